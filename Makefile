@@ -1,0 +1,91 @@
+# Repère build: lib/ is the engine (a static library), indexer/ and searchd/
+# are thin programs over it, tests/unit/test_*.c are cmocka suites.
+# Every source is picked up by wildcard: adding a module needs no edit here.
+
+CC      ?= cc
+PKGS    := sqlite3 libxml-2.0 poppler-glib glib-2.0 libutf8proc libmicrohttpd jansson
+CSTD    := -std=c11 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Wpedantic -Werror
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) -Ilib -MMD -MP
+LDFLAGS ?=
+
+# BUILD=build for the normal build, build/asan for the sanitizer build.
+BUILD   ?= build
+BIN     ?= bin
+
+LIB_SRC     := $(wildcard lib/*.c)
+INDEXER_SRC := $(wildcard indexer/*.c)
+SEARCHD_SRC := $(wildcard searchd/*.c)
+TEST_SRC    := $(wildcard tests/unit/test_*.c)
+
+LIB_OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o)
+INDEXER_OBJ := $(INDEXER_SRC:%.c=$(BUILD)/%.o)
+SEARCHD_OBJ := $(SEARCHD_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIBREPERE   := $(BUILD)/librepere.a
+
+.PHONY: all deps run check unit asan bench fuzz stress valgrind format clean
+
+all: $(BIN)/indexer $(BIN)/searchd
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIBREPERE): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN)/indexer: $(INDEXER_OBJ) $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN)/searchd: $(SEARCHD_OBJ) $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS) -lcmocka
+
+unit: $(TEST_BIN)
+
+# The sanitizer build: same sources, own object tree and binaries.
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+asan:
+	$(MAKE) BUILD=build/asan BIN=build/asan/bin CFLAGS="$(ASAN_FLAGS)" all unit
+
+deps:
+	@scripts/deps.sh
+
+run: deps all
+	@scripts/run.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory asan
+	@tests/run.sh
+
+bench: deps all
+	@bench/run.sh
+
+fuzz: deps
+	@tests/fuzz/run.sh
+
+stress: deps all
+	@tests/stress/run.sh
+
+valgrind: deps all unit
+	@tests/valgrind.sh
+
+format:
+	clang-format -i $(LIB_SRC) $(wildcard lib/*.h) $(INDEXER_SRC) $(wildcard indexer/*.h) \
+		$(SEARCHD_SRC) $(wildcard searchd/*.h) $(TEST_SRC) $(wildcard tests/unit/*.h)
+
+clean:
+	rm -rf build bin
+
+-include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d)

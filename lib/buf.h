@@ -1,0 +1,29 @@
+/* buf: a growable byte buffer, always NUL-terminated, for building strings
+ * (extracted text, SQL, JSON-free output). Allocation failure aborts: the
+ * engine treats out-of-memory as fatal rather than threading it everywhere. */
+#ifndef REPERE_BUF_H
+#define REPERE_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+    char *data; /* owned; NUL-terminated when len > 0 or after buf_reserve */
+    size_t len;
+    size_t cap;
+} buf;
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_reserve(buf *b, size_t extra);
+void buf_append(buf *b, const void *data, size_t len);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(buf *b, const char *fmt, va_list ap);
+void buf_clear(buf *b);
+/* Returns the string (caller owns it, never NULL) and resets the buffer. */
+char *buf_detach(buf *b);
+void buf_free(buf *b);
+
+#endif

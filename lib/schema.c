@@ -1,0 +1,195 @@
+/* schema: index file opening, pragmas, tokenizer registration, table
+ * creation and version upgrade. The table layout is described in schema.h. */
+#include "schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SCHEMA_TOKENIZE "unicode61 remove_diacritics 2"
+
+static const char schema_sql[] =
+    "CREATE TABLE documents("
+    "  id INTEGER PRIMARY KEY,"
+    "  path TEXT NOT NULL UNIQUE,"
+    "  url TEXT NOT NULL,"
+    "  format TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  date TEXT,"
+    "  year INTEGER,"
+    "  description TEXT,"
+    "  headings TEXT,"
+    "  pages INTEGER NOT NULL DEFAULT 0,"
+    "  bytes INTEGER NOT NULL,"
+    "  mtime_ns INTEGER NOT NULL,"
+    "  hash TEXT NOT NULL,"
+    "  indexed_at TEXT NOT NULL);"
+    "CREATE INDEX documents_year ON documents(year);"
+    "CREATE TABLE chunks("
+    "  id INTEGER PRIMARY KEY,"
+    "  doc_id INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL,"
+    "  page INTEGER,"
+    "  heading TEXT,"
+    "  text TEXT NOT NULL);"
+    "CREATE VIRTUAL TABLE chunks_fts USING fts5(heading, text,"
+    "  content='chunks', content_rowid='id', tokenize='" SCHEMA_TOKENIZE "');"
+    "CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN"
+    "  INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);"
+    "END;"
+    "CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN"
+    "  INSERT INTO chunks_fts(chunks_fts, rowid, heading, text)"
+    "    VALUES ('delete', old.id, old.heading, old.text);"
+    "END;"
+    "CREATE TRIGGER chunks_au AFTER UPDATE ON chunks BEGIN"
+    "  INSERT INTO chunks_fts(chunks_fts, rowid, heading, text)"
+    "    VALUES ('delete', old.id, old.heading, old.text);"
+    "  INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);"
+    "END;"
+    "CREATE VIEW docs_text(id, title, headings, body) AS"
+    "  SELECT d.id, d.title,"
+    "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"
+    "    (SELECT group_concat(c.text, char(10)) FROM"
+    "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"
+    "        ORDER BY id) AS c)"
+    "  FROM documents d;"
+    "CREATE VIRTUAL TABLE docs_fts USING fts5(title, headings, body,"
+    "  content='docs_text', content_rowid='id', tokenize='" SCHEMA_TOKENIZE "');";
+
+static int schema_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int schema_user_version(sqlite3 *db, int *version)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Drops every table, view and trigger of an older layout. */
+static int schema_reset(sqlite3 *db, char *err, size_t errlen)
+{
+    static const char *const drops[] = {
+        "DROP TABLE IF EXISTS docs_fts", "DROP VIEW IF EXISTS docs_text",
+        "DROP TABLE IF EXISTS chunks_fts", "DROP TABLE IF EXISTS chunks",
+        "DROP TABLE IF EXISTS documents",
+    };
+    for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
+        if (schema_exec(db, drops[i], err, errlen) != 0)
+            return -1;
+    return 0;
+}
+
+static int schema_create(sqlite3 *db, char *err, size_t errlen)
+{
+    int version = 0;
+    if (schema_user_version(db, &version) != 0) {
+        snprintf(err, errlen, "cannot read the index version: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    if (version == SCHEMA_VERSION)
+        return 0;
+    if (schema_exec(db, "BEGIN IMMEDIATE", err, errlen) != 0)
+        return -1;
+    /* Another process may have upgraded it while we waited for the lock. */
+    if (schema_user_version(db, &version) == 0 && version == SCHEMA_VERSION)
+        return schema_exec(db, "COMMIT", err, errlen);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", SCHEMA_VERSION);
+    if (schema_reset(db, err, errlen) != 0 || schema_exec(db, schema_sql, err, errlen) != 0 ||
+        schema_exec(db, pragma, err, errlen) != 0) {
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return schema_exec(db, "COMMIT", err, errlen);
+}
+
+int schema_open(const char *path, int flags, sqlite3 **out, char *err, size_t errlen)
+{
+    sqlite3 *db = NULL;
+    int readonly = flags & SCHEMA_READONLY;
+    int oflags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    oflags |= SQLITE_OPEN_NOMUTEX;
+
+    *out = NULL;
+    if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open index %s: %s", path,
+                 db ? sqlite3_errmsg(db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 10000);
+    if (!readonly) {
+        if (schema_exec(db, "PRAGMA journal_mode=WAL", err, errlen) != 0 ||
+            schema_exec(db, "PRAGMA synchronous=NORMAL", err, errlen) != 0)
+            goto fail;
+        if (schema_create(db, err, errlen) != 0)
+            goto fail;
+    } else {
+        int version = 0;
+        if (schema_user_version(db, &version) != 0) {
+            snprintf(err, errlen, "cannot read index %s: %s", path, sqlite3_errmsg(db));
+            goto fail;
+        }
+        if (version != SCHEMA_VERSION) {
+            snprintf(err, errlen,
+                     "%s is not a Repère index of this version (found %d, want %d): "
+                     "run the indexer on it first",
+                     path, version, SCHEMA_VERSION);
+            goto fail;
+        }
+    }
+    *out = db;
+    return 0;
+fail:
+    sqlite3_close_v2(db);
+    return -1;
+}
+
+static int schema_check_one(sqlite3 *db, const char *sql, int expect_ok_row, char *err,
+                            size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    int result = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", sql, sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = sqlite3_step(st);
+    if (expect_ok_row) {
+        const unsigned char *v = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+        if (v && strcmp((const char *)v, "ok") == 0)
+            result = 0;
+        else
+            snprintf(err, errlen, "integrity_check: %s", v ? (const char *)v : sqlite3_errmsg(db));
+    } else if (rc == SQLITE_DONE) {
+        result = 0;
+    } else {
+        snprintf(err, errlen, "%s: %s", sql, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    return result;
+}
+
+int schema_check(sqlite3 *db, char *err, size_t errlen)
+{
+    if (schema_check_one(db, "PRAGMA integrity_check", 1, err, errlen) != 0)
+        return -1;
+    if (schema_check_one(db, "INSERT INTO chunks_fts(chunks_fts) VALUES('integrity-check')", 0,
+                         err, errlen) != 0)
+        return -1;
+    return schema_check_one(db, "INSERT INTO docs_fts(docs_fts) VALUES('integrity-check')", 0, err,
+                            errlen);
+}

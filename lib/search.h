@@ -1,0 +1,96 @@
+/* search: the engine's query side, shared by searchd, the benchmarks and the
+ * relevance tests. A search_ctx is one read-only connection to the index with
+ * its prepared statements and the synonyms; it is not thread-safe: use one
+ * per thread. Results are plain structs; searchd turns them into JSON. */
+#ifndef REPERE_SEARCH_H
+#define REPERE_SEARCH_H
+
+#include <stddef.h>
+
+/* Status codes. searchd maps BADREQ/TIMEOUT to 400, UNAVAILABLE to 503. */
+enum {
+    SEARCH_OK = 0,
+    SEARCH_EBADREQ = 1,      /* the request itself is unusable (err says why) */
+    SEARCH_ETIMEOUT = 2,     /* the query went over its time budget */
+    SEARCH_EUNAVAILABLE = 3, /* the index cannot be read */
+};
+
+#define SEARCH_MAX_QUERY_BYTES 1024
+#define SEARCH_MAX_LIMIT 100
+#define SEARCH_MAX_OFFSET 10000
+
+typedef struct {
+    const char *q;       /* what the person typed (any bytes, NUL-terminated) */
+    int limit;           /* 1..SEARCH_MAX_LIMIT */
+    int offset;          /* 0..SEARCH_MAX_OFFSET */
+    const char *formats; /* comma list ("pdf,html") or NULL for all */
+    int year_from;       /* 0 = no year filter; else inclusive range */
+    int year_to;
+} search_request;
+
+typedef struct {
+    long long id;
+    char *title;
+    char *url;
+    char *path;
+    char *format;
+    char *date;    /* NULL when unknown */
+    int page;      /* 1-based PDF page of the snippet; 0 = none (JSON null) */
+    double score;  /* higher is better */
+    char *snippet; /* HTML-escaped text with <mark>…</mark> */
+} search_hit;
+
+typedef struct {
+    char *key; /* "pdf", "2018", … */
+    long long count;
+} search_facet;
+
+typedef struct {
+    long long total; /* matching documents */
+    double took_ms;
+    search_hit *hits;
+    size_t n_hits;
+    search_facet *formats; /* every match, not only this page; most frequent first */
+    size_t n_formats;
+    search_facet *years; /* newest first */
+    size_t n_years;
+    char *suggestion; /* corrected query, or NULL */
+    int relaxed;      /* 1: no document had every word; these match most of them */
+    int corrected;    /* 1: nothing matched as typed; results are for the suggestion */
+} search_result;
+
+typedef struct {
+    long long id;
+    char *title, *url, *path, *format, *date, *indexed_at;
+    int pages;
+    long long bytes;
+} search_doc;
+
+typedef struct search_ctx search_ctx;
+
+/* Opens db_path read-only. synonyms_path may be NULL (no synonyms); the file
+ * is re-read when its mtime changes. budget_ms bounds each query's SQLite work
+ * (0 = default 1000). Returns SEARCH_OK or SEARCH_EUNAVAILABLE with err set. */
+int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
+                char *err, size_t errlen);
+void search_close(search_ctx *ctx);
+
+/* Fills *res (caller frees with search_result_free, also after an error). */
+int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
+               size_t errlen);
+void search_result_free(search_result *res);
+
+/* Up to max completions for a search box prefix; *out is an array of
+ * strings the caller frees with search_strings_free. */
+int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out, size_t *n,
+                   char *err, size_t errlen);
+void search_strings_free(char **v, size_t n);
+
+/* Metadata of document id; returns SEARCH_EBADREQ when there is none. */
+int search_document(search_ctx *ctx, long long id, search_doc *doc, char *err, size_t errlen);
+void search_doc_free(search_doc *doc);
+
+/* Number of documents, or -1 when the index cannot be read. */
+long long search_count(search_ctx *ctx);
+
+#endif

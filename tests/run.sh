@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every test suite and prints, last, "N passed, N failed".
+# Each suite speaks TAP ("ok N - name" / "not ok N - name" at column 0);
+# a suite that exits non-zero without reporting a failure counts as one.
+# Suites: unit (cmocka, normal and ASan+UBSan builds), tests/integration/*
+# against bin/ and again against the ASan binaries, tests/relevance,
+# tests/browser. TESTS=pattern runs only suites whose name matches.
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export REPERE_ROOT="$ROOT"
+LOG_DIR="$ROOT/build/test-logs"
+mkdir -p "$LOG_DIR"
+passed=0
+failed=0
+failures=()
+
+run_suite() { # name, env assignments..., -- command...
+  local name=$1; shift
+  local envs=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+  shift
+  if [ -n "${TESTS:-}" ] && [[ "$name" != *$TESTS* ]]; then return; fi
+  local log="$LOG_DIR/$(echo "$name" | tr '/ ' '__').log"
+  local start=$SECONDS
+  env "${envs[@]}" "$@" >"$log" 2>&1
+  local rc=$?
+  local p f
+  p=$(grep -cE '^ok [0-9]+' "$log")
+  f=$(grep -cE '^not ok [0-9]+' "$log")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+    echo "not ok - suite exited with status $rc" >>"$log"
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  printf '%-44s %4d passed %3d failed %4ds\n' "$name" "$p" "$f" $((SECONDS - start))
+  if [ "$f" -gt 0 ]; then
+    failures+=("$name")
+    grep -E '^not ok' "$log" | head -20 | sed 's/^/    /'
+    echo "    (log: $log)"
+  fi
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+for t in build/tests/test_*; do
+  [ -x "$t" ] || continue
+  run_suite "unit/$(basename "$t")" CMOCKA_MESSAGE_OUTPUT=TAP -- "$t"
+done
+for t in build/asan/tests/test_*; do
+  [ -x "$t" ] || continue
+  run_suite "asan/unit/$(basename "$t")" CMOCKA_MESSAGE_OUTPUT=TAP -- "$t"
+done
+
+for t in tests/integration/*; do
+  [ -x "$t" ] || continue
+  run_suite "integration/$(basename "$t")" REPERE_BIN="$ROOT/bin" -- "$t"
+done
+for t in tests/integration/*; do
+  [ -x "$t" ] || continue
+  run_suite "asan/integration/$(basename "$t")" REPERE_BIN="$ROOT/build/asan/bin" REPERE_ASAN=1 -- "$t"
+done
+
+for t in tests/relevance/run tests/fuzz/replay tests/browser/run; do
+  [ -x "$t" ] || continue
+  run_suite "${t#tests/}" REPERE_BIN="$ROOT/bin" -- "$t"
+done
+
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "failed suites: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
