@@ -1,0 +1,114 @@
+/* fuzz_query: arbitrary bytes as what a person types in the search box,
+ * through the query parser and its FTS5 rewrite, then executed as MATCH on a
+ * small index with the real schema and tokenizer (both docs_fts and
+ * chunks_fts). The contract: any input parses or is QUERY_EMPTY with a
+ * reason, and no rewrite is ever an FTS5 error. Only the deliberate work
+ * limit (a progress handler, like searchd's time budget) may stop a query. */
+#include "analyzer.h"
+#include "fuzz_index.h"
+#include "query.h"
+#include "synonyms.h"
+
+static sqlite3 *q_db;
+static synonyms *q_syn;
+static long q_steps;
+
+static int q_progress(void *ctx)
+{
+    (void)ctx;
+    return ++q_steps > 20000; /* ~20M VM instructions: the deliberate limit */
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    char err[256];
+    q_db = fuzz_index_create(":memory:");
+    /* With the real synonyms when run from the repository root. */
+    if (synonyms_load("corpus/synonymes.txt", &q_syn, err, sizeof err) != 0)
+        q_syn = NULL;
+    sqlite3_progress_handler(q_db, 1000, q_progress, NULL);
+    return 0;
+}
+
+static void q_run(const char *table, const char *expr)
+{
+    if (!expr)
+        fuzz_fail("rewrite returned NULL");
+    char *sql = sqlite3_mprintf("SELECT rowid, bm25(%s) FROM %s WHERE %s MATCH ?1 "
+                                "ORDER BY bm25(%s) LIMIT 10",
+                                table, table, table, table);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(q_db, sql, -1, &st, NULL) != SQLITE_OK)
+        fuzz_fail("prepare: %s", sqlite3_errmsg(q_db));
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    q_steps = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    if (rc != SQLITE_DONE && rc != SQLITE_INTERRUPT)
+        fuzz_fail("MATCH on %s failed: %s\n  expression: %s", table, sqlite3_errmsg(q_db), expr);
+    sqlite3_finalize(st);
+    sqlite3_free(sql);
+}
+
+static void q_run_both(const char *expr)
+{
+    q_run("docs_fts", expr);
+    q_run("chunks_fts", expr);
+}
+
+typedef struct {
+    const query *q;
+    size_t clauses;
+} mark_state;
+
+static int q_mark_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
+{
+    (void)flags;
+    (void)start;
+    (void)end;
+    mark_state *m = ctx;
+    int c = query_token_clause(m->q, token, len);
+    if (c < -1 || (c >= 0 && (size_t)c >= m->clauses))
+        fuzz_fail("query_token_clause gave %d of %zu clauses", c, m->clauses);
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    query *q = NULL;
+    char err[256];
+    err[0] = '\0';
+    int rc = query_parse((const char *)data, size, q_syn, &q, err, sizeof err);
+    if (rc == QUERY_EMPTY) {
+        if (q)
+            fuzz_fail("QUERY_EMPTY with a query");
+        if (!err[0])
+            fuzz_fail("QUERY_EMPTY without a reason");
+        return 0;
+    }
+    if (rc != QUERY_OK || !q)
+        fuzz_fail("query_parse returned %d", rc);
+    size_t n = query_clauses(q);
+    char *all = query_fts_all(q);
+    char *any = query_fts_any(q);
+    q_run_both(all);
+    q_run_both(any);
+    for (size_t i = 0; i < n; i++) {
+        char *c = query_fts_clause(q, i);
+        q_run_both(c);
+        free(c);
+    }
+    /* Mark placement over the documents and over the query text itself. */
+    mark_state m = {q, n};
+    for (size_t i = 0; i < sizeof fuzz_index_docs / sizeof fuzz_index_docs[0]; i++)
+        analyzer_tokenize(fuzz_index_docs[i][2], strlen(fuzz_index_docs[i][2]), ANALYZER_DOCUMENT,
+                          q_mark_cb, &m);
+    analyzer_tokenize((const char *)data, size, ANALYZER_DOCUMENT, q_mark_cb, &m);
+    free(all);
+    free(any);
+    query_free(q);
+    return 0;
+}

@@ -1,0 +1,43 @@
+# Fuzz target table, sourced by build.sh, run.sh and replay.
+# For each target: the lib sources it needs (a target is skipped until they
+# exist on the branch), the largest input libFuzzer may generate, and the
+# seed files from corpus/ and tests/fixtures/ (besides seeds/<target>/).
+
+FUZZ_TARGETS="extract_html extract_text text tokenizer query snippet search_params doc_deserialize"
+
+fuzz_requires() {
+  case $1 in
+    extract_html) echo "lib/extract_html.c" ;;
+    extract_text) echo "lib/extract_text.c" ;;
+    text) echo "lib/text.c lib/text.h lib/datefind.c lib/datefind.h" ;;
+    tokenizer) echo "lib/analyzer.c" ;;
+    query) echo "lib/query.c lib/analyzer.c lib/synonyms.c" ;;
+    snippet) echo "lib/snippet.c lib/snippet.h lib/query.c lib/analyzer.c" ;;
+    search_params) echo "lib/search.c lib/query.c lib/analyzer.c lib/store.c" ;;
+    doc_deserialize) echo "lib/extract.c" ;;
+  esac
+}
+
+fuzz_max_len() {
+  case $1 in
+    extract_html | extract_text) echo 65536 ;;
+    text | tokenizer | snippet) echo 16384 ;;
+    query | search_params) echo 2048 ;;
+    *) echo 8192 ;;
+  esac
+}
+
+# Prints the seed files of a target, one per line (paths relative to the root).
+fuzz_seed_files() {
+  local t=$1
+  [ -d "tests/fuzz/seeds/$t" ] && find "tests/fuzz/seeds/$t" -type f
+  case $t in
+    extract_html)
+      find corpus tests/fixtures -type f \( -name '*.html' -o -name '*.htm' \) -size -256k 2>/dev/null ;;
+    extract_text | text | tokenizer | snippet)
+      find corpus tests/fixtures -type f \( -name '*.txt' -o -name '*.md' \) -size -64k 2>/dev/null ;;
+    query | search_params)
+      find tests/relevance -type f -name '*.txt' -size -64k 2>/dev/null ;;
+  esac
+  return 0
+}
