@@ -47,6 +47,14 @@ $(BIN)/searchd: $(SEARCHD_OBJ) $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# searchd/static/* compiled into bin/searchd as a generated C table.
+STATIC_FILES := $(wildcard searchd/static/*)
+$(BUILD)/searchd/static_assets.c: $(STATIC_FILES) searchd/static scripts/embed.sh
+	scripts/embed.sh $@ $(STATIC_FILES)
+$(BUILD)/searchd/static_assets.o: $(BUILD)/searchd/static_assets.c searchd/static_assets.h
+	$(CC) $(ALL_CFLAGS) -Isearchd -c $< -o $@
+$(BIN)/searchd: $(BUILD)/searchd/static_assets.o
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS) -lcmocka

@@ -1,0 +1,547 @@
+/* api: endpoint handlers. Parameters are checked here, before the engine
+ * sees them; every engine status becomes a JSON answer (400, 404 or 503),
+ * never a 500, and every string put in JSON is valid UTF-8 first. */
+#include "api.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "ctxpool.h"
+#include "search.h"
+#include "static_assets.h"
+
+#define API_SUGGEST_MAX 10
+#define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
+
+static char (*api_etags)[24];
+
+void api_init(void)
+{
+    static char etags[64][24];
+    api_etags = etags;
+    for (size_t i = 0; i < static_assets_count && i < 64; i++) {
+        /* FNV-1a: a stable fingerprint of the bytes, enough for ETags. */
+        unsigned long long h = 1469598103934665603ULL;
+        for (size_t j = 0; j < static_assets[i].size; j++) {
+            h ^= static_assets[i].data[j];
+            h *= 1099511628211ULL;
+        }
+        snprintf(etags[i], sizeof etags[i], "\"%016llx\"", h);
+    }
+}
+
+static const static_asset *api_static_find(const char *path, const char **etag)
+{
+    const char *name = strcmp(path, "/") == 0 ? "index.html" : path + 1;
+    if (path[0] != '/' || strchr(name, '/'))
+        return NULL;
+    for (size_t i = 0; i < static_assets_count && i < 64; i++) {
+        if (strcmp(static_assets[i].name, name) == 0) {
+            *etag = api_etags[i];
+            return &static_assets[i];
+        }
+    }
+    return NULL;
+}
+
+int api_route(const char *path, metrics_endpoint *ep)
+{
+    const char *etag;
+    if (strcmp(path, "/api/search") == 0)
+        *ep = METRICS_SEARCH;
+    else if (strcmp(path, "/api/suggest") == 0)
+        *ep = METRICS_SUGGEST;
+    else if (strncmp(path, "/api/doc/", 9) == 0)
+        *ep = METRICS_DOC;
+    else if (strcmp(path, "/healthz") == 0)
+        *ep = METRICS_HEALTHZ;
+    else if (strcmp(path, "/metrics") == 0)
+        *ep = METRICS_METRICS;
+    else if (api_static_find(path, &etag))
+        *ep = METRICS_STATIC;
+    else {
+        *ep = METRICS_OTHER;
+        return 0;
+    }
+    return 1;
+}
+
+void api_response_free(api_response *resp)
+{
+    if (!resp->body_static)
+        free(resp->body);
+    resp->body = NULL;
+    resp->len = 0;
+}
+
+/* Takes ownership of root. */
+static void api_json(api_response *resp, int status, json_t *root)
+{
+    char *text = root ? json_dumps(root, API_JSON_FLAGS) : NULL;
+    json_decref(root);
+    if (!text) {
+        static char failed[] = "{\"error\":\"internal error while writing the answer\"}\n";
+        resp->status = 500;
+        resp->content_type = "application/json; charset=utf-8";
+        resp->body = failed;
+        resp->len = sizeof failed - 1;
+        resp->body_static = 1;
+        snprintf(resp->detail, sizeof resp->detail, "JSON encoding failed");
+        metrics_error_count(METRICS_ERR_INTERNAL);
+        return;
+    }
+    size_t n = strlen(text);
+    char *body = realloc(text, n + 2);
+    if (!body) {
+        free(text);
+        api_json(resp, 500, NULL);
+        return;
+    }
+    body[n] = '\n';
+    body[n + 1] = '\0';
+    resp->status = status;
+    resp->content_type = "application/json; charset=utf-8";
+    resp->body = body;
+    resp->len = n + 1;
+    resp->body_static = 0;
+}
+
+void api_error(api_response *resp, int status, const char *message)
+{
+    api_json(resp, status, json_pack("{s:s}", "error", message));
+}
+
+static int api_valid_utf8(const char *s, size_t len)
+{
+    utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)len;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
+        if (step < 0)
+            return 0;
+        i += step;
+    }
+    return 1;
+}
+
+/* A JSON string for engine text: null for NULL, invalid UTF-8 sequences
+ * replaced by U+FFFD (the index should hold none, but JSON must never fail). */
+static json_t *api_str(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    buf b = BUF_INIT;
+    utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)strlen(s);
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
+        if (step < 0) {
+            buf_puts(&b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            buf_append(&b, s + i, (size_t)step);
+            i += step;
+        }
+    }
+    char *clean = buf_detach(&b);
+    j = json_string(clean);
+    free(clean);
+    return j ? j : json_string("");
+}
+
+static json_t *api_real(double v, double scale)
+{
+    if (!isfinite(v))
+        v = 0;
+    return json_real(round(v * scale) / scale);
+}
+
+/* Parses a whole decimal integer in [min, max]; returns 0 on anything else. */
+static int api_parse_int(const char *s, long min, long max, long *out)
+{
+    if (!s || !*s || strlen(s) > 9)
+        return 0;
+    long v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return 0;
+        v = v * 10 + (*p - '0');
+    }
+    if (v < min || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* "2018" or "2017-2019" (spaces allowed around the dash). */
+static int api_parse_year(const char *s, int *from, int *to)
+{
+    char a[8], b[8];
+    size_t n = strlen(s);
+    const char *dash = strchr(s, '-');
+    size_t la = dash ? (size_t)(dash - s) : n;
+    size_t lb = dash ? n - la - 1 : 0;
+    while (la > 0 && s[la - 1] == ' ')
+        la--;
+    const char *bs = dash ? dash + 1 : NULL;
+    while (bs && *bs == ' ') {
+        bs++;
+        lb--;
+    }
+    if (la == 0 || la >= sizeof a || (dash && (lb == 0 || lb >= sizeof b)))
+        return 0;
+    memcpy(a, s, la);
+    a[la] = '\0';
+    long y1, y2;
+    if (!api_parse_int(a, 1, 9999, &y1))
+        return 0;
+    y2 = y1;
+    if (dash) {
+        memcpy(b, bs, lb);
+        b[lb] = '\0';
+        if (!api_parse_int(b, 1, 9999, &y2))
+            return 0;
+    }
+    if (y2 < y1)
+        return 0;
+    *from = (int)y1;
+    *to = (int)y2;
+    return 1;
+}
+
+/* "pdf,html": lowercase letters and digits between commas. */
+static int api_valid_formats(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == ','))
+            return 0;
+    }
+    return strlen(s) <= 200;
+}
+
+static int api_blank(const char *s)
+{
+    for (; *s; s++) {
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 0;
+    }
+    return 1;
+}
+
+/* Checks a text parameter (q): present, not too long, no NUL, valid UTF-8.
+ * Returns the value or NULL with resp filled with a 400. */
+static const char *api_text_arg(const api_request *req, api_response *resp, const char *name)
+{
+    size_t len = 0;
+    const char *v = req->arg(req->cls, name, &len);
+    char msg[128];
+    if (!v) {
+        snprintf(msg, sizeof msg, "the parameter %s is required", name);
+    } else if (len > SEARCH_MAX_QUERY_BYTES) {
+        snprintf(msg, sizeof msg, "the parameter %s is too long (at most %d bytes)", name,
+                 SEARCH_MAX_QUERY_BYTES);
+    } else if (memchr(v, '\0', len)) {
+        snprintf(msg, sizeof msg, "the parameter %s contains a NUL character", name);
+    } else if (!api_valid_utf8(v, len)) {
+        snprintf(msg, sizeof msg, "the parameter %s is not valid UTF-8 text", name);
+    } else {
+        return v;
+    }
+    api_error(resp, 400, msg);
+    return NULL;
+}
+
+/* A plain-words answer for an engine failure; err goes to the log only. */
+static void api_engine_error(api_response *resp, int rc, const char *err)
+{
+    snprintf(resp->detail, sizeof resp->detail, "%s", err);
+    switch (rc) {
+    case SEARCH_EBADREQ:
+        api_error(resp, 400, err[0] ? err : "the request cannot be answered");
+        break;
+    case SEARCH_ETIMEOUT:
+        metrics_error_count(METRICS_ERR_TIMEOUT);
+        api_error(resp, 400,
+                  "the query took too long to answer; use more specific words or fewer "
+                  "prefixes");
+        break;
+    default:
+        metrics_error_count(METRICS_ERR_UNAVAILABLE);
+        ctxpool_discard();
+        api_error(resp, 503, "the index is unavailable at the moment; try again later");
+        break;
+    }
+}
+
+static search_ctx *api_ctx(api_response *resp)
+{
+    char err[256] = "";
+    search_ctx *ctx = ctxpool_get(err, sizeof err);
+    if (!ctx)
+        api_engine_error(resp, SEARCH_EUNAVAILABLE, err);
+    return ctx;
+}
+
+static json_t *api_facets(const search_facet *f, size_t n)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < n; i++) {
+        if (f[i].key && api_valid_utf8(f[i].key, strlen(f[i].key)))
+            json_object_set_new(o, f[i].key, json_integer(f[i].count));
+    }
+    return o;
+}
+
+static json_t *api_hit(const search_hit *h)
+{
+    char id[32];
+    snprintf(id, sizeof id, "d%lld", h->id);
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", id, "title",
+                     api_str(h->title), "url", api_str(h->url), "path", api_str(h->path), "format",
+                     api_str(h->format), "date", api_str(h->date), "page",
+                     h->page > 0 ? json_integer(h->page) : json_null(), "score",
+                     api_real(h->score, 1000.0), "snippet", api_str(h->snippet));
+}
+
+static void api_search(const api_request *req, api_response *resp)
+{
+    search_request sr = {.limit = 10, .offset = 0};
+    const char *q = api_text_arg(req, resp, "q");
+    if (!q)
+        return;
+    if (api_blank(q)) {
+        api_error(resp, 400, "the query is empty");
+        return;
+    }
+    sr.q = q;
+    size_t len;
+    long v;
+    const char *s = req->arg(req->cls, "limit", &len);
+    if (s) {
+        if (!api_parse_int(s, 1, SEARCH_MAX_LIMIT, &v)) {
+            api_error(resp, 400, "limit must be a whole number from 1 to 100");
+            return;
+        }
+        sr.limit = (int)v;
+    }
+    s = req->arg(req->cls, "offset", &len);
+    if (s) {
+        if (!api_parse_int(s, 0, SEARCH_MAX_OFFSET, &v)) {
+            api_error(resp, 400, "offset must be a whole number from 0 to 10000");
+            return;
+        }
+        sr.offset = (int)v;
+    }
+    s = req->arg(req->cls, "format", &len);
+    if (s && *s) {
+        if (!api_valid_formats(s)) {
+            api_error(resp, 400, "format must be a comma-separated list such as pdf,html,text");
+            return;
+        }
+        sr.formats = s;
+    }
+    s = req->arg(req->cls, "year", &len);
+    if (s && *s) {
+        if (!api_parse_year(s, &sr.year_from, &sr.year_to)) {
+            api_error(resp, 400, "year must be a year such as 2018 or a range such as 2017-2019");
+            return;
+        }
+    }
+
+    search_ctx *ctx = api_ctx(resp);
+    if (!ctx)
+        return;
+    search_result res;
+    memset(&res, 0, sizeof res);
+    char err[256] = "";
+    int rc = search_run(ctx, &sr, &res, err, sizeof err);
+    if (rc != SEARCH_OK) {
+        search_result_free(&res);
+        api_engine_error(resp, rc, err);
+        return;
+    }
+    json_t *results = json_array();
+    for (size_t i = 0; results && i < res.n_hits; i++)
+        json_array_append_new(results, api_hit(&res.hits[i]));
+    json_t *root =
+        json_pack("{s:s, s:I, s:o, s:o, s:{s:o, s:o}, s:o, s:b, s:b}", "query", q, "total",
+                  (json_int_t)res.total, "took_ms", api_real(res.took_ms, 100.0), "results",
+                  results, "facets", "format", api_facets(res.formats, res.n_formats), "year",
+                  api_facets(res.years, res.n_years), "suggestion", api_str(res.suggestion),
+                  "relaxed", res.relaxed != 0, "corrected", res.corrected != 0);
+    search_result_free(&res);
+    api_json(resp, 200, root);
+}
+
+static void api_suggest(const api_request *req, api_response *resp)
+{
+    const char *q = api_text_arg(req, resp, "q");
+    if (!q)
+        return;
+    json_t *list = json_array();
+    if (!api_blank(q)) {
+        search_ctx *ctx = api_ctx(resp);
+        if (!ctx) {
+            json_decref(list);
+            return;
+        }
+        char **v = NULL;
+        size_t n = 0;
+        char err[256] = "";
+        int rc = search_suggest(ctx, q, API_SUGGEST_MAX, &v, &n, err, sizeof err);
+        if (rc != SEARCH_OK) {
+            search_strings_free(v, n);
+            json_decref(list);
+            api_engine_error(resp, rc, err);
+            return;
+        }
+        for (size_t i = 0; i < n && i < API_SUGGEST_MAX; i++)
+            json_array_append_new(list, api_str(v[i]));
+        search_strings_free(v, n);
+    }
+    api_json(resp, 200, json_pack("{s:o}", "suggestions", list));
+}
+
+/* "/api/doc/d41" (the id the search returns) or "/api/doc/41". */
+static void api_doc(const api_request *req, api_response *resp)
+{
+    const char *s = req->path + strlen("/api/doc/");
+    if (*s == 'd')
+        s++;
+    long long id = 0;
+    int digits = 0;
+    for (; *s >= '0' && *s <= '9' && digits < 18; s++, digits++)
+        id = id * 10 + (*s - '0');
+    if (*s || digits == 0 || id == 0) {
+        api_error(resp, 404, "no such document");
+        return;
+    }
+    search_ctx *ctx = api_ctx(resp);
+    if (!ctx)
+        return;
+    search_doc doc;
+    memset(&doc, 0, sizeof doc);
+    char err[256] = "";
+    int rc = search_document(ctx, id, &doc, err, sizeof err);
+    if (rc == SEARCH_EBADREQ) {
+        search_doc_free(&doc);
+        api_error(resp, 404, "no such document");
+        return;
+    }
+    if (rc != SEARCH_OK) {
+        search_doc_free(&doc);
+        api_engine_error(resp, rc, err);
+        return;
+    }
+    char idtext[32];
+    snprintf(idtext, sizeof idtext, "d%lld", doc.id);
+    json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}", "id", idtext, "title",
+                             api_str(doc.title), "url", api_str(doc.url), "path", api_str(doc.path),
+                             "format", api_str(doc.format), "date", api_str(doc.date), "pages",
+                             doc.pages > 0 ? json_integer(doc.pages) : json_null(), "bytes",
+                             (json_int_t)doc.bytes, "indexed_at", api_str(doc.indexed_at));
+    search_doc_free(&doc);
+    api_json(resp, 200, root);
+}
+
+static void api_healthz(api_response *resp)
+{
+    char err[256] = "";
+    search_ctx *ctx = ctxpool_get(err, sizeof err);
+    long long n = ctx ? search_count(ctx) : -1;
+    if (n < 0) {
+        if (ctx) {
+            snprintf(err, sizeof err, "the index cannot be read");
+            ctxpool_discard();
+        }
+        snprintf(resp->detail, sizeof resp->detail, "%s", err);
+        api_json(
+            resp, 503,
+            json_pack("{s:s, s:s}", "status", "unavailable", "error", "the index cannot be read"));
+        return;
+    }
+    api_json(resp, 200, json_pack("{s:s, s:I}", "status", "ok", "documents", (json_int_t)n));
+}
+
+static void api_metrics(api_response *resp)
+{
+    char err[256] = "";
+    search_ctx *ctx = ctxpool_get(err, sizeof err);
+    long long n = ctx ? search_count(ctx) : -1;
+    if (ctx && n < 0)
+        ctxpool_discard();
+    buf b = BUF_INIT;
+    metrics_render(&b, n);
+    resp->len = b.len;
+    resp->body = buf_detach(&b);
+    resp->body_static = 0;
+    resp->status = 200;
+    resp->content_type = "text/plain; version=0.0.4; charset=utf-8";
+}
+
+/* An ETag list ("a", "b" or *) matches etag. */
+static int api_etag_matches(const char *list, const char *etag)
+{
+    if (!list)
+        return 0;
+    if (strcmp(list, "*") == 0)
+        return 1;
+    return strstr(list, etag) != NULL;
+}
+
+static void api_static(const api_request *req, api_response *resp)
+{
+    const char *etag = NULL;
+    const static_asset *a = api_static_find(req->path, &etag);
+    resp->etag = etag;
+    resp->cache_control = "no-cache";
+    resp->content_type = a->content_type;
+    resp->body_static = 1;
+    if (api_etag_matches(req->header(req->cls, "If-None-Match"), etag)) {
+        resp->status = 304;
+        resp->body = NULL;
+        resp->len = 0;
+        return;
+    }
+    resp->status = 200;
+    resp->body = (char *)a->data;
+    resp->len = a->size;
+}
+
+void api_handle(const api_request *req, api_response *resp)
+{
+    metrics_endpoint ep;
+    memset(resp, 0, sizeof *resp);
+    if (!api_route(req->path, &ep)) {
+        api_error(resp, 404, "no such page");
+        return;
+    }
+    switch (ep) {
+    case METRICS_SEARCH:
+        api_search(req, resp);
+        break;
+    case METRICS_SUGGEST:
+        api_suggest(req, resp);
+        break;
+    case METRICS_DOC:
+        api_doc(req, resp);
+        break;
+    case METRICS_HEALTHZ:
+        api_healthz(resp);
+        break;
+    case METRICS_METRICS:
+        api_metrics(resp);
+        break;
+    default:
+        api_static(req, resp);
+        break;
+    }
+}

@@ -1,0 +1,50 @@
+/* api: the HTTP endpoints of searchd as plain functions from a request
+ * (method, path, arguments, headers) to a response (status, type, body).
+ * It validates parameters, calls the engine through the calling thread's
+ * search context and builds JSON; it knows nothing of sockets or
+ * libmicrohttpd (http.c does that). */
+#ifndef SEARCHD_API_H
+#define SEARCHD_API_H
+
+#include <stddef.h>
+
+#include "metrics.h"
+
+typedef struct {
+    const char *method; /* "GET" or "HEAD": http.c answers the others itself */
+    const char *path;   /* decoded path, without the query string */
+    /* A query argument (decoded, may hold NUL bytes: *len tells its length)
+     * or NULL when absent. */
+    const char *(*arg)(void *cls, const char *name, size_t *len);
+    /* A request header or NULL. */
+    const char *(*header)(void *cls, const char *name);
+    void *cls;
+} api_request;
+
+typedef struct {
+    int status;
+    const char *content_type;
+    char *body; /* owned by the response unless body_static */
+    size_t len;
+    int body_static;
+    const char *etag;          /* static assets: their ETag, else NULL */
+    const char *cache_control; /* NULL: no header */
+    char detail[256];          /* for the log: why an error happened, or "" */
+} api_response;
+
+/* Computes the static assets' ETags. Call once before serving. */
+void api_init(void);
+
+/* Which endpoint path belongs to; returns 0 when the path is unknown. */
+int api_route(const char *path, metrics_endpoint *ep);
+
+/* Answers a GET or HEAD on a known or unknown path. Always fills resp. */
+void api_handle(const api_request *req, api_response *resp);
+
+/* Fills resp with {"error": message}; message is plain words. */
+void api_error(api_response *resp, int status, const char *message);
+
+/* Releases the body of resp when owned. */
+void api_response_free(api_response *resp);
+
+#endif

@@ -1,0 +1,333 @@
+/* http: libmicrohttpd glue. A request's state lives in an http_request made
+ * by the URI log callback (which sees the raw request line, query string
+ * included, for the log) and freed by the completion callback; the access
+ * handler, called several times per request, answers on its first call and
+ * ignores the rest, so request bodies are never read. */
+#include "http.h"
+
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "metrics.h"
+
+#define HTTP_LOG_URI_MAX 200
+#define HTTP_ALLOW "GET, HEAD, OPTIONS"
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    http_config cfg;
+    int port;
+    atomic_int in_flight;
+};
+
+typedef struct {
+    struct timespec start;
+    char uri[HTTP_LOG_URI_MAX * 3 + 8]; /* sanitized raw request target */
+    char method[12];
+    int status;   /* 0 until a response is queued */
+    int seen;     /* the access handler was called once */
+    int answered; /* a response is queued */
+    metrics_endpoint ep;
+    char detail[256];
+} http_request;
+
+static double http_elapsed(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Copies at most HTTP_LOG_URI_MAX bytes of the raw target, percent-encoding
+ * anything that is not printable ASCII so a log line stays one line. */
+static void http_log_uri(char *out, size_t outlen, const char *uri)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0, i = 0;
+    for (; uri[i] && i < HTTP_LOG_URI_MAX && o + 4 < outlen; i++) {
+        unsigned char ch = (unsigned char)uri[i];
+        if (ch > 0x20 && ch < 0x7f && ch != '%') {
+            out[o++] = (char)ch;
+        } else if (ch == '%') {
+            out[o++] = '%';
+        } else {
+            out[o++] = '%';
+            out[o++] = hex[ch >> 4];
+            out[o++] = hex[ch & 15];
+        }
+    }
+    if (uri[i] && o + 4 < outlen)
+        o += (size_t)snprintf(out + o, outlen - o, "...");
+    out[o] = '\0';
+}
+
+static void *http_on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    http_server *s = cls;
+    (void)conn;
+    http_request *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    clock_gettime(CLOCK_MONOTONIC, &r->start);
+    http_log_uri(r->uri, sizeof r->uri, uri ? uri : "");
+    snprintf(r->method, sizeof r->method, "-");
+    r->ep = METRICS_OTHER;
+    atomic_fetch_add(&s->in_flight, 1);
+    return r;
+}
+
+static void http_on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                              enum MHD_RequestTerminationCode toe)
+{
+    http_server *s = cls;
+    http_request *r = *con_cls;
+    (void)conn;
+    (void)toe;
+    if (!r)
+        return;
+    *con_cls = NULL;
+    double seconds = http_elapsed(&r->start);
+    metrics_request(r->ep, r->status, seconds);
+    if (!s->cfg.quiet) {
+        struct timespec now;
+        struct tm tm;
+        char when[32];
+        clock_gettime(CLOCK_REALTIME, &now);
+        gmtime_r(&now.tv_sec, &tm);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+        char status[8];
+        if (r->status)
+            snprintf(status, sizeof status, "%d", r->status);
+        else
+            snprintf(status, sizeof status, "-");
+        fprintf(stderr, "%s.%03ldZ %s %s %s %.3fms%s%s\n", when, now.tv_nsec / 1000000, r->method,
+                r->uri, status, seconds * 1e3, r->detail[0] ? " " : "", r->detail);
+    }
+    free(r);
+    atomic_fetch_sub(&s->in_flight, 1);
+}
+
+static void http_on_mhd_error(void *cls, const char *fmt, va_list ap)
+{
+    http_server *s = cls;
+    if (s->cfg.quiet)
+        return;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n > 0 && msg[n - 1] == '\n')
+        msg[--n] = '\0';
+    fprintf(stderr, "searchd: http: %s\n", msg);
+}
+
+static const char *http_arg(void *cls, const char *name, size_t *len)
+{
+    const char *v = NULL;
+    size_t n = 0;
+    if (MHD_lookup_connection_value_n(cls, MHD_GET_ARGUMENT_KIND, name, strlen(name), &v, &n) !=
+        MHD_YES)
+        return NULL;
+    if (!v) {
+        /* "?q" without "=": present and empty. */
+        v = "";
+        n = 0;
+    }
+    *len = n;
+    return v;
+}
+
+static const char *http_header(void *cls, const char *name)
+{
+    return MHD_lookup_connection_value(cls, MHD_HEADER_KIND, name);
+}
+
+/* The Origin header when it is one of the configured origins, else NULL. */
+static const char *http_cors_origin(const http_server *s, struct MHD_Connection *conn)
+{
+    if (s->cfg.n_cors == 0)
+        return NULL;
+    const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+    if (!origin)
+        return NULL;
+    for (size_t i = 0; i < s->cfg.n_cors; i++) {
+        if (strcmp(s->cfg.cors[i], "*") == 0 || strcmp(s->cfg.cors[i], origin) == 0)
+            return origin;
+    }
+    return NULL;
+}
+
+static int http_has_body(struct MHD_Connection *conn)
+{
+    const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    if (len && strspn(len, "0") != strlen(len))
+        return 1;
+    return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding") != NULL;
+}
+
+static enum MHD_Result http_send(http_server *s, struct MHD_Connection *conn, http_request *r,
+                                 api_response *resp, int preflight)
+{
+    struct MHD_Response *m;
+    if (resp->body_static || !resp->body)
+        m = MHD_create_response_from_buffer(resp->len, resp->body, MHD_RESPMEM_PERSISTENT);
+    else
+        m = MHD_create_response_from_buffer(resp->len, resp->body, MHD_RESPMEM_MUST_FREE);
+    if (!m) {
+        api_response_free(resp);
+        return MHD_NO;
+    }
+    if (resp->content_type)
+        MHD_add_response_header(m, "Content-Type", resp->content_type);
+    MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
+    if (resp->status == 405 || preflight)
+        MHD_add_response_header(m, "Allow", HTTP_ALLOW);
+    if (resp->etag)
+        MHD_add_response_header(m, "ETag", resp->etag);
+    if (resp->cache_control)
+        MHD_add_response_header(m, "Cache-Control", resp->cache_control);
+    if (s->cfg.n_cors > 0) {
+        MHD_add_response_header(m, "Vary", "Origin");
+        const char *origin = http_cors_origin(s, conn);
+        if (origin) {
+            MHD_add_response_header(m, "Access-Control-Allow-Origin", origin);
+            if (preflight) {
+                MHD_add_response_header(m, "Access-Control-Allow-Methods", HTTP_ALLOW);
+                MHD_add_response_header(m, "Access-Control-Allow-Headers", "Accept, Content-Type");
+                MHD_add_response_header(m, "Access-Control-Max-Age", "86400");
+            }
+        }
+    }
+    r->status = resp->status;
+    snprintf(r->detail, sizeof r->detail, "%s", resp->detail);
+    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)resp->status, m);
+    MHD_destroy_response(m);
+    return ret;
+}
+
+static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const char *url,
+                                   const char *method, const char *version, const char *upload_data,
+                                   size_t *upload_data_size, void **con_cls)
+{
+    http_server *s = cls;
+    http_request *r = *con_cls;
+    (void)version;
+    (void)upload_data;
+    if (!r)
+        return MHD_NO;
+    if (r->answered) {
+        /* A body arrived although we answered already: drop it. */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    api_response resp;
+    memset(&resp, 0, sizeof resp);
+    if (!r->seen) {
+        /* First call: headers only. A request with a body is refused now,
+         * before reading it (libmicrohttpd then closes the connection);
+         * any other is answered on the next call, which keeps the
+         * connection reusable. */
+        r->seen = 1;
+        snprintf(r->method, sizeof r->method, "%s", method);
+        api_route(url, &r->ep);
+        if (!http_has_body(conn))
+            return MHD_YES;
+        if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+            api_error(&resp, 413, "requests with a body are not accepted");
+        else
+            api_error(&resp, 405, "this address only answers GET and HEAD");
+        r->answered = 1;
+        return http_send(s, conn, r, &resp, 0);
+    }
+    r->answered = 1;
+    int preflight = 0;
+    if (r->ep == METRICS_OTHER) {
+        api_error(&resp, 404, "no such page");
+    } else if (strcmp(method, "OPTIONS") == 0) {
+        resp.status = 204;
+        preflight = 1;
+    } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        api_error(&resp, 405, "this address only answers GET and HEAD");
+    } else {
+        api_request req = {
+            .method = method, .path = url, .arg = http_arg, .header = http_header, .cls = conn};
+        api_handle(&req, &resp);
+    }
+    return http_send(s, conn, r, &resp, preflight);
+}
+
+int http_start(const http_config *cfg, http_server **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    struct addrinfo hints = {.ai_family = AF_UNSPEC,
+                             .ai_socktype = SOCK_STREAM,
+                             .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
+    struct addrinfo *ai = NULL;
+    char port[16];
+    snprintf(port, sizeof port, "%d", cfg->port);
+    int gai = getaddrinfo(cfg->host, port, &hints, &ai);
+    if (gai != 0) {
+        snprintf(err, errlen, "cannot resolve %s: %s", cfg->host, gai_strerror(gai));
+        return -1;
+    }
+    http_server *s = calloc(1, sizeof *s);
+    if (!s) {
+        freeaddrinfo(ai);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    s->cfg = *cfg;
+    atomic_init(&s->in_flight, 0);
+    unsigned flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (ai->ai_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    errno = 0;
+    s->daemon = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, http_access, s, MHD_OPTION_EXTERNAL_LOGGER,
+        http_on_mhd_error, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+        cfg->threads > 1 ? cfg->threads : 0, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+        MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        cfg->max_per_ip, MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->memory_per_conn,
+        MHD_OPTION_URI_LOG_CALLBACK, http_on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, http_on_completed,
+        s, MHD_OPTION_LISTEN_BACKLOG_SIZE, 256, MHD_OPTION_END);
+    freeaddrinfo(ai);
+    if (!s->daemon) {
+        snprintf(err, errlen, "cannot listen on %s port %d%s%s", cfg->host, cfg->port,
+                 errno ? ": " : "", errno ? strerror(errno) : "");
+        free(s);
+        return -1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = info ? info->port : cfg->port;
+    *out = s;
+    return 0;
+}
+
+int http_port(const http_server *s)
+{
+    return s->port;
+}
+
+void http_stop(http_server *s, int timeout_ms)
+{
+    if (!s)
+        return;
+    MHD_socket listener = MHD_quiesce_daemon(s->daemon);
+    for (int waited = 0; waited < timeout_ms && atomic_load(&s->in_flight) > 0; waited += 10) {
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(s->daemon);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
+    free(s);
+}
