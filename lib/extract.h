@@ -53,8 +53,10 @@ extract_format extract_detect(const char *path, const unsigned char *head, size_
 const char *extract_format_name(extract_format f); /* "pdf", "html", "text" or "none" */
 
 /* Extracts data[0..len) as the given format into doc (zeroed by the caller
- * or by extract_doc_init). On error returns a non-zero EXTRACT_E* code and
- * writes a one-line reason in plain words into err (errlen bytes). */
+ * or by extract_doc_init). On error returns a non-zero EXTRACT_E* code,
+ * writes a one-line reason in plain words into err (errlen bytes) and
+ * leaves doc empty (as after extract_doc_init). The doc's strings are owned
+ * by the doc: release them with extract_doc_free. */
 int extract_buffer(extract_format f, const char *data, size_t len, extract_doc *doc, char *err,
                    size_t errlen);
 /* Reads the file (at most max_bytes) and extracts it. */
@@ -68,6 +70,10 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
 void extract_doc_init(extract_doc *doc);
 /* Appends a chunk; takes copies of heading and text. */
 void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, const char *text);
+/* Appends normalised text as one or more chunks of about target bytes, cut
+ * at paragraph boundaries (text_split_point); empty text adds nothing. */
+void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
+                          size_t target);
 void extract_doc_free(extract_doc *doc);
 
 /* Serialisation for the pipe between the extraction child and the indexer.

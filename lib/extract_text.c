@@ -1,0 +1,240 @@
+/* extract_text: plain-text documents (meeting minutes, notes, Markdown).
+ * Decodes UTF-8 / UTF-16 with BOM / Windows-1252, finds the title in the
+ * first lines, the date in datelines, and section headings (« 2. LETTRE
+ * AU PRESIDENT… », « a) … », uppercase lines, Markdown '#'), which also cut
+ * the text into chunks. A form feed is a page break: it ends a chunk, but
+ * chunks keep page 0 since the contract gives pages to PDFs only. */
+#include "extract.h"
+
+#include "buf.h"
+#include "datefind.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HEADING_MAX 200 /* a longer line is running text, not a heading */
+
+typedef struct {
+    const char *s;
+    size_t len;
+} span;
+
+static span trim(const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    return (span){s, len};
+}
+
+static int is_blank(span l)
+{
+    return l.len == 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of a Markdown heading marker ("## "), or 0. */
+static size_t markdown_marker(span l)
+{
+    size_t n = 0;
+    while (n < l.len && l.s[n] == '#')
+        n++;
+    if (n == 0 || n > 6 || n >= l.len || (l.s[n] != ' ' && l.s[n] != '\t'))
+        return 0;
+    return n + 1;
+}
+
+/* « 1. », « 12) », « IV. », « a) »: returns the kind (1 numbered, 2
+ * lettered) or 0. */
+static int numbering(span l)
+{
+    size_t n = 0;
+    while (n < l.len && n < 3 && is_digit(l.s[n]))
+        n++;
+    if (n >= 1 && n <= 2 && n < l.len && (l.s[n] == '.' || l.s[n] == ')'))
+        return (n + 1 < l.len && l.s[n + 1] != '.' && !is_digit(l.s[n + 1])) ? 1 : 0;
+    n = 0;
+    while (n < l.len && n < 5 && strchr("IVX", l.s[n]))
+        n++;
+    if (n >= 1 && n <= 4 && n + 1 < l.len && l.s[n] == '.' && l.s[n + 1] == ' ')
+        return 1;
+    if (l.len >= 3 && l.s[0] >= 'a' && l.s[0] <= 'z' && l.s[1] == ')')
+        return 2;
+    return 0;
+}
+
+static size_t count_words(span l)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < l.len; i++)
+        if (l.s[i] != ' ' && (i == 0 || l.s[i - 1] == ' '))
+            words++;
+    return words;
+}
+
+/* The heading text of line l (without Markdown marks), or an empty span. */
+static span heading_of(span l, int prev_blank, int next_blank)
+{
+    span none = {l.s, 0};
+    if (l.len == 0 || l.len > HEADING_MAX)
+        return none;
+    size_t md = markdown_marker(l);
+    if (md) {
+        span h = trim(l.s + md, l.len - md);
+        while (h.len && h.s[h.len - 1] == '#')
+            h.len--;
+        return trim(h.s, h.len);
+    }
+    int upper = text_is_upper_line(l.s, l.len);
+    char last = l.s[l.len - 1];
+    switch (numbering(l)) {
+    case 1:
+        if (upper || (prev_blank && next_blank && last != ',' && last != ';'))
+            return l;
+        return none;
+    case 2:
+        return prev_blank ? l : none;
+    default:
+        return (upper && prev_blank && count_words(l) >= 2) ? l : none;
+    }
+}
+
+typedef struct {
+    extract_doc *doc;
+    buf section;   /* raw text of the current section */
+    char *heading; /* normalised heading of the current section */
+    buf headings;  /* all headings, "\n"-separated */
+} builder;
+
+static void flush(builder *b)
+{
+    if (!b->section.len)
+        return;
+    char *norm = text_normalize(b->section.data, b->section.len, TEXT_PARAGRAPHS);
+    extract_doc_add_text(b->doc, 0, b->heading, norm, EXTRACT_CHUNK_TARGET);
+    free(norm);
+    buf_clear(&b->section);
+}
+
+static void start_section(builder *b, span h)
+{
+    flush(b);
+    free(b->heading);
+    b->heading = text_normalize(h.s, h.len, TEXT_ONE_LINE);
+    if (b->heading[0]) {
+        if (b->headings.len)
+            buf_putc(&b->headings, '\n');
+        buf_puts(&b->headings, b->heading);
+    }
+}
+
+/* Line i of the text ending at each '\n' (CR already normalised). */
+static span line_at(const char *s, size_t len, size_t *pos)
+{
+    const char *nl = memchr(s + *pos, '\n', len - *pos);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    span l = {s + *pos, end - *pos};
+    *pos = nl ? end + 1 : len;
+    return l;
+}
+
+/* Copy of s with CRLF and CR turned into LF. */
+static char *unify_newlines(const char *s, size_t len, size_t *out_len)
+{
+    buf b = BUF_INIT;
+    buf_reserve(&b, len);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\r') {
+            buf_putc(&b, '\n');
+            if (i + 1 < len && s[i + 1] == '\n')
+                i++;
+        } else {
+            buf_putc(&b, s[i]);
+        }
+    }
+    *out_len = b.len;
+    return buf_detach(&b);
+}
+
+int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
+{
+    text_encoding enc = text_detect_encoding(data, len);
+    if (enc != TEXT_ENC_UTF16LE && enc != TEXT_ENC_UTF16BE && text_looks_binary(data, len)) {
+        snprintf(err, errlen, "binary content, not text");
+        return EXTRACT_EFORMAT;
+    }
+    size_t dlen, tlen;
+    char *decoded = text_decode(data, len, enc, &dlen);
+    char *t = unify_newlines(decoded, dlen, &tlen);
+    free(decoded);
+
+    builder b = {doc, BUF_INIT, NULL, BUF_INIT};
+    buf plain = BUF_INIT; /* the text without Markdown heading marks, for the title */
+    size_t pos = 0;
+    span prev = {t, 0};
+    int first = 1;
+    while (pos < tlen) {
+        span raw = line_at(t, tlen, &pos);
+        /* Form feeds end a page: flush before the line that follows one. */
+        while (raw.len && raw.s[0] == '\f') {
+            flush(&b);
+            raw.s++;
+            raw.len--;
+        }
+        const char *ff = memchr(raw.s, '\f', raw.len);
+        span l = trim(raw.s, ff ? (size_t)(ff - raw.s) : raw.len);
+        span next = {t, 0};
+        if (pos < tlen) {
+            size_t p2 = pos;
+            span nl = line_at(t, tlen, &p2);
+            next = trim(nl.s, nl.len);
+        }
+        span h = heading_of(l, first || is_blank(prev), pos >= tlen || is_blank(next));
+        if (h.len)
+            start_section(&b, h);
+        size_t md = markdown_marker(l);
+        buf_append(&plain, l.s + md, l.len - md);
+        buf_putc(&plain, '\n');
+        buf_append(&b.section, l.s, l.len);
+        buf_putc(&b.section, '\n');
+        if (ff) {
+            /* Text after a form feed inside a line starts the next page. */
+            flush(&b);
+            span rest = trim(ff + 1, raw.len - (size_t)(ff + 1 - raw.s));
+            for (size_t k = 0; k < rest.len; k++)
+                if (rest.s[k] != '\f')
+                    buf_putc(&b.section, rest.s[k]);
+            if (rest.len)
+                buf_putc(&b.section, '\n');
+        }
+        prev = l;
+        if (l.len)
+            first = 0;
+    }
+    flush(&b);
+
+    doc->title = text_title_from_lines(plain.data ? plain.data : "", plain.len);
+    if (b.headings.len)
+        doc->headings = buf_detach(&b.headings);
+    char *lines = text_normalize(t, tlen, TEXT_LINES);
+    char date[11];
+    if (datefind_document(lines, strlen(lines), date) != DATEFIND_NONE)
+        doc->date = strdup(date);
+    free(lines);
+
+    buf_free(&plain);
+    buf_free(&b.section);
+    buf_free(&b.headings);
+    free(b.heading);
+    free(t);
+    return EXTRACT_OK;
+}

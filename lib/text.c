@@ -1,0 +1,428 @@
+/* text: encoding detection/decoding and the normalisation of extracted text.
+ * See text.h. Unicode classification and NFC come from utf8proc; the
+ * Windows-1252 table is here because iconv rejects its five undefined bytes
+ * while browsers (and Repère) map them to C1 controls, dropped later. */
+#include "text.h"
+
+#include "buf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define REPLACEMENT 0xFFFD
+
+int text_is_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return 0;
+        i += (size_t)n;
+    }
+    return 1;
+}
+
+text_encoding text_detect_encoding(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        return TEXT_ENC_UTF8_BOM;
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        return TEXT_ENC_UTF16LE;
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return TEXT_ENC_UTF16BE;
+    return text_is_utf8(s, len) ? TEXT_ENC_UTF8 : TEXT_ENC_CP1252;
+}
+
+static void put_cp(buf *b, int32_t cp)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+    if (n <= 0)
+        n = utf8proc_encode_char(REPLACEMENT, tmp);
+    buf_append(b, tmp, (size_t)n);
+}
+
+/* Next code point of possibly invalid UTF-8 at s[*i]; an invalid byte
+ * yields U+FFFD and is skipped alone. */
+static int32_t next_cp(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(len - *i), &cp);
+    if (n <= 0) {
+        (*i)++;
+        return REPLACEMENT;
+    }
+    *i += (size_t)n;
+    return cp;
+}
+
+/* Windows-1252 bytes 0x80..0x9F; the undefined ones map to the C1 control
+ * of the same value. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+char *text_decode(const char *s, size_t len, text_encoding enc, size_t *out_len)
+{
+    buf b = BUF_INIT;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    switch (enc) {
+    case TEXT_ENC_UTF8:
+    case TEXT_ENC_UTF8_BOM:
+        if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+            i = 3;
+        buf_reserve(&b, len - i);
+        while (i < len) {
+            size_t start = i;
+            int32_t cp = next_cp(s, len, &i);
+            if (cp == REPLACEMENT && i == start + 1 && u[start] >= 0x80)
+                put_cp(&b, REPLACEMENT);
+            else
+                buf_append(&b, s + start, i - start);
+        }
+        break;
+    case TEXT_ENC_UTF16LE:
+    case TEXT_ENC_UTF16BE: {
+        int be = enc == TEXT_ENC_UTF16BE;
+        if (len >= 2 &&
+            ((be && u[0] == 0xFE && u[1] == 0xFF) || (!be && u[0] == 0xFF && u[1] == 0xFE)))
+            i = 2;
+        buf_reserve(&b, len);
+        while (i + 1 < len) {
+            uint32_t w = be ? (uint32_t)(u[i] << 8 | u[i + 1]) : (uint32_t)(u[i + 1] << 8 | u[i]);
+            i += 2;
+            if (w >= 0xD800 && w < 0xDC00 && i + 1 < len) {
+                uint32_t w2 =
+                    be ? (uint32_t)(u[i] << 8 | u[i + 1]) : (uint32_t)(u[i + 1] << 8 | u[i]);
+                if (w2 >= 0xDC00 && w2 < 0xE000) {
+                    i += 2;
+                    put_cp(&b, (int32_t)(0x10000 + ((w - 0xD800) << 10) + (w2 - 0xDC00)));
+                    continue;
+                }
+            }
+            put_cp(&b, (w >= 0xD800 && w < 0xE000) ? REPLACEMENT : (int32_t)w);
+        }
+        if (i < len)
+            put_cp(&b, REPLACEMENT);
+        break;
+    }
+    case TEXT_ENC_CP1252:
+        buf_reserve(&b, len + len / 2);
+        for (; i < len; i++) {
+            if (u[i] < 0x80)
+                buf_putc(&b, (char)u[i]);
+            else if (u[i] < 0xA0)
+                put_cp(&b, cp1252_high[u[i] - 0x80]);
+            else
+                put_cp(&b, u[i]);
+        }
+        break;
+    }
+    if (out_len)
+        *out_len = b.len;
+    return buf_detach(&b);
+}
+
+int text_looks_binary(const char *s, size_t len)
+{
+    size_t ctrl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0)
+            return 1;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+            ctrl++;
+    }
+    return ctrl > 2 && ctrl * 50 > len;
+}
+
+/* Classes of input code points for text_normalize. */
+enum { K_CHAR, K_SPACE, K_NEWLINE, K_PARA, K_DROP, K_HYPHEN, K_SOFT_HYPHEN };
+
+static int classify(int32_t cp)
+{
+    switch (cp) {
+    case '\n':
+    case '\v':
+    case 0x85:
+    case 0x2028:
+        return K_NEWLINE;
+    case '\f':
+    case 0x2029:
+        return K_PARA;
+    case ' ':
+    case '\t':
+        return K_SPACE;
+    case '-':
+    case 0x2010:
+        return K_HYPHEN;
+    case 0xAD:
+        return K_SOFT_HYPHEN;
+    default:
+        break;
+    }
+    if (cp < 0x80)
+        return (cp < 0x20 || cp == 0x7F) ? K_DROP : K_CHAR;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_CO: /* private-use glyphs of PDF fonts: bullets and such */
+        return K_SPACE;
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_CS:
+        return K_DROP;
+    default:
+        return K_CHAR;
+    }
+}
+
+static const char *ligature(int32_t cp)
+{
+    static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+    return (cp >= 0xFB00 && cp <= 0xFB06) ? lig[cp - 0xFB00] : NULL;
+}
+
+static int is_lower(int32_t cp)
+{
+    if (ligature(cp))
+        return 1;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static int is_alnum(int32_t cp)
+{
+    if (ligature(cp))
+        return 1;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_ND;
+}
+
+static int is_mark(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+/* After a hyphen at s[i]: when only spaces, exactly one line break and
+ * spaces follow before a letter or digit, returns that character and sets
+ * *next to its offset; else returns 0. */
+static int32_t after_line_break(const char *s, size_t len, size_t i, size_t *next)
+{
+    int breaks = 0;
+    while (i < len) {
+        size_t at = i;
+        int32_t cp = next_cp(s, len, &i);
+        if (cp == '\r') {
+            if (i < len && s[i] == '\n')
+                i++;
+            breaks++;
+            continue;
+        }
+        int k = classify(cp);
+        if (k == K_NEWLINE) {
+            breaks++;
+        } else if (k == K_PARA) {
+            return 0;
+        } else if (k != K_SPACE && k != K_DROP) {
+            if (breaks != 1 || !is_alnum(cp))
+                return 0;
+            *next = at;
+            return cp;
+        }
+        if (breaks > 1)
+            return 0;
+    }
+    return 0;
+}
+
+char *text_normalize(const char *s, size_t len, int flags)
+{
+    buf out = BUF_INIT;
+    buf_reserve(&out, len);
+    int32_t last = 0; /* last base character written, 0 at the start */
+    int spaces = 0;   /* pending whitespace: spaces seen */
+    int breaks = 0;   /* pending whitespace: line breaks seen (a paragraph counts 2) */
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp = next_cp(s, len, &i);
+        if (cp == '\r') {
+            if (i < len && s[i] == '\n')
+                i++;
+            cp = '\n';
+        }
+        int k = classify(cp);
+        if (k == K_SPACE) {
+            spaces++;
+            continue;
+        }
+        if (k == K_NEWLINE || k == K_PARA) {
+            breaks += k == K_PARA ? 2 : 1;
+            continue;
+        }
+        if (k == K_DROP)
+            continue;
+        if ((k == K_HYPHEN || k == K_SOFT_HYPHEN) && !spaces && !breaks && last && is_alnum(last)) {
+            size_t next;
+            int32_t c = after_line_break(s, len, i, &next);
+            if (c) {
+                if (k == K_HYPHEN && !(is_lower(last) && is_lower(c)))
+                    buf_putc(&out, '-');
+                i = next;
+                continue;
+            }
+        }
+        if (k == K_SOFT_HYPHEN)
+            continue;
+        if (out.len && (spaces || breaks)) {
+            int para = (flags == TEXT_LINES) ? breaks >= 1 : breaks >= 2;
+            buf_putc(&out, (para && flags != TEXT_ONE_LINE) ? '\n' : ' ');
+        }
+        spaces = breaks = 0;
+        const char *lig = ligature(cp);
+        if (lig) {
+            buf_puts(&out, lig);
+            last = 't';
+            continue;
+        }
+        put_cp(&out, cp);
+        if (!is_mark(cp))
+            last = cp;
+    }
+    char *raw = buf_detach(&out);
+    char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)raw);
+    if (!nfc)
+        return raw;
+    free(raw);
+    return nfc;
+}
+
+int text_is_upper_line(const char *s, size_t len)
+{
+    size_t letters = 0, lower = 0, i = 0;
+    while (i < len) {
+        int32_t cp = next_cp(s, len, &i);
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+            letters++;
+        if (c == UTF8PROC_CATEGORY_LL)
+            lower++;
+    }
+    return letters >= 3 && lower * 8 <= letters;
+}
+
+static size_t count_letters(const char *s, size_t len)
+{
+    size_t letters = 0, i = 0;
+    while (i < len) {
+        utf8proc_category_t c = utf8proc_category(next_cp(s, len, &i));
+        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+            letters++;
+    }
+    return letters;
+}
+
+#define TITLE_MAX 200
+#define TITLE_MAX_LINES 4
+
+char *text_title_from_lines(const char *s, size_t len)
+{
+    buf raw = BUF_INIT;
+    int taken = 0, upper = 0;
+    size_t pos = 0;
+    while (pos < len && taken < TITLE_MAX_LINES) {
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        const char *line = s + pos;
+        size_t line_len = end - pos;
+        pos = nl ? end + 1 : len;
+        size_t letters = count_letters(line, line_len);
+        if (!taken) {
+            if (letters < 3)
+                continue;
+            upper = text_is_upper_line(line, line_len);
+        } else if (!upper || letters < 3 || !text_is_upper_line(line, line_len)) {
+            break;
+        }
+        if (taken)
+            buf_putc(&raw, '\n');
+        buf_append(&raw, line, line_len);
+        taken++;
+        if (!upper)
+            break;
+    }
+    if (!taken) {
+        buf_free(&raw);
+        return NULL;
+    }
+    char *title = text_normalize(raw.data, raw.len, TEXT_ONE_LINE);
+    buf_free(&raw);
+    size_t tlen = strlen(title);
+    if (tlen > TITLE_MAX) {
+        size_t cut = TITLE_MAX;
+        while (cut > TITLE_MAX / 2 && title[cut] != ' ')
+            cut--;
+        if (title[cut] != ' ')
+            for (cut = TITLE_MAX; cut > 0 && ((unsigned char)title[cut] & 0xC0) == 0x80; cut--)
+                ;
+        while (cut > 0 && title[cut - 1] == ' ')
+            cut--;
+        buf b = BUF_INIT;
+        buf_append(&b, title, cut);
+        buf_puts(&b, "\xE2\x80\xA6");
+        free(title);
+        title = buf_detach(&b);
+    }
+    return title;
+}
+
+size_t text_split_point(const char *s, size_t len, size_t target)
+{
+    if (target == 0)
+        target = 1;
+    if (len <= target + target / 2)
+        return len;
+    size_t lo = target / 2, hi = target + target / 2;
+    size_t best = 0, best_dist = (size_t)-1;
+    for (size_t i = lo; i < hi; i++) {
+        if (s[i] != '\n')
+            continue;
+        size_t d = i > target ? i - target : target - i;
+        if (d < best_dist) {
+            best = i + 1;
+            best_dist = d;
+        }
+    }
+    if (best)
+        return best;
+    for (size_t i = target; i > lo; i--) {
+        if (s[i] == ' ' && (s[i - 1] == '.' || s[i - 1] == '?' || s[i - 1] == '!'))
+            return i + 1;
+    }
+    for (size_t i = target; i > lo; i--) {
+        if (s[i] == ' ')
+            return i + 1;
+    }
+    size_t cut = target;
+    while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
+}

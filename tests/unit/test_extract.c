@@ -1,0 +1,290 @@
+/* test_extract: format detection, dispatch and file reading (missing
+ * files, size limit, zero-byte files, titles from file names), chunk
+ * helpers, and the serialisation used between the extraction child and the
+ * indexer: round trips and malformed input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract.h"
+#include "fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_detect(void **state)
+{
+    (void)state;
+    const unsigned char pdf[] = "%PDF-1.7\n";
+    const unsigned char html[] = "<!DOCTYPE html><html>";
+    const unsigned char txt[] = "Compte rendu";
+    assert_int_equal(extract_detect("a/b.pdf", pdf, 9), EXTRACT_FORMAT_PDF);
+    assert_int_equal(extract_detect("a/b.txt", pdf, 9), EXTRACT_FORMAT_PDF); /* magic wins */
+    assert_int_equal(extract_detect("a/B.PDF", txt, 12), EXTRACT_FORMAT_PDF);
+    assert_int_equal(extract_detect("x.html", html, 21), EXTRACT_FORMAT_HTML);
+    assert_int_equal(extract_detect("x.HTM", html, 21), EXTRACT_FORMAT_HTML);
+    assert_int_equal(extract_detect("notes.md", txt, 12), EXTRACT_FORMAT_TEXT);
+    assert_int_equal(extract_detect("notes.txt", txt, 12), EXTRACT_FORMAT_TEXT);
+    assert_int_equal(extract_detect("photo.jpg", txt, 12), EXTRACT_FORMAT_NONE);
+    assert_int_equal(extract_detect("Makefile", txt, 12), EXTRACT_FORMAT_NONE);
+    assert_int_equal(extract_detect("dir.txt/README", txt, 12), EXTRACT_FORMAT_NONE);
+    assert_int_equal(extract_detect(".txt", txt, 12), EXTRACT_FORMAT_NONE);
+    assert_int_equal(extract_detect("empty.txt", NULL, 0), EXTRACT_FORMAT_TEXT);
+    const unsigned char late_magic[] = "\r\n\r\n%PDF-1.4";
+    assert_int_equal(extract_detect("f.bin", late_magic, 13), EXTRACT_FORMAT_PDF);
+}
+
+static void test_format_name(void **state)
+{
+    (void)state;
+    assert_string_equal(extract_format_name(EXTRACT_FORMAT_PDF), "pdf");
+    assert_string_equal(extract_format_name(EXTRACT_FORMAT_HTML), "html");
+    assert_string_equal(extract_format_name(EXTRACT_FORMAT_TEXT), "text");
+    assert_string_equal(extract_format_name(EXTRACT_FORMAT_NONE), "none");
+}
+
+static void test_buffer_errors_leave_doc_empty(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char err[128];
+    extract_doc_init(&doc);
+    assert_int_equal(extract_buffer(EXTRACT_FORMAT_NONE, "x", 1, &doc, err, sizeof err),
+                     EXTRACT_EFORMAT);
+    assert_true(strlen(err) > 0);
+    for (int f = EXTRACT_FORMAT_PDF; f <= EXTRACT_FORMAT_TEXT; f++) {
+        assert_int_equal(extract_buffer((extract_format)f, "", 0, &doc, err, sizeof err),
+                         EXTRACT_EEMPTY);
+        assert_null(doc.title);
+        assert_null(doc.chunks);
+    }
+    /* a tiny error buffer is respected */
+    char small[4];
+    assert_int_equal(extract_buffer(EXTRACT_FORMAT_TEXT, "", 0, &doc, small, sizeof small),
+                     EXTRACT_EEMPTY);
+    assert_int_equal(strlen(small), 3);
+}
+
+static void test_file_errors(void **state)
+{
+    (void)state;
+    char *dir = fixture_tmpdir();
+    assert_non_null(dir);
+    extract_doc doc;
+    char err[256];
+
+    char *missing = fixture_write(dir, "x", "", 0);
+    unlink(missing);
+    extract_doc_init(&doc);
+    assert_int_equal(extract_file(missing, EXTRACT_FORMAT_TEXT, 0, &doc, err, sizeof err),
+                     EXTRACT_EIO);
+    assert_non_null(strstr(err, "No such file"));
+
+    assert_int_equal(extract_file(dir, EXTRACT_FORMAT_TEXT, 0, &doc, err, sizeof err), EXTRACT_EIO);
+
+    char *zero = fixture_write(dir, "vide.txt", "", 0);
+    assert_int_equal(fixture_extract(zero, &doc, err, sizeof err), EXTRACT_EEMPTY);
+    assert_string_equal(err, "empty file");
+
+    const char big[] = "Un texte de plus de seize octets.";
+    char *large = fixture_write(dir, "gros.txt", big, sizeof big - 1);
+    extract_doc_init(&doc);
+    assert_int_equal(extract_file(large, EXTRACT_FORMAT_TEXT, 16, &doc, err, sizeof err),
+                     EXTRACT_EIO);
+    assert_non_null(strstr(err, "limit"));
+    assert_int_equal(
+        extract_file(large, EXTRACT_FORMAT_TEXT, sizeof big - 1, &doc, err, sizeof err),
+        EXTRACT_OK);
+    extract_doc_free(&doc);
+
+    free(missing);
+    free(zero);
+    free(large);
+    fixture_rmdir(dir);
+}
+
+static void test_title_from_file_name(void **state)
+{
+    (void)state;
+    char *dir = fixture_tmpdir();
+    const char digits[] = "2018 2019\n42\n";
+    char *p = fixture_write(dir, "bilan_chiffres-2019.txt", digits, sizeof digits - 1);
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(fixture_extract(p, &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "bilan chiffres 2019");
+    extract_doc_free(&doc);
+    free(p);
+    fixture_rmdir(dir);
+}
+
+static void test_add_text(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    extract_doc_init(&doc);
+    extract_doc_add_text(&doc, 3, "Titre", "", 100);
+    extract_doc_add_text(&doc, 3, "Titre", " \n ", 100);
+    assert_int_equal(doc.n_chunks, 0);
+    char text[1000];
+    text[0] = '\0';
+    for (int i = 0; i < 20; i++)
+        strcat(text, "Une phrase de test.\n");
+    text[strlen(text) - 1] = '\0';
+    extract_doc_add_text(&doc, 3, "Titre", text, 100);
+    assert_true(doc.n_chunks >= 4);
+    for (size_t i = 0; i < doc.n_chunks; i++) {
+        assert_int_equal(doc.chunks[i].page, 3);
+        assert_string_equal(doc.chunks[i].heading, "Titre");
+        assert_true(strlen(doc.chunks[i].text) <= 150);
+        assert_true(doc.chunks[i].text[0] == 'U');
+    }
+    extract_doc_add_chunk(&doc, 0, NULL, "x");
+    assert_null(doc.chunks[doc.n_chunks - 1].heading);
+    extract_doc_free(&doc);
+    assert_int_equal(doc.n_chunks, 0);
+    extract_doc_free(&doc);
+}
+
+static void make_doc(extract_doc *doc)
+{
+    extract_doc_init(doc);
+    doc->format = EXTRACT_FORMAT_PDF;
+    doc->title = strdup("Rapport « traite » 2019");
+    doc->date = strdup("2019-03-01");
+    doc->description = NULL;
+    doc->headings = strdup("Introduction\nConclusion");
+    doc->pages = 12;
+    extract_doc_add_chunk(doc, 1, NULL, "première page");
+    extract_doc_add_chunk(doc, 2, "Introduction", "");
+    extract_doc_add_chunk(doc, 12, "Conclusion", "fin\ndu texte");
+}
+
+static void assert_same_str(const char *a, const char *b)
+{
+    if (!a || !b) {
+        assert_ptr_equal(a, b);
+        return;
+    }
+    assert_string_equal(a, b);
+}
+
+static void test_serialize_round_trip(void **state)
+{
+    (void)state;
+    extract_doc doc, back;
+    make_doc(&doc);
+    char *data;
+    size_t len;
+    extract_doc_serialize(&doc, &data, &len);
+    assert_int_equal(extract_doc_deserialize(data, len, &back), 0);
+    assert_int_equal(back.format, doc.format);
+    assert_same_str(back.title, doc.title);
+    assert_same_str(back.date, doc.date);
+    assert_same_str(back.description, doc.description);
+    assert_same_str(back.headings, doc.headings);
+    assert_int_equal(back.pages, doc.pages);
+    assert_int_equal(back.n_chunks, doc.n_chunks);
+    for (size_t i = 0; i < doc.n_chunks; i++) {
+        assert_int_equal(back.chunks[i].page, doc.chunks[i].page);
+        assert_same_str(back.chunks[i].heading, doc.chunks[i].heading);
+        assert_same_str(back.chunks[i].text, doc.chunks[i].text);
+    }
+    extract_doc_free(&back);
+    free(data);
+
+    /* an empty doc round-trips too */
+    extract_doc empty;
+    extract_doc_init(&empty);
+    extract_doc_serialize(&empty, &data, &len);
+    assert_int_equal(extract_doc_deserialize(data, len, &back), 0);
+    assert_null(back.title);
+    assert_int_equal(back.n_chunks, 0);
+    extract_doc_free(&back);
+    free(data);
+    extract_doc_free(&doc);
+}
+
+static void test_deserialize_malformed(void **state)
+{
+    (void)state;
+    extract_doc doc, back;
+    make_doc(&doc);
+    char *data;
+    size_t len;
+    extract_doc_serialize(&doc, &data, &len);
+    extract_doc_free(&doc);
+
+    /* every truncation fails cleanly */
+    for (size_t n = 0; n < len; n++) {
+        assert_int_equal(extract_doc_deserialize(data, n, &back), -1);
+        assert_null(back.title);
+        assert_int_equal(back.n_chunks, 0);
+    }
+    /* trailing garbage */
+    char *longer = malloc(len + 1);
+    memcpy(longer, data, len);
+    longer[len] = 'x';
+    assert_int_equal(extract_doc_deserialize(longer, len + 1, &back), -1);
+    free(longer);
+
+    char *bad = malloc(len);
+    /* bad magic */
+    memcpy(bad, data, len);
+    bad[0] = 'X';
+    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
+    /* unknown format */
+    memcpy(bad, data, len);
+    bad[4] = 9;
+    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
+    /* NUL inside the title */
+    memcpy(bad, data, len);
+    bad[12] = '\0';
+    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
+    /* a title length pointing past the end */
+    memcpy(bad, data, len);
+    bad[8] = '\xF0';
+    bad[9] = '\xFF';
+    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
+    free(bad);
+
+    /* a huge chunk count must not allocate: magic, format, 4 NULL strings,
+     * pages, n_chunks = 0xFFFFFFF0 */
+    unsigned char huge[4 + 4 + 16 + 4 + 4] = "RPX1";
+    memset(huge + 8, 0xFF, 16);
+    memset(huge + 28, 0xF0, 1);
+    memset(huge + 29, 0xFF, 3);
+    assert_int_equal(extract_doc_deserialize((const char *)huge, sizeof huge, &back), -1);
+
+    /* deterministic pseudo-random corruption never crashes */
+    uint32_t seed = 12345;
+    char *mut = malloc(len);
+    for (int round = 0; round < 2000; round++) {
+        memcpy(mut, data, len);
+        for (int k = 0; k < 3; k++) {
+            seed = seed * 1103515245u + 12345u;
+            mut[(seed >> 8) % len] = (char)(seed >> 24);
+        }
+        if (extract_doc_deserialize(mut, len, &back) == 0)
+            extract_doc_free(&back);
+    }
+    free(mut);
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_detect),
+        cmocka_unit_test(test_format_name),
+        cmocka_unit_test(test_buffer_errors_leave_doc_empty),
+        cmocka_unit_test(test_file_errors),
+        cmocka_unit_test(test_title_from_file_name),
+        cmocka_unit_test(test_add_text),
+        cmocka_unit_test(test_serialize_round_trip),
+        cmocka_unit_test(test_deserialize_malformed),
+    };
+    return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+}
