@@ -10,7 +10,8 @@
 
 #include "synonyms.h"
 
-#define QUERY_MAX_TERMS 32
+#define QUERY_MAX_TERMS 32  /* analysed words kept; the rest is ignored */
+#define QUERY_MAX_BYTES 4096 /* bytes of input read; the rest is ignored */
 
 enum {
     QUERY_OK = 0,
@@ -37,8 +38,19 @@ char *query_fts_any(const query *q);
 /* FTS5 expression for clause i alone (0 <= i < query_clauses). Caller frees. */
 char *query_fts_clause(const query *q, size_t i);
 
+/* The exact-form signal: an FTS5 expression OR-ing, for each positive word
+ * and phrase, the phrase of its exact surface forms ("=traite", lowercase
+ * with accents, as analyzer.h describes). A document matching it uses the
+ * very forms typed (« traite », not only « traité » or « traitement »): run
+ * it as a second bm25 pass over the results, or as a boost. NULL when the
+ * query has no such word (only prefixes). Caller frees. */
+char *query_fts_exact(const query *q);
+
 /* Which positive clause a token of the document matches (as the analyzer
- * emits it in ANALYZER_DOCUMENT mode), or -1. Used to place <mark>s. */
+ * emits it in ANALYZER_DOCUMENT mode, stems, surface forms and compound
+ * wholes alike), or -1. Words reached through a synonym count for the
+ * clause they expand (« mineurs » for a query « MNA »). Used to place
+ * <mark>s: call it for every token at a position, colocated ones too. */
 int query_token_clause(const query *q, const char *token, size_t len);
 
 #endif

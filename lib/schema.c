@@ -2,10 +2,12 @@
  * creation and version upgrade. The table layout is described in schema.h. */
 #include "schema.h"
 
+#include "analyzer.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#define SCHEMA_TOKENIZE "unicode61 remove_diacritics 2"
+#define SCHEMA_TOKENIZE ANALYZER_TOKENIZER
 
 static const char schema_sql[] =
     "CREATE TABLE documents("
@@ -129,6 +131,8 @@ int schema_open(const char *path, int flags, sqlite3 **out, char *err, size_t er
                  db ? sqlite3_errmsg(db) : "out of memory");
         goto fail;
     }
+    if (analyzer_register(db, err, errlen) != 0)
+        goto fail;
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 10000);
     if (!readonly) {

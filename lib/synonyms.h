@@ -1,6 +1,15 @@
 /* synonyms: the acronym and synonym file (corpus/synonymes.txt), one group
  * per line, sides separated by "=" ("MNA = mineurs non accompagnés"), "#"
- * comments. Expansion is symmetric; multi-word sides are phrases. */
+ * comments. Expansion is symmetric; multi-word sides are phrases.
+ *
+ * File format (UTF-8):
+ *   # a comment line; "#" also starts a comment at the end of a line
+ *   MNA = mineurs non accompagnés
+ *   TEH = traite des êtres humains = traite des personnes
+ * A group has two or more sides; each side is analysed like document text
+ * (case, accents, elisions and plurals do not matter). Blank lines, CRLF
+ * line ends and spaces around "=" are fine; a line with fewer than two
+ * non-empty sides is ignored. A word may belong to several groups. */
 #ifndef REPERE_SYNONYMS_H
 #define REPERE_SYNONYMS_H
 
@@ -11,5 +20,17 @@ typedef struct synonyms synonyms;
 /* Loads path. Returns 0, or -1 with err set (a missing file is an error). */
 int synonyms_load(const char *path, synonyms **out, char *err, size_t errlen);
 void synonyms_free(synonyms *s);
+
+/* Number of groups, of sides in group g, and the tokens of one side: the
+ * analyzer's stems, one per position (pointers owned by s). */
+size_t synonyms_groups(const synonyms *s);
+size_t synonyms_sides(const synonyms *s, size_t g);
+size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens);
+
+/* Finds the groups having a side whose tokens are exactly tokens[0..n).
+ * Fills groups[] (at most max) and sides[] (which side matched; may be
+ * NULL); returns how many were found (possibly more than max). */
+size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, size_t *groups,
+                       size_t *sides, size_t max);
 
 #endif

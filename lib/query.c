@@ -1,0 +1,694 @@
+/* query: reads a search-box string (words, "phrases", -exclusions, OR,
+ * prefix*) into items, analyses each with the analyzer, expands synonyms,
+ * and writes FTS5 expressions in which every string is built here from
+ * analyzer tokens and double-quoted: user text never reaches FTS5.
+ * Does not run queries nor rank (search.c).
+ *
+ * Each string holds space-separated tokens with a marker the tokenizer
+ * passes through (analyzer.h): "!stem" for a stem computed here, "=form"
+ * and "~form" for surface forms (prefixes, exact-form boost).
+ *
+ * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
+ * space; '-' glued to a word or phrase excludes it; "OR" (upper case)
+ * between two positive words or phrases joins them, anywhere else it is
+ * the word « or »; a trailing '*' makes a prefix when at least two letters
+ * precede it; any other character is text for the analyzer (punctuation
+ * inside a word makes a phrase of its parts). Input is read up to
+ * QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
+#include "query.h"
+
+#include "analyzer.h"
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
+#define QUERY_MAX_SYN_GROUPS 8
+
+typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
+
+typedef struct query_node {
+    query_kind kind;
+    char **toks; /* PHRASE: marked tokens */
+    size_t ntoks;
+    int prefix; /* PHRASE: the last token is a prefix */
+    struct query_node **kids;
+    size_t nkids;
+} query_node;
+
+typedef struct {
+    char *stem;   /* folded stem, no marker */
+    char *exact;  /* "=form" */
+    char *folded; /* "~form" or NULL when the form has no accent */
+} query_pos;
+
+enum { QUERY_ITEM_WORD, QUERY_ITEM_PHRASE, QUERY_ITEM_OR };
+
+typedef struct {
+    int kind;
+    int neg, prefix;
+    query_pos *pos;
+    size_t npos;
+    char *whole; /* a compound's whole, no marker */
+} query_item;
+
+struct query {
+    query_node **clauses;
+    size_t nclauses;
+    query_node **excl;
+    size_t nexcl;
+    char *exact; /* OR of exact-form phrases, or NULL */
+};
+
+static void *query_xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("repere: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static char *query_strndup(const char *s, size_t n)
+{
+    buf b = BUF_INIT;
+    buf_append(&b, s, n);
+    return buf_detach(&b);
+}
+
+static char *query_marked(char marker, const char *s)
+{
+    buf b = BUF_INIT;
+    buf_putc(&b, marker);
+    buf_puts(&b, s);
+    return buf_detach(&b);
+}
+
+/* Nodes. */
+
+static query_node *query_node_new(query_kind kind)
+{
+    query_node *n = query_xrealloc(NULL, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    return n;
+}
+
+static void query_node_free(query_node *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->ntoks; i++)
+        free(n->toks[i]);
+    free(n->toks);
+    for (size_t i = 0; i < n->nkids; i++)
+        query_node_free(n->kids[i]);
+    free(n->kids);
+    free(n);
+}
+
+static void query_node_tok(query_node *n, char *tok)
+{
+    n->toks = query_xrealloc(n->toks, (n->ntoks + 1) * sizeof n->toks[0]);
+    n->toks[n->ntoks++] = tok;
+}
+
+static void query_node_kid(query_node *n, query_node *kid)
+{
+    n->kids = query_xrealloc(n->kids, (n->nkids + 1) * sizeof n->kids[0]);
+    n->kids[n->nkids++] = kid;
+}
+
+static void query_node_render(buf *b, const query_node *n)
+{
+    if (n->kind == QUERY_NODE_PHRASE) {
+        buf_putc(b, '"');
+        for (size_t i = 0; i < n->ntoks; i++) {
+            if (i > 0)
+                buf_putc(b, ' ');
+            for (const char *p = n->toks[i]; *p; p++) {
+                if (*p == '"')
+                    buf_putc(b, '"');
+                buf_putc(b, *p);
+            }
+        }
+        buf_putc(b, '"');
+        if (n->prefix)
+            buf_putc(b, '*');
+        return;
+    }
+    if (n->nkids == 1) {
+        query_node_render(b, n->kids[0]);
+        return;
+    }
+    buf_putc(b, '(');
+    for (size_t i = 0; i < n->nkids; i++) {
+        if (i > 0)
+            buf_puts(b, n->kind == QUERY_NODE_AND ? " AND " : " OR ");
+        query_node_render(b, n->kids[i]);
+    }
+    buf_putc(b, ')');
+}
+
+/* Does token equal (or, for a prefix, start with) one alternative of the
+ * marked piece? */
+static int query_piece_matches(const char *piece, int prefix, const char *token, size_t len)
+{
+    while (*piece) {
+        const char *end = strchr(piece, ANALYZER_ALTERNATIVE);
+        size_t n = end ? (size_t)(end - piece) : strlen(piece);
+        const char *t = piece;
+        size_t tl = n;
+        if (tl > 0 && t[0] == ANALYZER_VERBATIM) {
+            t++;
+            tl--;
+        }
+        if (tl > 0 && (prefix ? len >= tl : len == tl) && memcmp(token, t, tl) == 0)
+            return 1;
+        piece += n;
+        if (*piece)
+            piece++;
+    }
+    return 0;
+}
+
+static int query_node_matches(const query_node *n, const char *token, size_t len)
+{
+    if (n->kind != QUERY_NODE_PHRASE) {
+        for (size_t i = 0; i < n->nkids; i++)
+            if (query_node_matches(n->kids[i], token, len))
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < n->ntoks; i++)
+        if (query_piece_matches(n->toks[i], n->prefix && i + 1 == n->ntoks, token, len))
+            return 1;
+    return 0;
+}
+
+/* Items. */
+
+static void query_item_free(query_item *it)
+{
+    for (size_t i = 0; i < it->npos; i++) {
+        free(it->pos[i].stem);
+        free(it->pos[i].exact);
+        free(it->pos[i].folded);
+    }
+    free(it->pos);
+    free(it->whole);
+    memset(it, 0, sizeof *it);
+}
+
+static int query_collect(void *ctx, int flags, const char *token, size_t len, size_t start,
+                         size_t end)
+{
+    query_item *it = ctx;
+    (void)start;
+    (void)end;
+    if (!(flags & ANALYZER_COLOCATED)) {
+        it->pos = query_xrealloc(it->pos, (it->npos + 1) * sizeof it->pos[0]);
+        query_pos *p = &it->pos[it->npos++];
+        p->stem = query_strndup(token, len);
+        p->exact = NULL;
+        p->folded = NULL;
+        return 0;
+    }
+    if (it->npos == 0)
+        return 0;
+    query_pos *p = &it->pos[it->npos - 1];
+    if (token[0] == ANALYZER_EXACT && !p->exact)
+        p->exact = query_strndup(token, len);
+    else if (token[0] == ANALYZER_FOLDED && !p->folded)
+        p->folded = query_strndup(token, len);
+    else if (token[0] != ANALYZER_EXACT && token[0] != ANALYZER_FOLDED && !it->whole)
+        it->whole = query_strndup(token, len);
+    return 0;
+}
+
+static void query_item_analyze(query_item *it, const char *text, size_t len)
+{
+    analyzer_tokenize(text, len, ANALYZER_DOCUMENT, query_collect, it);
+    for (size_t i = 0; i < it->npos; i++)
+        if (!it->pos[i].exact)
+            it->pos[i].exact = query_marked(ANALYZER_EXACT, it->pos[i].stem);
+}
+
+/* The unaccented surface of position p, without marker. */
+static const char *query_pos_surface(const query_pos *p)
+{
+    return (p->folded ? p->folded : p->exact) + 1;
+}
+
+static size_t query_utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Lexing. */
+
+static int query_is_space(const char *text, size_t len, size_t i, size_t *n)
+{
+    utf8proc_int32_t c;
+    size_t avail = len - i > 4 ? 4 : len - i;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)avail, &c);
+    if (k <= 0) {
+        *n = 1;
+        return 0;
+    }
+    *n = (size_t)k;
+    if (c <= 0x20 || c == 0x7F)
+        return 1;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC;
+}
+
+/* Words are what the analyzer reads as one run, plus a '*'. */
+static int query_in_word(const char *text, size_t len, size_t i, size_t *n)
+{
+    int cls;
+    *n = analyzer_char(text, len, i, &cls);
+    return cls != ANALYZER_CHAR_SEP || text[i] == '*';
+}
+
+typedef struct {
+    query_item *items;
+    size_t nitems;
+    size_t terms;
+} query_lex;
+
+static void query_lex_add(query_lex *lx, query_item *it)
+{
+    if (it->kind != QUERY_ITEM_OR && it->npos == 0) {
+        query_item_free(it);
+        return;
+    }
+    if (lx->terms + it->npos > QUERY_MAX_TERMS) {
+        query_item_free(it);
+        return;
+    }
+    lx->terms += it->npos;
+    lx->items = query_xrealloc(lx->items, (lx->nitems + 1) * sizeof lx->items[0]);
+    lx->items[lx->nitems++] = *it;
+}
+
+static void query_lex_run(query_lex *lx, const char *text, size_t len)
+{
+    size_t i = 0, n;
+    while (i < len && lx->terms < QUERY_MAX_TERMS) {
+        if (query_is_space(text, len, i, &n)) {
+            i += n;
+            continue;
+        }
+        query_item it;
+        memset(&it, 0, sizeof it);
+        if (text[i] == '-' && i + 1 < len && (text[i + 1] == '"' || query_in_word(text, len, i + 1, &n))) {
+            it.neg = 1;
+            i++;
+        }
+        if (text[i] == '"') {
+            const char *close = memchr(text + i + 1, '"', len - i - 1);
+            if (!close) {
+                i++;
+                continue;
+            }
+            size_t end = (size_t)(close - text);
+            it.kind = QUERY_ITEM_PHRASE;
+            query_item_analyze(&it, text + i + 1, end - i - 1);
+            query_lex_add(lx, &it);
+            i = end + 1;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && query_in_word(text, len, j, &n))
+            j += n;
+        if (j == i) {
+            i += n;
+            continue;
+        }
+        if (!it.neg && j - i == 2 && text[i] == 'O' && text[i + 1] == 'R') {
+            it.kind = QUERY_ITEM_OR;
+            query_lex_add(lx, &it);
+            i = j;
+            continue;
+        }
+        size_t w = j;
+        while (w > i && text[w - 1] == '*')
+            w--;
+        it.kind = QUERY_ITEM_WORD;
+        query_item_analyze(&it, text + i, w - i);
+        if (w < j && it.npos > 0 &&
+            query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= 2)
+            it.prefix = 1;
+        query_lex_add(lx, &it);
+        i = j;
+    }
+}
+
+static int query_positive(const query_item *it)
+{
+    return it->kind != QUERY_ITEM_OR && !it->neg;
+}
+
+/* An OR that does not stand between two positive items is the word « or ». */
+static void query_lex_fix_or(query_lex *lx)
+{
+    for (size_t i = 0; i < lx->nitems; i++) {
+        query_item *it = &lx->items[i];
+        if (it->kind != QUERY_ITEM_OR)
+            continue;
+        if (i > 0 && query_positive(&lx->items[i - 1]) && i + 1 < lx->nitems &&
+            query_positive(&lx->items[i + 1]))
+            continue;
+        it->kind = QUERY_ITEM_WORD;
+        query_item_analyze(it, "or", 2);
+    }
+}
+
+/* Nodes from items. */
+
+/* The piece for one analysed position: its stem, and when typed without
+ * accents also the stem of documents' unaccented forms (analyzer.h). */
+static char *query_pos_piece(const query_pos *p)
+{
+    buf b = BUF_INIT;
+    buf_putc(&b, ANALYZER_VERBATIM);
+    buf_puts(&b, p->stem);
+    if (!p->folded) {
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, ANALYZER_FOLDED_STEM);
+        buf_puts(&b, p->stem);
+    }
+    return buf_detach(&b);
+}
+
+static query_node *query_phrase_of(const query_item *it, size_t from, size_t to)
+{
+    query_node *n = query_node_new(QUERY_NODE_PHRASE);
+    for (size_t i = from; i < to; i++)
+        query_node_tok(n, query_pos_piece(&it->pos[i]));
+    return n;
+}
+
+static query_node *query_prefix_node(const query_item *it)
+{
+    query_node *alt = query_node_new(QUERY_NODE_OR);
+    const char markers[2] = {ANALYZER_EXACT, ANALYZER_FOLDED};
+    const char *surface = query_pos_surface(&it->pos[it->npos - 1]);
+    for (size_t m = 0; m < 2; m++) {
+        query_node *ph = query_phrase_of(it, 0, it->npos - 1);
+        query_node_tok(ph, query_marked(markers[m], surface));
+        ph->prefix = 1;
+        query_node_kid(alt, ph);
+    }
+    return alt;
+}
+
+static query_node *query_item_node(const query_item *it)
+{
+    if (it->prefix)
+        return query_prefix_node(it);
+    query_node *ph = query_phrase_of(it, 0, it->npos);
+    if (it->kind != QUERY_ITEM_WORD || !it->whole)
+        return ph;
+    query_node *alt = query_node_new(QUERY_NODE_OR);
+    query_node_kid(alt, ph);
+    ph = query_node_new(QUERY_NODE_PHRASE);
+    query_node_tok(ph, query_marked(ANALYZER_VERBATIM, it->whole));
+    query_node_kid(alt, ph);
+    return alt;
+}
+
+static query_node *query_side_node(const synonyms *syn, size_t g, size_t k)
+{
+    const char *const *toks;
+    size_t n = synonyms_side(syn, g, k, &toks);
+    query_node *ph = query_node_new(QUERY_NODE_PHRASE);
+    for (size_t i = 0; i < n; i++)
+        query_node_tok(ph, query_marked(ANALYZER_VERBATIM, toks[i]));
+    return ph;
+}
+
+/* Looks the stems of items[from..to) up; returns how many groups match. */
+static size_t query_syn_lookup(const synonyms *syn, const query_item *items, size_t from,
+                               size_t to, size_t *groups, size_t *sides)
+{
+    const char *stems[QUERY_MAX_TERMS];
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        for (size_t k = 0; k < items[i].npos && n < QUERY_MAX_TERMS; k++)
+            stems[n++] = items[i].pos[k].stem;
+    size_t found = synonyms_lookup(syn, stems, n, groups, sides, QUERY_MAX_SYN_GROUPS);
+    return found > QUERY_MAX_SYN_GROUPS ? QUERY_MAX_SYN_GROUPS : found;
+}
+
+/* base OR every other side of the matched groups. */
+static query_node *query_with_synonyms(query_node *base, const synonyms *syn, const size_t *groups,
+                                       const size_t *sides, size_t ngroups)
+{
+    if (ngroups == 0)
+        return base;
+    query_node *alt = query_node_new(QUERY_NODE_OR);
+    query_node_kid(alt, base);
+    for (size_t i = 0; i < ngroups; i++)
+        for (size_t k = 0; k < synonyms_sides(syn, groups[i]); k++)
+            if (k != sides[i])
+                query_node_kid(alt, query_side_node(syn, groups[i], k));
+    return alt;
+}
+
+static int query_plain_word(const query_item *it)
+{
+    return it->kind == QUERY_ITEM_WORD && !it->neg && !it->prefix;
+}
+
+static void query_add_clause(query *q, query_node *n)
+{
+    q->clauses = query_xrealloc(q->clauses, (q->nclauses + 1) * sizeof q->clauses[0]);
+    q->clauses[q->nclauses++] = n;
+}
+
+static void query_add_excl(query *q, query_node *n)
+{
+    q->excl = query_xrealloc(q->excl, (q->nexcl + 1) * sizeof q->excl[0]);
+    q->excl[q->nexcl++] = n;
+}
+
+/* A positive item alone, with its own synonyms. */
+static query_node *query_single(const query_item *it, const synonyms *syn)
+{
+    size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
+    size_t ng = 0;
+    if (syn && !it->prefix)
+        ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
+    return query_with_synonyms(query_item_node(it), syn, groups, sides, ng);
+}
+
+/* Builds clauses and exclusions from the items. */
+static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn)
+{
+    size_t i = 0;
+    while (i < n) {
+        const query_item *it = &items[i];
+        if (it->neg) {
+            query_add_excl(q, query_item_node(it));
+            i++;
+            continue;
+        }
+        if (i + 2 < n && items[i + 1].kind == QUERY_ITEM_OR) {
+            query_node *alt = query_node_new(QUERY_NODE_OR);
+            query_node_kid(alt, query_single(it, syn));
+            while (i + 2 < n && items[i + 1].kind == QUERY_ITEM_OR) {
+                query_node_kid(alt, query_single(&items[i + 2], syn));
+                i += 2;
+            }
+            query_add_clause(q, alt);
+            i++;
+            continue;
+        }
+        /* The longest run of plain words that is a synonym side. */
+        if (syn && query_plain_word(it)) {
+            size_t end = i;
+            while (end < n && end - i < QUERY_MAX_SYN_WORDS && query_plain_word(&items[end]) &&
+                   !(end + 1 < n && items[end + 1].kind == QUERY_ITEM_OR))
+                end++;
+            for (size_t e = end; e > i + 1; e--) {
+                size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
+                size_t ng = query_syn_lookup(syn, items, i, e, groups, sides);
+                if (ng == 0)
+                    continue;
+                query_node *all = query_node_new(QUERY_NODE_AND);
+                for (size_t k = i; k < e; k++)
+                    query_node_kid(all, query_item_node(&items[k]));
+                query_add_clause(q, query_with_synonyms(all, syn, groups, sides, ng));
+                i = e;
+                goto next;
+            }
+        }
+        query_add_clause(q, query_single(it, syn));
+        i++;
+    next:;
+    }
+}
+
+/* The exact-form boost: one phrase of "=form" tokens per positive word or
+ * phrase. */
+static char *query_build_exact(const query_item *items, size_t n)
+{
+    buf b = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const query_item *it = &items[i];
+        if (!query_positive(it) || it->prefix)
+            continue;
+        if (b.len > 0)
+            buf_puts(&b, " OR ");
+        query_node ph;
+        memset(&ph, 0, sizeof ph);
+        ph.kind = QUERY_NODE_PHRASE;
+        ph.ntoks = it->npos;
+        ph.toks = query_xrealloc(NULL, it->npos * sizeof ph.toks[0]);
+        for (size_t k = 0; k < it->npos; k++)
+            ph.toks[k] = it->pos[k].exact;
+        query_node_render(&b, &ph);
+        free(ph.toks);
+    }
+    if (b.len == 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}
+
+int query_parse(const char *text, size_t len, const synonyms *syn, query **out, char *err,
+                size_t errlen)
+{
+    query_lex lx = {NULL, 0, 0};
+    query *q = NULL;
+    int result = QUERY_EMPTY;
+
+    *out = NULL;
+    if (!text)
+        len = 0;
+    if (len > QUERY_MAX_BYTES)
+        len = QUERY_MAX_BYTES;
+    query_lex_run(&lx, text, len);
+    query_lex_fix_or(&lx);
+
+    q = query_xrealloc(NULL, sizeof *q);
+    memset(q, 0, sizeof *q);
+    query_build(q, lx.items, lx.nitems, syn);
+    if (q->nclauses == 0) {
+        snprintf(err, errlen, "%s",
+                 q->nexcl > 0 ? "the query only excludes words: add a word to look for"
+                              : "the query has no word to look for");
+        goto cleanup;
+    }
+    q->exact = query_build_exact(lx.items, lx.nitems);
+    *out = q;
+    q = NULL;
+    result = QUERY_OK;
+cleanup:
+    for (size_t i = 0; i < lx.nitems; i++)
+        query_item_free(&lx.items[i]);
+    free(lx.items);
+    query_free(q);
+    return result;
+}
+
+void query_free(query *q)
+{
+    if (!q)
+        return;
+    for (size_t i = 0; i < q->nclauses; i++)
+        query_node_free(q->clauses[i]);
+    free(q->clauses);
+    for (size_t i = 0; i < q->nexcl; i++)
+        query_node_free(q->excl[i]);
+    free(q->excl);
+    free(q->exact);
+    free(q);
+}
+
+size_t query_clauses(const query *q)
+{
+    return q ? q->nclauses : 0;
+}
+
+static void query_render_excl(buf *b, const query *q)
+{
+    if (q->nexcl == 0)
+        return;
+    buf_puts(b, " NOT ");
+    query_node alt;
+    memset(&alt, 0, sizeof alt);
+    alt.kind = QUERY_NODE_OR;
+    alt.kids = q->excl;
+    alt.nkids = q->nexcl;
+    if (q->nexcl == 1)
+        buf_putc(b, '(');
+    query_node_render(b, &alt);
+    if (q->nexcl == 1)
+        buf_putc(b, ')');
+}
+
+static char *query_render_clauses(const query *q, query_kind kind)
+{
+    buf b = BUF_INIT;
+    query_node top;
+    memset(&top, 0, sizeof top);
+    top.kind = kind;
+    top.kids = q->clauses;
+    top.nkids = q->nclauses;
+    buf_putc(&b, '(');
+    query_node_render(&b, &top);
+    buf_putc(&b, ')');
+    query_render_excl(&b, q);
+    return buf_detach(&b);
+}
+
+char *query_fts_all(const query *q)
+{
+    return query_render_clauses(q, QUERY_NODE_AND);
+}
+
+char *query_fts_any(const query *q)
+{
+    return query_render_clauses(q, QUERY_NODE_OR);
+}
+
+char *query_fts_clause(const query *q, size_t i)
+{
+    if (!q || i >= q->nclauses)
+        return NULL;
+    buf b = BUF_INIT;
+    query_node_render(&b, q->clauses[i]);
+    return buf_detach(&b);
+}
+
+char *query_fts_exact(const query *q)
+{
+    if (!q || !q->exact)
+        return NULL;
+    buf b = BUF_INIT;
+    buf_puts(&b, q->exact);
+    return buf_detach(&b);
+}
+
+int query_token_clause(const query *q, const char *token, size_t len)
+{
+    if (!q || len == 0)
+        return -1;
+    for (size_t i = 0; i < q->nclauses; i++)
+        if (query_node_matches(q->clauses[i], token, len))
+            return (int)i;
+    return -1;
+}

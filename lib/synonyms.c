@@ -1,0 +1,192 @@
+/* synonyms: loads the synonym file into groups of sides, each side kept as
+ * the stems the analyzer gives it, so a query matches a side whatever its
+ * accents, case, elisions or plurals. Does not expand queries (query.c). */
+#include "synonyms.h"
+
+#include "analyzer.h"
+#include "buf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char **tokens;
+    size_t ntokens;
+} synonyms_side_t;
+
+typedef struct {
+    synonyms_side_t *sides;
+    size_t nsides;
+} synonyms_group;
+
+struct synonyms {
+    synonyms_group *groups;
+    size_t ngroups, cap;
+};
+
+static void *synonyms_xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("repere: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static int synonyms_collect(void *ctx, int flags, const char *token, size_t len, size_t start,
+                            size_t end)
+{
+    synonyms_side_t *side = ctx;
+    (void)start;
+    (void)end;
+    if (flags & ANALYZER_COLOCATED)
+        return 0;
+    side->tokens =
+        synonyms_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
+    buf b = BUF_INIT;
+    buf_append(&b, token, len);
+    side->tokens[side->ntokens++] = buf_detach(&b);
+    return 0;
+}
+
+static void synonyms_side_free(synonyms_side_t *side)
+{
+    for (size_t i = 0; i < side->ntokens; i++)
+        free(side->tokens[i]);
+    free(side->tokens);
+}
+
+/* Parses one line (without its end); adds a group when it has 2+ sides. */
+static void synonyms_line(synonyms *s, const char *line, size_t len)
+{
+    const char *hash = memchr(line, '#', len);
+    if (hash)
+        len = (size_t)(hash - line);
+    synonyms_group g = {NULL, 0};
+    size_t i = 0;
+    while (i <= len) {
+        size_t j = i;
+        while (j < len && line[j] != '=')
+            j++;
+        synonyms_side_t side = {NULL, 0};
+        analyzer_tokenize(line + i, j - i, ANALYZER_DOCUMENT, synonyms_collect, &side);
+        if (side.ntokens > 0) {
+            g.sides = synonyms_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
+            g.sides[g.nsides++] = side;
+        }
+        i = j + 1;
+    }
+    if (g.nsides < 2) {
+        for (size_t k = 0; k < g.nsides; k++)
+            synonyms_side_free(&g.sides[k]);
+        free(g.sides);
+        return;
+    }
+    if (s->ngroups == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 32;
+        s->groups = synonyms_xrealloc(s->groups, s->cap * sizeof s->groups[0]);
+    }
+    s->groups[s->ngroups++] = g;
+}
+
+int synonyms_load(const char *path, synonyms **out, char *err, size_t errlen)
+{
+    FILE *f = NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int result = -1;
+    synonyms *s = NULL;
+
+    *out = NULL;
+    f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "cannot open synonyms file %s: %s", path, strerror(errno));
+        goto cleanup;
+    }
+    s = synonyms_xrealloc(NULL, sizeof *s);
+    memset(s, 0, sizeof *s);
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        size_t len = (size_t)n;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        synonyms_line(s, line, len);
+    }
+    if (ferror(f)) {
+        snprintf(err, errlen, "cannot read synonyms file %s: %s", path, strerror(errno));
+        goto cleanup;
+    }
+    *out = s;
+    s = NULL;
+    result = 0;
+cleanup:
+    free(line);
+    if (f)
+        fclose(f);
+    synonyms_free(s);
+    return result;
+}
+
+void synonyms_free(synonyms *s)
+{
+    if (!s)
+        return;
+    for (size_t g = 0; g < s->ngroups; g++) {
+        for (size_t k = 0; k < s->groups[g].nsides; k++)
+            synonyms_side_free(&s->groups[g].sides[k]);
+        free(s->groups[g].sides);
+    }
+    free(s->groups);
+    free(s);
+}
+
+size_t synonyms_groups(const synonyms *s)
+{
+    return s ? s->ngroups : 0;
+}
+
+size_t synonyms_sides(const synonyms *s, size_t g)
+{
+    return s && g < s->ngroups ? s->groups[g].nsides : 0;
+}
+
+size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens)
+{
+    if (!s || g >= s->ngroups || side >= s->groups[g].nsides) {
+        *tokens = NULL;
+        return 0;
+    }
+    *tokens = (const char *const *)s->groups[g].sides[side].tokens;
+    return s->groups[g].sides[side].ntokens;
+}
+
+size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, size_t *groups,
+                       size_t *sides, size_t max)
+{
+    size_t found = 0;
+    if (!s || n == 0)
+        return 0;
+    for (size_t g = 0; g < s->ngroups; g++) {
+        for (size_t k = 0; k < s->groups[g].nsides; k++) {
+            const synonyms_side_t *side = &s->groups[g].sides[k];
+            if (side->ntokens != n)
+                continue;
+            size_t t = 0;
+            while (t < n && strcmp(side->tokens[t], tokens[t]) == 0)
+                t++;
+            if (t < n)
+                continue;
+            if (found < max) {
+                groups[found] = g;
+                if (sides)
+                    sides[found] = k;
+            }
+            found++;
+            break;
+        }
+    }
+    return found;
+}

@@ -1,0 +1,317 @@
+/* test_analyzer: the French tokenizer, rule by rule, through
+ * analyzer_tokenize (tokens written as "stem/=exact/~folded", positions
+ * separated by spaces) and through FTS5 MATCH on an in-memory table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analyzer.h"
+#include "buf.h"
+
+typedef struct {
+    buf out;
+    const char *text;
+    int offsets_ok;
+} dump_ctx;
+
+static int dump_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
+{
+    dump_ctx *d = ctx;
+    if (d->out.len > 0)
+        buf_putc(&d->out, (flags & ANALYZER_COLOCATED) ? '/' : ' ');
+    buf_append(&d->out, token, len);
+    if (start >= end || end > strlen(d->text))
+        d->offsets_ok = 0;
+    return 0;
+}
+
+/* The tokens of text in mode, as one string (caller frees). */
+static char *dump(const char *text, int mode)
+{
+    dump_ctx d = {BUF_INIT, text, 1};
+    assert_int_equal(analyzer_tokenize(text, strlen(text), mode, dump_cb, &d), 0);
+    assert_true(d.offsets_ok);
+    return buf_detach(&d.out);
+}
+
+#define ASSERT_DOC(text, expect)                                                                   \
+    do {                                                                                           \
+        char *got_ = dump(text, ANALYZER_DOCUMENT);                                                \
+        assert_string_equal(got_, expect);                                                         \
+        free(got_);                                                                                \
+    } while (0)
+
+#define ASSERT_QUERY(text, expect)                                                                 \
+    do {                                                                                           \
+        char *got_ = dump(text, ANALYZER_QUERY);                                                   \
+        assert_string_equal(got_, expect);                                                         \
+        free(got_);                                                                                \
+    } while (0)
+
+static void test_plain_words(void **state)
+{
+    (void)state;
+    ASSERT_DOC("Les mineurs", "le/=les mineur/=mineurs");
+    ASSERT_QUERY("Les mineurs", "le mineur");
+    ASSERT_DOC("", "");
+    ASSERT_DOC(" ,;: « » ", "");
+}
+
+static void test_nfkc_and_case_folding(void **state)
+{
+    (void)state;
+    ASSERT_QUERY("MINEURS Mineurs mineurs", "mineur mineur mineur");
+    ASSERT_QUERY("\xef\xbd\x8d\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x85\xef\xbd\x95\xef\xbd\x92", "mineur"); /* fullwidth */
+    ASSERT_QUERY("e\xcc\x81te\xcc\x81", "ete");  /* decomposed é */
+    ASSERT_DOC("e\xcc\x81te\xcc\x81", "ete/=été/~ete"); /* composed in the exact form */
+    ASSERT_QUERY("ÉTÉ été", "ete ete");
+}
+
+static void test_ligatures(void **state)
+{
+    (void)state;
+    ASSERT_DOC("œuvre", "oeuvr/=oeuvre");
+    ASSERT_QUERY("ŒUVRE oeuvre", "oeuvr oeuvr");
+    ASSERT_QUERY("cæcum", "caecum");
+    ASSERT_QUERY("\xef\xac\x81nancement financement", "financ financ"); /* ﬁ */
+    ASSERT_QUERY("\xef\xac\x82" "eur", "fleur");                         /* ﬂ */
+}
+
+static void test_apostrophes_and_elision(void **state)
+{
+    (void)state;
+    ASSERT_DOC("l'exploitation", "exploit/=exploitation");
+    ASSERT_QUERY("l’exploitation lʼexploitation l‘exploitation L'EXPLOITATION",
+                 "exploit exploit exploit exploit");
+    ASSERT_QUERY("qu’il qu'elle", "il elle");
+    ASSERT_QUERY("d'abord j'ai m'a t'a n'a s'il c'est", "abord ai a a a il est");
+    ASSERT_QUERY("jusqu'à lorsqu'il puisqu'elle quoiqu'on", "a il elle on");
+    /* Not an elision: a compound, read by parts. */
+    ASSERT_DOC("aujourd'hui", "aujourd/=aujourd/aujourdhui hui/=hui");
+    /* A quote that does not join two letters is no apostrophe. */
+    ASSERT_QUERY("'mineurs' ‘mineurs’", "mineur mineur");
+}
+
+typedef struct {
+    size_t n;
+    size_t start[8], end[8];
+} offsets_ctx;
+
+static int offsets_cb(void *ctx, int flags, const char *token, size_t len, size_t start,
+                      size_t end)
+{
+    offsets_ctx *o = ctx;
+    (void)token;
+    (void)len;
+    if ((flags & ANALYZER_COLOCATED) || o->n == 8)
+        return 0;
+    o->start[o->n] = start;
+    o->end[o->n++] = end;
+    return 0;
+}
+
+static void test_offsets_point_into_original(void **state)
+{
+    (void)state;
+    const char *text = "L’ŒUVRE des mineurs";
+    offsets_ctx o = {0, {0}, {0}};
+    assert_int_equal(analyzer_tokenize(text, strlen(text), ANALYZER_DOCUMENT, offsets_cb, &o), 0);
+    assert_int_equal(o.n, 3);
+    /* "ŒUVRE" after the 3-byte apostrophe: bytes 4..10 */
+    assert_int_equal(o.start[0], 4);
+    assert_int_equal(o.end[0], 10);
+    assert_int_equal(o.start[2], strlen("L’ŒUVRE des "));
+    assert_int_equal(o.end[2], strlen(text));
+}
+
+static void test_stemming_accented_then_folded(void **state)
+{
+    (void)state;
+    ASSERT_QUERY("mineur mineurs", "mineur mineur");
+    ASSERT_QUERY("accompagné accompagnés accompagnées Accompagnée", "accompagn accompagn accompagn accompagn");
+    ASSERT_QUERY("exploitation exploiter exploités", "exploit exploit exploit");
+    ASSERT_QUERY("protégés protégées", "proteg proteg");
+    /* Typed without accents, Snowball stems some forms apart; documents
+     * carry the stem of their unaccented form too ("%"). */
+    ASSERT_DOC("accompagnées", "accompagn/=accompagnées/~accompagnees/%accompagne");
+    ASSERT_QUERY("accompagnees", "accompagne");
+}
+
+static void test_traite_is_protected(void **state)
+{
+    (void)state;
+    ASSERT_QUERY("traite traites", "traite traite");
+    ASSERT_QUERY("traité traités traitement traiter", "trait trait trait trait");
+    ASSERT_DOC("traite", "traite/=traite");
+    ASSERT_DOC("traité", "trait/=traité/~traite"); /* no "%traite" */
+}
+
+static void test_numbers_and_legal_references(void **state)
+{
+    (void)state;
+    ASSERT_DOC("2018", "2018/=2018");
+    ASSERT_DOC("1er", "1er/=1er");
+    ASSERT_DOC("L.425-1", "l/=l/l.425-1 425/=425 1/=1");
+    ASSERT_QUERY("L.425-1", "l 425 1");
+    ASSERT_DOC("225-4-1", "225/=225/225-4-1 4/=4 1/=1");
+    ASSERT_QUERY("3,5 %", "3 5");
+}
+
+static void test_dotted_acronyms(void **state)
+{
+    (void)state;
+    ASSERT_DOC("O.N.U.", "onu/=onu");
+    ASSERT_DOC("ONU", "onu/=onu");
+    ASSERT_QUERY("l'O.N.U. U.E", "onu ue");
+    /* A dot ending a sentence joins nothing. */
+    ASSERT_QUERY("fin. Début", "fin debut");
+}
+
+static void test_hyphenated_compounds(void **state)
+{
+    (void)state;
+    ASSERT_DOC("Hors-la-Rue", "hor/=hors/horslaru la/=la ru/=rue");
+    ASSERT_QUERY("Hors-la-Rue", "hor la ru");
+    ASSERT_QUERY("horslarue", "horslaru");
+    ASSERT_DOC("e-mails", "e/=e/email mail/=mails");
+    ASSERT_QUERY("email", "email");
+    ASSERT_QUERY("demandeurs‐d‑asile", "demandeur d asil"); /* U+2010, U+2011 */
+    /* Inclusive writing: the whole meets the plain word. */
+    ASSERT_DOC("accompagné·e·s", "accompagn/=accompagné/~accompagne/accompagn e/=e s/=s");
+}
+
+static void test_stop_words_kept(void **state)
+{
+    (void)state;
+    ASSERT_QUERY("mineurs non accompagnés", "mineur non accompagn");
+    ASSERT_QUERY("sans papiers", "san papi");
+    ASSERT_QUERY("le la les de des du à", "le la le de de du a");
+}
+
+static void test_markers_never_from_text(void **state)
+{
+    (void)state;
+    ASSERT_DOC("=traite ~traite %traite !traite |traite", "traite/=traite traite/=traite traite/=traite traite/=traite traite/=traite");
+    /* Query strings written by query.c pass through. */
+    ASSERT_QUERY("=traité", "=traité");
+    ASSERT_QUERY("!mineur !non !accompagn", "mineur non accompagn");
+    ASSERT_QUERY("!accompagne|%accompagne", "accompagne/%accompagne");
+    ASSERT_QUERY("!a|=b|~c x", "a/=b/~c x");
+}
+
+static void test_odd_bytes(void **state)
+{
+    (void)state;
+    ASSERT_QUERY("mine\xffurs", "min ur");
+    ASSERT_QUERY("\xc3", "");
+    ASSERT_QUERY("a\x00" "b", "a");
+    ASSERT_QUERY("\x01\x02mineurs\x1f", "mineur");
+    /* A very long word is cut, never dropped whole. */
+    buf b = BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        buf_putc(&b, 'a');
+    char *got = dump(b.data, ANALYZER_QUERY);
+    assert_true(strlen(got) > 0);
+    free(got);
+    buf_free(&b);
+}
+
+static int stop_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
+{
+    int *n = ctx;
+    (void)flags;
+    (void)token;
+    (void)len;
+    (void)start;
+    (void)end;
+    return ++*n == 2 ? 7 : 0;
+}
+
+static void test_callback_stops(void **state)
+{
+    (void)state;
+    int n = 0;
+    assert_int_equal(analyzer_tokenize("un deux trois", 13, ANALYZER_QUERY, stop_cb, &n), 7);
+    assert_int_equal(n, 2);
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    size_t n;
+    char *f = analyzer_fold("élève", strlen("élève"), &n);
+    assert_string_equal(f, "eleve");
+    assert_int_equal(n, 5);
+    free(f);
+}
+
+/* Through FTS5: the same tokens, with offsets for highlight(). */
+static void test_fts5_tokenizer(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    char err[128];
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(analyzer_register(db, err, sizeof err), 0);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='repere');"
+                                  "INSERT INTO t VALUES('L’exploitation des mineurs non accompagnés');"
+                                  "INSERT INTO t VALUES('Le traité et le traitement');",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rowid, highlight(t, 0, '[', ']') FROM t "
+                                        "WHERE t MATCH ? ORDER BY rowid",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, "exploitations ACCOMPAGNES", -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    assert_string_equal((const char *)sqlite3_column_text(st, 1),
+                        "L’[exploitation] des mineurs non [accompagnés]");
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, "traite", -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, "\"=traité\"", -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 1), "Le [traité] et le traitement");
+    sqlite3_finalize(st);
+    /* An unknown option is refused. */
+    assert_int_not_equal(
+        sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='repere foo')", NULL,
+                     NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_words),
+        cmocka_unit_test(test_nfkc_and_case_folding),
+        cmocka_unit_test(test_ligatures),
+        cmocka_unit_test(test_apostrophes_and_elision),
+        cmocka_unit_test(test_offsets_point_into_original),
+        cmocka_unit_test(test_stemming_accented_then_folded),
+        cmocka_unit_test(test_traite_is_protected),
+        cmocka_unit_test(test_numbers_and_legal_references),
+        cmocka_unit_test(test_dotted_acronyms),
+        cmocka_unit_test(test_hyphenated_compounds),
+        cmocka_unit_test(test_stop_words_kept),
+        cmocka_unit_test(test_markers_never_from_text),
+        cmocka_unit_test(test_odd_bytes),
+        cmocka_unit_test(test_callback_stops),
+        cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_fts5_tokenizer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

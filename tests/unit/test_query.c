@@ -1,0 +1,383 @@
+/* test_query: the search-box language. Each generated FTS5 expression is
+ * run with MATCH on a small in-memory table using the "repere" tokenizer:
+ * the expected documents must come back and no input may cause an SQLite
+ * error. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "query.h"
+#include "synonyms.h"
+
+static const char *const docs[] = {
+    /* 1 */ "Les mineurs non accompagnés sont protégés par l'ASE.",
+    /* 2 */ "Un MNA a été identifié par la PJJ.",
+    /* 3 */ "La traite des êtres humains est un crime.",
+    /* 4 */ "Le traitement des données personnelles.",
+    /* 5 */ "L’exploitation domestique et les personnes exploitées.",
+    /* 6 */ "Article L.425-1 du code, en 2018, le 1er janvier.",
+    /* 7 */ "L'association Hors-la-Rue accompagne des mineurs.",
+    /* 8 */ "Un traité international.",
+    /* 9 */ "Les éducateurs et l'éducation à l'O.N.U.",
+    /* 10 */ "Exploiter un mineur, des jeunes exploités.",
+    /* 11 */ "Des jeunes filles accompagnées et réfugiées.",
+};
+
+typedef struct {
+    sqlite3 *db;
+    synonyms *syn;
+    char dir[64];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    char err[256];
+    assert_non_null(f);
+    assert_int_equal(sqlite3_open(":memory:", &f->db), SQLITE_OK);
+    assert_int_equal(analyzer_register(f->db, err, sizeof err), 0);
+    assert_int_equal(sqlite3_exec(f->db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='repere')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(
+        sqlite3_prepare_v2(f->db, "INSERT INTO t(rowid, body) VALUES (?, ?)", -1, &st, NULL),
+        SQLITE_OK);
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+        sqlite3_bind_text(st, 2, docs[i], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+
+    snprintf(f->dir, sizeof f->dir, "/tmp/test_query.XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/syn.txt", f->dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("# sigles\nMNA = mineurs non accompagnés\nTEH = traite des êtres humains\n"
+          "ASE = aide sociale à l’enfance\n",
+          fp);
+    fclose(fp);
+    assert_int_equal(synonyms_load(path, &f->syn, err, sizeof err), 0);
+    unlink(path);
+    rmdir(f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    synonyms_free(f->syn);
+    sqlite3_close(f->db);
+    free(f);
+    return 0;
+}
+
+/* Matching rowids of expr, "1,5", or "error: ..." */
+static char *run(sqlite3 *db, const char *expr)
+{
+    buf b = BUF_INIT;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid", -1, &st,
+                           NULL) != SQLITE_OK) {
+        buf_printf(&b, "error: %s", sqlite3_errmsg(db));
+        return buf_detach(&b);
+    }
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        buf_printf(&b, "%s%lld", b.len ? "," : "", (long long)sqlite3_column_int64(st, 0));
+    if (rc != SQLITE_DONE) {
+        buf_clear(&b);
+        buf_printf(&b, "error: %s in %s", sqlite3_errmsg(db), expr);
+    }
+    sqlite3_finalize(st);
+    return buf_detach(&b);
+}
+
+/* Parses text and runs every expression; returns the rowids of fts_all
+ * ("" when none, "empty" for QUERY_EMPTY). */
+static char *search(fixture *f, const char *text, size_t len)
+{
+    query *q = NULL;
+    char err[256] = "";
+    int rc = query_parse(text, len, f->syn, &q, err, sizeof err);
+    if (rc == QUERY_EMPTY) {
+        assert_null(q);
+        assert_true(err[0] != '\0');
+        buf b = BUF_INIT;
+        buf_puts(&b, "empty");
+        return buf_detach(&b);
+    }
+    assert_int_equal(rc, QUERY_OK);
+    assert_true(query_clauses(q) >= 1);
+    char *exprs[3] = {query_fts_all(q), query_fts_any(q), query_fts_exact(q)};
+    char *result = NULL;
+    for (size_t i = 0; i < 3; i++) {
+        if (!exprs[i])
+            continue;
+        char *r = run(f->db, exprs[i]);
+        if (strncmp(r, "error", 5) == 0)
+            fail_msg("%s (query %.80s)", r, text);
+        if (i == 0)
+            result = r;
+        else
+            free(r);
+        free(exprs[i]);
+    }
+    for (size_t i = 0; i < query_clauses(q); i++) {
+        char *e = query_fts_clause(q, i);
+        char *r = run(f->db, e);
+        if (strncmp(r, "error", 5) == 0)
+            fail_msg("%s (query %.80s)", r, text);
+        free(r);
+        free(e);
+    }
+    query_free(q);
+    return result;
+}
+
+#define ASSERT_SEARCH(query_text, expect)                                                          \
+    do {                                                                                           \
+        char *got_ = search(*state, query_text, strlen(query_text));                               \
+        assert_string_equal(got_, expect);                                                         \
+        free(got_);                                                                                \
+    } while (0)
+
+static void test_words_all_required_any_order(void **state)
+{
+    ASSERT_SEARCH("accompagnés mineurs", "1,7");
+    ASSERT_SEARCH("mineurs", "1,7,10");
+    ASSERT_SEARCH("mineurs crime", "");
+}
+
+static void test_accents_and_forms(void **state)
+{
+    ASSERT_SEARCH("ACCOMPAGNÉES", "1,7,11");
+    ASSERT_SEARCH("accompagnees", "11");
+    ASSERT_SEARCH("refugiees", "11");
+    ASSERT_SEARCH("\"filles accompagnees et refugiees\"", "11");
+    ASSERT_SEARCH("exploitation", "5,10");
+    ASSERT_SEARCH("l'exploitation", "5,10");
+    ASSERT_SEARCH("identifie", "2");
+}
+
+static void test_phrase(void **state)
+{
+    ASSERT_SEARCH("\"humains êtres\"", "");
+    ASSERT_SEARCH("\"êtres humains\"", "3");
+    ASSERT_SEARCH("\"données personnelles\" traitement", "4");
+}
+
+static void test_exclusion(void **state)
+{
+    ASSERT_SEARCH("mineurs -Hors-la-Rue", "1,10");
+    ASSERT_SEARCH("mineurs -\"hors la rue\" -exploiter", "1");
+    ASSERT_SEARCH("-mineurs", "empty");
+}
+
+static void test_or(void **state)
+{
+    ASSERT_SEARCH("crime OR données", "3,4");
+    ASSERT_SEARCH("crime OR données OR traité", "3,4,8");
+    ASSERT_SEARCH("crime OR données personnelles", "4");
+    ASSERT_SEARCH("or", "");
+}
+
+static void test_prefix(void **state)
+{
+    ASSERT_SEARCH("exploit*", "5,10");
+    ASSERT_SEARCH("EXPLOITÉ*", "5,10");
+    ASSERT_SEARCH("educat*", "9");
+    ASSERT_SEARCH("éduc*", "9");
+    ASSERT_SEARCH("accompagn* mineur*", "1,7");
+}
+
+static void test_traite_is_not_traitement(void **state)
+{
+    ASSERT_SEARCH("traite", "3");
+    ASSERT_SEARCH("traitement", "4,8");
+    ASSERT_SEARCH("traité", "4,8");
+}
+
+static void test_synonyms_both_directions(void **state)
+{
+    ASSERT_SEARCH("MNA", "1,2");
+    ASSERT_SEARCH("mna", "1,2");
+    ASSERT_SEARCH("mineurs non accompagnes", "1,2");
+    ASSERT_SEARCH("\"mineurs non accompagnés\"", "1,2");
+    ASSERT_SEARCH("TEH", "3");
+    ASSERT_SEARCH("aide sociale à l'enfance", "1");
+}
+
+static void test_legal_references_and_numbers(void **state)
+{
+    ASSERT_SEARCH("L.425-1", "6");
+    ASSERT_SEARCH("l. 425-1", "6");
+    ASSERT_SEARCH("425-1", "6");
+    ASSERT_SEARCH("2018", "6");
+    ASSERT_SEARCH("1er", "6");
+    ASSERT_SEARCH("ONU", "9");
+    ASSERT_SEARCH("O.N.U", "9");
+}
+
+static void test_compounds(void **state)
+{
+    ASSERT_SEARCH("Hors-la-Rue", "7");
+    ASSERT_SEARCH("horslarue", "7");
+    ASSERT_SEARCH("hors la rue", "7");
+    ASSERT_SEARCH("rue", "7");
+}
+
+static void test_exact_form_expression(void **state)
+{
+    fixture *f = *state;
+    char err[128];
+    query *q;
+    assert_int_equal(query_parse("traité", 7, NULL, &q, err, sizeof err), QUERY_OK);
+    char *e = query_fts_exact(q);
+    char *r = run(f->db, e);
+    assert_string_equal(r, "8");
+    free(r);
+    free(e);
+    query_free(q);
+    assert_int_equal(query_parse("accompagnes", 11, NULL, &q, err, sizeof err), QUERY_OK);
+    e = query_fts_exact(q);
+    r = run(f->db, e);
+    assert_string_equal(r, "");
+    free(r);
+    free(e);
+    query_free(q);
+    assert_int_equal(query_parse("exploit*", 8, NULL, &q, err, sizeof err), QUERY_OK);
+    assert_null(query_fts_exact(q));
+    query_free(q);
+}
+
+static void test_token_clause(void **state)
+{
+    fixture *f = *state;
+    char err[128];
+    query *q;
+    const char *text = "MNA traite exploit*";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    assert_int_equal(query_clauses(q), 3);
+    assert_int_equal(query_token_clause(q, "mna", 3), 0);
+    assert_int_equal(query_token_clause(q, "mineur", 6), 0);
+    assert_int_equal(query_token_clause(q, "accompagn", 9), 0);
+    assert_int_equal(query_token_clause(q, "traite", 6), 1);
+    assert_int_equal(query_token_clause(q, "trait", 5), -1);
+    assert_int_equal(query_token_clause(q, "=exploitation", 13), 2);
+    assert_int_equal(query_token_clause(q, "~exploites", 10), 2);
+    assert_int_equal(query_token_clause(q, "=explorer", 9), -1);
+    assert_int_equal(query_token_clause(q, "crime", 5), -1);
+    query_free(q);
+}
+
+static void test_hostile_inputs(void **state)
+{
+    static const char *const hostile[] = {
+        "\"", "\"\"", "\"\"\"", "NEAR(", "NEAR(a b)", "*", "**", "-", "--", "- -", "OR", "OR OR",
+        "a OR", "OR a", "a OR OR b", "AND", "NOT", "a NOT b", "col:word", "body:mineurs", "^",
+        "^mineurs", "(", ")", "(mineurs", "mineurs)", "((a))", "{a b}", "a + b", "\"a", "a\"",
+        "-\"", "-\"mineurs", "mineurs*\"", "\"*\"", "'", "’", "l'", "qu’", "...", "-*", "*-",
+        "a*", "é*", "=traite", "~traite", "!traite", "\"=traite\"", "\\", "\"\\\"", "\x01\x02\x1f",
+        "mineurs\tnon\naccompagnés", "\xff\xfe", "\xc3", "mine\xc3urs", "\xe2\x80", "😀 ✓ ∞",
+        "؟", "ﷺ", "ﷰ", "a\xc2\xa0" "b", "NEAR/3", "mineurs NEAR/2 traite", ":", "a:b:c", "\"a\" OR",
+    };
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        char *r = search(*state, hostile[i], strlen(hostile[i]));
+        free(r);
+    }
+    ASSERT_SEARCH("\"", "empty");
+    ASSERT_SEARCH("*", "empty");
+    ASSERT_SEARCH("- -- ...", "empty");
+    ASSERT_SEARCH("« … » ; : ! ?", "empty");
+    ASSERT_SEARCH("\"mineurs", "1,7,10");
+    ASSERT_SEARCH("(mineurs", "1,7,10");
+    ASSERT_SEARCH("NEAR(mineurs", "");
+    ASSERT_SEARCH("body:mineurs", "");
+}
+
+static void test_long_and_many_terms(void **state)
+{
+    fixture *f = *state;
+    buf b = BUF_INIT;
+    for (int i = 0; i < 2000; i++)
+        buf_puts(&b, "mineurs ");
+    char *r = search(f, b.data, b.len);
+    assert_string_equal(r, "1,7,10");
+    free(r);
+    buf_clear(&b);
+    for (int i = 0; i < 10000; i++)
+        buf_putc(&b, "\"-*( OR)a"[i % 9]);
+    r = search(f, b.data, b.len);
+    free(r);
+    buf_clear(&b);
+    for (int i = 0; i < 100; i++)
+        buf_printf(&b, "mot%d ", i);
+    query *q;
+    char err[64];
+    assert_int_equal(query_parse(b.data, b.len, NULL, &q, err, sizeof err), QUERY_OK);
+    assert_true(query_clauses(q) <= QUERY_MAX_TERMS);
+    query_free(q);
+    buf_free(&b);
+}
+
+/* Random strings over a hostile alphabet: never an SQLite error. */
+static void test_random_inputs(void **state)
+{
+    static const char *const pieces[] = {
+        "\"", "-", "*", "(", ")", ":", "^", " ", " ", " OR ", "OR", "AND", "NOT", "NEAR(",
+        "mineurs", "é", "l'", "’", ".", "\xff", "\xc3", "\t", "traite", "+", "\\", "=", "~", "!",
+        "1", "-1", "a",
+    };
+    unsigned seed = 12345;
+    buf b = BUF_INIT;
+    for (int n = 0; n < 1500; n++) {
+        buf_clear(&b);
+        seed = seed * 1103515245u + 12345u;
+        int len = (int)((seed >> 16) % 12);
+        for (int i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            buf_puts(&b, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+        }
+        char *r = search(*state, b.data ? b.data : "", b.len);
+        free(r);
+    }
+    buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_all_required_any_order),
+        cmocka_unit_test(test_accents_and_forms),
+        cmocka_unit_test(test_phrase),
+        cmocka_unit_test(test_exclusion),
+        cmocka_unit_test(test_or),
+        cmocka_unit_test(test_prefix),
+        cmocka_unit_test(test_traite_is_not_traitement),
+        cmocka_unit_test(test_synonyms_both_directions),
+        cmocka_unit_test(test_legal_references_and_numbers),
+        cmocka_unit_test(test_compounds),
+        cmocka_unit_test(test_exact_form_expression),
+        cmocka_unit_test(test_token_clause),
+        cmocka_unit_test(test_hostile_inputs),
+        cmocka_unit_test(test_long_and_many_terms),
+        cmocka_unit_test(test_random_inputs),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

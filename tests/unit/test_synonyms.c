@@ -1,0 +1,140 @@
+/* test_synonyms: the synonym file format (comments, CRLF, blank and bad
+ * lines, several sides) and lookups by analysed tokens. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "synonyms.h"
+
+typedef struct {
+    char dir[64];
+    char path[128];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/test_synonyms.XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->path, sizeof f->path, "%s/synonymes.txt", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    unlink(f->path);
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+static synonyms *load(fixture *f, const char *content)
+{
+    FILE *fp = fopen(f->path, "wb");
+    assert_non_null(fp);
+    fputs(content, fp);
+    fclose(fp);
+    synonyms *s = NULL;
+    char err[256];
+    assert_int_equal(synonyms_load(f->path, &s, err, sizeof err), 0);
+    assert_non_null(s);
+    return s;
+}
+
+/* Group of the side made of the given tokens, or -1. */
+static long lookup(const synonyms *s, const char *const *toks, size_t n)
+{
+    size_t groups[4], sides[4];
+    size_t found = synonyms_lookup(s, toks, n, groups, sides, 4);
+    return found ? (long)groups[0] : -1;
+}
+
+static void test_format(void **state)
+{
+    synonyms *s = load(*state, "# Sigles du collectif\r\n"
+                               "\r\n"
+                               "MNA = mineurs non accompagnés\r\n"
+                               "   \n"
+                               "ligne sans signe égal\n"
+                               "= côté vide\n"
+                               "OQTF = # commentaire qui vide le second côté\n"
+                               "TEH = traite des êtres humains = traite des personnes # fin\n"
+                               "ASE = aide sociale à l’enfance");
+    assert_int_equal(synonyms_groups(s), 3);
+    assert_int_equal(synonyms_sides(s, 0), 2);
+    assert_int_equal(synonyms_sides(s, 1), 3);
+    assert_int_equal(synonyms_sides(s, 2), 2);
+    const char *const *toks;
+    assert_int_equal(synonyms_side(s, 0, 0, &toks), 1);
+    assert_string_equal(toks[0], "mna");
+    assert_int_equal(synonyms_side(s, 0, 1, &toks), 3);
+    assert_string_equal(toks[0], "mineur");
+    assert_string_equal(toks[1], "non");
+    assert_string_equal(toks[2], "accompagn");
+    assert_int_equal(synonyms_side(s, 2, 1, &toks), 4); /* l’ elided */
+    assert_string_equal(toks[3], "enfanc");
+    assert_int_equal(synonyms_side(s, 9, 0, &toks), 0);
+    assert_null(toks);
+    synonyms_free(s);
+}
+
+static void test_lookup(void **state)
+{
+    synonyms *s = load(*state, "MNA = mineurs non accompagnés\n"
+                               "TEH = traite des êtres humains = traite des personnes\n"
+                               "MNA = mineurs isolés étrangers\n");
+    const char *mna[] = {"mna"};
+    size_t groups[4], sides[4];
+    assert_int_equal(synonyms_lookup(s, mna, 1, groups, sides, 4), 2);
+    assert_int_equal(groups[0], 0);
+    assert_int_equal(groups[1], 2);
+    assert_int_equal(sides[0], 0);
+    const char *full[] = {"mineur", "non", "accompagn"};
+    assert_int_equal(lookup(s, full, 3), 0);
+    assert_int_equal(lookup(s, full, 2), -1);
+    const char *pers[] = {"traite", "de", "person"};
+    assert_int_equal(lookup(s, pers, 3), 1);
+    assert_int_equal(synonyms_lookup(s, pers, 3, groups, sides, 4), 1);
+    assert_int_equal(sides[0], 2);
+    const char *none[] = {"rien"};
+    assert_int_equal(lookup(s, none, 1), -1);
+    assert_int_equal(lookup(NULL, none, 1), -1);
+    synonyms_free(s);
+}
+
+static void test_missing_and_empty(void **state)
+{
+    fixture *f = *state;
+    synonyms *s = NULL;
+    char err[256] = "";
+    assert_int_equal(synonyms_load("/nonexistent/synonymes.txt", &s, err, sizeof err), -1);
+    assert_null(s);
+    assert_non_null(strstr(err, "/nonexistent/synonymes.txt"));
+    s = load(f, "");
+    assert_int_equal(synonyms_groups(s), 0);
+    synonyms_free(s);
+    s = load(f, "\xff\xfe = \xc3\n= = =\n");
+    assert_int_equal(synonyms_groups(s), 0);
+    synonyms_free(s);
+    synonyms_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_format, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
