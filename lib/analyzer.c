@@ -510,7 +510,24 @@ static int analyzer_is_marker(char c)
            c == ANALYZER_VERBATIM;
 }
 
-/* One marked piece, "!x" or "=x", possibly "!x|%y" (alternatives). */
+/* A pass-through token must still be a sane index term. */
+static int analyzer_piece_ok(const char *p, size_t n)
+{
+    if (n == 0 || n > ANALYZER_MAX_SEG_BYTES * 4)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0 || c == 0)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* One marked piece, "!x" or "=x", possibly "!x|%y" (alternatives); an
+ * alternative that is not valid UTF-8 or too long is dropped. */
 static void analyzer_piece(analyzer_state *st, const char *text, size_t start, size_t end)
 {
     int flags = 0;
@@ -519,13 +536,11 @@ static void analyzer_piece(analyzer_state *st, const char *text, size_t start, s
         size_t j = i;
         while (j < end && text[j] != ANALYZER_ALTERNATIVE)
             j++;
-        if (j > i && text[i] == ANALYZER_VERBATIM) {
-            if (j > i + 1) {
-                analyzer_emit(st, flags, text + i + 1, j - i - 1, start, end);
-                flags = ANALYZER_COLOCATED;
-            }
-        } else if (j > i && analyzer_is_marker(text[i])) {
-            analyzer_emit(st, flags, text + i, j - i, start, end);
+        /* "!x" yields x; "=x", "~x", "%x" are index tokens as they are. */
+        size_t skip = text[i] == ANALYZER_VERBATIM ? 1 : 0;
+        if (j > i + skip && analyzer_is_marker(text[i]) &&
+            analyzer_piece_ok(text + i + skip, j - i - skip)) {
+            analyzer_emit(st, flags, text + i + skip, j - i - skip, start, end);
             flags = ANALYZER_COLOCATED;
         }
         i = j + 1;
