@@ -25,6 +25,7 @@ LIB_OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o)
 INDEXER_OBJ := $(INDEXER_SRC:%.c=$(BUILD)/%.o)
 SEARCHD_OBJ := $(SEARCHD_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+REL_BIN     := $(BUILD)/tests/relevance
 LIBREPERE   := $(BUILD)/librepere.a
 
 .PHONY: all deps run check unit asan bench fuzz stress valgrind format clean
@@ -59,7 +60,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS) -lcmocka
 
-unit: $(TEST_BIN)
+# The relevance scorer, run by tests/relevance/run (not a cmocka suite).
+$(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
+
+unit: $(TEST_BIN) $(REL_BIN)
 
 # The sanitizer build: same sources, own object tree and binaries.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -96,4 +102,4 @@ format:
 clean:
 	rm -rf build bin
 
--include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d) $(REL_BIN).d

@@ -93,4 +93,15 @@ void search_doc_free(search_doc *doc);
 /* Number of documents, or -1 when the index cannot be read. */
 long long search_count(search_ctx *ctx);
 
+/* Ranking weights (defaults tuned on tests/relevance, see search.c). The
+ * relevance harness changes them to measure alternatives. */
+typedef struct {
+    double w_title, w_headings, w_body; /* bm25() column weights */
+    double w_prox;  /* bonus factor when the clauses stand together (0..1 signal) */
+    double w_exact; /* bonus factor for hits on the query's exact forms (0..1 signal) */
+} search_tuning;
+
+void search_get_tuning(const search_ctx *ctx, search_tuning *t);
+void search_set_tuning(search_ctx *ctx, const search_tuning *t);
+
 #endif

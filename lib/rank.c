@@ -1,0 +1,492 @@
+/* rank: FTS5 auxiliary functions giving the ranking signals bm25() lacks
+ * (proximity of the clauses, distinct clauses matched, exact-form hits), and
+ * the phrase map that tells them which query clause each FTS5 phrase is.
+ * Does not decide weights or ordering: search.c does. */
+#include "rank.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+#define RANK_MAX_CLAUSES 64
+
+enum { RANK_BASE = 0, RANK_EXACT = 1, RANK_IGNORE = 2 };
+
+/* The parsed map and the query's statistics, kept as FTS5 auxdata for the
+ * whole query. */
+typedef struct {
+    int n;               /* phrases */
+    int *clause;         /* per phrase: clause number or -1 */
+    unsigned char *kind; /* per phrase: RANK_BASE, RANK_EXACT or RANK_IGNORE */
+    int *size;           /* per phrase: tokens */
+    double *idf;         /* per phrase */
+    double *tf;          /* per phrase: column-weighted hits in the current row */
+    double avgdl;        /* mean row length in tokens */
+} rank_map;
+
+static int rank_is_bareword(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c == '_' || c == 0x1a;
+}
+
+static const char *rank_skip_space(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return p;
+}
+
+/* Lexes an FTS5 expression the way FTS5 numbers its phrases: each quoted
+ * string or bareword that is not an operator, a column name or a NEAR
+ * distance starts a phrase unless "+" joins it to the previous one. Calls
+ * cb with the byte offset of each phrase start. Returns the phrase count. */
+static int rank_lex(const char *expr, void (*cb)(void *, int, size_t), void *cbctx)
+{
+    const char *p = expr;
+    int count = 0, joined = 0, braces = 0, near_depth = 0, depth = 0, after_comma = 0;
+    while (*(p = rank_skip_space(p))) {
+        const char *start = p;
+        int phrase = 0;
+        if (*p == '"') {
+            p++;
+            while (*p) {
+                if (*p == '"') {
+                    if (p[1] != '"')
+                        break;
+                    p++;
+                }
+                p++;
+            }
+            if (*p == '"')
+                p++;
+            phrase = !braces;
+        } else if (rank_is_bareword((unsigned char)*p)) {
+            while (rank_is_bareword((unsigned char)*p))
+                p++;
+            size_t len = (size_t)(p - start);
+            const char *next = rank_skip_space(p);
+            if ((len == 3 && (!strncmp(start, "AND", 3) || !strncmp(start, "NOT", 3))) ||
+                (len == 2 && !strncmp(start, "OR", 2))) {
+                joined = 0;
+            } else if (len == 4 && !strncmp(start, "NEAR", 4) && *next == '(') {
+                near_depth = depth + 1;
+            } else if (*next == ':' || braces) {
+                /* a column name */
+            } else if (near_depth && depth == near_depth && after_comma) {
+                /* the NEAR distance */
+            } else {
+                phrase = 1;
+            }
+        } else {
+            switch (*p) {
+            case '+':
+                joined = 1;
+                break;
+            case '{':
+                braces++;
+                break;
+            case '}':
+                if (braces)
+                    braces--;
+                break;
+            case '(':
+                depth++;
+                break;
+            case ')':
+                if (near_depth == depth)
+                    near_depth = 0;
+                if (depth)
+                    depth--;
+                after_comma = 0;
+                break;
+            case ',':
+                after_comma = 1;
+                break;
+            default:
+                break;
+            }
+            p++;
+            continue;
+        }
+        if (phrase) {
+            if (!joined) {
+                if (cb)
+                    cb(cbctx, count, (size_t)(start - expr));
+                count++;
+            }
+            joined = 0;
+        }
+    }
+    return count;
+}
+
+int rank_count_phrases(const char *expr)
+{
+    return rank_lex(expr, NULL, NULL);
+}
+
+typedef struct {
+    size_t *offsets;
+    int cap;
+} rank_offsets;
+
+static void rank_collect(void *vctx, int i, size_t off)
+{
+    rank_offsets *o = vctx;
+    if (i < o->cap)
+        o->offsets[i] = off;
+}
+
+/* Map entries of base: the clause each phrase lies in (clauses are
+ * substrings of base, in order), -1 outside (exclusions) or when the clauses
+ * cannot be found. */
+static void rank_map_base(buf *b, const char *base, char *const *clauses, size_t n)
+{
+    int count = rank_lex(base, NULL, NULL);
+    size_t *offsets = calloc(count > 0 ? (size_t)count : 1, sizeof *offsets);
+    size_t *from = calloc(n ? n : 1, sizeof *from), *to = calloc(n ? n : 1, sizeof *to);
+    int mapped = offsets && from && to && n <= RANK_MAX_CLAUSES;
+    if (mapped) {
+        rank_offsets o = {offsets, count};
+        rank_lex(base, rank_collect, &o);
+    }
+    size_t pos = 0;
+    for (size_t i = 0; i < n && mapped; i++) {
+        const char *hit = clauses[i] && clauses[i][0] ? strstr(base + pos, clauses[i]) : NULL;
+        if (!hit) {
+            mapped = 0;
+            break;
+        }
+        from[i] = (size_t)(hit - base);
+        to[i] = from[i] + strlen(clauses[i]);
+        pos = to[i];
+    }
+    size_t c = 0;
+    for (int i = 0; i < count; i++) {
+        int clause = -1;
+        if (mapped) {
+            while (c < n && offsets[i] >= to[c])
+                c++;
+            clause = c < n && offsets[i] >= from[c] ? (int)c : -1;
+        }
+        buf_printf(b, "%s%d", b->len ? "," : "", clause);
+    }
+    free(offsets);
+    free(from);
+    free(to);
+}
+
+static void rank_map_flagged(buf *b, const char *expr, const char *flag)
+{
+    int count = rank_lex(expr, NULL, NULL);
+    for (int i = 0; i < count; i++)
+        buf_printf(b, "%s-1%s", b->len ? "," : "", flag);
+}
+
+void rank_query_build(const char *base, char *const *clauses, size_t n, const char *exact,
+                      const char *dup, char **expr, char **map)
+{
+    buf e = BUF_INIT, m = BUF_INIT;
+    rank_map_base(&m, base, clauses, n);
+    if (exact && exact[0] && dup && dup[0]) {
+        buf_printf(&e, "(%s) AND ((%s) OR (%s))", base, exact, dup);
+        rank_map_flagged(&m, exact, "x");
+        rank_map_flagged(&m, dup, "i");
+    } else {
+        buf_puts(&e, base);
+    }
+    *expr = buf_detach(&e);
+    *map = buf_detach(&m);
+}
+
+static void rank_map_free(void *p)
+{
+    rank_map *m = p;
+    if (!m)
+        return;
+    free(m->clause);
+    free(m->kind);
+    free(m->size);
+    free(m->idf);
+    free(m->tf);
+    free(m);
+}
+
+static int rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
+{
+    (void)api;
+    (void)fts;
+    (*(sqlite3_int64 *)vctx)++;
+    return SQLITE_OK;
+}
+
+/* The statistics bm25 needs, once per query: each phrase's IDF (as FTS5's
+ * bm25(): rows holding it, floored at a tiny positive value) and the mean
+ * row length in tokens. */
+static int rank_map_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map *m)
+{
+    sqlite3_int64 rows = 0, tokens = 0;
+    int rc = api->xRowCount(fts, &rows);
+    if (rc == SQLITE_OK)
+        rc = api->xColumnTotalSize(fts, -1, &tokens);
+    if (rc != SQLITE_OK)
+        return rc;
+    m->avgdl = rows > 0 ? (double)tokens / (double)rows : 1.0;
+    if (m->avgdl <= 0)
+        m->avgdl = 1.0;
+    for (int i = 0; i < m->n; i++) {
+        sqlite3_int64 hits = 0;
+        if (m->kind[i] == RANK_IGNORE)
+            continue;
+        rc = api->xQueryPhrase(fts, i, &hits, rank_count_row);
+        if (rc != SQLITE_OK)
+            return rc;
+        double idf = log((double)(rows - hits) + 0.5) - log((double)hits + 0.5);
+        m->idf[i] = idf > 1e-6 ? idf : 1e-6;
+    }
+    return SQLITE_OK;
+}
+
+/* Parses the map text once per query (cached as auxdata). Returns NULL when
+ * the map does not fit the expression FTS5 is running, or on error (*rc). */
+static rank_map *rank_map_get(const Fts5ExtensionApi *api, Fts5Context *fts, const char *text,
+                              int *rc)
+{
+    rank_map *m = api->xGetAuxdata(fts, 0);
+    *rc = SQLITE_OK;
+    if (m)
+        return m;
+    int n = api->xPhraseCount(fts);
+    if (!text || n <= 0)
+        return NULL;
+    m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->n = n;
+    m->clause = calloc((size_t)n, sizeof *m->clause);
+    m->kind = calloc((size_t)n, 1);
+    m->size = calloc((size_t)n, sizeof *m->size);
+    m->idf = calloc((size_t)n, sizeof *m->idf);
+    m->tf = calloc((size_t)n, sizeof *m->tf);
+    if (!m->clause || !m->kind || !m->size || !m->idf || !m->tf)
+        goto fail;
+    const char *p = text;
+    for (int i = 0; i < n; i++) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || v < -1 || v >= RANK_MAX_CLAUSES)
+            goto fail;
+        m->clause[i] = (int)v;
+        m->kind[i] = RANK_BASE;
+        if (*end == 'x' || *end == 'i') {
+            m->kind[i] = *end == 'x' ? RANK_EXACT : RANK_IGNORE;
+            if (m->kind[i] != RANK_BASE)
+                m->clause[i] = -1;
+            end++;
+        }
+        m->size[i] = api->xPhraseSize(fts, i);
+        if (i + 1 < n) {
+            if (*end != ',')
+                goto fail;
+            end++;
+        } else if (*end) {
+            goto fail;
+        }
+        p = end;
+    }
+    if ((*rc = rank_map_stats(api, fts, m)) != SQLITE_OK)
+        goto fail;
+    if ((*rc = api->xSetAuxdata(fts, m, rank_map_free)) != SQLITE_OK)
+        return NULL; /* xSetAuxdata freed m */
+    return m;
+fail:
+    rank_map_free(m);
+    return NULL;
+}
+
+typedef struct {
+    double bm25;      /* over the query's own phrases */
+    double exact;     /* bm25 over the exact-form phrases */
+    int clauses;      /* distinct clauses hit in the row */
+    double proximity; /* 0..1 */
+} rank_signals;
+
+/* bm25 (k1 = 1.2, b = 0.75, as FTS5's) of the phrases of one kind, with
+ * term frequencies already weighted by column in m->tf. */
+static double rank_bm25(const rank_map *m, int kind, double len)
+{
+    const double k1 = 1.2, b = 0.75;
+    double score = 0;
+    for (int i = 0; i < m->n; i++) {
+        if (m->kind[i] != kind || m->tf[i] <= 0)
+            continue;
+        double tf = m->tf[i];
+        score += m->idf[i] * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * len / m->avgdl));
+    }
+    return score;
+}
+
+/* One pass over the row's hits (FTS5 gives them in column, offset order)
+ * for term frequencies and clauses, then per column the shortest window
+ * holding every clause the row has (sliding window), whose slack (tokens in
+ * the window that are not query words) becomes a proximity in [0, 1]. */
+static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map *m,
+                        const double *weights, int nweights, rank_signals *out)
+{
+    unsigned long long seen = 0;
+    int ninst = 0, rc, ncols = api->xColumnCount(fts);
+    int need_tokens[RANK_MAX_CLAUSES];
+    int len = 0;
+    memset(out, 0, sizeof *out);
+    memset(m->tf, 0, (size_t)m->n * sizeof *m->tf);
+    if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK)
+        return rc;
+    for (int i = 0; i < RANK_MAX_CLAUSES; i++)
+        need_tokens[i] = INT_MAX;
+    for (int i = 0; i < ninst; i++) {
+        int ph, col, off;
+        if ((rc = api->xInst(fts, i, &ph, &col, &off)) != SQLITE_OK)
+            return rc;
+        if (ph < 0 || ph >= m->n)
+            continue;
+        m->tf[ph] += col >= 0 && col < nweights && col < ncols ? weights[col] : 1.0;
+        int c = m->clause[ph];
+        if (c < 0)
+            continue;
+        seen |= 1ULL << c;
+        if (m->size[ph] < need_tokens[c])
+            need_tokens[c] = m->size[ph];
+    }
+    if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
+        return rc;
+    out->bm25 = rank_bm25(m, RANK_BASE, (double)len);
+    out->exact = rank_bm25(m, RANK_EXACT, (double)len);
+    out->clauses = __builtin_popcountll(seen);
+    if (out->clauses < 2)
+        return SQLITE_OK;
+    int need = 0;
+    for (int c = 0; c < RANK_MAX_CLAUSES; c++)
+        if (seen & (1ULL << c))
+            need += need_tokens[c];
+
+    int have[RANK_MAX_CLAUSES] = {0};
+    int covered = 0, lo = 0, lo_col = -1, best_slack = INT_MAX;
+    for (int hi = 0; hi < ninst; hi++) {
+        int ph, col, off;
+        api->xInst(fts, hi, &ph, &col, &off);
+        if (ph < 0 || ph >= m->n || m->clause[ph] < 0)
+            continue;
+        if (col != lo_col) {
+            memset(have, 0, sizeof have);
+            covered = 0;
+            lo = hi;
+            lo_col = col;
+        }
+        if (have[m->clause[ph]]++ == 0)
+            covered++;
+        int end = off + m->size[ph];
+        while (covered == out->clauses && lo <= hi) {
+            int lph, lcol, loff;
+            api->xInst(fts, lo, &lph, &lcol, &loff);
+            if (lph >= 0 && lph < m->n && m->clause[lph] >= 0) {
+                int slack = end - loff - need;
+                if (slack < 0)
+                    slack = 0;
+                if (slack < best_slack)
+                    best_slack = slack;
+                if (--have[m->clause[lph]] == 0)
+                    covered--;
+            }
+            lo++;
+        }
+    }
+    if (best_slack != INT_MAX)
+        out->proximity = 1.0 / (1.0 + best_slack / 2.0);
+    return SQLITE_OK;
+}
+
+#define RANK_MAX_COLUMNS 8
+
+static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                         int argc, sqlite3_value **argv)
+{
+    double weights[RANK_MAX_COLUMNS];
+    int rc, nweights = argc - 3;
+    if (argc < 3 || nweights > RANK_MAX_COLUMNS) {
+        sqlite3_result_error(ctx, "repere_rank: wrong number of arguments", -1);
+        return;
+    }
+    for (int i = 0; i < nweights; i++)
+        weights[i] = sqlite3_value_double(argv[3 + i]);
+    double w_prox = sqlite3_value_double(argv[1]);
+    double w_exact = sqlite3_value_double(argv[2]);
+    rank_map *m = rank_map_get(api, fts, (const char *)sqlite3_value_text(argv[0]), &rc);
+    if (!m) {
+        if (rc != SQLITE_OK)
+            sqlite3_result_error_code(ctx, rc);
+        else
+            sqlite3_result_error(ctx, "repere_rank: the phrase map does not fit the query", -1);
+        return;
+    }
+    rank_signals s;
+    if ((rc = rank_compute(api, fts, m, weights, nweights, &s)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    sqlite3_result_double(ctx, (s.bm25 + w_exact * s.exact) * (1.0 + w_prox * s.proximity));
+}
+
+static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                            int argc, sqlite3_value **argv)
+{
+    int rc;
+    if (argc != 1) {
+        sqlite3_result_error(ctx, "repere_clauses: wrong number of arguments", -1);
+        return;
+    }
+    rank_map *m = rank_map_get(api, fts, (const char *)sqlite3_value_text(argv[0]), &rc);
+    if (!m) {
+        if (rc != SQLITE_OK)
+            sqlite3_result_error_code(ctx, rc);
+        else
+            sqlite3_result_int(ctx, 0);
+        return;
+    }
+    rank_signals s;
+    if ((rc = rank_compute(api, fts, m, NULL, 0, &s)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    sqlite3_result_int(ctx, s.clauses);
+}
+static fts5_api *rank_fts5_api(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+int rank_register(sqlite3 *db, char *err, size_t errlen)
+{
+    fts5_api *api = rank_fts5_api(db);
+    if (!api || api->iVersion < 2) {
+        snprintf(err, errlen, "FTS5 is not available in this SQLite");
+        return -1;
+    }
+    if (api->xCreateFunction(api, "repere_rank", NULL, rank_fn_rank, NULL) != SQLITE_OK ||
+        api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,39 @@
+/* rank: Repère's FTS5 auxiliary functions, the signals ranking uses beside
+ * bm25(): how close the query's clauses stand in a document (proximity), how
+ * many distinct clauses a row matches (relaxed mode, best passage), and how
+ * many hits are on the query's exact forms. Registered per connection by
+ * search_open; the SQL that calls them lives in search.c and snippet.c. */
+#ifndef REPERE_RANK_H
+#define REPERE_RANK_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* SQL functions registered (first argument: the FTS5 table):
+ *   repere_rank(tbl, map, w_prox, w_exact, w_col0, w_col1, ...)
+ *       (bm25 + w_exact * bm25_exact) * (1 + w_prox * proximity): bm25 as
+ *       FTS5's (k1 1.2, b 0.75, column weights w_col*) over the query's own
+ *       phrases, bm25_exact the same over its exact-form phrases, proximity
+ *       in [0, 1] (1: the clauses stand together as a phrase). Higher is
+ *       better.
+ *   repere_clauses(tbl, map)
+ *       number of distinct clauses the row matches.
+ * map tells which clause each FTS5 phrase of the MATCH expression belongs
+ * to, and which phrases are exact forms; rank_query_build makes both. */
+int rank_register(sqlite3 *db, char *err, size_t errlen);
+
+/* The MATCH expression for ranking and its map. base is the query's
+ * expression (query_fts_all or query_fts_any), clauses[0..n) each clause's
+ * own expression (substrings of base, in order; when they are not found the
+ * ranking runs without proximity). exact (may be NULL) is query_fts_exact;
+ * dup an expression every row of base matches (a clause of an AND, or base
+ * itself): the expression becomes (base) AND ((exact) OR (dup)), so that the
+ * rows are those of base while FTS5 reports the exact-form hits. Both
+ * results are the caller's to free. */
+void rank_query_build(const char *base, char *const *clauses, size_t n, const char *exact,
+                      const char *dup, char **expr, char **map);
+
+/* Number of FTS5 phrases in expr (as FTS5 numbers them). */
+int rank_count_phrases(const char *expr);
+
+#endif

@@ -1,0 +1,738 @@
+/* search: runs a person's query against the index. Parses it (query.c),
+ * matches whole documents in docs_fts, counts every match by format and year,
+ * ranks with bm25 field weights times proximity and exact-form signals
+ * (rank.c), relaxes to "most words" when nothing has them all, and builds
+ * each hit's snippet (snippet.c). Read-only: never writes the index. */
+#include "search.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <utf8proc.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "query.h"
+#include "rank.h"
+#include "schema.h"
+#include "snippet.h"
+#include "synonyms.h"
+
+/* Ranking weights, tuned on tests/relevance (see search_default_tuning). */
+static const search_tuning search_default_tuning = {
+    .w_title = 10.0,
+    .w_headings = 4.0,
+    .w_body = 1.0,
+    .w_prox = 1.0,
+    .w_exact = 0.5,
+};
+
+#define SEARCH_DEFAULT_BUDGET_MS 1000
+/* SQLite virtual machine steps between two looks at the clock. */
+#define SEARCH_PROGRESS_STEPS 1000
+
+struct search_ctx {
+    sqlite3 *db;
+    snippet_maker *snippets;
+    sqlite3_stmt *facets;  /* format, year, count of every match */
+    sqlite3_stmt *rank;    /* one page of matches, best first */
+    sqlite3_stmt *relaxed; /* the same, most clauses first */
+    sqlite3_stmt *meta;    /* a hit's metadata */
+    sqlite3_stmt *doc;     /* search_document */
+    sqlite3_stmt *count;   /* search_count */
+    sqlite3_stmt *vocab;   /* search_suggest: surface words by document frequency */
+    search_tuning tuning;
+    int budget_ms;
+    int deadline_on;
+    struct timespec deadline;
+    char *syn_path;
+    synonyms *syn;
+    struct timespec syn_mtime;
+    time_t syn_checked;
+};
+
+static const char search_filters[] =
+    " AND (?2 IS NULL OR instr(?2, ',' || d.format || ',') > 0)"
+    " AND (?3 = 0 OR d.year BETWEEN ?3 AND ?4)";
+
+static int search_now(struct timespec *ts)
+{
+    return clock_gettime(CLOCK_MONOTONIC, ts);
+}
+
+static double search_ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    search_now(&t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static int search_progress(void *vctx)
+{
+    search_ctx *ctx = vctx;
+    if (!ctx->deadline_on)
+        return 0;
+    struct timespec now;
+    search_now(&now);
+    return now.tv_sec > ctx->deadline.tv_sec ||
+           (now.tv_sec == ctx->deadline.tv_sec && now.tv_nsec >= ctx->deadline.tv_nsec);
+}
+
+static void search_arm(search_ctx *ctx)
+{
+    search_now(&ctx->deadline);
+    long long ns = ctx->deadline.tv_nsec + (long long)ctx->budget_ms * 1000000LL;
+    ctx->deadline.tv_sec += (time_t)(ns / 1000000000LL);
+    ctx->deadline.tv_nsec = (long)(ns % 1000000000LL);
+    ctx->deadline_on = 1;
+}
+
+static int search_prepare(search_ctx *ctx, const char *sql, sqlite3_stmt **st, char *err,
+                          size_t errlen)
+{
+    if (sqlite3_prepare_v3(ctx->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot prepare a search query: %s", sqlite3_errmsg(ctx->db));
+        return -1;
+    }
+    return 0;
+}
+
+static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
+{
+    buf facets = BUF_INIT, rank = BUF_INIT, relaxed = BUF_INIT;
+    int rc = -1;
+    buf_printf(&facets,
+               "SELECT d.format, d.year, count(*) FROM docs_fts CROSS JOIN documents d"
+               " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s GROUP BY d.format, d.year",
+               search_filters);
+    /* ?5-?7 bm25 column weights, ?8 phrase map, ?9 proximity weight, ?10
+     * exact-form weight, ?11 limit, ?12 offset. */
+    static const char select_rank[] =
+        "SELECT docs_fts.rowid, repere_rank(docs_fts, ?8, ?9, ?10, ?5, ?6, ?7) AS score";
+    buf_printf(&rank,
+               "%s FROM docs_fts CROSS JOIN documents d ON d.id = docs_fts.rowid"
+               " WHERE docs_fts MATCH ?1%s ORDER BY score DESC, docs_fts.rowid LIMIT ?11 OFFSET ?12",
+               select_rank, search_filters);
+    buf_printf(&relaxed,
+               "%s, repere_clauses(docs_fts, ?8) AS clauses FROM docs_fts CROSS JOIN documents d"
+               " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s"
+               " ORDER BY clauses DESC, score DESC, docs_fts.rowid LIMIT ?11 OFFSET ?12",
+               select_rank, search_filters);
+    if (search_prepare(ctx, facets.data, &ctx->facets, err, errlen) != 0 ||
+        search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
+        search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
+        search_prepare(ctx, "SELECT title, url, path, format, date FROM documents WHERE id = ?1",
+                       &ctx->meta, err, errlen) != 0 ||
+        search_prepare(ctx,
+                       "SELECT title, url, path, format, date, indexed_at, pages, bytes"
+                       " FROM documents WHERE id = ?1",
+                       &ctx->doc, err, errlen) != 0 ||
+        search_prepare(ctx, "SELECT count(*) FROM documents", &ctx->count, err, errlen) != 0)
+        goto cleanup;
+    /* fts5vocab over docs_fts, in the connection's own temp schema: the
+     * surface forms the analyzer indexes (ANALYZER_EXACT, ANALYZER_FOLDED). */
+    if (sqlite3_exec(ctx->db,
+                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.repere_vocab"
+                     " USING fts5vocab(main, docs_fts, row)",
+                     NULL, NULL, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot read the index vocabulary: %s", sqlite3_errmsg(ctx->db));
+        goto cleanup;
+    }
+    if (search_prepare(ctx,
+                       "SELECT term FROM temp.repere_vocab WHERE term >= ?1 AND term < ?2"
+                       " ORDER BY doc DESC, term LIMIT ?3",
+                       &ctx->vocab, err, errlen) != 0)
+        goto cleanup;
+    rc = 0;
+cleanup:
+    buf_free(&facets);
+    buf_free(&rank);
+    buf_free(&relaxed);
+    return rc;
+}
+
+/* Re-reads the synonyms file when its mtime changed, looking at most once a
+ * second. A file that cannot be read keeps the previous synonyms. */
+static void search_synonyms_refresh(search_ctx *ctx)
+{
+    struct timespec now;
+    struct stat stbuf;
+    if (!ctx->syn_path)
+        return;
+    search_now(&now);
+    if (ctx->syn && now.tv_sec == ctx->syn_checked)
+        return;
+    ctx->syn_checked = now.tv_sec;
+    if (stat(ctx->syn_path, &stbuf) != 0)
+        return;
+    if (ctx->syn && stbuf.st_mtim.tv_sec == ctx->syn_mtime.tv_sec &&
+        stbuf.st_mtim.tv_nsec == ctx->syn_mtime.tv_nsec)
+        return;
+    synonyms *fresh = NULL;
+    char err[256];
+    if (synonyms_load(ctx->syn_path, &fresh, err, sizeof err) != 0)
+        return;
+    synonyms_free(ctx->syn);
+    ctx->syn = fresh;
+    ctx->syn_mtime = stbuf.st_mtim;
+}
+
+int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
+                char *err, size_t errlen)
+{
+    search_ctx *ctx = calloc(1, sizeof *ctx);
+    *out = NULL;
+    if (!ctx) {
+        snprintf(err, errlen, "out of memory");
+        return SEARCH_EUNAVAILABLE;
+    }
+    ctx->tuning = search_default_tuning;
+    ctx->budget_ms = budget_ms > 0 ? budget_ms : SEARCH_DEFAULT_BUDGET_MS;
+    ctx->syn_checked = -1;
+    if (synonyms_path && !(ctx->syn_path = strdup(synonyms_path))) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    if (schema_open(db_path, SCHEMA_READONLY, &ctx->db, err, errlen) != 0)
+        goto fail;
+    if (rank_register(ctx->db, err, errlen) != 0 || search_prepare_all(ctx, err, errlen) != 0)
+        goto fail;
+    if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)))
+        goto fail;
+    sqlite3_progress_handler(ctx->db, SEARCH_PROGRESS_STEPS, search_progress, ctx);
+    search_synonyms_refresh(ctx);
+    *out = ctx;
+    return SEARCH_OK;
+fail:
+    search_close(ctx);
+    return SEARCH_EUNAVAILABLE;
+}
+
+void search_close(search_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    snippet_close(ctx->snippets);
+    sqlite3_finalize(ctx->facets);
+    sqlite3_finalize(ctx->rank);
+    sqlite3_finalize(ctx->relaxed);
+    sqlite3_finalize(ctx->meta);
+    sqlite3_finalize(ctx->doc);
+    sqlite3_finalize(ctx->count);
+    sqlite3_finalize(ctx->vocab);
+    sqlite3_close_v2(ctx->db);
+    synonyms_free(ctx->syn);
+    free(ctx->syn_path);
+    free(ctx);
+}
+
+void search_get_tuning(const search_ctx *ctx, search_tuning *t)
+{
+    *t = ctx->tuning;
+}
+
+void search_set_tuning(search_ctx *ctx, const search_tuning *t)
+{
+    ctx->tuning = *t;
+}
+
+/* Maps an SQLite failure to a status and a message in plain words. */
+static int search_fail(search_ctx *ctx, int rc, char *err, size_t errlen)
+{
+    switch (rc & 0xff) {
+    case SQLITE_INTERRUPT:
+        snprintf(err, errlen, "the search took too long; try fewer or longer words");
+        return SEARCH_ETIMEOUT;
+    case SQLITE_ERROR:
+        snprintf(err, errlen, "this search cannot be run: %s", sqlite3_errmsg(ctx->db));
+        return SEARCH_EBADREQ;
+    case SQLITE_NOMEM:
+        snprintf(err, errlen, "out of memory");
+        return SEARCH_EUNAVAILABLE;
+    default:
+        snprintf(err, errlen, "the index cannot be read: %s", sqlite3_errmsg(ctx->db));
+        return SEARCH_EUNAVAILABLE;
+    }
+}
+
+static char *search_column_dup(sqlite3_stmt *st, int col)
+{
+    const unsigned char *v = sqlite3_column_text(st, col);
+    return v ? strdup((const char *)v) : NULL;
+}
+
+static char *search_strdup(const char *s)
+{
+    char *d = strdup(s ? s : "");
+    if (!d)
+        abort();
+    return d;
+}
+
+/* ",pdf,html," from "PDF, html" for the instr() filter; NULL for none. */
+static char *search_format_list(const char *formats)
+{
+    if (!formats)
+        return NULL;
+    buf b = BUF_INIT;
+    int any = 0;
+    buf_putc(&b, ',');
+    for (const char *p = formats; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '\t')
+            continue;
+        if (c == ',') {
+            if (b.data[b.len - 1] != ',')
+                buf_putc(&b, ',');
+            continue;
+        }
+        buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        any = 1;
+    }
+    if (!any) {
+        buf_free(&b);
+        return NULL;
+    }
+    if (b.data[b.len - 1] != ',')
+        buf_putc(&b, ',');
+    return buf_detach(&b);
+}
+
+static void search_bind_filters(sqlite3_stmt *st, const char *expr, const char *formats,
+                                const search_request *req)
+{
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    if (formats)
+        sqlite3_bind_text(st, 2, formats, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 2);
+    sqlite3_bind_int(st, 3, req->year_from);
+    sqlite3_bind_int(st, 4, req->year_to);
+}
+
+static int search_facet_cmp_count(const void *a, const void *b)
+{
+    const search_facet *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* Newest year first: longer digit strings are larger years. */
+static int search_facet_cmp_key_desc(const void *a, const void *b)
+{
+    const search_facet *x = a, *y = b;
+    size_t lx = strlen(x->key), ly = strlen(y->key);
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    return strcmp(y->key, x->key);
+}
+
+static void search_facet_add(search_facet **v, size_t *n, const char *key, long long count)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*v)[i].key, key) == 0) {
+            (*v)[i].count += count;
+            return;
+        }
+    search_facet *grown = realloc(*v, (*n + 1) * sizeof **v);
+    if (!grown)
+        abort();
+    *v = grown;
+    grown[*n].key = search_strdup(key);
+    grown[*n].count = count;
+    (*n)++;
+}
+
+static int search_count_facets(search_ctx *ctx, const char *expr, const char *formats,
+                               const search_request *req, search_result *res)
+{
+    sqlite3_stmt *st = ctx->facets;
+    int rc;
+    search_bind_filters(st, expr, formats, req);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *format = (const char *)sqlite3_column_text(st, 0);
+        long long n = sqlite3_column_int64(st, 2);
+        res->total += n;
+        search_facet_add(&res->formats, &res->n_formats, format ? format : "", n);
+        if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+            char year[24];
+            snprintf(year, sizeof year, "%lld", sqlite3_column_int64(st, 1));
+            search_facet_add(&res->years, &res->n_years, year, n);
+        }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return rc;
+    if (res->n_formats > 1)
+        qsort(res->formats, res->n_formats, sizeof *res->formats, search_facet_cmp_count);
+    if (res->n_years > 1)
+        qsort(res->years, res->n_years, sizeof *res->years, search_facet_cmp_key_desc);
+    return SQLITE_OK;
+}
+
+static void search_free_hits(search_result *res)
+{
+    for (size_t i = 0; i < res->n_hits; i++) {
+        search_hit *h = &res->hits[i];
+        free(h->title);
+        free(h->url);
+        free(h->path);
+        free(h->format);
+        free(h->date);
+        free(h->snippet);
+    }
+    free(res->hits);
+    res->hits = NULL;
+    res->n_hits = 0;
+}
+
+static void search_free_facets(search_facet *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].key);
+    free(v);
+}
+
+static void search_reset_matches(search_result *res)
+{
+    search_free_hits(res);
+    search_free_facets(res->formats, res->n_formats);
+    search_free_facets(res->years, res->n_years);
+    res->formats = res->years = NULL;
+    res->n_formats = res->n_years = 0;
+    res->total = 0;
+}
+
+/* Fills hit's metadata; returns SQLITE_DONE when the document is gone. */
+static int search_fill_meta(search_ctx *ctx, search_hit *hit)
+{
+    sqlite3_stmt *st = ctx->meta;
+    sqlite3_bind_int64(st, 1, hit->id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        hit->title = search_strdup((const char *)sqlite3_column_text(st, 0));
+        hit->url = search_strdup((const char *)sqlite3_column_text(st, 1));
+        hit->path = search_strdup((const char *)sqlite3_column_text(st, 2));
+        hit->format = search_strdup((const char *)sqlite3_column_text(st, 3));
+        hit->date = search_column_dup(st, 4);
+        rc = SQLITE_OK;
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* One pass of matching: every match counted, one page ranked, snippets. */
+static int search_exec(search_ctx *ctx, const query *q, const search_request *req, int relaxed,
+                       search_result *res)
+{
+    size_t n = query_clauses(q);
+    char **clauses = calloc(n ? n : 1, sizeof *clauses);
+    char *all = query_fts_all(q), *any = query_fts_any(q), *exact = query_fts_exact(q);
+    char *formats = search_format_list(req->formats);
+    char *expr = NULL, *map = NULL, *any_expr = NULL, *any_map = NULL;
+    int rc = SQLITE_NOMEM;
+    if (!clauses || !all || !any)
+        goto cleanup;
+    for (size_t i = 0; i < n; i++)
+        if (!(clauses[i] = query_fts_clause(q, i)))
+            goto cleanup;
+    const char *base = relaxed ? any : all;
+    rank_query_build(base, clauses, n, exact, relaxed ? any : clauses[0], &expr, &map);
+    rank_query_build(any, clauses, n, NULL, NULL, &any_expr, &any_map);
+
+    rc = search_count_facets(ctx, base, formats, req, res);
+    if (rc != SQLITE_OK || res->total == 0)
+        goto cleanup;
+
+    sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
+    search_bind_filters(st, expr, formats, req);
+    sqlite3_bind_double(st, 5, ctx->tuning.w_title);
+    sqlite3_bind_double(st, 6, ctx->tuning.w_headings);
+    sqlite3_bind_double(st, 7, ctx->tuning.w_body);
+    sqlite3_bind_text(st, 8, map, -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 9, ctx->tuning.w_prox);
+    sqlite3_bind_double(st, 10, ctx->tuning.w_exact);
+    sqlite3_bind_int(st, 11, req->limit);
+    sqlite3_bind_int(st, 12, req->offset);
+    res->hits = calloc((size_t)req->limit, sizeof *res->hits);
+    if (!res->hits) {
+        rc = SQLITE_NOMEM;
+        goto cleanup;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && res->n_hits < (size_t)req->limit) {
+        search_hit *h = &res->hits[res->n_hits];
+        memset(h, 0, sizeof *h);
+        h->id = sqlite3_column_int64(st, 0);
+        h->score = sqlite3_column_double(st, 1);
+        res->n_hits++;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        goto cleanup;
+    rc = SQLITE_OK;
+    for (size_t i = 0; i < res->n_hits && rc == SQLITE_OK; i++) {
+        search_hit *h = &res->hits[i];
+        rc = search_fill_meta(ctx, h);
+        if (rc == SQLITE_OK)
+            rc = snippet_document(ctx->snippets, h->id, q, any_expr, any_map, &h->snippet,
+                                  &h->page);
+    }
+cleanup:
+    if (clauses)
+        for (size_t i = 0; i < n; i++)
+            free(clauses[i]);
+    free(clauses);
+    free(all);
+    free(any);
+    free(exact);
+    free(formats);
+    free(expr);
+    free(map);
+    free(any_expr);
+    free(any_map);
+    return rc;
+}
+
+static int search_check_request(const search_request *req, char *err, size_t errlen)
+{
+    if (!req->q) {
+        snprintf(err, errlen, "the query is missing");
+        return SEARCH_EBADREQ;
+    }
+    if (strlen(req->q) > SEARCH_MAX_QUERY_BYTES) {
+        snprintf(err, errlen, "the query is too long (at most %d bytes)", SEARCH_MAX_QUERY_BYTES);
+        return SEARCH_EBADREQ;
+    }
+    if (req->limit < 1 || req->limit > SEARCH_MAX_LIMIT) {
+        snprintf(err, errlen, "limit must be between 1 and %d", SEARCH_MAX_LIMIT);
+        return SEARCH_EBADREQ;
+    }
+    if (req->offset < 0 || req->offset > SEARCH_MAX_OFFSET) {
+        snprintf(err, errlen, "offset must be between 0 and %d", SEARCH_MAX_OFFSET);
+        return SEARCH_EBADREQ;
+    }
+    if (req->year_from < 0 || req->year_to < req->year_from ||
+        (req->year_from == 0 && req->year_to != 0)) {
+        snprintf(err, errlen, "the year range is not valid");
+        return SEARCH_EBADREQ;
+    }
+    return SEARCH_OK;
+}
+
+int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
+               size_t errlen)
+{
+    struct timespec t0;
+    query *q = NULL;
+    int status, rc;
+    search_now(&t0);
+    memset(res, 0, sizeof *res);
+    if ((status = search_check_request(req, err, errlen)) != SEARCH_OK)
+        goto done;
+    search_synonyms_refresh(ctx);
+    if (query_parse(req->q, strlen(req->q), ctx->syn, &q, err, errlen) != QUERY_OK) {
+        status = SEARCH_EBADREQ;
+        goto done;
+    }
+    search_arm(ctx);
+    /* One read transaction: total, facets and hits see the same commit. */
+    rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        rc = search_exec(ctx, q, req, 0, res);
+        if (rc == SQLITE_OK && res->total == 0 && query_clauses(q) >= 2) {
+            search_reset_matches(res);
+            rc = search_exec(ctx, q, req, 1, res);
+            res->relaxed = res->total > 0;
+        }
+        sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL);
+    }
+    ctx->deadline_on = 0;
+    if (rc != SQLITE_OK) {
+        status = search_fail(ctx, rc, err, errlen);
+        goto done;
+    }
+    status = SEARCH_OK;
+done:
+    ctx->deadline_on = 0;
+    query_free(q);
+    res->took_ms = search_ms_since(&t0);
+    return status;
+}
+
+void search_result_free(search_result *res)
+{
+    if (!res)
+        return;
+    search_reset_matches(res);
+    free(res->suggestion);
+    res->suggestion = NULL;
+}
+
+int search_document(search_ctx *ctx, long long id, search_doc *doc, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = ctx->doc;
+    memset(doc, 0, sizeof *doc);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    int status = SEARCH_OK;
+    if (rc == SQLITE_ROW) {
+        doc->id = id;
+        doc->title = search_strdup((const char *)sqlite3_column_text(st, 0));
+        doc->url = search_strdup((const char *)sqlite3_column_text(st, 1));
+        doc->path = search_strdup((const char *)sqlite3_column_text(st, 2));
+        doc->format = search_strdup((const char *)sqlite3_column_text(st, 3));
+        doc->date = search_column_dup(st, 4);
+        doc->indexed_at = search_strdup((const char *)sqlite3_column_text(st, 5));
+        doc->pages = sqlite3_column_int(st, 6);
+        doc->bytes = sqlite3_column_int64(st, 7);
+    } else if (rc == SQLITE_DONE) {
+        snprintf(err, errlen, "no document has the id %lld", id);
+        status = SEARCH_EBADREQ;
+    } else {
+        status = search_fail(ctx, rc, err, errlen);
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+void search_doc_free(search_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->title);
+    free(doc->url);
+    free(doc->path);
+    free(doc->format);
+    free(doc->date);
+    free(doc->indexed_at);
+    memset(doc, 0, sizeof *doc);
+}
+
+long long search_count(search_ctx *ctx)
+{
+    long long n = -1;
+    if (sqlite3_step(ctx->count) == SQLITE_ROW)
+        n = sqlite3_column_int64(ctx->count, 0);
+    sqlite3_reset(ctx->count);
+    return n;
+}
+
+/* Vocabulary terms in [lo, hi), most frequent first, appended to *out as
+ * head + term without its marker byte, skipping duplicates. */
+static int search_suggest_terms(search_ctx *ctx, const char *head, size_t head_len,
+                                const char *lo, const char *hi, size_t max, char ***out,
+                                size_t *n)
+{
+    sqlite3_stmt *st = ctx->vocab;
+    int rc = SQLITE_DONE;
+    sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *term = (const char *)sqlite3_column_text(st, 0);
+        if (!term || !term[0] || !term[1])
+            continue;
+        buf b = BUF_INIT;
+        buf_append(&b, head, head_len);
+        buf_puts(&b, term + 1);
+        char *s = buf_detach(&b);
+        int dup = 0;
+        for (size_t i = 0; i < *n && !dup; i++)
+            dup = strcmp((*out)[i], s) == 0;
+        if (dup) {
+            free(s);
+            continue;
+        }
+        (*out)[(*n)++] = s;
+    }
+    if (*n >= max)
+        rc = SQLITE_DONE;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* [lo, hi) bounds of the terms starting with marker + word. */
+static void search_prefix_range(char marker, const char *word, size_t len, char **lo, char **hi)
+{
+    buf b = BUF_INIT;
+    buf_putc(&b, marker);
+    buf_append(&b, word, len);
+    *lo = buf_detach(&b);
+    buf_putc(&b, marker);
+    buf_append(&b, word, len);
+    buf_putc(&b, (char)0xF4); /* above every UTF-8 continuation of the prefix */
+    *hi = buf_detach(&b);
+}
+
+int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out, size_t *n,
+                   char *err, size_t errlen)
+{
+    char *lower = NULL, *folded = NULL, *lo = NULL, *hi = NULL;
+    int rc = SQLITE_OK, status = SEARCH_OK;
+    *out = NULL;
+    *n = 0;
+    if (!prefix || strlen(prefix) > SEARCH_MAX_QUERY_BYTES) {
+        snprintf(err, errlen, "the text to complete is missing or too long");
+        return SEARCH_EBADREQ;
+    }
+    if (max == 0)
+        return SEARCH_OK;
+    size_t len = strlen(prefix), start = len;
+    while (start > 0 && prefix[start - 1] != ' ')
+        start--;
+    /* One letter matches too many words to be useful (or fast). */
+    size_t chars = 0;
+    for (size_t i = start; i < len; i++)
+        chars += ((unsigned char)prefix[i] & 0xC0) != 0x80;
+    if (chars < 2)
+        return SEARCH_OK;
+    if (!(*out = calloc(max, sizeof **out)))
+        abort();
+    utf8proc_uint8_t *mapped = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)prefix + start, (utf8proc_ssize_t)(len - start),
+                     &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
+        goto done; /* not UTF-8: nothing in the vocabulary can start with it */
+    lower = (char *)mapped;
+    size_t folded_len = 0;
+    folded = analyzer_fold(lower, strlen(lower), &folded_len);
+    search_arm(ctx);
+    search_prefix_range(ANALYZER_EXACT, lower, strlen(lower), &lo, &hi);
+    rc = search_suggest_terms(ctx, prefix, start, lo, hi, max, out, n);
+    if (rc == SQLITE_OK && *n < max && folded) {
+        free(lo);
+        free(hi);
+        search_prefix_range(ANALYZER_FOLDED, folded, folded_len, &lo, &hi);
+        rc = search_suggest_terms(ctx, prefix, start, lo, hi, max, out, n);
+    }
+    ctx->deadline_on = 0;
+    if (rc != SQLITE_OK)
+        status = search_fail(ctx, rc, err, errlen);
+done:
+    free(lower);
+    free(folded);
+    free(lo);
+    free(hi);
+    if (*n == 0 || status != SEARCH_OK) {
+        search_strings_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return status;
+}
+
+void search_strings_free(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}

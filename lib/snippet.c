@@ -1,0 +1,344 @@
+/* snippet: builds the passage shown under a result from the document's best
+ * chunk only (FTS5's snippet() re-reads whole documents: too slow on big
+ * PDFs). Words are found with the analyzer, so stems, folded accents and
+ * synonyms are marked as the document writes them. Escapes the text first,
+ * then adds <mark>s: no other markup ever comes out. */
+#include "snippet.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "schema.h"
+
+struct snippet_maker {
+    sqlite3 *db;
+    sqlite3_stmt *best;  /* best matching chunk of a document */
+    sqlite3_stmt *chunk; /* a chunk's text and page */
+    sqlite3_stmt *first; /* the document's first chunk */
+};
+
+typedef struct {
+    size_t start, end;   /* bytes */
+    size_t cstart, cend; /* characters */
+    uint64_t clauses;    /* bit per query clause */
+} snippet_tok;
+
+typedef struct {
+    const query *q;
+    snippet_tok *v;
+    size_t n, cap;
+} snippet_toks;
+
+static int snippet_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int snippet_on_token(void *vctx, int flags, const char *token, size_t len, size_t start,
+                            size_t end)
+{
+    snippet_toks *t = vctx;
+    (void)flags;
+    int c = query_token_clause(t->q, token, len);
+    if (c < 0 || c >= 64 || end <= start)
+        return 0;
+    uint64_t bit = (uint64_t)1 << c;
+    if (t->n > 0 && start < t->v[t->n - 1].end) {
+        snippet_tok *last = &t->v[t->n - 1];
+        if (end > last->end)
+            last->end = end;
+        if (start < last->start)
+            last->start = start;
+        last->clauses |= bit;
+        return 0;
+    }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        snippet_tok *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = (snippet_tok){start, end, 0, 0, bit};
+    return 0;
+}
+
+/* Character index of byte position pos, counting from byte from whose
+ * character index is cfrom (continuation bytes are not characters). */
+static size_t snippet_chars(const char *text, size_t from, size_t cfrom, size_t pos)
+{
+    for (size_t i = from; i < pos; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            cfrom++;
+    return cfrom;
+}
+
+/* Byte position n characters after (n > 0) or before (n < 0) pos, stopping
+ * at the text's ends; always on a character boundary. */
+static size_t snippet_walk(const char *text, size_t len, size_t pos, long n)
+{
+    while (n > 0 && pos < len) {
+        pos++;
+        while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+            pos++;
+        n--;
+    }
+    while (n < 0 && pos > 0) {
+        pos--;
+        while (pos > 0 && ((unsigned char)text[pos] & 0xC0) == 0x80)
+            pos--;
+        n++;
+    }
+    return pos;
+}
+
+static void snippet_escape(const char *text, size_t from, size_t to, int *space, buf *out)
+{
+    for (size_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (snippet_is_space(c)) {
+            *space = 1;
+            continue;
+        }
+        if (*space && out->len > 0)
+            buf_putc(out, ' ');
+        *space = 0;
+        switch (c) {
+        case '&':
+            buf_puts(out, "&amp;");
+            break;
+        case '<':
+            buf_puts(out, "&lt;");
+            break;
+        case '>':
+            buf_puts(out, "&gt;");
+            break;
+        case '"':
+            buf_puts(out, "&quot;");
+            break;
+        case '\'':
+            buf_puts(out, "&#39;");
+            break;
+        default:
+            buf_putc(out, (char)c);
+        }
+    }
+}
+
+/* The run of matched words with the most distinct clauses in the fewest
+ * characters, within three quarters of the target length. */
+static void snippet_best_window(const snippet_toks *t, size_t *bi, size_t *bj)
+{
+    long best = -1;
+    *bi = *bj = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        uint64_t mask = 0;
+        size_t j = i;
+        while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4)
+            mask |= t->v[j++].clauses;
+        if (j == i)
+            j = i + 1, mask = t->v[i].clauses;
+        long span = (long)(t->v[j - 1].cend - t->v[i].cstart);
+        long score = (long)__builtin_popcountll(mask) * 1000000L - span;
+        if (score > best) {
+            best = score;
+            *bi = i;
+            *bj = j;
+        }
+    }
+}
+
+char *snippet_from_text(const char *text, size_t len, const query *q)
+{
+    snippet_toks t = {q, NULL, 0, 0};
+    buf out = BUF_INIT;
+    if (q)
+        analyzer_tokenize(text, len, ANALYZER_DOCUMENT, snippet_on_token, &t);
+    size_t c = 0, b = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        c = t.v[i].cstart = snippet_chars(text, b, c, t.v[i].start);
+        t.v[i].cend = snippet_chars(text, t.v[i].start, c, t.v[i].end);
+        b = t.v[i].start;
+    }
+    size_t total = snippet_chars(text, b, c, len);
+
+    size_t from = 0, to = len;
+    if (total > SNIPPET_MAX_CHARS) {
+        size_t ms = 0, me = 0, cms = 0, cme = 0, bi, bj;
+        if (t.n > 0) {
+            snippet_best_window(&t, &bi, &bj);
+            ms = t.v[bi].start;
+            me = t.v[bj - 1].end;
+            cms = t.v[bi].cstart;
+            cme = t.v[bj - 1].cend;
+        }
+        long extra = SNIPPET_TARGET_CHARS - (long)(cme - cms);
+        if (extra < 0)
+            extra = 0;
+        /* A third of the room before the match, the rest after; more before
+         * when the text ends soon after it. */
+        long lead = extra / 3, after = (long)(total - cme);
+        if (after < extra - lead)
+            lead = extra - after;
+        if (lead > (long)cms)
+            lead = (long)cms;
+        from = snippet_walk(text, len, ms, -lead);
+        to = snippet_walk(text, len, from, SNIPPET_TARGET_CHARS);
+        if (to < me)
+            to = me;
+        if (from > 0) {
+            size_t p = from;
+            while (p < ms && !snippet_is_space((unsigned char)text[p]))
+                p++;
+            from = p;
+        }
+        if (to < len) {
+            size_t p = to;
+            while (p > me && !snippet_is_space((unsigned char)text[p - 1]))
+                p--;
+            if (p > me || t.n > 0)
+                to = p;
+        }
+    }
+    while (from < to && snippet_is_space((unsigned char)text[from]))
+        from++;
+    while (to > from && snippet_is_space((unsigned char)text[to - 1]))
+        to--;
+    int cut_before = 0, cut_after = 0;
+    for (size_t i = 0; i < from && !cut_before; i++)
+        cut_before = !snippet_is_space((unsigned char)text[i]);
+    for (size_t i = to; i < len && !cut_after; i++)
+        cut_after = !snippet_is_space((unsigned char)text[i]);
+
+    int space = 0;
+    if (cut_before)
+        buf_puts(&out, "… ");
+    size_t pos = from;
+    for (size_t i = 0; i < t.n; i++) {
+        if (t.v[i].end <= from || t.v[i].start < pos)
+            continue;
+        if (t.v[i].start >= to)
+            break;
+        size_t end = t.v[i].end < to ? t.v[i].end : to;
+        snippet_escape(text, pos, t.v[i].start, &space, &out);
+        if (space && out.len > 0)
+            buf_putc(&out, ' ');
+        space = 0;
+        buf_puts(&out, "<mark>");
+        snippet_escape(text, t.v[i].start, end, &space, &out);
+        buf_puts(&out, "</mark>");
+        space = 0;
+        pos = end;
+    }
+    snippet_escape(text, pos, to, &space, &out);
+    if (cut_after)
+        buf_puts(&out, " …");
+    free(t.v);
+    return buf_detach(&out);
+}
+
+snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
+{
+    static const char best_sql[] =
+        "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+        "ORDER BY repere_clauses(chunks_fts, ?4) DESC, bm25(chunks_fts, 2.0, 1.0), rowid LIMIT 1";
+    static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
+    static const char first_sql[] =
+        "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
+    snippet_maker *sm = calloc(1, sizeof *sm);
+    if (!sm) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    sm->db = db;
+    if (sqlite3_prepare_v3(db, best_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->best, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v3(db, chunk_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->chunk, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v3(db, first_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->first, NULL) !=
+            SQLITE_OK) {
+        snprintf(err, errlen, "cannot prepare the snippet queries: %s", sqlite3_errmsg(db));
+        snippet_close(sm);
+        return NULL;
+    }
+    return sm;
+}
+
+void snippet_close(snippet_maker *sm)
+{
+    if (!sm)
+        return;
+    sqlite3_finalize(sm->best);
+    sqlite3_finalize(sm->chunk);
+    sqlite3_finalize(sm->first);
+    free(sm);
+}
+
+/* Steps st (bound by the caller) and builds the snippet from its (text,
+ * page) row; *found is 0 when there is no row. */
+static int snippet_from_row(sqlite3_stmt *st, const query *q, char **out, int *page, int *found)
+{
+    int rc = sqlite3_step(st);
+    *found = 0;
+    if (rc == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
+        *out = snippet_from_text(text ? text : "", text ? len : 0, q);
+        *page = sqlite3_column_int(st, 1);
+        *found = 1;
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const char *any_expr,
+                     const char *any_map, char **out, int *page)
+{
+    sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
+    sqlite3_int64 best = -1;
+    int rc, found = 0;
+    *out = NULL;
+    *page = 0;
+    if (any_expr) {
+        sqlite3_bind_text(sm->best, 1, any_expr, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(sm->best, 2, lo);
+        sqlite3_bind_int64(sm->best, 3, hi);
+        if (any_map)
+            sqlite3_bind_text(sm->best, 4, any_map, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(sm->best, 4);
+        rc = sqlite3_step(sm->best);
+        if (rc == SQLITE_ROW)
+            best = sqlite3_column_int64(sm->best, 0);
+        sqlite3_reset(sm->best);
+        sqlite3_clear_bindings(sm->best);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return rc;
+    }
+    if (best >= 0) {
+        sqlite3_bind_int64(sm->chunk, 1, best);
+        rc = snippet_from_row(sm->chunk, q, out, page, &found);
+    } else {
+        sqlite3_bind_int64(sm->first, 1, lo);
+        sqlite3_bind_int64(sm->first, 2, hi);
+        rc = snippet_from_row(sm->first, q, out, page, &found);
+    }
+    if (rc != SQLITE_OK)
+        return rc;
+    if (!found) {
+        *out = strdup("");
+        if (!*out)
+            return SQLITE_NOMEM;
+    }
+    if (*page < 0)
+        *page = 0;
+    return SQLITE_OK;
+}

@@ -1,0 +1,468 @@
+/* relevance: scores the engine (lib/search.c, through search_run) on the
+ * judged queries of tests/relevance/queries.tsv by nDCG@10 and MRR, next to
+ * a plain FTS5 baseline (unicode61 remove_diacritics 2, bm25(), the query's
+ * words quoted and AND-ed) built from the same index's text. Prints TAP and
+ * a table; --tune searches the ranking weights instead of testing. Never a
+ * second engine: the engine measured is the library's. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "schema.h"
+#include "search.h"
+
+#define REL_TOP 10
+#define REL_TOLERANCE 0.005
+
+typedef struct {
+    char *path;
+    int grade;
+} rel_judgment;
+
+typedef struct {
+    char *text;
+    rel_judgment *j;
+    size_t nj;
+} rel_query;
+
+typedef struct {
+    rel_query *q;
+    size_t n;
+} rel_set;
+
+typedef struct {
+    double ndcg, rr;
+    char *top; /* path of the first result, or NULL */
+} rel_score;
+
+static void rel_die(const char *what, const char *why)
+{
+    printf("not ok 1 - %s: %s\n", what, why);
+    exit(1);
+}
+
+static char *rel_strdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        abort();
+    return d;
+}
+
+/* Reads "query<TAB>path<TAB>grade" lines ("#" comments, blank lines). */
+static void rel_load(const char *file, rel_set *set)
+{
+    FILE *f = fopen(file, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    if (!f)
+        rel_die("read the judgments", file);
+    memset(set, 0, sizeof *set);
+    while (getline(&line, &cap, f) > 0) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (!t2)
+            continue;
+        *t1 = *t2 = 0;
+        rel_query *q = NULL;
+        for (size_t i = 0; i < set->n && !q; i++)
+            if (strcmp(set->q[i].text, line) == 0)
+                q = &set->q[i];
+        if (!q) {
+            set->q = realloc(set->q, (set->n + 1) * sizeof *set->q);
+            if (!set->q)
+                abort();
+            q = &set->q[set->n++];
+            memset(q, 0, sizeof *q);
+            q->text = rel_strdup(line);
+        }
+        q->j = realloc(q->j, (q->nj + 1) * sizeof *q->j);
+        if (!q->j)
+            abort();
+        q->j[q->nj].path = rel_strdup(t1 + 1);
+        q->j[q->nj].grade = atoi(t2 + 1);
+        q->nj++;
+    }
+    free(line);
+    fclose(f);
+}
+
+/* A judged path names a document when one is a suffix of the other on a
+ * "/" boundary (the index may keep absolute or relative paths). */
+static int rel_same_path(const char *judged, const char *doc)
+{
+    while (judged[0] == '.' && judged[1] == '/')
+        judged += 2;
+    size_t lj = strlen(judged), ld = strlen(doc);
+    if (lj == ld)
+        return strcmp(judged, doc) == 0;
+    const char *longer = lj > ld ? judged : doc, *shorter = lj > ld ? doc : judged;
+    size_t ll = lj > ld ? lj : ld, ls = lj > ld ? ld : lj;
+    return strcmp(longer + ll - ls, shorter) == 0 && longer[ll - ls - 1] == '/';
+}
+
+static int rel_grade(const rel_query *q, const char *path)
+{
+    for (size_t i = 0; i < q->nj; i++)
+        if (rel_same_path(q->j[i].path, path))
+            return q->j[i].grade;
+    return 0;
+}
+
+static int rel_cmp_desc(const void *a, const void *b)
+{
+    return *(const int *)b - *(const int *)a;
+}
+
+/* nDCG@10 (gain 2^g - 1) and reciprocal rank of the first grade >= 2. */
+static rel_score rel_score_of(const rel_query *q, char **paths, size_t n)
+{
+    rel_score s = {0, 0, n ? rel_strdup(paths[0]) : NULL};
+    double dcg = 0, idcg = 0;
+    for (size_t i = 0; i < n && i < REL_TOP; i++) {
+        int g = rel_grade(q, paths[i]);
+        dcg += (pow(2, g) - 1) / log2((double)i + 2);
+        if (g >= 2 && s.rr == 0)
+            s.rr = 1.0 / ((double)i + 1);
+    }
+    int *grades = calloc(q->nj ? q->nj : 1, sizeof *grades);
+    if (!grades)
+        abort();
+    for (size_t i = 0; i < q->nj; i++)
+        grades[i] = q->j[i].grade;
+    qsort(grades, q->nj, sizeof *grades, rel_cmp_desc);
+    for (size_t i = 0; i < q->nj && i < REL_TOP; i++)
+        idcg += (pow(2, grades[i]) - 1) / log2((double)i + 2);
+    free(grades);
+    s.ndcg = idcg > 0 ? dcg / idcg : 0;
+    return s;
+}
+
+static void rel_free_paths(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+}
+
+/* The engine: search_run, first page of 10. Returns -1 on error. */
+static int rel_engine(search_ctx *ctx, const char *text, char **paths, size_t *n, char *err,
+                      size_t errlen)
+{
+    search_request req = {.q = text, .limit = REL_TOP};
+    search_result res;
+    int rc = search_run(ctx, &req, &res, err, errlen);
+    *n = 0;
+    if (rc == SEARCH_OK)
+        for (size_t i = 0; i < res.n_hits && i < REL_TOP; i++)
+            paths[(*n)++] = rel_strdup(res.hits[i].path);
+    search_result_free(&res);
+    /* A query with nothing to search (only stop characters) is a miss, not
+     * an error. */
+    return rc == SEARCH_OK || rc == SEARCH_EBADREQ ? 0 : -1;
+}
+
+/* The plain baseline: an in-memory FTS5 table of title and text. */
+typedef struct {
+    sqlite3 *mem;
+    sqlite3_stmt *query;
+} rel_plain;
+
+static void rel_plain_open(const char *db_path, rel_plain *p)
+{
+    sqlite3 *idx = NULL;
+    sqlite3_stmt *rd = NULL, *wr = NULL;
+    char err[512];
+    if (schema_open(db_path, SCHEMA_READONLY, &idx, err, sizeof err) != 0)
+        rel_die("open the index for the baseline", err);
+    if (sqlite3_open(":memory:", &p->mem) != SQLITE_OK ||
+        sqlite3_exec(p->mem,
+                     "CREATE VIRTUAL TABLE plain USING fts5(path UNINDEXED, title, body,"
+                     " tokenize='unicode61 remove_diacritics 2')",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        rel_die("create the baseline table", sqlite3_errmsg(p->mem));
+    if (sqlite3_prepare_v2(idx,
+                           "SELECT d.path, d.title, (SELECT group_concat(c.text, char(10)) FROM"
+                           " (SELECT text FROM chunks WHERE doc_id = d.id ORDER BY seq) AS c)"
+                           " FROM documents d",
+                           -1, &rd, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(p->mem, "INSERT INTO plain(path, title, body) VALUES (?1, ?2, ?3)", -1,
+                           &wr, NULL) != SQLITE_OK)
+        rel_die("read the index for the baseline", sqlite3_errmsg(idx));
+    sqlite3_exec(p->mem, "BEGIN", NULL, NULL, NULL);
+    while (sqlite3_step(rd) == SQLITE_ROW) {
+        for (int i = 0; i < 3; i++)
+            sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
+        if (sqlite3_step(wr) != SQLITE_DONE)
+            rel_die("fill the baseline table", sqlite3_errmsg(p->mem));
+        sqlite3_reset(wr);
+    }
+    sqlite3_exec(p->mem, "COMMIT", NULL, NULL, NULL);
+    sqlite3_finalize(rd);
+    sqlite3_finalize(wr);
+    sqlite3_close(idx);
+    if (sqlite3_prepare_v2(p->mem,
+                           "SELECT path FROM plain WHERE plain MATCH ?1"
+                           " ORDER BY bm25(plain), rowid LIMIT 10",
+                           -1, &p->query, NULL) != SQLITE_OK)
+        rel_die("prepare the baseline query", sqlite3_errmsg(p->mem));
+}
+
+/* Each whitespace-separated piece with a letter or digit, quoted. */
+static char *rel_plain_expr(const char *text)
+{
+    buf b = BUF_INIT;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        const char *s = p;
+        int word = 0;
+        while (*p && *p != ' ' && *p != '\t') {
+            unsigned char c = (unsigned char)*p++;
+            word |= c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+        }
+        if (!word)
+            continue;
+        buf_puts(&b, b.len ? " AND \"" : "\"");
+        for (const char *q = s; q < p; q++) {
+            if (*q == '"')
+                buf_putc(&b, '"');
+            buf_putc(&b, *q);
+        }
+        buf_putc(&b, '"');
+    }
+    return buf_detach(&b);
+}
+
+static void rel_plain_run(rel_plain *p, const char *text, char **paths, size_t *n)
+{
+    char *expr = rel_plain_expr(text);
+    *n = 0;
+    if (expr[0]) {
+        sqlite3_bind_text(p->query, 1, expr, -1, SQLITE_STATIC);
+        while (sqlite3_step(p->query) == SQLITE_ROW && *n < REL_TOP)
+            paths[(*n)++] = rel_strdup((const char *)sqlite3_column_text(p->query, 0));
+        sqlite3_reset(p->query);
+    }
+    free(expr);
+}
+
+/* Mean nDCG@10 and MRR of the engine over the set; per-query scores kept
+ * when scores != NULL. Returns the number of queries that failed. */
+static int rel_run_engine(search_ctx *ctx, const rel_set *set, rel_score *scores, double *ndcg,
+                          double *mrr)
+{
+    char *paths[REL_TOP];
+    char err[512];
+    int failed = 0;
+    *ndcg = *mrr = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        size_t n;
+        if (rel_engine(ctx, set->q[i].text, paths, &n, err, sizeof err) != 0) {
+            printf("# query \"%s\" failed: %s\n", set->q[i].text, err);
+            failed++;
+        }
+        rel_score s = rel_score_of(&set->q[i], paths, n);
+        rel_free_paths(paths, n);
+        *ndcg += s.ndcg;
+        *mrr += s.rr;
+        if (scores)
+            scores[i] = s;
+        else
+            free(s.top);
+    }
+    if (set->n) {
+        *ndcg /= (double)set->n;
+        *mrr /= (double)set->n;
+    }
+    return failed;
+}
+
+static void rel_read_baseline(const char *file, double *ndcg, double *mrr)
+{
+    FILE *f = fopen(file, "r");
+    char key[64];
+    double v;
+    *ndcg = *mrr = -1;
+    if (!f)
+        return;
+    while (fscanf(f, "%63s %lf", key, &v) == 2) {
+        if (strcmp(key, "ndcg@10") == 0)
+            *ndcg = v;
+        else if (strcmp(key, "mrr") == 0)
+            *mrr = v;
+    }
+    fclose(f);
+}
+
+/* Grid search over the ranking weights; prints the best settings. */
+static void rel_tune(search_ctx *ctx, const rel_set *set)
+{
+    static const double titles[] = {1, 2, 4, 8, 12};
+    static const double headings[] = {1, 2, 4};
+    static const double proxs[] = {0, 0.25, 0.5, 1, 2};
+    static const double exacts[] = {0, 0.25, 0.5, 1, 2};
+    search_tuning t, best;
+    double best_ndcg = -1, best_mrr = -1, ndcg, mrr;
+    search_get_tuning(ctx, &t);
+    rel_run_engine(ctx, set, NULL, &ndcg, &mrr);
+    printf("default: title %.2f headings %.2f prox %.2f exact %.2f -> nDCG@10 %.4f MRR %.4f\n",
+           t.w_title, t.w_headings, t.w_prox, t.w_exact, ndcg, mrr);
+    best = t;
+    for (size_t a = 0; a < sizeof titles / sizeof *titles; a++)
+        for (size_t b = 0; b < sizeof headings / sizeof *headings; b++)
+            for (size_t c = 0; c < sizeof proxs / sizeof *proxs; c++)
+                for (size_t d = 0; d < sizeof exacts / sizeof *exacts; d++) {
+                    t.w_title = titles[a];
+                    t.w_headings = headings[b];
+                    t.w_prox = proxs[c];
+                    t.w_exact = exacts[d];
+                    search_set_tuning(ctx, &t);
+                    rel_run_engine(ctx, set, NULL, &ndcg, &mrr);
+                    printf("title %5.2f headings %4.2f prox %4.2f exact %4.2f -> nDCG@10 %.4f "
+                           "MRR %.4f\n",
+                           t.w_title, t.w_headings, t.w_prox, t.w_exact, ndcg, mrr);
+                    if (ndcg > best_ndcg + 1e-9 || (fabs(ndcg - best_ndcg) <= 1e-9 && mrr > best_mrr)) {
+                        best_ndcg = ndcg;
+                        best_mrr = mrr;
+                        best = t;
+                    }
+                }
+    printf("best: title %.2f headings %.2f prox %.2f exact %.2f -> nDCG@10 %.4f MRR %.4f\n",
+           best.w_title, best.w_headings, best.w_prox, best.w_exact, best_ndcg, best_mrr);
+}
+
+static void rel_usage(void)
+{
+    fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
+                    " [--baseline FILE] [--out MD] [--write-baseline] [--tune]\n");
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    const char *db = NULL, *queries = NULL, *synonyms = NULL, *baseline = NULL, *out = NULL;
+    int tune = 0, write_baseline = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = !strcmp(a, "--db")          ? &db
+                            : !strcmp(a, "--queries")   ? &queries
+                            : !strcmp(a, "--synonyms")  ? &synonyms
+                            : !strcmp(a, "--baseline")  ? &baseline
+                            : !strcmp(a, "--out")       ? &out
+                                                        : NULL;
+        if (slot && i + 1 < argc)
+            *slot = argv[++i];
+        else if (!strcmp(a, "--tune"))
+            tune = 1;
+        else if (!strcmp(a, "--write-baseline"))
+            write_baseline = 1;
+        else
+            rel_usage();
+    }
+    if (!db || !queries)
+        rel_usage();
+
+    rel_set set;
+    rel_load(queries, &set);
+    search_ctx *ctx = NULL;
+    char err[512];
+    if (search_open(db, synonyms, 5000, &ctx, err, sizeof err) != SEARCH_OK)
+        rel_die("open the index", err);
+    if (tune) {
+        rel_tune(ctx, &set);
+        search_close(ctx);
+        return 0;
+    }
+
+    rel_score *engine = calloc(set.n ? set.n : 1, sizeof *engine);
+    rel_score *plain = calloc(set.n ? set.n : 1, sizeof *plain);
+    if (!engine || !plain)
+        abort();
+    double e_ndcg, e_mrr, p_ndcg = 0, p_mrr = 0;
+    int failed = rel_run_engine(ctx, &set, engine, &e_ndcg, &e_mrr);
+    rel_plain base;
+    rel_plain_open(db, &base);
+    for (size_t i = 0; i < set.n; i++) {
+        char *paths[REL_TOP];
+        size_t n;
+        rel_plain_run(&base, set.q[i].text, paths, &n);
+        plain[i] = rel_score_of(&set.q[i], paths, n);
+        rel_free_paths(paths, n);
+        p_ndcg += plain[i].ndcg;
+        p_mrr += plain[i].rr;
+    }
+    if (set.n) {
+        p_ndcg /= (double)set.n;
+        p_mrr /= (double)set.n;
+    }
+
+    buf table = BUF_INIT;
+    buf_printf(&table, "| query | nDCG@10 | RR | plain nDCG@10 | plain RR | first result |\n");
+    buf_printf(&table, "| --- | ---: | ---: | ---: | ---: | --- |\n");
+    for (size_t i = 0; i < set.n; i++)
+        buf_printf(&table, "| %s | %.3f | %.3f | %.3f | %.3f | %s |\n", set.q[i].text,
+                   engine[i].ndcg, engine[i].rr, plain[i].ndcg, plain[i].rr,
+                   engine[i].top ? engine[i].top : "(none)");
+    buf_printf(&table, "| **mean (%zu queries)** | **%.4f** | **%.4f** | **%.4f** | **%.4f** | |\n",
+               set.n, e_ndcg, e_mrr, p_ndcg, p_mrr);
+    if (out) {
+        FILE *f = fopen(out, "w");
+        if (f) {
+            fprintf(f, "# Relevance: Repère vs plain FTS5 (unicode61 remove_diacritics 2 + "
+                       "bm25)\n\n%s",
+                    table.data);
+            fclose(f);
+        }
+    }
+
+    double b_ndcg, b_mrr;
+    if (baseline && write_baseline) {
+        FILE *f = fopen(baseline, "w");
+        if (f) {
+            fprintf(f, "ndcg@10 %.4f\nmrr %.4f\n", e_ndcg, e_mrr);
+            fclose(f);
+        }
+    }
+    rel_read_baseline(baseline ? baseline : "", &b_ndcg, &b_mrr);
+
+    printf("1..5\n");
+    long long docs = search_count(ctx);
+    printf("%s 1 - the index has documents (%lld)\n", docs > 0 ? "ok" : "not ok", docs);
+    printf("%s 2 - every judged query ran (%zu queries, %d failed)\n",
+           failed == 0 && set.n > 0 ? "ok" : "not ok", set.n, failed);
+    printf("%s 3 - nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)\n",
+           b_ndcg >= 0 && e_ndcg >= b_ndcg - REL_TOLERANCE ? "ok" : "not ok", e_ndcg, b_ndcg,
+           REL_TOLERANCE);
+    printf("%s 4 - MRR %.4f not below the committed %.4f (tolerance %.3f)\n",
+           b_mrr >= 0 && e_mrr >= b_mrr - REL_TOLERANCE ? "ok" : "not ok", e_mrr, b_mrr,
+           REL_TOLERANCE);
+    printf("%s 5 - engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)\n",
+           e_ndcg > p_ndcg ? "ok" : "not ok", e_ndcg, p_ndcg, e_mrr, p_mrr);
+    for (char *line = table.data; line && *line;) {
+        char *nl = strchr(line, '\n');
+        printf("# %.*s\n", (int)(nl ? nl - line : (long)strlen(line)), line);
+        line = nl ? nl + 1 : NULL;
+    }
+
+    for (size_t i = 0; i < set.n; i++) {
+        free(engine[i].top);
+        free(plain[i].top);
+        for (size_t j = 0; j < set.q[i].nj; j++)
+            free(set.q[i].j[j].path);
+        free(set.q[i].j);
+        free(set.q[i].text);
+    }
+    free(set.q);
+    free(engine);
+    free(plain);
+    buf_free(&table);
+    sqlite3_finalize(base.query);
+    sqlite3_close(base.mem);
+    search_close(ctx);
+    return 0;
+}
