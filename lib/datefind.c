@@ -249,13 +249,15 @@ static datefind_strength classify(const char *s, size_t len, size_t start, size_
     while (pe > ps && (s[pe - 1] == ' ' || s[pe - 1] == '\t'))
         pe--;
     size_t se = le;
+    int period = 0;
     while (se > end && strchr(" \t.,;)\r", s[se - 1]))
-        se--;
+        period |= s[--se] == '.';
     if (se > end)
         return DATEFIND_WEAK;
     if (pe - ps <= 60 && dateline_prefix(s + ps, pe - ps))
         return DATEFIND_DATELINE;
-    if (pe - ps <= 120)
+    /* « Réunion du 3 mai 2019 », but not a sentence « La loi du 5 août 2013. » */
+    if (pe - ps <= 100 && !period)
         return DATEFIND_HEADING;
     return DATEFIND_WEAK;
 }

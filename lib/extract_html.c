@@ -1,13 +1,483 @@
-/* extract_html: placeholder until the libxml2 extractor lands. */
+/* extract_html: web pages through libxml2's HTML parser (no network, no
+ * external entities, errors silenced). Decodes to UTF-8 first (BOM, then
+ * <meta charset> / http-equiv, then UTF-8 when valid, else Windows-1252);
+ * keeps the page's content — <main>, else the <article>s, else <body> —
+ * minus scripts, navigation, page header/footer, asides and cookie banners;
+ * <title>, meta description and h1–h3 become fields, h1–h3 cut chunks.
+ * The DOM is walked iteratively: deep nesting cannot exhaust the stack. */
 #include "extract.h"
 
+#include "buf.h"
+#include "datefind.h"
+#include "text.h"
+
+#include <glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CHARSET_SCAN 4096 /* bytes searched for a <meta> charset */
+
+/* The value of the first « charset= » inside a <meta …> tag in the first
+ * bytes, copied into out; 0 when there is none. */
+static int sniff_charset(const char *s, size_t len, char *out, size_t outlen)
+{
+    if (len > CHARSET_SCAN)
+        len = CHARSET_SCAN;
+    for (size_t i = 0; i + 5 < len; i++) {
+        if (s[i] != '<' || strncasecmp(s + i + 1, "meta", 4) != 0)
+            continue;
+        const char *end = memchr(s + i, '>', len - i);
+        size_t tag_end = end ? (size_t)(end - s) : len;
+        for (size_t j = i + 5; j + 8 <= tag_end; j++) {
+            if (strncasecmp(s + j, "charset", 7) != 0)
+                continue;
+            size_t k = j + 7;
+            while (k < tag_end && (s[k] == ' ' || s[k] == '\t'))
+                k++;
+            if (k >= tag_end || s[k] != '=')
+                continue;
+            k++;
+            while (k < tag_end && (s[k] == ' ' || s[k] == '"' || s[k] == '\''))
+                k++;
+            size_t n = 0;
+            while (k < tag_end && n + 1 < outlen &&
+                   (g_ascii_isalnum(s[k]) || strchr("-_.:", s[k]))) {
+                out[n++] = g_ascii_tolower(s[k]);
+                k++;
+            }
+            out[n] = '\0';
+            return n > 0;
+        }
+    }
+    return 0;
+}
+
+static int is_latin1_name(const char *cs)
+{
+    static const char *const names[] = {"iso-8859-1", "iso8859-1", "latin1",       "latin-1",
+                                        "l1",         "cp1252",    "windows-1252", "x-cp1252",
+                                        "us-ascii",   "ascii",     "iso_8859-1"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(cs, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The page as UTF-8; caller frees. */
+static char *page_to_utf8(const char *data, size_t len, size_t *out_len)
+{
+    text_encoding enc = text_detect_encoding(data, len);
+    if (enc == TEXT_ENC_UTF8_BOM || enc == TEXT_ENC_UTF16LE || enc == TEXT_ENC_UTF16BE)
+        return text_decode(data, len, enc, out_len);
+    char cs[40];
+    if (sniff_charset(data, len, cs, sizeof cs)) {
+        if (is_latin1_name(cs))
+            return text_decode(data, len, TEXT_ENC_CP1252, out_len);
+        if (strcmp(cs, "utf-8") != 0 && strcmp(cs, "utf8") != 0) {
+            gsize written = 0;
+            gchar *conv = g_convert(data, (gssize)len, "UTF-8", cs, NULL, &written, NULL);
+            if (conv) {
+                char *out = text_decode(conv, written, TEXT_ENC_UTF8, out_len);
+                g_free(conv);
+                return out;
+            }
+        }
+    }
+    return text_decode(data, len, enc, out_len);
+}
+
+static int name_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+static int name_in(const xmlNode *n, const char *const *names)
+{
+    for (; *names; names++)
+        if (name_is(n, *names))
+            return 1;
+    return 0;
+}
+
+/* Attribute value (owned by the caller, xmlFree) or NULL. */
+static char *attr(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static int attr_contains(const xmlNode *n, const char *name, const char *const *needles)
+{
+    char *v = attr(n, name);
+    if (!v)
+        return 0;
+    int hit = 0;
+    for (; *needles && !hit; needles++)
+        hit = strcasestr(v, *needles) != NULL;
+    xmlFree(v);
+    return hit;
+}
+
+static int attr_is(const xmlNode *n, const char *name, const char *const *values)
+{
+    char *v = attr(n, name);
+    if (!v)
+        return 0;
+    int hit = 0;
+    for (; *values && !hit; values++)
+        hit = strcasecmp(v, *values) == 0;
+    xmlFree(v);
+    return hit;
+}
+
+static const char *const dropped_tags[] = {
+    "head",  "script", "style",  "noscript", "template", "nav",      "aside",  "iframe", "object",
+    "embed", "svg",    "canvas", "select",   "button",   "textarea", "dialog", NULL};
+static const char *const sectioning_tags[] = {"article", "main", "section", NULL};
+static const char *const page_frame_tags[] = {"header", "footer", NULL};
+static const char *const dropped_roles[] = {"navigation",    "banner", "contentinfo", "search",
+                                            "complementary", "menu",   "menubar",     "dialog",
+                                            "alertdialog",   NULL};
+static const char *const banner_words[] = {"cookie", "consent", "gdpr", "rgpd", NULL};
+static const char *const never_banner_tags[] = {"html", "body", "main", "article", NULL};
+
+/* Whether an element is left out of the text. in_section: inside an
+ * article/main/section, where <header>/<footer> belong to the content. */
+static int is_dropped(const xmlNode *n, int in_section)
+{
+    static const char *const yes[] = {"true", NULL};
+    static const char *const hidden_styles[] = {"display:none", "display: none",
+                                                "visibility:hidden", "visibility: hidden", NULL};
+    if (n->type != XML_ELEMENT_NODE)
+        return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
+    if (name_in(n, dropped_tags))
+        return 1;
+    if (!in_section && name_in(n, page_frame_tags))
+        return 1;
+    if (attr_is(n, "role", dropped_roles) || attr_is(n, "aria-hidden", yes) ||
+        xmlHasProp(n, (const xmlChar *)"hidden") || attr_contains(n, "style", hidden_styles))
+        return 1;
+    if (!name_in(n, never_banner_tags) &&
+        (attr_contains(n, "id", banner_words) || attr_contains(n, "class", banner_words)))
+        return 1;
+    return 0;
+}
+
+static const char *const block_tags[] = {
+    "p",       "div",      "li",      "ul",         "ol",     "dl",      "dt",
+    "dd",      "h1",       "h2",      "h3",         "h4",     "h5",      "h6",
+    "table",   "thead",    "tbody",   "tfoot",      "tr",     "td",      "th",
+    "caption", "section",  "article", "main",       "header", "footer",  "blockquote",
+    "pre",     "address",  "figure",  "figcaption", "hr",     "details", "summary",
+    "form",    "fieldset", "legend",  "center",     "body",   "html",    NULL};
+static const char *const heading_tags[] = {"h1", "h2", "h3", NULL};
+
+typedef struct {
+    extract_doc *doc;
+    buf section;          /* raw text of the current section */
+    char *heading;        /* current section heading, normalised */
+    buf headings;         /* all headings, "\n"-separated */
+    buf lines;            /* all normalised text, one paragraph per line (for dates) */
+    size_t heading_start; /* offset in section where the open heading began */
+    int in_heading;
+    int in_pre;
+    int in_section;
+} walker;
+
+static void flush(walker *w)
+{
+    if (!w->section.len)
+        return;
+    char *norm = text_normalize(w->section.data, w->section.len, TEXT_PARAGRAPHS);
+    if (norm[0]) {
+        extract_doc_add_text(w->doc, 0, w->heading, norm, EXTRACT_CHUNK_TARGET);
+        buf_puts(&w->lines, norm);
+        buf_putc(&w->lines, '\n');
+    }
+    free(norm);
+    buf_clear(&w->section);
+}
+
+/* A section holding nothing but its heading (« À la une » followed by a
+ * sub-heading) is carried into the next one rather than made a chunk. */
+static int section_is_heading_only(const walker *w)
+{
+    if (!w->heading || !w->section.len)
+        return 0;
+    char *norm = text_normalize(w->section.data, w->section.len, TEXT_ONE_LINE);
+    int same = strcmp(norm, w->heading) == 0;
+    free(norm);
+    return same;
+}
+
+/* Appends a text node, its whitespace runs collapsed (kept in <pre>). */
+static void put_text(walker *w, const char *s)
+{
+    if (w->in_pre) {
+        buf_puts(&w->section, s);
+        return;
+    }
+    int space = 0;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
+            space = 1;
+            continue;
+        }
+        if (space)
+            buf_putc(&w->section, ' ');
+        space = 0;
+        buf_putc(&w->section, *s);
+    }
+    if (space)
+        buf_putc(&w->section, ' ');
+}
+
+/* Returns 1 when the walk should descend into n. */
+static int enter(walker *w, xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            put_text(w, (const char *)n->content);
+        return 0;
+    }
+    if (is_dropped(n, w->in_section))
+        return 0;
+    if (name_in(n, sectioning_tags))
+        w->in_section++;
+    if (name_is(n, "pre"))
+        w->in_pre++;
+    if (name_is(n, "br")) {
+        buf_putc(&w->section, '\n');
+    } else if (name_in(n, heading_tags) && !w->in_heading++) {
+        if (!section_is_heading_only(w))
+            flush(w);
+        buf_puts(&w->section, "\n\n");
+        w->heading_start = w->section.len;
+    } else if (name_in(n, block_tags)) {
+        buf_puts(&w->section, "\n\n");
+    }
+    return 1;
+}
+
+static void leave(walker *w, xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE)
+        return;
+    if (name_in(n, sectioning_tags))
+        w->in_section--;
+    if (name_is(n, "pre"))
+        w->in_pre--;
+    if (name_in(n, heading_tags) && w->in_heading && !--w->in_heading) {
+        char *h = text_normalize(w->section.data + w->heading_start,
+                                 w->section.len - w->heading_start, TEXT_ONE_LINE);
+        if (h[0]) {
+            free(w->heading);
+            w->heading = h;
+            if (w->headings.len)
+                buf_putc(&w->headings, '\n');
+            buf_puts(&w->headings, h);
+        } else {
+            free(h);
+        }
+    }
+    if (name_in(n, block_tags))
+        buf_puts(&w->section, "\n\n");
+}
+
+static void walk(walker *w, xmlNode *root)
+{
+    xmlNode *n = root;
+    while (n) {
+        int descend = enter(w, n);
+        if (descend && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (descend)
+            leave(w, n);
+        while (n != root && !n->next) {
+            n = n->parent;
+            leave(w, n);
+        }
+        if (n == root)
+            break;
+        n = n->next;
+    }
+}
+
+/* What the first pass over the whole tree finds. */
+typedef struct {
+    xmlNode *title, *body, *main;
+    xmlNode **articles;
+    size_t n_articles, cap_articles;
+    char *description; /* xmlFree */
+    char *og_title;    /* xmlFree */
+    char *meta_date;   /* xmlFree */
+} page_parts;
+
+static void keep_meta(char **slot, xmlNode *n)
+{
+    if (*slot)
+        return;
+    *slot = attr(n, "content");
+}
+
+static void look_at_meta(page_parts *p, xmlNode *n)
+{
+    static const char *const desc[] = {"description", NULL};
+    static const char *const og_desc[] = {"og:description", NULL};
+    static const char *const og_title[] = {"og:title", NULL};
+    static const char *const dates[] = {"date",           "dc.date",
+                                        "dcterms.date",   "dc.date.issued",
+                                        "dcterms.issued", "article:published_time",
+                                        "datepublished",  NULL};
+    if (attr_is(n, "name", desc) || attr_is(n, "property", og_desc))
+        keep_meta(&p->description, n);
+    if (attr_is(n, "property", og_title))
+        keep_meta(&p->og_title, n);
+    if (attr_is(n, "name", dates) || attr_is(n, "property", dates) || attr_is(n, "itemprop", dates))
+        keep_meta(&p->meta_date, n);
+}
+
+static void find_parts(page_parts *p, xmlNode *root)
+{
+    static const char *const main_role[] = {"main", NULL};
+    xmlNode *n = root;
+    while (n) {
+        int descend = n->type == XML_ELEMENT_NODE;
+        if (descend) {
+            if (name_is(n, "title") && !p->title)
+                p->title = n;
+            else if (name_is(n, "meta"))
+                look_at_meta(p, n);
+            else if (name_is(n, "body") && !p->body)
+                p->body = n;
+            if (!name_is(n, "head") && is_dropped(n, 0)) {
+                descend = 0;
+            } else if ((name_is(n, "main") || attr_is(n, "role", main_role)) && !p->main) {
+                p->main = n;
+            } else if (name_is(n, "article")) {
+                if (p->n_articles == p->cap_articles) {
+                    p->cap_articles = p->cap_articles ? p->cap_articles * 2 : 4;
+                    p->articles = g_renew(xmlNode *, p->articles, p->cap_articles);
+                }
+                p->articles[p->n_articles++] = n;
+                descend = 0;
+            }
+        }
+        if (descend && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n != root && !n->next)
+            n = n->parent;
+        if (n == root)
+            break;
+        n = n->next;
+    }
+}
+
+/* Concatenated text of a subtree (for <title>), normalised to one line. */
+static char *node_text(xmlNode *n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    char *t =
+        text_normalize(c ? (const char *)c : "", c ? strlen((const char *)c) : 0, TEXT_ONE_LINE);
+    xmlFree(c);
+    return t;
+}
+
+static char *normalized_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *t = text_normalize(s, strlen(s), TEXT_ONE_LINE);
+    if (!t[0]) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
 
 int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
 {
-    (void)data;
-    (void)len;
-    (void)doc;
-    snprintf(err, errlen, "HTML extraction is not built yet");
-    return EXTRACT_EFORMAT;
+    text_encoding enc = text_detect_encoding(data, len);
+    if (enc != TEXT_ENC_UTF16LE && enc != TEXT_ENC_UTF16BE && text_looks_binary(data, len)) {
+        snprintf(err, errlen, "binary content, not HTML");
+        return EXTRACT_EFORMAT;
+    }
+    size_t ulen;
+    char *utf8 = page_to_utf8(data, len, &ulen);
+    if (ulen > INT_MAX) {
+        free(utf8);
+        snprintf(err, errlen, "HTML page too large");
+        return EXTRACT_EFORMAT;
+    }
+    /* No HTML_PARSE_HUGE: libxml2 keeps its nesting and size limits. */
+    htmlDocPtr html =
+        htmlReadMemory(utf8, (int)ulen, NULL, "UTF-8",
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+    free(utf8);
+    if (!html) {
+        snprintf(err, errlen, "not parseable as HTML");
+        return EXTRACT_EFORMAT;
+    }
+    xmlNode *root = xmlDocGetRootElement(html);
+    page_parts parts = {0};
+    walker w = {doc, BUF_INIT, NULL, BUF_INIT, BUF_INIT, 0, 0, 0, 0};
+    if (root) {
+        find_parts(&parts, root);
+        if (parts.main) {
+            walk(&w, parts.main);
+        } else if (parts.n_articles) {
+            for (size_t i = 0; i < parts.n_articles; i++)
+                walk(&w, parts.articles[i]);
+        }
+        flush(&w);
+        if (doc->n_chunks == 0) {
+            /* no <main>/<article>, or empty ones: the whole body */
+            walk(&w, parts.body ? parts.body : root);
+            flush(&w);
+        }
+    }
+
+    char *title = parts.title ? node_text(parts.title) : NULL;
+    if (!title || !title[0]) {
+        free(title);
+        title = normalized_or_null(parts.og_title);
+    }
+    if (!title && w.headings.len) {
+        const char *nl = strchr(w.headings.data, '\n');
+        title = strndup(w.headings.data, nl ? (size_t)(nl - w.headings.data) : w.headings.len);
+    }
+    doc->title = title;
+    doc->description = normalized_or_null(parts.description);
+    if (w.headings.len)
+        doc->headings = buf_detach(&w.headings);
+
+    char date[11];
+    datefind_strength st = datefind_document(w.lines.data ? w.lines.data : "", w.lines.len, date);
+    char meta[11];
+    if (st >= DATEFIND_HEADING)
+        doc->date = strdup(date);
+    else if (parts.meta_date && datefind_parse(parts.meta_date, strlen(parts.meta_date), meta))
+        doc->date = strdup(meta);
+    else if (st == DATEFIND_WEAK)
+        doc->date = strdup(date);
+
+    xmlFree(parts.description);
+    xmlFree(parts.og_title);
+    xmlFree(parts.meta_date);
+    g_free(parts.articles);
+    buf_free(&w.section);
+    buf_free(&w.headings);
+    buf_free(&w.lines);
+    free(w.heading);
+    xmlFreeDoc(html);
+    return EXTRACT_OK;
 }

@@ -140,6 +140,9 @@ static void test_document_weak_and_far(void **state)
     assert_int_equal(find("La loi du 13 avril 2016 a changé la donne pour les victimes.", out),
                      DATEFIND_WEAK);
     assert_string_equal(out, "2016-04-13");
+    /* a sentence ending with a date is running text, not a heading */
+    assert_int_equal(find("Titre\nLa loi du 5 août 2013.\n", out), DATEFIND_WEAK);
+    assert_string_equal(out, "2013-08-05");
     assert_int_equal(find("Aucune date ici, seulement 2018 et le 12 mai.", out), DATEFIND_NONE);
     assert_string_equal(out, "none");
 

@@ -1,0 +1,402 @@
+/* test_extract_html: web pages: what is kept (<main>, <article>, body) and
+ * dropped (scripts, navigation, page header/footer, asides, cookie
+ * banners, hidden elements), fields (title, description, h1–h3), encodings
+ * (ISO-8859-1 declared by meta charset or http-equiv, undeclared
+ * Windows-1252, BOMs, ISO-8859-15), malformed and deeply nested markup,
+ * binary junk, chunking and dates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract.h"
+#include "fixture.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int run(const char *html, size_t len, extract_doc *doc, char *err, size_t errlen)
+{
+    extract_doc_init(doc);
+    return extract_buffer(EXTRACT_FORMAT_HTML, html, len, doc, err, errlen);
+}
+
+/* Extracts html (which must succeed) and returns all chunk texts joined by
+ * "\n"; the caller frees the text and the doc. */
+static char *extract_ok(const char *html, size_t len, extract_doc *doc)
+{
+    char err[256];
+    int rc = run(html, len, doc, err, sizeof err);
+    if (rc != EXTRACT_OK)
+        fail_msg("extraction failed (%d): %s", rc, err);
+    size_t n = 1;
+    for (size_t i = 0; i < doc->n_chunks; i++)
+        n += strlen(doc->chunks[i].text) + 1;
+    char *s = calloc(1, n);
+    assert_non_null(s);
+    for (size_t i = 0; i < doc->n_chunks; i++) {
+        assert_int_equal(doc->chunks[i].page, 0);
+        assert_true(text_is_utf8(doc->chunks[i].text, strlen(doc->chunks[i].text)));
+        strcat(s, doc->chunks[i].text);
+        strcat(s, "\n");
+    }
+    return s;
+}
+
+static const char full_page[] =
+    "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\n"
+    "<title>Fiche : l&rsquo;accueil des victimes | Collectif</title>\n"
+    "<meta name=\"description\" content=\"Comment  accueillir &amp; orienter.\">\n"
+    "<style>body { font-family: proxenetisme-style; }</style>\n"
+    "<script>var motcache = 'proxénétisme'; document.write('<p>proxénétisme</p>');</script>\n"
+    "</head><body>\n"
+    "<div id=\"cookie-banner\" class=\"banner\">Nous utilisons des cookies. "
+    "<button>Accepter</button></div>\n"
+    "<div class=\"CookieConsent-wrapper\">Gestion du consentement</div>\n"
+    "<header><a href=\"/\">Logo du site</a><nav><ul><li><a href=\"/a\">Menu "
+    "principal</a></li></ul></nav></header>\n"
+    "<div role=\"navigation\">Fil d’Ariane</div>\n"
+    "<main>\n"
+    "<h1>L&#8217;accueil des victimes</h1>\n"
+    "<p>Premier&nbsp;contact :   écouter\n   sans juger.</p>\n"
+    "<noscript>Activez JavaScript</noscript>\n"
+    "<template><p>Modèle caché</p></template>\n"
+    "<h2>Orienter</h2><p>Vers le <b>115</b> et les <i>asso</i>ciations.</p>\n"
+    "<aside>Publicité latérale</aside>\n"
+    "<p hidden>Texte masqué</p><p aria-hidden=\"true\">Icône</p>"
+    "<p style=\"display: none\">Invisible</p>\n"
+    "<h3>Sous-partie</h3><ul><li>un</li><li>deux</li></ul>\n"
+    "</main>\n"
+    "<footer>Mentions légales du pied de page</footer>\n"
+    "<script>console.log('proxénétisme encore')</script>\n"
+    "</body></html>\n";
+
+static void test_full_page(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char *text = extract_ok(full_page, sizeof full_page - 1, &doc);
+    assert_int_equal(doc.format, EXTRACT_FORMAT_HTML);
+    assert_string_equal(doc.title, "Fiche : l’accueil des victimes | Collectif");
+    assert_string_equal(doc.description, "Comment accueillir & orienter.");
+    assert_string_equal(doc.headings, "L’accueil des victimes\nOrienter\nSous-partie");
+    assert_non_null(strstr(text, "L’accueil des victimes\nPremier contact : écouter sans juger."));
+    assert_non_null(strstr(text, "Vers le 115 et les associations."));
+    assert_non_null(strstr(text, "un\ndeux"));
+    const char *absent[] = {"proxénétisme", "proxenetisme", "cookies",   "Accepter",
+                            "consentement", "Logo",         "Menu",      "Ariane",
+                            "JavaScript",   "Modèle",       "Publicité", "masqué",
+                            "Icône",        "Invisible",    "Mentions",  "console"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+        if (strstr(text, absent[i]))
+            fail_msg("\"%s\" should not be in the text:\n%s", absent[i], text);
+    for (size_t i = 0; i < doc.n_chunks; i++)
+        assert_null(strstr(doc.chunks[i].heading ? doc.chunks[i].heading : "", "proxén"));
+    /* chunks are cut at h1-h3 and carry their heading */
+    assert_int_equal(doc.n_chunks, 3);
+    assert_string_equal(doc.chunks[1].heading, "Orienter");
+    assert_string_equal(doc.chunks[2].heading, "Sous-partie");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_articles_preferred(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><div class=\"menu\">Accueil Contact</div>"
+                       "<article><header><h1>Premier article</h1><p>Le 3 mai 2019</p></header>"
+                       "<p>Texte un.</p><footer>Tags : traite</footer></article>"
+                       "<aside><article>Article connexe</article></aside>"
+                       "<article><h2>Second article</h2><p>Texte deux.</p></article>"
+                       "<p>Bas de page hors article</p></body></html>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_null(strstr(text, "Accueil Contact"));
+    assert_null(strstr(text, "connexe"));
+    assert_null(strstr(text, "Bas de page"));
+    assert_non_null(strstr(text, "Premier article\nLe 3 mai 2019\nTexte un.\nTags : traite"));
+    assert_non_null(strstr(text, "Texte deux."));
+    assert_string_equal(doc.title, "Premier article"); /* no <title>: the first heading */
+    assert_string_equal(doc.date, "2019-05-03");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_body_fallback(void **state)
+{
+    (void)state;
+    const char *html = "<html><head><title>Page simple</title></head><body>"
+                       "<header><h1>Nom du site</h1></header>"
+                       "<div id=\"contenu\"><p>Le contenu de la page.</p></div>"
+                       "<main></main>"
+                       "<footer><p>Pied</p></footer></body></html>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_string_equal(text, "Le contenu de la page.\n");
+    assert_string_equal(doc.title, "Page simple");
+    assert_null(doc.headings);
+    assert_null(doc.description);
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_iso_8859_1_meta_charset(void **state)
+{
+    (void)state;
+    const char html[] = "<html><head><meta charset=\"ISO-8859-1\"><title>R\xe9union "
+                        "pl\xe9ni\xe8re</title></head><body><p>Les b\xe9n\xe9voles &amp; "
+                        "l&eacute;gislation \xab traite \xbb</p></body></html>";
+    extract_doc doc;
+    char *text = extract_ok(html, sizeof html - 1, &doc);
+    assert_string_equal(doc.title, "Réunion plénière");
+    assert_string_equal(text, "Les bénévoles & législation « traite »\n");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_iso_8859_1_http_equiv(void **state)
+{
+    (void)state;
+    const char html[] = "<html><head><META HTTP-EQUIV=\"Content-Type\" "
+                        "CONTENT=\"text/html; charset=iso-8859-1\"></head><body>"
+                        "<p>Prot\xe9g\xe9s, \x9cuvre</p></body></html>";
+    extract_doc doc;
+    char *text = extract_ok(html, sizeof html - 1, &doc);
+    assert_string_equal(text, "Protégés, œuvre\n");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_undeclared_encodings(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    /* invalid UTF-8 without declaration: Windows-1252 */
+    const char cp[] = "<p>d\xe9j\xe0 l\x92"
+                      "enfant</p>";
+    char *text = extract_ok(cp, sizeof cp - 1, &doc);
+    assert_string_equal(text, "déjà l’enfant\n");
+    free(text);
+    extract_doc_free(&doc);
+    /* valid UTF-8 without declaration */
+    const char *u = "<p>déjà l’enfant</p>";
+    text = extract_ok(u, strlen(u), &doc);
+    assert_string_equal(text, "déjà l’enfant\n");
+    free(text);
+    extract_doc_free(&doc);
+    /* a UTF-8 BOM beats a wrong declaration */
+    const char *bom = "\xEF\xBB\xBF<meta charset=\"iso-8859-1\"><p>déjà</p>";
+    text = extract_ok(bom, strlen(bom), &doc);
+    assert_string_equal(text, "déjà\n");
+    free(text);
+    extract_doc_free(&doc);
+    /* UTF-16LE with BOM */
+    const char *src = "<p>Ok</p>";
+    char u16[32] = "\xFF\xFE";
+    for (size_t i = 0; i < strlen(src); i++) {
+        u16[2 + 2 * i] = src[i];
+        u16[3 + 2 * i] = '\0';
+    }
+    text = extract_ok(u16, 2 + 2 * strlen(src), &doc);
+    assert_string_equal(text, "Ok\n");
+    free(text);
+    extract_doc_free(&doc);
+    /* another declared charset goes through iconv: ISO-8859-15 0xA4 is € */
+    const char l9[] = "<meta charset=iso-8859-15><p>10 \xa4</p>";
+    text = extract_ok(l9, sizeof l9 - 1, &doc);
+    assert_string_equal(text, "10 €\n");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_malformed(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    const char *html = "<html><body><p>un<p>deux<div><b>trois <i>quatre</b> cinq</i>"
+                       "<table><tr><td>case<td>autre</table><p>fin</b></span></div>";
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_non_null(strstr(text, "un\ndeux\ntrois quatre cinq"));
+    assert_non_null(strstr(text, "case\nautre\nfin"));
+    free(text);
+    extract_doc_free(&doc);
+
+    const char *tagsoup = "<title>Sans fin<body><h2>Titre <p>texte &unknown; &#xZZ; <<>> x";
+    char err[256];
+    int rc = run(tagsoup, strlen(tagsoup), &doc, err, sizeof err);
+    assert_int_equal(rc, EXTRACT_OK);
+    extract_doc_free(&doc);
+
+    const char *plain = "Juste du texte, sans balise.";
+    text = extract_ok(plain, strlen(plain), &doc);
+    assert_string_equal(text, "Juste du texte, sans balise.\n");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    size_t depth = 100000;
+    char *html = malloc(depth * 11 + 64);
+    assert_non_null(html);
+    char *p = html;
+    p += sprintf(p, "<html><body><p>avant</p>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "<div>");
+    p += sprintf(p, "profond");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "</div>");
+    p += sprintf(p, "</body></html>");
+    extract_doc doc;
+    char err[256];
+    int rc = run(html, (size_t)(p - html), &doc, err, sizeof err);
+    assert_true(rc == EXTRACT_OK || rc == EXTRACT_EFORMAT);
+    if (rc == EXTRACT_OK)
+        assert_non_null(strstr(doc.chunks[0].text, "avant"));
+    extract_doc_free(&doc);
+    free(html);
+}
+
+static void test_binary_and_empty(void **state)
+{
+    (void)state;
+    char *dir = fixture_tmpdir();
+    unsigned char junk[512];
+    uint32_t seed = 7;
+    for (size_t i = 0; i < sizeof junk; i++) {
+        seed = seed * 1103515245u + 12345u;
+        junk[i] = (unsigned char)(seed >> 16);
+    }
+    char *path = fixture_write(dir, "page.html", junk, sizeof junk);
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(fixture_extract(path, &doc, err, sizeof err), EXTRACT_EFORMAT);
+    assert_string_equal(err, "binary content, not HTML");
+    free(path);
+    path = fixture_write(dir, "vide.html", "", 0);
+    assert_int_equal(fixture_extract(path, &doc, err, sizeof err), EXTRACT_EEMPTY);
+    free(path);
+    fixture_rmdir(dir);
+
+    const char *nothing = "<html><head><title>Vide</title><script>x()</script></head><body> "
+                          "</body></html>";
+    assert_int_equal(run(nothing, strlen(nothing), &doc, err, sizeof err), EXTRACT_EEMPTY);
+}
+
+static void test_long_sections(void **state)
+{
+    (void)state;
+    char *html = malloc(60000);
+    assert_non_null(html);
+    strcpy(html, "<title>Long</title><h2>Partie longue</h2>");
+    for (int i = 0; i < 100; i++)
+        strcat(html, "<p>Un paragraphe sur la traite des êtres humains et l’accompagnement des "
+                     "victimes, assez long pour peser.</p>");
+    strcat(html, "<h2>Courte</h2><p>fin</p>");
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_true(doc.n_chunks >= 4);
+    for (size_t i = 0; i + 1 < doc.n_chunks; i++) {
+        assert_string_equal(doc.chunks[i].heading, "Partie longue");
+        assert_true(strlen(doc.chunks[i].text) <= EXTRACT_CHUNK_TARGET * 3 / 2);
+    }
+    assert_string_equal(doc.chunks[doc.n_chunks - 1].heading, "Courte");
+    assert_string_equal(doc.chunks[doc.n_chunks - 1].text, "Courte\nfin");
+    free(text);
+    extract_doc_free(&doc);
+    free(html);
+}
+
+static void test_heading_only_sections_merge(void **state)
+{
+    (void)state;
+    const char *html = "<main><h2>À la une</h2><h3>Journée européenne</h3><p>Texte.</p></main>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_int_equal(doc.n_chunks, 1);
+    assert_string_equal(doc.chunks[0].heading, "Journée européenne");
+    assert_string_equal(doc.chunks[0].text, "À la une\nJournée européenne\nTexte.");
+    assert_string_equal(doc.headings, "À la une\nJournée européenne");
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    const char *meta = "<meta name=\"date\" content=\"2020-10-16\"><main><p>Publié le 16 octobre "
+                       "2020 · Communiqué</p><p>La loi du 5 août 2013.</p></main>";
+    char *text = extract_ok(meta, strlen(meta), &doc);
+    assert_string_equal(doc.date, "2020-10-16");
+    free(text);
+    extract_doc_free(&doc);
+
+    const char *dateline = "<meta property=\"article:published_time\" "
+                           "content=\"2024-01-02T09:00:00+01:00\"><p>Paris, le 27 janvier "
+                           "2018</p><p>Texte.</p>";
+    text = extract_ok(dateline, strlen(dateline), &doc);
+    assert_string_equal(doc.date, "2018-01-27");
+    free(text);
+    extract_doc_free(&doc);
+
+    const char *weak = "<p>Depuis la loi du 5 août 2013, la traite est mieux définie.</p>";
+    text = extract_ok(weak, strlen(weak), &doc);
+    assert_string_equal(doc.date, "2013-08-05");
+    free(text);
+    extract_doc_free(&doc);
+
+    const char *none = "<p>Aucune date.</p>";
+    text = extract_ok(none, strlen(none), &doc);
+    assert_null(doc.date);
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_corpus_pages(void **state)
+{
+    (void)state;
+    const char *pages[] = {"corpus/site/index.html", "corpus/site/qui-sommes-nous.html",
+                           "corpus/fiches/mineurs-non-accompagnes.html"};
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        char *path = fixture_path(pages[i]);
+        if (access(path, R_OK) != 0) {
+            free(path);
+            continue;
+        }
+        extract_doc doc;
+        char err[256];
+        assert_int_equal(fixture_extract(path, &doc, err, sizeof err), EXTRACT_OK);
+        assert_true(strlen(doc.title) > 0);
+        assert_true(doc.n_chunks > 0);
+        for (size_t c = 0; c < doc.n_chunks; c++) {
+            assert_null(strstr(doc.chunks[c].text, "<script"));
+            assert_null(strstr(doc.chunks[c].text, "function("));
+        }
+        extract_doc_free(&doc);
+        free(path);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_page),
+        cmocka_unit_test(test_articles_preferred),
+        cmocka_unit_test(test_body_fallback),
+        cmocka_unit_test(test_iso_8859_1_meta_charset),
+        cmocka_unit_test(test_iso_8859_1_http_equiv),
+        cmocka_unit_test(test_undeclared_encodings),
+        cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_binary_and_empty),
+        cmocka_unit_test(test_long_sections),
+        cmocka_unit_test(test_heading_only_sections_merge),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_corpus_pages),
+    };
+    return cmocka_run_group_tests_name("extract_html", tests, NULL, NULL);
+}
