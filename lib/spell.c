@@ -1,0 +1,518 @@
+/* spell: spelling suggestions and completions from the index vocabulary
+ * (see spell.h). The vocabulary is the set of exact-form tokens ("=mot")
+ * of docs_fts, read once through fts5vocab, grouped by unaccented form;
+ * the distance is computed on code points of unaccented forms.
+ * Does not parse the query language beyond words (query.c). */
+#include "spell.h"
+
+#include "analyzer.h"
+#include "buf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define SPELL_MAX_LEN 48      /* longer words are neither loaded nor corrected */
+#define SPELL_MAX_TEXT 4096   /* bytes of query text looked at */
+#define SPELL_MAX_WORDS_Q 32  /* query words looked at */
+
+typedef struct {
+    char *folded;  /* unaccented form, the key */
+    char *surface; /* its most frequent accented form */
+    long docs;     /* documents using any form of it */
+    long best;     /* documents using surface */
+    size_t cp;     /* offset of its code points in the pool */
+    size_t ncp;
+} spell_word;
+
+struct spell {
+    spell_word *words; /* sorted by folded */
+    size_t nwords;
+    uint32_t *pool;  /* code points of every folded form */
+    size_t *bylen;   /* word indexes sorted by ncp */
+    size_t lenstart[SPELL_MAX_LEN + 2]; /* bylen[lenstart[L] .. lenstart[L+1]) have L code points */
+    char **stems;    /* sorted, distinct */
+    size_t nstems;
+};
+
+static const char *const spell_stopwords[] = {
+    "afin",   "ainsi",  "alors", "aussi",  "autre",  "autres", "avec",  "avoir", "celle",
+    "celui",  "cela",   "ceci",  "cette",  "ceux",   "chez",   "comme", "dans",  "depuis",
+    "donc",   "dont",   "elle",  "elles",  "entre",  "etait",  "etre",  "faire", "fait",
+    "leur",   "leurs",  "lors",  "mais",   "meme",   "moins",  "notre", "nous",  "parce",
+    "plus",   "pour",   "puis",  "quand",  "quel",   "quelle", "quels", "selon", "sans",
+    "sera",   "sont",   "sous",  "tous",   "tout",   "toute",  "toutes", "tres", "vers",
+    "votre",  "vous",
+};
+
+static void *spell_xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("repere: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static int spell_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int spell_cmp_word(const void *a, const void *b)
+{
+    const spell_word *x = a, *y = b;
+    int c = strcmp(x->folded, y->folded);
+    if (c != 0)
+        return c;
+    return x->best < y->best ? 1 : x->best > y->best ? -1 : strcmp(x->surface, y->surface);
+}
+
+/* Code points of s into out (at most max); returns how many, or max + 1
+ * when longer, or 0 for invalid UTF-8. */
+static size_t spell_decode(const char *s, size_t n, uint32_t *out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t m =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (m <= 0)
+            return 0;
+        if (k == max)
+            return max + 1;
+        out[k++] = (uint32_t)c;
+        i += (size_t)m;
+    }
+    return k;
+}
+
+static int spell_first_token(void *ctx, int flags, const char *token, size_t len, size_t start,
+                             size_t end)
+{
+    buf *b = ctx;
+    (void)start;
+    (void)end;
+    if (flags & ANALYZER_COLOCATED)
+        return 0;
+    buf_append(b, token, len);
+    return 1; /* the first token is all we need */
+}
+
+static long spell_find(const spell *s, const char *folded)
+{
+    size_t lo = 0, hi = s->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s->words[mid].folded, folded);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static int spell_has_stem(const spell *s, const char *stem)
+{
+    return bsearch(&stem, s->stems, s->nstems, sizeof s->stems[0], spell_cmp_str) != NULL;
+}
+
+/* Groups the raw (folded, surface) rows by folded form and builds the
+ * indexes. */
+static void spell_index(spell *s)
+{
+    qsort(s->words, s->nwords, sizeof s->words[0], spell_cmp_word);
+    size_t out = 0;
+    for (size_t i = 0; i < s->nwords; i++) {
+        if (out > 0 && strcmp(s->words[out - 1].folded, s->words[i].folded) == 0) {
+            s->words[out - 1].docs += s->words[i].docs;
+            free(s->words[i].folded);
+            free(s->words[i].surface);
+            continue;
+        }
+        s->words[out++] = s->words[i];
+    }
+    s->nwords = out;
+
+    size_t poolcap = 0, poollen = 0;
+    uint32_t tmp[SPELL_MAX_LEN + 1];
+    size_t count[SPELL_MAX_LEN + 2] = {0};
+    for (size_t i = 0; i < s->nwords; i++) {
+        spell_word *w = &s->words[i];
+        size_t n = spell_decode(w->folded, strlen(w->folded), tmp, SPELL_MAX_LEN);
+        if (n > SPELL_MAX_LEN)
+            n = 0;
+        if (poollen + n > poolcap) {
+            poolcap = poolcap ? poolcap * 2 : 4096;
+            while (poolcap < poollen + n)
+                poolcap *= 2;
+            s->pool = spell_xrealloc(s->pool, poolcap * sizeof s->pool[0]);
+        }
+        memcpy(s->pool + poollen, tmp, n * sizeof tmp[0]);
+        w->cp = poollen;
+        w->ncp = n;
+        poollen += n;
+        count[n]++;
+    }
+    s->lenstart[0] = 0;
+    for (size_t l = 0; l <= SPELL_MAX_LEN; l++)
+        s->lenstart[l + 1] = s->lenstart[l] + count[l];
+    size_t fill[SPELL_MAX_LEN + 1];
+    memcpy(fill, s->lenstart, sizeof fill);
+    s->bylen = spell_xrealloc(NULL, s->nwords * sizeof s->bylen[0]);
+    for (size_t i = 0; i < s->nwords; i++)
+        s->bylen[fill[s->words[i].ncp]++] = i;
+
+    qsort(s->stems, s->nstems, sizeof s->stems[0], spell_cmp_str);
+    out = 0;
+    for (size_t i = 0; i < s->nstems; i++) {
+        if (out > 0 && strcmp(s->stems[out - 1], s->stems[i]) == 0) {
+            free(s->stems[i]);
+            continue;
+        }
+        s->stems[out++] = s->stems[i];
+    }
+    s->nstems = out;
+}
+
+int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    spell *s = NULL;
+    size_t cap = 0, stemcap = 0;
+    buf stem = BUF_INIT;
+    int result = -1;
+    char *msg = NULL;
+
+    *out = NULL;
+    if (sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.repere_vocab"
+                     " USING fts5vocab(main, docs_fts, row)",
+                     NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot read the vocabulary: %s", msg ? msg : sqlite3_errmsg(db));
+        goto cleanup;
+    }
+    if (sqlite3_prepare_v2(db,
+                           "SELECT term, doc FROM temp.repere_vocab"
+                           " WHERE term >= ?1 AND term < ?2",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot read the vocabulary: %s", sqlite3_errmsg(db));
+        goto cleanup;
+    }
+    const char lo[2] = {ANALYZER_EXACT, 0}, hi[2] = {ANALYZER_EXACT + 1, 0};
+    sqlite3_bind_text(st, 1, lo, 1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hi, 1, SQLITE_STATIC);
+    s = spell_xrealloc(NULL, sizeof *s);
+    memset(s, 0, sizeof *s);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *term = (const char *)sqlite3_column_text(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        if (!term || n < 2 || n - 1 > SPELL_MAX_LEN * 4)
+            continue;
+        if (s->nwords == cap) {
+            cap = cap ? cap * 2 : 1024;
+            s->words = spell_xrealloc(s->words, cap * sizeof s->words[0]);
+        }
+        spell_word *w = &s->words[s->nwords++];
+        memset(w, 0, sizeof *w);
+        buf b = BUF_INIT;
+        buf_append(&b, term + 1, n - 1);
+        w->surface = buf_detach(&b);
+        w->folded = analyzer_fold(w->surface, n - 1, NULL);
+        w->docs = w->best = sqlite3_column_int64(st, 1);
+
+        buf_clear(&stem);
+        analyzer_tokenize(w->surface, n - 1, ANALYZER_QUERY, spell_first_token, &stem);
+        if (stem.len > 0) {
+            if (s->nstems == stemcap) {
+                stemcap = stemcap ? stemcap * 2 : 1024;
+                s->stems = spell_xrealloc(s->stems, stemcap * sizeof s->stems[0]);
+            }
+            s->stems[s->nstems++] = buf_detach(&stem);
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errlen, "cannot read the vocabulary: %s", sqlite3_errmsg(db));
+        goto cleanup;
+    }
+    spell_index(s);
+    *out = s;
+    s = NULL;
+    result = 0;
+cleanup:
+    sqlite3_free(msg);
+    sqlite3_finalize(st);
+    buf_free(&stem);
+    spell_free(s);
+    return result;
+}
+
+void spell_free(spell *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nwords; i++) {
+        free(s->words[i].folded);
+        free(s->words[i].surface);
+    }
+    free(s->words);
+    free(s->pool);
+    free(s->bylen);
+    for (size_t i = 0; i < s->nstems; i++)
+        free(s->stems[i]);
+    free(s->stems);
+    free(s);
+}
+
+size_t spell_words(const spell *s)
+{
+    return s ? s->nwords : 0;
+}
+
+/* Edit distance with adjacent swaps (optimal string alignment), or
+ * max + 1 as soon as it must exceed max. */
+static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t max)
+{
+    size_t rows[3][SPELL_MAX_LEN + 1];
+    size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= m; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        cur[0] = i;
+        size_t best = cur[0];
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t d = prev[j - 1] + cost;
+            if (prev[j] + 1 < d)
+                d = prev[j] + 1;
+            if (cur[j - 1] + 1 < d)
+                d = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                pp[j - 2] + 1 < d)
+                d = pp[j - 2] + 1;
+            cur[j] = d;
+            if (d < best)
+                best = d;
+        }
+        if (best > max)
+            return max + 1;
+        size_t *t = pp;
+        pp = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[m];
+}
+
+/* The best correction of a folded word of n code points, or NULL. */
+static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n, size_t max)
+{
+    const spell_word *best = NULL;
+    size_t bestd = max + 1;
+    size_t lo = n > max ? n - max : 1;
+    size_t hi = n + max > SPELL_MAX_LEN ? SPELL_MAX_LEN : n + max;
+    for (size_t l = lo; l <= hi; l++) {
+        for (size_t k = s->lenstart[l]; k < s->lenstart[l + 1]; k++) {
+            const spell_word *c = &s->words[s->bylen[k]];
+            size_t d = spell_distance(w, n, s->pool + c->cp, c->ncp, bestd < max ? bestd : max);
+            if (d > max || d > bestd)
+                continue;
+            if (d < bestd || c->docs > best->docs ||
+                (c->docs == best->docs && strcmp(c->folded, best->folded) < 0)) {
+                best = c;
+                bestd = d;
+            }
+        }
+    }
+    return best;
+}
+
+typedef struct {
+    size_t start, end;
+    char *stem;
+    char *folded; /* unaccented surface, no marker */
+} spell_pos;
+
+typedef struct {
+    spell_pos pos[SPELL_MAX_WORDS_Q];
+    size_t n;
+} spell_words_ctx;
+
+static int spell_collect(void *ctx, int flags, const char *token, size_t len, size_t start,
+                         size_t end)
+{
+    spell_words_ctx *c = ctx;
+    buf b = BUF_INIT;
+    if (!(flags & ANALYZER_COLOCATED)) {
+        if (c->n == SPELL_MAX_WORDS_Q)
+            return 1;
+        spell_pos *p = &c->pos[c->n++];
+        buf_append(&b, token, len);
+        p->stem = buf_detach(&b);
+        p->folded = NULL;
+        p->start = start;
+        p->end = end;
+        return 0;
+    }
+    if (c->n == 0)
+        return 0;
+    spell_pos *p = &c->pos[c->n - 1];
+    if (token[0] == ANALYZER_FOLDED || (token[0] == ANALYZER_EXACT && !p->folded)) {
+        free(p->folded);
+        buf_append(&b, token + 1, len - 1);
+        p->folded = buf_detach(&b);
+    }
+    return 0;
+}
+
+static int spell_is_stopword(const char *folded)
+{
+    for (size_t i = 0; i < sizeof spell_stopwords / sizeof spell_stopwords[0]; i++)
+        if (strcmp(spell_stopwords[i], folded) == 0)
+            return 1;
+    return 0;
+}
+
+static int spell_valid_utf8(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(len - i), &c);
+        if (m <= 0)
+            return 0;
+        i += (size_t)m;
+    }
+    return 1;
+}
+
+/* Appends word, upper-casing its first letter when the original's is. */
+static void spell_put_like(buf *b, const char *word, const char *orig, size_t origlen)
+{
+    utf8proc_int32_t oc = 0, wc = 0;
+    utf8proc_iterate((const utf8proc_uint8_t *)orig, (utf8proc_ssize_t)origlen, &oc);
+    utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)word, -1, &wc);
+    if (m > 0 && oc > 0 && utf8proc_isupper(oc)) {
+        utf8proc_uint8_t tmp[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_toupper(wc), tmp);
+        buf_append(b, tmp, (size_t)k);
+        buf_puts(b, word + m);
+        return;
+    }
+    buf_puts(b, word);
+}
+
+char *spell_suggest(const spell *s, const char *text, size_t len)
+{
+    spell_words_ctx c;
+    buf out = BUF_INIT;
+    size_t copied = 0;
+    int changed = 0;
+
+    if (!s || !text || s->nwords == 0)
+        return NULL;
+    if (len > SPELL_MAX_TEXT)
+        len = SPELL_MAX_TEXT;
+    if (!spell_valid_utf8(text, len))
+        return NULL;
+    c.n = 0;
+    analyzer_tokenize(text, len, ANALYZER_DOCUMENT, spell_collect, &c);
+    for (size_t i = 0; i < c.n; i++) {
+        spell_pos *p = &c.pos[i];
+        uint32_t w[SPELL_MAX_LEN + 1];
+        if (!p->folded || (p->end < len && text[p->end] == '*'))
+            continue;
+        size_t n = spell_decode(p->folded, strlen(p->folded), w, SPELL_MAX_LEN);
+        if (n < 4 || n > SPELL_MAX_LEN || spell_is_stopword(p->folded))
+            continue;
+        int digit = 0;
+        for (size_t k = 0; k < n; k++)
+            digit |= utf8proc_category((utf8proc_int32_t)w[k]) == UTF8PROC_CATEGORY_ND;
+        if (digit || spell_find(s, p->folded) >= 0 || spell_has_stem(s, p->stem))
+            continue;
+        const spell_word *best = spell_best(s, w, n, n <= 7 ? 1 : 2);
+        if (!best)
+            continue;
+        buf_append(&out, text + copied, p->start - copied);
+        spell_put_like(&out, best->surface, text + p->start, p->end - p->start);
+        copied = p->end;
+        changed = 1;
+    }
+    for (size_t i = 0; i < c.n; i++) {
+        free(c.pos[i].stem);
+        free(c.pos[i].folded);
+    }
+    if (!changed) {
+        buf_free(&out);
+        return NULL;
+    }
+    buf_append(&out, text + copied, len - copied);
+    return buf_detach(&out);
+}
+
+size_t spell_complete(const spell *s, const char *text, size_t len, char **out, size_t max)
+{
+    spell_words_ctx c;
+    size_t found = 0;
+
+    if (!s || !text || max == 0 || s->nwords == 0)
+        return 0;
+    if (len > SPELL_MAX_TEXT)
+        len = SPELL_MAX_TEXT;
+    if (!spell_valid_utf8(text, len))
+        return 0;
+    c.n = 0;
+    analyzer_tokenize(text, len, ANALYZER_DOCUMENT, spell_collect, &c);
+    if (c.n == 0 || c.pos[c.n - 1].end != len || !c.pos[c.n - 1].folded)
+        goto cleanup;
+    const spell_pos *p = &c.pos[c.n - 1];
+    const char *prefix = p->folded;
+    size_t plen = strlen(prefix);
+    /* The range of folded forms starting with prefix. */
+    size_t lo = 0, hi = s->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s->words[mid].folded, prefix) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < s->nwords && strncmp(s->words[end].folded, prefix, plen) == 0)
+        end++;
+    /* Top max by documents, by repeated selection (max is small). */
+    const spell_word **top = spell_xrealloc(NULL, max * sizeof top[0]);
+    size_t ntop = 0;
+    for (size_t i = lo; i < end; i++) {
+        const spell_word *w = &s->words[i];
+        size_t at = ntop;
+        while (at > 0 && top[at - 1]->docs < w->docs)
+            at--;
+        if (at >= max)
+            continue;
+        if (ntop < max)
+            ntop++;
+        memmove(top + at + 1, top + at, (ntop - at - 1) * sizeof top[0]);
+        top[at] = w;
+    }
+    for (size_t i = 0; i < ntop; i++) {
+        buf b = BUF_INIT;
+        buf_append(&b, text, p->start);
+        spell_put_like(&b, top[i]->surface, text + p->start, p->end - p->start);
+        out[found++] = buf_detach(&b);
+    }
+    free(top);
+cleanup:
+    for (size_t i = 0; i < c.n; i++) {
+        free(c.pos[i].stem);
+        free(c.pos[i].folded);
+    }
+    return found;
+}

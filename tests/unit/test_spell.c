@@ -1,0 +1,173 @@
+/* test_spell: suggestions and completions from the vocabulary of a small
+ * index built in a temporary file with the real schema and write
+ * protocol (schema.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "schema.h"
+#include "spell.h"
+
+static const char *const docs[] = {
+    "L'exploitation des mineurs non accompagnés. L'exploitation domestique.",
+    "Les mineurs accompagnés par l'association; exploitation sexuelle.",
+    "Une exploration des archives du collectif.",
+    "Accompagnés ou non, les jeunes sont protégés avec soin dans le dispositif.",
+    "Identification des victimes de traite, identification précoce.",
+    "Le traité de Lisbonne.",
+};
+
+typedef struct {
+    char dir[64];
+    char path[128];
+    sqlite3 *db;
+    spell *sp;
+} fixture;
+
+static void exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    char err[256];
+    assert_non_null(f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/test_spell.XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->path, sizeof f->path, "%s/index.db", f->dir);
+    assert_int_equal(schema_open(f->path, SCHEMA_READWRITE, &f->db, err, sizeof err), 0);
+    exec(f->db, "BEGIN");
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        char *sql = sqlite3_mprintf(
+            "INSERT INTO documents(id, path, url, format, title, bytes, mtime_ns, hash,"
+            " indexed_at) VALUES (%d, 'd%d.txt', 'file:///d%d.txt', 'text', 'Note', 1, 0, 'h',"
+            " '2026-01-01T00:00:00Z');"
+            "INSERT INTO chunks(id, doc_id, seq, text) VALUES (%lld, %d, 0, %Q);"
+            "INSERT INTO docs_fts(rowid, title, headings, body)"
+            " SELECT id, title, headings, body FROM docs_text WHERE id = %d;",
+            (int)i + 1, (int)i + 1, (int)i + 1, (long long)SCHEMA_CHUNK_ID(i + 1, 0), (int)i + 1,
+            docs[i], (int)i + 1);
+        exec(f->db, sql);
+        sqlite3_free(sql);
+    }
+    exec(f->db, "COMMIT");
+    sqlite3_close_v2(f->db);
+    /* As searchd does: read-only. */
+    assert_int_equal(schema_open(f->path, SCHEMA_READONLY, &f->db, err, sizeof err), 0);
+    assert_int_equal(spell_load(f->db, &f->sp, err, sizeof err), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    spell_free(f->sp);
+    sqlite3_close_v2(f->db);
+    char p[160];
+    const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+#define ASSERT_SUGGEST(text, expect)                                                               \
+    do {                                                                                           \
+        char *got_ = spell_suggest(f->sp, text, strlen(text));                                     \
+        if ((expect) == NULL) {                                                                    \
+            if (got_)                                                                              \
+                fail_msg("unexpected suggestion %s for %s", got_, text);                           \
+        } else {                                                                                   \
+            assert_non_null(got_);                                                                 \
+            assert_string_equal(got_, (expect) ? (expect) : "");                                   \
+        }                                                                                          \
+        free(got_);                                                                                \
+    } while (0)
+
+static void test_vocabulary_loaded(void **state)
+{
+    fixture *f = *state;
+    assert_true(spell_words(f->sp) > 20);
+}
+
+static void test_corrections(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SUGGEST("exploitaton", "exploitation");
+    ASSERT_SUGGEST("acompagnés", "accompagnés");
+    ASSERT_SUGGEST("mineurs acompagnes", "mineurs accompagnés");
+    ASSERT_SUGGEST("l'exploitaton des mineurs", "l'exploitation des mineurs");
+    ASSERT_SUGGEST("Exploitaton", "Exploitation");
+    /* Distance 2 only for words of 8 letters or more. */
+    ASSERT_SUGGEST("idantificasion", "identification");
+    ASSERT_SUGGEST("minrs", NULL);
+    /* Quotes, operators and spaces kept as typed. */
+    ASSERT_SUGGEST("\"exploitaton domestique\"  -traité", "\"exploitation domestique\"  -traité");
+}
+
+static void test_no_suggestion_for_known_words(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SUGGEST("exploitation", NULL);
+    ASSERT_SUGGEST("mineurs non accompagnes", NULL); /* accents never count */
+    ASSERT_SUGGEST("exploitations", NULL);           /* known through its stem */
+    ASSERT_SUGGEST("exploration", NULL);
+    ASSERT_SUGGEST("traite", NULL);
+    ASSERT_SUGGEST("", NULL);
+}
+
+static void test_words_left_alone(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SUGGEST("avec dans pour sans", NULL); /* function words */
+    ASSERT_SUGGEST("nin", NULL);                 /* under 4 letters */
+    ASSERT_SUGGEST("exploi*", NULL);             /* a prefix */
+    ASSERT_SUGGEST("20188", NULL);
+    ASSERT_SUGGEST("exploitaton\xff", NULL); /* invalid UTF-8: no suggestion */
+    assert_null(spell_suggest(NULL, "x", 1));
+}
+
+static void test_completions(void **state)
+{
+    fixture *f = *state;
+    char *out[4];
+    size_t n = spell_complete(f->sp, "mineurs expl", 12, out, 4);
+    assert_int_equal(n, 2);
+    assert_string_equal(out[0], "mineurs exploitation");
+    assert_string_equal(out[1], "mineurs exploration");
+    for (size_t i = 0; i < n; i++)
+        free(out[i]);
+    n = spell_complete(f->sp, "Acc", 3, out, 1);
+    assert_int_equal(n, 1);
+    assert_string_equal(out[0], "Accompagnés");
+    free(out[0]);
+    assert_int_equal(spell_complete(f->sp, "mineurs ", 8, out, 4), 0);
+    assert_int_equal(spell_complete(f->sp, "zzz", 3, out, 4), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vocabulary_loaded),
+        cmocka_unit_test(test_corrections),
+        cmocka_unit_test(test_no_suggestion_for_known_words),
+        cmocka_unit_test(test_words_left_alone),
+        cmocka_unit_test(test_completions),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
