@@ -1,0 +1,707 @@
+/* indexer: walks the PATH arguments, hands every new or changed document to
+ * an isolated extraction process (worker.c) and writes the results into the
+ * index (lib/store.c) in batched transactions, as the single writer. Prints
+ * failures, a progress bar on a terminal and a one-line summary. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <glib.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "extract.h"
+#include "progress.h"
+#include "schema.h"
+#include "store.h"
+#include "walk.h"
+#include "worker.h"
+
+#define INDEXER_COMMIT_FILES 100
+#define INDEXER_COMMIT_SECONDS 0.2
+#define INDEXER_HEAD_BYTES 4096
+#define INDEXER_CONFIG_FILE "synonymes.txt"
+
+enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_SOME_FAILED = 3 };
+
+typedef struct {
+    const char *db_path;
+    const char *url_prefix;
+    int jobs;
+    int prune;
+    int quiet;
+    int check;
+    int timeout_s;
+    size_t max_memory_mb;
+    size_t max_size_mb;
+} indexer_options;
+
+/* A document already in the index, as listed at start. */
+typedef struct {
+    sqlite3_int64 id;
+    sqlite3_int64 bytes;
+    sqlite3_int64 mtime_ns;
+    char hash[STORE_HASH_LEN];
+    char *url;
+    int seen; /* its file was met by this run's walk */
+} indexer_known;
+
+/* A file to hash and maybe extract. */
+typedef struct {
+    char *path;
+    char *url;
+    sqlite3_int64 bytes;
+    sqlite3_int64 mtime_ns;
+    extract_format format;
+    indexer_known *known;
+} indexer_job;
+
+typedef struct {
+    indexer_options opt;
+    sqlite3 *db;
+    store *st;
+    GHashTable *known; /* path -> indexer_known */
+    GHashTable *met;   /* paths met by the walk (a file under two PATHs counts once) */
+    GPtrArray *jobs;   /* indexer_job */
+    size_t added, updated, unchanged, removed, skipped, failed;
+    size_t found; /* documents met: unchanged ones and jobs */
+    size_t done;
+    int fatal;
+    double tx_start;
+    int tx_ops;
+    progress prog;
+} indexer;
+
+static volatile sig_atomic_t indexer_signal;
+static int indexer_wake[2] = {-1, -1};
+
+static void indexer_on_signal(int sig)
+{
+    int saved = errno;
+    indexer_signal = sig;
+    if (indexer_wake[1] >= 0 && write(indexer_wake[1], "x", 1) < 0)
+        errno = saved;
+    errno = saved;
+}
+
+static int indexer_install_signals(void)
+{
+    struct sigaction sa;
+    if (pipe2(indexer_wake, O_CLOEXEC | O_NONBLOCK) != 0)
+        return -1;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = indexer_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    return 0;
+}
+
+static void indexer_usage(FILE *out)
+{
+    fputs("usage: indexer [--db FILE] [--url-prefix URL] [--jobs N] [--prune] [--quiet]\n"
+          "               [--timeout SEC] [--max-memory MB] [--max-size MB] PATH...\n"
+          "       indexer [--db FILE] --check\n",
+          out);
+}
+
+static void indexer_help(void)
+{
+    indexer_usage(stdout);
+    fputs("\nIndexes the PDF, HTML and text documents under each PATH into the index.\n"
+          "  --db FILE          index file (default: repere.db)\n"
+          "  --url-prefix URL   document URL = URL/path relative to its PATH argument\n"
+          "                     (default: a file:// URL)\n"
+          "  --jobs N           parallel extractions (default: number of cores)\n"
+          "  --prune            remove documents whose file is gone\n"
+          "  --quiet            print only errors\n"
+          "  --timeout SEC      time limit of one file's extraction (default: 60)\n"
+          "  --max-memory MB    memory limit of one file's extraction (default: 1024)\n"
+          "  --max-size MB      larger files are skipped (default: 256)\n"
+          "  --check            check the index's integrity and print its document count\n"
+          "Exit status: 0 all indexed or skipped, 3 some files failed, 2 usage error,\n"
+          "1 fatal error.\n",
+          stdout);
+}
+
+static int indexer_parse_number(const char *arg, const char *name, long min, long max, long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno != 0 || end == arg || *end != '\0' || v < min || v > max) {
+        fprintf(stderr, "indexer: %s wants a number from %ld to %ld, not '%s'\n", name, min, max,
+                arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Parses argv into opt; returns the index of the first PATH, or -1 after
+ * printing a usage error, or -2 when --help was answered. */
+static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
+{
+    enum { O_DB = 1, O_URL, O_JOBS, O_PRUNE, O_QUIET, O_TIMEOUT, O_MEM, O_SIZE, O_CHECK, O_HELP };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, O_DB},
+        {"url-prefix", required_argument, NULL, O_URL},
+        {"jobs", required_argument, NULL, O_JOBS},
+        {"prune", no_argument, NULL, O_PRUNE},
+        {"quiet", no_argument, NULL, O_QUIET},
+        {"timeout", required_argument, NULL, O_TIMEOUT},
+        {"max-memory", required_argument, NULL, O_MEM},
+        {"max-size", required_argument, NULL, O_SIZE},
+        {"check", no_argument, NULL, O_CHECK},
+        {"help", no_argument, NULL, O_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    long v;
+    *opt = (indexer_options){
+        .db_path = "repere.db",
+        .jobs = cores > 0 ? (int)(cores > 64 ? 64 : cores) : 1,
+        .timeout_s = 60,
+        .max_memory_mb = 1024,
+        .max_size_mb = 256,
+    };
+    opterr = 0;
+    for (;;) {
+        int c = getopt_long(argc, argv, "", longopts, NULL);
+        if (c == -1)
+            break;
+        switch (c) {
+        case O_DB:
+            opt->db_path = optarg;
+            break;
+        case O_URL:
+            opt->url_prefix = optarg;
+            break;
+        case O_JOBS:
+            if (indexer_parse_number(optarg, "--jobs", 1, 256, &v) != 0)
+                goto usage;
+            opt->jobs = (int)v;
+            break;
+        case O_PRUNE:
+            opt->prune = 1;
+            break;
+        case O_QUIET:
+            opt->quiet = 1;
+            break;
+        case O_TIMEOUT:
+            if (indexer_parse_number(optarg, "--timeout", 1, 86400, &v) != 0)
+                goto usage;
+            opt->timeout_s = (int)v;
+            break;
+        case O_MEM:
+            if (indexer_parse_number(optarg, "--max-memory", 16, 1L << 20, &v) != 0)
+                goto usage;
+            opt->max_memory_mb = (size_t)v;
+            break;
+        case O_SIZE:
+            if (indexer_parse_number(optarg, "--max-size", 1, 1L << 20, &v) != 0)
+                goto usage;
+            opt->max_size_mb = (size_t)v;
+            break;
+        case O_CHECK:
+            opt->check = 1;
+            break;
+        case O_HELP:
+            indexer_help();
+            return -2;
+        default:
+            if (optopt && optopt < O_DB)
+                fprintf(stderr, "indexer: unknown option '-%c'\n", optopt);
+            else if (optopt)
+                fprintf(stderr, "indexer: option '%s' needs a value\n", argv[optind - 1]);
+            else
+                fprintf(stderr, "indexer: unknown option '%s'\n", argv[optind - 1]);
+            goto usage;
+        }
+    }
+    if (opt->check && optind < argc) {
+        fprintf(stderr, "indexer: --check takes no PATH\n");
+        goto usage;
+    }
+    if (!opt->check && optind >= argc) {
+        fprintf(stderr, "indexer: no PATH to index\n");
+        goto usage;
+    }
+    if (opt->url_prefix && opt->url_prefix[0] == '\0') {
+        fprintf(stderr, "indexer: --url-prefix wants a URL\n");
+        goto usage;
+    }
+    return optind;
+usage:
+    indexer_usage(stderr);
+    return -1;
+}
+
+/* ---- messages ---- */
+
+static void indexer_report(indexer *ix, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void indexer_report(indexer *ix, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    progress_clear(&ix->prog);
+    fprintf(stderr, "indexer: %s: ", path);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static void indexer_fatal(indexer *ix, const char *what, const char *reason)
+{
+    progress_clear(&ix->prog);
+    fprintf(stderr, "indexer: %s: %s\n", what, reason);
+    ix->fatal = 1;
+}
+
+/* ---- batched transactions ---- */
+
+static int indexer_tx(indexer *ix)
+{
+    char err[512];
+    if (ix->fatal)
+        return -1;
+    if (store_in_transaction(ix->st))
+        return 0;
+    if (store_begin(ix->st, err, sizeof err) != 0) {
+        indexer_fatal(ix, ix->opt.db_path, err);
+        return -1;
+    }
+    ix->tx_start = progress_now();
+    ix->tx_ops = 0;
+    return 0;
+}
+
+static void indexer_tx_tick(indexer *ix, int force)
+{
+    char err[512];
+    if (!store_in_transaction(ix->st))
+        return;
+    if (!force && ix->tx_ops < INDEXER_COMMIT_FILES &&
+        progress_now() - ix->tx_start < INDEXER_COMMIT_SECONDS)
+        return;
+    if (store_commit(ix->st, err, sizeof err) != 0)
+        indexer_fatal(ix, ix->opt.db_path, err);
+}
+
+/* A write error on one document is the document's failure, unless the
+ * index itself is in trouble (disk full, I/O, read-only, locked). */
+static int indexer_write_is_fatal(indexer *ix)
+{
+    switch (sqlite3_errcode(ix->db) & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOMEM:
+    case SQLITE_CANTOPEN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---- the known documents ---- */
+
+static void indexer_known_free(void *p)
+{
+    indexer_known *k = p;
+    free(k->url);
+    free(k);
+}
+
+static int indexer_load_one(void *ctx, const store_entry *e)
+{
+    indexer *ix = ctx;
+    indexer_known *k = calloc(1, sizeof *k);
+    if (!k)
+        abort();
+    k->id = e->id;
+    k->bytes = e->bytes;
+    k->mtime_ns = e->mtime_ns;
+    g_strlcpy(k->hash, e->hash, sizeof k->hash);
+    k->url = g_strdup(e->url);
+    g_hash_table_insert(ix->known, g_strdup(e->path), k);
+    return 0;
+}
+
+/* ---- the walk ---- */
+
+static void indexer_walk_error(void *ctx, const char *path, int errnum)
+{
+    indexer *ix = ctx;
+    indexer_report(ix, path, "%s", strerror(errnum));
+    ix->failed++;
+}
+
+/* Reads the first bytes of path to recognise its format. */
+static int indexer_detect(const char *path, extract_format *format)
+{
+    unsigned char head[INDEXER_HEAD_BYTES];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    ssize_t n;
+    do
+        n = read(fd, head, sizeof head);
+    while (n < 0 && errno == EINTR);
+    int saved = errno;
+    close(fd);
+    if (n < 0) {
+        errno = saved;
+        return -1;
+    }
+    *format = extract_detect(path, head, (size_t)n);
+    return 0;
+}
+
+static void indexer_job_free(void *p)
+{
+    indexer_job *j = p;
+    free(j->path);
+    free(j->url);
+    free(j);
+}
+
+static int indexer_walk_file(void *ctx, const walk_file *f)
+{
+    indexer *ix = ctx;
+    char err[512];
+    extract_format format;
+    if (indexer_signal)
+        return 1;
+    if (strcmp(f->name, INDEXER_CONFIG_FILE) == 0)
+        return 0;
+    if (g_hash_table_contains(ix->met, f->path))
+        return 0;
+    g_hash_table_add(ix->met, g_strdup(f->path));
+    indexer_known *known = g_hash_table_lookup(ix->known, f->path);
+    if (known)
+        known->seen = 1;
+    sqlite3_int64 bytes = (sqlite3_int64)f->st->st_size;
+    sqlite3_int64 mtime_ns =
+        (sqlite3_int64)f->st->st_mtim.tv_sec * 1000000000 + f->st->st_mtim.tv_nsec;
+    if ((unsigned long long)bytes > (unsigned long long)ix->opt.max_size_mb << 20) {
+        indexer_report(ix, f->path, "skipped: larger than %zu MB (--max-size)",
+                       ix->opt.max_size_mb);
+        ix->skipped++;
+        return 0;
+    }
+    char *url = walk_url(ix->opt.url_prefix, f->rel, f->path);
+    if (!url) {
+        indexer_fatal(ix, "cannot find the current directory", strerror(errno));
+        return 1;
+    }
+    if (known && known->bytes == bytes && known->mtime_ns == mtime_ns) {
+        ix->unchanged++;
+        ix->found++;
+        ix->done++;
+        if (strcmp(known->url, url) != 0) {
+            if (indexer_tx(ix) != 0) {
+                free(url);
+                return 1;
+            }
+            if (store_touch(ix->st, known->id, mtime_ns, url, err, sizeof err) != 0) {
+                indexer_fatal(ix, ix->opt.db_path, err);
+                free(url);
+                return 1;
+            }
+            ix->tx_ops++;
+            indexer_tx_tick(ix, 0);
+        }
+        free(url);
+        progress_scanning(&ix->prog, ix->found);
+        return ix->fatal;
+    }
+    if (indexer_detect(f->path, &format) != 0) {
+        indexer_report(ix, f->path, "%s", strerror(errno));
+        ix->failed++;
+        free(url);
+        return 0;
+    }
+    if (format == EXTRACT_FORMAT_NONE) {
+        ix->skipped++;
+        free(url);
+        return 0;
+    }
+    indexer_job *j = calloc(1, sizeof *j);
+    if (!j)
+        abort();
+    j->path = g_strdup(f->path);
+    j->url = url;
+    j->bytes = bytes;
+    j->mtime_ns = mtime_ns;
+    j->format = format;
+    j->known = known;
+    g_ptr_array_add(ix->jobs, j);
+    ix->found++;
+    progress_scanning(&ix->prog, ix->found);
+    return 0;
+}
+
+/* ---- pruning ---- */
+
+static int indexer_file_is_gone(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
+/* Removes the documents under one of the roots whose file is gone. */
+static void indexer_prune(indexer *ix, char **roots, int n_roots)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    char err[512];
+    g_hash_table_iter_init(&it, ix->known);
+    while (!ix->fatal && !indexer_signal && g_hash_table_iter_next(&it, &key, &value)) {
+        const char *path = key;
+        indexer_known *k = value;
+        int under = 0;
+        if (k->seen)
+            continue;
+        for (int i = 0; i < n_roots && !under; i++)
+            under = walk_is_under(path, roots[i]);
+        if (!under || !indexer_file_is_gone(path))
+            continue;
+        if (indexer_tx(ix) != 0)
+            return;
+        if (store_delete(ix->st, k->id, err, sizeof err) != 0) {
+            indexer_fatal(ix, ix->opt.db_path, err);
+            return;
+        }
+        ix->removed++;
+        ix->tx_ops++;
+        indexer_tx_tick(ix, 0);
+    }
+}
+
+/* ---- extraction results ---- */
+
+static void indexer_take_result(indexer *ix, worker_result *res)
+{
+    indexer_job *j = res->tag;
+    char err[512];
+    ix->done++;
+    if (res->outcome == WORKER_FAILED) {
+        indexer_report(ix, j->path, "%s", res->reason);
+        ix->failed++;
+        return;
+    }
+    if (indexer_tx(ix) != 0)
+        return;
+    if (res->outcome == WORKER_SAME) {
+        if (store_touch(ix->st, j->known->id, j->mtime_ns, j->url, err, sizeof err) != 0) {
+            indexer_fatal(ix, ix->opt.db_path, err);
+            return;
+        }
+        ix->unchanged++;
+    } else {
+        store_file f = {
+            .path = j->path,
+            .url = j->url,
+            .bytes = j->bytes,
+            .mtime_ns = j->mtime_ns,
+            .hash = res->hash,
+        };
+        int added = 0;
+        if (store_put(ix->st, &f, &res->doc, &added, NULL, err, sizeof err) != 0) {
+            if (indexer_write_is_fatal(ix)) {
+                indexer_fatal(ix, ix->opt.db_path, err);
+                return;
+            }
+            indexer_report(ix, j->path, "cannot be indexed: %s", err);
+            ix->failed++;
+            return;
+        }
+        if (added)
+            ix->added++;
+        else
+            ix->updated++;
+    }
+    ix->tx_ops++;
+}
+
+static void indexer_run_jobs(indexer *ix)
+{
+    worker_limits lim = {
+        .timeout_s = ix->opt.timeout_s,
+        .max_memory_mb = ix->opt.max_memory_mb,
+        .max_bytes = ix->opt.max_size_mb << 20,
+    };
+    worker_pool *pool = worker_pool_new(ix->opt.jobs, &lim);
+    worker_result res;
+    char err[512];
+    guint next = 0;
+    progress_start(&ix->prog, ix->done);
+    while (!ix->fatal && !indexer_signal) {
+        while (next < ix->jobs->len && worker_pool_free_slots(pool) > 0) {
+            indexer_job *j = g_ptr_array_index(ix->jobs, next);
+            worker_job wj = {
+                .path = j->path,
+                .format = j->format,
+                .old_hash = j->known ? j->known->hash : NULL,
+                .tag = j,
+            };
+            if (worker_pool_start(pool, &wj, err, sizeof err) != 0) {
+                if (worker_pool_running(pool) == 0)
+                    indexer_fatal(ix, "cannot extract", err);
+                break;
+            }
+            next++;
+        }
+        if (ix->fatal || (next >= ix->jobs->len && worker_pool_running(pool) == 0 &&
+                          worker_pool_free_slots(pool) == ix->opt.jobs))
+            break;
+        worker_pool_poll(pool, indexer_wake[0], 100);
+        while (!ix->fatal && worker_pool_take(pool, &res)) {
+            if (!indexer_signal)
+                indexer_take_result(ix, &res);
+            extract_doc_free(&res.doc);
+        }
+        indexer_tx_tick(ix, 0);
+        progress_update(&ix->prog, ix->done, ix->found, 0);
+    }
+    worker_pool_free(pool);
+}
+
+/* ---- main ---- */
+
+static int indexer_check(const indexer_options *opt)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    char err[512];
+    int status = EXIT_FATAL;
+    /* The read-only open checks that this is an index of our version (a
+     * read-write one would empty another); FTS5's integrity-check is an
+     * INSERT, so the check itself needs the read-write connection. */
+    if (schema_open(opt->db_path, SCHEMA_READONLY, &db, err, sizeof err) != 0) {
+        fprintf(stderr, "indexer: %s\n", err);
+        return EXIT_FATAL;
+    }
+    sqlite3_close_v2(db);
+    db = NULL;
+    if (schema_open(opt->db_path, SCHEMA_READWRITE, &db, err, sizeof err) != 0) {
+        fprintf(stderr, "indexer: %s\n", err);
+        return EXIT_FATAL;
+    }
+    if (schema_check(db, err, sizeof err) != 0) {
+        fprintf(stderr, "indexer: %s: index check failed: %s\n", opt->db_path, err);
+        goto cleanup;
+    }
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM documents", -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        fprintf(stderr, "indexer: %s: %s\n", opt->db_path, sqlite3_errmsg(db));
+        goto cleanup;
+    }
+    printf("ok: %lld documents\n", (long long)sqlite3_column_int64(st, 0));
+    status = EXIT_OK;
+cleanup:
+    sqlite3_finalize(st);
+    sqlite3_close_v2(db);
+    return status;
+}
+
+static int indexer_open(indexer *ix)
+{
+    char err[512];
+    struct stat st;
+    if (stat(ix->opt.db_path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "indexer: %s: is a directory, not an index file\n", ix->opt.db_path);
+        return -1;
+    }
+    if (schema_open(ix->opt.db_path, SCHEMA_READWRITE, &ix->db, err, sizeof err) != 0) {
+        fprintf(stderr, "indexer: %s\n", err);
+        return -1;
+    }
+    if (sqlite3_db_readonly(ix->db, "main") == 1) {
+        fprintf(stderr, "indexer: %s: the index is not writable\n", ix->opt.db_path);
+        return -1;
+    }
+    if (store_open(ix->db, &ix->st, err, sizeof err) != 0 ||
+        store_each(ix->st, indexer_load_one, ix, err, sizeof err) != 0) {
+        fprintf(stderr, "indexer: %s: %s\n", ix->opt.db_path, err);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    indexer ix;
+    memset(&ix, 0, sizeof ix);
+    double start = progress_now();
+    int first = indexer_parse_args(argc, argv, &ix.opt);
+    if (first == -2)
+        return EXIT_OK;
+    if (first < 0)
+        return EXIT_USAGE;
+    if (ix.opt.check)
+        return indexer_check(&ix.opt);
+
+    int status = EXIT_FATAL;
+    int n_roots = argc - first;
+    char **roots = calloc((size_t)n_roots, sizeof *roots);
+    if (!roots)
+        abort();
+    ix.known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, indexer_known_free);
+    ix.met = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    ix.jobs = g_ptr_array_new_with_free_func(indexer_job_free);
+    progress_init(&ix.prog, !ix.opt.quiet && isatty(STDERR_FILENO));
+    if (indexer_install_signals() != 0) {
+        fprintf(stderr, "indexer: cannot set up signals: %s\n", strerror(errno));
+        goto cleanup;
+    }
+    if (indexer_open(&ix) != 0)
+        goto cleanup;
+
+    for (int i = 0; i < n_roots && !ix.fatal && !indexer_signal; i++) {
+        roots[i] = walk_normalize(argv[first + i]);
+        if (walk_tree(roots[i], indexer_walk_file, indexer_walk_error, &ix) < 0 && ix.fatal)
+            break;
+    }
+    if (ix.opt.prune && !ix.fatal && !indexer_signal)
+        indexer_prune(&ix, roots, n_roots);
+    indexer_tx_tick(&ix, 1);
+    if (!ix.fatal && !indexer_signal && ix.jobs->len > 0)
+        indexer_run_jobs(&ix);
+    if (!ix.fatal)
+        indexer_tx_tick(&ix, 1);
+    progress_clear(&ix.prog);
+
+    if (!ix.opt.quiet || indexer_signal)
+        fprintf(stderr,
+                "indexer: %s%zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped, "
+                "%zu failed in %.2f s\n",
+                indexer_signal ? "interrupted: " : "", ix.added, ix.updated, ix.unchanged,
+                ix.removed, ix.skipped, ix.failed, progress_now() - start);
+    if (ix.fatal)
+        status = EXIT_FATAL;
+    else if (indexer_signal)
+        status = 128 + indexer_signal;
+    else
+        status = ix.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+cleanup:
+    store_close(ix.st);
+    sqlite3_close_v2(ix.db);
+    for (int i = 0; i < n_roots; i++)
+        free(roots[i]);
+    free(roots);
+    g_ptr_array_free(ix.jobs, TRUE);
+    g_hash_table_destroy(ix.met);
+    g_hash_table_destroy(ix.known);
+    return status;
+}

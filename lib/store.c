@@ -1,0 +1,339 @@
+/* store: index writes (documents, chunks, the docs_fts external-content
+ * table) following the write protocol of schema.h. One prepared statement
+ * per operation; each store_put runs in a savepoint so a failed document
+ * leaves the caller's batch intact. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "schema.h"
+
+enum {
+    ST_LIST,
+    ST_FIND,
+    ST_FTS_DELETE,
+    ST_CHUNKS_DELETE,
+    ST_DOC_DELETE,
+    ST_DOC_INSERT,
+    ST_DOC_UPDATE,
+    ST_CHUNK_INSERT,
+    ST_FTS_INSERT,
+    ST_TOUCH,
+    ST_COUNT
+};
+
+static const char *const store_sql[ST_COUNT] = {
+    [ST_LIST] = "SELECT id, path, url, bytes, mtime_ns, hash FROM documents",
+    [ST_FIND] = "SELECT id FROM documents WHERE path = ?1",
+    [ST_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)"
+                      " SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?1",
+    [ST_CHUNKS_DELETE] = "DELETE FROM chunks WHERE id BETWEEN ?1 AND ?2",
+    [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
+    [ST_DOC_INSERT] = "INSERT INTO documents(path, url, format, title, date, year, description,"
+                      " headings, pages, bytes, mtime_ns, hash, indexed_at)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [ST_DOC_UPDATE] = "UPDATE documents SET path = ?1, url = ?2, format = ?3, title = ?4,"
+                      " date = ?5, year = ?6, description = ?7, headings = ?8, pages = ?9,"
+                      " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13 WHERE id = ?14",
+    [ST_CHUNK_INSERT] = "INSERT INTO chunks(id, doc_id, seq, page, heading, text)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body)"
+                      " SELECT id, title, headings, body FROM docs_text WHERE id = ?1",
+    [ST_TOUCH] = "UPDATE documents SET mtime_ns = ?2, url = coalesce(?3, url) WHERE id = ?1",
+};
+
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    int in_tx;
+};
+
+static int store_fail(store *st, const char *what, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "%s: %s", what, sqlite3_errmsg(st->db));
+    return -1;
+}
+
+static int store_exec(store *st, const char *sql, char *err, size_t errlen)
+{
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail(st, sql, err, errlen);
+    return 0;
+}
+
+/* Runs a prepared statement that returns no row, then resets it. */
+static int store_step_done(store *st, int which, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = st->st[which];
+    int rc = sqlite3_step(s);
+    int result = rc == SQLITE_DONE ? 0 : store_fail(st, "cannot write the index", err, errlen);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return result;
+}
+
+int store_open(sqlite3 *db, store **out, char *err, size_t errlen)
+{
+    store *st = calloc(1, sizeof *st);
+    *out = NULL;
+    if (!st) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    st->db = db;
+    for (int i = 0; i < ST_COUNT; i++) {
+        if (sqlite3_prepare_v3(db, store_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st->st[i],
+                               NULL) != SQLITE_OK) {
+            store_fail(st, "cannot prepare the index statements", err, errlen);
+            store_close(st);
+            return -1;
+        }
+    }
+    *out = st;
+    return 0;
+}
+
+void store_close(store *st)
+{
+    if (!st)
+        return;
+    store_rollback(st);
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(st->st[i]);
+    free(st);
+}
+
+int store_each(store *st, store_each_fn fn, void *ctx, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = st->st[ST_LIST];
+    int result = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *hash = (const char *)sqlite3_column_text(s, 5);
+        store_entry e = {
+            .id = sqlite3_column_int64(s, 0),
+            .path = (const char *)sqlite3_column_text(s, 1),
+            .url = (const char *)sqlite3_column_text(s, 2),
+            .bytes = sqlite3_column_int64(s, 3),
+            .mtime_ns = sqlite3_column_int64(s, 4),
+            .hash = hash ? hash : "",
+        };
+        if (!e.path || !e.url)
+            continue;
+        result = fn(ctx, &e);
+        if (result != 0)
+            break;
+    }
+    if (result == 0 && rc != SQLITE_DONE)
+        result = store_fail(st, "cannot read the index", err, errlen);
+    sqlite3_reset(s);
+    return result;
+}
+
+int store_begin(store *st, char *err, size_t errlen)
+{
+    if (st->in_tx)
+        return 0;
+    if (store_exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
+        return -1;
+    st->in_tx = 1;
+    return 0;
+}
+
+int store_commit(store *st, char *err, size_t errlen)
+{
+    if (!st->in_tx)
+        return 0;
+    if (store_exec(st, "COMMIT", err, errlen) != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    st->in_tx = 0;
+    return 0;
+}
+
+void store_rollback(store *st)
+{
+    if (!st->in_tx)
+        return;
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = 0;
+}
+
+int store_in_transaction(const store *st)
+{
+    return st->in_tx;
+}
+
+/* Looks up the id of path; *id = 0 when it is not indexed. */
+static int store_find(store *st, const char *path, sqlite3_int64 *id, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = st->st[ST_FIND];
+    sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(st, "cannot read the index", err, errlen);
+    return 0;
+}
+
+/* Takes document id out of docs_fts (with the exact values it was indexed
+ * with, read back through docs_text) and deletes its chunks. */
+static int store_unindex(store *st, sqlite3_int64 id, char *err, size_t errlen)
+{
+    sqlite3_bind_int64(st->st[ST_FTS_DELETE], 1, id);
+    if (store_step_done(st, ST_FTS_DELETE, err, errlen) != 0)
+        return -1;
+    sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 1, SCHEMA_CHUNK_ID(id, 0));
+    sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 2, SCHEMA_CHUNK_ID(id, SCHEMA_CHUNK_MAX));
+    return store_step_done(st, ST_CHUNKS_DELETE, err, errlen);
+}
+
+static void store_bind_opt_text(sqlite3_stmt *s, int col, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(s, col, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, col);
+}
+
+/* Binds ?1..?13 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
+static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_doc *doc,
+                           const char *indexed_at)
+{
+    const char *title = doc->title && *doc->title ? doc->title : f->path;
+    sqlite3_bind_text(s, 1, f->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, f->url, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, extract_format_name(doc->format), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, title, -1, SQLITE_STATIC);
+    store_bind_opt_text(s, 5, doc->date);
+    if (doc->date && strlen(doc->date) >= 4)
+        sqlite3_bind_int(s, 6, atoi(doc->date));
+    else
+        sqlite3_bind_null(s, 6);
+    store_bind_opt_text(s, 7, doc->description);
+    store_bind_opt_text(s, 8, doc->headings);
+    sqlite3_bind_int(s, 9, doc->pages);
+    sqlite3_bind_int64(s, 10, f->bytes);
+    sqlite3_bind_int64(s, 11, f->mtime_ns);
+    sqlite3_bind_text(s, 12, f->hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 13, indexed_at, -1, SQLITE_STATIC);
+}
+
+static int store_put_chunks(store *st, sqlite3_int64 id, const extract_doc *doc, char *err,
+                            size_t errlen)
+{
+    sqlite3_stmt *s = st->st[ST_CHUNK_INSERT];
+    for (size_t i = 0; i < doc->n_chunks; i++) {
+        const extract_chunk *c = &doc->chunks[i];
+        sqlite3_bind_int64(s, 1, SCHEMA_CHUNK_ID(id, (sqlite3_int64)i));
+        sqlite3_bind_int64(s, 2, id);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
+        if (c->page > 0)
+            sqlite3_bind_int(s, 4, c->page);
+        else
+            sqlite3_bind_null(s, 4);
+        store_bind_opt_text(s, 5, c->heading);
+        sqlite3_bind_text(s, 6, c->text ? c->text : "", -1, SQLITE_STATIC);
+        if (store_step_done(st, ST_CHUNK_INSERT, err, errlen) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void store_now_iso(char *out, size_t len)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int store_put(store *st, const store_file *f, const extract_doc *doc, int *added,
+              sqlite3_int64 *id_out, char *err, size_t errlen)
+{
+    sqlite3_int64 id = 0;
+    int is_new;
+    char indexed_at[32];
+    if (!st->in_tx) {
+        snprintf(err, errlen, "store_put outside a transaction");
+        return -1;
+    }
+    if (doc->n_chunks > (size_t)SCHEMA_CHUNK_MAX + 1) {
+        snprintf(err, errlen, "document has too many passages (%zu)", doc->n_chunks);
+        return -1;
+    }
+    store_now_iso(indexed_at, sizeof indexed_at);
+    if (store_exec(st, "SAVEPOINT store_put", err, errlen) != 0)
+        return -1;
+    if (store_find(st, f->path, &id, err, errlen) != 0)
+        goto fail;
+    is_new = id == 0;
+    if (!is_new) {
+        if (store_unindex(st, id, err, errlen) != 0)
+            goto fail;
+        store_bind_doc(st->st[ST_DOC_UPDATE], f, doc, indexed_at);
+        sqlite3_bind_int64(st->st[ST_DOC_UPDATE], 14, id);
+        if (store_step_done(st, ST_DOC_UPDATE, err, errlen) != 0)
+            goto fail;
+    } else {
+        store_bind_doc(st->st[ST_DOC_INSERT], f, doc, indexed_at);
+        if (store_step_done(st, ST_DOC_INSERT, err, errlen) != 0)
+            goto fail;
+        id = sqlite3_last_insert_rowid(st->db);
+    }
+    if (store_put_chunks(st, id, doc, err, errlen) != 0)
+        goto fail;
+    sqlite3_bind_int64(st->st[ST_FTS_INSERT], 1, id);
+    if (store_step_done(st, ST_FTS_INSERT, err, errlen) != 0)
+        goto fail;
+    if (store_exec(st, "RELEASE store_put", err, errlen) != 0)
+        goto fail;
+    if (added)
+        *added = is_new;
+    if (id_out)
+        *id_out = id;
+    return 0;
+fail:
+    sqlite3_exec(st->db, "ROLLBACK TO store_put; RELEASE store_put", NULL, NULL, NULL);
+    return -1;
+}
+
+int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
+{
+    if (!st->in_tx) {
+        snprintf(err, errlen, "store_delete outside a transaction");
+        return -1;
+    }
+    if (store_exec(st, "SAVEPOINT store_delete", err, errlen) != 0)
+        return -1;
+    if (store_unindex(st, id, err, errlen) != 0)
+        goto fail;
+    sqlite3_bind_int64(st->st[ST_DOC_DELETE], 1, id);
+    if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0)
+        goto fail;
+    return store_exec(st, "RELEASE store_delete", err, errlen);
+fail:
+    sqlite3_exec(st->db, "ROLLBACK TO store_delete; RELEASE store_delete", NULL, NULL, NULL);
+    return -1;
+}
+
+int store_touch(store *st, sqlite3_int64 id, sqlite3_int64 mtime_ns, const char *url, char *err,
+                size_t errlen)
+{
+    sqlite3_stmt *s = st->st[ST_TOUCH];
+    if (!st->in_tx) {
+        snprintf(err, errlen, "store_touch outside a transaction");
+        return -1;
+    }
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, mtime_ns);
+    if (url)
+        sqlite3_bind_text(s, 3, url, -1, SQLITE_STATIC);
+    return store_step_done(st, ST_TOUCH, err, errlen);
+}
