@@ -1,0 +1,244 @@
+/* Unit tests of lib/store.c: add, replace (same id, old words gone),
+ * delete, touch, listing, batched transactions, a failed put leaving the
+ * batch intact; the FTS5 integrity-check must pass after each step. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "store.h"
+
+typedef struct {
+    char *dir;
+    char *path;
+    sqlite3 *db;
+    store *st;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    char err[256];
+    fx->dir = g_dir_make_tmp("storeXXXXXX", NULL);
+    fx->path = g_build_filename(fx->dir, "index.db", NULL);
+    if (schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err) != 0 ||
+        store_open(fx->db, &fx->st, err, sizeof err) != 0) {
+        fprintf(stderr, "setup: %s\n", err);
+        return -1;
+    }
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    store_close(fx->st);
+    sqlite3_close_v2(fx->db);
+    char *cmd = g_strdup_printf("rm -rf '%s'", fx->dir);
+    int rc = system(cmd);
+    g_free(cmd);
+    g_free(fx->path);
+    g_free(fx->dir);
+    free(fx);
+    return rc == 0 ? 0 : -1;
+}
+
+/* A document built by hand (the struct is public; extract_* not needed). */
+static void make_doc(extract_doc *doc, extract_chunk *chunks, const char *title,
+                     const char *word)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->format = EXTRACT_FORMAT_PDF;
+    doc->title = (char *)title;
+    doc->date = (char *)"2018-01-27";
+    doc->headings = (char *)"Introduction";
+    doc->pages = 2;
+    chunks[0] = (extract_chunk){.page = 1, .heading = (char *)"Introduction", .text = (char *)word};
+    chunks[1] = (extract_chunk){.page = 2, .heading = NULL, .text = (char *)"page deux"};
+    doc->chunks = chunks;
+    doc->n_chunks = doc->cap_chunks = 2;
+}
+
+static long long query_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    long long v = -1;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static void assert_consistent(sqlite3 *db)
+{
+    char err[256] = "";
+    int rc = schema_check(db, err, sizeof err);
+    if (rc != 0)
+        fail_msg("schema_check: %s", err);
+}
+
+static const store_file file_a = {
+    .path = "corpus/a.pdf", .url = "file:///x/corpus/a.pdf", .bytes = 10, .mtime_ns = 5,
+    .hash = "aaaa"};
+
+static void test_put_replace_delete(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+    int added = -1;
+    sqlite3_int64 id = 0, id2 = 0;
+
+    make_doc(&doc, chunks, "Rapport annuel", "mineurs accompagnés");
+    assert_int_equal(store_put(fx->st, &file_a, &doc, &added, &id, err, sizeof err), -1);
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_true(store_in_transaction(fx->st));
+    assert_int_equal(store_put(fx->st, &file_a, &doc, &added, &id, err, sizeof err), 0);
+    assert_int_equal(added, 1);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_false(store_in_transaction(fx->st));
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
+    assert_int_equal(query_int(fx->db, "SELECT year FROM documents"), 2018);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks WHERE page IS NULL"), 0);
+    assert_int_equal(
+        query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mineurs'"), id);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'deux'"), 1);
+
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    make_doc(&doc, chunks, "Rapport annuel", "exploitation");
+    assert_int_equal(store_put(fx->st, &file_a, &doc, &added, &id2, err, sizeof err), 0);
+    assert_int_equal(added, 0);
+    assert_int_equal(id2, id);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'mineurs'"), 0);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'exploitation'"),
+        1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
+
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_delete(fx->st, id, err, sizeof err), 0);
+    assert_int_equal(store_delete(fx->st, id + 100, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"), 0);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 0);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'exploitation'"),
+        0);
+}
+
+typedef struct {
+    int n;
+    char path[64];
+    char url[64];
+    long long mtime;
+    char hash[STORE_HASH_LEN];
+} seen;
+
+static int collect(void *ctx, const store_entry *e)
+{
+    seen *s = ctx;
+    s->n++;
+    snprintf(s->path, sizeof s->path, "%s", e->path);
+    snprintf(s->url, sizeof s->url, "%s", e->url);
+    snprintf(s->hash, sizeof s->hash, "%s", e->hash);
+    s->mtime = e->mtime_ns;
+    return 0;
+}
+
+static void test_touch_and_each(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+    sqlite3_int64 id = 0;
+    seen s = {0};
+
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    make_doc(&doc, chunks, "Titre", "texte");
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, &id, err, sizeof err), 0);
+    assert_int_equal(store_touch(fx->st, id, 99, NULL, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_each(fx->st, collect, &s, err, sizeof err), 0);
+    assert_int_equal(s.n, 1);
+    assert_string_equal(s.path, "corpus/a.pdf");
+    assert_string_equal(s.url, "file:///x/corpus/a.pdf");
+    assert_string_equal(s.hash, "aaaa");
+    assert_int_equal(s.mtime, 99);
+
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_touch(fx->st, id, 100, "https://e.org/a.pdf", err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    memset(&s, 0, sizeof s);
+    assert_int_equal(store_each(fx->st, collect, &s, err, sizeof err), 0);
+    assert_string_equal(s.url, "https://e.org/a.pdf");
+    assert_int_equal(s.mtime, 100);
+    assert_int_equal(store_touch(fx->st, id, 1, NULL, err, sizeof err), -1);
+}
+
+static void test_failed_put_keeps_batch(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+    store_file bad = file_a;
+    bad.path = "corpus/b.pdf";
+    bad.url = NULL; /* violates NOT NULL: this put must fail alone */
+
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    make_doc(&doc, chunks, "Premier", "alpha");
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, NULL, err, sizeof err), 0);
+    make_doc(&doc, chunks, "Second", "beta");
+    assert_int_equal(store_put(fx->st, &bad, &doc, NULL, NULL, err, sizeof err), -1);
+    assert_true(strlen(err) > 0);
+    assert_true(store_in_transaction(fx->st));
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"), 1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
+}
+
+static void test_rollback(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    make_doc(&doc, chunks, "Titre", "texte");
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, NULL, err, sizeof err), 0);
+    store_rollback(fx->st);
+    assert_false(store_in_transaction(fx->st));
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"), 0);
+    assert_consistent(fx->db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_put_replace_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_touch_and_each, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_put_keeps_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
