@@ -8,10 +8,10 @@
 
 typedef struct {
     int enabled;
-    int drawn;          /* a line is on screen */
-    double start;       /* when counting began (seconds, monotonic) */
+    int drawn;    /* a line is on screen */
+    double start; /* when counting began (seconds, monotonic) */
     double last_draw;
-    size_t base;        /* files already done when counting began */
+    size_t base; /* files already done when counting began */
 } progress;
 
 void progress_init(progress *p, int enabled);

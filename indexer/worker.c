@@ -348,15 +348,18 @@ static void worker_drain(worker_slot *s, int *fd, int is_err)
     }
 }
 
+/* Both pipes at end of file means the child is exiting (it never closes
+ * them itself), so waiting for it blocks only for a moment. */
 static void worker_try_reap(worker_slot *s)
 {
+    pid_t r;
     if (s->state != SLOT_RUNNING || s->out_fd >= 0 || s->err_fd >= 0)
         return;
-    pid_t r = waitpid(s->pid, &s->status, WNOHANG);
-    if (r == s->pid || (r < 0 && errno == ECHILD)) {
-        s->reaped = r == s->pid;
-        s->state = SLOT_DONE;
-    }
+    do
+        r = waitpid(s->pid, &s->status, 0);
+    while (r < 0 && errno == EINTR);
+    s->reaped = r == s->pid;
+    s->state = SLOT_DONE;
 }
 
 void worker_pool_poll(worker_pool *pool, int wake_fd, int timeout_ms)
@@ -365,7 +368,6 @@ void worker_pool_poll(worker_pool *pool, int wake_fd, int timeout_ms)
     worker_slot **owner = calloc((size_t)pool->n * 2 + 1, sizeof *owner);
     nfds_t nfds = 0;
     long long now = worker_now_ms();
-    int reaping = 0;
     if (!fds || !owner)
         abort();
     for (int i = 0; i < pool->n; i++) {
@@ -380,13 +382,9 @@ void worker_pool_poll(worker_pool *pool, int wake_fd, int timeout_ms)
             fds[nfds] = (struct pollfd){.fd = s->err_fd, .events = POLLIN};
             owner[nfds++] = s;
         }
-        if (s->out_fd < 0 && s->err_fd < 0)
-            reaping = 1;
         if (!s->timed_out && s->deadline_ms - now < timeout_ms)
             timeout_ms = s->deadline_ms - now < 0 ? 0 : (int)(s->deadline_ms - now);
     }
-    if (reaping && timeout_ms > 10)
-        timeout_ms = 10;
     if (wake_fd >= 0) {
         fds[nfds] = (struct pollfd){.fd = wake_fd, .events = POLLIN};
         owner[nfds++] = NULL;
@@ -419,8 +417,9 @@ void worker_pool_poll(worker_pool *pool, int wake_fd, int timeout_ms)
 static int worker_ran_out_of_memory(const char *text)
 {
     static const char *const marks[] = {
-        "out of memory", "failed to allocate", "bad_alloc", "Cannot allocate memory",
-        "memory exhausted", "allocation-size-too-big", "rss-limit-exceeded",
+        "out of memory",          "failed to allocate", "bad_alloc",
+        "Cannot allocate memory", "memory exhausted",   "allocation-size-too-big",
+        "rss-limit-exceeded",
     };
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (strstr(text, marks[i]))
@@ -443,8 +442,7 @@ static int worker_sanitizer_line(const char *text, char *out, size_t outlen)
     return 1;
 }
 
-static void worker_explain_death(const worker_pool *pool, const worker_slot *s,
-                                 worker_result *res)
+static void worker_explain_death(const worker_pool *pool, const worker_slot *s, worker_result *res)
 {
     char line[200];
     if (s->timed_out) {

@@ -85,8 +85,8 @@ int store_open(sqlite3 *db, store **out, char *err, size_t errlen)
     }
     st->db = db;
     for (int i = 0; i < ST_COUNT; i++) {
-        if (sqlite3_prepare_v3(db, store_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st->st[i],
-                               NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v3(db, store_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st->st[i], NULL) !=
+            SQLITE_OK) {
             store_fail(st, "cannot prepare the index statements", err, errlen);
             store_close(st);
             return -1;

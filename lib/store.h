@@ -57,8 +57,8 @@ int store_in_transaction(const store *st);
  * keeps its id). *added (when not NULL) is set to 1 for a new document, 0
  * for a replaced one; *id (when not NULL) to its id. A failure leaves the
  * transaction as it was before the call. Returns 0, or -1 with err set. */
-int store_put(store *st, const store_file *f, const extract_doc *doc, int *added,
-              sqlite3_int64 *id, char *err, size_t errlen);
+int store_put(store *st, const store_file *f, const extract_doc *doc, int *added, sqlite3_int64 *id,
+              char *err, size_t errlen);
 
 /* Removes document id with its chunks. Returns 0 (also when there is no
  * such document), or -1 with err set. */

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 
 typedef struct {
-    const char *path; /* root + "/" + relative path, normalised */
-    const char *rel;  /* path relative to the root; the file name when root is a file */
-    const char *name; /* last component */
+    const char *path;      /* root + "/" + relative path, normalised */
+    const char *rel;       /* path relative to the root; the file name when root is a file */
+    const char *name;      /* last component */
     const struct stat *st; /* of the file itself (a symlink to a file is followed) */
 } walk_file;
 

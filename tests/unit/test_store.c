@@ -53,8 +53,7 @@ static int teardown(void **state)
 }
 
 /* A document built by hand (the struct is public; extract_* not needed). */
-static void make_doc(extract_doc *doc, extract_chunk *chunks, const char *title,
-                     const char *word)
+static void make_doc(extract_doc *doc, extract_chunk *chunks, const char *title, const char *word)
 {
     memset(doc, 0, sizeof *doc);
     doc->format = EXTRACT_FORMAT_PDF;
@@ -87,9 +86,11 @@ static void assert_consistent(sqlite3 *db)
         fail_msg("schema_check: %s", err);
 }
 
-static const store_file file_a = {
-    .path = "corpus/a.pdf", .url = "file:///x/corpus/a.pdf", .bytes = 10, .mtime_ns = 5,
-    .hash = "aaaa"};
+static const store_file file_a = {.path = "corpus/a.pdf",
+                                  .url = "file:///x/corpus/a.pdf",
+                                  .bytes = 10,
+                                  .mtime_ns = 5,
+                                  .hash = "aaaa"};
 
 static void test_put_replace_delete(void **state)
 {
@@ -112,8 +113,8 @@ static void test_put_replace_delete(void **state)
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
     assert_int_equal(query_int(fx->db, "SELECT year FROM documents"), 2018);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks WHERE page IS NULL"), 0);
-    assert_int_equal(
-        query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mineurs'"), id);
+    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mineurs'"),
+                     id);
     assert_int_equal(
         query_int(fx->db, "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'deux'"), 1);
 
@@ -127,8 +128,7 @@ static void test_put_replace_delete(void **state)
     assert_int_equal(
         query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'mineurs'"), 0);
     assert_int_equal(
-        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'exploitation'"),
-        1);
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'exploitation'"), 1);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
 
     assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
@@ -139,8 +139,7 @@ static void test_put_replace_delete(void **state)
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"), 0);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 0);
     assert_int_equal(
-        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'exploitation'"),
-        0);
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'exploitation'"), 0);
 }
 
 typedef struct {

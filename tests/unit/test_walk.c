@@ -190,9 +190,9 @@ static void test_stop(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_normalize), cmocka_unit_test(test_is_under),
+        cmocka_unit_test(test_normalize),  cmocka_unit_test(test_is_under),
         cmocka_unit_test(test_url_prefix), cmocka_unit_test(test_url_file),
-        cmocka_unit_test(test_tree),      cmocka_unit_test(test_stop),
+        cmocka_unit_test(test_tree),       cmocka_unit_test(test_stop),
     };
     return cmocka_run_group_tests_name("walk", tests, NULL, NULL);
 }
