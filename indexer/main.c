@@ -215,9 +215,7 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
             indexer_help();
             return -2;
         default:
-            if (optopt && optopt < O_DB)
-                fprintf(stderr, "indexer: unknown option '-%c'\n", optopt);
-            else if (optopt)
+            if (optopt >= O_DB && optopt <= O_HELP)
                 fprintf(stderr, "indexer: option '%s' needs a value\n", argv[optind - 1]);
             else
                 fprintf(stderr, "indexer: unknown option '%s'\n", argv[optind - 1]);
@@ -624,7 +622,13 @@ static int indexer_open(indexer *ix)
         return -1;
     }
     if (schema_open(ix->opt.db_path, SCHEMA_READWRITE, &ix->db, err, sizeof err) != 0) {
-        fprintf(stderr, "indexer: %s\n", err);
+        if (strstr(err, "readonly"))
+            fprintf(stderr, "indexer: %s: the index is not writable (%s)\n", ix->opt.db_path,
+                    err);
+        else if (!strstr(err, ix->opt.db_path))
+            fprintf(stderr, "indexer: %s: %s\n", ix->opt.db_path, err);
+        else
+            fprintf(stderr, "indexer: %s\n", err);
         return -1;
     }
     if (sqlite3_db_readonly(ix->db, "main") == 1) {
