@@ -30,6 +30,7 @@
 
 #include <libstemmer.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,13 +57,25 @@ typedef struct {
     int digit;            /* contains a digit */
 } analyzer_seg;
 
+#define ANALYZER_FORM_MAX 40      /* bytes of a cached word or form */
+#define ANALYZER_CACHE_SLOTS 4096 /* ~700 KiB per analyzer state */
+
+typedef struct {
+    unsigned char klen, stemlen, foldlen, pctlen;
+    char key[ANALYZER_FORM_MAX];
+    char stem[ANALYZER_FORM_MAX];
+    char fold[ANALYZER_FORM_MAX];
+    char pct[ANALYZER_FORM_MAX];
+} analyzer_slot;
+
 typedef struct {
     struct sb_stemmer *stemmer;
     utf8proc_int32_t *cps;
     size_t cpscap;
     buf norm;  /* normalised parts of the current run */
-    buf whole;  /* a compound's whole */
-    buf whole2; /* the stem being emitted, while tok is reused */
+    buf whole; /* a compound's whole */
+    buf fstem, ffold, fpct; /* forms of the current word (analyzer_forms) */
+    analyzer_slot *cache;   /* ANALYZER_CACHE_SLOTS, allocated on first use */
     buf tok;   /* the token being emitted */
     buf fold;  /* accent folding scratch */
     analyzer_seg segs[ANALYZER_MAX_SEGS];
@@ -107,7 +120,10 @@ static void analyzer_state_free(analyzer_state *st)
     free(st->cps);
     buf_free(&st->norm);
     buf_free(&st->whole);
-    buf_free(&st->whole2);
+    buf_free(&st->fstem);
+    buf_free(&st->ffold);
+    buf_free(&st->fpct);
+    free(st->cache);
     buf_free(&st->tok);
     buf_free(&st->fold);
     free(st);
@@ -179,6 +195,11 @@ static int analyzer_class(utf8proc_int32_t c)
 static size_t analyzer_next(const char *text, size_t len, size_t i, int *cls)
 {
     utf8proc_int32_t c;
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *cls = b == 0 ? ANALYZER_CLS_SEP : analyzer_class(b);
+        return 1;
+    }
     size_t avail = len - i > 4 ? 4 : len - i;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
                                           (utf8proc_ssize_t)avail, &c);
@@ -341,46 +362,104 @@ static int analyzer_is_protected(const char *w, size_t n)
     return 0;
 }
 
+/* The forms of a word, into st->fstem (folded stem), st->ffold (folded
+ * surface, empty when the word has no accent) and st->fpct (stem of the
+ * folded surface, empty when it equals the folded stem). */
+static void analyzer_forms_compute(analyzer_state *st, const char *w, size_t n, int digit)
+{
+    size_t fn;
+    analyzer_stem(st, w, n, digit);
+    const char *f = analyzer_fold_into(st, st->tok.data, st->tok.len, &fn);
+    buf_clear(&st->fstem);
+    buf_append(&st->fstem, f, fn);
+    buf_clear(&st->ffold);
+    buf_clear(&st->fpct);
+    f = analyzer_fold_into(st, w, n, &fn);
+    if (fn == n && memcmp(f, w, n) == 0)
+        return;
+    buf_append(&st->ffold, f, fn);
+    if (digit || analyzer_is_protected(f, fn))
+        return;
+    /* f has no accents left: its stem needs no folding. */
+    const sb_symbol *s = sb_stemmer_stem(st->stemmer, (const sb_symbol *)f, (int)fn);
+    if (!s)
+        return;
+    size_t sn = (size_t)sb_stemmer_length(st->stemmer);
+    if (sn != st->fstem.len || memcmp(s, st->fstem.data, sn) != 0)
+        buf_append(&st->fpct, s, sn);
+}
+
+/* Word forms through a direct-mapped cache: French text repeats its words,
+ * and stemming is most of the analyzer's time. */
+static void analyzer_forms(analyzer_state *st, const char *w, size_t n, int digit)
+{
+    if (n > ANALYZER_FORM_MAX) {
+        analyzer_forms_compute(st, w, n, digit);
+        return;
+    }
+    if (!st->cache) {
+        st->cache = calloc(ANALYZER_CACHE_SLOTS, sizeof st->cache[0]);
+        if (!st->cache) {
+            analyzer_forms_compute(st, w, n, digit);
+            return;
+        }
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    analyzer_slot *sl = &st->cache[h % ANALYZER_CACHE_SLOTS];
+    if (sl->klen == n && memcmp(sl->key, w, n) == 0) {
+        buf_clear(&st->fstem);
+        buf_append(&st->fstem, sl->stem, sl->stemlen);
+        buf_clear(&st->ffold);
+        buf_append(&st->ffold, sl->fold, sl->foldlen);
+        buf_clear(&st->fpct);
+        buf_append(&st->fpct, sl->pct, sl->pctlen);
+        return;
+    }
+    analyzer_forms_compute(st, w, n, digit);
+    if (st->fstem.len > ANALYZER_FORM_MAX || st->ffold.len > ANALYZER_FORM_MAX ||
+        st->fpct.len > ANALYZER_FORM_MAX)
+        return;
+    sl->klen = (unsigned char)n;
+    memcpy(sl->key, w, n);
+    sl->stemlen = (unsigned char)st->fstem.len;
+    memcpy(sl->stem, st->fstem.data, st->fstem.len);
+    sl->foldlen = (unsigned char)st->ffold.len;
+    memcpy(sl->fold, st->ffold.data, st->ffold.len);
+    sl->pctlen = (unsigned char)st->fpct.len;
+    memcpy(sl->pct, st->fpct.data, st->fpct.len);
+}
+
+static int analyzer_emit_marked(analyzer_state *st, char marker, const buf *b, size_t start,
+                                size_t end)
+{
+    buf_clear(&st->tok);
+    buf_putc(&st->tok, marker);
+    buf_append(&st->tok, b->data, b->len);
+    return analyzer_emit(st, ANALYZER_COLOCATED, st->tok.data, st->tok.len, start, end);
+}
+
 /* Emits one word: its folded stem, then (documents) the exact and folded
  * surface forms and the stem of the folded form. */
 static int analyzer_word(analyzer_state *st, const char *w, size_t n, int digit, int flags,
                          size_t start, size_t end)
 {
-    size_t fn;
-    analyzer_stem(st, w, n, digit);
-    const char *f = analyzer_fold_into(st, st->tok.data, st->tok.len, &fn);
-    if (analyzer_emit(st, flags, f, fn, start, end))
+    analyzer_forms(st, w, n, digit);
+    if (analyzer_emit(st, flags, st->fstem.data, st->fstem.len, start, end))
         return st->rc;
     if (st->mode != ANALYZER_DOCUMENT)
         return 0;
-    buf_clear(&st->whole2);
-    buf_append(&st->whole2, f, fn); /* keep the stem: fold and tok are reused */
     buf_clear(&st->tok);
     buf_putc(&st->tok, ANALYZER_EXACT);
     buf_append(&st->tok, w, n);
     if (analyzer_emit(st, ANALYZER_COLOCATED, st->tok.data, st->tok.len, start, end))
         return st->rc;
-    f = analyzer_fold_into(st, w, n, &fn);
-    if (fn == n && memcmp(f, w, n) == 0)
-        return 0;
-    buf_clear(&st->tok);
-    buf_putc(&st->tok, ANALYZER_FOLDED);
-    buf_append(&st->tok, f, fn);
-    if (analyzer_emit(st, ANALYZER_COLOCATED, st->tok.data, st->tok.len, start, end))
+    if (st->ffold.len > 0 && analyzer_emit_marked(st, ANALYZER_FOLDED, &st->ffold, start, end))
         return st->rc;
-    if (digit || analyzer_is_protected(f, fn))
-        return 0;
-    /* f has no accents left: its stem needs no folding. */
-    const sb_symbol *s = sb_stemmer_stem(st->stemmer, (const sb_symbol *)f, (int)fn);
-    if (!s)
-        return 0;
-    size_t sn = (size_t)sb_stemmer_length(st->stemmer);
-    if (sn == st->whole2.len && memcmp(s, st->whole2.data, sn) == 0)
-        return 0;
-    buf_clear(&st->tok);
-    buf_putc(&st->tok, ANALYZER_FOLDED_STEM);
-    buf_append(&st->tok, s, sn);
-    return analyzer_emit(st, ANALYZER_COLOCATED, st->tok.data, st->tok.len, start, end);
+    if (st->fpct.len > 0)
+        analyzer_emit_marked(st, ANALYZER_FOLDED_STEM, &st->fpct, start, end);
+    return st->rc;
 }
 
 static int analyzer_is_elision(const char *w, size_t n)
