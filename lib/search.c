@@ -706,7 +706,8 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
     search_arm(ctx);
     search_prefix_range(ANALYZER_EXACT, lower, strlen(lower), &lo, &hi);
     rc = search_suggest_terms(ctx, prefix, start, lo, hi, max, out, n);
-    if (rc == SQLITE_OK && *n < max && folded) {
+    /* Typed without accents: the words that have them, shown folded. */
+    if (rc == SQLITE_OK && *n < max && folded && strcmp(folded, lower) == 0) {
         free(lo);
         free(hi);
         search_prefix_range(ANALYZER_FOLDED, folded, folded_len, &lo, &hi);

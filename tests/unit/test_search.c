@@ -1,0 +1,503 @@
+/* test_search: search_run on a small index built in a temporary file
+ * (index_fixture.h): AND semantics, proximity and exact-form ranking (each
+ * shown to depend on its signal), facets over every match, stable
+ * pagination, filters, relaxed mode, hostile queries, the time budget,
+ * snippets and pages, documents, suggestions, synonyms reloading. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "index_fixture.h"
+#include "query.h"
+#include "search.h"
+
+#define FACET_DOCS 25
+
+typedef struct {
+    ixf_index ix;
+    search_ctx *ctx;
+    char syn_path[128];
+} fixture;
+
+static int add_text(ixf_index *ix, long long id, const char *format, int year, const char *title,
+                    const char *text)
+{
+    const char *chunks[] = {text};
+    return ixf_add(ix, id, format, year, title, chunks, 1);
+}
+
+/* filler(a) + middle + filler(b) as one string; caller frees. */
+static char *framed(unsigned seed, int before, const char *middle, int after)
+{
+    char *a = ixf_filler(seed, before), *b = ixf_filler(seed + 1000, after);
+    size_t n = strlen(a) + strlen(middle) + strlen(b) + 3;
+    char *s = malloc(n);
+    assert_non_null(s);
+    snprintf(s, n, "%s %s %s", a, middle, b);
+    free(a);
+    free(b);
+    return s;
+}
+
+static int setup(void **state)
+{
+    static const char *const formats[] = {"pdf", "html", "text", "html", "html"};
+    fixture *f = calloc(1, sizeof *f);
+    char err[256];
+    assert_non_null(f);
+    assert_int_equal(ixf_create(&f->ix), 0);
+    ixf_index *ix = &f->ix;
+
+    /* 1: the phrase, in a longer document; 2: the words scattered over two
+     * pages of a shorter one (bm25 alone prefers 2). */
+    char *t1 = framed(1, 60, "Les mineurs non accompagnés arrivent seuls.", 60);
+    assert_int_equal(add_text(ix, 1, "text", 2018, "Note de synthèse", t1), 0);
+    char *p1 = framed(3, 15, "Les mineurs sont nombreux.", 15);
+    char *p2 = framed(5, 15, "Ils sont accompagnés par des éducateurs.", 15);
+    const char *pages[] = {p1, p2};
+    assert_int_equal(ixf_add(ix, 2, "pdf", 2019, "Rapport annuel", pages, 2), 0);
+    /* 3: the exact forms « traite » and « accompagnés »; 4: only variants
+     * (« traité », « accompagnée »), otherwise alike (same length). */
+    char *t3 = framed(7, 40, "la traite des personnes et des enfants accompagnés", 40);
+    char *t4 = framed(9, 40, "le traité européen, la personne accompagnée des enfants", 40);
+    assert_int_equal(add_text(ix, 3, "html", 2017, "Fiche pratique", t3), 0);
+    assert_int_equal(add_text(ix, 4, "html", 2017, "Fiche juridique", t4), 0);
+    /* 5: markup and ampersands as text. */
+    assert_int_equal(add_text(ix, 5, "html", 2016, "Sécurité",
+                              "Un test <script>alert(1)</script> & « guillemets » sur la "
+                              "sécurité du formulaire."),
+                     0);
+    for (int i = 0; i < FACET_DOCS; i++) {
+        char *t = framed(100 + (unsigned)i, 10 + i, "une facette du sujet", 10);
+        assert_int_equal(add_text(ix, 100 + i, formats[i % 5], 2015 + i % 5, "Facette", t), 0);
+        free(t);
+    }
+    for (int i = 0; i < 40; i++) {
+        char *t = ixf_filler(500 + (unsigned)i, 80);
+        assert_int_equal(add_text(ix, 300 + i, "html", 0, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(ix), 0);
+    free(t1);
+    free(p1);
+    free(p2);
+    free(t3);
+    free(t4);
+
+    snprintf(f->syn_path, sizeof f->syn_path, "%s/synonymes.txt", ix->dir);
+    FILE *sf = fopen(f->syn_path, "w");
+    assert_non_null(sf);
+    fputs("zorglub = mineurs non accompagnés\n", sf);
+    fclose(sf);
+    assert_int_equal(search_open(ix->path, f->syn_path, 0, &f->ctx, err, sizeof err), SEARCH_OK);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    search_close(f->ctx);
+    unlink(f->syn_path);
+    ixf_remove(&f->ix);
+    free(f);
+    return 0;
+}
+
+static int run(fixture *f, const char *q, int limit, int offset, search_result *res)
+{
+    char err[256];
+    search_request req = {.q = q, .limit = limit, .offset = offset};
+    return search_run(f->ctx, &req, res, err, sizeof err);
+}
+
+static long long rank_of(const search_result *res, long long id)
+{
+    for (size_t i = 0; i < res->n_hits; i++)
+        if (res->hits[i].id == id)
+            return (long long)i;
+    return -1;
+}
+
+static void test_and_semantics(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.relaxed, 0);
+    assert_true(rank_of(&res, 1) >= 0 && rank_of(&res, 2) >= 0);
+    search_result_free(&res);
+    assert_int_equal(run(f, "mineurs éducateurs", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 2);
+    search_result_free(&res);
+}
+
+static void test_phrase_beats_scattered(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    search_tuning t, saved;
+    assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_true(res.hits[0].score > res.hits[1].score);
+    search_result_free(&res);
+    /* Without the proximity signal the shorter, scattered one wins. */
+    search_get_tuning(f->ctx, &saved);
+    t = saved;
+    t.w_prox = 0;
+    search_set_tuning(f->ctx, &t);
+    assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].id, 2);
+    search_result_free(&res);
+    search_set_tuning(f->ctx, &saved);
+}
+
+static void test_exact_form_first(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    search_tuning t, saved;
+    assert_int_equal(run(f, "accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_true(rank_of(&res, 3) >= 0 && rank_of(&res, 4) >= 0);
+    assert_true(rank_of(&res, 3) < rank_of(&res, 4));
+    search_result_free(&res);
+    assert_int_equal(run(f, "accompagnée", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].id, 4);
+    search_result_free(&res);
+    assert_int_equal(run(f, "traite", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].id, 3);
+    search_result_free(&res);
+    /* Without the exact-form signal they tie: the signal made the order. */
+    search_get_tuning(f->ctx, &saved);
+    t = saved;
+    t.w_exact = 0;
+    search_set_tuning(f->ctx, &t);
+    assert_int_equal(run(f, "accompagnés", 10, 0, &res), SEARCH_OK);
+    double s3 = res.hits[rank_of(&res, 3)].score, s4 = res.hits[rank_of(&res, 4)].score;
+    assert_float_equal(s3, s4, s3 * 1e-9);
+    search_result_free(&res);
+    search_set_tuning(f->ctx, &saved);
+}
+
+static long long facet(const search_facet *v, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].key, key) == 0)
+            return v[i].count;
+    return 0;
+}
+
+static void test_facets_count_all_matches(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "facette", 5, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, FACET_DOCS);
+    assert_int_equal(res.n_hits, 5);
+    long long sum = 0;
+    for (size_t i = 0; i < res.n_formats; i++)
+        sum += res.formats[i].count;
+    assert_int_equal(sum, FACET_DOCS);
+    assert_int_equal(facet(res.formats, res.n_formats, "html"), 15);
+    assert_int_equal(facet(res.formats, res.n_formats, "pdf"), 5);
+    assert_int_equal(facet(res.formats, res.n_formats, "text"), 5);
+    assert_string_equal(res.formats[0].key, "html"); /* most frequent first */
+    assert_int_equal(res.n_years, 5);
+    assert_string_equal(res.years[0].key, "2019"); /* newest first */
+    assert_string_equal(res.years[4].key, "2015");
+    assert_int_equal(facet(res.years, res.n_years, "2017"), 5);
+    search_result_free(&res);
+}
+
+static void test_filters(void **state)
+{
+    fixture *f = *state;
+    char err[256];
+    search_result res;
+    search_request req = {.q = "facette", .limit = 100, .formats = "PDF, text"};
+    assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 10);
+    for (size_t i = 0; i < res.n_hits; i++)
+        assert_true(!strcmp(res.hits[i].format, "pdf") || !strcmp(res.hits[i].format, "text"));
+    search_result_free(&res);
+    req = (search_request){.q = "facette", .limit = 100, .year_from = 2016, .year_to = 2017};
+    assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 10);
+    assert_int_equal(res.n_years, 2);
+    search_result_free(&res);
+    req = (search_request){.q = "facette", .limit = 0};
+    assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
+    search_result_free(&res);
+    req = (search_request){.q = "facette", .limit = 10, .year_from = 2019, .year_to = 2015};
+    assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
+    search_result_free(&res);
+}
+
+static void test_pagination_stable(void **state)
+{
+    fixture *f = *state;
+    search_result all, again, page;
+    assert_int_equal(run(f, "facette", FACET_DOCS, 0, &all), SEARCH_OK);
+    assert_int_equal(all.n_hits, FACET_DOCS);
+    assert_int_equal(run(f, "facette", FACET_DOCS, 0, &again), SEARCH_OK);
+    for (size_t i = 0; i < all.n_hits; i++)
+        assert_int_equal(all.hits[i].id, again.hits[i].id);
+    search_result_free(&again);
+    for (int off = 0; off < FACET_DOCS; off += 4) {
+        assert_int_equal(run(f, "facette", 4, off, &page), SEARCH_OK);
+        assert_int_equal(page.total, FACET_DOCS);
+        for (size_t i = 0; i < page.n_hits; i++)
+            assert_int_equal(page.hits[i].id, all.hits[(size_t)off + i].id);
+        search_result_free(&page);
+    }
+    for (size_t i = 1; i < all.n_hits; i++)
+        assert_true(all.hits[i - 1].score >= all.hits[i].score);
+    search_result_free(&all);
+    assert_int_equal(run(f, "facette", 10, 1000, &page), SEARCH_OK);
+    assert_int_equal(page.total, FACET_DOCS);
+    assert_int_equal(page.n_hits, 0);
+    search_result_free(&page);
+}
+
+static void test_relaxed(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "mineurs xyzzyplugh", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.relaxed, 1);
+    assert_int_equal(res.total, 2);
+    assert_true(rank_of(&res, 1) >= 0 && rank_of(&res, 2) >= 0);
+    search_result_free(&res);
+    /* Documents matching more of the words come first. */
+    assert_int_equal(run(f, "mineurs éducateurs xyzzyplugh", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.relaxed, 1);
+    assert_int_equal(res.hits[0].id, 2);
+    search_result_free(&res);
+    /* One word that matches nothing: an empty page, not relaxed. */
+    assert_int_equal(run(f, "xyzzyplugh", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 0);
+    assert_int_equal(res.relaxed, 0);
+    search_result_free(&res);
+}
+
+static void test_hostile_queries(void **state)
+{
+    fixture *f = *state;
+    static const char *const hostile[] = {
+        "\"", "\"\"", "\"mineurs", "mineurs\"", "NEAR(", "NEAR(mineurs accompagnés", "NEAR(a, 5)",
+        "*", "**", "mineurs*", "*mineurs", "-", "--", "-mineurs", "- mineurs", "OR", "OR OR",
+        "AND", "NOT", "mineurs OR", "OR mineurs", "AND OR NOT", "(", ")", "((mineurs", "mineurs))",
+        "title:mineurs", "{title body}: mineurs", "^mineurs", "mineurs + accompagnés", ":", "'",
+        "’", "l'", "a,b", "\\", "%", "_", "\x80\xff\xfe", "mine\xc3urs", "\xe2\x80", "\t\n",
+        "mineurs NOT", "\"mineurs\" \"\"", "0", "-0", "x:y:z", "rowid", "docs_fts",
+        "'; DROP TABLE documents; --", "NEAR", "NEAR()"};
+    char err[256];
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+        search_result res;
+        search_request req = {.q = hostile[i], .limit = 10};
+        err[0] = 0;
+        int rc = search_run(f->ctx, &req, &res, err, sizeof err);
+        if (rc != SEARCH_OK && rc != SEARCH_EBADREQ)
+            fail_msg("query [%s] gave status %d: %s", hostile[i], rc, err);
+        if (rc == SEARCH_EBADREQ && (strstr(err, "fts5") || strstr(err, "syntax")))
+            fail_msg("query [%s] leaked an SQL error: %s", hostile[i], err);
+        search_result_free(&res);
+    }
+    /* Too long: a plain 400, never work. */
+    char *big = malloc(10001);
+    assert_non_null(big);
+    memset(big, 'a', 10000);
+    big[10000] = 0;
+    search_result res;
+    search_request req = {.q = big, .limit = 10};
+    assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
+    search_result_free(&res);
+    free(big);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 40);
+}
+
+static void test_snippets_and_pages(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "éducateurs", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].page, 2);
+    assert_non_null(strstr(res.hits[0].snippet, "<mark>éducateurs</mark>"));
+    search_result_free(&res);
+    assert_int_equal(run(f, "mineurs nombreux", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].page, 1);
+    search_result_free(&res);
+    assert_int_equal(run(f, "mineurs accompagnes", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].page, 0); /* not a PDF */
+    assert_non_null(strstr(res.hits[0].snippet, "<mark>mineurs</mark>"));
+    assert_non_null(strstr(res.hits[0].snippet, "<mark>accompagnés</mark>"));
+    search_result_free(&res);
+    assert_int_equal(run(f, "sécurité script", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.n_hits, 1);
+    const char *s = res.hits[0].snippet;
+    assert_null(strstr(s, "<script"));
+    assert_non_null(strstr(s, "&lt;<mark>script</mark>&gt;"));
+    assert_non_null(strstr(s, "&amp;"));
+    assert_non_null(strstr(s, "<mark>sécurité</mark>"));
+    assert_string_equal(res.hits[0].title, "Sécurité");
+    assert_string_equal(res.hits[0].format, "html");
+    assert_string_equal(res.hits[0].date, "2016-01-15");
+    search_result_free(&res);
+}
+
+/* rank.c's bm25, with every extra signal off, equals FTS5's bm25(). */
+static void test_bm25_matches_fts5(void **state)
+{
+    fixture *f = *state;
+    search_tuning t = {1, 1, 1, 0, 0}, saved;
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    char err[256];
+    query *q;
+    search_get_tuning(f->ctx, &saved);
+    search_set_tuning(f->ctx, &t);
+    search_result res;
+    assert_int_equal(run(f, "facette sujet", 30, 0, &res), SEARCH_OK);
+    assert_int_equal(schema_open(f->ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
+    assert_int_equal(query_parse("facette sujet", 13, NULL, &q, err, sizeof err), QUERY_OK);
+    char *all = query_fts_all(q);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT -bm25(docs_fts) FROM docs_fts"
+                                        " WHERE docs_fts MATCH ?1 AND rowid = ?2",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    for (size_t i = 0; i < res.n_hits; i++) {
+        sqlite3_bind_text(st, 1, all, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, res.hits[i].id);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        double want = sqlite3_column_double(st, 0);
+        assert_true(want > 0);
+        assert_float_equal(res.hits[i].score, want, want * 1e-9);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    free(all);
+    query_free(q);
+    sqlite3_close(db);
+    search_result_free(&res);
+    search_set_tuning(f->ctx, &saved);
+}
+
+static void test_documents_and_suggest(void **state)
+{
+    fixture *f = *state;
+    char err[256], **v;
+    size_t n;
+    search_doc doc;
+    assert_int_equal(search_document(f->ctx, 2, &doc, err, sizeof err), SEARCH_OK);
+    assert_string_equal(doc.title, "Rapport annuel");
+    assert_string_equal(doc.format, "pdf");
+    assert_int_equal(doc.pages, 2);
+    search_doc_free(&doc);
+    assert_int_equal(search_document(f->ctx, 99999, &doc, err, sizeof err), SEARCH_EBADREQ);
+    search_doc_free(&doc);
+
+    assert_int_equal(search_suggest(f->ctx, "les mineurs non accomp", 10, &v, &n, err, sizeof err),
+                     SEARCH_OK);
+    assert_true(n >= 1);
+    assert_string_equal(v[0], "les mineurs non accompagnés");
+    search_strings_free(v, n);
+    assert_int_equal(search_suggest(f->ctx, "Éduc", 10, &v, &n, err, sizeof err), SEARCH_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(v[0], "éducateurs");
+    search_strings_free(v, n);
+    assert_int_equal(search_suggest(f->ctx, "fac", 1, &v, &n, err, sizeof err), SEARCH_OK);
+    assert_int_equal(n, 1);
+    search_strings_free(v, n);
+    assert_int_equal(search_suggest(f->ctx, "x", 10, &v, &n, err, sizeof err), SEARCH_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(search_suggest(f->ctx, "\xff\xfe", 10, &v, &n, err, sizeof err), SEARCH_OK);
+    assert_int_equal(n, 0);
+}
+
+static void test_synonyms_reload(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "zorglub", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 1);
+    search_result_free(&res);
+    FILE *sf = fopen(f->syn_path, "w");
+    assert_non_null(sf);
+    fputs("zorglub = éducateurs\n", sf);
+    fclose(sf);
+    /* A clearly different mtime, and past the once-a-second check. */
+    struct timespec times[2] = {{0, UTIME_OMIT}, {time(NULL) + 10, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, f->syn_path, times, 0), 0);
+    sleep(1);
+    struct timespec pause = {0, 200 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    assert_int_equal(run(f, "zorglub", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 2);
+    search_result_free(&res);
+}
+
+/* A pathological query on a larger index runs out of a 1 ms budget. */
+static void test_time_budget(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int i = 0; i < 1500; i++) {
+        char *t = ixf_filler(9000 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Lot", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 1, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "lorem OR ipsum OR dolor OR sit OR amet OR consectetur OR adipiscing"
+                               " OR elit OR sed OR do OR magna OR aliqua OR enim OR minim OR veniam"
+                               " OR quis OR nisi OR ut OR ex OR ea OR velit OR esse OR cillum",
+                          .limit = 100,
+                          .offset = 10000};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_ETIMEOUT);
+    assert_true(err[0] != 0);
+    search_result_free(&res);
+    /* The context stays usable. */
+    assert_true(search_count(ctx) == 1500);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_and_semantics),
+        cmocka_unit_test(test_phrase_beats_scattered),
+        cmocka_unit_test(test_exact_form_first),
+        cmocka_unit_test(test_facets_count_all_matches),
+        cmocka_unit_test(test_filters),
+        cmocka_unit_test(test_pagination_stable),
+        cmocka_unit_test(test_relaxed),
+        cmocka_unit_test(test_hostile_queries),
+        cmocka_unit_test(test_snippets_and_pages),
+        cmocka_unit_test(test_bm25_matches_fts5),
+        cmocka_unit_test(test_documents_and_suggest),
+        cmocka_unit_test(test_synonyms_reload),
+        cmocka_unit_test(test_time_budget),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
