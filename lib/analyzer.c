@@ -389,6 +389,14 @@ static void analyzer_forms_compute(analyzer_state *st, const char *w, size_t n, 
         buf_append(&st->fpct, s, sn);
 }
 
+/* Copies a form into a cache slot field (the buffer may be unallocated). */
+static void analyzer_slot_put(char *dst, unsigned char *dstlen, const buf *b)
+{
+    *dstlen = (unsigned char)b->len;
+    if (b->len > 0)
+        memcpy(dst, b->data, b->len);
+}
+
 /* Word forms through a direct-mapped cache: French text repeats its words,
  * and stemming is most of the analyzer's time. */
 static void analyzer_forms(analyzer_state *st, const char *w, size_t n, int digit)
@@ -423,12 +431,9 @@ static void analyzer_forms(analyzer_state *st, const char *w, size_t n, int digi
         return;
     sl->klen = (unsigned char)n;
     memcpy(sl->key, w, n);
-    sl->stemlen = (unsigned char)st->fstem.len;
-    memcpy(sl->stem, st->fstem.data, st->fstem.len);
-    sl->foldlen = (unsigned char)st->ffold.len;
-    memcpy(sl->fold, st->ffold.data, st->ffold.len);
-    sl->pctlen = (unsigned char)st->fpct.len;
-    memcpy(sl->pct, st->fpct.data, st->fpct.len);
+    analyzer_slot_put(sl->stem, &sl->stemlen, &st->fstem);
+    analyzer_slot_put(sl->fold, &sl->foldlen, &st->ffold);
+    analyzer_slot_put(sl->pct, &sl->pctlen, &st->fpct);
 }
 
 static int analyzer_emit_marked(analyzer_state *st, char marker, const buf *b, size_t start,
