@@ -340,6 +340,22 @@ static size_t count_letters(const char *s, size_t len)
     return letters;
 }
 
+/* Whether next continues prev, a title broken over lines: prev does not end
+ * a sentence and next starts with a lowercase letter. */
+static int continues_line(const char *prev, size_t prev_len, const char *next, size_t next_len)
+{
+    while (prev_len && (prev[prev_len - 1] == ' ' || prev[prev_len - 1] == '\t'))
+        prev_len--;
+    while (next_len && (*next == ' ' || *next == '\t')) {
+        next++;
+        next_len--;
+    }
+    if (!prev_len || !next_len || strchr(".!?", prev[prev_len - 1]))
+        return 0;
+    size_t i = 0;
+    return utf8proc_category(next_cp(next, next_len, &i)) == UTF8PROC_CATEGORY_LL;
+}
+
 #define TITLE_MAX 200
 #define TITLE_MAX_LINES 4
 
@@ -359,15 +375,14 @@ char *text_title_from_lines(const char *s, size_t len)
             if (letters < 3)
                 continue;
             upper = text_is_upper_line(line, line_len);
-        } else if (!upper || letters < 3 || !text_is_upper_line(line, line_len)) {
+        } else if (upper ? letters < 3 || !text_is_upper_line(line, line_len)
+                         : !continues_line(raw.data, raw.len, line, line_len)) {
             break;
         }
         if (taken)
             buf_putc(&raw, '\n');
         buf_append(&raw, line, line_len);
         taken++;
-        if (!upper)
-            break;
     }
     if (!taken) {
         buf_free(&raw);

@@ -57,7 +57,9 @@ int text_is_upper_line(const char *s, size_t len);
 
 /* A title from the first meaningful lines of plain text (lines separated
  * by "\n"): the first line with at least 3 letters; when it is all
- * uppercase, the following consecutive uppercase lines are joined to it.
+ * uppercase, the following consecutive uppercase lines are joined to it;
+ * otherwise the following lines that continue it (it does not end a
+ * sentence, they start with a lowercase letter).
  * Returns a one-line normalised string of at most about 200 bytes (cut at
  * a word), or NULL when there is no such line. Caller frees. */
 char *text_title_from_lines(const char *s, size_t len);

@@ -211,6 +211,9 @@ static void test_title_from_lines(void **state)
     assert_title("RAPPORT ANNUEL\nDU COLLECTIF\nEnsemble contre la traite\n",
                  "RAPPORT ANNUEL DU COLLECTIF");
     assert_title("Notes de la réunion\nSUITE EN CAPITALES\n", "Notes de la réunion");
+    assert_title("Éviter l’OQTF à 18 ans :\nanticiper la majorité\nSuite du texte",
+                 "Éviter l’OQTF à 18 ans : anticiper la majorité");
+    assert_title("Une phrase.\nsuite en minuscules", "Une phrase.");
     assert_title("\n\n12\n--\n", NULL);
     assert_title("", NULL);
     char long_line[600];
