@@ -26,7 +26,7 @@ struct http_server {
     struct MHD_Daemon *daemon;
     http_config cfg;
     int port;
-    atomic_int in_flight;
+    atomic_int in_flight; /* requests past their headers, not yet completed */
 };
 
 typedef struct {
@@ -72,7 +72,7 @@ static void http_log_uri(char *out, size_t outlen, const char *uri)
 
 static void *http_on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
-    http_server *s = cls;
+    (void)cls;
     (void)conn;
     http_request *r = calloc(1, sizeof *r);
     if (!r)
@@ -81,7 +81,6 @@ static void *http_on_uri(void *cls, const char *uri, struct MHD_Connection *conn
     http_log_uri(r->uri, sizeof r->uri, uri ? uri : "");
     snprintf(r->method, sizeof r->method, "-");
     r->ep = METRICS_OTHER;
-    atomic_fetch_add(&s->in_flight, 1);
     return r;
 }
 
@@ -112,8 +111,9 @@ static void http_on_completed(void *cls, struct MHD_Connection *conn, void **con
         fprintf(stderr, "%s.%03ldZ %s %s %s %.3fms%s%s\n", when, now.tv_nsec / 1000000, r->method,
                 r->uri, status, seconds * 1e3, r->detail[0] ? " " : "", r->detail);
     }
+    if (r->seen)
+        atomic_fetch_sub(&s->in_flight, 1);
     free(r);
-    atomic_fetch_sub(&s->in_flight, 1);
 }
 
 static void http_on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -236,6 +236,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
          * any other is answered on the next call, which keeps the
          * connection reusable. */
         r->seen = 1;
+        atomic_fetch_add(&s->in_flight, 1);
         snprintf(r->method, sizeof r->method, "%s", method);
         api_route(url, &r->ep);
         if (!http_has_body(conn))

@@ -20,6 +20,7 @@ BIN = os.environ.get("REPERE_BIN") or os.path.join(ROOT, "bin")
 ASAN = os.environ.get("REPERE_ASAN") == "1"
 # Sanitized binaries start and answer several times slower.
 SLOW = 4 if ASAN else 1
+T0 = time.time()
 READY = re.compile(r"^searchd: listening on http://([^/]+):(\d+)/$")
 
 
@@ -32,6 +33,8 @@ class Tap:
 
     def ok(self, cond, name, detail=None):
         self.n += 1
+        if os.environ.get("TAP_TIMES"):
+            print("# %.2fs" % (time.time() - T0), flush=True)
         if cond:
             print("ok %d - %s" % (self.n, name), flush=True)
         else:
