@@ -34,6 +34,7 @@ typedef struct {
     char uri[HTTP_LOG_URI_MAX * 3 + 8]; /* sanitized raw request target */
     char method[12];
     int status;   /* 0 until a response is queued */
+    int nul_path; /* the raw path holds %00: libmicrohttpd's decoded one is cut */
     int seen;     /* the access handler was called once */
     int answered; /* a response is queued */
     metrics_endpoint ep;
@@ -78,7 +79,13 @@ static void *http_on_uri(void *cls, const char *uri, struct MHD_Connection *conn
     if (!r)
         return NULL;
     clock_gettime(CLOCK_MONOTONIC, &r->start);
-    http_log_uri(r->uri, sizeof r->uri, uri ? uri : "");
+    uri = uri ? uri : "";
+    http_log_uri(r->uri, sizeof r->uri, uri);
+    size_t path_len = strcspn(uri, "?");
+    for (size_t i = 0; i + 2 < path_len; i++) {
+        if (uri[i] == '%' && uri[i + 1] == '0' && uri[i + 2] == '0')
+            r->nul_path = 1;
+    }
     snprintf(r->method, sizeof r->method, "-");
     r->ep = METRICS_OTHER;
     return r;
@@ -250,7 +257,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
     }
     r->answered = 1;
     int preflight = 0;
-    if (r->ep == METRICS_OTHER) {
+    if (r->ep == METRICS_OTHER || r->nul_path) {
         api_error(&resp, 404, "no such page");
     } else if (strcmp(method, "OPTIONS") == 0) {
         resp.status = 204;

@@ -112,6 +112,16 @@ class Server:
         for line in self.proc.stderr:
             self.log.append(line.decode("utf-8", "replace").rstrip("\n"))
 
+    def wait_log(self, pred, timeout=10):
+        """Lines of the log satisfying pred, waiting for one to appear: a
+        request's log line is written just after its answer is sent."""
+        deadline = time.time() + timeout * SLOW
+        while True:
+            lines = [l for l in list(self.log) if pred(l)]
+            if lines or time.time() > deadline:
+                return lines
+            time.sleep(0.02)
+
     def alive(self):
         return self.proc.poll() is None
 
