@@ -83,8 +83,13 @@ check: deps
 	@$(MAKE) --no-print-directory asan
 	@tests/run.sh
 
-bench: deps all
+bench: deps all $(BUILD)/bench/reference
 	@bench/run.sh
+
+# The benchmark's baseline: search_run without HTTP (bench/reference.c).
+$(BUILD)/bench/reference: bench/reference.c $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
 
 fuzz: deps
 	@tests/fuzz/run.sh

@@ -1,8 +1,14 @@
 /* http: libmicrohttpd glue. A request's state lives in an http_request made
  * by the URI log callback (which sees the raw request line, query string
- * included, for the log) and freed by the completion callback; the access
- * handler, called several times per request, answers on its first call and
- * ignores the rest, so request bodies are never read. */
+ * included, for the log) and freed by the completion callback. The access
+ * handler is called several times per request: the first call sees the
+ * headers (a request with a body is refused then, unread), the second
+ * answers. Searches do not run on libmicrohttpd's threads: the connection is
+ * suspended, the query (its arguments copied) goes to the jobs queue, and the
+ * worker that ran it resumes the connection, whose next call sends the
+ * answer. libmicrohttpd's thread pool ties each connection to one thread for
+ * its life, so long keep-alive connections piled on one thread would leave
+ * the other cores idle; the queue spreads the work instead. */
 #include "http.h"
 
 #include <errno.h>
@@ -17,6 +23,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "jobs.h"
 #include "metrics.h"
 
 #define HTTP_LOG_URI_MAX 200
@@ -24,13 +31,33 @@
 
 struct http_server {
     struct MHD_Daemon *daemon;
+    jobs *workers;
     http_config cfg;
     int port;
     atomic_int in_flight; /* requests past their headers, not yet completed */
 };
 
+/* A query argument copied out of the connection for a worker. */
+typedef struct {
+    char *key;
+    char *value; /* NUL-terminated; may hold NUL bytes before len */
+    size_t len;
+} http_arg_copy;
+
+typedef struct {
+    jobs_item item;
+    struct MHD_Connection *conn;
+    char *path;
+    char method[12];
+    http_arg_copy *args;
+    size_t n_args, cap;
+    int copy_failed;
+    api_response resp;
+} http_job;
+
 typedef struct {
     struct timespec start;
+    http_job *job;                      /* suspended in the jobs queue, or done and not yet sent */
     char uri[HTTP_LOG_URI_MAX * 3 + 8]; /* sanitized raw request target */
     char method[12];
     int status;   /* 0 until a response is queued */
@@ -40,6 +67,8 @@ typedef struct {
     metrics_endpoint ep;
     char detail[256];
 } http_request;
+
+static void http_job_free(http_job *job);
 
 static double http_elapsed(const struct timespec *start)
 {
@@ -118,6 +147,8 @@ static void http_on_completed(void *cls, struct MHD_Connection *conn, void **con
         fprintf(stderr, "%s.%03ldZ %s %s %s %.3fms%s%s\n", when, now.tv_nsec / 1000000, r->method,
                 r->uri, status, seconds * 1e3, r->detail[0] ? " " : "", r->detail);
     }
+    if (r->job) /* answered, but the client left before it could be sent */
+        http_job_free(r->job);
     if (r->seen)
         atomic_fetch_sub(&s->in_flight, 1);
     free(r);
@@ -220,6 +251,100 @@ static enum MHD_Result http_send(http_server *s, struct MHD_Connection *conn, ht
     return ret;
 }
 
+static void http_job_free(http_job *job)
+{
+    for (size_t i = 0; i < job->n_args; i++) {
+        free(job->args[i].key);
+        free(job->args[i].value);
+    }
+    free(job->args);
+    free(job->path);
+    api_response_free(&job->resp);
+    free(job);
+}
+
+static enum MHD_Result http_copy_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     size_t key_size, const char *value, size_t value_size)
+{
+    http_job *job = cls;
+    (void)kind;
+    if (job->n_args == job->cap) {
+        size_t cap = job->cap ? job->cap * 2 : 8;
+        http_arg_copy *a = realloc(job->args, cap * sizeof *a);
+        if (!a) {
+            job->copy_failed = 1;
+            return MHD_NO;
+        }
+        job->args = a;
+        job->cap = cap;
+    }
+    http_arg_copy *a = &job->args[job->n_args];
+    a->key = malloc(key_size + 1);
+    a->value = malloc(value_size + 1);
+    if (!a->key || !a->value) {
+        free(a->key);
+        free(a->value);
+        job->copy_failed = 1;
+        return MHD_NO;
+    }
+    memcpy(a->key, key, key_size);
+    a->key[key_size] = '\0';
+    if (value_size)
+        memcpy(a->value, value, value_size);
+    a->value[value_size] = '\0';
+    a->len = value_size;
+    job->n_args++;
+    return MHD_YES;
+}
+
+static const char *http_job_arg(void *cls, const char *name, size_t *len)
+{
+    http_job *job = cls;
+    for (size_t i = 0; i < job->n_args; i++) {
+        if (strcmp(job->args[i].key, name) == 0) {
+            *len = job->args[i].len;
+            return job->args[i].value;
+        }
+    }
+    return NULL;
+}
+
+static const char *http_job_header(void *cls, const char *name)
+{
+    (void)cls;
+    (void)name;
+    return NULL;
+}
+
+static http_job *http_job_new(struct MHD_Connection *conn, const char *url, const char *method)
+{
+    http_job *job = calloc(1, sizeof *job);
+    if (!job)
+        return NULL;
+    job->conn = conn;
+    job->path = strdup(url);
+    snprintf(job->method, sizeof job->method, "%s", method);
+    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, http_copy_arg, job);
+    if (!job->path || job->copy_failed) {
+        http_job_free(job);
+        return NULL;
+    }
+    return job;
+}
+
+/* On a worker: answers the request, then hands the connection back. */
+static void http_job_run(void *arg)
+{
+    http_job *job = arg;
+    api_request req = {.method = job->method,
+                       .path = job->path,
+                       .arg = http_job_arg,
+                       .header = http_job_header,
+                       .cls = job};
+    api_handle(&req, &job->resp);
+    MHD_resume_connection(job->conn);
+}
+
 static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const char *url,
                                    const char *method, const char *version, const char *upload_data,
                                    size_t *upload_data_size, void **con_cls)
@@ -230,6 +355,15 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
     (void)upload_data;
     if (!r)
         return MHD_NO;
+    if (r->job) {
+        /* Resumed by the worker that ran the query. */
+        http_job *job = r->job;
+        r->job = NULL;
+        enum MHD_Result ret = http_send(s, conn, r, &job->resp, 0);
+        job->resp.body = NULL; /* http_send took it */
+        http_job_free(job);
+        return ret;
+    }
     if (r->answered) {
         /* A body arrived although we answered already: drop it. */
         *upload_data_size = 0;
@@ -264,6 +398,17 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         preflight = 1;
     } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         api_error(&resp, 405, "this address only answers GET and HEAD");
+    } else if (r->ep == METRICS_SEARCH || r->ep == METRICS_SUGGEST || r->ep == METRICS_DOC) {
+        http_job *job = http_job_new(conn, url, method);
+        if (job) {
+            r->job = job;
+            job->item.fn = http_job_run;
+            job->item.arg = job;
+            MHD_suspend_connection(conn);
+            jobs_submit(s->workers, &job->item);
+            return MHD_YES;
+        }
+        api_error(&resp, 503, "the server is out of memory; try again later");
     } else {
         api_request req = {
             .method = method, .path = url, .arg = http_arg, .header = http_header, .cls = conn};
@@ -294,15 +439,22 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
     }
     s->cfg = *cfg;
     atomic_init(&s->in_flight, 0);
-    unsigned flags =
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    s->workers = jobs_start(cfg->threads);
+    if (!s->workers) {
+        freeaddrinfo(ai);
+        free(s);
+        snprintf(err, errlen, "cannot start %u worker threads", cfg->threads);
+        return -1;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC |
+                     MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     errno = 0;
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, http_access, s, MHD_OPTION_EXTERNAL_LOGGER,
         http_on_mhd_error, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
-        cfg->threads > 1 ? cfg->threads : 0, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+        cfg->io_threads > 1 ? cfg->io_threads : 0, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
         MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         cfg->max_per_ip, MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->memory_per_conn,
         MHD_OPTION_URI_LOG_CALLBACK, http_on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, http_on_completed,
@@ -311,6 +463,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
     if (!s->daemon) {
         snprintf(err, errlen, "cannot listen on %s port %d%s%s", cfg->host, cfg->port,
                  errno ? ": " : "", errno ? strerror(errno) : "");
+        jobs_stop(s->workers);
         free(s);
         return -1;
     }
@@ -334,6 +487,9 @@ void http_stop(http_server *s, int timeout_ms)
         struct timespec ts = {0, 10 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
+    /* Queued queries run and resume their connections before the daemon
+     * stops (it must not stop with a connection suspended). */
+    jobs_stop(s->workers);
     MHD_stop_daemon(s->daemon);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);

@@ -1,5 +1,5 @@
 /* http: the libmicrohttpd side of searchd. Runs the daemon (internal polling
- * thread with a pool of workers), enforces connection limits and timeouts,
+ * threads in a pool) and the search workers, enforces connection limits and timeouts,
  * refuses request bodies and methods other than GET/HEAD/OPTIONS, writes CORS
  * headers, logs one line per request and records metrics. What each path
  * answers is api.c's business. */
@@ -11,7 +11,8 @@
 typedef struct {
     const char *host;        /* numeric address or name, e.g. "127.0.0.1", "::1" */
     int port;                /* 0: any free port */
-    unsigned threads;        /* worker threads (>= 1) */
+    unsigned threads;        /* search worker threads (>= 1) */
+    unsigned io_threads;     /* libmicrohttpd's pool: sockets and parsing */
     const char *const *cors; /* allowed origins ("*" = any); may be NULL */
     size_t n_cors;
     int quiet;                /* no request log lines */

@@ -26,7 +26,7 @@ static void usage(FILE *f)
                "  --db FILE          index to serve, opened read-only (default repere.db)\n"
                "  --listen HOST:PORT address to listen on (default 127.0.0.1:8080; port 0 picks\n"
                "                     a free port; IPv6 as [::1]:8080)\n"
-               "  --threads N        worker threads (default: number of cores)\n"
+               "  --threads N        search worker threads (default: number of cores)\n"
                "  --cors ORIGIN      allow this web origin to call the API from a browser\n"
                "                     (repeatable; * allows any)\n"
                "  --synonyms FILE    synonyms file for query expansion\n"
@@ -94,6 +94,7 @@ int main(int argc, char **argv)
     long budget = 0;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     http_config cfg = {.threads = cores > 0 ? (unsigned)cores : 1,
+                       .io_threads = cores > 1 ? (unsigned)(cores < 4 ? cores : 4) : 1,
                        .cors = cors,
                        .timeout_s = 15,
                        .max_connections = 512,

@@ -41,7 +41,7 @@ class Tap:
             self.failed += 1
             print("not ok %d - %s" % (self.n, name), flush=True)
             if detail is not None:
-                for line in str(detail).splitlines()[:20]:
+                for line in str(detail).splitlines()[:80]:
                     print("# " + line, flush=True)
         return cond
 

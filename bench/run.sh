@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# `make bench`: searchd under wrk at concurrency 1, 16 and 64 on a query mix
+# (bench/queries.txt through bench/mix.lua), beside the reference: the same
+# queries through search_run directly, 16 threads, no HTTP (bench/reference.c).
+# Writes bench/RESULTS.md. BENCH_SECONDS (default 10) sets each run's length.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+WORK=bench/work
+REF=build/bench/reference
+mkdir -p "$WORK"
+
+for tool in wrk; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/deps.sh installs it)" >&2; exit 1; }
+done
+[ -x bin/indexer ] && [ -x bin/searchd ] && [ -x "$REF" ] || {
+  echo "bench: build first (make bin/indexer bin/searchd $REF)" >&2
+  exit 1
+}
+
+DB="$WORK/corpus.db"
+SYN=corpus/synonymes.txt
+echo "bench: indexing corpus/ into $DB" >&2
+rc=0
+bin/indexer --quiet --db "$DB" corpus || rc=$?
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+  echo "bench: indexing failed (status $rc)" >&2
+  exit 1
+fi
+docs=$(sqlite3 -readonly "$DB" 'SELECT count(*) FROM documents' 2>/dev/null || echo "?")
+
+SYN_ARGS=()
+[ -f "$SYN" ] && SYN_ARGS=(--synonyms "$SYN")
+
+echo "bench: reference, 16 threads, ${SECONDS_PER_RUN}s" >&2
+ref_line=$("$REF" "$DB" bench/queries.txt 16 "$SECONDS_PER_RUN" ${SYN_ARGS[1]:+"${SYN_ARGS[1]}"} | grep '^RESULT')
+field() { # line, key -> value
+  echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+ref_qps=$(field "$ref_line" qps)
+
+LOG="$WORK/searchd.log"
+bin/searchd --db "$DB" --listen 127.0.0.1:0 --quiet "${SYN_ARGS[@]}" 2>"$LOG" &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's|^searchd: listening on http://[^/]*:\([0-9]*\)/$|\1|p' "$LOG")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "bench: searchd did not start" >&2; cat "$LOG" >&2; exit 1; }
+URL="http://127.0.0.1:$port"
+threads=$(nproc)
+rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
+hwm_kib() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
+
+# Warm the page cache and the per-thread contexts.
+wrk -t1 -c4 -d1s -s bench/mix.lua "$URL" >/dev/null
+
+rows=()
+qps16=""
+p99_16=""
+for c in 1 16 64; do
+  t=1 # one wrk thread (epoll) leaves the cores to searchd
+  echo "bench: searchd, wrk -c$c -t$t, ${SECONDS_PER_RUN}s" >&2
+  out=$(BENCH_QUERIES=bench/queries.txt wrk -t"$t" -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/mix.lua "$URL")
+  line=$(echo "$out" | grep '^RESULT')
+  req=$(field "$line" requests)
+  secs=$(field "$line" seconds)
+  rps=$(awk -v r="$req" -v s="$secs" 'BEGIN { printf "%.0f", r / s }')
+  p50=$(field "$line" p50_ms)
+  p99=$(field "$line" p99_ms)
+  errs=$(field "$line" errors)
+  rss=$(awk -v k="$(rss_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
+  rows+=("| $c | $rps | $p50 | $p99 | $errs | $rss |")
+  if [ "$c" = 16 ]; then
+    qps16=$rps
+    p99_16=$p99
+  fi
+done
+peak=$(awk -v k="$(hwm_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
+kill "$PID"
+wait "$PID" || true
+trap - EXIT
+
+ratio=$(awk -v a="$qps16" -v b="$ref_qps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
+verdict() { # condition text
+  if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "missed"; fi
+}
+{
+  echo "# searchd benchmark"
+  echo
+  echo "Written by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
+  echo "($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared with whatever"
+  echo "else ran then. Index: corpus/ ($docs documents). Query mix: bench/queries.txt"
+  echo "($(grep -c . bench/queries.txt) queries: words, phrases, prefixes, exclusion, OR, one"
+  echo "without hits), rotated by bench/mix.lua; ${SECONDS_PER_RUN} s per run; searchd with"
+  echo "$threads worker threads."
+  echo
+  echo "| wrk connections | requests/s | p50 ms | p99 ms | errors | searchd RSS MiB |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "searchd peak RSS (VmHWM): $peak MiB."
+  echo
+  echo "Reference (bench/reference.c: search_run in 16 threads, no HTTP, same index and"
+  echo "queries): $ref_qps queries/s, p50 $(field "$ref_line" p50_ms) ms, p99 $(field "$ref_line" p99_ms) ms,"
+  echo "$(field "$ref_line" errors) errors."
+  echo
+  echo "| target | measured | |"
+  echo "| --- | --- | --- |"
+  echo "| searchd at c=16 ≥ 0.7 × reference q/s | ${ratio} × | $(verdict "$ratio >= 0.7") |"
+  echo "| p99 at c=16 < 25 ms | $p99_16 ms | $(verdict "$p99_16 < 25") |"
+  echo "| RSS < 64 MiB | $peak MiB | $(verdict "$peak < 64") |"
+} >bench/RESULTS.md
+cat bench/RESULTS.md

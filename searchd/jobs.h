@@ -1,0 +1,27 @@
+/* jobs: a fixed set of worker threads taking functions to run from one
+ * queue, first come first served. searchd runs its searches there, so any
+ * idle worker takes the next query whichever connection it came from. */
+#ifndef SEARCHD_JOBS_H
+#define SEARCHD_JOBS_H
+
+typedef struct jobs jobs;
+typedef void (*jobs_fn)(void *arg);
+
+/* One queued call. The caller owns it (embedded in its own job, so queuing
+ * never allocates) and must keep it alive until fn has run. */
+typedef struct jobs_item {
+    jobs_fn fn;
+    void *arg;
+    struct jobs_item *next;
+} jobs_item;
+
+/* Starts n workers. Returns NULL when out of memory or threads. */
+jobs *jobs_start(unsigned n);
+
+/* Queues item->fn(item->arg). */
+void jobs_submit(jobs *j, jobs_item *item);
+
+/* Runs what is queued, then stops and joins the workers and frees j. */
+void jobs_stop(jobs *j);
+
+#endif
