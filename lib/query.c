@@ -541,7 +541,9 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
 }
 
 /* The exact-form boost: one phrase of "=form" tokens per positive word or
- * phrase. */
+ * phrase. A form typed without accents accepts the accented forms with the
+ * same letters ("=accompagnes|~accompagnes"): the person could not type
+ * them, but did mean this word rather than its stem's other forms. */
 static char *query_build_exact(const query_item *items, size_t n)
 {
     buf b = BUF_INIT;
@@ -551,15 +553,20 @@ static char *query_build_exact(const query_item *items, size_t n)
             continue;
         if (b.len > 0)
             buf_puts(&b, " OR ");
-        query_node ph;
-        memset(&ph, 0, sizeof ph);
-        ph.kind = QUERY_NODE_PHRASE;
-        ph.ntoks = it->npos;
-        ph.toks = query_xrealloc(NULL, it->npos * sizeof ph.toks[0]);
-        for (size_t k = 0; k < it->npos; k++)
-            ph.toks[k] = it->pos[k].exact;
-        query_node_render(&b, &ph);
-        free(ph.toks);
+        query_node *ph = query_node_new(QUERY_NODE_PHRASE);
+        for (size_t k = 0; k < it->npos; k++) {
+            const query_pos *p = &it->pos[k];
+            buf piece = BUF_INIT;
+            buf_puts(&piece, p->exact);
+            if (!p->folded) {
+                buf_putc(&piece, ANALYZER_ALTERNATIVE);
+                buf_putc(&piece, ANALYZER_FOLDED);
+                buf_puts(&piece, p->exact + 1);
+            }
+            query_node_tok(ph, buf_detach(&piece));
+        }
+        query_node_render(&b, ph);
+        query_node_free(ph);
     }
     if (b.len == 0) {
         buf_free(&b);

@@ -39,11 +39,13 @@ char *query_fts_any(const query *q);
 char *query_fts_clause(const query *q, size_t i);
 
 /* The exact-form signal: an FTS5 expression OR-ing, for each positive word
- * and phrase, the phrase of its exact surface forms ("=traite", lowercase
- * with accents, as analyzer.h describes). A document matching it uses the
- * very forms typed (« traite », not only « traité » or « traitement »): run
- * it as a second bm25 pass over the results, or as a boost. NULL when the
- * query has no such word (only prefixes). Caller frees. */
+ * and phrase, the phrase of its exact surface forms ("=traité", lowercase
+ * with accents, as analyzer.h describes; a word typed without accents also
+ * accepts its accented spellings: "=accompagnes|~accompagnes"). A document
+ * matching it uses the very forms typed (« traité » and not only
+ * « traitement »; « mineurs » and not only « mineur »): run it as a second
+ * bm25 pass over the results, or as a boost. NULL when the query has no
+ * such word (only prefixes). Caller frees. */
 char *query_fts_exact(const query *q);
 
 /* Which positive clause a token of the document matches (as the analyzer

@@ -254,16 +254,69 @@ static void test_exact_form_expression(void **state)
     free(r);
     free(e);
     query_free(q);
+    /* Typed without accents: the accented spelling is the same word. */
     assert_int_equal(query_parse("accompagnes", 11, NULL, &q, err, sizeof err), QUERY_OK);
     e = query_fts_exact(q);
     r = run(f->db, e);
-    assert_string_equal(r, "");
+    assert_string_equal(r, "1");
+    free(r);
+    free(e);
+    query_free(q);
+    /* With accents typed, only that spelling. */
+    assert_int_equal(query_parse("accompagnées", 13, NULL, &q, err, sizeof err), QUERY_OK);
+    e = query_fts_exact(q);
+    r = run(f->db, e);
+    assert_string_equal(r, "11");
     free(r);
     free(e);
     query_free(q);
     assert_int_equal(query_parse("exploit*", 8, NULL, &q, err, sizeof err), QUERY_OK);
     assert_null(query_fts_exact(q));
     query_free(q);
+}
+
+/* Rowids matching fts_all, documents matching fts_exact first, then by
+ * bm25: how a ranker may use the exact-form signal. */
+static char *ranked(fixture *f, const char *text)
+{
+    query *q;
+    char err[128];
+    buf b = BUF_INIT;
+    sqlite3_stmt *st;
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    char *all = query_fts_all(q), *exact = query_fts_exact(q);
+    assert_int_equal(sqlite3_prepare_v2(f->db,
+                                        "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY"
+                                        " rowid IN (SELECT rowid FROM t WHERE t MATCH ?2) DESC,"
+                                        " bm25(t), rowid",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, all, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, exact, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        buf_printf(&b, "%s%lld", b.len ? "," : "", (long long)sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    free(all);
+    free(exact);
+    query_free(q);
+    return buf_detach(&b);
+}
+
+static void test_exact_form_ranks_first(void **state)
+{
+    fixture *f = *state;
+    char *r = ranked(f, "traité");
+    assert_string_equal(r, "8,4"); /* « traité » before « traitement » */
+    free(r);
+    r = ranked(f, "traitement");
+    assert_string_equal(r, "4,8");
+    free(r);
+    r = ranked(f, "mineur");
+    assert_string_equal(r, "10,7,1"); /* « mineur » before « mineurs » */
+    free(r);
+    r = ranked(f, "exploites");
+    assert_string_equal(r, "10,5"); /* « exploités » before « exploitation » */
+    free(r);
 }
 
 static void test_token_clause(void **state)
@@ -374,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_legal_references_and_numbers),
         cmocka_unit_test(test_compounds),
         cmocka_unit_test(test_exact_form_expression),
+        cmocka_unit_test(test_exact_form_ranks_first),
         cmocka_unit_test(test_token_clause),
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_long_and_many_terms),
