@@ -1,10 +1,12 @@
 /* extract_pdf: PDF documents through poppler-glib, page by page: one chunk
  * per page, page numbers kept; only a page over three times
- * EXTRACT_CHUNK_TARGET is split (its pieces keep the page number). Running headers/footers and page
- * numbers repeated at the top or bottom of pages are dropped; lines are joined into paragraphs (a
- * line ending a sentence ends a paragraph) and hyphenation is undone by text_normalize. Title from
- * metadata, else the first heading-like line; date from a dateline, else the metadata creation
- * date. */
+ * EXTRACT_CHUNK_TARGET is split (its pieces keep the page number).
+ * poppler's page text is rebuilt into lines with its character boxes and
+ * font attributes: a space where glyphs are apart (table cells), paragraph
+ * breaks at wider line gaps, headings from larger or bold lines. Running
+ * headers/footers and page numbers are dropped; hyphenation and ligatures
+ * are undone by text_normalize. Title from metadata, else the largest
+ * heading of page 1; date from a dateline, else the creation date. */
 #include "extract.h"
 
 #include "buf.h"
@@ -12,6 +14,7 @@
 #include "text.h"
 
 #include <glib.h>
+#include <math.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,122 +42,318 @@ static void silence_poppler(void)
     }
 }
 
+/* One line of a page as laid out. Geometry is in points, y downwards;
+ * size is 0 when poppler gave no layout for the page. */
 typedef struct {
-    const char *s;
-    size_t len;
-} line;
+    char *text; /* trimmed, g_free */
+    double top, bottom;
+    double size;
+    size_t glyphs;
+    int bold;
+    int heading; /* set by mark_page */
+    int para;    /* starts a paragraph; set by mark_page */
+} pdf_line;
 
 typedef struct {
-    line *v;
-    size_t n;
-} lines;
+    pdf_line *v;
+    size_t n, cap;
+    size_t from, to; /* the lines that are not page furniture */
+} pdf_page;
 
-/* Non-blank lines of a page text, trimmed; the array points into text. */
-static lines split_lines(const char *text)
+/* Line being assembled by read_page. */
+typedef struct {
+    buf text;
+    double top, bottom, last_x2;
+    double size;
+    int size_from_alnum;
+    size_t glyphs, bold_glyphs;
+    int prev_space;
+} line_acc;
+
+static void end_line(pdf_page *page, line_acc *acc)
 {
-    lines out = {NULL, 0};
-    size_t cap = 0;
-    const char *p = text;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        const char *s = p;
-        p = nl ? nl + 1 : p + len;
-        while (len && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\f')) {
-            s++;
-            len--;
+    size_t start = 0, end = acc->text.len;
+    while (start < end && (acc->text.data[start] == ' ' || acc->text.data[start] == '\t'))
+        start++;
+    while (end > start && (acc->text.data[end - 1] == ' ' || acc->text.data[end - 1] == '\t'))
+        end--;
+    if (end > start) {
+        if (page->n == page->cap) {
+            page->cap = page->cap ? page->cap * 2 : 64;
+            page->v = g_renew(pdf_line, page->v, page->cap);
         }
-        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
-                       s[len - 1] == '\f'))
-            len--;
-        if (!len)
-            continue;
-        if (out.n == cap) {
-            cap = cap ? cap * 2 : 64;
-            out.v = g_renew(line, out.v, cap);
-        }
-        out.v[out.n++] = (line){s, len};
+        pdf_line *l = &page->v[page->n++];
+        memset(l, 0, sizeof *l);
+        l->text = g_strndup(acc->text.data + start, end - start);
+        l->top = acc->top;
+        l->bottom = acc->bottom;
+        l->size = acc->size;
+        l->glyphs = acc->glyphs;
+        l->bold = acc->glyphs && acc->bold_glyphs * 10 >= acc->glyphs * 9;
     }
-    return out;
+    buf_clear(&acc->text);
+    acc->glyphs = acc->bold_glyphs = 0;
+    acc->size = 0;
+    acc->size_from_alnum = 0;
+    acc->prev_space = 1;
+}
+
+static int is_bold_font(const char *name)
+{
+    return name && (strcasestr(name, "bold") || strcasestr(name, "black") ||
+                    strcasestr(name, "heavy") || strcasestr(name, "semibold"));
+}
+
+/* Reads the lines of a page. */
+static void read_page(PopplerPage *pp, pdf_page *page)
+{
+    char *text = poppler_page_get_text(pp);
+    if (!text)
+        return;
+    PopplerRectangle *rects = NULL;
+    guint n_rects = 0;
+    if (!poppler_page_get_text_layout(pp, &rects, &n_rects))
+        n_rects = 0;
+    int geo = rects && g_utf8_validate(text, -1, NULL) && (glong)n_rects == g_utf8_strlen(text, -1);
+    GList *attrs = geo ? poppler_page_get_text_attributes(pp) : NULL;
+    GList *a = attrs;
+    line_acc acc = {BUF_INIT, 0, 0, 0, 0, 0, 0, 0, 1};
+    guint i = 0;
+    for (const char *s = text; *s; i++) {
+        const char *next = g_utf8_next_char(s);
+        gunichar c = geo ? g_utf8_get_char(s) : (gunichar)(unsigned char)*s;
+        if (!geo)
+            next = s + 1;
+        int space = c == ' ' || c == '\t' || c == 0xA0;
+        if (c == '\n') {
+            end_line(page, &acc);
+        } else if (!geo) {
+            buf_append(&acc.text, s, (size_t)(next - s));
+        } else {
+            const PopplerRectangle *r = &rects[i];
+            while (a && ((PopplerTextAttributes *)a->data)->end_index < (gint)i)
+                a = a->next;
+            const PopplerTextAttributes *at =
+                (a && ((PopplerTextAttributes *)a->data)->start_index <= (gint)i) ? a->data : NULL;
+            double height = acc.bottom - acc.top;
+            if (!space && acc.glyphs && fabs(r->y1 - acc.top) > 0.6 * (height > 1 ? height : 1))
+                end_line(page, &acc);
+            if (!space) {
+                double size = at ? at->font_size : r->y2 - r->y1;
+                if (acc.glyphs && !acc.prev_space && r->x1 - acc.last_x2 > 0.3 * size)
+                    buf_putc(&acc.text, ' ');
+                if (!acc.glyphs) {
+                    acc.top = r->y1;
+                    acc.bottom = r->y2;
+                }
+                /* the size of a line is that of its first letter or digit, not of a
+                 * bullet */
+                if (!acc.size_from_alnum && (!acc.glyphs || g_unichar_isalnum(c))) {
+                    acc.size = size;
+                    acc.size_from_alnum = g_unichar_isalnum(c);
+                }
+                acc.top = fmin(acc.top, r->y1);
+                acc.bottom = fmax(acc.bottom, r->y2);
+                acc.last_x2 = r->x2;
+                acc.glyphs++;
+                if (at && is_bold_font(at->font_name))
+                    acc.bold_glyphs++;
+            }
+            buf_append(&acc.text, s, (size_t)(next - s));
+            acc.prev_space = space;
+        }
+        s = next;
+    }
+    end_line(page, &acc);
+    buf_free(&acc.text);
+    poppler_page_free_text_attributes(attrs);
+    g_free(rects);
+    g_free(text);
+}
+
+static void free_page(pdf_page *page)
+{
+    for (size_t i = 0; i < page->n; i++)
+        g_free(page->v[i].text);
+    g_free(page->v);
 }
 
 /* A line with its digits removed, so that « Page 3 » and « Page 4 » match. */
-static char *line_key(line l)
+static char *line_key(const char *s)
 {
-    char *k = g_malloc(l.len + 1);
+    char *k = g_malloc(strlen(s) + 1);
     size_t n = 0;
-    for (size_t i = 0; i < l.len; i++)
-        if (l.s[i] < '0' || l.s[i] > '9')
-            k[n++] = l.s[i];
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            k[n++] = *s;
     k[n] = '\0';
     return k;
 }
 
-static int has_letters(line l)
+static size_t letters_in(const char *s)
 {
-    for (size_t i = 0; i < l.len; i++) {
-        unsigned char c = (unsigned char)l.s[i];
+    size_t n = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
-            return 1;
+            n++;
     }
-    return 0;
+    return n;
 }
 
-/* Counts, over all pages, the keys of the first and last lines. */
-static void count_edges(lines *pages, int n, GHashTable *first, GHashTable *last)
+static void count_key(GHashTable *t, const char *line)
 {
-    for (int i = 0; i < n; i++) {
-        if (!pages[i].n)
-            continue;
-        GHashTable *tables[2] = {first, last};
-        line edges[2] = {pages[i].v[0], pages[i].v[pages[i].n - 1]};
-        for (int e = 0; e < 2; e++) {
-            char *k = line_key(edges[e]);
-            gpointer old = g_hash_table_lookup(tables[e], k);
-            g_hash_table_replace(tables[e], k, GINT_TO_POINTER(GPOINTER_TO_INT(old) + 1));
-        }
-    }
+    char *k = line_key(line);
+    gpointer old = g_hash_table_lookup(t, k);
+    g_hash_table_replace(t, k, GINT_TO_POINTER(GPOINTER_TO_INT(old) + 1));
 }
 
 /* Whether a first/last line is page furniture: a page number alone, or a
  * line repeated at that edge on at least half of the pages (two or more). */
-static int is_furniture(line l, GHashTable *edge, int n_pages)
+static int is_furniture(const char *line, GHashTable *edge, int n_pages)
 {
-    if (!has_letters(l))
+    if (letters_in(line) == 0)
         return 1;
-    char *k = line_key(l);
+    char *k = line_key(line);
     int count = GPOINTER_TO_INT(g_hash_table_lookup(edge, k));
     g_free(k);
     return count >= 2 && count * 2 >= n_pages;
 }
 
-static int ends_sentence(line l)
+static int ends_with_any(const char *s, const char *const *ends)
 {
-    static const char *const ends[] = {".", "!", "?", ":", "\xC2\xBB", "\xE2\x80\xA6", NULL};
-    for (const char *const *e = ends; *e; e++) {
-        size_t n = strlen(*e);
-        if (l.len >= n && memcmp(l.s + l.len - n, *e, n) == 0)
+    size_t len = strlen(s);
+    for (; *ends; ends++) {
+        size_t n = strlen(*ends);
+        if (len >= n && memcmp(s + len - n, *ends, n) == 0)
             return 1;
     }
     return 0;
 }
 
-/* The page's text without furniture: lines joined with "\n", a blank line
- * after each line that ends a sentence (a paragraph end). */
-static void page_body(lines pl, GHashTable *first, GHashTable *last, int n_pages, buf *out,
-                      buf *plain)
+static int compare_double(const void *a, const void *b)
 {
-    size_t from = 0, to = pl.n;
-    if (to && is_furniture(pl.v[0], first, n_pages))
-        from = 1;
-    if (to > from && is_furniture(pl.v[to - 1], last, n_pages))
-        to--;
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A list item: a line starting with a bullet. */
+static int starts_item(const char *s)
+{
+    static const char *const bullets[] = {"\xE2\x80\xA2",  "\xE2\x97\xA6", "\xE2\x96\xAA",
+                                          "\xE2\x80\x93 ", "- ",           NULL};
+    for (const char *const *b = bullets; *b; b++)
+        if (strncmp(s, *b, strlen(*b)) == 0)
+            return 1;
+    return 0;
+}
+
+/* Marks paragraph starts and headings among lines [from, to). body is
+ * the document's most common font size. */
+static void mark_page(pdf_page *page, size_t from, size_t to, double body)
+{
+    static const char *const sentence_ends[] = {".", "!", "?", ":", "\xC2\xBB", "\xE2\x80\xA6",
+                                                NULL};
+    static const char *const no_heading_ends[] = {".", ",", ";", NULL};
+    pdf_line *v = page->v;
+    double *gaps = g_new(double, to > from ? to - from : 1);
+    size_t n_gaps = 0;
+    for (size_t i = from + 1; i < to; i++) {
+        double h = fmin(v[i].bottom - v[i].top, v[i - 1].bottom - v[i - 1].top);
+        double gap = v[i].top - v[i - 1].bottom;
+        if (v[i].size > 0 && fabs(v[i].size - v[i - 1].size) < 0.5 && gap >= 0 && gap < 2 * h)
+            gaps[n_gaps++] = gap;
+    }
+    double usual = -1;
+    if (n_gaps >= 2) {
+        qsort(gaps, n_gaps, sizeof *gaps, compare_double);
+        usual = gaps[n_gaps / 4]; /* lower quartile: most gaps are within paragraphs */
+    }
+    g_free(gaps);
     for (size_t i = from; i < to; i++) {
-        buf_append(out, pl.v[i].s, pl.v[i].len);
-        buf_puts(out, ends_sentence(pl.v[i]) ? "\n\n" : "\n");
-        buf_append(plain, pl.v[i].s, pl.v[i].len);
+        pdf_line *l = &v[i];
+        size_t len = strlen(l->text);
+        l->heading =
+            l->size > 0 && letters_in(l->text) >= 3 && len <= 150 &&
+            (l->size >= body * 1.12 || (l->bold && !ends_with_any(l->text, no_heading_ends)));
+        if (i == from) {
+            l->para = 1;
+            continue;
+        }
+        const pdf_line *p = &v[i - 1];
+        if (l->size <= 0) {
+            l->para = ends_with_any(p->text, sentence_ends);
+            continue;
+        }
+        double h = fmin(l->bottom - l->top, p->bottom - p->top);
+        double gap = l->top - p->bottom;
+        double expected = usual >= 0 ? usual : 0.4 * h;
+        l->para = l->heading != p->heading || starts_item(l->text) ||
+                  fabs(l->size - p->size) > 0.1 * p->size || l->bold != p->bold ||
+                  gap > expected + 0.35 * h || gap < -h;
+    }
+}
+
+typedef struct {
+    GHashTable *first, *last; /* edge line keys -> pages */
+    int n_pages;
+    double body;   /* most common font size */
+    char *heading; /* heading in effect, g_free */
+    buf headings;  /* all headings, "\n"-separated */
+    char *title;   /* largest heading of page 1, g_free */
+    double title_size;
+} pdf_state;
+
+/* Text of one page into out (paragraphs separated by a blank line, lines
+ * by "\n"); lines without furniture into plain; headings recorded.
+ * Returns the heading of the page's chunk (g_free): the heading in effect
+ * where the page starts, or the page's first heading when the page starts
+ * with one or no heading came before. */
+static char *page_text(pdf_state *st, pdf_page *page, int page_no, buf *out, buf *plain)
+{
+    size_t from = page->from, to = page->to;
+    mark_page(page, from, to, st->body);
+    int starts_with_heading = from < to && page->v[from].heading;
+    char *chunk_heading = starts_with_heading ? NULL : g_strdup(st->heading);
+    buf heading = BUF_INIT;
+    double heading_size = 0;
+    for (size_t i = from; i <= to; i++) {
+        pdf_line *l = i < to ? &page->v[i] : NULL;
+        if (heading.len && (!l || l->para)) {
+            char *h = text_normalize(heading.data, heading.len, TEXT_ONE_LINE);
+            if (h[0] && !chunk_heading)
+                chunk_heading = g_strdup(h);
+            if (h[0] && (!st->heading || strcmp(h, st->heading) != 0)) {
+                if (st->headings.len)
+                    buf_putc(&st->headings, '\n');
+                buf_puts(&st->headings, h);
+                g_free(st->heading);
+                st->heading = g_strdup(h);
+            }
+            if (h[0] && page_no == 1 && heading_size > st->title_size) {
+                g_free(st->title);
+                st->title = g_strdup(h);
+                st->title_size = heading_size;
+            }
+            free(h);
+            buf_clear(&heading);
+        }
+        if (!l)
+            break;
+        if (l->heading) {
+            if (heading.len)
+                buf_putc(&heading, '\n');
+            buf_puts(&heading, l->text);
+            heading_size = l->size;
+        }
+        if (out->len)
+            buf_puts(out, l->para ? "\n\n" : "\n");
+        buf_puts(out, l->text);
+        buf_puts(plain, l->text);
         buf_putc(plain, '\n');
     }
+    buf_free(&heading);
+    return chunk_heading;
 }
 
 /* Metadata titles that name a file rather than the document. */
@@ -191,6 +390,34 @@ static int creation_date(PopplerDocument *pdf, char out[11])
     return ok;
 }
 
+/* The most common font size of the text, by glyphs, furniture left out. */
+static double body_size(const pdf_page *pages, int n)
+{
+    GHashTable *sizes = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (int i = 0; i < n; i++) {
+        for (size_t k = pages[i].from; k < pages[i].to; k++) {
+            gpointer key = GINT_TO_POINTER((int)lround(pages[i].v[k].size * 10));
+            size_t count = (size_t)GPOINTER_TO_SIZE(g_hash_table_lookup(sizes, key));
+            g_hash_table_insert(sizes, key, GSIZE_TO_POINTER(count + pages[i].v[k].glyphs));
+        }
+    }
+    GHashTableIter it;
+    gpointer k, v;
+    int best = 0;
+    size_t best_count = 0;
+    g_hash_table_iter_init(&it, sizes);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        int key = GPOINTER_TO_INT(k);
+        size_t count = GPOINTER_TO_SIZE(v);
+        if (count > best_count || (count == best_count && key < best)) {
+            best = key;
+            best_count = count;
+        }
+    }
+    g_hash_table_destroy(sizes);
+    return best / 10.0;
+}
+
 #define DATE_PAGES 2 /* pages searched for a dateline */
 /* Pieces of a large page: text_split_point keeps up to 1.5 times this whole. */
 #define PAGE_TARGET (2 * EXTRACT_CHUNK_TARGET)
@@ -216,66 +443,87 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
     }
 
     int n = poppler_document_get_n_pages(pdf);
-    lines *pages = g_new0(lines, n > 0 ? n : 1);
-    char **texts = g_new0(char *, n > 0 ? n : 1);
+    if (n < 0)
+        n = 0;
+    pdf_page *pages = g_new0(pdf_page, n > 0 ? n : 1);
     for (int i = 0; i < n; i++) {
         PopplerPage *page = poppler_document_get_page(pdf, i);
         if (!page)
             continue;
-        texts[i] = poppler_page_get_text(page);
+        read_page(page, &pages[i]);
         g_object_unref(page);
-        if (texts[i])
-            pages[i] = split_lines(texts[i]);
     }
-    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GHashTable *last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    count_edges(pages, n, first, last);
+    pdf_state st = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                    n,
+                    0,
+                    NULL,
+                    BUF_INIT,
+                    NULL,
+                    0};
+    for (int i = 0; i < n; i++) {
+        if (pages[i].n) {
+            count_key(st.first, pages[i].v[0].text);
+            count_key(st.last, pages[i].v[pages[i].n - 1].text);
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        pdf_page *p = &pages[i];
+        p->from = 0;
+        p->to = p->n;
+        if (p->to && is_furniture(p->v[0].text, st.first, n))
+            p->from = 1;
+        if (p->to > p->from && is_furniture(p->v[p->to - 1].text, st.last, n))
+            p->to--;
+    }
+    st.body = body_size(pages, n);
 
     buf body = BUF_INIT, plain = BUF_INIT, opening = BUF_INIT;
     for (int i = 0; i < n; i++) {
         buf_clear(&body);
         buf_clear(&plain);
-        page_body(pages[i], first, last, n, &body, &plain);
+        char *heading = page_text(&st, &pages[i], i + 1, &body, &plain);
         char *norm = text_normalize(body.data ? body.data : "", body.len, TEXT_PARAGRAPHS);
-        extract_doc_add_text(doc, i + 1, NULL, norm, PAGE_TARGET);
+        extract_doc_add_text(doc, i + 1, heading, norm, PAGE_TARGET);
         free(norm);
+        g_free(heading);
         if (i < DATE_PAGES)
             buf_append(&opening, plain.data ? plain.data : "", plain.len);
     }
     doc->pages = n;
+    if (st.headings.len)
+        doc->headings = buf_detach(&st.headings);
 
     gchar *meta_title = poppler_document_get_title(pdf);
     doc->title = usable_title(meta_title);
     g_free(meta_title);
-    if (!doc->title && n > 0) {
-        buf_clear(&plain);
-        buf_clear(&body);
-        page_body(pages[0], first, last, n, &body, &plain);
-        doc->title = text_title_from_lines(plain.data ? plain.data : "", plain.len);
-    }
+    if (!doc->title && st.title)
+        doc->title = strdup(st.title);
+    if (!doc->title)
+        doc->title = text_title_from_lines(opening.data ? opening.data : "", opening.len);
 
     char *lines_text = text_normalize(opening.data ? opening.data : "", opening.len, TEXT_LINES);
     char date[11], meta_date[11];
-    datefind_strength st = datefind_document(lines_text, strlen(lines_text), date);
+    datefind_strength found = datefind_document(lines_text, strlen(lines_text), date);
     free(lines_text);
-    if (st >= DATEFIND_HEADING)
+    if (found >= DATEFIND_HEADING)
         doc->date = strdup(date);
     else if (creation_date(pdf, meta_date))
         doc->date = strdup(meta_date);
-    else if (st == DATEFIND_WEAK)
+    else if (found == DATEFIND_WEAK)
         doc->date = strdup(date);
 
     buf_free(&body);
     buf_free(&plain);
     buf_free(&opening);
-    g_hash_table_destroy(first);
-    g_hash_table_destroy(last);
-    for (int i = 0; i < n; i++) {
-        g_free(pages[i].v);
-        g_free(texts[i]);
-    }
+    buf_free(&st.headings);
+    g_free(st.heading);
+    g_free(st.title);
+    g_hash_table_destroy(st.first);
+    g_hash_table_destroy(st.last);
+    for (int i = 0; i < n; i++)
+        free_page(&pages[i]);
     g_free(pages);
-    g_free(texts);
     g_object_unref(pdf);
     g_bytes_unref(bytes);
     return EXTRACT_OK;

@@ -77,8 +77,20 @@ static void test_multipage(void **state)
         assert_null(strstr(doc.chunks[i].text, "rapport 2019"));
         assert_null(strstr(doc.chunks[i].text, "—"));
     }
-    assert_non_null(strstr(doc.chunks[1].text, "mendicité forcée.\nLa contrainte"));
-    /* no metadata title: the first heading-like line */
+    /* paragraphs from line gaps, headings from font size and weight */
+    assert_string_equal(doc.chunks[0].text,
+                        "RAPPORT ANNUEL DU COLLECTIF\nParis, le 12 mars 2019\nPremière page : "
+                        "l’exploitation sexuelle des mineurs, un paragraphe qui continue sur une "
+                        "deuxième ligne.\nUn autre paragraphe après un espace plus grand.");
+    assert_string_equal(doc.headings, "RAPPORT ANNUEL DU COLLECTIF\nDeuxième page : "
+                                      "mendicité\nTroisième page : servitude");
+    assert_string_equal(doc.chunks[0].heading, "RAPPORT ANNUEL DU COLLECTIF");
+    assert_string_equal(doc.chunks[1].heading, "Deuxième page : mendicité");
+    assert_string_equal(doc.chunks[2].heading, "Troisième page : servitude");
+    /* table cells drawn apart get a space between them */
+    assert_non_null(strstr(doc.chunks[2].text, "Public Sessions Participants"));
+    assert_non_null(strstr(doc.chunks[2].text, "Magistrats 4 120"));
+    /* no metadata title: the largest heading of page 1 */
     assert_string_equal(doc.title, "RAPPORT ANNUEL DU COLLECTIF");
     /* the dateline beats the metadata creation date (2020-01-15) */
     assert_string_equal(doc.date, "2019-03-12");
