@@ -22,8 +22,10 @@ case $MODE in
     LIB=$OUT/librepere.a
     # The lib is built with the Makefile's own rules, into its own tree.
     # Warnings are not errors here: a clang-only warning must not stop fuzzing.
-    make --no-print-directory -s CC=clang BUILD=$OUT WARN="-Wall -Wextra" \
-      CFLAGS="$SAN -fsanitize=fuzzer-no-link" "$LIB" >&2
+    BUILD_DIR=$OUT
+    MAKE_WARN="-Wall -Wextra"
+    MAKE_CFLAGS="$SAN -fsanitize=fuzzer-no-link"
+    make --no-print-directory -s CC=clang BUILD=$OUT WARN="$MAKE_WARN" CFLAGS="$MAKE_CFLAGS" "$LIB" >&2
     TFLAGS="$SAN -fsanitize=fuzzer"
     EXTRA=()
     ;;
@@ -32,6 +34,9 @@ case $MODE in
     OUT=build/fuzz/replay
     LIB=build/asan/librepere.a
     # Same tree and flags as `make asan`: in `make check` this is already built.
+    BUILD_DIR=build/asan
+    MAKE_WARN="-Wall -Wextra -Wpedantic -Werror"
+    MAKE_CFLAGS="$SAN"
     make --no-print-directory -s BUILD=build/asan CFLAGS="$SAN" "$LIB" >&2
     TFLAGS="$SAN"
     EXTRA=(tests/fuzz/driver.c)
@@ -50,11 +55,24 @@ for t in $FUZZ_TARGETS; do
   done
   [ "$ok" = 1 ] && [ -e "tests/fuzz/fuzz_$t.c" ] || continue
   bin=$OUT/fuzz_$t
-  if [ ! -e "$bin" ] || [ "$LIB" -nt "$bin" ] || [ "tests/fuzz/fuzz_$t.c" -nt "$bin" ] ||
-    [ tests/fuzz/fuzz_util.h -nt "$bin" ] || [ tests/fuzz/driver.c -nt "$bin" ]; then
+  objs=()
+  for o in $(fuzz_objects "$t"); do
+    objs+=("$BUILD_DIR/$o")
+  done
+  if [ ${#objs[@]} -gt 0 ]; then
+    make --no-print-directory -s CC="$CC" BUILD="$BUILD_DIR" WARN="$MAKE_WARN" CFLAGS="$MAKE_CFLAGS" \
+      "${objs[@]}" >&2
+  fi
+  newer_obj=0
+  for o in "${objs[@]}"; do
+    [ "$o" -nt "$bin" ] && newer_obj=1
+  done
+  if [ ! -e "$bin" ] || [ "$newer_obj" = 1 ] || [ "$LIB" -nt "$bin" ] || [ "tests/fuzz/fuzz_$t.c" -nt "$bin" ] ||
+    [ tests/fuzz/driver.c -nt "$bin" ] ||
+    [ -n "$(find tests/fuzz -name '*.h' -newer "$bin")" ]; then
     # shellcheck disable=SC2086
     $CC -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $TFLAGS $PKG_CFLAGS -Ilib \
-      -o "$bin" "tests/fuzz/fuzz_$t.c" "${EXTRA[@]}" "$LIB" $PKG_LIBS >&2
+      -Isearchd -o "$bin" "tests/fuzz/fuzz_$t.c" "${EXTRA[@]}" "${objs[@]}" "$LIB" $PKG_LIBS >&2
   fi
   echo "$t"
 done

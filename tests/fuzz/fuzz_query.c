@@ -96,6 +96,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *any = query_fts_any(q);
     q_run_both(all);
     q_run_both(any);
+    char *exact = query_fts_exact(q);
+    if (exact)
+        q_run_both(exact);
+    free(exact);
     for (size_t i = 0; i < n; i++) {
         char *c = query_fts_clause(q, i);
         q_run_both(c);

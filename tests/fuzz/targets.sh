@@ -12,9 +12,17 @@ fuzz_requires() {
     text) echo "lib/text.c lib/text.h lib/datefind.c lib/datefind.h" ;;
     tokenizer) echo "lib/analyzer.c" ;;
     query) echo "lib/query.c lib/analyzer.c lib/synonyms.c" ;;
-    snippet) echo "lib/snippet.c lib/snippet.h lib/query.c lib/analyzer.c" ;;
-    search_params) echo "lib/search.c lib/query.c lib/analyzer.c lib/store.c" ;;
+    snippet) echo "lib/snippet.c lib/snippet.h lib/query.c lib/analyzer.c lib/text.c" ;;
+    search_params) echo "lib/search.c searchd/api.c searchd/ctxpool.c searchd/metrics.c" ;;
     doc_deserialize) echo "lib/extract.c" ;;
+  esac
+}
+
+# Objects from outside lib/ a target links (built by the Makefile's rules
+# into the same build tree as the lib).
+fuzz_objects() {
+  case $1 in
+    search_params) echo "searchd/api.o searchd/ctxpool.o searchd/metrics.o searchd/static_assets.o" ;;
   esac
 }
 
@@ -36,8 +44,6 @@ fuzz_seed_files() {
       find corpus tests/fixtures -type f \( -name '*.html' -o -name '*.htm' \) -size -256k 2>/dev/null ;;
     extract_text | text | tokenizer | snippet)
       find corpus tests/fixtures -type f \( -name '*.txt' -o -name '*.md' \) -size -64k 2>/dev/null ;;
-    query | search_params)
-      find tests/relevance -type f -name '*.txt' -size -64k 2>/dev/null ;;
   esac
   return 0
 }
