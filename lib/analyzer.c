@@ -20,6 +20,9 @@
  *   by parts, so a query reads them as a phrase, plus the whole at the first
  *   part: letters are joined and stemmed (« e-mails » meets « email »),
  *   anything with a digit keeps its separators (« L.425-1 » -> "l.425-1").
+ * - Snowball stems « identification » to "identif" but « identifier »,
+ *   « identifiées » to "identifi"; a final "ifi" loses its "i" so the noun
+ *   and the verb of every -ifier family meet (qualifier, justifier…).
  * - Inclusive writing (« accompagné·e·s », « salarié.e.s ») is a compound
  *   whose whole ("accompagnees" -> "accompagn") meets the plain word.
  * - Bytes that are not valid UTF-8 are separators; offsets always point into
@@ -334,6 +337,21 @@ static int analyzer_emit(analyzer_state *st, int flags, const char *tok, size_t 
 }
 
 /* The stem of a lowercase word (before folding), into st->tok. */
+/* Snowball's stem of w[0..n), with one correction: it stems the nouns in
+ * -ification to "-if" but the verbs in -ifier to "-ifi" (identification /
+ * identifier, qualification / qualifié): make both "-if". */
+static size_t analyzer_snowball(analyzer_state *st, const char *w, size_t n, const char **out)
+{
+    const sb_symbol *s = sb_stemmer_stem(st->stemmer, (const sb_symbol *)w, (int)n);
+    if (!s)
+        return 0;
+    size_t sn = (size_t)sb_stemmer_length(st->stemmer);
+    if (sn > 4 && memcmp(s + sn - 3, "ifi", 3) == 0)
+        sn--;
+    *out = (const char *)s;
+    return sn;
+}
+
 static void analyzer_stem(analyzer_state *st, const char *w, size_t n, int digit)
 {
     buf_clear(&st->tok);
@@ -345,9 +363,10 @@ static void analyzer_stem(analyzer_state *st, const char *w, size_t n, int digit
                 return;
             }
         }
-        const sb_symbol *s = sb_stemmer_stem(st->stemmer, (const sb_symbol *)w, (int)n);
-        if (s) {
-            buf_append(&st->tok, s, (size_t)sb_stemmer_length(st->stemmer));
+        const char *s;
+        size_t sn = analyzer_snowball(st, w, n, &s);
+        if (sn > 0) {
+            buf_append(&st->tok, s, sn);
             return;
         }
     }
@@ -381,11 +400,9 @@ static void analyzer_forms_compute(analyzer_state *st, const char *w, size_t n, 
     if (digit || analyzer_is_protected(f, fn))
         return;
     /* f has no accents left: its stem needs no folding. */
-    const sb_symbol *s = sb_stemmer_stem(st->stemmer, (const sb_symbol *)f, (int)fn);
-    if (!s)
-        return;
-    size_t sn = (size_t)sb_stemmer_length(st->stemmer);
-    if (sn != st->fstem.len || memcmp(s, st->fstem.data, sn) != 0)
+    const char *s;
+    size_t sn = analyzer_snowball(st, f, fn, &s);
+    if (sn > 0 && (sn != st->fstem.len || memcmp(s, st->fstem.data, sn) != 0))
         buf_append(&st->fpct, s, sn);
 }
 

@@ -137,6 +137,9 @@ static void test_stemming_accented_then_folded(void **state)
     ASSERT_QUERY("accompagné accompagnés accompagnées Accompagnée", "accompagn accompagn accompagn accompagn");
     ASSERT_QUERY("exploitation exploiter exploités", "exploit exploit exploit");
     ASSERT_QUERY("protégés protégées", "proteg proteg");
+    /* -ification nouns meet their -ifier verbs. */
+    ASSERT_QUERY("identification identifier identifiées Identifié", "identif identif identif identif");
+    ASSERT_QUERY("qualification qualifiés", "qualif qualif");
     /* Typed without accents, Snowball stems some forms apart; documents
      * carry the stem of their unaccented form too ("%"). */
     ASSERT_DOC("accompagnées", "accompagn/=accompagnées/~accompagnees/%accompagne");
