@@ -80,8 +80,8 @@
           var mark = document.createElement('mark');
           walk(n, mark);
           to.appendChild(mark);
-        } else if (n.nodeType === Node.ELEMENT_NODE) {
-          walk(n.localName === 'template' ? n.content : n, to);
+        } else if (n.nodeType === Node.ELEMENT_NODE && !/^(script|style|template)$/.test(n.localName)) {
+          walk(n, to);
         }
       });
     })(tpl.content, frag);
@@ -230,7 +230,10 @@
       detail = 'Vérifiez votre connexion puis réessayez. Si le problème persiste, prévenez la personne qui administre Repère.';
     }
     var retry = h('button', { type: 'button', className: 'button-secondary', text: 'Réessayer' });
-    retry.addEventListener('click', function () { run({}); });
+    retry.addEventListener('click', function () {
+      el.input.focus();
+      run({});
+    });
     el.notices.appendChild(h('div', { className: 'notice notice-error' }, [
       h('p', { className: 'notice-title', text: title }),
       h('p', { text: detail }),
@@ -242,10 +245,17 @@
   /* ---------- rendering ---------- */
 
   function render(s, data, facets, opts) {
-    doneLoading();
     var total = +data.total || 0;
     var results = data.results;
     var pages = Math.max(1, Math.ceil(Math.min(total, MAX_OFFSET + PER_PAGE) / PER_PAGE));
+    /* A link to a page past the end (the index changed since): show the last. */
+    if (!results.length && total > 0 && s.page > pages) {
+      state = { q: s.q, format: s.format, year: s.year, page: pages };
+      history.replaceState(null, '', stateQuery(state));
+      run(opts);
+      return;
+    }
+    doneLoading();
 
     var took = typeof data.took_ms === 'number' ? ' en ' + msFmt.format(data.took_ms) + '\u00a0ms' : '';
     if (total === 0) {
@@ -286,7 +296,7 @@
     var sugg = typeof data.suggestion === 'string' && data.suggestion.trim() ? data.suggestion.trim() : null;
     if (data.corrected && sugg) {
       el.notices.appendChild(h('div', { className: 'notice notice-info' }, [
-        h('p', {}, ['Aucun document ne contient ', h('strong', { text: quoted(s.q) }), '. Voici les résultats pour ', h('strong', { text: quoted(sugg) }), '.'])
+        h('p', {}, ['Aucun document ne contient ', h('strong', { text: quoted(s.q) }), '. Voici les résultats pour «\u00a0', searchLink(sugg), '\u00a0».'])
       ]));
     } else if (sugg) {
       el.notices.appendChild(h('p', { className: 'did-you-mean' }, [
@@ -314,6 +324,7 @@
       if (filtered) {
         var reset = h('button', { type: 'button', className: 'button-secondary', text: 'Retirer les filtres' });
         reset.addEventListener('click', function () {
+          el.input.focus();
           go({ q: s.q, format: [], year: '', page: 1 }, {});
         });
         box.appendChild(reset);
@@ -323,6 +334,8 @@
   }
 
   function renderFacets(s, facets) {
+    /* The controls are rebuilt: a keyboard user keeps the one they were on. */
+    var focused = document.activeElement && el.facets.contains(document.activeElement) ? document.activeElement.id : null;
     clear(el.facets);
     var active = s.format.length + (s.year ? 1 : 0);
     el.filtersCount.textContent = active ? ' (' + active + (active > 1 ? ' actifs)' : ' actif)') : '';
@@ -380,6 +393,7 @@
       ys.appendChild(ylist);
       el.facets.appendChild(ys);
     }
+    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
     var none = !formats.length && !years.length;
     el.filters.hidden = none;
     el.layout.classList.toggle('no-filters', none);
@@ -410,7 +424,7 @@
     });
   }
 
-  function pageButton(s, n, label, opts) {
+  function pageButton(s, n, label, opts) { /* label: text or nodes */
     var target = { q: s.q, format: s.format, year: s.year, page: n };
     var a = h('a', {
       href: stateQuery(target),
@@ -418,7 +432,7 @@
       'aria-label': opts.aria || null,
       'aria-current': opts.current ? 'page' : null,
       rel: opts.rel || null
-    }, [label]);
+    }, [].concat(label));
     a.addEventListener('click', function (ev) {
       if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
       ev.preventDefault();
@@ -435,12 +449,17 @@
     var list = h('ul', { className: 'pages' });
     function item(node) { list.appendChild(h('li', {}, [node])); }
 
-    if (s.page > 1) item(pageButton(s, s.page - 1, '← Précédent', { cls: 'page-prev', rel: 'prev', aria: 'Page précédente' }));
-    else item(h('span', { className: 'page-link page-prev is-disabled', 'aria-hidden': 'true', text: '← Précédent' }));
+    function word(arrowFirst, text) {
+      var w = h('span', { className: 'page-word', text: text });
+      return arrowFirst ? ['←\u00a0', w] : [w, '\u00a0→'];
+    }
+    if (s.page > 1) item(pageButton(s, s.page - 1, word(true, 'Précédent'), { cls: 'page-prev', rel: 'prev', aria: 'Page précédente' }));
+    else item(h('span', { className: 'page-link page-prev is-disabled', 'aria-hidden': 'true' }, word(true, 'Précédent')));
 
+    var radius = window.matchMedia('(max-width: 36rem)').matches ? 1 : 2;
     var shown = [];
     for (var n = 1; n <= pages; n++) {
-      if (n === 1 || n === pages || Math.abs(n - s.page) <= 2) shown.push(n);
+      if (n === 1 || n === pages || Math.abs(n - s.page) <= radius) shown.push(n);
     }
     var last = 0;
     shown.forEach(function (n) {
@@ -451,8 +470,8 @@
       last = n;
     });
 
-    if (s.page < pages) item(pageButton(s, s.page + 1, 'Suivant →', { cls: 'page-next', rel: 'next', aria: 'Page suivante' }));
-    else item(h('span', { className: 'page-link page-next is-disabled', 'aria-hidden': 'true', text: 'Suivant →' }));
+    if (s.page < pages) item(pageButton(s, s.page + 1, word(false, 'Suivant'), { cls: 'page-next', rel: 'next', aria: 'Page suivante' }));
+    else item(h('span', { className: 'page-link page-next is-disabled', 'aria-hidden': 'true' }, word(false, 'Suivant')));
     nav.appendChild(list);
   }
 

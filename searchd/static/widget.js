@@ -76,8 +76,8 @@
           var m = document.createElement('mark');
           walk(n, m);
           to.appendChild(m);
-        } else if (n.nodeType === 1) {
-          walk(n.localName === 'template' ? n.content : n, to);
+        } else if (n.nodeType === 1 && !/^(script|style|template)$/.test(n.localName)) {
+          walk(n, to);
         }
       });
     })(tpl.content, frag);
