@@ -50,6 +50,7 @@ enum { QUERY_ITEM_WORD, QUERY_ITEM_PHRASE, QUERY_ITEM_OR };
 typedef struct {
     int kind;
     int neg, prefix;
+    int dropped; /* a function word of a question, not required */
     query_pos *pos;
     size_t npos;
     char *whole; /* a compound's whole, no marker */
@@ -494,6 +495,69 @@ static query_node *query_single(const query_item *it, const synonyms *syn)
 }
 
 /* Builds clauses and exclusions from the items. */
+/* Questions. « comment identifier une victime de traite ? » needs none of
+ * « comment », « une », « de » to be in a document: in a question (text
+ * ending with '?', or starting with an interrogative) its function words
+ * are not required, unless nothing else is left. They still join synonym
+ * sides (« aide sociale à l'enfance ? »). */
+static const char *const query_interrogatives[] = {
+    "comment", "pourquoi", "combien", "quand", "quel", "quelle", "quels", "quelles",
+};
+
+static const char *const query_function_words[] = {
+    "a",     "au",    "aux",     "c",         "ce",      "combien", "comment", "d",
+    "de",    "des",   "doit",    "doivent",   "du",      "elle",    "elles",   "en",
+    "est",   "faut",  "il",      "ils",       "j",       "je",      "l",       "la",
+    "laquelle", "le", "lequel",  "les",       "lesquelles", "lesquels", "m",   "n",
+    "nous",  "on",    "ou",      "peut",      "peuvent", "pourquoi", "qu",     "quand",
+    "que",   "quel",  "quelle",  "quelles",   "quels",   "qui",     "quoi",    "s",
+    "se",    "sont",  "t",       "tu",        "un",      "une",     "vous",    "y",
+};
+
+static int query_in_list(const char *word, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], word) == 0)
+            return 1;
+    return 0;
+}
+
+/* A plain word made of function words only (« une », « est-ce »),
+ * compared unaccented. */
+static int query_function_word(const query_item *items, size_t n, size_t i)
+{
+    const query_item *it = &items[i];
+    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos == 0)
+        return 0;
+    if ((i > 0 && items[i - 1].kind == QUERY_ITEM_OR) ||
+        (i + 1 < n && items[i + 1].kind == QUERY_ITEM_OR))
+        return 0;
+    for (size_t k = 0; k < it->npos; k++)
+        if (!query_in_list(query_pos_surface(&it->pos[k]), query_function_words,
+                           sizeof query_function_words / sizeof query_function_words[0]))
+            return 0;
+    return 1;
+}
+
+static void query_mark_question(query_item *items, size_t n, const char *text, size_t len)
+{
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
+        len--;
+    int question = len > 0 && text[len - 1] == '?';
+    if (!question && n > 0 && items[0].kind == QUERY_ITEM_WORD && items[0].npos == 1)
+        question = query_in_list(query_pos_surface(&items[0].pos[0]), query_interrogatives,
+                                 sizeof query_interrogatives / sizeof query_interrogatives[0]);
+    if (!question)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        kept += query_positive(&items[i]) && !query_function_word(items, n, i);
+    if (kept == 0)
+        return;
+    for (size_t i = 0; i < n; i++)
+        items[i].dropped = query_function_word(items, n, i);
+}
+
 static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn)
 {
     size_t i = 0;
@@ -534,7 +598,8 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
                 goto next;
             }
         }
-        query_add_clause(q, query_single(it, syn));
+        if (!it->dropped)
+            query_add_clause(q, query_single(it, syn));
         i++;
     next:;
     }
@@ -549,7 +614,7 @@ static char *query_build_exact(const query_item *items, size_t n)
     buf b = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const query_item *it = &items[i];
-        if (!query_positive(it) || it->prefix)
+        if (!query_positive(it) || it->prefix || it->dropped)
             continue;
         if (b.len > 0)
             buf_puts(&b, " OR ");
@@ -589,6 +654,7 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
         len = QUERY_MAX_BYTES;
     query_lex_run(&lx, text, len);
     query_lex_fix_or(&lx);
+    query_mark_question(lx.items, lx.nitems, text, len);
 
     q = query_xrealloc(NULL, sizeof *q);
     memset(q, 0, sizeof *q);

@@ -339,6 +339,38 @@ static void test_token_clause(void **state)
     query_free(q);
 }
 
+static size_t clauses_of(fixture *f, const char *text)
+{
+    query *q;
+    char err[128];
+    if (query_parse(text, strlen(text), f->syn, &q, err, sizeof err) != QUERY_OK)
+        return 0;
+    size_t n = query_clauses(q);
+    query_free(q);
+    return n;
+}
+
+static void test_questions(void **state)
+{
+    fixture *f = *state;
+    /* Function words of a question are not required. */
+    assert_int_equal(clauses_of(f, "comment identifier une victime de traite ?"), 3);
+    assert_int_equal(clauses_of(f, "comment identifier une victime de traite"), 3);
+    assert_int_equal(clauses_of(f, "Où est l'ONU ?"), 1);
+    ASSERT_SEARCH("où sont les éducateurs ?", "9");
+    ASSERT_SEARCH("qu'est-ce que l'aide sociale à l'enfance ?", "1");
+    /* Not a question: every word counts. */
+    assert_int_equal(clauses_of(f, "une victime de traite"), 4);
+    assert_int_equal(clauses_of(f, "qui sommes-nous"), 2);
+    /* Nothing but function words: they stay. */
+    assert_int_equal(clauses_of(f, "qui est-ce ?"), 2);
+    assert_int_equal(clauses_of(f, "qui sommes-nous ?"), 1);
+    assert_int_equal(clauses_of(f, "le ?"), 1);
+    /* Words joined by OR, excluded or quoted are never dropped. */
+    assert_int_equal(clauses_of(f, "comment \"une victime\" ?"), 1);
+    assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
+}
+
 static void test_hostile_inputs(void **state)
 {
     static const char *const hostile[] = {
@@ -429,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_exact_form_expression),
         cmocka_unit_test(test_exact_form_ranks_first),
         cmocka_unit_test(test_token_clause),
+        cmocka_unit_test(test_questions),
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_long_and_many_terms),
         cmocka_unit_test(test_random_inputs),
