@@ -146,8 +146,10 @@ static const char *const banner_words[] = {"cookie", "consent", "gdpr", "rgpd", 
 static const char *const never_banner_tags[] = {"html", "body", "main", "article", NULL};
 
 /* Whether an element is left out of the text. in_section: inside an
- * article/main/section, where <header>/<footer> belong to the content. */
-static int is_dropped(const xmlNode *n, int in_section)
+ * article/main/section, where <header>/<footer> belong to the content.
+ * lenient: keep cookie-looking ids and classes (a last try for pages whose
+ * wrapper carries such a class). */
+static int is_dropped(const xmlNode *n, int in_section, int lenient)
 {
     static const char *const yes[] = {"true", NULL};
     static const char *const hidden_styles[] = {"display:none", "display: none",
@@ -161,7 +163,7 @@ static int is_dropped(const xmlNode *n, int in_section)
     if (attr_is(n, "role", dropped_roles) || attr_is(n, "aria-hidden", yes) ||
         xmlHasProp(n, (const xmlChar *)"hidden") || attr_contains(n, "style", hidden_styles))
         return 1;
-    if (!name_in(n, never_banner_tags) &&
+    if (!lenient && !name_in(n, never_banner_tags) &&
         (attr_contains(n, "id", banner_words) || attr_contains(n, "class", banner_words)))
         return 1;
     return 0;
@@ -186,6 +188,7 @@ typedef struct {
     int in_heading;
     int in_pre;
     int in_section;
+    int lenient;
 } walker;
 
 static void flush(walker *w)
@@ -244,7 +247,7 @@ static int enter(walker *w, xmlNode *n)
             put_text(w, (const char *)n->content);
         return 0;
     }
-    if (is_dropped(n, w->in_section))
+    if (is_dropped(n, w->in_section, w->lenient))
         return 0;
     if (name_in(n, sectioning_tags))
         w->in_section++;
@@ -356,7 +359,7 @@ static void find_parts(page_parts *p, xmlNode *root)
                 look_at_meta(p, n);
             else if (name_is(n, "body") && !p->body)
                 p->body = n;
-            if (!name_is(n, "head") && is_dropped(n, 0)) {
+            if (!name_is(n, "head") && is_dropped(n, 0, 0)) {
                 descend = 0;
             } else if ((name_is(n, "main") || attr_is(n, "role", main_role)) && !p->main) {
                 p->main = n;
@@ -429,7 +432,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     xmlNode *root = xmlDocGetRootElement(html);
     page_parts parts = {0};
-    walker w = {doc, BUF_INIT, NULL, BUF_INIT, BUF_INIT, 0, 0, 0, 0};
+    walker w = {doc, BUF_INIT, NULL, BUF_INIT, BUF_INIT, 0, 0, 0, 0, 0};
     if (root) {
         find_parts(&parts, root);
         if (parts.main) {
@@ -441,6 +444,11 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         flush(&w);
         if (doc->n_chunks == 0) {
             /* no <main>/<article>, or empty ones: the whole body */
+            walk(&w, parts.body ? parts.body : root);
+            flush(&w);
+        }
+        if (doc->n_chunks == 0) {
+            w.lenient = 1;
             walk(&w, parts.body ? parts.body : root);
             flush(&w);
         }

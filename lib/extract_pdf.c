@@ -1,12 +1,9 @@
-/* extract_pdf: PDF documents through poppler-glib, page by page: one chunk
- * per page, page numbers kept; only a page over three times
- * EXTRACT_CHUNK_TARGET is split (its pieces keep the page number).
- * poppler's page text is rebuilt into lines with its character boxes and
- * font attributes: a space where glyphs are apart (table cells), paragraph
- * breaks at wider line gaps, headings from larger or bold lines. Running
- * headers/footers and page numbers are dropped; hyphenation and ligatures
- * are undone by text_normalize. Title from metadata, else the largest
- * heading of page 1; date from a dateline, else the creation date. */
+/* extract_pdf: PDFs through poppler-glib, one chunk per page (a page over
+ * three times EXTRACT_CHUNK_TARGET is split, keeping its page number). Lines
+ * are rebuilt from glyph boxes and fonts: spaces between table cells,
+ * paragraphs at wider gaps, headings from larger or bold lines; running
+ * headers and page numbers dropped. Title: metadata, else the largest
+ * heading of page 1. Date: a dateline, else the creation date. */
 #include "extract.h"
 
 #include "buf.h"

@@ -142,6 +142,19 @@ static void test_body_fallback(void **state)
     extract_doc_free(&doc);
 }
 
+static void test_cookie_class_on_wrapper(void **state)
+{
+    (void)state;
+    /* a site-wide wrapper with a cookie-looking class must not hide the page */
+    const char *html = "<body><div class=\"page cookies-enabled\"><p>Le texte de la page.</p>"
+                       "<div id=\"cookie-notice\">Nous utilisons des cookies.</div></div></body>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_non_null(strstr(text, "Le texte de la page."));
+    free(text);
+    extract_doc_free(&doc);
+}
+
 static void test_iso_8859_1_meta_charset(void **state)
 {
     (void)state;
@@ -387,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_full_page),
         cmocka_unit_test(test_articles_preferred),
         cmocka_unit_test(test_body_fallback),
+        cmocka_unit_test(test_cookie_class_on_wrapper),
         cmocka_unit_test(test_iso_8859_1_meta_charset),
         cmocka_unit_test(test_iso_8859_1_http_equiv),
         cmocka_unit_test(test_undeclared_encodings),
