@@ -11,7 +11,7 @@
  * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
  * space; '-' glued to a word or phrase excludes it; "OR" (upper case)
  * between two positive words or phrases joins them, anywhere else it is
- * the word « or »; a trailing '*' makes a prefix when at least two letters
+ * the word « or »; a trailing '*' makes a prefix when at least three letters
  * precede it; any other character is text for the analyzer (punctuation
  * inside a word makes a phrase of its parts). Input is read up to
  * QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
@@ -25,6 +25,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#define QUERY_MIN_PREFIX 3    /* letters before a '*': shorter prefixes cost too much */
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
 #define QUERY_MAX_SYN_GROUPS 8
 
@@ -348,7 +349,7 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
         it.kind = QUERY_ITEM_WORD;
         query_item_analyze(&it, text + i, w - i);
         if (w < j && it.npos > 0 &&
-            query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= 2)
+            query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)
             it.prefix = 1;
         query_lex_add(lx, &it);
         i = j;

@@ -2,7 +2,8 @@
  * safe FTS5 MATCH expressions. Never fails on odd input: stray quotes,
  * parentheses, NEAR(, lone operators and invalid UTF-8 are read as text.
  * Syntax: words (all required, any order), "exact phrase", -word (exclude),
- * word* (prefix), OR between words. Synonyms expand at query time. */
+ * word* (prefix, of 3 letters at least: « ex* » is the word « ex »), OR
+ * between words. Synonyms expand at query time. */
 #ifndef REPERE_QUERY_H
 #define REPERE_QUERY_H
 

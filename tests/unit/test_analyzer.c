@@ -1,6 +1,7 @@
 /* test_analyzer: the French tokenizer, rule by rule, through
  * analyzer_tokenize (tokens written as "stem/=exact/~folded", positions
  * separated by spaces) and through FTS5 MATCH on an in-memory table. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -296,6 +297,41 @@ static void test_fts5_tokenizer(void **state)
     sqlite3_close(db);
 }
 
+/* analyzer_tokenize from several threads at once: each has its own
+ * stemmer and buffers, so every thread sees the same tokens. */
+static void *thread_run(void *arg)
+{
+    const char *text = "L’exploitation des mineurs non accompagnés, Hors-la-Rue, O.N.U., L.425-1.";
+    char *expect = arg;
+    void *result = NULL;
+    for (int i = 0; i < 200 && !result; i++) {
+        /* No cmocka assertion outside the main thread. */
+        dump_ctx d = {BUF_INIT, text, 1};
+        int mode = i % 2 ? ANALYZER_QUERY : ANALYZER_DOCUMENT;
+        if (analyzer_tokenize(text, strlen(text), mode, dump_cb, &d) != 0 || !d.offsets_ok ||
+            (mode == ANALYZER_DOCUMENT && strcmp(d.out.data, expect) != 0))
+            result = (void *)1;
+        buf_free(&d.out);
+    }
+    return result;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    char *expect = dump("L’exploitation des mineurs non accompagnés, Hors-la-Rue, O.N.U., L.425-1.",
+                        ANALYZER_DOCUMENT);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, thread_run, expect), 0);
+    for (int i = 0; i < 4; i++) {
+        void *rc;
+        assert_int_equal(pthread_join(th[i], &rc), 0);
+        assert_null(rc);
+    }
+    free(expect);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fts5_tokenizer),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -204,6 +204,9 @@ static void test_prefix(void **state)
     ASSERT_SEARCH("educat*", "9");
     ASSERT_SEARCH("éduc*", "9");
     ASSERT_SEARCH("accompagn* mineur*", "1,7");
+    /* Too short to be a prefix: the word itself. */
+    ASSERT_SEARCH("ex*", "");
+    ASSERT_SEARCH("exp*", "5,10");
 }
 
 static void test_traite_is_not_traitement(void **state)
