@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define HEADING_MAX 200 /* a longer line is running text, not a heading */
 
@@ -147,6 +148,43 @@ static span line_at(const char *s, size_t len, size_t *pos)
     return l;
 }
 
+static int starts_with_ci(span l, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return l.len >= n && strncasecmp(l.s, prefix, n) == 0;
+}
+
+/* Where the title starts: at the first line, unless that line is the
+ * letterhead of the collective or an association and a « Compte rendu… »
+ * line follows it (at most one blank line between): then at that line. */
+static size_t title_start(const char *s, size_t len)
+{
+    size_t pos = 0, first_at = 0;
+    span first = {s, 0};
+    int blanks = 0;
+    while (pos < len) {
+        size_t at = pos;
+        span raw = line_at(s, len, &pos);
+        span l = trim(raw.s, raw.len);
+        if (!l.len) {
+            if (first.len && ++blanks > 1)
+                break;
+            continue;
+        }
+        if (!first.len) {
+            first = l;
+            first_at = at;
+            if (!starts_with_ci(l, "collectif") && !starts_with_ci(l, "association"))
+                break;
+            continue;
+        }
+        if (starts_with_ci(l, "compte rendu") || starts_with_ci(l, "compte-rendu"))
+            return at;
+        break;
+    }
+    return first_at;
+}
+
 /* Copy of s with CRLF and CR turned into LF. */
 static char *unify_newlines(const char *s, size_t len, size_t *out_len)
 {
@@ -222,7 +260,8 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     flush(&b);
 
-    doc->title = text_title_from_lines(plain.data ? plain.data : "", plain.len);
+    size_t title_at = title_start(plain.data ? plain.data : "", plain.len);
+    doc->title = text_title_from_lines(plain.data + title_at, plain.len - title_at);
     if (b.headings.len)
         doc->headings = buf_detach(&b.headings);
     char *lines = text_normalize(t, tlen, TEXT_LINES);

@@ -235,6 +235,30 @@ static void test_numbered_headings(void **state)
     extract_doc_free(&doc);
 }
 
+static void assert_title_of(const char *data, const char *want)
+{
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(run(data, strlen(data), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, want);
+    extract_doc_free(&doc);
+}
+
+static void test_letterhead_title(void **state)
+{
+    (void)state;
+    /* the collective's letterhead, then the minutes' own title */
+    assert_title_of("Collectif « Ensemble contre la traite »\n\nCompte-rendu de la réunion "
+                    "plénière du 9 juin 2022\n\nTexte.\n",
+                    "Compte-rendu de la réunion plénière du 9 juin 2022");
+    assert_title_of("COLLECTIF ENSEMBLE\nCOMPTE RENDU – GROUPE COMMUNICATION\nRéunion du 14 juin\n",
+                    "COMPTE RENDU – GROUPE COMMUNICATION");
+    /* otherwise the first lines are the title */
+    assert_title_of("GROUPE DE TRAVAIL ENFANTS\n\nCompte-rendu de la réunion\n",
+                    "GROUPE DE TRAVAIL ENFANTS");
+    assert_title_of("Collectif Ensemble\n\nTexte de la note.\n", "Collectif Ensemble");
+}
+
 static void test_binary_and_empty(void **state)
 {
     (void)state;
@@ -288,7 +312,7 @@ int main(void)
         cmocka_unit_test(test_utf16_minutes),     cmocka_unit_test(test_line_endings),
         cmocka_unit_test(test_form_feeds),        cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_numbered_headings), cmocka_unit_test(test_binary_and_empty),
-        cmocka_unit_test(test_long_text_chunks),
+        cmocka_unit_test(test_letterhead_title),  cmocka_unit_test(test_long_text_chunks),
     };
     return cmocka_run_group_tests_name("extract_text", tests, NULL, NULL);
 }
