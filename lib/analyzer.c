@@ -75,12 +75,12 @@ typedef struct {
     struct sb_stemmer *stemmer;
     utf8proc_int32_t *cps;
     size_t cpscap;
-    buf norm;  /* normalised parts of the current run */
-    buf whole; /* a compound's whole */
+    buf norm;               /* normalised parts of the current run */
+    buf whole;              /* a compound's whole */
     buf fstem, ffold, fpct; /* forms of the current word (analyzer_forms) */
     analyzer_slot *cache;   /* ANALYZER_CACHE_SLOTS, allocated on first use */
-    buf tok;   /* the token being emitted */
-    buf fold;  /* accent folding scratch */
+    buf tok;                /* the token being emitted */
+    buf fold;               /* accent folding scratch */
     analyzer_seg segs[ANALYZER_MAX_SEGS];
     size_t nsegs;
     int mode;
@@ -204,8 +204,8 @@ static size_t analyzer_next(const char *text, size_t len, size_t i, int *cls)
         return 1;
     }
     size_t avail = len - i > 4 ? 4 : len - i;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                          (utf8proc_ssize_t)avail, &c);
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)avail, &c);
     if (n <= 0 || c == 0) {
         *cls = ANALYZER_CLS_SEP;
         return 1;
@@ -219,8 +219,8 @@ size_t analyzer_char(const char *text, size_t len, size_t i, int *cls)
     int c;
     size_t n = analyzer_next(text, len, i, &c);
     *cls = c == ANALYZER_CLS_WORD || c == ANALYZER_CLS_IGNORE ? ANALYZER_CHAR_WORD
-           : c == ANALYZER_CLS_SEP                          ? ANALYZER_CHAR_SEP
-                                                            : ANALYZER_CHAR_JOIN;
+           : c == ANALYZER_CLS_SEP                            ? ANALYZER_CHAR_SEP
+                                                              : ANALYZER_CHAR_JOIN;
     return n;
 }
 
@@ -376,7 +376,8 @@ static void analyzer_stem(analyzer_state *st, const char *w, size_t n, int digit
 static int analyzer_is_protected(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof analyzer_protected / sizeof analyzer_protected[0]; i++)
-        if (strlen(analyzer_protected[i].word) == n && memcmp(analyzer_protected[i].word, w, n) == 0)
+        if (strlen(analyzer_protected[i].word) == n &&
+            memcmp(analyzer_protected[i].word, w, n) == 0)
             return 1;
     return 0;
 }
@@ -535,8 +536,8 @@ static int analyzer_run(analyzer_state *st, const char *text)
                              segs[0].start, segs[0].end);
     int acronym = 1;
     for (size_t k = 0; k < nsegs && acronym; k++)
-        acronym = segs[k].ncp == 1 && !segs[k].digit &&
-                  (k == 0 || segs[k].conn == ANALYZER_CONN_DOT);
+        acronym =
+            segs[k].ncp == 1 && !segs[k].digit && (k == 0 || segs[k].conn == ANALYZER_CONN_DOT);
     if (acronym) {
         buf_clear(&st->whole);
         for (size_t k = 0; k < nsegs; k++)
@@ -618,8 +619,8 @@ static int analyzer_piece_ok(const char *p, size_t n)
         return 0;
     for (size_t i = 0; i < n;) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-                                              (utf8proc_ssize_t)(n - i), &c);
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0 || c == 0)
             return 0;
         i += (size_t)k;

@@ -313,7 +313,8 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
         }
         query_item it;
         memset(&it, 0, sizeof it);
-        if (text[i] == '-' && i + 1 < len && (text[i + 1] == '"' || query_in_word(text, len, i + 1, &n))) {
+        if (text[i] == '-' && i + 1 < len &&
+            (text[i + 1] == '"' || query_in_word(text, len, i + 1, &n))) {
             it.neg = 1;
             i++;
         }
@@ -441,8 +442,8 @@ static query_node *query_side_node(const synonyms *syn, size_t g, size_t k)
 }
 
 /* Looks the stems of items[from..to) up; returns how many groups match. */
-static size_t query_syn_lookup(const synonyms *syn, const query_item *items, size_t from,
-                               size_t to, size_t *groups, size_t *sides)
+static size_t query_syn_lookup(const synonyms *syn, const query_item *items, size_t from, size_t to,
+                               size_t *groups, size_t *sides)
 {
     const char *stems[QUERY_MAX_TERMS];
     size_t n = 0;
@@ -506,13 +507,13 @@ static const char *const query_interrogatives[] = {
 };
 
 static const char *const query_function_words[] = {
-    "a",     "au",    "aux",     "c",         "ce",      "combien", "comment", "d",
-    "de",    "des",   "doit",    "doivent",   "du",      "elle",    "elles",   "en",
-    "est",   "faut",  "il",      "ils",       "j",       "je",      "l",       "la",
-    "laquelle", "le", "lequel",  "les",       "lesquelles", "lesquels", "m",   "n",
-    "nous",  "on",    "ou",      "peut",      "peuvent", "pourquoi", "qu",     "quand",
-    "que",   "quel",  "quelle",  "quelles",   "quels",   "qui",     "quoi",    "s",
-    "se",    "sont",  "t",       "tu",        "un",      "une",     "vous",    "y",
+    "a",        "au",   "aux",    "c",       "ce",         "combien",  "comment", "d",
+    "de",       "des",  "doit",   "doivent", "du",         "elle",     "elles",   "en",
+    "est",      "faut", "il",     "ils",     "j",          "je",       "l",       "la",
+    "laquelle", "le",   "lequel", "les",     "lesquelles", "lesquels", "m",       "n",
+    "nous",     "on",   "ou",     "peut",    "peuvent",    "pourquoi", "qu",      "quand",
+    "que",      "quel", "quelle", "quelles", "quels",      "qui",      "quoi",    "s",
+    "se",       "sont", "t",      "tu",      "un",         "une",      "vous",    "y",
 };
 
 static int query_in_list(const char *word, const char *const *list, size_t n)

@@ -11,7 +11,7 @@
 
 #include "synonyms.h"
 
-#define QUERY_MAX_TERMS 32  /* analysed words kept; the rest is ignored */
+#define QUERY_MAX_TERMS 32   /* analysed words kept; the rest is ignored */
 #define QUERY_MAX_BYTES 4096 /* bytes of input read; the rest is ignored */
 
 enum {

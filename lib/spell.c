@@ -14,9 +14,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define SPELL_MAX_LEN 48      /* longer words are neither loaded nor corrected */
-#define SPELL_MAX_TEXT 4096   /* bytes of query text looked at */
-#define SPELL_MAX_WORDS_Q 32  /* query words looked at */
+#define SPELL_MAX_LEN 48     /* longer words are neither loaded nor corrected */
+#define SPELL_MAX_TEXT 4096  /* bytes of query text looked at */
+#define SPELL_MAX_WORDS_Q 32 /* query words looked at */
 
 typedef struct {
     char *folded;  /* unaccented form, the key */
@@ -30,21 +30,20 @@ typedef struct {
 struct spell {
     spell_word *words; /* sorted by folded */
     size_t nwords;
-    uint32_t *pool;  /* code points of every folded form */
-    size_t *bylen;   /* word indexes sorted by ncp */
+    uint32_t *pool;                     /* code points of every folded form */
+    size_t *bylen;                      /* word indexes sorted by ncp */
     size_t lenstart[SPELL_MAX_LEN + 2]; /* bylen[lenstart[L] .. lenstart[L+1]) have L code points */
-    char **stems;    /* sorted, distinct */
+    char **stems;                       /* sorted, distinct */
     size_t nstems;
 };
 
 static const char *const spell_stopwords[] = {
-    "afin",   "ainsi",  "alors", "aussi",  "autre",  "autres", "avec",  "avoir", "celle",
-    "celui",  "cela",   "ceci",  "cette",  "ceux",   "chez",   "comme", "dans",  "depuis",
-    "donc",   "dont",   "elle",  "elles",  "entre",  "etait",  "etre",  "faire", "fait",
-    "leur",   "leurs",  "lors",  "mais",   "meme",   "moins",  "notre", "nous",  "parce",
-    "plus",   "pour",   "puis",  "quand",  "quel",   "quelle", "quels", "selon", "sans",
-    "sera",   "sont",   "sous",  "tous",   "tout",   "toute",  "toutes", "tres", "vers",
-    "votre",  "vous",
+    "afin",  "ainsi",  "alors", "aussi", "autre", "autres", "avec", "avoir",  "celle", "celui",
+    "cela",  "ceci",   "cette", "ceux",  "chez",  "comme",  "dans", "depuis", "donc",  "dont",
+    "elle",  "elles",  "entre", "etait", "etre",  "faire",  "fait", "leur",   "leurs", "lors",
+    "mais",  "meme",   "moins", "notre", "nous",  "parce",  "plus", "pour",   "puis",  "quand",
+    "quel",  "quelle", "quels", "selon", "sans",  "sera",   "sont", "sous",   "tous",  "tout",
+    "toute", "toutes", "tres",  "vers",  "votre", "vous",
 };
 
 static void *spell_xrealloc(void *p, size_t n)
@@ -294,8 +293,7 @@ static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, siz
                 d = prev[j] + 1;
             if (cur[j - 1] + 1 < d)
                 d = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                pp[j - 2] + 1 < d)
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
                 d = pp[j - 2] + 1;
             cur[j] = d;
             if (d < best)
@@ -384,8 +382,8 @@ static int spell_valid_utf8(const char *text, size_t len)
 {
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                              (utf8proc_ssize_t)(len - i), &c);
+        utf8proc_ssize_t m =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
         if (m <= 0)
             return 0;
         i += (size_t)m;

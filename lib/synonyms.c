@@ -44,8 +44,7 @@ static int synonyms_collect(void *ctx, int flags, const char *token, size_t len,
     (void)end;
     if (flags & ANALYZER_COLOCATED)
         return 0;
-    side->tokens =
-        synonyms_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
+    side->tokens = synonyms_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
     buf b = BUF_INIT;
     buf_append(&b, token, len);
     side->tokens[side->ntokens++] = buf_detach(&b);

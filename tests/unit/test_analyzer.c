@@ -68,8 +68,9 @@ static void test_nfkc_and_case_folding(void **state)
 {
     (void)state;
     ASSERT_QUERY("MINEURS Mineurs mineurs", "mineur mineur mineur");
-    ASSERT_QUERY("\xef\xbd\x8d\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x85\xef\xbd\x95\xef\xbd\x92", "mineur"); /* fullwidth */
-    ASSERT_QUERY("e\xcc\x81te\xcc\x81", "ete");  /* decomposed é */
+    ASSERT_QUERY("\xef\xbd\x8d\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x85\xef\xbd\x95\xef\xbd\x92",
+                 "mineur");                             /* fullwidth */
+    ASSERT_QUERY("e\xcc\x81te\xcc\x81", "ete");         /* decomposed é */
     ASSERT_DOC("e\xcc\x81te\xcc\x81", "ete/=été/~ete"); /* composed in the exact form */
     ASSERT_QUERY("ÉTÉ été", "ete ete");
 }
@@ -81,7 +82,9 @@ static void test_ligatures(void **state)
     ASSERT_QUERY("ŒUVRE oeuvre", "oeuvr oeuvr");
     ASSERT_QUERY("cæcum", "caecum");
     ASSERT_QUERY("\xef\xac\x81nancement financement", "financ financ"); /* ﬁ */
-    ASSERT_QUERY("\xef\xac\x82" "eur", "fleur");                         /* ﬂ */
+    ASSERT_QUERY("\xef\xac\x82"
+                 "eur",
+                 "fleur"); /* ﬂ */
 }
 
 static void test_apostrophes_and_elision(void **state)
@@ -104,8 +107,7 @@ typedef struct {
     size_t start[8], end[8];
 } offsets_ctx;
 
-static int offsets_cb(void *ctx, int flags, const char *token, size_t len, size_t start,
-                      size_t end)
+static int offsets_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
 {
     offsets_ctx *o = ctx;
     (void)token;
@@ -135,11 +137,13 @@ static void test_stemming_accented_then_folded(void **state)
 {
     (void)state;
     ASSERT_QUERY("mineur mineurs", "mineur mineur");
-    ASSERT_QUERY("accompagné accompagnés accompagnées Accompagnée", "accompagn accompagn accompagn accompagn");
+    ASSERT_QUERY("accompagné accompagnés accompagnées Accompagnée",
+                 "accompagn accompagn accompagn accompagn");
     ASSERT_QUERY("exploitation exploiter exploités", "exploit exploit exploit");
     ASSERT_QUERY("protégés protégées", "proteg proteg");
     /* -ification nouns meet their -ifier verbs. */
-    ASSERT_QUERY("identification identifier identifiées Identifié", "identif identif identif identif");
+    ASSERT_QUERY("identification identifier identifiées Identifié",
+                 "identif identif identif identif");
     ASSERT_QUERY("qualification qualifiés", "qualif qualif");
     /* Typed without accents, Snowball stems some forms apart; documents
      * carry the stem of their unaccented form too ("%"). */
@@ -201,7 +205,8 @@ static void test_stop_words_kept(void **state)
 static void test_markers_never_from_text(void **state)
 {
     (void)state;
-    ASSERT_DOC("=traite ~traite %traite !traite |traite", "traite/=traite traite/=traite traite/=traite traite/=traite traite/=traite");
+    ASSERT_DOC("=traite ~traite %traite !traite |traite",
+               "traite/=traite traite/=traite traite/=traite traite/=traite traite/=traite");
     /* Query strings written by query.c pass through. */
     ASSERT_QUERY("=traité", "=traité");
     ASSERT_QUERY("!mineur !non !accompagn", "mineur non accompagn");
@@ -214,7 +219,9 @@ static void test_odd_bytes(void **state)
     (void)state;
     ASSERT_QUERY("mine\xffurs", "min ur");
     ASSERT_QUERY("\xc3", "");
-    ASSERT_QUERY("a\x00" "b", "a");
+    ASSERT_QUERY("a\x00"
+                 "b",
+                 "a");
     ASSERT_QUERY("\x01\x02mineurs\x1f", "mineur");
     /* A very long word is cut, never dropped whole. */
     buf b = BUF_INIT;
@@ -263,12 +270,13 @@ static void test_fts5_tokenizer(void **state)
     char err[128];
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
     assert_int_equal(analyzer_register(db, err, sizeof err), 0);
-    assert_int_equal(sqlite3_exec(db,
-                                  "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='repere');"
-                                  "INSERT INTO t VALUES('L’exploitation des mineurs non accompagnés');"
-                                  "INSERT INTO t VALUES('Le traité et le traitement');",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='repere');"
+                     "INSERT INTO t VALUES('L’exploitation des mineurs non accompagnés');"
+                     "INSERT INTO t VALUES('Le traité et le traitement');",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db,
                                         "SELECT rowid, highlight(t, 0, '[', ']') FROM t "
@@ -290,10 +298,10 @@ static void test_fts5_tokenizer(void **state)
     assert_string_equal((const char *)sqlite3_column_text(st, 1), "Le [traité] et le traitement");
     sqlite3_finalize(st);
     /* An unknown option is refused. */
-    assert_int_not_equal(
-        sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='repere foo')", NULL,
-                     NULL, NULL),
-        SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(db,
+                                      "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='repere foo')",
+                                      NULL, NULL, NULL),
+                         SQLITE_OK);
     sqlite3_close(db);
 }
 

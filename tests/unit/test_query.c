@@ -45,7 +45,8 @@ static int setup(void **state)
     assert_non_null(f);
     assert_int_equal(sqlite3_open(":memory:", &f->db), SQLITE_OK);
     assert_int_equal(analyzer_register(f->db, err, sizeof err), 0);
-    assert_int_equal(sqlite3_exec(f->db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='repere')",
+    assert_int_equal(sqlite3_exec(f->db,
+                                  "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='repere')",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_stmt *st;
@@ -377,13 +378,73 @@ static void test_questions(void **state)
 static void test_hostile_inputs(void **state)
 {
     static const char *const hostile[] = {
-        "\"", "\"\"", "\"\"\"", "NEAR(", "NEAR(a b)", "*", "**", "-", "--", "- -", "OR", "OR OR",
-        "a OR", "OR a", "a OR OR b", "AND", "NOT", "a NOT b", "col:word", "body:mineurs", "^",
-        "^mineurs", "(", ")", "(mineurs", "mineurs)", "((a))", "{a b}", "a + b", "\"a", "a\"",
-        "-\"", "-\"mineurs", "mineurs*\"", "\"*\"", "'", "’", "l'", "qu’", "...", "-*", "*-",
-        "a*", "é*", "=traite", "~traite", "!traite", "\"=traite\"", "\\", "\"\\\"", "\x01\x02\x1f",
-        "mineurs\tnon\naccompagnés", "\xff\xfe", "\xc3", "mine\xc3urs", "\xe2\x80", "😀 ✓ ∞",
-        "؟", "ﷺ", "ﷰ", "a\xc2\xa0" "b", "NEAR/3", "mineurs NEAR/2 traite", ":", "a:b:c", "\"a\" OR",
+        "\"",
+        "\"\"",
+        "\"\"\"",
+        "NEAR(",
+        "NEAR(a b)",
+        "*",
+        "**",
+        "-",
+        "--",
+        "- -",
+        "OR",
+        "OR OR",
+        "a OR",
+        "OR a",
+        "a OR OR b",
+        "AND",
+        "NOT",
+        "a NOT b",
+        "col:word",
+        "body:mineurs",
+        "^",
+        "^mineurs",
+        "(",
+        ")",
+        "(mineurs",
+        "mineurs)",
+        "((a))",
+        "{a b}",
+        "a + b",
+        "\"a",
+        "a\"",
+        "-\"",
+        "-\"mineurs",
+        "mineurs*\"",
+        "\"*\"",
+        "'",
+        "’",
+        "l'",
+        "qu’",
+        "...",
+        "-*",
+        "*-",
+        "a*",
+        "é*",
+        "=traite",
+        "~traite",
+        "!traite",
+        "\"=traite\"",
+        "\\",
+        "\"\\\"",
+        "\x01\x02\x1f",
+        "mineurs\tnon\naccompagnés",
+        "\xff\xfe",
+        "\xc3",
+        "mine\xc3urs",
+        "\xe2\x80",
+        "😀 ✓ ∞",
+        "؟",
+        "ﷺ",
+        "ﷰ",
+        "a\xc2\xa0"
+        "b",
+        "NEAR/3",
+        "mineurs NEAR/2 traite",
+        ":",
+        "a:b:c",
+        "\"a\" OR",
     };
     for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
         char *r = search(*state, hostile[i], strlen(hostile[i]));
@@ -428,9 +489,9 @@ static void test_long_and_many_terms(void **state)
 static void test_random_inputs(void **state)
 {
     static const char *const pieces[] = {
-        "\"", "-", "*", "(", ")", ":", "^", " ", " ", " OR ", "OR", "AND", "NOT", "NEAR(",
-        "mineurs", "é", "l'", "’", ".", "\xff", "\xc3", "\t", "traite", "+", "\\", "=", "~", "!",
-        "1", "-1", "a",
+        "\"",     "-",   "*",     "(",       ")", ":",  "^", " ",  " ",    " OR ", "OR",
+        "AND",    "NOT", "NEAR(", "mineurs", "é", "l'", "’", ".",  "\xff", "\xc3", "\t",
+        "traite", "+",   "\\",    "=",       "~", "!",  "1", "-1", "a",
     };
     unsigned seed = 12345;
     buf b = BUF_INIT;
