@@ -12,7 +12,8 @@
 #include <string.h>
 
 typedef struct {
-    char **tokens;
+    char **tokens; /* stems */
+    char **alts;   /* stems of the unaccented forms where they differ, else NULL */
     size_t ntokens;
 } synonyms_side_t;
 
@@ -40,22 +41,33 @@ static int synonyms_collect(void *ctx, int flags, const char *token, size_t len,
                             size_t end)
 {
     synonyms_side_t *side = ctx;
+    buf b = BUF_INIT;
     (void)start;
     (void)end;
-    if (flags & ANALYZER_COLOCATED)
+    if (flags & ANALYZER_COLOCATED) {
+        if (side->ntokens > 0 && token[0] == ANALYZER_FOLDED_STEM &&
+            !side->alts[side->ntokens - 1]) {
+            buf_append(&b, token + 1, len - 1);
+            side->alts[side->ntokens - 1] = buf_detach(&b);
+        }
         return 0;
+    }
     side->tokens = synonyms_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
-    buf b = BUF_INIT;
+    side->alts = synonyms_xrealloc(side->alts, (side->ntokens + 1) * sizeof side->alts[0]);
     buf_append(&b, token, len);
-    side->tokens[side->ntokens++] = buf_detach(&b);
+    side->tokens[side->ntokens] = buf_detach(&b);
+    side->alts[side->ntokens++] = NULL;
     return 0;
 }
 
 static void synonyms_side_free(synonyms_side_t *side)
 {
-    for (size_t i = 0; i < side->ntokens; i++)
+    for (size_t i = 0; i < side->ntokens; i++) {
         free(side->tokens[i]);
+        free(side->alts[i]);
+    }
     free(side->tokens);
+    free(side->alts);
 }
 
 /* Parses one line (without its end); adds a group when it has 2+ sides. */
@@ -70,7 +82,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
         size_t j = i;
         while (j < len && line[j] != '=')
             j++;
-        synonyms_side_t side = {NULL, 0};
+        synonyms_side_t side = {NULL, NULL, 0};
         analyzer_tokenize(line + i, j - i, ANALYZER_DOCUMENT, synonyms_collect, &side);
         if (side.ntokens > 0) {
             g.sides = synonyms_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
@@ -174,7 +186,8 @@ size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, s
             if (side->ntokens != n)
                 continue;
             size_t t = 0;
-            while (t < n && strcmp(side->tokens[t], tokens[t]) == 0)
+            while (t < n && (strcmp(side->tokens[t], tokens[t]) == 0 ||
+                             (side->alts[t] && strcmp(side->alts[t], tokens[t]) == 0)))
                 t++;
             if (t < n)
                 continue;

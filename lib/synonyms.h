@@ -27,7 +27,9 @@ size_t synonyms_groups(const synonyms *s);
 size_t synonyms_sides(const synonyms *s, size_t g);
 size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens);
 
-/* Finds the groups having a side whose tokens are exactly tokens[0..n).
+/* Finds the groups having a side whose tokens are exactly tokens[0..n)
+ * (a token also matches the stem of a side word's unaccented form: query
+ * words typed without accents may stem differently, analyzer.h).
  * Fills groups[] (at most max) and sides[] (which side matched; may be
  * NULL); returns how many were found (possibly more than max). */
 size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, size_t *groups,

@@ -30,6 +30,7 @@ static const char *const docs[] = {
     /* 9 */ "Les éducateurs et l'éducation à l'O.N.U.",
     /* 10 */ "Exploiter un mineur, des jeunes exploités.",
     /* 11 */ "Des jeunes filles accompagnées et réfugiées.",
+    /* 12 */ "Les FA du foyer.",
 };
 
 typedef struct {
@@ -68,7 +69,7 @@ static int setup(void **state)
     FILE *fp = fopen(path, "w");
     assert_non_null(fp);
     fputs("# sigles\nMNA = mineurs non accompagnés\nTEH = traite des êtres humains\n"
-          "ASE = aide sociale à l’enfance\n",
+          "ASE = aide sociale à l’enfance\nFA = filles accompagnées\n",
           fp);
     fclose(fp);
     assert_int_equal(synonyms_load(path, &f->syn, err, sizeof err), 0);
@@ -222,6 +223,7 @@ static void test_synonyms_both_directions(void **state)
     ASSERT_SEARCH("MNA", "1,2");
     ASSERT_SEARCH("mna", "1,2");
     ASSERT_SEARCH("mineurs non accompagnes", "1,2");
+    ASSERT_SEARCH("filles accompagnees", "11,12");
     ASSERT_SEARCH("\"mineurs non accompagnés\"", "1,2");
     ASSERT_SEARCH("TEH", "3");
     ASSERT_SEARCH("aide sociale à l'enfance", "1");

@@ -92,7 +92,8 @@ static void test_lookup(void **state)
 {
     synonyms *s = load(*state, "MNA = mineurs non accompagnés\n"
                                "TEH = traite des êtres humains = traite des personnes\n"
-                               "MNA = mineurs isolés étrangers\n");
+                               "MNA = mineurs isolés étrangers\n"
+                               "FA = filles accompagnées\n");
     const char *mna[] = {"mna"};
     size_t groups[4], sides[4];
     assert_int_equal(synonyms_lookup(s, mna, 1, groups, sides, 4), 2);
@@ -106,6 +107,10 @@ static void test_lookup(void **state)
     assert_int_equal(lookup(s, pers, 3), 1);
     assert_int_equal(synonyms_lookup(s, pers, 3, groups, sides, 4), 1);
     assert_int_equal(sides[0], 2);
+    /* « accompagnees » typed without accents stems to "accompagne". */
+    const char *fa[] = {"fill", "accompagn"}, *fa_plain[] = {"fill", "accompagne"};
+    assert_int_equal(lookup(s, fa, 2), 3);
+    assert_int_equal(lookup(s, fa_plain, 2), 3);
     const char *none[] = {"rien"};
     assert_int_equal(lookup(s, none, 1), -1);
     assert_int_equal(lookup(NULL, none, 1), -1);
