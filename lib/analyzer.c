@@ -23,6 +23,7 @@
  * - Snowball stems « identification » to "identif" but « identifier »,
  *   « identifiées » to "identifi"; a final "ifi" loses its "i" so the noun
  *   and the verb of every -ifier family meet (qualifier, justifier…).
+ * - One letter glued to a number is two parts: « L425-1 » is « L.425-1 ».
  * - Inclusive writing (« accompagné·e·s », « salarié.e.s ») is a compound
  *   whose whole ("accompagnees" -> "accompagn") meets the plain word.
  * - Bytes that are not valid UTF-8 are separators; offsets always point into
@@ -513,16 +514,45 @@ static int analyzer_whole(analyzer_state *st, const analyzer_seg *segs, size_t n
     return analyzer_emit(st, ANALYZER_COLOCATED, f, fn, segs[0].start, segs[nsegs - 1].end);
 }
 
+/* A part made of one ASCII letter and digits (L425, R316, G20): legal
+ * references are written both « L.425-1 » and « L425-1 ». */
+static int analyzer_letter_number(const analyzer_state *st, const analyzer_seg *sg)
+{
+    const char *p = st->norm.data + sg->norm;
+    if (sg->normlen < 2 || sg->end - sg->start != sg->normlen || p[0] < 'a' || p[0] > 'z')
+        return 0;
+    for (size_t i = 1; i < sg->normlen; i++)
+        if (p[i] < '0' || p[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* Analyses the run of parts collected in st->segs. */
 static int analyzer_run(analyzer_state *st, const char *text)
 {
-    analyzer_seg *segs = st->segs;
+    analyzer_seg segbuf[2 * ANALYZER_MAX_SEGS];
+    analyzer_seg *segs = segbuf;
     size_t nsegs = 0;
     buf_clear(&st->norm);
     for (size_t k = 0; k < st->nsegs; k++) {
-        analyzer_normalize(st, &st->segs[k], text);
-        if (st->segs[k].normlen > 0)
-            segs[nsegs++] = st->segs[k];
+        analyzer_seg *sg = &st->segs[k];
+        analyzer_normalize(st, sg, text);
+        if (sg->normlen == 0)
+            continue;
+        segs[nsegs++] = *sg;
+        if (analyzer_letter_number(st, sg)) {
+            /* "L425" reads as "L.425": l, 425. */
+            analyzer_seg *a = &segs[nsegs - 1], *b = &segs[nsegs++];
+            *b = *a;
+            a->end = a->start + 1;
+            a->normlen = a->ncp = 1;
+            a->digit = 0;
+            b->start++;
+            b->norm++;
+            b->normlen--;
+            b->ncp--;
+            b->conn = ANALYZER_CONN_DOT;
+        }
     }
     if (nsegs == 0)
         return 0;

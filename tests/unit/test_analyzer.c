@@ -167,6 +167,9 @@ static void test_numbers_and_legal_references(void **state)
     ASSERT_DOC("1er", "1er/=1er");
     ASSERT_DOC("L.425-1", "l/=l/l.425-1 425/=425 1/=1");
     ASSERT_QUERY("L.425-1", "l 425 1");
+    /* Written without the dot: the same parts and the same whole. */
+    ASSERT_DOC("L425-1", "l/=l/l.425-1 425/=425 1/=1");
+    ASSERT_QUERY("R316-1 G20", "r 316 1 g 20");
     ASSERT_DOC("225-4-1", "225/=225/225-4-1 4/=4 1/=1");
     ASSERT_QUERY("3,5 %", "3 5");
 }

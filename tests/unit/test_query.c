@@ -234,6 +234,8 @@ static void test_legal_references_and_numbers(void **state)
     ASSERT_SEARCH("L.425-1", "6");
     ASSERT_SEARCH("l. 425-1", "6");
     ASSERT_SEARCH("425-1", "6");
+    ASSERT_SEARCH("L425-1", "6");
+    ASSERT_SEARCH("article l425-1", "6");
     ASSERT_SEARCH("2018", "6");
     ASSERT_SEARCH("1er", "6");
     ASSERT_SEARCH("ONU", "9");
