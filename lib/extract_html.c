@@ -406,6 +406,22 @@ static char *normalized_or_null(const char *s)
     return t;
 }
 
+/* The parser's last error in plain words. */
+static void parse_error(htmlParserCtxtPtr ctxt, char *err, size_t errlen)
+{
+    const xmlError *e = xmlCtxtGetLastError(ctxt);
+    const char *msg = e && e->message ? e->message : "";
+    if (strstr(msg, "Excessive depth")) {
+        snprintf(err, errlen, "HTML nested too deeply to be read");
+        return;
+    }
+    size_t n = strcspn(msg, "\n");
+    if (n == 0)
+        snprintf(err, errlen, "not parseable as HTML");
+    else
+        snprintf(err, errlen, "HTML parse error: %.*s", (int)n, msg);
+}
+
 int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
 {
     text_encoding enc = text_detect_encoding(data, len);
@@ -420,14 +436,21 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         snprintf(err, errlen, "HTML page too large");
         return EXTRACT_EFORMAT;
     }
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        free(utf8);
+        snprintf(err, errlen, "out of memory for the HTML parser");
+        return EXTRACT_EFORMAT;
+    }
     /* No HTML_PARSE_HUGE: libxml2 keeps its nesting and size limits. */
     htmlDocPtr html =
-        htmlReadMemory(utf8, (int)ulen, NULL, "UTF-8",
-                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+        htmlCtxtReadMemory(ctxt, utf8, (int)ulen, NULL, "UTF-8",
+                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
     free(utf8);
     if (!html) {
-        snprintf(err, errlen, "not parseable as HTML");
+        parse_error(ctxt, err, errlen);
+        htmlFreeParserCtxt(ctxt);
         return EXTRACT_EFORMAT;
     }
     xmlNode *root = xmlDocGetRootElement(html);
@@ -487,5 +510,13 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     buf_free(&w.lines);
     free(w.heading);
     xmlFreeDoc(html);
-    return EXTRACT_OK;
+    /* Nothing kept and the parser gave up: its reason says more than « no text ». */
+    int rc = EXTRACT_OK;
+    const xmlError *e = xmlCtxtGetLastError(ctxt);
+    if (doc->n_chunks == 0 && e && e->level == XML_ERR_FATAL) {
+        parse_error(ctxt, err, errlen);
+        rc = EXTRACT_EFORMAT;
+    }
+    htmlFreeParserCtxt(ctxt);
+    return rc;
 }
