@@ -12,14 +12,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <utf8proc.h>
-
-#include "analyzer.h"
 #include "buf.h"
 #include "query.h"
 #include "rank.h"
 #include "schema.h"
 #include "snippet.h"
+#include "spell.h"
 #include "synonyms.h"
 
 /* Ranking weights, tuned on tests/relevance (see search_default_tuning). */
@@ -32,6 +30,8 @@ static const search_tuning search_default_tuning = {
 };
 
 #define SEARCH_DEFAULT_BUDGET_MS 1000
+/* Seconds between two reloads of the vocabulary while the index changes. */
+#define SEARCH_SPELL_RELOAD_S 30
 /* SQLite virtual machine steps between two looks at the clock. */
 #define SEARCH_PROGRESS_STEPS 1000
 
@@ -44,7 +44,10 @@ struct search_ctx {
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
-    sqlite3_stmt *vocab;   /* search_suggest: surface words by document frequency */
+    spell *spell;          /* the index vocabulary, for corrections and completions */
+    sqlite3_stmt *version; /* PRAGMA data_version: has another connection committed? */
+    long long data_version;
+    time_t spell_checked, spell_loaded;
     search_tuning tuning;
     int budget_ms;
     int deadline_on;
@@ -133,19 +136,7 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                        &ctx->doc, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM documents", &ctx->count, err, errlen) != 0)
         goto cleanup;
-    /* fts5vocab over docs_fts, in the connection's own temp schema: the
-     * surface forms the analyzer indexes (ANALYZER_EXACT, ANALYZER_FOLDED). */
-    if (sqlite3_exec(ctx->db,
-                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.repere_vocab"
-                     " USING fts5vocab(main, docs_fts, row)",
-                     NULL, NULL, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot read the index vocabulary: %s", sqlite3_errmsg(ctx->db));
-        goto cleanup;
-    }
-    if (search_prepare(ctx,
-                       "SELECT term FROM temp.repere_vocab WHERE term >= ?1 AND term < ?2"
-                       " ORDER BY doc DESC, term LIMIT ?3",
-                       &ctx->vocab, err, errlen) != 0)
+    if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0)
         goto cleanup;
     rc = 0;
 cleanup:
@@ -181,6 +172,35 @@ static void search_synonyms_refresh(search_ctx *ctx)
     ctx->syn_mtime = stbuf.st_mtim;
 }
 
+/* Loads the vocabulary on first use; reloads it when the indexer has
+ * committed since (PRAGMA data_version), looking at most once a second and
+ * reloading at most every SEARCH_SPELL_RELOAD_S. */
+static int search_spell_refresh(search_ctx *ctx)
+{
+    struct timespec now;
+    search_now(&now);
+    if (ctx->spell && now.tv_sec == ctx->spell_checked)
+        return SQLITE_OK;
+    ctx->spell_checked = now.tv_sec;
+    int rc = sqlite3_step(ctx->version);
+    long long version = rc == SQLITE_ROW ? sqlite3_column_int64(ctx->version, 0) : -1;
+    sqlite3_reset(ctx->version);
+    if (rc != SQLITE_ROW)
+        return rc;
+    if (ctx->spell && (version == ctx->data_version ||
+                       now.tv_sec - ctx->spell_loaded < SEARCH_SPELL_RELOAD_S))
+        return SQLITE_OK;
+    spell *fresh = NULL;
+    char err[256];
+    if (spell_load(ctx->db, &fresh, err, sizeof err) != 0)
+        return ctx->spell ? SQLITE_OK : SQLITE_ERROR;
+    spell_free(ctx->spell);
+    ctx->spell = fresh;
+    ctx->data_version = version;
+    ctx->spell_loaded = now.tv_sec;
+    return SQLITE_OK;
+}
+
 int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
                 char *err, size_t errlen)
 {
@@ -192,7 +212,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     }
     ctx->tuning = search_default_tuning;
     ctx->budget_ms = budget_ms > 0 ? budget_ms : SEARCH_DEFAULT_BUDGET_MS;
-    ctx->syn_checked = -1;
+    ctx->syn_checked = ctx->spell_checked = -1;
     if (synonyms_path && !(ctx->syn_path = strdup(synonyms_path))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
@@ -223,7 +243,8 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->meta);
     sqlite3_finalize(ctx->doc);
     sqlite3_finalize(ctx->count);
-    sqlite3_finalize(ctx->vocab);
+    sqlite3_finalize(ctx->version);
+    spell_free(ctx->spell);
     sqlite3_close_v2(ctx->db);
     synonyms_free(ctx->syn);
     free(ctx->syn_path);
@@ -530,7 +551,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
                size_t errlen)
 {
     struct timespec t0;
-    query *q = NULL;
+    query *q = NULL, *fixed = NULL;
     int status, rc;
     search_now(&t0);
     memset(res, 0, sizeof *res);
@@ -541,11 +562,24 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         status = SEARCH_EBADREQ;
         goto done;
     }
+    /* The vocabulary is the index's: without it there is no correction,
+     * but the search itself still runs. */
+    if (search_spell_refresh(ctx) == SQLITE_OK)
+        res->suggestion = spell_suggest(ctx->spell, req->q, strlen(req->q));
     search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         rc = search_exec(ctx, q, req, 0, res);
+        /* Nothing has every word: first the spelling correction, then the
+         * documents with most of the words. */
+        if (rc == SQLITE_OK && res->total == 0 && res->suggestion &&
+            query_parse(res->suggestion, strlen(res->suggestion), ctx->syn, &fixed, err,
+                        errlen) == QUERY_OK) {
+            search_reset_matches(res);
+            rc = search_exec(ctx, fixed, req, 0, res);
+            res->corrected = res->total > 0;
+        }
         if (rc == SQLITE_OK && res->total == 0 && query_clauses(q) >= 2) {
             search_reset_matches(res);
             rc = search_exec(ctx, q, req, 1, res);
@@ -562,6 +596,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
 done:
     ctx->deadline_on = 0;
     query_free(q);
+    query_free(fixed);
     res->took_ms = search_ms_since(&t0);
     return status;
 }
@@ -624,109 +659,34 @@ long long search_count(search_ctx *ctx)
     return n;
 }
 
-/* Vocabulary terms in [lo, hi), most frequent first, appended to *out as
- * head + term without its marker byte, skipping duplicates. */
-static int search_suggest_terms(search_ctx *ctx, const char *head, size_t head_len,
-                                const char *lo, const char *hi, size_t max, char ***out,
-                                size_t *n)
-{
-    sqlite3_stmt *st = ctx->vocab;
-    int rc = SQLITE_DONE;
-    sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *term = (const char *)sqlite3_column_text(st, 0);
-        if (!term || !term[0] || !term[1])
-            continue;
-        buf b = BUF_INIT;
-        buf_append(&b, head, head_len);
-        buf_puts(&b, term + 1);
-        char *s = buf_detach(&b);
-        int dup = 0;
-        for (size_t i = 0; i < *n && !dup; i++)
-            dup = strcmp((*out)[i], s) == 0;
-        if (dup) {
-            free(s);
-            continue;
-        }
-        (*out)[(*n)++] = s;
-    }
-    if (*n >= max)
-        rc = SQLITE_DONE;
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* [lo, hi) bounds of the terms starting with marker + word. */
-static void search_prefix_range(char marker, const char *word, size_t len, char **lo, char **hi)
-{
-    buf b = BUF_INIT;
-    buf_putc(&b, marker);
-    buf_append(&b, word, len);
-    *lo = buf_detach(&b);
-    buf_putc(&b, marker);
-    buf_append(&b, word, len);
-    buf_putc(&b, (char)0xF4); /* above every UTF-8 continuation of the prefix */
-    *hi = buf_detach(&b);
-}
-
 int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out, size_t *n,
                    char *err, size_t errlen)
 {
-    char *lower = NULL, *folded = NULL, *lo = NULL, *hi = NULL;
-    int rc = SQLITE_OK, status = SEARCH_OK;
     *out = NULL;
     *n = 0;
     if (!prefix || strlen(prefix) > SEARCH_MAX_QUERY_BYTES) {
         snprintf(err, errlen, "the text to complete is missing or too long");
         return SEARCH_EBADREQ;
     }
-    if (max == 0)
-        return SEARCH_OK;
-    size_t len = strlen(prefix), start = len;
+    size_t len = strlen(prefix), start = len, chars = 0;
     while (start > 0 && prefix[start - 1] != ' ')
         start--;
-    /* One letter matches too many words to be useful (or fast). */
-    size_t chars = 0;
     for (size_t i = start; i < len; i++)
         chars += ((unsigned char)prefix[i] & 0xC0) != 0x80;
-    if (chars < 2)
+    /* One letter matches too many words to be useful. */
+    if (max == 0 || chars < 2)
         return SEARCH_OK;
+    int rc = search_spell_refresh(ctx);
+    if (rc != SQLITE_OK)
+        return search_fail(ctx, rc, err, errlen);
     if (!(*out = calloc(max, sizeof **out)))
         abort();
-    utf8proc_uint8_t *mapped = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)prefix + start, (utf8proc_ssize_t)(len - start),
-                     &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
-        goto done; /* not UTF-8: nothing in the vocabulary can start with it */
-    lower = (char *)mapped;
-    size_t folded_len = 0;
-    folded = analyzer_fold(lower, strlen(lower), &folded_len);
-    search_arm(ctx);
-    search_prefix_range(ANALYZER_EXACT, lower, strlen(lower), &lo, &hi);
-    rc = search_suggest_terms(ctx, prefix, start, lo, hi, max, out, n);
-    /* Typed without accents: the words that have them, shown folded. */
-    if (rc == SQLITE_OK && *n < max && folded && strcmp(folded, lower) == 0) {
-        free(lo);
-        free(hi);
-        search_prefix_range(ANALYZER_FOLDED, folded, folded_len, &lo, &hi);
-        rc = search_suggest_terms(ctx, prefix, start, lo, hi, max, out, n);
-    }
-    ctx->deadline_on = 0;
-    if (rc != SQLITE_OK)
-        status = search_fail(ctx, rc, err, errlen);
-done:
-    free(lower);
-    free(folded);
-    free(lo);
-    free(hi);
-    if (*n == 0 || status != SEARCH_OK) {
-        search_strings_free(*out, *n);
+    *n = spell_complete(ctx->spell, prefix, len, *out, max);
+    if (*n == 0) {
+        free(*out);
         *out = NULL;
-        *n = 0;
     }
-    return status;
+    return SEARCH_OK;
 }
 
 void search_strings_free(char **v, size_t n)

@@ -417,7 +417,7 @@ static void test_documents_and_suggest(void **state)
     search_strings_free(v, n);
     assert_int_equal(search_suggest(f->ctx, "Éduc", 10, &v, &n, err, sizeof err), SEARCH_OK);
     assert_int_equal(n, 1);
-    assert_string_equal(v[0], "éducateurs");
+    assert_string_equal(v[0], "Éducateurs"); /* as typed: capital first */
     search_strings_free(v, n);
     assert_int_equal(search_suggest(f->ctx, "fac", 1, &v, &n, err, sizeof err), SEARCH_OK);
     assert_int_equal(n, 1);
@@ -426,6 +426,33 @@ static void test_documents_and_suggest(void **state)
     assert_int_equal(n, 0);
     assert_int_equal(search_suggest(f->ctx, "\xff\xfe", 10, &v, &n, err, sizeof err), SEARCH_OK);
     assert_int_equal(n, 0);
+}
+
+static void test_spelling(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    /* Nothing as typed: the correction is run and said. */
+    assert_int_equal(run(f, "mineurs acompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.corrected, 1);
+    assert_int_equal(res.relaxed, 0);
+    assert_non_null(res.suggestion);
+    assert_string_equal(res.suggestion, "mineurs accompagnés");
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.hits[0].id, 1);
+    search_result_free(&res);
+    /* Results as typed, but a word looks misspelt: only a suggestion. */
+    assert_int_equal(run(f, "mineurs OR acompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.corrected, 0);
+    assert_non_null(res.suggestion);
+    assert_string_equal(res.suggestion, "mineurs OR accompagnés");
+    assert_true(res.total >= 2);
+    search_result_free(&res);
+    /* Well spelt: no suggestion. */
+    assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_null(res.suggestion);
+    assert_int_equal(res.corrected, 0);
+    search_result_free(&res);
 }
 
 static void test_synonyms_reload(void **state)
@@ -496,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_snippets_and_pages),
         cmocka_unit_test(test_bm25_matches_fts5),
         cmocka_unit_test(test_documents_and_suggest),
+        cmocka_unit_test(test_spelling),
         cmocka_unit_test(test_synonyms_reload),
         cmocka_unit_test(test_time_budget),
     };
