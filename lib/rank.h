@@ -12,12 +12,16 @@
 /* SQL functions registered (first argument: the FTS5 table):
  *   repere_rank(tbl, map, w_prox, w_exact, w_col0, w_col1, ...)
  *       (bm25 + w_exact * bm25_exact) * (1 + w_prox * proximity): bm25 as
- *       FTS5's (k1 1.2, b 0.75, column weights w_col*) over the query's own
- *       phrases, bm25_exact the same over its exact-form phrases, proximity
- *       in [0, 1] (1: the clauses stand together as a phrase). Higher is
+ *       FTS5's (k1 1.2, b 0.75, column weights w_col*) but with an IDF that
+ *       stays positive for common words, over the query's own phrases, bm25_exact the same over its
+ * exact-form phrases, proximity in [0, 1] (1: the clauses stand together as a phrase). Higher is
  *       better.
  *   repere_clauses(tbl, map)
  *       number of distinct clauses the row matches.
+ *   repere_passage(tbl, map)
+ *       for choosing a passage: distinct clauses + proximity / 2 + a
+ *       saturating share (< 0.25) for the number of hits. Needs no IDF, so
+ *       it costs nothing beyond the row's own hits.
  * map tells which clause each FTS5 phrase of the MATCH expression belongs
  * to, and which phrases are exact forms; rank_query_build makes both. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);

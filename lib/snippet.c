@@ -246,7 +246,7 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
 {
     static const char best_sql[] =
         "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-        "ORDER BY repere_clauses(chunks_fts, ?4) DESC, bm25(chunks_fts, 2.0, 1.0), rowid LIMIT 1";
+        "ORDER BY repere_passage(chunks_fts, ?4) DESC, rowid LIMIT 1";
     static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";

@@ -1,5 +1,5 @@
 /* snippet: the passage shown under a result. Picks the document's best chunk
- * (most distinct query clauses, then bm25) through chunks_fts restricted to
+ * (most distinct query clauses, closest, most hits) through chunks_fts restricted to
  * the document's rowid range, then the best window of that chunk, cut at
  * word boundaries, HTML-escaped, matched words wrapped in <mark>. */
 #ifndef REPERE_SNIPPET_H

@@ -302,10 +302,10 @@ static void rel_read_baseline(const char *file, double *ndcg, double *mrr)
 /* Grid search over the ranking weights; prints the best settings. */
 static void rel_tune(search_ctx *ctx, const rel_set *set)
 {
-    static const double titles[] = {1, 2, 4, 8, 12};
-    static const double headings[] = {1, 2, 4};
-    static const double proxs[] = {0, 0.25, 0.5, 1, 2};
-    static const double exacts[] = {0, 0.25, 0.5, 1, 2};
+    static const double titles[] = {1, 1.5, 2, 3, 4, 8};
+    static const double headings[] = {0.5, 1, 2};
+    static const double proxs[] = {0, 0.25, 0.5, 0.75, 1};
+    static const double exacts[] = {0, 0.05, 0.1, 0.2, 0.35};
     search_tuning t, best;
     double best_ndcg = -1, best_mrr = -1, ndcg, mrr;
     search_get_tuning(ctx, &t);
@@ -326,7 +326,8 @@ static void rel_tune(search_ctx *ctx, const rel_set *set)
                     printf("title %5.2f headings %4.2f prox %4.2f exact %4.2f -> nDCG@10 %.4f "
                            "MRR %.4f\n",
                            t.w_title, t.w_headings, t.w_prox, t.w_exact, ndcg, mrr);
-                    if (ndcg > best_ndcg + 1e-9 || (fabs(ndcg - best_ndcg) <= 1e-9 && mrr > best_mrr)) {
+                    if (ndcg > best_ndcg + 1e-9 ||
+                        (fabs(ndcg - best_ndcg) <= 1e-9 && mrr > best_mrr)) {
                         best_ndcg = ndcg;
                         best_mrr = mrr;
                         best = t;
@@ -339,22 +340,25 @@ static void rel_tune(search_ctx *ctx, const rel_set *set)
 static void rel_usage(void)
 {
     fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
-                    " [--baseline FILE] [--out MD] [--write-baseline] [--tune]\n");
+                    " [--baseline FILE] [--out MD] [--write-baseline] [--tune]\n"
+                    "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT]\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
-    const char *db = NULL, *queries = NULL, *synonyms = NULL, *baseline = NULL, *out = NULL;
+    const char *db = NULL, *queries = NULL, *synonyms = NULL, *baseline = NULL, *out = NULL,
+               *weights = NULL;
     int tune = 0, write_baseline = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char **slot = !strcmp(a, "--db")          ? &db
-                            : !strcmp(a, "--queries")   ? &queries
-                            : !strcmp(a, "--synonyms")  ? &synonyms
-                            : !strcmp(a, "--baseline")  ? &baseline
-                            : !strcmp(a, "--out")       ? &out
-                                                        : NULL;
+        const char **slot = !strcmp(a, "--db")         ? &db
+                            : !strcmp(a, "--queries")  ? &queries
+                            : !strcmp(a, "--synonyms") ? &synonyms
+                            : !strcmp(a, "--baseline") ? &baseline
+                            : !strcmp(a, "--out")      ? &out
+                            : !strcmp(a, "--weights")  ? &weights
+                                                       : NULL;
         if (slot && i + 1 < argc)
             *slot = argv[++i];
         else if (!strcmp(a, "--tune"))
@@ -373,6 +377,14 @@ int main(int argc, char **argv)
     char err[512];
     if (search_open(db, synonyms, 5000, &ctx, err, sizeof err) != SEARCH_OK)
         rel_die("open the index", err);
+    if (weights) {
+        search_tuning t;
+        search_get_tuning(ctx, &t);
+        if (sscanf(weights, "%lf,%lf,%lf,%lf,%lf", &t.w_title, &t.w_headings, &t.w_body, &t.w_prox,
+                   &t.w_exact) != 5)
+            rel_usage();
+        search_set_tuning(ctx, &t);
+    }
     if (tune) {
         rel_tune(ctx, &set);
         search_close(ctx);
@@ -413,8 +425,9 @@ int main(int argc, char **argv)
     if (out) {
         FILE *f = fopen(out, "w");
         if (f) {
-            fprintf(f, "# Relevance: Repère vs plain FTS5 (unicode61 remove_diacritics 2 + "
-                       "bm25)\n\n%s",
+            fprintf(f,
+                    "# Relevance: Repère vs plain FTS5 (unicode61 remove_diacritics 2 + "
+                    "bm25)\n\n%s",
                     table.data);
             fclose(f);
         }

@@ -290,14 +290,10 @@ static void test_document_pages(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escapes_markup),
-        cmocka_unit_test(test_only_marks),
-        cmocka_unit_test(test_marks_original_forms),
-        cmocka_unit_test(test_cut_at_word_boundaries),
-        cmocka_unit_test(test_short_text_whole),
-        cmocka_unit_test(test_utf8_safety),
-        cmocka_unit_test(test_best_passage),
-        cmocka_unit_test(test_document_pages),
+        cmocka_unit_test(test_escapes_markup),       cmocka_unit_test(test_only_marks),
+        cmocka_unit_test(test_marks_original_forms), cmocka_unit_test(test_cut_at_word_boundaries),
+        cmocka_unit_test(test_short_text_whole),     cmocka_unit_test(test_utf8_safety),
+        cmocka_unit_test(test_best_passage),         cmocka_unit_test(test_document_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
