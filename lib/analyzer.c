@@ -16,6 +16,12 @@
  * - The exact surface form is indexed as a colocated token ("=traite") so
  *   ranking can prefer documents that use the very form typed; the
  *   unaccented surface ("~traite" for « traité ») serves prefix queries.
+ *   Markers are bytes that split words in text, so no text yields them.
+ * - People type without accents, and Snowball stems unaccented forms
+ *   differently (« accompagnees » -> "accompagne", « accompagnées » ->
+ *   "accompagn"): an accented word also gets the stem of its unaccented
+ *   form ("%accompagne") when it differs, for query words typed bare.
+ *   « traité » gets no "%traite": the protected stem stays « traite »'s own.
  * - Compounds (hyphen, apostrophe that is not an elision, dot) are indexed
  *   by parts, so a query reads them as a phrase, plus the whole at the first
  *   part: letters are joined and stemmed (« e-mails » meets « email »),
@@ -27,7 +33,11 @@
  * - Inclusive writing (« accompagné·e·s », « salarié.e.s ») is a compound
  *   whose whole ("accompagnees" -> "accompagn") meets the plain word.
  * - Bytes that are not valid UTF-8 are separators; offsets always point into
- *   the caller's text. */
+ *   the caller's text.
+ * - Speed: buffers live in the analyzer state (one per FTS5 tokenizer
+ *   instance, one per thread for analyzer_tokenize), and word forms are
+ *   cached there, since stemming was most of the time (~45 MB/s of French
+ *   text on one core, ~28 MB/s through FTS5, vs ~145 MB/s for unicode61). */
 #include "analyzer.h"
 
 #include "buf.h"
