@@ -60,7 +60,8 @@ typedef struct {
 /* Line being assembled by read_page. */
 typedef struct {
     buf text;
-    double top, bottom, last_x2;
+    double top, bottom;
+    PopplerRectangle last; /* box of the previous glyph */
     double size;
     int size_from_alnum;
     size_t glyphs, bold_glyphs;
@@ -95,6 +96,16 @@ static void end_line(pdf_page *page, line_acc *acc)
     acc->prev_space = 1;
 }
 
+/* Space between two glyph boxes along the direction the text runs:
+ * left to right on an ordinary page, up or down on a rotated one. */
+static double glyph_gap(const PopplerRectangle *prev, const PopplerRectangle *r)
+{
+    double dx = r->x1 - prev->x1, dy = r->y1 - prev->y1;
+    if (fabs(dx) >= fabs(dy))
+        return dx >= 0 ? r->x1 - prev->x2 : prev->x1 - r->x2;
+    return dy >= 0 ? r->y1 - prev->y2 : prev->y1 - r->y2;
+}
+
 static int is_bold_font(const char *name)
 {
     return name && (strcasestr(name, "bold") || strcasestr(name, "black") ||
@@ -114,7 +125,7 @@ static void read_page(PopplerPage *pp, pdf_page *page)
     int geo = rects && g_utf8_validate(text, -1, NULL) && (glong)n_rects == g_utf8_strlen(text, -1);
     GList *attrs = geo ? poppler_page_get_text_attributes(pp) : NULL;
     GList *a = attrs;
-    line_acc acc = {BUF_INIT, 0, 0, 0, 0, 0, 0, 0, 1};
+    line_acc acc = {.text = BUF_INIT, .prev_space = 1};
     guint i = 0;
     for (const char *s = text; *s; i++) {
         const char *next = g_utf8_next_char(s);
@@ -132,12 +143,14 @@ static void read_page(PopplerPage *pp, pdf_page *page)
                 a = a->next;
             const PopplerTextAttributes *at =
                 (a && ((PopplerTextAttributes *)a->data)->start_index <= (gint)i) ? a->data : NULL;
-            double height = acc.bottom - acc.top;
-            if (!space && acc.glyphs && fabs(r->y1 - acc.top) > 0.6 * (height > 1 ? height : 1))
+            double size = at ? at->font_size : r->y2 - r->y1;
+            /* poppler sometimes runs a far line (a page number) into the previous
+             * one; a jump of more than a line and a half splits them, while
+             * superscripts and vertical text move less. */
+            if (!space && acc.glyphs && fabs(r->y1 - acc.last.y1) > 1.5 * size)
                 end_line(page, &acc);
             if (!space) {
-                double size = at ? at->font_size : r->y2 - r->y1;
-                if (acc.glyphs && !acc.prev_space && r->x1 - acc.last_x2 > 0.3 * size)
+                if (acc.glyphs && !acc.prev_space && glyph_gap(&acc.last, r) > 0.3 * size)
                     buf_putc(&acc.text, ' ');
                 if (!acc.glyphs) {
                     acc.top = r->y1;
@@ -151,7 +164,7 @@ static void read_page(PopplerPage *pp, pdf_page *page)
                 }
                 acc.top = fmin(acc.top, r->y1);
                 acc.bottom = fmax(acc.bottom, r->y2);
-                acc.last_x2 = r->x2;
+                acc.last = *r;
                 acc.glyphs++;
                 if (at && is_bold_font(at->font_name))
                     acc.bold_glyphs++;

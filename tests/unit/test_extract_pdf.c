@@ -115,6 +115,20 @@ static void test_big_page_split(void **state)
     extract_doc_free(&doc);
 }
 
+static void test_rotated_text(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(extract_fixture("rotated.pdf", &doc, err, sizeof err), EXTRACT_OK);
+    assert_int_equal(doc.n_chunks, 2);
+    /* words stay whole whichever way the text runs */
+    assert_non_null(strstr(doc.chunks[0].text, "Texte vertical dans la marge"));
+    assert_non_null(strstr(doc.chunks[0].text, "Un texte horizontal ordinaire."));
+    assert_string_equal(doc.chunks[1].text, "Page tournée de quatre-vingt-dix degrés.");
+    extract_doc_free(&doc);
+}
+
 static void test_encrypted(void **state)
 {
     (void)state;
@@ -234,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_ligatures_and_hyphenation),
         cmocka_unit_test(test_multipage),
         cmocka_unit_test(test_big_page_split),
+        cmocka_unit_test(test_rotated_text),
         cmocka_unit_test(test_encrypted),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_no_text),
