@@ -1,6 +1,6 @@
 #!/bin/sh
 # embed.sh OUT.c FILE...: writes a C file holding the bytes of each FILE and
-# its content type, as the static_assets table of searchd/static_assets.h.
+# its content type and ETag, as the static_assets table of searchd/static_assets.h.
 # Uses od and awk only (no xxd), so a plain Debian build has what it needs.
 set -eu
 out=$1
@@ -46,11 +46,13 @@ mkdir -p "$(dirname "$out")"
       *) type='application/octet-stream' ;;
     esac
     size=$(wc -c <"$f" | tr -d ' ')
-    printf '    {"%s", "%s", static_asset_%d, %s},\n' "$name" "$type" "$i" "$size"
+    # ETag: the file's POSIX CRC and size, fixed at build time.
+    crc=$(cksum <"$f" | awk '{ print $1 }')
+    printf '    {"%s", "%s", "\\"%s-%s\\"", static_asset_%d, %s},\n' "$name" "$type" "$crc" "$size" "$i" "$size"
     i=$((i + 1))
   done
   if [ "$i" -eq 0 ]; then
-    echo '    {"", "", 0, 0},'
+    echo '    {"", "", "", 0, 0},'
   fi
   echo '};'
   echo "const size_t static_assets_count = $i;"

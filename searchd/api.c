@@ -18,31 +18,14 @@
 #define API_SUGGEST_MAX 10
 #define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
 
-static char (*api_etags)[24];
-
-void api_init(void)
-{
-    static char etags[64][24];
-    api_etags = etags;
-    for (size_t i = 0; i < static_assets_count && i < 64; i++) {
-        /* FNV-1a: a stable fingerprint of the bytes, enough for ETags. */
-        unsigned long long h = 1469598103934665603ULL;
-        for (size_t j = 0; j < static_assets[i].size; j++) {
-            h ^= static_assets[i].data[j];
-            h *= 1099511628211ULL;
-        }
-        snprintf(etags[i], sizeof etags[i], "\"%016llx\"", h);
-    }
-}
-
 static const static_asset *api_static_find(const char *path, const char **etag)
 {
     const char *name = strcmp(path, "/") == 0 ? "index.html" : path + 1;
     if (path[0] != '/' || strchr(name, '/'))
         return NULL;
-    for (size_t i = 0; i < static_assets_count && i < 64; i++) {
+    for (size_t i = 0; i < static_assets_count; i++) {
         if (strcmp(static_assets[i].name, name) == 0) {
-            *etag = api_etags[i];
+            *etag = static_assets[i].etag;
             return &static_assets[i];
         }
     }

@@ -32,9 +32,6 @@ typedef struct {
     char detail[256];          /* for the log: why an error happened, or "" */
 } api_response;
 
-/* Computes the static assets' ETags. Call once before serving. */
-void api_init(void);
-
 /* Which endpoint path belongs to; returns 0 when the path is unknown. */
 int api_route(const char *path, metrics_endpoint *ep);
 

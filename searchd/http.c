@@ -226,6 +226,9 @@ static enum MHD_Result http_send(http_server *s, struct MHD_Connection *conn, ht
     if (resp->content_type)
         MHD_add_response_header(m, "Content-Type", resp->content_type);
     MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
+    /* Queries are in our URLs: a result link must not carry them to the
+     * document's site. */
+    MHD_add_response_header(m, "Referrer-Policy", "same-origin");
     if (resp->status == 405 || preflight)
         MHD_add_response_header(m, "Allow", HTTP_ALLOW);
     if (resp->etag)

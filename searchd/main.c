@@ -191,7 +191,6 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
 
     metrics_init();
-    api_init();
     if (ctxpool_init(db, synonyms, (int)budget) < 0) {
         fprintf(stderr, "searchd: out of memory\n");
         return 1;

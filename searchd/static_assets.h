@@ -9,6 +9,7 @@
 typedef struct {
     const char *name;         /* file name, e.g. "index.html" */
     const char *content_type; /* e.g. "text/html; charset=utf-8" */
+    const char *etag;         /* quoted, e.g. "\"1234-567\"" */
     const unsigned char *data;
     size_t size;
 } static_asset;
