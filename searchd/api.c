@@ -140,11 +140,13 @@ static json_t *api_str(const char *s)
     return j ? j : json_string("");
 }
 
+/* A JSON number; scale > 0 rounds to 1/scale (took_ms), 0 keeps the value
+ * (scores, whose magnitude depends on the ranking). */
 static json_t *api_real(double v, double scale)
 {
     if (!isfinite(v))
         v = 0;
-    return json_real(round(v * scale) / scale);
+    return json_real(scale > 0 ? round(v * scale) / scale : v);
 }
 
 /* Parses a whole decimal integer in [min, max]; returns 0 on anything else. */
@@ -291,7 +293,7 @@ static json_t *api_hit(const search_hit *h)
                      api_str(h->title), "url", api_str(h->url), "path", api_str(h->path), "format",
                      api_str(h->format), "date", api_str(h->date), "page",
                      h->page > 0 ? json_integer(h->page) : json_null(), "score",
-                     api_real(h->score, 1000.0), "snippet", api_str(h->snippet));
+                     api_real(h->score, 0), "snippet", api_str(h->snippet));
 }
 
 static void api_search(const api_request *req, api_response *resp)
