@@ -384,13 +384,6 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
         return 0;
     if (g_hash_table_contains(ix->met, f->path))
         return 0;
-    if (!g_utf8_validate(f->path, -1, NULL)) {
-        /* The path is the document's key and is served as JSON: it must be
-         * text. Such files are left out rather than stored under a lossy name. */
-        indexer_report(ix, f->path, "skipped: the file name is not valid UTF-8");
-        ix->skipped++;
-        return 0;
-    }
     g_hash_table_add(ix->met, g_strdup(f->path));
     indexer_known *known = g_hash_table_lookup(ix->known, f->path);
     if (known)
