@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -492,6 +493,112 @@ static void rank_fn_passage(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
     rank_fn_count(api, fts, ctx, argc, argv, 1);
 }
 
+typedef struct {
+    const uint64_t *masks; /* per token position: clauses of the hits there */
+    int npos;
+    int pos; /* position of the current token */
+    buf *out;
+    size_t start, end; /* bytes of the pending mark */
+    uint64_t mask;     /* its clauses (0: none pending) */
+} rank_marks_ctx;
+
+static void rank_marks_flush(rank_marks_ctx *c)
+{
+    if (c->mask)
+        buf_printf(c->out, "%zu %zu %llu\n", c->start, c->end, (unsigned long long)c->mask);
+    c->mask = 0;
+}
+
+static int rank_marks_token(void *vctx, int tflags, const char *token, int ntoken, int start,
+                            int end)
+{
+    rank_marks_ctx *c = vctx;
+    (void)token;
+    (void)ntoken;
+    if (!(tflags & FTS5_TOKEN_COLOCATED))
+        c->pos++;
+    uint64_t mask = c->pos >= 0 && c->pos < c->npos ? c->masks[c->pos] : 0;
+    if (!mask || start < 0 || end <= start)
+        return SQLITE_OK;
+    /* Words at one position (a compound and its parts) make one mark. */
+    if (c->mask && (size_t)start < c->end) {
+        if ((size_t)start < c->start)
+            c->start = (size_t)start;
+        if ((size_t)end > c->end)
+            c->end = (size_t)end;
+        c->mask |= mask;
+        return SQLITE_OK;
+    }
+    rank_marks_flush(c);
+    c->start = (size_t)start;
+    c->end = (size_t)end;
+    c->mask = mask;
+    return SQLITE_OK;
+}
+
+/* repere_marks(tbl, map, col): the byte ranges of column col's words that
+ * are hits of the query's phrases, as FTS5 matched them (so a phrase is
+ * marked only where it stands whole), one "start end clauses" line each,
+ * clauses a bit mask. */
+static void rank_fn_marks(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                          int argc, sqlite3_value **argv)
+{
+    int rc, ninst = 0, npos = 0;
+    if (argc != 2) {
+        sqlite3_result_error(ctx, "repere_marks: wrong number of arguments", -1);
+        return;
+    }
+    int want = sqlite3_value_int(argv[1]);
+    rank_map *m = rank_map_get(api, fts, (const char *)sqlite3_value_text(argv[0]), 0, &rc);
+    if (!m) {
+        if (rc != SQLITE_OK)
+            sqlite3_result_error_code(ctx, rc);
+        else
+            sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+        return;
+    }
+    if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    for (int i = 0; i < ninst; i++) {
+        int ph, col, off;
+        api->xInst(fts, i, &ph, &col, &off);
+        if (col == want && ph >= 0 && ph < m->n && m->clause[ph] >= 0 && off + m->size[ph] > npos)
+            npos = off + m->size[ph];
+    }
+    uint64_t *masks = calloc(npos > 0 ? (size_t)npos : 1, sizeof *masks);
+    if (!masks) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    for (int i = 0; i < ninst; i++) {
+        int ph, col, off;
+        api->xInst(fts, i, &ph, &col, &off);
+        if (col != want || ph < 0 || ph >= m->n || m->clause[ph] < 0 || off < 0)
+            continue;
+        for (int k = off; k < off + m->size[ph] && k < npos; k++)
+            masks[k] |= (uint64_t)1 << m->clause[ph];
+    }
+    buf out = BUF_INIT;
+    buf_reserve(&out, 64);
+    const char *text = NULL;
+    int len = 0;
+    rc = api->xColumnText(fts, want, &text, &len);
+    if (rc == SQLITE_OK && text && npos > 0) {
+        rank_marks_ctx c = {masks, npos, -1, &out, 0, 0, 0};
+        rc = api->xTokenize(fts, text, len, &c, rank_marks_token);
+        rank_marks_flush(&c);
+    }
+    free(masks);
+    if (rc != SQLITE_OK) {
+        buf_free(&out);
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    sqlite3_result_text(ctx, out.data, (int)out.len, free);
+}
+
 static fts5_api *rank_fts5_api(sqlite3 *db)
 {
     fts5_api *api = NULL;
@@ -513,7 +620,8 @@ int rank_register(sqlite3 *db, char *err, size_t errlen)
     }
     if (api->xCreateFunction(api, "repere_rank", NULL, rank_fn_rank, NULL) != SQLITE_OK ||
         api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK ||
-        api->xCreateFunction(api, "repere_passage", NULL, rank_fn_passage, NULL) != SQLITE_OK) {
+        api->xCreateFunction(api, "repere_passage", NULL, rank_fn_passage, NULL) != SQLITE_OK ||
+        api->xCreateFunction(api, "repere_marks", NULL, rank_fn_marks, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;
     }

@@ -22,6 +22,11 @@
  *       for choosing a passage: distinct clauses + proximity / 2 + a
  *       saturating share (< 0.25) for the number of hits. Needs no IDF, so
  *       it costs nothing beyond the row's own hits.
+ *   repere_marks(tbl, map, col)
+ *       where column col's text has hits, as FTS5 matched them: one line
+ *       "start end clauses" per word (byte offsets; clauses a bit mask),
+ *       in text order. A phrase's words are there only where it stands
+ *       whole.
  * map tells which clause each FTS5 phrase of the MATCH expression belongs
  * to, and which phrases are exact forms; rank_query_build makes both. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);

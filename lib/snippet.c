@@ -19,6 +19,7 @@ struct snippet_maker {
     sqlite3_stmt *best;  /* best matching chunk of a document */
     sqlite3_stmt *chunk; /* a chunk's text and page */
     sqlite3_stmt *first; /* the document's first chunk */
+    sqlite3_stmt *marks; /* where a chunk's text has hits */
 };
 
 typedef struct {
@@ -32,6 +33,8 @@ typedef struct {
     snippet_tok *v;
     size_t n, cap;
 } snippet_toks;
+
+static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses);
 
 static int snippet_is_space(unsigned char c)
 {
@@ -56,16 +59,7 @@ static int snippet_on_token(void *vctx, int flags, const char *token, size_t len
         last->clauses |= bit;
         return 0;
     }
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 32;
-        snippet_tok *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return 1;
-        t->v = v;
-        t->cap = cap;
-    }
-    t->v[t->n++] = (snippet_tok){start, end, 0, 0, bit};
-    return 0;
+    return snippet_push(t, start, end, bit);
 }
 
 /* Character index of byte position pos, counting from byte from whose
@@ -153,12 +147,26 @@ static void snippet_best_window(const snippet_toks *t, size_t *bi, size_t *bj)
     }
 }
 
-char *snippet_from_text(const char *text, size_t len, const query *q)
+static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses)
 {
-    snippet_toks t = {q, NULL, 0, 0};
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        snippet_tok *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = (snippet_tok){start, end, 0, 0, clauses};
+    return 0;
+}
+
+/* The passage of text around the best run of t's words; frees t's array. */
+static char *snippet_build(const char *text, size_t len, snippet_toks *ts)
+{
+    snippet_toks t = *ts;
     buf out = BUF_INIT;
-    if (q)
-        analyzer_tokenize(text, len, ANALYZER_DOCUMENT, snippet_on_token, &t);
+    ts->v = NULL;
     size_t c = 0, b = 0;
     for (size_t i = 0; i < t.n; i++) {
         c = t.v[i].cstart = snippet_chars(text, b, c, t.v[i].start);
@@ -242,6 +250,44 @@ char *snippet_from_text(const char *text, size_t len, const query *q)
     return buf_detach(&out);
 }
 
+char *snippet_from_text(const char *text, size_t len, const query *q)
+{
+    snippet_toks t = {q, NULL, 0, 0};
+    if (q)
+        analyzer_tokenize(text, len, ANALYZER_DOCUMENT, snippet_on_token, &t);
+    return snippet_build(text, len, &t);
+}
+
+/* The passage around the hits repere_marks found ("start end clauses"
+ * lines, in text order); NULL when there are none. */
+static char *snippet_from_marks(const char *text, size_t len, const char *marks)
+{
+    snippet_toks t = {NULL, NULL, 0, 0};
+    const char *p = marks;
+    while (p && *p) {
+        char *end;
+        unsigned long long start = strtoull(p, &end, 10), stop, clauses;
+        if (end == p)
+            break;
+        p = end;
+        stop = strtoull(p, &end, 10);
+        p = end;
+        clauses = strtoull(p, &end, 10);
+        p = end;
+        while (*p == '\n' || *p == ' ')
+            p++;
+        if (stop > len || start >= stop || (t.n > 0 && start < t.v[t.n - 1].end))
+            continue;
+        if (snippet_push(&t, (size_t)start, (size_t)stop, (uint64_t)clauses) != 0)
+            break;
+    }
+    if (t.n == 0) {
+        free(t.v);
+        return NULL;
+    }
+    return snippet_build(text, len, &t);
+}
+
 snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
 {
     static const char best_sql[] =
@@ -250,6 +296,8 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
     static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
+    static const char marks_sql[] = "SELECT repere_marks(chunks_fts, ?2, 1) FROM chunks_fts"
+                                    " WHERE chunks_fts MATCH ?1 AND rowid = ?3";
     snippet_maker *sm = calloc(1, sizeof *sm);
     if (!sm) {
         snprintf(err, errlen, "out of memory");
@@ -261,6 +309,8 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
         sqlite3_prepare_v3(db, chunk_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->chunk, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v3(db, first_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->first, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v3(db, marks_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->marks, NULL) !=
             SQLITE_OK) {
         snprintf(err, errlen, "cannot prepare the snippet queries: %s", sqlite3_errmsg(db));
         snippet_close(sm);
@@ -276,19 +326,24 @@ void snippet_close(snippet_maker *sm)
     sqlite3_finalize(sm->best);
     sqlite3_finalize(sm->chunk);
     sqlite3_finalize(sm->first);
+    sqlite3_finalize(sm->marks);
     free(sm);
 }
 
 /* Steps st (bound by the caller) and builds the snippet from its (text,
- * page) row; *found is 0 when there is no row. */
-static int snippet_from_row(sqlite3_stmt *st, const query *q, char **out, int *page, int *found)
+ * page) row, placing the marks where marks says (else where q's words are);
+ * *found is 0 when there is no row. */
+static int snippet_from_row(sqlite3_stmt *st, const query *q, const char *marks, char **out,
+                            int *page, int *found)
 {
     int rc = sqlite3_step(st);
     *found = 0;
     if (rc == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
-        size_t len = (size_t)sqlite3_column_bytes(st, 0);
-        *out = snippet_from_text(text ? text : "", text ? len : 0, q);
+        size_t len = text ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+        *out = marks ? snippet_from_marks(text ? text : "", len, marks) : NULL;
+        if (!*out)
+            *out = snippet_from_text(text ? text : "", len, q);
         *page = sqlite3_column_int(st, 1);
         *found = 1;
         rc = SQLITE_OK;
@@ -299,12 +354,34 @@ static int snippet_from_row(sqlite3_stmt *st, const query *q, char **out, int *p
     return rc;
 }
 
+/* The hits of chunk id (repere_marks), or NULL; caller frees. */
+static char *snippet_marks(snippet_maker *sm, sqlite3_int64 id, const char *any_expr,
+                           const char *any_map, int *rc)
+{
+    char *marks = NULL;
+    sqlite3_bind_text(sm->marks, 1, any_expr, -1, SQLITE_STATIC);
+    sqlite3_bind_text(sm->marks, 2, any_map, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(sm->marks, 3, id);
+    *rc = sqlite3_step(sm->marks);
+    if (*rc == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(sm->marks, 0);
+        marks = v && *v ? strdup(v) : NULL;
+        *rc = SQLITE_OK;
+    } else if (*rc == SQLITE_DONE) {
+        *rc = SQLITE_OK;
+    }
+    sqlite3_reset(sm->marks);
+    sqlite3_clear_bindings(sm->marks);
+    return marks;
+}
+
 int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const char *any_expr,
                      const char *any_map, char **out, int *page)
 {
     sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
     sqlite3_int64 best = -1;
-    int rc, found = 0;
+    char *marks = NULL;
+    int rc = SQLITE_OK, found = 0;
     *out = NULL;
     *page = 0;
     if (any_expr) {
@@ -322,15 +399,21 @@ int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const 
         sqlite3_clear_bindings(sm->best);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return rc;
+        rc = SQLITE_OK;
     }
+    if (best >= 0 && any_map)
+        marks = snippet_marks(sm, best, any_expr, any_map, &rc);
+    if (rc != SQLITE_OK)
+        return rc;
     if (best >= 0) {
         sqlite3_bind_int64(sm->chunk, 1, best);
-        rc = snippet_from_row(sm->chunk, q, out, page, &found);
+        rc = snippet_from_row(sm->chunk, q, marks, out, page, &found);
     } else {
         sqlite3_bind_int64(sm->first, 1, lo);
         sqlite3_bind_int64(sm->first, 2, hi);
-        rc = snippet_from_row(sm->first, q, out, page, &found);
+        rc = snippet_from_row(sm->first, q, NULL, out, page, &found);
     }
+    free(marks);
     if (rc != SQLITE_OK)
         return rc;
     if (!found) {

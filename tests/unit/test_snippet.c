@@ -232,6 +232,8 @@ static void test_document_pages(void **state)
     assert_int_equal(ixf_add(&ix, 7, "pdf", 2020, "Guide", pages, 3), 0);
     const char *html[] = {"Une page web sans rapport."};
     assert_int_equal(ixf_add(&ix, 8, "html", 2020, "Page web sur les mineurs", html, 1), 0);
+    const char *phrase[] = {"La traite des personnes et des enfants, ou traite des êtres humains."};
+    assert_int_equal(ixf_add(&ix, 9, "text", 2020, "Définitions", phrase, 1), 0);
     assert_int_equal(ixf_close(&ix), 0);
     assert_int_equal(schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
     assert_int_equal(rank_register(db, err, sizeof err), 0);
@@ -249,6 +251,14 @@ static void test_document_pages(void **state)
         {"travail", 7, 1, "Page une sur le <mark>travail</mark>."},
         /* Matched in the title only: the start of the text, no page. */
         {"mineurs", 8, 0, "Une page web sans rapport."},
+        /* A phrase is marked where it stands whole, not word by word. */
+        {"\"traite des êtres humains\"", 9, 0,
+         "La traite des personnes et des enfants, ou <mark>traite</mark> <mark>des</mark> "
+         "<mark>êtres</mark> <mark>humains</mark>."},
+        /* Through a stem and a fold, as the document writes it. */
+        {"enfant personne", 9, 0,
+         "La traite des <mark>personnes</mark> et des <mark>enfants</mark>, ou traite des êtres "
+         "humains."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         query *q = parse(cases[i].q);
