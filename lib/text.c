@@ -31,6 +31,27 @@ int text_is_utf8(const char *s, size_t len)
     return 1;
 }
 
+/* UTF-16 without a BOM: in the first bytes, nearly every code unit is a
+ * Latin letter, punctuation or line break, and most have a zero high byte
+ * (ASCII). Text in one-byte encodings fails both tests. */
+static int looks_utf16(const unsigned char *u, size_t len, int be)
+{
+    size_t n = (len < 8192 ? len : 8192) & ~(size_t)1;
+    if (n < 8)
+        return 0;
+    size_t plausible = 0, ascii = 0, units = n / 2;
+    for (size_t i = 0; i < n; i += 2) {
+        unsigned hi = be ? u[i] : u[i + 1], lo = be ? u[i + 1] : u[i];
+        unsigned w = hi << 8 | lo;
+        if ((w >= 0x20 && w < 0x250) || w == '\n' || w == '\r' || w == '\t' ||
+            (w >= 0x2000 && w < 0x2070))
+            plausible++;
+        if (hi == 0 && lo >= 0x20 && lo < 0x7F)
+            ascii++;
+    }
+    return plausible * 100 >= units * 95 && ascii * 2 >= units;
+}
+
 text_encoding text_detect_encoding(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -39,6 +60,10 @@ text_encoding text_detect_encoding(const char *s, size_t len)
     if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
         return TEXT_ENC_UTF16LE;
     if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return TEXT_ENC_UTF16BE;
+    if (looks_utf16(u, len, 0))
+        return TEXT_ENC_UTF16LE;
+    if (looks_utf16(u, len, 1))
         return TEXT_ENC_UTF16BE;
     return text_is_utf8(s, len) ? TEXT_ENC_UTF8 : TEXT_ENC_CP1252;
 }

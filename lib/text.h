@@ -11,16 +11,17 @@
 typedef enum {
     TEXT_ENC_UTF8 = 0,
     TEXT_ENC_UTF8_BOM,
-    TEXT_ENC_UTF16LE, /* with BOM */
-    TEXT_ENC_UTF16BE, /* with BOM */
-    TEXT_ENC_CP1252,  /* also used for ISO-8859-1, as browsers do */
+    TEXT_ENC_UTF16LE, /* with BOM, or recognised without */
+    TEXT_ENC_UTF16BE,
+    TEXT_ENC_CP1252, /* also used for ISO-8859-1, as browsers do */
 } text_encoding;
 
 /* 1 when s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates). */
 int text_is_utf8(const char *s, size_t len);
 
-/* Encoding of raw file bytes: a BOM decides; else UTF-8 when the bytes are
- * valid UTF-8; else Windows-1252. */
+/* Encoding of raw file bytes: a BOM decides; else UTF-16 when the first
+ * bytes are plainly Latin text in UTF-16 (every other byte zero); else
+ * UTF-8 when the bytes are valid UTF-8; else Windows-1252. */
 text_encoding text_detect_encoding(const char *s, size_t len);
 
 /* Decodes raw bytes of the given encoding to UTF-8, dropping any BOM.

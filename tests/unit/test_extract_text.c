@@ -160,6 +160,21 @@ static void test_utf16_minutes(void **state)
     }
 }
 
+static void test_utf16_without_bom(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = utf16("Notes de r\xe9union\r\n\r\nLe 3 mai 2019\r\n", 0, &len);
+    extract_doc doc;
+    char err[256];
+    /* drop the BOM */
+    assert_int_equal(run(data + 2, len - 2, &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "Notes de réunion");
+    assert_string_equal(doc.date, "2019-05-03");
+    extract_doc_free(&doc);
+    free(data);
+}
+
 static void test_line_endings(void **state)
 {
     (void)state;
@@ -308,11 +323,12 @@ static void test_long_text_chunks(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_seed_minutes),      cmocka_unit_test(test_windows_1252_minutes),
-        cmocka_unit_test(test_utf16_minutes),     cmocka_unit_test(test_line_endings),
-        cmocka_unit_test(test_form_feeds),        cmocka_unit_test(test_markdown),
-        cmocka_unit_test(test_numbered_headings), cmocka_unit_test(test_binary_and_empty),
-        cmocka_unit_test(test_letterhead_title),  cmocka_unit_test(test_long_text_chunks),
+        cmocka_unit_test(test_seed_minutes),     cmocka_unit_test(test_windows_1252_minutes),
+        cmocka_unit_test(test_utf16_minutes),    cmocka_unit_test(test_utf16_without_bom),
+        cmocka_unit_test(test_line_endings),     cmocka_unit_test(test_form_feeds),
+        cmocka_unit_test(test_markdown),         cmocka_unit_test(test_numbered_headings),
+        cmocka_unit_test(test_binary_and_empty), cmocka_unit_test(test_letterhead_title),
+        cmocka_unit_test(test_long_text_chunks),
     };
     return cmocka_run_group_tests_name("extract_text", tests, NULL, NULL);
 }

@@ -39,6 +39,18 @@ static void test_detect_encoding(void **state)
     assert_int_equal(text_detect_encoding("\xFE\xFF\0o", 4), TEXT_ENC_UTF16BE);
     assert_int_equal(text_detect_encoding("été", strlen("été")), TEXT_ENC_UTF8);
     assert_int_equal(text_detect_encoding("\xe9t\xe9", 3), TEXT_ENC_CP1252);
+    /* UTF-16 without BOM: "Réunion du bureau" */
+    const char le[] = "R\0\xe9\0u\0n\0i\0o\0n\0 \0d\0u\0 \0b\0u\0r\0e\0a\0u\0";
+    assert_int_equal(text_detect_encoding(le, sizeof le - 1), TEXT_ENC_UTF16LE);
+    char *out = text_decode(le, sizeof le - 1, TEXT_ENC_UTF16LE, NULL);
+    assert_string_equal(out, "Réunion du bureau");
+    free(out);
+    const char be[] = "\0R\0\xe9\0u\0n\0i\0o\0n\0 \0d\0u";
+    assert_int_equal(text_detect_encoding(be, sizeof be - 1), TEXT_ENC_UTF16BE);
+    /* not UTF-16: spaces only, and 16-bit samples */
+    assert_int_equal(text_detect_encoding("                ", 16), TEXT_ENC_UTF8);
+    const char samples[] = "\x03\0\xfe\xff\x05\0\xfd\xff\x01\0\xff\xff\x02\0\xfc\xff";
+    assert_int_not_equal(text_detect_encoding(samples, sizeof samples - 1), TEXT_ENC_UTF16LE);
 }
 
 static void test_decode_cp1252(void **state)
