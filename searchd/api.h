@@ -1,5 +1,5 @@
 /* api: the HTTP endpoints of searchd as plain functions from a request
- * (method, path, arguments, headers) to a response (status, type, body).
+ * (path, arguments, headers) to a response (status, type, body).
  * It validates parameters, calls the engine through the calling thread's
  * search context and builds JSON; it knows nothing of sockets or
  * libmicrohttpd (http.c does that). */
@@ -11,8 +11,7 @@
 #include "metrics.h"
 
 typedef struct {
-    const char *method; /* "GET" or "HEAD": http.c answers the others itself */
-    const char *path;   /* decoded path, without the query string */
+    const char *path; /* decoded path, without the query string */
     /* A query argument (decoded, may hold NUL bytes: *len tells its length)
      * or NULL when absent. */
     const char *(*arg)(void *cls, const char *name, size_t *len);
@@ -35,7 +34,8 @@ typedef struct {
 /* Which endpoint path belongs to; returns 0 when the path is unknown. */
 int api_route(const char *path, metrics_endpoint *ep);
 
-/* Answers a GET or HEAD on a known or unknown path. Always fills resp. */
+/* Answers a GET or HEAD (http.c answers the other methods) on a known or
+ * unknown path. Always fills resp. */
 void api_handle(const api_request *req, api_response *resp);
 
 /* Fills resp with {"error": message}; message is plain words. */

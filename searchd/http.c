@@ -48,7 +48,6 @@ typedef struct {
     jobs_item item;
     struct MHD_Connection *conn;
     char *path;
-    char method[12];
     http_arg_copy *args;
     size_t n_args, cap;
     int copy_failed;
@@ -77,7 +76,7 @@ static double http_elapsed(const struct timespec *start)
     return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-/* Copies at most HTTP_LOG_URI_MAX bytes of the raw target, percent-encoding
+/* Copies at most HTTP_LOG_URI_MAX bytes of a raw request field, percent-encoding
  * anything that is not printable ASCII so a log line stays one line. */
 static void http_log_uri(char *out, size_t outlen, const char *uri)
 {
@@ -319,14 +318,13 @@ static const char *http_job_header(void *cls, const char *name)
     return NULL;
 }
 
-static http_job *http_job_new(struct MHD_Connection *conn, const char *url, const char *method)
+static http_job *http_job_new(struct MHD_Connection *conn, const char *url)
 {
     http_job *job = calloc(1, sizeof *job);
     if (!job)
         return NULL;
     job->conn = conn;
     job->path = strdup(url);
-    snprintf(job->method, sizeof job->method, "%s", method);
     MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, http_copy_arg, job);
     if (!job->path || job->copy_failed) {
         http_job_free(job);
@@ -339,11 +337,8 @@ static http_job *http_job_new(struct MHD_Connection *conn, const char *url, cons
 static void http_job_run(void *arg)
 {
     http_job *job = arg;
-    api_request req = {.method = job->method,
-                       .path = job->path,
-                       .arg = http_job_arg,
-                       .header = http_job_header,
-                       .cls = job};
+    api_request req = {
+        .path = job->path, .arg = http_job_arg, .header = http_job_header, .cls = job};
     api_handle(&req, &job->resp);
     MHD_resume_connection(job->conn);
 }
@@ -381,7 +376,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
          * connection reusable. */
         r->seen = 1;
         atomic_fetch_add(&s->in_flight, 1);
-        snprintf(r->method, sizeof r->method, "%s", method);
+        http_log_uri(r->method, sizeof r->method, method); /* any bytes, kept on one line */
         api_route(url, &r->ep);
         if (!http_has_body(conn))
             return MHD_YES;
@@ -402,7 +397,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
     } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         api_error(&resp, 405, "this address only answers GET and HEAD");
     } else if (r->ep == METRICS_SEARCH || r->ep == METRICS_SUGGEST || r->ep == METRICS_DOC) {
-        http_job *job = http_job_new(conn, url, method);
+        http_job *job = http_job_new(conn, url);
         if (job) {
             r->job = job;
             job->item.fn = http_job_run;
@@ -413,8 +408,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         }
         api_error(&resp, 503, "the server is out of memory; try again later");
     } else {
-        api_request req = {
-            .method = method, .path = url, .arg = http_arg, .header = http_header, .cls = conn};
+        api_request req = {.path = url, .arg = http_arg, .header = http_header, .cls = conn};
         api_handle(&req, &resp);
     }
     return http_send(s, conn, r, &resp, preflight);
