@@ -1,0 +1,128 @@
+/* The website widget (/widget.js) on the demo site served from another
+ * origin: with searchd --cors for that origin the site's own input shows a
+ * dropdown of results; without it the browser blocks the requests and the
+ * widget stays silent (no dropdown, no exception). */
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const H = require('./harness.js');
+
+let db;
+let browser;
+let site;           /* the demo site's origin, http://127.0.0.1:PORT */
+let searchd = null; /* the searchd the site's widget points at, set per test */
+
+/* What chromium itself prints when CORS blocks a request: expected, and
+ * the only console errors allowed when the widget is refused. */
+const CORS_NOISE = /blocked by CORS policy|net::ERR_FAILED/;
+
+before(async () => {
+  db = H.buildIndex();
+  site = await H.startSite(() => searchd);
+  browser = await H.launchBrowser();
+});
+
+after(H.stopAll);
+
+async function openDemo(viewport) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 800 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const seen = H.watch(page);
+  await page.goto(site + '/demo-site.html');
+  return { page, seen, done: () => context.close() };
+}
+
+/* Types like a visitor and waits until the widget's search request ended,
+ * whether it succeeded or was blocked. */
+async function typeAndWaitForApi(page, text) {
+  const ended = new Promise((resolve) => {
+    const onEnd = (req) => {
+      if (!req.url().includes('/api/search')) return;
+      page.off('requestfinished', onEnd);
+      page.off('requestfailed', onEnd);
+      resolve(req);
+    };
+    page.on('requestfinished', onEnd);
+    page.on('requestfailed', onEnd);
+  });
+  await page.click('#search');
+  await page.keyboard.type(text, { delay: 20 });
+  return ended;
+}
+
+test('widget from another origin with --cors: dropdown of results, keyboard, Enter opens the results page', async () => {
+  searchd = (await H.startSearchd(db, ['--cors', site])).url;
+  assert.notEqual(new URL(searchd).origin, site, 'the site and searchd are different origins');
+  const { page, seen, done } = await openDemo();
+  await typeAndWaitForApi(page, 'mineurs');
+  const panel = page.locator('.repere-w-panel');
+  await panel.waitFor({ state: 'visible' });
+  const titles = await page.$$eval('.repere-w-option .repere-w-title', (els) => els.map((e) => e.textContent));
+  assert.ok(titles.length > 0 && titles.length <= 5, `top results listed (${titles.length})`);
+  assert.ok(await page.locator('.repere-w-snippet mark').count() > 0, 'snippets carry <mark>');
+  assert.equal(await page.getAttribute('#search', 'aria-expanded'), 'true');
+
+  const fonts = await page.evaluate(() => ({
+    site: getComputedStyle(document.getElementById('search')).fontFamily,
+    widget: getComputedStyle(document.querySelector('.repere-w-title')).fontFamily
+  }));
+  assert.equal(fonts.widget, fonts.site, 'the dropdown uses the site\'s font');
+
+  await page.keyboard.press('ArrowDown');
+  const active = await page.getAttribute('#search', 'aria-activedescendant');
+  assert.ok(active && await page.locator('#' + active).getAttribute('aria-selected') === 'true', 'ArrowDown selects the first result');
+  await page.keyboard.press('Escape');
+  assert.equal(await panel.isHidden(), true, 'Escape closes the dropdown');
+  await H.screenshot(page, 'demo-site-closed');
+
+  await page.keyboard.type('s', { delay: 20 });
+  await page.keyboard.press('Backspace');
+  await panel.waitFor({ state: 'visible' });
+  await H.screenshot(page, 'demo-site-desktop');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.origin === searchd && u.searchParams.get('q') === 'mineurs');
+  await page.waitForSelector('#results > li');
+  assert.deepEqual(seen.errors, [], 'no uncaught exception');
+  assert.deepEqual(seen.console, [], 'no console error');
+  await done();
+});
+
+test('widget dropdown on a phone-width site', async () => {
+  const { page, seen, done } = await openDemo({ width: 390, height: 844 });
+  await typeAndWaitForApi(page, 'traite');
+  await page.locator('.repere-w-panel').waitFor({ state: 'visible' });
+  const box = await page.locator('.repere-w-panel').boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the dropdown fits the screen');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the demo site does not scroll sideways (${overflow}px too wide)`);
+  await H.screenshot(page, 'demo-site-phone');
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.console, []);
+  await done();
+});
+
+test('the widget defines no global name', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site + '/bare.html');
+  const bare = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  await page.goto(site + '/demo-site.html');
+  await page.waitForFunction(() => document.getElementById('search').hasAttribute('data-repere-attached'));
+  const withWidget = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  assert.deepEqual(withWidget.filter((n) => !bare.includes(n)), []);
+  await context.close();
+});
+
+test('without --cors the browser blocks the widget and it fails quietly', async () => {
+  searchd = (await H.startSearchd(db)).url;
+  const { page, seen, done } = await openDemo();
+  const req = await typeAndWaitForApi(page, 'mineurs');
+  assert.ok(req.failure(), 'the cross-origin request is blocked');
+  assert.equal(await page.locator('.repere-w-panel').isVisible(), false, 'no dropdown');
+  assert.equal(await page.getAttribute('#search', 'aria-expanded'), 'false');
+  assert.equal(await page.inputValue('#search'), 'mineurs', 'the site\'s input still works');
+  assert.deepEqual(seen.errors, [], 'no uncaught exception from the widget');
+  assert.deepEqual(seen.console.filter((m) => !CORS_NOISE.test(m)), [], 'only the browser\'s own CORS messages');
+  await done();
+});
