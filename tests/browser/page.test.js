@@ -26,6 +26,7 @@ after(H.stopAll);
  * counted by the final "no console errors" test. */
 async function openPage(url, viewport, expectErrors) {
   const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 800 }, locale: 'fr-FR' });
+  context.setDefaultTimeout(15000);
   const page = await context.newPage();
   const seen = H.watch(page);
   page.on('close', () => {
@@ -69,7 +70,7 @@ async function broadQuery() {
   throw new Error('no query in the corpus has two pages of results in two formats');
 }
 
-test('search « mineurs non accompagnés »: marked snippets, judged document first', async () => {
+test('search « mineurs non accompagnés »: marked snippets, judged document first', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   await page.fill('#q', QUERY);
   await page.press('#q', 'Enter');
@@ -90,7 +91,7 @@ test('search « mineurs non accompagnés »: marked snippets, judged document fi
   await done();
 });
 
-test('a format facet narrows the results and the URL carries it', async () => {
+test('a format facet narrows the results and the URL carries it', { timeout: 60000 }, async () => {
   const { q } = await broadQuery();
   const { page, done } = await openPage('/?q=' + encodeURIComponent(q));
   await settled(page);
@@ -113,7 +114,7 @@ test('a format facet narrows the results and the URL carries it', async () => {
   await done();
 });
 
-test('next page, then back and forward restore each state', async () => {
+test('next page, then back and forward restore each state', { timeout: 60000 }, async () => {
   const { q } = await broadQuery();
   const { page, done } = await openPage('/?q=' + encodeURIComponent(q));
   await settled(page);
@@ -145,7 +146,7 @@ test('next page, then back and forward restore each state', async () => {
   await done();
 });
 
-test('back after a facet restores the unfiltered search', async () => {
+test('back after a facet restores the unfiltered search', { timeout: 60000 }, async () => {
   const { q, total } = await broadQuery();
   const { page, done } = await openPage('/?q=' + encodeURIComponent(q));
   await settled(page);
@@ -161,7 +162,7 @@ test('back after a facet restores the unfiltered search', async () => {
   await done();
 });
 
-test('a misspelt query shows « Vouliez-vous dire … ? » and clicking it searches', async () => {
+test('a misspelt query shows « Vouliez-vous dire … ? » and clicking it searches', { timeout: 60000 }, async () => {
   let misspelt = null;
   let suggestion = null;
   for (const q of ['mineurs non acompagnés', 'mineur non accompagnes', 'trafficking humains', 'prostitusion', 'exploitasion']) {
@@ -183,7 +184,7 @@ test('a misspelt query shows « Vouliez-vous dire … ? » and clicking it searc
   await done();
 });
 
-test('keyboard only: Tab to the box, completions with ArrowDown, Enter, Escape', async () => {
+test('keyboard only: Tab to the box, completions with ArrowDown, Enter, Escape', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement.id === 'q')); i++) {
     await page.keyboard.press('Tab');
@@ -215,7 +216,7 @@ test('keyboard only: Tab to the box, completions with ArrowDown, Enter, Escape',
   await done();
 });
 
-test('accessibility: language, landmarks, labels, names, live region, contrast', async () => {
+test('accessibility: language, landmarks, labels, names, live region, contrast', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/?q=' + encodeURIComponent(QUERY));
   await settled(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -285,7 +286,7 @@ test('accessibility: language, landmarks, labels, names, live region, contrast',
   await done();
 });
 
-test('snippets and titles keep only <mark>: other markup shows as text, unsafe links are dropped', async () => {
+test('snippets and titles keep only <mark>: other markup shows as text, unsafe links are dropped', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   await page.route('**/api/search?**', (route) => route.fulfill({
     status: 200,
@@ -322,7 +323,7 @@ test('snippets and titles keep only <mark>: other markup shows as text, unsafe l
   await done();
 });
 
-test('a failing server gives a clear message and « Réessayer » recovers', async () => {
+test('a failing server gives a clear message and « Réessayer » recovers', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/', null, true);
   await page.route('**/api/search?**', (route) => route.abort('connectionrefused'));
   await page.fill('#q', 'traite');
@@ -344,7 +345,7 @@ test('a failing server gives a clear message and « Réessayer » recovers', asy
   await done();
 });
 
-test('screenshots of the page at desktop and phone widths', async () => {
+test('screenshots of the page at desktop and phone widths', { timeout: 60000 }, async () => {
   const shots = [
     ['page-desktop', { width: 1280, height: 800 }, '/?q=' + encodeURIComponent(QUERY)],
     ['page-phone', { width: 390, height: 844 }, '/?q=' + encodeURIComponent(QUERY)],
@@ -362,7 +363,7 @@ test('screenshots of the page at desktop and phone widths', async () => {
   }
 });
 
-test('no console errors or uncaught exceptions on the page', async () => {
+test('no console errors or uncaught exceptions on the page', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   await page.keyboard.press('Tab');
   await page.fill('#q', 'traite');

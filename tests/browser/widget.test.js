@@ -27,6 +27,7 @@ after(H.stopAll);
 
 async function openDemo(viewport) {
   const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 800 }, locale: 'fr-FR' });
+  context.setDefaultTimeout(15000);
   const page = await context.newPage();
   const seen = H.watch(page);
   await page.goto(site + '/demo-site.html');
@@ -36,22 +37,25 @@ async function openDemo(viewport) {
 /* Types like a visitor and waits until the widget's search request ended,
  * whether it succeeded or was blocked. */
 async function typeAndWaitForApi(page, text) {
-  const ended = new Promise((resolve) => {
+  let timer;
+  const ended = new Promise((resolve, reject) => {
     const onEnd = (req) => {
       if (!req.url().includes('/api/search')) return;
       page.off('requestfinished', onEnd);
       page.off('requestfailed', onEnd);
+      clearTimeout(timer);
       resolve(req);
     };
     page.on('requestfinished', onEnd);
     page.on('requestfailed', onEnd);
+    timer = setTimeout(() => reject(new Error('the widget sent no /api/search request')), 10000);
   });
   await page.click('#search');
   await page.keyboard.type(text, { delay: 20 });
   return ended;
 }
 
-test('widget from another origin with --cors: dropdown of results, keyboard, Enter opens the results page', async () => {
+test('widget from another origin with --cors: dropdown of results, keyboard, Enter opens the results page', { timeout: 60000 }, async () => {
   searchd = (await H.startSearchd(db, ['--cors', site])).url;
   assert.notEqual(new URL(searchd).origin, site, 'the site and searchd are different origins');
   const { page, seen, done } = await openDemo();
@@ -88,7 +92,8 @@ test('widget from another origin with --cors: dropdown of results, keyboard, Ent
   await done();
 });
 
-test('widget dropdown on a phone-width site', async () => {
+test('widget dropdown on a phone-width site', { timeout: 60000 }, async () => {
+  assert.ok(searchd, 'searchd is running');
   const { page, seen, done } = await openDemo({ width: 390, height: 844 });
   await typeAndWaitForApi(page, 'traite');
   await page.locator('.repere-w-panel').waitFor({ state: 'visible' });
@@ -102,8 +107,10 @@ test('widget dropdown on a phone-width site', async () => {
   await done();
 });
 
-test('the widget defines no global name', async () => {
+test('the widget defines no global name', { timeout: 60000 }, async () => {
+  assert.ok(searchd, 'searchd is running');
   const context = await browser.newContext();
+  context.setDefaultTimeout(15000);
   const page = await context.newPage();
   await page.goto(site + '/bare.html');
   const bare = await page.evaluate(() => Object.getOwnPropertyNames(window));
@@ -114,7 +121,7 @@ test('the widget defines no global name', async () => {
   await context.close();
 });
 
-test('without --cors the browser blocks the widget and it fails quietly', async () => {
+test('without --cors the browser blocks the widget and it fails quietly', { timeout: 60000 }, async () => {
   searchd = (await H.startSearchd(db)).url;
   const { page, seen, done } = await openDemo();
   const req = await typeAndWaitForApi(page, 'mineurs');
