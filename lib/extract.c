@@ -27,21 +27,30 @@ static const char *extension(const char *path)
 
 extract_format extract_detect(const char *path, const unsigned char *head, size_t head_len)
 {
-    /* PDF readers accept the header anywhere in the first 1024 bytes. */
-    size_t scan = head_len < 1024 ? head_len : 1024;
-    for (size_t i = 0; i + 5 <= scan; i++)
-        if (memcmp(head + i, "%PDF-", 5) == 0)
-            return EXTRACT_FORMAT_PDF;
     const char *ext = path ? extension(path) : "";
+    extract_format by_name = EXTRACT_FORMAT_NONE;
     if (strcasecmp(ext, "pdf") == 0)
-        return EXTRACT_FORMAT_PDF;
-    if (strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0 ||
-        strcasecmp(ext, "xhtml") == 0)
-        return EXTRACT_FORMAT_HTML;
-    if (strcasecmp(ext, "txt") == 0 || strcasecmp(ext, "md") == 0 ||
-        strcasecmp(ext, "markdown") == 0 || strcasecmp(ext, "text") == 0)
-        return EXTRACT_FORMAT_TEXT;
-    return EXTRACT_FORMAT_NONE;
+        by_name = EXTRACT_FORMAT_PDF;
+    else if (strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0 ||
+             strcasecmp(ext, "xhtml") == 0)
+        by_name = EXTRACT_FORMAT_HTML;
+    else if (strcasecmp(ext, "txt") == 0 || strcasecmp(ext, "md") == 0 ||
+             strcasecmp(ext, "markdown") == 0 || strcasecmp(ext, "text") == 0)
+        by_name = EXTRACT_FORMAT_TEXT;
+
+    /* A PDF header at the start (after blanks) wins over the name. Readers
+     * also accept it later in the first 1024 bytes; that counts only for
+     * names that say nothing else, since a page or a note may quote it. */
+    size_t scan = head_len < 1024 ? head_len : 1024, start = 0;
+    while (start < scan && (head[start] == ' ' || head[start] == '\t' || head[start] == '\r' ||
+                            head[start] == '\n'))
+        start++;
+    for (size_t i = start; i + 5 <= scan; i++) {
+        if (memcmp(head + i, "%PDF-", 5) == 0 &&
+            (i == start || by_name == EXTRACT_FORMAT_NONE || by_name == EXTRACT_FORMAT_PDF))
+            return EXTRACT_FORMAT_PDF;
+    }
+    return by_name;
 }
 
 const char *extract_format_name(extract_format f)

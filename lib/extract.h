@@ -48,7 +48,10 @@ typedef struct {
  * paragraph boundaries near this size; a PDF page is one chunk unless larger. */
 #define EXTRACT_CHUNK_TARGET 2000
 
-/* Format from file name and first bytes (PDF magic wins over the name). */
+/* Format from file name and first bytes: ".pdf", ".html"/".htm"/".xhtml",
+ * ".txt"/".md"/".markdown"/".text"; a "%PDF-" header at the start (after
+ * blanks) wins over the name, one further in the first 1024 bytes only when
+ * the name says PDF or nothing. */
 extract_format extract_detect(const char *path, const unsigned char *head, size_t head_len);
 const char *extract_format_name(extract_format f); /* "pdf", "html", "text" or "none" */
 

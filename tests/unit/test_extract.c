@@ -34,6 +34,12 @@ static void test_detect(void **state)
     assert_int_equal(extract_detect("empty.txt", NULL, 0), EXTRACT_FORMAT_TEXT);
     const unsigned char late_magic[] = "\r\n\r\n%PDF-1.4";
     assert_int_equal(extract_detect("f.bin", late_magic, 13), EXTRACT_FORMAT_PDF);
+    assert_int_equal(extract_detect("f.txt", late_magic, 13), EXTRACT_FORMAT_PDF);
+    /* a note quoting the PDF header is still a note */
+    const unsigned char quote[] = "Le fichier commence par %PDF-1.4";
+    assert_int_equal(extract_detect("note.txt", quote, 32), EXTRACT_FORMAT_TEXT);
+    assert_int_equal(extract_detect("page.html", quote, 32), EXTRACT_FORMAT_HTML);
+    assert_int_equal(extract_detect("inconnu", quote, 32), EXTRACT_FORMAT_PDF);
 }
 
 static void test_format_name(void **state)
