@@ -462,7 +462,13 @@ size_t text_split_point(const char *s, size_t len, size_t target)
             return i + 1;
     }
     size_t cut = target;
-    while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
         cut--;
+    /* A target inside the first character: cut after that character. */
+    if (cut == 0) {
+        cut = target;
+        while (cut < len && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut++;
+    }
     return cut;
 }
