@@ -66,7 +66,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     const char *syn = access("corpus/synonymes.txt", R_OK) == 0 ? "corpus/synonymes.txt" : NULL;
     if (ctxpool_init(sp_db_path, syn, 1000) != 0)
         fuzz_fail("ctxpool_init failed");
-    api_init();
     return 0;
 }
 
@@ -91,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         a.n++;
         p = stop + 1;
     }
-    api_request req = {"GET", path, sp_arg, sp_header, &a};
+    api_request req = {.path = path, .arg = sp_arg, .header = sp_header, .cls = &a};
     api_response resp;
     memset(&resp, 0, sizeof resp);
     api_handle(&req, &resp);
