@@ -183,7 +183,6 @@ typedef struct {
     buf section;          /* raw text of the current section */
     char *heading;        /* current section heading, normalised */
     buf headings;         /* all headings, "\n"-separated */
-    buf lines;            /* all normalised text, one paragraph per line (for dates) */
     size_t heading_start; /* offset in section where the open heading began */
     int in_heading;
     int in_pre;
@@ -198,8 +197,6 @@ static void flush(walker *w)
     char *norm = text_normalize(w->section.data, w->section.len, TEXT_PARAGRAPHS);
     if (norm[0]) {
         extract_doc_add_text(w->doc, 0, w->heading, norm, EXTRACT_CHUNK_TARGET);
-        buf_puts(&w->lines, norm);
-        buf_putc(&w->lines, '\n');
     }
     free(norm);
     buf_clear(&w->section);
@@ -406,6 +403,31 @@ static char *normalized_or_null(const char *s)
     return t;
 }
 
+#define DATE_HEAD 16384 /* datefind looks at the opening paragraphs… */
+#define DATE_TAIL 4096  /* …and at the last ones (a signature) */
+
+/* The page's date from its paragraphs (one per line): those of the first
+ * chunks and of the last ones, not the whole of a long page. */
+static datefind_strength find_date(const extract_doc *doc, char out[11])
+{
+    buf b = BUF_INIT;
+    size_t first_unused = 0;
+    for (; first_unused < doc->n_chunks && b.len < DATE_HEAD; first_unused++) {
+        buf_puts(&b, doc->chunks[first_unused].text);
+        buf_putc(&b, '\n');
+    }
+    size_t from = doc->n_chunks, tail = 0;
+    while (from > first_unused && tail < DATE_TAIL)
+        tail += strlen(doc->chunks[--from].text) + 1;
+    for (size_t i = from; i < doc->n_chunks; i++) {
+        buf_puts(&b, doc->chunks[i].text);
+        buf_putc(&b, '\n');
+    }
+    datefind_strength st = datefind_document(b.data ? b.data : "", b.len, out);
+    buf_free(&b);
+    return st;
+}
+
 /* The parser's last error in plain words. */
 static void parse_error(htmlParserCtxtPtr ctxt, char *err, size_t errlen)
 {
@@ -455,7 +477,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     xmlNode *root = xmlDocGetRootElement(html);
     page_parts parts = {0};
-    walker w = {doc, BUF_INIT, NULL, BUF_INIT, BUF_INIT, 0, 0, 0, 0, 0};
+    walker w = {doc, BUF_INIT, NULL, BUF_INIT, 0, 0, 0, 0, 0};
     if (root) {
         find_parts(&parts, root);
         if (parts.main) {
@@ -492,7 +514,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         doc->headings = buf_detach(&w.headings);
 
     char date[11];
-    datefind_strength st = datefind_document(w.lines.data ? w.lines.data : "", w.lines.len, date);
+    datefind_strength st = find_date(doc, date);
     char meta[11];
     if (st >= DATEFIND_HEADING)
         doc->date = strdup(date);
@@ -507,7 +529,6 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     g_free(parts.articles);
     buf_free(&w.section);
     buf_free(&w.headings);
-    buf_free(&w.lines);
     free(w.heading);
     xmlFreeDoc(html);
     /* Nothing kept and the parser gave up: its reason says more than « no text ». */

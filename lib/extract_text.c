@@ -185,6 +185,37 @@ static size_t title_start(const char *s, size_t len)
     return first_at;
 }
 
+#define DATE_HEAD 16384 /* datefind looks at the opening lines… */
+#define DATE_TAIL 4096  /* …and at the last ones (a signature) */
+
+/* The document's date from its lines; a long text is normalised and
+ * searched in its first and last few kilobytes only. */
+static datefind_strength find_date(const char *t, size_t len, char out[11])
+{
+    size_t head = len, tail = len;
+    if (len > DATE_HEAD + DATE_TAIL) {
+        head = DATE_HEAD;
+        while (head > 0 && t[head - 1] != '\n')
+            head--;
+        tail = len - DATE_TAIL;
+        while (tail < len && t[tail - 1] != '\n')
+            tail++;
+    }
+    buf b = BUF_INIT;
+    char *part = text_normalize(t, head, TEXT_LINES);
+    buf_puts(&b, part);
+    free(part);
+    if (tail < len) {
+        part = text_normalize(t + tail, len - tail, TEXT_LINES);
+        buf_putc(&b, '\n');
+        buf_puts(&b, part);
+        free(part);
+    }
+    datefind_strength st = datefind_document(b.data ? b.data : "", b.len, out);
+    buf_free(&b);
+    return st;
+}
+
 /* Copy of s with CRLF and CR turned into LF. */
 static char *unify_newlines(const char *s, size_t len, size_t *out_len)
 {
@@ -264,11 +295,9 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
     doc->title = text_title_from_lines(plain.data + title_at, plain.len - title_at);
     if (b.headings.len)
         doc->headings = buf_detach(&b.headings);
-    char *lines = text_normalize(t, tlen, TEXT_LINES);
     char date[11];
-    if (datefind_document(lines, strlen(lines), date) != DATEFIND_NONE)
+    if (find_date(t, tlen, date) != DATEFIND_NONE)
         doc->date = strdup(date);
-    free(lines);
 
     buf_free(&plain);
     buf_free(&b.section);

@@ -320,6 +320,31 @@ static void test_long_text_chunks(void **state)
     free(data);
 }
 
+static void test_long_text_dates(void **state)
+{
+    (void)state;
+    size_t cap = 64000;
+    char *data = malloc(cap);
+    assert_non_null(data);
+    strcpy(data, "Note longue\n\n");
+    for (int i = 0; i < 300; i++) {
+        strcat(data, i == 150 ? "Paris, le 5 mai 2015\n\n"
+                              : "Un paragraphe sans date sur l’accompagnement des victimes.\n\n");
+    }
+    extract_doc doc;
+    char err[256];
+    /* a dateline in the middle of a long text is not looked at */
+    assert_int_equal(run(data, strlen(data), &doc, err, sizeof err), EXTRACT_OK);
+    assert_null(doc.date);
+    extract_doc_free(&doc);
+    /* a signature at the end is */
+    strcat(data, "Fait à Lyon, le 2 octobre 2017\n");
+    assert_int_equal(run(data, strlen(data), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.date, "2017-10-02");
+    extract_doc_free(&doc);
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,7 +353,7 @@ int main(void)
         cmocka_unit_test(test_line_endings),     cmocka_unit_test(test_form_feeds),
         cmocka_unit_test(test_markdown),         cmocka_unit_test(test_numbered_headings),
         cmocka_unit_test(test_binary_and_empty), cmocka_unit_test(test_letterhead_title),
-        cmocka_unit_test(test_long_text_chunks),
+        cmocka_unit_test(test_long_text_chunks), cmocka_unit_test(test_long_text_dates),
     };
     return cmocka_run_group_tests_name("extract_text", tests, NULL, NULL);
 }
