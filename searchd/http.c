@@ -78,7 +78,7 @@ static double http_elapsed(const struct timespec *start)
 
 /* Copies at most HTTP_LOG_URI_MAX bytes of a raw request field, percent-encoding
  * anything that is not printable ASCII so a log line stays one line. */
-static void http_log_uri(char *out, size_t outlen, const char *uri)
+static void http_log_field(char *out, size_t outlen, const char *uri)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t o = 0, i = 0;
@@ -108,7 +108,7 @@ static void *http_on_uri(void *cls, const char *uri, struct MHD_Connection *conn
         return NULL;
     clock_gettime(CLOCK_MONOTONIC, &r->start);
     uri = uri ? uri : "";
-    http_log_uri(r->uri, sizeof r->uri, uri);
+    http_log_field(r->uri, sizeof r->uri, uri);
     size_t path_len = strcspn(uri, "?");
     for (size_t i = 0; i + 2 < path_len; i++) {
         if (uri[i] == '%' && uri[i + 1] == '0' && uri[i + 2] == '0')
@@ -248,6 +248,10 @@ static enum MHD_Result http_send(http_server *s, struct MHD_Connection *conn, ht
     }
     r->status = resp->status;
     snprintf(r->detail, sizeof r->detail, "%s", resp->detail);
+    for (char *p = r->detail; *p; p++) {
+        if ((unsigned char)*p < 0x20)
+            *p = ' '; /* the log line stays one line */
+    }
     enum MHD_Result ret = MHD_queue_response(conn, (unsigned)resp->status, m);
     MHD_destroy_response(m);
     return ret;
@@ -376,7 +380,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
          * connection reusable. */
         r->seen = 1;
         atomic_fetch_add(&s->in_flight, 1);
-        http_log_uri(r->method, sizeof r->method, method); /* any bytes, kept on one line */
+        http_log_field(r->method, sizeof r->method, method); /* any bytes, kept on one line */
         api_route(url, &r->ep);
         if (!http_has_body(conn))
             return MHD_YES;
