@@ -302,9 +302,9 @@ static void rel_read_baseline(const char *file, double *ndcg, double *mrr)
 /* Grid search over the ranking weights; prints the best settings. */
 static void rel_tune(search_ctx *ctx, const rel_set *set)
 {
-    static const double titles[] = {1, 1.5, 2, 3, 4, 8};
+    static const double titles[] = {1, 2, 4, 8};
     static const double headings[] = {0.5, 1, 2};
-    static const double proxs[] = {0, 0.25, 0.5, 0.75, 1};
+    static const double proxs[] = {0, 0.25, 0.5, 1};
     static const double exacts[] = {0, 0.05, 0.1, 0.2, 0.35};
     search_tuning t, best;
     double best_ndcg = -1, best_mrr = -1, ndcg, mrr;
