@@ -29,7 +29,8 @@ fuzz_objects() {
 fuzz_max_len() {
   case $1 in
     extract_html | extract_text) echo 65536 ;;
-    text | tokenizer | snippet) echo 16384 ;;
+    text | snippet) echo 16384 ;;
+    tokenizer) echo 4096 ;;
     query | search_params) echo 2048 ;;
     *) echo 8192 ;;
   esac
