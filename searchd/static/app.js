@@ -519,6 +519,7 @@
   }
 
   function showSuggestions(value, list) {
+    el.list.setAttribute('data-for', value);
     suggestions = list.map(function (s) { return applySuggestion(value, s); })
       .filter(function (s, i, all) { return all.indexOf(s) === i && s !== value; });
     activeIndex = -1;

@@ -192,7 +192,8 @@ test('keyboard only: Tab to the box, completions with ArrowDown, Enter, Escape',
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q', 'Tab reaches the search box');
   assert.ok(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none'), 'focus is visible');
   await page.keyboard.type('mine', { delay: 30 });
-  const options = page.locator('#q-suggestions [role="option"]');
+  /* The completions for the whole word typed, not for its first letters. */
+  const options = page.locator('#q-suggestions[data-for="mine"] [role="option"]');
   await options.first().waitFor();
   assert.equal(await page.getAttribute('#q', 'aria-expanded'), 'true');
   await page.keyboard.press('ArrowDown');
@@ -209,7 +210,7 @@ test('keyboard only: Tab to the box, completions with ArrowDown, Enter, Escape',
 
   await page.fill('#q', '');
   await page.keyboard.type('trai', { delay: 30 });
-  await options.first().waitFor();
+  await page.locator('#q-suggestions[data-for="trai"] [role="option"]').first().waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.isHidden('#q-suggestions'), true, 'Escape closes the completions');
   assert.equal(await page.inputValue('#q'), 'trai', 'Escape keeps what was typed');
