@@ -15,7 +15,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define HEADING_MAX 200 /* a longer line is running text, not a heading */
+#define HEADING_MAX 200  /* a longer line is running text, not a heading */
+#define TITLE_SCAN 65536 /* the title is looked for in the text's first bytes */
 
 typedef struct {
     const char *s;
@@ -95,17 +96,17 @@ static span heading_of(span l, int prev_blank, int next_blank)
             h.len--;
         return trim(h.s, h.len);
     }
-    int upper = text_is_upper_line(l.s, l.len);
     char last = l.s[l.len - 1];
     switch (numbering(l)) {
     case 1:
-        if (upper || (prev_blank && next_blank && last != ',' && last != ';'))
+        if (text_is_upper_line(l.s, l.len) ||
+            (prev_blank && next_blank && last != ',' && last != ';'))
             return l;
         return none;
     case 2:
         return prev_blank ? l : none;
     default:
-        return (upper && prev_blank && count_words(l) >= 2) ? l : none;
+        return (prev_blank && count_words(l) >= 2 && text_is_upper_line(l.s, l.len)) ? l : none;
     }
 }
 
@@ -247,7 +248,7 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
     free(decoded);
 
     builder b = {doc, BUF_INIT, NULL, BUF_INIT};
-    buf plain = BUF_INIT; /* the text without Markdown heading marks, for the title */
+    buf plain = BUF_INIT; /* the opening text without Markdown heading marks, for the title */
     size_t pos = 0;
     span prev = {t, 0};
     int first = 1;
@@ -270,9 +271,11 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
         span h = heading_of(l, first || is_blank(prev), pos >= tlen || is_blank(next));
         if (h.len)
             start_section(&b, h);
-        size_t md = markdown_marker(l);
-        buf_append(&plain, l.s + md, l.len - md);
-        buf_putc(&plain, '\n');
+        if (plain.len < TITLE_SCAN) {
+            size_t md = markdown_marker(l);
+            buf_append(&plain, l.s + md, l.len - md);
+            buf_putc(&plain, '\n');
+        }
         buf_append(&b.section, l.s, l.len);
         buf_putc(&b.section, '\n');
         if (ff) {

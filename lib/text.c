@@ -243,6 +243,8 @@ static int is_alnum(int32_t cp)
 
 static int is_mark(int32_t cp)
 {
+    if (cp < 0x300)
+        return 0;
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }
@@ -279,6 +281,14 @@ static int32_t after_line_break(const char *s, size_t len, size_t i, size_t *nex
     return 0;
 }
 
+/* Code points that NFC leaves alone whatever surrounds them: below the
+ * combining diacritics, general punctuation and currency signs. Text made
+ * only of these (most French text) skips utf8proc_NFC, the costly step. */
+static int nfc_stable(int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x2000 && cp < 0x20D0) || cp == REPLACEMENT;
+}
+
 char *text_normalize(const char *s, size_t len, int flags)
 {
     buf out = BUF_INIT;
@@ -286,6 +296,7 @@ char *text_normalize(const char *s, size_t len, int flags)
     int32_t last = 0; /* last base character written, 0 at the start */
     int spaces = 0;   /* pending whitespace: spaces seen */
     int breaks = 0;   /* pending whitespace: line breaks seen (a paragraph counts 2) */
+    int needs_nfc = 0;
     size_t i = 0;
     while (i < len) {
         int32_t cp = next_cp(s, len, &i);
@@ -331,8 +342,12 @@ char *text_normalize(const char *s, size_t len, int flags)
         put_cp(&out, cp);
         if (!is_mark(cp))
             last = cp;
+        if (!nfc_stable(cp))
+            needs_nfc = 1;
     }
     char *raw = buf_detach(&out);
+    if (!needs_nfc)
+        return raw;
     char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)raw);
     if (!nfc)
         return raw;
@@ -340,12 +355,25 @@ char *text_normalize(const char *s, size_t len, int flags)
     return nfc;
 }
 
+/* Unicode category, with a fast path for ASCII. */
+static utf8proc_category_t category(int32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= 'a' && cp <= 'z')
+            return UTF8PROC_CATEGORY_LL;
+        if (cp >= 'A' && cp <= 'Z')
+            return UTF8PROC_CATEGORY_LU;
+        return UTF8PROC_CATEGORY_PO; /* not a letter: all that callers ask */
+    }
+    return utf8proc_category(cp);
+}
+
 int text_is_upper_line(const char *s, size_t len)
 {
     size_t letters = 0, lower = 0, i = 0;
     while (i < len) {
         int32_t cp = next_cp(s, len, &i);
-        utf8proc_category_t c = utf8proc_category(cp);
+        utf8proc_category_t c = category(cp);
         if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
             letters++;
         if (c == UTF8PROC_CATEGORY_LL)
@@ -358,7 +386,7 @@ static size_t count_letters(const char *s, size_t len)
 {
     size_t letters = 0, i = 0;
     while (i < len) {
-        utf8proc_category_t c = utf8proc_category(next_cp(s, len, &i));
+        utf8proc_category_t c = category(next_cp(s, len, &i));
         if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
             letters++;
     }

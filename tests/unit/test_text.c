@@ -189,6 +189,10 @@ static void test_nfc(void **state)
     /* e + COMBINING ACUTE, E + COMBINING CIRCUMFLEX */
     assert_norm("prote\xCC\x81ge\xCC\x81s E\xCC\x82tres", TEXT_PARAGRAPHS, "protégés Êtres");
     assert_norm("prote\xCC\x81-\ngés", TEXT_PARAGRAPHS, "protégés");
+    /* singletons: ANGSTROM SIGN and OHM SIGN become Å and Ω */
+    assert_norm("\xE2\x84\xAB \xE2\x84\xA6", TEXT_PARAGRAPHS, "\xC3\x85 \xCE\xA9");
+    /* text without combining marks is returned as is (no NFC pass needed) */
+    assert_norm("Été « œuvre » — 45 € l’an…", TEXT_PARAGRAPHS, "Été « œuvre » — 45 € l’an…");
 }
 
 static void test_upper_line(void **state)
