@@ -17,6 +17,21 @@
 
 enum { RANK_BASE = 0, RANK_EXACT = 1, RANK_IGNORE = 2 };
 
+/* A hit of a clause: column, first token, one past the last, clause. */
+typedef struct {
+    int col, off, end, clause;
+} rank_inst;
+
+static int rank_inst_cmp(const void *a, const void *b)
+{
+    const rank_inst *x = a, *y = b;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    if (x->off != y->off)
+        return x->off < y->off ? -1 : 1;
+    return x->clause - y->clause;
+}
+
 /* The parsed map and the query's statistics, kept as FTS5 auxdata for the
  * whole query. */
 typedef struct {
@@ -30,6 +45,8 @@ typedef struct {
     double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest phrase's IDF */
     double avgdl;                        /* mean row length in tokens */
     int stats;                           /* idf, clause_idf and avgdl computed */
+    rank_inst *inst;                     /* scratch: the current row's clause hits */
+    size_t inst_cap;
 } rank_map;
 
 static int rank_is_bareword(unsigned char c)
@@ -218,6 +235,7 @@ static void rank_map_free(void *p)
     free(m->size);
     free(m->idf);
     free(m->tf);
+    free(m->inst);
     free(m);
 }
 
@@ -369,35 +387,53 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map 
                         const double *weights, int nweights, rank_signals *out)
 {
     unsigned long long seen = 0;
-    int ninst = 0, rc, ncols = api->xColumnCount(fts), len = 0;
+    int rc, ncols = api->xColumnCount(fts), len = 0;
+    size_t ninst = 0;
     int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
     memset(out, 0, sizeof *out);
     memset(m->tf, 0, (size_t)m->n * sizeof *m->tf);
-    if ((rc = api->xInstCount(fts, &ninst)) != SQLITE_OK)
-        return rc;
+    /* Phrase by phrase rather than xInst: the phrases that only keep the
+     * match set (RANK_IGNORE) are never decoded. */
+    for (int ph = 0; ph < m->n; ph++) {
+        Fts5PhraseIter it;
+        int col, off;
+        if (m->kind[ph] == RANK_IGNORE)
+            continue;
+        if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
+            return rc;
+        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+            m->tf[ph] += col < nweights && col < ncols ? weights[col] : 1.0;
+            if (m->clause[ph] < 0)
+                continue;
+            if (ninst == m->inst_cap) {
+                size_t cap = m->inst_cap ? m->inst_cap * 2 : 256;
+                rank_inst *v = realloc(m->inst, cap * sizeof *v);
+                if (!v)
+                    return SQLITE_NOMEM;
+                m->inst = v;
+                m->inst_cap = cap;
+            }
+            m->inst[ninst++] = (rank_inst){col, off, off + m->size[ph], m->clause[ph]};
+        }
+    }
+    if (ninst > 1)
+        qsort(m->inst, ninst, sizeof *m->inst, rank_inst_cmp);
     for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
         last_col[c] = -1;
         last_end[c] = 0;
         best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
     }
-    for (int i = 0; i < ninst; i++) {
-        int ph, col, off;
-        if ((rc = api->xInst(fts, i, &ph, &col, &off)) != SQLITE_OK)
-            return rc;
-        if (ph < 0 || ph >= m->n)
-            continue;
-        m->tf[ph] += col >= 0 && col < nweights && col < ncols ? weights[col] : 1.0;
-        int c = m->clause[ph];
-        if (c < 0)
-            continue;
+    for (size_t i = 0; i < ninst; i++) {
+        const rank_inst *h = &m->inst[i];
+        int c = h->clause;
         seen |= 1ULL << c;
-        if (c > 0 && last_col[c - 1] == col && off - last_end[c - 1] < best_gap[c - 1])
-            best_gap[c - 1] = off - last_end[c - 1];
-        if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == col &&
-            off - last_end[c + 1] < best_gap[c])
-            best_gap[c] = off - last_end[c + 1];
-        last_col[c] = col;
-        last_end[c] = off + m->size[ph];
+        if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
+            best_gap[c - 1] = h->off - last_end[c - 1];
+        if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
+            h->off - last_end[c + 1] < best_gap[c])
+            best_gap[c] = h->off - last_end[c + 1];
+        last_col[c] = h->col;
+        last_end[c] = h->end;
     }
     if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
         return rc;
