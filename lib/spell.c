@@ -19,15 +19,23 @@
 #define SPELL_MAX_WORDS_Q 32 /* query words looked at */
 
 typedef struct {
-    char *folded;  /* unaccented form, the key */
-    char *surface; /* its most frequent accented form */
+    char *folded;  /* unaccented form, the key (in s->blocks) */
+    char *surface; /* its most frequent accented form (in s->blocks) */
     long docs;     /* documents using any form of it */
     long best;     /* documents using surface */
     size_t cp;     /* offset of its code points in the pool */
     size_t ncp;
 } spell_word;
 
+/* Strings live in blocks that never move, freed all at once. */
+typedef struct spell_block {
+    struct spell_block *next;
+    size_t used, cap;
+    char data[];
+} spell_block;
+
 struct spell {
+    spell_block *blocks;
     spell_word *words; /* sorted by folded */
     size_t nwords;
     uint32_t *pool;                     /* code points of every folded form */
@@ -54,6 +62,31 @@ static void *spell_xrealloc(void *p, size_t n)
         abort();
     }
     return p;
+}
+
+static char *spell_strdup(spell *s, const char *p, size_t n)
+{
+    if (!s->blocks || s->blocks->cap - s->blocks->used < n + 1) {
+        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+        spell_block *b = spell_xrealloc(NULL, sizeof *b + cap);
+        b->next = s->blocks;
+        b->used = 0;
+        b->cap = cap;
+        s->blocks = b;
+    }
+    char *out = s->blocks->data + s->blocks->used;
+    memcpy(out, p, n);
+    out[n] = '\0';
+    s->blocks->used += n + 1;
+    return out;
+}
+
+static int spell_is_ascii(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)p[i] >= 0x80)
+            return 0;
+    return 1;
 }
 
 static int spell_cmp_str(const void *a, const void *b)
@@ -131,8 +164,6 @@ static void spell_index(spell *s)
     for (size_t i = 0; i < s->nwords; i++) {
         if (out > 0 && strcmp(s->words[out - 1].folded, s->words[i].folded) == 0) {
             s->words[out - 1].docs += s->words[i].docs;
-            free(s->words[i].folded);
-            free(s->words[i].surface);
             continue;
         }
         s->words[out++] = s->words[i];
@@ -171,10 +202,8 @@ static void spell_index(spell *s)
     qsort(s->stems, s->nstems, sizeof s->stems[0], spell_cmp_str);
     out = 0;
     for (size_t i = 0; i < s->nstems; i++) {
-        if (out > 0 && strcmp(s->stems[out - 1], s->stems[i]) == 0) {
-            free(s->stems[i]);
+        if (out > 0 && strcmp(s->stems[out - 1], s->stems[i]) == 0)
             continue;
-        }
         s->stems[out++] = s->stems[i];
     }
     s->nstems = out;
@@ -221,10 +250,15 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         }
         spell_word *w = &s->words[s->nwords++];
         memset(w, 0, sizeof *w);
-        buf b = BUF_INIT;
-        buf_append(&b, term + 1, n - 1);
-        w->surface = buf_detach(&b);
-        w->folded = analyzer_fold(w->surface, n - 1, NULL);
+        w->surface = spell_strdup(s, term + 1, n - 1);
+        if (spell_is_ascii(w->surface, n - 1)) {
+            w->folded = w->surface;
+        } else {
+            size_t fn;
+            char *f = analyzer_fold(w->surface, n - 1, &fn);
+            w->folded = spell_strdup(s, f, fn);
+            free(f);
+        }
         w->docs = w->best = sqlite3_column_int64(st, 1);
 
         buf_clear(&stem);
@@ -234,7 +268,7 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
                 stemcap = stemcap ? stemcap * 2 : 1024;
                 s->stems = spell_xrealloc(s->stems, stemcap * sizeof s->stems[0]);
             }
-            s->stems[s->nstems++] = buf_detach(&stem);
+            s->stems[s->nstems++] = spell_strdup(s, stem.data, stem.len);
         }
     }
     if (rc != SQLITE_DONE) {
@@ -257,15 +291,14 @@ void spell_free(spell *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->nwords; i++) {
-        free(s->words[i].folded);
-        free(s->words[i].surface);
+    while (s->blocks) {
+        spell_block *next = s->blocks->next;
+        free(s->blocks);
+        s->blocks = next;
     }
     free(s->words);
     free(s->pool);
     free(s->bylen);
-    for (size_t i = 0; i < s->nstems; i++)
-        free(s->stems[i]);
     free(s->stems);
     free(s);
 }
