@@ -147,8 +147,9 @@ static const char *const never_banner_tags[] = {"html", "body", "main", "article
 
 /* Whether an element is left out of the text. in_section: inside an
  * article/main/section, where <header>/<footer> belong to the content.
- * lenient: keep cookie-looking ids and classes (a last try for pages whose
- * wrapper carries such a class). */
+ * lenient: keep hidden elements and cookie-looking ids and classes (a last
+ * try for pages whose wrapper is hidden until a script runs, or carries
+ * such a class); <html>, <body>, <main>, <article> are never dropped so. */
 static int is_dropped(const xmlNode *n, int in_section, int lenient)
 {
     static const char *const yes[] = {"true", NULL};
@@ -160,13 +161,13 @@ static int is_dropped(const xmlNode *n, int in_section, int lenient)
         return 1;
     if (!in_section && name_in(n, page_frame_tags))
         return 1;
-    if (attr_is(n, "role", dropped_roles) || attr_is(n, "aria-hidden", yes) ||
-        xmlHasProp(n, (const xmlChar *)"hidden") || attr_contains(n, "style", hidden_styles))
+    if (attr_is(n, "role", dropped_roles))
         return 1;
-    if (!lenient && !name_in(n, never_banner_tags) &&
-        (attr_contains(n, "id", banner_words) || attr_contains(n, "class", banner_words)))
-        return 1;
-    return 0;
+    if (lenient || name_in(n, never_banner_tags))
+        return 0;
+    return attr_is(n, "aria-hidden", yes) || xmlHasProp(n, (const xmlChar *)"hidden") ||
+           attr_contains(n, "style", hidden_styles) || attr_contains(n, "id", banner_words) ||
+           attr_contains(n, "class", banner_words);
 }
 
 static const char *const block_tags[] = {

@@ -153,6 +153,18 @@ static void test_cookie_class_on_wrapper(void **state)
     assert_non_null(strstr(text, "Le texte de la page."));
     free(text);
     extract_doc_free(&doc);
+    /* pages hidden until a script shows them */
+    const char *hidden = "<body style=\"display:none\"><p>Visible une fois chargé.</p></body>";
+    text = extract_ok(hidden, strlen(hidden), &doc);
+    assert_string_equal(text, "Visible une fois chargé.\n");
+    free(text);
+    extract_doc_free(&doc);
+    const char *app = "<body><div id=\"app\" style=\"visibility: hidden\"><p>Contenu.</p></div>"
+                      "</body>";
+    text = extract_ok(app, strlen(app), &doc);
+    assert_string_equal(text, "Contenu.\n");
+    free(text);
+    extract_doc_free(&doc);
 }
 
 static void test_iso_8859_1_meta_charset(void **state)
