@@ -139,7 +139,7 @@ static void worker_child(const worker_job *job, const worker_limits *lim, int ou
     __attribute__((noreturn));
 static void worker_child(const worker_job *job, const worker_limits *lim, int out_fd, int err_fd)
 {
-    char err[512];
+    char err[512] = "";
     extract_doc doc;
     struct stat st;
     char *data = NULL;
