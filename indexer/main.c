@@ -623,8 +623,7 @@ static int indexer_open(indexer *ix)
     }
     if (schema_open(ix->opt.db_path, SCHEMA_READWRITE, &ix->db, err, sizeof err) != 0) {
         if (strstr(err, "readonly"))
-            fprintf(stderr, "indexer: %s: the index is not writable (%s)\n", ix->opt.db_path,
-                    err);
+            fprintf(stderr, "indexer: %s: the index is not writable (%s)\n", ix->opt.db_path, err);
         else if (!strstr(err, ix->opt.db_path))
             fprintf(stderr, "indexer: %s: %s\n", ix->opt.db_path, err);
         else
