@@ -287,8 +287,15 @@ static int search_fail(search_ctx *ctx, int rc, char *err, size_t errlen)
         snprintf(err, errlen, "the search took too long; try fewer or longer words");
         return SEARCH_ETIMEOUT;
     case SQLITE_ERROR:
-        snprintf(err, errlen, "this search cannot be run: %s", sqlite3_errmsg(ctx->db));
-        return SEARCH_EBADREQ;
+        /* query.c makes every expression valid, so an FTS5 complaint is a
+         * request we cannot serve (said plainly, without SQL); any other
+         * error is the index's (a table gone while the indexer upgrades). */
+        if (strncmp(sqlite3_errmsg(ctx->db), "fts5:", 5) == 0) {
+            snprintf(err, errlen, "this search cannot be run; try other words");
+            return SEARCH_EBADREQ;
+        }
+        snprintf(err, errlen, "the index cannot be read: %s", sqlite3_errmsg(ctx->db));
+        return SEARCH_EUNAVAILABLE;
     case SQLITE_NOMEM:
         snprintf(err, errlen, "out of memory");
         return SEARCH_EUNAVAILABLE;
@@ -700,9 +707,9 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
     /* One letter matches too many words to be useful. */
     if (max == 0 || chars < 2)
         return SEARCH_OK;
-    int rc = search_spell_refresh(ctx);
-    if (rc != SQLITE_OK)
-        return search_fail(ctx, rc, err, errlen);
+    /* Without a vocabulary there is nothing to complete: not an error. */
+    if (search_spell_refresh(ctx) != SQLITE_OK || !ctx->spell)
+        return SEARCH_OK;
     if (!(*out = calloc(max, sizeof **out)))
         abort();
     *n = spell_complete(ctx->spell, prefix, len, *out, max);
