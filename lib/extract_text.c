@@ -1,5 +1,5 @@
 /* extract_text: plain-text documents (meeting minutes, notes, Markdown).
- * Decodes UTF-8 / UTF-16 with BOM / Windows-1252, finds the title in the
+ * Decodes UTF-8 / UTF-16 / Windows-1252 (text.h), finds the title in the
  * first lines, the date in datelines, and section headings (« 2. LETTRE
  * AU PRESIDENT… », « a) … », uppercase lines, Markdown '#'), which also cut
  * the text into chunks. A form feed is a page break: it ends a chunk, but
@@ -132,11 +132,14 @@ static void start_section(builder *b, span h)
     flush(b);
     free(b->heading);
     b->heading = text_normalize(h.s, h.len, TEXT_ONE_LINE);
-    if (b->heading[0]) {
-        if (b->headings.len)
-            buf_putc(&b->headings, '\n');
-        buf_puts(&b->headings, b->heading);
+    if (!b->heading[0]) {
+        free(b->heading);
+        b->heading = NULL;
+        return;
     }
+    if (b->headings.len)
+        buf_putc(&b->headings, '\n');
+    buf_puts(&b->headings, b->heading);
 }
 
 /* Line i of the text ending at each '\n' (CR already normalised). */
@@ -294,8 +297,9 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     flush(&b);
 
-    size_t title_at = title_start(plain.data ? plain.data : "", plain.len);
-    doc->title = text_title_from_lines(plain.data + title_at, plain.len - title_at);
+    const char *opening = plain.data ? plain.data : "";
+    size_t title_at = title_start(opening, plain.len);
+    doc->title = text_title_from_lines(opening + title_at, plain.len - title_at);
     if (b.headings.len)
         doc->headings = buf_detach(&b.headings);
     char date[11];
