@@ -35,6 +35,7 @@ struct http_server {
     http_config cfg;
     int port;
     atomic_int in_flight; /* requests past their headers, not yet completed */
+    atomic_int stopping;  /* SIGTERM: answer what comes, then close */
 };
 
 /* A query argument copied out of the connection for a worker. */
@@ -228,6 +229,8 @@ static enum MHD_Result http_send(http_server *s, struct MHD_Connection *conn, ht
     /* Queries are in our URLs: a result link must not carry them to the
      * document's site. */
     MHD_add_response_header(m, "Referrer-Policy", "same-origin");
+    if (atomic_load(&s->stopping))
+        MHD_add_response_header(m, "Connection", "close");
     if (resp->status == 405 || preflight)
         MHD_add_response_header(m, "Allow", HTTP_ALLOW);
     if (resp->etag)
@@ -400,14 +403,16 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         preflight = 1;
     } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         api_error(&resp, 405, "this address only answers GET and HEAD");
-    } else if (r->ep == METRICS_SEARCH || r->ep == METRICS_SUGGEST || r->ep == METRICS_DOC) {
+    } else if ((r->ep == METRICS_SEARCH || r->ep == METRICS_SUGGEST || r->ep == METRICS_DOC) &&
+               !atomic_load(&s->stopping)) {
         http_job *job = http_job_new(conn, url);
         if (job) {
             r->job = job;
             job->item.fn = http_job_run;
             job->item.arg = job;
             MHD_suspend_connection(conn);
-            jobs_submit(s->workers, &job->item);
+            if (jobs_submit(s->workers, &job->item) < 0)
+                http_job_run(job); /* the workers are stopping: answer here */
             return MHD_YES;
         }
         api_error(&resp, 503, "the server is out of memory; try again later");
@@ -440,6 +445,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
     }
     s->cfg = *cfg;
     atomic_init(&s->in_flight, 0);
+    atomic_init(&s->stopping, 0);
     s->workers = jobs_start(cfg->threads);
     if (!s->workers) {
         freeaddrinfo(ai);
@@ -483,6 +489,9 @@ void http_stop(http_server *s, int timeout_ms)
 {
     if (!s)
         return;
+    /* From now on every answer closes its connection, so keep-alive
+     * clients do not keep requests in flight forever. */
+    atomic_store(&s->stopping, 1);
     MHD_socket listener = MHD_quiesce_daemon(s->daemon);
     for (int waited = 0; waited < timeout_ms && atomic_load(&s->in_flight) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000 * 1000};

@@ -57,10 +57,14 @@ jobs *jobs_start(unsigned n)
     return j;
 }
 
-void jobs_submit(jobs *j, jobs_item *it)
+int jobs_submit(jobs *j, jobs_item *it)
 {
     it->next = NULL;
     pthread_mutex_lock(&j->lock);
+    if (j->stopping) {
+        pthread_mutex_unlock(&j->lock);
+        return -1;
+    }
     if (j->tail)
         j->tail->next = it;
     else
@@ -68,6 +72,7 @@ void jobs_submit(jobs *j, jobs_item *it)
     j->tail = it;
     pthread_cond_signal(&j->ready);
     pthread_mutex_unlock(&j->lock);
+    return 0;
 }
 
 void jobs_stop(jobs *j)

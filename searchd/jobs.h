@@ -18,8 +18,9 @@ typedef struct jobs_item {
 /* Starts n workers. Returns NULL when out of memory or threads. */
 jobs *jobs_start(unsigned n);
 
-/* Queues item->fn(item->arg). */
-void jobs_submit(jobs *j, jobs_item *item);
+/* Queues item->fn(item->arg). Returns 0, or -1 once jobs_stop has begun
+ * (then nothing is queued and the caller runs it itself). */
+int jobs_submit(jobs *j, jobs_item *item);
 
 /* Runs what is queued, then stops and joins the workers and frees j. */
 void jobs_stop(jobs *j);
