@@ -402,18 +402,22 @@ static query_node *query_phrase_of(const query_item *it, size_t from, size_t to)
     return n;
 }
 
+/* A prefix matches the exact forms and, for accented words, the unaccented
+ * forms; both as alternatives of one phrase term, so that a word having
+ * both tokens counts once. */
 static query_node *query_prefix_node(const query_item *it)
 {
-    query_node *alt = query_node_new(QUERY_NODE_OR);
-    const char markers[2] = {ANALYZER_EXACT, ANALYZER_FOLDED};
     const char *surface = query_pos_surface(&it->pos[it->npos - 1]);
-    for (size_t m = 0; m < 2; m++) {
-        query_node *ph = query_phrase_of(it, 0, it->npos - 1);
-        query_node_tok(ph, query_marked(markers[m], surface));
-        ph->prefix = 1;
-        query_node_kid(alt, ph);
-    }
-    return alt;
+    query_node *ph = query_phrase_of(it, 0, it->npos - 1);
+    buf piece = BUF_INIT;
+    buf_putc(&piece, ANALYZER_EXACT);
+    buf_puts(&piece, surface);
+    buf_putc(&piece, ANALYZER_ALTERNATIVE);
+    buf_putc(&piece, ANALYZER_FOLDED);
+    buf_puts(&piece, surface);
+    query_node_tok(ph, buf_detach(&piece));
+    ph->prefix = 1;
+    return ph;
 }
 
 static query_node *query_item_node(const query_item *it)

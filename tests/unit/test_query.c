@@ -206,6 +206,15 @@ static void test_prefix(void **state)
     ASSERT_SEARCH("educat*", "9");
     ASSERT_SEARCH("éduc*", "9");
     ASSERT_SEARCH("accompagn* mineur*", "1,7");
+    /* One phrase term with two alternatives: a word having both an exact
+     * and an unaccented token counts once for bm25. */
+    query *q;
+    char err[64];
+    assert_int_equal(query_parse("Exploit*", 8, NULL, &q, err, sizeof err), QUERY_OK);
+    char *e = query_fts_all(q);
+    assert_string_equal(e, "(\"=exploit|~exploit\"*)");
+    free(e);
+    query_free(q);
     /* Too short to be a prefix: the word itself. */
     ASSERT_SEARCH("ex*", "");
     ASSERT_SEARCH("exp*", "5,10");
