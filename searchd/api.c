@@ -202,14 +202,26 @@ static int api_parse_year(const char *s, int *from, int *to)
     return 1;
 }
 
-/* "pdf,html": lowercase letters and digits between commas. */
-static int api_valid_formats(const char *s)
+/* Copies a format list ("pdf,html", any case, spaces around commas
+ * allowed) into out, lowercased and without spaces; 0 when it holds anything
+ * but letters, digits and commas. */
+static int api_formats(const char *s, char *out, size_t outlen)
 {
+    size_t o = 0;
     for (const char *p = s; *p; p++) {
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == ','))
+        char c = *p;
+        if (c == ' ')
+            continue;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ','))
             return 0;
+        if (o + 1 >= outlen)
+            return 0;
+        out[o++] = c;
     }
-    return strlen(s) <= 200;
+    out[o] = '\0';
+    return 1;
 }
 
 static int api_blank(const char *s)
@@ -299,6 +311,7 @@ static json_t *api_hit(const search_hit *h)
 static void api_search(const api_request *req, api_response *resp)
 {
     search_request sr = {.limit = 10, .offset = 0};
+    char formats[200];
     const char *q = api_text_arg(req, resp, "q");
     if (!q)
         return;
@@ -327,11 +340,11 @@ static void api_search(const api_request *req, api_response *resp)
     }
     s = req->arg(req->cls, "format", &len);
     if (s && *s) {
-        if (!api_valid_formats(s)) {
+        if (!api_formats(s, formats, sizeof formats)) {
             api_error(resp, 400, "format must be a comma-separated list such as pdf,html,text");
             return;
         }
-        sr.formats = s;
+        sr.formats = formats;
     }
     s = req->arg(req->cls, "year", &len);
     if (s && *s) {
