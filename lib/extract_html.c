@@ -1,6 +1,7 @@
 /* extract_html: web pages through libxml2's HTML parser (no network, no
  * external entities, errors silenced). Decodes to UTF-8 first (BOM, then
- * <meta charset> / http-equiv, then UTF-8 when valid, else Windows-1252);
+ * <meta charset> / http-equiv unless the bytes are plainly UTF-8, then
+ * UTF-8 when valid, else Windows-1252);
  * keeps the page's content — <main>, else the <article>s, else <body> —
  * minus scripts, navigation, page header/footer, asides and cookie banners;
  * <title>, meta description and h1–h3 become fields, h1–h3 cut chunks.
@@ -68,14 +69,21 @@ static int is_latin1_name(const char *cs)
     return 0;
 }
 
-/* The page as UTF-8; caller frees. */
+/* The page as UTF-8; caller frees. The order: BOM, valid UTF-8 with
+ * non-ASCII bytes, declared charset, UTF-8, Windows-1252. */
 static char *page_to_utf8(const char *data, size_t len, size_t *out_len)
 {
     text_encoding enc = text_detect_encoding(data, len);
     if (enc == TEXT_ENC_UTF8_BOM || enc == TEXT_ENC_UTF16LE || enc == TEXT_ENC_UTF16BE)
         return text_decode(data, len, enc, out_len);
+    /* Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares:
+     * real Latin-1 text essentially never forms such sequences, while pages
+     * saved as UTF-8 under an old Latin-1 <meta> are common. */
+    int non_ascii = 0;
+    for (size_t i = 0; i < len && !non_ascii; i++)
+        non_ascii = (unsigned char)data[i] >= 0x80;
     char cs[40];
-    if (sniff_charset(data, len, cs, sizeof cs)) {
+    if (!(enc == TEXT_ENC_UTF8 && non_ascii) && sniff_charset(data, len, cs, sizeof cs)) {
         if (is_latin1_name(cs))
             return text_decode(data, len, TEXT_ENC_CP1252, out_len);
         if (strcmp(cs, "utf-8") != 0 && strcmp(cs, "utf8") != 0) {

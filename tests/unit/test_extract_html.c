@@ -1,7 +1,7 @@
 /* test_extract_html: web pages: what is kept (<main>, <article>, body) and
  * dropped (scripts, navigation, page header/footer, asides, cookie
  * banners, hidden elements), fields (title, description, h1–h3), encodings
- * (ISO-8859-1 declared by meta charset or http-equiv, undeclared
+ * (ISO-8859-1 declared by meta charset or http-equiv, mislabeled UTF-8, undeclared
  * Windows-1252, BOMs, ISO-8859-15), malformed and deeply nested markup,
  * binary junk, chunking and dates. */
 #include <setjmp.h>
@@ -226,6 +226,12 @@ static void test_undeclared_encodings(void **state)
     }
     text = extract_ok(u16, 2 + 2 * strlen(src), &doc);
     assert_string_equal(text, "Ok\n");
+    free(text);
+    extract_doc_free(&doc);
+    /* UTF-8 bytes under a Latin-1 declaration are read as UTF-8 */
+    const char *mislabeled = "<meta charset=\"iso-8859-1\"><p>déjà « vu »</p>";
+    text = extract_ok(mislabeled, strlen(mislabeled), &doc);
+    assert_string_equal(text, "déjà « vu »\n");
     free(text);
     extract_doc_free(&doc);
     /* another declared charset goes through iconv: ISO-8859-15 0xA4 is € */
