@@ -14,11 +14,10 @@ mkdir -p "$WORK"
 for tool in wrk; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/deps.sh installs it)" >&2; exit 1; }
 done
-[ -x bin/indexer ] && [ -x bin/searchd ] && [ -x "$REF" ] || {
-  echo "bench: build first (make bin/indexer bin/searchd $REF)" >&2
-  exit 1
-}
+# Up to date with the library (a no-op under `make bench`).
+make -s bin/indexer bin/searchd "$REF"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 DB="$WORK/corpus.db"
 SYN=corpus/synonymes.txt
 echo "bench: indexing corpus/ into $DB" >&2
@@ -33,12 +32,16 @@ docs=$(sqlite3 -readonly "$DB" 'SELECT count(*) FROM documents' 2>/dev/null || e
 SYN_ARGS=()
 [ -f "$SYN" ] && SYN_ARGS=(--synonyms "$SYN")
 
-echo "bench: reference, 16 threads, ${SECONDS_PER_RUN}s" >&2
-ref_line=$("$REF" "$DB" bench/queries.txt 16 "$SECONDS_PER_RUN" ${SYN_ARGS[1]:+"${SYN_ARGS[1]}"} | grep '^RESULT')
 field() { # line, key -> value
   echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
-ref_qps=$(field "$ref_line" qps)
+reference() { # threads
+  echo "bench: reference, $1 threads, ${SECONDS_PER_RUN}s" >&2
+  "$REF" "$DB" bench/queries.txt "$1" "$SECONDS_PER_RUN" ${SYN_ARGS[1]:+"${SYN_ARGS[1]}"} | grep '^RESULT'
+}
+# The reference runs before and after searchd; the ratio uses their mean, so
+# a change in the machine's load during the run biases neither side.
+ref_line=$(reference 16)
 
 LOG="$WORK/searchd.log"
 bin/searchd --db "$DB" --listen 127.0.0.1:0 --quiet "${SYN_ARGS[@]}" 2>"$LOG" &
@@ -84,6 +87,10 @@ peak=$(awk -v k="$(hwm_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
 kill "$PID"
 wait "$PID" || true
 trap - EXIT
+ref_line2=$(reference 16)
+# For comparison only: as many threads as cores, like searchd's workers.
+ref_cores=$(reference "$(nproc)")
+ref_qps=$(awk -v a="$(field "$ref_line" qps)" -v b="$(field "$ref_line2" qps)" 'BEGIN { printf "%.1f", (a + b) / 2 }')
 
 ratio=$(awk -v a="$qps16" -v b="$ref_qps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
 verdict() { # condition text
@@ -94,7 +101,8 @@ verdict() { # condition text
   echo
   echo "Written by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
   echo "($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared with whatever"
-  echo "else ran then. Index: corpus/ ($docs documents). Query mix: bench/queries.txt"
+  echo "else ran then (load average before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))."
+  echo "Index: corpus/ ($docs documents). Query mix: bench/queries.txt"
   echo "($(grep -c . bench/queries.txt) queries: words, phrases, prefixes, exclusion, OR, one"
   echo "without hits), rotated by bench/mix.lua; ${SECONDS_PER_RUN} s per run; searchd with"
   echo "$threads worker threads."
@@ -106,8 +114,17 @@ verdict() { # condition text
   echo "searchd peak RSS (VmHWM): $peak MiB."
   echo
   echo "Reference (bench/reference.c: search_run in 16 threads, no HTTP, same index and"
-  echo "queries): $ref_qps queries/s, p50 $(field "$ref_line" p50_ms) ms, p99 $(field "$ref_line" p99_ms) ms,"
-  echo "$(field "$ref_line" errors) errors."
+  echo "queries), run before and after searchd:"
+  echo
+  echo "| reference run | queries/s | p50 ms | p99 ms | errors |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  for l in "$ref_line" "$ref_line2"; do
+    echo "| 16 threads, $([ "$l" = "$ref_line" ] && echo before || echo after) searchd | $(field "$l" qps) | $(field "$l" p50_ms) | $(field "$l" p99_ms) | $(field "$l" errors) |"
+  done
+  echo "| $(nproc) threads (one per core, like searchd's workers; not the target's baseline) | $(field "$ref_cores" qps) | $(field "$ref_cores" p50_ms) | $(field "$ref_cores" p99_ms) | $(field "$ref_cores" errors) |"
+  echo
+  echo "Mean of the two 16-thread runs: $ref_qps queries/s. searchd at c=16 against the"
+  echo "one-thread-per-core loop: $(awk -v a="$qps16" -v b="$(field "$ref_cores" qps)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }') ×."
   echo
   echo "| target | measured | |"
   echo "| --- | --- | --- |"
