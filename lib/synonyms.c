@@ -70,7 +70,24 @@ static void synonyms_side_free(synonyms_side_t *side)
     free(side->alts);
 }
 
-/* Parses one line (without its end); adds a group when it has 2+ sides. */
+/* Does g already have a side with these stems (« mineurs non accompagnés
+ * = mineur non accompagné »)? */
+static int synonyms_has_side(const synonyms_group *g, const synonyms_side_t *side)
+{
+    for (size_t k = 0; k < g->nsides; k++) {
+        const synonyms_side_t *o = &g->sides[k];
+        size_t t = 0;
+        while (o->ntokens == side->ntokens && t < side->ntokens &&
+               strcmp(o->tokens[t], side->tokens[t]) == 0)
+            t++;
+        if (o->ntokens == side->ntokens && t == side->ntokens)
+            return 1;
+    }
+    return 0;
+}
+
+/* Parses one line (without its end); adds a group when it has 2+ distinct
+ * sides. */
 static void synonyms_line(synonyms *s, const char *line, size_t len)
 {
     const char *hash = memchr(line, '#', len);
@@ -84,9 +101,11 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
             j++;
         synonyms_side_t side = {NULL, NULL, 0};
         analyzer_tokenize(line + i, j - i, ANALYZER_DOCUMENT, synonyms_collect, &side);
-        if (side.ntokens > 0) {
+        if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
             g.sides = synonyms_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
             g.sides[g.nsides++] = side;
+        } else {
+            synonyms_side_free(&side);
         }
         i = j + 1;
     }

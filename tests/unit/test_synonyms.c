@@ -69,8 +69,11 @@ static void test_format(void **state)
                                "= côté vide\n"
                                "OQTF = # commentaire qui vide le second côté\n"
                                "TEH = traite des êtres humains = traite des personnes # fin\n"
-                               "ASE = aide sociale à l’enfance");
-    assert_int_equal(synonyms_groups(s), 3);
+                               "ASE = aide sociale à l’enfance\n"
+                               "mineur = Mineurs = MINEUR\n"
+                               "MNA = MNA = mineur non accompagné = mineurs non accompagnés\n");
+    assert_int_equal(synonyms_groups(s), 4); /* sides that analyse alike count once */
+    assert_int_equal(synonyms_sides(s, 3), 2);
     assert_int_equal(synonyms_sides(s, 0), 2);
     assert_int_equal(synonyms_sides(s, 1), 3);
     assert_int_equal(synonyms_sides(s, 2), 2);
