@@ -3,7 +3,8 @@
  * pagination, and keeps the URL in step with pushState/popstate so links can
  * be shared and back/forward work. No framework, no build step, no globals.
  * Snippets arrive HTML-escaped with <mark> only; they are still rebuilt from
- * text nodes and <mark> elements, so nothing else can reach the page. */
+ * text nodes and <mark> elements, so nothing else can reach the page.
+ * URLs are relative, so searchd may also be served under a path prefix. */
 (function () {
   'use strict';
 
@@ -136,7 +137,7 @@
     if (offset) p.set('offset', String(offset));
     if (format.length) p.set('format', format.join(','));
     if (year) p.set('year', year);
-    return '/api/search?' + p.toString();
+    return 'api/search?' + p.toString();
   }
 
   function fetchJson(url, signal) {
@@ -510,7 +511,7 @@
       var seq = ++suggestSeq;
       if (suggestAbort) suggestAbort.abort();
       suggestAbort = new AbortController();
-      fetchJson('/api/suggest?q=' + encodeURIComponent(value), suggestAbort.signal).then(function (res) {
+      fetchJson('api/suggest?q=' + encodeURIComponent(value), suggestAbort.signal).then(function (res) {
         if (seq !== suggestSeq || el.input.value !== value || document.activeElement !== el.input) return;
         var list = res.status === 200 && res.body && Array.isArray(res.body.suggestions) ? res.body.suggestions : [];
         showSuggestions(value, list.filter(function (x) { return typeof x === 'string' && x.trim(); }).slice(0, 10));
@@ -619,7 +620,7 @@
   }
 
   function loadDocCount() {
-    fetchJson('/healthz').then(function (res) {
+    fetchJson('healthz').then(function (res) {
       if (res.status === 200 && res.body && typeof res.body.documents === 'number') {
         el.docCount.textContent = plural(res.body.documents, 'document indexé', 'documents indexés') + '.';
       }

@@ -4,16 +4,16 @@
  * the full results page on searchd. Self-contained: no global names, no use
  * of the site's scripts, class names prefixed "repere-w-", the site's font.
  * When searchd is unreachable or refuses the origin (CORS), it stays silent:
- * no dropdown, no exception. The searchd origin is taken from this script's
+ * no dropdown, no exception. searchd's address is taken from this script's
  * own src, so the site only writes it once. */
 (function () {
   'use strict';
 
   var script = document.currentScript;
   if (!script || !script.src) return;
-  var origin;
+  var base; /* searchd's root, where widget.js is: http://SEARCHD/ */
   try {
-    origin = new URL(script.src, document.baseURI).origin;
+    base = new URL('./', script.src).href;
   } catch (e) {
     return;
   }
@@ -86,24 +86,24 @@
 
   function safeHref(url, format, page) {
     var u;
-    try { u = new URL(url, origin); } catch (e) { return null; }
+    try { u = new URL(url, base); } catch (e) { return null; }
     if (!/^(https?|file):$/.test(u.protocol)) return null;
     if (format === 'pdf' && page && !u.hash) u.hash = 'page=' + page;
     return u.href;
   }
 
   function resultsPage(q) {
-    return origin + '/?q=' + encodeURIComponent(q);
+    return base + '?q=' + encodeURIComponent(q);
   }
 
   function attach(input) {
     if (input.getAttribute('data-repere-attached')) return;
     input.setAttribute('data-repere-attached', '1');
-    var base = 'repere-w-' + document.querySelectorAll('.repere-w-panel').length;
+    var idPrefix = 'repere-w-' + document.querySelectorAll('.repere-w-panel').length;
     var panel = el('div', 'repere-w-panel');
     panel.hidden = true;
     var list = el('ul', 'repere-w-list');
-    list.id = base + '-list';
+    list.id = idPrefix + '-list';
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Résultats de la recherche');
     panel.appendChild(list);
@@ -170,7 +170,7 @@
 
     function option(href, parts, cls) {
       var li = el('li', 'repere-w-option' + (cls ? ' ' + cls : ''));
-      li.id = base + '-opt-' + items.length;
+      li.id = idPrefix + '-opt-' + items.length;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       parts.forEach(function (p) { li.appendChild(p); });
@@ -229,7 +229,7 @@
         var mine = ++seq;
         if (ctrl) ctrl.abort();
         ctrl = typeof AbortController === 'function' ? new AbortController() : null;
-        var url = origin + '/api/search?limit=' + LIMIT + '&q=' + encodeURIComponent(q);
+        var url = base + 'api/search?limit=' + LIMIT + '&q=' + encodeURIComponent(q);
         fetch(url, { mode: 'cors', credentials: 'omit', signal: ctrl ? ctrl.signal : undefined })
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {

@@ -81,13 +81,17 @@ function startSearchd(db, extraArgs) {
 function startSite(getSearchd) {
   return new Promise((resolve, reject) => {
     const page = fs.readFileSync(path.join(STATIC, 'demo-site.html'), 'utf8');
+    if (!page.includes('<script src="widget.js"')) {
+      reject(new Error('demo-site.html does not load widget.js with src="widget.js"'));
+      return;
+    }
     const server = http.createServer((req, res) => {
       const p = new URL(req.url, 'http://x').pathname;
       let body;
       if (p === '/' || p === '/demo-site.html') {
-        body = page.replace('src="/widget.js"', `src="${getSearchd()}/widget.js"`);
+        body = page.replace('src="widget.js"', `src="${getSearchd()}/widget.js"`);
       } else if (p === '/bare.html') {
-        body = page.replace(/<script src="\/widget\.js"[^>]*><\/script>/, '');
+        body = page.replace(/<script src="widget\.js"[^>]*><\/script>/, '');
       } else {
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         res.end('not found');
