@@ -36,7 +36,9 @@ char *query_fts_all(const query *q);
 /* FTS5 expression matching any positive clause (minus exclusions): for
  * relaxed matching and for finding the best passage. Caller frees. */
 char *query_fts_any(const query *q);
-/* FTS5 expression for clause i alone (0 <= i < query_clauses). Caller frees. */
+/* FTS5 expression for clause i alone (0 <= i < query_clauses). Caller frees.
+ * query_fts_all and query_fts_any contain every clause's expression
+ * verbatim, in clause order (rank.c maps FTS5 phrases to clauses by it). */
 char *query_fts_clause(const query *q, size_t i);
 
 /* The exact-form signal: an FTS5 expression OR-ing, for each positive word

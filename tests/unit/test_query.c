@@ -140,14 +140,25 @@ static char *search(fixture *f, const char *text, size_t len)
             free(r);
         free(exprs[i]);
     }
+    /* Each clause appears verbatim and in order in fts_all and fts_any. */
+    char *all = query_fts_all(q), *any = query_fts_any(q);
+    const char *at_all = all, *at_any = any;
     for (size_t i = 0; i < query_clauses(q); i++) {
         char *e = query_fts_clause(q, i);
         char *r = run(f->db, e);
         if (strncmp(r, "error", 5) == 0)
             fail_msg("%s (query %.80s)", r, text);
+        at_all = strstr(at_all, e);
+        at_any = strstr(at_any, e);
+        if (!at_all || !at_any)
+            fail_msg("clause %zu %s not in order in %s / %s", i, e, all, any);
+        at_all += strlen(e);
+        at_any += strlen(e);
         free(r);
         free(e);
     }
+    free(all);
+    free(any);
     query_free(q);
     return result;
 }
