@@ -287,6 +287,47 @@ test('accessibility: language, landmarks, labels, names, live region, contrast',
   await done();
 });
 
+test('nothing found: a clear message with hints, and filters can be removed', { timeout: 60000 }, async () => {
+  const { page, done } = await openPage('/?q=zzqxw');
+  await settled(page);
+  const box = page.locator('#notices .notice-empty');
+  await box.waitFor();
+  const text = (await box.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /Aucun document ne correspond à « zzqxw »/);
+  assert.match(text, /Vérifiez l’orthographe/);
+  assert.match(text, /moins de mots/);
+  assert.equal(await page.locator('#results > li').count(), 0);
+  assert.match(await statusText(page), /^Aucun document trouvé/);
+
+  await page.goto(base + '/?q=traite&year=1900');
+  await settled(page);
+  await page.getByRole('button', { name: 'Retirer les filtres' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('year') && u.searchParams.get('q') === 'traite');
+  await settled(page);
+  assert.ok(await page.locator('#results > li').count() > 0, 'without the filter the search finds documents');
+  await done();
+});
+
+test('results that miss a word are announced as the closest ones', { timeout: 60000 }, async () => {
+  const { page, done } = await openPage('/');
+  await page.route('**/api/search?**', (route) => route.fulfill({
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({
+      query: 'mineurs licornes', total: 1, took_ms: 0.8, suggestion: null, relaxed: true, corrected: false,
+      facets: { format: { text: 1 }, year: { 2018: 1 } },
+      results: [{ id: 'd1', title: 'Compte rendu', url: 'https://example.org/cr.txt', path: 'corpus/cr.txt',
+        format: 'text', date: '2018-01-27', page: null, score: 1, snippet: 'les <mark>mineurs</mark> isolés' }]
+    })
+  }));
+  await page.fill('#q', 'mineurs licornes');
+  await page.press('#q', 'Enter');
+  await settled(page);
+  assert.match(await page.textContent('#notices'), /Aucun document ne contient tous les mots\s*; voici les plus proches/);
+  assert.equal(await page.textContent('#results time'), '27 janvier 2018');
+  await done();
+});
+
 test('snippets and titles keep only <mark>: other markup shows as text, unsafe links are dropped', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   await page.route('**/api/search?**', (route) => route.fulfill({
