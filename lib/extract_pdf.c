@@ -259,8 +259,9 @@ static int starts_item(const char *s)
 }
 
 /* Marks paragraph starts and headings among lines [from, to). body is
- * the document's most common font size. */
-static void mark_page(pdf_page *page, size_t from, size_t to, double body)
+ * the document's most common font size; bold_headings says whether bold
+ * lines stand out (not when the text itself is mostly bold). */
+static void mark_page(pdf_page *page, size_t from, size_t to, double body, int bold_headings)
 {
     static const char *const sentence_ends[] = {".", "!", "?", ":", "\xC2\xBB", "\xE2\x80\xA6",
                                                 NULL};
@@ -283,9 +284,9 @@ static void mark_page(pdf_page *page, size_t from, size_t to, double body)
     for (size_t i = from; i < to; i++) {
         pdf_line *l = &v[i];
         size_t len = strlen(l->text);
-        l->heading =
-            l->size > 0 && letters_in(l->text) >= 3 && len <= 150 &&
-            (l->size >= body * 1.12 || (l->bold && !ends_with_any(l->text, no_heading_ends)));
+        l->heading = l->size > 0 && letters_in(l->text) >= 3 && len <= 150 &&
+                     (l->size >= body * 1.12 ||
+                      (bold_headings && l->bold && !ends_with_any(l->text, no_heading_ends)));
         if (i == from) {
             l->para = 1;
             continue;
@@ -307,12 +308,15 @@ static void mark_page(pdf_page *page, size_t from, size_t to, double body)
 typedef struct {
     GHashTable *first, *last; /* edge line keys -> pages */
     int n_pages;
-    double body;   /* most common font size */
-    char *heading; /* heading in effect, g_free */
-    buf headings;  /* all headings, "\n"-separated */
-    char *title;   /* largest heading of page 1, g_free */
+    double body;       /* most common font size */
+    int bold_headings; /* the text is mostly not bold */
+    char *heading;     /* heading in effect, g_free */
+    buf headings;      /* all headings, "\n"-separated */
+    char *title;       /* largest heading of page 1, g_free */
     double title_size;
 } pdf_state;
+
+#define HEADING_MAX 300 /* bytes; a longer "heading" is a paragraph in a larger font */
 
 /* Text of one page into out (paragraphs separated by a blank line, lines
  * by "\n"); lines without furniture into plain; headings recorded.
@@ -322,7 +326,7 @@ typedef struct {
 static char *page_text(pdf_state *st, pdf_page *page, int page_no, buf *out, buf *plain)
 {
     size_t from = page->from, to = page->to;
-    mark_page(page, from, to, st->body);
+    mark_page(page, from, to, st->body, st->bold_headings);
     int starts_with_heading = from < to && page->v[from].heading;
     char *chunk_heading = starts_with_heading ? NULL : g_strdup(st->heading);
     buf heading = BUF_INIT;
@@ -331,6 +335,8 @@ static char *page_text(pdf_state *st, pdf_page *page, int page_no, buf *out, buf
         pdf_line *l = i < to ? &page->v[i] : NULL;
         if (heading.len && (!l || l->para)) {
             char *h = text_normalize(heading.data, heading.len, TEXT_ONE_LINE);
+            if (strlen(h) > HEADING_MAX)
+                h[0] = '\0'; /* a paragraph in a larger font, not a heading */
             if (h[0] && !chunk_heading)
                 chunk_heading = g_strdup(h);
             if (h[0] && (!st->heading || strcmp(h, st->heading) != 0)) {
@@ -400,12 +406,17 @@ static int creation_date(PopplerDocument *pdf, char out[11])
     return ok;
 }
 
-/* The most common font size of the text, by glyphs, furniture left out. */
-static double body_size(const pdf_page *pages, int n)
+/* The most common font size of the text, by glyphs, furniture left out;
+ * *mostly_bold tells whether most glyphs are on bold lines. */
+static double body_size(const pdf_page *pages, int n, int *mostly_bold)
 {
     GHashTable *sizes = g_hash_table_new(g_direct_hash, g_direct_equal);
+    size_t glyphs = 0, bold = 0;
     for (int i = 0; i < n; i++) {
         for (size_t k = pages[i].from; k < pages[i].to; k++) {
+            glyphs += pages[i].v[k].glyphs;
+            if (pages[i].v[k].bold)
+                bold += pages[i].v[k].glyphs;
             gpointer key = GINT_TO_POINTER((int)lround(pages[i].v[k].size * 10));
             size_t count = (size_t)GPOINTER_TO_SIZE(g_hash_table_lookup(sizes, key));
             g_hash_table_insert(sizes, key, GSIZE_TO_POINTER(count + pages[i].v[k].glyphs));
@@ -425,6 +436,7 @@ static double body_size(const pdf_page *pages, int n)
         }
     }
     g_hash_table_destroy(sizes);
+    *mostly_bold = bold * 2 > glyphs;
     return best / 10.0;
 }
 
@@ -463,14 +475,10 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
         read_page(page, &pages[i]);
         g_object_unref(page);
     }
-    pdf_state st = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                    n,
-                    0,
-                    NULL,
-                    BUF_INIT,
-                    NULL,
-                    0};
+    pdf_state st = {.first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                    .last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                    .n_pages = n,
+                    .headings = BUF_INIT};
     for (int i = 0; i < n; i++) {
         if (pages[i].n) {
             count_key(st.first, pages[i].v[0].text);
@@ -486,7 +494,9 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
         if (p->to > p->from && is_furniture(p->v[p->to - 1].text, st.last, n))
             p->to--;
     }
-    st.body = body_size(pages, n);
+    int mostly_bold;
+    st.body = body_size(pages, n, &mostly_bold);
+    st.bold_headings = !mostly_bold;
 
     buf body = BUF_INIT, plain = BUF_INIT, opening = BUF_INIT;
     for (int i = 0; i < n; i++) {

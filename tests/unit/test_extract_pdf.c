@@ -129,6 +129,17 @@ static void test_rotated_text(void **state)
     extract_doc_free(&doc);
 }
 
+static void test_all_bold(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(extract_fixture("all-bold.pdf", &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.headings, "Titre en grand");
+    assert_non_null(strstr(doc.chunks[0].text, "Une autre ligne en gras"));
+    extract_doc_free(&doc);
+}
+
 static void test_encrypted(void **state)
 {
     (void)state;
@@ -249,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_multipage),
         cmocka_unit_test(test_big_page_split),
         cmocka_unit_test(test_rotated_text),
+        cmocka_unit_test(test_all_bold),
         cmocka_unit_test(test_encrypted),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_no_text),
