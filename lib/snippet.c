@@ -180,6 +180,16 @@ static char *snippet_build(const char *text, size_t len, snippet_toks *ts)
         size_t ms = 0, me = 0, cms = 0, cme = 0, bi, bj;
         if (t.n > 0) {
             snippet_best_window(&t, &bi, &bj);
+            /* Do not start or end inside a run of one clause's words (a
+             * phrase cut in two), when the whole run fits. */
+            while (bi > 0 && (t.v[bi - 1].clauses & t.v[bi].clauses) &&
+                   t.v[bi].cstart - t.v[bi - 1].cend <= 2 &&
+                   t.v[bj - 1].cend - t.v[bi - 1].cstart <= SNIPPET_TARGET_CHARS)
+                bi--;
+            while (bj < t.n && (t.v[bj].clauses & t.v[bj - 1].clauses) &&
+                   t.v[bj].cstart - t.v[bj - 1].cend <= 2 &&
+                   t.v[bj].cend - t.v[bi].cstart <= SNIPPET_TARGET_CHARS)
+                bj++;
             ms = t.v[bi].start;
             me = t.v[bj - 1].end;
             cms = t.v[bi].cstart;

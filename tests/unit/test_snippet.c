@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "index_fixture.h"
 #include "query.h"
 #include "rank.h"
@@ -220,6 +221,31 @@ static void test_best_passage(void **state)
     free(c);
 }
 
+/* The window takes a phrase whole even when the best run starts inside
+ * one: « humains » … « victimes » fits the run, « traite des êtres humains »
+ * … « victimes » does not, yet the whole phrase is shown. */
+static void test_phrase_not_cut(void **state)
+{
+    (void)state;
+    char *a = ixf_filler(6, 60), *b = ixf_filler(7, 60);
+    buf gap = BUF_INIT;
+    for (int i = 0; i < 11; i++)
+        buf_puts(&gap, "lorem ipsum "); /* 132 characters */
+    size_t n = strlen(a) + strlen(b) + gap.len + 200;
+    char *text = malloc(n);
+    assert_non_null(text);
+    snprintf(text, n, "%s la traite des êtres humains %svictimes %s", a, gap.data, b);
+    char *s = snip(text, "\"traite des êtres humains\" victimes");
+    assert_non_null(
+        strstr(s, "<mark>traite</mark> <mark>des</mark> <mark>êtres</mark> <mark>humains</mark>"));
+    assert_non_null(strstr(s, "<mark>victimes</mark>"));
+    free(s);
+    free(text);
+    free(a);
+    free(b);
+    buf_free(&gap);
+}
+
 static void test_document_pages(void **state)
 {
     (void)state;
@@ -303,7 +329,8 @@ int main(void)
         cmocka_unit_test(test_escapes_markup),       cmocka_unit_test(test_only_marks),
         cmocka_unit_test(test_marks_original_forms), cmocka_unit_test(test_cut_at_word_boundaries),
         cmocka_unit_test(test_short_text_whole),     cmocka_unit_test(test_utf8_safety),
-        cmocka_unit_test(test_best_passage),         cmocka_unit_test(test_document_pages),
+        cmocka_unit_test(test_best_passage),         cmocka_unit_test(test_phrase_not_cut),
+        cmocka_unit_test(test_document_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
