@@ -6,14 +6,17 @@
  *
  * Each string holds space-separated tokens with a marker the tokenizer
  * passes through (analyzer.h): "!stem" for a stem computed here, "=form"
- * and "~form" for surface forms (prefixes, exact-form boost).
+ * and "~form" for surface forms (prefixes, exact-form boost), "%stem" for
+ * the stem of documents' unaccented forms; "a|b" lists alternatives for one
+ * position (a word typed without accents is "!stem|%stem").
  *
  * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
  * space; '-' glued to a word or phrase excludes it; "OR" (upper case)
  * between two positive words or phrases joins them, anywhere else it is
  * the word « or »; a trailing '*' makes a prefix when at least three letters
  * precede it; any other character is text for the analyzer (punctuation
- * inside a word makes a phrase of its parts). Input is read up to
+ * inside a word makes a phrase of its parts). In a question, function
+ * words are not required (query_mark_question). Input is read up to
  * QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
 #include "query.h"
 
@@ -223,12 +226,22 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
     if (it->npos == 0)
         return 0;
     query_pos *p = &it->pos[it->npos - 1];
-    if (token[0] == ANALYZER_EXACT && !p->exact)
-        p->exact = query_strndup(token, len);
-    else if (token[0] == ANALYZER_FOLDED && !p->folded)
-        p->folded = query_strndup(token, len);
-    else if (token[0] != ANALYZER_EXACT && token[0] != ANALYZER_FOLDED && !it->whole)
-        it->whole = query_strndup(token, len);
+    switch (token[0]) {
+    case ANALYZER_EXACT:
+        if (!p->exact)
+            p->exact = query_strndup(token, len);
+        break;
+    case ANALYZER_FOLDED:
+        if (!p->folded)
+            p->folded = query_strndup(token, len);
+        break;
+    case ANALYZER_FOLDED_STEM:
+        break; /* the query side asks for it by "!stem|%stem" */
+    default:
+        if (!it->whole)
+            it->whole = query_strndup(token, len);
+        break;
+    }
     return 0;
 }
 

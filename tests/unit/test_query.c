@@ -264,6 +264,22 @@ static void test_legal_references_and_numbers(void **state)
 
 static void test_compounds(void **state)
 {
+    /* The whole of a compound whose first part has accents. */
+    query *q;
+    char err[64];
+    assert_int_equal(query_parse("Été-Hiver", strlen("Été-Hiver"), NULL, &q, err, sizeof err),
+                     QUERY_OK);
+    char *e = query_fts_all(q);
+    assert_string_equal(e, "((\"!ete !hiv|%hiv\" OR \"!etehiv\"))");
+    free(e);
+    query_free(q);
+    /* An accented word is its stem alone. */
+    assert_int_equal(query_parse("accompagnées", strlen("accompagnées"), NULL, &q, err, sizeof err),
+                     QUERY_OK);
+    e = query_fts_all(q);
+    assert_string_equal(e, "(\"!accompagn\")");
+    free(e);
+    query_free(q);
     ASSERT_SEARCH("Hors-la-Rue", "7");
     ASSERT_SEARCH("horslarue", "7");
     ASSERT_SEARCH("hors la rue", "7");
