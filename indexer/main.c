@@ -544,6 +544,7 @@ static void indexer_run_jobs(indexer *ix)
     char err[512];
     guint next = 0;
     progress_start(&ix->prog, ix->done);
+    progress_update(&ix->prog, ix->done, ix->found, 1);
     while (!ix->fatal && !indexer_signal) {
         while (next < ix->jobs->len && worker_pool_free_slots(pool) > 0) {
             indexer_job *j = g_ptr_array_index(ix->jobs, next);
