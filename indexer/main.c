@@ -296,7 +296,7 @@ static void indexer_tx_tick(indexer *ix, int force)
  * index itself is in trouble (disk full, I/O, read-only, locked). */
 static int indexer_write_is_fatal(indexer *ix)
 {
-    switch (sqlite3_errcode(ix->db) & 0xff) {
+    switch (store_last_error(ix->st) & 0xff) {
     case SQLITE_FULL:
     case SQLITE_IOERR:
     case SQLITE_READONLY:

@@ -49,12 +49,19 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
     int in_tx;
+    int last_error; /* SQLite result code of the last failure */
 };
 
 static int store_fail(store *st, const char *what, char *err, size_t errlen)
 {
+    st->last_error = sqlite3_errcode(st->db);
     snprintf(err, errlen, "%s: %s", what, sqlite3_errmsg(st->db));
     return -1;
+}
+
+int store_last_error(const store *st)
+{
+    return st->last_error;
 }
 
 static int store_exec(store *st, const char *sql, char *err, size_t errlen)
@@ -261,10 +268,12 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
     int is_new;
     char indexed_at[32];
     if (!st->in_tx) {
+        st->last_error = SQLITE_MISUSE;
         snprintf(err, errlen, "store_put outside a transaction");
         return -1;
     }
     if (doc->n_chunks > (size_t)SCHEMA_CHUNK_MAX + 1) {
+        st->last_error = SQLITE_TOOBIG;
         snprintf(err, errlen, "document has too many passages (%zu)", doc->n_chunks);
         return -1;
     }
@@ -307,6 +316,7 @@ fail:
 int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
 {
     if (!st->in_tx) {
+        st->last_error = SQLITE_MISUSE;
         snprintf(err, errlen, "store_delete outside a transaction");
         return -1;
     }
@@ -328,6 +338,7 @@ int store_touch(store *st, sqlite3_int64 id, sqlite3_int64 mtime_ns, const char 
 {
     sqlite3_stmt *s = st->st[ST_TOUCH];
     if (!st->in_tx) {
+        st->last_error = SQLITE_MISUSE;
         snprintf(err, errlen, "store_touch outside a transaction");
         return -1;
     }

@@ -64,6 +64,11 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
  * such document), or -1 with err set. */
 int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen);
 
+/* SQLite result code (SQLITE_FULL, SQLITE_IOERR_…, SQLITE_CONSTRAINT_…) of
+ * the last failed call, for the caller to tell a bad document from an index
+ * in trouble; SQLITE_OK when none failed yet. */
+int store_last_error(const store *st);
+
 /* The file of document id changed mtime (and maybe url) but not content. */
 int store_touch(store *st, sqlite3_int64 id, sqlite3_int64 mtime_ns, const char *url, char *err,
                 size_t errlen);

@@ -208,6 +208,7 @@ static void test_failed_put_keeps_batch(void **state)
     make_doc(&doc, chunks, "Second", "beta");
     assert_int_equal(store_put(fx->st, &bad, &doc, NULL, NULL, err, sizeof err), -1);
     assert_true(strlen(err) > 0);
+    assert_int_equal(store_last_error(fx->st) & 0xff, SQLITE_CONSTRAINT);
     assert_true(store_in_transaction(fx->st));
     assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
     assert_consistent(fx->db);
