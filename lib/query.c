@@ -471,14 +471,18 @@ static size_t query_syn_lookup(const synonyms *syn, const query_item *items, siz
     return found > QUERY_MAX_SYN_GROUPS ? QUERY_MAX_SYN_GROUPS : found;
 }
 
-/* base OR every other side of the matched groups. */
+/* base OR every other side of the matched groups. With loose, base is the
+ * matched side's words in any order, and the side itself is added as a
+ * phrase: documents where the words stand together earn more. */
 static query_node *query_with_synonyms(query_node *base, const synonyms *syn, const size_t *groups,
-                                       const size_t *sides, size_t ngroups)
+                                       const size_t *sides, size_t ngroups, int loose)
 {
     if (ngroups == 0)
         return base;
     query_node *alt = query_node_new(QUERY_NODE_OR);
     query_node_kid(alt, base);
+    if (loose)
+        query_node_kid(alt, query_side_node(syn, groups[0], sides[0]));
     for (size_t i = 0; i < ngroups; i++)
         for (size_t k = 0; k < synonyms_sides(syn, groups[i]); k++)
             if (k != sides[i])
@@ -510,7 +514,7 @@ static query_node *query_single(const query_item *it, const synonyms *syn)
     size_t ng = 0;
     if (syn && !it->prefix)
         ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
-    return query_with_synonyms(query_item_node(it), syn, groups, sides, ng);
+    return query_with_synonyms(query_item_node(it), syn, groups, sides, ng, 0);
 }
 
 /* Builds clauses and exclusions from the items. */
@@ -612,7 +616,7 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
                 query_node *all = query_node_new(QUERY_NODE_AND);
                 for (size_t k = i; k < e; k++)
                     query_node_kid(all, query_item_node(&items[k]));
-                query_add_clause(q, query_with_synonyms(all, syn, groups, sides, ng));
+                query_add_clause(q, query_with_synonyms(all, syn, groups, sides, ng, 1));
                 i = e;
                 goto next;
             }

@@ -246,6 +246,24 @@ static void test_synonyms_both_directions(void **state)
     ASSERT_SEARCH("filles accompagnees", "11,12");
     ASSERT_SEARCH("\"mineurs non accompagnés\"", "1,2");
     ASSERT_SEARCH("TEH", "3");
+    /* Loose words that form a side also look for that side as a phrase
+     * (it earns documents where they stand together more). */
+    fixture *f = *state;
+    query *q;
+    char err[64];
+    const char *text = "accompagnés mineurs non";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    char *e = query_fts_all(q);
+    assert_null(strstr(e, "\"!mineur !non !accompagn\"")); /* not in that order: no side */
+    free(e);
+    query_free(q);
+    text = "mineurs non accompagnés";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    e = query_fts_all(q);
+    assert_non_null(strstr(e, "\"!mineur !non !accompagn\""));
+    assert_non_null(strstr(e, "\"!mna\""));
+    free(e);
+    query_free(q);
     ASSERT_SEARCH("aide sociale à l'enfance", "1");
 }
 
