@@ -47,6 +47,7 @@ typedef struct {
     char *stem;   /* folded stem, no marker */
     char *exact;  /* "=form" */
     char *folded; /* "~form" or NULL when the form has no accent */
+    char *pct;    /* "%stem" of the unaccented form when it differs, or NULL */
 } query_pos;
 
 enum { QUERY_ITEM_WORD, QUERY_ITEM_PHRASE, QUERY_ITEM_OR };
@@ -203,6 +204,7 @@ static void query_item_free(query_item *it)
         free(it->pos[i].stem);
         free(it->pos[i].exact);
         free(it->pos[i].folded);
+        free(it->pos[i].pct);
     }
     free(it->pos);
     free(it->whole);
@@ -221,6 +223,7 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
         p->stem = query_strndup(token, len);
         p->exact = NULL;
         p->folded = NULL;
+        p->pct = NULL;
         return 0;
     }
     if (it->npos == 0)
@@ -236,7 +239,9 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
             p->folded = query_strndup(token, len);
         break;
     case ANALYZER_FOLDED_STEM:
-        break; /* the query side asks for it by "!stem|%stem" */
+        if (!p->pct)
+            p->pct = query_strndup(token, len);
+        break;
     default:
         if (!it->whole)
             it->whole = query_strndup(token, len);
@@ -392,8 +397,12 @@ static void query_lex_fix_or(query_lex *lx)
 
 /* Nodes from items. */
 
-/* The piece for one analysed position: its stem, and when typed without
- * accents also the stem of documents' unaccented forms (analyzer.h). */
+/* The piece for one analysed position: its stem, and the stem its word
+ * has when written without accents, which Snowball may make differ
+ * (« accompagnées » "accompagn", « accompagnees » "accompagne"). Typed
+ * without accents, that is the "%" token of accented documents; typed
+ * with accents, the stem of documents written without them (capitals
+ * often are: « ACCOMPAGNEES »). */
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
@@ -403,6 +412,10 @@ static char *query_pos_piece(const query_pos *p)
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_FOLDED_STEM);
         buf_puts(&b, p->stem);
+    } else if (p->pct) {
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, ANALYZER_VERBATIM);
+        buf_puts(&b, p->pct + 1);
     }
     return buf_detach(&b);
 }
