@@ -78,12 +78,14 @@ def index(db, *paths, prune=False):
 
 
 class Server:
-    """bin/searchd on 127.0.0.1, port 0; the ready line gives the port."""
+    """bin/searchd on 127.0.0.1 (or host), port 0; the ready line gives the
+    port."""
 
-    def __init__(self, db, *args):
+    def __init__(self, db, *args, host="127.0.0.1"):
         self.log = []
-        cmd = [os.path.join(BIN, "searchd"), "--db", db,
-               "--listen", "127.0.0.1:0"] + list(args)
+        self.host = host
+        listen = "[%s]:0" % host if ":" in host else "%s:0" % host
+        cmd = [os.path.join(BIN, "searchd"), "--db", db, "--listen", listen] + list(args)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE)
@@ -127,7 +129,7 @@ class Server:
 
     def request(self, path, method="GET", headers=None, timeout=None):
         """Returns (status, headers dict lowercased, body bytes)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port,
+        conn = http.client.HTTPConnection(self.host, self.port,
                                           timeout=timeout or 30 * SLOW)
         try:
             conn.putrequest(method, path, skip_accept_encoding=True)
