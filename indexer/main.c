@@ -68,6 +68,8 @@ typedef struct {
     GHashTable *met;   /* paths met by the walk (a file under two PATHs counts once) */
     GPtrArray *jobs;   /* indexer_job */
     size_t added, updated, unchanged, removed, skipped, failed;
+    /* Writes of the open transaction, counted above once it commits. */
+    size_t tx_added, tx_updated, tx_unchanged, tx_removed;
     size_t found; /* documents met: unchanged ones and jobs */
     size_t done;
     int fatal;
@@ -288,8 +290,15 @@ static void indexer_tx_tick(indexer *ix, int force)
     if (!force && ix->tx_ops < INDEXER_COMMIT_FILES &&
         progress_now() - ix->tx_start < INDEXER_COMMIT_SECONDS)
         return;
-    if (store_commit(ix->st, err, sizeof err) != 0)
+    if (store_commit(ix->st, err, sizeof err) != 0) {
         indexer_fatal(ix, ix->opt.db_path, err);
+        return;
+    }
+    ix->added += ix->tx_added;
+    ix->updated += ix->tx_updated;
+    ix->unchanged += ix->tx_unchanged;
+    ix->removed += ix->tx_removed;
+    ix->tx_added = ix->tx_updated = ix->tx_unchanged = ix->tx_removed = 0;
 }
 
 /* A write error on one document is the document's failure, unless the
@@ -480,7 +489,7 @@ static void indexer_prune(indexer *ix, char **roots, int n_roots)
             indexer_fatal(ix, ix->opt.db_path, err);
             return;
         }
-        ix->removed++;
+        ix->tx_removed++;
         ix->tx_ops++;
         indexer_tx_tick(ix, 0);
     }
@@ -505,7 +514,7 @@ static void indexer_take_result(indexer *ix, worker_result *res)
             indexer_fatal(ix, ix->opt.db_path, err);
             return;
         }
-        ix->unchanged++;
+        ix->tx_unchanged++;
     } else {
         store_file f = {
             .path = j->path,
@@ -525,9 +534,9 @@ static void indexer_take_result(indexer *ix, worker_result *res)
             return;
         }
         if (added)
-            ix->added++;
+            ix->tx_added++;
         else
-            ix->updated++;
+            ix->tx_updated++;
     }
     ix->tx_ops++;
 }

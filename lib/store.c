@@ -67,7 +67,7 @@ int store_last_error(const store *st)
 static int store_exec(store *st, const char *sql, char *err, size_t errlen)
 {
     if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return store_fail(st, sql, err, errlen);
+        return store_fail(st, "cannot write the index", err, errlen);
     return 0;
 }
 
