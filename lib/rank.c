@@ -15,11 +15,11 @@
 
 #define RANK_MAX_CLAUSES 64
 
-enum { RANK_BASE = 0, RANK_EXACT = 1, RANK_IGNORE = 2 };
+enum { RANK_BASE = 0, RANK_EXACT = 1, RANK_IGNORE = 2, RANK_PHRASE = 3 };
 
 /* A hit of a clause: column, first token, one past the last, clause. */
 typedef struct {
-    int col, off, end, clause;
+    int col, off, end, clause, phrase;
 } rank_inst;
 
 static int rank_inst_cmp(const void *a, const void *b)
@@ -45,6 +45,8 @@ typedef struct {
     double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest phrase's IDF */
     double avgdl;                        /* mean row length in tokens */
     int stats;                           /* idf, clause_idf and avgdl computed */
+    unsigned char *pair_prev;            /* per phrase: AND-ed to phrase - 1 in its clause */
+    int *ph_col, *ph_end, *ph_gap;       /* scratch per phrase, as last_* and best_gap */
     rank_inst *inst;                     /* scratch: the current row's clause hits */
     size_t inst_cap;
 } rank_map;
@@ -66,10 +68,11 @@ static const char *rank_skip_space(const char *p)
  * string or bareword that is not an operator, a column name or a NEAR
  * distance starts a phrase unless "+" joins it to the previous one. Calls
  * cb with the byte offset of each phrase start. Returns the phrase count. */
-static int rank_lex(const char *expr, void (*cb)(void *, int, size_t), void *cbctx)
+static int rank_lex(const char *expr, void (*cb)(void *, int, size_t, size_t, int), void *cbctx)
 {
     const char *p = expr;
     int count = 0, joined = 0, braces = 0, near_depth = 0, depth = 0, after_comma = 0;
+    int state = 0; /* 1: just after a phrase; 2: after a phrase and AND */
     while (*(p = rank_skip_space(p))) {
         const char *start = p;
         int phrase = 0;
@@ -94,6 +97,7 @@ static int rank_lex(const char *expr, void (*cb)(void *, int, size_t), void *cbc
             if ((len == 3 && (!strncmp(start, "AND", 3) || !strncmp(start, "NOT", 3))) ||
                 (len == 2 && !strncmp(start, "OR", 2))) {
                 joined = 0;
+                state = state == 1 && !strncmp(start, "AND", 3) ? -2 : 0;
             } else if (len == 4 && !strncmp(start, "NEAR", 4) && *next == '(') {
                 near_depth = depth + 1;
             } else if (*next == ':' || braces) {
@@ -107,6 +111,9 @@ static int rank_lex(const char *expr, void (*cb)(void *, int, size_t), void *cbc
             switch (*p) {
             case '+':
                 joined = 1;
+                break;
+            case '*':
+            case '^':
                 break;
             case '{':
                 braces++;
@@ -131,16 +138,21 @@ static int rank_lex(const char *expr, void (*cb)(void *, int, size_t), void *cbc
             default:
                 break;
             }
+            if (*p != '+' && *p != '*' && *p != '^')
+                state = 0;
             p++;
             continue;
         }
         if (phrase) {
             if (!joined) {
                 if (cb)
-                    cb(cbctx, count, (size_t)(start - expr));
+                    cb(cbctx, count, (size_t)(start - expr), (size_t)(p - expr), state > 0);
                 count++;
             }
             joined = 0;
+            state = 1;
+        } else {
+            state = state == -2 ? 2 : 0;
         }
     }
     return count;
@@ -153,14 +165,55 @@ int rank_count_phrases(const char *expr)
 
 typedef struct {
     size_t *offsets;
+    unsigned char *anded; /* the phrase is AND-ed to the one just before */
+    size_t *ends;         /* may be NULL: one past each phrase's text */
     int cap;
 } rank_offsets;
 
-static void rank_collect(void *vctx, int i, size_t off)
+static void rank_collect(void *vctx, int i, size_t off, size_t end, int anded)
 {
     rank_offsets *o = vctx;
-    if (i < o->cap)
+    if (i < o->cap) {
         o->offsets[i] = off;
+        o->anded[i] = (unsigned char)anded;
+        if (o->ends)
+            o->ends[i] = end;
+    }
+}
+
+/* Runs of two or more quoted phrases AND-ed one to the next (the words of a
+ * query, or a synonym group's typed side) joined into one phrase each, OR-ed:
+ * "a" AND "b" AND "c" gives "a b c". Prefix phrases end a run. */
+static void rank_phrase_runs(const char *base, buf *runs)
+{
+    int count = rank_lex(base, NULL, NULL);
+    if (count < 2)
+        return;
+    size_t *offsets = calloc((size_t)count, sizeof *offsets);
+    size_t *ends = calloc((size_t)count, sizeof *ends);
+    unsigned char *anded = calloc((size_t)count, 1);
+    if (offsets && ends && anded) {
+        rank_offsets o = {offsets, anded, ends, count};
+        rank_lex(base, rank_collect, &o);
+        int from = 0;
+        for (int i = 0; i <= count; i++) {
+            int plain = i < count && base[offsets[i]] == '"' && ends[i] >= offsets[i] + 2 &&
+                        base[ends[i] - 1] == '"' && base[ends[i]] != '*';
+            if (i < count && plain && i > from && anded[i])
+                continue;
+            if (i - from >= 2) {
+                buf_puts(runs, runs->len ? " OR \"" : "\"");
+                for (int k = from; k < i; k++)
+                    buf_printf(runs, "%s%.*s", k > from ? " " : "", (int)(ends[k] - offsets[k] - 2),
+                               base + offsets[k] + 1);
+                buf_putc(runs, '"');
+            }
+            from = plain ? i : i + 1;
+        }
+    }
+    free(offsets);
+    free(ends);
+    free(anded);
 }
 
 /* Map entries of base: the clause each phrase lies in (clauses are
@@ -170,10 +223,11 @@ static void rank_map_base(buf *b, const char *base, char *const *clauses, size_t
 {
     int count = rank_lex(base, NULL, NULL);
     size_t *offsets = calloc(count > 0 ? (size_t)count : 1, sizeof *offsets);
+    unsigned char *anded = calloc(count > 0 ? (size_t)count : 1, 1);
     size_t *from = calloc(n ? n : 1, sizeof *from), *to = calloc(n ? n : 1, sizeof *to);
-    int mapped = offsets && from && to && n <= RANK_MAX_CLAUSES;
+    int mapped = offsets && anded && from && to && n <= RANK_MAX_CLAUSES;
     if (mapped) {
-        rank_offsets o = {offsets, count};
+        rank_offsets o = {offsets, anded, NULL, count};
         rank_lex(base, rank_collect, &o);
     }
     size_t pos = 0;
@@ -188,6 +242,7 @@ static void rank_map_base(buf *b, const char *base, char *const *clauses, size_t
         pos = to[i];
     }
     size_t c = 0;
+    int prev = -1;
     for (int i = 0; i < count; i++) {
         int clause = -1;
         if (mapped) {
@@ -195,9 +250,14 @@ static void rank_map_base(buf *b, const char *base, char *const *clauses, size_t
                 c++;
             clause = c < n && offsets[i] >= from[c] ? (int)c : -1;
         }
-        buf_printf(b, "%s%d", b->len ? "," : "", clause);
+        /* Words AND-ed inside one clause (a synonym group's typed side)
+         * are a pair for proximity, as neighbouring clauses are. */
+        int pair = clause >= 0 && clause == prev && anded[i];
+        buf_printf(b, "%s%d%s", b->len ? "," : "", clause, pair ? "p" : "");
+        prev = clause;
     }
     free(offsets);
+    free(anded);
     free(from);
     free(to);
 }
@@ -212,15 +272,27 @@ static void rank_map_flagged(buf *b, const char *expr, const char *flag)
 void rank_query_build(const char *base, char *const *clauses, size_t n, const char *exact,
                       const char *dup, char **expr, char **map)
 {
-    buf e = BUF_INIT, m = BUF_INIT;
+    buf e = BUF_INIT, m = BUF_INIT, runs = BUF_INIT;
     rank_map_base(&m, base, clauses, n);
-    if (exact && exact[0] && dup && dup[0]) {
-        buf_printf(&e, "(%s) AND ((%s) OR (%s))", base, exact, dup);
-        rank_map_flagged(&m, exact, "x");
+    if (dup && dup[0])
+        rank_phrase_runs(base, &runs);
+    int has_exact = exact && exact[0], has_runs = runs.len > 0;
+    if ((has_exact || has_runs) && dup && dup[0]) {
+        buf_printf(&e, "(%s) AND (", base);
+        if (has_exact) {
+            buf_printf(&e, "(%s) OR ", exact);
+            rank_map_flagged(&m, exact, "x");
+        }
+        if (has_runs) {
+            buf_printf(&e, "(%s) OR ", runs.data);
+            rank_map_flagged(&m, runs.data, "r");
+        }
+        buf_printf(&e, "(%s))", dup);
         rank_map_flagged(&m, dup, "i");
     } else {
         buf_puts(&e, base);
     }
+    buf_free(&runs);
     *expr = buf_detach(&e);
     *map = buf_detach(&m);
 }
@@ -235,6 +307,10 @@ static void rank_map_free(void *p)
     free(m->size);
     free(m->idf);
     free(m->tf);
+    free(m->pair_prev);
+    free(m->ph_col);
+    free(m->ph_end);
+    free(m->ph_gap);
     free(m->inst);
     free(m);
 }
@@ -308,7 +384,12 @@ static rank_map *rank_map_get(const Fts5ExtensionApi *api, Fts5Context *fts, con
     m->size = calloc((size_t)n, sizeof *m->size);
     m->idf = calloc((size_t)n, sizeof *m->idf);
     m->tf = calloc((size_t)n, sizeof *m->tf);
-    if (!m->clause || !m->kind || !m->size || !m->idf || !m->tf)
+    m->pair_prev = calloc((size_t)n, 1);
+    m->ph_col = calloc((size_t)n, sizeof *m->ph_col);
+    m->ph_end = calloc((size_t)n, sizeof *m->ph_end);
+    m->ph_gap = calloc((size_t)n, sizeof *m->ph_gap);
+    if (!m->clause || !m->kind || !m->size || !m->idf || !m->tf || !m->pair_prev || !m->ph_col ||
+        !m->ph_end || !m->ph_gap)
         goto fail;
     const char *p = text;
     for (int i = 0; i < n; i++) {
@@ -318,8 +399,11 @@ static rank_map *rank_map_get(const Fts5ExtensionApi *api, Fts5Context *fts, con
             goto fail;
         m->clause[i] = (int)v;
         m->kind[i] = RANK_BASE;
-        if (*end == 'x' || *end == 'i') {
-            m->kind[i] = *end == 'x' ? RANK_EXACT : RANK_IGNORE;
+        if (*end == 'p') {
+            m->pair_prev[i] = i > 0;
+            end++;
+        } else if (*end == 'x' || *end == 'i' || *end == 'r') {
+            m->kind[i] = *end == 'x' ? RANK_EXACT : *end == 'r' ? RANK_PHRASE : RANK_IGNORE;
             if (m->kind[i] != RANK_BASE)
                 m->clause[i] = -1;
             end++;
@@ -349,6 +433,7 @@ fail:
 typedef struct {
     double bm25;      /* over the query's own phrases */
     double exact;     /* bm25 over the exact-form phrases */
+    double phrase;    /* bm25 over the query's words as phrases */
     double hits;      /* column-weighted hits of the query's own phrases */
     int clauses;      /* distinct clauses hit in the row */
     double proximity; /* 0..1 */
@@ -379,7 +464,8 @@ static double rank_gap_score(int gap)
 /* One pass over the row's hits, which FTS5 gives in column, offset order:
  * term frequencies, clauses present, and for each pair of clauses next to
  * each other in the query the smallest gap between their instances in one
- * column (the nearest earlier instance of the other clause gives it). The
+ * column (the nearest earlier instance of the other clause gives it), and
+ * the same for words AND-ed inside one clause (map flag "p"). The
  * proximity is the mean over those pairs of rank_gap_score, each pair
  * weighted by the rarer-word IDF of the two, so that « de » next to
  * « traite » counts for little. */
@@ -413,7 +499,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map 
                 m->inst = v;
                 m->inst_cap = cap;
             }
-            m->inst[ninst++] = (rank_inst){col, off, off + m->size[ph], m->clause[ph]};
+            m->inst[ninst++] = (rank_inst){col, off, off + m->size[ph], m->clause[ph], ph};
         }
     }
     if (ninst > 1)
@@ -422,6 +508,11 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map 
         last_col[c] = -1;
         last_end[c] = 0;
         best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
+    }
+    for (int ph = 0; ph < m->n; ph++) {
+        m->ph_col[ph] = -1;
+        m->ph_end[ph] = 0;
+        m->ph_gap[ph] = INT_MAX; /* between phrase ph - 1 and phrase ph */
     }
     for (size_t i = 0; i < ninst; i++) {
         const rank_inst *h = &m->inst[i];
@@ -434,12 +525,22 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map 
             best_gap[c] = h->off - last_end[c + 1];
         last_col[c] = h->col;
         last_end[c] = h->end;
+        int ph = h->phrase;
+        if (m->pair_prev[ph] && m->ph_col[ph - 1] == h->col &&
+            h->off - m->ph_end[ph - 1] < m->ph_gap[ph])
+            m->ph_gap[ph] = h->off - m->ph_end[ph - 1];
+        if (ph + 1 < m->n && m->pair_prev[ph + 1] && m->ph_col[ph + 1] == h->col &&
+            h->off - m->ph_end[ph + 1] < m->ph_gap[ph + 1])
+            m->ph_gap[ph + 1] = h->off - m->ph_end[ph + 1];
+        m->ph_col[ph] = h->col;
+        m->ph_end[ph] = h->end;
     }
     if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
         return rc;
     if (m->stats) {
         out->bm25 = rank_bm25(m, RANK_BASE, (double)len);
         out->exact = rank_bm25(m, RANK_EXACT, (double)len);
+        out->phrase = rank_bm25(m, RANK_PHRASE, (double)len);
     }
     for (int i = 0; i < m->n; i++)
         if (m->kind[i] == RANK_BASE)
@@ -454,6 +555,14 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_map 
         if (best_gap[c] != INT_MAX)
             sum += w * rank_gap_score(best_gap[c]);
     }
+    for (int ph = 1; ph < m->n; ph++) {
+        if (!m->pair_prev[ph])
+            continue;
+        double w = !m->stats ? 1.0 : m->idf[ph - 1] < m->idf[ph] ? m->idf[ph - 1] : m->idf[ph];
+        weight += w;
+        if (m->ph_gap[ph] != INT_MAX)
+            sum += w * rank_gap_score(m->ph_gap[ph]);
+    }
     out->proximity = weight > 0 ? sum / weight : 0;
     return SQLITE_OK;
 }
@@ -464,15 +573,16 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
                          int argc, sqlite3_value **argv)
 {
     double weights[RANK_MAX_COLUMNS];
-    int rc, nweights = argc - 3;
-    if (argc < 3 || nweights > RANK_MAX_COLUMNS) {
+    int rc, nweights = argc - 4;
+    if (argc < 4 || nweights > RANK_MAX_COLUMNS) {
         sqlite3_result_error(ctx, "repere_rank: wrong number of arguments", -1);
         return;
     }
     for (int i = 0; i < nweights; i++)
-        weights[i] = sqlite3_value_double(argv[3 + i]);
+        weights[i] = sqlite3_value_double(argv[4 + i]);
     double w_prox = sqlite3_value_double(argv[1]);
     double w_exact = sqlite3_value_double(argv[2]);
+    double w_phrase = sqlite3_value_double(argv[3]);
     rank_map *m = rank_map_get(api, fts, (const char *)sqlite3_value_text(argv[0]), 1, &rc);
     if (!m) {
         if (rc != SQLITE_OK)
@@ -486,7 +596,8 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    sqlite3_result_double(ctx, (s.bm25 + w_exact * s.exact) * (1.0 + w_prox * s.proximity));
+    sqlite3_result_double(ctx, (s.bm25 + w_exact * s.exact + w_phrase * s.phrase) *
+                                   (1.0 + w_prox * s.proximity));
 }
 
 /* repere_clauses (passage = 0) and repere_passage (passage = 1). */

@@ -10,11 +10,14 @@
 #include <stddef.h>
 
 /* SQL functions registered (first argument: the FTS5 table):
- *   repere_rank(tbl, map, w_prox, w_exact, w_col0, w_col1, ...)
- *       (bm25 + w_exact * bm25_exact) * (1 + w_prox * proximity): bm25 as
- *       FTS5's (k1 1.2, b 0.75, column weights w_col*) but with an IDF that
- *       stays positive for common words, over the query's own phrases, bm25_exact the same over its
- * exact-form phrases, proximity in [0, 1] (1: the clauses stand together as a phrase). Higher is
+ *   repere_rank(tbl, map, w_prox, w_exact, w_phrase, w_col0, w_col1, ...)
+ *       (bm25 + w_exact * bm25_exact + w_phrase * bm25_phrase)
+ *         * (1 + w_prox * proximity):
+ *       bm25 as FTS5's (k1 1.2, b 0.75, column weights w_col*) but with an
+ *       IDF that stays positive for common words, over the query's own
+ *       phrases; bm25_exact the same over its exact-form phrases;
+ *       bm25_phrase over its AND-ed words taken as one phrase; proximity in
+ *       [0, 1] (1: each pair of neighbouring words side by side). Higher is
  *       better.
  *   repere_clauses(tbl, map)
  *       number of distinct clauses the row matches.
@@ -36,9 +39,10 @@ int rank_register(sqlite3 *db, char *err, size_t errlen);
  * own expression (substrings of base, in order; when they are not found the
  * ranking runs without proximity). exact (may be NULL) is query_fts_exact;
  * dup an expression every row of base matches (a clause of an AND, or base
- * itself): the expression becomes (base) AND ((exact) OR (dup)), so that the
- * rows are those of base while FTS5 reports the exact-form hits. Both
- * results are the caller's to free. */
+ * itself), or NULL for base alone. The expression becomes
+ * (base) AND ((exact) OR (runs) OR (dup)), runs being base's AND-ed words
+ * as phrases, so that the rows are those of base while FTS5 reports the
+ * exact-form and phrase hits. Both results are the caller's to free. */
 void rank_query_build(const char *base, char *const *clauses, size_t n, const char *exact,
                       const char *dup, char **expr, char **map);
 

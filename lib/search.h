@@ -97,8 +97,9 @@ long long search_count(search_ctx *ctx);
  * relevance harness changes them to measure alternatives. */
 typedef struct {
     double w_title, w_headings, w_body; /* bm25() column weights */
-    double w_prox;  /* bonus factor when the clauses stand together (0..1 signal) */
-    double w_exact; /* bonus factor for hits on the query's exact forms (0..1 signal) */
+    double w_prox;   /* bonus factor when the words stand together (0..1 signal) */
+    double w_exact;  /* weight of the bm25 of the query's exact forms */
+    double w_phrase; /* weight of the bm25 of the query's words taken as a phrase */
 } search_tuning;
 
 void search_get_tuning(const search_ctx *ctx, search_tuning *t);

@@ -64,7 +64,7 @@ static int setup(void **state)
     char *t1 = framed(1, 40, "Les mineurs non accompagnés arrivent seuls.", 40);
     assert_int_equal(add_text(ix, 1, "text", 2018, "Note de synthèse", t1), 0);
     char *p1 = framed(3, 20, "Les mineurs sont nombreux.", 20);
-    char *p2 = framed(5, 18, "Ils sont accompagnés par des éducateurs.", 18);
+    char *p2 = framed(5, 16, "Ils sont accompagnés, non sans mal, par des éducateurs.", 17);
     const char *pages[] = {p1, p2};
     assert_int_equal(ixf_add(ix, 2, "pdf", 2019, "Rapport annuel complet", pages, 2), 0);
     /* 3: the exact forms « traite » and « accompagnés »; 4: only variants
@@ -154,13 +154,30 @@ static void test_phrase_beats_scattered(void **state)
     assert_int_equal(res.hits[0].id, 1);
     assert_true(res.hits[0].score > res.hits[1].score);
     search_result_free(&res);
-    /* Without the proximity signal they tie: the signal made the order. */
+    /* Without the proximity and phrase signals they tie; each alone puts
+     * the phrase first. */
     search_get_tuning(f->ctx, &saved);
     t = saved;
     t.w_prox = 0;
+    t.w_phrase = 0;
     search_set_tuning(f->ctx, &t);
     assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.n_hits, 2);
     assert_float_equal(res.hits[0].score, res.hits[1].score, res.hits[0].score * 1e-9);
+    search_result_free(&res);
+    t.w_prox = saved.w_prox;
+    search_set_tuning(f->ctx, &t);
+    assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_true(res.hits[0].score > res.hits[1].score);
+    search_result_free(&res);
+    t.w_prox = 0;
+    t.w_phrase = saved.w_phrase;
+    search_set_tuning(f->ctx, &t);
+    assert_int_equal(run(f, "mineurs non accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.n_hits, 2);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_true(res.hits[0].score > res.hits[1].score);
     search_result_free(&res);
     search_set_tuning(f->ctx, &saved);
 }
@@ -409,7 +426,7 @@ static void test_snippets_and_pages(void **state)
 static void test_bm25_matches_fts5(void **state)
 {
     fixture *f = *state;
-    search_tuning t = {1, 1, 1, 0, 0}, saved;
+    search_tuning t = {1, 1, 1, 0, 0, 0}, saved;
     sqlite3 *db;
     sqlite3_stmt *st;
     char err[256];
