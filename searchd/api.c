@@ -1,6 +1,7 @@
 /* api: endpoint handlers. Parameters are checked here, before the engine
- * sees them; every engine status becomes a JSON answer (400, 404 or 503),
- * never a 500, and every string put in JSON is valid UTF-8 first. */
+ * sees them; every engine status becomes a JSON answer (400, 404 or 503;
+ * 500 only when memory runs out while writing it), and every string put in
+ * JSON is valid UTF-8 first. */
 #include "api.h"
 
 #include <jansson.h>
@@ -94,11 +95,6 @@ static void api_json(api_response *resp, int status, json_t *root)
     resp->body_static = 0;
 }
 
-void api_error(api_response *resp, int status, const char *message)
-{
-    api_json(resp, status, json_pack("{s:s}", "error", message));
-}
-
 static int api_valid_utf8(const char *s, size_t len)
 {
     utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)len;
@@ -138,6 +134,11 @@ static json_t *api_str(const char *s)
     j = json_string(clean);
     free(clean);
     return j ? j : json_string("");
+}
+
+void api_error(api_response *resp, int status, const char *message)
+{
+    api_json(resp, status, json_pack("{s:o}", "error", api_str(message)));
 }
 
 /* A JSON number; scale > 0 rounds to 1/scale (took_ms), 0 keeps the value
@@ -256,7 +257,8 @@ static const char *api_text_arg(const api_request *req, api_response *resp, cons
     return NULL;
 }
 
-/* A plain-words answer for an engine failure; err goes to the log only. */
+/* A plain-words answer for an engine failure. err goes to the log, and to
+ * the client only for a bad request (it then says what is wrong with it). */
 static void api_engine_error(api_response *resp, int rc, const char *err)
 {
     snprintf(resp->detail, sizeof resp->detail, "%s", err);
