@@ -90,6 +90,8 @@ static void api_json(api_response *resp, int status, json_t *root)
     body[n + 1] = '\0';
     resp->status = status;
     resp->content_type = "application/json; charset=utf-8";
+    /* What people search for here can be sensitive: no cache keeps it. */
+    resp->cache_control = "no-store";
     resp->body = body;
     resp->len = n + 1;
     resp->body_static = 0;
