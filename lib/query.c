@@ -11,7 +11,8 @@
  * position (a word typed without accents is "!stem|%stem").
  *
  * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
- * space; '-' glued to a word or phrase excludes it; "OR" (upper case)
+ * space; '-' glued to a word or phrase excludes it and its synonyms;
+ * "OR" (upper case)
  * between two positive words or phrases joins them, anywhere else it is
  * the word « or »; a trailing '*' makes a prefix when at least three letters
  * precede it; any other character is text for the analyzer (punctuation
@@ -600,7 +601,7 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
     while (i < n) {
         const query_item *it = &items[i];
         if (it->neg) {
-            query_add_excl(q, query_item_node(it));
+            query_add_excl(q, query_single(it, syn));
             i++;
             continue;
         }

@@ -202,6 +202,11 @@ static void test_exclusion(void **state)
     ASSERT_SEARCH("mineurs -Hors-la-Rue", "1,10");
     ASSERT_SEARCH("mineurs -\"hors la rue\" -exploiter", "1");
     ASSERT_SEARCH("-mineurs", "empty");
+    /* An excluded acronym excludes its expansions too. */
+    ASSERT_SEARCH("identifié", "2");
+    ASSERT_SEARCH("protégés", "1");
+    ASSERT_SEARCH("protégés -MNA", "");
+    ASSERT_SEARCH("identifié -\"mineurs non accompagnés\"", "");
 }
 
 static void test_or(void **state)
