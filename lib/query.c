@@ -11,14 +11,13 @@
  * position (a word typed without accents is "!stem|%stem").
  *
  * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
- * space; '-' glued to a word or phrase excludes it and its synonyms;
- * "OR" (upper case)
- * between two positive words or phrases joins them, anywhere else it is
- * the word « or »; a trailing '*' makes a prefix when at least three letters
- * precede it; any other character is text for the analyzer (punctuation
- * inside a word makes a phrase of its parts). In a question, function
- * words are not required (query_mark_question). Input is read up to
- * QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
+ * space; '-' glued to a word or phrase excludes it and its synonyms; "OR"
+ * (upper case) between two positive words or phrases joins them, anywhere
+ * else it is the word « or »; a trailing '*' makes a prefix when at least
+ * three letters precede it; any other character is text for the analyzer
+ * (punctuation inside a word makes a phrase of its parts). In a question,
+ * function words are not required (query_mark_question). Input is read up
+ * to QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
 #include "query.h"
 
 #include "analyzer.h"
