@@ -5,8 +5,8 @@
  * (a swap of two neighbours counts as one), preferring the closest, then
  * the most frequent form. Accents never count as errors.
  * A word is known when its unaccented form or its stem is in the index;
- * words under 4 letters, with digits, before a '*' and common French
- * function words are never corrected. */
+ * words under 4 letters, with digits, before a '*', typed in capitals
+ * (acronyms) and common French function words are never corrected. */
 #ifndef REPERE_SPELL_H
 #define REPERE_SPELL_H
 

@@ -139,6 +139,8 @@ static void test_words_left_alone(void **state)
     ASSERT_SUGGEST("exploi*", NULL);             /* a prefix */
     ASSERT_SUGGEST("20188", NULL);
     ASSERT_SUGGEST("exploitaton\xff", NULL); /* invalid UTF-8: no suggestion */
+    ASSERT_SUGGEST("EXPLOITATON", NULL);     /* capitals: an acronym */
+    ASSERT_SUGGEST("exploitaton OCRTEH", "exploitation OCRTEH");
     assert_null(spell_suggest(NULL, "x", 1));
 }
 
