@@ -56,6 +56,8 @@ done
 [ -n "$port" ] || { echo "bench: searchd did not start" >&2; cat "$LOG" >&2; exit 1; }
 URL="http://127.0.0.1:$port"
 threads=$(nproc)
+tck=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
 hwm_kib() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
 
@@ -65,9 +67,11 @@ wrk -t1 -c4 -d1s -s bench/mix.lua "$URL" >/dev/null
 rows=()
 qps16=""
 p99_16=""
+cpu16=""
 for c in 1 16 64; do
   t=1 # one wrk thread (epoll) leaves the cores to searchd
   echo "bench: searchd, wrk -c$c -t$t, ${SECONDS_PER_RUN}s" >&2
+  cpu0=$(cpu_ticks)
   out=$(BENCH_QUERIES=bench/queries.txt wrk -t"$t" -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/mix.lua "$URL")
   line=$(echo "$out" | grep '^RESULT')
   req=$(field "$line" requests)
@@ -77,10 +81,13 @@ for c in 1 16 64; do
   p99=$(field "$line" p99_ms)
   errs=$(field "$line" errors)
   rss=$(awk -v k="$(rss_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
-  rows+=("| $c | $rps | $p50 | $p99 | $errs | $rss |")
+  cpu=$(awk -v t="$(($(cpu_ticks) - cpu0))" -v h="$tck" -v n="$req" \
+    'BEGIN { if (n > 0) printf "%.3f", t * 1000 / h / n; else print "?" }')
+  rows+=("| $c | $rps | $p50 | $p99 | $errs | $cpu | $rss |")
   if [ "$c" = 16 ]; then
     qps16=$rps
     p99_16=$p99
+    cpu16=$cpu
   fi
 done
 peak=$(awk -v k="$(hwm_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
@@ -107,8 +114,8 @@ verdict() { # condition text
   echo "without hits), rotated by bench/mix.lua; ${SECONDS_PER_RUN} s per run; searchd with"
   echo "$threads worker threads."
   echo
-  echo "| wrk connections | requests/s | p50 ms | p99 ms | errors | searchd RSS MiB |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| wrk connections | requests/s | p50 ms | p99 ms | errors | searchd CPU ms/request | searchd RSS MiB |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "searchd peak RSS (VmHWM): $peak MiB."
@@ -116,15 +123,20 @@ verdict() { # condition text
   echo "Reference (bench/reference.c: search_run in 16 threads, no HTTP, same index and"
   echo "queries), run before and after searchd:"
   echo
-  echo "| reference run | queries/s | p50 ms | p99 ms | errors |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| reference run | queries/s | p50 ms | p99 ms | errors | CPU ms/query |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   for l in "$ref_line" "$ref_line2"; do
-    echo "| 16 threads, $([ "$l" = "$ref_line" ] && echo before || echo after) searchd | $(field "$l" qps) | $(field "$l" p50_ms) | $(field "$l" p99_ms) | $(field "$l" errors) |"
+    echo "| 16 threads, $([ "$l" = "$ref_line" ] && echo before || echo after) searchd | $(field "$l" qps) | $(field "$l" p50_ms) | $(field "$l" p99_ms) | $(field "$l" errors) | $(field "$l" cpu_ms_per_query) |"
   done
-  echo "| $(nproc) threads (one per core, like searchd's workers; not the target's baseline) | $(field "$ref_cores" qps) | $(field "$ref_cores" p50_ms) | $(field "$ref_cores" p99_ms) | $(field "$ref_cores" errors) |"
+  echo "| $(nproc) threads (one per core, like searchd's workers; not the target's baseline) | $(field "$ref_cores" qps) | $(field "$ref_cores" p50_ms) | $(field "$ref_cores" p99_ms) | $(field "$ref_cores" errors) | $(field "$ref_cores" cpu_ms_per_query) |"
   echo
   echo "Mean of the two 16-thread runs: $ref_qps queries/s. searchd at c=16 against the"
   echo "one-thread-per-core loop: $(awk -v a="$qps16" -v b="$(field "$ref_cores" qps)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }') ×."
+  echo
+  echo "CPU time per query, which depends much less on the machine's other load:"
+  echo "searchd at c=16 $cpu16 ms per request (search, JSON, HTTP, log, all threads),"
+  echo "the one-thread-per-core loop $(field "$ref_cores" cpu_ms_per_query) ms: searchd costs"
+  echo "$(awk -v a="$cpu16" -v b="$(field "$ref_cores" cpu_ms_per_query)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }') × the engine alone."
   echo
   echo "| target | measured | |"
   echo "| --- | --- | --- |"
