@@ -15,9 +15,9 @@
  * (upper case) between two positive words or phrases joins them, anywhere
  * else it is the word « or »; a trailing '*' makes a prefix when at least
  * three letters precede it; any other character is text for the analyzer
- * (punctuation inside a word makes a phrase of its parts). In a question,
- * function words are not required (query_mark_question). Input is read up
- * to QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
+ * (punctuation inside a word makes a phrase of its parts: query_in_word).
+ * In a question, function words are not required (query_mark_question).
+ * Input is read up to QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
 #include "query.h"
 
 #include "analyzer.h"
@@ -292,12 +292,19 @@ static int query_is_space(const char *text, size_t len, size_t i, size_t *n)
            cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC;
 }
 
-/* Words are what the analyzer reads as one run, plus a '*'. */
+/* A word runs up to a space, a quote, a bracket or a punctuation mark that
+ * ends words in sentences (, ; : ! ? « »); inside it, other punctuation
+ * makes a phrase of the parts (« 27/01/2018 », « c/o »). */
 static int query_in_word(const char *text, size_t len, size_t i, size_t *n)
 {
-    int cls;
-    *n = analyzer_char(text, len, i, &cls);
-    return cls != ANALYZER_CHAR_SEP || text[i] == '*';
+    if (query_is_space(text, len, i, n))
+        return 0;
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80)
+        return strchr("\"()[]{}<>:^,;!?", c) == NULL;
+    /* « and » (U+00AB, U+00BB) */
+    return !(*n == 2 && c == 0xC2 &&
+             ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB));
 }
 
 typedef struct {

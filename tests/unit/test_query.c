@@ -282,6 +282,11 @@ static void test_legal_references_and_numbers(void **state)
     ASSERT_SEARCH("L425-1", "6");
     ASSERT_SEARCH("article l425-1", "6");
     ASSERT_SEARCH("2018", "6");
+    /* Punctuation inside a word makes a phrase; sentence punctuation splits. */
+    ASSERT_SEARCH("1er/janvier", "6");
+    ASSERT_SEARCH("janvier/1er", "");
+    ASSERT_SEARCH("2018,mineurs", "");
+    ASSERT_SEARCH("janvier,2018", "6");
     ASSERT_SEARCH("1er", "6");
     ASSERT_SEARCH("ONU", "9");
     ASSERT_SEARCH("O.N.U", "9");
