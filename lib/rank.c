@@ -1,7 +1,8 @@
 /* rank: FTS5 auxiliary functions giving the ranking signals bm25() lacks
- * (proximity of the clauses, distinct clauses matched, exact-form hits), and
- * the phrase map that tells them which query clause each FTS5 phrase is.
- * Does not decide weights or ordering: search.c does. */
+ * (proximity, phrase and exact-form hits, distinct clauses matched, marks),
+ * the ranking expression, and the phrase map that tells them which query
+ * clause each FTS5 phrase is. Does not decide weights or ordering: search.c
+ * does. */
 #include "rank.h"
 
 #include <limits.h>
@@ -473,7 +474,7 @@ static double rank_gap_score(int gap)
     return 1.0 / (1.0 + (gap > 0 ? gap : 0) / 2.0);
 }
 
-/* One pass over the row's hits, which FTS5 gives in column, offset order:
+/* The row's hits read phrase by phrase, then sorted by column and offset:
  * term frequencies, clauses present, and for each pair of clauses next to
  * each other in the query the smallest gap between their instances in one
  * column (the nearest earlier instance of the other clause gives it), and

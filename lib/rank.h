@@ -1,7 +1,8 @@
-/* rank: Repère's FTS5 auxiliary functions, the signals ranking uses beside
- * bm25(): how close the query's clauses stand in a document (proximity), how
- * many distinct clauses a row matches (relaxed mode, best passage), and how
- * many hits are on the query's exact forms. Registered per connection by
+/* rank: Repère's FTS5 auxiliary functions: its own bm25 (an IDF that stays
+ * positive) with the signals FTS5's lacks: how close the query's words stand
+ * (proximity), the words as one phrase, hits on the query's exact forms, how
+ * many distinct clauses a row matches (relaxed mode, best passage), and where
+ * a passage's hits are (snippet marks). Registered per connection by
  * search_open; the SQL that calls them lives in search.c and snippet.c. */
 #ifndef REPERE_RANK_H
 #define REPERE_RANK_H

@@ -1,11 +1,11 @@
 /* search: runs a person's query against the index. Parses it (query.c),
  * matches whole documents in docs_fts, counts every match by format and year,
- * ranks with bm25 field weights times proximity and exact-form signals
- * (rank.c), relaxes to "most words" when nothing has them all, and builds
- * each hit's snippet (snippet.c). Read-only: never writes the index. */
+ * ranks with bm25 field weights plus phrase and exact-form scores, times a
+ * proximity bonus (rank.c), tries the spelling correction (spell.c) and then
+ * "most words" when nothing has them all, and builds each hit's snippet
+ * (snippet.c). Read-only: never writes the index. */
 #include "search.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

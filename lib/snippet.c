@@ -1,8 +1,9 @@
 /* snippet: builds the passage shown under a result from the document's best
  * chunk only (FTS5's snippet() re-reads whole documents: too slow on big
- * PDFs). Words are found with the analyzer, so stems, folded accents and
- * synonyms are marked as the document writes them. Escapes the text first,
- * then adds <mark>s: no other markup ever comes out. */
+ * PDFs). The hits are where FTS5 matched (repere_marks), so stems, folded
+ * accents and synonyms are marked as the document writes them and a phrase
+ * only where it stands whole. Escapes the text first, then adds <mark>s: no
+ * other markup ever comes out. */
 #include "snippet.h"
 
 #include <stdint.h>
