@@ -225,16 +225,6 @@ static size_t analyzer_next(const char *text, size_t len, size_t i, int *cls)
     return (size_t)n;
 }
 
-size_t analyzer_char(const char *text, size_t len, size_t i, int *cls)
-{
-    int c;
-    size_t n = analyzer_next(text, len, i, &c);
-    *cls = c == ANALYZER_CLS_WORD || c == ANALYZER_CLS_IGNORE ? ANALYZER_CHAR_WORD
-           : c == ANALYZER_CLS_SEP                            ? ANALYZER_CHAR_SEP
-                                                              : ANALYZER_CHAR_JOIN;
-    return n;
-}
-
 static void analyzer_put_cp(buf *b, utf8proc_int32_t c)
 {
     utf8proc_uint8_t tmp[4];

@@ -44,17 +44,6 @@ enum { ANALYZER_COLOCATED = 1 }; /* same position as the previous token */
 #define ANALYZER_VERBATIM '!'
 #define ANALYZER_ALTERNATIVE '|'
 
-/* Character classes for callers splitting text the way the analyzer does. */
-enum {
-    ANALYZER_CHAR_SEP = 0,  /* never part of a token */
-    ANALYZER_CHAR_WORD = 1, /* letter, digit or mark */
-    ANALYZER_CHAR_JOIN = 2, /* apostrophe, hyphen, dot: joins two word characters */
-};
-
-/* The class of the character at text[i] (invalid UTF-8: one separator
- * byte); returns its length in bytes (>= 1). */
-size_t analyzer_char(const char *text, size_t len, size_t i, int *cls);
-
 /* Called for each token; a non-zero return stops tokenisation and is
  * returned by analyzer_tokenize. start/end are byte offsets into text. */
 typedef int (*analyzer_cb)(void *ctx, int flags, const char *token, size_t len, size_t start,
