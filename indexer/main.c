@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "extract.h"
@@ -25,6 +26,8 @@
 #define INDEXER_COMMIT_SECONDS 0.2
 #define INDEXER_HEAD_BYTES 4096
 #define INDEXER_CONFIG_FILE "synonymes.txt"
+/* Coarser than any file system's mtime granularity (FAT: 2 s). */
+#define INDEXER_RACY_NS 2000000000LL
 
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_SOME_FAILED = 3 };
 
@@ -56,6 +59,7 @@ typedef struct {
     char *url;
     sqlite3_int64 bytes;
     sqlite3_int64 mtime_ns;
+    sqlite3_int64 started_ns; /* wall-clock time its extraction started */
     extract_format format;
     indexer_known *known;
 } indexer_job;
@@ -497,6 +501,23 @@ static void indexer_prune(indexer *ix, char **roots, int n_roots)
 
 /* ---- extraction results ---- */
 
+static sqlite3_int64 indexer_wall_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (sqlite3_int64)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* The mtime to record for a job's file. A file whose mtime is not clearly
+ * older than the moment it was read could be rewritten later within the
+ * same mtime tick, size unchanged, and the next run would trust size+mtime:
+ * such a "racy" file is recorded with mtime 0 so that the next run hashes
+ * it again (as git does for racily clean entries). */
+static sqlite3_int64 indexer_recorded_mtime(const indexer_job *j)
+{
+    return j->mtime_ns >= j->started_ns - INDEXER_RACY_NS ? 0 : j->mtime_ns;
+}
+
 static void indexer_take_result(indexer *ix, worker_result *res)
 {
     indexer_job *j = res->tag;
@@ -510,7 +531,8 @@ static void indexer_take_result(indexer *ix, worker_result *res)
     if (indexer_tx(ix) != 0)
         return;
     if (res->outcome == WORKER_SAME) {
-        if (store_touch(ix->st, j->known->id, j->mtime_ns, j->url, err, sizeof err) != 0) {
+        if (store_touch(ix->st, j->known->id, indexer_recorded_mtime(j), j->url, err, sizeof err) !=
+            0) {
             indexer_fatal(ix, ix->opt.db_path, err);
             return;
         }
@@ -520,7 +542,7 @@ static void indexer_take_result(indexer *ix, worker_result *res)
             .path = j->path,
             .url = j->url,
             .bytes = j->bytes,
-            .mtime_ns = j->mtime_ns,
+            .mtime_ns = indexer_recorded_mtime(j),
             .hash = res->hash,
         };
         int added = 0;
@@ -563,6 +585,7 @@ static void indexer_run_jobs(indexer *ix)
                 .old_hash = j->known ? j->known->hash : NULL,
                 .tag = j,
             };
+            j->started_ns = indexer_wall_ns();
             if (worker_pool_start(pool, &wj, err, sizeof err) != 0) {
                 if (worker_pool_running(pool) == 0)
                     indexer_fatal(ix, "cannot extract", err);
