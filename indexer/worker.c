@@ -156,6 +156,8 @@ static void worker_child(const worker_job *job, const worker_limits *lim, int ou
     if (getppid() == 1)
         _exit(1);
 
+    /* A crashing parser must not leave core files in the user's directory. */
+    worker_limit(RLIMIT_CORE, 0, 0);
     worker_limit(RLIMIT_CPU, (rlim_t)lim->timeout_s, (rlim_t)lim->timeout_s + 1);
     if (lim->max_memory_mb > 0 && !WORKER_ASAN && !getenv("REPERE_ASAN"))
         worker_limit(RLIMIT_AS, (rlim_t)lim->max_memory_mb << 20, (rlim_t)lim->max_memory_mb << 20);
