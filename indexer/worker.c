@@ -463,8 +463,10 @@ static void worker_explain_death(const worker_pool *pool, const worker_slot *s, 
         snprintf(res->reason, sizeof res->reason, "extraction crashed (signal %d)",
                  WTERMSIG(s->status));
     } else {
-        snprintf(res->reason, sizeof res->reason, "extraction failed (exit status %d)",
-                 WEXITSTATUS(s->status));
+        /* The first line the parser wrote on stderr may name the cause. */
+        size_t n = strcspn(s->errtext, "\n");
+        snprintf(res->reason, sizeof res->reason, "extraction failed (exit status %d)%s%.*s",
+                 WEXITSTATUS(s->status), n ? ": " : "", (int)(n > 200 ? 200 : n), s->errtext);
     }
 }
 
