@@ -12,8 +12,8 @@
  *
  * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
  * space; '-' glued to a word or phrase excludes it and its synonyms; "OR"
- * (upper case) between two positive words or phrases joins them, anywhere
- * else it is the word « or »; a trailing '*' makes a prefix when at least
+ * or "OU" (upper case) between two positive words or phrases joins them,
+ * anywhere else it is the word « or » or « ou »; a trailing '*' makes a prefix when at least
  * three letters precede it; any other character is text for the analyzer
  * (punctuation inside a word makes a phrase of its parts: query_in_word).
  * In a question, function words are not required (query_mark_question).
@@ -55,7 +55,8 @@ enum { QUERY_ITEM_WORD, QUERY_ITEM_PHRASE, QUERY_ITEM_OR };
 typedef struct {
     int kind;
     int neg, prefix;
-    int dropped; /* a function word of a question, not required */
+    int dropped;     /* a function word of a question, not required */
+    char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
     size_t npos;
     char *whole; /* a compound's whole, no marker */
@@ -363,8 +364,10 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
             i += n;
             continue;
         }
-        if (!it.neg && j - i == 2 && text[i] == 'O' && text[i + 1] == 'R') {
+        if (!it.neg && j - i == 2 && text[i] == 'O' && (text[i + 1] == 'R' || text[i + 1] == 'U')) {
             it.kind = QUERY_ITEM_OR;
+            it.or_word[0] = 'o';
+            it.or_word[1] = text[i + 1] == 'R' ? 'r' : 'u';
             query_lex_add(lx, &it);
             i = j;
             continue;
@@ -387,7 +390,7 @@ static int query_positive(const query_item *it)
     return it->kind != QUERY_ITEM_OR && !it->neg;
 }
 
-/* An OR that does not stand between two positive items is the word « or ». */
+/* An OR (or OU) that does not stand between two positive items is a word. */
 static void query_lex_fix_or(query_lex *lx)
 {
     for (size_t i = 0; i < lx->nitems; i++) {
@@ -398,7 +401,7 @@ static void query_lex_fix_or(query_lex *lx)
             query_positive(&lx->items[i + 1]))
             continue;
         it->kind = QUERY_ITEM_WORD;
-        query_item_analyze(it, "or", 2);
+        query_item_analyze(it, it->or_word, 2);
     }
 }
 

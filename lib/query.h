@@ -3,7 +3,7 @@
  * parentheses, NEAR(, lone operators and invalid UTF-8 are read as text.
  * Syntax: words (all required, any order), "exact phrase", -word (exclude),
  * word* (prefix, of 3 letters at least: « ex* » is the word « ex »), OR
- * between words. Synonyms expand at query time. */
+ * (or OU) between words. Synonyms expand at query time. */
 #ifndef REPERE_QUERY_H
 #define REPERE_QUERY_H
 

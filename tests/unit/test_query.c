@@ -215,6 +215,10 @@ static void test_or(void **state)
     ASSERT_SEARCH("crime OR données OR traité", "3,4,8");
     ASSERT_SEARCH("crime OR données personnelles", "4");
     ASSERT_SEARCH("or", "");
+    /* French: OU in capitals is OR too; « ou » is a word. */
+    ASSERT_SEARCH("crime OU données", "3,4");
+    ASSERT_SEARCH("crime ou données", "");
+    ASSERT_SEARCH("OU crime", "");
 }
 
 static void test_prefix(void **state)
