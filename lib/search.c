@@ -53,6 +53,8 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_DEFAULT_BUDGET_MS 1000
 /* Seconds between two reloads of the vocabulary while the index changes. */
 #define SEARCH_SPELL_RELOAD_S 30
+/* Completions weighed against the words typed before, per one returned. */
+#define SEARCH_SUGGEST_POOL 3
 /* SQLite virtual machine steps between two looks at the clock. */
 #define SEARCH_PROGRESS_STEPS 1000
 
@@ -65,6 +67,7 @@ struct search_ctx {
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
+    sqlite3_stmt *matches; /* documents matching an expression (completions) */
     spell *spell;          /* the index vocabulary, for corrections and completions */
     sqlite3_stmt *version; /* PRAGMA data_version: has another connection committed? */
     long long data_version;
@@ -157,7 +160,9 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                        &ctx->doc, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM documents", &ctx->count, err, errlen) != 0)
         goto cleanup;
-    if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0)
+    if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0 ||
+        search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
+                       err, errlen) != 0)
         goto cleanup;
     rc = 0;
 cleanup:
@@ -264,6 +269,7 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->meta);
     sqlite3_finalize(ctx->doc);
     sqlite3_finalize(ctx->count);
+    sqlite3_finalize(ctx->matches);
     sqlite3_finalize(ctx->version);
     spell_free(ctx->spell);
     sqlite3_close_v2(ctx->db);
@@ -694,6 +700,52 @@ long long search_count(search_ctx *ctx)
     return n;
 }
 
+/* Documents where text, quoted, stands as a phrase in the very forms typed
+ * (0 when it cannot be searched; -1 on an SQLite error or when the budget
+ * ran out). */
+static long long search_phrase_count(search_ctx *ctx, const char *text)
+{
+    buf b = BUF_INIT;
+    query *q = NULL;
+    char err[128];
+    long long count = 0;
+    buf_putc(&b, '"');
+    for (const char *p = text; *p; p++)
+        if (*p != '"')
+            buf_putc(&b, *p);
+    buf_putc(&b, '"');
+    if (query_parse(b.data, b.len, NULL, &q, err, sizeof err) == QUERY_OK) {
+        /* The exact forms: stems would make « accompagne » as good as
+         * « accompagnés ». */
+        char *all = query_fts_exact(q);
+        if (!all)
+            all = query_fts_all(q);
+        sqlite3_bind_text(ctx->matches, 1, all, -1, SQLITE_STATIC);
+        count =
+            sqlite3_step(ctx->matches) == SQLITE_ROW ? sqlite3_column_int64(ctx->matches, 0) : -1;
+        sqlite3_reset(ctx->matches);
+        sqlite3_clear_bindings(ctx->matches);
+        free(all);
+    }
+    query_free(q);
+    buf_free(&b);
+    return count;
+}
+
+typedef struct {
+    char *text;
+    long long docs; /* documents with the whole text as a phrase */
+    size_t rank;    /* spell_complete's order: the word's own frequency */
+} search_completion;
+
+static int search_completion_cmp(const void *a, const void *b)
+{
+    const search_completion *x = a, *y = b;
+    if (x->docs != y->docs)
+        return x->docs > y->docs ? -1 : 1;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
 int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out, size_t *n,
                    char *err, size_t errlen)
 {
@@ -714,13 +766,42 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
     /* Without a vocabulary there is nothing to complete: not an error. */
     if (search_spell_refresh(ctx) != SQLITE_OK || !ctx->spell)
         return SEARCH_OK;
-    if (!(*out = calloc(max, sizeof **out)))
+    /* After other words, the completions that follow them in documents come
+     * first (« mineurs non acc » -> « accompagnés », not the more frequent
+     * « accueil »): a few more candidates than asked, counted as phrases. */
+    int context = 0;
+    for (size_t i = 0; i < start && !context; i++)
+        context = prefix[i] != ' ';
+    size_t want = context ? max * SEARCH_SUGGEST_POOL : max;
+    char **cand = calloc(want, sizeof *cand);
+    search_completion *c = calloc(want, sizeof *c);
+    if (!cand || !c)
         abort();
-    *n = spell_complete(ctx->spell, prefix, len, *out, max);
-    if (*n == 0) {
-        free(*out);
-        *out = NULL;
+    size_t got = spell_complete(ctx->spell, prefix, len, cand, want);
+    search_arm(ctx);
+    for (size_t i = 0; i < got; i++) {
+        c[i].text = cand[i];
+        c[i].rank = i;
+        c[i].docs = context ? search_phrase_count(ctx, cand[i]) : 0;
     }
+    ctx->deadline_on = 0;
+    if (context && got > 1)
+        qsort(c, got, sizeof *c, search_completion_cmp);
+    if (got > 0) {
+        *out = calloc(max, sizeof **out);
+        if (!*out)
+            abort();
+    }
+    /* When some completions follow the words typed, only those. */
+    int some_follow = context && got > 0 && c[0].docs > 0;
+    for (size_t i = 0; i < got; i++) {
+        if (*n < max && (!some_follow || c[i].docs > 0))
+            (*out)[(*n)++] = c[i].text;
+        else
+            free(c[i].text);
+    }
+    free(cand);
+    free(c);
     return SEARCH_OK;
 }
 

@@ -483,6 +483,17 @@ static void test_documents_and_suggest(void **state)
     assert_true(n >= 1);
     assert_string_equal(v[0], "les mineurs non accompagnés");
     search_strings_free(v, n);
+    /* After other words: what follows them in documents, not the commonest
+     * word (« accompagnés » is in three documents, « accompagnée » in one). */
+    assert_int_equal(search_suggest(f->ctx, "la personne accomp", 10, &v, &n, err, sizeof err),
+                     SEARCH_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(v[0], "la personne accompagnée");
+    search_strings_free(v, n);
+    assert_int_equal(search_suggest(f->ctx, "accomp", 10, &v, &n, err, sizeof err), SEARCH_OK);
+    assert_true(n >= 2);
+    assert_string_equal(v[0], "accompagnés");
+    search_strings_free(v, n);
     assert_int_equal(search_suggest(f->ctx, "Éduc", 10, &v, &n, err, sizeof err), SEARCH_OK);
     assert_int_equal(n, 1);
     assert_string_equal(v[0], "Éducateurs"); /* as typed: capital first */
