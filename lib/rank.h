@@ -11,11 +11,11 @@
 #include <stddef.h>
 
 /* SQL functions registered (first argument: the FTS5 table):
- *   repere_rank(tbl, map, w_prox, w_exact, w_phrase, w_col0, w_col1, ...)
+ *   repere_rank(tbl, map, w_prox, w_exact, w_phrase, k1, b, w_col0, ...)
  *       (bm25 + w_exact * bm25_exact + w_phrase * bm25_phrase)
  *         * (1 + w_prox * proximity):
- *       bm25 as FTS5's (k1 1.2, b 0.75, column weights w_col*) but with an
- *       IDF that stays positive for common words, over the query's own
+ *       bm25 as FTS5's (with column weights w_col*, but k1 and b given and
+ *       an IDF that stays positive for common words), over the query's own
  *       phrases; bm25_exact the same over its exact-form phrases;
  *       bm25_phrase over its AND-ed words taken as one phrase; proximity in
  *       [0, 1] (1: each pair of neighbouring words side by side). Higher is
@@ -42,10 +42,11 @@ int rank_register(sqlite3 *db, char *err, size_t errlen);
  * dup an expression every row of base matches (a clause of an AND, or base
  * itself), or NULL for base alone. The expression becomes
  * (base) AND ((exact) OR (runs) OR (dup)), runs being base's AND-ed words
- * as phrases, so that the rows are those of base while FTS5 reports the
- * exact-form and phrase hits. Both results are the caller's to free. */
+ * as phrases (only when phrases is non-zero: they cost a positional match),
+ * so that the rows are those of base while FTS5 reports the exact-form and
+ * phrase hits. Both results are the caller's to free. */
 void rank_query_build(const char *base, char *const *clauses, size_t n, const char *exact,
-                      const char *dup, char **expr, char **map);
+                      const char *dup, int phrases, char **expr, char **map);
 
 /* Number of FTS5 phrases in expr (as FTS5 numbers them). */
 int rank_count_phrases(const char *expr);

@@ -21,33 +21,38 @@
 #include "synonyms.h"
 
 /* Ranking weights, tuned on tests/relevance (50 judged queries over the 34
- * documents of corpus/) with `build/tests/relevance --tune`: a grid over
- * title 2-8, proximity 0-0.5, exact 0.05-0.2, phrase 0-4, body 1 (an
- * earlier grid had put headings at 1 against 0.5 and 2, title 1 lowest);
- * this is its best point. Then rank.c's phrase-length bonus (0.25) was
- * measured at these weights and kept. Measured, one signal off at a time:
- *   these weights                          nDCG@10 0.9050  MRR 0.9900
- *   without the phrase bm25 (w_phrase 0)   0.8988          1.0000
- *   without proximity (w_prox 0)           0.9033          0.9900
- *   without exact forms (w_exact 0)        0.8973          0.9700
- *   none of the three                      0.8930          0.9900
- *   and every column weighted 1            0.8755          0.9600
+ * documents of corpus/) with `build/tests/relevance --tune`, whose last grid
+ * (title 4-8, proximity 0.25-1, exact 0.1-0.2, phrase 0-2, k1 2-4, b
+ * 0.4-0.75; body 1, headings 1 as earlier grids over 0.5-2 had found) gave
+ * this point as its best. Measured, one thing changed at a time:
+ *   these weights                          nDCG@10 0.9236  MRR 1.0000
+ *   bm25's usual k1 1.2, b 0.75            0.8988          1.0000
+ *   without proximity (w_prox 0)           0.9237          1.0000
+ *   without exact forms (w_exact 0)        0.9214          1.0000
+ *   with the phrase bm25 (w_phrase 2)      0.9173          0.9900
+ *   no proximity, exact nor phrase         0.9208          1.0000
+ *   and every column weighted 1            0.9075          0.9800
+ *   FTS5's bm25() settings, columns at 1   0.8755          0.9600
  *   plain FTS5 (unicode61 + bm25)          0.6498          0.7800
- * Before the length bonus, the phrase signal lifted the « mineurs non
- * accompagnés » family (0.755 -> 0.976: the synonym makes these one clause,
- * where pairwise proximity has nothing to compare), « esclavage
- * domestique », « exploitation par le travail », « travail forcé », and
- * cost « victime de traite identification » (0.816 -> 0.652) and « MIPROF
- * plan national » (0.935 -> 0.749). In that grid phrase weights 1, 3 and 4
- * gave 0.898, exact 0.2 0.9001, title 4 0.8936, headings 0.5 and 2 0.897
- * and 0.896, against 0.9018 here. */
+ * What the set measures clearly: a higher k1 and lower b than bm25's usual
+ * (the judges favour documents that treat a subject at length over short
+ * pages that name it) and the title weight. k1 went on improving beyond the
+ * grid (6: 0.9267); it stops at 4 because on 34 documents that trend may
+ * not hold, and a near-linear term frequency rewards long documents that
+ * repeat a word. Exact forms help a little; proximity is neutral on the set
+ * and kept, small, for what test_search checks (a phrase above scattered
+ * words, other things equal). The phrase bm25 (rank.c) helped while k1 was
+ * 1.2 (0.8988 -> 0.9050 at that time) but costs a little now: it is off,
+ * available for later sets. */
 static const search_tuning search_default_tuning = {
     .w_title = 8.0,
     .w_headings = 1.0,
     .w_body = 1.0,
     .w_prox = 0.25,
     .w_exact = 0.1,
-    .w_phrase = 2.0,
+    .w_phrase = 0,
+    .k1 = 4.0,
+    .b = 0.4,
 };
 
 #define SEARCH_DEFAULT_BUDGET_MS 1000
@@ -136,9 +141,11 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s GROUP BY d.format, d.year",
                search_filters);
     /* ?5-?7 bm25 column weights, ?8 phrase map, ?9 proximity weight, ?10
-     * exact-form weight, ?11 limit, ?12 offset, ?13 phrase weight. */
+     * exact-form weight, ?11 limit, ?12 offset, ?13 phrase weight, ?14 k1,
+     * ?15 b. */
     static const char select_rank[] =
-        "SELECT docs_fts.rowid, repere_rank(docs_fts, ?8, ?9, ?10, ?13, ?5, ?6, ?7) AS score";
+        "SELECT docs_fts.rowid, repere_rank(docs_fts, ?8, ?9, ?10, ?13, ?14, ?15, ?5, ?6, ?7)"
+        " AS score";
     buf_printf(
         &rank,
         "%s FROM docs_fts CROSS JOIN documents d ON d.id = docs_fts.rowid"
@@ -504,8 +511,9 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     for (size_t i = 1; i < n; i++)
         if (strlen(clauses[i]) > strlen(clauses[longest]))
             longest = i;
-    rank_query_build(base, clauses, n, exact, relaxed ? any : clauses[longest], &expr, &map);
-    rank_query_build(any, clauses, n, NULL, NULL, &any_expr, &any_map);
+    rank_query_build(base, clauses, n, exact, relaxed ? any : clauses[longest],
+                     ctx->tuning.w_phrase != 0, &expr, &map);
+    rank_query_build(any, clauses, n, NULL, NULL, 0, &any_expr, &any_map);
 
     rc = search_count_facets(ctx, base, formats, req, res);
     if (rc != SQLITE_OK || res->total == 0)
@@ -522,6 +530,8 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     sqlite3_bind_int(st, 11, req->limit);
     sqlite3_bind_int(st, 12, req->offset);
     sqlite3_bind_double(st, 13, ctx->tuning.w_phrase);
+    sqlite3_bind_double(st, 14, ctx->tuning.k1);
+    sqlite3_bind_double(st, 15, ctx->tuning.b);
     res->hits = calloc((size_t)req->limit, sizeof *res->hits);
     if (!res->hits) {
         rc = SQLITE_NOMEM;

@@ -100,6 +100,7 @@ typedef struct {
     double w_prox;   /* bonus factor when the words stand together (0..1 signal) */
     double w_exact;  /* weight of the bm25 of the query's exact forms */
     double w_phrase; /* weight of the bm25 of the query's words taken as a phrase */
+    double k1, b;    /* bm25's term-frequency saturation and length normalisation */
 } search_tuning;
 
 void search_get_tuning(const search_ctx *ctx, search_tuning *t);

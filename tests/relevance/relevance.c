@@ -304,42 +304,39 @@ static void rel_read_baseline(const char *file, double *ndcg, double *mrr)
  * point and the best. */
 static void rel_tune(search_ctx *ctx, const rel_set *set)
 {
-    static const double titles[] = {2, 4, 8};
-    static const double proxs[] = {0, 0.25, 0.5};
-    static const double exacts[] = {0.05, 0.1, 0.2};
-    static const double phrases[] = {0, 0.5, 1, 2, 4};
+    static const double titles[] = {4, 8};
+    static const double proxs[] = {0.25, 0.5, 1};
+    static const double exacts[] = {0.1, 0.2};
+    static const double phrases[] = {0, 0.5, 2};
+    static const double k1s[] = {2, 3, 4};
+    static const double bs[] = {0.4, 0.5, 0.75};
     search_tuning t, best;
     double best_ndcg = -1, best_mrr = -1, ndcg, mrr;
     search_get_tuning(ctx, &t);
-    rel_run_engine(ctx, set, NULL, &ndcg, &mrr);
-    printf("default: title %.2f headings %.2f prox %.2f exact %.2f phrase %.2f -> nDCG@10 %.4f "
-           "MRR %.4f\n",
-           t.w_title, t.w_headings, t.w_prox, t.w_exact, t.w_phrase, ndcg, mrr);
     best = t;
     t.w_headings = 1;
-    for (size_t a = 0; a < sizeof titles / sizeof *titles; a++)
-        for (size_t c = 0; c < sizeof proxs / sizeof *proxs; c++)
-            for (size_t d = 0; d < sizeof exacts / sizeof *exacts; d++)
-                for (size_t e = 0; e < sizeof phrases / sizeof *phrases; e++) {
-                    t.w_title = titles[a];
-                    t.w_prox = proxs[c];
-                    t.w_exact = exacts[d];
-                    t.w_phrase = phrases[e];
-                    search_set_tuning(ctx, &t);
-                    rel_run_engine(ctx, set, NULL, &ndcg, &mrr);
-                    printf("title %5.2f headings %4.2f prox %4.2f exact %4.2f phrase %4.2f -> "
-                           "nDCG@10 %.4f MRR %.4f\n",
-                           t.w_title, t.w_headings, t.w_prox, t.w_exact, t.w_phrase, ndcg, mrr);
-                    if (ndcg > best_ndcg + 1e-9 ||
-                        (fabs(ndcg - best_ndcg) <= 1e-9 && mrr > best_mrr)) {
-                        best_ndcg = ndcg;
-                        best_mrr = mrr;
-                        best = t;
-                    }
-                }
-    printf("best: title %.2f headings %.2f prox %.2f exact %.2f phrase %.2f -> nDCG@10 %.4f MRR "
-           "%.4f\n",
-           best.w_title, best.w_headings, best.w_prox, best.w_exact, best.w_phrase, best_ndcg,
+    for (size_t i = 0; i < 2 * 3 * 2 * 3 * 3 * 3; i++) {
+        size_t r = i;
+        t.w_title = titles[r % 2], r /= 2;
+        t.w_prox = proxs[r % 3], r /= 3;
+        t.w_exact = exacts[r % 2], r /= 2;
+        t.w_phrase = phrases[r % 3], r /= 3;
+        t.k1 = k1s[r % 3], r /= 3;
+        t.b = bs[r % 3];
+        search_set_tuning(ctx, &t);
+        rel_run_engine(ctx, set, NULL, &ndcg, &mrr);
+        printf("title %4.1f prox %4.2f exact %4.2f phrase %3.1f k1 %3.1f b %4.2f -> nDCG@10 %.4f "
+               "MRR %.4f\n",
+               t.w_title, t.w_prox, t.w_exact, t.w_phrase, t.k1, t.b, ndcg, mrr);
+        if (ndcg > best_ndcg + 1e-9 || (fabs(ndcg - best_ndcg) <= 1e-9 && mrr > best_mrr)) {
+            best_ndcg = ndcg;
+            best_mrr = mrr;
+            best = t;
+        }
+    }
+    printf("best: title %.1f prox %.2f exact %.2f phrase %.1f k1 %.1f b %.2f -> nDCG@10 %.4f "
+           "MRR %.4f\n",
+           best.w_title, best.w_prox, best.w_exact, best.w_phrase, best.k1, best.b, best_ndcg,
            best_mrr);
 }
 
@@ -347,7 +344,7 @@ static void rel_usage(void)
 {
     fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
                     " [--baseline FILE] [--out MD] [--write-baseline] [--tune]\n"
-                    "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE]]\n");
+                    "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B]]]\n");
     exit(2);
 }
 
@@ -386,8 +383,8 @@ int main(int argc, char **argv)
     if (weights) {
         search_tuning t;
         search_get_tuning(ctx, &t);
-        int n = sscanf(weights, "%lf,%lf,%lf,%lf,%lf,%lf", &t.w_title, &t.w_headings, &t.w_body,
-                       &t.w_prox, &t.w_exact, &t.w_phrase);
+        int n = sscanf(weights, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t.w_title, &t.w_headings,
+                       &t.w_body, &t.w_prox, &t.w_exact, &t.w_phrase, &t.k1, &t.b);
         if (n < 5)
             rel_usage();
         search_set_tuning(ctx, &t);

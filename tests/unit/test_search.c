@@ -172,7 +172,7 @@ static void test_phrase_beats_scattered(void **state)
     assert_true(res.hits[0].score > res.hits[1].score);
     search_result_free(&res);
     t.w_prox = 0;
-    t.w_phrase = saved.w_phrase;
+    t.w_phrase = 1;
     search_set_tuning(f->ctx, &t);
     assert_int_equal(run(f, "mineurs non accompagnés", 10, 0, &res), SEARCH_OK);
     assert_int_equal(res.n_hits, 2);
@@ -426,7 +426,7 @@ static void test_snippets_and_pages(void **state)
 static void test_bm25_matches_fts5(void **state)
 {
     fixture *f = *state;
-    search_tuning t = {1, 1, 1, 0, 0, 0}, saved;
+    search_tuning t = {1, 1, 1, 0, 0, 0, 1.2, 0.75}, saved; /* FTS5's k1 and b */
     sqlite3 *db;
     sqlite3_stmt *st;
     char err[256];

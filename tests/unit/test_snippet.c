@@ -294,7 +294,7 @@ static void test_document_pages(void **state)
         for (size_t k = 0; k < nc; k++)
             clauses[k] = query_fts_clause(q, k);
         char *any = query_fts_any(q), *expr, *map, *out;
-        rank_query_build(any, clauses, nc, NULL, NULL, &expr, &map);
+        rank_query_build(any, clauses, nc, NULL, NULL, 0, &expr, &map);
         int page = -1;
         assert_int_equal(snippet_document(sm, cases[i].doc, q, expr, map, &out, &page), SQLITE_OK);
         assert_int_equal(page, cases[i].page);
