@@ -60,6 +60,8 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_SPELL_RELOAD_S 30
 /* Completions weighed against the words typed before, per one returned. */
 #define SEARCH_SUGGEST_POOL 3
+/* Wall-clock cap of a query, in budgets (the budget itself is CPU time). */
+#define SEARCH_WALL_FACTOR 5
 /* SQLite virtual machine steps between two looks at the clock. */
 #define SEARCH_PROGRESS_STEPS 1000
 
@@ -80,7 +82,8 @@ struct search_ctx {
     search_tuning tuning;
     int budget_ms;
     int deadline_on;
-    struct timespec deadline;
+    struct timespec deadline;      /* thread CPU time */
+    struct timespec wall_deadline; /* monotonic */
     char *syn_path;
     synonyms *syn;
     struct timespec syn_mtime;
@@ -102,23 +105,39 @@ static double search_ms_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+static int search_passed(clockid_t clock, const struct timespec *deadline)
+{
+    struct timespec now;
+    clock_gettime(clock, &now);
+    return now.tv_sec > deadline->tv_sec ||
+           (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+/* The budget is the thread's CPU time, so that a query waiting for a core
+ * (many clients, the indexer busy) or for a WAL read lock is not cut short;
+ * wall-clock time is capped at SEARCH_WALL_FACTOR budgets all the same. */
 static int search_progress(void *vctx)
 {
     search_ctx *ctx = vctx;
     if (!ctx->deadline_on)
         return 0;
-    struct timespec now;
-    search_now(&now);
-    return now.tv_sec > ctx->deadline.tv_sec ||
-           (now.tv_sec == ctx->deadline.tv_sec && now.tv_nsec >= ctx->deadline.tv_nsec);
+    return search_passed(CLOCK_THREAD_CPUTIME_ID, &ctx->deadline) ||
+           search_passed(CLOCK_MONOTONIC, &ctx->wall_deadline);
+}
+
+static void search_deadline(clockid_t clock, long long ms, struct timespec *out)
+{
+    clock_gettime(clock, out);
+    long long ns = out->tv_nsec + ms * 1000000LL;
+    out->tv_sec += (time_t)(ns / 1000000000LL);
+    out->tv_nsec = (long)(ns % 1000000000LL);
 }
 
 static void search_arm(search_ctx *ctx)
 {
-    search_now(&ctx->deadline);
-    long long ns = ctx->deadline.tv_nsec + (long long)ctx->budget_ms * 1000000LL;
-    ctx->deadline.tv_sec += (time_t)(ns / 1000000000LL);
-    ctx->deadline.tv_nsec = (long)(ns % 1000000000LL);
+    search_deadline(CLOCK_THREAD_CPUTIME_ID, ctx->budget_ms, &ctx->deadline);
+    search_deadline(CLOCK_MONOTONIC, (long long)ctx->budget_ms * SEARCH_WALL_FACTOR,
+                    &ctx->wall_deadline);
     ctx->deadline_on = 1;
 }
 
