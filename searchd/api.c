@@ -4,11 +4,16 @@
  * JSON is valid UTF-8 first. */
 #include "api.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "buf.h"
@@ -18,6 +23,18 @@
 
 #define API_SUGGEST_MAX 10
 #define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
+/* Largest document /files/ID sends (it is read into memory). */
+#define API_FILE_MAX (64L * 1024 * 1024)
+/* Served documents are untrusted: an HTML page runs no script, loads
+ * nothing and gets an opaque origin. PDFs are left to the browser's viewer. */
+#define API_FILE_CSP "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+static int api_files; /* --files: serve indexed local files at /files/ID */
+
+void api_serve_files(int on)
+{
+    api_files = on;
+}
 
 static const static_asset *api_static_find(const char *path, const char **etag)
 {
@@ -42,6 +59,8 @@ int api_route(const char *path, metrics_endpoint *ep)
         *ep = METRICS_SUGGEST;
     else if (strncmp(path, "/api/doc/", 9) == 0)
         *ep = METRICS_DOC;
+    else if (api_files && strncmp(path, "/files/", 7) == 0)
+        *ep = METRICS_FILE;
     else if (strcmp(path, "/healthz") == 0)
         *ep = METRICS_HEALTHZ;
     else if (strcmp(path, "/metrics") == 0)
@@ -301,13 +320,25 @@ static json_t *api_facets(const search_facet *f, size_t n)
     return o;
 }
 
+/* The url of a document: with --files, a local file's becomes "files/dID",
+ * relative to searchd's root (the page and the widget resolve it there). */
+static json_t *api_url(long long id, const char *url)
+{
+    if (api_files && url && strncmp(url, "file://", 7) == 0) {
+        char rel[40];
+        snprintf(rel, sizeof rel, "files/d%lld", id);
+        return json_string(rel);
+    }
+    return api_str(url);
+}
+
 static json_t *api_hit(const search_hit *h)
 {
     char id[32];
     snprintf(id, sizeof id, "d%lld", h->id);
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", id, "title",
-                     api_str(h->title), "url", api_str(h->url), "path", api_str(h->path), "format",
-                     api_str(h->format), "date", api_str(h->date), "page",
+                     api_str(h->title), "url", api_url(h->id, h->url), "path", api_str(h->path),
+                     "format", api_str(h->format), "date", api_str(h->date), "page",
                      h->page > 0 ? json_integer(h->page) : json_null(), "score",
                      api_real(h->score, 0), "snippet", api_str(h->snippet));
 }
@@ -412,10 +443,11 @@ static void api_suggest(const api_request *req, api_response *resp)
     api_json(resp, 200, json_pack("{s:o}", "suggestions", list));
 }
 
-/* "/api/doc/d41" (the id the search returns) or "/api/doc/41". */
-static void api_doc(const api_request *req, api_response *resp)
+/* Looks up the document named by s ("d41", the id the search returns, or
+ * "41") into *doc. Returns 0, or -1 with resp filled (404 or engine error). */
+static int api_lookup_doc(const char *s, search_doc *doc, api_response *resp)
 {
-    const char *s = req->path + strlen("/api/doc/");
+    memset(doc, 0, sizeof *doc);
     if (*s == 'd')
         s++;
     long long id = 0;
@@ -424,34 +456,108 @@ static void api_doc(const api_request *req, api_response *resp)
         id = id * 10 + (*s - '0');
     if (*s || digits == 0 || id == 0) {
         api_error(resp, 404, "no such document");
-        return;
+        return -1;
     }
     search_ctx *ctx = api_ctx(resp);
     if (!ctx)
-        return;
-    search_doc doc;
-    memset(&doc, 0, sizeof doc);
+        return -1;
     char err[256] = "";
-    int rc = search_document(ctx, id, &doc, err, sizeof err);
-    if (rc == SEARCH_EBADREQ) {
-        search_doc_free(&doc);
+    int rc = search_document(ctx, id, doc, err, sizeof err);
+    if (rc == SEARCH_OK)
+        return 0;
+    search_doc_free(doc);
+    if (rc == SEARCH_EBADREQ)
         api_error(resp, 404, "no such document");
-        return;
-    }
-    if (rc != SEARCH_OK) {
-        search_doc_free(&doc);
+    else
         api_engine_error(resp, rc, err);
+    return -1;
+}
+
+/* "/api/doc/d41" (the id the search returns) or "/api/doc/41". */
+static void api_doc(const api_request *req, api_response *resp)
+{
+    search_doc doc;
+    if (api_lookup_doc(req->path + strlen("/api/doc/"), &doc, resp) != 0)
         return;
-    }
     char idtext[32];
     snprintf(idtext, sizeof idtext, "d%lld", doc.id);
-    json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}", "id", idtext, "title",
-                             api_str(doc.title), "url", api_str(doc.url), "path", api_str(doc.path),
-                             "format", api_str(doc.format), "date", api_str(doc.date), "pages",
-                             doc.pages > 0 ? json_integer(doc.pages) : json_null(), "bytes",
-                             (json_int_t)doc.bytes, "indexed_at", api_str(doc.indexed_at));
+    json_t *root = json_pack(
+        "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}", "id", idtext, "title", api_str(doc.title),
+        "url", api_url(doc.id, doc.url), "path", api_str(doc.path), "format", api_str(doc.format),
+        "date", api_str(doc.date), "pages", doc.pages > 0 ? json_integer(doc.pages) : json_null(),
+        "bytes", (json_int_t)doc.bytes, "indexed_at", api_str(doc.indexed_at));
     search_doc_free(&doc);
     api_json(resp, 200, root);
+}
+
+static const char *api_file_type(const search_doc *doc, const char *data, size_t len)
+{
+    if (strcmp(doc->format, "pdf") == 0)
+        return "application/pdf";
+    if (strcmp(doc->format, "html") == 0)
+        return "text/html"; /* the page's own <meta charset> or BOM decides */
+    return api_valid_utf8(data, len) ? "text/plain; charset=utf-8"
+                                     : "text/plain; charset=windows-1252";
+}
+
+/* /files/d41 with --files: the indexed file itself. Its location is the
+ * file:// URL the indexer stored; the request only names an id. */
+static void api_file(const api_request *req, api_response *resp)
+{
+    search_doc doc;
+    char *path = NULL;
+    char *data = NULL;
+    int fd = -1;
+    if (api_lookup_doc(req->path + strlen("/files/"), &doc, resp) != 0)
+        return;
+    if (!doc.url || strncmp(doc.url, "file://", 7) != 0 ||
+        !(path = g_filename_from_uri(doc.url, NULL, NULL))) {
+        api_error(resp, 404, "this document is published at its own address, not here");
+        goto cleanup;
+    }
+    struct stat st;
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(resp->detail, sizeof resp->detail, "%s: %s", path,
+                 fd < 0 ? strerror(errno) : "not a regular file");
+        api_error(resp, 404, "the document's file is no longer there");
+        goto cleanup;
+    }
+    if (st.st_size > API_FILE_MAX) {
+        api_error(resp, 404, "the document's file is too large to be served here");
+        goto cleanup;
+    }
+    size_t want = (size_t)st.st_size, got = 0;
+    data = malloc(want ? want : 1);
+    if (!data) {
+        api_error(resp, 503, "the server is out of memory; try again later");
+        goto cleanup;
+    }
+    while (got < want) {
+        ssize_t n = read(fd, data + got, want - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    if (got != want) {
+        api_error(resp, 404, "the document's file could not be read");
+        goto cleanup;
+    }
+    resp->status = 200;
+    resp->content_type = api_file_type(&doc, data, got);
+    resp->csp = strcmp(doc.format, "pdf") != 0 ? API_FILE_CSP : NULL;
+    resp->cache_control = "no-cache";
+    resp->body = data;
+    resp->len = got;
+    data = NULL;
+cleanup:
+    if (fd >= 0)
+        close(fd);
+    free(data);
+    g_free(path);
+    search_doc_free(&doc);
 }
 
 static void api_healthz(api_response *resp)
@@ -535,6 +641,9 @@ void api_handle(const api_request *req, api_response *resp)
         break;
     case METRICS_DOC:
         api_doc(req, resp);
+        break;
+    case METRICS_FILE:
+        api_file(req, resp);
         break;
     case METRICS_HEALTHZ:
         api_healthz(resp);

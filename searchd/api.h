@@ -28,8 +28,15 @@ typedef struct {
     int body_static;
     const char *etag;          /* static assets: their ETag, else NULL */
     const char *cache_control; /* NULL: no header */
+    const char *csp;           /* Content-Security-Policy, or NULL */
     char detail[256];          /* for the log: why an error happened, or "" */
 } api_response;
+
+/* With on = 1, documents indexed without --url-prefix (file:// URLs) are
+ * served by id at /files/ID and their url becomes "files/ID", relative to
+ * searchd's root. The file's location comes from the index, never from the
+ * request. Call before serving. */
+void api_serve_files(int on);
 
 /* Which endpoint path belongs to; returns 0 when the path is unknown. */
 int api_route(const char *path, metrics_endpoint *ep);

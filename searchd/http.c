@@ -237,6 +237,8 @@ static enum MHD_Result http_send(http_server *s, struct MHD_Connection *conn, ht
         MHD_add_response_header(m, "ETag", resp->etag);
     if (resp->cache_control)
         MHD_add_response_header(m, "Cache-Control", resp->cache_control);
+    if (resp->csp)
+        MHD_add_response_header(m, "Content-Security-Policy", resp->csp);
     if (s->cfg.n_cors > 0) {
         MHD_add_response_header(m, "Vary", "Origin");
         const char *origin = http_cors_origin(s, conn);
@@ -403,7 +405,8 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         preflight = 1;
     } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         api_error(&resp, 405, "this address only answers GET and HEAD");
-    } else if ((r->ep == METRICS_SEARCH || r->ep == METRICS_SUGGEST || r->ep == METRICS_DOC) &&
+    } else if ((r->ep == METRICS_SEARCH || r->ep == METRICS_SUGGEST || r->ep == METRICS_DOC ||
+                r->ep == METRICS_FILE) &&
                !atomic_load(&s->stopping)) {
         http_job *job = http_job_new(conn, url);
         if (job) {

@@ -22,7 +22,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: searchd [--db FILE] [--listen HOST:PORT] [--threads N] [--cors ORIGIN]...\n"
                "               [--synonyms FILE] [--budget-ms MS] [--max-connections N]\n"
-               "               [--max-per-ip N] [--timeout S] [--quiet]\n"
+               "               [--max-per-ip N] [--timeout S] [--files] [--quiet]\n"
                "  --db FILE          index to serve, opened read-only (default repere.db)\n"
                "  --listen HOST:PORT address to listen on (default 127.0.0.1:8080; port 0 picks\n"
                "                     a free port; IPv6 as [::1]:8080)\n"
@@ -34,6 +34,8 @@ static void usage(FILE *f)
                "  --max-connections N  connections at once (default 512)\n"
                "  --max-per-ip N     connections at once from one address (default 128)\n"
                "  --timeout S        idle connection timeout in seconds (default 15)\n"
+               "  --files            serve documents indexed without --url-prefix at /files/ID\n"
+               "                     (their url becomes files/ID); off by default\n"
                "  --quiet            no log line per request\n");
 }
 
@@ -84,6 +86,7 @@ int main(int argc, char **argv)
         {"max-per-ip", required_argument, NULL, 'p'},
         {"timeout", required_argument, NULL, 'T'},
         {"quiet", no_argument, NULL, 'q'},
+        {"files", no_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -157,6 +160,9 @@ int main(int argc, char **argv)
                 return 2;
             }
             cfg.timeout_s = (unsigned)v;
+            break;
+        case 'f':
+            api_serve_files(1);
             break;
         case 'q':
             cfg.quiet = 1;

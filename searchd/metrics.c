@@ -16,7 +16,7 @@ static const double metrics_bounds[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02
 #define METRICS_N_BOUNDS (sizeof metrics_bounds / sizeof metrics_bounds[0])
 
 static const char *const metrics_endpoint_names[METRICS_N_ENDPOINTS] = {
-    "search", "suggest", "doc", "healthz", "metrics", "static", "other"};
+    "search", "suggest", "doc", "file", "healthz", "metrics", "static", "other"};
 static const char *const metrics_error_names[METRICS_N_ERRORS] = {"timeout", "unavailable",
                                                                   "internal"};
 

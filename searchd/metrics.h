@@ -11,6 +11,7 @@ typedef enum {
     METRICS_SEARCH,
     METRICS_SUGGEST,
     METRICS_DOC,
+    METRICS_FILE, /* /files/ID with --files */
     METRICS_HEALTHZ,
     METRICS_METRICS,
     METRICS_STATIC,
