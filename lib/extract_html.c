@@ -390,6 +390,19 @@ static void find_parts(page_parts *p, xmlNode *root)
     }
 }
 
+/* "Questions fréquentes | Ensemble contre la traite" → "Questions
+ * fréquentes": a page title usually ends with the site's name after " | ",
+ * the same on every page; it says nothing of the page and, weighed as a
+ * title, would lift every page of the site for the site's own words. */
+static void strip_site_name(char *title)
+{
+    char *bar = NULL;
+    for (char *p = strstr(title, " | "); p; p = strstr(p + 1, " | "))
+        bar = p;
+    if (bar && bar > title)
+        *bar = '\0';
+}
+
 /* Concatenated text of a subtree (for <title>), normalised to one line. */
 static char *node_text(xmlNode *n)
 {
@@ -509,6 +522,8 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
 
     char *title = parts.title ? node_text(parts.title) : NULL;
+    if (title)
+        strip_site_name(title);
     if (!title || !title[0]) {
         free(title);
         title = normalized_or_null(parts.og_title);
