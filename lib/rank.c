@@ -683,6 +683,10 @@ static int rank_marks_token(void *vctx, int tflags, const char *token, int ntoke
     (void)ntoken;
     if (!(tflags & FTS5_TOKEN_COLOCATED))
         c->pos++;
+    /* Past the last position with a hit: nothing more to mark (the words of
+     * that position, colocated, have all been seen), stop the tokenizer. */
+    if (c->pos >= c->npos)
+        return SQLITE_DONE;
     uint64_t mask = c->pos >= 0 && c->pos < c->npos ? c->masks[c->pos] : 0;
     if (!mask || start < 0 || end <= start)
         return SQLITE_OK;
@@ -754,6 +758,8 @@ static void rank_fn_marks(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
     if (rc == SQLITE_OK && text && npos > 0) {
         rank_marks_ctx c = {masks, npos, -1, &out, 0, 0, 0};
         rc = api->xTokenize(fts, text, len, &c, rank_marks_token);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
         rank_marks_flush(&c);
     }
     free(masks);
