@@ -568,12 +568,28 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         goto cleanup;
     rc = SQLITE_OK;
-    for (size_t i = 0; i < res->n_hits && rc == SQLITE_OK; i++) {
-        search_hit *h = &res->hits[i];
-        rc = search_fill_meta(ctx, h);
-        if (rc == SQLITE_OK)
-            rc =
-                snippet_document(ctx->snippets, h->id, q, any_expr, any_map, &h->snippet, &h->page);
+    for (size_t i = 0; i < res->n_hits && rc == SQLITE_OK; i++)
+        rc = search_fill_meta(ctx, &res->hits[i]);
+    if (rc == SQLITE_OK && res->n_hits > 0) {
+        /* The page's snippets at once (FTS5 runs the query twice in all). */
+        size_t nh = res->n_hits;
+        long long *ids = malloc(nh * sizeof *ids);
+        char **outs = malloc(nh * sizeof *outs);
+        int *pages = malloc(nh * sizeof *pages);
+        if (!ids || !outs || !pages) {
+            rc = SQLITE_NOMEM;
+        } else {
+            for (size_t i = 0; i < nh; i++)
+                ids[i] = res->hits[i].id;
+            rc = snippet_documents(ctx->snippets, nh, ids, q, any_expr, any_map, outs, pages);
+            for (size_t i = 0; i < nh; i++) {
+                res->hits[i].snippet = outs[i];
+                res->hits[i].page = pages[i];
+            }
+        }
+        free(ids);
+        free(outs);
+        free(pages);
     }
 cleanup:
     if (clauses)

@@ -15,12 +15,17 @@
 #include "buf.h"
 #include "schema.h"
 
+#define SNIPPET_STR2(x) #x
+#define SNIPPET_STR(x) SNIPPET_STR2(x)
+
 struct snippet_maker {
     sqlite3 *db;
     sqlite3_stmt *best;  /* best matching chunk of a document */
     sqlite3_stmt *chunk; /* a chunk's text and page */
     sqlite3_stmt *first; /* the document's first chunk */
     sqlite3_stmt *marks; /* where a chunk's text has hits */
+    sqlite3_stmt *best_many;  /* passage score of the chunks of a list of documents */
+    sqlite3_stmt *marks_many; /* the hits of a list of chunks */
 };
 
 typedef struct {
@@ -309,6 +314,19 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
     static const char marks_sql[] = "SELECT repere_marks(chunks_fts, ?2, 1) FROM chunks_fts"
                                     " WHERE chunks_fts MATCH ?1 AND rowid = ?3";
+    /* The same two queries for a whole page of results at once: FTS5 sets
+     * up the expression (a doclist per phrase) once instead of once per
+     * document. The lists are filters on expressions of the rowid, which
+     * FTS5 is not offered (a rowid IN would run the expression once per
+     * value). */
+    static const char best_many_sql[] =
+        "SELECT rowid, repere_passage(chunks_fts, ?4) FROM chunks_fts"
+        " WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+        " AND (rowid >> " SNIPPET_STR(SCHEMA_CHUNK_BITS) ") IN (SELECT value FROM json_each(?5))";
+    static const char marks_many_sql[] =
+        "SELECT rowid, repere_marks(chunks_fts, ?2, 1) FROM chunks_fts"
+        " WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
+        " AND (rowid + 0) IN (SELECT value FROM json_each(?5))";
     snippet_maker *sm = calloc(1, sizeof *sm);
     if (!sm) {
         snprintf(err, errlen, "out of memory");
@@ -322,7 +340,11 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
         sqlite3_prepare_v3(db, first_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->first, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v3(db, marks_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->marks, NULL) !=
-            SQLITE_OK) {
+            SQLITE_OK ||
+        sqlite3_prepare_v3(db, best_many_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->best_many,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v3(db, marks_many_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->marks_many,
+                           NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot prepare the snippet queries: %s", sqlite3_errmsg(db));
         snippet_close(sm);
         return NULL;
@@ -338,6 +360,8 @@ void snippet_close(snippet_maker *sm)
     sqlite3_finalize(sm->chunk);
     sqlite3_finalize(sm->first);
     sqlite3_finalize(sm->marks);
+    sqlite3_finalize(sm->best_many);
+    sqlite3_finalize(sm->marks_many);
     free(sm);
 }
 
@@ -435,4 +459,189 @@ int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const 
     if (*page < 0)
         *page = 0;
     return SQLITE_OK;
+}
+
+/* A JSON array of the n numbers v (for json_each), or NULL. */
+static char *snippet_json_list(const long long *v, size_t n)
+{
+    buf b = BUF_INIT;
+    buf_putc(&b, '[');
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, i ? ",%lld" : "%lld", v[i]);
+    buf_putc(&b, ']');
+    return buf_detach(&b);
+}
+
+/* The snippet of one document once its best chunk (best, -1: none) and
+ * that chunk's marks (may be NULL) are known: as snippet_document. */
+static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 best,
+                          const char *marks, const query *q, char **out, int *page)
+{
+    sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
+    int rc, found = 0;
+    *out = NULL;
+    *page = 0;
+    if (best >= 0) {
+        sqlite3_bind_int64(sm->chunk, 1, best);
+        rc = snippet_from_row(sm->chunk, q, marks, out, page, &found);
+    } else {
+        sqlite3_bind_int64(sm->first, 1, lo);
+        sqlite3_bind_int64(sm->first, 2, hi);
+        rc = snippet_from_row(sm->first, q, NULL, out, page, &found);
+    }
+    if (rc != SQLITE_OK)
+        return rc;
+    if (!found) {
+        *out = strdup("");
+        if (!*out)
+            return SQLITE_NOMEM;
+    }
+    if (*page < 0)
+        *page = 0;
+    return SQLITE_OK;
+}
+
+/* Steps st (bound) and records, for each row (rowid, value), what keep
+ * decides; returns the SQLite code. */
+static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_ids,
+                             sqlite3_int64 *best, double *score)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        double v = sqlite3_column_double(st, 1);
+        long long doc = (long long)(id >> SCHEMA_CHUNK_BITS);
+        for (size_t i = 0; i < n; i++) {
+            if (doc_ids[i] != doc)
+                continue;
+            /* ORDER BY passage DESC, rowid LIMIT 1 */
+            if (best[i] < 0 || v > score[i] || (v == score[i] && id < best[i])) {
+                best[i] = id;
+                score[i] = v;
+            }
+        }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int snippet_marks_rows(sqlite3_stmt *st, size_t n, const sqlite3_int64 *best,
+                              char **marks)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        const char *v = (const char *)sqlite3_column_text(st, 1);
+        for (size_t i = 0; i < n; i++) {
+            if (best[i] != id || marks[i] || !v || !*v)
+                continue;
+            if (!(marks[i] = strdup(v))) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+        }
+        if (rc == SQLITE_NOMEM)
+            break;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, const query *q,
+                      const char *any_expr, const char *any_map, char **outs, int *pages)
+{
+    int rc = SQLITE_OK;
+    sqlite3_int64 *best = NULL;
+    double *score = NULL;
+    char **marks = NULL;
+    char *list = NULL;
+    for (size_t i = 0; i < n; i++) {
+        outs[i] = NULL;
+        pages[i] = 0;
+    }
+    if (n == 0)
+        return SQLITE_OK;
+    best = malloc(n * sizeof *best);
+    score = calloc(n, sizeof *score);
+    marks = calloc(n, sizeof *marks);
+    if (!best || !score || !marks) {
+        rc = SQLITE_NOMEM;
+        goto cleanup;
+    }
+    long long dmin = doc_ids[0], dmax = doc_ids[0];
+    for (size_t i = 0; i < n; i++) {
+        best[i] = -1;
+        if (doc_ids[i] < dmin)
+            dmin = doc_ids[i];
+        if (doc_ids[i] > dmax)
+            dmax = doc_ids[i];
+    }
+    if (any_expr) {
+        if (!(list = snippet_json_list(doc_ids, n))) {
+            rc = SQLITE_NOMEM;
+            goto cleanup;
+        }
+        sqlite3_bind_text(sm->best_many, 1, any_expr, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(sm->best_many, 2, SCHEMA_CHUNK_ID(dmin, 0));
+        sqlite3_bind_int64(sm->best_many, 3, SCHEMA_CHUNK_ID(dmax, SCHEMA_CHUNK_MAX));
+        if (any_map)
+            sqlite3_bind_text(sm->best_many, 4, any_map, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(sm->best_many, 4);
+        sqlite3_bind_text(sm->best_many, 5, list, -1, SQLITE_STATIC);
+        if ((rc = snippet_best_rows(sm->best_many, n, doc_ids, best, score)) != SQLITE_OK)
+            goto cleanup;
+        free(list);
+        list = NULL;
+    }
+    if (any_expr && any_map) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (best[i] >= 0)
+                m++;
+        if (m > 0) {
+            long long *ids = malloc(m * sizeof *ids);
+            if (!ids) {
+                rc = SQLITE_NOMEM;
+                goto cleanup;
+            }
+            sqlite3_int64 lo = -1, hi = -1;
+            m = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (best[i] < 0)
+                    continue;
+                ids[m++] = best[i];
+                if (lo < 0 || best[i] < lo)
+                    lo = best[i];
+                if (best[i] > hi)
+                    hi = best[i];
+            }
+            list = snippet_json_list(ids, m);
+            free(ids);
+            if (!list) {
+                rc = SQLITE_NOMEM;
+                goto cleanup;
+            }
+            sqlite3_bind_text(sm->marks_many, 1, any_expr, -1, SQLITE_STATIC);
+            sqlite3_bind_text(sm->marks_many, 2, any_map, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(sm->marks_many, 3, lo);
+            sqlite3_bind_int64(sm->marks_many, 4, hi);
+            sqlite3_bind_text(sm->marks_many, 5, list, -1, SQLITE_STATIC);
+            if ((rc = snippet_marks_rows(sm->marks_many, n, best, marks)) != SQLITE_OK)
+                goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
+        rc = snippet_finish(sm, doc_ids[i], best[i], marks[i], q, &outs[i], &pages[i]);
+cleanup:
+    if (marks)
+        for (size_t i = 0; i < n; i++)
+            free(marks[i]);
+    free(marks);
+    free(best);
+    free(score);
+    free(list);
+    return rc;
 }
