@@ -706,6 +706,93 @@ static int rank_marks_token(void *vctx, int tflags, const char *token, int ntoke
     return SQLITE_OK;
 }
 
+/* The token stream of a chunk's column (flags and byte offsets), which does
+ * not depend on the query: repere_marks keeps it per connection so that a
+ * chunk shown again is not analysed again (stemming every word was most of
+ * a query's cost). An entry is used only when its text is the row's text. */
+#define RANK_TOKS_SLOTS 256
+
+typedef struct {
+    int flags, start, end;
+} rank_tok;
+
+typedef struct {
+    sqlite3_int64 rowid;
+    int col, len, n, cap;
+    char *text;
+    rank_tok *v;
+} rank_toks;
+
+typedef struct {
+    rank_toks slot[RANK_TOKS_SLOTS];
+} rank_toks_cache;
+
+static void rank_toks_cache_free(void *p)
+{
+    rank_toks_cache *c = p;
+    if (!c)
+        return;
+    for (int i = 0; i < RANK_TOKS_SLOTS; i++) {
+        free(c->slot[i].text);
+        free(c->slot[i].v);
+    }
+    free(c);
+}
+
+static int rank_toks_add(void *vctx, int tflags, const char *token, int ntoken, int start,
+                         int end)
+{
+    rank_toks *t = vctx;
+    (void)token;
+    (void)ntoken;
+    if (t->n == t->cap) {
+        int cap = t->cap ? t->cap * 2 : 256;
+        rank_tok *v = realloc(t->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return SQLITE_NOMEM;
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = (rank_tok){tflags, start, end};
+    return SQLITE_OK;
+}
+
+/* The tokens of text (column col of the current row), from the cache or
+ * analysed now; NULL with *rc set on error. */
+static rank_toks *rank_toks_get(const Fts5ExtensionApi *api, Fts5Context *fts, int col,
+                                const char *text, int len, int *rc)
+{
+    rank_toks_cache *c = api->xUserData(fts);
+    sqlite3_int64 rowid = api->xRowid(fts);
+    *rc = SQLITE_OK;
+    if (!c)
+        return NULL;
+    uint64_t h = ((uint64_t)rowid * 0x9E3779B97F4A7C15ULL + (uint64_t)col) >> 56;
+    rank_toks *t = &c->slot[h % RANK_TOKS_SLOTS];
+    if (t->text && t->rowid == rowid && t->col == col && t->len == len &&
+        memcmp(t->text, text, (size_t)len) == 0)
+        return t;
+    free(t->text);
+    t->text = malloc(len > 0 ? (size_t)len : 1);
+    t->n = 0;
+    t->len = 0;
+    if (!t->text) {
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    *rc = api->xTokenize(fts, text, len, t, rank_toks_add);
+    if (*rc != SQLITE_OK) {
+        free(t->text);
+        t->text = NULL;
+        return NULL;
+    }
+    memcpy(t->text, text, (size_t)len);
+    t->len = len;
+    t->rowid = rowid;
+    t->col = col;
+    return t;
+}
+
 /* repere_marks(tbl, map, col): the byte ranges of column col's words that
  * are hits of the query's phrases, as FTS5 matched them (so a phrase is
  * marked only where it stands whole), one "start end clauses" line each,
@@ -757,9 +844,17 @@ static void rank_fn_marks(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
     rc = api->xColumnText(fts, want, &text, &len);
     if (rc == SQLITE_OK && text && npos > 0) {
         rank_marks_ctx c = {masks, npos, -1, &out, 0, 0, 0};
-        rc = api->xTokenize(fts, text, len, &c, rank_marks_token);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
+        rank_toks *t = rank_toks_get(api, fts, want, text, len, &rc);
+        if (t) {
+            for (int i = 0; i < t->n; i++)
+                if (rank_marks_token(&c, t->v[i].flags, NULL, 0, t->v[i].start, t->v[i].end) !=
+                    SQLITE_OK)
+                    break;
+        } else if (rc == SQLITE_OK) {
+            rc = api->xTokenize(fts, text, len, &c, rank_marks_token);
+            if (rc == SQLITE_DONE)
+                rc = SQLITE_OK;
+        }
         rank_marks_flush(&c);
     }
     free(masks);
@@ -792,8 +887,19 @@ int rank_register(sqlite3 *db, char *err, size_t errlen)
     }
     if (api->xCreateFunction(api, "repere_rank", NULL, rank_fn_rank, NULL) != SQLITE_OK ||
         api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK ||
-        api->xCreateFunction(api, "repere_passage", NULL, rank_fn_passage, NULL) != SQLITE_OK ||
-        api->xCreateFunction(api, "repere_marks", NULL, rank_fn_marks, NULL) != SQLITE_OK) {
+        api->xCreateFunction(api, "repere_passage", NULL, rank_fn_passage, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    rank_toks_cache *cache = calloc(1, sizeof *cache);
+    if (!cache) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* FTS5 frees the cache with the connection (not when this fails). */
+    if (api->xCreateFunction(api, "repere_marks", cache, rank_fn_marks, rank_toks_cache_free) !=
+        SQLITE_OK) {
+        rank_toks_cache_free(cache);
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;
     }
