@@ -710,7 +710,7 @@ static int rank_marks_token(void *vctx, int tflags, const char *token, int ntoke
  * not depend on the query: repere_marks keeps it per connection so that a
  * chunk shown again is not analysed again (stemming every word was most of
  * a query's cost). An entry is used only when its text is the row's text. */
-#define RANK_TOKS_SLOTS 256
+#define RANK_TOKS_SLOTS 512
 
 typedef struct {
     int flags, start, end;
@@ -767,7 +767,7 @@ static rank_toks *rank_toks_get(const Fts5ExtensionApi *api, Fts5Context *fts, i
     *rc = SQLITE_OK;
     if (!c)
         return NULL;
-    uint64_t h = ((uint64_t)rowid * 0x9E3779B97F4A7C15ULL + (uint64_t)col) >> 56;
+    uint64_t h = ((uint64_t)rowid * 0x9E3779B97F4A7C15ULL + (uint64_t)col) >> 55;
     rank_toks *t = &c->slot[h % RANK_TOKS_SLOTS];
     if (t->text && t->rowid == rowid && t->col == col && t->len == len &&
         memcmp(t->text, text, (size_t)len) == 0)
