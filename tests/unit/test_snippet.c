@@ -301,6 +301,24 @@ static void test_document_pages(void **state)
         if (cases[i].want)
             assert_string_equal(out, cases[i].want);
         free(out);
+        /* A page of results at once gives each document's snippet and page
+         * as one at a time (twice: the second from the token cache). */
+        long long docs[] = {9, 7, 999, 8};
+        for (int round = 0; round < 2; round++) {
+            char *outs[4];
+            int pages[4];
+            assert_int_equal(snippet_documents(sm, 4, docs, q, expr, map, outs, pages), SQLITE_OK);
+            for (size_t d = 0; d < 4; d++) {
+                char *one;
+                int onepage;
+                assert_int_equal(snippet_document(sm, docs[d], q, expr, map, &one, &onepage),
+                                 SQLITE_OK);
+                assert_string_equal(outs[d], one);
+                assert_int_equal(pages[d], onepage);
+                free(one);
+                free(outs[d]);
+            }
+        }
         free(expr);
         free(map);
         free(any);
