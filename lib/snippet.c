@@ -20,10 +20,10 @@
 
 struct snippet_maker {
     sqlite3 *db;
-    sqlite3_stmt *best;  /* best matching chunk of a document */
-    sqlite3_stmt *chunk; /* a chunk's text and page */
-    sqlite3_stmt *first; /* the document's first chunk */
-    sqlite3_stmt *marks; /* where a chunk's text has hits */
+    sqlite3_stmt *best;       /* best matching chunk of a document */
+    sqlite3_stmt *chunk;      /* a chunk's text and page */
+    sqlite3_stmt *first;      /* the document's first chunk */
+    sqlite3_stmt *marks;      /* where a chunk's text has hits */
     sqlite3_stmt *best_many;  /* passage score of the chunks of a list of documents */
     sqlite3_stmt *marks_many; /* the hits of a list of chunks */
 };
@@ -410,68 +410,6 @@ static char *snippet_marks(snippet_maker *sm, sqlite3_int64 id, const char *any_
     return marks;
 }
 
-int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const char *any_expr,
-                     const char *any_map, char **out, int *page)
-{
-    sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
-    sqlite3_int64 best = -1;
-    char *marks = NULL;
-    int rc = SQLITE_OK, found = 0;
-    *out = NULL;
-    *page = 0;
-    if (any_expr) {
-        sqlite3_bind_text(sm->best, 1, any_expr, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(sm->best, 2, lo);
-        sqlite3_bind_int64(sm->best, 3, hi);
-        if (any_map)
-            sqlite3_bind_text(sm->best, 4, any_map, -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(sm->best, 4);
-        rc = sqlite3_step(sm->best);
-        if (rc == SQLITE_ROW)
-            best = sqlite3_column_int64(sm->best, 0);
-        sqlite3_reset(sm->best);
-        sqlite3_clear_bindings(sm->best);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return rc;
-        rc = SQLITE_OK;
-    }
-    if (best >= 0 && any_map)
-        marks = snippet_marks(sm, best, any_expr, any_map, &rc);
-    if (rc != SQLITE_OK)
-        return rc;
-    if (best >= 0) {
-        sqlite3_bind_int64(sm->chunk, 1, best);
-        rc = snippet_from_row(sm->chunk, q, marks, out, page, &found);
-    } else {
-        sqlite3_bind_int64(sm->first, 1, lo);
-        sqlite3_bind_int64(sm->first, 2, hi);
-        rc = snippet_from_row(sm->first, q, NULL, out, page, &found);
-    }
-    free(marks);
-    if (rc != SQLITE_OK)
-        return rc;
-    if (!found) {
-        *out = strdup("");
-        if (!*out)
-            return SQLITE_NOMEM;
-    }
-    if (*page < 0)
-        *page = 0;
-    return SQLITE_OK;
-}
-
-/* A JSON array of the n numbers v (for json_each), or NULL. */
-static char *snippet_json_list(const long long *v, size_t n)
-{
-    buf b = BUF_INIT;
-    buf_putc(&b, '[');
-    for (size_t i = 0; i < n; i++)
-        buf_printf(&b, i ? ",%lld" : "%lld", v[i]);
-    buf_putc(&b, ']');
-    return buf_detach(&b);
-}
-
 /* The snippet of one document once its best chunk (best, -1: none) and
  * that chunk's marks (may be NULL) are known: as snippet_document. */
 static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 best,
@@ -501,6 +439,52 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 bes
     return SQLITE_OK;
 }
 
+int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const char *any_expr,
+                     const char *any_map, char **out, int *page)
+{
+    sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
+    sqlite3_int64 best = -1;
+    char *marks = NULL;
+    int rc = SQLITE_OK;
+    *out = NULL;
+    *page = 0;
+    if (any_expr) {
+        sqlite3_bind_text(sm->best, 1, any_expr, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(sm->best, 2, lo);
+        sqlite3_bind_int64(sm->best, 3, hi);
+        if (any_map)
+            sqlite3_bind_text(sm->best, 4, any_map, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(sm->best, 4);
+        rc = sqlite3_step(sm->best);
+        if (rc == SQLITE_ROW)
+            best = sqlite3_column_int64(sm->best, 0);
+        sqlite3_reset(sm->best);
+        sqlite3_clear_bindings(sm->best);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return rc;
+        rc = SQLITE_OK;
+    }
+    if (best >= 0 && any_map)
+        marks = snippet_marks(sm, best, any_expr, any_map, &rc);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = snippet_finish(sm, doc_id, best, marks, q, out, page);
+    free(marks);
+    return rc;
+}
+
+/* A JSON array of the n numbers v (for json_each), or NULL. */
+static char *snippet_json_list(const long long *v, size_t n)
+{
+    buf b = BUF_INIT;
+    buf_putc(&b, '[');
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, i ? ",%lld" : "%lld", v[i]);
+    buf_putc(&b, ']');
+    return buf_detach(&b);
+}
+
 /* Steps st (bound) and records, for each row (rowid, value), what keep
  * decides; returns the SQLite code. */
 static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_ids,
@@ -526,8 +510,7 @@ static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_id
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int snippet_marks_rows(sqlite3_stmt *st, size_t n, const sqlite3_int64 *best,
-                              char **marks)
+static int snippet_marks_rows(sqlite3_stmt *st, size_t n, const sqlite3_int64 *best, char **marks)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
