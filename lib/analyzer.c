@@ -150,12 +150,7 @@ static void analyzer_cps_reserve(analyzer_state *st, size_t n)
     size_t cap = st->cpscap ? st->cpscap : 64;
     while (cap < n)
         cap *= 2;
-    utf8proc_int32_t *p = realloc(st->cps, cap * sizeof *p);
-    if (!p) {
-        fputs("repere: out of memory\n", stderr);
-        abort();
-    }
-    st->cps = p;
+    st->cps = buf_xrealloc(st->cps, cap * sizeof *st->cps);
     st->cpscap = cap;
 }
 

@@ -91,3 +91,19 @@ void buf_free(buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+void *buf_xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        buf_oom();
+    return p;
+}
+
+char *buf_xstrndup(const char *s, size_t n)
+{
+    char *p = strndup(s, n);
+    if (!p)
+        buf_oom();
+    return p;
+}

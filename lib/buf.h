@@ -13,7 +13,9 @@ typedef struct {
     size_t cap;
 } buf;
 
+/* clang-format off */
 #define BUF_INIT {NULL, 0, 0}
+/* clang-format on */
 
 void buf_reserve(buf *b, size_t extra);
 void buf_append(buf *b, const void *data, size_t len);
@@ -25,5 +27,10 @@ void buf_clear(buf *b);
 /* Returns the string (caller owns it, never NULL) and resets the buffer. */
 char *buf_detach(buf *b);
 void buf_free(buf *b);
+
+/* The same out-of-memory policy for the engine's other allocations:
+ * realloc (n = 0 allocates one byte) and strndup that abort on failure. */
+void *buf_xrealloc(void *p, size_t n);
+char *buf_xstrndup(const char *s, size_t n);
 
 #endif

@@ -188,22 +188,13 @@ void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, cons
 {
     if (doc->n_chunks == doc->cap_chunks) {
         size_t cap = doc->cap_chunks ? doc->cap_chunks * 2 : 8;
-        extract_chunk *c = realloc(doc->chunks, cap * sizeof *c);
-        if (!c) {
-            fputs("repere: out of memory\n", stderr);
-            abort();
-        }
-        doc->chunks = c;
+        doc->chunks = buf_xrealloc(doc->chunks, cap * sizeof *doc->chunks);
         doc->cap_chunks = cap;
     }
     extract_chunk *c = &doc->chunks[doc->n_chunks++];
     c->page = page;
-    c->heading = heading ? strdup(heading) : NULL;
-    c->text = strdup(text ? text : "");
-    if ((heading && !c->heading) || !c->text) {
-        fputs("repere: out of memory\n", stderr);
-        abort();
-    }
+    c->heading = heading ? buf_xstrndup(heading, strlen(heading)) : NULL;
+    c->text = text ? buf_xstrndup(text, strlen(text)) : buf_xstrndup("", 0);
 }
 
 void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
@@ -223,11 +214,7 @@ void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const
         while (piece && (s[piece - 1] == '\n' || s[piece - 1] == ' '))
             piece--;
         if (piece) {
-            char *p = strndup(s, piece);
-            if (!p) {
-                fputs("repere: out of memory\n", stderr);
-                abort();
-            }
+            char *p = buf_xstrndup(s, piece);
             extract_doc_add_chunk(doc, page, heading, p);
             free(p);
         }
@@ -324,11 +311,7 @@ static int get_str(reader *r, char **s)
         return 0;
     if (r->len - r->pos < n || memchr(r->p + r->pos, '\0', n))
         return -1;
-    *s = strndup((const char *)r->p + r->pos, n);
-    if (!*s) {
-        fputs("repere: out of memory\n", stderr);
-        abort();
-    }
+    *s = buf_xstrndup((const char *)r->p + r->pos, n);
     r->pos += n;
     return 0;
 }

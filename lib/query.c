@@ -70,16 +70,6 @@ struct query {
     char *exact; /* OR of exact-form phrases, or NULL */
 };
 
-static void *query_xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fputs("repere: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
-
 static char *query_strndup(const char *s, size_t n)
 {
     buf b = BUF_INIT;
@@ -99,7 +89,7 @@ static char *query_marked(char marker, const char *s)
 
 static query_node *query_node_new(query_kind kind)
 {
-    query_node *n = query_xrealloc(NULL, sizeof *n);
+    query_node *n = buf_xrealloc(NULL, sizeof *n);
     memset(n, 0, sizeof *n);
     n->kind = kind;
     return n;
@@ -120,13 +110,13 @@ static void query_node_free(query_node *n)
 
 static void query_node_tok(query_node *n, char *tok)
 {
-    n->toks = query_xrealloc(n->toks, (n->ntoks + 1) * sizeof n->toks[0]);
+    n->toks = buf_xrealloc(n->toks, (n->ntoks + 1) * sizeof n->toks[0]);
     n->toks[n->ntoks++] = tok;
 }
 
 static void query_node_kid(query_node *n, query_node *kid)
 {
-    n->kids = query_xrealloc(n->kids, (n->nkids + 1) * sizeof n->kids[0]);
+    n->kids = buf_xrealloc(n->kids, (n->nkids + 1) * sizeof n->kids[0]);
     n->kids[n->nkids++] = kid;
 }
 
@@ -219,7 +209,7 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
     (void)start;
     (void)end;
     if (!(flags & ANALYZER_COLOCATED)) {
-        it->pos = query_xrealloc(it->pos, (it->npos + 1) * sizeof it->pos[0]);
+        it->pos = buf_xrealloc(it->pos, (it->npos + 1) * sizeof it->pos[0]);
         query_pos *p = &it->pos[it->npos++];
         p->stem = query_strndup(token, len);
         p->exact = NULL;
@@ -325,7 +315,7 @@ static void query_lex_add(query_lex *lx, query_item *it)
         return;
     }
     lx->terms += it->npos;
-    lx->items = query_xrealloc(lx->items, (lx->nitems + 1) * sizeof lx->items[0]);
+    lx->items = buf_xrealloc(lx->items, (lx->nitems + 1) * sizeof lx->items[0]);
     lx->items[lx->nitems++] = *it;
 }
 
@@ -520,13 +510,13 @@ static int query_plain_word(const query_item *it)
 
 static void query_add_clause(query *q, query_node *n)
 {
-    q->clauses = query_xrealloc(q->clauses, (q->nclauses + 1) * sizeof q->clauses[0]);
+    q->clauses = buf_xrealloc(q->clauses, (q->nclauses + 1) * sizeof q->clauses[0]);
     q->clauses[q->nclauses++] = n;
 }
 
 static void query_add_excl(query *q, query_node *n)
 {
-    q->excl = query_xrealloc(q->excl, (q->nexcl + 1) * sizeof q->excl[0]);
+    q->excl = buf_xrealloc(q->excl, (q->nexcl + 1) * sizeof q->excl[0]);
     q->excl[q->nexcl++] = n;
 }
 
@@ -702,7 +692,7 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
     query_lex_fix_or(&lx);
     query_mark_question(lx.items, lx.nitems, text, len);
 
-    q = query_xrealloc(NULL, sizeof *q);
+    q = buf_xrealloc(NULL, sizeof *q);
     memset(q, 0, sizeof *q);
     query_build(q, lx.items, lx.nitems, syn);
     if (q->nclauses == 0) {

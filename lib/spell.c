@@ -54,21 +54,11 @@ static const char *const spell_stopwords[] = {
     "toute", "toutes", "tres",  "vers",  "votre", "vous",
 };
 
-static void *spell_xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fputs("repere: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
-
 static char *spell_strdup(spell *s, const char *p, size_t n)
 {
     if (!s->blocks || s->blocks->cap - s->blocks->used < n + 1) {
         size_t cap = n + 1 > 65536 ? n + 1 : 65536;
-        spell_block *b = spell_xrealloc(NULL, sizeof *b + cap);
+        spell_block *b = buf_xrealloc(NULL, sizeof *b + cap);
         b->next = s->blocks;
         b->used = 0;
         b->cap = cap;
@@ -182,7 +172,7 @@ static void spell_index(spell *s)
             poolcap = poolcap ? poolcap * 2 : 4096;
             while (poolcap < poollen + n)
                 poolcap *= 2;
-            s->pool = spell_xrealloc(s->pool, poolcap * sizeof s->pool[0]);
+            s->pool = buf_xrealloc(s->pool, poolcap * sizeof s->pool[0]);
         }
         memcpy(s->pool + poollen, tmp, n * sizeof tmp[0]);
         w->cp = poollen;
@@ -195,7 +185,7 @@ static void spell_index(spell *s)
         s->lenstart[l + 1] = s->lenstart[l] + count[l];
     size_t fill[SPELL_MAX_LEN + 1];
     memcpy(fill, s->lenstart, sizeof fill);
-    s->bylen = spell_xrealloc(NULL, s->nwords * sizeof s->bylen[0]);
+    s->bylen = buf_xrealloc(NULL, s->nwords * sizeof s->bylen[0]);
     for (size_t i = 0; i < s->nwords; i++)
         s->bylen[fill[s->words[i].ncp]++] = i;
 
@@ -236,7 +226,7 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
     const char lo[2] = {ANALYZER_EXACT, 0}, hi[2] = {ANALYZER_EXACT + 1, 0};
     sqlite3_bind_text(st, 1, lo, 1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, hi, 1, SQLITE_STATIC);
-    s = spell_xrealloc(NULL, sizeof *s);
+    s = buf_xrealloc(NULL, sizeof *s);
     memset(s, 0, sizeof *s);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -246,7 +236,7 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
             continue;
         if (s->nwords == cap) {
             cap = cap ? cap * 2 : 1024;
-            s->words = spell_xrealloc(s->words, cap * sizeof s->words[0]);
+            s->words = buf_xrealloc(s->words, cap * sizeof s->words[0]);
         }
         spell_word *w = &s->words[s->nwords++];
         memset(w, 0, sizeof *w);
@@ -266,7 +256,7 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         if (stem.len > 0) {
             if (s->nstems == stemcap) {
                 stemcap = stemcap ? stemcap * 2 : 1024;
-                s->stems = spell_xrealloc(s->stems, stemcap * sizeof s->stems[0]);
+                s->stems = buf_xrealloc(s->stems, stemcap * sizeof s->stems[0]);
             }
             s->stems[s->nstems++] = spell_strdup(s, stem.data, stem.len);
         }
@@ -539,7 +529,7 @@ size_t spell_complete(const spell *s, const char *text, size_t len, char **out, 
     while (end < s->nwords && strncmp(s->words[end].folded, prefix, plen) == 0)
         end++;
     /* Top max by documents, by repeated selection (max is small). */
-    const spell_word **top = spell_xrealloc(NULL, max * sizeof top[0]);
+    const spell_word **top = buf_xrealloc(NULL, max * sizeof top[0]);
     size_t ntop = 0;
     for (size_t i = lo; i < end; i++) {
         const spell_word *w = &s->words[i];

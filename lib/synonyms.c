@@ -27,16 +27,6 @@ struct synonyms {
     size_t ngroups, cap;
 };
 
-static void *synonyms_xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fputs("repere: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
-
 static int synonyms_collect(void *ctx, int flags, const char *token, size_t len, size_t start,
                             size_t end)
 {
@@ -52,8 +42,8 @@ static int synonyms_collect(void *ctx, int flags, const char *token, size_t len,
         }
         return 0;
     }
-    side->tokens = synonyms_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
-    side->alts = synonyms_xrealloc(side->alts, (side->ntokens + 1) * sizeof side->alts[0]);
+    side->tokens = buf_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
+    side->alts = buf_xrealloc(side->alts, (side->ntokens + 1) * sizeof side->alts[0]);
     buf_append(&b, token, len);
     side->tokens[side->ntokens] = buf_detach(&b);
     side->alts[side->ntokens++] = NULL;
@@ -102,7 +92,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
         synonyms_side_t side = {NULL, NULL, 0};
         analyzer_tokenize(line + i, j - i, ANALYZER_DOCUMENT, synonyms_collect, &side);
         if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
-            g.sides = synonyms_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
+            g.sides = buf_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
             g.sides[g.nsides++] = side;
         } else {
             synonyms_side_free(&side);
@@ -117,7 +107,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
     }
     if (s->ngroups == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 32;
-        s->groups = synonyms_xrealloc(s->groups, s->cap * sizeof s->groups[0]);
+        s->groups = buf_xrealloc(s->groups, s->cap * sizeof s->groups[0]);
     }
     s->groups[s->ngroups++] = g;
 }
@@ -137,7 +127,7 @@ int synonyms_load(const char *path, synonyms **out, char *err, size_t errlen)
         snprintf(err, errlen, "cannot open synonyms file %s: %s", path, strerror(errno));
         goto cleanup;
     }
-    s = synonyms_xrealloc(NULL, sizeof *s);
+    s = buf_xrealloc(NULL, sizeof *s);
     memset(s, 0, sizeof *s);
     while ((n = getline(&line, &cap, f)) >= 0) {
         size_t len = (size_t)n;
