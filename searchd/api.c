@@ -4,27 +4,24 @@
  * JSON is valid UTF-8 first. */
 #include "api.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <utf8proc.h>
 
 #include "buf.h"
 #include "ctxpool.h"
+#include "fileread.h"
 #include "search.h"
 #include "static_assets.h"
 
 #define API_SUGGEST_MAX 10
 #define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
 /* Largest document /files/ID sends (it is read into memory). */
-#define API_FILE_MAX (64L * 1024 * 1024)
+#define API_FILE_MAX ((size_t)64 << 20)
 /* Served documents are untrusted: an HTML page runs no script, loads
  * nothing and gets an opaque origin. PDFs are left to the browser's viewer. */
 #define API_FILE_CSP "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -507,7 +504,8 @@ static void api_file(const api_request *req, api_response *resp)
     search_doc doc;
     char *path = NULL;
     char *data = NULL;
-    int fd = -1;
+    size_t len = 0;
+    char err[128] = "";
     if (api_lookup_doc(req->path + strlen("/files/"), &doc, resp) != 0)
         return;
     if (!doc.url || strncmp(doc.url, "file://", 7) != 0 ||
@@ -515,46 +513,33 @@ static void api_file(const api_request *req, api_response *resp)
         api_error(resp, 404, "this document is published at its own address, not here");
         goto cleanup;
     }
-    struct stat st;
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(resp->detail, sizeof resp->detail, "%s: %s", path,
-                 fd < 0 ? strerror(errno) : "not a regular file");
+    switch (fileread_all(path, API_FILE_MAX, &data, &len, err, sizeof err)) {
+    case FILEREAD_OK:
+        break;
+    case FILEREAD_EOPEN:
+    case FILEREAD_ENOTREG:
+        snprintf(resp->detail, sizeof resp->detail, "%s: %s", path, err);
         api_error(resp, 404, "the document's file is no longer there");
         goto cleanup;
-    }
-    if (st.st_size > API_FILE_MAX) {
+    case FILEREAD_ETOOBIG:
         api_error(resp, 404, "the document's file is too large to be served here");
         goto cleanup;
-    }
-    size_t want = (size_t)st.st_size, got = 0;
-    data = malloc(want ? want : 1);
-    if (!data) {
+    case FILEREAD_ENOMEM:
         api_error(resp, 503, "the server is out of memory; try again later");
         goto cleanup;
-    }
-    while (got < want) {
-        ssize_t n = read(fd, data + got, want - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    if (got != want) {
+    case FILEREAD_EREAD:
+        snprintf(resp->detail, sizeof resp->detail, "%s: %s", path, err);
         api_error(resp, 404, "the document's file could not be read");
         goto cleanup;
     }
     resp->status = 200;
-    resp->content_type = api_file_type(&doc, data, got);
+    resp->content_type = api_file_type(&doc, data, len);
     resp->csp = strcmp(doc.format, "pdf") != 0 ? API_FILE_CSP : NULL;
     resp->cache_control = "no-cache";
     resp->body = data;
-    resp->len = got;
+    resp->len = len;
     data = NULL;
 cleanup:
-    if (fd >= 0)
-        close(fd);
     free(data);
     g_free(path);
     search_doc_free(&doc);
