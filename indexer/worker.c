@@ -211,7 +211,7 @@ static void worker_child(const worker_job *job, const worker_limits *lim, int ou
     }
 
     extract_doc_init(&doc);
-    if (extract_buffer(job->format, data, len, &doc, err, sizeof err) != EXTRACT_OK)
+    if (extract_buffer(job->format, job->path, data, len, &doc, err, sizeof err) != EXTRACT_OK)
         worker_send_error(err[0] ? err : "the document could not be extracted");
     char *msg = NULL;
     size_t msg_len = 0;

@@ -1,21 +1,71 @@
-/* extract: format detection, dispatch to the per-format extractors, file
- * reading, extract_doc helpers and the doc's binary serialisation for the
- * pipe between the extraction child and the indexer. See extract.h. The
- * formats themselves live in extract_pdf.c, extract_html.c, extract_text.c. */
+/* extract: format detection and dispatch (one table row per format: name,
+ * extensions, sniffing of the first bytes, extractor), the title fallback
+ * from the file name, and the doc's binary serialisation for the pipe
+ * between the extraction child and the indexer. See extract.h. The formats
+ * themselves live in extract_<format>.c, the document type in extract_doc.c. */
 #include "extract.h"
 
 #include "buf.h"
+#include "extract_formats.h"
 #include "text.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+/* What the first bytes of a file say of one format. */
+typedef enum {
+    SNIFF_NO = 0,
+    SNIFF_UNNAMED, /* counts when the name says this format or nothing */
+    SNIFF_SURE,    /* wins over the name */
+} sniff_result;
+
+typedef struct {
+    extract_format format;
+    const char *name;              /* the API's format name */
+    const char *const *extensions; /* NULL-terminated, compared without case */
+    sniff_result (*sniff)(const unsigned char *head, size_t len); /* or NULL */
+    int (*extract)(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
+} format_row;
+
+#define SNIFF_SCAN 1024 /* bytes of the head a sniffer looks at */
+
+/* A PDF header at the start (after blanks) wins over the name. Readers
+ * also accept it later in the first 1024 bytes; that counts only for names
+ * that say nothing else, since a page or a note may quote it. */
+static sniff_result sniff_pdf(const unsigned char *head, size_t len)
+{
+    size_t scan = len < SNIFF_SCAN ? len : SNIFF_SCAN, start = 0;
+    while (start < scan && (head[start] == ' ' || head[start] == '\t' || head[start] == '\r' ||
+                            head[start] == '\n'))
+        start++;
+    for (size_t i = start; i + 5 <= scan; i++)
+        if (memcmp(head + i, "%PDF-", 5) == 0)
+            return i == start ? SNIFF_SURE : SNIFF_UNNAMED;
+    return SNIFF_NO;
+}
+
+static const char *const pdf_ext[] = {"pdf", NULL};
+static const char *const html_ext[] = {"html", "htm", "xhtml", NULL};
+static const char *const text_ext[] = {"txt", "md", "markdown", "text", NULL};
+
+/* Sniffers are tried in this order. */
+static const format_row formats[] = {
+    {EXTRACT_FORMAT_PDF, "pdf", pdf_ext, sniff_pdf, extract_pdf},
+    {EXTRACT_FORMAT_HTML, "html", html_ext, NULL, extract_html},
+    {EXTRACT_FORMAT_TEXT, "text", text_ext, NULL, extract_text},
+};
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+
+static const format_row *row_of(extract_format f)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (formats[i].format == f)
+            return &formats[i];
+    return NULL;
+}
 
 static const char *extension(const char *path)
 {
@@ -29,42 +79,27 @@ extract_format extract_detect(const char *path, const unsigned char *head, size_
 {
     const char *ext = path ? extension(path) : "";
     extract_format by_name = EXTRACT_FORMAT_NONE;
-    if (strcasecmp(ext, "pdf") == 0)
-        by_name = EXTRACT_FORMAT_PDF;
-    else if (strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0 ||
-             strcasecmp(ext, "xhtml") == 0)
-        by_name = EXTRACT_FORMAT_HTML;
-    else if (strcasecmp(ext, "txt") == 0 || strcasecmp(ext, "md") == 0 ||
-             strcasecmp(ext, "markdown") == 0 || strcasecmp(ext, "text") == 0)
-        by_name = EXTRACT_FORMAT_TEXT;
-
-    /* A PDF header at the start (after blanks) wins over the name. Readers
-     * also accept it later in the first 1024 bytes; that counts only for
-     * names that say nothing else, since a page or a note may quote it. */
-    size_t scan = head_len < 1024 ? head_len : 1024, start = 0;
-    while (start < scan && (head[start] == ' ' || head[start] == '\t' || head[start] == '\r' ||
-                            head[start] == '\n'))
-        start++;
-    for (size_t i = start; i + 5 <= scan; i++) {
-        if (memcmp(head + i, "%PDF-", 5) == 0 &&
-            (i == start || by_name == EXTRACT_FORMAT_NONE || by_name == EXTRACT_FORMAT_PDF))
-            return EXTRACT_FORMAT_PDF;
+    for (size_t i = 0; i < N_FORMATS && by_name == EXTRACT_FORMAT_NONE && *ext; i++)
+        for (const char *const *e = formats[i].extensions; *e; e++)
+            if (strcasecmp(ext, *e) == 0)
+                by_name = formats[i].format;
+    sniff_result said[N_FORMATS];
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        said[i] = formats[i].sniff && head ? formats[i].sniff(head, head_len) : SNIFF_NO;
+        if (said[i] == SNIFF_SURE)
+            return formats[i].format;
     }
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (said[i] == SNIFF_UNNAMED &&
+            (by_name == EXTRACT_FORMAT_NONE || by_name == formats[i].format))
+            return formats[i].format;
     return by_name;
 }
 
 const char *extract_format_name(extract_format f)
 {
-    switch (f) {
-    case EXTRACT_FORMAT_PDF:
-        return "pdf";
-    case EXTRACT_FORMAT_HTML:
-        return "html";
-    case EXTRACT_FORMAT_TEXT:
-        return "text";
-    default:
-        return "none";
-    }
+    const format_row *r = row_of(f);
+    return r ? r->name : "none";
 }
 
 static int fail(char *err, size_t errlen, int code, const char *msg)
@@ -72,39 +107,6 @@ static int fail(char *err, size_t errlen, int code, const char *msg)
     if (err && errlen)
         snprintf(err, errlen, "%s", msg);
     return code;
-}
-
-int extract_buffer(extract_format f, const char *data, size_t len, extract_doc *doc, char *err,
-                   size_t errlen)
-{
-    if (err && errlen)
-        err[0] = '\0';
-    if (f == EXTRACT_FORMAT_NONE)
-        return fail(err, errlen, EXTRACT_EFORMAT, "not a PDF, HTML or text document");
-    if (len == 0)
-        return fail(err, errlen, EXTRACT_EEMPTY, "empty file");
-    int rc;
-    switch (f) {
-    case EXTRACT_FORMAT_PDF:
-        rc = extract_pdf(data, len, doc, err, errlen);
-        break;
-    case EXTRACT_FORMAT_HTML:
-        rc = extract_html(data, len, doc, err, errlen);
-        break;
-    default:
-        rc = extract_text(data, len, doc, err, errlen);
-        break;
-    }
-    if (rc == EXTRACT_OK && doc->n_chunks == 0)
-        rc = fail(err, errlen, EXTRACT_EEMPTY, "no text found in the document");
-    if (rc != EXTRACT_OK) {
-        extract_doc_free(doc);
-        return rc;
-    }
-    doc->format = f;
-    if (!doc->title)
-        doc->title = strdup("");
-    return EXTRACT_OK;
 }
 
 /* A title from the file name when the document has none: the base name
@@ -123,120 +125,33 @@ static char *title_from_path(const char *path)
     return t;
 }
 
-int extract_file(const char *path, extract_format f, size_t max_bytes, extract_doc *doc, char *err,
-                 size_t errlen)
+int extract_buffer(extract_format f, const char *name, const char *data, size_t len,
+                   extract_doc *doc, char *err, size_t errlen)
 {
-    int rc = EXTRACT_OK;
-    buf data = BUF_INIT;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (err && errlen)
-            snprintf(err, errlen, "cannot open: %s", strerror(errno));
-        return EXTRACT_EIO;
+    if (err && errlen)
+        err[0] = '\0';
+    const format_row *row = row_of(f);
+    if (!row)
+        return fail(err, errlen, EXTRACT_EFORMAT, "not a PDF, HTML or text document");
+    if (len == 0)
+        return fail(err, errlen, EXTRACT_EEMPTY, "empty file");
+    int rc = row->extract(data, len, doc, err, errlen);
+    if (rc == EXTRACT_OK && doc->n_chunks == 0)
+        rc = fail(err, errlen, EXTRACT_EEMPTY, "no text found in the document");
+    if (rc != EXTRACT_OK) {
+        extract_doc_free(doc);
+        return rc;
     }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        rc = fail(err, errlen, EXTRACT_EIO, "not a regular file");
-        goto cleanup;
-    }
-    if (max_bytes && (uint64_t)st.st_size > (uint64_t)max_bytes) {
-        if (err && errlen)
-            snprintf(err, errlen, "file is larger than the %zu-byte limit", max_bytes);
-        rc = EXTRACT_EIO;
-        goto cleanup;
-    }
-    buf_reserve(&data, (size_t)st.st_size);
-    for (;;) {
-        buf_reserve(&data, 65536);
-        ssize_t n = read(fd, data.data + data.len, data.cap - data.len - 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            if (err && errlen)
-                snprintf(err, errlen, "read error: %s", strerror(errno));
-            rc = EXTRACT_EIO;
-            goto cleanup;
-        }
-        if (n == 0)
-            break;
-        data.len += (size_t)n;
-        data.data[data.len] = '\0';
-        if (max_bytes && data.len > max_bytes) {
-            if (err && errlen)
-                snprintf(err, errlen, "file is larger than the %zu-byte limit", max_bytes);
-            rc = EXTRACT_EIO;
-            goto cleanup;
-        }
-    }
-    rc = extract_buffer(f, data.data ? data.data : "", data.len, doc, err, errlen);
-    if (rc == EXTRACT_OK && doc->title[0] == '\0') {
+    doc->format = f;
+    if (doc->title && !doc->title[0]) {
         free(doc->title);
-        doc->title = title_from_path(path);
+        doc->title = NULL;
     }
-cleanup:
-    close(fd);
-    buf_free(&data);
-    return rc;
-}
-
-void extract_doc_init(extract_doc *doc)
-{
-    memset(doc, 0, sizeof *doc);
-}
-
-void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, const char *text)
-{
-    if (doc->n_chunks == doc->cap_chunks) {
-        size_t cap = doc->cap_chunks ? doc->cap_chunks * 2 : 8;
-        doc->chunks = buf_xrealloc(doc->chunks, cap * sizeof *doc->chunks);
-        doc->cap_chunks = cap;
-    }
-    extract_chunk *c = &doc->chunks[doc->n_chunks++];
-    c->page = page;
-    c->heading = heading ? buf_xstrndup(heading, strlen(heading)) : NULL;
-    c->text = text ? buf_xstrndup(text, strlen(text)) : buf_xstrndup("", 0);
-}
-
-void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
-                          size_t target)
-{
-    const char *s = text;
-    size_t len = strlen(text);
-    while (len) {
-        while (len && (*s == '\n' || *s == ' ')) {
-            s++;
-            len--;
-        }
-        if (!len)
-            break;
-        size_t cut = text_split_point(s, len, target);
-        size_t piece = cut;
-        while (piece && (s[piece - 1] == '\n' || s[piece - 1] == ' '))
-            piece--;
-        if (piece) {
-            char *p = buf_xstrndup(s, piece);
-            extract_doc_add_chunk(doc, page, heading, p);
-            free(p);
-        }
-        s += cut;
-        len -= cut;
-    }
-}
-
-void extract_doc_free(extract_doc *doc)
-{
-    if (!doc)
-        return;
-    free(doc->title);
-    free(doc->date);
-    free(doc->description);
-    free(doc->headings);
-    for (size_t i = 0; i < doc->n_chunks; i++) {
-        free(doc->chunks[i].heading);
-        free(doc->chunks[i].text);
-    }
-    free(doc->chunks);
-    extract_doc_init(doc);
+    if (!doc->title && name)
+        doc->title = title_from_path(name);
+    if (!doc->title)
+        doc->title = buf_xstrndup("", 0);
+    return EXTRACT_OK;
 }
 
 /* Serialised form, all integers little-endian:
@@ -324,7 +239,7 @@ int extract_doc_deserialize(const char *data, size_t len, extract_doc *doc)
     if (len < 4 || memcmp(data, SER_MAGIC, 4) != 0)
         goto malformed;
     r.pos = 4;
-    if (get_u32(&r, &format) != 0 || format > EXTRACT_FORMAT_TEXT)
+    if (get_u32(&r, &format) != 0 || format >= EXTRACT_FORMAT_COUNT)
         goto malformed;
     doc->format = (extract_format)format;
     if (get_str(&r, &doc->title) != 0 || get_str(&r, &doc->date) != 0 ||

@@ -6,7 +6,7 @@
  * minus scripts, navigation, page header/footer, asides and cookie banners;
  * <title>, meta description and h1–h3 become fields, h1–h3 cut chunks.
  * The DOM is walked iteratively: deep nesting cannot exhaust the stack. */
-#include "extract.h"
+#include "extract_formats.h"
 
 #include "buf.h"
 #include "datefind.h"

@@ -4,7 +4,7 @@
  * paragraphs at wider gaps, headings from larger or bold lines; running
  * headers and page numbers dropped. Title: metadata, else the largest
  * heading of page 1. Date: a dateline, else the creation date. */
-#include "extract.h"
+#include "extract_formats.h"
 
 #include "buf.h"
 #include "datefind.h"

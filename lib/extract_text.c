@@ -4,7 +4,7 @@
  * AU PRESIDENT… », « a) … », uppercase lines, Markdown '#'), which also cut
  * the text into chunks. A form feed is a page break: it ends a chunk, but
  * chunks keep page 0 since the contract gives pages to PDFs only. */
-#include "extract.h"
+#include "extract_formats.h"
 
 #include "buf.h"
 #include "datefind.h"

@@ -81,7 +81,7 @@ static inline void fuzz_extract_one(extract_format f, const char *name, const ui
     extract_doc_init(&doc);
     char err[256];
     err[0] = '\0';
-    int rc = extract_buffer(f, (const char *)data, size, &doc, err, sizeof err);
+    int rc = extract_buffer(f, name, (const char *)data, size, &doc, err, sizeof err);
     if (rc == EXTRACT_OK) {
         fuzz_check_doc(&doc);
         fuzz_check_roundtrip(&doc);

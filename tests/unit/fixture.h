@@ -55,18 +55,21 @@ static inline char *fixture_read(const char *path, size_t *len)
     return data;
 }
 
-/* Detects the format of path and extracts it (no size limit). */
+/* Reads path whole, detects its format and extracts it (titled after the
+ * file name when it has no title of its own, as the indexer does). */
 static inline int fixture_extract(const char *path, extract_doc *doc, char *err, size_t errlen)
 {
-    unsigned char head[1024];
-    size_t hl = 0;
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        hl = fread(head, 1, sizeof head, f);
-        fclose(f);
-    }
+    size_t len = 0;
+    char *data = fixture_read(path, &len);
     extract_doc_init(doc);
-    return extract_file(path, extract_detect(path, head, hl), 0, doc, err, errlen);
+    if (!data) {
+        snprintf(err, errlen, "cannot read %s", path);
+        return EXTRACT_EIO;
+    }
+    int rc = extract_buffer(extract_detect(path, (const unsigned char *)data, len), path, data, len,
+                            doc, err, errlen);
+    free(data);
+    return rc;
 }
 
 /* A new temporary directory; caller frees the name and removes it with

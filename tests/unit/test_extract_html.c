@@ -20,7 +20,7 @@
 static int run(const char *html, size_t len, extract_doc *doc, char *err, size_t errlen)
 {
     extract_doc_init(doc);
-    return extract_buffer(EXTRACT_FORMAT_HTML, html, len, doc, err, errlen);
+    return extract_buffer(EXTRACT_FORMAT_HTML, NULL, html, len, doc, err, errlen);
 }
 
 /* Extracts html (which must succeed) and returns all chunk texts joined by

@@ -220,7 +220,7 @@ static void test_corrupted_bytes(void **state)
         extract_doc doc;
         char err[256];
         extract_doc_init(&doc);
-        int rc = extract_buffer(EXTRACT_FORMAT_PDF, copy, len, &doc, err, sizeof err);
+        int rc = extract_buffer(EXTRACT_FORMAT_PDF, NULL, copy, len, &doc, err, sizeof err);
         assert_true(rc == EXTRACT_OK || rc == EXTRACT_EFORMAT || rc == EXTRACT_EEMPTY);
         if (rc == EXTRACT_OK)
             assert_chunks_sane(&doc);

@@ -20,7 +20,7 @@
 static int run(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
 {
     extract_doc_init(doc);
-    return extract_buffer(EXTRACT_FORMAT_TEXT, data, len, doc, err, errlen);
+    return extract_buffer(EXTRACT_FORMAT_TEXT, NULL, data, len, doc, err, errlen);
 }
 
 /* All chunk texts joined with "\n". */

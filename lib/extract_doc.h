@@ -1,0 +1,61 @@
+/* extract_doc: the extracted document every format module fills (title,
+ * date, headings, text chunks with page numbers) and the helpers that add
+ * text to it. The lowest layer of extraction: it knows no format and calls
+ * none; the format modules (extract_formats.h) build on it, and extract.h
+ * (detection and dispatch) on both. */
+#ifndef REPERE_EXTRACT_DOC_H
+#define REPERE_EXTRACT_DOC_H
+
+#include <stddef.h>
+
+typedef enum {
+    EXTRACT_FORMAT_NONE = 0, /* not a document Repère indexes: skipped */
+    EXTRACT_FORMAT_PDF,
+    EXTRACT_FORMAT_HTML,
+    EXTRACT_FORMAT_TEXT,
+    EXTRACT_FORMAT_COUNT, /* one past the last format */
+} extract_format;
+
+/* Status codes returned by the extract_* functions. */
+enum {
+    EXTRACT_OK = 0,
+    EXTRACT_EFORMAT = 1, /* content is not what the name says, or is damaged */
+    EXTRACT_EENCRYPTED = 2,
+    EXTRACT_EIO = 3,
+    EXTRACT_EEMPTY = 4, /* no text could be found */
+};
+
+/* A passage of the document: a PDF page (or part of one), an HTML section,
+ * a section of minutes. Chunks are in document order. */
+typedef struct {
+    int page;      /* 1-based PDF page; 0 for formats without pages */
+    char *heading; /* heading of the section the chunk is in, or NULL */
+    char *text;    /* NFC UTF-8, whitespace collapsed, paragraphs kept as "\n" */
+} extract_chunk;
+
+typedef struct {
+    extract_format format;
+    char *title;       /* never NULL after a successful extraction */
+    char *date;        /* "YYYY-MM-DD", or NULL when none was found */
+    char *description; /* HTML meta description, or NULL */
+    char *headings;    /* all headings, "\n"-separated, or NULL */
+    int pages;         /* PDF page count; 0 for other formats */
+    extract_chunk *chunks;
+    size_t n_chunks;
+    size_t cap_chunks;
+} extract_doc;
+
+/* Target size of a chunk in bytes: texts are split at headings and at
+ * paragraph boundaries near this size; a PDF page is one chunk unless larger. */
+#define EXTRACT_CHUNK_TARGET 2000
+
+void extract_doc_init(extract_doc *doc);
+/* Appends a chunk; takes copies of heading and text. */
+void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, const char *text);
+/* Appends normalised text as one or more chunks of about target bytes, cut
+ * at paragraph boundaries (text_split_point); empty text adds nothing. */
+void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
+                          size_t target);
+void extract_doc_free(extract_doc *doc);
+
+#endif

@@ -1,0 +1,15 @@
+/* extract_formats: the entry points of the per-format modules, one file
+ * each (extract_pdf.c, extract_html.c, extract_text.c). Each turns
+ * data[0..len) into doc (empty on entry) or returns an EXTRACT_E* code with
+ * a one-line reason in err. They build on extract_doc.h only; detection
+ * and dispatch (extract.h) sit above them. */
+#ifndef REPERE_EXTRACT_FORMATS_H
+#define REPERE_EXTRACT_FORMATS_H
+
+#include "extract_doc.h"
+
+int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
+int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
+int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
+
+#endif
