@@ -1,9 +1,9 @@
 /* relevance: scores the engine (lib/search.c, through search_run) on the
- * judged queries of tests/relevance/queries.tsv by nDCG@10 and MRR, next to
- * a plain FTS5 baseline (unicode61 remove_diacritics 2, bm25(), the query's
- * words quoted and AND-ed) built from the same index's text. Prints TAP and
- * a table; --tune searches the ranking weights instead of testing. Never a
- * second engine: the engine measured is the library's. */
+ * judged queries of tests/relevance/queries.tsv by nDCG@10 and MRR, per
+ * class of queries and overall, next to a plain FTS5 baseline (unicode61
+ * remove_diacritics 2, bm25(), the query's words quoted and AND-ed) built
+ * from the same index's text. Prints TAP and tables; --tune searches the
+ * ranking weights instead of testing. The engine measured is the library's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,10 @@
 
 #define REL_TOP 10
 #define REL_TOLERANCE 0.005
+/* Queries before any "#@class" line: the original 50 of the first pass. */
+#define REL_CLASS_DEFAULT "v1"
+/* Issue 10's floor: a query under it is listed. */
+#define REL_FLOOR 0.75
 
 typedef struct {
     char *path;
@@ -23,6 +27,7 @@ typedef struct {
 
 typedef struct {
     char *text;
+    size_t cls; /* index in rel_set.classes */
     rel_judgment *j;
     size_t nj;
 } rel_query;
@@ -30,6 +35,8 @@ typedef struct {
 typedef struct {
     rel_query *q;
     size_t n;
+    char **classes; /* in order of their first query */
+    size_t ncls;
 } rel_set;
 
 typedef struct {
@@ -51,17 +58,37 @@ static char *rel_strdup(const char *s)
     return d;
 }
 
-/* Reads "query<TAB>path<TAB>grade" lines ("#" comments, blank lines). */
+static size_t rel_class_of(rel_set *set, const char *name)
+{
+    for (size_t i = 0; i < set->ncls; i++)
+        if (strcmp(set->classes[i], name) == 0)
+            return i;
+    set->classes = buf_xrealloc(set->classes, (set->ncls + 1) * sizeof *set->classes);
+    set->classes[set->ncls] = rel_strdup(name);
+    return set->ncls++;
+}
+
+/* Reads "query<TAB>path<TAB>grade" lines ("#" comments, blank lines). A
+ * "#@class NAME" line puts the queries that follow in class NAME; a query
+ * belongs to one class only. */
 static void rel_load(const char *file, rel_set *set)
 {
     FILE *f = fopen(file, "r");
-    char *line = NULL;
+    char *line = NULL, *cls = rel_strdup(REL_CLASS_DEFAULT);
     size_t cap = 0;
     if (!f)
         rel_die("read the judgments", file);
     memset(set, 0, sizeof *set);
     while (getline(&line, &cap, f) > 0) {
         line[strcspn(line, "\r\n")] = 0;
+        if (strncmp(line, "#@class", 7) == 0 && (line[7] == ' ' || line[7] == '\t' || !line[7])) {
+            char name[64];
+            if (sscanf(line + 7, "%63s", name) != 1)
+                rel_die("read a #@class line (no class name)", line);
+            free(cls);
+            cls = rel_strdup(name);
+            continue;
+        }
         if (!line[0] || line[0] == '#')
             continue;
         char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
@@ -79,6 +106,9 @@ static void rel_load(const char *file, rel_set *set)
             q = &set->q[set->n++];
             memset(q, 0, sizeof *q);
             q->text = rel_strdup(line);
+            q->cls = rel_class_of(set, cls);
+        } else if (strcmp(set->classes[q->cls], cls) != 0) {
+            rel_die("judgments of one query under two classes", line);
         }
         q->j = realloc(q->j, (q->nj + 1) * sizeof *q->j);
         if (!q->j)
@@ -87,6 +117,7 @@ static void rel_load(const char *file, rel_set *set)
         q->j[q->nj].grade = atoi(t2 + 1);
         q->nj++;
     }
+    free(cls);
     free(line);
     fclose(f);
 }
@@ -282,21 +313,121 @@ static int rel_run_engine(search_ctx *ctx, const rel_set *set, rel_score *scores
     return failed;
 }
 
-static void rel_read_baseline(const char *file, double *ndcg, double *mrr)
+/* One class's means, its worst query, and its committed baseline. */
+typedef struct {
+    size_t n;
+    double ndcg, mrr, p_ndcg, p_mrr;
+    double worst;         /* lowest nDCG@10 of the class */
+    size_t worst_q;       /* that query's index in the set */
+    double b_ndcg, b_mrr; /* committed; -1 when baseline.txt has none */
+} rel_class_score;
+
+/* Means per class of the engine and plain scores; cs has set->ncls + 1
+ * entries, the last one for all queries. */
+static void rel_by_class(const rel_set *set, const rel_score *engine, const rel_score *plain,
+                         rel_class_score *cs)
+{
+    for (size_t c = 0; c <= set->ncls; c++)
+        cs[c] = (rel_class_score){.worst = 2, .b_ndcg = -1, .b_mrr = -1};
+    for (size_t i = 0; i < set->n; i++) {
+        rel_class_score *both[2] = {&cs[set->q[i].cls], &cs[set->ncls]};
+        for (int k = 0; k < 2; k++) {
+            rel_class_score *c = both[k];
+            c->n++;
+            c->ndcg += engine[i].ndcg;
+            c->mrr += engine[i].rr;
+            c->p_ndcg += plain[i].ndcg;
+            c->p_mrr += plain[i].rr;
+            if (engine[i].ndcg < c->worst) {
+                c->worst = engine[i].ndcg;
+                c->worst_q = i;
+            }
+        }
+    }
+    for (size_t c = 0; c <= set->ncls; c++)
+        if (cs[c].n) {
+            cs[c].ndcg /= (double)cs[c].n;
+            cs[c].mrr /= (double)cs[c].n;
+            cs[c].p_ndcg /= (double)cs[c].n;
+            cs[c].p_mrr /= (double)cs[c].n;
+        }
+}
+
+/* "ndcg@10 VALUE" and "mrr VALUE" are class v1 (the original 50 queries);
+ * "ndcg@10 CLASS VALUE" and "mrr CLASS VALUE" any class; "#" comments. */
+static void rel_read_baseline(const char *file, const rel_set *set, rel_class_score *cs)
 {
     FILE *f = fopen(file, "r");
-    char key[64];
-    double v;
-    *ndcg = *mrr = -1;
+    char *line = NULL;
+    size_t cap = 0;
     if (!f)
         return;
-    while (fscanf(f, "%63s %lf", key, &v) == 2) {
-        if (strcmp(key, "ndcg@10") == 0)
-            *ndcg = v;
-        else if (strcmp(key, "mrr") == 0)
-            *mrr = v;
+    while (getline(&line, &cap, f) > 0) {
+        char key[64], cls[64], value[64];
+        int n = line[0] == '#' ? 0 : sscanf(line, "%63s %63s %63s", key, cls, value);
+        if (n == 2) {
+            memcpy(value, cls, sizeof value);
+            strcpy(cls, REL_CLASS_DEFAULT);
+        } else if (n != 3) {
+            continue;
+        }
+        for (size_t c = 0; c < set->ncls; c++) {
+            if (strcmp(set->classes[c], cls) != 0)
+                continue;
+            if (strcmp(key, "ndcg@10") == 0)
+                cs[c].b_ndcg = atof(value);
+            else if (strcmp(key, "mrr") == 0)
+                cs[c].b_mrr = atof(value);
+        }
+    }
+    free(line);
+    fclose(f);
+}
+
+static void rel_write_baseline(const char *file, const rel_set *set, const rel_class_score *cs)
+{
+    FILE *f = fopen(file, "w");
+    if (!f)
+        rel_die("write the baseline", file);
+    fprintf(f, "# Engine means per class of queries.tsv (relevance --write-baseline).\n"
+               "# Without a class name: class " REL_CLASS_DEFAULT ", the original 50 queries.\n");
+    for (size_t c = 0; c < set->ncls; c++) {
+        const char *name = strcmp(set->classes[c], REL_CLASS_DEFAULT) ? set->classes[c] : NULL;
+        fprintf(f, "ndcg@10 %s%s%.4f\nmrr %s%s%.4f\n", name ? name : "", name ? " " : "",
+                cs[c].ndcg, name ? name : "", name ? " " : "", cs[c].mrr);
     }
     fclose(f);
+}
+
+/* The per-class table, the queries under REL_FLOOR, and the per-query table. */
+static void rel_report(buf *t, const rel_set *set, const rel_score *engine, const rel_score *plain,
+                       const rel_class_score *cs)
+{
+    buf_printf(t, "| class | queries | nDCG@10 | MRR | worst nDCG@10 | worst query | plain nDCG@10 "
+                  "| plain MRR | committed nDCG@10 | committed MRR |\n");
+    buf_printf(t, "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
+    for (size_t c = 0; c <= set->ncls; c++) {
+        char b_ndcg[16] = "-", b_mrr[16] = "-";
+        if (cs[c].b_ndcg >= 0)
+            snprintf(b_ndcg, sizeof b_ndcg, "%.4f", cs[c].b_ndcg);
+        if (cs[c].b_mrr >= 0)
+            snprintf(b_mrr, sizeof b_mrr, "%.4f", cs[c].b_mrr);
+        buf_printf(t, "| %s | %zu | %.4f | %.4f | %.3f | %s | %.4f | %.4f | %s | %s |\n",
+                   c < set->ncls ? set->classes[c] : "**all**", cs[c].n, cs[c].ndcg, cs[c].mrr,
+                   cs[c].n ? cs[c].worst : 0, cs[c].n ? set->q[cs[c].worst_q].text : "",
+                   cs[c].p_ndcg, cs[c].p_mrr, b_ndcg, b_mrr);
+    }
+    buf_printf(t, "\nQueries under nDCG@10 %.2f:\n\n", REL_FLOOR);
+    for (size_t i = 0; i < set->n; i++)
+        if (engine[i].ndcg < REL_FLOOR)
+            buf_printf(t, "- %s: %s (%.3f)\n", set->classes[set->q[i].cls], set->q[i].text,
+                       engine[i].ndcg);
+    buf_printf(t, "\n| class | query | nDCG@10 | RR | plain nDCG@10 | plain RR | first result |\n");
+    buf_printf(t, "| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+    for (size_t i = 0; i < set->n; i++)
+        buf_printf(t, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %s |\n", set->classes[set->q[i].cls],
+                   set->q[i].text, engine[i].ndcg, engine[i].rr, plain[i].ndcg, plain[i].rr,
+                   engine[i].top ? engine[i].top : "(none)");
 }
 
 /* Grid search over the ranking weights (body fixed at 1; headings were
@@ -397,9 +528,10 @@ int main(int argc, char **argv)
 
     rel_score *engine = calloc(set.n ? set.n : 1, sizeof *engine);
     rel_score *plain = calloc(set.n ? set.n : 1, sizeof *plain);
-    if (!engine || !plain)
+    rel_class_score *cs = calloc(set.ncls + 1, sizeof *cs);
+    if (!engine || !plain || !cs)
         abort();
-    double e_ndcg, e_mrr, p_ndcg = 0, p_mrr = 0;
+    double e_ndcg, e_mrr;
     int failed = rel_run_engine(ctx, &set, engine, &e_ndcg, &e_mrr);
     rel_plain base;
     rel_plain_open(db, &base);
@@ -409,23 +541,14 @@ int main(int argc, char **argv)
         rel_plain_run(&base, set.q[i].text, paths, &n);
         plain[i] = rel_score_of(&set.q[i], paths, n);
         rel_free_paths(paths, n);
-        p_ndcg += plain[i].ndcg;
-        p_mrr += plain[i].rr;
     }
-    if (set.n) {
-        p_ndcg /= (double)set.n;
-        p_mrr /= (double)set.n;
-    }
+    rel_by_class(&set, engine, plain, cs);
+    if (baseline && write_baseline)
+        rel_write_baseline(baseline, &set, cs);
+    rel_read_baseline(baseline ? baseline : "", &set, cs);
 
     buf table = BUF_INIT;
-    buf_printf(&table, "| query | nDCG@10 | RR | plain nDCG@10 | plain RR | first result |\n");
-    buf_printf(&table, "| --- | ---: | ---: | ---: | ---: | --- |\n");
-    for (size_t i = 0; i < set.n; i++)
-        buf_printf(&table, "| %s | %.3f | %.3f | %.3f | %.3f | %s |\n", set.q[i].text,
-                   engine[i].ndcg, engine[i].rr, plain[i].ndcg, plain[i].rr,
-                   engine[i].top ? engine[i].top : "(none)");
-    buf_printf(&table, "| **mean (%zu queries)** | **%.4f** | **%.4f** | **%.4f** | **%.4f** | |\n",
-               set.n, e_ndcg, e_mrr, p_ndcg, p_mrr);
+    rel_report(&table, &set, engine, plain, cs);
     if (out) {
         FILE *f = fopen(out, "w");
         if (f) {
@@ -437,29 +560,30 @@ int main(int argc, char **argv)
         }
     }
 
-    double b_ndcg, b_mrr;
-    if (baseline && write_baseline) {
-        FILE *f = fopen(baseline, "w");
-        if (f) {
-            fprintf(f, "ndcg@10 %.4f\nmrr %.4f\n", e_ndcg, e_mrr);
-            fclose(f);
-        }
-    }
-    rel_read_baseline(baseline ? baseline : "", &b_ndcg, &b_mrr);
-
-    printf("1..5\n");
+    /* Tests 3.. : each class against its committed means; then the engine
+     * against plain FTS5 on class v1, as before classes existed. */
+    size_t v1 = set.ncls, t = 2;
+    for (size_t c = 0; c < set.ncls; c++)
+        if (strcmp(set.classes[c], REL_CLASS_DEFAULT) == 0)
+            v1 = c;
+    printf("1..%zu\n", 3 + 2 * set.ncls);
     long long docs = search_count(ctx);
     printf("%s 1 - the index has documents (%lld)\n", docs > 0 ? "ok" : "not ok", docs);
     printf("%s 2 - every judged query ran (%zu queries, %d failed)\n",
            failed == 0 && set.n > 0 ? "ok" : "not ok", set.n, failed);
-    printf("%s 3 - nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)\n",
-           b_ndcg >= 0 && e_ndcg >= b_ndcg - REL_TOLERANCE ? "ok" : "not ok", e_ndcg, b_ndcg,
-           REL_TOLERANCE);
-    printf("%s 4 - MRR %.4f not below the committed %.4f (tolerance %.3f)\n",
-           b_mrr >= 0 && e_mrr >= b_mrr - REL_TOLERANCE ? "ok" : "not ok", e_mrr, b_mrr,
-           REL_TOLERANCE);
-    printf("%s 5 - engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)\n",
-           e_ndcg > p_ndcg ? "ok" : "not ok", e_ndcg, p_ndcg, e_mrr, p_mrr);
+    for (size_t c = 0; c < set.ncls; c++) {
+        const rel_class_score *k = &cs[c];
+        printf("%s %zu - %s: nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)\n",
+               k->b_ndcg >= 0 && k->ndcg >= k->b_ndcg - REL_TOLERANCE ? "ok" : "not ok", ++t,
+               set.classes[c], k->ndcg, k->b_ndcg, REL_TOLERANCE);
+        printf("%s %zu - %s: MRR %.4f not below the committed %.4f (tolerance %.3f)\n",
+               k->b_mrr >= 0 && k->mrr >= k->b_mrr - REL_TOLERANCE ? "ok" : "not ok", ++t,
+               set.classes[c], k->mrr, k->b_mrr, REL_TOLERANCE);
+    }
+    const rel_class_score *k = &cs[v1];
+    printf("%s %zu - %s: engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)\n",
+           v1 < set.ncls && k->ndcg > k->p_ndcg ? "ok" : "not ok", ++t, REL_CLASS_DEFAULT, k->ndcg,
+           k->p_ndcg, k->mrr, k->p_mrr);
     for (char *line = table.data; line && *line;) {
         char *nl = strchr(line, '\n');
         printf("# %.*s\n", (int)(nl ? nl - line : (long)strlen(line)), line);
@@ -474,9 +598,13 @@ int main(int argc, char **argv)
         free(set.q[i].j);
         free(set.q[i].text);
     }
+    for (size_t c = 0; c < set.ncls; c++)
+        free(set.classes[c]);
+    free(set.classes);
     free(set.q);
     free(engine);
     free(plain);
+    free(cs);
     buf_free(&table);
     sqlite3_finalize(base.query);
     sqlite3_close(base.mem);
