@@ -7,6 +7,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -401,19 +402,6 @@ static int spell_is_stopword(const char *folded)
     return 0;
 }
 
-static int spell_valid_utf8(const char *text, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t m =
-            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
-        if (m <= 0)
-            return 0;
-        i += (size_t)m;
-    }
-    return 1;
-}
-
 /* A word typed in capitals (« OCRTEH », « CNDA ») is an acronym, meant as
  * typed even when the index does not have it. */
 static int spell_all_capitals(const char *p, size_t n)
@@ -460,7 +448,7 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
         return NULL;
     if (len > SPELL_MAX_TEXT)
         len = SPELL_MAX_TEXT;
-    if (!spell_valid_utf8(text, len))
+    if (!text_is_utf8(text, len))
         return NULL;
     c.n = 0;
     analyzer_tokenize(text, len, ANALYZER_DOCUMENT, spell_collect, &c);
@@ -507,7 +495,7 @@ size_t spell_complete(const spell *s, const char *text, size_t len, char **out, 
         return 0;
     if (len > SPELL_MAX_TEXT)
         len = SPELL_MAX_TEXT;
-    if (!spell_valid_utf8(text, len))
+    if (!text_is_utf8(text, len))
         return 0;
     c.n = 0;
     analyzer_tokenize(text, len, ANALYZER_DOCUMENT, spell_collect, &c);

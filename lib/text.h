@@ -16,7 +16,8 @@ typedef enum {
     TEXT_ENC_CP1252, /* also used for ISO-8859-1, as browsers do */
 } text_encoding;
 
-/* 1 when s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates). */
+/* 1 when s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates).
+ * The one UTF-8 check of the engine: spell and searchd call it too. */
 int text_is_utf8(const char *s, size_t len);
 
 /* Encoding of raw file bytes: a BOM decides; else UTF-16 when the first

@@ -10,13 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "buf.h"
 #include "ctxpool.h"
 #include "fileread.h"
 #include "search.h"
 #include "static_assets.h"
+#include "text.h"
 
 #define API_SUGGEST_MAX 10
 #define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
@@ -113,21 +113,9 @@ static void api_json(api_response *resp, int status, json_t *root)
     resp->body_static = 0;
 }
 
-static int api_valid_utf8(const char *s, size_t len)
-{
-    utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)len;
-    while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
-        if (step < 0)
-            return 0;
-        i += step;
-    }
-    return 1;
-}
-
 /* A JSON string for engine text: null for NULL, invalid UTF-8 sequences
- * replaced by U+FFFD (the index should hold none, but JSON must never fail). */
+ * replaced by U+FFFD as text_decode does (the index should hold none, but
+ * JSON must never fail). */
 static json_t *api_str(const char *s)
 {
     if (!s)
@@ -135,20 +123,7 @@ static json_t *api_str(const char *s)
     json_t *j = json_string(s);
     if (j)
         return j;
-    buf b = BUF_INIT;
-    utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)strlen(s);
-    while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
-        if (step < 0) {
-            buf_puts(&b, "\xef\xbf\xbd");
-            i++;
-        } else {
-            buf_append(&b, s + i, (size_t)step);
-            i += step;
-        }
-    }
-    char *clean = buf_detach(&b);
+    char *clean = text_decode(s, strlen(s), TEXT_ENC_UTF8, NULL);
     j = json_string(clean);
     free(clean);
     return j ? j : json_string("");
@@ -266,7 +241,7 @@ static const char *api_text_arg(const api_request *req, api_response *resp, cons
                  SEARCH_MAX_QUERY_BYTES);
     } else if (memchr(v, '\0', len)) {
         snprintf(msg, sizeof msg, "the parameter %s contains a NUL character", name);
-    } else if (!api_valid_utf8(v, len)) {
+    } else if (!text_is_utf8(v, len)) {
         snprintf(msg, sizeof msg, "the parameter %s is not valid UTF-8 text", name);
     } else {
         return v;
@@ -311,7 +286,7 @@ static json_t *api_facets(const search_facet *f, size_t n)
 {
     json_t *o = json_object();
     for (size_t i = 0; o && i < n; i++) {
-        if (f[i].key && api_valid_utf8(f[i].key, strlen(f[i].key)))
+        if (f[i].key && text_is_utf8(f[i].key, strlen(f[i].key)))
             json_object_set_new(o, f[i].key, json_integer(f[i].count));
     }
     return o;
@@ -493,8 +468,8 @@ static const char *api_file_type(const search_doc *doc, const char *data, size_t
         return "application/pdf";
     if (strcmp(doc->format, "html") == 0)
         return "text/html"; /* the page's own <meta charset> or BOM decides */
-    return api_valid_utf8(data, len) ? "text/plain; charset=utf-8"
-                                     : "text/plain; charset=windows-1252";
+    return text_is_utf8(data, len) ? "text/plain; charset=utf-8"
+                                   : "text/plain; charset=windows-1252";
 }
 
 /* /files/d41 with --files: the indexed file itself. Its location is the
