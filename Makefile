@@ -56,9 +56,16 @@ $(BUILD)/searchd/static_assets.o: $(BUILD)/searchd/static_assets.c searchd/stati
 	$(CC) $(ALL_CFLAGS) -Isearchd -c $< -o $@
 $(BIN)/searchd: $(BUILD)/searchd/static_assets.o
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIBREPERE)
+# searchd without its main(), for the unit suites of its modules (test_api …);
+# the other suites link nothing from it.
+SEARCHD_LIB := $(BUILD)/libsearchd.a
+$(SEARCHD_LIB): $(filter-out $(BUILD)/searchd/main.o,$(SEARCHD_OBJ)) $(BUILD)/searchd/static_assets.o
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS) -lcmocka
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tests/%: tests/unit/%.c $(SEARCHD_LIB) $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isearchd -o $@ $< $(SEARCHD_LIB) $(LIBREPERE) $(PKG_LIBS) -lcmocka
 
 # The relevance scorer, run by tests/relevance/run (not a cmocka suite).
 $(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)

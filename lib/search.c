@@ -607,27 +607,51 @@ cleanup:
     return rc;
 }
 
-static int search_check_request(const search_request *req, char *err, size_t errlen)
+/* A comma list of format names, any case, spaces allowed, empty names
+ * ignored: each name letters and digits only. */
+static int search_check_formats(const char *formats, char *err, size_t errlen)
+{
+    for (const char *p = formats; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (!(c == ',' || c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9'))) {
+            snprintf(err, errlen, "format must be a comma-separated list such as pdf,html,text");
+            return SEARCH_EBADREQ;
+        }
+    }
+    return SEARCH_OK;
+}
+
+int search_check_query_bytes(size_t len, char *err, size_t errlen)
+{
+    if (len > SEARCH_MAX_QUERY_BYTES) {
+        snprintf(err, errlen, "the query is too long (at most %d bytes)", SEARCH_MAX_QUERY_BYTES);
+        return SEARCH_EBADREQ;
+    }
+    return SEARCH_OK;
+}
+
+int search_check_request(const search_request *req, char *err, size_t errlen)
 {
     if (!req->q) {
         snprintf(err, errlen, "the query is missing");
         return SEARCH_EBADREQ;
     }
-    if (strlen(req->q) > SEARCH_MAX_QUERY_BYTES) {
-        snprintf(err, errlen, "the query is too long (at most %d bytes)", SEARCH_MAX_QUERY_BYTES);
+    if (search_check_query_bytes(strlen(req->q), err, errlen) != SEARCH_OK)
         return SEARCH_EBADREQ;
-    }
     if (req->limit < 1 || req->limit > SEARCH_MAX_LIMIT) {
-        snprintf(err, errlen, "limit must be between 1 and %d", SEARCH_MAX_LIMIT);
+        snprintf(err, errlen, "limit must be a whole number from 1 to %d", SEARCH_MAX_LIMIT);
         return SEARCH_EBADREQ;
     }
     if (req->offset < 0 || req->offset > SEARCH_MAX_OFFSET) {
-        snprintf(err, errlen, "offset must be between 0 and %d", SEARCH_MAX_OFFSET);
+        snprintf(err, errlen, "offset must be a whole number from 0 to %d", SEARCH_MAX_OFFSET);
         return SEARCH_EBADREQ;
     }
-    if (req->year_from < 0 || req->year_to < req->year_from ||
+    if (req->formats && search_check_formats(req->formats, err, errlen) != SEARCH_OK)
+        return SEARCH_EBADREQ;
+    if (req->year_from < 0 || req->year_to < req->year_from || req->year_to > SEARCH_MAX_YEAR ||
         (req->year_from == 0 && req->year_to != 0)) {
-        snprintf(err, errlen, "the year range is not valid");
+        snprintf(err, errlen, "year must be a year such as 2018 or a range such as 2017-2019");
         return SEARCH_EBADREQ;
     }
     return SEARCH_OK;
@@ -796,10 +820,12 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
 {
     *out = NULL;
     *n = 0;
-    if (!prefix || strlen(prefix) > SEARCH_MAX_QUERY_BYTES) {
-        snprintf(err, errlen, "the text to complete is missing or too long");
+    if (!prefix) {
+        snprintf(err, errlen, "the text to complete is missing");
         return SEARCH_EBADREQ;
     }
+    if (search_check_query_bytes(strlen(prefix), err, errlen) != SEARCH_OK)
+        return SEARCH_EBADREQ;
     size_t len = strlen(prefix), start = len, chars = 0;
     while (start > 0 && prefix[start - 1] != ' ')
         start--;

@@ -18,13 +18,14 @@ enum {
 #define SEARCH_MAX_QUERY_BYTES 1024
 #define SEARCH_MAX_LIMIT 100
 #define SEARCH_MAX_OFFSET 10000
+#define SEARCH_MAX_YEAR 9999
 
 typedef struct {
     const char *q;       /* what the person typed (any bytes, NUL-terminated) */
     int limit;           /* 1..SEARCH_MAX_LIMIT */
     int offset;          /* 0..SEARCH_MAX_OFFSET */
     const char *formats; /* comma list ("pdf,html") or NULL for all */
-    int year_from;       /* 0 = no year filter; else inclusive range */
+    int year_from;       /* 0 = no year filter; else inclusive range, 1..SEARCH_MAX_YEAR */
     int year_to;
 } search_request;
 
@@ -76,6 +77,17 @@ typedef struct search_ctx search_ctx;
 int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
                 char *err, size_t errlen);
 void search_close(search_ctx *ctx);
+
+/* The one check of a query's length (search_run, search_suggest and
+ * searchd make it): SEARCH_OK, or SEARCH_EBADREQ with err saying the limit. */
+int search_check_query_bytes(size_t len, char *err, size_t errlen);
+
+/* The one check of a request's values (search_run makes it too): q at most
+ * SEARCH_MAX_QUERY_BYTES, limit and offset within their bounds, formats a
+ * comma list of names, the year range in order. Returns SEARCH_OK, or
+ * SEARCH_EBADREQ with err saying in plain words what is allowed. A caller
+ * that could not read a number passes -1 in its place to get the message. */
+int search_check_request(const search_request *req, char *err, size_t errlen);
 
 /* Fills *res (caller frees with search_result_free, also after an error). */
 int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,

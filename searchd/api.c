@@ -19,6 +19,7 @@
 #include "text.h"
 
 #define API_SUGGEST_MAX 10
+#define API_DEFAULT_LIMIT 10 /* results per page when limit is not given */
 #define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
 /* Largest document /files/ID sends (it is read into memory). */
 #define API_FILE_MAX ((size_t)64 << 20)
@@ -143,79 +144,46 @@ static json_t *api_real(double v, double scale)
     return json_real(scale > 0 ? round(v * scale) / scale : v);
 }
 
-/* Parses a whole decimal integer in [min, max]; returns 0 on anything else. */
-static int api_parse_int(const char *s, long min, long max, long *out)
+/* A whole decimal number of at most 9 digits, or -1 for anything else
+ * (search_check_request then says what is allowed). */
+static int api_whole(const char *s)
 {
-    if (!s || !*s || strlen(s) > 9)
-        return 0;
-    long v = 0;
+    if (!*s || strlen(s) > 9)
+        return -1;
+    int v = 0;
     for (const char *p = s; *p; p++) {
         if (*p < '0' || *p > '9')
-            return 0;
+            return -1;
         v = v * 10 + (*p - '0');
     }
-    if (v < min || v > max)
-        return 0;
-    *out = v;
-    return 1;
+    return v;
 }
 
-/* "2018" or "2017-2019" (spaces allowed around the dash). */
-static int api_parse_year(const char *s, int *from, int *to)
+/* "2018" or "2017-2019" (spaces allowed around the dash) into from..to;
+ * *from = -1 when s is neither. The range itself is the engine's rule. */
+static void api_year(const char *s, int *from, int *to)
 {
     char a[8], b[8];
-    size_t n = strlen(s);
     const char *dash = strchr(s, '-');
-    size_t la = dash ? (size_t)(dash - s) : n;
-    size_t lb = dash ? n - la - 1 : 0;
+    size_t la = dash ? (size_t)(dash - s) : strlen(s);
     while (la > 0 && s[la - 1] == ' ')
         la--;
-    const char *bs = dash ? dash + 1 : NULL;
-    while (bs && *bs == ' ') {
+    const char *bs = dash ? dash + 1 : "";
+    while (*bs == ' ')
         bs++;
-        lb--;
-    }
-    if (la == 0 || la >= sizeof a || (dash && (lb == 0 || lb >= sizeof b)))
-        return 0;
+    size_t lb = strlen(bs);
+    *from = -1;
+    if (la >= sizeof a || lb >= sizeof b)
+        return;
     memcpy(a, s, la);
     a[la] = '\0';
-    long y1, y2;
-    if (!api_parse_int(a, 1, 9999, &y1))
-        return 0;
-    y2 = y1;
-    if (dash) {
-        memcpy(b, bs, lb);
-        b[lb] = '\0';
-        if (!api_parse_int(b, 1, 9999, &y2))
-            return 0;
+    memcpy(b, bs, lb);
+    b[lb] = '\0';
+    int y1 = api_whole(a), y2 = dash ? api_whole(b) : y1;
+    if (y1 >= 1 && y2 >= 1) {
+        *from = y1;
+        *to = y2;
     }
-    if (y2 < y1)
-        return 0;
-    *from = (int)y1;
-    *to = (int)y2;
-    return 1;
-}
-
-/* Copies a format list ("pdf,html", any case, spaces around commas
- * allowed) into out, lowercased and without spaces; 0 when it holds anything
- * but letters, digits and commas. */
-static int api_formats(const char *s, char *out, size_t outlen)
-{
-    size_t o = 0;
-    for (const char *p = s; *p; p++) {
-        char c = *p;
-        if (c == ' ')
-            continue;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ','))
-            return 0;
-        if (o + 1 >= outlen)
-            return 0;
-        out[o++] = c;
-    }
-    out[o] = '\0';
-    return 1;
 }
 
 static int api_blank(const char *s)
@@ -228,26 +196,49 @@ static int api_blank(const char *s)
 }
 
 /* Checks a text parameter (q): present, not too long, no NUL, valid UTF-8.
- * Returns the value or NULL with resp filled with a 400. */
-static const char *api_text_arg(const api_request *req, api_response *resp, const char *name)
+ * Returns the value, or NULL with err saying what is wrong. */
+static const char *api_text_arg(const api_request *req, const char *name, char *err, size_t errlen)
 {
     size_t len = 0;
     const char *v = req->arg(req->cls, name, &len);
-    char msg[128];
-    if (!v) {
-        snprintf(msg, sizeof msg, "the parameter %s is required", name);
-    } else if (len > SEARCH_MAX_QUERY_BYTES) {
-        snprintf(msg, sizeof msg, "the parameter %s is too long (at most %d bytes)", name,
-                 SEARCH_MAX_QUERY_BYTES);
-    } else if (memchr(v, '\0', len)) {
-        snprintf(msg, sizeof msg, "the parameter %s contains a NUL character", name);
-    } else if (!text_is_utf8(v, len)) {
-        snprintf(msg, sizeof msg, "the parameter %s is not valid UTF-8 text", name);
-    } else {
+    if (!v)
+        snprintf(err, errlen, "the parameter %s is required", name);
+    else if (search_check_query_bytes(len, err, errlen) != SEARCH_OK)
+        return NULL;
+    else if (memchr(v, '\0', len))
+        snprintf(err, errlen, "the parameter %s contains a NUL character", name);
+    else if (!text_is_utf8(v, len))
+        snprintf(err, errlen, "the parameter %s is not valid UTF-8 text", name);
+    else
         return v;
-    }
-    api_error(resp, 400, msg);
     return NULL;
+}
+
+int api_search_params(const api_request *req, search_request *sr, char *err, size_t errlen)
+{
+    memset(sr, 0, sizeof *sr);
+    sr->limit = API_DEFAULT_LIMIT;
+    sr->q = api_text_arg(req, "q", err, errlen);
+    if (!sr->q)
+        return -1;
+    if (api_blank(sr->q)) {
+        snprintf(err, errlen, "the query is empty");
+        return -1;
+    }
+    size_t len;
+    const char *s = req->arg(req->cls, "limit", &len);
+    if (s)
+        sr->limit = api_whole(s);
+    s = req->arg(req->cls, "offset", &len);
+    if (s)
+        sr->offset = api_whole(s);
+    s = req->arg(req->cls, "format", &len);
+    if (s && *s)
+        sr->formats = s;
+    s = req->arg(req->cls, "year", &len);
+    if (s && *s)
+        api_year(s, &sr->year_from, &sr->year_to);
+    return search_check_request(sr, err, errlen) == SEARCH_OK ? 0 : -1;
 }
 
 /* A plain-words answer for an engine failure. err goes to the log, and to
@@ -317,56 +308,17 @@ static json_t *api_hit(const search_hit *h)
 
 static void api_search(const api_request *req, api_response *resp)
 {
-    search_request sr = {.limit = 10, .offset = 0};
-    char formats[200];
-    const char *q = api_text_arg(req, resp, "q");
-    if (!q)
-        return;
-    if (api_blank(q)) {
-        api_error(resp, 400, "the query is empty");
+    search_request sr;
+    char err[256] = "";
+    if (api_search_params(req, &sr, err, sizeof err) != 0) {
+        api_error(resp, 400, err);
         return;
     }
-    sr.q = q;
-    size_t len;
-    long v;
-    const char *s = req->arg(req->cls, "limit", &len);
-    if (s) {
-        if (!api_parse_int(s, 1, SEARCH_MAX_LIMIT, &v)) {
-            api_error(resp, 400, "limit must be a whole number from 1 to 100");
-            return;
-        }
-        sr.limit = (int)v;
-    }
-    s = req->arg(req->cls, "offset", &len);
-    if (s) {
-        if (!api_parse_int(s, 0, SEARCH_MAX_OFFSET, &v)) {
-            api_error(resp, 400, "offset must be a whole number from 0 to 10000");
-            return;
-        }
-        sr.offset = (int)v;
-    }
-    s = req->arg(req->cls, "format", &len);
-    if (s && *s) {
-        if (!api_formats(s, formats, sizeof formats)) {
-            api_error(resp, 400, "format must be a comma-separated list such as pdf,html,text");
-            return;
-        }
-        sr.formats = formats;
-    }
-    s = req->arg(req->cls, "year", &len);
-    if (s && *s) {
-        if (!api_parse_year(s, &sr.year_from, &sr.year_to)) {
-            api_error(resp, 400, "year must be a year such as 2018 or a range such as 2017-2019");
-            return;
-        }
-    }
-
     search_ctx *ctx = api_ctx(resp);
     if (!ctx)
         return;
     search_result res;
     memset(&res, 0, sizeof res);
-    char err[256] = "";
     int rc = search_run(ctx, &sr, &res, err, sizeof err);
     if (rc != SEARCH_OK) {
         search_result_free(&res);
@@ -377,7 +329,7 @@ static void api_search(const api_request *req, api_response *resp)
     for (size_t i = 0; results && i < res.n_hits; i++)
         json_array_append_new(results, api_hit(&res.hits[i]));
     json_t *root =
-        json_pack("{s:s, s:I, s:o, s:o, s:{s:o, s:o}, s:o, s:b, s:b}", "query", q, "total",
+        json_pack("{s:s, s:I, s:o, s:o, s:{s:o, s:o}, s:o, s:b, s:b}", "query", sr.q, "total",
                   (json_int_t)res.total, "took_ms", api_real(res.took_ms, 100.0), "results",
                   results, "facets", "format", api_facets(res.formats, res.n_formats), "year",
                   api_facets(res.years, res.n_years), "suggestion", api_str(res.suggestion),
@@ -388,9 +340,12 @@ static void api_search(const api_request *req, api_response *resp)
 
 static void api_suggest(const api_request *req, api_response *resp)
 {
-    const char *q = api_text_arg(req, resp, "q");
-    if (!q)
+    char err[256] = "";
+    const char *q = api_text_arg(req, "q", err, sizeof err);
+    if (!q) {
+        api_error(resp, 400, err);
         return;
+    }
     json_t *list = json_array();
     if (!api_blank(q)) {
         search_ctx *ctx = api_ctx(resp);
@@ -400,7 +355,6 @@ static void api_suggest(const api_request *req, api_response *resp)
         }
         char **v = NULL;
         size_t n = 0;
-        char err[256] = "";
         int rc = search_suggest(ctx, q, API_SUGGEST_MAX, &v, &n, err, sizeof err);
         if (rc != SEARCH_OK) {
             search_strings_free(v, n);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "metrics.h"
+#include "search.h"
 
 typedef struct {
     const char *path; /* decoded path, without the query string */
@@ -44,6 +45,12 @@ int api_route(const char *path, metrics_endpoint *ep);
 /* Answers a GET or HEAD (http.c answers the other methods) on a known or
  * unknown path. Always fills resp. */
 void api_handle(const api_request *req, api_response *resp);
+
+/* Reads the parameters of /api/search (q, limit, offset, format, year) into
+ * *sr and checks them (search_check_request holds the rules). Returns 0, or
+ * -1 with err saying in plain words what is wrong (the 400 answer). sr's
+ * strings point into the request's arguments. */
+int api_search_params(const api_request *req, search_request *sr, char *err, size_t errlen);
 
 /* Fills resp with {"error": message}; message is plain words. */
 void api_error(api_response *resp, int status, const char *message);
