@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "buf.h"
+#include "extract.h"
 #include "query.h"
 #include "rank.h"
 #include "schema.h"
@@ -607,15 +609,39 @@ cleanup:
     return rc;
 }
 
-/* A comma list of format names, any case, spaces allowed, empty names
- * ignored: each name letters and digits only. */
+/* A comma list of format names, any case, spaces ignored, empty names
+ * skipped (as search_format_list reads it): each name one of the
+ * extraction layer's formats, the only ones the index can hold. */
 static int search_check_formats(const char *formats, char *err, size_t errlen)
 {
-    for (const char *p = formats; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (!(c == ',' || c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9'))) {
-            snprintf(err, errlen, "format must be a comma-separated list such as pdf,html,text");
+    const char *p = formats;
+    while (*p) {
+        char name[16];
+        size_t n = 0;
+        int too_long = 0;
+        for (; *p && *p != ','; p++) {
+            if (*p == ' ')
+                continue;
+            if (n + 1 < sizeof name)
+                name[n++] = *p;
+            else
+                too_long = 1;
+        }
+        name[n] = '\0';
+        if (*p == ',')
+            p++;
+        if (n == 0)
+            continue;
+        int known = 0;
+        for (int f = EXTRACT_FORMAT_NONE + 1; f < EXTRACT_FORMAT_COUNT && !known; f++)
+            known = !too_long && strcasecmp(name, extract_format_name((extract_format)f)) == 0;
+        if (!known) {
+            buf b = BUF_INIT;
+            for (int f = EXTRACT_FORMAT_NONE + 1; f < EXTRACT_FORMAT_COUNT; f++)
+                buf_printf(&b, "%s%s", f > EXTRACT_FORMAT_NONE + 1 ? ", " : "",
+                           extract_format_name((extract_format)f));
+            snprintf(err, errlen, "format must be a comma-separated list of: %s", b.data);
+            buf_free(&b);
             return SEARCH_EBADREQ;
         }
     }

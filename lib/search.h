@@ -24,7 +24,7 @@ typedef struct {
     const char *q;       /* what the person typed (any bytes, NUL-terminated) */
     int limit;           /* 1..SEARCH_MAX_LIMIT */
     int offset;          /* 0..SEARCH_MAX_OFFSET */
-    const char *formats; /* comma list ("pdf,html") or NULL for all */
+    const char *formats; /* comma list ("pdf,html", any case) or NULL for all */
     int year_from;       /* 0 = no year filter; else inclusive range, 1..SEARCH_MAX_YEAR */
     int year_to;
 } search_request;
@@ -84,7 +84,8 @@ int search_check_query_bytes(size_t len, char *err, size_t errlen);
 
 /* The one check of a request's values (search_run makes it too): q at most
  * SEARCH_MAX_QUERY_BYTES, limit and offset within their bounds, formats a
- * comma list of names, the year range in order. Returns SEARCH_OK, or
+ * comma list of the extraction layer's format names (extract_format_name),
+ * the year range in order. Returns SEARCH_OK, or
  * SEARCH_EBADREQ with err saying in plain words what is allowed. A caller
  * that could not read a number passes -1 in its place to get the message. */
 int search_check_request(const search_request *req, char *err, size_t errlen);

@@ -1,7 +1,8 @@
 /* test_api: searchd's checks of the /api/search parameters
  * (api_search_params over search_check_request): defaults, the bounds of
- * limit, offset and year, format lists, the query text, and messages that
- * say what is allowed. No index is needed: the checks come before it. */
+ * limit, offset and year, format lists (the extraction table's names), the
+ * query text, and messages that say what is allowed. No index is needed: the checks come before it.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <cmocka.h>
 
 #include "api.h"
+#include "extract.h"
 #include "search.h"
 
 #include <stdio.h>
@@ -141,12 +143,24 @@ static void test_formats(void **state)
     assert_int_equal(params("traite", "format", "pdf,html", &sr, err, sizeof err), 0);
     assert_string_equal(sr.formats, "pdf,html");
     assert_int_equal(params("traite", "format", "TEXT, Html", &sr, err, sizeof err), 0);
+    assert_int_equal(params("traite", "format", ",,pdf,", &sr, err, sizeof err), 0);
     assert_int_equal(params("traite", "format", "", &sr, err, sizeof err), 0);
     assert_null(sr.formats);
-    const char *want = "format must be a comma-separated list such as pdf,html,text";
+    /* every name of the extraction table is accepted, and listed when one is not */
+    char want[256] = "format must be a comma-separated list of: ";
+    for (int f = EXTRACT_FORMAT_NONE + 1; f < EXTRACT_FORMAT_COUNT; f++) {
+        const char *name = extract_format_name((extract_format)f);
+        assert_int_equal(params("traite", "format", name, &sr, err, sizeof err), 0);
+        if (f > EXTRACT_FORMAT_NONE + 1)
+            strcat(want, ", ");
+        strcat(want, name);
+    }
+    assert_non_null(strstr(want, "pdf, html, text"));
     assert_refused("format", "<b>", want);
     assert_refused("format", "pdf;html", want);
-    assert_refused("format", "pdf\thtml", want);
+    assert_refused("format", "pdf,doc", want);
+    assert_refused("format", "none", want);
+    assert_refused("format", "pdfpdfpdfpdfpdfpdf", want);
 }
 
 static void test_query_text(void **state)
