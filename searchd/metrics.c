@@ -32,11 +32,6 @@ void metrics_init(void)
     metrics_started = time(NULL);
 }
 
-const char *metrics_endpoint_name(metrics_endpoint ep)
-{
-    return metrics_endpoint_names[ep];
-}
-
 void metrics_request(metrics_endpoint ep, int status, double seconds)
 {
     size_t slot = METRICS_N_STATUS;

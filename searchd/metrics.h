@@ -34,6 +34,5 @@ void metrics_request(metrics_endpoint ep, int status, double seconds);
 void metrics_error_count(metrics_error kind);
 /* Appends the Prometheus text exposition to out; documents < 0 = unknown. */
 void metrics_render(buf *out, long long documents);
-const char *metrics_endpoint_name(metrics_endpoint ep);
 
 #endif
