@@ -41,6 +41,7 @@
 #include "analyzer.h"
 
 #include "buf.h"
+#include "schema.h"
 
 #include <libstemmer.h>
 #include <pthread.h>
@@ -803,27 +804,16 @@ static int analyzer_fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const
 
 int analyzer_register(sqlite3 *db, char *err, size_t errlen)
 {
-    fts5_api *api = NULL;
-    sqlite3_stmt *st = NULL;
-    int result = -1;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "FTS5 is not available: %s", sqlite3_errmsg(db));
-        goto cleanup;
-    }
-    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(st);
+    fts5_api *api = schema_fts5(db);
     if (!api) {
         snprintf(err, errlen, "FTS5 is not available");
-        goto cleanup;
+        return -1;
     }
     fts5_tokenizer t = {analyzer_fts_create, analyzer_fts_delete, analyzer_fts_tokenize};
     if (api->xCreateTokenizer(api, ANALYZER_TOKENIZER, NULL, &t, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register the %s tokenizer: %s", ANALYZER_TOKENIZER,
                  sqlite3_errmsg(db));
-        goto cleanup;
+        return -1;
     }
-    result = 0;
-cleanup:
-    sqlite3_finalize(st);
-    return result;
+    return 0;
 }

@@ -67,7 +67,8 @@ struct query {
     size_t nclauses;
     query_node **excl;
     size_t nexcl;
-    char *exact; /* OR of exact-form phrases, or NULL */
+    query_node **exact; /* exact-form phrases, one per positive word or phrase */
+    size_t nexact;
 };
 
 static char *query_strndup(const char *s, size_t n)
@@ -645,15 +646,12 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
  * phrase. A form typed without accents accepts the accented forms with the
  * same letters ("=accompagnes|~accompagnes"): the person could not type
  * them, but did mean this word rather than its stem's other forms. */
-static char *query_build_exact(const query_item *items, size_t n)
+static void query_build_exact(query *q, const query_item *items, size_t n)
 {
-    buf b = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const query_item *it = &items[i];
         if (!query_positive(it) || it->prefix || it->dropped)
             continue;
-        if (b.len > 0)
-            buf_puts(&b, " OR ");
         query_node *ph = query_node_new(QUERY_NODE_PHRASE);
         for (size_t k = 0; k < it->npos; k++) {
             const query_pos *p = &it->pos[k];
@@ -666,14 +664,9 @@ static char *query_build_exact(const query_item *items, size_t n)
             }
             query_node_tok(ph, buf_detach(&piece));
         }
-        query_node_render(&b, ph);
-        query_node_free(ph);
+        q->exact = buf_xrealloc(q->exact, (q->nexact + 1) * sizeof q->exact[0]);
+        q->exact[q->nexact++] = ph;
     }
-    if (b.len == 0) {
-        buf_free(&b);
-        return NULL;
-    }
-    return buf_detach(&b);
 }
 
 int query_parse(const char *text, size_t len, const synonyms *syn, query **out, char *err,
@@ -701,7 +694,7 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
                               : "the query has no word to look for");
         goto cleanup;
     }
-    q->exact = query_build_exact(lx.items, lx.nitems);
+    query_build_exact(q, lx.items, lx.nitems);
     *out = q;
     q = NULL;
     result = QUERY_OK;
@@ -723,6 +716,8 @@ void query_free(query *q)
     for (size_t i = 0; i < q->nexcl; i++)
         query_node_free(q->excl[i]);
     free(q->excl);
+    for (size_t i = 0; i < q->nexact; i++)
+        query_node_free(q->exact[i]);
     free(q->exact);
     free(q);
 }
@@ -732,64 +727,224 @@ size_t query_clauses(const query *q)
     return q ? q->nclauses : 0;
 }
 
-static void query_render_excl(buf *b, const query *q)
+/* Compiling: the FTS5 expression and, for each FTS5 phrase (one per quoted
+ * string, numbered in text order as FTS5 numbers them), what it stands for. */
+typedef struct {
+    buf text;
+    query_phrase *ph;
+    int n, cap;
+} query_out;
+
+static void query_out_phrase(query_out *o, int clause, query_phrase_kind kind)
 {
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 16;
+        o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
+    }
+    o->ph[o->n++] = (query_phrase){clause, kind, 0};
+}
+
+/* Writes n as query_node_render does, recording its phrases. Two phrases
+ * AND-ed next to each other inside one clause (the words of a synonym
+ * side) are a pair for proximity, as neighbouring clauses are. */
+static void query_emit(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
+{
+    if (n->kind == QUERY_NODE_PHRASE) {
+        query_node_render(&o->text, n);
+        query_out_phrase(o, clause, kind);
+        return;
+    }
+    if (n->nkids == 1) {
+        query_emit(o, n->kids[0], clause, kind);
+        return;
+    }
+    buf_putc(&o->text, '(');
+    for (size_t i = 0; i < n->nkids; i++) {
+        if (i > 0)
+            buf_puts(&o->text, n->kind == QUERY_NODE_AND ? " AND " : " OR ");
+        query_emit(o, n->kids[i], clause, kind);
+        if (n->kind == QUERY_NODE_AND && clause >= 0 && i > 0 &&
+            n->kids[i - 1]->kind == QUERY_NODE_PHRASE && n->kids[i]->kind == QUERY_NODE_PHRASE)
+            o->ph[o->n - 1].pair = 1;
+    }
+    buf_putc(&o->text, ')');
+}
+
+/* The positive clauses joined by AND (or OR), then NOT the exclusions. */
+static void query_emit_base(query_out *o, const query *q, int any)
+{
+    query_node top;
+    memset(&top, 0, sizeof top);
+    top.kind = any ? QUERY_NODE_OR : QUERY_NODE_AND;
+    top.kids = q->clauses;
+    top.nkids = q->nclauses;
+    buf_putc(&o->text, '(');
+    if (top.nkids == 1) {
+        query_emit(o, top.kids[0], 0, QUERY_PHRASE_MATCH);
+    } else {
+        buf_putc(&o->text, '(');
+        for (size_t i = 0; i < top.nkids; i++) {
+            if (i > 0)
+                buf_puts(&o->text, any ? " OR " : " AND ");
+            query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
+        }
+        buf_putc(&o->text, ')');
+    }
+    buf_putc(&o->text, ')');
     if (q->nexcl == 0)
         return;
-    buf_puts(b, " NOT ");
     query_node alt;
     memset(&alt, 0, sizeof alt);
     alt.kind = QUERY_NODE_OR;
     alt.kids = q->excl;
     alt.nkids = q->nexcl;
+    buf_puts(&o->text, " NOT ");
     if (q->nexcl == 1)
-        buf_putc(b, '(');
-    query_node_render(b, &alt);
+        buf_putc(&o->text, '(');
+    query_emit(o, &alt, -1, QUERY_PHRASE_FILTER);
     if (q->nexcl == 1)
-        buf_putc(b, ')');
+        buf_putc(&o->text, ')');
 }
 
-static char *query_render_clauses(const query *q, query_kind kind)
+/* Runs of two or more plain phrases AND-ed one to the next (the words of
+ * the query, a synonym side's words) joined into one phrase each: "a" AND
+ * "b" AND "c" gives "a b c". A prefix ends a run. */
+static void query_runs_of(const query_node *n, query_node ***runs, size_t *nruns)
 {
-    buf b = BUF_INIT;
-    query_node top;
-    memset(&top, 0, sizeof top);
-    top.kind = kind;
-    top.kids = q->clauses;
-    top.nkids = q->nclauses;
-    buf_putc(&b, '(');
-    query_node_render(&b, &top);
-    buf_putc(&b, ')');
-    query_render_excl(&b, q);
-    return buf_detach(&b);
+    if (n->kind == QUERY_NODE_PHRASE)
+        return;
+    size_t from = 0;
+    for (size_t i = 0; i <= n->nkids; i++) {
+        int plain = i < n->nkids && n->kids[i]->kind == QUERY_NODE_PHRASE && !n->kids[i]->prefix;
+        if (plain && n->kind == QUERY_NODE_AND)
+            continue;
+        if (n->kind == QUERY_NODE_AND && i - from >= 2) {
+            query_node *run = query_node_new(QUERY_NODE_PHRASE);
+            for (size_t k = from; k < i; k++)
+                for (size_t t = 0; t < n->kids[k]->ntoks; t++)
+                    query_node_tok(run, buf_xstrndup(n->kids[k]->toks[t],
+                                                     strlen(n->kids[k]->toks[t])));
+            *runs = buf_xrealloc(*runs, (*nruns + 1) * sizeof **runs);
+            (*runs)[(*nruns)++] = run;
+        }
+        if (i < n->nkids)
+            query_runs_of(n->kids[i], runs, nruns);
+        from = i + 1;
+    }
+}
+
+/* Emits kids joined by OR as one parenthesised group (the ranked
+ * expression's signal part). */
+static void query_emit_group(query_out *o, query_node **kids, size_t n, query_phrase_kind kind)
+{
+    query_node alt;
+    memset(&alt, 0, sizeof alt);
+    alt.kind = QUERY_NODE_OR;
+    alt.kids = kids;
+    alt.nkids = n;
+    buf_putc(&o->text, '(');
+    query_emit(o, &alt, -1, kind);
+    buf_putc(&o->text, ')');
+}
+
+query_expr *query_compile(const query *q, int flags)
+{
+    query_out o = {BUF_INIT, NULL, 0, 0};
+    int any = flags & QUERY_ANY;
+    query_node **runs = NULL;
+    size_t nruns = 0;
+    if (flags & QUERY_RUNS) {
+        query_node top;
+        memset(&top, 0, sizeof top);
+        top.kind = any ? QUERY_NODE_OR : QUERY_NODE_AND;
+        top.kids = q->clauses;
+        top.nkids = q->nclauses;
+        query_runs_of(&top, &runs, &nruns);
+    }
+    if (!(flags & QUERY_SIGNALS) || (q->nexact == 0 && nruns == 0)) {
+        query_emit_base(&o, q, any);
+    } else {
+        /* (base) AND ((exact) OR (runs) OR (dup)): the rows of base, with
+         * FTS5 reporting the exact-form and run hits too. dup is an
+         * expression every row of base matches: base itself when relaxed,
+         * else one clause, the longest written (likely the rarest word,
+         * the cheapest to read again). */
+        buf_putc(&o.text, '(');
+        query_emit_base(&o, q, any);
+        buf_puts(&o.text, ") AND (");
+        if (q->nexact > 0) {
+            query_emit_group(&o, q->exact, q->nexact, QUERY_PHRASE_EXACT);
+            buf_puts(&o.text, " OR ");
+        }
+        if (nruns > 0) {
+            query_emit_group(&o, runs, nruns, QUERY_PHRASE_RUN);
+            buf_puts(&o.text, " OR ");
+        }
+        buf_putc(&o.text, '(');
+        if (any) {
+            query_out dup = {BUF_INIT, NULL, 0, 0};
+            query_emit_base(&dup, q, 1);
+            buf_append(&o.text, dup.text.data, dup.text.len);
+            for (int i = 0; i < dup.n; i++)
+                query_out_phrase(&o, -1, QUERY_PHRASE_FILTER);
+            buf_free(&dup.text);
+            free(dup.ph);
+        } else {
+            size_t longest = 0, best = 0;
+            for (size_t i = 0; i < q->nclauses; i++) {
+                buf b = BUF_INIT;
+                query_node_render(&b, q->clauses[i]);
+                if (i == 0 || b.len > best) {
+                    best = b.len;
+                    longest = i;
+                }
+                buf_free(&b);
+            }
+            query_emit(&o, q->clauses[longest], -1, QUERY_PHRASE_FILTER);
+        }
+        buf_puts(&o.text, "))");
+    }
+    for (size_t i = 0; i < nruns; i++)
+        query_node_free(runs[i]);
+    free(runs);
+    query_expr *e = buf_xrealloc(NULL, sizeof *e);
+    e->fts = buf_detach(&o.text);
+    e->phrases = o.ph;
+    e->nphrases = o.n;
+    e->nclauses = (int)q->nclauses;
+    return e;
+}
+
+void query_expr_free(query_expr *e)
+{
+    if (!e)
+        return;
+    free(e->fts);
+    free(e->phrases);
+    free(e);
 }
 
 char *query_fts_all(const query *q)
 {
-    return query_render_clauses(q, QUERY_NODE_AND);
-}
-
-char *query_fts_any(const query *q)
-{
-    return query_render_clauses(q, QUERY_NODE_OR);
-}
-
-char *query_fts_clause(const query *q, size_t i)
-{
-    if (!q || i >= q->nclauses)
-        return NULL;
-    buf b = BUF_INIT;
-    query_node_render(&b, q->clauses[i]);
-    return buf_detach(&b);
+    query_expr *e = query_compile(q, QUERY_ALL);
+    char *s = e->fts;
+    e->fts = NULL;
+    query_expr_free(e);
+    return s;
 }
 
 char *query_fts_exact(const query *q)
 {
-    if (!q || !q->exact)
+    if (!q || q->nexact == 0)
         return NULL;
-    buf b = BUF_INIT;
-    buf_puts(&b, q->exact);
-    return buf_detach(&b);
+    query_out o = {BUF_INIT, NULL, 0, 0};
+    for (size_t i = 0; i < q->nexact; i++) {
+        if (i > 0)
+            buf_puts(&o.text, " OR ");
+        query_emit(&o, q->exact[i], -1, QUERY_PHRASE_EXACT);
+    }
+    free(o.ph);
+    return buf_detach(&o.text);
 }
 
 int query_token_clause(const query *q, const char *token, size_t len)

@@ -30,25 +30,56 @@ void query_free(query *q);
 /* Number of positive clauses (a word, a phrase, an OR group, a prefix). */
 size_t query_clauses(const query *q);
 
-/* FTS5 expression requiring every positive clause and none of the
- * exclusions. Caller frees with free(). */
+/* A compiled query: the FTS5 MATCH expression and what each of its phrases
+ * stands for, so that the ranking functions (rank.c) and the marks
+ * (marks.c) read FTS5's phrase numbers without parsing the expression. */
+typedef enum {
+    QUERY_PHRASE_MATCH,  /* a phrase of a positive clause */
+    QUERY_PHRASE_EXACT,  /* the exact forms of a word or phrase (query_fts_exact) */
+    QUERY_PHRASE_RUN,    /* AND-ed words taken as one phrase */
+    QUERY_PHRASE_FILTER, /* only keeps the match set: exclusions, the repeated clause */
+} query_phrase_kind;
+
+typedef struct {
+    int clause; /* the positive clause (0 <= clause < nclauses) it belongs to, or -1 */
+    query_phrase_kind kind;
+    int pair; /* AND-ed to the phrase just before it inside its clause (a
+               * synonym side's words): the two count as neighbours */
+} query_phrase;
+
+typedef struct {
+    char *fts;             /* the MATCH expression */
+    query_phrase *phrases; /* phrases[i] is FTS5's phrase i */
+    int nphrases;
+    int nclauses;
+} query_expr;
+
+enum {
+    QUERY_ALL = 0,     /* every positive clause required, no exclusion */
+    QUERY_ANY = 1,     /* any positive clause (relaxed matching, best passage) */
+    QUERY_SIGNALS = 2, /* also the exact-form phrases, as
+                        * (base) AND ((exact) OR (runs) OR (dup)): the same rows,
+                        * dup being an expression every row of base matches */
+    QUERY_RUNS = 4,    /* with QUERY_SIGNALS: the AND-ed words as phrases
+                        * (they cost a positional match) */
+};
+
+/* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and
+ * QUERY_RUNS). Free with query_expr_free. */
+query_expr *query_compile(const query *q, int flags);
+void query_expr_free(query_expr *e);
+
+/* query_compile(q, QUERY_ALL)'s expression alone. Caller frees. */
 char *query_fts_all(const query *q);
-/* FTS5 expression matching any positive clause (minus exclusions): for
- * relaxed matching and for finding the best passage. Caller frees. */
-char *query_fts_any(const query *q);
-/* FTS5 expression for clause i alone (0 <= i < query_clauses). Caller frees.
- * query_fts_all and query_fts_any contain every clause's expression
- * verbatim, in clause order (rank.c maps FTS5 phrases to clauses by it). */
-char *query_fts_clause(const query *q, size_t i);
 
 /* The exact-form signal: an FTS5 expression OR-ing, for each positive word
  * and phrase, the phrase of its exact surface forms ("=traité", lowercase
  * with accents, as analyzer.h describes; a word typed without accents also
  * accepts its accented spellings: "=accompagnes|~accompagnes"). A document
  * matching it uses the very forms typed (« traité » and not only
- * « traitement »; « mineurs » and not only « mineur »): run it as a second
- * bm25 pass over the results, or as a boost. NULL when the query has no
- * such word (only prefixes). Caller frees. */
+ * « traitement »; « mineurs » and not only « mineur »): QUERY_SIGNALS adds
+ * these phrases to a ranked expression. NULL when the query has no such
+ * word (only prefixes). Caller frees. */
 char *query_fts_exact(const query *q);
 
 /* Which positive clause a token of the document matches (as the analyzer

@@ -1,54 +1,61 @@
-/* rank: Repère's FTS5 auxiliary functions: its own bm25 (an IDF that stays
- * positive) with the signals FTS5's lacks: how close the query's words stand
- * (proximity), the words as one phrase, hits on the query's exact forms, how
- * many distinct clauses a row matches (relaxed mode, best passage), and where
- * a passage's hits are (snippet marks). Registered per connection by
- * search_open; the SQL that calls them lives in search.c and snippet.c. */
+/* rank: Repère's FTS5 auxiliary functions for ranking: its own bm25 (an IDF
+ * that stays positive) with the signals FTS5's lacks: how close the query's
+ * words stand (proximity), the words as one phrase, hits on the query's
+ * exact forms, and how many distinct clauses a row matches (relaxed mode,
+ * best passage). Registered per connection by search_open; the SQL that
+ * calls them lives in search.c and snippet.c. Where hits are in a passage's
+ * text (the snippet marks) is marks.c's. */
 #ifndef REPERE_RANK_H
 #define REPERE_RANK_H
 
 #include <sqlite3.h>
 #include <stddef.h>
 
-/* SQL functions registered (first argument: the FTS5 table):
- *   repere_rank(tbl, map, w_prox, w_exact, w_phrase, k1, b, w_col0, ...)
- *       (bm25 + w_exact * bm25_exact + w_phrase * bm25_phrase)
+#include "query.h"
+
+#define RANK_MAX_COLUMNS 8
+/* The pointer type of rank_params for sqlite3_bind_pointer. */
+#define RANK_POINTER "repere_rank_params"
+
+/* What the functions need besides the row: the compiled query (its phrases
+ * in FTS5's numbering) and the weights. The caller binds it with
+ * sqlite3_bind_pointer(st, i, &params, RANK_POINTER, NULL) and keeps it
+ * (and expr) alive while the statement runs. */
+typedef struct {
+    const query_expr *expr;
+    double w_col[RANK_MAX_COLUMNS]; /* bm25 column weights */
+    int ncols;                      /* weights given; other columns weigh 1 */
+    double w_prox;                  /* proximity bonus factor */
+    double w_exact;                 /* weight of the exact-form bm25 */
+    double w_phrase;                /* weight of the runs' bm25 (QUERY_RUNS) */
+    double k1, b;                   /* bm25 parameters */
+} rank_params;
+
+/* SQL functions registered (first argument: the FTS5 table, second: a
+ * bound rank_params):
+ *   repere_rank(tbl, params)
+ *       (bm25 + w_exact * bm25_exact + w_phrase * bm25_runs)
  *         * (1 + w_prox * proximity):
- *       bm25 as FTS5's (with column weights w_col*, but k1 and b given and
- *       an IDF that stays positive for common words), over the query's own
- *       phrases; bm25_exact the same over its exact-form phrases;
- *       bm25_phrase over its AND-ed words taken as one phrase; proximity in
- *       [0, 1] (1: each pair of neighbouring words side by side). Higher is
- *       better.
- *   repere_clauses(tbl, map)
+ *       bm25 as FTS5's (with column weights, but k1 and b given and an IDF
+ *       that stays positive for common words), over the QUERY_PHRASE_MATCH
+ *       phrases; bm25_exact the same over the QUERY_PHRASE_EXACT ones;
+ *       bm25_runs over the QUERY_PHRASE_RUN ones; proximity in [0, 1] (1:
+ *       each pair of neighbouring clauses side by side). Higher is better.
+ *   repere_clauses(tbl, params)
  *       number of distinct clauses the row matches.
- *   repere_passage(tbl, map)
+ *   repere_passage(tbl, params)
  *       for choosing a passage: distinct clauses + proximity / 2 + a
  *       saturating share (< 0.25) for the number of hits. Needs no IDF, so
  *       it costs nothing beyond the row's own hits.
- *   repere_marks(tbl, map, col)
- *       where column col's text has hits, as FTS5 matched them: one line
- *       "start end clauses" per word (byte offsets; clauses a bit mask),
- *       in text order. A phrase's words are there only where it stands
- *       whole.
- * map tells which clause each FTS5 phrase of the MATCH expression belongs
- * to, and which phrases are exact forms; rank_query_build makes both. */
+ * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
 
-/* The MATCH expression for ranking and its map. base is the query's
- * expression (query_fts_all or query_fts_any), clauses[0..n) each clause's
- * own expression (substrings of base, in order; when they are not found the
- * ranking runs without proximity). exact (may be NULL) is query_fts_exact;
- * dup an expression every row of base matches (a clause of an AND, or base
- * itself), or NULL for base alone. The expression becomes
- * (base) AND ((exact) OR (runs) OR (dup)), runs being base's AND-ed words
- * as phrases (only when phrases is non-zero: they cost a positional match),
- * so that the rows are those of base while FTS5 reports the exact-form and
- * phrase hits. Both results are the caller's to free. */
-void rank_query_build(const char *base, char *const *clauses, size_t n, const char *exact,
-                      const char *dup, int phrases, char **expr, char **map);
+/* The IDF of a phrase found in hits of rows rows: log(1 + (rows - hits +
+ * 0.5) / (hits + 0.5)), positive even for words in every row. */
+double rank_idf(long long rows, long long hits);
 
-/* Number of FTS5 phrases in expr (as FTS5 numbers them). */
-int rank_count_phrases(const char *expr);
+/* The proximity of two clauses whose closest instances have gap tokens
+ * between them: 1 side by side, 1/2 with 2 tokens between. */
+double rank_gap_score(int gap);
 
 #endif

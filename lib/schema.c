@@ -118,6 +118,18 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
     return schema_exec(db, "COMMIT", err, errlen);
 }
 
+fts5_api *schema_fts5(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
 int schema_open(const char *path, int flags, sqlite3 **out, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;

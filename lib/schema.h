@@ -45,6 +45,10 @@ enum {
  * indexer then re-reads every file); a read-only open of one fails. */
 int schema_open(const char *path, int flags, sqlite3 **db, char *err, size_t errlen);
 
+/* The FTS5 API of db (for registering tokenizers and auxiliary
+ * functions), or NULL when SQLite was built without FTS5. */
+fts5_api *schema_fts5(sqlite3 *db);
+
 /* Runs PRAGMA integrity_check and the FTS5 integrity-check of both tables.
  * Returns 0 when all pass, else -1 with the first problem in err. */
 int schema_check(sqlite3 *db, char *err, size_t errlen);

@@ -161,21 +161,16 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                "SELECT d.format, d.year, count(*) FROM docs_fts CROSS JOIN documents d"
                " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s GROUP BY d.format, d.year",
                search_filters);
-    /* ?5-?7 bm25 column weights, ?8 phrase map, ?9 proximity weight, ?10
-     * exact-form weight, ?11 limit, ?12 offset, ?13 phrase weight, ?14 k1,
-     * ?15 b. */
-    static const char select_rank[] =
-        "SELECT docs_fts.rowid, repere_rank(docs_fts, ?8, ?9, ?10, ?13, ?14, ?15, ?5, ?6, ?7)"
-        " AS score";
-    buf_printf(
-        &rank,
-        "%s FROM docs_fts CROSS JOIN documents d ON d.id = docs_fts.rowid"
-        " WHERE docs_fts MATCH ?1%s ORDER BY score DESC, docs_fts.rowid LIMIT ?11 OFFSET ?12",
-        select_rank, search_filters);
+    /* ?5 the rank_params, ?6 limit, ?7 offset. */
+    static const char select_rank[] = "SELECT docs_fts.rowid, repere_rank(docs_fts, ?5) AS score";
+    buf_printf(&rank,
+               "%s FROM docs_fts CROSS JOIN documents d ON d.id = docs_fts.rowid"
+               " WHERE docs_fts MATCH ?1%s ORDER BY score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
+               select_rank, search_filters);
     buf_printf(&relaxed,
-               "%s, repere_clauses(docs_fts, ?8) AS clauses FROM docs_fts CROSS JOIN documents d"
+               "%s, repere_clauses(docs_fts, ?5) AS clauses FROM docs_fts CROSS JOIN documents d"
                " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s"
-               " ORDER BY clauses DESC, score DESC, docs_fts.rowid LIMIT ?11 OFFSET ?12",
+               " ORDER BY clauses DESC, score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
                select_rank, search_filters);
     if (search_prepare(ctx, facets.data, &ctx->facets, err, errlen) != 0 ||
         search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
@@ -514,48 +509,36 @@ static int search_fill_meta(search_ctx *ctx, search_hit *hit)
 static int search_exec(search_ctx *ctx, const query *q, const search_request *req, int relaxed,
                        search_result *res)
 {
-    size_t n = query_clauses(q);
-    char **clauses = calloc(n ? n : 1, sizeof *clauses);
-    char *all = query_fts_all(q), *any = query_fts_any(q), *exact = query_fts_exact(q);
+    int flags = (relaxed ? QUERY_ANY : QUERY_ALL) | QUERY_SIGNALS;
+    if (ctx->tuning.w_phrase != 0)
+        flags |= QUERY_RUNS;
+    query_expr *base = query_compile(q, relaxed ? QUERY_ANY : QUERY_ALL);
+    query_expr *ranked = query_compile(q, flags);
+    query_expr *any = query_compile(q, QUERY_ANY);
     char *formats = search_format_list(req->formats);
-    char *expr = NULL, *map = NULL, *any_expr = NULL, *any_map = NULL;
-    int rc = SQLITE_NOMEM;
-    if (!clauses || !all || !any)
-        goto cleanup;
-    for (size_t i = 0; i < n; i++)
-        if (!(clauses[i] = query_fts_clause(q, i)))
-            goto cleanup;
-    const char *base = relaxed ? any : all;
-    /* Every row of an AND has each clause: the longest (likely the rarest
-     * word, the cheapest to read again) stands for base in the exact part. */
-    size_t longest = 0;
-    for (size_t i = 1; i < n; i++)
-        if (strlen(clauses[i]) > strlen(clauses[longest]))
-            longest = i;
-    rank_query_build(base, clauses, n, exact, relaxed ? any : clauses[longest],
-                     ctx->tuning.w_phrase != 0, &expr, &map);
-    rank_query_build(any, clauses, n, NULL, NULL, 0, &any_expr, &any_map);
-
-    rc = search_count_facets(ctx, base, formats, req, res);
+    int rc = search_count_facets(ctx, base->fts, formats, req, res);
     if (rc != SQLITE_OK || res->total == 0)
         goto cleanup;
 
+    rank_params params = {
+        .expr = ranked,
+        .w_col = {ctx->tuning.w_title, ctx->tuning.w_headings, ctx->tuning.w_body},
+        .ncols = 3,
+        .w_prox = ctx->tuning.w_prox,
+        .w_exact = ctx->tuning.w_exact,
+        .w_phrase = ctx->tuning.w_phrase,
+        .k1 = ctx->tuning.k1,
+        .b = ctx->tuning.b,
+    };
     sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
-    search_bind_filters(st, expr, formats, req);
-    sqlite3_bind_double(st, 5, ctx->tuning.w_title);
-    sqlite3_bind_double(st, 6, ctx->tuning.w_headings);
-    sqlite3_bind_double(st, 7, ctx->tuning.w_body);
-    sqlite3_bind_text(st, 8, map, -1, SQLITE_STATIC);
-    sqlite3_bind_double(st, 9, ctx->tuning.w_prox);
-    sqlite3_bind_double(st, 10, ctx->tuning.w_exact);
-    sqlite3_bind_int(st, 11, req->limit);
-    sqlite3_bind_int(st, 12, req->offset);
-    sqlite3_bind_double(st, 13, ctx->tuning.w_phrase);
-    sqlite3_bind_double(st, 14, ctx->tuning.k1);
-    sqlite3_bind_double(st, 15, ctx->tuning.b);
+    search_bind_filters(st, ranked->fts, formats, req);
+    sqlite3_bind_pointer(st, 5, &params, RANK_POINTER, NULL);
+    sqlite3_bind_int(st, 6, req->limit);
+    sqlite3_bind_int(st, 7, req->offset);
     res->hits = calloc((size_t)req->limit, sizeof *res->hits);
     if (!res->hits) {
         rc = SQLITE_NOMEM;
+        sqlite3_clear_bindings(st);
         goto cleanup;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && res->n_hits < (size_t)req->limit) {
@@ -583,7 +566,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         } else {
             for (size_t i = 0; i < nh; i++)
                 ids[i] = res->hits[i].id;
-            rc = snippet_documents(ctx->snippets, nh, ids, q, any_expr, any_map, outs, pages);
+            rc = snippet_documents(ctx->snippets, nh, ids, q, any, outs, pages);
             for (size_t i = 0; i < nh; i++) {
                 res->hits[i].snippet = outs[i];
                 res->hits[i].page = pages[i];
@@ -594,18 +577,10 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         free(pages);
     }
 cleanup:
-    if (clauses)
-        for (size_t i = 0; i < n; i++)
-            free(clauses[i]);
-    free(clauses);
-    free(all);
-    free(any);
-    free(exact);
     free(formats);
-    free(expr);
-    free(map);
-    free(any_expr);
-    free(any_map);
+    query_expr_free(base);
+    query_expr_free(ranked);
+    query_expr_free(any);
     return rc;
 }
 

@@ -1,6 +1,6 @@
 /* snippet: builds the passage shown under a result from the document's best
  * chunk only (FTS5's snippet() re-reads whole documents: too slow on big
- * PDFs). The hits are where FTS5 matched (repere_marks), so stems, folded
+ * PDFs). The hits are where FTS5 matched (marks.c), so stems, folded
  * accents and synonyms are marked as the document writes them and a phrase
  * only where it stands whole. Escapes the text first, then adds <mark>s: no
  * other markup ever comes out. */
@@ -13,6 +13,8 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "marks.h"
+#include "rank.h"
 #include "schema.h"
 
 #define SNIPPET_STR2(x) #x
@@ -20,10 +22,8 @@
 
 struct snippet_maker {
     sqlite3 *db;
-    sqlite3_stmt *best;       /* best matching chunk of a document */
     sqlite3_stmt *chunk;      /* a chunk's text and page */
     sqlite3_stmt *first;      /* the document's first chunk */
-    sqlite3_stmt *marks;      /* where a chunk's text has hits */
     sqlite3_stmt *best_many;  /* passage score of the chunks of a list of documents */
     sqlite3_stmt *marks_many; /* the hits of a list of chunks */
 };
@@ -274,27 +274,16 @@ char *snippet_from_text(const char *text, size_t len, const query *q)
     return snippet_build(text, len, &t);
 }
 
-/* The passage around the hits repere_marks found ("start end clauses"
- * lines, in text order); NULL when there are none. */
-static char *snippet_from_marks(const char *text, size_t len, const char *marks)
+/* The passage around the marked words (in text order); NULL when there
+ * are none. */
+static char *snippet_from_marks(const char *text, size_t len, const marks_list *marks)
 {
     snippet_toks t = {NULL, NULL, 0, 0};
-    const char *p = marks;
-    while (p && *p) {
-        char *end;
-        unsigned long long start = strtoull(p, &end, 10), stop, clauses;
-        if (end == p)
-            break;
-        p = end;
-        stop = strtoull(p, &end, 10);
-        p = end;
-        clauses = strtoull(p, &end, 10);
-        p = end;
-        while (*p == '\n' || *p == ' ')
-            p++;
-        if (stop > len || start >= stop || (t.n > 0 && start < t.v[t.n - 1].end))
+    for (size_t i = 0; marks && i < marks->n; i++) {
+        const marks_span *m = &marks->v[i];
+        if (m->end > len || m->start >= m->end || (t.n > 0 && m->start < t.v[t.n - 1].end))
             continue;
-        if (snippet_push(&t, (size_t)start, (size_t)stop, (uint64_t)clauses) != 0)
+        if (snippet_push(&t, m->start, m->end, m->clauses) != 0)
             break;
     }
     if (t.n == 0) {
@@ -306,25 +295,19 @@ static char *snippet_from_marks(const char *text, size_t len, const char *marks)
 
 snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
 {
-    static const char best_sql[] =
-        "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-        "ORDER BY repere_passage(chunks_fts, ?4) DESC, rowid LIMIT 1";
     static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
-    static const char marks_sql[] = "SELECT repere_marks(chunks_fts, ?2, 1) FROM chunks_fts"
-                                    " WHERE chunks_fts MATCH ?1 AND rowid = ?3";
-    /* The same two queries for a whole page of results at once: FTS5 sets
-     * up the expression (a doclist per phrase) once instead of once per
-     * document. The lists are filters on expressions of the rowid, which
-     * FTS5 is not offered (a rowid IN would run the expression once per
-     * value). */
+    /* A whole page of results at once: FTS5 sets up the expression (a
+     * doclist per phrase) once instead of once per document. The lists are
+     * filters on expressions of the rowid, which FTS5 is not offered (a
+     * rowid IN would run the expression once per value). */
     static const char best_many_sql[] =
         "SELECT rowid, repere_passage(chunks_fts, ?4) FROM chunks_fts"
         " WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
         " AND (rowid >> " SNIPPET_STR(SCHEMA_CHUNK_BITS) ") IN (SELECT value FROM json_each(?5))";
     static const char marks_many_sql[] =
-        "SELECT rowid, repere_marks(chunks_fts, ?2, 1) FROM chunks_fts"
+        "SELECT repere_marks(chunks_fts, ?2) FROM chunks_fts"
         " WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
         " AND (rowid + 0) IN (SELECT value FROM json_each(?5))";
     snippet_maker *sm = calloc(1, sizeof *sm);
@@ -333,13 +316,13 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
         return NULL;
     }
     sm->db = db;
-    if (sqlite3_prepare_v3(db, best_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->best, NULL) !=
-            SQLITE_OK ||
-        sqlite3_prepare_v3(db, chunk_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->chunk, NULL) !=
+    if (marks_register(db, err, errlen) != 0) {
+        free(sm);
+        return NULL;
+    }
+    if (sqlite3_prepare_v3(db, chunk_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->chunk, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v3(db, first_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->first, NULL) !=
-            SQLITE_OK ||
-        sqlite3_prepare_v3(db, marks_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->marks, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v3(db, best_many_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->best_many,
                            NULL) != SQLITE_OK ||
@@ -356,10 +339,8 @@ void snippet_close(snippet_maker *sm)
 {
     if (!sm)
         return;
-    sqlite3_finalize(sm->best);
     sqlite3_finalize(sm->chunk);
     sqlite3_finalize(sm->first);
-    sqlite3_finalize(sm->marks);
     sqlite3_finalize(sm->best_many);
     sqlite3_finalize(sm->marks_many);
     free(sm);
@@ -368,7 +349,7 @@ void snippet_close(snippet_maker *sm)
 /* Steps st (bound by the caller) and builds the snippet from its (text,
  * page) row, placing the marks where marks says (else where q's words are);
  * *found is 0 when there is no row. */
-static int snippet_from_row(sqlite3_stmt *st, const query *q, const char *marks, char **out,
+static int snippet_from_row(sqlite3_stmt *st, const query *q, const marks_list *marks, char **out,
                             int *page, int *found)
 {
     int rc = sqlite3_step(st);
@@ -376,7 +357,7 @@ static int snippet_from_row(sqlite3_stmt *st, const query *q, const char *marks,
     if (rc == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
         size_t len = text ? (size_t)sqlite3_column_bytes(st, 0) : 0;
-        *out = marks ? snippet_from_marks(text ? text : "", len, marks) : NULL;
+        *out = snippet_from_marks(text ? text : "", len, marks);
         if (!*out)
             *out = snippet_from_text(text ? text : "", len, q);
         *page = sqlite3_column_int(st, 1);
@@ -389,31 +370,10 @@ static int snippet_from_row(sqlite3_stmt *st, const query *q, const char *marks,
     return rc;
 }
 
-/* The hits of chunk id (repere_marks), or NULL; caller frees. */
-static char *snippet_marks(snippet_maker *sm, sqlite3_int64 id, const char *any_expr,
-                           const char *any_map, int *rc)
-{
-    char *marks = NULL;
-    sqlite3_bind_text(sm->marks, 1, any_expr, -1, SQLITE_STATIC);
-    sqlite3_bind_text(sm->marks, 2, any_map, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(sm->marks, 3, id);
-    *rc = sqlite3_step(sm->marks);
-    if (*rc == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(sm->marks, 0);
-        marks = v && *v ? strdup(v) : NULL;
-        *rc = SQLITE_OK;
-    } else if (*rc == SQLITE_DONE) {
-        *rc = SQLITE_OK;
-    }
-    sqlite3_reset(sm->marks);
-    sqlite3_clear_bindings(sm->marks);
-    return marks;
-}
-
 /* The snippet of one document once its best chunk (best, -1: none) and
- * that chunk's marks (may be NULL) are known: as snippet_document. */
+ * that chunk's marks are known. */
 static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 best,
-                          const char *marks, const query *q, char **out, int *page)
+                          const marks_list *marks, const query *q, char **out, int *page)
 {
     sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
     int rc, found = 0;
@@ -439,41 +399,6 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 bes
     return SQLITE_OK;
 }
 
-int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const char *any_expr,
-                     const char *any_map, char **out, int *page)
-{
-    sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
-    sqlite3_int64 best = -1;
-    char *marks = NULL;
-    int rc = SQLITE_OK;
-    *out = NULL;
-    *page = 0;
-    if (any_expr) {
-        sqlite3_bind_text(sm->best, 1, any_expr, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(sm->best, 2, lo);
-        sqlite3_bind_int64(sm->best, 3, hi);
-        if (any_map)
-            sqlite3_bind_text(sm->best, 4, any_map, -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(sm->best, 4);
-        rc = sqlite3_step(sm->best);
-        if (rc == SQLITE_ROW)
-            best = sqlite3_column_int64(sm->best, 0);
-        sqlite3_reset(sm->best);
-        sqlite3_clear_bindings(sm->best);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return rc;
-        rc = SQLITE_OK;
-    }
-    if (best >= 0 && any_map)
-        marks = snippet_marks(sm, best, any_expr, any_map, &rc);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = snippet_finish(sm, doc_id, best, marks, q, out, page);
-    free(marks);
-    return rc;
-}
-
 /* A JSON array of the n numbers v (for json_each), or NULL. */
 static char *snippet_json_list(const long long *v, size_t n)
 {
@@ -485,8 +410,8 @@ static char *snippet_json_list(const long long *v, size_t n)
     return buf_detach(&b);
 }
 
-/* Steps st (bound) and records, for each row (rowid, value), what keep
- * decides; returns the SQLite code. */
+/* Steps st (bound) and keeps, for each document, its chunk with the best
+ * passage score (the first of equals); returns the SQLite code. */
 static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_ids,
                              sqlite3_int64 *best, double *score)
 {
@@ -498,7 +423,6 @@ static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_id
         for (size_t i = 0; i < n; i++) {
             if (doc_ids[i] != doc)
                 continue;
-            /* ORDER BY passage DESC, rowid LIMIT 1 */
             if (best[i] < 0 || v > score[i] || (v == score[i] && id < best[i])) {
                 best[i] = id;
                 score[i] = v;
@@ -510,35 +434,53 @@ static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_id
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int snippet_marks_rows(sqlite3_stmt *st, size_t n, const sqlite3_int64 *best, char **marks)
+/* The marks of the chosen chunks best[0..n) (-1: none) into marks[]. */
+static int snippet_marks(snippet_maker *sm, size_t n, const sqlite3_int64 *best,
+                         const query_expr *expr, marks_list *marks)
 {
+    sqlite3_int64 lo = -1, hi = -1;
+    long long *ids = malloc(n * sizeof *ids);
+    size_t m = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        const char *v = (const char *)sqlite3_column_text(st, 1);
-        for (size_t i = 0; i < n; i++) {
-            if (best[i] != id || marks[i] || !v || !*v)
-                continue;
-            if (!(marks[i] = strdup(v))) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-        }
-        if (rc == SQLITE_NOMEM)
-            break;
+    if (!ids)
+        return SQLITE_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        if (best[i] < 0)
+            continue;
+        ids[m++] = best[i];
+        if (lo < 0 || best[i] < lo)
+            lo = best[i];
+        if (best[i] > hi)
+            hi = best[i];
     }
+    if (m == 0) {
+        free(ids);
+        return SQLITE_OK;
+    }
+    char *list = snippet_json_list(ids, m);
+    free(ids);
+    marks_request req = {expr, 1, n, best, marks};
+    sqlite3_stmt *st = sm->marks_many;
+    sqlite3_bind_text(st, 1, expr->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, &req, MARKS_POINTER, NULL);
+    sqlite3_bind_int64(st, 3, lo);
+    sqlite3_bind_int64(st, 4, hi);
+    sqlite3_bind_text(st, 5, list, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    free(list);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, const query *q,
-                      const char *any_expr, const char *any_map, char **outs, int *pages)
+                      const query_expr *expr, char **outs, int *pages)
 {
     int rc = SQLITE_OK;
     sqlite3_int64 *best = NULL;
     double *score = NULL;
-    char **marks = NULL;
+    marks_list *marks = NULL;
     char *list = NULL;
     for (size_t i = 0; i < n; i++) {
         outs[i] = NULL;
@@ -561,67 +503,25 @@ int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, con
         if (doc_ids[i] > dmax)
             dmax = doc_ids[i];
     }
-    if (any_expr) {
-        if (!(list = snippet_json_list(doc_ids, n))) {
-            rc = SQLITE_NOMEM;
-            goto cleanup;
-        }
-        sqlite3_bind_text(sm->best_many, 1, any_expr, -1, SQLITE_STATIC);
+    if (expr) {
+        rank_params params = {.expr = expr};
+        list = snippet_json_list(doc_ids, n);
+        sqlite3_bind_text(sm->best_many, 1, expr->fts, -1, SQLITE_STATIC);
         sqlite3_bind_int64(sm->best_many, 2, SCHEMA_CHUNK_ID(dmin, 0));
         sqlite3_bind_int64(sm->best_many, 3, SCHEMA_CHUNK_ID(dmax, SCHEMA_CHUNK_MAX));
-        if (any_map)
-            sqlite3_bind_text(sm->best_many, 4, any_map, -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(sm->best_many, 4);
+        sqlite3_bind_pointer(sm->best_many, 4, &params, RANK_POINTER, NULL);
         sqlite3_bind_text(sm->best_many, 5, list, -1, SQLITE_STATIC);
         if ((rc = snippet_best_rows(sm->best_many, n, doc_ids, best, score)) != SQLITE_OK)
             goto cleanup;
-        free(list);
-        list = NULL;
-    }
-    if (any_expr && any_map) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (best[i] >= 0)
-                m++;
-        if (m > 0) {
-            long long *ids = malloc(m * sizeof *ids);
-            if (!ids) {
-                rc = SQLITE_NOMEM;
-                goto cleanup;
-            }
-            sqlite3_int64 lo = -1, hi = -1;
-            m = 0;
-            for (size_t i = 0; i < n; i++) {
-                if (best[i] < 0)
-                    continue;
-                ids[m++] = best[i];
-                if (lo < 0 || best[i] < lo)
-                    lo = best[i];
-                if (best[i] > hi)
-                    hi = best[i];
-            }
-            list = snippet_json_list(ids, m);
-            free(ids);
-            if (!list) {
-                rc = SQLITE_NOMEM;
-                goto cleanup;
-            }
-            sqlite3_bind_text(sm->marks_many, 1, any_expr, -1, SQLITE_STATIC);
-            sqlite3_bind_text(sm->marks_many, 2, any_map, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(sm->marks_many, 3, lo);
-            sqlite3_bind_int64(sm->marks_many, 4, hi);
-            sqlite3_bind_text(sm->marks_many, 5, list, -1, SQLITE_STATIC);
-            if ((rc = snippet_marks_rows(sm->marks_many, n, best, marks)) != SQLITE_OK)
-                goto cleanup;
-        }
+        if ((rc = snippet_marks(sm, n, best, expr, marks)) != SQLITE_OK)
+            goto cleanup;
     }
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
-        rc = snippet_finish(sm, doc_ids[i], best[i], marks[i], q, &outs[i], &pages[i]);
+        rc = snippet_finish(sm, doc_ids[i], best[i], &marks[i], q, &outs[i], &pages[i]);
 cleanup:
     if (marks)
         for (size_t i = 0; i < n; i++)
-            free(marks[i]);
+            marks_list_free(&marks[i]);
     free(marks);
     free(best);
     free(score);

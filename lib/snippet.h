@@ -18,25 +18,21 @@
 typedef struct snippet_maker snippet_maker;
 
 /* Prepares the statements on db (which must have the rank functions
- * registered, see rank.h). Returns NULL with err set on failure. */
+ * registered, see rank.h) and registers marks.c's function. Returns NULL
+ * with err set on failure. */
 snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen);
 void snippet_close(snippet_maker *sm);
 
-/* The snippet of document doc_id for query q. any_expr is
- * query_fts_any(q) and any_map its map, both from rank_query_build. On success
- * returns 0, *out is the HTML snippet (caller frees; "" when the document
- * has no text) and *page the 1-based PDF page of the passage (0: none).
- * Returns the SQLite error code otherwise. */
-int snippet_document(snippet_maker *sm, long long doc_id, const query *q, const char *any_expr,
-                     const char *any_map, char **out, int *page);
-
-/* snippet_document for the n documents doc_ids at once (a page of
- * results), with the same snippets and pages, into outs[i] and pages[i]
- * (outs[i] NULL for those not reached when an error stops it; the caller
- * frees the others). Cheaper: FTS5 runs the query twice in all rather than
- * twice per document. */
+/* The snippets of the n documents doc_ids (a page of results) for query
+ * q, into outs[i] and pages[i]: the passage of each document's best chunk
+ * (most distinct clauses, closest, most hits; the first chunk when none
+ * matches), HTML with the hits marked, and its 1-based PDF page (0: none).
+ * expr is query_compile(q, QUERY_ANY) (NULL: first chunks, marked by
+ * snippet_from_text). A document without text gets "". Returns SQLITE_OK,
+ * or the SQLite error code with outs[i] NULL for those not reached (the
+ * caller frees the others). */
 int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, const query *q,
-                      const char *any_expr, const char *any_map, char **outs, int *pages);
+                      const query_expr *expr, char **outs, int *pages);
 
 /* The passage of text[0..len) around q's best match (the start when q is
  * NULL or nothing matches), HTML-escaped with <mark>s. Caller frees. */

@@ -92,27 +92,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc != QUERY_OK || !q)
         fuzz_fail("query_parse returned %d", rc);
     size_t n = query_clauses(q);
-    char *all = query_fts_all(q);
-    char *any = query_fts_any(q);
-    q_run_both(all);
-    q_run_both(any);
+    static const int flags[] = {QUERY_ALL, QUERY_ANY, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
+                                QUERY_ANY | QUERY_SIGNALS | QUERY_RUNS};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        query_expr *e = query_compile(q, flags[i]);
+        q_run_both(e->fts);
+        for (int k = 0; k < e->nphrases; k++)
+            if (e->phrases[k].clause < -1 || e->phrases[k].clause >= e->nclauses)
+                fuzz_fail("phrase %d of %s has clause %d", k, e->fts, e->phrases[k].clause);
+        query_expr_free(e);
+    }
     char *exact = query_fts_exact(q);
     if (exact)
         q_run_both(exact);
     free(exact);
-    for (size_t i = 0; i < n; i++) {
-        char *c = query_fts_clause(q, i);
-        q_run_both(c);
-        free(c);
-    }
     /* Mark placement over the documents and over the query text itself. */
     mark_state m = {q, n};
     for (size_t i = 0; i < sizeof fuzz_index_docs / sizeof fuzz_index_docs[0]; i++)
         analyzer_tokenize(fuzz_index_docs[i][2], strlen(fuzz_index_docs[i][2]), ANALYZER_DOCUMENT,
                           q_mark_cb, &m);
     analyzer_tokenize((const char *)data, size, ANALYZER_DOCUMENT, q_mark_cb, &m);
-    free(all);
-    free(any);
     query_free(q);
     return 0;
 }

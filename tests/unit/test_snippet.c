@@ -288,15 +288,10 @@ static void test_document_pages(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         query *q = parse(cases[i].q);
-        size_t nc = query_clauses(q);
-        char **clauses = calloc(nc, sizeof *clauses);
-        assert_non_null(clauses);
-        for (size_t k = 0; k < nc; k++)
-            clauses[k] = query_fts_clause(q, k);
-        char *any = query_fts_any(q), *expr, *map, *out;
-        rank_query_build(any, clauses, nc, NULL, NULL, 0, &expr, &map);
+        query_expr *any = query_compile(q, QUERY_ANY);
+        char *out;
         int page = -1;
-        assert_int_equal(snippet_document(sm, cases[i].doc, q, expr, map, &out, &page), SQLITE_OK);
+        assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, &out, &page), SQLITE_OK);
         assert_int_equal(page, cases[i].page);
         if (cases[i].want)
             assert_string_equal(out, cases[i].want);
@@ -307,11 +302,11 @@ static void test_document_pages(void **state)
         for (int round = 0; round < 2; round++) {
             char *outs[4];
             int pages[4];
-            assert_int_equal(snippet_documents(sm, 4, docs, q, expr, map, outs, pages), SQLITE_OK);
+            assert_int_equal(snippet_documents(sm, 4, docs, q, any, outs, pages), SQLITE_OK);
             for (size_t d = 0; d < 4; d++) {
                 char *one;
                 int onepage;
-                assert_int_equal(snippet_document(sm, docs[d], q, expr, map, &one, &onepage),
+                assert_int_equal(snippet_documents(sm, 1, &docs[d], q, any, &one, &onepage),
                                  SQLITE_OK);
                 assert_string_equal(outs[d], one);
                 assert_int_equal(pages[d], onepage);
@@ -319,19 +314,15 @@ static void test_document_pages(void **state)
                 free(outs[d]);
             }
         }
-        free(expr);
-        free(map);
-        free(any);
-        for (size_t k = 0; k < nc; k++)
-            free(clauses[k]);
-        free(clauses);
+        query_expr_free(any);
         query_free(q);
     }
     /* A document without chunks gives an empty snippet. */
     char *out;
     int page;
+    long long missing = 999;
     query *q = parse("mineurs");
-    assert_int_equal(snippet_document(sm, 999, q, NULL, NULL, &out, &page), SQLITE_OK);
+    assert_int_equal(snippet_documents(sm, 1, &missing, q, NULL, &out, &page), SQLITE_OK);
     assert_string_equal(out, "");
     assert_int_equal(page, 0);
     free(out);

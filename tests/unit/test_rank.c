@@ -1,0 +1,247 @@
+/* test_rank: the ranking signals of lib/rank.c, through its FTS5 functions
+ * on a real FTS5 table with the "repere" tokenizer and compiled queries
+ * bound as pointers: IDF and gap curves, proximity, exact forms, runs,
+ * column weights, clause counts, passage scores, and a query that is not
+ * the one FTS5 runs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analyzer.h"
+#include "query.h"
+#include "rank.h"
+
+/* Rows of t(title, body): pairs that differ in one thing only. */
+static const char *const rows[][2] = {
+    /* 1, 2: the same words, side by side or apart */
+    {"Fiche", "la traite des mineurs est un crime grave et puni"},
+    {"Fiche", "la traite est un crime grave et puni des mineurs"},
+    /* 3, 4: « traité » itself, or only words of its stem */
+    {"Note", "un traité signé par les pays en cause"},
+    {"Note", "un traitement signé par les pays en cause"},
+    /* 5, 6: in the title, or in the body */
+    {"Hébergement", "une page sur autre chose que cela"},
+    {"Accueil", "une page sur hébergement que cela"},
+    /* 7: one word of two */
+    {"Divers", "le travail des enfants"},
+};
+
+static sqlite3 *db;
+
+static int setup(void **state)
+{
+    char err[256];
+    (void)state;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(analyzer_register(db, err, sizeof err), 0);
+    assert_int_equal(rank_register(db, err, sizeof err), 0);
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='repere')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+        sqlite3_bind_text(st, 2, rows[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, rows[i][1], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sqlite3_close(db);
+    return 0;
+}
+
+static query *parse(const char *text)
+{
+    query *q = NULL;
+    char err[256];
+    assert_int_equal(query_parse(text, strlen(text), NULL, &q, err, sizeof err), QUERY_OK);
+    return q;
+}
+
+static rank_params params_for(const query_expr *e)
+{
+    rank_params p = {.expr = e, .w_col = {1, 1}, .ncols = 2, .k1 = 1.2, .b = 0.75};
+    return p;
+}
+
+/* fn(t, params) for row rowid under e->fts; -1 when the row does not match.
+ * *rc receives the step's result code. */
+static double value_of(const char *fn, const query_expr *e, const rank_params *p,
+                       long long rowid, int *rc)
+{
+    char sql[160];
+    sqlite3_stmt *st;
+    double v = -1;
+    snprintf(sql, sizeof sql, "SELECT %s(t, ?2) FROM t WHERE t MATCH ?1 AND rowid = ?3", fn);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, (void *)p, RANK_POINTER, NULL);
+    sqlite3_bind_int64(st, 3, rowid);
+    *rc = sqlite3_step(st);
+    if (*rc == SQLITE_ROW)
+        v = sqlite3_column_double(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static double score(const char *fn, const query_expr *e, const rank_params *p, long long rowid)
+{
+    int rc;
+    double v = value_of(fn, e, p, rowid, &rc);
+    assert_int_equal(rc, SQLITE_ROW);
+    return v;
+}
+
+static void test_curves(void **state)
+{
+    (void)state;
+    /* The IDF stays positive for a word in every row, and falls as the
+     * word gets commoner. */
+    assert_true(rank_idf(100, 100) > 0);
+    assert_true(rank_idf(100, 1) > rank_idf(100, 10));
+    assert_true(rank_idf(100, 10) > rank_idf(100, 90));
+    /* Side by side is 1, two words between is 1/2, and further is less. */
+    assert_float_equal(rank_gap_score(0), 1.0, 1e-12);
+    assert_float_equal(rank_gap_score(2), 0.5, 1e-12);
+    assert_true(rank_gap_score(10) < rank_gap_score(3));
+}
+
+static void test_proximity(void **state)
+{
+    (void)state;
+    query *q = parse("traite mineurs");
+    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    /* Without the proximity weight the two rows tie (same words, same
+     * length); with it the row where they stand together wins. */
+    assert_float_equal(score("repere_rank", e, &p, 1), score("repere_rank", e, &p, 2), 1e-9);
+    p.w_prox = 0.5;
+    assert_true(score("repere_rank", e, &p, 1) > score("repere_rank", e, &p, 2));
+    /* The runs signal (the words as one phrase) counts only where they
+     * stand as typed: « des » stands between them in both rows. */
+    query_expr *r = query_compile(q, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS);
+    rank_params pr = params_for(r);
+    double base = score("repere_rank", r, &pr, 1);
+    pr.w_phrase = 1;
+    assert_float_equal(score("repere_rank", r, &pr, 1), base, 1e-12);
+    query_expr_free(r);
+    query_expr_free(e);
+    query_free(q);
+    q = parse("traite des mineurs");
+    r = query_compile(q, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS);
+    pr = params_for(r);
+    double off = score("repere_rank", r, &pr, 1);
+    pr.w_phrase = 1;
+    /* Row 1 has the phrase, row 2 not: only row 1 gains. */
+    assert_true(score("repere_rank", r, &pr, 1) > off);
+    double off2;
+    pr.w_phrase = 0;
+    off2 = score("repere_rank", r, &pr, 2);
+    pr.w_phrase = 1;
+    assert_float_equal(score("repere_rank", r, &pr, 2), off2, 1e-12);
+    query_expr_free(r);
+    query_free(q);
+}
+
+static void test_exact_forms(void **state)
+{
+    (void)state;
+    query *q = parse("traité");
+    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    /* « traité » and « traitement » share a stem: the same bm25 for the
+     * match, and only the exact form earns the exact-form share. */
+    double a = score("repere_rank", e, &p, 3), b = score("repere_rank", e, &p, 4);
+    assert_float_equal(a, b, 1e-9);
+    p.w_exact = 0.5;
+    assert_true(score("repere_rank", e, &p, 3) > a);
+    assert_float_equal(score("repere_rank", e, &p, 4), b, 1e-12);
+    query_expr_free(e);
+    query_free(q);
+}
+
+static void test_column_weights(void **state)
+{
+    (void)state;
+    query *q = parse("hébergement");
+    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    p.w_col[0] = 4;
+    /* A hit in the title counts four times one in the body. */
+    assert_true(score("repere_rank", e, &p, 5) > score("repere_rank", e, &p, 6));
+    p.w_col[0] = 1;
+    p.w_col[1] = 4;
+    assert_true(score("repere_rank", e, &p, 5) < score("repere_rank", e, &p, 6));
+    query_expr_free(e);
+    query_free(q);
+}
+
+static void test_clauses_and_passages(void **state)
+{
+    (void)state;
+    query *q = parse("travail enfants crime");
+    query_expr *e = query_compile(q, QUERY_ANY);
+    rank_params p = params_for(e);
+    assert_int_equal((int)score("repere_clauses", e, &p, 7), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
+    /* Two clauses side by side beat one. */
+    double two = score("repere_passage", e, &p, 7), one = score("repere_passage", e, &p, 1);
+    assert_true(two > 2 && two < 2.75);
+    assert_true(one >= 1 && one < 1.75);
+    query_expr_free(e);
+    query_free(q);
+}
+
+static void test_wrong_query(void **state)
+{
+    (void)state;
+    query *q = parse("traite mineurs"), *other = parse("traite");
+    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    query_expr *o = query_compile(other, QUERY_ALL);
+    rank_params p = params_for(o);
+    int rc;
+    /* The phrases bound are not those FTS5 runs: an error, not a score. */
+    value_of("repere_rank", e, &p, 1, &rc);
+    assert_int_equal(rc, SQLITE_ERROR);
+    /* Nothing bound at all. */
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT repere_rank(t, NULL) FROM t WHERE t MATCH ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ERROR);
+    sqlite3_finalize(st);
+    query_expr_free(e);
+    query_expr_free(o);
+    query_free(q);
+    query_free(other);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_curves),
+        cmocka_unit_test(test_proximity),
+        cmocka_unit_test(test_exact_forms),
+        cmocka_unit_test(test_column_weights),
+        cmocka_unit_test(test_clauses_and_passages),
+        cmocka_unit_test(test_wrong_query),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
