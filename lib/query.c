@@ -735,13 +735,22 @@ typedef struct {
     int n, cap;
 } query_out;
 
-static void query_out_phrase(query_out *o, int clause, query_phrase_kind kind)
+static void query_out_phrase(query_out *o, int clause, query_phrase_kind kind, const char *text,
+                             size_t len)
 {
     if (o->n == o->cap) {
         o->cap = o->cap ? o->cap * 2 : 16;
         o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
     }
-    o->ph[o->n++] = (query_phrase){clause, kind, 0};
+    o->ph[o->n++] = (query_phrase){clause, kind, 0, buf_xstrndup(text, len)};
+}
+
+static void query_out_free(query_out *o)
+{
+    for (int i = 0; i < o->n; i++)
+        free(o->ph[i].text);
+    free(o->ph);
+    buf_free(&o->text);
 }
 
 /* Writes n as query_node_render does, recording its phrases. Two phrases
@@ -750,8 +759,9 @@ static void query_out_phrase(query_out *o, int clause, query_phrase_kind kind)
 static void query_emit(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
     if (n->kind == QUERY_NODE_PHRASE) {
+        size_t at = o->text.len;
         query_node_render(&o->text, n);
-        query_out_phrase(o, clause, kind);
+        query_out_phrase(o, clause, kind, o->text.data + at, o->text.len - at);
         return;
     }
     if (n->nkids == 1) {
@@ -886,9 +896,9 @@ query_expr *query_compile(const query *q, int flags)
             query_emit_base(&dup, q, 1);
             buf_append(&o.text, dup.text.data, dup.text.len);
             for (int i = 0; i < dup.n; i++)
-                query_out_phrase(&o, -1, QUERY_PHRASE_FILTER);
-            buf_free(&dup.text);
-            free(dup.ph);
+                query_out_phrase(&o, -1, QUERY_PHRASE_FILTER, dup.ph[i].text,
+                                 strlen(dup.ph[i].text));
+            query_out_free(&dup);
         } else {
             size_t longest = 0, best = 0;
             for (size_t i = 0; i < q->nclauses; i++) {
@@ -920,6 +930,8 @@ void query_expr_free(query_expr *e)
     if (!e)
         return;
     free(e->fts);
+    for (int i = 0; i < e->nphrases; i++)
+        free(e->phrases[i].text);
     free(e->phrases);
     free(e);
 }
@@ -943,8 +955,9 @@ char *query_fts_exact(const query *q)
             buf_puts(&o.text, " OR ");
         query_emit(&o, q->exact[i], -1, QUERY_PHRASE_EXACT);
     }
-    free(o.ph);
-    return buf_detach(&o.text);
+    char *s = buf_detach(&o.text);
+    query_out_free(&o);
+    return s;
 }
 
 int query_token_clause(const query *q, const char *token, size_t len)

@@ -43,8 +43,10 @@ typedef enum {
 typedef struct {
     int clause; /* the positive clause (0 <= clause < nclauses) it belongs to, or -1 */
     query_phrase_kind kind;
-    int pair; /* AND-ed to the phrase just before it inside its clause (a
-               * synonym side's words): the two count as neighbours */
+    int pair;   /* AND-ed to the phrase just before it inside its clause (a
+                 * synonym side's words): the two count as neighbours */
+    char *text; /* the phrase as the expression writes it: the same text is
+                 * the same FTS5 phrase (rank.c caches statistics by it) */
 } query_phrase;
 
 typedef struct {

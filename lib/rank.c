@@ -43,6 +43,26 @@ static int rank_inst_cmp(const void *a, const void *b)
     return x->clause - y->clause;
 }
 
+/* Phrases found in more documents than this IDF says (about 37 % of them)
+ * are common: in the first phase their positions are not decoded, their
+ * share of the score is taken at its most (IDF times k1 + 1). */
+#define RANK_COMMON_IDF 1.0
+
+/* Each phrase's document count, cached per connection (repere_rank's user
+ * data) under the index's stamp: counting costs a pass over the phrase's
+ * whole doclist, which for the commonest words was a sixth of a query. */
+#define RANK_CACHE_SLOTS 1024
+
+typedef struct {
+    char *text;
+    long long stamp;
+    sqlite3_int64 rows, hits;
+} rank_cached;
+
+typedef struct {
+    rank_cached slot[RANK_CACHE_SLOTS];
+} rank_cache;
+
 /* The query's statistics and scratch space, kept as FTS5 auxdata for the
  * whole query. */
 typedef struct {
@@ -57,6 +77,9 @@ typedef struct {
     int *ph_col, *ph_end, *ph_gap;       /* scratch per phrase, as last_* and best_gap */
     rank_inst *inst;                     /* scratch: the current row's clause hits */
     size_t inst_cap;
+    double *top_score;                   /* min-heap of the best exact scores (topk) */
+    int *top_clauses;                    /* and their clause counts (by_clauses) */
+    int ntop;
 } rank_state;
 
 double rank_idf(long long rows, long long hits)
@@ -81,7 +104,28 @@ static void rank_state_free(void *p)
     free(m->ph_end);
     free(m->ph_gap);
     free(m->inst);
+    free(m->top_score);
+    free(m->top_clauses);
     free(m);
+}
+
+static void rank_cache_free(void *p)
+{
+    rank_cache *c = p;
+    if (!c)
+        return;
+    for (int i = 0; i < RANK_CACHE_SLOTS; i++)
+        free(c->slot[i].text);
+    free(c);
+}
+
+/* The cache slot of a phrase's text. */
+static rank_cached *rank_cache_slot(rank_cache *c, const char *text)
+{
+    uint32_t h = 2166136261u;
+    for (const char *t = text; *t; t++)
+        h = (h ^ (unsigned char)*t) * 16777619u;
+    return &c->slot[h % RANK_CACHE_SLOTS];
 }
 
 static int rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
@@ -100,8 +144,10 @@ static int rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *v
  * and ranking turned to noise (measured on tests/relevance with the other
  * signals off: nDCG@10 0.8679 before, 0.8708 after; the queries whose
  * words are in most documents were the ones that moved). */
-static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m)
+static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
+                            long long stamp)
 {
+    rank_cache *cache = api->xUserData(fts);
     sqlite3_int64 rows = 0, tokens = 0;
     int rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK)
@@ -117,9 +163,18 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         sqlite3_int64 hits = 0;
         if (ph->kind == QUERY_PHRASE_FILTER)
             continue;
-        rc = api->xQueryPhrase(fts, i, &hits, rank_count_row);
-        if (rc != SQLITE_OK)
-            return rc;
+        rank_cached *c = cache && stamp ? rank_cache_slot(cache, ph->text) : NULL;
+        if (c && c->text && c->stamp == stamp && c->rows == rows && strcmp(c->text, ph->text) == 0) {
+            hits = c->hits;
+        } else {
+            if ((rc = api->xQueryPhrase(fts, i, &hits, rank_count_row)) != SQLITE_OK)
+                return rc;
+            char *copy = c ? strdup(ph->text) : NULL;
+            if (copy) {
+                free(c->text);
+                *c = (rank_cached){copy, stamp, rows, hits};
+            }
+        }
         m->idf[i] = rank_idf(rows, hits);
         if (ph->kind == QUERY_PHRASE_MATCH && m->size[i] > 1)
             m->idf[i] *= 1.0 + RANK_PHRASE_LENGTH_BONUS * (m->size[i] - 1);
@@ -145,7 +200,8 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
         return NULL;
     }
     if (m && m->expr == p->expr) {
-        if (with_stats && !m->stats && (*rc = rank_state_stats(api, fts, m)) != SQLITE_OK)
+        if (with_stats && !m->stats &&
+            (*rc = rank_state_stats(api, fts, m, p->stamp)) != SQLITE_OK)
             return NULL;
         return m;
     }
@@ -168,7 +224,12 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->ph_col = calloc(nn, sizeof *m->ph_col);
     m->ph_end = calloc(nn, sizeof *m->ph_end);
     m->ph_gap = calloc(nn, sizeof *m->ph_gap);
-    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap) {
+    if (p->topk > 0) {
+        m->top_score = calloc((size_t)p->topk, sizeof *m->top_score);
+        m->top_clauses = calloc((size_t)p->topk, sizeof *m->top_clauses);
+    }
+    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap ||
+        (p->topk > 0 && (!m->top_score || !m->top_clauses))) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
@@ -177,7 +238,7 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
         m->size[i] = api->xPhraseSize(fts, i);
     if ((*rc = api->xSetAuxdata(fts, m, rank_state_free)) != SQLITE_OK)
         return NULL; /* xSetAuxdata freed m */
-    if (with_stats && (*rc = rank_state_stats(api, fts, m)) != SQLITE_OK)
+    if (with_stats && (*rc = rank_state_stats(api, fts, m, p->stamp)) != SQLITE_OK)
         return NULL; /* m stays owned by FTS5 */
     return m;
 }
@@ -315,6 +376,110 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     return SQLITE_OK;
 }
 
+/* Phase one: an upper bound of repere_rank's score for the row, and the
+ * number of distinct clauses it has. The rarer phrases' hits are counted;
+ * a common phrase present counts at its most (IDF times k1 + 1), its
+ * positions never decoded; the proximity is taken as perfect. A weight below zero leaves its share out (it can only lower the
+ * score). */
+static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
+                      const rank_params *p, double *ub, int *clauses)
+{
+    const query_phrase *phs = m->expr->phrases;
+    double part[QUERY_PHRASE_FILTER] = {0};
+    unsigned long long seen = 0;
+    int rc, ncols = api->xColumnCount(fts), len = 0;
+    if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
+        return rc;
+    double norm = p->k1 * (1.0 - p->b + p->b * len / m->avgdl);
+    for (int ph = 0; ph < m->n; ph++) {
+        Fts5PhraseIter it;
+        int col, off;
+        query_phrase_kind kind = phs[ph].kind;
+        if (kind == QUERY_PHRASE_FILTER)
+            continue;
+        if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
+            return rc;
+        if (col < 0)
+            continue;
+        if (phs[ph].clause >= 0)
+            seen |= 1ULL << phs[ph].clause;
+        if (m->idf[ph] < RANK_COMMON_IDF) {
+            part[kind] += m->idf[ph] * (p->k1 + 1.0);
+            continue;
+        }
+        double tf = 0;
+        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+            tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+        part[kind] += m->idf[ph] * tf * (p->k1 + 1.0) / (tf + norm);
+    }
+    *ub = (part[QUERY_PHRASE_MATCH] + (p->w_exact > 0 ? p->w_exact * part[QUERY_PHRASE_EXACT] : 0) +
+           (p->w_phrase > 0 ? p->w_phrase * part[QUERY_PHRASE_RUN] : 0)) *
+          (1.0 + (p->w_prox > 0 ? p->w_prox : 0));
+    *clauses = __builtin_popcountll(seen);
+    return SQLITE_OK;
+}
+
+/* The heap of the best exact scores: is (clauses, score) below its least? */
+static int rank_below_top(const rank_state *m, const rank_params *p, int clauses, double score)
+{
+    if (m->ntop < p->topk)
+        return 0;
+    if (p->by_clauses && clauses != m->top_clauses[0])
+        return clauses < m->top_clauses[0];
+    return score < m->top_score[0];
+}
+
+static int rank_top_less(const rank_state *m, int a, int b)
+{
+    if (m->top_clauses[a] != m->top_clauses[b])
+        return m->top_clauses[a] < m->top_clauses[b];
+    return m->top_score[a] < m->top_score[b];
+}
+
+static void rank_top_swap(rank_state *m, int a, int b)
+{
+    double s = m->top_score[a];
+    int c = m->top_clauses[a];
+    m->top_score[a] = m->top_score[b];
+    m->top_clauses[a] = m->top_clauses[b];
+    m->top_score[b] = s;
+    m->top_clauses[b] = c;
+}
+
+/* Offers an exact score to the heap of the best topk. */
+static void rank_top_offer(rank_state *m, const rank_params *p, int clauses, double score)
+{
+    if (!p->by_clauses)
+        clauses = 0;
+    int i;
+    if (m->ntop < p->topk) {
+        i = m->ntop++;
+        m->top_score[i] = score;
+        m->top_clauses[i] = clauses;
+        while (i > 0 && rank_top_less(m, i, (i - 1) / 2)) {
+            rank_top_swap(m, i, (i - 1) / 2);
+            i = (i - 1) / 2;
+        }
+        return;
+    }
+    if (rank_below_top(m, p, clauses, score) ||
+        (clauses == m->top_clauses[0] && score == m->top_score[0]))
+        return;
+    m->top_score[0] = score;
+    m->top_clauses[0] = clauses;
+    for (i = 0;;) {
+        int l = 2 * i + 1, r = l + 1, least = i;
+        if (l < m->ntop && rank_top_less(m, l, least))
+            least = l;
+        if (r < m->ntop && rank_top_less(m, r, least))
+            least = r;
+        if (least == i)
+            break;
+        rank_top_swap(m, i, least);
+        i = least;
+    }
+}
+
 /* The bound rank_params and the query state, or NULL with the error set
  * on ctx. */
 static rank_state *rank_begin(const Fts5ExtensionApi *api, Fts5Context *fts,
@@ -344,15 +509,29 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     const rank_params *p;
     rank_state *m = rank_begin(api, fts, ctx, argc, argv, 1, &p);
     rank_signals s;
-    int rc;
+    int rc, clauses;
+    double ub;
     if (!m)
         return;
+    if (p->topk > 0 && m->ntop == p->topk) {
+        if ((rc = rank_bound(api, fts, m, p, &ub, &clauses)) != SQLITE_OK) {
+            sqlite3_result_error_code(ctx, rc);
+            return;
+        }
+        if (rank_below_top(m, p, p->by_clauses ? clauses : 0, ub)) {
+            sqlite3_result_double(ctx, ub);
+            return;
+        }
+    }
     if ((rc = rank_compute(api, fts, m, p, &s)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    sqlite3_result_double(ctx, (s.bm25 + p->w_exact * s.exact + p->w_phrase * s.phrase) *
-                                   (1.0 + p->w_prox * s.proximity));
+    double score = (s.bm25 + p->w_exact * s.exact + p->w_phrase * s.phrase) *
+                   (1.0 + p->w_prox * s.proximity);
+    if (p->topk > 0)
+        rank_top_offer(m, p, s.clauses, score);
+    sqlite3_result_double(ctx, score);
 }
 
 /* repere_clauses (passage = 0) and repere_passage (passage = 1). */
@@ -394,8 +573,19 @@ int rank_register(sqlite3 *db, char *err, size_t errlen)
         snprintf(err, errlen, "FTS5 is not available in this SQLite");
         return -1;
     }
-    if (api->xCreateFunction(api, "repere_rank", NULL, rank_fn_rank, NULL) != SQLITE_OK ||
-        api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK ||
+    rank_cache *cache = calloc(1, sizeof *cache);
+    if (!cache) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* FTS5 frees the cache with the connection (not when this fails). */
+    if (api->xCreateFunction(api, "repere_rank", cache, rank_fn_rank, rank_cache_free) !=
+        SQLITE_OK) {
+        rank_cache_free(cache);
+        snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    if (api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK ||
         api->xCreateFunction(api, "repere_passage", NULL, rank_fn_passage, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;

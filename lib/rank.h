@@ -29,6 +29,14 @@ typedef struct {
     double w_exact;                 /* weight of the exact-form bm25 */
     double w_phrase;                /* weight of the runs' bm25 (QUERY_RUNS) */
     double k1, b;                   /* bm25 parameters */
+    int topk;        /* repere_rank: the caller keeps only the best topk rows
+                      * (LIMIT + OFFSET): the others get a lower bound of
+                      * their score, cheaper to compute; 0: every row exact */
+    int by_clauses;  /* with topk: the rows are ordered by repere_clauses
+                      * first, then by repere_rank */
+    long long stamp; /* changes whenever the index does (PRAGMA data_version):
+                      * each phrase's document count is cached per
+                      * connection under it; 0: not cached */
 } rank_params;
 
 /* SQL functions registered (first argument: the FTS5 table, second: a
@@ -41,6 +49,11 @@ typedef struct {
  *       phrases; bm25_exact the same over the QUERY_PHRASE_EXACT ones;
  *       bm25_runs over the QUERY_PHRASE_RUN ones; proximity in [0, 1] (1:
  *       each pair of neighbouring clauses side by side). Higher is better.
+ *       With topk, a row that cannot be among the best topk (the score's
+ *       upper bound from its rarer words, with the common ones at their
+ *       most, stays under the topk-th best exact score so far) gets that
+ *       bound instead: the best topk rows and their order are exact, and
+ *       most rows never have their common words' positions decoded.
  *   repere_clauses(tbl, params)
  *       number of distinct clauses the row matches.
  *   repere_passage(tbl, params)

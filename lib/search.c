@@ -520,6 +520,12 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     if (rc != SQLITE_OK || res->total == 0)
         goto cleanup;
 
+    /* The index's stamp for the statistics cache: the commit this read
+     * transaction sees. */
+    long long stamp = 0;
+    if (sqlite3_step(ctx->version) == SQLITE_ROW)
+        stamp = sqlite3_column_int64(ctx->version, 0);
+    sqlite3_reset(ctx->version);
     rank_params params = {
         .expr = ranked,
         .w_col = {ctx->tuning.w_title, ctx->tuning.w_headings, ctx->tuning.w_body},
@@ -529,6 +535,9 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .w_phrase = ctx->tuning.w_phrase,
         .k1 = ctx->tuning.k1,
         .b = ctx->tuning.b,
+        .topk = req->limit + req->offset,
+        .by_clauses = relaxed,
+        .stamp = stamp,
     };
     sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
     search_bind_filters(st, ranked->fts, formats, req);

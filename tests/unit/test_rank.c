@@ -1,8 +1,8 @@
 /* test_rank: the ranking signals of lib/rank.c, through its FTS5 functions
  * on a real FTS5 table with the "repere" tokenizer and compiled queries
  * bound as pointers: IDF and gap curves, proximity, exact forms, runs,
- * column weights, clause counts, passage scores, and a query that is not
- * the one FTS5 runs. */
+ * column weights, clause counts, passage scores, the best rows kept exact
+ * when the others get a bound, and a query that is not the one FTS5 runs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,6 +208,92 @@ static void test_clauses_and_passages(void **state)
     query_free(q);
 }
 
+/* With topk, the best rows and their scores are those of the exact
+ * ranking, and the rows left out got a bound at least their exact score
+ * (some of them must have been left out, or nothing was tested). */
+static void test_top_rows_exact(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"mot",    "de",    "passe", "le",     "compte",
+                                        "du",     "écran", "clé",   "réseau", "fichier",
+                                        "disque", "noyau", "aide",  "page",   "liste"};
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE m USING fts5(title, body, tokenize='repere')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(db, "INSERT INTO m(rowid, title, body) VALUES (?, 'titre', ?)", -1, &st, NULL),
+        SQLITE_OK);
+    unsigned seed = 7;
+    /* Every third row has the query's words, at various rates and lengths. */
+    for (int r = 1; r <= 60; r++) {
+        char body[4096] = "";
+        size_t len = 0;
+        int n = 5 + r % 17 * 7;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t w = (seed >> 16) % (sizeof words / sizeof words[0]);
+            if (r % 3 && (w == 0 || w == 2))
+                w = 3;
+            len += (size_t)snprintf(body + len, sizeof body - len, "%s ", words[w]);
+        }
+        sqlite3_bind_int(st, 1, r);
+        sqlite3_bind_text(st, 2, body, -1, SQLITE_TRANSIENT);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    query *q = parse("mot de passe");
+    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    p.k1 = 4;
+    p.b = 0.4;
+    p.w_prox = 0.25;
+    p.w_exact = 0.1;
+    double exact[61] = {0}, got[61] = {0};
+    long long order[2][5];
+    for (int pass = 0; pass < 2; pass++) {
+        p.topk = pass ? 5 : 0;
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "SELECT rowid, repere_rank(m, ?2) AS s FROM m"
+                                            " WHERE m MATCH ?1 ORDER BY rowid",
+                                            -1, &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+        sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            (pass ? got : exact)[sqlite3_column_int(st, 0)] = sqlite3_column_double(st, 1);
+        sqlite3_finalize(st);
+        /* The same statement ordered as search.c orders it. */
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "SELECT rowid, repere_rank(m, ?2) AS s FROM m"
+                                            " WHERE m MATCH ?1 ORDER BY s DESC, rowid LIMIT 5",
+                                            -1, &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+        sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
+        for (int i = 0; i < 5; i++) {
+            assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+            order[pass][i] = sqlite3_column_int64(st, 0);
+        }
+        sqlite3_finalize(st);
+    }
+    int bounded = 0;
+    for (int r = 1; r <= 60; r++) {
+        if (exact[r] == 0)
+            continue;
+        assert_true(got[r] >= exact[r] - 1e-9);
+        bounded += got[r] != exact[r];
+    }
+    assert_true(bounded > 0);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(order[0][i], order[1][i]);
+        assert_float_equal(got[order[1][i]], exact[order[1][i]], 1e-12);
+    }
+    query_expr_free(e);
+    query_free(q);
+}
+
 static void test_wrong_query(void **state)
 {
     (void)state;
@@ -241,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_exact_forms),
         cmocka_unit_test(test_column_weights),
         cmocka_unit_test(test_clauses_and_passages),
+        cmocka_unit_test(test_top_rows_exact),
         cmocka_unit_test(test_wrong_query),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
