@@ -57,7 +57,6 @@ static const search_tuning search_default_tuning = {
     .b = 0.4,
 };
 
-#define SEARCH_DEFAULT_BUDGET_MS 1000
 /* Seconds between two reloads of the vocabulary while the index changes. */
 #define SEARCH_SPELL_RELOAD_S 30
 /* Completions weighed against the words typed before, per one returned. */

@@ -19,6 +19,7 @@ enum {
 #define SEARCH_MAX_LIMIT 100
 #define SEARCH_MAX_OFFSET 10000
 #define SEARCH_MAX_YEAR 9999
+#define SEARCH_DEFAULT_BUDGET_MS 1000 /* search_open's budget_ms when given 0 */
 
 typedef struct {
     const char *q;       /* what the person typed (any bytes, NUL-terminated) */
@@ -71,9 +72,9 @@ typedef struct search_ctx search_ctx;
 
 /* Opens db_path read-only. synonyms_path may be NULL (no synonyms); the file
  * is re-read when its mtime changes. budget_ms bounds each query's SQLite work
- * in CPU time of the calling thread (0 = default 1000), and its wall-clock
- * time at five times that. Returns SEARCH_OK or SEARCH_EUNAVAILABLE with err
- * set. */
+ * in CPU time of the calling thread (0 = SEARCH_DEFAULT_BUDGET_MS), and its
+ * wall-clock time at five times that. Returns SEARCH_OK or SEARCH_EUNAVAILABLE
+ * with err set. */
 int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
                 char *err, size_t errlen);
 void search_close(search_ctx *ctx);
