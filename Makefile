@@ -48,9 +48,10 @@ $(BIN)/searchd: $(SEARCHD_OBJ) $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-# searchd/static/* compiled into bin/searchd as a generated C table.
+# searchd/static/* compiled into bin/searchd as a generated C table, with
+# searchd/static/shared/* copied into the files that include them.
 STATIC_FILES := $(wildcard searchd/static/*)
-$(BUILD)/searchd/static_assets.c: $(STATIC_FILES) searchd/static scripts/embed.sh
+$(BUILD)/searchd/static_assets.c: $(STATIC_FILES) $(wildcard searchd/static/shared/*) searchd/static scripts/embed.sh
 	scripts/embed.sh $@ $(STATIC_FILES)
 $(BUILD)/searchd/static_assets.o: $(BUILD)/searchd/static_assets.c searchd/static_assets.h
 	$(CC) $(ALL_CFLAGS) -Isearchd -c $< -o $@

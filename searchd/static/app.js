@@ -1,9 +1,9 @@
 /* The search page's behaviour: reads the state (q, format, year, page) from
  * the URL, asks /api/search and /api/suggest, renders results, facets and
  * pagination, and keeps the URL in step with pushState/popstate so links can
- * be shared and back/forward work. No framework, no build step, no globals.
- * Snippets arrive HTML-escaped with <mark> only; they are still rebuilt from
- * text nodes and <mark> elements, so nothing else can reach the page.
+ * be shared and back/forward work. No framework, no bundler, no globals.
+ * Snippets and links from the server go through shared/sanitize.js (the
+ * widget's too), copied in at build time by scripts/embed.sh.
  * URLs are relative, so searchd may also be served under a path prefix. */
 (function () {
   'use strict';
@@ -68,35 +68,7 @@
     return String(y);
   }
 
-  /* Only the server's <mark> survives: everything else becomes plain text. */
-  function snippetNodes(html) {
-    var tpl = document.createElement('template');
-    tpl.innerHTML = String(html || '');
-    var frag = document.createDocumentFragment();
-    (function walk(from, to) {
-      from.childNodes.forEach(function (n) {
-        if (n.nodeType === Node.TEXT_NODE) {
-          to.appendChild(document.createTextNode(n.nodeValue));
-        } else if (n.nodeType === Node.ELEMENT_NODE && n.localName === 'mark' && to.localName !== 'mark') {
-          var mark = document.createElement('mark');
-          walk(n, mark);
-          to.appendChild(mark);
-        } else if (n.nodeType === Node.ELEMENT_NODE && !/^(script|style|template)$/.test(n.localName)) {
-          walk(n, to);
-        }
-      });
-    })(tpl.content, frag);
-    return frag;
-  }
-
-  /* Result links: web and file URLs only, never javascript: or data:. */
-  function safeHref(url, format, page) {
-    var u;
-    try { u = new URL(url, document.baseURI); } catch (e) { return null; }
-    if (!/^(https?|file):$/.test(u.protocol)) return null;
-    if (format === 'pdf' && page && !u.hash) u.hash = 'page=' + page;
-    return u.href;
-  }
+  // @include sanitize.js
 
   /* ---------- URL state ---------- */
 
@@ -406,7 +378,7 @@
     el.results.setAttribute('start', String(start));
     results.forEach(function (r) {
       var title = r.title && String(r.title).trim() ? String(r.title) : (r.path || r.url || 'Document sans titre');
-      var href = safeHref(r.url, r.format, r.page);
+      var href = safeHref(r.url, document.baseURI, r.format, r.page);
       var heading = h('h3', { className: 'result-title' }, [
         href ? h('a', { href: href, className: 'result-link' }, [title]) : title
       ]);

@@ -63,34 +63,7 @@
     return n;
   }
 
-  /* Only <mark> from the server's snippet is kept; the rest becomes text. */
-  function snippetNodes(html) {
-    var tpl = document.createElement('template');
-    tpl.innerHTML = String(html || '');
-    var frag = document.createDocumentFragment();
-    (function walk(from, to) {
-      from.childNodes.forEach(function (n) {
-        if (n.nodeType === 3) {
-          to.appendChild(document.createTextNode(n.nodeValue));
-        } else if (n.nodeType === 1 && n.localName === 'mark' && to.localName !== 'mark') {
-          var m = document.createElement('mark');
-          walk(n, m);
-          to.appendChild(m);
-        } else if (n.nodeType === 1 && !/^(script|style|template)$/.test(n.localName)) {
-          walk(n, to);
-        }
-      });
-    })(tpl.content, frag);
-    return frag;
-  }
-
-  function safeHref(url, format, page) {
-    var u;
-    try { u = new URL(url, base); } catch (e) { return null; }
-    if (!/^(https?|file):$/.test(u.protocol)) return null;
-    if (format === 'pdf' && page && !u.hash) u.hash = 'page=' + page;
-    return u.href;
-  }
+  // @include sanitize.js
 
   function resultsPage(q) {
     return base + '?q=' + encodeURIComponent(q);
@@ -189,7 +162,7 @@
       var results = Array.isArray(data.results) ? data.results.slice(0, LIMIT) : [];
       var total = +data.total || 0;
       results.forEach(function (r) {
-        var href = safeHref(r.url, r.format, r.page);
+        var href = safeHref(r.url, base, r.format, r.page);
         if (!href) return;
         var meta = [FORMAT_LABELS[r.format] || String(r.format || '').toUpperCase()];
         if (r.date) meta.push(String(r.date).slice(0, 4));

@@ -1,7 +1,8 @@
 /* The search page at "/" in headless chromium against the real searchd on an
  * index of corpus/: a search with marked snippets and the judged document
  * first, facets, pagination, back/forward, the spelling suggestion,
- * keyboard-only completions, no console errors, labels/roles/contrast, and
+ * keyboard-only completions, no console errors (checked by every test on
+ * its own page), labels/roles/contrast, and
  * screenshots under build/screenshots/ for a person to look at. */
 'use strict';
 
@@ -12,7 +13,6 @@ const H = require('./harness.js');
 const QUERY = 'mineurs non accompagnés';
 let base;
 let browser;
-const problems = []; /* console errors and page errors seen by any test here */
 
 before(async () => {
   const db = H.buildIndex();
@@ -22,20 +22,22 @@ before(async () => {
 
 after(H.stopAll);
 
-/* expectErrors: the test provokes failures itself; its console is not
- * counted by the final "no console errors" test. */
+/* done() closes the page and fails the test that saw a console error or
+ * an uncaught exception there, unless expectErrors (the test provokes
+ * failures itself). Each test stands alone: none relies on another's run. */
 async function openPage(url, viewport, expectErrors) {
   const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 800 }, locale: 'fr-FR' });
   context.setDefaultTimeout(15000);
   const page = await context.newPage();
   const seen = H.watch(page);
-  page.on('close', () => {
-    if (expectErrors) return;
-    seen.console.forEach((m) => problems.push(`${url}: console: ${m}`));
-    seen.errors.forEach((m) => problems.push(`${url}: pageerror: ${m}`));
-  });
   await page.goto(base + url);
-  return { page, seen, done: () => context.close() };
+  const done = async () => {
+    await context.close();
+    if (expectErrors) return;
+    assert.deepEqual(seen.errors, [], `${url}: no uncaught exception`);
+    assert.deepEqual(seen.console, [], `${url}: no console error`);
+  };
+  return { page, seen, done };
 }
 
 /* Waits until the results list shows a completed search. */
@@ -405,7 +407,7 @@ test('screenshots of the page at desktop and phone widths', { timeout: 60000 }, 
   }
 });
 
-test('no console errors or uncaught exceptions on the page', { timeout: 60000 }, async () => {
+test('search, next page and back: no console errors or uncaught exceptions', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   await page.keyboard.press('Tab');
   await page.fill('#q', 'traite');
@@ -418,5 +420,4 @@ test('no console errors or uncaught exceptions on the page', { timeout: 60000 },
   await page.waitForURL((u) => !u.searchParams.has('page'));
   await settled(page);
   await done();
-  assert.deepEqual(problems, [], 'no test on this page saw a console error');
 });

@@ -1,25 +1,30 @@
 /* The website widget (/widget.js) on the demo site served from another
  * origin: with searchd --cors for that origin the site's own input shows a
  * dropdown of results; without it the browser blocks the requests and the
- * widget stays silent (no dropdown, no exception). */
+ * widget stays silent (no dropdown, no exception). Both searchd run from
+ * the start; each test points the site at the one it needs, so any test can
+ * run alone or in any order. */
 'use strict';
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const H = require('./harness.js');
 
-let db;
 let browser;
 let site;           /* the demo site's origin, http://127.0.0.1:PORT */
-let searchd = null; /* the searchd the site's widget points at, set per test */
+let withCors;       /* searchd --cors SITE */
+let withoutCors;    /* searchd without --cors */
+let searchd = null; /* the one the site's widget points at: each test sets it first */
 
 /* What chromium itself prints when CORS blocks a request: expected, and
  * the only console errors allowed when the widget is refused. */
 const CORS_NOISE = /blocked by CORS policy|net::ERR_FAILED/;
 
 before(async () => {
-  db = H.buildIndex();
+  const db = H.buildIndex();
   site = await H.startSite(() => searchd);
+  withCors = (await H.startSearchd(db, ['--cors', site])).url;
+  withoutCors = (await H.startSearchd(db)).url;
   browser = await H.launchBrowser();
 });
 
@@ -56,7 +61,7 @@ async function typeAndWaitForApi(page, text) {
 }
 
 test('widget from another origin with --cors: dropdown of results, keyboard, Enter opens the results page', { timeout: 60000 }, async () => {
-  searchd = (await H.startSearchd(db, ['--cors', site])).url;
+  searchd = withCors;
   assert.notEqual(new URL(searchd).origin, site, 'the site and searchd are different origins');
   const { page, seen, done } = await openDemo();
   await typeAndWaitForApi(page, 'mineurs');
@@ -93,7 +98,7 @@ test('widget from another origin with --cors: dropdown of results, keyboard, Ent
 });
 
 test('widget dropdown on a phone-width site', { timeout: 60000 }, async () => {
-  assert.ok(searchd, 'searchd is running');
+  searchd = withCors;
   const { page, seen, done } = await openDemo({ width: 390, height: 844 });
   await typeAndWaitForApi(page, 'traite');
   await page.locator('.repere-w-panel').waitFor({ state: 'visible' });
@@ -107,8 +112,45 @@ test('widget dropdown on a phone-width site', { timeout: 60000 }, async () => {
   await done();
 });
 
+test('the widget keeps only <mark> from a snippet and drops unsafe links', { timeout: 60000 }, async () => {
+  searchd = withCors;
+  const { page, seen, done } = await openDemo();
+  await page.route('**/api/search?**', (route) => route.fulfill({
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    headers: { 'Access-Control-Allow-Origin': site },
+    body: JSON.stringify({
+      query: 'xy', total: 2, took_ms: 0.5, suggestion: null, relaxed: false, corrected: false,
+      facets: { format: { html: 2 }, year: {} },
+      results: [
+        { id: 'd1', title: 'Lien piégé', url: 'javascript:window.__pwned=1', path: 'a.html', format: 'html',
+          date: null, page: null, score: 2, snippet: 'rien' },
+        { id: 'd2', title: '<b>Titre</b>', url: 'https://example.org/b.html', path: 'b.html', format: 'html',
+          date: null, page: null, score: 1,
+          snippet: '<img src=x onerror="window.__pwned=2">avant <mark onclick="window.__pwned=3">mot</mark> ' +
+            '<script>window.__pwned=4</script><a href="javascript:1">lien</a>' }
+      ]
+    })
+  }));
+  await typeAndWaitForApi(page, 'xy');
+  await page.locator('.repere-w-panel').waitFor({ state: 'visible' });
+  const r = await page.evaluate(() => ({
+    titles: Array.from(document.querySelectorAll('.repere-w-option .repere-w-title')).map((e) => e.textContent),
+    tags: Array.from(document.querySelectorAll('.repere-w-snippet *')).map((e) => e.localName + ':' + e.attributes.length),
+    text: document.querySelector('.repere-w-snippet').textContent,
+    pwned: window.__pwned
+  }));
+  assert.deepEqual(r.titles, ['<b>Titre</b>'], 'the javascript: result is left out, the title is text');
+  assert.deepEqual(r.tags, ['mark:0']);
+  assert.equal(r.text, 'avant mot lien');
+  assert.equal(r.pwned, undefined);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.console, []);
+  await done();
+});
+
 test('the widget defines no global name', { timeout: 60000 }, async () => {
-  assert.ok(searchd, 'searchd is running');
+  searchd = withCors;
   const context = await browser.newContext();
   context.setDefaultTimeout(15000);
   const page = await context.newPage();
@@ -122,7 +164,7 @@ test('the widget defines no global name', { timeout: 60000 }, async () => {
 });
 
 test('without --cors the browser blocks the widget and it fails quietly', { timeout: 60000 }, async () => {
-  searchd = (await H.startSearchd(db)).url;
+  searchd = withoutCors;
   const { page, seen, done } = await openDemo();
   const req = await typeAndWaitForApi(page, 'mineurs');
   assert.ok(req.failure(), 'the cross-origin request is blocked');
