@@ -49,6 +49,11 @@ class Tap:
                     print("# " + line, flush=True)
         return cond
 
+    def skip(self, name, why):
+        """A check this machine cannot make, shown as a skip (not a pass)."""
+        self.n += 1
+        print("ok %d - %s # SKIP %s" % (self.n, name, why), flush=True)
+
     def check(self, name, fn):
         """Runs fn() -> (cond, detail); an exception is a failure."""
         try:
