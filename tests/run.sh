@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test suite and prints, last, "N passed, N failed".
+# Runs every test suite and prints, last, "N passed, N failed, N skipped".
 # Each suite speaks TAP ("ok N - name" / "not ok N - name" at column 0);
 # a suite that exits non-zero without reporting a failure counts as one.
-# A "# TODO reason" line (a known failure an issue will fix) is neither
+# A "# SKIP reason" line ("ok N - name # SKIP why", or cmocka's "not ok N #
+# SKIP why") is a skip, not a pass, and so is a whole suite's plan "1..0"
+# ("1..0 # SKIP why"). A "# TODO reason" line (a known failure an issue will fix) is neither
 # passed nor failed: it is counted apart, and one that passes is named.
 # Suites: unit (cmocka, normal and ASan+UBSan builds), tests/integration/*
 # against bin/ and again against the ASan binaries, tests/relevance,
@@ -15,6 +17,7 @@ LOG_DIR="$ROOT/build/test-logs"
 mkdir -p "$LOG_DIR"
 passed=0
 failed=0
+skipped=0
 todo=0
 failures=()
 todo_passing=()
@@ -29,9 +32,11 @@ run_suite() { # name, env assignments..., -- command...
   local start=$SECONDS
   env "${envs[@]}" "$@" >"$log" 2>&1
   local rc=$?
-  local p f t todo_re='^(not )?ok [0-9]+.*#[[:space:]]*TODO'
-  p=$(grep -E '^ok [0-9]+' "$log" | grep -cviE "$todo_re")
-  f=$(grep -E '^not ok [0-9]+' "$log" | grep -cviE "$todo_re")
+  local p f s t todo_re='^(not )?ok [0-9]+.*#[[:space:]]*TODO'
+  local skip_re='^(not )?ok [0-9]+.*#[[:space:]]*SKIP' plan_skip_re='^1\.\.0([[:space:]]|$)'
+  p=$(grep -E '^ok [0-9]+' "$log" | grep -viE "$todo_re" | grep -cviE "$skip_re")
+  f=$(grep -E '^not ok [0-9]+' "$log" | grep -viE "$todo_re" | grep -cviE "$skip_re")
+  s=$(($(grep -viE "$todo_re" "$log" | grep -ciE "$skip_re") + $(grep -cE "$plan_skip_re" "$log")))
   t=$(grep -ciE "$todo_re" "$log")
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
     f=1
@@ -39,15 +44,17 @@ run_suite() { # name, env assignments..., -- command...
   fi
   passed=$((passed + p))
   failed=$((failed + f))
+  skipped=$((skipped + s))
   todo=$((todo + t))
-  printf '%-44s %4d passed %3d failed %4ds%s\n' "$name" "$p" "$f" $((SECONDS - start)) \
-    "$([ "$t" -gt 0 ] && echo " ($t todo)")"
+  printf '%-44s %4d passed %3d failed %4ds%s%s\n' "$name" "$p" "$f" $((SECONDS - start)) \
+    "$([ "$s" -gt 0 ] && echo " ($s skipped)")" "$([ "$t" -gt 0 ] && echo " ($t todo)")"
   while IFS= read -r line; do
     todo_passing+=("$name: ${line#ok }")
   done < <(grep -iE '^ok [0-9]+.*#[[:space:]]*TODO' "$log")
   if [ "$f" -gt 0 ]; then
     failures+=("$name")
-    grep -E '^not ok' "$log" | grep -viE "$todo_re" | head -20 | sed 's/^/    /'
+    grep -E '^not ok' "$log" | grep -viE "$todo_re" | grep -viE "$skip_re" | head -20 |
+      sed 's/^/    /'
     echo "    (log: $log)"
   fi
 }
@@ -85,5 +92,5 @@ if [ "$todo" -gt 0 ]; then
   echo "$todo todo (known failures, counted neither way; ${#todo_passing[@]} now pass)"
   for line in "${todo_passing[@]}"; do echo "    todo passes, remove its TODO: $line"; done
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
