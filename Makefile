@@ -3,7 +3,7 @@
 # Every source is picked up by wildcard: adding a module needs no edit here.
 
 CC      ?= cc
-PKGS    := sqlite3 libxml-2.0 poppler-glib glib-2.0 libutf8proc libmicrohttpd jansson
+PKGS    := sqlite3 libxml-2.0 libzip poppler-glib glib-2.0 libutf8proc libmicrohttpd jansson
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wpedantic -Werror
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

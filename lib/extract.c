@@ -47,15 +47,48 @@ static sniff_result sniff_pdf(const unsigned char *head, size_t len)
     return SNIFF_NO;
 }
 
+/* The first entry of an OpenDocument or EPUB archive is "mimetype",
+ * stored uncompressed: its content names the kind of document. */
+static int zip_mimetype_is(const unsigned char *head, size_t len, const char *type)
+{
+    size_t tl = strlen(type);
+    if (len < 30 || memcmp(head, "PK\x03\x04", 4) != 0)
+        return 0;
+    size_t name_len = head[26] | (size_t)head[27] << 8;
+    size_t extra_len = head[28] | (size_t)head[29] << 8;
+    size_t size =
+        head[18] | (size_t)head[19] << 8 | (size_t)head[20] << 16 | (size_t)head[21] << 24;
+    size_t at = 30 + name_len + extra_len;
+    return name_len == 8 && len >= 38 && memcmp(head + 30, "mimetype", 8) == 0 && size == tl &&
+           at + tl <= len && memcmp(head + at, type, tl) == 0;
+}
+
+static sniff_result sniff_odt(const unsigned char *head, size_t len)
+{
+    return zip_mimetype_is(head, len, "application/vnd.oasis.opendocument.text") ? SNIFF_SURE
+                                                                                 : SNIFF_NO;
+}
+
+static sniff_result sniff_epub(const unsigned char *head, size_t len)
+{
+    return zip_mimetype_is(head, len, "application/epub+zip") ? SNIFF_SURE : SNIFF_NO;
+}
+
 static const char *const pdf_ext[] = {"pdf", NULL};
 static const char *const html_ext[] = {"html", "htm", "xhtml", NULL};
 static const char *const text_ext[] = {"txt", "md", "markdown", "text", NULL};
+static const char *const docx_ext[] = {"docx", NULL};
+static const char *const odt_ext[] = {"odt", NULL};
+static const char *const epub_ext[] = {"epub", NULL};
 
 /* Sniffers are tried in this order. */
 static const format_row formats[] = {
     {EXTRACT_FORMAT_PDF, "pdf", pdf_ext, sniff_pdf, extract_pdf},
     {EXTRACT_FORMAT_HTML, "html", html_ext, NULL, extract_html},
     {EXTRACT_FORMAT_TEXT, "text", text_ext, NULL, extract_text},
+    {EXTRACT_FORMAT_DOCX, "docx", docx_ext, NULL, extract_docx},
+    {EXTRACT_FORMAT_ODT, "odt", odt_ext, sniff_odt, extract_odt},
+    {EXTRACT_FORMAT_EPUB, "epub", epub_ext, sniff_epub, extract_epub},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
@@ -132,7 +165,7 @@ int extract_buffer(extract_format f, const char *name, const char *data, size_t 
         err[0] = '\0';
     const format_row *row = row_of(f);
     if (!row)
-        return fail(err, errlen, EXTRACT_EFORMAT, "not a PDF, HTML or text document");
+        return fail(err, errlen, EXTRACT_EFORMAT, "not a document format Repère reads");
     if (len == 0)
         return fail(err, errlen, EXTRACT_EEMPTY, "empty file");
     int rc = row->extract(data, len, doc, err, errlen);

@@ -3,10 +3,12 @@
 #include "extract_doc.h"
 
 #include "buf.h"
+#include "datefind.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void extract_doc_init(extract_doc *doc)
 {
@@ -66,4 +68,83 @@ void extract_doc_free(extract_doc *doc)
     }
     free(doc->chunks);
     extract_doc_init(doc);
+}
+
+#define DATE_HEAD 16384 /* datefind looks at the opening paragraphs… */
+#define DATE_TAIL 4096  /* …and at the last ones (a signature) */
+
+datefind_strength extract_doc_find_date(const extract_doc *doc, char out[11])
+{
+    buf b = BUF_INIT;
+    size_t first_unused = 0;
+    for (; first_unused < doc->n_chunks && b.len < DATE_HEAD; first_unused++) {
+        buf_puts(&b, doc->chunks[first_unused].text);
+        buf_putc(&b, '\n');
+    }
+    size_t from = doc->n_chunks, tail = 0;
+    while (from > first_unused && tail < DATE_TAIL)
+        tail += strlen(doc->chunks[--from].text) + 1;
+    for (size_t i = from; i < doc->n_chunks; i++) {
+        buf_puts(&b, doc->chunks[i].text);
+        buf_putc(&b, '\n');
+    }
+    datefind_strength st = datefind_document(b.data ? b.data : "", b.len, out);
+    buf_free(&b);
+    return st;
+}
+
+char *extract_doc_meta_title(const char *meta)
+{
+    if (!meta)
+        return NULL;
+    const char *prefix = "Microsoft Word - ";
+    if (strncmp(meta, prefix, strlen(prefix)) == 0)
+        meta += strlen(prefix);
+    char *t = text_normalize(meta, strlen(meta), TEXT_ONE_LINE);
+    size_t n = strlen(t);
+    static const char *const exts[] = {".doc", ".docx", ".odt", ".pdf", ".rtf", NULL};
+    int junk = n < 3 || strcasecmp(t, "untitled") == 0 || strcasecmp(t, "sans titre") == 0;
+    for (const char *const *e = exts; *e && !junk; e++) {
+        size_t el = strlen(*e);
+        junk = n > el && strcasecmp(t + n - el, *e) == 0;
+    }
+    if (junk) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void extract_doc_apply_meta(extract_doc *doc, const char *title, const char *author,
+                            const char *about, const char *date)
+{
+    if (!doc->title || !doc->title[0]) {
+        free(doc->title);
+        doc->title = extract_doc_meta_title(title);
+    }
+    buf d = BUF_INIT;
+    const char *parts[] = {doc->description, about, author};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        char *t = parts[i] ? text_normalize(parts[i], strlen(parts[i]), TEXT_ONE_LINE) : NULL;
+        if (t && t[0]) {
+            if (d.len)
+                buf_putc(&d, '\n');
+            buf_puts(&d, t);
+        }
+        free(t);
+    }
+    free(doc->description);
+    doc->description = d.len ? buf_detach(&d) : NULL;
+    buf_free(&d);
+
+    char found[11], meta[11];
+    datefind_strength st = extract_doc_find_date(doc, found);
+    free(doc->date);
+    doc->date = NULL;
+    if (st >= DATEFIND_HEADING)
+        doc->date = buf_xstrndup(found, 10);
+    else if (date && datefind_parse(date, strlen(date), meta))
+        doc->date = buf_xstrndup(meta, 10);
+    else if (st == DATEFIND_WEAK)
+        doc->date = buf_xstrndup(found, 10);
 }

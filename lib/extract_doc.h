@@ -8,11 +8,16 @@
 
 #include <stddef.h>
 
+#include "datefind.h"
+
 typedef enum {
     EXTRACT_FORMAT_NONE = 0, /* not a document Repère indexes: skipped */
     EXTRACT_FORMAT_PDF,
     EXTRACT_FORMAT_HTML,
     EXTRACT_FORMAT_TEXT,
+    EXTRACT_FORMAT_DOCX,
+    EXTRACT_FORMAT_ODT,
+    EXTRACT_FORMAT_EPUB,
     EXTRACT_FORMAT_COUNT, /* one past the last format */
 } extract_format;
 
@@ -28,7 +33,7 @@ enum {
 /* A passage of the document: a PDF page (or part of one), an HTML section,
  * a section of minutes. Chunks are in document order. */
 typedef struct {
-    int page;      /* 1-based PDF page; 0 for formats without pages */
+    int page;      /* 1-based page (PDF, or where a DOCX/ODT was last laid out); 0: none */
     char *heading; /* heading of the section the chunk is in, or NULL */
     char *text;    /* NFC UTF-8, whitespace collapsed, paragraphs kept as "\n" */
 } extract_chunk;
@@ -37,9 +42,9 @@ typedef struct {
     extract_format format;
     char *title;       /* never NULL after a successful extraction */
     char *date;        /* "YYYY-MM-DD", or NULL when none was found */
-    char *description; /* HTML meta description, or NULL */
+    char *description; /* meta description, subject, author ("\n"-separated), or NULL */
     char *headings;    /* all headings, "\n"-separated, or NULL */
-    int pages;         /* PDF page count; 0 for other formats */
+    int pages;         /* page count (PDF, DOCX/ODT page hints); 0 when unknown */
     extract_chunk *chunks;
     size_t n_chunks;
     size_t cap_chunks;
@@ -57,5 +62,23 @@ void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, cons
 void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
                           size_t target);
 void extract_doc_free(extract_doc *doc);
+
+/* The document's date from the text of its chunks (paragraphs one per
+ * line): datefind_document over the first and the last few kilobytes, not
+ * the whole of a long document. */
+datefind_strength extract_doc_find_date(const extract_doc *doc, char out[11]);
+
+/* A title from document metadata, normalised, or NULL when there is none
+ * or it names a file rather than the document (« Microsoft Word - x.doc »,
+ * « sans titre », a name ending in .docx/.odt/.pdf…). Caller frees. */
+char *extract_doc_meta_title(const char *meta);
+
+/* Applies a document's metadata (each may be NULL) once its chunks are
+ * in: the title when the doc has none yet and it is usable; description
+ * followed by what the document is about and its author, one per line
+ * (searchable, not shown); the date: a dateline of the text, else the
+ * metadata date, else a weaker date of the text. */
+void extract_doc_apply_meta(extract_doc *doc, const char *title, const char *author,
+                            const char *about, const char *date);
 
 #endif

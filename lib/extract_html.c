@@ -425,31 +425,6 @@ static char *normalized_or_null(const char *s)
     return t;
 }
 
-#define DATE_HEAD 16384 /* datefind looks at the opening paragraphs… */
-#define DATE_TAIL 4096  /* …and at the last ones (a signature) */
-
-/* The page's date from its paragraphs (one per line): those of the first
- * chunks and of the last ones, not the whole of a long page. */
-static datefind_strength find_date(const extract_doc *doc, char out[11])
-{
-    buf b = BUF_INIT;
-    size_t first_unused = 0;
-    for (; first_unused < doc->n_chunks && b.len < DATE_HEAD; first_unused++) {
-        buf_puts(&b, doc->chunks[first_unused].text);
-        buf_putc(&b, '\n');
-    }
-    size_t from = doc->n_chunks, tail = 0;
-    while (from > first_unused && tail < DATE_TAIL)
-        tail += strlen(doc->chunks[--from].text) + 1;
-    for (size_t i = from; i < doc->n_chunks; i++) {
-        buf_puts(&b, doc->chunks[i].text);
-        buf_putc(&b, '\n');
-    }
-    datefind_strength st = datefind_document(b.data ? b.data : "", b.len, out);
-    buf_free(&b);
-    return st;
-}
-
 /* The parser's last error in plain words. */
 static void parse_error(htmlParserCtxtPtr ctxt, char *err, size_t errlen)
 {
@@ -538,7 +513,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         doc->headings = buf_detach(&w.headings);
 
     char date[11];
-    datefind_strength st = find_date(doc, date);
+    datefind_strength st = extract_doc_find_date(doc, date);
     char meta[11];
     if (st >= DATEFIND_HEADING)
         doc->date = strdup(date);

@@ -372,29 +372,6 @@ static char *page_text(pdf_state *st, pdf_page *page, int page_no, buf *out, buf
     return chunk_heading;
 }
 
-/* Metadata titles that name a file rather than the document. */
-static char *usable_title(const char *meta)
-{
-    if (!meta)
-        return NULL;
-    const char *prefix = "Microsoft Word - ";
-    if (strncmp(meta, prefix, strlen(prefix)) == 0)
-        meta += strlen(prefix);
-    char *t = text_normalize(meta, strlen(meta), TEXT_ONE_LINE);
-    size_t n = strlen(t);
-    static const char *const exts[] = {".doc", ".docx", ".odt", ".pdf", ".rtf", NULL};
-    int junk = n < 3 || strcasecmp(t, "untitled") == 0 || strcasecmp(t, "sans titre") == 0;
-    for (const char *const *e = exts; *e && !junk; e++) {
-        size_t el = strlen(*e);
-        junk = n > el && strcasecmp(t + n - el, *e) == 0;
-    }
-    if (junk) {
-        free(t);
-        return NULL;
-    }
-    return t;
-}
-
 static int creation_date(PopplerDocument *pdf, char out[11])
 {
     GDateTime *dt = poppler_document_get_creation_date_time(pdf);
@@ -515,7 +492,7 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
         doc->headings = buf_detach(&st.headings);
 
     gchar *meta_title = poppler_document_get_title(pdf);
-    doc->title = usable_title(meta_title);
+    doc->title = extract_doc_meta_title(meta_title);
     g_free(meta_title);
     if (!doc->title && st.title)
         doc->title = strdup(st.title);

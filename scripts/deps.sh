@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PKGS=(
   build-essential pkg-config clang libclang-rt-14-dev
-  libsqlite3-dev sqlite3 libxml2-dev libpoppler-glib-dev poppler-utils
+  libsqlite3-dev sqlite3 libxml2-dev libzip-dev libpoppler-glib-dev poppler-utils
   libstemmer-dev libutf8proc-dev libmicrohttpd-dev libjansson-dev libcmocka-dev
   python3 python3-reportlab fonts-dejavu-core qpdf
   curl wrk valgrind chromium
