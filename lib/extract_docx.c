@@ -236,6 +236,14 @@ static const docx_ref *find_ref(const docx *d, int kind, const char *id)
     return NULL;
 }
 
+/* A page starts; a paragraph with no text yet starts on it. */
+static void new_page(docx *d)
+{
+    d->page++;
+    if (d->depth && extract_flow_at_start(&d->flow))
+        d->para_page[open_slot(d)] = d->page;
+}
+
 static int is_off(int n_attrs, const char **attrs)
 {
     char val[16];
@@ -290,7 +298,7 @@ static void text_start(void *user, const char *name, const char *uri, int n_attr
     } else if (strcmp(name, "br") == 0) {
         if (container_attr(n_attrs, attrs, "type", val, sizeof val) && strcmp(val, "page") == 0) {
             if (!d->rendered && d->page)
-                d->page++;
+                new_page(d);
             extract_flow_text(&d->flow, " ", 1);
         } else {
             extract_flow_text(&d->flow, "\n", 1);
@@ -301,7 +309,7 @@ static void text_start(void *user, const char *name, const char *uri, int n_attr
         extract_flow_text(&d->flow, "-", 1);
     } else if (strcmp(name, "lastRenderedPageBreak") == 0) {
         if (d->rendered)
-            d->page++;
+            new_page(d);
     } else if (strcmp(name, "footnoteReference") == 0 &&
                container_attr(n_attrs, attrs, "id", val, sizeof val)) {
         add_ref(d, REF_FOOTNOTE, val);

@@ -61,6 +61,17 @@ const char *extract_flow_lead(const extract_flow *f)
     return f->lead;
 }
 
+int extract_flow_at_start(const extract_flow *f)
+{
+    const buf *p = f->depth > 0 ? &f->para[(f->depth > FLOW_DEPTH ? FLOW_DEPTH : f->depth) - 1] : NULL;
+    if (!p)
+        return 1;
+    for (size_t i = 0; i < p->len; i++)
+        if (p->data[i] != ' ' && p->data[i] != '\t' && p->data[i] != '\n')
+            return 0;
+    return 1;
+}
+
 int extract_flow_over(const extract_flow *f)
 {
     return f->chars > f->max_chars;

@@ -47,6 +47,9 @@ void extract_flow_free(extract_flow *f);
 void extract_flow_begin(extract_flow *f);
 /* Text of the innermost open paragraph; ignored when none is open. */
 void extract_flow_text(extract_flow *f, const char *s, size_t len);
+/* 1 when the innermost open paragraph has no text yet (or none is open):
+ * a page break there moves the whole paragraph to the next page. */
+int extract_flow_at_start(const extract_flow *f);
 /* Closes the innermost paragraph: level 0 is body text, 1-9 a heading;
  * page is the page it starts on (0: unknown). Returns the paragraph as
  * normalised (valid until the next call), "" when it was empty. */

@@ -125,8 +125,11 @@ static void odt_start(void *user, const char *name, const char *uri, int n_attrs
     } else if (is_text && strcmp(name, "line-break") == 0) {
         extract_flow_text(&o->flow, "\n", 1);
     } else if (is_text && strcmp(name, "soft-page-break") == 0) {
-        if (o->page)
+        if (o->page) {
             o->page++;
+            if (o->depth && extract_flow_at_start(&o->flow))
+                o->para_page[slot(o)] = o->page;
+        }
     } else if ((is_text && strcmp(name, "note") == 0) ||
                (strcmp(uri, NS_OFFICE) == 0 && strcmp(name, "annotation") == 0)) {
         if (o->asides < ODT_ASIDE_DEPTH)
