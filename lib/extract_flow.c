@@ -63,7 +63,8 @@ const char *extract_flow_lead(const extract_flow *f)
 
 int extract_flow_at_start(const extract_flow *f)
 {
-    const buf *p = f->depth > 0 ? &f->para[(f->depth > FLOW_DEPTH ? FLOW_DEPTH : f->depth) - 1] : NULL;
+    const buf *p =
+        f->depth > 0 ? &f->para[(f->depth > FLOW_DEPTH ? FLOW_DEPTH : f->depth) - 1] : NULL;
     if (!p)
         return 1;
     for (size_t i = 0; i < p->len; i++)

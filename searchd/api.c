@@ -422,6 +422,14 @@ static const char *api_file_type(const search_doc *doc, const char *data, size_t
         return "application/pdf";
     if (strcmp(doc->format, "html") == 0)
         return "text/html"; /* the page's own <meta charset> or BOM decides */
+    static const char *const office[][2] = {
+        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {"odt", "application/vnd.oasis.opendocument.text"},
+        {"epub", "application/epub+zip"},
+    };
+    for (size_t i = 0; i < sizeof office / sizeof office[0]; i++)
+        if (strcmp(doc->format, office[i][0]) == 0)
+            return office[i][1];
     return text_is_utf8(data, len) ? "text/plain; charset=utf-8"
                                    : "text/plain; charset=windows-1252";
 }

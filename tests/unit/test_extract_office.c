@@ -130,12 +130,12 @@ static const char core[] =
 
 static char *make_docx(const char *doc_xml, const char *core_xml, size_t *len)
 {
-    const char *names[] = {"_rels/.rels",          "word/_rels/document.xml.rels",
-                           "word/document.xml",    "word/styles.xml",
-                           "word/footnotes.xml",   "word/comments.xml",
-                           "word/header1.xml",     "word/header2.xml",
+    const char *names[] = {"_rels/.rels",        "word/_rels/document.xml.rels",
+                           "word/document.xml",  "word/styles.xml",
+                           "word/footnotes.xml", "word/comments.xml",
+                           "word/header1.xml",   "word/header2.xml",
                            "docProps/core.xml"};
-    const char *parts[] = {pkg_rels,  doc_rels, doc_xml, styles, footnotes,
+    const char *parts[] = {pkg_rels, doc_rels, doc_xml, styles,  footnotes,
                            comments, header1,  header2, core_xml};
     return make_zip(9, names, parts, NULL, 0, len);
 }
@@ -161,9 +161,9 @@ static void test_docx(void **state)
     extract_doc doc;
     extract_doc_init(&doc);
     char err[256];
-    assert_int_equal(extract_buffer(EXTRACT_FORMAT_DOCX, "a/convention.docx", data, len, &doc, err,
-                                    sizeof err),
-                     EXTRACT_OK);
+    assert_int_equal(
+        extract_buffer(EXTRACT_FORMAT_DOCX, "a/convention.docx", data, len, &doc, err, sizeof err),
+        EXTRACT_OK);
     assert_int_equal(doc.format, EXTRACT_FORMAT_DOCX);
     assert_string_equal(extract_format_name(doc.format), "docx");
     /* no metadata title: the Title-styled paragraph */
@@ -174,7 +174,8 @@ static void test_docx(void **state)
     assert_non_null(strstr(doc.headings, "Article premier\nArticle second"));
     /* runs joined, tab and break separate words, deleted text and field
      * codes left out */
-    const extract_chunk *c = chunk_with(&doc, "L'accompagnement des victimes de traite\nest gratuit.");
+    const extract_chunk *c =
+        chunk_with(&doc, "L'accompagnement des victimes de traite\nest gratuit.");
     assert_non_null(c);
     assert_string_equal(c->heading, "Article premier");
     assert_int_equal(c->page, 1);
@@ -213,12 +214,13 @@ static void test_docx_pages_and_titles(void **state)
 {
     (void)state;
     /* without rendered breaks, hard page breaks give pages */
-    const char body[] = "<w:document " W_NS "><w:body>"
-                        "<w:p><w:r><w:t>Première</w:t></w:r></w:p>"
-                        "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
-                        "<w:p><w:r><w:t>Seconde</w:t></w:r></w:p>"
-                        "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Troisième</w:t></w:r></w:p>"
-                        "</w:body></w:document>";
+    const char body[] =
+        "<w:document " W_NS "><w:body>"
+        "<w:p><w:r><w:t>Première</w:t></w:r></w:p>"
+        "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+        "<w:p><w:r><w:t>Seconde</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Troisième</w:t></w:r></w:p>"
+        "</w:body></w:document>";
     const char titled[] =
         "<cp:coreProperties "
         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
@@ -261,10 +263,10 @@ static void test_odt(void **state)
 {
     (void)state;
 #define ODT_NS                                                                                     \
-    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "                          \
-    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "                              \
-    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "                            \
-    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "                                              \
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "                           \
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "                               \
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "                             \
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "                                               \
     "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
     const char content[] =
         "<office:document-content " ODT_NS "><office:body><office:text>"
@@ -306,9 +308,8 @@ static void test_odt(void **state)
     extract_doc doc;
     extract_doc_init(&doc);
     char err[256];
-    assert_int_equal(
-        extract_buffer(EXTRACT_FORMAT_ODT, "cr.odt", data, len, &doc, err, sizeof err),
-        EXTRACT_OK);
+    assert_int_equal(extract_buffer(EXTRACT_FORMAT_ODT, "cr.odt", data, len, &doc, err, sizeof err),
+                     EXTRACT_OK);
     assert_string_equal(extract_format_name(doc.format), "odt");
     assert_string_equal(doc.title, "Compte rendu du groupe mineurs");
     assert_string_equal(doc.date, "2019-11-05");
@@ -340,7 +341,8 @@ static void test_odt(void **state)
     /* a spreadsheet is not a text */
     parts[0] = "application/vnd.oasis.opendocument.spreadsheet";
     data = make_zip(4, names, parts, NULL, 1, &len);
-    assert_int_equal(extract_detect("x.ods", (const unsigned char *)data, len), EXTRACT_FORMAT_NONE);
+    assert_int_equal(extract_detect("x.ods", (const unsigned char *)data, len),
+                     EXTRACT_FORMAT_NONE);
     assert_int_equal(extract_buffer(EXTRACT_FORMAT_ODT, "x.odt", data, len, &doc, err, sizeof err),
                      EXTRACT_EFORMAT);
     assert_non_null(strstr(err, "spreadsheet"));
@@ -367,15 +369,16 @@ static void test_epub(void **state)
         "</manifest><spine><itemref idref=\"couv\"/><itemref idref=\"c1\"/>"
         "<itemref idref=\"c1b\"/><itemref idref=\"c2\"/><itemref idref=\"absent\"/></spine>"
         "</package>";
-    const char cover[] = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><img src=\"couv.jpg\"/>"
-                         "</body></html>";
+    const char cover[] =
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><img src=\"couv.jpg\"/>"
+        "</body></html>";
     const char ch1[] = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Un</title></head>"
                        "<body><h1>Premier accueil</h1><p>Écouter la personne.</p></body></html>";
     const char ch2[] = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Orientation</h1>"
                        "<p>Vers une association spécialisée.</p></body></html>";
-    const char *names[] = {"mimetype", "META-INF/container.xml", "OEBPS/livre.opf",
-                           "OEBPS/couv.xhtml", "OEBPS/texte/chap1.xhtml",
-                           "OEBPS/texte/chap 2.xhtml"};
+    const char *names[] = {
+        "mimetype",         "META-INF/container.xml",  "OEBPS/livre.opf",
+        "OEBPS/couv.xhtml", "OEBPS/texte/chap1.xhtml", "OEBPS/texte/chap 2.xhtml"};
     const char *parts[] = {"application/epub+zip", container_xml, opf, cover, ch1, ch2};
     size_t len;
     char *data = make_zip(6, names, parts, NULL, 1, &len);
@@ -568,7 +571,7 @@ static void test_limit_characters(void **state)
 {
     (void)state;
     static const char *const words[] = {"traite ", "victime ", "accueil ", "réseau ",
-                                        "mineur ",  "droit ",   "séjour ",  "travail "};
+                                        "mineur ", "droit ",   "séjour ",  "travail "};
     size_t cap = 11u << 20;
     char *body = malloc(cap + 4096);
     size_t n = (size_t)sprintf(body, "<w:document " W_NS "><w:body><w:p><w:r><w:t>");
