@@ -74,12 +74,19 @@ static sniff_result sniff_epub(const unsigned char *head, size_t len)
     return zip_mimetype_is(head, len, "application/epub+zip") ? SNIFF_SURE : SNIFF_NO;
 }
 
+/* Every RTF file starts with its group and the version word. */
+static sniff_result sniff_rtf(const unsigned char *head, size_t len)
+{
+    return len >= 5 && memcmp(head, "{\\rtf", 5) == 0 ? SNIFF_SURE : SNIFF_NO;
+}
+
 static const char *const pdf_ext[] = {"pdf", NULL};
 static const char *const html_ext[] = {"html", "htm", "xhtml", NULL};
 static const char *const text_ext[] = {"txt", "md", "markdown", "text", NULL};
 static const char *const docx_ext[] = {"docx", NULL};
 static const char *const odt_ext[] = {"odt", NULL};
 static const char *const epub_ext[] = {"epub", NULL};
+static const char *const rtf_ext[] = {"rtf", NULL};
 
 /* Sniffers are tried in this order. */
 static const format_row formats[] = {
@@ -89,6 +96,7 @@ static const format_row formats[] = {
     {EXTRACT_FORMAT_DOCX, "docx", docx_ext, NULL, extract_docx},
     {EXTRACT_FORMAT_ODT, "odt", odt_ext, sniff_odt, extract_odt},
     {EXTRACT_FORMAT_EPUB, "epub", epub_ext, sniff_epub, extract_epub},
+    {EXTRACT_FORMAT_RTF, "rtf", rtf_ext, sniff_rtf, extract_rtf},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 

@@ -18,6 +18,7 @@ typedef enum {
     EXTRACT_FORMAT_DOCX,
     EXTRACT_FORMAT_ODT,
     EXTRACT_FORMAT_EPUB,
+    EXTRACT_FORMAT_RTF,
     EXTRACT_FORMAT_COUNT, /* one past the last format */
 } extract_format;
 

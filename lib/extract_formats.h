@@ -1,6 +1,6 @@
 /* extract_formats: the entry points of the per-format modules, one file
  * each (extract_pdf.c, extract_html.c, extract_text.c, extract_docx.c,
- * extract_odt.c, extract_epub.c). Each turns
+ * extract_odt.c, extract_epub.c, extract_rtf.c). Each turns
  * data[0..len) into doc (empty on entry) or returns an EXTRACT_E* code with
  * a one-line reason in err. They build on extract_doc.h only; detection
  * and dispatch (extract.h) sit above them. */
@@ -15,5 +15,6 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
 int extract_docx(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
 int extract_odt(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
 int extract_epub(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
+int extract_rtf(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
 
 #endif

@@ -426,6 +426,7 @@ static const char *api_file_type(const search_doc *doc, const char *data, size_t
         {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
         {"odt", "application/vnd.oasis.opendocument.text"},
         {"epub", "application/epub+zip"},
+        {"rtf", "application/rtf"},
     };
     for (size_t i = 0; i < sizeof office / sizeof office[0]; i++)
         if (strcmp(doc->format, office[i][0]) == 0)

@@ -12,7 +12,7 @@
   var MAX_OFFSET = 10000;
   var SUGGEST_DELAY_MS = 150;
 
-  var FORMAT_LABELS = { pdf: 'PDF', html: 'Page web', text: 'Texte', docx: 'Word', odt: 'OpenDocument', epub: 'EPUB' };
+  var FORMAT_LABELS = { pdf: 'PDF', html: 'Page web', text: 'Texte', docx: 'Word', odt: 'OpenDocument', epub: 'EPUB', rtf: 'RTF' };
   var numberFmt = new Intl.NumberFormat('fr-FR');
   var msFmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
   var dayFmt = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

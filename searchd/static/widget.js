@@ -22,7 +22,7 @@
   var DELAY_MS = 200;
   var MIN_CHARS = 2;
   var RETRY_AFTER_FAILURE_MS = 5000;
-  var FORMAT_LABELS = { pdf: 'PDF', html: 'Page web', text: 'Texte', docx: 'Word', odt: 'OpenDocument', epub: 'EPUB' };
+  var FORMAT_LABELS = { pdf: 'PDF', html: 'Page web', text: 'Texte', docx: 'Word', odt: 'OpenDocument', epub: 'EPUB', rtf: 'RTF' };
 
   var CSS = [
     '.repere-w-panel{position:fixed;z-index:2147483000;box-sizing:border-box;margin:0;padding:4px 0;',

@@ -3,13 +3,14 @@
 # exist on the branch), the largest input libFuzzer may generate, and the
 # seed files from corpus/ and tests/fixtures/ (besides seeds/<target>/).
 
-FUZZ_TARGETS="extract_html extract_text extract_zip text tokenizer query snippet search_params doc_deserialize"
+FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize"
 
 fuzz_requires() {
   case $1 in
     extract_html) echo "lib/extract_html.c" ;;
     extract_text) echo "lib/extract_text.c" ;;
     extract_zip) echo "lib/container.c lib/extract_docx.c lib/extract_odt.c lib/extract_epub.c" ;;
+    extract_rtf) echo "lib/extract_rtf.c" ;;
     text) echo "lib/text.c lib/text.h lib/datefind.c lib/datefind.h" ;;
     tokenizer) echo "lib/analyzer.c" ;;
     query) echo "lib/query.c lib/analyzer.c lib/synonyms.c" ;;
@@ -29,7 +30,7 @@ fuzz_objects() {
 
 fuzz_max_len() {
   case $1 in
-    extract_html | extract_text | extract_zip) echo 65536 ;;
+    extract_html | extract_text | extract_zip | extract_rtf) echo 65536 ;;
     text | snippet) echo 16384 ;;
     tokenizer) echo 4096 ;;
     query | search_params) echo 2048 ;;
@@ -44,6 +45,8 @@ fuzz_seed_files() {
   case $t in
     extract_html)
       find corpus tests/fixtures -type f \( -name '*.html' -o -name '*.htm' \) -size -256k 2>/dev/null ;;
+    extract_rtf)
+      find corpus tests/fixtures -type f -name '*.rtf' -size -256k 2>/dev/null ;;
     extract_zip)
       find corpus tests/fixtures -type f \( -name '*.docx' -o -name '*.odt' -o -name '*.epub' \) -size -256k 2>/dev/null ;;
     extract_text | text | tokenizer | snippet)
