@@ -26,6 +26,7 @@ INDEXER_OBJ := $(INDEXER_SRC:%.c=$(BUILD)/%.o)
 SEARCHD_OBJ := $(SEARCHD_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REL_BIN     := $(BUILD)/tests/relevance
+BENCH_BIN   := $(BUILD)/bench/reference $(BUILD)/bench/naive
 LIBREPERE   := $(BUILD)/librepere.a
 
 .PHONY: all deps run check unit asan bench fuzz stress valgrind format clean
@@ -91,13 +92,14 @@ check: deps
 	@$(MAKE) --no-print-directory asan
 	@tests/run.sh
 
-bench: deps all $(BUILD)/bench/reference
+bench: deps all $(BENCH_BIN)
 	@bench/run.sh
 
-# The benchmark's baseline: search_run without HTTP (bench/reference.c).
-$(BUILD)/bench/reference: bench/reference.c $(LIBREPERE)
+# The benchmark's tools: bench/reference.c (search_run without HTTP) and
+# bench/naive.c (the naive pipeline), over bench/driver.c's query loops.
+$(BENCH_BIN): $(BUILD)/bench/%: bench/%.c $(BUILD)/bench/driver.o $(LIBREPERE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Ibench -o $@ $< $(BUILD)/bench/driver.o $(LIBREPERE) $(PKG_LIBS)
 
 fuzz: deps
 	@tests/fuzz/run.sh
@@ -110,9 +112,11 @@ valgrind: deps all unit
 
 format:
 	clang-format -i $(LIB_SRC) $(wildcard lib/*.h) $(INDEXER_SRC) $(wildcard indexer/*.h) \
-		$(SEARCHD_SRC) $(wildcard searchd/*.h) $(TEST_SRC) $(wildcard tests/unit/*.h)
+		$(SEARCHD_SRC) $(wildcard searchd/*.h) $(TEST_SRC) $(wildcard tests/unit/*.h) \
+		$(wildcard bench/*.c bench/*.h)
 
 clean:
 	rm -rf build bin
 
--include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d) $(REL_BIN).d
+-include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d) $(REL_BIN).d \
+	$(BENCH_BIN:=.d) $(BUILD)/bench/driver.d

@@ -1,9 +1,9 @@
 -- wrk script for make bench: every connection cycles through the queries of
--- bench/queries.txt (one per line) as /api/search requests, and done()
--- prints one machine-readable line for bench/run.sh.
+-- $BENCH_QUERIES (one per line, # starts a comment line) as /api/search
+-- requests, and done() prints one machine-readable line for bench/run.sh.
 local queries = {}
 for line in io.lines(os.getenv("BENCH_QUERIES") or "bench/queries.txt") do
-  if line ~= "" then
+  if line ~= "" and line:sub(1, 1) ~= "#" then
     local q = line:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", c:byte()) end)
     queries[#queries + 1] = "/api/search?q=" .. q
   end

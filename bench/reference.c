@@ -1,150 +1,91 @@
-/* reference: the benchmark's baseline. Runs the queries of a file through
- * search_run directly (no HTTP), N threads each with its own search_ctx,
- * for a fixed time, and prints queries/s and latency percentiles on one
- * line. bench/run.sh compares searchd's throughput to this. */
-#include <pthread.h>
+/* reference: Repère's engine without HTTP. Runs the queries of a mix through
+ * search_run directly, each thread with its own search_ctx:
+ *   reference loop DB QUERIES THREADS SECONDS [SYNONYMS]  queries/s, p50, p99
+ *   reference each DB QUERIES RUNS [SYNONYMS]             each query, one thread
+ * bench/run.sh compares searchd to the loop and reports the per-query times. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 
+#include "driver.h"
 #include "search.h"
-
-#define REF_MAX_QUERIES 256
-#define REF_MAX_SAMPLES 2000000
 
 typedef struct {
     const char *db, *synonyms;
-    char **queries;
-    size_t n_queries;
-    double seconds;
-    int index;
-    double *lat_ms; /* this thread's latencies */
-    size_t n;
-    long errors;
-    char err[256];
-} ref_thread;
+} ref_args;
 
-static double ref_now(void)
+static void *ref_open(void *arg, char *err, size_t errlen)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void *ref_run(void *arg)
-{
-    ref_thread *t = arg;
+    const ref_args *a = arg;
     search_ctx *ctx = NULL;
-    if (search_open(t->db, t->synonyms, 0, &ctx, t->err, sizeof t->err) != SEARCH_OK) {
-        t->errors = -1;
+    if (search_open(a->db, a->synonyms, 0, &ctx, err, errlen) != SEARCH_OK)
         return NULL;
-    }
-    double end = ref_now() + t->seconds;
-    size_t i = (size_t)t->index * 7;
-    while (t->n < REF_MAX_SAMPLES) {
-        double start = ref_now();
-        if (start >= end)
-            break;
-        search_request req = {.q = t->queries[i++ % t->n_queries], .limit = 10};
-        search_result res;
-        memset(&res, 0, sizeof res);
-        if (search_run(ctx, &req, &res, t->err, sizeof t->err) != SEARCH_OK)
-            t->errors++;
-        search_result_free(&res);
-        t->lat_ms[t->n++] = (ref_now() - start) * 1e3;
-    }
-    search_close(ctx);
-    return NULL;
+    return ctx;
 }
 
-static int ref_cmp(const void *a, const void *b)
+static int ref_run(void *state, const char *query, long long *total, char *err, size_t errlen)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    search_request req = {.q = query, .limit = 10};
+    search_result res;
+    memset(&res, 0, sizeof res);
+    int rc = search_run(state, &req, &res, err, errlen);
+    *total = res.total;
+    search_result_free(&res);
+    return rc == SEARCH_OK ? 0 : -1;
+}
+
+static void ref_close(void *state)
+{
+    search_close(state);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 5 || argc > 6) {
-        fprintf(stderr, "usage: reference DB QUERIES THREADS SECONDS [SYNONYMS]\n");
+    int loop = argc >= 6 && argc <= 7 && strcmp(argv[1], "loop") == 0;
+    int each = argc >= 5 && argc <= 6 && strcmp(argv[1], "each") == 0;
+    if (!loop && !each) {
+        fprintf(stderr, "usage: reference loop DB QUERIES THREADS SECONDS [SYNONYMS]\n"
+                        "       reference each DB QUERIES RUNS [SYNONYMS]\n");
         return 2;
     }
-    int n_threads = atoi(argv[3]);
-    double seconds = atof(argv[4]);
-    if (n_threads < 1 || n_threads > 256 || seconds <= 0) {
-        fprintf(stderr, "reference: bad THREADS or SECONDS\n");
-        return 2;
-    }
-    FILE *f = fopen(argv[2], "r");
-    if (!f) {
-        perror(argv[2]);
+    ref_args args = {.db = argv[2], .synonyms = argc == (loop ? 7 : 6) ? argv[argc - 1] : NULL};
+    driver_engine engine = {ref_open, ref_run, ref_close, &args};
+    char err[512];
+    char **queries = NULL;
+    size_t n = 0;
+    if (driver_read_queries(argv[3], &queries, &n, err, sizeof err) != 0) {
+        fprintf(stderr, "reference: %s\n", err);
         return 1;
     }
-    char *queries[REF_MAX_QUERIES];
-    size_t n_queries = 0;
-    char line[1024];
-    while (n_queries < REF_MAX_QUERIES && fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
-        if (line[0])
-            queries[n_queries++] = strdup(line);
-    }
-    fclose(f);
-    if (n_queries == 0) {
-        fprintf(stderr, "reference: no queries in %s\n", argv[2]);
-        return 1;
-    }
-
-    ref_thread *threads = calloc((size_t)n_threads, sizeof *threads);
-    pthread_t *ids = calloc((size_t)n_threads, sizeof *ids);
-    size_t per_thread = REF_MAX_SAMPLES / (size_t)n_threads;
-    for (int i = 0; i < n_threads; i++) {
-        threads[i] = (ref_thread){.db = argv[1],
-                                  .synonyms = argc == 6 ? argv[5] : NULL,
-                                  .queries = queries,
-                                  .n_queries = n_queries,
-                                  .seconds = seconds,
-                                  .index = i,
-                                  .lat_ms = malloc(per_thread * sizeof(double))};
-    }
-    double start = ref_now();
-    for (int i = 0; i < n_threads; i++)
-        pthread_create(&ids[i], NULL, ref_run, &threads[i]);
-    size_t total = 0;
-    long errors = 0;
-    for (int i = 0; i < n_threads; i++) {
-        pthread_join(ids[i], NULL);
-        if (threads[i].errors < 0) {
-            fprintf(stderr, "reference: %s\n", threads[i].err);
-            return 1;
+    int rc = 0;
+    if (loop) {
+        int threads = atoi(argv[4]);
+        double seconds = atof(argv[5]);
+        driver_stats st;
+        if (threads < 1 || threads > 256 || seconds <= 0) {
+            fprintf(stderr, "reference: bad THREADS or SECONDS\n");
+            rc = 2;
+        } else if (driver_loop(&engine, queries, n, threads, seconds, &st, err, sizeof err) != 0) {
+            fprintf(stderr, "reference: %s\n", err);
+            rc = 1;
+        } else {
+            driver_print_stats(stdout, &st);
         }
-        total += threads[i].n;
-        errors += threads[i].errors;
+    } else {
+        int runs = atoi(argv[4]);
+        driver_timing *t = calloc(n, sizeof *t);
+        if (runs < 1 || runs > 10000) {
+            fprintf(stderr, "reference: bad RUNS\n");
+            rc = 2;
+        } else if (!t || driver_each(&engine, queries, n, runs, t, err, sizeof err) != 0) {
+            fprintf(stderr, "reference: %s\n", t ? err : "out of memory");
+            rc = 1;
+        } else {
+            for (size_t i = 0; i < n; i++)
+                driver_print_timing(stdout, queries[i], &t[i]);
+        }
+        free(t);
     }
-    double elapsed = ref_now() - start;
-    double *all = malloc((total ? total : 1) * sizeof(double));
-    size_t k = 0;
-    for (int i = 0; i < n_threads; i++) {
-        memcpy(all + k, threads[i].lat_ms, threads[i].n * sizeof(double));
-        k += threads[i].n;
-        free(threads[i].lat_ms);
-    }
-    qsort(all, total, sizeof(double), ref_cmp);
-    double p50 = total ? all[total / 2] : 0, p99 = total ? all[(total * 99) / 100] : 0;
-    /* CPU time per query: unlike queries/s, it hardly depends on what else
-     * the machine runs. */
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    double cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-                    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-    printf("RESULT queries=%zu seconds=%.3f qps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%ld "
-           "cpu_ms_per_query=%.3f\n",
-           total, elapsed, total / elapsed, p50, p99, errors, total ? cpu_ms / total : 0);
-    free(all);
-    free(threads);
-    free(ids);
-    for (size_t i = 0; i < n_queries; i++)
-        free(queries[i]);
-    return 0;
+    driver_free_queries(queries, n);
+    return rc;
 }

@@ -1,175 +1,519 @@
 #!/usr/bin/env bash
-# `make bench`: searchd under wrk at concurrency 1, 16 and 64 on a query mix
-# (bench/queries.txt through bench/mix.lua), beside the reference: the same
-# queries through search_run directly, 16 threads, no HTTP (bench/reference.c).
-# Writes bench/RESULTS.md. BENCH_SECONDS (default 10) sets each run's length.
+# `make bench`: Repère against the naive pipeline (bench/naive.c) on the scale
+# corpus (Debian's French documentation, ~9.5k files), in one run: indexing
+# time, size and memory; searchd under wrk at c=1/16/64; every query of the
+# mix on one thread (bench/reference.c); the naive match+rank floor. Writes
+# bench/RESULTS.md with the figures and their ratios to issue 9's targets.
+# Settings (environment):
+#   BENCH_CORPUS=DIR      corpus tree (default: built by ../shared/bench/make-corpus.sh
+#                         into $XDG_CACHE_HOME/repere/bench-data, or $DATA)
+#   BENCH_QUERIES=FILE    query mix (default bench/scale-queries.txt)
+#   BENCH_SECONDS=N       length of each wrk and loop run (default 10; quick 3)
+#   BENCH_RUNS=N          timed runs per query, one thread (default 21; quick 7)
+#   BENCH_QUICK=1         reuse the indexes of the last run when the indexer binary
+#                         and corpus are the same; shorter runs; writes bench/work/RESULTS.md
+#   BENCH_BEFORE_BIN=DIR  also measure DIR/indexer and DIR/searchd (before/after table)
+#   BENCH_10X=1           also index and query the corpus ten times over (slow)
+#   BENCH_OUT=FILE        where to write the results
+#   BENCH_WORK=DIR        indexes and logs (default bench/work)
+# Figures travel between steps through printf -v (NAME_WALL, SD_PID_after…):
+# shellcheck disable=SC2034,SC2153,SC2154
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-SECONDS_PER_RUN=${BENCH_SECONDS:-10}
-WORK=bench/work
-REF=build/bench/reference
-mkdir -p "$WORK"
-
-for tool in wrk; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/deps.sh installs it)" >&2; exit 1; }
-done
-# Up to date with the library (a no-op under `make bench`).
-make -s bin/indexer bin/searchd "$REF"
-
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-DB="$WORK/corpus.db"
+QUICK=${BENCH_QUICK:-0}
+SECS=${BENCH_SECONDS:-$([ "$QUICK" = 1 ] && echo 3 || echo 10)}
+RUNS=${BENCH_RUNS:-$([ "$QUICK" = 1 ] && echo 7 || echo 21)}
+QUERIES=${BENCH_QUERIES:-bench/scale-queries.txt}
+OUT=${BENCH_OUT:-$([ "$QUICK" = 1 ] && echo bench/work/RESULTS.md || echo bench/RESULTS.md)}
+BEFORE=${BENCH_BEFORE_BIN:-}
+TENX=${BENCH_10X:-0}
 SYN=corpus/synonymes.txt
-echo "bench: indexing corpus/ into $DB" >&2
-rc=0
-bin/indexer --quiet --db "$DB" corpus || rc=$?
-if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
-  echo "bench: indexing failed (status $rc)" >&2
-  exit 1
-fi
-docs=$(sqlite3 -readonly "$DB" 'SELECT count(*) FROM documents' 2>/dev/null || echo "?")
+WORK=$(mkdir -p "${BENCH_WORK:-bench/work}" && cd "${BENCH_WORK:-bench/work}" && pwd)
+NAIVE=build/bench/naive
+REF=build/bench/reference
+JOBS=2
+mkdir -p "$WORK"
+make -s bin/indexer bin/searchd "$NAIVE" "$REF"
 
+say() { echo "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+# ---- tools and corpus ----
+apt_install() { # packages... (as scripts/deps.sh does)
+  local missing=() p sudo=""
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+apt_install wrk time sqlite3 poppler-utils
+
+if [ -n "${BENCH_CORPUS:-}" ]; then
+  CORPUS=$BENCH_CORPUS
+else
+  DATA=${DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/repere/bench-data}
+  CORPUS=$DATA/corpus
+  if [ ! -f "$CORPUS/.complete" ]; then
+    # ../shared next to this checkout, or next to the main checkout of a worktree.
+    main=$(dirname "$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$ROOT/.git")")
+    MAKE_CORPUS=""
+    for c in "$ROOT/../shared/bench/make-corpus.sh" "$main/../shared/bench/make-corpus.sh"; do
+      [ -x "$c" ] && MAKE_CORPUS=$c && break
+    done
+    [ -n "$MAKE_CORPUS" ] || die "no ../shared/bench/make-corpus.sh (set BENCH_CORPUS=DIR)"
+    apt_install mandoc bsdextrautils unzip poppler-utils wkhtmltopdf cpio python3-lxml
+    say "building the scale corpus into $DATA (once; about 10 minutes)"
+    DATA=$DATA "$MAKE_CORPUS" >&2
+  fi
+fi
+[ -d "$CORPUS" ] || die "no corpus at $CORPUS"
+CORPUS=$(cd "$CORPUS" && pwd)
+if [ -n "$BEFORE" ]; then
+  if [ ! -x "$BEFORE/indexer" ] || [ ! -x "$BEFORE/searchd" ]; then
+    die "no indexer and searchd in $BEFORE"
+  fi
+  BEFORE=$(cd "$BEFORE" && pwd)
+fi
 SYN_ARGS=()
 [ -f "$SYN" ] && SYN_ARGS=(--synonyms "$SYN")
 
-field() { # line, key -> value
-  echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+# ---- helpers ----
+field() { # line key -> value (keys are words before '=', values have no spaces)
+  tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -1
 }
-reference() { # threads [seconds]
-  local secs=${2:-$SECONDS_PER_RUN}
-  echo "bench: reference, $1 threads, ${secs}s" >&2
-  "$REF" "$DB" bench/queries.txt "$1" "$secs" ${SYN_ARGS[1]:+"${SYN_ARGS[1]}"} | grep '^RESULT'
+calc() { awk "BEGIN { $1 }"; }
+ratio() { calc "if ($2 > 0) printf \"%.2f\", $1 / $2; else print \"?\""; }
+mib() { calc "printf \"%.1f\", $1 / 1048576"; }
+verdict() { if calc "exit !($1)"; then echo met; else echo missed; fi; }
+proc_running() { # pid: alive and not a zombie
+  local s
+  s=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$s" ] && [ "$s" != Z ]
 }
-# The reference runs before and after searchd (their mean is reported), so
-# a drift of the machine's load during the run shows.
-ref_line=$(reference 16)
+db_bytes() { # index file plus its WAL
+  local s=0 f
+  for f in "$1" "$1-wal"; do [ -f "$f" ] && s=$((s + $(stat -c %s "$f"))); done
+  echo "$s"
+}
+doc_count() { sqlite3 -readonly "$1" "SELECT count(*) FROM $2" 2>/dev/null || echo "?"; }
+corpus_stamp() { # what a reused index must have seen
+  echo "$1 $(stat -c %Y "$1/.complete" 2>/dev/null || find "$1" -type f | wc -l)"
+}
 
-LOG="$WORK/searchd.log"
-bin/searchd --db "$DB" --listen 127.0.0.1:0 --quiet "${SYN_ARGS[@]}" 2>"$LOG" &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's|^searchd: listening on http://[^/]*:\([0-9]*\)/$|\1|p' "$LOG")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "bench: searchd did not start" >&2; cat "$LOG" >&2; exit 1; }
-URL="http://127.0.0.1:$port"
-threads=$(nproc)
+# index_run NAME DB command... : runs one indexing under /usr/bin/time,
+# polling the main process's VmHWM; sets IX_*.
+index_run() {
+  local name=$1 db=$2
+  shift 2
+  local tf="$WORK/$name.time" hwm=0 child="" h rc=0
+  /usr/bin/time -f 'wall=%e user=%U sys=%S maxrss_kb=%M' -o "$tf" "$@" >"$WORK/$name.out" 2>&1 &
+  local tpid=$!
+  while proc_running "$tpid"; do
+    [ -n "$child" ] || child=$(pgrep -P "$tpid" | head -1 || true)
+    if [ -n "$child" ]; then
+      h=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$child/status" 2>/dev/null || true)
+      [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
+    fi
+    sleep 0.2
+  done
+  wait "$tpid" || rc=$?
+  # The indexer's 3 means "some files failed" (counted below), not a failed run.
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+    cat "$WORK/$name.out" >&2
+    die "$name: indexing failed (status $rc)"
+  fi
+  local t
+  t=$(tail -1 "$tf")
+  IX_WALL=$(field "$t" wall)
+  IX_CPU=$(calc "printf \"%.1f\", $(field "$t" user) + $(field "$t" sys)")
+  IX_RSS_TREE=$(calc "printf \"%.1f\", $(field "$t" maxrss_kb) / 1024")
+  IX_RSS_PARENT=$(calc "if ($hwm > 0) printf \"%.1f\", $hwm / 1024; else print \"?\"")
+  IX_SIZE_RAW=$(db_bytes "$db")
+  sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+  IX_SIZE=$(db_bytes "$db")
+  IX_WHEN=$(date -u +%Y-%m-%dT%H:%MZ)
+  IX_REUSED=0
+}
+# index_fresh NAME DB BINARY command... : indexes from empty and records the
+# figures in DB.figures, which BENCH_QUICK reads back when it reuses the index
+# (same binary, same corpus).
+IX_VARS="IX_WALL IX_CPU IX_RSS_TREE IX_RSS_PARENT IX_SIZE_RAW IX_SIZE IX_WHEN"
+index_fresh() {
+  local name=$1 db=$2 stamp STAMP="" v
+  stamp="$(sha256sum "$3" | cut -c1-16) $(corpus_stamp "$CORPUS")"
+  shift 3
+  if [ "$QUICK" = 1 ] && [ -f "$db.figures" ]; then
+    # shellcheck disable=SC1090
+    . "$db.figures"
+    if [ "$STAMP" = "$stamp" ]; then
+      say "$name: reusing the index of $IX_WHEN (same binary and corpus)"
+      IX_REUSED=1
+      return
+    fi
+  fi
+  rm -f "$db" "$db-wal" "$db-shm" "$db.figures"
+  say "$name: indexing $CORPUS"
+  index_run "$name" "$db" "$@"
+  {
+    echo "STAMP='$stamp'"
+    for v in $IX_VARS; do echo "$v='${!v}'"; done
+  } >"$db.figures"
+}
+save_index() { # prefix: copies IX_* to PREFIX_*
+  local v n
+  for v in $IX_VARS IX_REUSED; do
+    n=${v#IX_}
+    printf -v "$1_$n" '%s' "${!v}"
+  done
+}
+
+# searchd: start_searchd NAME BIN DB -> SD_PID_NAME, SD_URL_NAME
+start_searchd() {
+  local log="$WORK/searchd-$1.log" port=""
+  "$2" --db "$3" --listen 127.0.0.1:0 --quiet "${SYN_ARGS[@]}" 2>"$log" &
+  printf -v "SD_PID_$1" '%s' $!
+  PIDS+=($!)
+  for _ in $(seq 1 100); do
+    port=$(sed -n 's|^searchd: listening on http://[^/]*:\([0-9]*\)/$|\1|p' "$log")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { cat "$log" >&2; die "searchd ($1) did not start"; }
+  printf -v "SD_URL_$1" '%s' "http://127.0.0.1:$port"
+}
+stop_searchds() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  PIDS=()
+}
+PIDS=()
+trap stop_searchds EXIT
 tck=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
-rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
-hwm_kib() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+status_kib() { sed -n "s/^$2:[[:space:]]*\([0-9]*\).*/\1/p" "/proc/$1/status"; }
 
-# Warm the page cache and the per-thread contexts.
-wrk -t1 -c4 -d1s -s bench/mix.lua "$URL" >/dev/null
-
-rows=()
-qps16=""
-p99_16=""
-cpu16=""
-for c in 1 16 64; do
-  t=1 # one wrk thread (epoll) leaves the cores to searchd
-  echo "bench: searchd, wrk -c$c -t$t, ${SECONDS_PER_RUN}s" >&2
-  cpu0=$(cpu_ticks)
-  out=$(BENCH_QUERIES=bench/queries.txt wrk -t"$t" -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/mix.lua "$URL")
-  line=$(echo "$out" | grep '^RESULT')
+# wrk_run NAME CONNECTIONS SECONDS [QUERIES] -> one table row in WRK_ROW,
+# figures in WRK_RPS WRK_P50 WRK_P99 WRK_ERR WRK_CPU
+wrk_run() {
+  local pid url line req secs t0
+  pid=$(eval echo "\$SD_PID_$1")
+  url=$(eval echo "\$SD_URL_$1")
+  t0=$(cpu_ticks "$pid")
+  line=$(BENCH_QUERIES=${4:-$QUERIES} wrk -t1 -c"$2" -d"$3s" --timeout 30s -s bench/mix.lua "$url" |
+    grep '^RESULT')
   req=$(field "$line" requests)
   secs=$(field "$line" seconds)
-  rps=$(awk -v r="$req" -v s="$secs" 'BEGIN { printf "%.0f", r / s }')
-  p50=$(field "$line" p50_ms)
-  p99=$(field "$line" p99_ms)
-  errs=$(field "$line" errors)
-  rss=$(awk -v k="$(rss_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
-  cpu=$(awk -v t="$(($(cpu_ticks) - cpu0))" -v h="$tck" -v n="$req" \
-    'BEGIN { if (n > 0) printf "%.3f", t * 1000 / h / n; else print "?" }')
-  rows+=("| $c | $rps | $p50 | $p99 | $errs | $cpu | $rss |")
-  if [ "$c" = 16 ]; then
-    qps16=$rps
-    p99_16=$p99
-    cpu16=$cpu
-  fi
-done
-peak=$(awk -v k="$(hwm_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
-
-# The ratio searchd/reference at 16: this machine's other load changes from
-# one 10 s run to the next, so it is also measured in alternating 2 s slices
-# (reference, searchd, five times each): both sides see the same load.
-PAIRS=5
-ref_n=0; ref_s=0; sd_n=0; sd_s=0
-for _ in $(seq 1 "$PAIRS"); do
-  l=$(reference 16 2)
-  ref_n=$((ref_n + $(field "$l" queries)))
-  ref_s=$(awk -v a="$ref_s" -v b="$(field "$l" seconds)" 'BEGIN { print a + b }')
-  echo "bench: searchd, wrk -c16 -t1, 2s" >&2
-  l=$(BENCH_QUERIES=bench/queries.txt wrk -t1 -c16 -d2s -s bench/mix.lua "$URL" | grep '^RESULT')
-  sd_n=$((sd_n + $(field "$l" requests)))
-  sd_s=$(awk -v a="$sd_s" -v b="$(field "$l" seconds)" 'BEGIN { print a + b }')
-done
-paired_ref=$(awk -v n="$ref_n" -v s="$ref_s" 'BEGIN { printf "%.1f", n / s }')
-paired_sd=$(awk -v n="$sd_n" -v s="$sd_s" 'BEGIN { printf "%.1f", n / s }')
-ratio=$(awk -v a="$paired_sd" -v b="$paired_ref" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
-
-kill "$PID"
-wait "$PID" || true
-trap - EXIT
-ref_line2=$(reference 16)
-# For comparison only: as many threads as cores, like searchd's workers.
-ref_cores=$(reference "$(nproc)")
-ref_qps=$(awk -v a="$(field "$ref_line" qps)" -v b="$(field "$ref_line2" qps)" 'BEGIN { printf "%.1f", (a + b) / 2 }')
-
-ratio10=$(awk -v a="$qps16" -v b="$ref_qps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
-verdict() { # condition text
-  if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "missed"; fi
+  WRK_RPS=$(calc "printf \"%.0f\", $req / $secs")
+  WRK_P50=$(field "$line" p50_ms)
+  WRK_P99=$(field "$line" p99_ms)
+  WRK_ERR=$(field "$line" errors)
+  WRK_REQ=$req
+  WRK_SECS=$secs
+  WRK_CPU=$(calc "if ($req > 0) printf \"%.2f\", ($(cpu_ticks "$pid") - $t0) * 1000 / $tck / $req; else print \"?\"")
 }
-{
-  echo "# searchd benchmark"
-  echo
-  echo "Written by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
-  echo "($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared with whatever"
-  echo "else ran then (load average before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))."
-  echo "Index: corpus/ ($docs documents). Query mix: bench/queries.txt"
-  echo "($(grep -c . bench/queries.txt) queries: words, phrases, prefixes, exclusion, OR, one"
-  echo "without hits), rotated by bench/mix.lua; ${SECONDS_PER_RUN} s per run; searchd with"
-  echo "$threads worker threads."
-  echo
-  echo "| wrk connections | requests/s | p50 ms | p99 ms | errors | searchd CPU ms/request | searchd RSS MiB |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  printf '%s\n' "${rows[@]}"
-  echo
-  echo "searchd peak RSS (VmHWM): $peak MiB."
-  echo
-  echo "Reference (bench/reference.c: search_run in 16 threads, no HTTP, same index and"
-  echo "queries), run before and after searchd:"
-  echo
-  echo "| reference run | queries/s | p50 ms | p99 ms | errors | CPU ms/query |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-  for l in "$ref_line" "$ref_line2"; do
-    echo "| 16 threads, $([ "$l" = "$ref_line" ] && echo before || echo after) searchd | $(field "$l" qps) | $(field "$l" p50_ms) | $(field "$l" p99_ms) | $(field "$l" errors) | $(field "$l" cpu_ms_per_query) |"
+naive_loop() { # threads seconds [db]
+  "$NAIVE" loop "${3:-$NAIVE_DB}" "$QUERIES" "$1" "$2" | grep '^RESULT'
+}
+
+queries_n=$(grep -c -v '^#\|^$' "$QUERIES")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date -u +%Y-%m-%dT%H:%MZ)
+files_html=$(find "$CORPUS" -type f -iname '*.htm*' | wc -l)
+files_txt=$(find "$CORPUS" -type f -iname '*.txt' | wc -l)
+files_pdf=$(find "$CORPUS" -type f -iname '*.pdf' | wc -l)
+corpus_mib=$(calc "printf \"%.0f\", $(du -sb "$CORPUS" | cut -f1) / 1048576")
+
+# ---- indexing: naive, Repère, Repère before; back to back ----
+NAIVE_DB=$WORK/scale-naive.db
+REP_DB=$WORK/scale-repere.db
+OLD_DB=$WORK/scale-before.db
+index_fresh naive "$NAIVE_DB" "$NAIVE" "$NAIVE" index "$NAIVE_DB" "$JOBS" "$CORPUS"
+save_index NV
+NV_DOCS=$(doc_count "$NAIVE_DB" docs)
+index_fresh repere "$REP_DB" bin/indexer bin/indexer --quiet --jobs "$JOBS" --db "$REP_DB" "$CORPUS"
+save_index RP
+RP_DOCS=$(doc_count "$REP_DB" documents)
+say "repere: re-run on the unchanged corpus"
+index_run repere-rerun "$REP_DB" bin/indexer --quiet --jobs "$JOBS" --db "$REP_DB" "$CORPUS"
+save_index RR
+if [ -n "$BEFORE" ]; then
+  index_fresh before "$OLD_DB" "$BEFORE/indexer" "$BEFORE/indexer" --quiet --jobs "$JOBS" \
+    --db "$OLD_DB" "$CORPUS"
+  save_index OB
+  OB_DOCS=$(doc_count "$OLD_DB" documents)
+  say "before: re-run on the unchanged corpus"
+  index_run before-rerun "$OLD_DB" "$BEFORE/indexer" --quiet --jobs "$JOBS" \
+    --db "$OLD_DB" "$CORPUS"
+  save_index OR
+fi
+
+# ---- one query at a time, one thread, warm ----
+say "per query: Repère (search_run, 1 thread, median of $RUNS)"
+REF_EACH=$("$REF" each "$REP_DB" "$QUERIES" "$RUNS" ${SYN_ARGS[1]:+"${SYN_ARGS[1]}"} | grep '^QUERY')
+say "per query: naive (1 thread, median of $RUNS)"
+NAIVE_EACH=$("$NAIVE" each "$NAIVE_DB" "$QUERIES" "$RUNS" | grep '^QUERY')
+
+# ---- throughput: the naive floor around searchd's runs ----
+say "naive floor, $JOBS threads, ${SECS}s"
+FLOOR1=$(naive_loop "$JOBS" "$SECS")
+start_searchd after bin/searchd "$REP_DB"
+[ -n "$BEFORE" ] && start_searchd before "$BEFORE/searchd" "$OLD_DB"
+sides=(after)
+[ -n "$BEFORE" ] && sides+=(before)
+for s in "${sides[@]}"; do wrk_run "$s" 4 1; done # warm the page cache and the workers
+declare -A ROW RPS P99
+for c in 1 16 64; do
+  for s in "${sides[@]}"; do
+    say "searchd ($s), wrk -c$c, ${SECS}s"
+    wrk_run "$s" "$c" "$SECS"
+    pid=$(eval echo "\$SD_PID_$s")
+    ROW[$s,$c]="| $c | $WRK_RPS | $WRK_P50 | $WRK_P99 | $WRK_ERR | $WRK_CPU | $(calc "printf \"%.1f\", $(status_kib "$pid" VmRSS) / 1024") |"
+    RPS[$s,$c]=$WRK_RPS
+    P99[$s,$c]=$WRK_P99
+    if [ "$c" = 16 ]; then
+      printf -v "CPU16_$s" '%s' "$WRK_CPU"
+      if [ "$s" = after ]; then P50_16=$WRK_P50; fi
+    fi
   done
-  echo "| $(nproc) threads (one per core, like searchd's workers; not the target's baseline) | $(field "$ref_cores" qps) | $(field "$ref_cores" p50_ms) | $(field "$ref_cores" p99_ms) | $(field "$ref_cores" errors) | $(field "$ref_cores" cpu_ms_per_query) |"
+done
+
+# The target's ratio, in alternating slices so that both sides see the same
+# load: naive floor (2 threads) then searchd at c=16, five times each.
+PAIRS=$([ "$QUICK" = 1 ] && echo 2 || echo 5)
+declare -A SL_N SL_S
+for s in floor "${sides[@]}"; do SL_N[$s]=0; SL_S[$s]=0; done
+for _ in $(seq 1 "$PAIRS"); do
+  say "slices: naive floor, then searchd c=16, 2s each"
+  l=$(naive_loop "$JOBS" 2)
+  SL_N[floor]=$((SL_N[floor] + $(field "$l" queries)))
+  SL_S[floor]=$(calc "print ${SL_S[floor]} + $(field "$l" seconds)")
+  for s in "${sides[@]}"; do
+    wrk_run "$s" 16 2
+    SL_N[$s]=$((SL_N[$s] + WRK_REQ))
+    SL_S[$s]=$(calc "print ${SL_S[$s]} + $WRK_SECS")
+  done
+done
+declare -A SL_QPS
+for s in floor "${sides[@]}"; do
+  SL_QPS[$s]=$(calc "printf \"%.1f\", ${SL_N[$s]} / ${SL_S[$s]}")
+done
+
+# Per query over HTTP (c=1, p50), for the before/after table.
+declare -A HTTP_Q
+if [ -n "$BEFORE" ]; then
+  qfile=$WORK/one-query.txt
+  while IFS= read -r q; do
+    printf '%s\n' "$q" >"$qfile"
+    for s in "${sides[@]}"; do
+      wrk_run "$s" 1 1 "$qfile"
+      HTTP_Q[$s,$q]=$WRK_P50
+    done
+  done < <(grep -v '^#\|^$' "$QUERIES")
+  say "per query over HTTP done"
+fi
+
+RSS_PEAK_after=$(calc "printf \"%.1f\", $(status_kib "$SD_PID_after" VmHWM) / 1024")
+[ -n "$BEFORE" ] && RSS_PEAK_before=$(calc "printf \"%.1f\", $(status_kib "$SD_PID_before" VmHWM) / 1024")
+stop_searchds
+
+say "naive floor again, $JOBS threads, ${SECS}s"
+FLOOR2=$(naive_loop "$JOBS" "$SECS")
+say "engine alone: search_run loop, $JOBS threads, ${SECS}s"
+ENGINE=$("$REF" loop "$REP_DB" "$QUERIES" "$JOBS" "$SECS" ${SYN_ARGS[1]:+"${SYN_ARGS[1]}"} | grep '^RESULT')
+FLOOR_QPS=$(calc "printf \"%.1f\", ($(field "$FLOOR1" qps) + $(field "$FLOOR2" qps)) / 2")
+
+# ---- 10x: the corpus ten times under different prefixes ----
+if [ "$TENX" = 1 ]; then
+  TEN=$WORK/10x
+  rm -rf "$TEN"
+  mkdir -p "$TEN"
+  [ "$(stat -c %d "$CORPUS")" = "$(stat -c %d "$TEN")" ] ||
+    die "10x: $WORK is not on the corpus's file system (hard links need it)"
+  need=$(((RP_SIZE + NV_SIZE) * 12 / 1024)) # KiB, with a fifth to spare
+  avail=$(df --output=avail -k "$WORK" | tail -1)
+  [ "$avail" -gt "$need" ] || die "10x: $((avail / 1024)) MiB free, $((need / 1024)) MiB needed"
+  for i in 0 1 2 3 4 5 6 7 8 9; do cp -al "$CORPUS" "$TEN/copy$i"; done
+  NAIVE10=$WORK/scale10-naive.db
+  REP10=$WORK/scale10-repere.db
+  rm -f "$NAIVE10"* "$REP10"*
+  say "10x: naive indexing"
+  index_run naive10 "$NAIVE10" "$NAIVE" index "$NAIVE10" "$JOBS" "$TEN"
+  save_index N10
+  N10_DOCS=$(doc_count "$NAIVE10" docs)
+  say "10x: Repère indexing"
+  index_run repere10 "$REP10" bin/indexer --quiet --jobs "$JOBS" --db "$REP10" "$TEN"
+  save_index R10
+  R10_DOCS=$(doc_count "$REP10" documents)
+  start_searchd ten bin/searchd "$REP10"
+  wrk_run ten 4 1
+  say "10x: searchd, wrk -c16, ${SECS}s"
+  wrk_run ten 16 "$SECS"
+  T16_RPS=$WRK_RPS T16_P50=$WRK_P50 T16_P99=$WRK_P99 T16_ERR=$WRK_ERR
+  T_RSS=$(calc "printf \"%.1f\", $(status_kib "$SD_PID_ten" VmHWM) / 1024")
+  stop_searchds
+  FLOOR10=$(naive_loop "$JOBS" "$SECS" "$NAIVE10")
+  rm -rf "$TEN"
+fi
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- RESULTS.md ----
+query_field() { # QUERY-lines query key
+  grep -F -- " q=$2" <<<"$1" | while IFS= read -r l; do
+    [ "${l#* q=}" = "$2" ] && field "${l% q=*}" "$3"
+  done | head -1
+}
+slow=0
+slowest=0
+slowest_q=""
+while IFS= read -r q; do
+  ms=$(query_field "$REF_EACH" "$q" cpu_ms)
+  if calc "exit !($ms > 10)"; then slow=$((slow + 1)); fi
+  if calc "exit !($ms > $slowest)"; then slowest=$ms; slowest_q=$q; fi
+done < <(grep -v '^#\|^$' "$QUERIES")
+ix_ratio=$(ratio "$RP_WALL" "$NV_WALL")
+size_ratio=$(ratio "$RP_SIZE" "$NV_SIZE")
+q_ratio=$(ratio "${SL_QPS[after]}" "${SL_QPS[floor]}")
+reused_note() { if [ "$1" = 1 ]; then echo " (reused from the run of $2)"; fi; }
+{
+  echo "# Scale benchmark"
   echo
-  echo "Mean of the two 16-thread runs: $ref_qps queries/s; searchd at c=16 (${SECONDS_PER_RUN} s run)"
-  echo "against it: $ratio10 ×. In alternating 2 s slices (5 each): reference $paired_ref"
-  echo "queries/s, searchd c=16 $paired_sd requests/s: **$ratio ×** (the target's measure)."
+  echo "Written by \`make bench\` (bench/run.sh$([ "$QUICK" = 1 ] && echo ", BENCH_QUICK=1")) from $started to"
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
+  echo "shared with whatever else ran then: load average before the run $load_before, after $load_after."
+  echo "Wall-clock figures move with that load; CPU seconds much less."
   echo
-  echo "searchd at c=16 against the"
-  echo "one-thread-per-core loop: $(awk -v a="$qps16" -v b="$(field "$ref_cores" qps)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }') ×."
+  echo "Corpus: \`$CORPUS\` ($files_html HTML, $files_txt text, $files_pdf PDF files, $corpus_mib MiB);"
+  echo "Repère indexed $RP_DOCS documents, the naive pipeline $NV_DOCS. Query mix: \`$QUERIES\`"
+  echo "($queries_n queries: rare and frequent words, two words, multi-word queries with function"
+  echo "words, phrases, a long question, prefixes, an exclusion, accents typed and omitted, OR,"
+  echo "one without hits). ${SECS} s per wrk or loop run; searchd with its default $(nproc) workers."
   echo
-  echo "CPU time per query, which depends much less on the machine's other load:"
-  echo "searchd at c=16 $cpu16 ms per request (search, JSON, HTTP, log, all threads),"
-  echo "the one-thread-per-core loop $(field "$ref_cores" cpu_ms_per_query) ms: searchd costs"
-  echo "$(awk -v a="$cpu16" -v b="$(field "$ref_cores" cpu_ms_per_query)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }') × the engine alone."
+  echo "Naive pipeline (bench/naive.c): pdftotext for PDFs, libxml2's text nodes for HTML, text"
+  echo "as is, one contentful FTS5 table (unicode61, no analysis), $JOBS extraction threads and"
+  echo "one writer; its queries are the mix's words quoted for FTS5, MATCH + ORDER BY rank"
+  echo "LIMIT 10, no snippet, $JOBS threads (the \"floor\")."
   echo
-  echo "With 16 connections each waiting for its answer, the mean latency is 16 / throughput:"
-  echo "as the engine alone does $(field "$ref_cores" qps) queries/s on these cores, no server over it"
-  echo "can bring the mean at c=16 under $(awk -v q="$(field "$ref_cores" qps)" 'BEGIN { if (q > 0) printf "%.1f", 16000 / q; else print "?" }') ms here (let alone the p99)."
+  echo "## Issue 9's targets"
   echo
-  echo "| target | measured | |"
-  echo "| --- | --- | --- |"
-  echo "| searchd at c=16 ≥ 0.7 × reference q/s (alternating slices) | ${ratio} × | $(verdict "$ratio >= 0.7") |"
-  echo "| p99 at c=16 < 25 ms | $p99_16 ms | $(verdict "$p99_16 < 25") |"
-  echo "| RSS < 64 MiB | $peak MiB | $(verdict "$peak < 64") |"
-} >bench/RESULTS.md
-cat bench/RESULTS.md
+  echo "| target | Repère | naive / floor | ratio | |"
+  echo "| --- | ---: | ---: | ---: | --- |"
+  echo "| index the corpus, \`--jobs $JOBS\`, from empty: ≤ 1.0 × naive | $RP_WALL s (CPU $RP_CPU s) | $NV_WALL s (CPU $NV_CPU s) | $ix_ratio × (CPU $(ratio "$RP_CPU" "$NV_CPU") ×) | $(verdict "$ix_ratio <= 1.0") |"
+  echo "| index size (with WAL, after checkpoint): ≤ 1.1 × naive | $(mib "$RP_SIZE") MiB | $(mib "$NV_SIZE") MiB | $size_ratio × | $(verdict "$size_ratio <= 1.1") |"
+  echo "| searchd at c=16 (snippets): ≥ 0.5 × the match+rank floor (alternating 2 s slices) | ${SL_QPS[after]} req/s | ${SL_QPS[floor]} q/s | $q_ratio × | $(verdict "$q_ratio >= 0.5") |"
+  echo "| p99 at c=16 ≤ 25 ms | ${P99[after,16]} ms | | | $(verdict "${P99[after,16]} <= 25") |"
+  echo "| every query of the mix ≤ 10 ms warm, one thread (CPU time) | $slow of $queries_n over; slowest $slowest ms (\`$slowest_q\`) | | | $(verdict "$slow == 0") |"
+  echo "| searchd RSS ≤ 64 MiB | $RSS_PEAK_after MiB | | | $(verdict "$RSS_PEAK_after <= 64") |"
+  echo
+  echo "## Indexing"
+  echo
+  echo "| pipeline | wall s | CPU s (user+sys, with children) | size MiB after checkpoint | as left (with WAL) | peak RSS, main process MiB | largest process MiB | documents |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| naive$(reused_note "$NV_REUSED" "$NV_WHEN") | $NV_WALL | $NV_CPU | $(mib "$NV_SIZE") | $(mib "$NV_SIZE_RAW") | $NV_RSS_PARENT | $NV_RSS_TREE | $NV_DOCS |"
+  echo "| Repère$(reused_note "$RP_REUSED" "$RP_WHEN") | $RP_WALL | $RP_CPU | $(mib "$RP_SIZE") | $(mib "$RP_SIZE_RAW") | $RP_RSS_PARENT | $RP_RSS_TREE | $RP_DOCS |"
+  echo "| Repère, re-run on the unchanged corpus | $RR_WALL | $RR_CPU | $(mib "$RR_SIZE") | $(mib "$RR_SIZE_RAW") | $RR_RSS_PARENT | $RR_RSS_TREE | |"
+  if [ -n "$BEFORE" ]; then
+    echo "| before (\`$BEFORE\`)$(reused_note "$OB_REUSED" "$OB_WHEN") | $OB_WALL | $OB_CPU | $(mib "$OB_SIZE") | $(mib "$OB_SIZE_RAW") | $OB_RSS_PARENT | $OB_RSS_TREE | $OB_DOCS |"
+    echo "| before, re-run | $OR_WALL | $OR_CPU | $(mib "$OR_SIZE") | $(mib "$OR_SIZE_RAW") | $OR_RSS_PARENT | $OR_RSS_TREE | |"
+  fi
+  echo
+  echo "Repère/naive: wall $ix_ratio ×, CPU $(ratio "$RP_CPU" "$NV_CPU") ×, size $size_ratio ×."
+  echo
+  echo "## searchd under wrk (the mix, snippets on)"
+  echo
+  for s in "${sides[@]}"; do
+    if [ ${#sides[@]} -gt 1 ]; then
+      if [ "$s" = after ]; then echo "Now (\`bin/searchd\`):"; else echo "Before (\`$BEFORE/searchd\`):"; fi
+      echo
+    fi
+    echo "| wrk connections | requests/s | p50 ms | p99 ms | errors | searchd CPU ms/request | searchd RSS MiB |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for c in 1 16 64; do echo "${ROW[$s,$c]}"; done
+    echo
+    echo "searchd peak RSS (VmHWM): $(eval echo "\$RSS_PEAK_$s") MiB."
+    echo
+  done
+  echo "| loop ($JOBS threads, no HTTP) | queries/s | p50 ms | p99 ms | errors | CPU ms/query |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for l in "floor, before searchd:$FLOOR1" "floor, after searchd:$FLOOR2" "Repère's engine alone (bench/reference.c, search_run with snippets):$ENGINE"; do
+    v=${l#*:}
+    echo "| ${l%%:*} | $(field "$v" qps) | $(field "$v" p50_ms) | $(field "$v" p99_ms) | $(field "$v" errors) | $(field "$v" cpu_ms_per_query) |"
+  done
+  echo
+  echo "In alternating 2 s slices ($PAIRS each): floor ${SL_QPS[floor]} q/s, searchd c=16 ${SL_QPS[after]} req/s$([ -n "$BEFORE" ] && echo ", before's searchd ${SL_QPS[before]} req/s")."
+  echo "searchd c=16 against the floor's mean of the two ${SECS} s runs ($FLOOR_QPS q/s): $(ratio "${RPS[after,16]}" "$FLOOR_QPS") ×."
+  echo "CPU per query: searchd $CPU16_after ms per request at c=16 (search, snippets, JSON, HTTP), the"
+  echo "engine alone $(field "$ENGINE" cpu_ms_per_query) ms ($(ratio "$CPU16_after" "$(field "$ENGINE" cpu_ms_per_query)") ×: what the server adds), the floor $(field "$FLOOR1" cpu_ms_per_query) ms."
+  echo
+  echo "## Each query, warm, one thread"
+  echo
+  echo "Median of $RUNS runs after one warm-up run, one thread: Repère through search_run"
+  echo "(bench/reference.c, snippets, facets and totals as searchd gives them), the naive floor"
+  echo "through its FTS5 query. CPU: the thread's CPU time, which is the wall time on an idle"
+  echo "machine and what the 10 ms target is checked on here; wall: elapsed, with whatever else"
+  echo "ran. Matches: documents matching (Repère's total; the naive count)."
+  [ -n "$BEFORE" ] && echo "Over HTTP: searchd's p50 at c=1 for that query alone, 1 s each (HTTP included)."
+  echo
+  if [ -n "$BEFORE" ]; then
+    echo "| query | Repère CPU ms | ≤ 10 ms | Repère wall ms | matches | naive CPU ms | naive matches | HTTP before ms | HTTP now ms | now/before |"
+    echo "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  else
+    echo "| query | Repère CPU ms | ≤ 10 ms | Repère wall ms | matches | naive CPU ms | naive matches |"
+    echo "| --- | ---: | --- | ---: | ---: | ---: | ---: |"
+  fi
+  while IFS= read -r q; do
+    ms=$(query_field "$REF_EACH" "$q" cpu_ms)
+    row="| \`$q\` | $ms | $(verdict "$ms <= 10") | $(query_field "$REF_EACH" "$q" median_ms) | $(query_field "$REF_EACH" "$q" total) | $(query_field "$NAIVE_EACH" "$q" cpu_ms) | $(query_field "$NAIVE_EACH" "$q" total) |"
+    if [ -n "$BEFORE" ]; then
+      row="$row ${HTTP_Q[before,$q]} | ${HTTP_Q[after,$q]} | $(ratio "${HTTP_Q[after,$q]}" "${HTTP_Q[before,$q]}") |"
+    fi
+    echo "$row"
+  done < <(grep -v '^#\|^$' "$QUERIES")
+  if [ -n "$BEFORE" ]; then
+    echo
+    echo "## Before and after"
+    echo
+    echo "Before: \`$BEFORE\` (indexer and searchd, own index file); now: \`bin/\`. Same run, same corpus."
+    echo
+    echo "| measure | before | now | now/before |"
+    echo "| --- | ---: | ---: | ---: |"
+    echo "| index from empty, wall s | $OB_WALL | $RP_WALL | $(ratio "$RP_WALL" "$OB_WALL") |"
+    echo "| index from empty, CPU s | $OB_CPU | $RP_CPU | $(ratio "$RP_CPU" "$OB_CPU") |"
+    echo "| re-run on the unchanged corpus, wall s | $OR_WALL | $RR_WALL | $(ratio "$RR_WALL" "$OR_WALL") |"
+    echo "| index size MiB | $(mib "$OB_SIZE") | $(mib "$RP_SIZE") | $(ratio "$RP_SIZE" "$OB_SIZE") |"
+    echo "| indexer peak RSS (main process) MiB | $OB_RSS_PARENT | $RP_RSS_PARENT | $(ratio "$RP_RSS_PARENT" "$OB_RSS_PARENT") |"
+    for c in 1 16 64; do
+      echo "| searchd c=$c requests/s | ${RPS[before,$c]} | ${RPS[after,$c]} | $(ratio "${RPS[after,$c]}" "${RPS[before,$c]}") |"
+      echo "| searchd c=$c p99 ms | ${P99[before,$c]} | ${P99[after,$c]} | $(ratio "${P99[after,$c]}" "${P99[before,$c]}") |"
+    done
+    echo "| searchd c=16 in slices, requests/s | ${SL_QPS[before]} | ${SL_QPS[after]} | $(ratio "${SL_QPS[after]}" "${SL_QPS[before]}") |"
+    echo "| searchd peak RSS MiB | $RSS_PEAK_before | $RSS_PEAK_after | $(ratio "$RSS_PEAK_after" "$RSS_PEAK_before") |"
+  fi
+  if [ "$TENX" = 1 ]; then
+    echo
+    echo "## Ten times the corpus (BENCH_10X=1)"
+    echo
+    echo "The corpus hard-linked ten times under different prefixes ($R10_DOCS documents for Repère,"
+    echo "$N10_DOCS naive), indexed from empty with \`--jobs $JOBS\`; searchd at c=16 for ${SECS} s
+($T16_ERR errors)."
+    echo
+    echo "| measure | 1× | 10× | growth | naive 1× | naive 10× | naive growth |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| index wall s | $RP_WALL | $R10_WALL | $(ratio "$R10_WALL" "$RP_WALL") × | $NV_WALL | $N10_WALL | $(ratio "$N10_WALL" "$NV_WALL") × |"
+    echo "| index CPU s | $RP_CPU | $R10_CPU | $(ratio "$R10_CPU" "$RP_CPU") × | $NV_CPU | $N10_CPU | $(ratio "$N10_CPU" "$NV_CPU") × |"
+    echo "| index size MiB | $(mib "$RP_SIZE") | $(mib "$R10_SIZE") | $(ratio "$R10_SIZE" "$RP_SIZE") × | $(mib "$NV_SIZE") | $(mib "$N10_SIZE") | $(ratio "$N10_SIZE" "$NV_SIZE") × |"
+    echo "| indexer peak RSS MiB | $RP_RSS_PARENT | $R10_RSS_PARENT | $(ratio "$R10_RSS_PARENT" "$RP_RSS_PARENT") × | $NV_RSS_PARENT | $N10_RSS_PARENT | |"
+    echo "| searchd c=16 requests/s (naive: floor q/s) | ${RPS[after,16]} | $T16_RPS | $(ratio "$T16_RPS" "${RPS[after,16]}") × | $FLOOR_QPS | $(field "$FLOOR10" qps) | $(ratio "$(field "$FLOOR10" qps)" "$FLOOR_QPS") × |"
+    echo "| searchd c=16 p50 ms (naive: floor p50) | ${P50_16} | $T16_P50 | $(ratio "$T16_P50" "$P50_16") × | $(field "$FLOOR1" p50_ms) | $(field "$FLOOR10" p50_ms) | |"
+    echo "| searchd c=16 p99 ms (naive: floor p99) | ${P99[after,16]} | $T16_P99 | $(ratio "$T16_P99" "${P99[after,16]}") × | $(field "$FLOOR1" p99_ms) | $(field "$FLOOR10" p99_ms) | |"
+    echo "| searchd peak RSS MiB | $RSS_PEAK_after | $T_RSS | $(ratio "$T_RSS" "$RSS_PEAK_after") × | | | |"
+  fi
+} >"$OUT"
+cat "$OUT"
+say "written to $OUT"
