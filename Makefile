@@ -74,7 +74,7 @@ $(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
 
-unit: $(TEST_BIN) $(REL_BIN)
+unit: $(TEST_BIN) $(REL_BIN) $(BENCH_BIN)
 
 # The sanitizer build: same sources, own object tree and binaries.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
