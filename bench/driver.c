@@ -5,6 +5,7 @@
 #include "driver.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -26,7 +27,23 @@ typedef struct {
     long errors;
     int failed; /* the engine did not open */
     char err[256];
+    pthread_barrier_t *opened; /* the clock starts when every thread has opened */
 } driver_thread;
+
+/* One loop's figures. */
+typedef struct {
+    size_t queries;
+    double seconds, qps, p50_ms, p99_ms;
+    long errors;
+    double cpu_ms_per_query; /* the process's CPU time over the queries run */
+} driver_stats;
+
+/* One query's figures in `each`. */
+typedef struct {
+    double median_ms, min_ms; /* wall clock */
+    double cpu_ms;            /* median CPU time of the thread: the wall time of an idle machine */
+    long long total;          /* -1 when the query failed */
+} driver_timing;
 
 static double driver_now(void)
 {
@@ -93,10 +110,10 @@ static void *driver_thread_run(void *arg)
 {
     driver_thread *t = arg;
     void *state = t->e->open(t->e->arg, t->err, sizeof t->err);
-    if (!state) {
-        t->failed = 1;
+    t->failed = !state;
+    pthread_barrier_wait(t->opened);
+    if (!state)
         return NULL;
-    }
     double end = driver_now() + t->seconds;
     size_t i = (size_t)t->index * 7;
     char err[256];
@@ -113,8 +130,10 @@ static void *driver_thread_run(void *arg)
     return NULL;
 }
 
-int driver_loop(const driver_engine *e, char **queries, size_t n, int threads, double seconds,
-                driver_stats *out, char *err, size_t errlen)
+/* Each of `threads` threads cycles through the queries (starting at
+ * different places) for `seconds`. */
+static int driver_loop(const driver_engine *e, char **queries, size_t n, int threads,
+                       double seconds, driver_stats *out, char *err, size_t errlen)
 {
     driver_thread *t = calloc((size_t)threads, sizeof *t);
     pthread_t *ids = calloc((size_t)threads, sizeof *ids);
@@ -124,6 +143,8 @@ int driver_loop(const driver_engine *e, char **queries, size_t n, int threads, d
         goto cleanup;
     }
     size_t cap = DRIVER_MAX_SAMPLES / (size_t)threads;
+    pthread_barrier_t opened;
+    pthread_barrier_init(&opened, NULL, (unsigned)threads + 1);
     for (int i = 0; i < threads; i++)
         t[i] = (driver_thread){.e = e,
                                .queries = queries,
@@ -131,13 +152,16 @@ int driver_loop(const driver_engine *e, char **queries, size_t n, int threads, d
                                .seconds = seconds,
                                .index = i,
                                .lat_ms = buf_xrealloc(NULL, cap * sizeof(double)),
-                               .cap = cap};
-    double cpu0 = driver_cpu_ms(), start = driver_now();
+                               .cap = cap,
+                               .opened = &opened};
     for (int i = 0; i < threads; i++)
         pthread_create(&ids[i], NULL, driver_thread_run, &t[i]);
+    pthread_barrier_wait(&opened);
+    double cpu0 = driver_cpu_ms(), start = driver_now();
     for (int i = 0; i < threads; i++)
         pthread_join(ids[i], NULL);
     double elapsed = driver_now() - start, cpu = driver_cpu_ms() - cpu0;
+    pthread_barrier_destroy(&opened);
 
     size_t total = 0;
     long errors = 0;
@@ -174,8 +198,9 @@ cleanup:
     return rc;
 }
 
-int driver_each(const driver_engine *e, char **queries, size_t n, int runs, driver_timing *timings,
-                char *err, size_t errlen)
+/* One thread: each query once to warm up, then `runs` times in a row. */
+static int driver_each(const driver_engine *e, char **queries, size_t n, int runs,
+                       driver_timing *timings, char *err, size_t errlen)
 {
     void *state = e->open(e->arg, err, errlen);
     if (!state)
@@ -205,16 +230,45 @@ int driver_each(const driver_engine *e, char **queries, size_t n, int runs, driv
     return 0;
 }
 
-void driver_print_stats(FILE *f, const driver_stats *s)
+int driver_command(const char *prog, const driver_engine *e, const char *mode, char **args,
+                   int n_args, char **queries, char **labels, size_t n)
 {
-    fprintf(f,
-            "RESULT queries=%zu seconds=%.3f qps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%ld "
-            "cpu_ms_per_query=%.3f\n",
-            s->queries, s->seconds, s->qps, s->p50_ms, s->p99_ms, s->errors, s->cpu_ms_per_query);
-}
-
-void driver_print_timing(FILE *f, const char *query, const driver_timing *t)
-{
-    fprintf(f, "QUERY median_ms=%.3f min_ms=%.3f cpu_ms=%.3f total=%lld q=%s\n", t->median_ms,
-            t->min_ms, t->cpu_ms, t->total, query);
+    char err[512];
+    if (strcmp(mode, "loop") == 0 && n_args == 2) {
+        int threads = atoi(args[0]);
+        double seconds = atof(args[1]);
+        driver_stats s;
+        if (threads < 1 || threads > 256 || seconds <= 0) {
+            fprintf(stderr, "%s: bad THREADS or SECONDS\n", prog);
+            return 2;
+        }
+        if (driver_loop(e, queries, n, threads, seconds, &s, err, sizeof err) != 0) {
+            fprintf(stderr, "%s: %s\n", prog, err);
+            return 1;
+        }
+        printf("RESULT queries=%zu seconds=%.3f qps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%ld "
+               "cpu_ms_per_query=%.3f\n",
+               s.queries, s.seconds, s.qps, s.p50_ms, s.p99_ms, s.errors, s.cpu_ms_per_query);
+        return 0;
+    }
+    if (strcmp(mode, "each") == 0 && n_args == 1) {
+        int runs = atoi(args[0]);
+        if (runs < 1 || runs > 10000) {
+            fprintf(stderr, "%s: bad RUNS\n", prog);
+            return 2;
+        }
+        driver_timing *t = buf_xrealloc(NULL, n * sizeof *t);
+        int rc = driver_each(e, queries, n, runs, t, err, sizeof err);
+        if (rc != 0)
+            fprintf(stderr, "%s: %s\n", prog, err);
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            if (e->count && t[i].total >= 0)
+                t[i].total = e->count(e->arg, queries[i]);
+            printf("QUERY median_ms=%.3f min_ms=%.3f cpu_ms=%.3f total=%lld q=%s\n", t[i].median_ms,
+                   t[i].min_ms, t[i].cpu_ms, t[i].total, labels[i]);
+        }
+        free(t);
+        return rc == 0 ? 0 : 1;
+    }
+    return 2;
 }

@@ -368,12 +368,12 @@ static void naive_close(void *state)
 }
 
 /* Every document matching, for the per-query table (not timed). */
-static long long naive_count(const char *db_path, const char *fts)
+static long long naive_count(void *arg, const char *fts)
 {
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     long long n = fts[0] ? -1 : 0;
-    if (fts[0] && sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+    if (fts[0] && sqlite3_open_v2(arg, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
         sqlite3_prepare_v2(db, "SELECT count(*) FROM docs WHERE docs MATCH ?1", -1, &st, NULL) ==
             SQLITE_OK) {
         sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
@@ -385,57 +385,29 @@ static long long naive_count(const char *db_path, const char *fts)
     return n;
 }
 
+/* translate QUERIES | loop DB QUERIES THREADS SECONDS | each DB QUERIES RUNS */
 static int naive_queries(int argc, char **argv)
 {
-    const char *mode = argv[1];
+    int translate = strcmp(argv[1], "translate") == 0;
+    if (translate ? argc != 3 : argc < 5)
+        return 2;
     char err[512];
     char **queries = NULL;
     size_t n = 0;
-    if (driver_read_queries(argv[strcmp(mode, "translate") == 0 ? 2 : 3], &queries, &n, err,
-                            sizeof err) != 0) {
+    if (driver_read_queries(argv[translate ? 2 : 3], &queries, &n, err, sizeof err) != 0) {
         fprintf(stderr, "naive: %s\n", err);
         return 1;
     }
     char **fts = buf_xrealloc(NULL, n * sizeof *fts);
     for (size_t i = 0; i < n; i++)
         fts[i] = naive_translate(queries[i]);
-    driver_engine engine = {naive_open, naive_run, naive_close, argv[2]};
     int rc = 0;
-    if (strcmp(mode, "translate") == 0) {
+    if (translate) {
         for (size_t i = 0; i < n; i++)
             printf("%s\t%s\n", queries[i], fts[i]);
-    } else if (strcmp(mode, "loop") == 0 && argc == 6) {
-        int threads = atoi(argv[4]);
-        double seconds = atof(argv[5]);
-        driver_stats st;
-        if (threads < 1 || threads > 256 || seconds <= 0) {
-            fprintf(stderr, "naive: bad THREADS or SECONDS\n");
-            rc = 2;
-        } else if (driver_loop(&engine, fts, n, threads, seconds, &st, err, sizeof err) != 0) {
-            fprintf(stderr, "naive: %s\n", err);
-            rc = 1;
-        } else {
-            driver_print_stats(stdout, &st);
-        }
-    } else if (strcmp(mode, "each") == 0 && argc == 5) {
-        int runs = atoi(argv[4]);
-        driver_timing *t = calloc(n, sizeof *t);
-        if (runs < 1 || runs > 10000) {
-            fprintf(stderr, "naive: bad RUNS\n");
-            rc = 2;
-        } else if (!t || driver_each(&engine, fts, n, runs, t, err, sizeof err) != 0) {
-            fprintf(stderr, "naive: %s\n", t ? err : "out of memory");
-            rc = 1;
-        } else {
-            for (size_t i = 0; i < n; i++) {
-                if (t[i].total >= 0)
-                    t[i].total = naive_count(argv[2], fts[i]);
-                driver_print_timing(stdout, queries[i], &t[i]);
-            }
-        }
-        free(t);
     } else {
-        rc = 2;
+        driver_engine engine = {naive_open, naive_run, naive_close, naive_count, argv[2]};
+        rc = driver_command("naive", &engine, argv[1], argv + 4, argc - 4, fts, queries, n);
     }
     for (size_t i = 0; i < n; i++)
         free(fts[i]);

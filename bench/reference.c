@@ -41,15 +41,15 @@ static void ref_close(void *state)
 
 int main(int argc, char **argv)
 {
-    int loop = argc >= 6 && argc <= 7 && strcmp(argv[1], "loop") == 0;
-    int each = argc >= 5 && argc <= 6 && strcmp(argv[1], "each") == 0;
-    if (!loop && !each) {
+    /* loop DB QUERIES THREADS SECONDS [SYNONYMS] | each DB QUERIES RUNS [SYNONYMS] */
+    int n_args = argc >= 2 && strcmp(argv[1], "loop") == 0 ? 2 : 1;
+    if (argc < 4 + n_args || argc > 5 + n_args) {
         fprintf(stderr, "usage: reference loop DB QUERIES THREADS SECONDS [SYNONYMS]\n"
                         "       reference each DB QUERIES RUNS [SYNONYMS]\n");
         return 2;
     }
-    ref_args args = {.db = argv[2], .synonyms = argc == (loop ? 7 : 6) ? argv[argc - 1] : NULL};
-    driver_engine engine = {ref_open, ref_run, ref_close, &args};
+    ref_args args = {.db = argv[2], .synonyms = argc == 5 + n_args ? argv[argc - 1] : NULL};
+    driver_engine engine = {ref_open, ref_run, ref_close, NULL, &args};
     char err[512];
     char **queries = NULL;
     size_t n = 0;
@@ -57,35 +57,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "reference: %s\n", err);
         return 1;
     }
-    int rc = 0;
-    if (loop) {
-        int threads = atoi(argv[4]);
-        double seconds = atof(argv[5]);
-        driver_stats st;
-        if (threads < 1 || threads > 256 || seconds <= 0) {
-            fprintf(stderr, "reference: bad THREADS or SECONDS\n");
-            rc = 2;
-        } else if (driver_loop(&engine, queries, n, threads, seconds, &st, err, sizeof err) != 0) {
-            fprintf(stderr, "reference: %s\n", err);
-            rc = 1;
-        } else {
-            driver_print_stats(stdout, &st);
-        }
-    } else {
-        int runs = atoi(argv[4]);
-        driver_timing *t = calloc(n, sizeof *t);
-        if (runs < 1 || runs > 10000) {
-            fprintf(stderr, "reference: bad RUNS\n");
-            rc = 2;
-        } else if (!t || driver_each(&engine, queries, n, runs, t, err, sizeof err) != 0) {
-            fprintf(stderr, "reference: %s\n", t ? err : "out of memory");
-            rc = 1;
-        } else {
-            for (size_t i = 0; i < n; i++)
-                driver_print_timing(stdout, queries[i], &t[i]);
-        }
-        free(t);
-    }
+    int rc = driver_command("reference", &engine, argv[1], argv + 4, n_args, queries, queries, n);
+    if (rc == 2)
+        fprintf(stderr, "usage: reference loop DB QUERIES THREADS SECONDS [SYNONYMS]\n"
+                        "       reference each DB QUERIES RUNS [SYNONYMS]\n");
     driver_free_queries(queries, n);
     return rc;
 }
