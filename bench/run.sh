@@ -19,6 +19,9 @@
 # Figures travel between steps through printf -v (NAME_WALL, SD_PID_after…):
 # shellcheck disable=SC2034,SC2153,SC2154
 set -euo pipefail
+# The whole script is one block, read before it runs: editing this file (or
+# checking out another version) during a run cannot change the running one.
+{
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 QUICK=${BENCH_QUICK:-0}
@@ -111,7 +114,7 @@ corpus_stamp() { # what a reused index must have seen
 index_run() {
   local name=$1 db=$2
   shift 2
-  local tf="$WORK/$name.time" hwm=0 child="" h rc=0
+  local tf="$WORK/$name.time" hwm=0 child="" h rc=0 polls=0
   /usr/bin/time -f 'wall=%e user=%U sys=%S maxrss_kb=%M' -o "$tf" "$@" >"$WORK/$name.out" 2>&1 &
   local tpid=$!
   while proc_running "$tpid"; do
@@ -120,7 +123,8 @@ index_run() {
       h=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$child/status" 2>/dev/null || true)
       [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
     fi
-    sleep 0.2
+    polls=$((polls + 1))
+    if [ "$polls" -lt 40 ]; then sleep 0.05; else sleep 0.2; fi # short runs are seen too
   done
   wait "$tpid" || rc=$?
   # The indexer's 3 means "some files failed" (counted below), not a failed run.
@@ -381,6 +385,16 @@ ix_ratio=$(ratio "$RP_WALL" "$NV_WALL")
 size_ratio=$(ratio "$RP_SIZE" "$NV_SIZE")
 q_ratio=$(ratio "${SL_QPS[after]}" "${SL_QPS[floor]}")
 reused_note() { if [ "$1" = 1 ]; then echo " (reused from the run of $2)"; fi; }
+failures() { # indexing log: what failed, if anything (the notices of empty documents aside)
+  local lines
+  lines=$(grep -v 'no text found' "$WORK/$1.out" | grep -v '^RESULT' || true)
+  if [ -n "$lines" ]; then
+    echo
+    echo "$2 reported:"
+    echo
+    awk '{ print "    " $0 }' <<<"$lines"
+  fi
+}
 {
   echo "# Scale benchmark"
   echo
@@ -424,6 +438,11 @@ reused_note() { if [ "$1" = 1 ]; then echo " (reused from the run of $2)"; fi; }
   fi
   echo
   echo "Repère/naive: wall $ix_ratio ×, CPU $(ratio "$RP_CPU" "$NV_CPU") ×, size $size_ratio ×."
+  echo "Peak RSS: the main process (VmHWM, sampled every 0.05 s, then 0.2 s) and the largest process of the"
+  echo "tree (an extraction child, pdftotext; /usr/bin/time)."
+  echo "Files the naive pipeline could not extract: $(field "$(grep '^RESULT' "$WORK/naive.out")" failed)."
+  failures repere "Repère's indexer"
+  [ -z "$BEFORE" ] || failures before "The indexer before"
   echo
   echo "## searchd under wrk (the mix, snippets on)"
   echo
@@ -517,3 +536,5 @@ reused_note() { if [ "$1" = 1 ]; then echo " (reused from the run of $2)"; fi; }
 } >"$OUT"
 cat "$OUT"
 say "written to $OUT"
+exit
+}
