@@ -368,11 +368,17 @@ fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- RESULTS.md ----
-query_field() { # QUERY-lines query key
-  grep -F -- " q=$2" <<<"$1" | while IFS= read -r l; do
-    [ "${l#* q=}" = "$2" ] && field "${l% q=*}" "$3"
-  done | head -1
+query_field() { # QUERY-lines query key: the value of key on the line of exactly that query
+  awk -v q="$2" -v k="$3" '{
+    i = index($0, " q=")
+    if (i == 0 || substr($0, i + 3) != q) next
+    n = split(substr($0, 1, i - 1), f, " ")
+    for (j = 1; j <= n; j++)
+      if (index(f[j], k "=") == 1) { print substr(f[j], length(k) + 2); exit }
+  }' <<<"$1"
 }
+# A figure missing from here on shows as an empty cell, not an aborted run.
+set +e
 slow=0
 slowest=0
 slowest_q=""
