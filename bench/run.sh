@@ -363,7 +363,7 @@ if [ "$TENX" = 1 ]; then
   T_RSS=$(calc "printf \"%.1f\", $(status_kib "$SD_PID_ten" VmHWM) / 1024")
   stop_searchds
   FLOOR10=$(naive_loop "$JOBS" "$SECS" "$NAIVE10")
-  rm -rf "$TEN"
+  rm -rf "$TEN" "$NAIVE10" "$NAIVE10"-* "$REP10" "$REP10"-* # 3 GB or more
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -404,7 +404,7 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
 {
   echo "# Scale benchmark"
   echo
-  echo "Written by \`make bench\` (bench/run.sh$([ "$QUICK" = 1 ] && echo ", BENCH_QUICK=1")) from $started to"
+  echo "Written by \`make bench\` (bench/run.sh; BENCH_SECONDS=$SECS BENCH_RUNS=$RUNS$([ "$QUICK" = 1 ] && echo " BENCH_QUICK=1")) from $started to"
   echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
   echo "shared with whatever else ran then: load average before the run $load_before, after $load_after."
   echo "Wall-clock figures move with that load; CPU seconds much less."
