@@ -7,6 +7,7 @@
 
 #include "buf.h"
 
+#include <glib.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <limits.h>
@@ -421,17 +422,6 @@ void container_meta_free(container_meta *m)
     memset(m, 0, sizeof *m);
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 char *container_resolve(const char *base, const char *target)
 {
     buf path = BUF_INIT;
@@ -444,7 +434,8 @@ char *container_resolve(const char *base, const char *target)
     for (const char *p = target[0] == '/' ? target + 1 : target; *p && *p != '#' && *p != '?';
          p++) {
         int hi, lo;
-        if (*p == '%' && (hi = hex_value(p[1])) >= 0 && (lo = hex_value(p[2])) >= 0) {
+        if (*p == '%' && (hi = g_ascii_xdigit_value(p[1])) >= 0 &&
+            (lo = g_ascii_xdigit_value(p[2])) >= 0) {
             buf_putc(&path, (char)(hi * 16 + lo));
             p += 2;
         } else {

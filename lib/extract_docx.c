@@ -10,7 +10,6 @@
 #include "buf.h"
 #include "container.h"
 #include "extract_flow.h"
-#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -460,22 +459,14 @@ int extract_docx(const char *data, size_t len, extract_doc *doc, char *err, size
             read_part(c, &d, rels.v[i].target, FLOW_FURNITURE, -1, err, errlen) != 0)
             goto done;
     }
-    if (extract_flow_over(&d.flow)) {
-        snprintf(err, errlen, "document has more than %d characters of text", CONTAINER_MAX_CHARS);
+    if (extract_flow_finish(&d.flow, err, errlen) != 0)
         goto done;
-    }
-    extract_flow_finish(&d.flow);
     doc->pages = pages;
 
     const char *core = rel_target(&pkg, "core-properties");
     if (core && container_parse_xml(c, core, 1, &container_meta_sax, &meta, err, errlen) != 0)
         goto done;
-    /* the metadata title when usable, else the Title-styled paragraph */
-    doc->title = extract_doc_meta_title(meta.title);
-    if (!doc->title && d.title)
-        doc->title = text_normalize(d.title, strlen(d.title), TEXT_ONE_LINE);
-    if (!doc->title && extract_flow_lead(&d.flow))
-        doc->title = buf_xstrndup(extract_flow_lead(&d.flow), strlen(extract_flow_lead(&d.flow)));
+    extract_flow_title(&d.flow, meta.title, d.title);
     extract_doc_apply_meta(doc, NULL, meta.author, meta.about, meta.date);
     rc = EXTRACT_OK;
 done:

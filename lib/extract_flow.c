@@ -7,6 +7,7 @@
 #include "container.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,9 +57,15 @@ void extract_flow_text(extract_flow *f, const char *s, size_t len)
     buf_append(p, s, len);
 }
 
-const char *extract_flow_lead(const extract_flow *f)
+void extract_flow_title(extract_flow *f, const char *meta, const char *styled)
 {
-    return f->lead;
+    extract_doc *doc = f->doc;
+    free(doc->title);
+    doc->title = extract_doc_meta_title(meta);
+    if (!doc->title && styled)
+        doc->title = text_normalize(styled, strlen(styled), TEXT_ONE_LINE);
+    if (!doc->title && f->lead)
+        doc->title = buf_xstrndup(f->lead, strlen(f->lead));
 }
 
 int extract_flow_at_start(const extract_flow *f)
@@ -229,8 +236,12 @@ static void flush_furniture(extract_flow *f)
     buf_free(&kept);
 }
 
-void extract_flow_finish(extract_flow *f)
+int extract_flow_finish(extract_flow *f, char *err, size_t errlen)
 {
+    if (extract_flow_over(f)) {
+        snprintf(err, errlen, "document has more than %zu characters of text", f->max_chars);
+        return -1;
+    }
     while (f->depth > 0)
         extract_flow_end(f, 0, f->section_page);
     flush_section(f);
@@ -240,4 +251,5 @@ void extract_flow_finish(extract_flow *f)
         free(f->doc->headings);
         f->doc->headings = buf_detach(&f->headings);
     }
+    return 0;
 }

@@ -62,14 +62,17 @@ void extract_flow_sink_to(extract_flow *f, extract_flow_sink sink, int page, con
 /* The heading in effect (NULL before the first one). */
 const char *extract_flow_heading(const extract_flow *f);
 
-/* The document's first body paragraph when it is a heading, else NULL. */
-const char *extract_flow_lead(const extract_flow *f);
+/* Sets the doc's title: meta (a metadata title) when usable, else styled
+ * (the first Title-styled paragraph; may be NULL), else the document's
+ * first body paragraph when it is a heading; else it stays NULL. */
+void extract_flow_title(extract_flow *f, const char *meta, const char *styled);
 
 /* 1 once the document has more text than the limit allows. */
 int extract_flow_over(const extract_flow *f);
 
 /* Flushes the body, then asides and furniture, into the doc, and sets its
- * headings. */
-void extract_flow_finish(extract_flow *f);
+ * headings. Returns 0, or -1 with the reason in err when the document has
+ * more text than the limit allows (the doc is then left as it was). */
+int extract_flow_finish(extract_flow *f, char *err, size_t errlen);
 
 #endif

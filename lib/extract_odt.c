@@ -9,7 +9,6 @@
 #include "buf.h"
 #include "container.h"
 #include "extract_flow.h"
-#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,19 +224,12 @@ int extract_odt(const char *data, size_t len, extract_doc *doc, char *err, size_
     extract_flow_sink_to(&o.flow, FLOW_FURNITURE, 0, NULL);
     if (container_parse_xml(c, "styles.xml", 1, &odt_sax, &o, err, errlen) != 0)
         goto done;
-    if (extract_flow_over(&o.flow)) {
-        snprintf(err, errlen, "document has more than %d characters of text", CONTAINER_MAX_CHARS);
+    if (extract_flow_finish(&o.flow, err, errlen) != 0)
         goto done;
-    }
-    extract_flow_finish(&o.flow);
     doc->pages = pages;
     if (container_parse_xml(c, "meta.xml", 1, &container_meta_sax, &meta, err, errlen) != 0)
         goto done;
-    doc->title = extract_doc_meta_title(meta.title);
-    if (!doc->title && o.title_text)
-        doc->title = text_normalize(o.title_text, strlen(o.title_text), TEXT_ONE_LINE);
-    if (!doc->title && extract_flow_lead(&o.flow))
-        doc->title = buf_xstrndup(extract_flow_lead(&o.flow), strlen(extract_flow_lead(&o.flow)));
+    extract_flow_title(&o.flow, meta.title, o.title_text);
     extract_doc_apply_meta(doc, NULL, meta.author, meta.about, meta.date);
     rc = EXTRACT_OK;
 done:

@@ -1,21 +1,16 @@
-/* extract_rtf: Rich Text Format (WordPad, Word, LibreOffice exports) read as
- * text: groups, control words and symbols, \'hh bytes decoded with the
- * document's code page (\ansicpg, \mac, \pc, \pca; Windows-1252 by default)
- * and \uN characters with their \ucN fallbacks skipped. Destinations that
- * are not text (\fonttbl, \colortbl, \stylesheet, \pict, \object data, any
- * \* destination…) and hidden text are skipped. Paragraphs go through
- * extract_flow: \outlinelevel makes a heading, footnotes are kept aside,
- * headers and footers once; \info gives title, author, subject and date.
- * No pages: RTF records no layout. Bounded: group depth, control word
- * length, \bin lengths and the characters of text. */
+/* extract_rtf: Rich Text Format read as text: \'hh bytes in the document's
+ * code page, \uN with its \ucN fallbacks skipped; tables, pictures, objects,
+ * hidden text and unknown \* destinations skipped. Paragraphs go through
+ * extract_flow (\outlinelevel headings, footnotes and comments aside,
+ * headers once); \info gives the metadata. No pages: RTF records no layout.
+ * Bounded: group depth, control word length, \bin lengths, characters. */
 #include "extract_formats.h"
 
 #include "buf.h"
-#include "container.h"
 #include "extract_flow.h"
-#include "text.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,9 +33,9 @@ typedef enum {
 
 typedef struct {
     rtf_dest dest;
-    int uc;       /* bytes or symbols standing for each \uN (\ucN) */
-    int hidden;   /* \v */
-    int opens;    /* this group opened a note or header: close it at '}' */
+    int uc;                       /* bytes or symbols standing for each \uN (\ucN) */
+    int hidden;                   /* \v */
+    int opens;                    /* this group opened a note or header: close it at '}' */
     extract_flow_sink outer_sink; /* … and what was read around it */
     int outer_para;
     int at_start; /* no control word or text yet: a \* may follow */
@@ -233,24 +228,20 @@ static void close_aside(rtf *r, const rtf_group *g)
     r->para_open = g->outer_para;
 }
 
-/* Destinations whose content is never text. */
+/* Destinations whose content is never text, each between spaces. */
+static const char rtf_skipped[] =
+    " fonttbl colortbl stylesheet pict object objdata listtable listoverridetable revtbl"
+    " rsidtbl generator themedata colorschememapping datastore latentstyles xmlnstbl filetbl"
+    " pgdsctbl listtext pntext pntxtb pntxta nonshppict fldinst bkmkstart bkmkend private"
+    " mmathPr operator company manager category keywords comment doccomm hlinkbase revtim"
+    " printim buptim txe xe tc rxe atnid atnauthor ftnsep ftnsepc ftncn aftnsep"
+    " aftnsepc aftncn ";
+
 static int is_skipped_destination(const char *w)
 {
-    static const char *const names[] = {
-        "fonttbl",   "colortbl",  "stylesheet", "pict",     "object",    "objdata",
-        "listtable", "listoverridetable",       "revtbl",   "rsidtbl",   "generator",
-        "themedata", "colorschememapping",      "datastore", "latentstyles", "xmlnstbl",
-        "filetbl",   "pgdsctbl",  "listtext",   "pntext",   "pntxtb",    "pntxta",
-        "nonshppict", "fldinst",  "bkmkstart",  "bkmkend",  "private",   "mmathPr",
-        "operator",  "company",   "manager",    "category", "keywords",  "comment",
-        "doccomm",   "hlinkbase", "revtim",     "printim",  "buptim",    "txe",
-        "xe",        "tc",        "rxe",        "atnid",    "atnauthor", "annotation",
-        "ftnsep",    "ftnsepc",   "ftncn",      "aftnsep",  "aftnsepc",  "aftncn",
-        NULL};
-    for (const char *const *n = names; *n; n++)
-        if (strcmp(w, *n) == 0)
-            return 1;
-    return 0;
+    char needle[RTF_WORD_MAX + 3];
+    snprintf(needle, sizeof needle, " %s ", w);
+    return strstr(rtf_skipped, needle) != NULL;
 }
 
 /* A control symbol standing for a character: one of a \uN's fallbacks,
@@ -271,11 +262,11 @@ static int character_word(rtf *r, rtf_group *g, const char *w, int has_param, lo
     static const struct {
         const char *word;
         long cp;
-    } symbols[] = {{"emdash", 0x2014},   {"endash", 0x2013},    {"bullet", 0x2022},
-                   {"lquote", 0x2018},   {"rquote", 0x2019},    {"ldblquote", 0x201C},
-                   {"rdblquote", 0x201D}, {"emspace", ' '},      {"enspace", ' '},
-                   {"qmspace", ' '},     {"line", '\n'},        {"tab", '\t'},
-                   {"cell", '\t'},       {"nestcell", '\t'}};
+    } symbols[] = {{"emdash", 0x2014},    {"endash", 0x2013}, {"bullet", 0x2022},
+                   {"lquote", 0x2018},    {"rquote", 0x2019}, {"ldblquote", 0x201C},
+                   {"rdblquote", 0x201D}, {"emspace", ' '},   {"enspace", ' '},
+                   {"qmspace", ' '},      {"line", '\n'},     {"tab", '\t'},
+                   {"cell", '\t'},        {"nestcell", '\t'}};
     if (strcmp(w, "uc") == 0) {
         g->uc = has_param && param >= 0 && param < 16 ? (int)param : 1;
         return 1;
@@ -335,7 +326,7 @@ static void control_word(rtf *r, const char *w, int has_param, long param, int i
             g->dest = DEST_INFO;
             return;
         }
-        if (strcmp(w, "footnote") == 0) {
+        if (strcmp(w, "footnote") == 0 || strcmp(w, "annotation") == 0) {
             open_aside(r, FLOW_ASIDE);
             return;
         }
@@ -379,17 +370,6 @@ static int is_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Reads what follows a backslash. Returns 0, or -1 when the input is cut. */
 static int control(rtf *r, int *ignorable)
 {
@@ -409,7 +389,7 @@ static int control(rtf *r, int *ignorable)
         if (c == '\'') {
             if (r->end - r->p < 2)
                 return -1;
-            int hi = hex_digit(r->p[0]), lo = hex_digit(r->p[1]);
+            int hi = g_ascii_xdigit_value(r->p[0]), lo = g_ascii_xdigit_value(r->p[1]);
             r->p += 2;
             if (hi < 0 || lo < 0)
                 return 0;
@@ -545,19 +525,13 @@ int extract_rtf(const char *data, size_t len, extract_doc *doc, char *err, size_
     int rc = EXTRACT_EFORMAT;
     if (parse(r, err, errlen) != 0)
         goto done;
-    if (extract_flow_over(&r->flow)) {
-        snprintf(err, errlen, "document has more than %d characters of text", CONTAINER_MAX_CHARS);
-        goto done;
-    }
     end_paragraph(r);
-    extract_flow_finish(&r->flow);
+    if (extract_flow_finish(&r->flow, err, errlen) != 0)
+        goto done;
     char date[16] = "";
     if (r->yr >= 1000 && r->yr <= 9999 && r->mo >= 1 && r->mo <= 12 && r->dy >= 1 && r->dy <= 31)
         snprintf(date, sizeof date, "%04d-%02d-%02d", r->yr, r->mo, r->dy);
-    doc->title = extract_doc_meta_title(r->meta[0].data);
-    const char *lead = extract_flow_lead(&r->flow);
-    if (!doc->title && lead)
-        doc->title = buf_xstrndup(lead, strlen(lead));
+    extract_flow_title(&r->flow, r->meta[0].data, NULL);
     extract_doc_apply_meta(doc, NULL, r->meta[1].data, r->meta[2].data, date[0] ? date : NULL);
     rc = EXTRACT_OK;
 done:

@@ -1,6 +1,7 @@
 /* fixture: helpers shared by the unit test suites: paths relative to the
- * repository root (REPERE_ROOT, else "."), whole-file reads, temporary
- * directories and files. Header-only: each suite is one program. */
+ * repository root (REPERE_ROOT, else "."), whole-file reads, the text of
+ * an extracted document, temporary directories and files. Header-only: each suite is one program.
+ */
 #ifndef REPERE_TEST_FIXTURE_H
 #define REPERE_TEST_FIXTURE_H
 
@@ -70,6 +71,31 @@ static inline int fixture_extract(const char *path, extract_doc *doc, char *err,
                             doc, err, errlen);
     free(data);
     return rc;
+}
+
+/* All chunk texts of doc, each followed by "\n"; caller frees. */
+static inline char *fixture_all_text(const extract_doc *doc)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < doc->n_chunks; i++)
+        n += strlen(doc->chunks[i].text) + 1;
+    char *s = calloc(1, n);
+    if (!s)
+        abort();
+    for (size_t i = 0; i < doc->n_chunks; i++) {
+        strcat(s, doc->chunks[i].text);
+        strcat(s, "\n");
+    }
+    return s;
+}
+
+/* The first chunk whose text holds needle, or NULL. */
+static inline const extract_chunk *fixture_chunk_with(const extract_doc *doc, const char *needle)
+{
+    for (size_t i = 0; i < doc->n_chunks; i++)
+        if (strstr(doc->chunks[i].text, needle))
+            return &doc->chunks[i];
+    return NULL;
 }
 
 /* A new temporary directory; caller frees the name and removes it with

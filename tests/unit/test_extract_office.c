@@ -12,6 +12,7 @@
 
 #include "container.h"
 #include "extract.h"
+#include "fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,17 +141,9 @@ static char *make_docx(const char *doc_xml, const char *core_xml, size_t *len)
     return make_zip(9, names, parts, NULL, 0, len);
 }
 
-static const extract_chunk *chunk_with(const extract_doc *doc, const char *needle)
-{
-    for (size_t i = 0; i < doc->n_chunks; i++)
-        if (strstr(doc->chunks[i].text, needle))
-            return &doc->chunks[i];
-    return NULL;
-}
-
 static int text_has(const extract_doc *doc, const char *needle)
 {
-    return chunk_with(doc, needle) != NULL;
+    return fixture_chunk_with(doc, needle) != NULL;
 }
 
 static void test_docx(void **state)
@@ -175,7 +168,7 @@ static void test_docx(void **state)
     /* runs joined, tab and break separate words, deleted text and field
      * codes left out */
     const extract_chunk *c =
-        chunk_with(&doc, "L'accompagnement des victimes de traite\nest gratuit.");
+        fixture_chunk_with(&doc, "L'accompagnement des victimes de traite\nest gratuit.");
     assert_non_null(c);
     assert_string_equal(c->heading, "Article premier");
     assert_int_equal(c->page, 1);
@@ -184,16 +177,16 @@ static void test_docx(void **state)
     assert_false(text_has(&doc, "en double"));
     assert_true(text_has(&doc, "zone de texte"));
     /* pages from w:lastRenderedPageBreak; the hard break is not counted again */
-    assert_int_equal(chunk_with(&doc, "Deuxième page")->page, 2);
-    assert_int_equal(chunk_with(&doc, "Après un saut")->page, 2);
+    assert_int_equal(fixture_chunk_with(&doc, "Deuxième page")->page, 2);
+    assert_int_equal(fixture_chunk_with(&doc, "Après un saut")->page, 2);
     assert_int_equal(doc.pages, 2);
     /* a note and a comment filed under their reference's page and heading */
-    c = chunk_with(&doc, "Loi du 5 août 2013.");
+    c = fixture_chunk_with(&doc, "Loi du 5 août 2013.");
     assert_non_null(c);
     assert_int_equal(c->page, 1);
     assert_string_equal(c->heading, "Article premier");
     assert_false(text_has(&doc, "séparateur"));
-    c = chunk_with(&doc, "Vérifier la signature");
+    c = fixture_chunk_with(&doc, "Vérifier la signature");
     assert_non_null(c);
     assert_int_equal(c->page, 2);
     /* headers once, a page number alone dropped */
@@ -235,9 +228,9 @@ static void test_docx_pages_and_titles(void **state)
         extract_buffer(EXTRACT_FORMAT_DOCX, "pv.docx", data, len, &doc, err, sizeof err),
         EXTRACT_OK);
     assert_string_equal(doc.title, "Procès-verbal");
-    assert_int_equal(chunk_with(&doc, "Première")->page, 1);
-    assert_int_equal(chunk_with(&doc, "Seconde")->page, 2);
-    assert_int_equal(chunk_with(&doc, "Troisième")->page, 3);
+    assert_int_equal(fixture_chunk_with(&doc, "Première")->page, 1);
+    assert_int_equal(fixture_chunk_with(&doc, "Seconde")->page, 2);
+    assert_int_equal(fixture_chunk_with(&doc, "Troisième")->page, 3);
     assert_int_equal(doc.pages, 3);
     extract_doc_free(&doc);
     free(data);
@@ -316,17 +309,17 @@ static void test_odt(void **state)
     assert_non_null(strstr(doc.description, "Sophie"));
     assert_null(strstr(doc.description, "Marc"));
     assert_string_equal(doc.headings, "Ordre du jour\nDécisions");
-    const extract_chunk *c =
-        chunk_with(&doc, "Le groupe de travail s'est réuni\nà Marseille. La séance est ouverte.");
+    const extract_chunk *c = fixture_chunk_with(
+        &doc, "Le groupe de travail s'est réuni\nà Marseille. La séance est ouverte.");
     assert_non_null(c);
     assert_int_equal(c->page, 1);
-    assert_int_equal(chunk_with(&doc, "Adopté")->page, 2);
+    assert_int_equal(fixture_chunk_with(&doc, "Adopté")->page, 2);
     assert_int_equal(doc.pages, 2);
-    c = chunk_with(&doc, "Salle du conseil.");
+    c = fixture_chunk_with(&doc, "Salle du conseil.");
     assert_non_null(c);
     assert_string_equal(c->heading, "Ordre du jour");
     assert_int_equal(c->page, 1);
-    c = chunk_with(&doc, "À relire");
+    c = fixture_chunk_with(&doc, "À relire");
     assert_non_null(c);
     assert_int_equal(c->page, 2);
     assert_false(text_has(&doc, "Paul"));

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "extract.h"
+#include "fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,29 +23,6 @@ static int run(const char *rtf, size_t len, extract_doc *doc, char *err)
     extract_doc_init(doc);
     return extract_buffer(EXTRACT_FORMAT_RTF, "dossier/compte-rendu_2021.rtf", rtf, len, doc, err,
                           256);
-}
-
-/* All chunk texts joined with "\n" (caller frees). */
-static char *all_text(const extract_doc *doc)
-{
-    size_t n = 1;
-    for (size_t i = 0; i < doc->n_chunks; i++)
-        n += strlen(doc->chunks[i].text) + 1;
-    char *s = calloc(1, n);
-    assert_non_null(s);
-    for (size_t i = 0; i < doc->n_chunks; i++) {
-        strcat(s, doc->chunks[i].text);
-        strcat(s, "\n");
-    }
-    return s;
-}
-
-static const extract_chunk *chunk_with(const extract_doc *doc, const char *needle)
-{
-    for (size_t i = 0; i < doc->n_chunks; i++)
-        if (strstr(doc->chunks[i].text, needle))
-            return &doc->chunks[i];
-    return NULL;
 }
 
 /* A document as Word writes one (shortened). */
@@ -72,6 +50,8 @@ static const char word_rtf[] =
     "\\pard Accolades \\{ et \\} et barre \\\\.\\par"
     "\\pard {\\field{\\*\\fldinst HYPERLINK \"https://exemple.org\"}{\\fldrslt le site}}\\par"
     "\\pard Les donn\\'e9es{\\bin5 \\'ab}{}} fin binaire.\\par"
+    "\\pard Sign\\'e9{\\*\\atnid LM}{\\*\\atnauthor L\\'e9a}\\chatn{\\*\\annotation{\\*\\atndate 1}"
+    "\\pard\\plain \\'c0 relire\\par}.\\par"
     "}";
 
 static void test_word_document(void **state)
@@ -88,12 +68,12 @@ static void test_word_document(void **state)
     assert_non_null(strstr(doc.description, "Hébergement"));
     assert_string_equal(doc.headings, "Ordre du jour\nCompte rendu");
     assert_int_equal(doc.pages, 0);
-    char *all = all_text(&doc);
+    char *all = fixture_all_text(&doc);
     assert_non_null(strstr(all, "Les participants ont évoqué la “traite” des êtres humains."));
-    const extract_chunk *c = chunk_with(&doc, "Mot");
+    const extract_chunk *c = fixture_chunk_with(&doc, "Mot");
     assert_non_null(c);
     assert_string_equal(c->heading, "Compte rendu");
-    assert_null(chunk_with(&doc, "Ordre du jour\nCompte rendu"));
+    assert_null(fixture_chunk_with(&doc, "Ordre du jour\nCompte rendu"));
     assert_non_null(strstr(all, "Mot insécable, tiret\u2011insécable, coupure optionnelle "
                                 "après une tabulation\nnouvelle ligne."));
     assert_non_null(strstr(all, "Texte visible."));
@@ -101,9 +81,9 @@ static void test_word_document(void **state)
     assert_non_null(strstr(all, "le site"));
     assert_non_null(strstr(all, "Les données fin binaire."));
     /* nothing of the tables, pictures, field codes, hidden or unknown text */
-    const char *absent[] = {"Times",   "Arial",   "Normal", "heading", "Microsoft", "rsid",
-                            "89504e",  "0100",    "caché",  "rien",    "HYPERLINK", "Claire\n",
-                            "operator", "version", "\\",    "{",       "}"};
+    const char *absent[] = {"Times",    "Arial",   "Normal", "heading", "Microsoft", "rsid",
+                            "89504e",   "0100",    "caché",  "rien",    "HYPERLINK", "Claire\n",
+                            "operator", "version", "\\",     "{",       "}"};
     for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
         if (strcmp(absent[i], "\\") == 0 || strcmp(absent[i], "{") == 0 ||
             strcmp(absent[i], "}") == 0) {
@@ -116,8 +96,15 @@ static void test_word_document(void **state)
         if (strstr(all, absent[i]))
             fail_msg("\"%s\" should not be in the text:\n%s", absent[i], all);
     }
+    /* a comment after the body, its author and date left out */
+    c = fixture_chunk_with(&doc, "À relire");
+    assert_non_null(c);
+    assert_string_equal(c->heading, "Compte rendu");
+    assert_non_null(strstr(all, "Signé."));
+    assert_null(strstr(all, "Léa"));
+    assert_null(strstr(all, "LM"));
     /* the header once, the page number alone dropped */
-    c = chunk_with(&doc, "Collectif Ensemble contre la traite");
+    c = fixture_chunk_with(&doc, "Collectif Ensemble contre la traite");
     assert_non_null(c);
     assert_string_equal(c->text, "Collectif Ensemble contre la traite");
     free(all);
@@ -128,15 +115,14 @@ static void test_word_document(void **state)
 static void test_unicode(void **state)
 {
     (void)state;
-    static const char rtf[] =
-        "{\\rtf1\\ansi\\ansicpg1252 "
-        "\\pard Soci\\u233?t\\u233? {\\uc2 \\u339\\'9c\\'9cuvre} "
-        "{\\uc0 \\u8217 apostrophe} \\u-10179\\u-8704 ? emoji "
-        "\\uc1\\u8364\\'80  euro {\\uc2\\u20320\\'c4\\'e3}\\par}";
+    static const char rtf[] = "{\\rtf1\\ansi\\ansicpg1252 "
+                              "\\pard Soci\\u233?t\\u233? {\\uc2 \\u339\\'9c\\'9cuvre} "
+                              "{\\uc0 \\u8217 apostrophe} \\u-10179\\u-8704 ? emoji "
+                              "\\uc1\\u8364\\'80  euro {\\uc2\\u20320\\'c4\\'e3}\\par}";
     extract_doc doc;
     char err[256];
     assert_int_equal(run(rtf, sizeof rtf - 1, &doc, err), EXTRACT_OK);
-    char *all = all_text(&doc);
+    char *all = fixture_all_text(&doc);
     assert_string_equal(all, "Société œuvre ’apostrophe 😀 emoji € euro 你\n");
     free(all);
     extract_doc_free(&doc);
@@ -180,11 +166,11 @@ static void test_footnotes(void **state)
     extract_doc doc;
     char err[256];
     assert_int_equal(run(rtf, sizeof rtf - 1, &doc, err), EXTRACT_OK);
-    const extract_chunk *c = chunk_with(&doc, "La convention");
+    const extract_chunk *c = fixture_chunk_with(&doc, "La convention");
     assert_non_null(c);
     assert_non_null(strstr(c->text, "La convention continue ici."));
     assert_string_equal(c->heading, "Article 1");
-    c = chunk_with(&doc, "Signée le 8 mars.");
+    c = fixture_chunk_with(&doc, "Signée le 8 mars.");
     assert_non_null(c);
     assert_string_equal(c->heading, "Article 1");
     assert_non_null(strstr(c->text, "Seconde ligne."));
@@ -250,7 +236,7 @@ static void test_failures(void **state)
     /* a file cut anywhere: what came before is read */
     static const char cut[] = "{\\rtf1\\ansi \\pard Premi\\'e8re phrase.\\par Deuxi\\'";
     assert_int_equal(run(cut, sizeof cut - 1, &doc, err), EXTRACT_OK);
-    char *all = all_text(&doc);
+    char *all = fixture_all_text(&doc);
     assert_string_equal(all, "Première phrase.\nDeuxi\n");
     free(all);
     extract_doc_free(&doc);
@@ -289,10 +275,10 @@ static void test_too_much_text(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_word_document), cmocka_unit_test(test_unicode),
-        cmocka_unit_test(test_code_pages),    cmocka_unit_test(test_footnotes),
+        cmocka_unit_test(test_word_document),   cmocka_unit_test(test_unicode),
+        cmocka_unit_test(test_code_pages),      cmocka_unit_test(test_footnotes),
         cmocka_unit_test(test_title_from_name), cmocka_unit_test(test_detection),
-        cmocka_unit_test(test_failures),      cmocka_unit_test(test_too_much_text),
+        cmocka_unit_test(test_failures),        cmocka_unit_test(test_too_much_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,21 +23,6 @@ static int run(const char *data, size_t len, extract_doc *doc, char *err, size_t
     return extract_buffer(EXTRACT_FORMAT_TEXT, NULL, data, len, doc, err, errlen);
 }
 
-/* All chunk texts joined with "\n". */
-static char *all_text(const extract_doc *doc)
-{
-    size_t n = 1;
-    for (size_t i = 0; i < doc->n_chunks; i++)
-        n += strlen(doc->chunks[i].text) + 1;
-    char *s = calloc(1, n);
-    assert_non_null(s);
-    for (size_t i = 0; i < doc->n_chunks; i++) {
-        strcat(s, doc->chunks[i].text);
-        strcat(s, "\n");
-    }
-    return s;
-}
-
 static int has_line(const char *lines, const char *line)
 {
     size_t n = strlen(line);
@@ -90,7 +75,7 @@ static void test_seed_minutes(void **state)
             found_letter = 1;
     }
     assert_true(found_letter);
-    char *text = all_text(&doc);
+    char *text = fixture_all_text(&doc);
     assert_non_null(strstr(text, "Paris, le27 janvier 2018"));
     assert_non_null(strstr(text, "MIPROF"));
     assert_null(strstr(text, "  "));
@@ -114,7 +99,7 @@ static void test_windows_1252_minutes(void **state)
     assert_string_equal(doc.title, "Compte rendu de réunion du bureau");
     assert_string_equal(doc.date, "2019-02-03");
     assert_string_equal(doc.headings, "1. POINT SUR LES MINEURS NON ACCOMPAGNÉS");
-    char *text = all_text(&doc);
+    char *text = fixture_all_text(&doc);
     assert_non_null(strstr(text, "Les bénévoles poursuivent leur œuvre auprès de l’enfant."));
     assert_null(strchr(text, '\r'));
     free(text);
@@ -152,7 +137,7 @@ static void test_utf16_minutes(void **state)
         assert_int_equal(run(data, len, &doc, err, sizeof err), EXTRACT_OK);
         assert_string_equal(doc.title, "ORDRE DU JOUR");
         assert_string_equal(doc.date, "2017-12-12");
-        char *text = all_text(&doc);
+        char *text = fixture_all_text(&doc);
         assert_non_null(strstr(text, "Accueil des victimes protégées."));
         free(text);
         extract_doc_free(&doc);
