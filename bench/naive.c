@@ -328,6 +328,7 @@ static void *naive_open(void *arg, char *err, size_t errlen)
     }
     if (sqlite3_open_v2(arg, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
+        sqlite3_busy_timeout(c->db, 5000) != SQLITE_OK ||
         sqlite3_prepare_v2(c->db,
                            "SELECT rowid, path FROM docs WHERE docs MATCH ?1 "
                            "ORDER BY rank LIMIT 10",
@@ -374,6 +375,7 @@ static long long naive_count(void *arg, const char *fts)
     sqlite3_stmt *st = NULL;
     long long n = fts[0] ? -1 : 0;
     if (fts[0] && sqlite3_open_v2(arg, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
         sqlite3_prepare_v2(db, "SELECT count(*) FROM docs WHERE docs MATCH ?1", -1, &st, NULL) ==
             SQLITE_OK) {
         sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
