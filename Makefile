@@ -58,16 +58,21 @@ $(BUILD)/searchd/static_assets.o: $(BUILD)/searchd/static_assets.c searchd/stati
 	$(CC) $(ALL_CFLAGS) -Isearchd -c $< -o $@
 $(BIN)/searchd: $(BUILD)/searchd/static_assets.o
 
-# searchd without its main(), for the unit suites of its modules (test_api …);
-# the other suites link nothing from it.
+# searchd and indexer without their main(), for the unit suites of their
+# modules (test_api, test_wire …); the other suites link nothing from them.
 SEARCHD_LIB := $(BUILD)/libsearchd.a
 $(SEARCHD_LIB): $(filter-out $(BUILD)/searchd/main.o,$(SEARCHD_OBJ)) $(BUILD)/searchd/static_assets.o
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
-
-$(BUILD)/tests/%: tests/unit/%.c $(SEARCHD_LIB) $(LIBREPERE)
+INDEXER_LIB := $(BUILD)/libindexer.a
+$(INDEXER_LIB): $(filter-out $(BUILD)/indexer/main.o,$(INDEXER_OBJ))
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isearchd -o $@ $< $(SEARCHD_LIB) $(LIBREPERE) $(PKG_LIBS) -lcmocka
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tests/%: tests/unit/%.c $(SEARCHD_LIB) $(INDEXER_LIB) $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isearchd -Iindexer -o $@ $< $(SEARCHD_LIB) $(INDEXER_LIB) $(LIBREPERE) \
+		$(PKG_LIBS) -lcmocka
 
 # The relevance scorer, run by tests/relevance/run (not a cmocka suite).
 $(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)

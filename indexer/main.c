@@ -1,7 +1,8 @@
 /* indexer: walks the PATH arguments, hands every new or changed document to
- * an isolated extraction process (worker.c) and writes the results into the
- * index (lib/store.c) in batched transactions, as the single writer. Prints
- * failures, a progress bar on a terminal and a one-line summary. */
+ * the isolated extraction workers (pool.c, worker.c) and writes the results
+ * into the index (lib/store.c) in batched transactions, as the single
+ * writer. Prints failures, a progress bar on a terminal and a one-line
+ * summary. Started with WORKER_ARG, the program is an extraction worker. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -16,14 +17,18 @@
 #include <unistd.h>
 
 #include "extract.h"
+#include "fileread.h"
 #include "progress.h"
 #include "schema.h"
 #include "store.h"
+#include "pool.h"
 #include "walk.h"
 #include "worker.h"
 
 #define INDEXER_COMMIT_FILES 100
 #define INDEXER_COMMIT_SECONDS 0.2
+/* Files one extraction worker handles before it is replaced. */
+#define INDEXER_FILES_PER_WORKER 1000
 #define INDEXER_HEAD_BYTES 4096
 #define INDEXER_CONFIG_FILE "synonymes.txt"
 /* Coarser than any file system's mtime granularity (FAT: 2 s). */
@@ -357,24 +362,15 @@ static void indexer_walk_error(void *ctx, const char *path, int errnum)
     ix->failed++;
 }
 
-/* Reads the first bytes of path to recognise its format. */
-static int indexer_detect(const char *path, extract_format *format)
+/* Reads the first bytes of path to recognise its format. Returns 0, or -1
+ * with err set. */
+static int indexer_detect(const char *path, extract_format *format, char *err, size_t errlen)
 {
     unsigned char head[INDEXER_HEAD_BYTES];
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0)
+    size_t n;
+    if (fileread_head(path, head, sizeof head, &n, err, errlen) != FILEREAD_OK)
         return -1;
-    ssize_t n;
-    do
-        n = read(fd, head, sizeof head);
-    while (n < 0 && errno == EINTR);
-    int saved = errno;
-    close(fd);
-    if (n < 0) {
-        errno = saved;
-        return -1;
-    }
-    *format = extract_detect(path, head, (size_t)n);
+    *format = extract_detect(path, head, n);
     return 0;
 }
 
@@ -436,8 +432,8 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
         progress_scanning(&ix->prog, ix->found);
         return ix->fatal;
     }
-    if (indexer_detect(f->path, &format) != 0) {
-        indexer_report(ix, f->path, "%s", strerror(errno));
+    if (indexer_detect(f->path, &format, err, sizeof err) != 0) {
+        indexer_report(ix, f->path, "%s", err);
         ix->failed++;
         free(url);
         return 0;
@@ -518,19 +514,19 @@ static sqlite3_int64 indexer_recorded_mtime(const indexer_job *j)
     return j->mtime_ns >= j->started_ns - INDEXER_RACY_NS ? 0 : j->mtime_ns;
 }
 
-static void indexer_take_result(indexer *ix, worker_result *res)
+static void indexer_take_result(indexer *ix, pool_result *res)
 {
     indexer_job *j = res->tag;
     char err[512];
     ix->done++;
-    if (res->outcome == WORKER_FAILED) {
+    if (res->outcome == POOL_FAILED) {
         indexer_report(ix, j->path, "%s", res->reason);
         ix->failed++;
         return;
     }
     if (indexer_tx(ix) != 0)
         return;
-    if (res->outcome == WORKER_SAME) {
+    if (res->outcome == POOL_SAME) {
         if (store_touch(ix->st, j->known->id, indexer_recorded_mtime(j), j->url, err, sizeof err) !=
             0) {
             indexer_fatal(ix, ix->opt.db_path, err);
@@ -565,39 +561,40 @@ static void indexer_take_result(indexer *ix, worker_result *res)
 
 static void indexer_run_jobs(indexer *ix)
 {
-    worker_limits lim = {
+    pool_limits lim = {
         .timeout_s = ix->opt.timeout_s,
         .max_memory_mb = ix->opt.max_memory_mb,
         .max_bytes = ix->opt.max_size_mb << 20,
+        .files_per_worker = INDEXER_FILES_PER_WORKER,
     };
-    worker_pool *pool = worker_pool_new(ix->opt.jobs, &lim);
-    worker_result res;
+    pool *workers = pool_new(ix->opt.jobs, &lim);
+    pool_result res;
     char err[512];
     guint next = 0;
     progress_start(&ix->prog, ix->done);
     progress_update(&ix->prog, ix->done, ix->found, 1);
     while (!ix->fatal && !indexer_signal) {
-        while (next < ix->jobs->len && worker_pool_free_slots(pool) > 0) {
+        while (next < ix->jobs->len && pool_idle(workers) > 0) {
             indexer_job *j = g_ptr_array_index(ix->jobs, next);
-            worker_job wj = {
+            pool_job wj = {
                 .path = j->path,
                 .format = j->format,
                 .old_hash = j->known ? j->known->hash : NULL,
                 .tag = j,
             };
             j->started_ns = indexer_wall_ns();
-            if (worker_pool_start(pool, &wj, err, sizeof err) != 0) {
-                if (worker_pool_running(pool) == 0)
+            if (pool_start(workers, &wj, err, sizeof err) != 0) {
+                if (pool_busy(workers) == 0)
                     indexer_fatal(ix, "cannot extract", err);
                 break;
             }
             next++;
         }
-        if (ix->fatal || (next >= ix->jobs->len && worker_pool_running(pool) == 0 &&
-                          worker_pool_free_slots(pool) == ix->opt.jobs))
+        if (ix->fatal || (next >= ix->jobs->len && pool_busy(workers) == 0 &&
+                          pool_idle(workers) == ix->opt.jobs))
             break;
-        worker_pool_poll(pool, indexer_wake[0], 100);
-        while (!ix->fatal && worker_pool_take(pool, &res)) {
+        pool_poll(workers, indexer_wake[0], 100);
+        while (!ix->fatal && pool_take(workers, &res)) {
             if (!indexer_signal)
                 indexer_take_result(ix, &res);
             extract_doc_free(&res.doc);
@@ -605,7 +602,7 @@ static void indexer_run_jobs(indexer *ix)
         indexer_tx_tick(ix, 0);
         progress_update(&ix->prog, ix->done, ix->found, 0);
     }
-    worker_pool_free(pool);
+    pool_free(workers);
 }
 
 /* ---- main ---- */
@@ -678,6 +675,8 @@ static int indexer_open(indexer *ix)
 int main(int argc, char **argv)
 {
     indexer ix;
+    if (argc == 3 && strcmp(argv[1], WORKER_ARG) == 0)
+        return worker_main(argv[2]);
     memset(&ix, 0, sizeof ix);
     double start = progress_now();
     int first = indexer_parse_args(argc, argv, &ix.opt);

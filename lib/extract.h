@@ -2,7 +2,7 @@
  * format detection by content and extension, dispatch to the format's
  * module (extract_formats.h), and the title taken from the file name when
  * the document has none. Pure functions of the input bytes: no database,
- * no process management (the indexer isolates calls in a child process). */
+ * no process management (the indexer isolates calls in worker processes). */
 #ifndef REPERE_EXTRACT_H
 #define REPERE_EXTRACT_H
 
@@ -26,10 +26,5 @@ const char *extract_format_name(extract_format f); /* "pdf", "html", "text" or "
  * doc's strings are owned by the doc: release them with extract_doc_free. */
 int extract_buffer(extract_format f, const char *name, const char *data, size_t len,
                    extract_doc *doc, char *err, size_t errlen);
-
-/* Serialisation for the pipe between the extraction child and the indexer.
- * extract_doc_deserialize returns 0 on success, -1 on malformed input. */
-void extract_doc_serialize(const extract_doc *doc, char **out, size_t *out_len);
-int extract_doc_deserialize(const char *data, size_t len, extract_doc *doc);
 
 #endif

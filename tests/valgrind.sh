@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make valgrind`: valgrind memcheck on the real programs (bin/, built -O2 -g):
-# an indexer run over corpus/ into a fresh index (extraction children
-# included: they are forks, followed by valgrind), then a searchd session
+# an indexer run over corpus/ into a fresh index (extraction workers
+# included: valgrind follows them into their exec), then a searchd session
 # with a few requests of each endpoint and a SIGTERM. Any memory error or
 # definite leak makes valgrind exit 99 and this script fail. Suppressions
 # (tests/valgrind.supp) only cover third-party libraries, each with why.
@@ -28,12 +28,11 @@ VG=(valgrind --tool=memcheck --error-exitcode=99 --leak-check=full
   --show-leak-kinds=definite --errors-for-leak-kinds=definite --track-fds=no
   --suppressions="$ROOT/tests/valgrind.supp" --num-callers=30)
 
-# 1. indexer over corpus/ (all formats, children included). The extraction
-# children end with _exit() right after sending their result: what they have
-# not freed is not a leak, so leaks are errors only in the parent (read from
-# its own log); memory errors are errors everywhere (a child with one exits
-# 99, which the indexer reports as a failed extraction).
-"${VG[@]/--errors-for-leak-kinds=definite/--errors-for-leak-kinds=none}" \
+# 1. indexer over corpus/ (all formats, workers included). The extraction
+# workers end with _exit() or are killed once idle: what they have not freed
+# is not a leak, so leaks are errors only in the parent (read from its own
+# log); memory errors are errors everywhere (read from every log).
+"${VG[@]/--errors-for-leak-kinds=definite/--errors-for-leak-kinds=none}" --trace-children=yes \
   --log-file="$tmp/indexer.%p.log" "$BIN/indexer" --db "$tmp/index.db" --jobs 2 corpus \
   >"$tmp/indexer.out" 2>&1 &
 ipid=$!
@@ -55,9 +54,9 @@ else
 fi
 nlogs=$(ls "$tmp"/indexer.*.log | wc -l)
 if grep -q -E '^==[0-9]+== (Invalid|Conditional|Use of|Syscall|Mismatched|Source and)' "$tmp"/indexer.*.log; then
-  notok "extraction children under valgrind: memory errors"
+  notok "extraction workers under valgrind: memory errors"
 else
-  ok "extraction children under valgrind: $((nlogs - 1)) processes, no memory error"
+  ok "extraction workers under valgrind: $((nlogs - 1)) processes, no memory error"
 fi
 
 # 2. searchd session.

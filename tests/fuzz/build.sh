@@ -72,7 +72,7 @@ for t in $FUZZ_TARGETS; do
     [ -n "$(find tests/fuzz -name '*.h' -newer "$bin")" ]; then
     # shellcheck disable=SC2086
     $CC -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $TFLAGS $PKG_CFLAGS -Ilib \
-      -Isearchd -o "$bin" "tests/fuzz/fuzz_$t.c" "${EXTRA[@]}" "${objs[@]}" "$LIB" $PKG_LIBS >&2
+      -Isearchd -Iindexer -o "$bin" "tests/fuzz/fuzz_$t.c" "${EXTRA[@]}" "${objs[@]}" "$LIB" $PKG_LIBS >&2
   fi
   echo "$t"
 done

@@ -7,6 +7,7 @@
 
 #include "extract.h"
 #include "fuzz_util.h"
+#include "wire.h"
 
 static inline void fuzz_check_date(const char *date)
 {
@@ -49,15 +50,15 @@ static inline int fuzz_str_eq(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* The document must come back identical from the pipe format. */
+/* The document must come back identical from the worker's pipe format. */
 static inline void fuzz_check_roundtrip(const extract_doc *doc)
 {
     char *ser = NULL;
     size_t ser_len = 0;
-    extract_doc_serialize(doc, &ser, &ser_len);
+    wire_doc_serialize(doc, &ser, &ser_len);
     extract_doc back;
     extract_doc_init(&back);
-    if (extract_doc_deserialize(ser, ser_len, &back) != 0)
+    if (wire_doc_deserialize(ser, ser_len, &back) != 0)
         fuzz_fail("a serialised document does not deserialise");
     if (back.format != doc->format || !fuzz_str_eq(back.title, doc->title) ||
         !fuzz_str_eq(back.date, doc->date) || !fuzz_str_eq(back.description, doc->description) ||

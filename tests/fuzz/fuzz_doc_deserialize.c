@@ -1,21 +1,31 @@
-/* fuzz_doc_deserialize: arbitrary bytes as the pipe message an extraction
- * child sends the indexer. The child parses untrusted documents, so the
- * indexer must not trust what it sends: malformed messages are refused
- * (-1), accepted ones must be well-formed documents that re-serialise to an
- * equal document. */
+/* fuzz_doc_deserialize: arbitrary bytes as what an extraction worker sends
+ * the indexer (indexer/wire.c): a document, and a whole result message.
+ * The worker parses untrusted documents, so the indexer must not trust what
+ * it sends: malformed messages are refused (-1), accepted documents must be
+ * well-formed and re-serialise to an equal document. */
 #include "extract.h"
 #include "fuzz_util.h"
 #include "fuzz_doc.h"
+#include "wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     extract_doc doc;
     extract_doc_init(&doc);
-    if (extract_doc_deserialize((const char *)data, size, &doc) == 0) {
+    if (wire_doc_deserialize((const char *)data, size, &doc) == 0) {
         if (doc.n_chunks > doc.cap_chunks || (doc.n_chunks && !doc.chunks))
             fuzz_fail("chunk array inconsistent: %zu of %zu", doc.n_chunks, doc.cap_chunks);
         fuzz_check_roundtrip(&doc);
     }
     extract_doc_free(&doc);
+
+    wire_result res;
+    if (wire_get_result((const char *)data, size, &res) == 0) {
+        if (res.kind == WIRE_DOC)
+            fuzz_check_roundtrip(&res.doc);
+        else if (res.kind != WIRE_SAME && res.kind != WIRE_ERROR)
+            fuzz_fail("unknown result kind %d accepted", (int)res.kind);
+    }
+    extract_doc_free(&res.doc);
     return 0;
 }

@@ -1,6 +1,6 @@
 /* test_extract: format detection, dispatch (zero-byte input, titles
- * from file names), chunk helpers, and the serialisation used between the extraction child and the
- * indexer: round trips and malformed input. */
+ * from file names) and chunk helpers. The worker's pipe serialisation is
+ * tested with it (test_wire). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -159,132 +159,6 @@ static void test_add_text(void **state)
     extract_doc_free(&doc);
 }
 
-static void make_doc(extract_doc *doc)
-{
-    extract_doc_init(doc);
-    doc->format = EXTRACT_FORMAT_PDF;
-    doc->title = strdup("Rapport « traite » 2019");
-    doc->date = strdup("2019-03-01");
-    doc->description = NULL;
-    doc->headings = strdup("Introduction\nConclusion");
-    doc->pages = 12;
-    extract_doc_add_chunk(doc, 1, NULL, "première page");
-    extract_doc_add_chunk(doc, 2, "Introduction", "");
-    extract_doc_add_chunk(doc, 12, "Conclusion", "fin\ndu texte");
-}
-
-static void assert_same_str(const char *a, const char *b)
-{
-    if (!a || !b) {
-        assert_ptr_equal(a, b);
-        return;
-    }
-    assert_string_equal(a, b);
-}
-
-static void test_serialize_round_trip(void **state)
-{
-    (void)state;
-    extract_doc doc, back;
-    make_doc(&doc);
-    char *data;
-    size_t len;
-    extract_doc_serialize(&doc, &data, &len);
-    assert_int_equal(extract_doc_deserialize(data, len, &back), 0);
-    assert_int_equal(back.format, doc.format);
-    assert_same_str(back.title, doc.title);
-    assert_same_str(back.date, doc.date);
-    assert_same_str(back.description, doc.description);
-    assert_same_str(back.headings, doc.headings);
-    assert_int_equal(back.pages, doc.pages);
-    assert_int_equal(back.n_chunks, doc.n_chunks);
-    for (size_t i = 0; i < doc.n_chunks; i++) {
-        assert_int_equal(back.chunks[i].page, doc.chunks[i].page);
-        assert_same_str(back.chunks[i].heading, doc.chunks[i].heading);
-        assert_same_str(back.chunks[i].text, doc.chunks[i].text);
-    }
-    extract_doc_free(&back);
-    free(data);
-
-    /* an empty doc round-trips too */
-    extract_doc empty;
-    extract_doc_init(&empty);
-    extract_doc_serialize(&empty, &data, &len);
-    assert_int_equal(extract_doc_deserialize(data, len, &back), 0);
-    assert_null(back.title);
-    assert_int_equal(back.n_chunks, 0);
-    extract_doc_free(&back);
-    free(data);
-    extract_doc_free(&doc);
-}
-
-static void test_deserialize_malformed(void **state)
-{
-    (void)state;
-    extract_doc doc, back;
-    make_doc(&doc);
-    char *data;
-    size_t len;
-    extract_doc_serialize(&doc, &data, &len);
-    extract_doc_free(&doc);
-
-    /* every truncation fails cleanly */
-    for (size_t n = 0; n < len; n++) {
-        assert_int_equal(extract_doc_deserialize(data, n, &back), -1);
-        assert_null(back.title);
-        assert_int_equal(back.n_chunks, 0);
-    }
-    /* trailing garbage */
-    char *longer = malloc(len + 1);
-    memcpy(longer, data, len);
-    longer[len] = 'x';
-    assert_int_equal(extract_doc_deserialize(longer, len + 1, &back), -1);
-    free(longer);
-
-    char *bad = malloc(len);
-    /* bad magic */
-    memcpy(bad, data, len);
-    bad[0] = 'X';
-    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
-    /* unknown format */
-    memcpy(bad, data, len);
-    bad[4] = 9;
-    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
-    /* NUL inside the title */
-    memcpy(bad, data, len);
-    bad[12] = '\0';
-    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
-    /* a title length pointing past the end */
-    memcpy(bad, data, len);
-    bad[8] = '\xF0';
-    bad[9] = '\xFF';
-    assert_int_equal(extract_doc_deserialize(bad, len, &back), -1);
-    free(bad);
-
-    /* a huge chunk count must not allocate: magic, format, 4 NULL strings,
-     * pages, n_chunks = 0xFFFFFFF0 */
-    unsigned char huge[4 + 4 + 16 + 4 + 4] = "RPX1";
-    memset(huge + 8, 0xFF, 16);
-    memset(huge + 28, 0xF0, 1);
-    memset(huge + 29, 0xFF, 3);
-    assert_int_equal(extract_doc_deserialize((const char *)huge, sizeof huge, &back), -1);
-
-    /* deterministic pseudo-random corruption never crashes */
-    uint32_t seed = 12345;
-    char *mut = malloc(len);
-    for (int round = 0; round < 2000; round++) {
-        memcpy(mut, data, len);
-        for (int k = 0; k < 3; k++) {
-            seed = seed * 1103515245u + 12345u;
-            mut[(seed >> 8) % len] = (char)(seed >> 24);
-        }
-        if (extract_doc_deserialize(mut, len, &back) == 0)
-            extract_doc_free(&back);
-    }
-    free(mut);
-    free(data);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,8 +168,6 @@ int main(void)
         cmocka_unit_test(test_zero_byte_file),
         cmocka_unit_test(test_title_from_file_name),
         cmocka_unit_test(test_add_text),
-        cmocka_unit_test(test_serialize_round_trip),
-        cmocka_unit_test(test_deserialize_malformed),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
