@@ -18,21 +18,18 @@
 
 #include "extract.h"
 #include "fileread.h"
+#include "pool.h"
 #include "progress.h"
 #include "schema.h"
 #include "store.h"
-#include "pool.h"
+#include "sync.h"
 #include "walk.h"
 #include "worker.h"
 
-#define INDEXER_COMMIT_FILES 100
-#define INDEXER_COMMIT_SECONDS 0.2
 /* Files one extraction worker handles before it is replaced. */
 #define INDEXER_FILES_PER_WORKER 1000
 #define INDEXER_HEAD_BYTES 4096
 #define INDEXER_CONFIG_FILE "synonymes.txt"
-/* Coarser than any file system's mtime granularity (FAT: 2 s). */
-#define INDEXER_RACY_NS 2000000000LL
 
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_SOME_FAILED = 3 };
 
@@ -48,16 +45,6 @@ typedef struct {
     size_t max_size_mb;
 } indexer_options;
 
-/* A document already in the index, as listed at start. */
-typedef struct {
-    sqlite3_int64 id;
-    sqlite3_int64 bytes;
-    sqlite3_int64 mtime_ns;
-    char hash[STORE_HASH_LEN];
-    char *url;
-    int seen; /* its file was met by this run's walk */
-} indexer_known;
-
 /* A file to hash and maybe extract. */
 typedef struct {
     char *path;
@@ -66,24 +53,20 @@ typedef struct {
     sqlite3_int64 mtime_ns;
     sqlite3_int64 started_ns; /* wall-clock time its extraction started */
     extract_format format;
-    indexer_known *known;
+    sync_doc *known; /* its indexed version, or NULL */
 } indexer_job;
 
 typedef struct {
     indexer_options opt;
     sqlite3 *db;
     store *st;
-    GHashTable *known; /* path -> indexer_known */
-    GHashTable *met;   /* paths met by the walk (a file under two PATHs counts once) */
-    GPtrArray *jobs;   /* indexer_job */
-    size_t added, updated, unchanged, removed, skipped, failed;
-    /* Writes of the open transaction, counted above once it commits. */
-    size_t tx_added, tx_updated, tx_unchanged, tx_removed;
+    sync_state *sync; /* the documents indexed at start, the walk's marks */
+    sync_batch batch; /* the open transaction and the committed counts */
+    GPtrArray *jobs;  /* indexer_job */
+    size_t skipped, failed;
     size_t found; /* documents met: unchanged ones and jobs */
     size_t done;
     int fatal;
-    double tx_start;
-    int tx_ops;
     progress prog;
 } indexer;
 
@@ -286,28 +269,21 @@ static int indexer_tx(indexer *ix)
         indexer_fatal(ix, ix->opt.db_path, err);
         return -1;
     }
-    ix->tx_start = progress_now();
-    ix->tx_ops = 0;
+    sync_batch_begin(&ix->batch, progress_now());
     return 0;
 }
 
 static void indexer_tx_tick(indexer *ix, int force)
 {
     char err[512];
-    if (!store_in_transaction(ix->st))
-        return;
-    if (!force && ix->tx_ops < INDEXER_COMMIT_FILES &&
-        progress_now() - ix->tx_start < INDEXER_COMMIT_SECONDS)
+    if (!store_in_transaction(ix->st) || !sync_batch_due(&ix->batch, progress_now(), force))
         return;
     if (store_commit(ix->st, err, sizeof err) != 0) {
+        sync_batch_rolled_back(&ix->batch);
         indexer_fatal(ix, ix->opt.db_path, err);
         return;
     }
-    ix->added += ix->tx_added;
-    ix->updated += ix->tx_updated;
-    ix->unchanged += ix->tx_unchanged;
-    ix->removed += ix->tx_removed;
-    ix->tx_added = ix->tx_updated = ix->tx_unchanged = ix->tx_removed = 0;
+    sync_batch_committed(&ix->batch);
 }
 
 /* A write error on one document is the document's failure, unless the
@@ -327,30 +303,6 @@ static int indexer_write_is_fatal(indexer *ix)
     default:
         return 0;
     }
-}
-
-/* ---- the known documents ---- */
-
-static void indexer_known_free(void *p)
-{
-    indexer_known *k = p;
-    free(k->url);
-    free(k);
-}
-
-static int indexer_load_one(void *ctx, const store_entry *e)
-{
-    indexer *ix = ctx;
-    indexer_known *k = calloc(1, sizeof *k);
-    if (!k)
-        abort();
-    k->id = e->id;
-    k->bytes = e->bytes;
-    k->mtime_ns = e->mtime_ns;
-    g_strlcpy(k->hash, e->hash, sizeof k->hash);
-    k->url = g_strdup(e->url);
-    g_hash_table_insert(ix->known, g_strdup(e->path), k);
-    return 0;
 }
 
 /* ---- the walk ---- */
@@ -387,45 +339,44 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
     indexer *ix = ctx;
     char err[512];
     extract_format format;
+    sync_doc *known;
     if (indexer_signal)
         return 1;
     if (strcmp(f->name, INDEXER_CONFIG_FILE) == 0)
         return 0;
-    if (g_hash_table_contains(ix->met, f->path))
-        return 0;
-    g_hash_table_add(ix->met, g_strdup(f->path));
-    indexer_known *known = g_hash_table_lookup(ix->known, f->path);
-    if (known)
-        known->seen = 1;
     sqlite3_int64 bytes = (sqlite3_int64)f->st->st_size;
     sqlite3_int64 mtime_ns =
         (sqlite3_int64)f->st->st_mtim.tv_sec * 1000000000 + f->st->st_mtim.tv_nsec;
-    if ((unsigned long long)bytes > (unsigned long long)ix->opt.max_size_mb << 20) {
-        indexer_report(ix, f->path, "skipped: larger than %zu MB (--max-size)",
-                       ix->opt.max_size_mb);
-        ix->skipped++;
-        return 0;
-    }
     char *url = walk_url(ix->opt.url_prefix, f->rel, f->path);
     if (!url) {
         indexer_fatal(ix, "cannot find the current directory", strerror(errno));
         return 1;
     }
-    if (known && known->bytes == bytes && known->mtime_ns == mtime_ns) {
-        ix->unchanged++;
+    sync_action action = sync_walked(ix->sync, f->path, bytes, mtime_ns, url, &known);
+    if (action == SYNC_SEEN_BEFORE) {
+        free(url);
+        return 0;
+    }
+    if ((unsigned long long)bytes > (unsigned long long)ix->opt.max_size_mb << 20) {
+        indexer_report(ix, f->path, "skipped: larger than %zu MB (--max-size)",
+                       ix->opt.max_size_mb);
+        ix->skipped++;
+        free(url);
+        return 0;
+    }
+    if (action == SYNC_UNCHANGED || action == SYNC_NEW_URL) {
+        ix->batch.committed.unchanged++;
         ix->found++;
         ix->done++;
-        if (strcmp(known->url, url) != 0) {
-            if (indexer_tx(ix) != 0) {
+        if (action == SYNC_NEW_URL) {
+            if (indexer_tx(ix) != 0 ||
+                store_touch(ix->st, known->id, mtime_ns, url, err, sizeof err) != 0) {
+                if (!ix->fatal)
+                    indexer_fatal(ix, ix->opt.db_path, err);
                 free(url);
                 return 1;
             }
-            if (store_touch(ix->st, known->id, mtime_ns, url, err, sizeof err) != 0) {
-                indexer_fatal(ix, ix->opt.db_path, err);
-                free(url);
-                return 1;
-            }
-            ix->tx_ops++;
+            sync_batch_wrote(&ix->batch, SYNC_WROTE_URL);
             indexer_tx_tick(ix, 0);
         }
         free(url);
@@ -460,39 +411,20 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
 
 /* ---- pruning ---- */
 
-static int indexer_file_is_gone(const char *path)
+static int indexer_prune_one(void *ctx, const char *path, const sync_doc *doc)
 {
-    struct stat st;
-    return lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
-}
-
-/* Removes the documents under one of the roots whose file is gone. */
-static void indexer_prune(indexer *ix, char **roots, int n_roots)
-{
-    GHashTableIter it;
-    gpointer key, value;
+    indexer *ix = ctx;
     char err[512];
-    g_hash_table_iter_init(&it, ix->known);
-    while (!ix->fatal && !indexer_signal && g_hash_table_iter_next(&it, &key, &value)) {
-        const char *path = key;
-        indexer_known *k = value;
-        int under = 0;
-        if (k->seen)
-            continue;
-        for (int i = 0; i < n_roots && !under; i++)
-            under = walk_is_under(path, roots[i]);
-        if (!under || !indexer_file_is_gone(path))
-            continue;
-        if (indexer_tx(ix) != 0)
-            return;
-        if (store_delete(ix->st, k->id, err, sizeof err) != 0) {
-            indexer_fatal(ix, ix->opt.db_path, err);
-            return;
-        }
-        ix->tx_removed++;
-        ix->tx_ops++;
-        indexer_tx_tick(ix, 0);
+    (void)path;
+    if (indexer_signal || indexer_tx(ix) != 0)
+        return 1;
+    if (store_delete(ix->st, doc->id, err, sizeof err) != 0) {
+        indexer_fatal(ix, ix->opt.db_path, err);
+        return 1;
     }
+    sync_batch_wrote(&ix->batch, SYNC_WROTE_REMOVED);
+    indexer_tx_tick(ix, 0);
+    return ix->fatal;
 }
 
 /* ---- extraction results ---- */
@@ -502,16 +434,6 @@ static sqlite3_int64 indexer_wall_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (sqlite3_int64)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* The mtime to record for a job's file. A file whose mtime is not clearly
- * older than the moment it was read could be rewritten later within the
- * same mtime tick, size unchanged, and the next run would trust size+mtime:
- * such a "racy" file is recorded with mtime 0 so that the next run hashes
- * it again (as git does for racily clean entries). */
-static sqlite3_int64 indexer_recorded_mtime(const indexer_job *j)
-{
-    return j->mtime_ns >= j->started_ns - INDEXER_RACY_NS ? 0 : j->mtime_ns;
 }
 
 static void indexer_take_result(indexer *ix, pool_result *res)
@@ -527,18 +449,18 @@ static void indexer_take_result(indexer *ix, pool_result *res)
     if (indexer_tx(ix) != 0)
         return;
     if (res->outcome == POOL_SAME) {
-        if (store_touch(ix->st, j->known->id, indexer_recorded_mtime(j), j->url, err, sizeof err) !=
-            0) {
+        if (store_touch(ix->st, j->known->id, sync_recorded_mtime(j->mtime_ns, j->started_ns),
+                        j->url, err, sizeof err) != 0) {
             indexer_fatal(ix, ix->opt.db_path, err);
             return;
         }
-        ix->tx_unchanged++;
+        sync_batch_wrote(&ix->batch, SYNC_WROTE_UNCHANGED);
     } else {
         store_file f = {
             .path = j->path,
             .url = j->url,
             .bytes = j->bytes,
-            .mtime_ns = indexer_recorded_mtime(j),
+            .mtime_ns = sync_recorded_mtime(j->mtime_ns, j->started_ns),
             .hash = res->hash,
         };
         int added = 0;
@@ -551,12 +473,8 @@ static void indexer_take_result(indexer *ix, pool_result *res)
             ix->failed++;
             return;
         }
-        if (added)
-            ix->tx_added++;
-        else
-            ix->tx_updated++;
+        sync_batch_wrote(&ix->batch, added ? SYNC_WROTE_ADDED : SYNC_WROTE_UPDATED);
     }
-    ix->tx_ops++;
 }
 
 static void indexer_run_jobs(indexer *ix)
@@ -665,7 +583,7 @@ static int indexer_open(indexer *ix)
         return -1;
     }
     if (store_open(ix->db, &ix->st, err, sizeof err) != 0 ||
-        store_each(ix->st, indexer_load_one, ix, err, sizeof err) != 0) {
+        store_each(ix->st, sync_add_known, ix->sync, err, sizeof err) != 0) {
         fprintf(stderr, "indexer: %s: %s\n", ix->opt.db_path, err);
         return -1;
     }
@@ -692,8 +610,7 @@ int main(int argc, char **argv)
     char **roots = calloc((size_t)n_roots, sizeof *roots);
     if (!roots)
         abort();
-    ix.known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, indexer_known_free);
-    ix.met = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    ix.sync = sync_new();
     ix.jobs = g_ptr_array_new_with_free_func(indexer_job_free);
     progress_init(&ix.prog, !ix.opt.quiet && isatty(STDERR_FILENO));
     if (indexer_install_signals() != 0) {
@@ -709,7 +626,7 @@ int main(int argc, char **argv)
             break;
     }
     if (ix.opt.prune && !ix.fatal && !indexer_signal)
-        indexer_prune(&ix, roots, n_roots);
+        sync_each_gone(ix.sync, roots, n_roots, indexer_prune_one, &ix);
     indexer_tx_tick(&ix, 1);
     if (!ix.fatal && !indexer_signal && ix.jobs->len > 0)
         indexer_run_jobs(&ix);
@@ -717,12 +634,13 @@ int main(int argc, char **argv)
         indexer_tx_tick(&ix, 1);
     progress_clear(&ix.prog);
 
+    const sync_counts *c = &ix.batch.committed;
     if (!ix.opt.quiet || indexer_signal)
         fprintf(stderr,
                 "indexer: %s%zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped, "
                 "%zu failed in %.2f s\n",
-                indexer_signal ? "interrupted: " : "", ix.added, ix.updated, ix.unchanged,
-                ix.removed, ix.skipped, ix.failed, progress_now() - start);
+                indexer_signal ? "interrupted: " : "", c->added, c->updated, c->unchanged,
+                c->removed, ix.skipped, ix.failed, progress_now() - start);
     if (ix.fatal)
         status = EXIT_FATAL;
     else if (indexer_signal)
@@ -736,7 +654,6 @@ cleanup:
         free(roots[i]);
     free(roots);
     g_ptr_array_free(ix.jobs, TRUE);
-    g_hash_table_destroy(ix.met);
-    g_hash_table_destroy(ix.known);
+    sync_free(ix.sync);
     return status;
 }
