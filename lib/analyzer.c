@@ -460,16 +460,17 @@ static int analyzer_emit_marked(analyzer_state *st, char marker, const buf *b, s
     return analyzer_emit(st, ANALYZER_COLOCATED, st->tok.data, st->tok.len, start, end);
 }
 
-/* Emits one word: its folded stem, then (documents) the exact and folded
- * surface forms and the stem of the folded form. */
+/* Emits one word: the index and the query side its form; ANALYZER_WORDS
+ * its folded stem, then the exact and folded surface forms and the stem of
+ * the folded form. */
 static int analyzer_word(analyzer_state *st, const char *w, size_t n, int digit, int flags,
                          size_t start, size_t end)
 {
+    if (st->mode != ANALYZER_WORDS)
+        return analyzer_emit(st, flags, w, n, start, end);
     analyzer_forms(st, w, n, digit);
     if (analyzer_emit(st, flags, st->fstem.data, st->fstem.len, start, end))
         return st->rc;
-    if (st->mode != ANALYZER_DOCUMENT)
-        return 0;
     buf_clear(&st->tok);
     buf_putc(&st->tok, ANALYZER_EXACT);
     buf_append(&st->tok, w, n);
@@ -490,7 +491,8 @@ static int analyzer_is_elision(const char *w, size_t n)
     return 0;
 }
 
-/* The whole of a compound, colocated with its first part (documents only). */
+/* The whole of a compound, colocated with its first part (index and
+ * ANALYZER_WORDS): its form for the index, its folded stem for WORDS. */
 static int analyzer_whole(analyzer_state *st, const analyzer_seg *segs, size_t nsegs)
 {
     int digit = 0;
@@ -504,6 +506,9 @@ static int analyzer_whole(analyzer_state *st, const analyzer_seg *segs, size_t n
                                                                       : '\'');
         buf_append(&st->whole, st->norm.data + segs[k].norm, segs[k].normlen);
     }
+    if (st->mode == ANALYZER_INDEX)
+        return analyzer_emit(st, ANALYZER_COLOCATED, st->whole.data, st->whole.len,
+                             segs[0].start, segs[nsegs - 1].end);
     size_t fn;
     analyzer_stem(st, st->whole.data, st->whole.len, digit);
     const char *f = analyzer_fold_into(st, st->tok.data, st->tok.len, &fn);
@@ -576,7 +581,7 @@ static int analyzer_run(analyzer_state *st, const char *text)
         if (analyzer_word(st, st->norm.data + segs[k].norm, segs[k].normlen, segs[k].digit, 0,
                           segs[k].start, segs[k].end))
             return st->rc;
-        if (k == 0 && st->mode == ANALYZER_DOCUMENT && analyzer_whole(st, segs, nsegs))
+        if (k == 0 && st->mode != ANALYZER_QUERY && analyzer_whole(st, segs, nsegs))
             return st->rc;
     }
     return 0;
@@ -634,8 +639,7 @@ static int analyzer_text(analyzer_state *st, const char *text, size_t len)
 
 static int analyzer_is_marker(char c)
 {
-    return c == ANALYZER_EXACT || c == ANALYZER_FOLDED || c == ANALYZER_FOLDED_STEM ||
-           c == ANALYZER_VERBATIM;
+    return c == ANALYZER_VERBATIM;
 }
 
 /* A pass-through token must still be a sane index term. */
@@ -654,8 +658,8 @@ static int analyzer_piece_ok(const char *p, size_t n)
     return 1;
 }
 
-/* One marked piece, "!x" or "=x", possibly "!x|%y" (alternatives); an
- * alternative that is not valid UTF-8 or too long is dropped. */
+/* One marked piece, "!x", possibly "!x|!y" (alternatives); an alternative
+ * that is not valid UTF-8 or too long is dropped. */
 static void analyzer_piece(analyzer_state *st, const char *text, size_t start, size_t end)
 {
     int flags = 0;
@@ -664,11 +668,9 @@ static void analyzer_piece(analyzer_state *st, const char *text, size_t start, s
         size_t j = i;
         while (j < end && text[j] != ANALYZER_ALTERNATIVE)
             j++;
-        /* "!x" yields x; "=x", "~x", "%x" are index tokens as they are. */
-        size_t skip = text[i] == ANALYZER_VERBATIM ? 1 : 0;
-        if (j > i + skip && analyzer_is_marker(text[i]) &&
-            analyzer_piece_ok(text + i + skip, j - i - skip)) {
-            analyzer_emit(st, flags, text + i + skip, j - i - skip, start, end);
+        /* "!x" yields the index token x. */
+        if (j > i + 1 && analyzer_is_marker(text[i]) && analyzer_piece_ok(text + i + 1, j - i - 1)) {
+            analyzer_emit(st, flags, text + i + 1, j - i - 1, start, end);
             flags = ANALYZER_COLOCATED;
         }
         i = j + 1;
@@ -701,7 +703,7 @@ static int analyzer_verbatim(analyzer_state *st, const char *text, size_t len)
 static int analyzer_run_mode(analyzer_state *st, const char *text, size_t len, int mode,
                              analyzer_cb cb, void *ctx)
 {
-    st->mode = mode == ANALYZER_QUERY ? ANALYZER_QUERY : ANALYZER_DOCUMENT;
+    st->mode = mode == ANALYZER_QUERY || mode == ANALYZER_INDEX ? mode : ANALYZER_WORDS;
     st->cb = cb;
     st->ctx = ctx;
     st->rc = 0;
@@ -727,7 +729,8 @@ static void analyzer_key_init(void)
     }
 }
 
-int analyzer_tokenize(const char *text, size_t len, int mode, analyzer_cb cb, void *ctx)
+/* The thread's analyzer state, made on first use. */
+static analyzer_state *analyzer_thread_state(void)
 {
     pthread_once(&analyzer_key_once, analyzer_key_init);
     analyzer_state *st = pthread_getspecific(analyzer_key);
@@ -738,7 +741,36 @@ int analyzer_tokenize(const char *text, size_t len, int mode, analyzer_cb cb, vo
             abort();
         }
     }
-    return analyzer_run_mode(st, text, len, mode, cb, ctx);
+    return st;
+}
+
+int analyzer_tokenize(const char *text, size_t len, int mode, analyzer_cb cb, void *ctx)
+{
+    return analyzer_run_mode(analyzer_thread_state(), text, len, mode, cb, ctx);
+}
+
+void analyzer_keys(const char *form, size_t len, analyzer_keyset *out)
+{
+    analyzer_state *st = analyzer_thread_state();
+    int digit = 0;
+    for (size_t i = 0; i < len && !digit;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)form + i, (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        digit = utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+        i += (size_t)k;
+    }
+    analyzer_forms(st, form, len, digit);
+    out->stem = st->fstem.len ? st->fstem.data : "";
+    out->stem_len = st->fstem.len;
+    out->fold = st->ffold.len ? st->ffold.data : "";
+    out->fold_len = st->ffold.len;
+    out->pct = st->fpct.len ? st->fpct.data : "";
+    out->pct_len = st->fpct.len;
 }
 
 char *analyzer_fold(const char *word, size_t len, size_t *outlen)
@@ -762,12 +794,22 @@ char *analyzer_fold(const char *word, size_t len, size_t *outlen)
 typedef struct {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
+    const analyzer_listener *listener;
 } analyzer_fts_ctx;
+
+static _Thread_local const analyzer_listener *analyzer_listening;
+
+void analyzer_listen(const analyzer_listener *l)
+{
+    analyzer_listening = l;
+}
 
 static int analyzer_fts_token(void *ctx, int flags, const char *token, size_t len, size_t start,
                               size_t end)
 {
     analyzer_fts_ctx *c = ctx;
+    if (c->listener)
+        c->listener->token(c->listener->ctx, flags, token, len, start, end);
     return c->xToken(c->ctx, (flags & ANALYZER_COLOCATED) ? FTS5_TOKEN_COLOCATED : 0, token,
                      (int)len, (int)start, (int)end);
 }
@@ -794,10 +836,12 @@ static void analyzer_fts_delete(Fts5Tokenizer *tok)
 static int analyzer_fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
                                  int len, int (*xToken)(void *, int, const char *, int, int, int))
 {
-    analyzer_fts_ctx c = {ctx, xToken};
-    int mode = (flags & FTS5_TOKENIZE_QUERY) ? ANALYZER_QUERY : ANALYZER_DOCUMENT;
+    int mode = (flags & FTS5_TOKENIZE_QUERY) ? ANALYZER_QUERY : ANALYZER_INDEX;
+    analyzer_fts_ctx c = {ctx, xToken, mode == ANALYZER_INDEX ? analyzer_listening : NULL};
     if (len <= 0)
         return SQLITE_OK;
+    if (c.listener)
+        c.listener->text(c.listener->ctx, text, (size_t)len);
     return analyzer_run_mode((analyzer_state *)tok, text, (size_t)len, mode, analyzer_fts_token,
                              &c);
 }

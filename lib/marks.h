@@ -1,8 +1,10 @@
-/* marks: where a passage's text has the query's hits, as FTS5 matched them
- * (stems, folded accents, synonyms; a phrase only where it stands whole),
- * as byte ranges of the text for snippet.c's <mark>s. An FTS5 auxiliary
- * function, repere_marks, with a per-connection cache of the passages'
- * token streams (they do not depend on the query). */
+/* marks: where a document's text has the query's hits, as FTS5 matched them
+ * (stems, folded accents, synonyms; a phrase only where it stands whole).
+ * repere_hits, an FTS5 auxiliary function, hands a page of documents' hits
+ * (token positions and clauses) to the caller as structs; marks_spans turns
+ * the hits of one chunk into byte ranges of its text, for snippet.c's
+ * <mark>s, through the chunk's token stream (cached: it does not depend on
+ * the query). */
 #ifndef REPERE_MARKS_H
 #define REPERE_MARKS_H
 
@@ -11,9 +13,33 @@
 #include <stdint.h>
 
 #include "query.h"
+#include "rank.h"
 
 /* The pointer type of marks_request for sqlite3_bind_pointer. */
 #define MARKS_POINTER "repere_marks_request"
+
+typedef struct {
+    rank_hit *v; /* sorted by rank_hit_cmp */
+    size_t n, cap;
+} marks_hits;
+
+/* What repere_hits(tbl, request) fills: for each row whose rowid is in
+ * rowids, the hits of the compiled query's clause phrases in column col
+ * (out[i] for rowids[i]; rows not asked for are left alone). The caller
+ * binds it with sqlite3_bind_pointer(st, i, &request, MARKS_POINTER,
+ * NULL), zeroes out, and frees each list with marks_hits_free. expr is the
+ * expression FTS5 runs. */
+typedef struct {
+    const query_expr *expr;
+    int col;
+    size_t n;
+    const sqlite3_int64 *rowids;
+    marks_hits *out;
+} marks_request;
+
+/* Registers repere_hits on db. Returns 0, or -1 with err set. */
+int marks_register(sqlite3 *db, char *err, size_t errlen);
+void marks_hits_free(marks_hits *h);
 
 /* One marked word (or the words of a compound at one position). */
 typedef struct {
@@ -26,22 +52,17 @@ typedef struct {
     size_t n, cap;
 } marks_list;
 
-/* What repere_marks(tbl, request) fills: the spans of column col of each
- * row whose rowid is in rowids (out[i] for rowids[i]; rows not asked for
- * are left alone). The caller binds it with sqlite3_bind_pointer(st, i,
- * &request, MARKS_POINTER, NULL), zeroes out, and frees each list with
- * marks_list_free. expr is the expression FTS5 runs. */
-typedef struct {
-    const query_expr *expr;
-    int col;
-    size_t n;
-    const sqlite3_int64 *rowids;
-    marks_list *out;
-} marks_request;
-
-/* Registers repere_marks on db. Returns 0, or -1 with err set. */
-int marks_register(sqlite3 *db, char *err, size_t errlen);
-
 void marks_list_free(marks_list *l);
+
+/* Token streams of chunks, per connection (not thread-safe). */
+typedef struct marks_cache marks_cache;
+marks_cache *marks_cache_new(void);
+void marks_cache_free(marks_cache *c);
+
+/* Appends to out the spans of text (chunk id, whose first word is at
+ * position pos of the column the hits are in) where hits[0..n) are (hits
+ * outside the chunk are ignored). Returns an SQLite code. */
+int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, int pos,
+                const rank_hit *hits, size_t n, marks_list *out);
 
 #endif

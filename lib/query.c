@@ -31,6 +31,7 @@
 #define QUERY_MIN_PREFIX 3    /* letters before a '*': shorter prefixes cost too much */
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
 #define QUERY_MAX_SYN_GROUPS 8
+#define QUERY_MAX_FORMS 128 /* index forms one position of a query looks for */
 
 typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
 
@@ -121,33 +122,129 @@ static void query_node_kid(query_node *n, query_node *kid)
     n->kids[n->nkids++] = kid;
 }
 
-static void query_node_render(buf *b, const query_node *n)
+/* Expansion: the index forms a piece's alternatives name (vocab.c). */
+typedef struct {
+    char *v[QUERY_MAX_FORMS];
+    size_t n;
+    size_t chars; /* prefixes: keep the first chars characters of each form */
+} query_forms;
+
+static void query_forms_add(void *ctx, const char *form, size_t len)
+{
+    query_forms *f = ctx;
+    if (f->chars > 0) {
+        size_t i = 0, c = 0;
+        while (i < len && c < f->chars) {
+            i++;
+            while (i < len && ((unsigned char)form[i] & 0xC0) == 0x80)
+                i++;
+            c++;
+        }
+        len = i;
+    }
+    if (f->n == QUERY_MAX_FORMS || len == 0)
+        return;
+    for (size_t i = 0; i < f->n; i++)
+        if (strlen(f->v[i]) == len && memcmp(f->v[i], form, len) == 0)
+            return;
+    f->v[f->n++] = buf_xstrndup(form, len);
+}
+
+static size_t query_utf8_chars_n(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* The forms of one alternative: "=x" is the form x; "!x", "%x", "~x" the
+ * forms whose key (vocab.c) is x, "%x", "~x". In a prefix, "=x" is the
+ * prefix x itself and "~x" the beginnings, as long as x, of the forms
+ * whose unaccented form starts with x (« élè » for « elev* »). */
+static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, int prefix,
+                            query_forms *out)
+{
+    if (len < 2)
+        return;
+    if (alt[0] == ANALYZER_EXACT) {
+        query_forms_add(out, alt + 1, len - 1);
+        return;
+    }
+    if (prefix && alt[0] == ANALYZER_FOLDED) {
+        out->chars = query_utf8_chars_n(alt + 1, len - 1);
+        v->forms(v->ctx, alt, len, 1, query_forms_add, out);
+        out->chars = 0;
+        return;
+    }
+    if (alt[0] == ANALYZER_VERBATIM)
+        v->forms(v->ctx, alt + 1, len - 1, 0, query_forms_add, out);
+    else
+        v->forms(v->ctx, alt, len, 0, query_forms_add, out);
+}
+
+/* Writes one piece as FTS5 query tokens: with a vocabulary, the forms it
+ * names as alternatives ("!f1|!f2"); without one, or when none is in the
+ * index, the piece as it is (the query tokenizer then reads keys that no
+ * document has). */
+static void query_piece_render(buf *b, const char *piece, int prefix, const query_vocab *v)
+{
+    query_forms f;
+    f.n = 0;
+    f.chars = 0;
+    if (v) {
+        for (const char *p = piece; *p;) {
+            const char *end = strchr(p, ANALYZER_ALTERNATIVE);
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            query_alt_forms(v, p, n, prefix, &f);
+            p += n;
+            if (*p)
+                p++;
+        }
+    }
+    if (f.n == 0) {
+        buf_puts(b, piece);
+        return;
+    }
+    for (size_t i = 0; i < f.n; i++) {
+        if (i > 0)
+            buf_putc(b, ANALYZER_ALTERNATIVE);
+        buf_putc(b, ANALYZER_VERBATIM);
+        buf_puts(b, f.v[i]);
+        free(f.v[i]);
+    }
+}
+
+static void query_node_render(buf *b, const query_node *n, const query_vocab *v)
 {
     if (n->kind == QUERY_NODE_PHRASE) {
-        buf_putc(b, '"');
+        buf tmp = BUF_INIT;
         for (size_t i = 0; i < n->ntoks; i++) {
             if (i > 0)
-                buf_putc(b, ' ');
-            for (const char *p = n->toks[i]; *p; p++) {
-                if (*p == '"')
-                    buf_putc(b, '"');
-                buf_putc(b, *p);
-            }
+                buf_putc(&tmp, ' ');
+            query_piece_render(&tmp, n->toks[i], n->prefix && i + 1 == n->ntoks, v);
         }
         buf_putc(b, '"');
+        for (size_t i = 0; i < tmp.len; i++) {
+            if (tmp.data[i] == '"')
+                buf_putc(b, '"');
+            buf_putc(b, tmp.data[i]);
+        }
+        buf_putc(b, '"');
+        buf_free(&tmp);
         if (n->prefix)
             buf_putc(b, '*');
         return;
     }
     if (n->nkids == 1) {
-        query_node_render(b, n->kids[0]);
+        query_node_render(b, n->kids[0], v);
         return;
     }
     buf_putc(b, '(');
     for (size_t i = 0; i < n->nkids; i++) {
         if (i > 0)
             buf_puts(b, n->kind == QUERY_NODE_AND ? " AND " : " OR ");
-        query_node_render(b, n->kids[i]);
+        query_node_render(b, n->kids[i], v);
     }
     buf_putc(b, ')');
 }
@@ -244,7 +341,7 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
 
 static void query_item_analyze(query_item *it, const char *text, size_t len)
 {
-    analyzer_tokenize(text, len, ANALYZER_DOCUMENT, query_collect, it);
+    analyzer_tokenize(text, len, ANALYZER_WORDS, query_collect, it);
     for (size_t i = 0; i < it->npos; i++)
         if (!it->pos[i].exact)
             it->pos[i].exact = query_marked(ANALYZER_EXACT, it->pos[i].stem);
@@ -398,6 +495,26 @@ static void query_lex_fix_or(query_lex *lx)
 
 /* Nodes from items. */
 
+/* The commonest function words are matched by their own form and its
+ * accented spellings, not by their stem: « des » and « de » are in nearly
+ * every document, and each of their forms is one of the longest lists of
+ * the index (with stems, « mot de passe » read « de », « des », « dé » and
+ * « dés »: 0.5 ms of matching became 4.9). */
+static const char *const query_closed_words[] = {
+    "a",    "au",   "aux", "avec", "c",   "ce",   "ces", "d",  "dans", "de",  "des",
+    "du",   "elle", "en",  "est",  "et",  "il",   "l",   "la", "le",   "les", "leur",
+    "leurs", "n",   "ne",  "ou",   "par", "pas",  "pour", "qu", "que", "qui", "s",
+    "sa",   "se",   "ses", "son",  "sont", "sur", "un",  "une", "y",
+};
+
+static int query_closed_word(const char *unaccented)
+{
+    for (size_t i = 0; i < sizeof query_closed_words / sizeof query_closed_words[0]; i++)
+        if (strcmp(query_closed_words[i], unaccented) == 0)
+            return 1;
+    return 0;
+}
+
 /* The piece for one analysed position: its stem, and the stem its word
  * has when written without accents, which Snowball may make differ
  * (« accompagnées » "accompagn", « accompagnees » "accompagne"). Typed
@@ -407,6 +524,15 @@ static void query_lex_fix_or(query_lex *lx)
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
+    if (query_closed_word(query_pos_surface(p))) {
+        /* Its own form and its accented spellings: « de », « dé ». */
+        buf_putc(&b, ANALYZER_EXACT);
+        buf_puts(&b, query_pos_surface(p));
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, ANALYZER_FOLDED);
+        buf_puts(&b, query_pos_surface(p));
+        return buf_detach(&b);
+    }
     buf_putc(&b, ANALYZER_VERBATIM);
     buf_puts(&b, p->stem);
     if (!p->folded) {
@@ -733,6 +859,7 @@ typedef struct {
     buf text;
     query_phrase *ph;
     int n, cap;
+    const query_vocab *v;
 } query_out;
 
 static void query_out_phrase(query_out *o, int clause, query_phrase_kind kind, const char *text,
@@ -760,7 +887,7 @@ static void query_emit(query_out *o, const query_node *n, int clause, query_phra
 {
     if (n->kind == QUERY_NODE_PHRASE) {
         size_t at = o->text.len;
-        query_node_render(&o->text, n);
+        query_node_render(&o->text, n, o->v);
         query_out_phrase(o, clause, kind, o->text.data + at, o->text.len - at);
         return;
     }
@@ -857,9 +984,9 @@ static void query_emit_group(query_out *o, query_node **kids, size_t n, query_ph
     buf_putc(&o->text, ')');
 }
 
-query_expr *query_compile(const query *q, int flags)
+query_expr *query_compile(const query *q, int flags, const query_vocab *v)
 {
-    query_out o = {BUF_INIT, NULL, 0, 0};
+    query_out o = {BUF_INIT, NULL, 0, 0, v};
     int any = flags & QUERY_ANY;
     query_node **runs = NULL;
     size_t nruns = 0;
@@ -892,7 +1019,7 @@ query_expr *query_compile(const query *q, int flags)
         }
         buf_putc(&o.text, '(');
         if (any) {
-            query_out dup = {BUF_INIT, NULL, 0, 0};
+            query_out dup = {BUF_INIT, NULL, 0, 0, v};
             query_emit_base(&dup, q, 1);
             buf_append(&o.text, dup.text.data, dup.text.len);
             for (int i = 0; i < dup.n; i++)
@@ -903,7 +1030,7 @@ query_expr *query_compile(const query *q, int flags)
             size_t longest = 0, best = 0;
             for (size_t i = 0; i < q->nclauses; i++) {
                 buf b = BUF_INIT;
-                query_node_render(&b, q->clauses[i]);
+                query_node_render(&b, q->clauses[i], NULL);
                 if (i == 0 || b.len > best) {
                     best = b.len;
                     longest = i;
@@ -936,20 +1063,20 @@ void query_expr_free(query_expr *e)
     free(e);
 }
 
-char *query_fts_all(const query *q)
+char *query_fts_all(const query *q, const query_vocab *v)
 {
-    query_expr *e = query_compile(q, QUERY_ALL);
+    query_expr *e = query_compile(q, QUERY_ALL, v);
     char *s = e->fts;
     e->fts = NULL;
     query_expr_free(e);
     return s;
 }
 
-char *query_fts_exact(const query *q)
+char *query_fts_exact(const query *q, const query_vocab *v)
 {
     if (!q || q->nexact == 0)
         return NULL;
-    query_out o = {BUF_INIT, NULL, 0, 0};
+    query_out o = {BUF_INIT, NULL, 0, 0, v};
     for (size_t i = 0; i < q->nexact; i++) {
         if (i > 0)
             buf_puts(&o.text, " OR ");

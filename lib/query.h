@@ -66,13 +66,27 @@ enum {
                         * (they cost a positional match) */
 };
 
+/* Where the compiler finds the index's word forms (vocab.c): forms calls
+ * add(actx, form, len) for each form whose key is key[0..len) (prefix: whose
+ * key starts with it) and returns an SQLite code. A word's keys are the
+ * ANALYZER_WORDS tokens it is matched by: its folded stem ("accompagn"),
+ * "%" + the stem of its unaccented form, "~" + its unaccented form. */
+typedef struct {
+    int (*forms)(void *ctx, const char *key, size_t len, int prefix,
+                 void (*add)(void *actx, const char *form, size_t len), void *actx);
+    void *ctx;
+} query_vocab;
+
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and
- * QUERY_RUNS). Free with query_expr_free. */
-query_expr *query_compile(const query *q, int flags);
+ * QUERY_RUNS), each word written as the forms of the index it matches,
+ * found through v (at most 128 per word). Without v the words are written
+ * as their keys, which match nothing in an index (for checking syntax).
+ * Free with query_expr_free. */
+query_expr *query_compile(const query *q, int flags, const query_vocab *v);
 void query_expr_free(query_expr *e);
 
-/* query_compile(q, QUERY_ALL)'s expression alone. Caller frees. */
-char *query_fts_all(const query *q);
+/* query_compile(q, QUERY_ALL, v)'s expression alone. Caller frees. */
+char *query_fts_all(const query *q, const query_vocab *v);
 
 /* The exact-form signal: an FTS5 expression OR-ing, for each positive word
  * and phrase, the phrase of its exact surface forms ("=traité", lowercase
@@ -82,7 +96,7 @@ char *query_fts_all(const query *q);
  * « traitement »; « mineurs » and not only « mineur »): QUERY_SIGNALS adds
  * these phrases to a ranked expression. NULL when the query has no such
  * word (only prefixes). Caller frees. */
-char *query_fts_exact(const query *q);
+char *query_fts_exact(const query *q, const query_vocab *v);
 
 /* Which positive clause a token of the document matches (as the analyzer
  * emits it in ANALYZER_DOCUMENT mode, stems, surface forms and compound

@@ -28,14 +28,9 @@
  * 0.947), 0.5 0.9211. */
 #define RANK_PHRASE_LENGTH_BONUS 0.25
 
-/* A hit of a clause: column, first token, one past the last, clause. */
-typedef struct {
-    int col, off, end, clause, phrase;
-} rank_inst;
-
-static int rank_inst_cmp(const void *a, const void *b)
+int rank_hit_cmp(const void *a, const void *b)
 {
-    const rank_inst *x = a, *y = b;
+    const rank_hit *x = a, *y = b;
     if (x->col != y->col)
         return x->col < y->col ? -1 : 1;
     if (x->off != y->off)
@@ -75,7 +70,7 @@ typedef struct {
     double avgdl;                        /* mean row length in tokens */
     int stats;                           /* idf, clause_idf and avgdl computed */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per phrase, as last_* and best_gap */
-    rank_inst *inst;                     /* scratch: the current row's clause hits */
+    rank_hit *inst;                      /* scratch: the current row's clause hits */
     size_t inst_cap;
     double *top_score;                   /* min-heap of the best exact scores (topk) */
     int *top_clauses;                    /* and their clause counts (by_clauses) */
@@ -268,23 +263,101 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
     return score;
 }
 
+/* The proximity of hits[0..n) (sorted by rank_hit_cmp) and the number of
+ * distinct clauses they have. For each pair of clauses next to each other
+ * in the query, the smallest gap between their instances in one column
+ * (the nearest earlier instance of the other clause gives it), and the
+ * same for the phrase pairs of the compiled query; the proximity is the
+ * mean over those pairs of rank_gap_score, each pair weighted by the
+ * rarer-word IDF of the two (weights 1 when idf is NULL), so that « de »
+ * next to « traite » counts for little. ph_col, ph_end, ph_gap: scratch of
+ * e->nphrases ints. */
+static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, const double *idf,
+                         const double *clause_idf, int *ph_col, int *ph_end, int *ph_gap,
+                         int *clauses)
+{
+    const query_phrase *phs = e->phrases;
+    int nclauses = e->nclauses, nph = e->nphrases;
+    int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
+    unsigned long long seen = 0;
+    for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
+        last_col[c] = -1;
+        last_end[c] = 0;
+        best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
+    }
+    for (int ph = 0; ph < nph; ph++) {
+        ph_col[ph] = -1;
+        ph_end[ph] = 0;
+        ph_gap[ph] = INT_MAX; /* between phrase ph - 1 and phrase ph */
+    }
+    for (size_t i = 0; i < n; i++) {
+        const rank_hit *h = &hits[i];
+        int c = h->clause;
+        seen |= 1ULL << c;
+        if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
+            best_gap[c - 1] = h->off - last_end[c - 1];
+        if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
+            h->off - last_end[c + 1] < best_gap[c])
+            best_gap[c] = h->off - last_end[c + 1];
+        last_col[c] = h->col;
+        last_end[c] = h->end;
+        int ph = h->phrase;
+        if (phs[ph].pair && ph_col[ph - 1] == h->col && h->off - ph_end[ph - 1] < ph_gap[ph])
+            ph_gap[ph] = h->off - ph_end[ph - 1];
+        if (ph + 1 < nph && phs[ph + 1].pair && ph_col[ph + 1] == h->col &&
+            h->off - ph_end[ph + 1] < ph_gap[ph + 1])
+            ph_gap[ph + 1] = h->off - ph_end[ph + 1];
+        ph_col[ph] = h->col;
+        ph_end[ph] = h->end;
+    }
+    *clauses = __builtin_popcountll(seen);
+    double sum = 0, weight = 0;
+    for (int c = 0; c + 1 < nclauses; c++) {
+        double w = !clause_idf                             ? 1.0
+                   : clause_idf[c] < clause_idf[c + 1] ? clause_idf[c]
+                                                       : clause_idf[c + 1];
+        weight += w;
+        if (best_gap[c] != INT_MAX)
+            sum += w * rank_gap_score(best_gap[c]);
+    }
+    for (int ph = 1; ph < nph; ph++) {
+        if (!phs[ph].pair)
+            continue;
+        double w = !idf ? 1.0 : idf[ph - 1] < idf[ph] ? idf[ph - 1] : idf[ph];
+        weight += w;
+        if (ph_gap[ph] != INT_MAX)
+            sum += w * rank_gap_score(ph_gap[ph]);
+    }
+    return weight > 0 ? sum / weight : 0;
+}
+
+
+double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
+{
+    size_t nph = e->nphrases > 0 ? (size_t)e->nphrases : 1;
+    int *scratch = malloc(3 * nph * sizeof *scratch);
+    int clauses = 0;
+    if (!scratch)
+        return 0;
+    if (e->nclauses > RANK_MAX_CLAUSES) {
+        free(scratch);
+        return 0;
+    }
+    double prox =
+        rank_sweep(hits, n, e, NULL, NULL, scratch, scratch + nph, scratch + 2 * nph, &clauses);
+    free(scratch);
+    return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
+}
+
 /* The row's hits read phrase by phrase, then sorted by column and offset:
- * term frequencies, clauses present, and for each pair of clauses next to
- * each other in the query the smallest gap between their instances in one
- * column (the nearest earlier instance of the other clause gives it), and
- * the same for the phrase pairs of the compiled query. The proximity is
- * the mean over those pairs of rank_gap_score, each pair weighted by the
- * rarer-word IDF of the two, so that « de » next to « traite » counts for
- * little. p is NULL for passages (no bm25, column weights 1). */
+ * term frequencies, clauses present and proximity (rank_sweep). p is NULL
+ * for the clause count and passages (no bm25, column weights 1). */
 static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
                         const rank_params *p, rank_signals *out)
 {
     const query_phrase *phs = m->expr->phrases;
-    int nclauses = m->expr->nclauses;
-    unsigned long long seen = 0;
     int rc, ncols = api->xColumnCount(fts), len = 0;
     size_t ninst = 0;
-    int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
     memset(out, 0, sizeof *out);
     memset(m->tf, 0, (size_t)m->n * sizeof *m->tf);
     /* Phrase by phrase rather than xInst: the phrases that only keep the
@@ -302,48 +375,20 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
                 continue;
             if (ninst == m->inst_cap) {
                 size_t cap = m->inst_cap ? m->inst_cap * 2 : 256;
-                rank_inst *v = realloc(m->inst, cap * sizeof *v);
+                rank_hit *v = realloc(m->inst, cap * sizeof *v);
                 if (!v)
                     return SQLITE_NOMEM;
                 m->inst = v;
                 m->inst_cap = cap;
             }
-            m->inst[ninst++] = (rank_inst){col, off, off + m->size[ph], phs[ph].clause, ph};
+            m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], phs[ph].clause, ph};
         }
     }
     if (ninst > 1)
-        qsort(m->inst, ninst, sizeof *m->inst, rank_inst_cmp);
-    for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
-        last_col[c] = -1;
-        last_end[c] = 0;
-        best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
-    }
-    for (int ph = 0; ph < m->n; ph++) {
-        m->ph_col[ph] = -1;
-        m->ph_end[ph] = 0;
-        m->ph_gap[ph] = INT_MAX; /* between phrase ph - 1 and phrase ph */
-    }
-    for (size_t i = 0; i < ninst; i++) {
-        const rank_inst *h = &m->inst[i];
-        int c = h->clause;
-        seen |= 1ULL << c;
-        if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
-            best_gap[c - 1] = h->off - last_end[c - 1];
-        if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
-            h->off - last_end[c + 1] < best_gap[c])
-            best_gap[c] = h->off - last_end[c + 1];
-        last_col[c] = h->col;
-        last_end[c] = h->end;
-        int ph = h->phrase;
-        if (phs[ph].pair && m->ph_col[ph - 1] == h->col &&
-            h->off - m->ph_end[ph - 1] < m->ph_gap[ph])
-            m->ph_gap[ph] = h->off - m->ph_end[ph - 1];
-        if (ph + 1 < m->n && phs[ph + 1].pair && m->ph_col[ph + 1] == h->col &&
-            h->off - m->ph_end[ph + 1] < m->ph_gap[ph + 1])
-            m->ph_gap[ph + 1] = h->off - m->ph_end[ph + 1];
-        m->ph_col[ph] = h->col;
-        m->ph_end[ph] = h->end;
-    }
+        qsort(m->inst, ninst, sizeof *m->inst, rank_hit_cmp);
+    out->proximity = rank_sweep(m->inst, ninst, m->expr, m->stats ? m->idf : NULL,
+                                m->stats ? m->clause_idf : NULL, m->ph_col, m->ph_end, m->ph_gap,
+                                &out->clauses);
     if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
         return rc;
     if (m->stats && p) {
@@ -354,25 +399,6 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     for (int i = 0; i < m->n; i++)
         if (phs[i].kind == QUERY_PHRASE_MATCH)
             out->hits += m->tf[i];
-    out->clauses = __builtin_popcountll(seen);
-    double sum = 0, weight = 0;
-    for (int c = 0; c + 1 < nclauses; c++) {
-        double w = !m->stats                                 ? 1.0
-                   : m->clause_idf[c] < m->clause_idf[c + 1] ? m->clause_idf[c]
-                                                             : m->clause_idf[c + 1];
-        weight += w;
-        if (best_gap[c] != INT_MAX)
-            sum += w * rank_gap_score(best_gap[c]);
-    }
-    for (int ph = 1; ph < m->n; ph++) {
-        if (!phs[ph].pair)
-            continue;
-        double w = !m->stats ? 1.0 : m->idf[ph - 1] < m->idf[ph] ? m->idf[ph - 1] : m->idf[ph];
-        weight += w;
-        if (m->ph_gap[ph] != INT_MAX)
-            sum += w * rank_gap_score(m->ph_gap[ph]);
-    }
-    out->proximity = weight > 0 ? sum / weight : 0;
     return SQLITE_OK;
 }
 
@@ -534,9 +560,9 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     sqlite3_result_double(ctx, score);
 }
 
-/* repere_clauses (passage = 0) and repere_passage (passage = 1). */
-static void rank_fn_count(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-                          int argc, sqlite3_value **argv, int passage)
+/* repere_clauses(tbl, params): the distinct clauses the row has. */
+static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                            int argc, sqlite3_value **argv)
 {
     const rank_params *p;
     rank_state *m = rank_begin(api, fts, ctx, argc, argv, 0, &p);
@@ -548,22 +574,7 @@ static void rank_fn_count(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    if (passage)
-        sqlite3_result_double(ctx, s.clauses + 0.5 * s.proximity + 0.25 * s.hits / (s.hits + 5.0));
-    else
-        sqlite3_result_int(ctx, s.clauses);
-}
-
-static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-                            int argc, sqlite3_value **argv)
-{
-    rank_fn_count(api, fts, ctx, argc, argv, 0);
-}
-
-static void rank_fn_passage(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-                            int argc, sqlite3_value **argv)
-{
-    rank_fn_count(api, fts, ctx, argc, argv, 1);
+    sqlite3_result_int(ctx, s.clauses);
 }
 
 int rank_register(sqlite3 *db, char *err, size_t errlen)
@@ -585,8 +596,7 @@ int rank_register(sqlite3 *db, char *err, size_t errlen)
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;
     }
-    if (api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK ||
-        api->xCreateFunction(api, "repere_passage", NULL, rank_fn_passage, NULL) != SQLITE_OK) {
+    if (api->xCreateFunction(api, "repere_clauses", NULL, rank_fn_clauses, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;
     }

@@ -1,10 +1,10 @@
 /* rank: Repère's FTS5 auxiliary functions for ranking: its own bm25 (an IDF
  * that stays positive) with the signals FTS5's lacks: how close the query's
  * words stand (proximity), the words as one phrase, hits on the query's
- * exact forms, and how many distinct clauses a row matches (relaxed mode,
- * best passage). Registered per connection by search_open; the SQL that
- * calls them lives in search.c and snippet.c. Where hits are in a passage's
- * text (the snippet marks) is marks.c's. */
+ * exact forms, and how many distinct clauses a row matches (relaxed mode);
+ * and the score of a passage for snippets. Registered per connection by
+ * search_open; the SQL that calls them lives in search.c. Where hits are
+ * in a passage's text (the snippet marks) is marks.c's. */
 #ifndef REPERE_RANK_H
 #define REPERE_RANK_H
 
@@ -56,12 +56,23 @@ typedef struct {
  *       most rows never have their common words' positions decoded.
  *   repere_clauses(tbl, params)
  *       number of distinct clauses the row matches.
- *   repere_passage(tbl, params)
- *       for choosing a passage: distinct clauses + proximity / 2 + a
- *       saturating share (< 0.25) for the number of hits. Needs no IDF, so
- *       it costs nothing beyond the row's own hits.
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
+
+/* A hit of one of a query's clause phrases: column, first token, one past
+ * its last token, clause, FTS5 phrase number. */
+typedef struct {
+    int col, off, end, clause, phrase;
+} rank_hit;
+
+/* The order of hits for rank_passage: column, offset, clause (qsort). */
+int rank_hit_cmp(const void *a, const void *b);
+
+/* For choosing a passage (snippet.c): the score of one whose hits are
+ * hits[0..n) (sorted by rank_hit_cmp) for the compiled query e: distinct
+ * clauses + proximity / 2 + a saturating share (< 0.25) for the number of
+ * hits. It needs no IDF, so it costs nothing beyond the hits. */
+double rank_passage(const rank_hit *hits, size_t n, const query_expr *e);
 
 /* The IDF of a phrase found in hits of rows rows: log(1 + (rows - hits +
  * 0.5) / (hits + 0.5)), positive even for words in every row. */

@@ -1,23 +1,30 @@
-/* schema: opens the index file (one SQLite database in WAL mode), registers
- * the French tokenizer, creates or upgrades the tables. Both programs open
- * the index only through here.
+/* schema: opens the index file (one SQLite database in WAL mode, 16 KB
+ * pages), registers the French tokenizer, creates or upgrades the tables.
+ * Both programs open the index only through here.
  *
  * Tables (SCHEMA_VERSION in PRAGMA user_version):
  *   documents(id, path UNIQUE, url, format, title, date, year, description,
- *             headings, pages, bytes, mtime_ns, hash, indexed_at)
- *   chunks(id = doc_id << SCHEMA_CHUNK_BITS | seq, doc_id, seq, page, heading, text)
- *   chunks_fts  FTS5(heading, text), external content = chunks, kept by
- *               triggers: finds the best passage (and PDF page) of a document
- *               with a rowid range restricted to that document.
- *   docs_text   view: one row per document (id, title, headings, body) where
- *               body is the document's chunks joined in order.
- *   docs_fts    FTS5(title, headings, body), external content = docs_text:
- *               matching and ranking whole documents.
+ *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts)
+ *             starts: for each chunk, the token position of its first word
+ *             in docs_fts's body (SCHEMA_STARTS_BYTES each, little-endian).
+ *   chunks(id = doc_id << SCHEMA_CHUNK_BITS | seq, doc_id, page, text):
+ *             the document's passages (a PDF page, an HTML section).
+ *   docs_text view: one row per document (id, title, headings, body) where
+ *             body is the document's chunks joined in order by "\n".
+ *   docs_fts  FTS5(title, headings, body), external content = docs_text:
+ *             the one full-text index. Whole documents match (words on two
+ *             pages match together); a hit's position in body, against the
+ *             chunks' pos, names its chunk (snippets and PDF pages).
+ *   vocab(key, form): the forms docs_fts indexes by the keys a query word
+ *             is matched by (vocab.h).
  *
- * Write protocol (store.c): insert the documents row and its chunks, then
+ * Write protocol (store.c): insert the documents row, then
  *   INSERT INTO docs_fts(rowid, title, headings, body)
- *       SELECT id, title, headings, body FROM docs_text WHERE id = ?;
- * Before deleting or replacing a document:
+ *       SELECT id, title, headings, ?body FROM docs_text WHERE id = ?;
+ * with body the chunks' texts joined by "\n" (what docs_text gives once
+ * they are in), listening to the tokenizer (analyzer_listen) for the forms
+ * (added to vocab) and the position where each chunk starts (documents.
+ * starts); then insert the chunks. Before deleting or replacing a document:
  *   INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)
  *       SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?;
  * then delete its chunks and row. All in one transaction. */
@@ -29,10 +36,11 @@
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried. */
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 #define SCHEMA_CHUNK_BITS 20
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
+#define SCHEMA_STARTS_BYTES 4
 
 enum {
     SCHEMA_READWRITE = 0, /* create the file and tables when missing */
@@ -49,7 +57,7 @@ int schema_open(const char *path, int flags, sqlite3 **db, char *err, size_t err
  * functions), or NULL when SQLite was built without FTS5. */
 fts5_api *schema_fts5(sqlite3 *db);
 
-/* Runs PRAGMA integrity_check and the FTS5 integrity-check of both tables.
+/* Runs PRAGMA integrity_check and the FTS5 integrity-check of docs_fts.
  * Returns 0 when all pass, else -1 with the first problem in err. */
 int schema_check(sqlite3 *db, char *err, size_t errlen);
 

@@ -21,6 +21,7 @@
 #include "snippet.h"
 #include "spell.h"
 #include "synonyms.h"
+#include "vocab.h"
 
 /* Ranking weights, tuned on tests/relevance (50 judged queries over the 34
  * documents of corpus/) with `build/tests/relevance --tune`, whose last grid
@@ -69,6 +70,8 @@ static const search_tuning search_default_tuning = {
 struct search_ctx {
     sqlite3 *db;
     snippet_maker *snippets;
+    vocab *vocab;         /* the index's forms by key */
+    query_vocab qvocab;   /* the same, for query_compile */
     sqlite3_stmt *facets;  /* format, year, count of every match */
     sqlite3_stmt *rank;    /* one page of matches, best first */
     sqlite3_stmt *relaxed; /* the same, most clauses first */
@@ -269,8 +272,10 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
         goto fail;
     if (rank_register(ctx->db, err, errlen) != 0 || search_prepare_all(ctx, err, errlen) != 0)
         goto fail;
-    if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)))
+    if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)) ||
+        vocab_open(ctx->db, &ctx->vocab, err, errlen) != 0)
         goto fail;
+    ctx->qvocab = (query_vocab){vocab_forms, ctx->vocab};
     sqlite3_progress_handler(ctx->db, SEARCH_PROGRESS_STEPS, search_progress, ctx);
     search_synonyms_refresh(ctx);
     *out = ctx;
@@ -285,6 +290,7 @@ void search_close(search_ctx *ctx)
     if (!ctx)
         return;
     snippet_close(ctx->snippets);
+    vocab_close(ctx->vocab);
     sqlite3_finalize(ctx->facets);
     sqlite3_finalize(ctx->rank);
     sqlite3_finalize(ctx->relaxed);
@@ -511,9 +517,8 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     int flags = (relaxed ? QUERY_ANY : QUERY_ALL) | QUERY_SIGNALS;
     if (ctx->tuning.w_phrase != 0)
         flags |= QUERY_RUNS;
-    query_expr *base = query_compile(q, relaxed ? QUERY_ANY : QUERY_ALL);
-    query_expr *ranked = query_compile(q, flags);
-    query_expr *any = query_compile(q, QUERY_ANY);
+    query_expr *base = query_compile(q, relaxed ? QUERY_ANY : QUERY_ALL, &ctx->qvocab);
+    query_expr *ranked = query_compile(q, flags, &ctx->qvocab);
     char *formats = search_format_list(req->formats);
     int rc = search_count_facets(ctx, base->fts, formats, req, res);
     if (rc != SQLITE_OK || res->total == 0)
@@ -574,7 +579,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         } else {
             for (size_t i = 0; i < nh; i++)
                 ids[i] = res->hits[i].id;
-            rc = snippet_documents(ctx->snippets, nh, ids, q, any, outs, pages);
+            rc = snippet_documents(ctx->snippets, nh, ids, q, base, outs, pages);
             for (size_t i = 0; i < nh; i++) {
                 res->hits[i].snippet = outs[i];
                 res->hits[i].page = pages[i];
@@ -588,7 +593,6 @@ cleanup:
     free(formats);
     query_expr_free(base);
     query_expr_free(ranked);
-    query_expr_free(any);
     return rc;
 }
 
@@ -795,9 +799,9 @@ static long long search_phrase_count(search_ctx *ctx, const char *text)
     if (query_parse(b.data, b.len, NULL, &q, err, sizeof err) == QUERY_OK) {
         /* The exact forms: stems would make « accompagne » as good as
          * « accompagnés ». */
-        char *all = query_fts_exact(q);
+        char *all = query_fts_exact(q, &ctx->qvocab);
         if (!all)
-            all = query_fts_all(q);
+            all = query_fts_all(q, &ctx->qvocab);
         sqlite3_bind_text(ctx->matches, 1, all, -1, SQLITE_STATIC);
         count =
             sqlite3_step(ctx->matches) == SQLITE_ROW ? sqlite3_column_int64(ctx->matches, 0) : -1;

@@ -6,6 +6,7 @@
  * other markup ever comes out. */
 #include "snippet.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,15 +18,16 @@
 #include "rank.h"
 #include "schema.h"
 
-#define SNIPPET_STR2(x) #x
-#define SNIPPET_STR(x) SNIPPET_STR2(x)
+/* docs_fts's body: the chunks' text. */
+#define SNIPPET_BODY_COLUMN 2
 
 struct snippet_maker {
     sqlite3 *db;
-    sqlite3_stmt *chunk;      /* a chunk's text and page */
-    sqlite3_stmt *first;      /* the document's first chunk */
-    sqlite3_stmt *best_many;  /* passage score of the chunks of a list of documents */
-    sqlite3_stmt *marks_many; /* the hits of a list of chunks */
+    sqlite3_stmt *chunk;  /* a chunk's text and page */
+    sqlite3_stmt *first;  /* the document's first chunk */
+    sqlite3_stmt *starts; /* where a document's chunks start (documents.starts) */
+    sqlite3_stmt *hits;   /* the hits of a list of documents */
+    marks_cache *cache;   /* chunks' token streams */
 };
 
 typedef struct {
@@ -270,7 +272,7 @@ char *snippet_from_text(const char *text, size_t len, const query *q)
 {
     snippet_toks t = {q, NULL, 0, 0};
     if (q)
-        analyzer_tokenize(text, len, ANALYZER_DOCUMENT, snippet_on_token, &t);
+        analyzer_tokenize(text, len, ANALYZER_WORDS, snippet_on_token, &t);
     return snippet_build(text, len, &t);
 }
 
@@ -298,36 +300,34 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
     static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
+    static const char starts_sql[] = "SELECT starts FROM documents WHERE id = ?1";
     /* A whole page of results at once: FTS5 sets up the expression (a
-     * doclist per phrase) once instead of once per document. The lists are
-     * filters on expressions of the rowid, which FTS5 is not offered (a
+     * doclist per phrase) once instead of once per document. The list is a
+     * filter on an expression of the rowid, which FTS5 is not offered (a
      * rowid IN would run the expression once per value). */
-    static const char best_many_sql[] =
-        "SELECT rowid, repere_passage(chunks_fts, ?4) FROM chunks_fts"
-        " WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-        " AND (rowid >> " SNIPPET_STR(SCHEMA_CHUNK_BITS) ") IN (SELECT value FROM json_each(?5))";
-    static const char marks_many_sql[] =
-        "SELECT repere_marks(chunks_fts, ?2) FROM chunks_fts"
-        " WHERE chunks_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
+    static const char hits_sql[] =
+        "SELECT repere_hits(docs_fts, ?2) FROM docs_fts"
+        " WHERE docs_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
         " AND (rowid + 0) IN (SELECT value FROM json_each(?5))";
     snippet_maker *sm = calloc(1, sizeof *sm);
-    if (!sm) {
+    if (!sm || !(sm->cache = marks_cache_new())) {
+        free(sm);
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
     sm->db = db;
     if (marks_register(db, err, errlen) != 0) {
-        free(sm);
+        snippet_close(sm);
         return NULL;
     }
     if (sqlite3_prepare_v3(db, chunk_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->chunk, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v3(db, first_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->first, NULL) !=
             SQLITE_OK ||
-        sqlite3_prepare_v3(db, best_many_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->best_many,
-                           NULL) != SQLITE_OK ||
-        sqlite3_prepare_v3(db, marks_many_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->marks_many,
-                           NULL) != SQLITE_OK) {
+        sqlite3_prepare_v3(db, starts_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->starts, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v3(db, hits_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->hits, NULL) !=
+            SQLITE_OK) {
         snprintf(err, errlen, "cannot prepare the snippet queries: %s", sqlite3_errmsg(db));
         snippet_close(sm);
         return NULL;
@@ -341,15 +341,18 @@ void snippet_close(snippet_maker *sm)
         return;
     sqlite3_finalize(sm->chunk);
     sqlite3_finalize(sm->first);
-    sqlite3_finalize(sm->best_many);
-    sqlite3_finalize(sm->marks_many);
+    sqlite3_finalize(sm->starts);
+    sqlite3_finalize(sm->hits);
+    marks_cache_free(sm->cache);
     free(sm);
 }
 
-/* Steps st (bound by the caller) and builds the snippet from its (text,
- * page) row, placing the marks where marks says (else where q's words are);
- * *found is 0 when there is no row. */
-static int snippet_from_row(sqlite3_stmt *st, const query *q, const marks_list *marks, char **out,
+/* Steps st (bound by the caller: a chunk's text and page) and builds the
+ * snippet, with the marks of hits[0..nhits) when there are any (pos: where
+ * the chunk starts), else where q's words are; *found is 0 when there is
+ * no row. */
+static int snippet_from_row(snippet_maker *sm, sqlite3_stmt *st, sqlite3_int64 id, int pos,
+                            const rank_hit *hits, size_t nhits, const query *q, char **out,
                             int *page, int *found)
 {
     int rc = sqlite3_step(st);
@@ -357,35 +360,94 @@ static int snippet_from_row(sqlite3_stmt *st, const query *q, const marks_list *
     if (rc == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
         size_t len = text ? (size_t)sqlite3_column_bytes(st, 0) : 0;
-        *out = snippet_from_marks(text ? text : "", len, marks);
-        if (!*out)
+        marks_list marks = {NULL, 0, 0};
+        rc = nhits ? marks_spans(sm->cache, id, text ? text : "", len, pos, hits, nhits, &marks)
+                   : SQLITE_OK;
+        *out = rc == SQLITE_OK ? snippet_from_marks(text ? text : "", len, &marks) : NULL;
+        if (rc == SQLITE_OK && !*out)
             *out = snippet_from_text(text ? text : "", len, q);
+        marks_list_free(&marks);
         *page = sqlite3_column_int(st, 1);
         *found = 1;
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        rc = SQLITE_OK;
+        if (rc == SQLITE_OK)
+            rc = SQLITE_ROW;
     }
     sqlite3_reset(st);
-    return rc;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The snippet of one document once its best chunk (best, -1: none) and
- * that chunk's marks are known. */
-static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 best,
-                          const marks_list *marks, const query *q, char **out, int *page)
+/* Start k of a documents.starts blob. */
+static int snippet_start(const unsigned char *b, size_t k)
+{
+    unsigned v = 0;
+    for (int j = 0; j < SCHEMA_STARTS_BYTES; j++)
+        v |= (unsigned)b[k * SCHEMA_STARTS_BYTES + j] << (8 * j);
+    return v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
+ * one whose hits make the best passage (rank_passage), the first of equals.
+ * *seq is -1 when there are no hits or no chunk starts. */
+static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
+                              const query_expr *expr, sqlite3_int64 *seq, int *pos, size_t *from,
+                              size_t *to)
+{
+    *seq = -1;
+    if (h->n == 0)
+        return SQLITE_OK;
+    sqlite3_bind_int64(sm->starts, 1, doc_id);
+    int rc = sqlite3_step(sm->starts);
+    if (rc == SQLITE_ROW) {
+        const unsigned char *b = sqlite3_column_blob(sm->starts, 0);
+        size_t nchunks = (size_t)sqlite3_column_bytes(sm->starts, 0) / SCHEMA_STARTS_BYTES;
+        double best = -1;
+        size_t k = 0, i = 0;
+        while (b && nchunks > 0 && i < h->n) {
+            /* The chunk of hit i: the last one starting at or before it. */
+            while (k + 1 < nchunks && snippet_start(b, k + 1) <= h->v[i].off)
+                k++;
+            int start = snippet_start(b, k);
+            int end = k + 1 < nchunks ? snippet_start(b, k + 1) : INT_MAX;
+            size_t j = i;
+            while (j < h->n && h->v[j].off < end)
+                j++;
+            double score = rank_passage(h->v + i, j - i, expr);
+            if (score > best) {
+                best = score;
+                *seq = (sqlite3_int64)k;
+                *pos = start;
+                *from = i;
+                *to = j;
+            }
+            i = j;
+        }
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(sm->starts);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The snippet of one document once its hits are known. */
+static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits *h,
+                          const query_expr *expr, const query *q, char **out, int *page)
 {
     sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
-    int rc, found = 0;
+    sqlite3_int64 seq;
+    size_t from = 0, to = 0;
+    int pos = 0, found = 0;
     *out = NULL;
     *page = 0;
-    if (best >= 0) {
-        sqlite3_bind_int64(sm->chunk, 1, best);
-        rc = snippet_from_row(sm->chunk, q, marks, out, page, &found);
+    int rc = snippet_best_chunk(sm, doc_id, h, expr, &seq, &pos, &from, &to);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (seq >= 0) {
+        sqlite3_bind_int64(sm->chunk, 1, SCHEMA_CHUNK_ID(doc_id, seq));
+        rc = snippet_from_row(sm, sm->chunk, SCHEMA_CHUNK_ID(doc_id, seq), pos, h->v + from,
+                              to - from, q, out, page, &found);
     } else {
         sqlite3_bind_int64(sm->first, 1, lo);
         sqlite3_bind_int64(sm->first, 2, hi);
-        rc = snippet_from_row(sm->first, q, NULL, out, page, &found);
+        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, q, out, page, &found);
     }
     if (rc != SQLITE_OK)
         return rc;
@@ -399,7 +461,7 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, sqlite3_int64 bes
     return SQLITE_OK;
 }
 
-/* A JSON array of the n numbers v (for json_each), or NULL. */
+/* A JSON array of the n numbers v (for json_each). */
 static char *snippet_json_list(const long long *v, size_t n)
 {
     buf b = BUF_INIT;
@@ -410,57 +472,25 @@ static char *snippet_json_list(const long long *v, size_t n)
     return buf_detach(&b);
 }
 
-/* Steps st (bound) and keeps, for each document, its chunk with the best
- * passage score (the first of equals); returns the SQLite code. */
-static int snippet_best_rows(sqlite3_stmt *st, size_t n, const long long *doc_ids,
-                             sqlite3_int64 *best, double *score)
+/* The hits of the n documents doc_ids in docs_fts's body, into hits[]. */
+static int snippet_hits(snippet_maker *sm, size_t n, const long long *doc_ids,
+                        const query_expr *expr, marks_hits *hits)
 {
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        double v = sqlite3_column_double(st, 1);
-        long long doc = (long long)(id >> SCHEMA_CHUNK_BITS);
-        for (size_t i = 0; i < n; i++) {
-            if (doc_ids[i] != doc)
-                continue;
-            if (best[i] < 0 || v > score[i] || (v == score[i] && id < best[i])) {
-                best[i] = id;
-                score[i] = v;
-            }
-        }
-    }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* The marks of the chosen chunks best[0..n) (-1: none) into marks[]. */
-static int snippet_marks(snippet_maker *sm, size_t n, const sqlite3_int64 *best,
-                         const query_expr *expr, marks_list *marks)
-{
-    sqlite3_int64 lo = -1, hi = -1;
-    long long *ids = malloc(n * sizeof *ids);
-    size_t m = 0;
+    sqlite3_int64 *ids = malloc(n * sizeof *ids);
+    long long lo = doc_ids[0], hi = doc_ids[0];
     int rc;
     if (!ids)
         return SQLITE_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        if (best[i] < 0)
-            continue;
-        ids[m++] = best[i];
-        if (lo < 0 || best[i] < lo)
-            lo = best[i];
-        if (best[i] > hi)
-            hi = best[i];
+        ids[i] = doc_ids[i];
+        if (doc_ids[i] < lo)
+            lo = doc_ids[i];
+        if (doc_ids[i] > hi)
+            hi = doc_ids[i];
     }
-    if (m == 0) {
-        free(ids);
-        return SQLITE_OK;
-    }
-    char *list = snippet_json_list(ids, m);
-    free(ids);
-    marks_request req = {expr, 1, n, best, marks};
-    sqlite3_stmt *st = sm->marks_many;
+    char *list = snippet_json_list(doc_ids, n);
+    marks_request req = {expr, SNIPPET_BODY_COLUMN, n, ids, hits};
+    sqlite3_stmt *st = sm->hits;
     sqlite3_bind_text(st, 1, expr->fts, -1, SQLITE_STATIC);
     sqlite3_bind_pointer(st, 2, &req, MARKS_POINTER, NULL);
     sqlite3_bind_int64(st, 3, lo);
@@ -471,6 +501,7 @@ static int snippet_marks(snippet_maker *sm, size_t n, const sqlite3_int64 *best,
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     free(list);
+    free(ids);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -478,53 +509,21 @@ int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, con
                       const query_expr *expr, char **outs, int *pages)
 {
     int rc = SQLITE_OK;
-    sqlite3_int64 *best = NULL;
-    double *score = NULL;
-    marks_list *marks = NULL;
-    char *list = NULL;
     for (size_t i = 0; i < n; i++) {
         outs[i] = NULL;
         pages[i] = 0;
     }
     if (n == 0)
         return SQLITE_OK;
-    best = malloc(n * sizeof *best);
-    score = calloc(n, sizeof *score);
-    marks = calloc(n, sizeof *marks);
-    if (!best || !score || !marks) {
-        rc = SQLITE_NOMEM;
-        goto cleanup;
-    }
-    long long dmin = doc_ids[0], dmax = doc_ids[0];
-    for (size_t i = 0; i < n; i++) {
-        best[i] = -1;
-        if (doc_ids[i] < dmin)
-            dmin = doc_ids[i];
-        if (doc_ids[i] > dmax)
-            dmax = doc_ids[i];
-    }
-    if (expr) {
-        rank_params params = {.expr = expr};
-        list = snippet_json_list(doc_ids, n);
-        sqlite3_bind_text(sm->best_many, 1, expr->fts, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(sm->best_many, 2, SCHEMA_CHUNK_ID(dmin, 0));
-        sqlite3_bind_int64(sm->best_many, 3, SCHEMA_CHUNK_ID(dmax, SCHEMA_CHUNK_MAX));
-        sqlite3_bind_pointer(sm->best_many, 4, &params, RANK_POINTER, NULL);
-        sqlite3_bind_text(sm->best_many, 5, list, -1, SQLITE_STATIC);
-        if ((rc = snippet_best_rows(sm->best_many, n, doc_ids, best, score)) != SQLITE_OK)
-            goto cleanup;
-        if ((rc = snippet_marks(sm, n, best, expr, marks)) != SQLITE_OK)
-            goto cleanup;
-    }
+    marks_hits *hits = calloc(n, sizeof *hits);
+    if (!hits)
+        return SQLITE_NOMEM;
+    if (expr)
+        rc = snippet_hits(sm, n, doc_ids, expr, hits);
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
-        rc = snippet_finish(sm, doc_ids[i], best[i], &marks[i], q, &outs[i], &pages[i]);
-cleanup:
-    if (marks)
-        for (size_t i = 0; i < n; i++)
-            marks_list_free(&marks[i]);
-    free(marks);
-    free(best);
-    free(score);
-    free(list);
+        rc = snippet_finish(sm, doc_ids[i], &hits[i], expr, q, &outs[i], &pages[i]);
+    for (size_t i = 0; i < n; i++)
+        marks_hits_free(&hits[i]);
+    free(hits);
     return rc;
 }

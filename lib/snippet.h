@@ -1,6 +1,6 @@
 /* snippet: the passage shown under a result. Picks the document's best chunk
- * (most distinct query clauses, closest, most hits) through chunks_fts restricted to
- * the document's rowid range, then the best window of that chunk, cut at
+ * (most distinct query clauses, closest, most hits) from the document's
+ * hits in docs_fts (marks.c), then the best window of that chunk, cut at
  * word boundaries, HTML-escaped, matched words wrapped in <mark>. */
 #ifndef REPERE_SNIPPET_H
 #define REPERE_SNIPPET_H
@@ -17,9 +17,8 @@
 
 typedef struct snippet_maker snippet_maker;
 
-/* Prepares the statements on db (which must have the rank functions
- * registered, see rank.h) and registers marks.c's function. Returns NULL
- * with err set on failure. */
+/* Prepares the statements on db and registers marks.c's function. Returns
+ * NULL with err set on failure. */
 snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen);
 void snippet_close(snippet_maker *sm);
 
@@ -27,7 +26,8 @@ void snippet_close(snippet_maker *sm);
  * q, into outs[i] and pages[i]: the passage of each document's best chunk
  * (most distinct clauses, closest, most hits; the first chunk when none
  * matches), HTML with the hits marked, and its 1-based PDF page (0: none).
- * expr is query_compile(q, QUERY_ANY) (NULL: first chunks, marked by
+ * expr is an expression every document of doc_ids matches (the search's,
+ * query_compile without QUERY_SIGNALS; NULL: first chunks, marked by
  * snippet_from_text). A document without text gets "". Returns SQLITE_OK,
  * or the SQLite error code with outs[i] NULL for those not reached (the
  * caller frees the others). */

@@ -1,6 +1,6 @@
 /* spell: spelling suggestions and completions from the index vocabulary
- * (see spell.h). The vocabulary is the set of exact-form tokens ("=mot")
- * of docs_fts, read once through fts5vocab, grouped by unaccented form;
+ * (see spell.h). The vocabulary is the set of forms docs_fts indexes,
+ * read once through fts5vocab, grouped by unaccented form;
  * the distance is computed on code points of unaccented forms.
  * Does not parse the query language beyond words (query.c). */
 #include "spell.h"
@@ -72,14 +72,6 @@ static char *spell_strdup(spell *s, const char *p, size_t n)
     return out;
 }
 
-static int spell_is_ascii(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)p[i] >= 0x80)
-            return 0;
-    return 1;
-}
-
 static int spell_cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -111,18 +103,6 @@ static size_t spell_decode(const char *s, size_t n, uint32_t *out, size_t max)
         i += (size_t)m;
     }
     return k;
-}
-
-static int spell_first_token(void *ctx, int flags, const char *token, size_t len, size_t start,
-                             size_t end)
-{
-    buf *b = ctx;
-    (void)start;
-    (void)end;
-    if (flags & ANALYZER_COLOCATED)
-        return 0;
-    buf_append(b, token, len);
-    return 1; /* the first token is all we need */
 }
 
 static long spell_find(const spell *s, const char *folded)
@@ -205,7 +185,6 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
     sqlite3_stmt *st = NULL;
     spell *s = NULL;
     size_t cap = 0, stemcap = 0;
-    buf stem = BUF_INIT;
     int result = -1;
     char *msg = NULL;
 
@@ -217,23 +196,18 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         snprintf(err, errlen, "cannot read the vocabulary: %s", msg ? msg : sqlite3_errmsg(db));
         goto cleanup;
     }
-    if (sqlite3_prepare_v2(db,
-                           "SELECT term, doc FROM temp.repere_vocab"
-                           " WHERE term >= ?1 AND term < ?2",
-                           -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT term, doc FROM temp.repere_vocab", -1, &st, NULL) !=
+        SQLITE_OK) {
         snprintf(err, errlen, "cannot read the vocabulary: %s", sqlite3_errmsg(db));
         goto cleanup;
     }
-    const char lo[2] = {ANALYZER_EXACT, 0}, hi[2] = {ANALYZER_EXACT + 1, 0};
-    sqlite3_bind_text(st, 1, lo, 1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, hi, 1, SQLITE_STATIC);
     s = buf_xrealloc(NULL, sizeof *s);
     memset(s, 0, sizeof *s);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *term = (const char *)sqlite3_column_text(st, 0);
         size_t n = (size_t)sqlite3_column_bytes(st, 0);
-        if (!term || n < 2 || n - 1 > SPELL_MAX_LEN * 4)
+        if (!term || n < 1 || n > SPELL_MAX_LEN * 4)
             continue;
         if (s->nwords == cap) {
             cap = cap ? cap * 2 : 1024;
@@ -241,25 +215,17 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         }
         spell_word *w = &s->words[s->nwords++];
         memset(w, 0, sizeof *w);
-        w->surface = spell_strdup(s, term + 1, n - 1);
-        if (spell_is_ascii(w->surface, n - 1)) {
-            w->folded = w->surface;
-        } else {
-            size_t fn;
-            char *f = analyzer_fold(w->surface, n - 1, &fn);
-            w->folded = spell_strdup(s, f, fn);
-            free(f);
-        }
+        analyzer_keyset keys;
+        analyzer_keys(term, n, &keys);
+        w->surface = spell_strdup(s, term, n);
+        w->folded = keys.fold_len ? spell_strdup(s, keys.fold, keys.fold_len) : w->surface;
         w->docs = w->best = sqlite3_column_int64(st, 1);
-
-        buf_clear(&stem);
-        analyzer_tokenize(w->surface, n - 1, ANALYZER_QUERY, spell_first_token, &stem);
-        if (stem.len > 0) {
+        if (keys.stem_len > 0) {
             if (s->nstems == stemcap) {
                 stemcap = stemcap ? stemcap * 2 : 1024;
                 s->stems = buf_xrealloc(s->stems, stemcap * sizeof s->stems[0]);
             }
-            s->stems[s->nstems++] = spell_strdup(s, stem.data, stem.len);
+            s->stems[s->nstems++] = spell_strdup(s, keys.stem, keys.stem_len);
         }
     }
     if (rc != SQLITE_DONE) {
@@ -273,7 +239,6 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
 cleanup:
     sqlite3_free(msg);
     sqlite3_finalize(st);
-    buf_free(&stem);
     spell_free(s);
     return result;
 }
@@ -451,7 +416,7 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
     if (!text_is_utf8(text, len))
         return NULL;
     c.n = 0;
-    analyzer_tokenize(text, len, ANALYZER_DOCUMENT, spell_collect, &c);
+    analyzer_tokenize(text, len, ANALYZER_WORDS, spell_collect, &c);
     for (size_t i = 0; i < c.n; i++) {
         spell_pos *p = &c.pos[i];
         uint32_t w[SPELL_MAX_LEN + 1];
@@ -498,7 +463,7 @@ size_t spell_complete(const spell *s, const char *text, size_t len, char **out, 
     if (!text_is_utf8(text, len))
         return 0;
     c.n = 0;
-    analyzer_tokenize(text, len, ANALYZER_DOCUMENT, spell_collect, &c);
+    analyzer_tokenize(text, len, ANALYZER_WORDS, spell_collect, &c);
     if (c.n == 0 || c.pos[c.n - 1].end != len || !c.pos[c.n - 1].folded)
         goto cleanup;
     const spell_pos *p = &c.pos[c.n - 1];

@@ -1,7 +1,9 @@
 /* store: index writes (documents, chunks, the docs_fts external-content
- * table) following the write protocol of schema.h. One prepared statement
- * per operation; each store_put runs in a savepoint so a failed document
- * leaves the caller's batch intact. */
+ * table, the vocabulary) following the write protocol of schema.h. One
+ * prepared statement per operation; each store_put runs in a savepoint so a
+ * failed document leaves the caller's batch intact. The text is analysed
+ * once, by FTS5: a listener on the tokenizer collects the forms for the
+ * vocabulary and the position where each chunk starts. */
 #include "store.h"
 
 #include <stdio.h>
@@ -9,7 +11,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "analyzer.h"
+#include "buf.h"
 #include "schema.h"
+#include "vocab.h"
 
 enum {
     ST_LIST,
@@ -22,6 +27,7 @@ enum {
     ST_CHUNK_INSERT,
     ST_FTS_INSERT,
     ST_TOUCH,
+    ST_STARTS,
     ST_COUNT
 };
 
@@ -33,20 +39,21 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_CHUNKS_DELETE] = "DELETE FROM chunks WHERE id BETWEEN ?1 AND ?2",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, url, format, title, date, year, description,"
-                      " headings, pages, bytes, mtime_ns, hash, indexed_at)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                      " headings, pages, bytes, mtime_ns, hash, indexed_at, id)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [ST_DOC_UPDATE] = "UPDATE documents SET path = ?1, url = ?2, format = ?3, title = ?4,"
                       " date = ?5, year = ?6, description = ?7, headings = ?8, pages = ?9,"
                       " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13 WHERE id = ?14",
-    [ST_CHUNK_INSERT] = "INSERT INTO chunks(id, doc_id, seq, page, heading, text)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_CHUNK_INSERT] = "INSERT INTO chunks(id, doc_id, page, text) VALUES (?1, ?2, ?3, ?4)",
     [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body)"
-                      " SELECT id, title, headings, body FROM docs_text WHERE id = ?1",
+                      " SELECT id, title, headings, ?2 FROM docs_text WHERE id = ?1",
     [ST_TOUCH] = "UPDATE documents SET mtime_ns = ?2, url = coalesce(?3, url) WHERE id = ?1",
+    [ST_STARTS] = "UPDATE documents SET starts = ?2 WHERE id = ?1",
 };
 
 struct store {
     sqlite3 *db;
+    vocab *vocab;
     sqlite3_stmt *st[ST_COUNT];
     int in_tx;
     int last_error; /* SQLite result code of the last failure */
@@ -91,6 +98,10 @@ int store_open(sqlite3 *db, store **out, char *err, size_t errlen)
         return -1;
     }
     st->db = db;
+    if (vocab_open(db, &st->vocab, err, errlen) != 0) {
+        free(st);
+        return -1;
+    }
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v3(db, store_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st->st[i], NULL) !=
             SQLITE_OK) {
@@ -110,6 +121,7 @@ void store_close(store *st)
     store_rollback(st);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(st->st[i]);
+    vocab_close(st->vocab);
     free(st);
 }
 
@@ -168,6 +180,7 @@ void store_rollback(store *st)
         return;
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
+    vocab_forget(st->vocab);
 }
 
 int store_in_transaction(const store *st)
@@ -232,25 +245,115 @@ static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_d
     sqlite3_bind_text(s, 13, indexed_at, -1, SQLITE_STATIC);
 }
 
-static int store_put_chunks(store *st, sqlite3_int64 id, const extract_doc *doc, char *err,
-                            size_t errlen)
+/* What the tokenizer listener learns while docs_fts indexes a document:
+ * every form (for the vocabulary) and, in the body, the position at which
+ * each chunk starts (the body is the chunks joined by "\n", so chunk k
+ * starts at byte start[k]). */
+typedef struct {
+    vocab *vocab;
+    const char *body;
+    size_t body_len;
+    const size_t *start; /* bytes */
+    int *pos;            /* out: token positions */
+    size_t n, next;      /* chunks, and the next one to place */
+    int in_body;         /* the text being tokenized is the body */
+    int count;           /* positions seen in the body */
+} store_listen;
+
+static void store_listen_text(void *ctx, const char *text, size_t len)
 {
-    sqlite3_stmt *s = st->st[ST_CHUNK_INSERT];
-    for (size_t i = 0; i < doc->n_chunks; i++) {
+    store_listen *l = ctx;
+    l->in_body = l->body && len == l->body_len && memcmp(text, l->body, len) == 0;
+    if (l->in_body) {
+        l->next = 0;
+        l->count = 0;
+    }
+}
+
+static void store_listen_token(void *ctx, int flags, const char *token, size_t len, size_t start,
+                               size_t end)
+{
+    store_listen *l = ctx;
+    (void)end;
+    vocab_note(l->vocab, token, len);
+    if (!l->in_body || (flags & ANALYZER_COLOCATED))
+        return;
+    while (l->next < l->n && l->start[l->next] <= start)
+        l->pos[l->next++] = l->count;
+    l->count++;
+}
+
+/* Indexes document id in docs_fts (its documents row is in) with the
+ * chunks' text as body, then writes where each chunk starts, the chunks,
+ * and the new forms to the vocabulary. */
+static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, char *err,
+                       size_t errlen)
+{
+    buf body = BUF_INIT;
+    size_t n = doc->n_chunks;
+    size_t *start = calloc(n ? n : 1, sizeof *start);
+    int *pos = calloc(n ? n : 1, sizeof *pos);
+    unsigned char *starts = malloc(n ? n * SCHEMA_STARTS_BYTES : 1);
+    int result = -1;
+    if (!start || !pos || !starts) {
+        st->last_error = SQLITE_NOMEM;
+        snprintf(err, errlen, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            buf_putc(&body, '\n');
+        start[i] = body.len;
+        buf_puts(&body, doc->chunks[i].text ? doc->chunks[i].text : "");
+    }
+    store_listen l = {st->vocab, n ? (body.data ? body.data : "") : NULL, body.len, start, pos, n,
+                      0, 0, 0};
+    analyzer_listener listener = {store_listen_text, store_listen_token, &l};
+    sqlite3_stmt *s = st->st[ST_FTS_INSERT];
+    sqlite3_bind_int64(s, 1, id);
+    if (n > 0)
+        sqlite3_bind_text(s, 2, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, 2);
+    analyzer_listen(&listener);
+    int rc = store_step_done(st, ST_FTS_INSERT, err, errlen);
+    analyzer_listen(NULL);
+    if (rc != 0)
+        goto cleanup;
+    while (l.next < n)
+        pos[l.next++] = l.count;
+    for (size_t i = 0; i < n; i++)
+        for (int b = 0; b < SCHEMA_STARTS_BYTES; b++)
+            starts[i * SCHEMA_STARTS_BYTES + b] = (unsigned char)((unsigned)pos[i] >> (8 * b));
+    s = st->st[ST_STARTS];
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_blob(s, 2, starts, (int)(n * SCHEMA_STARTS_BYTES), SQLITE_STATIC);
+    if (store_step_done(st, ST_STARTS, err, errlen) != 0)
+        goto cleanup;
+    s = st->st[ST_CHUNK_INSERT];
+    for (size_t i = 0; i < n; i++) {
         const extract_chunk *c = &doc->chunks[i];
         sqlite3_bind_int64(s, 1, SCHEMA_CHUNK_ID(id, (sqlite3_int64)i));
         sqlite3_bind_int64(s, 2, id);
-        sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
         if (c->page > 0)
-            sqlite3_bind_int(s, 4, c->page);
+            sqlite3_bind_int(s, 3, c->page);
         else
-            sqlite3_bind_null(s, 4);
-        store_bind_opt_text(s, 5, c->heading);
-        sqlite3_bind_text(s, 6, c->text ? c->text : "", -1, SQLITE_STATIC);
+            sqlite3_bind_null(s, 3);
+        sqlite3_bind_text(s, 4, c->text ? c->text : "", -1, SQLITE_STATIC);
         if (store_step_done(st, ST_CHUNK_INSERT, err, errlen) != 0)
-            return -1;
+            goto cleanup;
     }
-    return 0;
+    if ((rc = vocab_flush(st->vocab)) != SQLITE_OK) {
+        store_fail(st, "cannot write the vocabulary", err, errlen);
+        goto cleanup;
+    }
+    result = 0;
+cleanup:
+    buf_free(&body);
+    free(start);
+    free(pos);
+    free(starts);
+    return result;
 }
 
 static void store_now_iso(char *out, size_t len)
@@ -292,14 +395,13 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
             goto fail;
     } else {
         store_bind_doc(st->st[ST_DOC_INSERT], f, doc, indexed_at);
+        if (f->id > 0)
+            sqlite3_bind_int64(st->st[ST_DOC_INSERT], 14, f->id);
         if (store_step_done(st, ST_DOC_INSERT, err, errlen) != 0)
             goto fail;
         id = sqlite3_last_insert_rowid(st->db);
     }
-    if (store_put_chunks(st, id, doc, err, errlen) != 0)
-        goto fail;
-    sqlite3_bind_int64(st->st[ST_FTS_INSERT], 1, id);
-    if (store_step_done(st, ST_FTS_INSERT, err, errlen) != 0)
+    if (store_index(st, id, doc, err, errlen) != 0)
         goto fail;
     if (store_exec(st, "RELEASE store_put", err, errlen) != 0)
         goto fail;
@@ -310,6 +412,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
     return 0;
 fail:
     sqlite3_exec(st->db, "ROLLBACK TO store_put; RELEASE store_put", NULL, NULL, NULL);
+    vocab_forget(st->vocab);
     return -1;
 }
 

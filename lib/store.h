@@ -33,6 +33,7 @@ typedef struct {
     sqlite3_int64 bytes;
     sqlite3_int64 mtime_ns;
     const char *hash;
+    sqlite3_int64 id; /* a new document's id; 0: the next free one */
 } store_file;
 
 /* Prepares the statements on db (opened by schema_open, read-write). The

@@ -90,7 +90,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
         while (j < len && line[j] != '=')
             j++;
         synonyms_side_t side = {NULL, NULL, 0};
-        analyzer_tokenize(line + i, j - i, ANALYZER_DOCUMENT, synonyms_collect, &side);
+        analyzer_tokenize(line + i, j - i, ANALYZER_WORDS, synonyms_collect, &side);
         if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
             g.sides = buf_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
             g.sides[g.nsides++] = side;

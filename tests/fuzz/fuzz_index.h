@@ -1,11 +1,12 @@
 /* fuzz_index: a small index with the real schema (schema_open, hence the
- * real tokenizer and tables) and a few French documents, written with the
- * protocol of schema.h, for targets that run queries against FTS5. */
+ * real tokenizer and tables) and a few French documents, written by the
+ * real writer (store_put), for targets that run queries against FTS5. */
 #ifndef REPERE_FUZZ_INDEX_H
 #define REPERE_FUZZ_INDEX_H
 
 #include "fuzz_util.h"
 #include "schema.h"
+#include "store.h"
 
 static const char *const fuzz_index_docs[][3] = {
     {"Mineurs non accompagnés", "Protection de l'enfance",
@@ -26,29 +27,32 @@ static const char *const fuzz_index_docs[][3] = {
 static inline sqlite3 *fuzz_index_create(const char *path)
 {
     sqlite3 *db = NULL;
+    store *st = NULL;
     char err[512];
-    if (schema_open(path, SCHEMA_READWRITE, &db, err, sizeof err) != 0)
-        fuzz_fail("schema_open(%s): %s", path, err);
-    fuzz_exec(db, "BEGIN");
+    if (schema_open(path, SCHEMA_READWRITE, &db, err, sizeof err) != 0 ||
+        store_open(db, &st, err, sizeof err) != 0 || store_begin(st, err, sizeof err) != 0)
+        fuzz_fail("index %s: %s", path, err);
     for (size_t i = 0; i < sizeof fuzz_index_docs / sizeof fuzz_index_docs[0]; i++) {
-        char *sql = sqlite3_mprintf(
-            "INSERT INTO documents(id, path, url, format, title, date, year, headings, pages,"
-            " bytes, mtime_ns, hash, indexed_at) VALUES (%d, 'doc%d.txt', 'file:///doc%d.txt',"
-            " 'text', %Q, '2018-01-27', 2018, %Q, 0, 100, 0, 'h', '2026-01-01T00:00:00Z');"
-            "INSERT INTO chunks(id, doc_id, seq, page, heading, text) VALUES (%lld, %d, 0, 0, %Q,"
-            " %Q);"
-            "INSERT INTO chunks(id, doc_id, seq, page, heading, text) VALUES (%lld, %d, 1, 0, %Q,"
-            " %Q);"
-            "INSERT INTO docs_fts(rowid, title, headings, body)"
-            " SELECT id, title, headings, body FROM docs_text WHERE id = %d;",
-            (int)i + 1, (int)i + 1, (int)i + 1, fuzz_index_docs[i][0], fuzz_index_docs[i][1],
-            (long long)SCHEMA_CHUNK_ID(i + 1, 0), (int)i + 1, fuzz_index_docs[i][1],
-            fuzz_index_docs[i][2], (long long)SCHEMA_CHUNK_ID(i + 1, 1), (int)i + 1,
-            fuzz_index_docs[i][1], fuzz_index_docs[(i + 1) % 4][2], (int)i + 1);
-        fuzz_exec(db, sql);
-        sqlite3_free(sql);
+        char name[32], url[48];
+        snprintf(name, sizeof name, "doc%zu.txt", i + 1);
+        snprintf(url, sizeof url, "file:///%s", name);
+        extract_chunk chunks[2] = {
+            {0, (char *)fuzz_index_docs[i][1], (char *)fuzz_index_docs[i][2]},
+            {0, (char *)fuzz_index_docs[i][1], (char *)fuzz_index_docs[(i + 1) % 4][2]},
+        };
+        extract_doc doc = {.format = EXTRACT_FORMAT_TEXT,
+                           .title = (char *)fuzz_index_docs[i][0],
+                           .date = (char *)"2018-01-27",
+                           .headings = (char *)fuzz_index_docs[i][1],
+                           .chunks = chunks,
+                           .n_chunks = 2};
+        store_file f = {.path = name, .url = url, .bytes = 100, .hash = "h"};
+        if (store_put(st, &f, &doc, NULL, NULL, err, sizeof err) != 0)
+            fuzz_fail("store_put: %s", err);
     }
-    fuzz_exec(db, "COMMIT");
+    if (store_commit(st, err, sizeof err) != 0)
+        fuzz_fail("commit: %s", err);
+    store_close(st);
     return db;
 }
 

@@ -1,15 +1,18 @@
 /* fuzz_query: arbitrary bytes as what a person types in the search box,
- * through the query parser and its FTS5 rewrite, then executed as MATCH on a
- * small index with the real schema and tokenizer (both docs_fts and
- * chunks_fts). The contract: any input parses or is QUERY_EMPTY with a
+ * through the query parser and its FTS5 rewrite (expanded through the
+ * index's vocabulary), then executed as MATCH on a small index with the
+ * real schema, tokenizer and writer. The contract: any input parses or is QUERY_EMPTY with a
  * reason, and no rewrite is ever an FTS5 error. Only the deliberate work
  * limit (a progress handler, like searchd's time budget) may stop a query. */
 #include "analyzer.h"
 #include "fuzz_index.h"
 #include "query.h"
 #include "synonyms.h"
+#include "vocab.h"
 
 static sqlite3 *q_db;
+static vocab *q_vocab;
+static query_vocab q_qv;
 static synonyms *q_syn;
 static long q_steps;
 
@@ -25,6 +28,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     char err[256];
     q_db = fuzz_index_create(":memory:");
+    if (vocab_open(q_db, &q_vocab, err, sizeof err) != 0)
+        fuzz_fail("vocab_open: %s", err);
+    q_qv = (query_vocab){vocab_forms, q_vocab};
     /* With the real synonyms when run from the repository root. */
     if (synonyms_load("corpus/synonymes.txt", &q_syn, err, sizeof err) != 0)
         q_syn = NULL;
@@ -53,11 +59,6 @@ static void q_run(const char *table, const char *expr)
     sqlite3_free(sql);
 }
 
-static void q_run_both(const char *expr)
-{
-    q_run("docs_fts", expr);
-    q_run("chunks_fts", expr);
-}
 
 typedef struct {
     const query *q;
@@ -95,23 +96,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const int flags[] = {QUERY_ALL, QUERY_ANY, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
                                 QUERY_ANY | QUERY_SIGNALS | QUERY_RUNS};
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
-        query_expr *e = query_compile(q, flags[i]);
-        q_run_both(e->fts);
+        query_expr *e = query_compile(q, flags[i], &q_qv);
+        q_run("docs_fts", e->fts);
         for (int k = 0; k < e->nphrases; k++)
             if (e->phrases[k].clause < -1 || e->phrases[k].clause >= e->nclauses)
                 fuzz_fail("phrase %d of %s has clause %d", k, e->fts, e->phrases[k].clause);
         query_expr_free(e);
     }
-    char *exact = query_fts_exact(q);
+    char *exact = query_fts_exact(q, &q_qv);
     if (exact)
-        q_run_both(exact);
+        q_run("docs_fts", exact);
     free(exact);
     /* Mark placement over the documents and over the query text itself. */
     mark_state m = {q, n};
     for (size_t i = 0; i < sizeof fuzz_index_docs / sizeof fuzz_index_docs[0]; i++)
-        analyzer_tokenize(fuzz_index_docs[i][2], strlen(fuzz_index_docs[i][2]), ANALYZER_DOCUMENT,
+        analyzer_tokenize(fuzz_index_docs[i][2], strlen(fuzz_index_docs[i][2]), ANALYZER_WORDS,
                           q_mark_cb, &m);
-    analyzer_tokenize((const char *)data, size, ANALYZER_DOCUMENT, q_mark_cb, &m);
+    analyzer_tokenize((const char *)data, size, ANALYZER_WORDS, q_mark_cb, &m);
     query_free(q);
     return 0;
 }

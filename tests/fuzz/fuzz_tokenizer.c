@@ -56,7 +56,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
-    for (int mode = ANALYZER_DOCUMENT; mode <= ANALYZER_QUERY; mode++) {
+    for (int mode = ANALYZER_WORDS; mode <= ANALYZER_INDEX; mode++) {
         tok_state a = {size, 0, 0, 0}, b = {size, 0, 0, 0};
         int rc = analyzer_tokenize(text, size, mode, tok_cb, &a);
         if (rc != 0)

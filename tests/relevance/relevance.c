@@ -216,9 +216,8 @@ static void rel_plain_open(const char *db_path, rel_plain *p)
                      NULL, NULL, NULL) != SQLITE_OK)
         rel_die("create the baseline table", sqlite3_errmsg(p->mem));
     if (sqlite3_prepare_v2(idx,
-                           "SELECT d.path, d.title, (SELECT group_concat(c.text, char(10)) FROM"
-                           " (SELECT text FROM chunks WHERE doc_id = d.id ORDER BY seq) AS c)"
-                           " FROM documents d",
+                           "SELECT d.path, d.title, t.body FROM documents d"
+                           " JOIN docs_text t ON t.id = d.id",
                            -1, &rd, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(p->mem, "INSERT INTO plain(path, title, body) VALUES (?1, ?2, ?3)", -1,
                            &wr, NULL) != SQLITE_OK)

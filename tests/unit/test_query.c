@@ -1,7 +1,7 @@
-/* test_query: the search-box language. Each generated FTS5 expression is
- * run with MATCH on a small in-memory table using the "repere" tokenizer:
- * the expected documents must come back and no input may cause an SQLite
- * error. */
+/* test_query: the search-box language. Each compiled FTS5 expression is
+ * run with MATCH on a small index written by store_put (its vocabulary
+ * expands the words into forms): the expected documents must come back
+ * and no input may cause an SQLite error. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,8 +15,10 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "index_fixture.h"
 #include "query.h"
 #include "synonyms.h"
+#include "vocab.h"
 
 static const char *const docs[] = {
     /* 1 */ "Les mineurs non accompagnés sont protégés par l'ASE.",
@@ -45,7 +47,10 @@ static void phrase_count_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
 }
 
 typedef struct {
+    ixf_index ix;
     sqlite3 *db;
+    vocab *vocab;
+    query_vocab qv;
     synonyms *syn;
     char dir[64];
 } fixture;
@@ -55,32 +60,19 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     char err[256];
     assert_non_null(f);
-    assert_int_equal(sqlite3_open(":memory:", &f->db), SQLITE_OK);
-    assert_int_equal(analyzer_register(f->db, err, sizeof err), 0);
-    fts5_api *api = NULL;
-    sqlite3_stmt *api_st;
-    assert_int_equal(sqlite3_prepare_v2(f->db, "SELECT fts5(?1)", -1, &api_st, NULL), SQLITE_OK);
-    sqlite3_bind_pointer(api_st, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(api_st);
-    sqlite3_finalize(api_st);
+    /* The documents written as the indexer writes them (vocabulary too),
+     * then read as searchd reads them. */
+    assert_int_equal(ixf_create(&f->ix), 0);
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+        assert_int_equal(ixf_add(&f->ix, (long long)i + 1, "text", 0, "Note", &docs[i], 1), 0);
+    assert_int_equal(ixf_close(&f->ix), 0);
+    assert_int_equal(schema_open(f->ix.path, SCHEMA_READONLY, &f->db, err, sizeof err), 0);
+    fts5_api *api = schema_fts5(f->db);
     assert_non_null(api);
     assert_int_equal(api->xCreateFunction(api, "phrase_count", NULL, phrase_count_fn, NULL),
                      SQLITE_OK);
-    assert_int_equal(sqlite3_exec(f->db,
-                                  "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='repere')",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(
-        sqlite3_prepare_v2(f->db, "INSERT INTO t(rowid, body) VALUES (?, ?)", -1, &st, NULL),
-        SQLITE_OK);
-    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
-        sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
-        sqlite3_bind_text(st, 2, docs[i], -1, SQLITE_STATIC);
-        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
+    assert_int_equal(vocab_open(f->db, &f->vocab, err, sizeof err), 0);
+    f->qv = (query_vocab){vocab_forms, f->vocab};
 
     snprintf(f->dir, sizeof f->dir, "/tmp/test_query.XXXXXX");
     assert_non_null(mkdtemp(f->dir));
@@ -103,7 +95,9 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     synonyms_free(f->syn);
+    vocab_close(f->vocab);
     sqlite3_close(f->db);
+    ixf_remove(&f->ix);
     free(f);
     return 0;
 }
@@ -113,8 +107,8 @@ static char *run(sqlite3 *db, const char *expr)
 {
     buf b = BUF_INIT;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid", -1, &st,
-                           NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rowid",
+                           -1, &st, NULL) != SQLITE_OK) {
         buf_printf(&b, "error: %s", sqlite3_errmsg(db));
         return buf_detach(&b);
     }
@@ -135,7 +129,9 @@ static int fts_phrases(sqlite3 *db, const char *expr)
 {
     sqlite3_stmt *st = NULL;
     int n = -1;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT phrase_count(t) FROM t WHERE t MATCH ? LIMIT 1",
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT phrase_count(docs_fts) FROM docs_fts"
+                                        " WHERE docs_fts MATCH ? LIMIT 1",
                                         -1, &st, NULL),
                      SQLITE_OK);
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
@@ -167,7 +163,7 @@ static char *search(fixture *f, const char *text, size_t len)
                                 QUERY_ANY | QUERY_SIGNALS | QUERY_RUNS};
     char *rows[6];
     for (size_t i = 0; i < 6; i++) {
-        query_expr *e = query_compile(q, flags[i]);
+        query_expr *e = query_compile(q, flags[i], &f->qv);
         rows[i] = run(f->db, e->fts);
         if (strncmp(rows[i], "error", 5) == 0)
             fail_msg("%s (query %.80s)", rows[i], text);
@@ -189,7 +185,7 @@ static char *search(fixture *f, const char *text, size_t len)
         free(rows[i]);
     }
     free(rows[1]);
-    char *exact = query_fts_exact(q);
+    char *exact = query_fts_exact(q, &f->qv);
     if (exact) {
         char *r = run(f->db, exact);
         if (strncmp(r, "error", 5) == 0)
@@ -270,7 +266,7 @@ static void test_prefix(void **state)
     query *q;
     char err[64];
     assert_int_equal(query_parse("Exploit*", 8, NULL, &q, err, sizeof err), QUERY_OK);
-    char *e = query_fts_all(q);
+    char *e = query_fts_all(q, NULL);
     assert_string_equal(e, "(\"=exploit|~exploit\"*)");
     free(e);
     query_free(q);
@@ -301,13 +297,13 @@ static void test_synonyms_both_directions(void **state)
     char err[64];
     const char *text = "accompagnés mineurs non";
     assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
-    char *e = query_fts_all(q);
+    char *e = query_fts_all(q, NULL);
     assert_null(strstr(e, "\"!mineur !non !accompagn\"")); /* not in that order: no side */
     free(e);
     query_free(q);
     text = "mineurs non accompagnés";
     assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
-    e = query_fts_all(q);
+    e = query_fts_all(q, NULL);
     assert_non_null(strstr(e, "\"!mineur !non !accompagn\""));
     assert_non_null(strstr(e, "\"!mna\""));
     free(e);
@@ -340,14 +336,14 @@ static void test_compounds(void **state)
     char err[64];
     assert_int_equal(query_parse("Été-Hiver", strlen("Été-Hiver"), NULL, &q, err, sizeof err),
                      QUERY_OK);
-    char *e = query_fts_all(q);
+    char *e = query_fts_all(q, NULL);
     assert_string_equal(e, "((\"!ete !hiv|%hiv\" OR \"!etehiv\"))");
     free(e);
     query_free(q);
     /* An accented word: its stem, and the stem of its unaccented spelling. */
     assert_int_equal(query_parse("accompagnées", strlen("accompagnées"), NULL, &q, err, sizeof err),
                      QUERY_OK);
-    e = query_fts_all(q);
+    e = query_fts_all(q, NULL);
     assert_string_equal(e, "(\"!accompagn|!accompagne\")");
     free(e);
     query_free(q);
@@ -363,7 +359,7 @@ static void test_exact_form_expression(void **state)
     char err[128];
     query *q;
     assert_int_equal(query_parse("traité", 7, NULL, &q, err, sizeof err), QUERY_OK);
-    char *e = query_fts_exact(q);
+    char *e = query_fts_exact(q, &f->qv);
     char *r = run(f->db, e);
     assert_string_equal(r, "8");
     free(r);
@@ -371,7 +367,7 @@ static void test_exact_form_expression(void **state)
     query_free(q);
     /* Typed without accents: the accented spelling is the same word. */
     assert_int_equal(query_parse("accompagnes", 11, NULL, &q, err, sizeof err), QUERY_OK);
-    e = query_fts_exact(q);
+    e = query_fts_exact(q, &f->qv);
     r = run(f->db, e);
     assert_string_equal(r, "1");
     free(r);
@@ -379,14 +375,14 @@ static void test_exact_form_expression(void **state)
     query_free(q);
     /* With accents typed, only that spelling. */
     assert_int_equal(query_parse("accompagnées", 13, NULL, &q, err, sizeof err), QUERY_OK);
-    e = query_fts_exact(q);
+    e = query_fts_exact(q, &f->qv);
     r = run(f->db, e);
     assert_string_equal(r, "11");
     free(r);
     free(e);
     query_free(q);
     assert_int_equal(query_parse("exploit*", 8, NULL, &q, err, sizeof err), QUERY_OK);
-    assert_null(query_fts_exact(q));
+    assert_null(query_fts_exact(q, &f->qv));
     query_free(q);
 }
 
@@ -399,11 +395,11 @@ static char *ranked(fixture *f, const char *text)
     buf b = BUF_INIT;
     sqlite3_stmt *st;
     assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
-    char *all = query_fts_all(q), *exact = query_fts_exact(q);
+    char *all = query_fts_all(q, &f->qv), *exact = query_fts_exact(q, &f->qv);
     assert_int_equal(sqlite3_prepare_v2(f->db,
-                                        "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY"
-                                        " rowid IN (SELECT rowid FROM t WHERE t MATCH ?2) DESC,"
-                                        " bm25(t), rowid",
+                                        "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY"
+                                        " rowid IN (SELECT rowid FROM docs_fts WHERE docs_fts"
+                                        " MATCH ?2) DESC, bm25(docs_fts), rowid",
                                         -1, &st, NULL),
                      SQLITE_OK);
     sqlite3_bind_text(st, 1, all, -1, SQLITE_STATIC);

@@ -1,6 +1,6 @@
 /* test_rank: the ranking signals of lib/rank.c, through its FTS5 functions
- * on a real FTS5 table with the "repere" tokenizer and compiled queries
- * bound as pointers: IDF and gap curves, proximity, exact forms, runs,
+ * on a real index (written by store_put) and compiled queries bound as
+ * pointers: IDF and gap curves, proximity, exact forms, runs,
  * column weights, clause counts, passage scores, the best rows kept exact
  * when the others get a bound, and a query that is not the one FTS5 runs. */
 #include <setjmp.h>
@@ -13,11 +13,12 @@
 
 #include <cmocka.h>
 
-#include "analyzer.h"
+#include "index_fixture.h"
 #include "query.h"
 #include "rank.h"
+#include "vocab.h"
 
-/* Rows of t(title, body): pairs that differ in one thing only. */
+/* Documents (title, text): pairs that differ in one thing only. */
 static const char *const rows[][2] = {
     /* 1, 2: the same words, side by side or apart */
     {"Fiche", "la traite des mineurs est un crime grave et puni"},
@@ -32,37 +33,43 @@ static const char *const rows[][2] = {
     {"Divers", "le travail des enfants"},
 };
 
+static ixf_index ix;
 static sqlite3 *db;
+static vocab *voc;
+static query_vocab qv;
+
+/* Opens the index ix holds, read-only, with the functions and vocabulary. */
+static void open_index(void)
+{
+    char err[256];
+    assert_int_equal(schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
+    assert_int_equal(rank_register(db, err, sizeof err), 0);
+    assert_int_equal(vocab_open(db, &voc, err, sizeof err), 0);
+    qv = (query_vocab){vocab_forms, voc};
+}
+
+static void close_index(void)
+{
+    vocab_close(voc);
+    sqlite3_close(db);
+    ixf_remove(&ix);
+}
 
 static int setup(void **state)
 {
-    char err[256];
     (void)state;
-    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    assert_int_equal(analyzer_register(db, err, sizeof err), 0);
-    assert_int_equal(rank_register(db, err, sizeof err), 0);
-    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='repere')",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
-        sqlite3_bind_text(st, 2, rows[i][0], -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, rows[i][1], -1, SQLITE_STATIC);
-        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
+    assert_int_equal(ixf_create(&ix), 0);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        assert_int_equal(ixf_add(&ix, (long long)i + 1, "text", 0, rows[i][0], &rows[i][1], 1), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    sqlite3_close(db);
+    close_index();
     return 0;
 }
 
@@ -76,8 +83,13 @@ static query *parse(const char *text)
 
 static rank_params params_for(const query_expr *e)
 {
-    rank_params p = {.expr = e, .w_col = {1, 1}, .ncols = 2, .k1 = 1.2, .b = 0.75};
+    rank_params p = {.expr = e, .w_col = {1, 1, 1}, .ncols = 3, .k1 = 1.2, .b = 0.75};
     return p;
+}
+
+static query_expr *compile(const query *q, int flags)
+{
+    return query_compile(q, flags, &qv);
 }
 
 /* fn(t, params) for row rowid under e->fts; -1 when the row does not match.
@@ -88,7 +100,8 @@ static double value_of(const char *fn, const query_expr *e, const rank_params *p
     char sql[160];
     sqlite3_stmt *st;
     double v = -1;
-    snprintf(sql, sizeof sql, "SELECT %s(t, ?2) FROM t WHERE t MATCH ?1 AND rowid = ?3", fn);
+    snprintf(sql, sizeof sql,
+             "SELECT %s(docs_fts, ?2) FROM docs_fts WHERE docs_fts MATCH ?1 AND rowid = ?3", fn);
     assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
     sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
     sqlite3_bind_pointer(st, 2, (void *)p, RANK_POINTER, NULL);
@@ -126,7 +139,7 @@ static void test_proximity(void **state)
 {
     (void)state;
     query *q = parse("traite mineurs");
-    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
     rank_params p = params_for(e);
     /* Without the proximity weight the two rows tie (same words, same
      * length); with it the row where they stand together wins. */
@@ -135,7 +148,7 @@ static void test_proximity(void **state)
     assert_true(score("repere_rank", e, &p, 1) > score("repere_rank", e, &p, 2));
     /* The runs signal (the words as one phrase) counts only where they
      * stand as typed: « des » stands between them in both rows. */
-    query_expr *r = query_compile(q, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS);
+    query_expr *r = compile(q, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS);
     rank_params pr = params_for(r);
     double base = score("repere_rank", r, &pr, 1);
     pr.w_phrase = 1;
@@ -144,7 +157,7 @@ static void test_proximity(void **state)
     query_expr_free(e);
     query_free(q);
     q = parse("traite des mineurs");
-    r = query_compile(q, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS);
+    r = compile(q, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS);
     pr = params_for(r);
     double off = score("repere_rank", r, &pr, 1);
     pr.w_phrase = 1;
@@ -163,7 +176,7 @@ static void test_exact_forms(void **state)
 {
     (void)state;
     query *q = parse("traité");
-    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
     rank_params p = params_for(e);
     /* « traité » and « traitement » share a stem: the same bm25 for the
      * match, and only the exact form earns the exact-form share. */
@@ -180,13 +193,13 @@ static void test_column_weights(void **state)
 {
     (void)state;
     query *q = parse("hébergement");
-    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
     rank_params p = params_for(e);
     p.w_col[0] = 4;
     /* A hit in the title counts four times one in the body. */
     assert_true(score("repere_rank", e, &p, 5) > score("repere_rank", e, &p, 6));
     p.w_col[0] = 1;
-    p.w_col[1] = 4;
+    p.w_col[2] = 4;
     assert_true(score("repere_rank", e, &p, 5) < score("repere_rank", e, &p, 6));
     query_expr_free(e);
     query_free(q);
@@ -196,14 +209,25 @@ static void test_clauses_and_passages(void **state)
 {
     (void)state;
     query *q = parse("travail enfants crime");
-    query_expr *e = query_compile(q, QUERY_ANY);
+    query_expr *e = compile(q, QUERY_ANY);
     rank_params p = params_for(e);
     assert_int_equal((int)score("repere_clauses", e, &p, 7), 2);
     assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
-    /* Two clauses side by side beat one. */
-    double two = score("repere_passage", e, &p, 7), one = score("repere_passage", e, &p, 1);
-    assert_true(two > 2 && two < 2.75);
-    assert_true(one >= 1 && one < 1.75);
+    /* Passages: one phrase per clause here. Two clauses beat one, and the
+     * closer they stand the better. */
+    assert_int_equal(e->nphrases, 3);
+    rank_hit near[] = {{0, 1, 2, 0, 0}, {0, 2, 3, 1, 1}};
+    rank_hit far[] = {{0, 1, 2, 0, 0}, {0, 9, 10, 1, 1}};
+    rank_hit one[] = {{0, 1, 2, 2, 2}};
+    double two = rank_passage(near, 2, e), apart = rank_passage(far, 2, e);
+    assert_true(two > apart);
+    assert_true(apart > 2 && two < 2.75);
+    double single = rank_passage(one, 1, e);
+    assert_true(single >= 1 && single < 1.75);
+    /* More hits of the same clauses count, but less than a clause. */
+    rank_hit more[] = {{0, 1, 2, 0, 0}, {0, 2, 3, 1, 1}, {0, 5, 6, 0, 0}, {0, 6, 7, 1, 1}};
+    assert_true(rank_passage(more, 4, e) > two);
+    assert_true(rank_passage(more, 4, e) < two + 0.25);
     query_expr_free(e);
     query_free(q);
 }
@@ -218,14 +242,11 @@ static void test_top_rows_exact(void **state)
                                         "du",     "écran", "clé",   "réseau", "fichier",
                                         "disque", "noyau", "aide",  "page",   "liste"};
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE m USING fts5(title, body, tokenize='repere')",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    assert_int_equal(
-        sqlite3_prepare_v2(db, "INSERT INTO m(rowid, title, body) VALUES (?, 'titre', ?)", -1, &st, NULL),
-        SQLITE_OK);
+    /* Its own index: every third row has the query's words, at various
+     * rates and lengths. */
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
     unsigned seed = 7;
-    /* Every third row has the query's words, at various rates and lengths. */
     for (int r = 1; r <= 60; r++) {
         char body[4096] = "";
         size_t len = 0;
@@ -237,14 +258,13 @@ static void test_top_rows_exact(void **state)
                 w = 3;
             len += (size_t)snprintf(body + len, sizeof body - len, "%s ", words[w]);
         }
-        sqlite3_bind_int(st, 1, r);
-        sqlite3_bind_text(st, 2, body, -1, SQLITE_TRANSIENT);
-        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-        sqlite3_reset(st);
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "titre", &chunk, 1), 0);
     }
-    sqlite3_finalize(st);
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
     query *q = parse("mot de passe");
-    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
     rank_params p = params_for(e);
     p.k1 = 4;
     p.b = 0.4;
@@ -255,8 +275,8 @@ static void test_top_rows_exact(void **state)
     for (int pass = 0; pass < 2; pass++) {
         p.topk = pass ? 5 : 0;
         assert_int_equal(sqlite3_prepare_v2(db,
-                                            "SELECT rowid, repere_rank(m, ?2) AS s FROM m"
-                                            " WHERE m MATCH ?1 ORDER BY rowid",
+                                            "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
+                                            " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid",
                                             -1, &st, NULL),
                          SQLITE_OK);
         sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
@@ -266,8 +286,9 @@ static void test_top_rows_exact(void **state)
         sqlite3_finalize(st);
         /* The same statement ordered as search.c orders it. */
         assert_int_equal(sqlite3_prepare_v2(db,
-                                            "SELECT rowid, repere_rank(m, ?2) AS s FROM m"
-                                            " WHERE m MATCH ?1 ORDER BY s DESC, rowid LIMIT 5",
+                                            "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
+                                            " docs_fts WHERE docs_fts MATCH ?1"
+                                            " ORDER BY s DESC, rowid LIMIT 5",
                                             -1, &st, NULL),
                          SQLITE_OK);
         sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
@@ -298,8 +319,8 @@ static void test_wrong_query(void **state)
 {
     (void)state;
     query *q = parse("traite mineurs"), *other = parse("traite");
-    query_expr *e = query_compile(q, QUERY_ALL | QUERY_SIGNALS);
-    query_expr *o = query_compile(other, QUERY_ALL);
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    query_expr *o = compile(other, QUERY_ALL);
     rank_params p = params_for(o);
     int rc;
     /* The phrases bound are not those FTS5 runs: an error, not a score. */
@@ -307,7 +328,9 @@ static void test_wrong_query(void **state)
     assert_int_equal(rc, SQLITE_ERROR);
     /* Nothing bound at all. */
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT repere_rank(t, NULL) FROM t WHERE t MATCH ?1",
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT repere_rank(docs_fts, NULL) FROM docs_fts"
+                                        " WHERE docs_fts MATCH ?1",
                                         -1, &st, NULL),
                      SQLITE_OK);
     sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
@@ -327,8 +350,8 @@ int main(void)
         cmocka_unit_test(test_exact_forms),
         cmocka_unit_test(test_column_weights),
         cmocka_unit_test(test_clauses_and_passages),
-        cmocka_unit_test(test_top_rows_exact),
         cmocka_unit_test(test_wrong_query),
+        cmocka_unit_test(test_top_rows_exact), /* last: it writes its own index */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

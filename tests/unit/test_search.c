@@ -21,6 +21,7 @@
 #include "index_fixture.h"
 #include "query.h"
 #include "search.h"
+#include "vocab.h"
 
 #define FACET_DOCS 25
 
@@ -441,7 +442,10 @@ static void test_bm25_matches_fts5(void **state)
         log(1.0 + (rows - hits + 0.5) / (hits + 0.5)) / log((rows - hits + 0.5) / (hits + 0.5));
     assert_int_equal(schema_open(f->ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
     assert_int_equal(query_parse("facette", 7, NULL, &q, err, sizeof err), QUERY_OK);
-    char *all = query_fts_all(q);
+    vocab *v;
+    assert_int_equal(vocab_open(db, &v, err, sizeof err), 0);
+    query_vocab qv = {vocab_forms, v};
+    char *all = query_fts_all(q, &qv);
     assert_int_equal(sqlite3_prepare_v2(db,
                                         "SELECT -bm25(docs_fts) FROM docs_fts"
                                         " WHERE docs_fts MATCH ?1 AND rowid = ?2",
@@ -459,6 +463,7 @@ static void test_bm25_matches_fts5(void **state)
     sqlite3_finalize(st);
     free(all);
     query_free(q);
+    vocab_close(v);
     sqlite3_close(db);
     search_result_free(&res);
     search_set_tuning(f->ctx, &saved);

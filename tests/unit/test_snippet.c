@@ -18,6 +18,7 @@
 #include "query.h"
 #include "rank.h"
 #include "snippet.h"
+#include "vocab.h"
 
 static query *parse(const char *text)
 {
@@ -265,6 +266,9 @@ static void test_document_pages(void **state)
     assert_int_equal(rank_register(db, err, sizeof err), 0);
     snippet_maker *sm = snippet_open(db, err, sizeof err);
     assert_non_null(sm);
+    vocab *v;
+    assert_int_equal(vocab_open(db, &v, err, sizeof err), 0);
+    query_vocab qv = {vocab_forms, v};
 
     struct {
         const char *q;
@@ -288,7 +292,7 @@ static void test_document_pages(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         query *q = parse(cases[i].q);
-        query_expr *any = query_compile(q, QUERY_ANY);
+        query_expr *any = query_compile(q, QUERY_ANY, &qv);
         char *out;
         int page = -1;
         assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, &out, &page), SQLITE_OK);
@@ -328,6 +332,7 @@ static void test_document_pages(void **state)
     free(out);
     query_free(q);
     snippet_close(sm);
+    vocab_close(v);
     sqlite3_close(db);
     ixf_remove(&ix);
 }

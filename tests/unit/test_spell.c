@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "index_fixture.h"
 #include "schema.h"
 #include "spell.h"
 
@@ -31,38 +32,18 @@ typedef struct {
     spell *sp;
 } fixture;
 
-static void exec(sqlite3 *db, const char *sql)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg);
-}
-
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     char err[256];
     assert_non_null(f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/test_spell.XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/index.db", f->dir);
-    assert_int_equal(schema_open(f->path, SCHEMA_READWRITE, &f->db, err, sizeof err), 0);
-    exec(f->db, "BEGIN");
-    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
-        char *sql = sqlite3_mprintf(
-            "INSERT INTO documents(id, path, url, format, title, bytes, mtime_ns, hash,"
-            " indexed_at) VALUES (%d, 'd%d.txt', 'file:///d%d.txt', 'text', 'Note', 1, 0, 'h',"
-            " '2026-01-01T00:00:00Z');"
-            "INSERT INTO chunks(id, doc_id, seq, text) VALUES (%lld, %d, 0, %Q);"
-            "INSERT INTO docs_fts(rowid, title, headings, body)"
-            " SELECT id, title, headings, body FROM docs_text WHERE id = %d;",
-            (int)i + 1, (int)i + 1, (int)i + 1, (long long)SCHEMA_CHUNK_ID(i + 1, 0), (int)i + 1,
-            docs[i], (int)i + 1);
-        exec(f->db, sql);
-        sqlite3_free(sql);
-    }
-    exec(f->db, "COMMIT");
-    sqlite3_close_v2(f->db);
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+        assert_int_equal(ixf_add(&ix, (long long)i + 1, "text", 0, "Note", &docs[i], 1), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    snprintf(f->path, sizeof f->path, "%s", ix.path);
+    snprintf(f->dir, sizeof f->dir, "%s", ix.dir);
     /* As searchd does: read-only. */
     assert_int_equal(schema_open(f->path, SCHEMA_READONLY, &f->db, err, sizeof err), 0);
     assert_int_equal(spell_load(f->db, &f->sp, err, sizeof err), 0);

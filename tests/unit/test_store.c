@@ -115,8 +115,20 @@ static void test_put_replace_delete(void **state)
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks WHERE page IS NULL"), 0);
     assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mineurs'"),
                      id);
-    assert_int_equal(
-        query_int(fx->db, "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'deux'"), 1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'deux'"),
+                     1);
+    /* Where each chunk starts in the body: 0, then after the 2 words of
+     * the first. */
+    assert_int_equal(query_int(fx->db, "SELECT hex(starts) = '0000000002000000' FROM documents"),
+                     1);
+    /* The forms, by the keys a query word finds them by. */
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab WHERE key = 'accompagn'"
+                                       " AND form = 'accompagnés'"),
+                     1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab WHERE key = '~accompagnes'"
+                                       " AND form = 'accompagnés'"),
+                     1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab WHERE key = 'mineur'"), 1);
 
     assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
     make_doc(&doc, chunks, "Rapport annuel", "exploitation");
