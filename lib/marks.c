@@ -55,17 +55,17 @@ static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
             out = &req->out[i];
     if (!out || out->n > 0)
         return;
-    const query_phrase *phs = req->expr->phrases;
     for (int ph = 0; ph < req->expr->nphrases && rc == SQLITE_OK; ph++) {
         Fts5PhraseIter it;
-        int col, off, size = api->xPhraseSize(fts, ph);
-        if (phs[ph].clause < 0)
+        int col, off, size = api->xPhraseSize(fts, ph), t = req->expr->phrases[ph].term;
+        int clause = req->expr->terms[t].clause;
+        if (clause < 0)
             continue;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             break;
         for (; col >= 0 && rc == SQLITE_OK; api->xPhraseNext(fts, &it, &col, &off))
             if (col == req->col)
-                rc = marks_hits_push(out, (rank_hit){0, off, off + size, phs[ph].clause, ph});
+                rc = marks_hits_push(out, (rank_hit){0, off, off + size, clause, t});
     }
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);

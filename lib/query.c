@@ -183,57 +183,99 @@ static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, i
         v->forms(v->ctx, alt, len, 0, query_forms_add, out);
 }
 
-/* Writes one piece as FTS5 query tokens: with a vocabulary, the forms it
- * names as alternatives ("!f1|!f2"); without one, or when none is in the
- * index, the piece as it is (the query tokenizer then reads keys that no
- * document has). */
+/* The forms one piece names (none without a vocabulary). */
+static void query_piece_forms(const char *piece, int prefix, const query_vocab *v, query_forms *f)
+{
+    f->n = 0;
+    f->chars = 0;
+    if (!v)
+        return;
+    for (const char *p = piece; *p;) {
+        const char *end = strchr(p, ANALYZER_ALTERNATIVE);
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        query_alt_forms(v, p, n, prefix, f);
+        p += n;
+        if (*p)
+            p++;
+    }
+}
+
+/* Appends s to b doubling '"' (inside an FTS5 string). */
+static void query_quoted(buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '"')
+            buf_putc(b, '"');
+        buf_putc(b, *s);
+    }
+}
+
+/* Writes one piece as FTS5 query tokens: the forms it names as
+ * alternatives ("!f1|!f2"), or, when there are none (no vocabulary, or
+ * none in the index), the piece as it is (the query tokenizer then reads
+ * keys that no document has). */
 static void query_piece_render(buf *b, const char *piece, int prefix, const query_vocab *v)
 {
     query_forms f;
-    f.n = 0;
-    f.chars = 0;
-    if (v) {
-        for (const char *p = piece; *p;) {
-            const char *end = strchr(p, ANALYZER_ALTERNATIVE);
-            size_t n = end ? (size_t)(end - p) : strlen(p);
-            query_alt_forms(v, p, n, prefix, &f);
-            p += n;
-            if (*p)
-                p++;
-        }
-    }
+    query_piece_forms(piece, prefix, v, &f);
     if (f.n == 0) {
-        buf_puts(b, piece);
+        query_quoted(b, piece);
         return;
     }
     for (size_t i = 0; i < f.n; i++) {
         if (i > 0)
             buf_putc(b, ANALYZER_ALTERNATIVE);
         buf_putc(b, ANALYZER_VERBATIM);
-        buf_puts(b, f.v[i]);
+        query_quoted(b, f.v[i]);
         free(f.v[i]);
     }
+}
+
+/* Writes a PHRASE node, a term of the query, and returns how many FTS5
+ * phrases it wrote. A word with several forms is their phrases OR-ed:
+ * FTS5 merges the rows of an OR cheaply, while the alternatives of one
+ * phrase ("!a|!b", colocated) make it merge their positions in every row
+ * (« fichier de configuration », with 15 forms of « configur »: 3.6 ms to
+ * match, 0.75 ms OR-ed). Phrases of several words keep the alternatives of
+ * each position in one phrase. */
+static int query_term_render(buf *b, const query_node *n, const query_vocab *v)
+{
+    if (n->ntoks == 1) {
+        query_forms f;
+        query_piece_forms(n->toks[0], n->prefix, v, &f);
+        if (f.n > 0) {
+            if (f.n > 1)
+                buf_putc(b, '(');
+            for (size_t i = 0; i < f.n; i++) {
+                buf_puts(b, i ? " OR \"" : "\"");
+                buf_putc(b, ANALYZER_VERBATIM);
+                query_quoted(b, f.v[i]);
+                buf_putc(b, '"');
+                if (n->prefix)
+                    buf_putc(b, '*');
+                free(f.v[i]);
+            }
+            if (f.n > 1)
+                buf_putc(b, ')');
+            return (int)f.n;
+        }
+    }
+    buf_putc(b, '"');
+    for (size_t i = 0; i < n->ntoks; i++) {
+        if (i > 0)
+            buf_putc(b, ' ');
+        query_piece_render(b, n->toks[i], n->prefix && i + 1 == n->ntoks, v);
+    }
+    buf_putc(b, '"');
+    if (n->prefix)
+        buf_putc(b, '*');
+    return 1;
 }
 
 static void query_node_render(buf *b, const query_node *n, const query_vocab *v)
 {
     if (n->kind == QUERY_NODE_PHRASE) {
-        buf tmp = BUF_INIT;
-        for (size_t i = 0; i < n->ntoks; i++) {
-            if (i > 0)
-                buf_putc(&tmp, ' ');
-            query_piece_render(&tmp, n->toks[i], n->prefix && i + 1 == n->ntoks, v);
-        }
-        buf_putc(b, '"');
-        for (size_t i = 0; i < tmp.len; i++) {
-            if (tmp.data[i] == '"')
-                buf_putc(b, '"');
-            buf_putc(b, tmp.data[i]);
-        }
-        buf_putc(b, '"');
-        buf_free(&tmp);
-        if (n->prefix)
-            buf_putc(b, '*');
+        query_term_render(b, n, v);
         return;
     }
     if (n->nkids == 1) {
@@ -853,42 +895,55 @@ size_t query_clauses(const query *q)
     return q ? q->nclauses : 0;
 }
 
-/* Compiling: the FTS5 expression and, for each FTS5 phrase (one per quoted
- * string, numbered in text order as FTS5 numbers them), what it stands for. */
+/* Compiling: the FTS5 expression and, for each of its terms, what it
+ * stands for, and for each FTS5 phrase (one per quoted string, numbered
+ * in text order as FTS5 numbers them) its term. */
 typedef struct {
     buf text;
+    query_term *terms;
+    int nterms, tcap;
     query_phrase *ph;
     int n, cap;
     const query_vocab *v;
 } query_out;
 
-static void query_out_phrase(query_out *o, int clause, query_phrase_kind kind, const char *text,
-                             size_t len)
-{
-    if (o->n == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 16;
-        o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
-    }
-    o->ph[o->n++] = (query_phrase){clause, kind, 0, buf_xstrndup(text, len)};
-}
-
 static void query_out_free(query_out *o)
 {
-    for (int i = 0; i < o->n; i++)
-        free(o->ph[i].text);
+    for (int i = 0; i < o->nterms; i++)
+        free(o->terms[i].text);
+    free(o->terms);
     free(o->ph);
     buf_free(&o->text);
 }
 
-/* Writes n as query_node_render does, recording its phrases. Two phrases
+/* Writes a PHRASE node as a new term with its phrases. */
+static void query_out_term(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
+{
+    size_t at = o->text.len;
+    int nph = query_term_render(&o->text, n, o->v);
+    if (o->nterms == o->tcap) {
+        o->tcap = o->tcap ? o->tcap * 2 : 16;
+        o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
+    }
+    o->terms[o->nterms] = (query_term){clause, kind, 0, 0, o->n, nph,
+                                       buf_xstrndup(o->text.data + at, o->text.len - at)};
+    for (int i = 0; i < nph; i++) {
+        if (o->n == o->cap) {
+            o->cap = o->cap ? o->cap * 2 : 16;
+            o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
+        }
+        o->ph[o->n++] = (query_phrase){o->nterms};
+    }
+    o->nterms++;
+}
+
+/* Writes n as query_node_render does, recording its terms. Two terms
  * AND-ed next to each other inside one clause (the words of a synonym
  * side) are a pair for proximity, as neighbouring clauses are. */
 static void query_emit(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
     if (n->kind == QUERY_NODE_PHRASE) {
-        size_t at = o->text.len;
-        query_node_render(&o->text, n, o->v);
-        query_out_phrase(o, clause, kind, o->text.data + at, o->text.len - at);
+        query_out_term(o, n, clause, kind);
         return;
     }
     if (n->nkids == 1) {
@@ -902,7 +957,7 @@ static void query_emit(query_out *o, const query_node *n, int clause, query_phra
         query_emit(o, n->kids[i], clause, kind);
         if (n->kind == QUERY_NODE_AND && clause >= 0 && i > 0 &&
             n->kids[i - 1]->kind == QUERY_NODE_PHRASE && n->kids[i]->kind == QUERY_NODE_PHRASE)
-            o->ph[o->n - 1].pair = 1;
+            o->terms[o->nterms - 1].pair = 1;
     }
     buf_putc(&o->text, ')');
 }
@@ -984,12 +1039,35 @@ static void query_emit_group(query_out *o, query_node **kids, size_t n, query_ph
     buf_putc(&o->text, ')');
 }
 
+/* The exact-form nodes that are not already a match term: one whose text
+ * is a match term's (a function word: « de » as itself either way) makes
+ * that term count for the exact forms too, and is not read twice. */
+static size_t query_exact_left(query_out *o, const query *q, query_node **left)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < q->nexact; i++) {
+        buf b = BUF_INIT;
+        query_term_render(&b, q->exact[i], o->v);
+        int found = 0;
+        for (int t = 0; t < o->nterms && !found; t++) {
+            if (o->terms[t].kind == QUERY_PHRASE_MATCH && strcmp(o->terms[t].text, b.data) == 0) {
+                o->terms[t].exact_too = 1;
+                found = 1;
+            }
+        }
+        buf_free(&b);
+        if (!found)
+            left[n++] = q->exact[i];
+    }
+    return n;
+}
+
 query_expr *query_compile(const query *q, int flags, const query_vocab *v)
 {
-    query_out o = {BUF_INIT, NULL, 0, 0, v};
+    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v};
     int any = flags & QUERY_ANY;
-    query_node **runs = NULL;
-    size_t nruns = 0;
+    query_node **runs = NULL, **exact = NULL;
+    size_t nruns = 0, nexact = 0;
     if (flags & QUERY_RUNS) {
         query_node top;
         memset(&top, 0, sizeof top);
@@ -998,19 +1076,27 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         top.nkids = q->nclauses;
         query_runs_of(&top, &runs, &nruns);
     }
-    if (!(flags & QUERY_SIGNALS) || (q->nexact == 0 && nruns == 0)) {
-        query_emit_base(&o, q, any);
-    } else {
+    /* The base first, in a scratch output when the signals may follow (the
+     * exact forms already written as match terms are found there). */
+    query_emit_base(&o, q, any);
+    if (flags & QUERY_SIGNALS) {
+        exact = buf_xrealloc(NULL, (q->nexact ? q->nexact : 1) * sizeof *exact);
+        nexact = query_exact_left(&o, q, exact);
+    }
+    if ((flags & QUERY_SIGNALS) && (nexact > 0 || nruns > 0)) {
         /* (base) AND ((exact) OR (runs) OR (dup)): the rows of base, with
          * FTS5 reporting the exact-form and run hits too. dup is an
          * expression every row of base matches: base itself when relaxed,
          * else one clause, the longest written (likely the rarest word,
          * the cheapest to read again). */
+        buf base = o.text;
+        o.text = (buf)BUF_INIT;
         buf_putc(&o.text, '(');
-        query_emit_base(&o, q, any);
+        buf_append(&o.text, base.data, base.len);
+        buf_free(&base);
         buf_puts(&o.text, ") AND (");
-        if (q->nexact > 0) {
-            query_emit_group(&o, q->exact, q->nexact, QUERY_PHRASE_EXACT);
+        if (nexact > 0) {
+            query_emit_group(&o, exact, nexact, QUERY_PHRASE_EXACT);
             buf_puts(&o.text, " OR ");
         }
         if (nruns > 0) {
@@ -1019,13 +1105,13 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         }
         buf_putc(&o.text, '(');
         if (any) {
-            query_out dup = {BUF_INIT, NULL, 0, 0, v};
-            query_emit_base(&dup, q, 1);
-            buf_append(&o.text, dup.text.data, dup.text.len);
-            for (int i = 0; i < dup.n; i++)
-                query_out_phrase(&o, -1, QUERY_PHRASE_FILTER, dup.ph[i].text,
-                                 strlen(dup.ph[i].text));
-            query_out_free(&dup);
+            int from = o.nterms;
+            query_emit_base(&o, q, 1);
+            for (int t = from; t < o.nterms; t++) {
+                o.terms[t].kind = QUERY_PHRASE_FILTER;
+                o.terms[t].clause = -1;
+                o.terms[t].pair = 0;
+            }
         } else {
             size_t longest = 0, best = 0;
             for (size_t i = 0; i < q->nclauses; i++) {
@@ -1044,10 +1130,13 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     for (size_t i = 0; i < nruns; i++)
         query_node_free(runs[i]);
     free(runs);
+    free(exact);
     query_expr *e = buf_xrealloc(NULL, sizeof *e);
     e->fts = buf_detach(&o.text);
     e->phrases = o.ph;
     e->nphrases = o.n;
+    e->terms = o.terms;
+    e->nterms = o.nterms;
     e->nclauses = (int)q->nclauses;
     return e;
 }
@@ -1057,8 +1146,9 @@ void query_expr_free(query_expr *e)
     if (!e)
         return;
     free(e->fts);
-    for (int i = 0; i < e->nphrases; i++)
-        free(e->phrases[i].text);
+    for (int i = 0; i < e->nterms; i++)
+        free(e->terms[i].text);
+    free(e->terms);
     free(e->phrases);
     free(e);
 }
@@ -1076,7 +1166,7 @@ char *query_fts_exact(const query *q, const query_vocab *v)
 {
     if (!q || q->nexact == 0)
         return NULL;
-    query_out o = {BUF_INIT, NULL, 0, 0, v};
+    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v};
     for (size_t i = 0; i < q->nexact; i++) {
         if (i > 0)
             buf_puts(&o.text, " OR ");

@@ -30,11 +30,13 @@ void query_free(query *q);
 /* Number of positive clauses (a word, a phrase, an OR group, a prefix). */
 size_t query_clauses(const query *q);
 
-/* A compiled query: the FTS5 MATCH expression and what each of its phrases
- * stands for, so that the ranking functions (rank.c) and the marks
- * (marks.c) read FTS5's phrase numbers without parsing the expression. */
+/* A compiled query: the FTS5 MATCH expression, its terms (what each stands
+ * for) and which term each of its phrases belongs to, so that the ranking
+ * functions (rank.c) and the marks (marks.c) read FTS5's phrase numbers
+ * without parsing the expression. A term is a word (its forms, each a
+ * phrase, OR-ed), a phrase of words, or a prefix. */
 typedef enum {
-    QUERY_PHRASE_MATCH,  /* a phrase of a positive clause */
+    QUERY_PHRASE_MATCH,  /* a term of a positive clause */
     QUERY_PHRASE_EXACT,  /* the exact forms of a word or phrase (query_fts_exact) */
     QUERY_PHRASE_RUN,    /* AND-ed words taken as one phrase */
     QUERY_PHRASE_FILTER, /* only keeps the match set: exclusions, the repeated clause */
@@ -43,14 +45,23 @@ typedef enum {
 typedef struct {
     int clause; /* the positive clause (0 <= clause < nclauses) it belongs to, or -1 */
     query_phrase_kind kind;
-    int pair;   /* AND-ed to the phrase just before it inside its clause (a
-                 * synonym side's words): the two count as neighbours */
-    char *text; /* the phrase as the expression writes it: the same text is
-                 * the same FTS5 phrase (rank.c caches statistics by it) */
+    int pair;      /* AND-ed to the term just before it inside its clause (a
+                    * synonym side's words): the two count as neighbours */
+    int exact_too; /* a match term that is also its word's exact forms (a
+                    * function word: written once, counted for both) */
+    int first, n;  /* its FTS5 phrases: first .. first + n - 1 */
+    char *text;    /* the term as the expression writes it: the same text is
+                    * the same term (rank.c caches statistics by it) */
+} query_term;
+
+typedef struct {
+    int term; /* the term this FTS5 phrase is (a form of) */
 } query_phrase;
 
 typedef struct {
     char *fts;             /* the MATCH expression */
+    query_term *terms;     /* in the order the expression writes them */
+    int nterms;
     query_phrase *phrases; /* phrases[i] is FTS5's phrase i */
     int nphrases;
     int nclauses;

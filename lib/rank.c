@@ -63,18 +63,16 @@ typedef struct {
 typedef struct {
     const query_expr *expr;
     int n;                               /* phrases */
+    int nterms;                          /* terms */
     int *size;                           /* per phrase: tokens */
-    double *idf;                         /* per phrase */
-    double *tf;                          /* per phrase: column-weighted hits in the current row */
-    double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest phrase's IDF */
+    double *idf;                         /* per term */
+    double *tf;                          /* per term: column-weighted hits in the current row */
+    double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest term's IDF */
     double avgdl;                        /* mean row length in tokens */
     int stats;                           /* idf, clause_idf and avgdl computed */
-    int *ph_col, *ph_end, *ph_gap;       /* scratch per phrase, as last_* and best_gap */
+    int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
     rank_hit *inst;                      /* scratch: the current row's clause hits */
     size_t inst_cap;
-    double *top_score;                   /* min-heap of the best exact scores (topk) */
-    int *top_clauses;                    /* and their clause counts (by_clauses) */
-    int ntop;
 } rank_state;
 
 double rank_idf(long long rows, long long hits)
@@ -99,8 +97,6 @@ static void rank_state_free(void *p)
     free(m->ph_end);
     free(m->ph_gap);
     free(m->inst);
-    free(m->top_score);
-    free(m->top_clauses);
     free(m);
 }
 
@@ -123,22 +119,61 @@ static rank_cached *rank_cache_slot(rank_cache *c, const char *text)
     return &c->slot[h % RANK_CACHE_SLOTS];
 }
 
-static int rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
+/* The rows of a phrase, for counting a term's documents. */
+typedef struct {
+    sqlite3_int64 *v;
+    size_t n, cap;
+} rank_rows;
+
+static int rank_add_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
 {
-    (void)api;
-    (void)fts;
-    (*(sqlite3_int64 *)vctx)++;
+    rank_rows *r = vctx;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 1024;
+        sqlite3_int64 *v = realloc(r->v, cap * sizeof *v);
+        if (!v)
+            return SQLITE_NOMEM;
+        r->v = v;
+        r->cap = cap;
+    }
+    r->v[r->n++] = api->xRowid(fts);
     return SQLITE_OK;
 }
 
-/* The statistics bm25 needs, once per query: each phrase's IDF and the
- * mean row length in tokens. The IDF is rank_idf's, not FTS5's
- * log((N - n + 0.5) / (n + 0.5)) floored at 1e-6: FTS5's gives every word
- * found in more than half the documents the same near-zero weight, which
- * on a small collection (the 33 documents of corpus/) is most query words,
- * and ranking turned to noise (measured on tests/relevance with the other
- * signals off: nDCG@10 0.8679 before, 0.8708 after; the queries whose
- * words are in most documents were the ones that moved). */
+static int rank_cmp_rowid(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* The number of rows having any phrase of term t. */
+static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const query_term *t,
+                          sqlite3_int64 *hits)
+{
+    rank_rows r = {NULL, 0, 0};
+    int rc = SQLITE_OK;
+    for (int ph = t->first; ph < t->first + t->n && rc == SQLITE_OK; ph++)
+        rc = api->xQueryPhrase(fts, ph, &r, rank_add_row);
+    *hits = 0;
+    if (rc == SQLITE_OK && r.n > 0) {
+        if (t->n > 1)
+            qsort(r.v, r.n, sizeof *r.v, rank_cmp_rowid);
+        for (size_t i = 0; i < r.n; i++)
+            *hits += i == 0 || r.v[i] != r.v[i - 1];
+    }
+    free(r.v);
+    return rc;
+}
+
+/* The statistics bm25 needs, once per query: each term's IDF (the term's
+ * documents are those with any of its forms) and the mean row length in
+ * tokens. The IDF is rank_idf's, not FTS5's log((N - n + 0.5) / (n + 0.5))
+ * floored at 1e-6: FTS5's gives every word found in more than half the
+ * documents the same near-zero weight, which on a small collection (the 33
+ * documents of corpus/) is most query words, and ranking turned to noise
+ * (measured on tests/relevance with the other signals off: nDCG@10 0.8679
+ * before, 0.8708 after; the queries whose words are in most documents were
+ * the ones that moved). */
 static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
                             long long stamp)
 {
@@ -153,28 +188,29 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
     m->avgdl = rows > 0 ? (double)tokens / (double)rows : 1.0;
     if (m->avgdl <= 0)
         m->avgdl = 1.0;
-    for (int i = 0; i < m->n; i++) {
-        const query_phrase *ph = &m->expr->phrases[i];
+    for (int i = 0; i < m->nterms; i++) {
+        const query_term *t = &m->expr->terms[i];
         sqlite3_int64 hits = 0;
-        if (ph->kind == QUERY_PHRASE_FILTER)
+        if (t->kind == QUERY_PHRASE_FILTER)
             continue;
-        rank_cached *c = cache && stamp ? rank_cache_slot(cache, ph->text) : NULL;
-        if (c && c->text && c->stamp == stamp && c->rows == rows && strcmp(c->text, ph->text) == 0) {
+        rank_cached *c = cache && stamp ? rank_cache_slot(cache, t->text) : NULL;
+        if (c && c->text && c->stamp == stamp && c->rows == rows && strcmp(c->text, t->text) == 0) {
             hits = c->hits;
         } else {
-            if ((rc = api->xQueryPhrase(fts, i, &hits, rank_count_row)) != SQLITE_OK)
+            if ((rc = rank_term_rows(api, fts, t, &hits)) != SQLITE_OK)
                 return rc;
-            char *copy = c ? strdup(ph->text) : NULL;
+            char *copy = c ? strdup(t->text) : NULL;
             if (copy) {
                 free(c->text);
                 *c = (rank_cached){copy, stamp, rows, hits};
             }
         }
         m->idf[i] = rank_idf(rows, hits);
-        if (ph->kind == QUERY_PHRASE_MATCH && m->size[i] > 1)
-            m->idf[i] *= 1.0 + RANK_PHRASE_LENGTH_BONUS * (m->size[i] - 1);
-        if (ph->clause >= 0 && m->idf[i] > m->clause_idf[ph->clause])
-            m->clause_idf[ph->clause] = m->idf[i];
+        int size = t->n > 0 ? m->size[t->first] : 1;
+        if (t->kind == QUERY_PHRASE_MATCH && size > 1)
+            m->idf[i] *= 1.0 + RANK_PHRASE_LENGTH_BONUS * (size - 1);
+        if (t->clause >= 0 && m->idf[i] > m->clause_idf[t->clause])
+            m->clause_idf[t->clause] = m->idf[i];
     }
     return SQLITE_OK;
 }
@@ -210,21 +246,17 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
         *rc = SQLITE_NOMEM;
         return NULL;
     }
-    size_t nn = n > 0 ? (size_t)n : 1;
+    size_t nn = n > 0 ? (size_t)n : 1, nt = p->expr->nterms > 0 ? (size_t)p->expr->nterms : 1;
     m->expr = p->expr;
     m->n = n;
+    m->nterms = p->expr->nterms;
     m->size = calloc(nn, sizeof *m->size);
-    m->idf = calloc(nn, sizeof *m->idf);
-    m->tf = calloc(nn, sizeof *m->tf);
-    m->ph_col = calloc(nn, sizeof *m->ph_col);
-    m->ph_end = calloc(nn, sizeof *m->ph_end);
-    m->ph_gap = calloc(nn, sizeof *m->ph_gap);
-    if (p->topk > 0) {
-        m->top_score = calloc((size_t)p->topk, sizeof *m->top_score);
-        m->top_clauses = calloc((size_t)p->topk, sizeof *m->top_clauses);
-    }
-    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap ||
-        (p->topk > 0 && (!m->top_score || !m->top_clauses))) {
+    m->idf = calloc(nt, sizeof *m->idf);
+    m->tf = calloc(nt, sizeof *m->tf);
+    m->ph_col = calloc(nt, sizeof *m->ph_col);
+    m->ph_end = calloc(nt, sizeof *m->ph_end);
+    m->ph_gap = calloc(nt, sizeof *m->ph_gap);
+    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
@@ -248,14 +280,16 @@ typedef struct {
 } rank_signals;
 
 /* bm25 (FTS5 fixes k1 = 1.2, b = 0.75; here they come from the caller) of
- * the phrases of one kind, with term frequencies already weighted by column
- * in m->tf. */
+ * the terms of one kind (with the exact-form ones, the match terms that
+ * stand for their exact forms too), with term frequencies already weighted
+ * by column in m->tf. */
 static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, double b,
                         double len)
 {
     double score = 0;
-    for (int i = 0; i < m->n; i++) {
-        if (m->expr->phrases[i].kind != kind || m->tf[i] <= 0)
+    for (int i = 0; i < m->nterms; i++) {
+        const query_term *t = &m->expr->terms[i];
+        if ((t->kind != kind && !(kind == QUERY_PHRASE_EXACT && t->exact_too)) || m->tf[i] <= 0)
             continue;
         double tf = m->tf[i];
         score += m->idf[i] * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * len / m->avgdl));
@@ -267,17 +301,17 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
  * distinct clauses they have. For each pair of clauses next to each other
  * in the query, the smallest gap between their instances in one column
  * (the nearest earlier instance of the other clause gives it), and the
- * same for the phrase pairs of the compiled query; the proximity is the
- * mean over those pairs of rank_gap_score, each pair weighted by the
- * rarer-word IDF of the two (weights 1 when idf is NULL), so that « de »
- * next to « traite » counts for little. ph_col, ph_end, ph_gap: scratch of
- * e->nphrases ints. */
+ * same for the term pairs of the compiled query; the proximity is the mean
+ * over those pairs of rank_gap_score, each pair weighted by the rarer-word
+ * IDF of the two (weights 1 when idf is NULL), so that « de » next to
+ * « traite » counts for little. t_col, t_end, t_gap: scratch of
+ * e->nterms ints. */
 static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, const double *idf,
-                         const double *clause_idf, int *ph_col, int *ph_end, int *ph_gap,
+                         const double *clause_idf, int *t_col, int *t_end, int *t_gap,
                          int *clauses)
 {
-    const query_phrase *phs = e->phrases;
-    int nclauses = e->nclauses, nph = e->nphrases;
+    const query_term *ts = e->terms;
+    int nclauses = e->nclauses, nt = e->nterms;
     int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
     unsigned long long seen = 0;
     for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
@@ -285,10 +319,10 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
         last_end[c] = 0;
         best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
     }
-    for (int ph = 0; ph < nph; ph++) {
-        ph_col[ph] = -1;
-        ph_end[ph] = 0;
-        ph_gap[ph] = INT_MAX; /* between phrase ph - 1 and phrase ph */
+    for (int t = 0; t < nt; t++) {
+        t_col[t] = -1;
+        t_end[t] = 0;
+        t_gap[t] = INT_MAX; /* between term t - 1 and term t */
     }
     for (size_t i = 0; i < n; i++) {
         const rank_hit *h = &hits[i];
@@ -301,14 +335,14 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
             best_gap[c] = h->off - last_end[c + 1];
         last_col[c] = h->col;
         last_end[c] = h->end;
-        int ph = h->phrase;
-        if (phs[ph].pair && ph_col[ph - 1] == h->col && h->off - ph_end[ph - 1] < ph_gap[ph])
-            ph_gap[ph] = h->off - ph_end[ph - 1];
-        if (ph + 1 < nph && phs[ph + 1].pair && ph_col[ph + 1] == h->col &&
-            h->off - ph_end[ph + 1] < ph_gap[ph + 1])
-            ph_gap[ph + 1] = h->off - ph_end[ph + 1];
-        ph_col[ph] = h->col;
-        ph_end[ph] = h->end;
+        int t = h->term;
+        if (ts[t].pair && t_col[t - 1] == h->col && h->off - t_end[t - 1] < t_gap[t])
+            t_gap[t] = h->off - t_end[t - 1];
+        if (t + 1 < nt && ts[t + 1].pair && t_col[t + 1] == h->col &&
+            h->off - t_end[t + 1] < t_gap[t + 1])
+            t_gap[t + 1] = h->off - t_end[t + 1];
+        t_col[t] = h->col;
+        t_end[t] = h->end;
     }
     *clauses = __builtin_popcountll(seen);
     double sum = 0, weight = 0;
@@ -320,21 +354,20 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
         if (best_gap[c] != INT_MAX)
             sum += w * rank_gap_score(best_gap[c]);
     }
-    for (int ph = 1; ph < nph; ph++) {
-        if (!phs[ph].pair)
+    for (int t = 1; t < nt; t++) {
+        if (!ts[t].pair)
             continue;
-        double w = !idf ? 1.0 : idf[ph - 1] < idf[ph] ? idf[ph - 1] : idf[ph];
+        double w = !idf ? 1.0 : idf[t - 1] < idf[t] ? idf[t - 1] : idf[t];
         weight += w;
-        if (ph_gap[ph] != INT_MAX)
-            sum += w * rank_gap_score(ph_gap[ph]);
+        if (t_gap[t] != INT_MAX)
+            sum += w * rank_gap_score(t_gap[t]);
     }
     return weight > 0 ? sum / weight : 0;
 }
 
-
 double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
 {
-    size_t nph = e->nphrases > 0 ? (size_t)e->nphrases : 1;
+    size_t nph = e->nterms > 0 ? (size_t)e->nterms : 1;
     int *scratch = malloc(3 * nph * sizeof *scratch);
     int clauses = 0;
     if (!scratch)
@@ -349,29 +382,31 @@ double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
     return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
 }
 
-/* The row's hits read phrase by phrase, then sorted by column and offset:
- * term frequencies, clauses present and proximity (rank_sweep). p is NULL
- * for the clause count and passages (no bm25, column weights 1). */
+/* The row's hits read phrase by phrase, then sorted by column and offset
+ * (left in m->inst, *nhits of them): term frequencies, clauses present and
+ * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
+ * weights 1). */
 static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
-                        const rank_params *p, rank_signals *out)
+                        const rank_params *p, rank_signals *out, size_t *nhits)
 {
+    const query_term *ts = m->expr->terms;
     const query_phrase *phs = m->expr->phrases;
     int rc, ncols = api->xColumnCount(fts), len = 0;
     size_t ninst = 0;
     memset(out, 0, sizeof *out);
-    memset(m->tf, 0, (size_t)m->n * sizeof *m->tf);
+    memset(m->tf, 0, (size_t)m->nterms * sizeof *m->tf);
     /* Phrase by phrase rather than xInst: the phrases that only keep the
      * match set are never decoded. */
     for (int ph = 0; ph < m->n; ph++) {
         Fts5PhraseIter it;
-        int col, off;
-        if (phs[ph].kind == QUERY_PHRASE_FILTER)
+        int col, off, t = phs[ph].term;
+        if (ts[t].kind == QUERY_PHRASE_FILTER)
             continue;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             return rc;
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-            m->tf[ph] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
-            if (phs[ph].clause < 0)
+            m->tf[t] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+            if (ts[t].clause < 0)
                 continue;
             if (ninst == m->inst_cap) {
                 size_t cap = m->inst_cap ? m->inst_cap * 2 : 256;
@@ -381,7 +416,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
                 m->inst = v;
                 m->inst_cap = cap;
             }
-            m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], phs[ph].clause, ph};
+            m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
         }
     }
     if (ninst > 1)
@@ -396,9 +431,11 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
         out->exact = rank_bm25(m, QUERY_PHRASE_EXACT, p->k1, p->b, (double)len);
         out->phrase = rank_bm25(m, QUERY_PHRASE_RUN, p->k1, p->b, (double)len);
     }
-    for (int i = 0; i < m->n; i++)
-        if (phs[i].kind == QUERY_PHRASE_MATCH)
+    for (int i = 0; i < m->nterms; i++)
+        if (ts[i].kind == QUERY_PHRASE_MATCH)
             out->hits += m->tf[i];
+    if (nhits)
+        *nhits = ninst;
     return SQLITE_OK;
 }
 
@@ -410,33 +447,37 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
 static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
                       const rank_params *p, double *ub, int *clauses)
 {
-    const query_phrase *phs = m->expr->phrases;
+    const query_term *ts = m->expr->terms;
     double part[QUERY_PHRASE_FILTER] = {0};
     unsigned long long seen = 0;
     int rc, ncols = api->xColumnCount(fts), len = 0;
     if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
         return rc;
     double norm = p->k1 * (1.0 - p->b + p->b * len / m->avgdl);
-    for (int ph = 0; ph < m->n; ph++) {
-        Fts5PhraseIter it;
-        int col, off;
-        query_phrase_kind kind = phs[ph].kind;
+    for (int t = 0; t < m->nterms; t++) {
+        query_phrase_kind kind = ts[t].kind;
         if (kind == QUERY_PHRASE_FILTER)
             continue;
-        if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
-            return rc;
-        if (col < 0)
-            continue;
-        if (phs[ph].clause >= 0)
-            seen |= 1ULL << phs[ph].clause;
-        if (m->idf[ph] < RANK_COMMON_IDF) {
-            part[kind] += m->idf[ph] * (p->k1 + 1.0);
-            continue;
-        }
+        int common = m->idf[t] < RANK_COMMON_IDF, present = 0;
         double tf = 0;
-        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-            tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
-        part[kind] += m->idf[ph] * tf * (p->k1 + 1.0) / (tf + norm);
+        for (int ph = ts[t].first; ph < ts[t].first + ts[t].n && !(common && present); ph++) {
+            Fts5PhraseIter it;
+            int col, off;
+            if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
+                return rc;
+            present |= col >= 0;
+            for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+                tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+        }
+        if (!present)
+            continue;
+        if (ts[t].clause >= 0)
+            seen |= 1ULL << ts[t].clause;
+        double most = common ? m->idf[t] * (p->k1 + 1.0)
+                             : m->idf[t] * tf * (p->k1 + 1.0) / (tf + norm);
+        part[kind] += most;
+        if (ts[t].exact_too)
+            part[QUERY_PHRASE_EXACT] += most;
     }
     *ub = (part[QUERY_PHRASE_MATCH] + (p->w_exact > 0 ? p->w_exact * part[QUERY_PHRASE_EXACT] : 0) +
            (p->w_phrase > 0 ? p->w_phrase * part[QUERY_PHRASE_RUN] : 0)) *
@@ -445,65 +486,101 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     return SQLITE_OK;
 }
 
-/* The heap of the best exact scores: is (clauses, score) below its least? */
-static int rank_below_top(const rank_state *m, const rank_params *p, int clauses, double score)
+/* The heap of the best exact scores (params->top, a min-heap): is
+ * (clauses, score) below its least? */
+static int rank_below_top(const rank_top *top, const rank_params *p, int clauses, double score)
 {
-    if (m->ntop < p->topk)
+    if (top->n < p->topk)
         return 0;
-    if (p->by_clauses && clauses != m->top_clauses[0])
-        return clauses < m->top_clauses[0];
-    return score < m->top_score[0];
+    if (p->by_clauses && clauses != top->v[0].clauses)
+        return clauses < top->v[0].clauses;
+    return score < top->v[0].score;
 }
 
-static int rank_top_less(const rank_state *m, int a, int b)
+static int rank_top_less(const rank_top *top, int a, int b)
 {
-    if (m->top_clauses[a] != m->top_clauses[b])
-        return m->top_clauses[a] < m->top_clauses[b];
-    return m->top_score[a] < m->top_score[b];
+    if (top->v[a].clauses != top->v[b].clauses)
+        return top->v[a].clauses < top->v[b].clauses;
+    return top->v[a].score < top->v[b].score;
 }
 
-static void rank_top_swap(rank_state *m, int a, int b)
+static void rank_top_swap(rank_top *top, int a, int b)
 {
-    double s = m->top_score[a];
-    int c = m->top_clauses[a];
-    m->top_score[a] = m->top_score[b];
-    m->top_clauses[a] = m->top_clauses[b];
-    m->top_score[b] = s;
-    m->top_clauses[b] = c;
+    rank_kept k = top->v[a];
+    top->v[a] = top->v[b];
+    top->v[b] = k;
 }
 
-/* Offers an exact score to the heap of the best topk. */
-static void rank_top_offer(rank_state *m, const rank_params *p, int clauses, double score)
+/* Offers a row with its exact score to the heap of the best topk, with its
+ * hits in column top->hits_col (hits: the row's clause hits, sorted by
+ * rank_hit_cmp). A row whose score equals the least of a full heap stays
+ * out, as ORDER BY score DESC, rowid leaves it (rows come by rowid). */
+static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 rowid, int clauses,
+                          double score, const rank_hit *hits, size_t nhits)
 {
     if (!p->by_clauses)
         clauses = 0;
+    if (rank_below_top(top, p, clauses, score) ||
+        (top->n == p->topk && clauses == top->v[0].clauses && score == top->v[0].score))
+        return SQLITE_OK;
+    size_t from = 0, to = 0;
+    while (from < nhits && hits[from].col < top->hits_col)
+        from++;
+    to = from;
+    while (to < nhits && hits[to].col == top->hits_col)
+        to++;
+    rank_hit *copy = malloc((to - from ? to - from : 1) * sizeof *copy);
+    if (!copy)
+        return SQLITE_NOMEM;
+    memcpy(copy, hits + from, (to - from) * sizeof *copy);
+    rank_kept k = {rowid, score, clauses, copy, to - from};
     int i;
-    if (m->ntop < p->topk) {
-        i = m->ntop++;
-        m->top_score[i] = score;
-        m->top_clauses[i] = clauses;
-        while (i > 0 && rank_top_less(m, i, (i - 1) / 2)) {
-            rank_top_swap(m, i, (i - 1) / 2);
+    if (top->n < p->topk) {
+        if (!top->v && !(top->v = calloc((size_t)p->topk, sizeof *top->v))) {
+            free(copy);
+            return SQLITE_NOMEM;
+        }
+        i = top->n++;
+        top->v[i] = k;
+        while (i > 0 && rank_top_less(top, i, (i - 1) / 2)) {
+            rank_top_swap(top, i, (i - 1) / 2);
             i = (i - 1) / 2;
         }
-        return;
+        return SQLITE_OK;
     }
-    if (rank_below_top(m, p, clauses, score) ||
-        (clauses == m->top_clauses[0] && score == m->top_score[0]))
-        return;
-    m->top_score[0] = score;
-    m->top_clauses[0] = clauses;
+    free(top->v[0].hits);
+    top->v[0] = k;
     for (i = 0;;) {
         int l = 2 * i + 1, r = l + 1, least = i;
-        if (l < m->ntop && rank_top_less(m, l, least))
+        if (l < top->n && rank_top_less(top, l, least))
             least = l;
-        if (r < m->ntop && rank_top_less(m, r, least))
+        if (r < top->n && rank_top_less(top, r, least))
             least = r;
         if (least == i)
             break;
-        rank_top_swap(m, i, least);
+        rank_top_swap(top, i, least);
         i = least;
     }
+    return SQLITE_OK;
+}
+
+const rank_kept *rank_top_find(const rank_top *top, sqlite3_int64 rowid)
+{
+    for (int i = 0; top && i < top->n; i++)
+        if (top->v[i].rowid == rowid)
+            return &top->v[i];
+    return NULL;
+}
+
+void rank_top_free(rank_top *top)
+{
+    if (!top)
+        return;
+    for (int i = 0; i < top->n; i++)
+        free(top->v[i].hits);
+    free(top->v);
+    top->v = NULL;
+    top->n = 0;
 }
 
 /* The bound rank_params and the query state, or NULL with the error set
@@ -539,24 +616,29 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     double ub;
     if (!m)
         return;
-    if (p->topk > 0 && m->ntop == p->topk) {
+    rank_top *top = p->topk > 0 ? p->top : NULL;
+    if (top && top->n == p->topk) {
         if ((rc = rank_bound(api, fts, m, p, &ub, &clauses)) != SQLITE_OK) {
             sqlite3_result_error_code(ctx, rc);
             return;
         }
-        if (rank_below_top(m, p, p->by_clauses ? clauses : 0, ub)) {
+        if (rank_below_top(top, p, p->by_clauses ? clauses : 0, ub)) {
             sqlite3_result_double(ctx, ub);
             return;
         }
     }
-    if ((rc = rank_compute(api, fts, m, p, &s)) != SQLITE_OK) {
+    size_t nhits = 0;
+    if ((rc = rank_compute(api, fts, m, p, &s, &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
     double score = (s.bm25 + p->w_exact * s.exact + p->w_phrase * s.phrase) *
                    (1.0 + p->w_prox * s.proximity);
-    if (p->topk > 0)
-        rank_top_offer(m, p, s.clauses, score);
+    if (top && (rc = rank_top_offer(top, p, api->xRowid(fts), s.clauses, score, m->inst, nhits)) !=
+                   SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
     sqlite3_result_double(ctx, score);
 }
 
@@ -570,7 +652,7 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
     int rc;
     if (!m)
         return;
-    if ((rc = rank_compute(api, fts, m, NULL, &s)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, NULL, &s, NULL)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }

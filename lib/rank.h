@@ -17,6 +17,15 @@
 /* The pointer type of rank_params for sqlite3_bind_pointer. */
 #define RANK_POINTER "repere_rank_params"
 
+/* A hit of one of a query's clause terms: column, first token, one past
+ * its last token, clause, term (query_expr's numbering). */
+typedef struct {
+    int col, off, end, clause, term;
+} rank_hit;
+
+/* The order of hits for rank_passage: column, offset, clause (qsort). */
+int rank_hit_cmp(const void *a, const void *b);
+
 /* What the functions need besides the row: the compiled query (its phrases
  * in FTS5's numbering) and the weights. The caller binds it with
  * sqlite3_bind_pointer(st, i, &params, RANK_POINTER, NULL) and keeps it
@@ -30,14 +39,38 @@ typedef struct {
     double w_phrase;                /* weight of the runs' bm25 (QUERY_RUNS) */
     double k1, b;                   /* bm25 parameters */
     int topk;        /* repere_rank: the caller keeps only the best topk rows
-                      * (LIMIT + OFFSET): the others get a lower bound of
-                      * their score, cheaper to compute; 0: every row exact */
+                      * (LIMIT + OFFSET): the others get an upper bound of
+                      * their score, cheaper to compute; 0 (or no top): every
+                      * row exact */
     int by_clauses;  /* with topk: the rows are ordered by repere_clauses
                       * first, then by repere_rank */
+    struct rank_top *top; /* with topk: the best rows so far (caller's) */
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per
                       * connection under it; 0: not cached */
 } rank_params;
+
+/* A row among the best topk repere_rank saw: its rowid, exact score,
+ * distinct clauses (when by_clauses) and clause hits in column hits_col
+ * (the snippets' passages come from them: marks.c). */
+typedef struct {
+    sqlite3_int64 rowid;
+    double score;
+    int clauses;
+    rank_hit *hits; /* sorted by rank_hit_cmp */
+    size_t nhits;
+} rank_kept;
+
+/* The caller's: zeroed, with hits_col set, before the statement runs; the
+ * rows stay after it, until rank_top_free. */
+typedef struct rank_top {
+    int hits_col;
+    rank_kept *v; /* a min-heap of n rows, not in any useful order */
+    int n;
+} rank_top;
+
+const rank_kept *rank_top_find(const rank_top *top, sqlite3_int64 rowid);
+void rank_top_free(rank_top *top);
 
 /* SQL functions registered (first argument: the FTS5 table, second: a
  * bound rank_params):
@@ -58,15 +91,6 @@ typedef struct {
  *       number of distinct clauses the row matches.
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
-
-/* A hit of one of a query's clause phrases: column, first token, one past
- * its last token, clause, FTS5 phrase number. */
-typedef struct {
-    int col, off, end, clause, phrase;
-} rank_hit;
-
-/* The order of hits for rank_passage: column, offset, clause (qsort). */
-int rank_hit_cmp(const void *a, const void *b);
 
 /* For choosing a passage (snippet.c): the score of one whose hits are
  * hits[0..n) (sorted by rank_hit_cmp) for the compiled query e: distinct

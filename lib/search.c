@@ -66,13 +66,14 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_WALL_FACTOR 5
 /* SQLite virtual machine steps between two looks at the clock. */
 #define SEARCH_PROGRESS_STEPS 1000
+/* docs_fts's body column: the chunks' text (snippets come from its hits). */
+#define SEARCH_BODY_COLUMN 2
 
 struct search_ctx {
     sqlite3 *db;
     snippet_maker *snippets;
     vocab *vocab;         /* the index's forms by key */
     query_vocab qvocab;   /* the same, for query_compile */
-    sqlite3_stmt *facets;  /* format, year, count of every match */
     sqlite3_stmt *rank;    /* one page of matches, best first */
     sqlite3_stmt *relaxed; /* the same, most clauses first */
     sqlite3_stmt *meta;    /* a hit's metadata */
@@ -94,7 +95,7 @@ struct search_ctx {
     time_t syn_checked;
 };
 
-static const char search_filters[] = " AND (?2 IS NULL OR instr(?2, ',' || d.format || ',') > 0)"
+static const char search_filters[] = "(?2 IS NULL OR instr(?2, ',' || d.format || ',') > 0)"
                                      " AND (?3 = 0 OR d.year BETWEEN ?3 AND ?4)";
 
 static int search_now(struct timespec *ts)
@@ -155,27 +156,87 @@ static int search_prepare(search_ctx *ctx, const char *sql, sqlite3_stmt **st, c
     return 0;
 }
 
+/* The facet counts of one search, filled by repere_facet. */
+typedef struct {
+    long long total;
+    struct {
+        char key[16];
+        long long count;
+    } formats[8];
+    size_t nformats;
+    struct {
+        long long year, count;
+    } *years;
+    size_t nyears, cap;
+} search_counts;
+
+#define SEARCH_COUNTS_POINTER "repere_search_counts"
+
+/* repere_facet(counts, format, year, kept): the ranking statement's filter
+ * (kept: the row passes the format and year filters), which counts the
+ * rows it keeps by format and year, so that total and facets cost no
+ * second pass over the matches. Returns kept. (In the select list, SQLite
+ * would call it only for the rows of the page.) */
+static void search_facet_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    search_counts *c = sqlite3_value_pointer(argv[0], SEARCH_COUNTS_POINTER);
+    int kept = sqlite3_value_int(argv[3]);
+    (void)argc;
+    sqlite3_result_int(ctx, kept);
+    if (!c || !kept)
+        return;
+    c->total++;
+    const char *format = (const char *)sqlite3_value_text(argv[1]);
+    size_t i = 0;
+    while (i < c->nformats && strcmp(c->formats[i].key, format ? format : "") != 0)
+        i++;
+    if (i == c->nformats && i < sizeof c->formats / sizeof c->formats[0]) {
+        snprintf(c->formats[i].key, sizeof c->formats[i].key, "%s", format ? format : "");
+        c->formats[i].count = 0;
+        c->nformats++;
+    }
+    if (i < c->nformats)
+        c->formats[i].count++;
+    if (sqlite3_value_type(argv[2]) == SQLITE_NULL)
+        return;
+    long long year = sqlite3_value_int64(argv[2]);
+    for (i = 0; i < c->nyears && c->years[i].year != year; i++)
+        ;
+    if (i == c->nyears) {
+        if (c->nyears == c->cap) {
+            c->cap = c->cap ? c->cap * 2 : 16;
+            c->years = buf_xrealloc(c->years, c->cap * sizeof c->years[0]);
+        }
+        c->years[c->nyears].year = year;
+        c->years[c->nyears++].count = 0;
+    }
+    c->years[i].count++;
+}
+
 static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
 {
-    buf facets = BUF_INIT, rank = BUF_INIT, relaxed = BUF_INIT;
+    buf rank = BUF_INIT, relaxed = BUF_INIT;
     int rc = -1;
-    buf_printf(&facets,
-               "SELECT d.format, d.year, count(*) FROM docs_fts CROSS JOIN documents d"
-               " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s GROUP BY d.format, d.year",
-               search_filters);
-    /* ?5 the rank_params, ?6 limit, ?7 offset. */
+    if (sqlite3_create_function(ctx->db, "repere_facet", 4, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                search_facet_fn, NULL, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register repere_facet: %s", sqlite3_errmsg(ctx->db));
+        return -1;
+    }
+    /* ?5 the rank_params, ?6 limit, ?7 offset, ?8 the search_counts: every
+     * match is counted (repere_facet), the page is ranked. */
     static const char select_rank[] = "SELECT docs_fts.rowid, repere_rank(docs_fts, ?5) AS score";
     buf_printf(&rank,
                "%s FROM docs_fts CROSS JOIN documents d ON d.id = docs_fts.rowid"
-               " WHERE docs_fts MATCH ?1%s ORDER BY score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
+               " WHERE docs_fts MATCH ?1 AND repere_facet(?8, d.format, d.year, %s)"
+               " ORDER BY score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
                select_rank, search_filters);
     buf_printf(&relaxed,
                "%s, repere_clauses(docs_fts, ?5) AS clauses FROM docs_fts CROSS JOIN documents d"
-               " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1%s"
+               " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1"
+               " AND repere_facet(?8, d.format, d.year, %s)"
                " ORDER BY clauses DESC, score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
                select_rank, search_filters);
-    if (search_prepare(ctx, facets.data, &ctx->facets, err, errlen) != 0 ||
-        search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
+    if (search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
         search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT title, url, path, format, date FROM documents WHERE id = ?1",
                        &ctx->meta, err, errlen) != 0 ||
@@ -191,7 +252,6 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         goto cleanup;
     rc = 0;
 cleanup:
-    buf_free(&facets);
     buf_free(&rank);
     buf_free(&relaxed);
     return rc;
@@ -291,7 +351,6 @@ void search_close(search_ctx *ctx)
         return;
     snippet_close(ctx->snippets);
     vocab_close(ctx->vocab);
-    sqlite3_finalize(ctx->facets);
     sqlite3_finalize(ctx->rank);
     sqlite3_finalize(ctx->relaxed);
     sqlite3_finalize(ctx->meta);
@@ -431,32 +490,21 @@ static void search_facet_add(search_facet **v, size_t *n, const char *key, long 
     (*n)++;
 }
 
-static int search_count_facets(search_ctx *ctx, const char *expr, const char *formats,
-                               const search_request *req, search_result *res)
+/* The total and facets of res from the counts of the ranking pass. */
+static void search_set_facets(const search_counts *c, search_result *res)
 {
-    sqlite3_stmt *st = ctx->facets;
-    int rc;
-    search_bind_filters(st, expr, formats, req);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *format = (const char *)sqlite3_column_text(st, 0);
-        long long n = sqlite3_column_int64(st, 2);
-        res->total += n;
-        search_facet_add(&res->formats, &res->n_formats, format ? format : "", n);
-        if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-            char year[24];
-            snprintf(year, sizeof year, "%lld", sqlite3_column_int64(st, 1));
-            search_facet_add(&res->years, &res->n_years, year, n);
-        }
+    res->total = c->total;
+    for (size_t i = 0; i < c->nformats; i++)
+        search_facet_add(&res->formats, &res->n_formats, c->formats[i].key, c->formats[i].count);
+    for (size_t i = 0; i < c->nyears; i++) {
+        char year[24];
+        snprintf(year, sizeof year, "%lld", c->years[i].year);
+        search_facet_add(&res->years, &res->n_years, year, c->years[i].count);
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return rc;
     if (res->n_formats > 1)
         qsort(res->formats, res->n_formats, sizeof *res->formats, search_facet_cmp_count);
     if (res->n_years > 1)
         qsort(res->years, res->n_years, sizeof *res->years, search_facet_cmp_key_desc);
-    return SQLITE_OK;
 }
 
 static void search_free_hits(search_result *res)
@@ -510,20 +558,52 @@ static int search_fill_meta(search_ctx *ctx, search_hit *hit)
     return rc;
 }
 
-/* One pass of matching: every match counted, one page ranked, snippets. */
+/* The snippets of the page: the passages from the hits the ranking kept
+ * (snippet.c reads them again when a page row is not among them). */
+static int search_snippets(search_ctx *ctx, const query *q, const query_expr *expr,
+                           const rank_top *top, search_result *res)
+{
+    size_t n = res->n_hits;
+    long long *ids = malloc(n * sizeof *ids);
+    char **outs = malloc(n * sizeof *outs);
+    int *pages = malloc(n * sizeof *pages);
+    marks_hits *hits = calloc(n, sizeof *hits);
+    int rc = SQLITE_NOMEM, kept = 1;
+    if (ids && outs && pages && hits) {
+        for (size_t i = 0; i < n; i++) {
+            const rank_kept *k = rank_top_find(top, res->hits[i].id);
+            ids[i] = res->hits[i].id;
+            kept = kept && k;
+            if (k)
+                hits[i] = (marks_hits){k->hits, k->nhits, k->nhits};
+        }
+        rc = snippet_documents(ctx->snippets, n, ids, q, expr, kept ? hits : NULL, outs, pages);
+        for (size_t i = 0; i < n; i++) {
+            res->hits[i].snippet = outs[i];
+            res->hits[i].page = pages[i];
+        }
+    }
+    free(ids);
+    free(outs);
+    free(pages);
+    free(hits);
+    return rc;
+}
+
+/* One pass of matching: every match counted, one page ranked (its rows'
+ * hits kept for their snippets), then the snippets. */
 static int search_exec(search_ctx *ctx, const query *q, const search_request *req, int relaxed,
                        search_result *res)
 {
     int flags = (relaxed ? QUERY_ANY : QUERY_ALL) | QUERY_SIGNALS;
     if (ctx->tuning.w_phrase != 0)
         flags |= QUERY_RUNS;
-    query_expr *base = query_compile(q, relaxed ? QUERY_ANY : QUERY_ALL, &ctx->qvocab);
     query_expr *ranked = query_compile(q, flags, &ctx->qvocab);
     char *formats = search_format_list(req->formats);
-    int rc = search_count_facets(ctx, base->fts, formats, req, res);
-    if (rc != SQLITE_OK || res->total == 0)
-        goto cleanup;
-
+    search_counts counts;
+    memset(&counts, 0, sizeof counts);
+    rank_top top = {SEARCH_BODY_COLUMN, NULL, 0};
+    int rc = SQLITE_OK;
     /* The index's stamp for the statistics cache: the commit this read
      * transaction sees. */
     long long stamp = 0;
@@ -541,6 +621,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .b = ctx->tuning.b,
         .topk = req->limit + req->offset,
         .by_clauses = relaxed,
+        .top = &top,
         .stamp = stamp,
     };
     sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
@@ -548,6 +629,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     sqlite3_bind_pointer(st, 5, &params, RANK_POINTER, NULL);
     sqlite3_bind_int(st, 6, req->limit);
     sqlite3_bind_int(st, 7, req->offset);
+    sqlite3_bind_pointer(st, 8, &counts, SEARCH_COUNTS_POINTER, NULL);
     res->hits = calloc((size_t)req->limit, sizeof *res->hits);
     if (!res->hits) {
         rc = SQLITE_NOMEM;
@@ -565,40 +647,20 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     sqlite3_clear_bindings(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         goto cleanup;
+    search_set_facets(&counts, res);
     rc = SQLITE_OK;
     for (size_t i = 0; i < res->n_hits && rc == SQLITE_OK; i++)
         rc = search_fill_meta(ctx, &res->hits[i]);
-    if (rc == SQLITE_OK && res->n_hits > 0) {
-        /* The page's snippets at once (FTS5 runs the query twice in all). */
-        size_t nh = res->n_hits;
-        long long *ids = malloc(nh * sizeof *ids);
-        char **outs = malloc(nh * sizeof *outs);
-        int *pages = malloc(nh * sizeof *pages);
-        if (!ids || !outs || !pages) {
-            rc = SQLITE_NOMEM;
-        } else {
-            for (size_t i = 0; i < nh; i++)
-                ids[i] = res->hits[i].id;
-            rc = snippet_documents(ctx->snippets, nh, ids, q, base, outs, pages);
-            for (size_t i = 0; i < nh; i++) {
-                res->hits[i].snippet = outs[i];
-                res->hits[i].page = pages[i];
-            }
-        }
-        free(ids);
-        free(outs);
-        free(pages);
-    }
+    if (rc == SQLITE_OK && res->n_hits > 0)
+        rc = search_snippets(ctx, q, ranked, &top, res);
 cleanup:
     free(formats);
-    query_expr_free(base);
+    free(counts.years);
+    rank_top_free(&top);
     query_expr_free(ranked);
     return rc;
 }
 
-/* A comma list of format names, any case, spaces ignored, empty names
- * skipped (as search_format_list reads it): each name one of the
- * extraction layer's formats, the only ones the index can hold. */
 static int search_check_formats(const char *formats, char *err, size_t errlen)
 {
     const char *p = formats;

@@ -506,7 +506,7 @@ static int snippet_hits(snippet_maker *sm, size_t n, const long long *doc_ids,
 }
 
 int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, const query *q,
-                      const query_expr *expr, char **outs, int *pages)
+                      const query_expr *expr, const marks_hits *given, char **outs, int *pages)
 {
     int rc = SQLITE_OK;
     for (size_t i = 0; i < n; i++) {
@@ -515,14 +515,18 @@ int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, con
     }
     if (n == 0)
         return SQLITE_OK;
-    marks_hits *hits = calloc(n, sizeof *hits);
-    if (!hits)
-        return SQLITE_NOMEM;
-    if (expr)
+    marks_hits *hits = NULL;
+    static const marks_hits none = {NULL, 0, 0};
+    if (expr && !given) {
+        if (!(hits = calloc(n, sizeof *hits)))
+            return SQLITE_NOMEM;
         rc = snippet_hits(sm, n, doc_ids, expr, hits);
+        given = hits;
+    }
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
-        rc = snippet_finish(sm, doc_ids[i], &hits[i], expr, q, &outs[i], &pages[i]);
-    for (size_t i = 0; i < n; i++)
+        rc = snippet_finish(sm, doc_ids[i], given ? &given[i] : &none, expr, q, &outs[i],
+                            &pages[i]);
+    for (size_t i = 0; hits && i < n; i++)
         marks_hits_free(&hits[i]);
     free(hits);
     return rc;

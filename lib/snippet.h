@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "marks.h"
 #include "query.h"
 
 /* Passage length in characters: aimed at, and never exceeded (without the
@@ -26,13 +27,15 @@ void snippet_close(snippet_maker *sm);
  * q, into outs[i] and pages[i]: the passage of each document's best chunk
  * (most distinct clauses, closest, most hits; the first chunk when none
  * matches), HTML with the hits marked, and its 1-based PDF page (0: none).
- * expr is an expression every document of doc_ids matches (the search's,
- * query_compile without QUERY_SIGNALS; NULL: first chunks, marked by
- * snippet_from_text). A document without text gets "". Returns SQLITE_OK,
- * or the SQLite error code with outs[i] NULL for those not reached (the
- * caller frees the others). */
+ * expr is an expression every document of doc_ids matches (the search's;
+ * NULL: first chunks, marked by snippet_from_text). hits, when not NULL,
+ * are the documents' hits in docs_fts's body for expr (hits[i] for
+ * doc_ids[i]: the ranking kept them, rank.h); else they are read here. A
+ * document without text gets "". Returns SQLITE_OK, or the SQLite error
+ * code with outs[i] NULL for those not reached (the caller frees the
+ * others). */
 int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, const query *q,
-                      const query_expr *expr, char **outs, int *pages);
+                      const query_expr *expr, const marks_hits *hits, char **outs, int *pages);
 
 /* The passage of text[0..len) around q's best match (the start when q is
  * NULL or nothing matches), HTML-escaped with <mark>s. Caller frees. */

@@ -99,8 +99,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         query_expr *e = query_compile(q, flags[i], &q_qv);
         q_run("docs_fts", e->fts);
         for (int k = 0; k < e->nphrases; k++)
-            if (e->phrases[k].clause < -1 || e->phrases[k].clause >= e->nclauses)
-                fuzz_fail("phrase %d of %s has clause %d", k, e->fts, e->phrases[k].clause);
+            if (e->phrases[k].term < 0 || e->phrases[k].term >= e->nterms)
+                fuzz_fail("phrase %d of %s has term %d", k, e->fts, e->phrases[k].term);
+        for (int k = 0; k < e->nterms; k++)
+            if (e->terms[k].clause < -1 || e->terms[k].clause >= e->nclauses)
+                fuzz_fail("term %d of %s has clause %d", k, e->fts, e->terms[k].clause);
         query_expr_free(e);
     }
     char *exact = query_fts_exact(q, &q_qv);

@@ -171,13 +171,22 @@ static char *search(fixture *f, const char *text, size_t len)
         int n = fts_phrases(f->db, e->fts);
         if (n >= 0 && n != e->nphrases)
             fail_msg("%s: FTS5 counts %d phrases, the compiler %d", e->fts, n, e->nphrases);
-        for (int k = 0; k < e->nphrases; k++) {
-            const query_phrase *ph = &e->phrases[k];
-            assert_true(ph->clause >= -1 && ph->clause < e->nclauses);
-            assert_true((ph->clause >= 0) == (ph->kind == QUERY_PHRASE_MATCH) ||
-                        ph->kind == QUERY_PHRASE_FILTER);
-            assert_true(!ph->pair || (k > 0 && e->phrases[k - 1].clause == ph->clause));
+        /* Each term's phrases follow one another, every phrase has one. */
+        int next = 0;
+        for (int k = 0; k < e->nterms; k++) {
+            const query_term *t = &e->terms[k];
+            assert_true(t->clause >= -1 && t->clause < e->nclauses);
+            assert_true((t->clause >= 0) == (t->kind == QUERY_PHRASE_MATCH) ||
+                        t->kind == QUERY_PHRASE_FILTER);
+            assert_true(!t->pair || (k > 0 && e->terms[k - 1].clause == t->clause));
+            assert_true(!t->exact_too || t->kind == QUERY_PHRASE_MATCH);
+            assert_int_equal(t->first, next);
+            assert_true(t->n >= 1);
+            for (int ph = t->first; ph < t->first + t->n; ph++)
+                assert_int_equal(e->phrases[ph].term, k);
+            next += t->n;
         }
+        assert_int_equal(next, e->nphrases);
         query_expr_free(e);
     }
     for (size_t i = 2; i < 6; i++) {

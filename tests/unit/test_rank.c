@@ -213,9 +213,9 @@ static void test_clauses_and_passages(void **state)
     rank_params p = params_for(e);
     assert_int_equal((int)score("repere_clauses", e, &p, 7), 2);
     assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
-    /* Passages: one phrase per clause here. Two clauses beat one, and the
+    /* Passages: one term per clause here. Two clauses beat one, and the
      * closer they stand the better. */
-    assert_int_equal(e->nphrases, 3);
+    assert_int_equal(e->nterms, 3);
     rank_hit near[] = {{0, 1, 2, 0, 0}, {0, 2, 3, 1, 1}};
     rank_hit far[] = {{0, 1, 2, 0, 0}, {0, 9, 10, 1, 1}};
     rank_hit one[] = {{0, 1, 2, 2, 2}};
@@ -272,8 +272,11 @@ static void test_top_rows_exact(void **state)
     p.w_exact = 0.1;
     double exact[61] = {0}, got[61] = {0};
     long long order[2][5];
+    rank_top top = {2, NULL, 0};
     for (int pass = 0; pass < 2; pass++) {
+        rank_top_free(&top);
         p.topk = pass ? 5 : 0;
+        p.top = pass ? &top : NULL;
         assert_int_equal(sqlite3_prepare_v2(db,
                                             "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
                                             " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid",
@@ -284,7 +287,8 @@ static void test_top_rows_exact(void **state)
         while (sqlite3_step(st) == SQLITE_ROW)
             (pass ? got : exact)[sqlite3_column_int(st, 0)] = sqlite3_column_double(st, 1);
         sqlite3_finalize(st);
-        /* The same statement ordered as search.c orders it. */
+        /* The same statement ordered as search.c orders it (a new top). */
+        rank_top_free(&top);
         assert_int_equal(sqlite3_prepare_v2(db,
                                             "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
                                             " docs_fts WHERE docs_fts MATCH ?1"
@@ -307,10 +311,23 @@ static void test_top_rows_exact(void **state)
         bounded += got[r] != exact[r];
     }
     assert_true(bounded > 0);
+    /* The best rows are kept with their score and their hits in the body:
+     * the words of the query's three clauses. */
+    assert_int_equal(top.n, 5);
     for (int i = 0; i < 5; i++) {
         assert_int_equal(order[0][i], order[1][i]);
         assert_float_equal(got[order[1][i]], exact[order[1][i]], 1e-12);
+        const rank_kept *k = rank_top_find(&top, order[1][i]);
+        assert_non_null(k);
+        assert_float_equal(k->score, exact[order[1][i]], 1e-12);
+        assert_true(k->nhits > 0);
+        for (size_t h = 0; h < k->nhits; h++) {
+            assert_int_equal(k->hits[h].col, 2);
+            assert_true(k->hits[h].clause >= 0 && k->hits[h].clause < 3);
+            assert_true(h == 0 || rank_hit_cmp(&k->hits[h - 1], &k->hits[h]) <= 0);
+        }
     }
+    rank_top_free(&top);
     query_expr_free(e);
     query_free(q);
 }

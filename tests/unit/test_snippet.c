@@ -295,7 +295,7 @@ static void test_document_pages(void **state)
         query_expr *any = query_compile(q, QUERY_ANY, &qv);
         char *out;
         int page = -1;
-        assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, &out, &page), SQLITE_OK);
+        assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, NULL, &out, &page), SQLITE_OK);
         assert_int_equal(page, cases[i].page);
         if (cases[i].want)
             assert_string_equal(out, cases[i].want);
@@ -306,11 +306,11 @@ static void test_document_pages(void **state)
         for (int round = 0; round < 2; round++) {
             char *outs[4];
             int pages[4];
-            assert_int_equal(snippet_documents(sm, 4, docs, q, any, outs, pages), SQLITE_OK);
+            assert_int_equal(snippet_documents(sm, 4, docs, q, any, NULL, outs, pages), SQLITE_OK);
             for (size_t d = 0; d < 4; d++) {
                 char *one;
                 int onepage;
-                assert_int_equal(snippet_documents(sm, 1, &docs[d], q, any, &one, &onepage),
+                assert_int_equal(snippet_documents(sm, 1, &docs[d], q, any, NULL, &one, &onepage),
                                  SQLITE_OK);
                 assert_string_equal(outs[d], one);
                 assert_int_equal(pages[d], onepage);
@@ -326,7 +326,7 @@ static void test_document_pages(void **state)
     int page;
     long long missing = 999;
     query *q = parse("mineurs");
-    assert_int_equal(snippet_documents(sm, 1, &missing, q, NULL, &out, &page), SQLITE_OK);
+    assert_int_equal(snippet_documents(sm, 1, &missing, q, NULL, NULL, &out, &page), SQLITE_OK);
     assert_string_equal(out, "");
     assert_int_equal(page, 0);
     free(out);
