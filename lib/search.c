@@ -6,6 +6,7 @@
  * (snippet.c). Read-only: never writes the index. */
 #include "search.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,10 +81,14 @@ struct search_ctx {
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
     sqlite3_stmt *matches; /* documents matching an expression (completions) */
-    spell *spell;          /* the index vocabulary, for corrections and completions */
+    struct search_spell *shared; /* the index vocabulary, for corrections and completions */
+    spell *spell;                /* shared->sp */
+    char *db_path;
     sqlite3_stmt *version; /* PRAGMA data_version: has another connection committed? */
     long long data_version;
     time_t spell_checked, spell_loaded;
+    int changed;              /* the index changed since the vocabulary was taken */
+    struct timespec noticed;  /* when that was first seen */
     search_tuning tuning;
     int budget_ms;
     int deadline_on;
@@ -283,9 +288,128 @@ static void search_synonyms_refresh(search_ctx *ctx)
     ctx->syn_mtime = stbuf.st_mtim;
 }
 
-/* Loads the vocabulary on first use; reloads it when the indexer has
- * committed since (PRAGMA data_version), looking at most once a second and
- * reloading at most every SEARCH_SPELL_RELOAD_S. */
+/* One spelling vocabulary per index file and process, shared by the
+ * contexts (threads) that read it: it is the largest thing a context would
+ * hold (about 20 MB for the 152,000 forms of the scale corpus, which made
+ * searchd's two contexts 67 MB). A context that sees the index change
+ * takes the newest vocabulary loaded after it noticed, or loads one. */
+typedef struct search_spell {
+    struct search_spell *next;
+    char *path;
+    spell *sp;
+    struct timespec loaded; /* when its load began (monotonic) */
+    int refs;               /* contexts holding it, + 1 while it is the newest */
+    int newest;
+} search_spell;
+
+static pthread_mutex_t search_spell_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t search_spell_done = PTHREAD_COND_INITIALIZER;
+static search_spell *search_spells;
+/* A context is loading one: another that has a vocabulary keeps it for
+ * now, one that has none waits (two loads at once doubled the memory). */
+static int search_spell_loading;
+
+static int search_ts_ge(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec >= b->tv_nsec);
+}
+
+/* Drops one reference (under the lock). */
+static void search_spell_unref(search_spell *s)
+{
+    if (!s || --s->refs > 0)
+        return;
+    for (search_spell **p = &search_spells; *p; p = &(*p)->next) {
+        if (*p == s) {
+            *p = s->next;
+            break;
+        }
+    }
+    spell_free(s->sp);
+    free(s->path);
+    free(s);
+}
+
+static search_spell *search_spell_newest(const char *path)
+{
+    for (search_spell *s = search_spells; s; s = s->next)
+        if (s->newest && strcmp(s->path, path) == 0)
+            return s;
+    return NULL;
+}
+
+/* ctx takes s (under the lock). */
+static void search_spell_take(search_ctx *ctx, search_spell *s)
+{
+    s->refs++;
+    search_spell_unref(ctx->shared);
+    ctx->shared = s;
+    ctx->spell = s->sp;
+}
+
+/* ctx's vocabulary: the newest of its index loaded since since (any when
+ * since is NULL), loading one when there is none. Returns SQLITE_OK, or an
+ * error when nothing could be loaded. */
+static int search_spell_get(search_ctx *ctx, const struct timespec *since)
+{
+    pthread_mutex_lock(&search_spell_lock);
+    search_spell *s;
+    for (;;) {
+        s = search_spell_newest(ctx->db_path);
+        if (s && (!since || search_ts_ge(&s->loaded, since))) {
+            search_spell_take(ctx, s);
+            pthread_mutex_unlock(&search_spell_lock);
+            return SQLITE_OK;
+        }
+        if (!search_spell_loading)
+            break;
+        if (ctx->spell) {
+            pthread_mutex_unlock(&search_spell_lock);
+            return SQLITE_BUSY;
+        }
+        pthread_cond_wait(&search_spell_done, &search_spell_lock);
+    }
+    search_spell_loading = 1;
+    pthread_mutex_unlock(&search_spell_lock);
+    struct timespec start;
+    search_now(&start);
+    spell *fresh = NULL;
+    char err[256];
+    search_spell *made = calloc(1, sizeof *made);
+    char *path = strdup(ctx->db_path);
+    int loaded = made && path && spell_load(ctx->db, &fresh, err, sizeof err) == 0;
+    pthread_mutex_lock(&search_spell_lock);
+    search_spell_loading = 0;
+    pthread_cond_broadcast(&search_spell_done);
+    if (!loaded) {
+        pthread_mutex_unlock(&search_spell_lock);
+        free(made);
+        free(path);
+        return ctx->spell ? SQLITE_OK : SQLITE_ERROR;
+    }
+    s = search_spell_newest(ctx->db_path);
+    if (s && search_ts_ge(&s->loaded, &start)) {
+        /* Another context loaded one meanwhile, at least as fresh. */
+        search_spell_take(ctx, s);
+        free(made);
+        free(path);
+        spell_free(fresh);
+    } else {
+        *made = (search_spell){search_spells, path, fresh, start, 1, 1};
+        search_spells = made;
+        if (s) {
+            s->newest = 0;
+            search_spell_unref(s);
+        }
+        search_spell_take(ctx, made);
+    }
+    pthread_mutex_unlock(&search_spell_lock);
+    return SQLITE_OK;
+}
+
+/* Loads the vocabulary on first use; takes a newer one when the indexer
+ * has committed since (PRAGMA data_version), looking at most once a second
+ * and at most every SEARCH_SPELL_RELOAD_S. */
 static int search_spell_refresh(search_ctx *ctx)
 {
     struct timespec now;
@@ -298,16 +422,24 @@ static int search_spell_refresh(search_ctx *ctx)
     sqlite3_reset(ctx->version);
     if (rc != SQLITE_ROW)
         return rc;
-    if (ctx->spell &&
-        (version == ctx->data_version || now.tv_sec - ctx->spell_loaded < SEARCH_SPELL_RELOAD_S))
-        return SQLITE_OK;
-    spell *fresh = NULL;
-    char err[256];
-    if (spell_load(ctx->db, &fresh, err, sizeof err) != 0)
-        return ctx->spell ? SQLITE_OK : SQLITE_ERROR;
-    spell_free(ctx->spell);
-    ctx->spell = fresh;
+    if (ctx->spell) {
+        if (version == ctx->data_version && !ctx->changed)
+            return SQLITE_OK;
+        if (!ctx->changed) {
+            ctx->changed = 1;
+            ctx->noticed = now;
+        }
+        ctx->data_version = version;
+        if (now.tv_sec - ctx->spell_loaded < SEARCH_SPELL_RELOAD_S)
+            return SQLITE_OK;
+    }
+    rc = search_spell_get(ctx, ctx->spell ? &ctx->noticed : NULL);
+    if (rc == SQLITE_BUSY)
+        return SQLITE_OK; /* another context is loading it: next time */
+    if (rc != SQLITE_OK)
+        return rc;
     ctx->data_version = version;
+    ctx->changed = 0;
     ctx->spell_loaded = now.tv_sec;
     return SQLITE_OK;
 }
@@ -324,7 +456,8 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     ctx->tuning = search_default_tuning;
     ctx->budget_ms = budget_ms > 0 ? budget_ms : SEARCH_DEFAULT_BUDGET_MS;
     ctx->syn_checked = ctx->spell_checked = -1;
-    if (synonyms_path && !(ctx->syn_path = strdup(synonyms_path))) {
+    if (!(ctx->db_path = strdup(db_path)) ||
+        (synonyms_path && !(ctx->syn_path = strdup(synonyms_path)))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
@@ -358,7 +491,10 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->count);
     sqlite3_finalize(ctx->matches);
     sqlite3_finalize(ctx->version);
-    spell_free(ctx->spell);
+    pthread_mutex_lock(&search_spell_lock);
+    search_spell_unref(ctx->shared);
+    pthread_mutex_unlock(&search_spell_lock);
+    free(ctx->db_path);
     sqlite3_close_v2(ctx->db);
     synonyms_free(ctx->syn);
     free(ctx->syn_path);
