@@ -114,19 +114,21 @@ corpus_stamp() { # what a reused index must have seen
 index_run() {
   local name=$1 db=$2
   shift 2
-  local tf="$WORK/$name.time" hwm=0 child="" h rc=0 polls=0
+  local tf="$WORK/$name.time" hwm=0 h rc=0 polls=0
+  IX_CHILD=""
   /usr/bin/time -f 'wall=%e user=%U sys=%S maxrss_kb=%M' -o "$tf" "$@" >"$WORK/$name.out" 2>&1 &
   local tpid=$!
   while proc_running "$tpid"; do
-    [ -n "$child" ] || child=$(pgrep -P "$tpid" | head -1 || true)
-    if [ -n "$child" ]; then
-      h=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$child/status" 2>/dev/null || true)
+    [ -n "$IX_CHILD" ] || IX_CHILD=$(pgrep -P "$tpid" | head -1 || true)
+    if [ -n "$IX_CHILD" ]; then
+      h=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$IX_CHILD/status" 2>/dev/null || true)
       [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
     fi
     polls=$((polls + 1))
     if [ "$polls" -lt 40 ]; then sleep 0.05; else sleep 0.2; fi # short runs are seen too
   done
   wait "$tpid" || rc=$?
+  IX_CHILD=""
   # The indexer's 3 means "some files failed" (counted below), not a failed run.
   if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
     cat "$WORK/$name.out" >&2
@@ -198,7 +200,9 @@ stop_searchds() {
   PIDS=()
 }
 PIDS=()
-trap stop_searchds EXIT
+IX_CHILD=""
+# Interrupted: the indexing under way and the searchd processes end with the run.
+trap '[ -z "$IX_CHILD" ] || kill "$IX_CHILD" 2>/dev/null; stop_searchds' EXIT
 tck=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 status_kib() { sed -n "s/^$2:[[:space:]]*\([0-9]*\).*/\1/p" "/proc/$1/status"; }
