@@ -483,7 +483,7 @@ static int analyzer_word(analyzer_state *st, const char *w, size_t n, int digit,
     return st->rc;
 }
 
-static int analyzer_is_elision(const char *w, size_t n)
+int analyzer_is_elision(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof analyzer_elisions / sizeof analyzer_elisions[0]; i++)
         if (strlen(analyzer_elisions[i]) == n && memcmp(analyzer_elisions[i], w, n) == 0)

@@ -85,6 +85,10 @@ void analyzer_listen(const analyzer_listener *l);
  * NUL-terminated string (caller frees), *outlen set when outlen != NULL. */
 char *analyzer_fold(const char *word, size_t len, size_t *outlen);
 
+/* Is w[0..n) (lowercase) an elided word that an apostrophe joins to the
+ * next: l d j m n s t c qu jusqu lorsqu puisqu quoiqu? */
+int analyzer_is_elision(const char *w, size_t n);
+
 /* Registers the FTS5 tokenizer on db. Returns 0, or -1 with err set. */
 int analyzer_register(sqlite3 *db, char *err, size_t errlen);
 

@@ -438,6 +438,74 @@ static int query_in_word(const char *text, size_t len, size_t i, size_t *n)
              ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB));
 }
 
+/* Does text[i..) begin with a vowel or an h, accented or not (« abri »,
+ * « été », « Œuvre », « homme »)? */
+static int query_vowel_start(const char *text, size_t len, size_t i)
+{
+    utf8proc_int32_t c, base[4];
+    size_t avail = len - i > 4 ? 4 : len - i;
+    int last = 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)avail, &c) <= 0)
+        return 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        c, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
+    if (n < 1 || n > 4)
+        return 0;
+    return (base[0] < 0x80 && strchr("aeiouyh", (int)base[0]) != NULL) || base[0] == 0x153 ||
+           base[0] == 0xE6;
+}
+
+/* Elisions typed without their apostrophe: « mise a l abri », « qu un
+ * enfant », « droits d enfants », « l’ abri ». A lone elided word (l d j m
+ * n s t c qu jusqu…, analyzer_is_elision) followed by a word beginning
+ * with a vowel or an h is read as if joined by an apostrophe (« l'abri »),
+ * which the analyzer strips: otherwise it is a required word of its own,
+ * found in few documents (« L.425-1 », « n° »). French elides only before
+ * a vowel or a mute h, so « vitamine C », « plan B », « l 425 » keep their
+ * letter; an operator (OR, OU) after it stays an operator. Writes the
+ * text, so rewritten, to out. */
+static void query_join_elisions(const char *text, size_t len, buf *out)
+{
+    size_t i = 0, n;
+    int start = 1; /* text[i] begins a word */
+    while (i < len) {
+        if (!query_in_word(text, len, i, &n)) {
+            buf_append(out, text + i, n);
+            i += n;
+            start = 1;
+            continue;
+        }
+        size_t step = n;
+        if (start) {
+            char low[8];
+            size_t k = 0, j = i, w;
+            while (j < len && k < sizeof low &&
+                   ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z')))
+                low[k++] = (char)(text[j++] | 0x20);
+            size_t letters = j;
+            if (j < len && text[j] == '\'')
+                j++;
+            else if (len - j >= 3 && memcmp(text + j, "\xE2\x80\x99", 3) == 0)
+                j += 3;
+            for (w = j; w < len && query_is_space(text, len, w, &n);)
+                w += n;
+            if (k > 0 && analyzer_is_elision(low, k) && w > j && w < len &&
+                query_vowel_start(text, len, w) &&
+                !(len - w >= 2 && text[w] == 'O' && (text[w + 1] == 'R' || text[w + 1] == 'U') &&
+                  (len - w == 2 || !query_in_word(text, len, w + 2, &n)))) {
+                buf_append(out, text + i, letters - i);
+                buf_putc(out, '\'');
+                i = w;
+                start = 0;
+                continue;
+            }
+        }
+        buf_append(out, text + i, step);
+        i += step;
+        start = 0;
+    }
+}
+
 typedef struct {
     query_item *items;
     size_t nitems;
@@ -849,9 +917,12 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
         len = 0;
     if (len > QUERY_MAX_BYTES)
         len = QUERY_MAX_BYTES;
-    query_lex_run(&lx, text, len);
+    buf joined = BUF_INIT;
+    query_join_elisions(text, len, &joined);
+    query_lex_run(&lx, joined.data ? joined.data : "", joined.len);
     query_lex_fix_or(&lx);
-    query_mark_question(lx.items, lx.nitems, text, len);
+    query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
+    buf_free(&joined);
 
     q = buf_xrealloc(NULL, sizeof *q);
     memset(q, 0, sizeof *q);

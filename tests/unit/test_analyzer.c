@@ -117,6 +117,16 @@ static void test_apostrophes_and_elision(void **state)
     ASSERT_DOC("aujourd'hui", "aujourd/=aujourd/aujourdhui hui/=hui");
     /* A quote that does not join two letters is no apostrophe. */
     ASSERT_STEMS("'mineurs' ‘mineurs’", "mineur mineur");
+    /* The elided words the query compiler also joins when typed without
+     * their apostrophe (« l abri »): the analyzer's own list. */
+    static const char *const elided[] = {"l", "m", "t",     "qu",     "n",      "s",     "j",
+                                         "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"};
+    for (size_t i = 0; i < sizeof elided / sizeof elided[0]; i++)
+        assert_true(analyzer_is_elision(elided[i], strlen(elided[i])));
+    assert_false(analyzer_is_elision("a", 1));
+    assert_false(analyzer_is_elision("la", 2));
+    assert_false(analyzer_is_elision("que", 3));
+    assert_false(analyzer_is_elision("aujourd", 7));
 }
 
 typedef struct {

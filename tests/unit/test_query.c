@@ -491,6 +491,65 @@ static void test_questions(void **state)
     assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
 }
 
+/* The FTS5 expression (without vocabulary) of text, for comparing two
+ * spellings of one query. */
+static char *fts_of(fixture *f, const char *text)
+{
+    query *q;
+    char err[128];
+    if (query_parse(text, strlen(text), f->syn, &q, err, sizeof err) != QUERY_OK)
+        return NULL;
+    char *s = query_fts_all(q, NULL);
+    query_free(q);
+    return s;
+}
+
+#define ASSERT_SAME_QUERY(a, b)                                                                    \
+    do {                                                                                           \
+        char *x_ = fts_of(*state, a), *y_ = fts_of(*state, b);                                     \
+        assert_non_null(x_);                                                                       \
+        assert_non_null(y_);                                                                       \
+        if (strcmp(x_, y_) != 0)                                                                   \
+            fail_msg("%s -> %s\n%s -> %s", a, x_, b, y_);                                          \
+        free(x_);                                                                                  \
+        free(y_);                                                                                  \
+    } while (0)
+
+static void test_elision_without_apostrophe(void **state)
+{
+    fixture *f = *state;
+    /* A lone elided word before a vowel or an h is read as with its
+     * apostrophe, which the analyzer strips. */
+    ASSERT_SAME_QUERY("mise a l abri", "mise à l'abri");
+    ASSERT_SAME_QUERY("mise à l abri", "mise à l’abri");
+    ASSERT_SAME_QUERY("droits d enfants", "droits d'enfants");
+    ASSERT_SAME_QUERY("qu un enfant", "qu'un enfant");
+    ASSERT_SAME_QUERY("j ai été victime", "j'ai été victime");
+    ASSERT_SAME_QUERY("la mendicite n est pas", "la mendicite n'est pas");
+    ASSERT_SAME_QUERY("s il c est m a t ont", "s'il c'est m'a t'ont");
+    ASSERT_SAME_QUERY("L HOMME", "l'homme");
+    ASSERT_SAME_QUERY("jusqu a l été", "jusqu'à l'été");
+    ASSERT_SAME_QUERY("d Œuvre", "d'œuvre");
+    ASSERT_SAME_QUERY("l’  abri", "l'abri");
+    ASSERT_SAME_QUERY("\"mise a l abri\"", "\"mise à l'abri\"");
+    ASSERT_SAME_QUERY("que faire si je soupconne qu un enfant est exploite ?",
+                      "que faire si je soupconne qu'un enfant est exploite ?");
+    ASSERT_SEARCH("l exploitation", "5,10");
+    ASSERT_SEARCH("l exploitation domestique", "5");
+    ASSERT_SEARCH("mineurs accompagnés par l ASE", "1");
+    /* French elides only before a vowel or an h: the letter stays a word
+     * before a consonant, a number, an operator or at the end. */
+    assert_int_equal(clauses_of(f, "L 425-1"), 2);
+    assert_int_equal(clauses_of(f, "vitamine c"), 2);
+    assert_int_equal(clauses_of(f, "plan d"), 2);
+    assert_int_equal(clauses_of(f, "l OR abri"), 1);
+    assert_int_equal(clauses_of(f, "d OU enfants"), 1);
+    assert_int_equal(clauses_of(f, "la l"), 2);
+    /* Inside a word it is no elision. */
+    assert_int_equal(clauses_of(f, "lol abri"), 2);
+    assert_int_equal(clauses_of(f, "-l abri"), 1);
+}
+
 static void test_hostile_inputs(void **state)
 {
     static const char *const hostile[] = {
@@ -642,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_exact_form_ranks_first),
         cmocka_unit_test(test_token_clause),
         cmocka_unit_test(test_questions),
+        cmocka_unit_test(test_elision_without_apostrophe),
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_long_and_many_terms),
         cmocka_unit_test(test_random_inputs),
