@@ -161,7 +161,7 @@ static marks_toks *marks_toks_get(marks_cache *c, sqlite3_int64 id, const char *
     return t;
 }
 
-static int marks_push(marks_list *l, size_t start, size_t end, uint64_t clauses)
+static int marks_push(marks_list *l, size_t start, size_t end, uint64_t clauses, uint64_t terms)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 32;
@@ -171,7 +171,7 @@ static int marks_push(marks_list *l, size_t start, size_t end, uint64_t clauses)
         l->v = v;
         l->cap = cap;
     }
-    l->v[l->n++] = (marks_span){start, end, clauses};
+    l->v[l->n++] = (marks_span){start, end, clauses, terms};
     return SQLITE_OK;
 }
 
@@ -185,13 +185,16 @@ int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, 
             npos = hits[i].end - pos;
     if (npos <= 0)
         return SQLITE_OK;
-    uint64_t *masks = calloc((size_t)npos, sizeof *masks);
+    /* Clauses at [2k], terms at [2k + 1]. */
+    uint64_t *masks = calloc(2 * (size_t)npos, sizeof *masks);
     if (!masks)
         return SQLITE_NOMEM;
     for (size_t i = 0; i < n; i++)
         for (int k = hits[i].off; k < hits[i].end; k++)
-            if (k >= pos && k - pos < npos && hits[i].clause >= 0 && hits[i].clause < 64)
-                masks[k - pos] |= (uint64_t)1 << hits[i].clause;
+            if (k >= pos && k - pos < npos && hits[i].clause >= 0 && hits[i].clause < 64) {
+                masks[2 * (k - pos)] |= (uint64_t)1 << hits[i].clause;
+                masks[2 * (k - pos) + 1] |= MARKS_TERM_BIT(hits[i].term);
+            }
     marks_toks *t = marks_toks_get(c, id, text, len);
     int rc = t ? SQLITE_OK : SQLITE_NOMEM;
     /* The words of one position (a compound and its parts) make one span. */
@@ -202,7 +205,7 @@ int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, 
             at++;
         if (at >= npos)
             break;
-        uint64_t mask = at >= 0 ? masks[at] : 0;
+        uint64_t mask = at >= 0 ? masks[2 * at] : 0, terms = at >= 0 ? masks[2 * at + 1] : 0;
         if (!mask || k->end <= k->start)
             continue;
         marks_span *last = out->n > 0 ? &out->v[out->n - 1] : NULL;
@@ -212,9 +215,10 @@ int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, 
             if (k->end > last->end)
                 last->end = k->end;
             last->clauses |= mask;
+            last->terms |= terms;
             continue;
         }
-        rc = marks_push(out, k->start, k->end, mask);
+        rc = marks_push(out, k->start, k->end, mask, terms);
     }
     free(masks);
     return rc;

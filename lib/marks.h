@@ -45,7 +45,11 @@ void marks_hits_free(marks_hits *h);
 typedef struct {
     size_t start, end; /* bytes of the text */
     uint64_t clauses;  /* bit per positive clause of the query */
+    uint64_t terms;    /* bit per term (MARKS_TERM_BIT) */
 } marks_span;
+
+/* The bit of term t in a terms mask: terms past the 63rd share the last. */
+#define MARKS_TERM_BIT(t) ((uint64_t)1 << ((t) < 63 ? (t) : 63))
 
 typedef struct {
     marks_span *v; /* in text order, not overlapping */

@@ -987,6 +987,18 @@ static void query_out_free(query_out *o)
     buf_free(&o->text);
 }
 
+/* A match phrase of the commonest function words only: their pieces are
+ * written as forms (query_pos_piece), never as stems. */
+static int query_node_function(const query_node *n, query_phrase_kind kind)
+{
+    if (kind != QUERY_PHRASE_MATCH || n->prefix || n->ntoks == 0)
+        return 0;
+    for (size_t i = 0; i < n->ntoks; i++)
+        if (n->toks[i][0] != ANALYZER_EXACT)
+            return 0;
+    return 1;
+}
+
 /* Writes a PHRASE node as a new term with its phrases. */
 static void query_out_term(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
@@ -996,7 +1008,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
         o->tcap = o->tcap ? o->tcap * 2 : 16;
         o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
     }
-    o->terms[o->nterms] = (query_term){clause, kind, 0, 0, o->n, nph,
+    o->terms[o->nterms] = (query_term){clause, kind, 0, 0, query_node_function(n, kind), o->n, nph,
                                        buf_xstrndup(o->text.data + at, o->text.len - at)};
     for (int i = 0; i < nph; i++) {
         if (o->n == o->cap) {

@@ -49,6 +49,9 @@ typedef struct {
                     * synonym side's words): the two count as neighbours */
     int exact_too; /* a match term that is also its word's exact forms (a
                     * function word: written once, counted for both) */
+    int function;  /* a match term made of the commonest function words only
+                    * (« de », « des », « la »…): a passage showing only such
+                    * words shows nothing of the query (snippet.c) */
     int first, n;  /* its FTS5 phrases: first .. first + n - 1 */
     char *text;    /* the term as the expression writes it: the same text is
                     * the same term (rank.c caches statistics by it) */

@@ -2,8 +2,10 @@
  * chunk only (FTS5's snippet() re-reads whole documents: too slow on big
  * PDFs). The hits are where FTS5 matched (marks.c), so stems, folded
  * accents and synonyms are marked as the document writes them and a phrase
- * only where it stands whole. Escapes the text first, then adds <mark>s: no
- * other markup ever comes out. */
+ * only where it stands whole. The best passage has the most query words
+ * that are not mere function words (snippet_key), those the title lacks
+ * first; one with only « de », « des » is never shown marked. Escapes the
+ * text first, then adds <mark>s: no other markup ever comes out. */
 #include "snippet.h"
 
 #include <limits.h>
@@ -34,7 +36,17 @@ typedef struct {
     size_t start, end;   /* bytes */
     size_t cstart, cend; /* characters */
     uint64_t clauses;    /* bit per query clause */
+    uint64_t terms;      /* bit per term (MARKS_TERM_BIT) */
 } snippet_tok;
+
+/* What a passage is judged by: which terms of the compiled query say
+ * something (not only function words: « de », « des »…), which of those
+ * are phrases (several words: a phrase, a synonym side), and which clauses
+ * the document's title already matches. When the query is made of
+ * function words only, every term counts. */
+typedef struct {
+    uint64_t content, phrases, title;
+} snippet_want;
 
 typedef struct {
     const query *q;
@@ -42,7 +54,8 @@ typedef struct {
     size_t n, cap;
 } snippet_toks;
 
-static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses);
+static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses,
+                        uint64_t terms);
 
 static int snippet_is_space(unsigned char c)
 {
@@ -67,7 +80,7 @@ static int snippet_on_token(void *vctx, int flags, const char *token, size_t len
         last->clauses |= bit;
         return 0;
     }
-    return snippet_push(t, start, end, bit);
+    return snippet_push(t, start, end, bit, 0);
 }
 
 /* Character index of byte position pos, counting from byte from whose
@@ -132,30 +145,98 @@ static void snippet_escape(const char *text, size_t from, size_t to, int *space,
     }
 }
 
-/* The run of matched words with the most distinct clauses in the fewest
- * characters, within three quarters of the target length. */
-static void snippet_best_window(const snippet_toks *t, size_t *bi, size_t *bj)
+/* The query's terms as snippet_want reads them: content terms from the
+ * compiled query, phrases from the hits (a phrase's hit spans its words). */
+static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_hit *hits,
+                              size_t n)
 {
-    long best = -1;
+    memset(w, 0, sizeof *w);
+    for (int t = 0; t < e->nterms; t++)
+        if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
+            !e->terms[t].function)
+            w->content |= MARKS_TERM_BIT(t);
+    if (!w->content)
+        w->content = ~(uint64_t)0;
+    for (size_t i = 0; i < n; i++)
+        if (hits[i].end - hits[i].off > 1)
+            w->phrases |= MARKS_TERM_BIT(hits[i].term) & w->content;
+}
+
+/* The words of a passage: clauses and terms it has, and the clauses of its
+ * content terms. */
+typedef struct {
+    uint64_t clauses, terms, said;
+} snippet_has;
+
+static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses,
+                            uint64_t terms)
+{
+    h->clauses |= clauses;
+    h->terms |= terms;
+    if (!w || (terms & w->content))
+        h->said |= clauses;
+}
+
+/* How good a passage is, higher better: the clauses it says that the title
+ * does not, the clauses it says, its phrases, its distinct content terms,
+ * its clauses (function words included). Without w: its clauses. */
+static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
+{
+    if (!w)
+        return (uint64_t)__builtin_popcountll(h->clauses);
+    uint64_t k = (uint64_t)__builtin_popcountll(h->said & ~w->title);
+    k = k << 7 | (uint64_t)__builtin_popcountll(h->said);
+    k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->phrases);
+    k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->content);
+    return k << 7 | (uint64_t)__builtin_popcountll(h->clauses);
+}
+
+/* The run of matched words with the best snippet_key in the fewest
+ * characters, within three quarters of the target length. */
+static void snippet_best_window(const snippet_toks *t, const snippet_want *w, size_t *bi,
+                                size_t *bj)
+{
+    uint64_t best = 0;
+    long best_span = 0;
+    int found = 0;
     *bi = *bj = 0;
     for (size_t i = 0; i < t->n; i++) {
-        uint64_t mask = 0;
+        snippet_has h = {0, 0, 0};
         size_t j = i;
-        while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4)
-            mask |= t->v[j++].clauses;
-        if (j == i)
-            j = i + 1, mask = t->v[i].clauses;
+        while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4) {
+            snippet_has_add(&h, w, t->v[j].clauses, t->v[j].terms);
+            j++;
+        }
+        if (j == i) {
+            snippet_has_add(&h, w, t->v[i].clauses, t->v[i].terms);
+            j = i + 1;
+        }
         long span = (long)(t->v[j - 1].cend - t->v[i].cstart);
-        long score = (long)__builtin_popcountll(mask) * 1000000L - span;
-        if (score > best) {
-            best = score;
+        uint64_t key = snippet_key(w, &h);
+        if (!found || key > best || (key == best && span < best_span)) {
+            found = 1;
+            best = key;
+            best_span = span;
             *bi = i;
             *bj = j;
         }
     }
 }
 
-static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses)
+/* Whether token i is marked: a function word is, only next to a content
+ * word (« inspection du travail »), so that a lone « des » is not. */
+static int snippet_marked(const snippet_toks *t, const snippet_want *w, size_t i)
+{
+    if (!w || (t->v[i].terms & w->content))
+        return 1;
+    if (i > 0 && (t->v[i - 1].terms & w->content) && t->v[i].cstart - t->v[i - 1].cend <= 1)
+        return 1;
+    return i + 1 < t->n && (t->v[i + 1].terms & w->content) &&
+           t->v[i + 1].cstart - t->v[i].cend <= 1;
+}
+
+static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses,
+                        uint64_t terms)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 32;
@@ -165,12 +246,13 @@ static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clau
         t->v = v;
         t->cap = cap;
     }
-    t->v[t->n++] = (snippet_tok){start, end, 0, 0, clauses};
+    t->v[t->n++] = (snippet_tok){start, end, 0, 0, clauses, terms};
     return 0;
 }
 
-/* The passage of text around the best run of t's words; frees t's array. */
-static char *snippet_build(const char *text, size_t len, snippet_toks *ts)
+/* The passage of text around the best run of t's words (judged by w when
+ * not NULL); frees t's array. */
+static char *snippet_build(const char *text, size_t len, snippet_toks *ts, const snippet_want *w)
 {
     snippet_toks t = *ts;
     buf out = BUF_INIT;
@@ -187,7 +269,7 @@ static char *snippet_build(const char *text, size_t len, snippet_toks *ts)
     if (total > SNIPPET_MAX_CHARS) {
         size_t ms = 0, me = 0, cms = 0, cme = 0, bi, bj;
         if (t.n > 0) {
-            snippet_best_window(&t, &bi, &bj);
+            snippet_best_window(&t, w, &bi, &bj);
             /* Do not start or end inside a run of one clause's words (a
              * phrase cut in two), when the whole run fits. */
             while (bi > 0 && (t.v[bi - 1].clauses & t.v[bi].clauses) &&
@@ -250,6 +332,8 @@ static char *snippet_build(const char *text, size_t len, snippet_toks *ts)
             continue;
         if (t.v[i].start >= to)
             break;
+        if (!snippet_marked(&t, w, i))
+            continue;
         size_t end = t.v[i].end < to ? t.v[i].end : to;
         snippet_escape(text, pos, t.v[i].start, &space, &out);
         if (space && out.len > 0)
@@ -273,26 +357,27 @@ char *snippet_from_text(const char *text, size_t len, const query *q)
     snippet_toks t = {q, NULL, 0, 0};
     if (q)
         analyzer_tokenize(text, len, ANALYZER_WORDS, snippet_on_token, &t);
-    return snippet_build(text, len, &t);
+    return snippet_build(text, len, &t, NULL);
 }
 
 /* The passage around the marked words (in text order); NULL when there
  * are none. */
-static char *snippet_from_marks(const char *text, size_t len, const marks_list *marks)
+static char *snippet_from_marks(const char *text, size_t len, const marks_list *marks,
+                                const snippet_want *w)
 {
     snippet_toks t = {NULL, NULL, 0, 0};
     for (size_t i = 0; marks && i < marks->n; i++) {
         const marks_span *m = &marks->v[i];
         if (m->end > len || m->start >= m->end || (t.n > 0 && m->start < t.v[t.n - 1].end))
             continue;
-        if (snippet_push(&t, m->start, m->end, m->clauses) != 0)
+        if (snippet_push(&t, m->start, m->end, m->clauses, m->terms) != 0)
             break;
     }
     if (t.n == 0) {
         free(t.v);
         return NULL;
     }
-    return snippet_build(text, len, &t);
+    return snippet_build(text, len, &t, w);
 }
 
 snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
@@ -300,7 +385,7 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
     static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
-    static const char starts_sql[] = "SELECT starts FROM documents WHERE id = ?1";
+    static const char starts_sql[] = "SELECT starts, title FROM documents WHERE id = ?1";
     /* A whole page of results at once: FTS5 sets up the expression (a
      * doclist per phrase) once instead of once per document. The list is a
      * filter on an expression of the rowid, which FTS5 is not offered (a
@@ -349,11 +434,11 @@ void snippet_close(snippet_maker *sm)
 
 /* Steps st (bound by the caller: a chunk's text and page) and builds the
  * snippet, with the marks of hits[0..nhits) when there are any (pos: where
- * the chunk starts), else where q's words are; *found is 0 when there is
- * no row. */
+ * the chunk starts; judged by w), else where q's words are; *found is 0
+ * when there is no row. */
 static int snippet_from_row(snippet_maker *sm, sqlite3_stmt *st, sqlite3_int64 id, int pos,
-                            const rank_hit *hits, size_t nhits, const query *q, char **out,
-                            int *page, int *found)
+                            const rank_hit *hits, size_t nhits, const snippet_want *w,
+                            const query *q, char **out, int *page, int *found)
 {
     int rc = sqlite3_step(st);
     *found = 0;
@@ -363,7 +448,7 @@ static int snippet_from_row(snippet_maker *sm, sqlite3_stmt *st, sqlite3_int64 i
         marks_list marks = {NULL, 0, 0};
         rc = nhits ? marks_spans(sm->cache, id, text ? text : "", len, pos, hits, nhits, &marks)
                    : SQLITE_OK;
-        *out = rc == SQLITE_OK ? snippet_from_marks(text ? text : "", len, &marks) : NULL;
+        *out = rc == SQLITE_OK ? snippet_from_marks(text ? text : "", len, &marks, w) : NULL;
         if (rc == SQLITE_OK && !*out)
             *out = snippet_from_text(text ? text : "", len, q);
         marks_list_free(&marks);
@@ -385,21 +470,56 @@ static int snippet_start(const unsigned char *b, size_t k)
     return v > INT_MAX ? INT_MAX : (int)v;
 }
 
+typedef struct {
+    const query *q;
+    uint64_t clauses;
+} snippet_title_ctx;
+
+static int snippet_on_title(void *vctx, int flags, const char *token, size_t len, size_t start,
+                            size_t end)
+{
+    snippet_title_ctx *t = vctx;
+    (void)flags;
+    (void)start;
+    (void)end;
+    int c = query_token_clause(t->q, token, len);
+    if (c >= 0 && c < 64)
+        t->clauses |= (uint64_t)1 << c;
+    return 0;
+}
+
+/* The clauses the title matches (its words, as the query reads them). */
+static uint64_t snippet_title_clauses(const char *title, size_t len, const query *q)
+{
+    snippet_title_ctx t = {q, 0};
+    if (title && q)
+        analyzer_tokenize(title, len, ANALYZER_WORDS, snippet_on_title, &t);
+    return t.clauses;
+}
+
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
- * one whose hits make the best passage (rank_passage), the first of equals.
- * *seq is -1 when there are no hits or no chunk starts. */
+ * one with the best snippet_key, then the best rank_passage, the first of
+ * equals. *seq is -1 when there are no hits or no chunk starts, and when
+ * every chunk has only function words of a query that has others (it
+ * would show nothing of the query: *quiet is then 1). Fills w for the
+ * chunk's passage. */
 static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
-                              const query_expr *expr, sqlite3_int64 *seq, int *pos, size_t *from,
-                              size_t *to)
+                              const query_expr *expr, const query *q, snippet_want *w,
+                              sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet)
 {
     *seq = -1;
+    *quiet = 0;
     if (h->n == 0)
         return SQLITE_OK;
+    snippet_want_init(w, expr, h->v, h->n);
     sqlite3_bind_int64(sm->starts, 1, doc_id);
     int rc = sqlite3_step(sm->starts);
     if (rc == SQLITE_ROW) {
         const unsigned char *b = sqlite3_column_blob(sm->starts, 0);
         size_t nchunks = (size_t)sqlite3_column_bytes(sm->starts, 0) / SCHEMA_STARTS_BYTES;
+        w->title = snippet_title_clauses((const char *)sqlite3_column_text(sm->starts, 1),
+                                         (size_t)sqlite3_column_bytes(sm->starts, 1), q);
+        uint64_t best_key = 0;
         double best = -1;
         size_t k = 0, i = 0;
         while (b && nchunks > 0 && i < h->n) {
@@ -409,10 +529,17 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             int start = snippet_start(b, k);
             int end = k + 1 < nchunks ? snippet_start(b, k + 1) : INT_MAX;
             size_t j = i;
-            while (j < h->n && h->v[j].off < end)
+            snippet_has has = {0, 0, 0};
+            while (j < h->n && h->v[j].off < end) {
+                if (h->v[j].clause >= 0 && h->v[j].clause < 64)
+                    snippet_has_add(&has, w, (uint64_t)1 << h->v[j].clause,
+                                    MARKS_TERM_BIT(h->v[j].term));
                 j++;
+            }
+            uint64_t key = snippet_key(w, &has);
             double score = rank_passage(h->v + i, j - i, expr);
-            if (score > best) {
+            if (has.said && (key > best_key || (key == best_key && score > best))) {
+                best_key = key;
                 best = score;
                 *seq = (sqlite3_int64)k;
                 *pos = start;
@@ -421,6 +548,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             }
             i = j;
         }
+        *quiet = *seq < 0 && i > 0;
         rc = SQLITE_DONE;
     }
     sqlite3_reset(sm->starts);
@@ -434,20 +562,25 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
     sqlite3_int64 lo = SCHEMA_CHUNK_ID(doc_id, 0), hi = SCHEMA_CHUNK_ID(doc_id, SCHEMA_CHUNK_MAX);
     sqlite3_int64 seq;
     size_t from = 0, to = 0;
-    int pos = 0, found = 0;
+    int pos = 0, found = 0, quiet;
+    snippet_want w;
     *out = NULL;
     *page = 0;
-    int rc = snippet_best_chunk(sm, doc_id, h, expr, &seq, &pos, &from, &to);
+    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to,
+                                &quiet);
     if (rc != SQLITE_OK)
         return rc;
     if (seq >= 0) {
         sqlite3_bind_int64(sm->chunk, 1, SCHEMA_CHUNK_ID(doc_id, seq));
         rc = snippet_from_row(sm, sm->chunk, SCHEMA_CHUNK_ID(doc_id, seq), pos, h->v + from,
-                              to - from, q, out, page, &found);
+                              to - from, &w, q, out, page, &found);
     } else {
+        /* The start of the document: unmarked when its hits were function
+         * words only. */
         sqlite3_bind_int64(sm->first, 1, lo);
         sqlite3_bind_int64(sm->first, 2, hi);
-        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, q, out, page, &found);
+        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, NULL, quiet ? NULL : q, out, page,
+                              &found);
     }
     if (rc != SQLITE_OK)
         return rc;

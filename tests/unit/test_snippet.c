@@ -1,7 +1,8 @@
 /* test_snippet: the passage under a result. HTML in the document comes
  * out escaped, marks land on the document's own words (case, accents,
  * elisions), cuts fall between words with "…", UTF-8 is never split, the
- * best passage is chosen, and the page of a PDF chunk is reported. */
+ * best passage is chosen (content words before « de », « des »; the words
+ * the title lacks first), and the page of a PDF chunk is reported. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include "query.h"
 #include "rank.h"
 #include "snippet.h"
+#include "synonyms.h"
 #include "vocab.h"
 
 static query *parse(const char *text)
@@ -337,6 +339,124 @@ static void test_document_pages(void **state)
     ixf_remove(&ix);
 }
 
+/* The snippet of document doc for qtext (read with syn, may be NULL). */
+static char *doc_snippet(snippet_maker *sm, const query_vocab *qv, const synonyms *syn,
+                         const char *qtext, long long doc, int *page)
+{
+    query *q = NULL;
+    char err[256];
+    assert_int_equal(query_parse(qtext, strlen(qtext), syn, &q, err, sizeof err), QUERY_OK);
+    query_expr *any = query_compile(q, QUERY_ANY, qv);
+    char *out = NULL;
+    assert_int_equal(snippet_documents(sm, 1, &doc, q, any, NULL, &out, page), SQLITE_OK);
+    query_expr_free(any);
+    query_free(q);
+    assert_non_null(out);
+    return out;
+}
+
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+        n++;
+    return n;
+}
+
+/* Issue 10: a passage where only « de », « des » are marked shows nothing
+ * of the query; a query that is one synonym clause (« traite des êtres
+ * humains », a side of TEH) still prefers its content words and its
+ * phrase; and the words the title lacks come first. */
+static void test_passage_choice(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256], path[] = "/tmp/test_snippet.XXXXXX";
+    sqlite3 *db;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *syntext = "TEH = traite des êtres humains\nMNA = mineurs non accompagnés\n";
+    assert_int_equal(write(fd, syntext, strlen(syntext)), (ssize_t)strlen(syntext));
+    close(fd);
+    synonyms *syn = NULL;
+    assert_int_equal(synonyms_load(path, &syn, err, sizeof err), 0);
+    unlink(path);
+
+    char *a = ixf_filler(8, 60), *b = ixf_filler(9, 60);
+    size_t n = strlen(a) + strlen(b) + 200;
+    char *far = malloc(n);
+    assert_non_null(far);
+    snprintf(far, n, "Le rôle des %s engagements non tenus %s la traite des êtres humains.", a,
+             b);
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *fn[] = {"Le rôle des associations et des bénévoles."};
+    assert_int_equal(ixf_add(&ix, 11, "text", 2020, "Traite des êtres humains", fn, 1), 0);
+    const char *phrase[] = {far};
+    assert_int_equal(ixf_add(&ix, 12, "text", 2020, "Rapport", phrase, 1), 0);
+    const char *pages[] = {"Les mineurs non accompagnés, encore les mineurs non accompagnés.",
+                           "Les victimes."};
+    assert_int_equal(ixf_add(&ix, 13, "pdf", 2020, "Les mineurs non accompagnés", pages, 2), 0);
+    const char *du[] = {"L’inspection du travail et le code des douanes."};
+    assert_int_equal(ixf_add(&ix, 14, "text", 2020, "Contrôles", du, 1), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
+    assert_int_equal(rank_register(db, err, sizeof err), 0);
+    snippet_maker *sm = snippet_open(db, err, sizeof err);
+    assert_non_null(sm);
+    vocab *v;
+    assert_int_equal(vocab_open(db, &v, err, sizeof err), 0);
+    query_vocab qv = {vocab_forms, v};
+    int page;
+
+    /* The body has only « des »: its start, nothing marked. */
+    for (int s = 0; s < 2; s++) {
+        char *out = doc_snippet(sm, &qv, s ? syn : NULL, "traite des êtres humains", 11, &page);
+        assert_string_equal(out, "Le rôle des associations et des bénévoles.");
+        free(out);
+    }
+    /* One clause (the TEH side): the phrase, far from the first « des »,
+     * not « non » alone nor « des » alone. */
+    char *out = doc_snippet(sm, &qv, syn, "traite des êtres humains", 12, &page);
+    assert_non_null(
+        strstr(out, "<mark>traite</mark> <mark>des</mark> <mark>êtres</mark> <mark>humains</mark>"));
+    assert_int_equal(count(out, "<mark>des</mark>"), 1);
+    free(out);
+    out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés", 12, &page);
+    assert_non_null(strstr(out, "engagements <mark>non</mark> tenus"));
+    free(out);
+    /* The title says « mineurs non accompagnés »: the page with the other
+     * word, even though page 1 has the phrase twice. */
+    out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés victimes", 13, &page);
+    assert_string_equal(out, "Les <mark>victimes</mark>.");
+    assert_int_equal(page, 2);
+    free(out);
+    out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés", 13, &page);
+    assert_int_equal(page, 1);
+    assert_int_equal(count(out, "<mark>"), 6);
+    free(out);
+    /* A function word is marked next to a content word only. */
+    out = doc_snippet(sm, &qv, NULL, "inspection du travail des douanes", 14, &page);
+    assert_string_equal(out, "L’<mark>inspection</mark> <mark>du</mark> <mark>travail</mark> et "
+                             "le code <mark>des</mark> <mark>douanes</mark>.");
+    free(out);
+    out = doc_snippet(sm, &qv, NULL, "inspection des mineurs", 14, &page);
+    assert_string_equal(out, "L’<mark>inspection</mark> du travail et le code des douanes.");
+    free(out);
+    /* A query of function words only marks them. */
+    out = doc_snippet(sm, &qv, NULL, "des", 14, &page);
+    assert_string_equal(out, "L’inspection du travail et le code <mark>des</mark> douanes.");
+    free(out);
+
+    snippet_close(sm);
+    vocab_close(v);
+    sqlite3_close(db);
+    ixf_remove(&ix);
+    synonyms_free(syn);
+    free(far);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,7 +464,7 @@ int main(void)
         cmocka_unit_test(test_marks_original_forms), cmocka_unit_test(test_cut_at_word_boundaries),
         cmocka_unit_test(test_short_text_whole),     cmocka_unit_test(test_utf8_safety),
         cmocka_unit_test(test_best_passage),         cmocka_unit_test(test_phrase_not_cut),
-        cmocka_unit_test(test_document_pages),
+        cmocka_unit_test(test_document_pages),       cmocka_unit_test(test_passage_choice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
