@@ -1,7 +1,8 @@
 /* spell: spelling suggestions and completions from the index vocabulary
  * (see spell.h). The vocabulary is the set of forms docs_fts indexes,
  * read once through fts5vocab, grouped by unaccented form;
- * the distance is computed on code points of unaccented forms.
+ * the distance is computed on code points of unaccented forms, then the
+ * correction is written as the group's form that keeps the accents typed.
  * Does not parse the query language beyond words (query.c). */
 #include "spell.h"
 
@@ -27,7 +28,15 @@ typedef struct {
     size_t cp;     /* offset of its code points in the pool */
     size_t ncp;
     uint32_t mask; /* spell_mask of its code points */
+    size_t form;   /* its forms: s->forms[form .. form + nforms), most used first */
+    size_t nforms;
 } spell_word;
+
+/* One accented form of a group, and how many documents use it. */
+typedef struct {
+    const char *surface;
+    long docs;
+} spell_form;
 
 /* Strings live in blocks that never move, freed all at once. */
 typedef struct spell_block {
@@ -40,6 +49,7 @@ struct spell {
     spell_block *blocks;
     spell_word *words; /* sorted by folded */
     size_t nwords;
+    spell_form *forms; /* by group, in the order of words */
     uint32_t *pool;                     /* code points of every folded form */
     size_t *bylen;                      /* word indexes sorted by ncp */
     size_t lenstart[SPELL_MAX_LEN + 2]; /* bylen[lenstart[L] .. lenstart[L+1]) have L code points */
@@ -144,13 +154,18 @@ static uint32_t spell_mask(const uint32_t *cp, size_t n)
 static void spell_index(spell *s)
 {
     qsort(s->words, s->nwords, sizeof s->words[0], spell_cmp_word);
+    s->forms = buf_xrealloc(NULL, (s->nwords ? s->nwords : 1) * sizeof s->forms[0]);
     size_t out = 0;
     for (size_t i = 0; i < s->nwords; i++) {
+        s->forms[i] = (spell_form){s->words[i].surface, s->words[i].best};
         if (out > 0 && strcmp(s->words[out - 1].folded, s->words[i].folded) == 0) {
             s->words[out - 1].docs += s->words[i].docs;
+            s->words[out - 1].nforms++;
             continue;
         }
-        s->words[out++] = s->words[i];
+        s->words[out] = s->words[i];
+        s->words[out].form = i;
+        s->words[out++].nforms = 1;
     }
     s->nwords = out;
 
@@ -267,6 +282,7 @@ void spell_free(spell *s)
         s->blocks = next;
     }
     free(s->words);
+    free(s->forms);
     free(s->pool);
     free(s->bylen);
     free(s->stems);
@@ -278,9 +294,20 @@ size_t spell_words(const spell *s)
     return s ? s->nwords : 0;
 }
 
+/* Do the typed code point a and the form's b (bf: b without its accent,
+ * or NULL) agree? A letter typed without its accent agrees with the
+ * accented one: the person may not have typed accents; an accent typed
+ * must be the form's. */
+static int spell_same(uint32_t a, const uint32_t *b, const uint32_t *bf, size_t j)
+{
+    return a == b[j] || (bf && a < 0x80 && a == bf[j]);
+}
+
 /* Edit distance with adjacent swaps (optimal string alignment), or
- * max + 1 as soon as it must exceed max. */
-static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t max)
+ * max + 1 as soon as it must exceed max; letters compared by spell_same
+ * (bf NULL: as they are). */
+static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, const uint32_t *bf,
+                             size_t m, size_t max)
 {
     size_t rows[3][SPELL_MAX_LEN + 1];
     size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
@@ -290,13 +317,14 @@ static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, siz
         cur[0] = i;
         size_t best = cur[0];
         for (size_t j = 1; j <= m; j++) {
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t cost = spell_same(a[i - 1], b, bf, j - 1) ? 0 : 1;
             size_t d = prev[j - 1] + cost;
             if (prev[j] + 1 < d)
                 d = prev[j] + 1;
             if (cur[j - 1] + 1 < d)
                 d = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
+            if (i > 1 && j > 1 && spell_same(a[i - 1], b, bf, j - 2) &&
+                spell_same(a[i - 2], b, bf, j - 1) && pp[j - 2] + 1 < d)
                 d = pp[j - 2] + 1;
             cur[j] = d;
             if (d < best)
@@ -326,7 +354,8 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
             if ((size_t)__builtin_popcount(mask & ~c->mask) > max ||
                 (size_t)__builtin_popcount(c->mask & ~mask) > max)
                 continue;
-            size_t d = spell_distance(w, n, s->pool + c->cp, c->ncp, bestd < max ? bestd : max);
+            size_t d =
+                spell_distance(w, n, s->pool + c->cp, NULL, c->ncp, bestd < max ? bestd : max);
             if (d > max || d > bestd)
                 continue;
             if (d < bestd || c->docs > best->docs ||
@@ -339,10 +368,44 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
     return best;
 }
 
+/* The form of word w to write for a word typed as exact (lowercase, with
+ * the accents typed): the one closest to it when the accents typed count
+ * (« acompagné » → « accompagné », not the commoner « accompagne »), the
+ * most used of equals (« acompagne » → « accompagne »). */
+static const char *spell_surface(const spell *s, const spell_word *w, const char *exact)
+{
+    uint32_t a[SPELL_MAX_LEN + 1], b[SPELL_MAX_LEN + 1], bf[SPELL_MAX_LEN + 1];
+    size_t n = exact ? spell_decode(exact, strlen(exact), a, SPELL_MAX_LEN) : 0;
+    const char *best = w->surface;
+    size_t bestd = SIZE_MAX;
+    if (n == 0 || n > SPELL_MAX_LEN)
+        return best;
+    for (size_t k = w->form; k < w->form + w->nforms; k++) {
+        const char *f = s->forms[k].surface;
+        size_t m = spell_decode(f, strlen(f), b, SPELL_MAX_LEN);
+        if (m == 0 || m > SPELL_MAX_LEN)
+            continue;
+        for (size_t j = 0; j < m; j++) {
+            utf8proc_int32_t d[4];
+            int last = 0;
+            utf8proc_ssize_t r = utf8proc_decompose_char(
+                (utf8proc_int32_t)b[j], d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+            bf[j] = r >= 1 ? (uint32_t)d[0] : b[j];
+        }
+        size_t dist = spell_distance(a, n, b, bf, m, SPELL_MAX_LEN);
+        if (dist < bestd) {
+            bestd = dist;
+            best = f;
+        }
+    }
+    return best;
+}
+
 typedef struct {
     size_t start, end;
     char *stem;
     char *folded; /* unaccented surface, no marker */
+    char *exact;  /* lowercase surface with its accents, no marker */
 } spell_pos;
 
 typedef struct {
@@ -362,6 +425,7 @@ static int spell_collect(void *ctx, int flags, const char *token, size_t len, si
         buf_append(&b, token, len);
         p->stem = buf_detach(&b);
         p->folded = NULL;
+        p->exact = NULL;
         p->start = start;
         p->end = end;
         return 0;
@@ -369,6 +433,11 @@ static int spell_collect(void *ctx, int flags, const char *token, size_t len, si
     if (c->n == 0)
         return 0;
     spell_pos *p = &c->pos[c->n - 1];
+    if (token[0] == ANALYZER_EXACT && !p->exact) {
+        buf e = BUF_INIT;
+        buf_append(&e, token + 1, len - 1);
+        p->exact = buf_detach(&e);
+    }
     if (token[0] == ANALYZER_FOLDED || (token[0] == ANALYZER_EXACT && !p->folded)) {
         free(p->folded);
         buf_append(&b, token + 1, len - 1);
@@ -453,13 +522,15 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
         if (!best)
             continue;
         buf_append(&out, text + copied, p->start - copied);
-        spell_put_like(&out, best->surface, text + p->start, p->end - p->start);
+        spell_put_like(&out, spell_surface(s, best, p->exact), text + p->start,
+                       p->end - p->start);
         copied = p->end;
         changed = 1;
     }
     for (size_t i = 0; i < c.n; i++) {
         free(c.pos[i].stem);
         free(c.pos[i].folded);
+        free(c.pos[i].exact);
     }
     if (!changed) {
         buf_free(&out);
@@ -525,6 +596,7 @@ cleanup:
     for (size_t i = 0; i < c.n; i++) {
         free(c.pos[i].stem);
         free(c.pos[i].folded);
+        free(c.pos[i].exact);
     }
     return found;
 }

@@ -23,6 +23,10 @@ static const char *const docs[] = {
     "Accompagnés ou non, les jeunes sont protégés avec soin dans le dispositif.",
     "Identification des victimes de traite, identification précoce.",
     "Le traité de Lisbonne.",
+    /* « accompagne » (2 documents) is commoner than « accompagné » (1). */
+    "Le Collectif accompagne les victimes.",
+    "Il accompagne et il est accompagné.",
+    "Des enfants accompagnés.",
 };
 
 typedef struct {
@@ -97,6 +101,11 @@ static void test_corrections(void **state)
     /* Distance 2 only for words of 8 letters or more. */
     ASSERT_SUGGEST("idantificasion", "identification");
     ASSERT_SUGGEST("minrs", NULL);
+    /* The accents typed are kept: « accompagné », though « accompagne »
+     * is commoner (issue 10); typed without, the commoner form. */
+    ASSERT_SUGGEST("mineur non acompagné", "mineur non accompagné");
+    ASSERT_SUGGEST("Acompagné", "Accompagné");
+    ASSERT_SUGGEST("acompagne", "accompagne");
     /* Quotes, operators and spaces kept as typed. */
     ASSERT_SUGGEST("\"exploitaton domestique\"  -traité", "\"exploitation domestique\"  -traité");
 }
