@@ -113,7 +113,7 @@ char *query_fts_all(const query *q, const query_vocab *v);
 char *query_fts_exact(const query *q, const query_vocab *v);
 
 /* Which positive clause a token of the document matches (as the analyzer
- * emits it in ANALYZER_DOCUMENT mode, stems, surface forms and compound
+ * emits it in ANALYZER_WORDS mode, stems, surface forms and compound
  * wholes alike), or -1. Words reached through a synonym count for the
  * clause they expand (« mineurs » for a query « MNA »). Used to place
  * <mark>s: call it for every token at a position, colocated ones too. */
