@@ -100,6 +100,17 @@ void *buf_xrealloc(void *p, size_t n)
     return p;
 }
 
+void *buf_xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    *cap = c;
+    return buf_xrealloc(p, c * size);
+}
+
 char *buf_xstrndup(const char *s, size_t n)
 {
     char *p = strndup(s, n);

@@ -31,6 +31,9 @@ void buf_free(buf *b);
 /* The same out-of-memory policy for the engine's other allocations:
  * realloc (n = 0 allocates one byte) and strndup that abort on failure. */
 void *buf_xrealloc(void *p, size_t n);
+/* An array p of *cap elements of size bytes made to hold at least need:
+ * its capacity doubles (from 16) until it does. Returns the array. */
+void *buf_xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *buf_xstrndup(const char *s, size_t n);
 
 #endif

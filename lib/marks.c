@@ -11,22 +11,15 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "buf.h"
 #include "schema.h"
 
 #define MARKS_TOKS_SLOTS 512
 
-static int marks_hits_push(marks_hits *h, rank_hit hit)
+static void marks_hits_push(marks_hits *h, rank_hit hit)
 {
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 64;
-        rank_hit *v = realloc(h->v, cap * sizeof *v);
-        if (!v)
-            return SQLITE_NOMEM;
-        h->v = v;
-        h->cap = cap;
-    }
+    h->v = buf_xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
     h->v[h->n++] = hit;
-    return SQLITE_OK;
 }
 
 void marks_hits_free(marks_hits *h)
@@ -63,9 +56,9 @@ static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
             continue;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             break;
-        for (; col >= 0 && rc == SQLITE_OK; api->xPhraseNext(fts, &it, &col, &off))
+        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
             if (col == req->col)
-                rc = marks_hits_push(out, (rank_hit){0, off, off + size, clause, t});
+                marks_hits_push(out, (rank_hit){0, off, off + size, clause, t});
     }
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
@@ -128,14 +121,7 @@ static int marks_toks_add(void *ctx, int flags, const char *token, size_t len, s
     marks_toks *t = ctx;
     (void)token;
     (void)len;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        marks_tok *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return SQLITE_NOMEM;
-        t->v = v;
-        t->cap = cap;
-    }
+    t->v = buf_xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
     t->v[t->n++] = (marks_tok){flags, start, end};
     return 0;
 }
@@ -161,18 +147,10 @@ static marks_toks *marks_toks_get(marks_cache *c, sqlite3_int64 id, const char *
     return t;
 }
 
-static int marks_push(marks_list *l, size_t start, size_t end, uint64_t clauses, uint64_t terms)
+static void marks_push(marks_list *l, size_t start, size_t end, uint64_t clauses, uint64_t terms)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        marks_span *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return SQLITE_NOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
+    l->v = buf_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
     l->v[l->n++] = (marks_span){start, end, clauses, terms};
-    return SQLITE_OK;
 }
 
 int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, int pos,
@@ -218,7 +196,7 @@ int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, 
             last->terms |= terms;
             continue;
         }
-        rc = marks_push(out, k->start, k->end, mask, terms);
+        marks_push(out, k->start, k->end, mask, terms);
     }
     free(masks);
     return rc;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "schema.h"
 
 #define RANK_MAX_CLAUSES 64
@@ -128,14 +129,7 @@ typedef struct {
 static int rank_add_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
 {
     rank_rows *r = vctx;
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 1024;
-        sqlite3_int64 *v = realloc(r->v, cap * sizeof *v);
-        if (!v)
-            return SQLITE_NOMEM;
-        r->v = v;
-        r->cap = cap;
-    }
+    r->v = buf_xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
     r->v[r->n++] = api->xRowid(fts);
     return SQLITE_OK;
 }
@@ -408,14 +402,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             m->tf[t] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
             if (ts[t].clause < 0)
                 continue;
-            if (ninst == m->inst_cap) {
-                size_t cap = m->inst_cap ? m->inst_cap * 2 : 256;
-                rank_hit *v = realloc(m->inst, cap * sizeof *v);
-                if (!v)
-                    return SQLITE_NOMEM;
-                m->inst = v;
-                m->inst_cap = cap;
-            }
+            m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
             m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
         }
     }
