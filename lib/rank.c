@@ -376,6 +376,15 @@ double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
     return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
 }
 
+/* The current row's length in tokens over all columns. */
+static int rank_row_length(const Fts5ExtensionApi *api, Fts5Context *fts, const rank_params *p,
+                           int *len)
+{
+    if (p->row_length && (*len = p->row_length(p->row_length_ctx, api->xRowid(fts))) >= 0)
+        return SQLITE_OK;
+    return api->xColumnSize(fts, -1, len);
+}
+
 /* The row's hits read phrase by phrase, then sorted by column and offset
  * (left in m->inst, *nhits of them): term frequencies, clauses present and
  * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
@@ -411,9 +420,9 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     out->proximity = rank_sweep(m->inst, ninst, m->expr, m->stats ? m->idf : NULL,
                                 m->stats ? m->clause_idf : NULL, m->ph_col, m->ph_end, m->ph_gap,
                                 &out->clauses);
-    if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
-        return rc;
     if (m->stats && p) {
+        if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
+            return rc;
         out->bm25 = rank_bm25(m, QUERY_PHRASE_MATCH, p->k1, p->b, (double)len);
         out->exact = rank_bm25(m, QUERY_PHRASE_EXACT, p->k1, p->b, (double)len);
         out->phrase = rank_bm25(m, QUERY_PHRASE_RUN, p->k1, p->b, (double)len);
@@ -438,7 +447,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     double part[QUERY_PHRASE_FILTER] = {0};
     unsigned long long seen = 0;
     int rc, ncols = api->xColumnCount(fts), len = 0;
-    if ((rc = api->xColumnSize(fts, -1, &len)) != SQLITE_OK)
+    if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
         return rc;
     double norm = p->k1 * (1.0 - p->b + p->b * len / m->avgdl);
     for (int t = 0; t < m->nterms; t++) {

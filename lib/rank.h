@@ -48,6 +48,11 @@ typedef struct {
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per
                       * connection under it; 0: not cached */
+    /* Optional: a row's length in tokens over all columns, as FTS5's
+     * xColumnSize(-1) gives it, or -1 when unknown (FTS5 is asked): FTS5
+     * runs a statement on its docsize table for each row it is asked. */
+    int (*row_length)(const void *ctx, sqlite3_int64 rowid);
+    const void *row_length_ctx;
 } rank_params;
 
 /* A row among the best topk repere_rank saw: its rowid, exact score,

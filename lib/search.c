@@ -7,6 +7,7 @@
 #include "search.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "docinfo.h"
 #include "extract.h"
 #include "query.h"
 #include "rank.h"
@@ -85,6 +87,7 @@ struct search_ctx {
     spell *spell;                /* shared->sp */
     char *db_path;
     sqlite3_stmt *version; /* PRAGMA data_version: has another connection committed? */
+    docinfo docs;          /* each document's format, year and length, at one commit */
     long long data_version;
     time_t spell_checked, spell_loaded;
     int changed;              /* the index changed since the vocabulary was taken */
@@ -99,9 +102,6 @@ struct search_ctx {
     struct timespec syn_mtime;
     time_t syn_checked;
 };
-
-static const char search_filters[] = "(?2 IS NULL OR instr(?2, ',' || d.format || ',') > 0)"
-                                     " AND (?3 = 0 OR d.year BETWEEN ?3 AND ?4)";
 
 static int search_now(struct timespec *ts)
 {
@@ -161,14 +161,13 @@ static int search_prepare(search_ctx *ctx, const char *sql, sqlite3_stmt **st, c
     return 0;
 }
 
-/* The facet counts of one search, filled by repere_facet. */
+/* The filters and facet counts of one search (repere_facet). */
 typedef struct {
+    const docinfo *docs;
+    uint32_t formats;      /* the formats asked, a bit per docs->formats entry */
+    int year_from, year_to; /* 0: any year */
     long long total;
-    struct {
-        char key[16];
-        long long count;
-    } formats[8];
-    size_t nformats;
+    long long per_format[DOCINFO_MAX_FORMATS];
     struct {
         long long year, count;
     } *years;
@@ -177,37 +176,37 @@ typedef struct {
 
 #define SEARCH_COUNTS_POINTER "repere_search_counts"
 
-/* repere_facet(counts, format, year, kept): the ranking statement's filter
- * (kept: the row passes the format and year filters), which counts the
- * rows it keeps by format and year, so that total and facets cost no
- * second pass over the matches. Returns kept. (In the select list, SQLite
- * would call it only for the rows of the page.) */
+/* repere_facet(counts, rowid): the ranking statement's filter (is the
+ * document of one of the formats and years asked?), which counts the rows
+ * it keeps by format and year, so that total and facets cost no second
+ * pass over the matches; the document's format and year come from the
+ * docinfo rather than a documents join (a b-tree search per match).
+ * Returns 1 to keep the row. (In the select list, SQLite would call it only
+ * for the rows of the page.) */
 static void search_facet_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     search_counts *c = sqlite3_value_pointer(argv[0], SEARCH_COUNTS_POINTER);
-    int kept = sqlite3_value_int(argv[3]);
+    long i = c ? docinfo_find(c->docs, sqlite3_value_int64(argv[1])) : -1;
     (void)argc;
+    if (i < 0) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    int format = c->docs->fmts[i], year = c->docs->years[i];
+    int kept = (c->formats >> format & 1) &&
+               (c->year_from == 0 ||
+                (year != DOCINFO_NO_YEAR && year >= c->year_from && year <= c->year_to));
     sqlite3_result_int(ctx, kept);
-    if (!c || !kept)
+    if (!kept)
         return;
     c->total++;
-    const char *format = (const char *)sqlite3_value_text(argv[1]);
-    size_t i = 0;
-    while (i < c->nformats && strcmp(c->formats[i].key, format ? format : "") != 0)
-        i++;
-    if (i == c->nformats && i < sizeof c->formats / sizeof c->formats[0]) {
-        snprintf(c->formats[i].key, sizeof c->formats[i].key, "%s", format ? format : "");
-        c->formats[i].count = 0;
-        c->nformats++;
-    }
-    if (i < c->nformats)
-        c->formats[i].count++;
-    if (sqlite3_value_type(argv[2]) == SQLITE_NULL)
+    c->per_format[format]++;
+    if (year == DOCINFO_NO_YEAR)
         return;
-    long long year = sqlite3_value_int64(argv[2]);
-    for (i = 0; i < c->nyears && c->years[i].year != year; i++)
+    size_t y;
+    for (y = 0; y < c->nyears && c->years[y].year != year; y++)
         ;
-    if (i == c->nyears) {
+    if (y == c->nyears) {
         if (c->nyears == c->cap) {
             c->cap = c->cap ? c->cap * 2 : 16;
             c->years = buf_xrealloc(c->years, c->cap * sizeof c->years[0]);
@@ -215,32 +214,31 @@ static void search_facet_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv
         c->years[c->nyears].year = year;
         c->years[c->nyears++].count = 0;
     }
-    c->years[i].count++;
+    c->years[y].count++;
 }
 
 static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
 {
     buf rank = BUF_INIT, relaxed = BUF_INIT;
     int rc = -1;
-    if (sqlite3_create_function(ctx->db, "repere_facet", 4, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+    if (sqlite3_create_function(ctx->db, "repere_facet", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                 search_facet_fn, NULL, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register repere_facet: %s", sqlite3_errmsg(ctx->db));
         return -1;
     }
-    /* ?5 the rank_params, ?6 limit, ?7 offset, ?8 the search_counts: every
-     * match is counted (repere_facet), the page is ranked. */
-    static const char select_rank[] = "SELECT docs_fts.rowid, repere_rank(docs_fts, ?5) AS score";
+    /* ?1 the expression, ?2 the rank_params, ?3 limit, ?4 offset, ?5 the
+     * search_counts: every match is filtered and counted (repere_facet),
+     * the page is ranked. */
+    static const char select_rank[] = "SELECT rowid, repere_rank(docs_fts, ?2) AS score";
     buf_printf(&rank,
-               "%s FROM docs_fts CROSS JOIN documents d ON d.id = docs_fts.rowid"
-               " WHERE docs_fts MATCH ?1 AND repere_facet(?8, d.format, d.year, %s)"
-               " ORDER BY score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
-               select_rank, search_filters);
+               "%s FROM docs_fts WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
+               " ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4",
+               select_rank);
     buf_printf(&relaxed,
-               "%s, repere_clauses(docs_fts, ?5) AS clauses FROM docs_fts CROSS JOIN documents d"
-               " ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1"
-               " AND repere_facet(?8, d.format, d.year, %s)"
-               " ORDER BY clauses DESC, score DESC, docs_fts.rowid LIMIT ?6 OFFSET ?7",
-               select_rank, search_filters);
+               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
+               " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
+               " ORDER BY clauses DESC, score DESC, rowid LIMIT ?3 OFFSET ?4",
+               select_rank);
     if (search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
         search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT title, url, path, format, date FROM documents WHERE id = ?1",
@@ -491,6 +489,7 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->count);
     sqlite3_finalize(ctx->matches);
     sqlite3_finalize(ctx->version);
+    docinfo_free(&ctx->docs);
     pthread_mutex_lock(&search_spell_lock);
     search_spell_unref(ctx->shared);
     pthread_mutex_unlock(&search_spell_lock);
@@ -551,7 +550,7 @@ static char *search_strdup(const char *s)
     return d;
 }
 
-/* ",pdf,html," from "PDF, html" for the instr() filter; NULL for none. */
+/* ",pdf,html," from "PDF, html" for search_filter; NULL for none. */
 static char *search_format_list(const char *formats)
 {
     if (!formats)
@@ -580,16 +579,19 @@ static char *search_format_list(const char *formats)
     return buf_detach(&b);
 }
 
-static void search_bind_filters(sqlite3_stmt *st, const char *expr, const char *formats,
-                                const search_request *req)
+/* The request's filters in c: formats (the list of search_format_list,
+ * NULL for all) as a bit per format of the index, the year range. */
+static void search_filter(search_counts *c, const char *formats, const search_request *req)
 {
-    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-    if (formats)
-        sqlite3_bind_text(st, 2, formats, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 2);
-    sqlite3_bind_int(st, 3, req->year_from);
-    sqlite3_bind_int(st, 4, req->year_to);
+    c->formats = 0;
+    for (int i = 0; i < c->docs->nformats; i++) {
+        char key[sizeof c->docs->formats[0] + 2];
+        snprintf(key, sizeof key, ",%s,", c->docs->formats[i]);
+        if (!formats || strstr(formats, key))
+            c->formats |= 1u << i;
+    }
+    c->year_from = req->year_from;
+    c->year_to = req->year_to;
 }
 
 static int search_facet_cmp_count(const void *a, const void *b)
@@ -630,8 +632,10 @@ static void search_facet_add(search_facet **v, size_t *n, const char *key, long 
 static void search_set_facets(const search_counts *c, search_result *res)
 {
     res->total = c->total;
-    for (size_t i = 0; i < c->nformats; i++)
-        search_facet_add(&res->formats, &res->n_formats, c->formats[i].key, c->formats[i].count);
+    for (int i = 0; i < c->docs->nformats; i++)
+        if (c->per_format[i] > 0)
+            search_facet_add(&res->formats, &res->n_formats, c->docs->formats[i],
+                             c->per_format[i]);
     for (size_t i = 0; i < c->nyears; i++) {
         char year[24];
         snprintf(year, sizeof year, "%lld", c->years[i].year);
@@ -746,6 +750,10 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     if (sqlite3_step(ctx->version) == SQLITE_ROW)
         stamp = sqlite3_column_int64(ctx->version, 0);
     sqlite3_reset(ctx->version);
+    if ((rc = docinfo_refresh(&ctx->docs, ctx->db, stamp)) != SQLITE_OK)
+        goto cleanup;
+    counts.docs = &ctx->docs;
+    search_filter(&counts, formats, req);
     rank_params params = {
         .expr = ranked,
         .w_col = {ctx->tuning.w_title, ctx->tuning.w_headings, ctx->tuning.w_body},
@@ -759,13 +767,15 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .by_clauses = relaxed,
         .top = &top,
         .stamp = stamp,
+        .row_length = docinfo_length,
+        .row_length_ctx = &ctx->docs,
     };
     sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
-    search_bind_filters(st, ranked->fts, formats, req);
-    sqlite3_bind_pointer(st, 5, &params, RANK_POINTER, NULL);
-    sqlite3_bind_int(st, 6, req->limit);
-    sqlite3_bind_int(st, 7, req->offset);
-    sqlite3_bind_pointer(st, 8, &counts, SEARCH_COUNTS_POINTER, NULL);
+    sqlite3_bind_text(st, 1, ranked->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, &params, RANK_POINTER, NULL);
+    sqlite3_bind_int(st, 3, req->limit);
+    sqlite3_bind_int(st, 4, req->offset);
+    sqlite3_bind_pointer(st, 5, &counts, SEARCH_COUNTS_POINTER, NULL);
     res->hits = calloc((size_t)req->limit, sizeof *res->hits);
     if (!res->hits) {
         rc = SQLITE_NOMEM;

@@ -2,7 +2,8 @@
  * on a real index (written by store_put) and compiled queries bound as
  * pointers: IDF and gap curves, proximity, exact forms, runs,
  * column weights, clause counts, passage scores, the best rows kept exact
- * when the others get a bound, and a query that is not the one FTS5 runs. */
+ * when the others get a bound, a query that is not the one FTS5 runs, and
+ * the row lengths of docinfo.c standing for FTS5's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "docinfo.h"
 #include "index_fixture.h"
 #include "query.h"
 #include "rank.h"
@@ -359,6 +361,43 @@ static void test_wrong_query(void **state)
     query_free(other);
 }
 
+/* docinfo reads FTS5's docsize rows itself: the scores with its lengths
+ * (rank_params.row_length) are the scores with FTS5's, row by row. */
+static void test_docinfo_lengths(void **state)
+{
+    (void)state;
+    size_t n = sizeof rows / sizeof rows[0];
+    docinfo d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(docinfo_refresh(&d, db, 0), SQLITE_OK);
+    assert_int_equal(d.n, n);
+    assert_int_equal(d.nformats, 1);
+    assert_string_equal(d.formats[0], "text");
+    assert_int_equal(docinfo_find(&d, 0), -1);
+    assert_int_equal(docinfo_length(&d, (sqlite3_int64)n + 1), -1);
+    query *q = parse("traite page travail signé");
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    rank_params p = params_for(e), with = p;
+    with.row_length = docinfo_length;
+    with.row_length_ctx = &d;
+    int matched = 0, longer = 0;
+    for (long long id = 1; id <= (long long)n; id++) {
+        int rc;
+        assert_true(docinfo_length(&d, id) > 0);
+        longer += docinfo_length(&d, id) != docinfo_length(&d, 1);
+        double fts5 = value_of("repere_rank", e, &p, id, &rc);
+        if (rc != SQLITE_ROW)
+            continue;
+        matched++;
+        assert_float_equal(score("repere_rank", e, &with, id), fts5, 1e-12);
+    }
+    assert_true(matched >= 5);
+    assert_true(longer > 0); /* the lengths differ: a wrong one would show */
+    query_expr_free(e);
+    query_free(q);
+    docinfo_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_column_weights),
         cmocka_unit_test(test_clauses_and_passages),
         cmocka_unit_test(test_wrong_query),
+        cmocka_unit_test(test_docinfo_lengths),
         cmocka_unit_test(test_top_rows_exact), /* last: it writes its own index */
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,126 @@
+/* docinfo: each document's format, year and length in tokens, read from
+ * the documents table and FTS5's docsize table in one pass per commit.
+ * Lookups are binary searches by rowid. Does not decide what the filters
+ * or facets are (search.c) nor how length weighs in bm25 (rank.c). */
+#include "docinfo.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* docs_fts's docsize rows ("sz": one varint per column, SQLite's varint
+ * encoding, as FTS5 writes them) summed as xColumnSize(-1) sums them. */
+static const char docinfo_sql[] =
+    "SELECT d.id, d.format, d.year, s.sz FROM documents d"
+    " LEFT JOIN docs_fts_docsize s ON s.id = d.id ORDER BY d.id";
+
+/* The tokens of a docsize blob, or -1 when it is missing or malformed. */
+static int docinfo_tokens(const unsigned char *p, int n)
+{
+    uint64_t sum = 0;
+    int i = 0;
+    if (!p)
+        return -1;
+    while (i < n) {
+        uint64_t v = 0;
+        for (int k = 0;; k++) {
+            if (i >= n)
+                return -1; /* the blob ends inside a varint */
+            unsigned char c = p[i++];
+            if (k == 8) {
+                v = (v << 8) | c;
+                break;
+            }
+            v = (v << 7) | (c & 0x7f);
+            if (!(c & 0x80))
+                break;
+        }
+        sum += v;
+        if (sum > INT_MAX)
+            return -1;
+    }
+    return (int)sum;
+}
+
+void docinfo_free(docinfo *d)
+{
+    if (!d)
+        return;
+    free(d->ids);
+    free(d->lens);
+    free(d->years);
+    free(d->fmts);
+    memset(d, 0, sizeof *d);
+}
+
+static int docinfo_format(docinfo *d, const char *format)
+{
+    for (int i = 0; i < d->nformats; i++)
+        if (strcmp(d->formats[i], format) == 0)
+            return i;
+    if (d->nformats == DOCINFO_MAX_FORMATS || strlen(format) >= sizeof d->formats[0])
+        return -1;
+    strcpy(d->formats[d->nformats], format);
+    return d->nformats++;
+}
+
+int docinfo_refresh(docinfo *d, sqlite3 *db, long long stamp)
+{
+    if (stamp != 0 && d->stamp == stamp)
+        return SQLITE_OK;
+    docinfo_free(d);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, docinfo_sql, -1, &st, NULL);
+    size_t cap = 0;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (d->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            d->ids = buf_xrealloc(d->ids, cap * sizeof *d->ids);
+            d->lens = buf_xrealloc(d->lens, cap * sizeof *d->lens);
+            d->years = buf_xrealloc(d->years, cap * sizeof *d->years);
+            d->fmts = buf_xrealloc(d->fmts, cap * sizeof *d->fmts);
+        }
+        const char *format = (const char *)sqlite3_column_text(st, 1);
+        int f = docinfo_format(d, format ? format : "");
+        if (f < 0) {
+            rc = SQLITE_CORRUPT; /* not the extraction layer's formats */
+            break;
+        }
+        d->ids[d->n] = sqlite3_column_int64(st, 0);
+        d->fmts[d->n] = (unsigned char)f;
+        d->years[d->n] = sqlite3_column_type(st, 2) == SQLITE_NULL
+                             ? DOCINFO_NO_YEAR
+                             : sqlite3_column_int(st, 2);
+        d->lens[d->n] = docinfo_tokens(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3));
+        d->n++;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        docinfo_free(d);
+        return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+    }
+    d->stamp = stamp;
+    return SQLITE_OK;
+}
+
+long docinfo_find(const docinfo *d, sqlite3_int64 rowid)
+{
+    size_t lo = 0, hi = d->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->ids[mid] < rowid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->n && d->ids[lo] == rowid ? (long)lo : -1;
+}
+
+int docinfo_length(const void *d, sqlite3_int64 rowid)
+{
+    long i = docinfo_find(d, rowid);
+    return i < 0 ? -1 : ((const docinfo *)d)->lens[i];
+}
