@@ -73,7 +73,9 @@ typedef struct {
     int stats;                           /* idf, clause_idf and avgdl computed */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
     rank_hit *inst;                      /* scratch: the current row's clause hits */
-    size_t inst_cap;
+    rank_hit *merged;                    /* scratch: the same, while they are merged */
+    size_t inst_cap, merged_cap;
+    size_t *runs;                        /* scratch per phrase + 1: where its hits start */
 } rank_state;
 
 double rank_idf(long long rows, long long hits)
@@ -98,6 +100,8 @@ static void rank_state_free(void *p)
     free(m->ph_end);
     free(m->ph_gap);
     free(m->inst);
+    free(m->merged);
+    free(m->runs);
     free(m);
 }
 
@@ -250,7 +254,8 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->ph_col = calloc(nt, sizeof *m->ph_col);
     m->ph_end = calloc(nt, sizeof *m->ph_end);
     m->ph_gap = calloc(nt, sizeof *m->ph_gap);
-    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap) {
+    m->runs = calloc(nn + 1, sizeof *m->runs);
+    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap || !m->runs) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
@@ -385,6 +390,51 @@ static int rank_row_length(const Fts5ExtensionApi *api, Fts5Context *fts, const 
     return api->xColumnSize(fts, -1, len);
 }
 
+/* Is hit a before hit b, or level with it, in rank_hit_cmp's order? */
+static int rank_hit_le(const rank_hit *a, const rank_hit *b)
+{
+    if (a->col != b->col)
+        return a->col < b->col;
+    if (a->off != b->off)
+        return a->off < b->off;
+    return a->clause <= b->clause;
+}
+
+/* Sorts m->inst[0..n) in rank_hit_cmp's order, given as nruns runs already
+ * in that order (run r from runs[r] to runs[r + 1]; runs[nruns] = n): one
+ * per phrase, as FTS5 gives each phrase's hits by column and offset.
+ * Neighbouring runs merge pairwise, ties in run order as qsort (a merge
+ * sort) left them: n log(runs) steps instead of qsort's n log(n) calls of
+ * the comparison, which were a tenth of a query. */
+static void rank_merge_runs(rank_state *m, size_t n, size_t *runs, size_t nruns)
+{
+    m->merged = buf_xgrow(m->merged, &m->merged_cap, n, sizeof *m->merged);
+    while (nruns > 1) {
+        const rank_hit *in = m->inst;
+        rank_hit *out = m->merged;
+        size_t k = 0;
+        for (size_t r = 0; r < nruns; r += 2) {
+            size_t i = runs[r], mid = runs[r + 1], end = r + 1 < nruns ? runs[r + 2] : mid;
+            size_t o = i, j = mid;
+            while (i < mid && j < end)
+                out[o++] = rank_hit_le(&in[i], &in[j]) ? in[i++] : in[j++];
+            while (i < mid)
+                out[o++] = in[i++];
+            while (j < end)
+                out[o++] = in[j++];
+            runs[k++] = runs[r];
+        }
+        runs[k] = n;
+        nruns = k;
+        rank_hit *v = m->inst;
+        size_t cap = m->inst_cap;
+        m->inst = m->merged;
+        m->inst_cap = m->merged_cap;
+        m->merged = v;
+        m->merged_cap = cap;
+    }
+}
+
 /* The row's hits read phrase by phrase, then sorted by column and offset
  * (left in m->inst, *nhits of them): term frequencies, clauses present and
  * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
@@ -395,7 +445,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     const query_term *ts = m->expr->terms;
     const query_phrase *phs = m->expr->phrases;
     int rc, ncols = api->xColumnCount(fts), len = 0;
-    size_t ninst = 0;
+    size_t ninst = 0, nruns = 0;
     memset(out, 0, sizeof *out);
     memset(m->tf, 0, (size_t)m->nterms * sizeof *m->tf);
     /* Phrase by phrase rather than xInst: the phrases that only keep the
@@ -407,6 +457,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             continue;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             return rc;
+        if (col >= 0 && ts[t].clause >= 0)
+            m->runs[nruns++] = ninst;
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
             m->tf[t] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
             if (ts[t].clause < 0)
@@ -415,8 +467,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
         }
     }
-    if (ninst > 1)
-        qsort(m->inst, ninst, sizeof *m->inst, rank_hit_cmp);
+    m->runs[nruns] = ninst;
+    rank_merge_runs(m, ninst, m->runs, nruns);
     out->proximity = rank_sweep(m->inst, ninst, m->expr, m->stats ? m->idf : NULL,
                                 m->stats ? m->clause_idf : NULL, m->ph_col, m->ph_end, m->ph_gap,
                                 &out->clauses);
