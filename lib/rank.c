@@ -1,6 +1,7 @@
 /* rank: FTS5 auxiliary functions giving the ranking signals bm25() lacks
- * (proximity, phrase and exact-form hits, distinct clauses matched). The
- * compiled query (query.c) tells them which clause each FTS5 phrase is.
+ * (proximity, every clause in one stretch of a column, phrase and exact-form
+ * hits, distinct clauses matched). The compiled query (query.c) tells them
+ * which clause each FTS5 phrase is.
  * Does not decide weights or ordering (search.c does), nor place marks
  * (marks.c). */
 #include "rank.h"
@@ -276,6 +277,7 @@ typedef struct {
     double hits;      /* column-weighted hits of the query's own phrases */
     int clauses;      /* distinct clauses hit in the row */
     double proximity; /* 0..1 */
+    double span;      /* 0..1: every clause together (rank_span) */
 } rank_signals;
 
 /* bm25 (FTS5 fixes k1 = 1.2, b = 0.75; here they come from the caller) of
@@ -362,6 +364,51 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
             sum += w * rank_gap_score(t_gap[t]);
     }
     return weight > 0 ? sum / weight : 0;
+}
+
+/* How closely every clause of the query stands together in one column:
+ * for each column, the shortest stretch of hits (sorted by rank_hit_cmp)
+ * holding all nclauses clauses, scored by rank_gap_score of its tokens that
+ * are not the clauses' own, times the column's share (span_col, ncols of
+ * them); the best column's. 0 with fewer than two clauses. Pairwise
+ * proximity (rank_sweep) cannot tell « droits des victimes » as a heading
+ * from « droits » next to « des » in one sentence and « des victimes » in
+ * another; this can. */
+static double rank_span(const rank_hit *hits, size_t n, int nclauses, const double *span_col,
+                        int ncols)
+{
+    int count[RANK_MAX_CLAUSES], size[RANK_MAX_CLAUSES];
+    double best = 0;
+    if (nclauses < 2 || nclauses > RANK_MAX_CLAUSES)
+        return 0;
+    for (size_t from = 0, to; from < n; from = to) {
+        int col = hits[from].col;
+        for (to = from; to < n && hits[to].col == col;)
+            to++;
+        double share = col < ncols ? span_col[col] : 0;
+        if (share <= best)
+            continue;
+        memset(count, 0, (size_t)nclauses * sizeof count[0]);
+        int have = 0, end = 0;
+        for (size_t l = from, r = from; r < to; r++) {
+            int c = hits[r].clause;
+            have += count[c]++ == 0;
+            size[c] = hits[r].end - hits[r].off;
+            if (hits[r].end > end)
+                end = hits[r].end;
+            while (have == nclauses) {
+                int own = 0;
+                for (int k = 0; k < nclauses; k++)
+                    own += size[k];
+                double s = share * rank_gap_score(end - hits[l].off - own);
+                if (s > best)
+                    best = s;
+                have -= --count[hits[l].clause] == 0;
+                l++;
+            }
+        }
+    }
+    return best;
 }
 
 double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
@@ -472,6 +519,9 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     out->proximity = rank_sweep(m->inst, ninst, m->expr, m->stats ? m->idf : NULL,
                                 m->stats ? m->clause_idf : NULL, m->ph_col, m->ph_end, m->ph_gap,
                                 &out->clauses);
+    if (p)
+        out->span = rank_span(m->inst, ninst, m->expr->nclauses, p->span_col,
+                              p->ncols < ncols ? p->ncols : ncols);
     if (m->stats && p) {
         if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
             return rc;
@@ -490,14 +540,17 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
 /* Phase one: an upper bound of repere_rank's score for the row, and the
  * number of distinct clauses it has. The rarer phrases' hits are counted;
  * a common phrase present counts at its most (IDF times k1 + 1), its
- * positions never decoded; the proximity is taken as perfect. A weight below zero leaves its share out (it can only lower the
- * score). */
+ * positions never decoded; the proximity is taken as perfect, the span
+ * (rank_span) as its column share at most, in the best column every clause
+ * may be in. A weight below zero leaves its share out (it can only lower
+ * the score). */
 static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
                       const rank_params *p, double *ub, int *clauses)
 {
     const query_term *ts = m->expr->terms;
     double part[QUERY_PHRASE_FILTER] = {0};
     unsigned long long seen = 0;
+    unsigned cols[RANK_MAX_CLAUSES] = {0}; /* per clause: the columns it may be in */
     int rc, ncols = api->xColumnCount(fts), len = 0;
     if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
         return rc;
@@ -507,6 +560,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
         if (kind == QUERY_PHRASE_FILTER)
             continue;
         int common = m->idf[t] < RANK_COMMON_IDF, present = 0;
+        unsigned in = 0;
         double tf = 0;
         for (int ph = ts[t].first; ph < ts[t].first + ts[t].n && !(common && present); ph++) {
             Fts5PhraseIter it;
@@ -514,22 +568,37 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
                 return rc;
             present |= col >= 0;
-            for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+            for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
                 tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+                in |= col < 32 ? 1u << col : 0;
+            }
         }
         if (!present)
             continue;
-        if (ts[t].clause >= 0)
+        if (ts[t].clause >= 0) {
             seen |= 1ULL << ts[t].clause;
+            cols[ts[t].clause] |= common ? ~0u : in;
+        }
         double most = common ? m->idf[t] * (p->k1 + 1.0)
                              : m->idf[t] * tf * (p->k1 + 1.0) / (tf + norm);
         part[kind] += most;
         if (ts[t].exact_too)
             part[QUERY_PHRASE_EXACT] += most;
     }
+    /* The span at its most: the best share among the columns every clause
+     * may be in (a common word's columns are not read: any). */
+    double span = 0;
+    if (p->w_span > 0 && m->expr->nclauses >= 2) {
+        unsigned both = ~0u;
+        for (int c = 0; c < m->expr->nclauses; c++)
+            both &= cols[c];
+        for (int c = 0; c < p->ncols && c < ncols && c < 32; c++)
+            if ((both >> c & 1) && p->span_col[c] > span)
+                span = p->span_col[c];
+    }
     *ub = (part[QUERY_PHRASE_MATCH] + (p->w_exact > 0 ? p->w_exact * part[QUERY_PHRASE_EXACT] : 0) +
            (p->w_phrase > 0 ? p->w_phrase * part[QUERY_PHRASE_RUN] : 0)) *
-          (1.0 + (p->w_prox > 0 ? p->w_prox : 0));
+          (1.0 + (p->w_prox > 0 ? p->w_prox : 0)) * (1.0 + p->w_span * span);
     *clauses = __builtin_popcountll(seen);
     return SQLITE_OK;
 }
@@ -681,7 +750,7 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         return;
     }
     double score = (s.bm25 + p->w_exact * s.exact + p->w_phrase * s.phrase) *
-                   (1.0 + p->w_prox * s.proximity);
+                   (1.0 + p->w_prox * s.proximity) * (1.0 + p->w_span * s.span);
     if (top && (rc = rank_top_offer(top, p, api->xRowid(fts), s.clauses, score, m->inst, nhits)) !=
                    SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);

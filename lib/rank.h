@@ -1,6 +1,7 @@
 /* rank: Repère's FTS5 auxiliary functions for ranking: its own bm25 (an IDF
  * that stays positive) with the signals FTS5's lacks: how close the query's
- * words stand (proximity), the words as one phrase, hits on the query's
+ * words stand (proximity), all of them in one stretch of a title, heading
+ * or text (span), the words as one phrase, hits on the query's
  * exact forms, and how many distinct clauses a row matches (relaxed mode);
  * and the score of a passage for snippets. Registered per connection by
  * search_open; the SQL that calls them lives in search.c. Where hits are
@@ -37,6 +38,8 @@ typedef struct {
     double w_prox;                  /* proximity bonus factor */
     double w_exact;                 /* weight of the exact-form bm25 */
     double w_phrase;                /* weight of the runs' bm25 (QUERY_RUNS) */
+    double w_span;                  /* bonus factor when every clause stands together */
+    double span_col[RANK_MAX_COLUMNS]; /* each column's share of that bonus */
     double k1, b;                   /* bm25 parameters */
     int topk;        /* repere_rank: the caller keeps only the best topk rows
                       * (LIMIT + OFFSET): the others get an upper bound of
@@ -81,12 +84,16 @@ void rank_top_free(rank_top *top);
  * bound rank_params):
  *   repere_rank(tbl, params)
  *       (bm25 + w_exact * bm25_exact + w_phrase * bm25_runs)
- *         * (1 + w_prox * proximity):
+ *         * (1 + w_prox * proximity) * (1 + w_span * span):
  *       bm25 as FTS5's (with column weights, but k1 and b given and an IDF
  *       that stays positive for common words), over the QUERY_PHRASE_MATCH
  *       phrases; bm25_exact the same over the QUERY_PHRASE_EXACT ones;
  *       bm25_runs over the QUERY_PHRASE_RUN ones; proximity in [0, 1] (1:
- *       each pair of neighbouring clauses side by side). Higher is better.
+ *       each pair of neighbouring clauses side by side); span in [0, 1]
+ *       the best column where every clause of the query (two at least)
+ *       stands in one stretch: span_col[column] (0 for columns beyond
+ *       ncols) times rank_gap_score of the tokens in the stretch that are
+ *       not the clauses' own. Higher is better.
  *       With topk, a row that cannot be among the best topk (the score's
  *       upper bound from its rarer words, with the common ones at their
  *       most, stays under the topk-th best exact score so far) gets that

@@ -117,6 +117,8 @@ typedef struct {
     double w_exact;  /* weight of the bm25 of the query's exact forms */
     double w_phrase; /* weight of the bm25 of the query's words taken as a phrase */
     double k1, b;    /* bm25's term-frequency saturation and length normalisation */
+    double w_span;   /* bonus factor when every word stands together in one column
+                      * (title and headings fully, body at half: rank.h) */
 } search_tuning;
 
 void search_get_tuning(const search_ctx *ctx, search_tuning *t);

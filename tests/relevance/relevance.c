@@ -474,7 +474,7 @@ static void rel_usage(void)
 {
     fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
                     " [--baseline FILE] [--out MD] [--write-baseline] [--tune]\n"
-                    "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B]]]\n");
+                    "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN]]]]\n");
     exit(2);
 }
 
@@ -513,8 +513,8 @@ int main(int argc, char **argv)
     if (weights) {
         search_tuning t;
         search_get_tuning(ctx, &t);
-        int n = sscanf(weights, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t.w_title, &t.w_headings,
-                       &t.w_body, &t.w_prox, &t.w_exact, &t.w_phrase, &t.k1, &t.b);
+        int n = sscanf(weights, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t.w_title, &t.w_headings,
+                       &t.w_body, &t.w_prox, &t.w_exact, &t.w_phrase, &t.k1, &t.b, &t.w_span);
         if (n < 5)
             rel_usage();
         search_set_tuning(ctx, &t);

@@ -33,6 +33,9 @@ static const char *const rows[][2] = {
     {"Accueil", "une page sur hébergement que cela"},
     /* 7: one word of two */
     {"Divers", "le travail des enfants"},
+    /* 8, 9: the same words together, in the title or in the body */
+    {"Droits des victimes", "accueil une page sur les aides"},
+    {"Accueil", "droits des victimes une page sur les aides"},
 };
 
 static ixf_index ix;
@@ -174,6 +177,47 @@ static void test_proximity(void **state)
     query_free(q);
 }
 
+static void test_span(void **state)
+{
+    (void)state;
+    query *q = parse("traite des mineurs");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    p.span_col[0] = p.span_col[1] = p.span_col[2] = 1;
+    /* Every clause in one stretch (row 1) earns the span bonus; spread
+     * over a sentence (row 2) it earns a share that falls with the words
+     * between; without the weight the rows tie. */
+    double together = score("repere_rank", e, &p, 1), apart = score("repere_rank", e, &p, 2);
+    assert_float_equal(together, apart, 1e-9);
+    p.w_span = 1;
+    assert_float_equal(score("repere_rank", e, &p, 1), 2 * together, 1e-9);
+    assert_true(score("repere_rank", e, &p, 2) > apart);
+    assert_true(score("repere_rank", e, &p, 2) < 1.5 * apart);
+    query_expr_free(e);
+    query_free(q);
+    /* Together in the title or in the body: the column's share decides. */
+    q = parse("droits des victimes");
+    e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    p = params_for(e);
+    p.w_span = 1;
+    p.span_col[0] = p.span_col[1] = p.span_col[2] = 1;
+    assert_float_equal(score("repere_rank", e, &p, 8), score("repere_rank", e, &p, 9), 1e-9);
+    p.span_col[2] = 0.5;
+    assert_true(score("repere_rank", e, &p, 8) > score("repere_rank", e, &p, 9));
+    query_expr_free(e);
+    query_free(q);
+    /* One clause has no span. */
+    q = parse("traite");
+    e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    p = params_for(e);
+    double plain = score("repere_rank", e, &p, 1);
+    p.w_span = 1;
+    p.span_col[0] = p.span_col[1] = p.span_col[2] = 1;
+    assert_float_equal(score("repere_rank", e, &p, 1), plain, 1e-12);
+    query_expr_free(e);
+    query_free(q);
+}
+
 static void test_exact_forms(void **state)
 {
     (void)state;
@@ -272,6 +316,9 @@ static void test_top_rows_exact(void **state)
     p.b = 0.4;
     p.w_prox = 0.25;
     p.w_exact = 0.1;
+    p.w_span = 1;
+    p.span_col[0] = p.span_col[1] = 1;
+    p.span_col[2] = 0.5;
     double exact[61] = {0}, got[61] = {0};
     long long order[2][5];
     rank_top top = {2, NULL, 0};
@@ -403,6 +450,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_curves),
         cmocka_unit_test(test_proximity),
+        cmocka_unit_test(test_span),
         cmocka_unit_test(test_exact_forms),
         cmocka_unit_test(test_column_weights),
         cmocka_unit_test(test_clauses_and_passages),

@@ -155,12 +155,13 @@ static void test_phrase_beats_scattered(void **state)
     assert_int_equal(res.hits[0].id, 1);
     assert_true(res.hits[0].score > res.hits[1].score);
     search_result_free(&res);
-    /* Without the proximity and phrase signals they tie; each alone puts
-     * the phrase first. */
+    /* Without the proximity, span and phrase signals they tie; each alone
+     * puts the phrase first. */
     search_get_tuning(f->ctx, &saved);
     t = saved;
     t.w_prox = 0;
     t.w_phrase = 0;
+    t.w_span = 0;
     search_set_tuning(f->ctx, &t);
     assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
     assert_int_equal(res.n_hits, 2);
@@ -172,6 +173,14 @@ static void test_phrase_beats_scattered(void **state)
     assert_int_equal(res.hits[0].id, 1);
     assert_true(res.hits[0].score > res.hits[1].score);
     search_result_free(&res);
+    t.w_prox = 0;
+    t.w_span = saved.w_span;
+    search_set_tuning(f->ctx, &t);
+    assert_int_equal(run(f, "mineurs accompagnés", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_true(res.hits[0].score > res.hits[1].score);
+    search_result_free(&res);
+    t.w_span = 0;
     t.w_prox = 0;
     t.w_phrase = 1;
     search_set_tuning(f->ctx, &t);
@@ -427,7 +436,7 @@ static void test_snippets_and_pages(void **state)
 static void test_bm25_matches_fts5(void **state)
 {
     fixture *f = *state;
-    search_tuning t = {1, 1, 1, 0, 0, 0, 1.2, 0.75}, saved; /* FTS5's k1 and b */
+    search_tuning t = {1, 1, 1, 0, 0, 0, 1.2, 0.75, 0}, saved; /* FTS5's k1 and b */
     sqlite3 *db;
     sqlite3_stmt *st;
     char err[256];
