@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "extract_formats.h"
 #include "text.h"
+#include "title.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -165,6 +166,22 @@ static char *title_from_path(const char *path)
     return t;
 }
 
+/* A title written in capitals as the document's text writes its words
+ * (title.h): « COMPTE-RENDU DESRENCONTRES DU COLLECTIF » reads « Compte-rendu
+ * des rencontres du Collectif ». */
+static void readable_title(extract_doc *doc)
+{
+    const char **texts = buf_xrealloc(NULL, (doc->n_chunks + 1) * sizeof *texts);
+    for (size_t i = 0; i < doc->n_chunks; i++)
+        texts[i] = doc->chunks[i].text;
+    char *t = title_from_capitals(doc->title, texts, doc->n_chunks);
+    free(texts);
+    if (t) {
+        free(doc->title);
+        doc->title = t;
+    }
+}
+
 int extract_buffer(extract_format f, const char *name, const char *data, size_t len,
                    extract_doc *doc, char *err, size_t errlen)
 {
@@ -187,6 +204,8 @@ int extract_buffer(extract_format f, const char *name, const char *data, size_t 
         free(doc->title);
         doc->title = NULL;
     }
+    if (doc->title)
+        readable_title(doc);
     if (!doc->title && name)
         doc->title = title_from_path(name);
     if (!doc->title)

@@ -1,0 +1,385 @@
+/* title: readable titles for titles in capitals (see title.h). The title's
+ * words, and the two halves of each possible split of them, are looked up
+ * (lowercase, unaccented) in the paragraphs of the text that are not in
+ * capitals themselves: those say how a word is written (case, accents).
+ * Words are runs of letters; everything else is copied as it is. */
+#include "title.h"
+
+#include "buf.h"
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define TITLE_MAX_WORD 64        /* bytes of a folded word: longer ones are left alone */
+#define TITLE_MAX_CPS 48         /* code points of a title word tried for splits */
+#define TITLE_SPELLINGS 6        /* spellings counted per word */
+#define TITLE_SCAN (1024 * 1024) /* bytes of text read */
+
+/* One way the text writes a word: where (in the caller's text), how often. */
+typedef struct {
+    const char *p;
+    size_t n;
+    long count;
+} title_spelling;
+
+typedef struct {
+    char key[TITLE_MAX_WORD]; /* lowercase, unaccented */
+    title_spelling v[TITLE_SPELLINGS];
+    int nv;
+} title_entry;
+
+typedef struct {
+    title_entry *v;
+    size_t n, cap;
+} title_dict;
+
+static int title_is_letter(utf8proc_int32_t c)
+{
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LL || k == UTF8PROC_CATEGORY_LT ||
+           k == UTF8PROC_CATEGORY_LM || k == UTF8PROC_CATEGORY_LO;
+}
+
+/* Code point at s[i..len) into *c; its length, or 0 at the end or on
+ * invalid UTF-8 (then *c is -1 and the caller skips one byte). */
+static size_t title_cp(const char *s, size_t i, size_t len, utf8proc_int32_t *c)
+{
+    *c = -1;
+    if (i >= len)
+        return 0;
+    utf8proc_ssize_t m =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), c);
+    return m > 0 ? (size_t)m : 0;
+}
+
+/* The next word of s[*pos..len): [*start, *end); 0 when there is none. */
+static int title_next_word(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
+{
+    size_t i = *pos;
+    utf8proc_int32_t c;
+    while (i < len) {
+        size_t m = title_cp(s, i, len, &c);
+        if (m && title_is_letter(c))
+            break;
+        i += m ? m : 1;
+    }
+    if (i >= len) {
+        *pos = len;
+        return 0;
+    }
+    *start = i;
+    while (i < len) {
+        size_t m = title_cp(s, i, len, &c);
+        if (!m || !title_is_letter(c))
+            break;
+        i += m;
+    }
+    *end = *pos = i;
+    return 1;
+}
+
+/* s[0..n) lowercase and unaccented into out (NUL-terminated); its length,
+ * or 0 when it does not fit. */
+static size_t title_fold(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c, d[8];
+        size_t m = title_cp(s, i, n, &c);
+        if (!m)
+            return 0;
+        int last = 0;
+        utf8proc_ssize_t r = utf8proc_decompose_char(
+            c, d, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+        for (utf8proc_ssize_t j = 0; j < r && j < 8; j++) {
+            if (k + 4 >= TITLE_MAX_WORD)
+                return 0;
+            k += (size_t)utf8proc_encode_char(d[j], (utf8proc_uint8_t *)out + k);
+        }
+        i += m;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static void title_dict_add(title_dict *d, const char *s, size_t n)
+{
+    char key[TITLE_MAX_WORD];
+    if (!title_fold(s, n, key))
+        return;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 64;
+        d->v = buf_xrealloc(d->v, d->cap * sizeof d->v[0]);
+    }
+    title_entry *e = &d->v[d->n++];
+    memset(e, 0, sizeof *e);
+    memcpy(e->key, key, sizeof key);
+}
+
+static int title_entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const title_entry *)a)->key, ((const title_entry *)b)->key);
+}
+
+static title_entry *title_dict_find(const title_dict *d, const char *s, size_t n)
+{
+    title_entry probe;
+    if (!title_fold(s, n, probe.key))
+        return NULL;
+    return bsearch(&probe, d->v, d->n, sizeof d->v[0], title_entry_cmp);
+}
+
+/* Byte offsets of the code points of s[0..n) (at most TITLE_MAX_CPS + 1,
+ * the last being n); their number, or 0 when the word is longer. */
+static size_t title_offsets(const char *s, size_t n, size_t *off)
+{
+    size_t k = 0;
+    utf8proc_int32_t c;
+    for (size_t i = 0; i < n;) {
+        size_t m = title_cp(s, i, n, &c);
+        if (!m || k == TITLE_MAX_CPS)
+            return 0;
+        off[k++] = i;
+        i += m;
+    }
+    off[k] = n;
+    return k;
+}
+
+/* The keys to look for: each word of the title and, for a word of 4 code
+ * points or more, both halves of each split leaving 2 or more on a side. */
+static void title_dict_keys(title_dict *d, const char *title, size_t len)
+{
+    size_t pos = 0, a, b, off[TITLE_MAX_CPS + 1];
+    while (title_next_word(title, len, &pos, &a, &b)) {
+        title_dict_add(d, title + a, b - a);
+        size_t k = title_offsets(title + a, b - a, off);
+        for (size_t i = 2; k >= 4 && i + 2 <= k; i++) {
+            title_dict_add(d, title + a, off[i]);
+            title_dict_add(d, title + a + off[i], b - a - off[i]);
+        }
+    }
+    qsort(d->v, d->n, sizeof d->v[0], title_entry_cmp);
+    size_t out = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (out == 0 || strcmp(d->v[out - 1].key, d->v[i].key) != 0)
+            d->v[out++] = d->v[i];
+    d->n = out;
+}
+
+static void title_count(title_entry *e, const char *p, size_t n)
+{
+    for (int i = 0; i < e->nv; i++) {
+        if (e->v[i].n == n && memcmp(e->v[i].p, p, n) == 0) {
+            e->v[i].count++;
+            return;
+        }
+    }
+    if (e->nv < TITLE_SPELLINGS)
+        e->v[e->nv++] = (title_spelling){p, n, 1};
+}
+
+/* Letters of s[0..n) (into *letters when not NULL) and how many are
+ * capitals. */
+static size_t title_capitals(const char *p, size_t n, size_t *letters)
+{
+    size_t k = 0, l = 0;
+    utf8proc_int32_t c;
+    for (size_t i = 0; i < n;) {
+        size_t m = title_cp(p, i, n, &c);
+        if (!m)
+            break;
+        k += utf8proc_isupper(c) != 0;
+        l++;
+        i += m;
+    }
+    if (letters)
+        *letters = l;
+    return k;
+}
+
+/* Counts the words of a run in capitals when it is short (an acronym in a
+ * sentence: « moderne – CCEM. »), not when it is a heading's. */
+static void title_flush(title_dict *d, const char *text, const size_t *run, size_t n)
+{
+    for (size_t i = 0; n <= 2 && i < n; i++) {
+        title_entry *e = title_dict_find(d, text + run[2 * i], run[2 * i + 1] - run[2 * i]);
+        if (e)
+            title_count(e, text + run[2 * i], run[2 * i + 1] - run[2 * i]);
+    }
+}
+
+/* Counts how the text writes the keys, outside paragraphs and runs of
+ * three words or more in capitals (headings, titles: no case to learn). */
+static void title_dict_scan(title_dict *d, const char *text, size_t len)
+{
+    size_t at = 0;
+    while (at < len) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (!text_is_upper_line(text + at, end - at)) {
+            size_t pos = at, a, b, run[4], nrun = 0, letters;
+            while (title_next_word(text, end, &pos, &a, &b)) {
+                if (title_capitals(text + a, b - a, &letters) == letters && letters >= 2) {
+                    if (nrun < 2) {
+                        run[2 * nrun] = a;
+                        run[2 * nrun + 1] = b;
+                    }
+                    nrun++;
+                    continue;
+                }
+                title_flush(d, text, run, nrun);
+                nrun = 0;
+                title_entry *e = title_dict_find(d, text + a, b - a);
+                if (e)
+                    title_count(e, text + a, b - a);
+            }
+            title_flush(d, text, run, nrun);
+        }
+        at = end + 1;
+    }
+}
+
+/* The spelling the text uses most (of equals, the one with fewer
+ * capitals: « traite » rather than a sentence's « Traite »), or NULL. */
+static const title_spelling *title_best(const title_entry *e)
+{
+    const title_spelling *best = NULL;
+    for (int i = 0; e && i < e->nv; i++) {
+        const title_spelling *s = &e->v[i];
+        if (!best || s->count > best->count ||
+            (s->count == best->count &&
+             title_capitals(s->p, s->n, NULL) < title_capitals(best->p, best->n, NULL)))
+            best = s;
+    }
+    return best;
+}
+
+/* Appends s[0..n) with each letter through f (utf8proc_tolower…). */
+static void title_put_mapped(buf *out, const char *s, size_t n,
+                             utf8proc_int32_t (*f)(utf8proc_int32_t))
+{
+    utf8proc_int32_t c;
+    for (size_t i = 0; i < n;) {
+        size_t m = title_cp(s, i, n, &c);
+        if (!m) {
+            buf_putc(out, s[i++]);
+            continue;
+        }
+        utf8proc_uint8_t tmp[4];
+        buf_append(out, tmp, (size_t)utf8proc_encode_char(f(c), tmp));
+        i += m;
+    }
+}
+
+/* A word the text never writes is taken for an acronym when no French
+ * word could be written so: no vowel (« CNCDH »), or four letters at most
+ * with three consonants in a row (« OQTF ») or starting with two that do
+ * not begin French words (« CCEM », « MNA »; not « PLAN », « CHEZ »). */
+static int title_acronym(const char *s, size_t n)
+{
+    char key[TITLE_MAX_WORD];
+    size_t k = title_fold(s, n, key);
+    if (k < 2)
+        return 0;
+    size_t run = 0, longest = 0;
+    for (size_t i = 0; i < k; i++) {
+        int consonant = key[i] >= 'a' && key[i] <= 'z' && !strchr("aeiouy", key[i]);
+        run = consonant ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+    }
+    if (!strpbrk(key, "aeiouy"))
+        return 1;
+    if (k > 4)
+        return 0;
+    int start = key[0] >= 'a' && key[0] <= 'z' && !strchr("aeiouy", key[0]) && key[1] >= 'a' &&
+                key[1] <= 'z' && !strchr("aeiouyrlh", key[1]);
+    return longest >= 3 || start;
+}
+
+/* Appends the readable form of the title's word s[0..n). */
+static void title_put_word(buf *out, const title_dict *d, const char *s, size_t n)
+{
+    const title_spelling *best = title_best(title_dict_find(d, s, n));
+    if (best) {
+        buf_append(out, best->p, best->n);
+        return;
+    }
+    /* Glued words: the split whose rarer half the text uses most. */
+    size_t off[TITLE_MAX_CPS + 1], k = title_offsets(s, n, off);
+    const title_spelling *left = NULL, *right = NULL;
+    for (size_t i = 2; k >= 4 && i + 2 <= k; i++) {
+        const title_spelling *l = title_best(title_dict_find(d, s, off[i]));
+        const title_spelling *r = title_best(title_dict_find(d, s + off[i], n - off[i]));
+        if (!l || !r)
+            continue;
+        long least = l->count < r->count ? l->count : r->count;
+        if (!left || least > (left->count < right->count ? left->count : right->count)) {
+            left = l;
+            right = r;
+        }
+    }
+    if (left) {
+        buf_append(out, left->p, left->n);
+        buf_putc(out, ' ');
+        buf_append(out, right->p, right->n);
+        return;
+    }
+    if (title_acronym(s, n)) {
+        buf_append(out, s, n);
+        return;
+    }
+    title_put_mapped(out, s, n, utf8proc_tolower);
+}
+
+char *title_from_capitals(const char *title, const char *const *texts, size_t n)
+{
+    size_t len = title ? strlen(title) : 0;
+    if (!len || !text_is_upper_line(title, len))
+        return NULL;
+    title_dict d = {NULL, 0, 0};
+    title_dict_keys(&d, title, len);
+    size_t scanned = 0;
+    for (size_t i = 0; i < n && scanned < TITLE_SCAN; i++) {
+        size_t tl = texts[i] ? strlen(texts[i]) : 0;
+        if (tl > TITLE_SCAN - scanned)
+            tl = TITLE_SCAN - scanned;
+        title_dict_scan(&d, texts[i] ? texts[i] : "", tl);
+        scanned += tl;
+    }
+    buf out = BUF_INIT;
+    size_t pos = 0, copied = 0, a, b;
+    int first = 1;
+    while (title_next_word(title, len, &pos, &a, &b)) {
+        buf_append(&out, title + copied, a - copied);
+        size_t at = out.len;
+        /* A quotation starts with a capital too (« Ensemble contre… »). */
+        for (size_t i = copied; i + 1 < a && !first; i++)
+            first = !memcmp(title + i, "«", strlen("«"));
+        if (title_capitals(title + a, b - a, NULL) > 0)
+            title_put_word(&out, &d, title + a, b - a);
+        else
+            buf_append(&out, title + a, b - a);
+        if (first) {
+            /* Sentence case: the first letter a capital. */
+            buf word = BUF_INIT;
+            utf8proc_int32_t c;
+            size_t m = title_cp(out.data, at, out.len, &c);
+            if (m) {
+                title_put_mapped(&word, out.data + at, m, utf8proc_toupper);
+                buf_append(&word, out.data + at + m, out.len - at - m);
+                out.len = at;
+                buf_append(&out, word.data, word.len);
+            }
+            buf_free(&word);
+            first = 0;
+        }
+        copied = b;
+    }
+    buf_append(&out, title + copied, len - copied);
+    free(d.v);
+    return buf_detach(&out);
+}
