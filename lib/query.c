@@ -1008,8 +1008,12 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
         o->tcap = o->tcap ? o->tcap * 2 : 16;
         o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
     }
-    o->terms[o->nterms] = (query_term){clause, kind, 0, 0, query_node_function(n, kind), o->n, nph,
-                                       buf_xstrndup(o->text.data + at, o->text.len - at)};
+    o->terms[o->nterms] = (query_term){.clause = clause,
+                                       .kind = kind,
+                                       .function = query_node_function(n, kind),
+                                       .first = o->n,
+                                       .n = nph,
+                                       .text = buf_xstrndup(o->text.data + at, o->text.len - at)};
     for (int i = 0; i < nph; i++) {
         if (o->n == o->cap) {
             o->cap = o->cap ? o->cap * 2 : 16;

@@ -147,8 +147,7 @@ static void snippet_escape(const char *text, size_t from, size_t to, int *space,
 
 /* The query's terms as snippet_want reads them: content terms from the
  * compiled query, phrases from the hits (a phrase's hit spans its words). */
-static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_hit *hits,
-                              size_t n)
+static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_hit *hits, size_t n)
 {
     memset(w, 0, sizeof *w);
     for (int t = 0; t < e->nterms; t++)
@@ -168,8 +167,7 @@ typedef struct {
     uint64_t clauses, terms, said;
 } snippet_has;
 
-static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses,
-                            uint64_t terms)
+static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses, uint64_t terms)
 {
     h->clauses |= clauses;
     h->terms |= terms;
@@ -235,8 +233,7 @@ static int snippet_marked(const snippet_toks *t, const snippet_want *w, size_t i
            t->v[i + 1].cstart - t->v[i].cend <= 1;
 }
 
-static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses,
-                        uint64_t terms)
+static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses, uint64_t terms)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 32;
@@ -566,8 +563,7 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
     snippet_want w;
     *out = NULL;
     *page = 0;
-    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to,
-                                &quiet);
+    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to, &quiet);
     if (rc != SQLITE_OK)
         return rc;
     if (seq >= 0) {

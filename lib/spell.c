@@ -49,7 +49,7 @@ struct spell {
     spell_block *blocks;
     spell_word *words; /* sorted by folded */
     size_t nwords;
-    spell_form *forms; /* by group, in the order of words */
+    spell_form *forms;                  /* by group, in the order of words */
     uint32_t *pool;                     /* code points of every folded form */
     size_t *bylen;                      /* word indexes sorted by ncp */
     size_t lenstart[SPELL_MAX_LEN + 2]; /* bylen[lenstart[L] .. lenstart[L+1]) have L code points */
@@ -522,8 +522,7 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
         if (!best)
             continue;
         buf_append(&out, text + copied, p->start - copied);
-        spell_put_like(&out, spell_surface(s, best, p->exact), text + p->start,
-                       p->end - p->start);
+        spell_put_like(&out, spell_surface(s, best, p->exact), text + p->start, p->end - p->start);
         copied = p->end;
         changed = 1;
     }

@@ -386,8 +386,7 @@ static void test_passage_choice(void **state)
     size_t n = strlen(a) + strlen(b) + 200;
     char *far = malloc(n);
     assert_non_null(far);
-    snprintf(far, n, "Le rôle des %s engagements non tenus %s la traite des êtres humains.", a,
-             b);
+    snprintf(far, n, "Le rôle des %s engagements non tenus %s la traite des êtres humains.", a, b);
     assert_int_equal(ixf_create(&ix), 0);
     const char *fn[] = {"Le rôle des associations et des bénévoles."};
     assert_int_equal(ixf_add(&ix, 11, "text", 2020, "Traite des êtres humains", fn, 1), 0);
@@ -417,8 +416,8 @@ static void test_passage_choice(void **state)
     /* One clause (the TEH side): the phrase, far from the first « des »,
      * not « non » alone nor « des » alone. */
     char *out = doc_snippet(sm, &qv, syn, "traite des êtres humains", 12, &page);
-    assert_non_null(
-        strstr(out, "<mark>traite</mark> <mark>des</mark> <mark>êtres</mark> <mark>humains</mark>"));
+    assert_non_null(strstr(
+        out, "<mark>traite</mark> <mark>des</mark> <mark>êtres</mark> <mark>humains</mark>"));
     assert_int_equal(count(out, "<mark>des</mark>"), 1);
     free(out);
     out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés", 12, &page);
