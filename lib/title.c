@@ -127,7 +127,7 @@ static int title_entry_cmp(const void *a, const void *b)
 static title_entry *title_dict_find(const title_dict *d, const char *s, size_t n)
 {
     title_entry probe;
-    if (!title_fold(s, n, probe.key))
+    if (d->n == 0 || !title_fold(s, n, probe.key))
         return NULL;
     return bsearch(&probe, d->v, d->n, sizeof d->v[0], title_entry_cmp);
 }
@@ -162,6 +162,8 @@ static void title_dict_keys(title_dict *d, const char *title, size_t len)
             title_dict_add(d, title + a + off[i], b - a - off[i]);
         }
     }
+    if (d->n == 0)
+        return;
     qsort(d->v, d->n, sizeof d->v[0], title_entry_cmp);
     size_t out = 0;
     for (size_t i = 0; i < d->n; i++)

@@ -73,6 +73,9 @@ static void test_left_alone(void **state)
     check("Compte-rendu de la réunion", "Texte.", NULL);
     check("Le CCEM et l’OQTF", "Texte.", NULL);
     check("", "Texte.", NULL);
+    /* One word too long to look up: lowercased, nothing to find. */
+    check("ANTICONSTITUTIONNELLEMENTANTICONSTITUTIONNELLEMENTANTICONSTITUTIONNELLEMENT", "Texte.",
+          "Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement");
     check(NULL, "Texte.", NULL);
     /* Invalid UTF-8 and digits pass through. */
     char *got = title_from_capitals("RAPPORT 2019 \xff FIN DU PLAN DE LA CNCDH", NULL, 0);
