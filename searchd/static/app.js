@@ -2,8 +2,9 @@
  * the URL, asks /api/search and /api/suggest, renders results, facets and
  * pagination, and keeps the URL in step with pushState/popstate so links can
  * be shared and back/forward work. No framework, no bundler, no globals.
- * Snippets and links from the server go through shared/sanitize.js (the
- * widget's too), copied in at build time by scripts/embed.sh.
+ * Snippets and links from the server go through shared/sanitize.js, format
+ * names come from shared/labels.js (the widget's too), copied in at build
+ * time by scripts/embed.sh.
  * URLs are relative, so searchd may also be served under a path prefix. */
 (function () {
   'use strict';
@@ -12,7 +13,6 @@
   var MAX_OFFSET = 10000;
   var SUGGEST_DELAY_MS = 150;
 
-  var FORMAT_LABELS = { pdf: 'PDF', html: 'Page web', text: 'Texte', docx: 'Word', odt: 'OpenDocument', epub: 'EPUB', rtf: 'RTF' };
   var numberFmt = new Intl.NumberFormat('fr-FR');
   var msFmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
   var dayFmt = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -55,10 +55,6 @@
     return '«\u00a0' + s + '\u00a0»';
   }
 
-  function formatLabel(f) {
-    return FORMAT_LABELS[f] || String(f).toUpperCase();
-  }
-
   function formatDate(iso) {
     var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || '');
     if (!m) return null;
@@ -69,6 +65,7 @@
   }
 
   // @include sanitize.js
+  // @include labels.js
 
   /* ---------- URL state ---------- */
 

@@ -22,7 +22,6 @@
   var DELAY_MS = 200;
   var MIN_CHARS = 2;
   var RETRY_AFTER_FAILURE_MS = 5000;
-  var FORMAT_LABELS = { pdf: 'PDF', html: 'Page web', text: 'Texte', docx: 'Word', odt: 'OpenDocument', epub: 'EPUB', rtf: 'RTF' };
 
   var CSS = [
     '.repere-w-panel{position:fixed;z-index:2147483000;box-sizing:border-box;margin:0;padding:4px 0;',
@@ -64,6 +63,7 @@
   }
 
   // @include sanitize.js
+  // @include labels.js
 
   function resultsPage(q) {
     return base + '?q=' + encodeURIComponent(q);
@@ -164,7 +164,7 @@
       results.forEach(function (r) {
         var href = safeHref(r.url, base, r.format, r.page);
         if (!href) return;
-        var meta = [FORMAT_LABELS[r.format] || String(r.format || '').toUpperCase()];
+        var meta = [formatLabel(r.format)];
         if (r.date) meta.push(String(r.date).slice(0, 4));
         if (r.page) meta.push('p.\u00a0' + r.page);
         var snippet = el('span', 'repere-w-snippet');
