@@ -70,6 +70,7 @@ struct query {
     size_t nexcl;
     query_node **exact; /* exact-form phrases, one per positive word or phrase */
     size_t nexact;
+    int question; /* query_mark_question found a question */
 };
 
 static char *query_strndup(const char *s, size_t n)
@@ -770,21 +771,34 @@ static query_node *query_single(const query_item *it, const synonyms *syn)
 /* Builds clauses and exclusions from the items. */
 /* Questions. « comment identifier une victime de traite ? » needs none of
  * « comment », « une », « de » to be in a document: in a question (text
- * ending with '?', or starting with an interrogative) its function words
- * are not required, unless nothing else is left. They still join synonym
- * sides (« aide sociale à l'enfance ? »). */
+ * ending with '?', or starting with an interrogative: « que faire si … »,
+ * « qui peut … ») its function words are not required, unless nothing else
+ * is left: articles, pronouns, prepositions, interrogatives, and the
+ * conjugated auxiliaries and modal verbs that only carry a question
+ * (« j'ai été », « peut-elle », « est-ce que », « dois-je »). Infinitives
+ * stay (« être indemnisé », « que faire ? »: FAQs and fact sheets ask their
+ * questions in the same words), and so do « sans », « non » and « pas ».
+ * They still join synonym sides (« aide sociale à l'enfance ? »). */
 static const char *const query_interrogatives[] = {
-    "comment", "pourquoi", "combien", "quand", "quel", "quelle", "quels", "quelles",
+    "comment", "pourquoi", "combien", "quand",  "quel",     "quelle",   "quels",      "quelles",
+    "que",     "qui",      "quoi",    "lequel", "laquelle", "lesquels", "lesquelles",
 };
 
 static const char *const query_function_words[] = {
-    "a",        "au",   "aux",    "c",       "ce",         "combien",  "comment", "d",
-    "de",       "des",  "doit",   "doivent", "du",         "elle",     "elles",   "en",
-    "est",      "faut", "il",     "ils",     "j",          "je",       "l",       "la",
-    "laquelle", "le",   "lequel", "les",     "lesquelles", "lesquels", "m",       "n",
-    "nous",     "on",   "ou",     "peut",    "peuvent",    "pourquoi", "qu",      "quand",
-    "que",      "quel", "quelle", "quelles", "quels",      "qui",      "quoi",    "s",
-    "se",       "sont", "t",      "tu",      "un",         "une",      "vous",    "y",
+    "a",          "ai",       "as",      "au",    "aux",      "avec",  "avez",   "avons",
+    "c",          "ca",       "ce",      "cela",  "ces",      "cet",   "cette",  "chez",
+    "combien",    "comment",  "d",       "dans",  "de",       "des",   "devez",  "devons",
+    "dois",       "doit",     "doivent", "du",    "elle",     "elles", "en",     "es",
+    "est",        "etais",    "etait",   "ete",   "etes",     "faut",  "il",     "ils",
+    "j",          "je",       "l",       "la",    "laquelle", "le",    "lequel", "les",
+    "lesquelles", "lesquels", "leur",    "leurs", "m",        "ma",    "me",     "mes",
+    "moi",        "mon",      "n",       "ne",    "nos",      "notre", "nous",   "on",
+    "ont",        "ou",       "par",     "peut",  "peuvent",  "peux",  "pour",   "pourquoi",
+    "pouvez",     "pouvons",  "puis",    "qu",    "quand",    "que",   "quel",   "quelle",
+    "quelles",    "quels",    "qui",     "quoi",  "s",        "sa",    "se",     "ses",
+    "si",         "sommes",   "son",     "sont",  "suis",     "sur",   "t",      "ta",
+    "te",         "tes",      "toi",     "ton",   "tu",       "un",    "une",    "vos",
+    "votre",      "vous",     "y",
 };
 
 static int query_in_list(const char *word, const char *const *list, size_t n)
@@ -812,7 +826,34 @@ static int query_function_word(const query_item *items, size_t n, size_t i)
     return 1;
 }
 
-static void query_mark_question(query_item *items, size_t n, const char *text, size_t len)
+/* The subject pronoun a question puts after its verb (« aident-ils »,
+ * « doit-on », « va-t-il ») is no word to look for: the compound becomes
+ * its verb. */
+static const char *const query_pronouns[] = {"elle", "elles", "il", "ils", "je",
+                                             "nous", "on",    "t",  "tu",  "vous"};
+
+static void query_trim_pronouns(query_item *it)
+{
+    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix)
+        return;
+    size_t n = it->npos;
+    while (n > 1 && query_in_list(query_pos_surface(&it->pos[n - 1]), query_pronouns,
+                                  sizeof query_pronouns / sizeof query_pronouns[0]))
+        n--;
+    if (n == it->npos)
+        return;
+    for (size_t k = n; k < it->npos; k++) {
+        free(it->pos[k].stem);
+        free(it->pos[k].exact);
+        free(it->pos[k].folded);
+        free(it->pos[k].pct);
+    }
+    it->npos = n;
+    free(it->whole);
+    it->whole = NULL;
+}
+
+static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
         len--;
@@ -821,14 +862,17 @@ static void query_mark_question(query_item *items, size_t n, const char *text, s
         question = query_in_list(query_pos_surface(&items[0].pos[0]), query_interrogatives,
                                  sizeof query_interrogatives / sizeof query_interrogatives[0]);
     if (!question)
-        return;
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        query_trim_pronouns(&items[i]);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
         kept += query_positive(&items[i]) && !query_function_word(items, n, i);
     if (kept == 0)
-        return;
+        return 1;
     for (size_t i = 0; i < n; i++)
         items[i].dropped = query_function_word(items, n, i);
+    return 1;
 }
 
 static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn)
@@ -921,11 +965,13 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
     query_join_elisions(text, len, &joined);
     query_lex_run(&lx, joined.data ? joined.data : "", joined.len);
     query_lex_fix_or(&lx);
-    query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
+    int question =
+        query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
     buf_free(&joined);
 
     q = buf_xrealloc(NULL, sizeof *q);
     memset(q, 0, sizeof *q);
+    q->question = question;
     query_build(q, lx.items, lx.nitems, syn);
     if (q->nclauses == 0) {
         snprintf(err, errlen, "%s",
@@ -964,6 +1010,11 @@ void query_free(query *q)
 size_t query_clauses(const query *q)
 {
     return q ? q->nclauses : 0;
+}
+
+int query_is_question(const query *q)
+{
+    return q && q->question;
 }
 
 /* Compiling: the FTS5 expression and, for each of its terms, what it

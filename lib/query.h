@@ -30,6 +30,12 @@ void query_free(query *q);
 /* Number of positive clauses (a word, a phrase, an OR group, a prefix). */
 size_t query_clauses(const query *q);
 
+/* Is q a question (ending with '?' or starting with an interrogative:
+ * comment, pourquoi, quand, combien, quel…)? Its function words are then
+ * not clauses, and the search ranks documents by how many of its clauses
+ * they have rather than requiring them all (search.c). */
+int query_is_question(const query *q);
+
 /* A compiled query: the FTS5 MATCH expression, its terms (what each stands
  * for) and which term each of its phrases belongs to, so that the ranking
  * functions (rank.c) and the marks (marks.c) read FTS5's phrase numbers

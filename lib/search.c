@@ -924,10 +924,17 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             rc = search_exec(ctx, fixed, req, 0, res);
             res->corrected = res->total > 0;
         }
-        if (rc == SQLITE_OK && res->total == 0 && query_clauses(q) >= 2) {
+        /* A question is read as a person asks it, not as a list of
+         * required words: when the documents with all of its words do not
+         * fill the page, those with most of them follow (relaxed, strict
+         * ones first); relaxed is reported when none had them all. */
+        if (rc == SQLITE_OK && !res->corrected && query_clauses(q) >= 2 &&
+            (res->total == 0 ||
+             (query_is_question(q) && res->total < (long long)req->offset + req->limit))) {
+            long long every = res->total;
             search_reset_matches(res);
             rc = search_exec(ctx, q, req, 1, res);
-            res->relaxed = res->total > 0;
+            res->relaxed = every == 0 && res->total > 0;
         }
         sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL);
     }

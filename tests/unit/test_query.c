@@ -470,27 +470,6 @@ static size_t clauses_of(fixture *f, const char *text)
     return n;
 }
 
-static void test_questions(void **state)
-{
-    fixture *f = *state;
-    /* Function words of a question are not required. */
-    assert_int_equal(clauses_of(f, "comment identifier une victime de traite ?"), 3);
-    assert_int_equal(clauses_of(f, "comment identifier une victime de traite"), 3);
-    assert_int_equal(clauses_of(f, "Où est l'ONU ?"), 1);
-    ASSERT_SEARCH("où sont les éducateurs ?", "9");
-    ASSERT_SEARCH("qu'est-ce que l'aide sociale à l'enfance ?", "1");
-    /* Not a question: every word counts. */
-    assert_int_equal(clauses_of(f, "une victime de traite"), 4);
-    assert_int_equal(clauses_of(f, "qui sommes-nous"), 2);
-    /* Nothing but function words: they stay. */
-    assert_int_equal(clauses_of(f, "qui est-ce ?"), 2);
-    assert_int_equal(clauses_of(f, "qui sommes-nous ?"), 1);
-    assert_int_equal(clauses_of(f, "le ?"), 1);
-    /* Words joined by OR, excluded or quoted are never dropped. */
-    assert_int_equal(clauses_of(f, "comment \"une victime\" ?"), 1);
-    assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
-}
-
 /* The FTS5 expression (without vocabulary) of text, for comparing two
  * spellings of one query. */
 static char *fts_of(fixture *f, const char *text)
@@ -514,6 +493,49 @@ static char *fts_of(fixture *f, const char *text)
         free(x_);                                                                                  \
         free(y_);                                                                                  \
     } while (0)
+
+static void test_questions(void **state)
+{
+    fixture *f = *state;
+    /* Function words of a question are not required. */
+    assert_int_equal(clauses_of(f, "comment identifier une victime de traite ?"), 3);
+    assert_int_equal(clauses_of(f, "comment identifier une victime de traite"), 3);
+    assert_int_equal(clauses_of(f, "Où est l'ONU ?"), 1);
+    ASSERT_SEARCH("où sont les éducateurs ?", "9");
+    ASSERT_SEARCH("qu'est-ce que l'aide sociale à l'enfance ?", "1");
+    /* Not a question: every word counts. */
+    assert_int_equal(clauses_of(f, "une victime de traite"), 4);
+    assert_int_equal(clauses_of(f, "qui sommes-nous"), 2);
+    /* Nothing but function words: they stay. */
+    assert_int_equal(clauses_of(f, "qui est-ce ?"), 2);
+    assert_int_equal(clauses_of(f, "qui sommes-nous ?"), 2);
+    assert_int_equal(clauses_of(f, "le ?"), 1);
+    /* The verbs and pronouns that only carry the question go too; « faire »
+     * and « sans » stay. */
+    assert_int_equal(clauses_of(f, "j'ai été victime de traite, que faire ?"), 3);
+    assert_int_equal(
+        clauses_of(f, "une victime sans papiers peut-elle obtenir un titre de séjour ?"), 6);
+    assert_int_equal(clauses_of(f, "pouvez-vous me dire si on doit porter plainte ?"), 3);
+    /* The pronoun after a verb is no word to look for: « aident-ils » is
+     * « aident », « va-t-il » « va ». */
+    assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
+    ASSERT_SAME_QUERY("comment les éducateurs aident-ils les mineurs ?",
+                      "éducateurs aident mineurs");
+    ASSERT_SAME_QUERY("où va-t-il ?", "va");
+    assert_int_equal(clauses_of(f, "aident-ils les mineurs"), 3);
+    query *q;
+    char err[64];
+    assert_int_equal(query_parse("comment porter plainte", 22, NULL, &q, err, sizeof err),
+                     QUERY_OK);
+    assert_true(query_is_question(q));
+    query_free(q);
+    assert_int_equal(query_parse("porter plainte", 14, NULL, &q, err, sizeof err), QUERY_OK);
+    assert_false(query_is_question(q));
+    query_free(q);
+    /* Words joined by OR, excluded or quoted are never dropped. */
+    assert_int_equal(clauses_of(f, "comment \"une victime\" ?"), 1);
+    assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
+}
 
 static void test_elision_without_apostrophe(void **state)
 {

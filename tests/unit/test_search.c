@@ -313,6 +313,19 @@ static void test_relaxed(void **state)
     assert_int_equal(res.relaxed, 1);
     assert_int_equal(res.hits[0].id, 2);
     search_result_free(&res);
+    /* A question: the documents with all its words (only document 2 has
+     * « éducateurs ») first, then those with most of them; not relaxed,
+     * since one had them all. As words, the page holds document 2 only. */
+    assert_int_equal(run(f, "comment les éducateurs ont-ils accompagné les mineurs ?", 10, 0, &res),
+                     SEARCH_OK);
+    assert_int_equal(res.relaxed, 0);
+    assert_true(res.total > 2);
+    assert_int_equal(res.hits[0].id, 2);
+    assert_int_equal(res.hits[1].id, 1);
+    search_result_free(&res);
+    assert_int_equal(run(f, "éducateurs accompagné mineurs", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    search_result_free(&res);
     /* One word that matches nothing: an empty page, not relaxed. */
     assert_int_equal(run(f, "xyzzyplugh", 10, 0, &res), SEARCH_OK);
     assert_int_equal(res.total, 0);
