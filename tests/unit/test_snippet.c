@@ -249,12 +249,36 @@ static void test_phrase_not_cut(void **state)
     buf_free(&gap);
 }
 
+/* A snippet maker over a closed test index, as searchd opens one. */
+typedef struct {
+    sqlite3 *db;
+    snippet_maker *sm;
+    vocab *v;
+    query_vocab qv;
+} snippet_env;
+
+static void env_open(snippet_env *env, const ixf_index *ix)
+{
+    char err[256];
+    assert_int_equal(schema_open(ix->path, SCHEMA_READONLY, &env->db, err, sizeof err), 0);
+    assert_int_equal(rank_register(env->db, err, sizeof err), 0);
+    env->sm = snippet_open(env->db, err, sizeof err);
+    assert_non_null(env->sm);
+    assert_int_equal(vocab_open(env->db, &env->v, err, sizeof err), 0);
+    env->qv = (query_vocab){vocab_forms, env->v};
+}
+
+static void env_close(snippet_env *env)
+{
+    snippet_close(env->sm);
+    vocab_close(env->v);
+    sqlite3_close(env->db);
+}
+
 static void test_document_pages(void **state)
 {
     (void)state;
     ixf_index ix;
-    char err[256];
-    sqlite3 *db;
     assert_int_equal(ixf_create(&ix), 0);
     const char *pages[] = {"Page une sur le travail.", "Page deux sur la traite.",
                            "Page trois : les mineurs non accompagnés et la traite."};
@@ -264,13 +288,9 @@ static void test_document_pages(void **state)
     const char *phrase[] = {"La traite des personnes et des enfants, ou traite des êtres humains."};
     assert_int_equal(ixf_add(&ix, 9, "text", 2020, "Définitions", phrase, 1), 0);
     assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
-    assert_int_equal(rank_register(db, err, sizeof err), 0);
-    snippet_maker *sm = snippet_open(db, err, sizeof err);
-    assert_non_null(sm);
-    vocab *v;
-    assert_int_equal(vocab_open(db, &v, err, sizeof err), 0);
-    query_vocab qv = {vocab_forms, v};
+    snippet_env env;
+    env_open(&env, &ix);
+    snippet_maker *sm = env.sm;
 
     struct {
         const char *q;
@@ -294,7 +314,7 @@ static void test_document_pages(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         query *q = parse(cases[i].q);
-        query_expr *any = query_compile(q, QUERY_ANY, &qv);
+        query_expr *any = query_compile(q, QUERY_ANY, &env.qv);
         char *out;
         int page = -1;
         assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, NULL, &out, &page), SQLITE_OK);
@@ -333,9 +353,7 @@ static void test_document_pages(void **state)
     assert_int_equal(page, 0);
     free(out);
     query_free(q);
-    snippet_close(sm);
-    vocab_close(v);
-    sqlite3_close(db);
+    env_close(&env);
     ixf_remove(&ix);
 }
 
@@ -372,7 +390,6 @@ static void test_passage_choice(void **state)
     (void)state;
     ixf_index ix;
     char err[256], path[] = "/tmp/test_snippet.XXXXXX";
-    sqlite3 *db;
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     const char *syntext = "TEH = traite des êtres humains\nMNA = mineurs non accompagnés\n";
@@ -398,57 +415,51 @@ static void test_passage_choice(void **state)
     const char *du[] = {"L’inspection du travail et le code des douanes."};
     assert_int_equal(ixf_add(&ix, 14, "text", 2020, "Contrôles", du, 1), 0);
     assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
-    assert_int_equal(rank_register(db, err, sizeof err), 0);
-    snippet_maker *sm = snippet_open(db, err, sizeof err);
-    assert_non_null(sm);
-    vocab *v;
-    assert_int_equal(vocab_open(db, &v, err, sizeof err), 0);
-    query_vocab qv = {vocab_forms, v};
+    snippet_env env;
+    env_open(&env, &ix);
+    snippet_maker *sm = env.sm;
     int page;
 
     /* The body has only « des »: its start, nothing marked. */
     for (int s = 0; s < 2; s++) {
-        char *out = doc_snippet(sm, &qv, s ? syn : NULL, "traite des êtres humains", 11, &page);
+        char *out = doc_snippet(sm, &env.qv, s ? syn : NULL, "traite des êtres humains", 11, &page);
         assert_string_equal(out, "Le rôle des associations et des bénévoles.");
         free(out);
     }
     /* One clause (the TEH side): the phrase, far from the first « des »,
      * not « non » alone nor « des » alone. */
-    char *out = doc_snippet(sm, &qv, syn, "traite des êtres humains", 12, &page);
+    char *out = doc_snippet(sm, &env.qv, syn, "traite des êtres humains", 12, &page);
     assert_non_null(strstr(
         out, "<mark>traite</mark> <mark>des</mark> <mark>êtres</mark> <mark>humains</mark>"));
     assert_int_equal(count(out, "<mark>des</mark>"), 1);
     free(out);
-    out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés", 12, &page);
+    out = doc_snippet(sm, &env.qv, syn, "mineurs non accompagnés", 12, &page);
     assert_non_null(strstr(out, "engagements <mark>non</mark> tenus"));
     free(out);
     /* The title says « mineurs non accompagnés »: the page with the other
      * word, even though page 1 has the phrase twice. */
-    out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés victimes", 13, &page);
+    out = doc_snippet(sm, &env.qv, syn, "mineurs non accompagnés victimes", 13, &page);
     assert_string_equal(out, "Les <mark>victimes</mark>.");
     assert_int_equal(page, 2);
     free(out);
-    out = doc_snippet(sm, &qv, syn, "mineurs non accompagnés", 13, &page);
+    out = doc_snippet(sm, &env.qv, syn, "mineurs non accompagnés", 13, &page);
     assert_int_equal(page, 1);
     assert_int_equal(count(out, "<mark>"), 6);
     free(out);
     /* A function word is marked next to a content word only. */
-    out = doc_snippet(sm, &qv, NULL, "inspection du travail des douanes", 14, &page);
+    out = doc_snippet(sm, &env.qv, NULL, "inspection du travail des douanes", 14, &page);
     assert_string_equal(out, "L’<mark>inspection</mark> <mark>du</mark> <mark>travail</mark> et "
                              "le code <mark>des</mark> <mark>douanes</mark>.");
     free(out);
-    out = doc_snippet(sm, &qv, NULL, "inspection des mineurs", 14, &page);
+    out = doc_snippet(sm, &env.qv, NULL, "inspection des mineurs", 14, &page);
     assert_string_equal(out, "L’<mark>inspection</mark> du travail et le code des douanes.");
     free(out);
     /* A query of function words only marks them. */
-    out = doc_snippet(sm, &qv, NULL, "des", 14, &page);
+    out = doc_snippet(sm, &env.qv, NULL, "des", 14, &page);
     assert_string_equal(out, "L’inspection du travail et le code <mark>des</mark> douanes.");
     free(out);
 
-    snippet_close(sm);
-    vocab_close(v);
-    sqlite3_close(db);
+    env_close(&env);
     ixf_remove(&ix);
     synonyms_free(syn);
     free(far);
