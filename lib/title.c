@@ -277,14 +277,34 @@ static void title_put_mapped(buf *out, const char *s, size_t n,
     }
 }
 
+/* Whether key (lowercase) is a Roman numeral from i to xxxix written the
+ * usual way (« PARTIE II », « ANNEXE XIV »); beyond, numerals spell French
+ * words (« DIX » would read 509). */
+static int title_roman(const char *key)
+{
+    static const char *const units[] = {"ix", "iv", "viii", "vii", "vi", "v", "iii", "ii", "i"};
+    const char *p = key;
+    while (*p == 'x' && p - key < 3)
+        p++;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strncmp(p, units[i], strlen(units[i])) == 0) {
+            p += strlen(units[i]);
+            break;
+        }
+    return *key && !*p;
+}
+
 /* A word the text never writes is taken for an acronym when no French
  * word could be written so: no vowel (« CNCDH »), or four letters at most
  * with three consonants in a row (« OQTF ») or starting with two that do
- * not begin French words (« CCEM », « MNA »; not « PLAN », « CHEZ »). */
+ * not begin French words (« CCEM », « MNA »; not « PLAN », « CHEZ »); and
+ * a Roman numeral stays in capitals too. */
 static int title_acronym(const char *s, size_t n)
 {
     char key[TITLE_MAX_WORD];
     size_t k = title_fold(s, n, key);
+    if (k == 0 || title_roman(key))
+        return k > 0;
     if (k < 2)
         return 0;
     size_t run = 0, longest = 0;

@@ -63,6 +63,8 @@ static void test_glued_words(void **state)
           "Compte-rendu de la réunion");
     /* A word the text writes is never split. */
     check("LE PORTEFEUILLE", "Le porte-monnaie et le portefeuille, la feuille.", "Le portefeuille");
+    /* Roman numerals stay numerals; « DIX » is a word. */
+    check("PARTIE II ET ANNEXE XIV DU DIX MAI", "Texte.", "Partie II et annexe XIV du dix mai");
     /* Halves of one letter are not words. */
     check("AJOUR DU", "Le jour du départ, à jour.", "Ajour du");
 }
