@@ -322,8 +322,10 @@ static int title_acronym(const char *s, size_t n)
     return longest >= 3 || start;
 }
 
-/* Appends the readable form of the title's word s[0..n). */
-static void title_put_word(buf *out, const title_dict *d, const char *s, size_t n)
+/* Appends the readable form of the title's word s[0..n) (alone between
+ * brackets when bracketed: « (CESEDA) », an acronym unless the text says
+ * otherwise). */
+static void title_put_word(buf *out, const title_dict *d, const char *s, size_t n, int bracketed)
 {
     const title_spelling *best = title_best(title_dict_find(d, s, n));
     if (best) {
@@ -350,11 +352,32 @@ static void title_put_word(buf *out, const title_dict *d, const char *s, size_t 
         buf_append(out, right->p, right->n);
         return;
     }
-    if (title_acronym(s, n)) {
+    if (bracketed || title_acronym(s, n)) {
         buf_append(out, s, n);
         return;
     }
     title_put_mapped(out, s, n, utf8proc_tolower);
+}
+
+/* Whether the word title[a..b) is part of a name rather than of a phrase:
+ * its run of non-spaces has, inside it, a digit or a character of file
+ * names, commands or addresses (« APT-GET(8) », « SOURCES.LIST(5) »,
+ * « L.425-1 », « APT_PREFERENCES »): left as it is written. */
+static int title_technical(const char *title, size_t len, size_t a, size_t b)
+{
+    size_t from = a, to = b;
+    while (from > 0 && title[from - 1] != ' ')
+        from--;
+    while (to < len && title[to] != ' ')
+        to++;
+    while (from < a && strchr("([«\"'", title[from]))
+        from++;
+    while (to > b && strchr(")].,;:!?»\"'", title[to - 1]))
+        to--;
+    for (size_t i = from; i < to; i++)
+        if ((title[i] >= '0' && title[i] <= '9') || strchr("_./()[]@:=+#\\<>", title[i]))
+            return 1;
+    return 0;
 }
 
 char *title_from_capitals(const char *title, const char *const *texts, size_t n)
@@ -381,11 +404,13 @@ char *title_from_capitals(const char *title, const char *const *texts, size_t n)
         /* A quotation starts with a capital too (« Ensemble contre… »). */
         for (size_t i = copied; i + 1 < a && !first; i++)
             first = !memcmp(title + i, "«", strlen("«"));
-        if (title_capitals(title + a, b - a, NULL) > 0)
-            title_put_word(&out, &d, title + a, b - a);
+        int technical = title_technical(title, len, a, b);
+        if (title_capitals(title + a, b - a, NULL) > 0 && !technical)
+            title_put_word(&out, &d, title + a, b - a,
+                           a > 0 && title[a - 1] == '(' && b < len && title[b] == ')');
         else
             buf_append(&out, title + a, b - a);
-        if (first) {
+        if (first && !technical) {
             /* Sentence case: the first letter a capital. */
             buf word = BUF_INIT;
             utf8proc_int32_t c;
@@ -397,8 +422,8 @@ char *title_from_capitals(const char *title, const char *const *texts, size_t n)
                 buf_append(&out, word.data, word.len);
             }
             buf_free(&word);
-            first = 0;
         }
+        first = 0;
         copied = b;
     }
     buf_append(&out, title + copied, len - copied);

@@ -65,6 +65,9 @@ static void test_glued_words(void **state)
     check("LE PORTEFEUILLE", "Le porte-monnaie et le portefeuille, la feuille.", "Le portefeuille");
     /* Roman numerals stay numerals; « DIX » is a word. */
     check("PARTIE II ET ANNEXE XIV DU DIX MAI", "Texte.", "Partie II et annexe XIV du dix mai");
+    /* Names of commands and files, article numbers: as they are. */
+    check("APT-GET(8) DEBIAN APT-GET(8)", "Le projet Debian.", "APT-GET(8) Debian APT-GET(8)");
+    check("SOURCES.LIST ET L.425-1 (CESEDA)", "Texte.", "SOURCES.LIST et L.425-1 (CESEDA)");
     /* Halves of one letter are not words. */
     check("AJOUR DU", "Le jour du départ, à jour.", "Ajour du");
 }
