@@ -405,12 +405,15 @@ char *title_from_capitals(const char *title, const char *const *texts, size_t n)
         for (size_t i = copied; i + 1 < a && !first; i++)
             first = !memcmp(title + i, "«", strlen("«"));
         int technical = title_technical(title, len, a, b);
-        if (title_capitals(title + a, b - a, NULL) > 0 && !technical)
+        size_t letters;
+        /* A word with a lowercase letter is written on purpose (« OpenSSL »). */
+        int caps = title_capitals(title + a, b - a, &letters) == letters && !technical;
+        if (caps)
             title_put_word(&out, &d, title + a, b - a,
                            a > 0 && title[a - 1] == '(' && b < len && title[b] == ')');
         else
             buf_append(&out, title + a, b - a);
-        if (first && !technical) {
+        if (first && caps) {
             /* Sentence case: the first letter a capital. */
             buf word = BUF_INIT;
             utf8proc_int32_t c;

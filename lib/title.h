@@ -5,8 +5,10 @@
  * the text never writes split in two where it writes both halves (words
  * glued by the export: « DESRENCONTRES » → « des rencontres »), other words
  * in lower case unless they look like acronyms (« OQTF »); the first
- * letter a capital, and the first of a quotation (« Ensemble… »). Pure
- * function of its input: no index, no I/O. */
+ * letter a capital, and the first of a quotation (« Ensemble… »). Names
+ * (« APT-GET(8) », « L.425-1 ») and words with a lowercase letter
+ * (« OpenSSL ») stay as written. Pure function of its input: no index, no
+ * I/O. */
 #ifndef REPERE_TITLE_H
 #define REPERE_TITLE_H
 

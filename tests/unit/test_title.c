@@ -67,6 +67,9 @@ static void test_glued_words(void **state)
     check("PARTIE II ET ANNEXE XIV DU DIX MAI", "Texte.", "Partie II et annexe XIV du dix mai");
     /* Names of commands and files, article numbers: as they are. */
     check("APT-GET(8) DEBIAN APT-GET(8)", "Le projet Debian.", "APT-GET(8) Debian APT-GET(8)");
+    /* A word not in capitals is written on purpose. */
+    check("OPENSSL(1SSL) OpenSSL OPENSSL(1SSL)", "La commande openssl.",
+          "OPENSSL(1SSL) OpenSSL OPENSSL(1SSL)");
     check("SOURCES.LIST ET L.425-1 (CESEDA)", "Texte.", "SOURCES.LIST et L.425-1 (CESEDA)");
     /* Halves of one letter are not words. */
     check("AJOUR DU", "Le jour du départ, à jour.", "Ajour du");
