@@ -108,6 +108,11 @@ int docinfo_refresh(docinfo *d, sqlite3 *db, long long stamp)
 
 long docinfo_find(const docinfo *d, sqlite3_int64 rowid)
 {
+    /* Ids are mostly dense (INTEGER PRIMARY KEY from 1): rowid's place if
+     * they were, else a binary search. */
+    if (d->n > 0 && rowid >= d->ids[0] && (sqlite3_uint64)(rowid - d->ids[0]) < d->n &&
+        d->ids[rowid - d->ids[0]] == rowid)
+        return (long)(rowid - d->ids[0]);
     size_t lo = 0, hi = d->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -445,6 +445,26 @@ static void test_docinfo_lengths(void **state)
     docinfo_free(&d);
 }
 
+/* docinfo_find: at its place when the ids are dense, by search when not. */
+static void test_docinfo_find(void **state)
+{
+    (void)state;
+    sqlite3_int64 ids[] = {2, 3, 7, 10, 11};
+    docinfo d;
+    memset(&d, 0, sizeof d);
+    d.ids = ids;
+    d.n = sizeof ids / sizeof ids[0];
+    assert_int_equal(docinfo_find(&d, 2), 0);
+    assert_int_equal(docinfo_find(&d, 3), 1);
+    assert_int_equal(docinfo_find(&d, 7), 2);
+    assert_int_equal(docinfo_find(&d, 10), 3);
+    assert_int_equal(docinfo_find(&d, 11), 4);
+    assert_int_equal(docinfo_find(&d, 4), -1);
+    assert_int_equal(docinfo_find(&d, 1), -1);
+    assert_int_equal(docinfo_find(&d, 12), -1);
+    assert_int_equal(docinfo_find(&d, -5), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_clauses_and_passages),
         cmocka_unit_test(test_wrong_query),
         cmocka_unit_test(test_docinfo_lengths),
+        cmocka_unit_test(test_docinfo_find),
         cmocka_unit_test(test_top_rows_exact), /* last: it writes its own index */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
