@@ -3,10 +3,18 @@
 # Every source is picked up by wildcard: adding a module needs no edit here.
 
 CC      ?= cc
-PKGS    := sqlite3 libxml-2.0 libzip poppler-glib glib-2.0 libutf8proc libmicrohttpd jansson
+PKGS    := sqlite3 libxml-2.0 libzip poppler-glib cairo glib-2.0 libutf8proc libmicrohttpd jansson
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wpedantic -Werror
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# OCR is optional: built with tesseract when pkg-config finds it (scripts/deps.sh
+# installs it), without it otherwise or with `make OCR=no` (lib/ocr.c then
+# says "unavailable"). The choice is part of the object tree's flags.
+OCR     ?= $(shell pkg-config --exists tesseract lept 2>/dev/null && echo yes || echo no)
+ifeq ($(OCR),yes)
+PKGS    += tesseract lept
+OCR_DEF := -DREPERE_OCR=1
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(OCR_DEF)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) -Ilib -MMD -MP
@@ -36,6 +44,13 @@ all: $(BIN)/indexer $(BIN)/searchd
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# lib/ocr.o is the one object built differently with OCR=yes and OCR=no: a
+# stamp named after the choice rebuilds it when the choice changes.
+$(BUILD)/ocr-$(OCR).stamp:
+	@mkdir -p $(dir $@)
+	@rm -f $(BUILD)/ocr-*.stamp && touch $@
+$(BUILD)/lib/ocr.o: $(BUILD)/ocr-$(OCR).stamp
 
 $(LIBREPERE): $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -18,6 +18,9 @@
 
 #include "extract.h"
 #include "fileread.h"
+#include "ocr.h"
+#include "ocrcache.h"
+#include "ocrq.h"
 #include "pool.h"
 #include "progress.h"
 #include "schema.h"
@@ -30,6 +33,9 @@
 #define INDEXER_FILES_PER_WORKER 1000
 #define INDEXER_HEAD_BYTES 4096
 #define INDEXER_CONFIG_FILE "synonymes.txt"
+/* OCR cache entries unused for this long, of contents no document has (or
+ * read by another engine), are pruned at the end of a complete run. */
+#define INDEXER_OCR_KEEP_S (30LL * 24 * 3600)
 
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_SOME_FAILED = 3 };
 
@@ -43,6 +49,10 @@ typedef struct {
     int timeout_s;
     size_t max_memory_mb;
     size_t max_size_mb;
+    sync_ocr_mode ocr;
+    int ocr_asked; /* --ocr was given */
+    int ocr_timeout_s;
+    int ocr_max_pages;
 } indexer_options;
 
 /* A file to hash and maybe extract. */
@@ -53,13 +63,17 @@ typedef struct {
     sqlite3_int64 mtime_ns;
     sqlite3_int64 started_ns; /* wall-clock time its extraction started */
     extract_format format;
-    sync_doc *known; /* its indexed version, or NULL */
+    sync_doc *known;           /* its indexed version, or NULL */
+    int extract;               /* extract even when its hash is the indexed one (OCR) */
+    char hash[STORE_HASH_LEN]; /* of the content extracted */
 } indexer_job;
 
 typedef struct {
     indexer_options opt;
     sqlite3 *db;
     store *st;
+    ocrcache *ocr_cache; /* NULL: no OCR this run */
+    ocrq *ocr;
     sync_state *sync; /* the documents indexed at start, the walk's marks */
     sync_batch batch; /* the open transaction and the committed counts */
     GPtrArray *jobs;  /* indexer_job */
@@ -99,7 +113,9 @@ static int indexer_install_signals(void)
 static void indexer_usage(FILE *out)
 {
     fputs("usage: indexer [--db FILE] [--url-prefix URL] [--jobs N] [--prune] [--quiet]\n"
-          "               [--timeout SEC] [--max-memory MB] [--max-size MB] PATH...\n"
+          "               [--timeout SEC] [--max-memory MB] [--max-size MB]\n"
+          "               [--ocr off|missing|force] [--ocr-timeout SEC] [--ocr-max-pages N]\n"
+          "               PATH...\n"
           "       indexer [--db FILE] --check\n",
           out);
 }
@@ -117,6 +133,11 @@ static void indexer_help(void)
           "  --timeout SEC      time limit of one file's extraction (default: 60)\n"
           "  --max-memory MB    memory limit of one file's extraction (default: 1024)\n"
           "  --max-size MB      larger files are skipped (default: 256)\n"
+          "  --ocr MODE         scanned PDF pages: off, missing (read the pages without\n"
+          "                     text; the default when built with OCR) or force (read\n"
+          "                     every page of every PDF)\n"
+          "  --ocr-timeout SEC  time limit of one page's OCR (default: 120)\n"
+          "  --ocr-max-pages N  pages read by OCR at most per document (default: 100)\n"
           "  --check            check the index's integrity and print its document count\n"
           "Exit status: 0 all indexed or skipped, 3 some files failed, 2 usage error,\n"
           "1 fatal error.\n",
@@ -141,7 +162,21 @@ static int indexer_parse_number(const char *arg, const char *name, long min, lon
  * printing a usage error, or -2 when --help was answered. */
 static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
 {
-    enum { O_DB = 1, O_URL, O_JOBS, O_PRUNE, O_QUIET, O_TIMEOUT, O_MEM, O_SIZE, O_CHECK, O_HELP };
+    enum {
+        O_DB = 1,
+        O_URL,
+        O_JOBS,
+        O_PRUNE,
+        O_QUIET,
+        O_TIMEOUT,
+        O_MEM,
+        O_SIZE,
+        O_OCR,
+        O_OCR_TIMEOUT,
+        O_OCR_PAGES,
+        O_CHECK,
+        O_HELP
+    };
     static const struct option longopts[] = {
         {"db", required_argument, NULL, O_DB},
         {"url-prefix", required_argument, NULL, O_URL},
@@ -151,6 +186,9 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
         {"timeout", required_argument, NULL, O_TIMEOUT},
         {"max-memory", required_argument, NULL, O_MEM},
         {"max-size", required_argument, NULL, O_SIZE},
+        {"ocr", required_argument, NULL, O_OCR},
+        {"ocr-timeout", required_argument, NULL, O_OCR_TIMEOUT},
+        {"ocr-max-pages", required_argument, NULL, O_OCR_PAGES},
         {"check", no_argument, NULL, O_CHECK},
         {"help", no_argument, NULL, O_HELP},
         {NULL, 0, NULL, 0},
@@ -163,6 +201,9 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
         .timeout_s = 60,
         .max_memory_mb = 1024,
         .max_size_mb = 256,
+        .ocr = ocr_engine() ? SYNC_OCR_MISSING : SYNC_OCR_OFF,
+        .ocr_timeout_s = 120,
+        .ocr_max_pages = 100,
     };
     opterr = 0;
     for (;;) {
@@ -201,6 +242,29 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
             if (indexer_parse_number(optarg, "--max-size", 1, 1L << 20, &v) != 0)
                 goto usage;
             opt->max_size_mb = (size_t)v;
+            break;
+        case O_OCR:
+            if (strcmp(optarg, "off") == 0) {
+                opt->ocr = SYNC_OCR_OFF;
+            } else if (strcmp(optarg, "missing") == 0) {
+                opt->ocr = SYNC_OCR_MISSING;
+            } else if (strcmp(optarg, "force") == 0) {
+                opt->ocr = SYNC_OCR_FORCE;
+            } else {
+                fprintf(stderr, "indexer: --ocr wants off, missing or force, not '%s'\n", optarg);
+                goto usage;
+            }
+            opt->ocr_asked = 1;
+            break;
+        case O_OCR_TIMEOUT:
+            if (indexer_parse_number(optarg, "--ocr-timeout", 1, 86400, &v) != 0)
+                goto usage;
+            opt->ocr_timeout_s = (int)v;
+            break;
+        case O_OCR_PAGES:
+            if (indexer_parse_number(optarg, "--ocr-max-pages", 1, 100000, &v) != 0)
+                goto usage;
+            opt->ocr_max_pages = (int)v;
             break;
         case O_CHECK:
             opt->check = 1;
@@ -403,6 +467,7 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
     j->mtime_ns = mtime_ns;
     j->format = format;
     j->known = known;
+    j->extract = action == SYNC_EXTRACT;
     g_ptr_array_add(ix->jobs, j);
     ix->found++;
     progress_scanning(&ix->prog, ix->found);
@@ -436,10 +501,71 @@ static sqlite3_int64 indexer_wall_ns(void)
     return (sqlite3_int64)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* Writes the extracted document of job j (its pages read by OCR) with
+ * what OCR left to do on it. */
+static void indexer_store(indexer *ix, indexer_job *j, const char *hash, extract_doc *doc,
+                          int ocr_state)
+{
+    char err[512];
+    store_file f = {
+        .path = j->path,
+        .url = j->url,
+        .bytes = j->bytes,
+        .mtime_ns = sync_recorded_mtime(j->mtime_ns, j->started_ns),
+        .hash = hash,
+        .ocr = ocr_state,
+    };
+    int added = 0;
+    ix->done++;
+    if (indexer_tx(ix) != 0)
+        return;
+    if (store_put(ix->st, &f, doc, &added, NULL, err, sizeof err) != 0) {
+        if (indexer_write_is_fatal(ix)) {
+            indexer_fatal(ix, ix->opt.db_path, err);
+            return;
+        }
+        indexer_report(ix, j->path, "cannot be indexed: %s", err);
+        ix->failed++;
+        return;
+    }
+    sync_batch_wrote(&ix->batch, added ? SYNC_WROTE_ADDED : SYNC_WROTE_UPDATED);
+}
+
+/* Hands the documents whose pages are all read to indexer_store. */
+static void indexer_store_ready(indexer *ix)
+{
+    void *tag;
+    extract_doc doc;
+    int state;
+    char note[1024];
+    while (!ix->fatal && ocrq_ready(ix->ocr, &tag, &doc, &state, note, sizeof note)) {
+        indexer_job *j = tag;
+        if (note[0] && !ix->opt.quiet)
+            indexer_report(ix, j->path, "%s", note);
+        if (!indexer_signal)
+            indexer_store(ix, j, j->hash, &doc, state);
+        extract_doc_free(&doc);
+    }
+}
+
 static void indexer_take_result(indexer *ix, pool_result *res)
 {
     indexer_job *j = res->tag;
     char err[512];
+    if (res->page > 0) {
+        if (indexer_tx(ix) == 0 &&
+            ocrq_page_done(ix->ocr, res, (long long)time(NULL), err, sizeof err) != 0)
+            indexer_fatal(ix, ix->opt.db_path, err);
+        return;
+    }
+    if (res->outcome == POOL_DOC) {
+        /* Its scanned pages, if any, are read before it is written. */
+        g_strlcpy(j->hash, res->hash, sizeof j->hash);
+        if (indexer_tx(ix) == 0 && ocrq_add(ix->ocr, j, j->path, res->hash, &res->doc,
+                                            (long long)time(NULL), err, sizeof err) != 0)
+            indexer_fatal(ix, ix->opt.db_path, err);
+        return;
+    }
     ix->done++;
     if (res->outcome == POOL_FAILED) {
         indexer_report(ix, j->path, "%s", res->reason);
@@ -455,25 +581,6 @@ static void indexer_take_result(indexer *ix, pool_result *res)
             return;
         }
         sync_batch_wrote(&ix->batch, SYNC_WROTE_UNCHANGED);
-    } else {
-        store_file f = {
-            .path = j->path,
-            .url = j->url,
-            .bytes = j->bytes,
-            .mtime_ns = sync_recorded_mtime(j->mtime_ns, j->started_ns),
-            .hash = res->hash,
-        };
-        int added = 0;
-        if (store_put(ix->st, &f, &res->doc, &added, NULL, err, sizeof err) != 0) {
-            if (indexer_write_is_fatal(ix)) {
-                indexer_fatal(ix, ix->opt.db_path, err);
-                return;
-            }
-            indexer_report(ix, j->path, "cannot be indexed: %s", err);
-            ix->failed++;
-            return;
-        }
-        sync_batch_wrote(&ix->batch, added ? SYNC_WROTE_ADDED : SYNC_WROTE_UPDATED);
     }
 }
 
@@ -492,24 +599,36 @@ static void indexer_run_jobs(indexer *ix)
     progress_start(&ix->prog, ix->done);
     progress_update(&ix->prog, ix->done, ix->found, 1);
     while (!ix->fatal && !indexer_signal) {
-        while (next < ix->jobs->len && pool_idle(workers) > 0) {
-            indexer_job *j = g_ptr_array_index(ix->jobs, next);
-            pool_job wj = {
-                .path = j->path,
-                .format = j->format,
-                .old_hash = j->known ? j->known->hash : NULL,
-                .tag = j,
-            };
-            j->started_ns = indexer_wall_ns();
+        /* Pages first: a document waiting for them is written sooner, and
+         * the pages of one document spread over the idle workers. */
+        while (pool_idle(workers) > 0) {
+            pool_job wj;
+            int page = ocrq_next(ix->ocr, &wj);
+            indexer_job *j = NULL;
+            if (!page && next < ix->jobs->len) {
+                j = g_ptr_array_index(ix->jobs, next);
+                wj = (pool_job){
+                    .path = j->path,
+                    .format = j->format,
+                    .old_hash = j->known && !j->extract ? j->known->hash : NULL,
+                    .tag = j,
+                };
+                j->started_ns = indexer_wall_ns();
+            }
+            if (!page && !j)
+                break;
             if (pool_start(workers, &wj, err, sizeof err) != 0) {
                 if (pool_busy(workers) == 0)
                     indexer_fatal(ix, "cannot extract", err);
                 break;
             }
-            next++;
+            if (page)
+                ocrq_started(ix->ocr);
+            else
+                next++;
         }
         if (ix->fatal || (next >= ix->jobs->len && pool_busy(workers) == 0 &&
-                          pool_idle(workers) == ix->opt.jobs))
+                          ocrq_waiting(ix->ocr) == 0 && pool_idle(workers) == ix->opt.jobs))
             break;
         pool_poll(workers, indexer_wake[0], 100);
         while (!ix->fatal && pool_take(workers, &res)) {
@@ -517,6 +636,7 @@ static void indexer_run_jobs(indexer *ix)
                 indexer_take_result(ix, &res);
             extract_doc_free(&res.doc);
         }
+        indexer_store_ready(ix);
         indexer_tx_tick(ix, 0);
         progress_update(&ix->prog, ix->done, ix->found, 0);
     }
@@ -559,6 +679,57 @@ cleanup:
     sqlite3_finalize(st);
     sqlite3_close_v2(db);
     return status;
+}
+
+/* Whether this run can OCR: the engine is tried once here (the workers
+ * load their own). Without it the run goes on with OCR off, unless --ocr
+ * asked for it: returns -1 then, after printing why. */
+static int indexer_check_ocr(indexer *ix)
+{
+    char err[512];
+    if (ix->opt.ocr != SYNC_OCR_OFF) {
+        if (!ocr_available(err, sizeof err)) {
+            if (ix->opt.ocr_asked) {
+                fprintf(stderr, "indexer: --ocr: OCR is unavailable: %s\n", err);
+                return -1;
+            }
+            if (!ix->opt.quiet)
+                fprintf(stderr, "indexer: OCR is unavailable (%s): scanned pages stay unread\n",
+                        err);
+            ix->opt.ocr = SYNC_OCR_OFF;
+        }
+        ocr_release();
+    }
+    return 0;
+}
+
+/* Opens the OCR cache and the OCR work queue of this run. */
+static int indexer_open_ocr(indexer *ix)
+{
+    char err[512];
+    if (ix->opt.ocr != SYNC_OCR_OFF && ocrcache_open(ix->db, ocr_engine(), OCR_LANG, OCR_DPI,
+                                                     &ix->ocr_cache, err, sizeof err) != 0) {
+        fprintf(stderr, "indexer: %s: %s\n", ix->opt.db_path, err);
+        return -1;
+    }
+    ix->ocr = ocrq_new(ix->opt.ocr, ix->ocr_cache, ix->opt.ocr_max_pages, ix->opt.ocr_timeout_s);
+    /* Tesseract would start a thread per core in each worker: the pages
+     * run in parallel over the workers instead. libgomp reads this when
+     * it loads, so it goes into the workers' environment. */
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    return 0;
+}
+
+/* Prunes the OCR cache after a complete run. */
+static void indexer_prune_ocr(indexer *ix)
+{
+    char err[512];
+    long long removed;
+    if (!ix->ocr_cache || indexer_tx(ix) != 0)
+        return;
+    if (ocrcache_prune(ix->ocr_cache, (long long)time(NULL) - INDEXER_OCR_KEEP_S, &removed, err,
+                       sizeof err) != 0)
+        indexer_fatal(ix, ix->opt.db_path, err);
 }
 
 static int indexer_open(indexer *ix)
@@ -605,19 +776,22 @@ int main(int argc, char **argv)
     if (ix.opt.check)
         return indexer_check(&ix.opt);
 
+    if (indexer_check_ocr(&ix) != 0)
+        return EXIT_FATAL;
+
     int status = EXIT_FATAL;
     int n_roots = argc - first;
     char **roots = calloc((size_t)n_roots, sizeof *roots);
     if (!roots)
         abort();
-    ix.sync = sync_new();
+    ix.sync = sync_new(ix.opt.ocr);
     ix.jobs = g_ptr_array_new_with_free_func(indexer_job_free);
     progress_init(&ix.prog, !ix.opt.quiet && isatty(STDERR_FILENO));
     if (indexer_install_signals() != 0) {
         fprintf(stderr, "indexer: cannot set up signals: %s\n", strerror(errno));
         goto cleanup;
     }
-    if (indexer_open(&ix) != 0)
+    if (indexer_open(&ix) != 0 || indexer_open_ocr(&ix) != 0)
         goto cleanup;
 
     for (int i = 0; i < n_roots && !ix.fatal && !indexer_signal; i++) {
@@ -630,10 +804,18 @@ int main(int argc, char **argv)
     indexer_tx_tick(&ix, 1);
     if (!ix.fatal && !indexer_signal && ix.jobs->len > 0)
         indexer_run_jobs(&ix);
+    if (!ix.fatal && !indexer_signal)
+        indexer_prune_ocr(&ix);
     if (!ix.fatal)
         indexer_tx_tick(&ix, 1);
     progress_clear(&ix.prog);
 
+    const ocrq_stats *os = ocrq_get_stats(ix.ocr);
+    if ((!ix.opt.quiet || indexer_signal) && (os->read || os->cached || os->failed))
+        fprintf(stderr,
+                "indexer: OCR: %zu pages read (%.2f s of CPU), %zu from the cache, %zu not "
+                "readable\n",
+                os->read, os->ms / 1000.0, os->cached, os->failed);
     const sync_counts *c = &ix.batch.committed;
     if (!ix.opt.quiet || indexer_signal)
         fprintf(stderr,
@@ -648,6 +830,8 @@ int main(int argc, char **argv)
     else
         status = ix.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 cleanup:
+    ocrq_free(ix.ocr);
+    ocrcache_close(ix.ocr_cache);
     store_close(ix.st);
     sqlite3_close_v2(ix.db);
     for (int i = 0; i < n_roots; i++)

@@ -36,6 +36,7 @@ typedef struct {
     int busy, done;
     char *path, *old_hash;
     extract_format format;
+    int page, timeout_s;
     void *tag;
     int retried;
     long long deadline_ms;
@@ -121,6 +122,7 @@ static void pool_job_clear(pool_slot *s)
     extract_doc_free(&s->res.doc);
     s->path = s->old_hash = NULL;
     s->tag = NULL;
+    s->page = 0;
     s->busy = s->done = s->retried = 0;
     s->has_result = s->died = s->status = s->reaped = s->timed_out = s->malformed = 0;
 }
@@ -312,12 +314,16 @@ static int pool_send(pool *p, pool_slot *s, char *err, size_t errlen)
         s->errtext[0] = '\0';
         buf_clear(&msg);
         size_t frame = wire_frame_begin(&msg);
-        wire_put_job(&msg, s->format, s->path, s->old_hash);
+        if (s->page > 0)
+            wire_put_page_job(&msg, s->path, s->old_hash, (uint32_t)s->page,
+                              (uint32_t)s->timeout_s);
+        else
+            wire_put_job(&msg, s->format, s->path, s->old_hash);
         wire_frame_end(&msg, frame);
         if (pool_write_all(s->job_fd, msg.data, msg.len) == 0) {
             s->earlier = s->files++;
             s->busy = 1;
-            s->deadline_ms = pool_now_ms() + (long long)p->limits.timeout_s * 1000;
+            s->deadline_ms = pool_now_ms() + (long long)s->timeout_s * 1000;
             rc = 0;
             break;
         }
@@ -346,6 +352,8 @@ int pool_start(pool *p, const pool_job *job, char *err, size_t errlen)
     s->path = buf_xstrndup(job->path, strlen(job->path));
     s->old_hash = job->old_hash ? buf_xstrndup(job->old_hash, strlen(job->old_hash)) : NULL;
     s->format = job->format;
+    s->page = job->page;
+    s->timeout_s = job->page > 0 && job->timeout_s > 0 ? job->timeout_s : p->limits.timeout_s;
     s->tag = job->tag;
     if (pool_send(p, s, err, errlen) != 0) {
         pool_job_clear(s);
@@ -369,7 +377,7 @@ static void pool_reap(pool_slot *s)
 }
 
 /* Decodes the worker's messages: "ready", then one result per job. */
-static void pool_decode(const pool *p, pool_slot *s)
+static void pool_decode(pool_slot *s)
 {
     const char *payload;
     size_t plen, used, off = 0;
@@ -384,10 +392,14 @@ static void pool_decode(const pool *p, pool_slot *s)
             if (!wire_get_ready(payload, plen))
                 goto untrusted;
             s->ready = 1;
-            s->deadline_ms = pool_now_ms() + (long long)p->limits.timeout_s * 1000;
+            s->deadline_ms = pool_now_ms() + (long long)s->timeout_s * 1000;
             continue;
         }
         if (!s->busy || s->has_result || wire_get_result(payload, plen, &s->res) != 0)
+            goto untrusted;
+        /* A page job is answered by a text or an error, a file job never by a text. */
+        if ((s->res.kind == WIRE_TEXT) != (s->page > 0 && s->res.kind != WIRE_ERROR) ||
+            (s->res.kind == WIRE_TEXT && s->res.doc.chunks[0].page != s->page))
             goto untrusted;
         s->has_result = 1;
     }
@@ -452,7 +464,7 @@ void pool_poll(pool *p, int wake_fd, int timeout_ms)
             continue;
         }
         pool_drain(s, s->out_fd, 0, &eof);
-        pool_decode(p, s);
+        pool_decode(s);
         if (eof && s->pid != 0)
             pool_reap(s);
     }
@@ -502,12 +514,11 @@ static int pool_sanitizer_line(const char *text, char *out, size_t outlen)
     return 1;
 }
 
-static void pool_explain_death(const pool *p, const pool_slot *s, pool_result *res)
+static void pool_explain_death(const pool_slot *s, pool_result *res)
 {
     char line[200];
     if (s->timed_out) {
-        snprintf(res->reason, sizeof res->reason, "extraction took longer than %d s",
-                 p->limits.timeout_s);
+        snprintf(res->reason, sizeof res->reason, "extraction took longer than %d s", s->timeout_s);
     } else if (s->malformed) {
         snprintf(res->reason, sizeof res->reason, "extraction produced a malformed result");
     } else if (pool_ran_out_of_memory(s->errtext)) {
@@ -517,8 +528,7 @@ static void pool_explain_death(const pool *p, const pool_slot *s, pool_result *r
     } else if (!s->reaped) {
         snprintf(res->reason, sizeof res->reason, "extraction process vanished");
     } else if (WIFSIGNALED(s->status) && WTERMSIG(s->status) == SIGXCPU) {
-        snprintf(res->reason, sizeof res->reason, "extraction took longer than %d s",
-                 p->limits.timeout_s);
+        snprintf(res->reason, sizeof res->reason, "extraction took longer than %d s", s->timeout_s);
     } else if (WIFSIGNALED(s->status)) {
         snprintf(res->reason, sizeof res->reason, "extraction crashed (signal %d)",
                  WTERMSIG(s->status));
@@ -539,18 +549,22 @@ int pool_take(pool *p, pool_result *res)
         memset(res, 0, sizeof *res);
         extract_doc_init(&res->doc);
         res->tag = s->tag;
+        res->page = s->page;
         res->outcome = POOL_FAILED;
         if (s->has_result) {
             if (s->res.kind == WIRE_ERROR) {
                 snprintf(res->reason, sizeof res->reason, "%s", s->res.reason);
             } else {
-                res->outcome = s->res.kind == WIRE_SAME ? POOL_SAME : POOL_DOC;
+                res->outcome = s->res.kind == WIRE_SAME   ? POOL_SAME
+                               : s->res.kind == WIRE_TEXT ? POOL_TEXT
+                                                          : POOL_DOC;
+                res->ms = (int)(s->res.ms > INT32_MAX ? INT32_MAX : s->res.ms);
                 memcpy(res->hash, s->res.hash, sizeof res->hash);
                 res->doc = s->res.doc;
                 extract_doc_init(&s->res.doc);
             }
         } else {
-            pool_explain_death(p, s, res);
+            pool_explain_death(s, res);
         }
         pool_job_clear(s);
         if (s->pid != 0 && s->files >= p->limits.files_per_worker)

@@ -21,16 +21,22 @@ typedef struct {
     int files_per_worker; /* a worker is replaced after this many files */
 } pool_limits;
 
+/* A file to extract, or (page > 0) one page of a PDF to read by OCR. */
 typedef struct {
     const char *path;
     extract_format format;
-    const char *old_hash; /* hash of the indexed version, or NULL */
-    void *tag;            /* the caller's, given back with the result */
+    /* hash of the indexed version, or NULL; for a page, the hash of the
+     * content whose page is wanted */
+    const char *old_hash;
+    int page;      /* 0: the file; else the 1-based page to read by OCR */
+    int timeout_s; /* a page's CPU and wall-clock limit (a file has the pool's) */
+    void *tag;     /* the caller's, given back with the result */
 } pool_job;
 
 typedef enum {
     POOL_SAME,   /* content hash equals old_hash: nothing extracted */
     POOL_DOC,    /* doc holds the extracted document */
+    POOL_TEXT,   /* a page read by OCR: doc holds one chunk, its text */
     POOL_FAILED, /* reason says why, in plain words */
 } pool_outcome;
 
@@ -39,6 +45,8 @@ typedef struct {
     void *tag;
     char hash[STORE_HASH_LEN];
     extract_doc doc; /* owned by the result: extract_doc_free it */
+    int page;        /* the job's page (0: a file job) */
+    int ms;          /* POOL_TEXT: CPU milliseconds the page took */
     char reason[512];
 } pool_result;
 

@@ -9,9 +9,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "schema.h"
 #include "walk.h"
 
 struct sync_state {
+    sync_ocr_mode ocr;
     GHashTable *known; /* path -> sync_doc */
     GHashTable *met;   /* paths met by the walk (a file under two PATHs counts once) */
 };
@@ -23,11 +25,12 @@ static void sync_doc_free(void *p)
     free(d);
 }
 
-sync_state *sync_new(void)
+sync_state *sync_new(sync_ocr_mode ocr)
 {
     sync_state *s = calloc(1, sizeof *s);
     if (!s)
         abort();
+    s->ocr = ocr;
     s->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, sync_doc_free);
     s->met = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return s;
@@ -53,6 +56,8 @@ int sync_add_known(void *ctx, const store_entry *e)
     d->mtime_ns = e->mtime_ns;
     g_strlcpy(d->hash, e->hash, sizeof d->hash);
     d->url = g_strdup(e->url);
+    d->is_pdf = strcmp(e->format, "pdf") == 0;
+    d->ocr = e->ocr;
     g_hash_table_replace(s->known, g_strdup(e->path), d);
     return 0;
 }
@@ -69,6 +74,9 @@ sync_action sync_walked(sync_state *s, const char *path, sqlite3_int64 bytes,
     if (!d)
         return SYNC_READ;
     d->seen = 1;
+    if ((s->ocr == SYNC_OCR_MISSING && d->ocr == SCHEMA_OCR_PENDING) ||
+        (s->ocr == SYNC_OCR_FORCE && d->is_pdf && d->ocr != SCHEMA_OCR_FORCED))
+        return SYNC_EXTRACT;
     if (d->bytes != bytes || d->mtime_ns != mtime_ns)
         return SYNC_READ;
     return strcmp(d->url, url) == 0 ? SYNC_UNCHANGED : SYNC_NEW_URL;

@@ -2,7 +2,8 @@
  * reading (size and mtime first, the content hash after), which mtime to
  * record (a "racy" file is hashed again next run), which documents --prune
  * removes (under a walked root, file gone), and when a batch of writes
- * commits (counting only what was committed). Decisions only: the indexer
+ * commits (counting only what was committed), which indexed PDFs are read
+ * again for OCR (pages left unread, or --ocr force). Decisions only: the indexer
  * (main.c) walks, extracts and writes. */
 #ifndef REPERE_SYNC_H
 #define REPERE_SYNC_H
@@ -27,12 +28,21 @@ typedef struct {
     sqlite3_int64 mtime_ns;
     char hash[STORE_HASH_LEN];
     char *url;
+    int is_pdf;
+    int ocr;  /* SCHEMA_OCR_* */
     int seen; /* its file was met by this run's walk */
 } sync_doc;
 
+/* What this run does with scanned pages (--ocr). */
+typedef enum {
+    SYNC_OCR_OFF,     /* nothing: they stay without text */
+    SYNC_OCR_MISSING, /* reads the scanned pages not read yet */
+    SYNC_OCR_FORCE,   /* reads every page of every PDF, text or not */
+} sync_ocr_mode;
+
 typedef struct sync_state sync_state;
 
-sync_state *sync_new(void);
+sync_state *sync_new(sync_ocr_mode ocr);
 void sync_free(sync_state *s);
 
 /* Records a document of the index (from store_each); always returns 0. */
@@ -43,10 +53,14 @@ typedef enum {
     SYNC_UNCHANGED,   /* same size and mtime as indexed: not read */
     SYNC_NEW_URL,     /* unchanged, but its URL is new: record it */
     SYNC_READ,        /* new or changed size/mtime: hash, maybe extract */
+    SYNC_EXTRACT,     /* OCR has pages to read in it: extract, whatever its hash */
 } sync_action;
 
 /* What to do with a walked file; *doc is set to its indexed document, or
- * NULL for a new file. Marks the document seen. */
+ * NULL for a new file. Marks the document seen. An indexed PDF is
+ * extracted again (SYNC_EXTRACT) when this run's OCR mode has pages to
+ * read in it: scanned pages left unread, or --ocr force on a PDF not yet
+ * read whole. */
 sync_action sync_walked(sync_state *s, const char *path, sqlite3_int64 bytes,
                         sqlite3_int64 mtime_ns, const char *url, sync_doc **doc);
 

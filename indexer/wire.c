@@ -3,11 +3,13 @@
  * (0xFFFFFFFF for NULL) and its bytes, never containing a NUL. Payloads:
  *   'C' u32 timeout_s, u64 max_memory_mb, u64 max_bytes
  *   'J' u32 format, str path, str old_hash
+ *   'P' str path, str hash, u32 page, u32 timeout_s
  *   'R' (ready)
  *   'S' hash[64]          'D' hash[64] document          'E' str reason
+ *   'T' u32 page, u32 ms, str text
  * and a document is "RPX1" u32 format, str title, str date, str
  * description, str headings, u32 pages, u32 n_chunks, then per chunk
- * u32 page, str heading, str text. */
+ * u32 page, str heading, str text, then u32 n_scan_pages and the pages. */
 #include "wire.h"
 
 #include <stdio.h>
@@ -138,10 +140,20 @@ int wire_get_config(const char *p, size_t len, wire_config *c)
 
 void wire_put_job(buf *b, extract_format format, const char *path, const char *old_hash)
 {
-    buf_putc(b, 'J');
+    buf_putc(b, WIRE_JOB_FILE);
     wire_put_u32(b, (uint32_t)format);
     wire_put_str(b, path);
     wire_put_str(b, old_hash);
+}
+
+void wire_put_page_job(buf *b, const char *path, const char *hash, uint32_t page,
+                       uint32_t timeout_s)
+{
+    buf_putc(b, WIRE_JOB_PAGE);
+    wire_put_str(b, path);
+    wire_put_str(b, hash);
+    wire_put_u32(b, page);
+    wire_put_u32(b, timeout_s);
 }
 
 void wire_job_free(wire_job *job)
@@ -156,7 +168,18 @@ int wire_get_job(const char *p, size_t len, wire_job *job)
     wire_reader r = {(const unsigned char *)p, len, 1};
     uint32_t format;
     memset(job, 0, sizeof *job);
-    if (len < 1 || p[0] != 'J' || wire_get_u32(&r, &format) != 0 ||
+    if (len >= 1 && p[0] == WIRE_JOB_PAGE) {
+        job->kind = WIRE_JOB_PAGE;
+        if (wire_get_str(&r, &job->path) != 0 || wire_get_str(&r, &job->old_hash) != 0 ||
+            !job->path || !job->old_hash || wire_get_u32(&r, &job->page) != 0 || job->page == 0 ||
+            job->page > INT32_MAX || wire_get_u32(&r, &job->timeout_s) != 0 || r.pos != len) {
+            wire_job_free(job);
+            return -1;
+        }
+        return 0;
+    }
+    job->kind = WIRE_JOB_FILE;
+    if (len < 1 || p[0] != WIRE_JOB_FILE || wire_get_u32(&r, &format) != 0 ||
         format >= EXTRACT_FORMAT_COUNT || wire_get_str(&r, &job->path) != 0 ||
         wire_get_str(&r, &job->old_hash) != 0 || !job->path || r.pos != len) {
         wire_job_free(job);
@@ -181,6 +204,9 @@ static void wire_put_document(buf *b, const extract_doc *doc)
         wire_put_str(b, doc->chunks[i].heading);
         wire_put_str(b, doc->chunks[i].text);
     }
+    wire_put_u32(b, (uint32_t)doc->n_scan_pages);
+    for (size_t i = 0; i < doc->n_scan_pages; i++)
+        wire_put_u32(b, (uint32_t)doc->scan_pages[i]);
 }
 
 /* Reads a document up to the end of r: trailing bytes are malformed. */
@@ -218,6 +244,16 @@ static int wire_get_document(wire_reader *r, extract_doc *doc)
         free(c->text);
         c->heading = heading;
         c->text = text;
+    }
+    /* Scanned pages: ascending page numbers, so at most pages of them. */
+    if (wire_get_u32(r, &n) != 0 || n > pages || n > (r->len - r->pos) / 4)
+        goto malformed;
+    for (uint32_t i = 0, last = 0; i < n; i++) {
+        uint32_t page;
+        if (wire_get_u32(r, &page) != 0 || page <= last || page > pages)
+            goto malformed;
+        extract_doc_add_scan_page(doc, (int)page);
+        last = page;
     }
     if (r->pos != r->len)
         goto malformed;
@@ -264,6 +300,14 @@ void wire_put_doc(buf *b, const char *hash, const extract_doc *doc)
     wire_put_document(b, doc);
 }
 
+void wire_put_text(buf *b, uint32_t page, uint32_t ms, const char *text)
+{
+    buf_putc(b, WIRE_TEXT);
+    wire_put_u32(b, page);
+    wire_put_u32(b, ms);
+    wire_put_str(b, text);
+}
+
 void wire_put_error(buf *b, const char *reason)
 {
     buf_putc(b, WIRE_ERROR);
@@ -295,6 +339,20 @@ int wire_get_result(const char *p, size_t len, wire_result *res)
         }
         snprintf(res->reason, sizeof res->reason, "%s", reason);
         free(reason);
+        return 0;
+    }
+    if (res->kind == WIRE_TEXT) {
+        uint32_t page;
+        char *text = NULL;
+        if (wire_get_u32(&r, &page) != 0 || page == 0 || page > INT32_MAX ||
+            wire_get_u32(&r, &res->ms) != 0 || wire_get_str(&r, &text) != 0 || !text ||
+            r.pos != len) {
+            free(text);
+            return -1;
+        }
+        extract_doc_add_chunk(&res->doc, (int)page, NULL, NULL);
+        free(res->doc.chunks[0].text);
+        res->doc.chunks[0].text = text;
         return 0;
     }
     if ((res->kind != WIRE_SAME && res->kind != WIRE_DOC) || len - 1 < WIRE_HASH_HEX ||

@@ -34,11 +34,22 @@ typedef struct {
     uint64_t max_bytes;     /* larger files fail without being read whole */
 } wire_config;
 
-/* parent -> worker: one file to hash and maybe extract. */
+/* parent -> worker: one file to hash and maybe extract ('J'), or one page
+ * of a PDF to read by OCR ('P'). */
+typedef enum {
+    WIRE_JOB_FILE = 'J',
+    WIRE_JOB_PAGE = 'P',
+} wire_job_kind;
+
 typedef struct {
-    extract_format format;
+    wire_job_kind kind;
+    extract_format format; /* 'J' */
     char *path;
-    char *old_hash; /* hash of the indexed version, or NULL */
+    /* 'J': hash of the indexed version, or NULL; 'P': the hash the file
+     * must still have (the page is read from that content only). */
+    char *old_hash;
+    uint32_t page;      /* 'P': 1-based */
+    uint32_t timeout_s; /* 'P': CPU limit of this page (the config's for 'J') */
 } wire_job;
 
 /* worker -> parent, first: the worker is ready (its limits are set), so
@@ -50,13 +61,15 @@ int wire_get_ready(const char *p, size_t len); /* 1 when p is that message */
 typedef enum {
     WIRE_SAME = 'S',  /* content hash equals old_hash: nothing extracted */
     WIRE_DOC = 'D',   /* hash and the extracted document */
+    WIRE_TEXT = 'T',  /* a page read by OCR: one chunk of doc, with its page */
     WIRE_ERROR = 'E', /* the file could not be read or extracted: reason */
 } wire_kind;
 
 typedef struct {
     wire_kind kind;
     char hash[WIRE_HASH_HEX + 1];
-    extract_doc doc; /* WIRE_DOC; extract_doc_free it */
+    extract_doc doc; /* WIRE_DOC, WIRE_TEXT; extract_doc_free it */
+    uint32_t ms;     /* WIRE_TEXT: milliseconds the worker took to render and read it */
     char reason[512];
 } wire_result;
 
@@ -66,11 +79,14 @@ int wire_get_config(const char *p, size_t len, wire_config *c);
 /* Encodes a job whose strings the caller keeps; decoding allocates them
  * (wire_job_free). */
 void wire_put_job(buf *b, extract_format format, const char *path, const char *old_hash);
+void wire_put_page_job(buf *b, const char *path, const char *hash, uint32_t page,
+                       uint32_t timeout_s);
 int wire_get_job(const char *p, size_t len, wire_job *job);
 void wire_job_free(wire_job *job);
 
 void wire_put_same(buf *b, const char *hash);
 void wire_put_doc(buf *b, const char *hash, const extract_doc *doc);
+void wire_put_text(buf *b, uint32_t page, uint32_t ms, const char *text);
 void wire_put_error(buf *b, const char *reason);
 /* Fills *res (its doc initialised even on failure). Returns 0, or -1. */
 int wire_get_result(const char *p, size_t len, wire_result *res);

@@ -20,7 +20,9 @@
 
 #include "buf.h"
 #include "extract.h"
+#include "extract_formats.h"
 #include "fileread.h"
+#include "ocr.h"
 #include "wire.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -59,13 +61,13 @@ static void worker_limit(int resource, rlim_t soft, rlim_t hard)
  * timeout on top of what the earlier files used. Only the soft limit moves
  * (SIGXCPU ends the worker): a hard limit, once lowered, cannot be raised
  * again without privilege. The pool's wall-clock deadline backs it up. */
-static void worker_arm_cpu(const worker *w)
+static void worker_arm_cpu(uint32_t timeout_s)
 {
     struct rusage ru;
     struct rlimit rl;
     if (getrusage(RUSAGE_SELF, &ru) != 0 || getrlimit(RLIMIT_CPU, &rl) != 0)
         return;
-    rlim_t soft = (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + 1 + w->cfg.timeout_s;
+    rlim_t soft = (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + 1 + timeout_s;
     if (rl.rlim_max != RLIM_INFINITY && soft > rl.rlim_max)
         soft = rl.rlim_max;
     worker_limit(RLIMIT_CPU, soft, rl.rlim_max);
@@ -74,10 +76,18 @@ static void worker_arm_cpu(const worker *w)
 /* Test hook, used by tests/integration: REPERE_TEST_FAULT=KIND:SUBSTRING
  * makes the extraction of a path containing SUBSTRING hang, crash or
  * exhaust its memory, so the isolation can be tested on demand, or spin
- * for WORKER_SPIN_MS of CPU time (limits are per file, not per worker). */
-static void worker_test_fault(const char *path)
+ * for WORKER_SPIN_MS of CPU time (limits are per file, not per worker);
+ * page-KIND:SUBSTRING does it to the OCR of its pages only. */
+static void worker_test_fault(const wire_job *job)
 {
+    const char *path = job->path;
     const char *spec = getenv("REPERE_TEST_FAULT");
+    /* "page-KIND:NAME" strikes the OCR of a page only, "KIND:NAME" any job. */
+    if (spec && strncmp(spec, "page-", 5) == 0) {
+        if (job->kind != WIRE_JOB_PAGE)
+            return;
+        spec += 5;
+    }
     const char *colon = spec ? strchr(spec, ':') : NULL;
     if (!colon || colon[1] == '\0' || !strstr(path, colon + 1))
         return;
@@ -144,6 +154,36 @@ static void worker_write_all(const char *p, size_t len)
     }
 }
 
+static long long worker_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads one page of a PDF by OCR, from the content the parent extracted
+ * (the hash it names), into w->out. */
+static void worker_page(worker *w, const wire_job *job, const char *data, size_t len,
+                        const char *hash)
+{
+    char reason[512] = "";
+    unsigned char *pixels = NULL;
+    int width, height;
+    char *text = NULL;
+    long long start = worker_cpu_ms();
+    if (strcmp(hash, job->old_hash) != 0)
+        wire_put_error(&w->out, "the file changed while it was being indexed");
+    else if (extract_pdf_render_gray(data, len, (int)job->page, OCR_DPI, &pixels, &width, &height,
+                                     reason, sizeof reason) != EXTRACT_OK ||
+             ocr_read_gray(pixels, width, height, width, OCR_DPI, &text, reason, sizeof reason) !=
+                 0)
+        wire_put_error(&w->out, reason[0] ? reason : "the page could not be read");
+    else
+        wire_put_text(&w->out, job->page, (uint32_t)(worker_cpu_ms() - start), text);
+    free(pixels);
+    free(text);
+}
+
 /* Answers one job into w->out (a whole frame). */
 static void worker_job(worker *w, const wire_job *job)
 {
@@ -161,7 +201,9 @@ static void worker_job(worker *w, const wire_job *job)
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *)data, (gssize)len);
     const char *hash = g_checksum_get_string(sum);
-    if (job->old_hash && strcmp(job->old_hash, hash) == 0) {
+    if (job->kind == WIRE_JOB_PAGE) {
+        worker_page(w, job, data, len, hash);
+    } else if (job->old_hash && strcmp(job->old_hash, hash) == 0) {
         wire_put_same(&w->out, hash);
     } else if (extract_buffer(job->format, job->path, data, len, &doc, reason, sizeof reason) !=
                EXTRACT_OK) {
@@ -217,8 +259,8 @@ int worker_main(const char *parent_pid)
         wire_job job;
         if (wire_get_job(payload, plen, &job) != 0)
             _exit(1);
-        worker_arm_cpu(&w);
-        worker_test_fault(job.path);
+        worker_arm_cpu(job.kind == WIRE_JOB_PAGE ? job.timeout_s : w.cfg.timeout_s);
+        worker_test_fault(&job);
         buf_clear(&w.out);
         worker_job(&w, &job);
         wire_job_free(&job);

@@ -1,8 +1,9 @@
 /* worker: the extraction worker process, bin/indexer started by the pool
  * (pool.c) in a hidden mode. It applies its limits to itself, then for each
  * job read from its job pipe reads the file, hashes it (SHA-256), extracts
- * it unless the hash is the one already indexed, and writes the result on
- * its result pipe (messages of wire.h). It never touches the index. */
+ * it unless the hash is the one already indexed (or renders one of its PDF
+ * pages and reads it by OCR), and writes the result on its result pipe
+ * (messages of wire.h). It never touches the index. */
 #ifndef REPERE_WORKER_H
 #define REPERE_WORKER_H
 

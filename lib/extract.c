@@ -9,6 +9,7 @@
 #include "text.h"
 #include "title.h"
 
+#include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,7 +194,7 @@ int extract_buffer(extract_format f, const char *name, const char *data, size_t 
     if (len == 0)
         return fail(err, errlen, EXTRACT_EEMPTY, "empty file");
     int rc = row->extract(data, len, doc, err, errlen);
-    if (rc == EXTRACT_OK && doc->n_chunks == 0)
+    if (rc == EXTRACT_OK && doc->n_chunks == 0 && doc->n_scan_pages == 0)
         rc = fail(err, errlen, EXTRACT_EEMPTY, "no text found in the document");
     if (rc != EXTRACT_OK) {
         extract_doc_free(doc);
@@ -211,4 +212,63 @@ int extract_buffer(extract_format f, const char *name, const char *data, size_t 
     if (!doc->title)
         doc->title = buf_xstrndup("", 0);
     return EXTRACT_OK;
+}
+
+/* Tesseract often sets every line of a paragraph apart with a blank line:
+ * a blank line after a line that does not end a sentence, before one that
+ * starts with a lowercase letter or a digit, is taken out. Caller frees. */
+static char *ocr_join_lines(const char *text)
+{
+    buf b = BUF_INIT;
+    for (const char *s = text; *s; s++) {
+        if (s[0] == '\n' && s[1] == '\n' && s > text && !strchr(".:!?;", s[-1])) {
+            const char *next = s + 2;
+            while (*next == '\n')
+                next++;
+            gunichar c = g_utf8_get_char_validated(next, -1);
+            if (c != (gunichar)-1 && c != (gunichar)-2 &&
+                (g_unichar_islower(c) || g_unichar_isdigit(c))) {
+                buf_putc(&b, '\n');
+                s = next - 1;
+                continue;
+            }
+        }
+        buf_putc(&b, *s);
+    }
+    return b.data ? buf_detach(&b) : buf_xstrndup("", 0);
+}
+
+void extract_put_ocr(extract_doc *doc, const char *name, const int *pages, char *const *texts,
+                     size_t n)
+{
+    char *first = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!texts[i])
+            continue;
+        char *text = ocr_join_lines(texts[i]);
+        extract_doc_set_page(doc, pages[i], text);
+        if (pages[i] == 1 && !first)
+            first = text;
+        else
+            free(text);
+    }
+    char *by_name = name ? title_from_path(name) : NULL;
+    char *title =
+        first && (!doc->title || !doc->title[0] || (by_name && strcmp(doc->title, by_name) == 0))
+            ? text_title_from_lines(first, strlen(first))
+            : NULL;
+    free(by_name);
+    free(first);
+    if (title && title[0]) {
+        free(doc->title);
+        doc->title = title;
+        title = NULL;
+    }
+    free(title);
+    char date[11];
+    datefind_strength found = extract_doc_find_date(doc, date);
+    if (found >= DATEFIND_HEADING || (!doc->date && found == DATEFIND_WEAK)) {
+        free(doc->date);
+        doc->date = buf_xstrndup(date, strlen(date));
+    }
 }

@@ -27,4 +27,13 @@ const char *extract_format_name(extract_format f); /* "pdf", "html", "text" or "
 int extract_buffer(extract_format f, const char *name, const char *data, size_t len,
                    extract_doc *doc, char *err, size_t errlen);
 
+/* Puts what OCR read into a document extract_buffer gave: texts[i] (NULL:
+ * page not read) as the whole text of pages[i] (extract_doc_set_page). A
+ * document titled after its file name (name, as given to extract_buffer)
+ * takes its title from the first lines read on page 1; a dateline read on
+ * a page wins over a date from metadata, and a weaker date is taken when
+ * the document has none. */
+void extract_put_ocr(extract_doc *doc, const char *name, const int *pages, char *const *texts,
+                     size_t n);
+
 #endif

@@ -67,7 +67,51 @@ void extract_doc_free(extract_doc *doc)
         free(doc->chunks[i].text);
     }
     free(doc->chunks);
+    free(doc->scan_pages);
     extract_doc_init(doc);
+}
+
+void extract_doc_add_scan_page(extract_doc *doc, int page)
+{
+    doc->scan_pages =
+        buf_xrealloc(doc->scan_pages, (doc->n_scan_pages + 1) * sizeof *doc->scan_pages);
+    doc->scan_pages[doc->n_scan_pages++] = page;
+}
+
+void extract_doc_set_page(extract_doc *doc, int page, const char *text)
+{
+    extract_doc add;
+    extract_doc_init(&add);
+    char *norm = text_normalize(text, strlen(text), TEXT_PARAGRAPHS);
+    extract_doc_add_text(&add, page, NULL, norm, EXTRACT_PAGE_TARGET);
+    free(norm);
+    /* Keep the chunks of other pages, in order, with the new ones where
+     * the first chunk of a later page starts. */
+    extract_chunk *old = doc->chunks;
+    size_t n_old = doc->n_chunks, at = n_old;
+    size_t kept = 0;
+    for (size_t i = 0; i < n_old; i++) {
+        if (old[i].page == page) {
+            free(old[i].heading);
+            free(old[i].text);
+            continue;
+        }
+        if (at == n_old && old[i].page > page)
+            at = kept;
+        old[kept++] = old[i];
+    }
+    if (at > kept)
+        at = kept;
+    size_t n = kept + add.n_chunks;
+    if (n > doc->cap_chunks) {
+        doc->chunks = buf_xrealloc(doc->chunks, n * sizeof *doc->chunks);
+        doc->cap_chunks = n;
+    }
+    memmove(doc->chunks + at + add.n_chunks, doc->chunks + at, (kept - at) * sizeof *doc->chunks);
+    if (add.n_chunks)
+        memcpy(doc->chunks + at, add.chunks, add.n_chunks * sizeof *doc->chunks);
+    doc->n_chunks = n;
+    free(add.chunks);
 }
 
 #define DATE_HEAD 16384 /* datefind looks at the opening paragraphs… */

@@ -49,11 +49,18 @@ typedef struct {
     extract_chunk *chunks;
     size_t n_chunks;
     size_t cap_chunks;
+    /* PDF pages that look scanned (an image over much of the page, next to
+     * no text): what OCR would read. 1-based, ascending. */
+    int *scan_pages;
+    size_t n_scan_pages;
 } extract_doc;
 
 /* Target size of a chunk in bytes: texts are split at headings and at
  * paragraph boundaries near this size; a PDF page is one chunk unless larger. */
 #define EXTRACT_CHUNK_TARGET 2000
+/* A page's text is cut in pieces of about this size: text_split_point keeps
+ * up to 1.5 times this whole. */
+#define EXTRACT_PAGE_TARGET (2 * EXTRACT_CHUNK_TARGET)
 
 void extract_doc_init(extract_doc *doc);
 /* Appends a chunk; takes copies of heading and text. */
@@ -63,6 +70,12 @@ void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, cons
 void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
                           size_t target);
 void extract_doc_free(extract_doc *doc);
+/* Appends page to scan_pages. */
+void extract_doc_add_scan_page(extract_doc *doc, int page);
+/* Puts text (normalised here, may be empty) as the text of page: the
+ * page's chunks, if any, are replaced, and the new ones go where the page
+ * belongs in page order. */
+void extract_doc_set_page(extract_doc *doc, int page, const char *text);
 
 /* The document's date from the text of its chunks (paragraphs one per
  * line): datefind_document over the first and the last few kilobytes, not

@@ -17,4 +17,12 @@ int extract_odt(const char *data, size_t len, extract_doc *doc, char *err, size_
 int extract_epub(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
 int extract_rtf(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
 
+/* Renders page page_no (1-based) of a PDF at dpi (lower for a page too
+ * large to render whole) on white, as a grey image of *width x *height
+ * bytes, one a pixel, rows without padding, for OCR (ocr.h). Returns 0
+ * with *pixels (malloc'd), or an EXTRACT_E* code with the reason in err. */
+int extract_pdf_render_gray(const char *data, size_t len, int page_no, int dpi,
+                            unsigned char **pixels, int *width, int *height, char *err,
+                            size_t errlen);
+
 #endif

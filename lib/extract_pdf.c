@@ -3,16 +3,19 @@
  * are rebuilt from glyph boxes and fonts: spaces between table cells,
  * paragraphs at wider gaps, headings from larger or bold lines; running
  * headers and page numbers dropped. Title: metadata, else the largest
- * heading of page 1. Date: a dateline, else the creation date. */
+ * heading of page 1. Date: a dateline, else the creation date. Pages that
+ * look scanned are listed for OCR, which extract_pdf_render_gray renders. */
 #include "extract_formats.h"
 
 #include "buf.h"
 #include "datefind.h"
 #include "text.h"
 
+#include <cairo.h>
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,28 +421,142 @@ static double body_size(const pdf_page *pages, int n, int *mostly_bold)
 }
 
 #define DATE_PAGES 2 /* pages searched for a dateline */
-/* Pieces of a large page: text_split_point keeps up to 1.5 times this whole. */
-#define PAGE_TARGET (2 * EXTRACT_CHUNK_TARGET)
+/* A page looks scanned when images cover this share of it or more… */
+#define SCAN_IMAGE_SHARE 0.25
+/* …and it has fewer letters of text than this (a scanner's page number or
+ * stamp is text; an OCR text layer is far more). */
+#define SCAN_MAX_LETTERS 40
+/* Rendering for OCR: a page larger than this many pixels at the asked
+ * resolution is rendered at a lower one (A3 at 300 dpi is 17.5 M). */
+#define RENDER_MAX_PIXELS (40 * 1000 * 1000)
 
-int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
+/* Whether images cover at least SCAN_IMAGE_SHARE of the page (overlaps
+ * counted twice: a scan is one image, or a few strips side by side). */
+static int mostly_image(PopplerPage *pp)
+{
+    double w = 0, h = 0, covered = 0;
+    poppler_page_get_size(pp, &w, &h);
+    if (w <= 0 || h <= 0)
+        return 0;
+    GList *images = poppler_page_get_image_mapping(pp);
+    for (GList *l = images; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        double iw = fmin(m->area.x2, w) - fmax(m->area.x1, 0);
+        double ih = fmin(m->area.y2, h) - fmax(m->area.y1, 0);
+        if (iw > 0 && ih > 0)
+            covered += iw * ih;
+    }
+    poppler_page_free_image_mapping(images);
+    return covered >= SCAN_IMAGE_SHARE * w * h;
+}
+
+static size_t page_letters(const pdf_page *page)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < page->n; i++)
+        n += letters_in(page->v[i].text);
+    return n;
+}
+
+/* Opens data[0..len) (which must outlive the document): returns it, or
+ * NULL with an EXTRACT_E* code in *rc and the reason in err. */
+static PopplerDocument *open_pdf(const char *data, size_t len, int *rc, char *err, size_t errlen)
 {
     silence_poppler();
     GError *error = NULL;
     GBytes *bytes = g_bytes_new_static(data, len);
     PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &error);
+    g_bytes_unref(bytes); /* the document keeps its own reference */
     if (!pdf) {
-        int rc = EXTRACT_EFORMAT;
+        *rc = EXTRACT_EFORMAT;
         if (error && error->domain == POPPLER_ERROR && error->code == POPPLER_ERROR_ENCRYPTED) {
             snprintf(err, errlen, "PDF is password-protected");
-            rc = EXTRACT_EENCRYPTED;
+            *rc = EXTRACT_EENCRYPTED;
         } else {
             snprintf(err, errlen, "damaged or not a PDF: %s",
                      error && error->message ? error->message : "unreadable");
         }
         g_clear_error(&error);
-        g_bytes_unref(bytes);
-        return rc;
     }
+    return pdf;
+}
+
+int extract_pdf_render_gray(const char *data, size_t len, int page_no, int dpi,
+                            unsigned char **pixels, int *width, int *height, char *err,
+                            size_t errlen)
+{
+    int rc = EXTRACT_OK;
+    *pixels = NULL;
+    *width = *height = 0;
+    PopplerDocument *pdf = open_pdf(data, len, &rc, err, errlen);
+    if (!pdf)
+        return rc;
+    PopplerPage *page = page_no >= 1 && page_no <= poppler_document_get_n_pages(pdf)
+                            ? poppler_document_get_page(pdf, page_no - 1)
+                            : NULL;
+    cairo_surface_t *surface = NULL;
+    cairo_t *cr = NULL;
+    double pw = 0, ph = 0;
+    if (!page) {
+        snprintf(err, errlen, "the PDF has no page %d", page_no);
+        rc = EXTRACT_EFORMAT;
+        goto cleanup;
+    }
+    poppler_page_get_size(page, &pw, &ph);
+    double scale = dpi / 72.0;
+    if (pw * scale * ph * scale > RENDER_MAX_PIXELS)
+        scale = sqrt(RENDER_MAX_PIXELS / (pw * ph));
+    int w = (int)ceil(pw * scale), h = (int)ceil(ph * scale);
+    if (w < 1 || h < 1) {
+        snprintf(err, errlen, "page %d has no area", page_no);
+        rc = EXTRACT_EFORMAT;
+        goto cleanup;
+    }
+    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cr = cairo_create(surface);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, errlen, "cannot render page %d: %s", page_no,
+                 cairo_status_to_string(cairo_status(cr)));
+        rc = EXTRACT_EIO;
+        goto cleanup;
+    }
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render_for_printing(page, cr);
+    cairo_surface_flush(surface);
+    const unsigned char *src = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    unsigned char *gray = buf_xrealloc(NULL, (size_t)w * (size_t)h);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(src + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            uint32_t px = row[x];
+            unsigned r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+            gray[(size_t)y * (size_t)w + (size_t)x] =
+                (unsigned char)((r * 299 + g * 587 + b * 114) / 1000);
+        }
+    }
+    *pixels = gray;
+    *width = w;
+    *height = h;
+cleanup:
+    if (cr)
+        cairo_destroy(cr);
+    if (surface)
+        cairo_surface_destroy(surface);
+    if (page)
+        g_object_unref(page);
+    g_object_unref(pdf);
+    return rc;
+}
+
+int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
+{
+    int rc = EXTRACT_OK;
+    PopplerDocument *pdf = open_pdf(data, len, &rc, err, errlen);
+    if (!pdf)
+        return rc;
 
     int n = poppler_document_get_n_pages(pdf);
     if (n < 0)
@@ -450,6 +567,8 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
         if (!page)
             continue;
         read_page(page, &pages[i]);
+        if (page_letters(&pages[i]) < SCAN_MAX_LETTERS && mostly_image(page))
+            extract_doc_add_scan_page(doc, i + 1);
         g_object_unref(page);
     }
     pdf_state st = {.first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
@@ -481,7 +600,7 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
         buf_clear(&plain);
         char *heading = page_text(&st, &pages[i], i + 1, &body, &plain);
         char *norm = text_normalize(body.data ? body.data : "", body.len, TEXT_PARAGRAPHS);
-        extract_doc_add_text(doc, i + 1, heading, norm, PAGE_TARGET);
+        extract_doc_add_text(doc, i + 1, heading, norm, EXTRACT_PAGE_TARGET);
         free(norm);
         g_free(heading);
         if (i < DATE_PAGES)
@@ -522,6 +641,5 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
         free_page(&pages[i]);
     g_free(pages);
     g_object_unref(pdf);
-    g_bytes_unref(bytes);
     return EXTRACT_OK;
 }

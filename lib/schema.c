@@ -28,7 +28,8 @@ static const char schema_sql[] =
     "  mtime_ns INTEGER NOT NULL,"
     "  hash TEXT NOT NULL,"
     "  indexed_at TEXT NOT NULL,"
-    "  starts BLOB);"
+    "  starts BLOB,"
+    "  ocr INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX documents_year ON documents(year);"
     "CREATE TABLE chunks("
     "  id INTEGER PRIMARY KEY,"
@@ -47,7 +48,18 @@ static const char schema_sql[] =
     "CREATE TABLE vocab("
     "  key TEXT NOT NULL,"
     "  form TEXT NOT NULL,"
-    "  PRIMARY KEY (key, form)) WITHOUT ROWID;";
+    "  PRIMARY KEY (key, form)) WITHOUT ROWID;"
+    "CREATE TABLE ocr_pages("
+    "  hash TEXT NOT NULL,"
+    "  page INTEGER NOT NULL,"
+    "  engine TEXT NOT NULL,"
+    "  lang TEXT NOT NULL,"
+    "  dpi INTEGER NOT NULL,"
+    "  text TEXT,"
+    "  error TEXT,"
+    "  ms INTEGER NOT NULL,"
+    "  used_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (hash, page, engine, lang, dpi)) WITHOUT ROWID;";
 
 static int schema_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
@@ -79,6 +91,7 @@ static int schema_reset(sqlite3 *db, char *err, size_t errlen)
         "DROP TABLE IF EXISTS docs_fts",   "DROP VIEW IF EXISTS docs_text",
         "DROP TABLE IF EXISTS chunks_fts", "DROP TABLE IF EXISTS chunks",
         "DROP TABLE IF EXISTS documents",  "DROP TABLE IF EXISTS vocab",
+        "DROP TABLE IF EXISTS ocr_pages",
     };
     for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
         if (schema_exec(db, drops[i], err, errlen) != 0)

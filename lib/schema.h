@@ -4,9 +4,10 @@
  *
  * Tables (SCHEMA_VERSION in PRAGMA user_version):
  *   documents(id, path UNIQUE, url, format, title, date, year, description,
- *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts)
+ *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts, ocr)
  *             starts: for each chunk, the token position of its first word
  *             in docs_fts's body (SCHEMA_STARTS_BYTES each, little-endian).
+ *             ocr: what OCR left to do on the file (SCHEMA_OCR_*).
  *   chunks(id = doc_id << SCHEMA_CHUNK_BITS | seq, doc_id, page, text):
  *             the document's passages (a PDF page, an HTML section).
  *   docs_text view: one row per document (id, title, headings, body) where
@@ -17,6 +18,9 @@
  *             chunks' pos, names its chunk (snippets and PDF pages).
  *   vocab(key, form): the forms docs_fts indexes by the keys a query word
  *             is matched by (vocab.h).
+ *   ocr_pages(hash, page, engine, lang, dpi, text, error, ms, used_at):
+ *             what OCR read on a page of a file's content (ocrcache.h); it
+ *             outlives the documents, so that no page is read twice.
  *
  * Write protocol (store.c): insert the documents row, then
  *   INSERT INTO docs_fts(rowid, title, headings, body)
@@ -36,11 +40,18 @@
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried. */
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 #define SCHEMA_CHUNK_BITS 20
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
 #define SCHEMA_STARTS_BYTES 4
+
+/* documents.ocr */
+enum {
+    SCHEMA_OCR_NONE = 0,    /* nothing left for OCR (every scanned page read, or none) */
+    SCHEMA_OCR_PENDING = 1, /* scanned pages left unread: OCR was off or unavailable */
+    SCHEMA_OCR_FORCED = 2,  /* every page read by OCR (--ocr force) */
+};
 
 enum {
     SCHEMA_READWRITE = 0, /* create the file and tables when missing */

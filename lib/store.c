@@ -32,18 +32,19 @@ enum {
 };
 
 static const char *const store_sql[ST_COUNT] = {
-    [ST_LIST] = "SELECT id, path, url, bytes, mtime_ns, hash FROM documents",
+    [ST_LIST] = "SELECT id, path, url, bytes, mtime_ns, hash, format, ocr FROM documents",
     [ST_FIND] = "SELECT id FROM documents WHERE path = ?1",
     [ST_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)"
                       " SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?1",
     [ST_CHUNKS_DELETE] = "DELETE FROM chunks WHERE id BETWEEN ?1 AND ?2",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, url, format, title, date, year, description,"
-                      " headings, pages, bytes, mtime_ns, hash, indexed_at, id)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                      " headings, pages, bytes, mtime_ns, hash, indexed_at, ocr, id)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [ST_DOC_UPDATE] = "UPDATE documents SET path = ?1, url = ?2, format = ?3, title = ?4,"
                       " date = ?5, year = ?6, description = ?7, headings = ?8, pages = ?9,"
-                      " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13 WHERE id = ?14",
+                      " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13, ocr = ?14"
+                      " WHERE id = ?15",
     [ST_CHUNK_INSERT] = "INSERT INTO chunks(id, doc_id, page, text) VALUES (?1, ?2, ?3, ?4)",
     [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body)"
                       " SELECT id, title, headings, ?2 FROM docs_text WHERE id = ?1",
@@ -132,6 +133,7 @@ int store_each(store *st, store_each_fn fn, void *ctx, char *err, size_t errlen)
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *hash = (const char *)sqlite3_column_text(s, 5);
+        const char *format = (const char *)sqlite3_column_text(s, 6);
         store_entry e = {
             .id = sqlite3_column_int64(s, 0),
             .path = (const char *)sqlite3_column_text(s, 1),
@@ -139,6 +141,8 @@ int store_each(store *st, store_each_fn fn, void *ctx, char *err, size_t errlen)
             .bytes = sqlite3_column_int64(s, 3),
             .mtime_ns = sqlite3_column_int64(s, 4),
             .hash = hash ? hash : "",
+            .format = format ? format : "",
+            .ocr = sqlite3_column_int(s, 7),
         };
         if (!e.path || !e.url)
             continue;
@@ -222,7 +226,7 @@ static void store_bind_opt_text(sqlite3_stmt *s, int col, const char *v)
         sqlite3_bind_null(s, col);
 }
 
-/* Binds ?1..?13 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
+/* Binds ?1..?14 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
 static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_doc *doc,
                            const char *indexed_at)
 {
@@ -243,6 +247,7 @@ static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_d
     sqlite3_bind_int64(s, 11, f->mtime_ns);
     sqlite3_bind_text(s, 12, f->hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 13, indexed_at, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 14, f->ocr);
 }
 
 /* What the tokenizer listener learns while docs_fts indexes a document:
@@ -306,8 +311,8 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, char
         start[i] = body.len;
         buf_puts(&body, doc->chunks[i].text ? doc->chunks[i].text : "");
     }
-    store_listen l = {st->vocab, n ? (body.data ? body.data : "") : NULL, body.len, start, pos, n,
-                      0, 0, 0};
+    store_listen l = {
+        st->vocab, n ? (body.data ? body.data : "") : NULL, body.len, start, pos, n, 0, 0, 0};
     analyzer_listener listener = {store_listen_text, store_listen_token, &l};
     sqlite3_stmt *s = st->st[ST_FTS_INSERT];
     sqlite3_bind_int64(s, 1, id);
@@ -390,13 +395,13 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
         if (store_unindex(st, id, err, errlen) != 0)
             goto fail;
         store_bind_doc(st->st[ST_DOC_UPDATE], f, doc, indexed_at);
-        sqlite3_bind_int64(st->st[ST_DOC_UPDATE], 14, id);
+        sqlite3_bind_int64(st->st[ST_DOC_UPDATE], 15, id);
         if (store_step_done(st, ST_DOC_UPDATE, err, errlen) != 0)
             goto fail;
     } else {
         store_bind_doc(st->st[ST_DOC_INSERT], f, doc, indexed_at);
         if (f->id > 0)
-            sqlite3_bind_int64(st->st[ST_DOC_INSERT], 14, f->id);
+            sqlite3_bind_int64(st->st[ST_DOC_INSERT], 15, f->id);
         if (store_step_done(st, ST_DOC_INSERT, err, errlen) != 0)
             goto fail;
         id = sqlite3_last_insert_rowid(st->db);

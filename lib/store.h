@@ -24,6 +24,8 @@ typedef struct {
     sqlite3_int64 bytes;
     sqlite3_int64 mtime_ns;
     const char *hash;
+    const char *format; /* extract_format_name */
+    int ocr;            /* SCHEMA_OCR_* */
 } store_entry;
 
 /* What the indexer knows of the file a document comes from (store_put). */
@@ -34,6 +36,7 @@ typedef struct {
     sqlite3_int64 mtime_ns;
     const char *hash;
     sqlite3_int64 id; /* a new document's id; 0: the next free one */
+    int ocr;          /* what OCR left to do (SCHEMA_OCR_*) */
 } store_file;
 
 /* Prepares the statements on db (opened by schema_open, read-write). The

@@ -9,6 +9,7 @@ PKGS=(
   build-essential pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libxml2-dev libzip-dev libpoppler-glib-dev poppler-utils
   libstemmer-dev libutf8proc-dev libmicrohttpd-dev libjansson-dev libcmocka-dev
+  libtesseract-dev tesseract-ocr-fra img2pdf
   python3 python3-reportlab fonts-dejavu-core qpdf live-manual-odf live-manual-epub
   curl wrk valgrind chromium
 )

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "buf.h"
 #include "ctxpool.h"
 #include "fileread.h"
+#include "ocr.h"
 #include "search.h"
 #include "static_assets.h"
 #include "text.h"
@@ -483,6 +485,26 @@ cleanup:
     search_doc_free(&doc);
 }
 
+/* Whether the indexer built beside this searchd can read scanned pages:
+ * the engine is tried once (about 0.1 s), then unloaded. */
+static char api_ocr_why[256];
+static int api_ocr_ok;
+static void api_ocr_probe(void)
+{
+    api_ocr_ok = ocr_available(api_ocr_why, sizeof api_ocr_why);
+    ocr_release();
+}
+
+static json_t *api_ocr_json(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, api_ocr_probe);
+    if (!api_ocr_ok)
+        return json_pack("{s:b, s:s}", "available", 0, "reason", api_ocr_why);
+    return json_pack("{s:b, s:s, s:s, s:i}", "available", 1, "engine", ocr_engine(), "language",
+                     OCR_LANG, "dpi", OCR_DPI);
+}
+
 static void api_healthz(api_response *resp)
 {
     char err[256] = "";
@@ -499,7 +521,9 @@ static void api_healthz(api_response *resp)
             json_pack("{s:s, s:s}", "status", "unavailable", "error", "the index cannot be read"));
         return;
     }
-    api_json(resp, 200, json_pack("{s:s, s:I}", "status", "ok", "documents", (json_int_t)n));
+    api_json(resp, 200,
+             json_pack("{s:s, s:I, s:o}", "status", "ok", "documents", (json_int_t)n, "ocr",
+                       api_ocr_json()));
 }
 
 static void api_metrics(api_response *resp)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "schema.h"
 #include "sync.h"
 
 #include <glib.h>
@@ -26,14 +27,60 @@ static void add(sync_state *s, sqlite3_int64 id, const char *path, sqlite3_int64
         .bytes = bytes,
         .mtime_ns = mtime_ns,
         .hash = "h",
+        .format = "pdf",
     };
     assert_int_equal(sync_add_known(s, &e), 0);
+}
+
+static void add_ocr(sync_state *s, sqlite3_int64 id, const char *path, const char *format, int ocr)
+{
+    store_entry e = {
+        .id = id,
+        .path = path,
+        .url = "file:///docs/a",
+        .bytes = 100,
+        .mtime_ns = 5000,
+        .hash = "h",
+        .format = format,
+        .ocr = ocr,
+    };
+    assert_int_equal(sync_add_known(s, &e), 0);
+}
+
+/* An unchanged file is extracted again when this run's OCR has pages to
+ * read in it: scanned pages left unread (not with --ocr off), or every
+ * page of a PDF not read whole yet under --ocr force. */
+static void test_ocr_extract(void **state)
+{
+    static const struct {
+        sync_ocr_mode mode;
+        const char *format;
+        int ocr;
+        sync_action want;
+    } cases[] = {
+        {SYNC_OCR_OFF, "pdf", SCHEMA_OCR_PENDING, SYNC_UNCHANGED},
+        {SYNC_OCR_MISSING, "pdf", SCHEMA_OCR_PENDING, SYNC_EXTRACT},
+        {SYNC_OCR_MISSING, "pdf", SCHEMA_OCR_NONE, SYNC_UNCHANGED},
+        {SYNC_OCR_MISSING, "pdf", SCHEMA_OCR_FORCED, SYNC_UNCHANGED},
+        {SYNC_OCR_FORCE, "pdf", SCHEMA_OCR_NONE, SYNC_EXTRACT},
+        {SYNC_OCR_FORCE, "pdf", SCHEMA_OCR_PENDING, SYNC_EXTRACT},
+        {SYNC_OCR_FORCE, "pdf", SCHEMA_OCR_FORCED, SYNC_UNCHANGED},
+        {SYNC_OCR_FORCE, "html", SCHEMA_OCR_NONE, SYNC_UNCHANGED},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sync_state *s = sync_new(cases[i].mode);
+        sync_doc *d;
+        add_ocr(s, 1, "docs/a", cases[i].format, cases[i].ocr);
+        assert_int_equal(sync_walked(s, "docs/a", 100, 5000, "file:///docs/a", &d), cases[i].want);
+        sync_free(s);
+    }
 }
 
 static void test_walked(void **state)
 {
     (void)state;
-    sync_state *s = sync_new();
+    sync_state *s = sync_new(SYNC_OCR_OFF);
     sync_doc *d;
     add(s, 7, "docs/a", 100, 5000);
     add(s, 8, "docs/b", 100, 5000);
@@ -49,7 +96,7 @@ static void test_walked(void **state)
     assert_int_equal(sync_walked(s, "docs/new", 10, 1, "file:///docs/new", &d), SYNC_SEEN_BEFORE);
     sync_free(s);
 
-    s = sync_new();
+    s = sync_new(SYNC_OCR_OFF);
     add(s, 7, "docs/a", 100, 5000);
     add(s, 8, "docs/b", 100, 5000);
     add(s, 9, "docs/c", 100, 5000);
@@ -116,7 +163,7 @@ static void test_each_gone(void **state)
     assert_true(g_file_set_contents(kept, "x", 1, NULL));
     assert_true(g_file_set_contents(unseen, "x", 1, NULL));
 
-    sync_state *s = sync_new();
+    sync_state *s = sync_new(SYNC_OCR_OFF);
     sync_doc *d;
     add(s, 1, kept, 1, 1);
     add(s, 2, unseen, 1, 1);     /* not walked, but its file is there */
@@ -207,9 +254,8 @@ static void test_batch(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_walked),
-        cmocka_unit_test(test_recorded_mtime),
-        cmocka_unit_test(test_each_gone),
+        cmocka_unit_test(test_walked),         cmocka_unit_test(test_ocr_extract),
+        cmocka_unit_test(test_recorded_mtime), cmocka_unit_test(test_each_gone),
         cmocka_unit_test(test_batch),
     };
     return cmocka_run_group_tests_name("sync", tests, NULL, NULL);

@@ -28,6 +28,8 @@ static void make_doc(extract_doc *doc)
     extract_doc_add_chunk(doc, 1, NULL, "première page");
     extract_doc_add_chunk(doc, 2, "Introduction", "");
     extract_doc_add_chunk(doc, 12, "Conclusion", "fin\ndu texte");
+    extract_doc_add_scan_page(doc, 3);
+    extract_doc_add_scan_page(doc, 12);
 }
 
 static void assert_same_str(const char *a, const char *b)
@@ -53,6 +55,71 @@ static void assert_same_doc(const extract_doc *a, const extract_doc *b)
         assert_same_str(a->chunks[i].heading, b->chunks[i].heading);
         assert_same_str(a->chunks[i].text, b->chunks[i].text);
     }
+    assert_int_equal(a->n_scan_pages, b->n_scan_pages);
+    for (size_t i = 0; i < a->n_scan_pages; i++)
+        assert_int_equal(a->scan_pages[i], b->scan_pages[i]);
+}
+
+/* Scanned pages must be ascending page numbers of the document. */
+static void test_scan_pages_malformed(void **state)
+{
+    (void)state;
+    static const int bad[][2] = {{3, 3}, {5, 4}, {0, 2}, {2, 13}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        extract_doc doc, back;
+        make_doc(&doc);
+        doc.scan_pages[0] = bad[i][0];
+        doc.scan_pages[1] = bad[i][1];
+        char *data;
+        size_t len;
+        wire_doc_serialize(&doc, &data, &len);
+        assert_int_equal(wire_doc_deserialize(data, len, &back), -1);
+        free(data);
+        extract_doc_free(&doc);
+    }
+}
+
+/* A page job and its answer: the page's text with the page number. */
+static void test_page_job_and_text(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    wire_job job;
+    wire_result res;
+    wire_put_page_job(&b, "scan.pdf", HASH, 2, 120);
+    assert_int_equal(wire_get_job(b.data, b.len, &job), 0);
+    assert_int_equal(job.kind, WIRE_JOB_PAGE);
+    assert_string_equal(job.path, "scan.pdf");
+    assert_string_equal(job.old_hash, HASH);
+    assert_int_equal(job.page, 2);
+    assert_int_equal(job.timeout_s, 120);
+    wire_job_free(&job);
+    for (size_t n = 0; n < b.len; n++)
+        assert_int_equal(wire_get_job(b.data, n, &job), -1);
+    buf_clear(&b);
+    wire_put_page_job(&b, "scan.pdf", HASH, 0, 120); /* no page 0 */
+    assert_int_equal(wire_get_job(b.data, b.len, &job), -1);
+    buf_clear(&b);
+    wire_put_page_job(&b, "scan.pdf", NULL, 1, 120); /* a page of which content? */
+    assert_int_equal(wire_get_job(b.data, b.len, &job), -1);
+
+    buf_clear(&b);
+    wire_put_text(&b, 2, 1875, "Élection du bureau");
+    assert_int_equal(wire_get_result(b.data, b.len, &res), 0);
+    assert_int_equal(res.kind, WIRE_TEXT);
+    assert_int_equal(res.ms, 1875);
+    assert_int_equal(res.doc.n_chunks, 1);
+    assert_int_equal(res.doc.chunks[0].page, 2);
+    assert_string_equal(res.doc.chunks[0].text, "Élection du bureau");
+    extract_doc_free(&res.doc);
+    for (size_t n = 0; n < b.len; n++) {
+        assert_int_equal(wire_get_result(b.data, n, &res), -1);
+        assert_int_equal(res.doc.n_chunks, 0);
+    }
+    buf_clear(&b);
+    wire_put_text(&b, 0, 1, "x");
+    assert_int_equal(wire_get_result(b.data, b.len, &res), -1);
+    buf_free(&b);
 }
 
 static void test_doc_round_trip(void **state)
@@ -264,9 +331,13 @@ static void test_results(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_doc_round_trip), cmocka_unit_test(test_doc_malformed),
-        cmocka_unit_test(test_frames),         cmocka_unit_test(test_config_and_job),
+        cmocka_unit_test(test_doc_round_trip),
+        cmocka_unit_test(test_doc_malformed),
+        cmocka_unit_test(test_frames),
+        cmocka_unit_test(test_config_and_job),
         cmocka_unit_test(test_results),
+        cmocka_unit_test(test_scan_pages_malformed),
+        cmocka_unit_test(test_page_job_and_text),
     };
     return cmocka_run_group_tests_name("wire", tests, NULL, NULL);
 }
