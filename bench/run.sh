@@ -16,6 +16,9 @@
 #   BENCH_10X=1           also index and query the corpus ten times over (slow)
 #   BENCH_OUT=FILE        where to write the results
 #   BENCH_WORK=DIR        indexes and logs (default bench/work)
+#   BENCH_OCR_ONLY=1      only the OCR measure (the scanned sample; no scale corpus),
+#                         written to bench/work/OCR.md (or BENCH_OUT)
+#   BENCH_OCR_RUNS=N      runs of each OCR indexing, the median kept (default 3)
 # Figures travel between steps through printf -v (NAME_WALL, SD_PID_after…):
 # shellcheck disable=SC2034,SC2153,SC2154
 set -euo pipefail
@@ -31,6 +34,8 @@ QUERIES=${BENCH_QUERIES:-bench/scale-queries.txt}
 OUT=${BENCH_OUT:-$([ "$QUICK" = 1 ] && echo bench/work/RESULTS.md || echo bench/RESULTS.md)}
 BEFORE=${BENCH_BEFORE_BIN:-}
 TENX=${BENCH_10X:-0}
+# The OCR measure alone needs no scale corpus.
+[ "${BENCH_OCR_ONLY:-0}" = 1 ] && BENCH_CORPUS=${BENCH_CORPUS:-corpus}
 SYN=corpus/synonymes.txt
 WORK=$(mkdir -p "${BENCH_WORK:-bench/work}" && cd "${BENCH_WORK:-bench/work}" && pwd)
 NAIVE=build/bench/naive
@@ -178,6 +183,91 @@ save_index() { # prefix: copies IX_* to PREFIX_*
     printf -v "$1_$n" '%s' "${!v}"
   done
 }
+# ---- OCR: the scanned sample, in its own indexes ----
+# The scanned minutes of the tests (2 pages of 300 dpi black-and-white
+# images, no text) indexed from empty: with --ocr off (extraction alone),
+# with OCR on one worker and on two (pages in parallel), and again with
+# --ocr force on the unchanged file (every page from the cache). Wall and
+# CPU time are /usr/bin/time's (workers included), medians of
+# BENCH_OCR_RUNS; "OCR CPU" is what the workers measured for rendering and
+# reading the pages (the indexer's "OCR:" line). Sets OCR_SECTION.
+OCR_SAMPLE=tests/fixtures/pdf/scan-proces-verbal-2024.pdf
+OCR_RUNS=${BENCH_OCR_RUNS:-3}
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }'; }
+ocr_once() { # db args... : one indexing; appends "wall cpu read cached ocr_cpu" to $WORK/ocr-runs
+  local db=$1 t line
+  shift
+  /usr/bin/time -f 'wall=%e user=%U sys=%S' -o "$WORK/ocr.time" bin/indexer --db "$db" "$@" \
+    "$OCR_SAMPLE" >"$WORK/ocr.out" 2>&1 || die "OCR run failed: $(cat "$WORK/ocr.out")"
+  t=$(tail -1 "$WORK/ocr.time")
+  line=$(grep 'OCR: ' "$WORK/ocr.out" || true)
+  echo "$(field "$t" wall) $(calc "printf \"%.2f\", $(field "$t" user) + $(field "$t" sys)")" \
+    "$(sed -n 's/.*OCR: \([0-9]*\) pages read (\([0-9.]*\) s of CPU), \([0-9]*\) from the cache.*/\1 \3 \2/p' \
+      <<<"$line" | grep . || echo "0 0 0")" >>"$WORK/ocr-runs"
+}
+ocr_case() { # label start args... : a table row of medians; each run starts from an
+  # empty index (start "empty") or from a copy of the last index of the case before ("copy")
+  local label=$1 start=$2 i db="$WORK/ocr-bench.db" col
+  shift 2
+  : >"$WORK/ocr-runs"
+  for ((i = 0; i < OCR_RUNS; i++)); do
+    rm -f "$db" "$db-wal" "$db-shm"
+    [ "$start" = empty ] || cp "$WORK/ocr-saved.db" "$db"
+    ocr_once "$db" "$@"
+  done
+  sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+  cp "$db" "$WORK/ocr-saved.db"
+  local cols=()
+  for col in 1 2 3 4 5; do cols+=("$(awk -v c="$col" '{ print $c }' "$WORK/ocr-runs" | median)"); done
+  OCR_ROW="| $label | ${cols[0]} | ${cols[1]} | ${cols[2]} | ${cols[3]} | ${cols[4]} |"
+  OCR_LAST=("${cols[@]}")
+}
+ocr_bench() {
+  local rows=() per_page=""
+  ocr_case "\`--ocr off\` (extraction only), from empty" empty --quiet --ocr off --jobs 1
+  rows+=("$OCR_ROW")
+  ocr_case "OCR, \`--jobs 1\`, from empty" empty --ocr missing --jobs 1
+  rows+=("$OCR_ROW")
+  [ "${OCR_LAST[2]}" = 0 ] || per_page=$(calc "printf \"%.2f\", ${OCR_LAST[4]} / ${OCR_LAST[2]}")
+  local wall1=${OCR_LAST[0]} cpu1=${OCR_LAST[4]}
+  ocr_case "OCR, \`--jobs 2\` (pages in parallel), from empty" empty --ocr missing --jobs 2
+  rows+=("$OCR_ROW")
+  local wall2=${OCR_LAST[0]} cpu2=${OCR_LAST[4]} pages=${OCR_LAST[2]}
+  # Each worker loads the engine on its first page: two workers load it twice.
+  local load net=""
+  load=$(calc "printf \"%.2f\", $cpu2 - $cpu1")
+  [ "$pages" = 0 ] || net=$(calc "printf \"%.2f\", ($cpu1 - $load) / $pages")
+  ocr_case "\`--ocr force\` on that index, file unchanged (pages from the cache)" copy --ocr force --jobs 2
+  rows+=("$OCR_ROW")
+  local engine
+  engine=$(sqlite3 -readonly "$WORK/ocr-saved.db" "SELECT DISTINCT engine || ', ' || lang || ', ' || dpi || ' dpi' FROM ocr_pages" 2>/dev/null | head -1)
+  OCR_SECTION=$(
+    echo "## OCR (the scanned sample)"
+    echo
+    echo "\`$OCR_SAMPLE\`: two A4 pages of 300 dpi black-and-white images, no text layer,"
+    echo "indexed by \`bin/indexer\` (${engine:-OCR engine unknown}). Medians of $OCR_RUNS runs each;"
+    echo "CPU includes the extraction workers. OCR CPU: rendering and reading, as the workers measured it."
+    echo
+    echo "| run | wall s | CPU s | pages read | pages from the cache | OCR CPU s |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "OCR cost: ${per_page:-?} s of CPU a page on one worker, the engine's load included; that load"
+    echo "(OCR CPU on two workers minus on one) is about $load s a worker, which leaves ${net:-?} s a page."
+    echo "Wall time: $wall1 s on one worker, $wall2 s on two (one page on each: $(ratio "$wall1" "$wall2") ×"
+    echo "faster; load average $(cut -d' ' -f1-3 /proc/loadavg) when this section was written). Text"
+    echo "extraction of a born-digital PDF page costs about 3 ms (pdftotext: 360 pages/s)."
+  )
+}
+if [ "${BENCH_OCR_ONLY:-0}" = 1 ]; then
+  ocr_bench
+  OCR_OUT=${BENCH_OUT:-bench/work/OCR.md}
+  echo "$OCR_SECTION" >"$OCR_OUT"
+  cat "$OCR_OUT"
+  say "written to $OCR_OUT"
+  exit
+fi
+
 
 # searchd: start_searchd NAME BIN DB -> SD_PID_NAME, SD_URL_NAME
 start_searchd() {
@@ -261,6 +351,9 @@ if [ -n "$BEFORE" ]; then
     --db "$OLD_DB" "$CORPUS"
   save_index OR
 fi
+
+say "OCR: the scanned sample"
+ocr_bench
 
 # ---- one query at a time, one thread, warm ----
 say "per query: Repère (search_run, 1 thread, median of $RUNS)"
@@ -453,6 +546,8 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
   echo "Files the naive pipeline could not extract: $(field "$(grep '^RESULT' "$WORK/naive.out")" failed)."
   failures repere "Repère's indexer"
   [ -z "$BEFORE" ] || failures before "The indexer before"
+  echo
+  echo "$OCR_SECTION"
   echo
   echo "## searchd under wrk (the mix, snippets on)"
   echo

@@ -681,24 +681,20 @@ cleanup:
     return status;
 }
 
-/* Whether this run can OCR: the engine is tried once here (the workers
- * load their own). Without it the run goes on with OCR off, unless --ocr
- * asked for it: returns -1 then, after printing why. */
+/* --ocr missing or force asked for OCR: the engine is tried once here (the
+ * workers load their own), and the run stops when it cannot read. Without
+ * --ocr the engine is tried only when a page needs it (ocrq.c): a run with
+ * nothing to read does not pay for loading it. */
 static int indexer_check_ocr(indexer *ix)
 {
     char err[512];
-    if (ix->opt.ocr != SYNC_OCR_OFF) {
-        if (!ocr_available(err, sizeof err)) {
-            if (ix->opt.ocr_asked) {
-                fprintf(stderr, "indexer: --ocr: OCR is unavailable: %s\n", err);
-                return -1;
-            }
-            if (!ix->opt.quiet)
-                fprintf(stderr, "indexer: OCR is unavailable (%s): scanned pages stay unread\n",
-                        err);
-            ix->opt.ocr = SYNC_OCR_OFF;
-        }
-        ocr_release();
+    if (!ix->opt.ocr_asked || ix->opt.ocr == SYNC_OCR_OFF)
+        return 0;
+    int ok = ocr_available(err, sizeof err);
+    ocr_release();
+    if (!ok) {
+        fprintf(stderr, "indexer: --ocr: OCR is unavailable: %s\n", err);
+        return -1;
     }
     return 0;
 }
@@ -712,7 +708,8 @@ static int indexer_open_ocr(indexer *ix)
         fprintf(stderr, "indexer: %s: %s\n", ix->opt.db_path, err);
         return -1;
     }
-    ix->ocr = ocrq_new(ix->opt.ocr, ix->ocr_cache, ix->opt.ocr_max_pages, ix->opt.ocr_timeout_s);
+    ix->ocr = ocrq_new(ix->opt.ocr, ix->ocr_cache, ix->opt.ocr_max_pages, ix->opt.ocr_timeout_s,
+                       ix->opt.ocr_asked);
     /* Tesseract would start a thread per core in each worker: the pages
      * run in parallel over the workers instead. libgomp reads this when
      * it loads, so it goes into the workers' environment. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "ocr.h"
 #include "schema.h"
 
 typedef struct ocrq_doc ocrq_doc;
@@ -38,13 +39,15 @@ struct ocrq {
     sync_ocr_mode mode;
     ocrcache *cache;
     int max_pages, timeout_s;
+    int available; /* the engine: 1 reads, 0 cannot (why says why), -1 not tried yet */
+    char why[256];
     GQueue pages;     /* ocrq_page *, not handed out yet */
     GQueue ready;     /* ocrq_doc *, every page in */
     GHashTable *docs; /* ocrq_doc *: taken and not given back */
     ocrq_stats stats;
 };
 
-ocrq *ocrq_new(sync_ocr_mode mode, ocrcache *cache, int max_pages, int timeout_s)
+ocrq *ocrq_new(sync_ocr_mode mode, ocrcache *cache, int max_pages, int timeout_s, int available)
 {
     ocrq *q = calloc(1, sizeof *q);
     if (!q)
@@ -53,6 +56,7 @@ ocrq *ocrq_new(sync_ocr_mode mode, ocrcache *cache, int max_pages, int timeout_s
     q->cache = cache;
     q->max_pages = max_pages;
     q->timeout_s = timeout_s;
+    q->available = available ? 1 : -1;
     g_queue_init(&q->pages);
     g_queue_init(&q->ready);
     q->docs = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -102,6 +106,16 @@ static void ocrq_note(ocrq_doc *d, const char *fmt, ...)
     buf_puts(&d->note, line);
 }
 
+/* Whether the engine can read, tried on first need. */
+static int ocrq_available(ocrq *q)
+{
+    if (q->available < 0) {
+        q->available = ocr_available(q->why, sizeof q->why);
+        ocr_release(); /* the workers read; this process only asked */
+    }
+    return q->available;
+}
+
 /* Fills d->pages with the pages this run reads, and d->state. */
 static void ocrq_plan(ocrq *q, ocrq_doc *d)
 {
@@ -110,16 +124,22 @@ static void ocrq_plan(ocrq *q, ocrq_doc *d)
     d->state = SCHEMA_OCR_NONE;
     if (doc->format != EXTRACT_FORMAT_PDF)
         return;
-    if (q->mode == SYNC_OCR_OFF) {
+    if (q->mode == SYNC_OCR_FORCE)
+        want = (size_t)(doc->pages > 0 ? doc->pages : 0);
+    else if (q->mode == SYNC_OCR_MISSING)
+        want = doc->n_scan_pages;
+    if (want > 0 && !ocrq_available(q))
+        want = 0;
+    if (want == 0) {
         if (doc->n_scan_pages > 0) {
             d->state = SCHEMA_OCR_PENDING;
-            ocrq_note(d, "%zu scanned page%s left without text (no OCR)", doc->n_scan_pages,
-                      doc->n_scan_pages > 1 ? "s" : "");
+            ocrq_note(d, "%zu scanned page%s left without text (%s%s)", doc->n_scan_pages,
+                      doc->n_scan_pages > 1 ? "s" : "",
+                      q->mode == SYNC_OCR_OFF ? "no OCR" : "OCR is unavailable: ",
+                      q->mode == SYNC_OCR_OFF ? "" : q->why);
         }
         return;
     }
-    want =
-        q->mode == SYNC_OCR_FORCE ? (size_t)(doc->pages > 0 ? doc->pages : 0) : doc->n_scan_pages;
     if (q->mode == SYNC_OCR_FORCE)
         d->state = SCHEMA_OCR_FORCED;
     d->n = want > (size_t)q->max_pages ? (size_t)q->max_pages : want;

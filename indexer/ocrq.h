@@ -25,10 +25,12 @@ typedef struct {
     long long ms;  /* CPU milliseconds of the pages read */
 } ocrq_stats;
 
-/* mode: this run's; cache: NULL when OCR is off or unavailable (the mode
- * is then treated as off). max_pages: pages read at most per document;
- * timeout_s: a page's time limit. */
-ocrq *ocrq_new(sync_ocr_mode mode, ocrcache *cache, int max_pages, int timeout_s);
+/* mode: this run's; cache: NULL when OCR is off (the mode is then treated
+ * as off). max_pages: pages read at most per document; timeout_s: a page's
+ * time limit. available: the engine is known to work; else it is tried
+ * (ocr_available) when a first page needs it, and when it cannot read, the
+ * run goes on as with OCR off. */
+ocrq *ocrq_new(sync_ocr_mode mode, ocrcache *cache, int max_pages, int timeout_s, int available);
 void ocrq_free(ocrq *q); /* drops the documents still waiting */
 
 /* Takes doc (extracted from path, content hash; left empty) with the

@@ -10,7 +10,9 @@ cd "$(dirname "$0")/../.."
 . tests/fuzz/targets.sh
 
 MODE=${1:-fuzz}
-PKGS="sqlite3 libxml-2.0 libzip poppler-glib glib-2.0 libutf8proc libmicrohttpd jansson"
+PKGS="sqlite3 libxml-2.0 libzip poppler-glib cairo glib-2.0 libutf8proc libmicrohttpd jansson"
+# lib/ocr.c uses tesseract when the Makefile finds it (its OCR=yes default).
+if pkg-config --exists tesseract lept 2>/dev/null; then PKGS="$PKGS tesseract lept"; fi
 PKG_CFLAGS=$(pkg-config --cflags $PKGS)
 PKG_LIBS="$(pkg-config --libs $PKGS) -lstemmer -lpthread -lm"
 SAN="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
