@@ -1,8 +1,9 @@
 /* indexer: walks the PATH arguments, hands every new or changed document to
- * the isolated extraction workers (pool.c, worker.c) and writes the results
- * into the index (lib/store.c) in batched transactions, as the single
- * writer. Prints failures, a progress bar on a terminal and a one-line
- * summary. Started with WORKER_ARG, the program is an extraction worker. */
+ * the isolated extraction workers (pool.c, worker.c), and the scanned pages
+ * of PDFs to them too (ocrq.c), and writes the results into the index
+ * (lib/store.c) in batched transactions, as the single writer. Prints
+ * failures, a progress bar on a terminal and a one-line summary. Started
+ * with WORKER_ARG, the program is an extraction worker. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>

@@ -44,6 +44,9 @@ struct ocrq {
     GQueue pages;     /* ocrq_page *, not handed out yet */
     GQueue ready;     /* ocrq_doc *, every page in */
     GHashTable *docs; /* ocrq_doc *: taken and not given back */
+    /* "hash/page" -> GPtrArray of ocrq_page *: the pages waiting for one
+     * page job (the same content under two names is read once) */
+    GHashTable *reading;
     ocrq_stats stats;
 };
 
@@ -60,6 +63,8 @@ ocrq *ocrq_new(sync_ocr_mode mode, ocrcache *cache, int max_pages, int timeout_s
     g_queue_init(&q->pages);
     g_queue_init(&q->ready);
     q->docs = g_hash_table_new(g_direct_hash, g_direct_equal);
+    q->reading = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify)g_ptr_array_unref);
     return q;
 }
 
@@ -88,6 +93,7 @@ void ocrq_free(ocrq *q)
     while (g_hash_table_iter_next(&it, &d, NULL))
         ocrq_doc_free(d);
     g_hash_table_destroy(q->docs);
+    g_hash_table_destroy(q->reading);
     g_queue_clear(&q->pages);
     g_queue_clear(&q->ready);
     free(q);
@@ -190,7 +196,16 @@ int ocrq_add(ocrq *q, void *tag, const char *path, const char *hash, extract_doc
         free(error);
         d->jobs[i] = (ocrq_page){d, i};
         d->waiting++;
-        g_queue_push_tail(&q->pages, &d->jobs[i]);
+        char *key = g_strdup_printf("%s/%d", hash, d->pages[i]);
+        GPtrArray *waiting = g_hash_table_lookup(q->reading, key);
+        if (waiting) {
+            g_free(key);
+        } else {
+            waiting = g_ptr_array_new();
+            g_hash_table_insert(q->reading, key, waiting);
+            g_queue_push_tail(&q->pages, &d->jobs[i]);
+        }
+        g_ptr_array_add(waiting, &d->jobs[i]);
     }
     extract_doc_init(doc);
     g_hash_table_add(q->docs, d);
@@ -223,24 +238,36 @@ void ocrq_started(ocrq *q)
 int ocrq_page_done(ocrq *q, const pool_result *res, long long now, char *err, size_t errlen)
 {
     ocrq_page *p = res->tag;
-    ocrq_doc *d = p->doc;
-    int page = d->pages[p->slot];
-    const char *text = NULL;
+    int page = p->doc->pages[p->slot];
+    const char *text = NULL, *why = NULL;
     int rc;
     if (res->outcome == POOL_TEXT && res->doc.n_chunks == 1) {
         text = res->doc.chunks[0].text;
-        d->texts[p->slot] = buf_xstrndup(text, strlen(text));
         q->stats.read++;
         q->stats.ms += res->ms;
-        rc = ocrcache_put(q->cache, d->hash, page, text, NULL, res->ms, now, err, errlen);
     } else {
-        const char *why = res->outcome == POOL_FAILED ? res->reason : "unexpected answer";
+        why = res->outcome == POOL_FAILED ? res->reason : "unexpected answer";
         q->stats.failed++;
-        ocrq_note(d, "page %d could not be read by OCR: %s", page, why);
-        rc = ocrcache_put(q->cache, d->hash, page, NULL, why, 0, now, err, errlen);
     }
-    if (--d->waiting == 0)
-        g_queue_push_tail(&q->ready, d);
+    rc = ocrcache_put(q->cache, p->doc->hash, page, text, why, text ? res->ms : 0, now, err,
+                      errlen);
+    /* Every page of that content waiting for this job, p's first. */
+    char *key = g_strdup_printf("%s/%d", p->doc->hash, page);
+    GPtrArray *waiting = g_hash_table_lookup(q->reading, key);
+    for (guint i = 0; waiting && i < waiting->len; i++) {
+        ocrq_page *w = g_ptr_array_index(waiting, i);
+        ocrq_doc *d = w->doc;
+        if (text)
+            d->texts[w->slot] = buf_xstrndup(text, strlen(text));
+        else
+            ocrq_note(d, "page %d could not be read by OCR: %s", page, why);
+        if (i > 0)
+            q->stats.cached += text != NULL;
+        if (--d->waiting == 0)
+            g_queue_push_tail(&q->ready, d);
+    }
+    g_hash_table_remove(q->reading, key);
+    g_free(key);
     return rc;
 }
 
