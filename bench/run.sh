@@ -191,7 +191,7 @@ save_index() { # prefix: copies IX_* to PREFIX_*
 # CPU time are /usr/bin/time's (workers included), medians of
 # BENCH_OCR_RUNS; "OCR CPU" is what the workers measured for rendering and
 # reading the pages (the indexer's "OCR:" line). Sets OCR_SECTION.
-OCR_SAMPLE=tests/fixtures/pdf/scan-proces-verbal-2024.pdf
+OCR_SAMPLE=corpus/comptes-rendus/2024-03-23-proces-verbal-assemblee-generale-scan.pdf
 OCR_RUNS=${BENCH_OCR_RUNS:-3}
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }'; }
 ocr_once() { # db args... : one indexing; appends "wall cpu read cached ocr_cpu" to $WORK/ocr-runs

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCAN "tests/fixtures/pdf/scan-proces-verbal-2024.pdf"
+#define SCAN "corpus/comptes-rendus/2024-03-23-proces-verbal-assemblee-generale-scan.pdf"
 
 static char *read_rel(const char *rel, size_t *len)
 {
