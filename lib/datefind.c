@@ -1,7 +1,9 @@
 /* datefind: French dates in text and the choice of a document's own date.
  * See datefind.h. Month names are matched case- and accent-insensitively
- * through utf8proc case folding and mark stripping. */
+ * through the code point fold of text.h. */
 #include "datefind.h"
+
+#include "text.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -47,25 +49,12 @@ static int read_number(const char *s, size_t len, size_t *i, int min, int max, i
     return 1;
 }
 
-static int32_t peek_cp(const char *s, size_t len, size_t i, size_t *n)
-{
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-    if (k <= 0) {
-        *n = 1;
-        return -1;
-    }
-    *n = (size_t)k;
-    return cp;
-}
-
 /* Skips spaces and tabs, no-break and narrow no-break spaces. */
 static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
     while (i < len) {
-        size_t n;
-        int32_t cp = peek_cp(s, len, i, &n);
+        int32_t cp;
+        size_t n = text_cp_at(s, len, i, &cp);
         if (cp != ' ' && cp != '\t' && cp != 0xA0 && cp != 0x202F && cp != 0x2009)
             break;
         i += n;
@@ -80,21 +69,20 @@ static size_t read_word(const char *s, size_t len, size_t *i, char *w, size_t wc
 {
     size_t j = *i, wl = 0;
     while (j < len) {
-        size_t n;
-        int32_t cp = peek_cp(s, len, j, &n);
-        utf8proc_category_t c = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+        int32_t cp;
+        size_t n = text_cp_at(s, len, j, &cp);
+        utf8proc_category_t c = n ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
         if (c == UTF8PROC_CATEGORY_MN) {
             j += n;
             continue;
         }
         if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO)
             break;
-        utf8proc_int32_t folded[8];
-        utf8proc_ssize_t k = utf8proc_decompose_char(
-            cp, folded, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, NULL);
-        if (k <= 0 || k > 8)
+        int32_t folded[TEXT_FOLD_MAX];
+        size_t k = text_fold_cp(cp, folded);
+        if (!k)
             return 0;
-        for (utf8proc_ssize_t q = 0; q < k; q++) {
+        for (size_t q = 0; q < k; q++) {
             if (folded[q] >= 0x80 || wl + 1 >= wcap)
                 return 0;
             w[wl++] = (char)folded[q];

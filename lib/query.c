@@ -22,6 +22,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -443,14 +444,8 @@ static int query_in_word(const char *text, size_t len, size_t i, size_t *n)
  * « été », « Œuvre », « homme »)? */
 static int query_vowel_start(const char *text, size_t len, size_t i)
 {
-    utf8proc_int32_t c, base[4];
-    size_t avail = len - i > 4 ? 4 : len - i;
-    int last = 0;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)avail, &c) <= 0)
-        return 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(
-        c, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
-    if (n < 1 || n > 4)
+    int32_t c, base[TEXT_FOLD_MAX];
+    if (!text_cp_at(text, len, i, &c) || !text_fold_cp(c, base))
         return 0;
     return (base[0] < 0x80 && strchr("aeiouyh", (int)base[0]) != NULL) || base[0] == 0x153 ||
            base[0] == 0xE6;

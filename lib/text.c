@@ -77,24 +77,35 @@ static void put_cp(buf *b, int32_t cp)
     buf_append(b, tmp, (size_t)n);
 }
 
+size_t text_cp_at(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    *cp = -1;
+    if (i >= len)
+        return 0;
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), cp);
+    return n > 0 ? (size_t)n : 0;
+}
+
+size_t text_fold_cp(int32_t cp, int32_t out[TEXT_FOLD_MAX])
+{
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, out, TEXT_FOLD_MAX, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, NULL);
+    return n > 0 && n <= TEXT_FOLD_MAX ? (size_t)n : 0;
+}
+
 /* Next code point of possibly invalid UTF-8 at s[*i]; an invalid byte
  * yields U+FFFD and is skipped alone. */
 static int32_t next_cp(const char *s, size_t len, size_t *i)
 {
-    unsigned char c = (unsigned char)s[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(len - *i), &cp);
-    if (n <= 0) {
-        (*i)++;
-        return REPLACEMENT;
-    }
-    *i += (size_t)n;
-    return cp;
+    int32_t cp;
+    size_t n = text_cp_at(s, len, *i, &cp);
+    *i += n ? n : 1;
+    return n ? cp : REPLACEMENT;
 }
 
 /* Windows-1252 bytes 0x80..0x9F; the undefined ones map to the C1 control

@@ -1,12 +1,14 @@
 /* text: byte-level text handling shared by the extractors: encoding
  * detection and decoding to UTF-8 (UTF-8, UTF-16 with BOM, Windows-1252),
- * binary-junk detection, and the one normalisation every extracted string
- * goes through (NFC, ligatures, hyphenation, controls, whitespace).
+ * binary-junk detection, the one normalisation every extracted string
+ * goes through (NFC, ligatures, hyphenation, controls, whitespace), and the
+ * one code point fold (lowercase, unaccented) of titles, dates and queries.
  * No format knowledge (PDF/HTML/minutes) lives here. */
 #ifndef REPERE_TEXT_H
 #define REPERE_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum {
     TEXT_ENC_UTF8 = 0,
@@ -19,6 +21,19 @@ typedef enum {
 /* 1 when s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates).
  * The one UTF-8 check of the engine: spell and searchd call it too. */
 int text_is_utf8(const char *s, size_t len);
+
+/* The code point at s[i..len) into *cp: its length in bytes, or 0 at the
+ * end or on invalid UTF-8 (then *cp is -1 and callers skip one byte). */
+size_t text_cp_at(const char *s, size_t len, size_t i, int32_t *cp);
+
+/* Most code points text_fold_cp writes for one (3 in Unicode 15). */
+#define TEXT_FOLD_MAX 4
+
+/* cp lowercase and unaccented: utf8proc's case folding, canonical
+ * decomposition and mark stripping (« É » → « e », « Œ » → « œ »,
+ * « ß » → « ss », a combining mark → nothing). Writes the code points to
+ * out and returns their number (0 for a mark). */
+size_t text_fold_cp(int32_t cp, int32_t out[TEXT_FOLD_MAX]);
 
 /* Encoding of raw file bytes: a BOM decides; else UTF-16 when the first
  * bytes are plainly Latin text in UTF-16 (every other byte zero); else

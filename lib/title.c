@@ -43,25 +43,13 @@ static int title_is_letter(utf8proc_int32_t c)
            k == UTF8PROC_CATEGORY_LM || k == UTF8PROC_CATEGORY_LO;
 }
 
-/* Code point at s[i..len) into *c; its length, or 0 at the end or on
- * invalid UTF-8 (then *c is -1 and the caller skips one byte). */
-static size_t title_cp(const char *s, size_t i, size_t len, utf8proc_int32_t *c)
-{
-    *c = -1;
-    if (i >= len)
-        return 0;
-    utf8proc_ssize_t m =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), c);
-    return m > 0 ? (size_t)m : 0;
-}
-
 /* The next word of s[*pos..len): [*start, *end); 0 when there is none. */
 static int title_next_word(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
 {
     size_t i = *pos;
     utf8proc_int32_t c;
     while (i < len) {
-        size_t m = title_cp(s, i, len, &c);
+        size_t m = text_cp_at(s, len, i, &c);
         if (m && title_is_letter(c))
             break;
         i += m ? m : 1;
@@ -72,7 +60,7 @@ static int title_next_word(const char *s, size_t len, size_t *pos, size_t *start
     }
     *start = i;
     while (i < len) {
-        size_t m = title_cp(s, i, len, &c);
+        size_t m = text_cp_at(s, len, i, &c);
         if (!m || !title_is_letter(c))
             break;
         i += m;
@@ -87,14 +75,12 @@ static size_t title_fold(const char *s, size_t n, char *out)
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        utf8proc_int32_t c, d[8];
-        size_t m = title_cp(s, i, n, &c);
+        int32_t c, d[TEXT_FOLD_MAX];
+        size_t m = text_cp_at(s, n, i, &c);
         if (!m)
             return 0;
-        int last = 0;
-        utf8proc_ssize_t r = utf8proc_decompose_char(
-            c, d, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
-        for (utf8proc_ssize_t j = 0; j < r && j < 8; j++) {
+        size_t r = text_fold_cp(c, d);
+        for (size_t j = 0; j < r; j++) {
             if (k + 4 >= TITLE_MAX_WORD)
                 return 0;
             k += (size_t)utf8proc_encode_char(d[j], (utf8proc_uint8_t *)out + k);
@@ -139,7 +125,7 @@ static size_t title_offsets(const char *s, size_t n, size_t *off)
     size_t k = 0;
     utf8proc_int32_t c;
     for (size_t i = 0; i < n;) {
-        size_t m = title_cp(s, i, n, &c);
+        size_t m = text_cp_at(s, n, i, &c);
         if (!m || k == TITLE_MAX_CPS)
             return 0;
         off[k++] = i;
@@ -191,7 +177,7 @@ static size_t title_capitals(const char *p, size_t n, size_t *letters)
     size_t k = 0, l = 0;
     utf8proc_int32_t c;
     for (size_t i = 0; i < n;) {
-        size_t m = title_cp(p, i, n, &c);
+        size_t m = text_cp_at(p, n, i, &c);
         if (!m)
             break;
         k += utf8proc_isupper(c) != 0;
@@ -266,7 +252,7 @@ static void title_put_mapped(buf *out, const char *s, size_t n,
 {
     utf8proc_int32_t c;
     for (size_t i = 0; i < n;) {
-        size_t m = title_cp(s, i, n, &c);
+        size_t m = text_cp_at(s, n, i, &c);
         if (!m) {
             buf_putc(out, s[i++]);
             continue;
@@ -417,7 +403,7 @@ char *title_from_capitals(const char *title, const char *const *texts, size_t n)
             /* Sentence case: the first letter a capital. */
             buf word = BUF_INIT;
             utf8proc_int32_t c;
-            size_t m = title_cp(out.data, at, out.len, &c);
+            size_t m = text_cp_at(out.data, out.len, at, &c);
             if (m) {
                 title_put_mapped(&word, out.data + at, m, utf8proc_toupper);
                 buf_append(&word, out.data + at + m, out.len - at - m);

@@ -1,6 +1,6 @@
 /* test_text: encoding detection and decoding, binary detection, the text
  * normalisation (ligatures, hyphenation, whitespace, NFC), titles from
- * first lines and chunk split points. */
+ * first lines, chunk split points, code point reading and folding. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static void assert_norm(const char *in, int flags, const char *want)
 {
@@ -272,6 +273,56 @@ static void test_split_point(void **state)
     assert_true(((unsigned char)s[cut] & 0xC0) != 0x80);
 }
 
+static void test_cp_at(void **state)
+{
+    (void)state;
+    const char s[] = "aé\xE2\x80\x99\xC3";
+    size_t len = sizeof s - 1;
+    int32_t cp;
+    assert_int_equal(text_cp_at(s, len, 0, &cp), 1);
+    assert_int_equal(cp, 'a');
+    assert_int_equal(text_cp_at(s, len, 1, &cp), 2);
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(text_cp_at(s, len, 3, &cp), 3);
+    assert_int_equal(cp, 0x2019);
+    assert_int_equal(text_cp_at(s, len, 6, &cp), 0); /* truncated */
+    assert_int_equal(cp, -1);
+    assert_int_equal(text_cp_at(s, len, 2, &cp), 0); /* continuation byte */
+    assert_int_equal(text_cp_at(s, len, len, &cp), 0);
+    assert_int_equal(cp, -1);
+}
+
+static void assert_fold(int32_t cp, const int32_t *want, size_t n)
+{
+    int32_t out[TEXT_FOLD_MAX];
+    assert_int_equal(text_fold_cp(cp, out), n);
+    for (size_t k = 0; k < n; k++)
+        assert_int_equal(out[k], want[k]);
+}
+
+static void test_fold_cp(void **state)
+{
+    (void)state;
+    assert_fold('a', (const int32_t[]){'a'}, 1);
+    assert_fold('E', (const int32_t[]){'e'}, 1);
+    assert_fold(0xC9, (const int32_t[]){'e'}, 1);             /* É */
+    assert_fold(0xE7, (const int32_t[]){'c'}, 1);             /* ç */
+    assert_fold(0x152, (const int32_t[]){0x153}, 1);          /* Œ → œ, not « oe » */
+    assert_fold(0xDF, (const int32_t[]){'s', 's'}, 2);        /* ß */
+    assert_fold(0xFB03, (const int32_t[]){'f', 'f', 'i'}, 3); /* ﬃ */
+    assert_fold(0x301, NULL, 0);                              /* combining acute */
+    assert_fold(0x2019, (const int32_t[]){0x2019}, 1);
+    /* TEXT_FOLD_MAX holds every code point's fold; only marks vanish. */
+    for (int32_t cp = 0; cp < 0x110000; cp++) {
+        int32_t out[TEXT_FOLD_MAX];
+        if (text_fold_cp(cp, out) == 0) {
+            utf8proc_category_t c = utf8proc_category(cp);
+            assert_true(c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+                        c == UTF8PROC_CATEGORY_ME);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +340,8 @@ int main(void)
         cmocka_unit_test(test_upper_line),
         cmocka_unit_test(test_title_from_lines),
         cmocka_unit_test(test_split_point),
+        cmocka_unit_test(test_cp_at),
+        cmocka_unit_test(test_fold_cp),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
