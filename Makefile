@@ -94,7 +94,14 @@ $(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
 
-unit: $(TEST_BIN) $(REL_BIN) $(BENCH_BIN)
+# An LD_PRELOAD shim for tests/integration/searchd_concurrency, loaded into
+# both builds' searchd: built without sanitizers.
+SHIM := $(BUILD)/tests/slow_epoll.so
+$(SHIM): tests/integration/slow_epoll.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O2 -g -shared -fPIC -o $@ $< -ldl
+
+unit: $(TEST_BIN) $(REL_BIN) $(BENCH_BIN) $(SHIM)
 
 # The sanitizer build: same sources, own object tree and binaries.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -20,7 +20,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "api.h"
 #include "jobs.h"
@@ -152,6 +151,20 @@ static void http_on_completed(void *cls, struct MHD_Connection *conn, void **con
     if (r->seen)
         atomic_fetch_sub(&s->in_flight, 1);
     free(r);
+}
+
+/* Once stopping, a new connection is closed as soon as it is accepted.
+ * MHD_quiesce_daemon would stop accepting instead, but with epoll and a
+ * thread pool it races the pool's threads to remove the listening socket
+ * from their epoll sets, and when a thread wins, libmicrohttpd 0.9.75
+ * aborts the process (MHD_PANIC "Failed to remove listen FD from epoll
+ * set": SIGTERM answered by SIGABRT). */
+static enum MHD_Result http_on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+    http_server *s = cls;
+    (void)addr;
+    (void)addrlen;
+    return atomic_load(&s->stopping) ? MHD_NO : MHD_YES;
 }
 
 static void http_on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -462,7 +475,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
         flags |= MHD_USE_IPv6;
     errno = 0;
     s->daemon = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, http_access, s, MHD_OPTION_EXTERNAL_LOGGER,
+        flags, (uint16_t)cfg->port, http_on_accept, s, http_access, s, MHD_OPTION_EXTERNAL_LOGGER,
         http_on_mhd_error, s, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
         cfg->io_threads > 1 ? cfg->io_threads : 0, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
         MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
@@ -492,10 +505,10 @@ void http_stop(http_server *s, int timeout_ms)
 {
     if (!s)
         return;
-    /* From now on every answer closes its connection, so keep-alive
-     * clients do not keep requests in flight forever. */
+    /* From now on new connections are refused (http_on_accept) and every
+     * answer closes its connection, so keep-alive clients do not keep
+     * requests in flight forever. */
     atomic_store(&s->stopping, 1);
-    MHD_socket listener = MHD_quiesce_daemon(s->daemon);
     for (int waited = 0; waited < timeout_ms && atomic_load(&s->in_flight) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000 * 1000};
         nanosleep(&ts, NULL);
@@ -504,7 +517,5 @@ void http_stop(http_server *s, int timeout_ms)
      * stops (it must not stop with a connection suspended). */
     jobs_stop(s->workers);
     MHD_stop_daemon(s->daemon);
-    if (listener != MHD_INVALID_SOCKET)
-        close(listener);
     free(s);
 }

@@ -31,7 +31,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
 /* The port actually bound (useful with port 0). */
 int http_port(const http_server *s);
 
-/* Stops accepting connections, waits up to timeout_ms for the requests in
+/* Refuses new connections, waits up to timeout_ms for the requests in
  * flight to finish, then stops the workers and frees the server. */
 void http_stop(http_server *s, int timeout_ms);
 

@@ -88,16 +88,17 @@ def index(db, *paths, prune=False):
 
 class Server:
     """bin/searchd on 127.0.0.1 (or host), port 0; the ready line gives the
-    port."""
+    port. env: variables added to searchd's environment."""
 
-    def __init__(self, db, *args, host="127.0.0.1"):
+    def __init__(self, db, *args, host="127.0.0.1", env=None):
         self.log = []
         self.host = host
         listen = "[%s]:0" % host if ":" in host else "%s:0" % host
         cmd = [os.path.join(BIN, "searchd"), "--db", db, "--listen", listen] + list(args)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE,
+                                     env=dict(os.environ, **env) if env else None)
         self.port = None
         self.ready_line = None
         deadline = time.time() + 20 * SLOW
