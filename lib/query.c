@@ -40,7 +40,8 @@ typedef struct query_node {
     query_kind kind;
     char **toks; /* PHRASE: marked tokens */
     size_t ntoks;
-    int prefix; /* PHRASE: the last token is a prefix */
+    int prefix;  /* PHRASE: the last token is a prefix */
+    int related; /* PHRASE: a side of a "~" synonym group (synonyms.h) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -701,6 +702,7 @@ static query_node *query_side_node(const synonyms *syn, size_t g, size_t k)
     query_node *ph = query_node_new(QUERY_NODE_PHRASE);
     for (size_t i = 0; i < n; i++)
         query_node_tok(ph, query_marked(ANALYZER_VERBATIM, toks[i]));
+    ph->related = synonyms_related(syn, g);
     return ph;
 }
 
@@ -1057,6 +1059,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
     o->terms[o->nterms] = (query_term){.clause = clause,
                                        .kind = kind,
                                        .function = query_node_function(n, kind),
+                                       .related = n->related,
                                        .first = o->n,
                                        .n = nph,
                                        .text = buf_xstrndup(o->text.data + at, o->text.len - at)};

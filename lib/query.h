@@ -58,6 +58,8 @@ typedef struct {
     int function;  /* a match term made of the commonest function words only
                     * (« de », « des », « la »…): a passage showing only such
                     * words shows nothing of the query (snippet.c) */
+    int related;   /* a side of a "~" synonym group: a related word, not the
+                    * one typed (rank.c weighs it less) */
     int first, n;  /* its FTS5 phrases: first .. first + n - 1 */
     char *text;    /* the term as the expression writes it: the same text is
                     * the same term (rank.c caches statistics by it) */

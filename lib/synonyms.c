@@ -20,6 +20,7 @@ typedef struct {
 typedef struct {
     synonyms_side_t *sides;
     size_t nsides;
+    int related; /* a "~" line (synonyms_related) */
 } synonyms_group;
 
 struct synonyms {
@@ -77,17 +78,19 @@ static int synonyms_has_side(const synonyms_group *g, const synonyms_side_t *sid
 }
 
 /* Parses one line (without its end); adds a group when it has 2+ distinct
- * sides. */
+ * sides. Its sides are separated by "=", or by "~" for related words
+ * when the line has no "=". */
 static void synonyms_line(synonyms *s, const char *line, size_t len)
 {
     const char *hash = memchr(line, '#', len);
     if (hash)
         len = (size_t)(hash - line);
-    synonyms_group g = {NULL, 0};
+    char sep = !memchr(line, '=', len) && memchr(line, '~', len) ? '~' : '=';
+    synonyms_group g = {NULL, 0, sep == '~'};
     size_t i = 0;
     while (i <= len) {
         size_t j = i;
-        while (j < len && line[j] != '=')
+        while (j < len && line[j] != sep)
             j++;
         synonyms_side_t side = {NULL, NULL, 0};
         analyzer_tokenize(line + i, j - i, ANALYZER_WORDS, synonyms_collect, &side);
@@ -171,6 +174,11 @@ size_t synonyms_groups(const synonyms *s)
 size_t synonyms_sides(const synonyms *s, size_t g)
 {
     return s && g < s->ngroups ? s->groups[g].nsides : 0;
+}
+
+int synonyms_related(const synonyms *s, size_t g)
+{
+    return s && g < s->ngroups && s->groups[g].related;
 }
 
 size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens)

@@ -9,7 +9,12 @@
  * A group has two or more sides; each side is analysed like document text
  * (case, accents, elisions and plurals do not matter). Blank lines, CRLF
  * line ends and spaces around "=" are fine; a line with fewer than two
- * non-empty sides is ignored. A word may belong to several groups. */
+ * non-empty sides is ignored. A word may belong to several groups.
+ * A line whose sides are separated by "~" (and that has no "=") groups
+ * related words rather than equivalents: words of one family that the
+ * stemmer does not join (« protéger ~ protection ») or of close meaning
+ * (« signes ~ indicateurs »). They expand the same way, and the ranking
+ * weighs what they reach less than the words typed (rank.c). */
 #ifndef REPERE_SYNONYMS_H
 #define REPERE_SYNONYMS_H
 
@@ -25,6 +30,8 @@ void synonyms_free(synonyms *s);
  * analyzer's stems, one per position (pointers owned by s). */
 size_t synonyms_groups(const synonyms *s);
 size_t synonyms_sides(const synonyms *s, size_t g);
+/* Is group g a "~" line of related words? */
+int synonyms_related(const synonyms *s, size_t g);
 size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens);
 
 /* Finds the groups having a side whose tokens are exactly tokens[0..n)

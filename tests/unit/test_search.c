@@ -585,6 +585,66 @@ static void test_synonyms_reload(void **state)
     search_result_free(&res);
 }
 
+/* A related word (a "~" line of the synonyms) is found, but a document
+ * with the word typed comes first, and in the relaxed order a clause only
+ * a related word has does not count. */
+static void test_related_words(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256], syn[160];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *typed = framed(41, 30, "Il faut protéger les enfants exploités.", 30);
+    char *related = framed(41, 30, "La protection des enfants exploités.", 30);
+    char *often = framed(43, 30,
+                         "La protection, la protection et la protection des enfants : protection"
+                         " sociale, protection judiciaire, protection de l'enfance, protection.",
+                         30);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", related), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Note", typed), 0);
+    assert_int_equal(add_text(&ix, 3, "text", 2020, "Note", often), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(700 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    free(typed);
+    free(related);
+    free(often);
+    snprintf(syn, sizeof syn, "%s/synonymes.txt", ix.dir);
+    FILE *sf = fopen(syn, "w");
+    assert_non_null(sf);
+    fputs("protéger ~ protection\n", sf);
+    fclose(sf);
+    assert_int_equal(search_open(ix.path, syn, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "protéger enfants", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 3);
+    assert_true(rank_of(&res, 2) < rank_of(&res, 1));
+    assert_true(res.hits[rank_of(&res, 2)].score > res.hits[rank_of(&res, 1)].score);
+    /* Many « protection » outweigh one « protéger ». */
+    assert_int_equal(res.hits[0].id, 3);
+    search_result_free(&res);
+    req.q = "protection enfants";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 3);
+    assert_true(rank_of(&res, 1) < rank_of(&res, 2));
+    search_result_free(&res);
+    /* Relaxed: document 2 has two of the words asked, 1 and 3 one. */
+    req.q = "protéger enfants xyzzyplugh";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.relaxed, 1);
+    assert_int_equal(res.hits[0].id, 2);
+    assert_int_equal(res.hits[1].id, 3);
+    search_result_free(&res);
+    search_close(ctx);
+    unlink(syn);
+    ixf_remove(&ix);
+}
+
 /* A pathological query on a larger index runs out of a 1 ms budget. */
 static void test_time_budget(void **state)
 {
@@ -631,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_documents_and_suggest),
         cmocka_unit_test(test_spelling),
         cmocka_unit_test(test_synonyms_reload),
+        cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_time_budget),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

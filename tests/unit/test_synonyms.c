@@ -120,6 +120,31 @@ static void test_lookup(void **state)
     synonyms_free(s);
 }
 
+/* "~" lines group related words: looked up like the others, and told
+ * apart by synonyms_related. A line with "=" keeps "~" as text. */
+static void test_related(void **state)
+{
+    synonyms *s = load(*state, "MNA = mineurs non accompagnés\n"
+                               "protéger ~ protection ~ protecteurs\n"
+                               "signes ~ indicateurs = indices\n"
+                               "~ repérer\n");
+    assert_int_equal(synonyms_groups(s), 3);
+    assert_false(synonyms_related(s, 0));
+    assert_true(synonyms_related(s, 1));
+    assert_false(synonyms_related(s, 2));
+    assert_false(synonyms_related(s, 3));
+    assert_false(synonyms_related(NULL, 0));
+    assert_int_equal(synonyms_sides(s, 1), 3);
+    const char *proteg[] = {"proteg"}, *protect[] = {"protect"};
+    assert_int_equal(lookup(s, proteg, 1), 1);
+    assert_int_equal(lookup(s, protect, 1), 1);
+    /* « signes ~ indicateurs » is one side of an "=" line. */
+    assert_int_equal(synonyms_sides(s, 2), 2);
+    const char *const *toks;
+    assert_int_equal(synonyms_side(s, 2, 0, &toks), 2);
+    synonyms_free(s);
+}
+
 static void test_missing_and_empty(void **state)
 {
     fixture *f = *state;
@@ -142,6 +167,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_format, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_related, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
