@@ -12,7 +12,9 @@
  *   and « traiter » to one stem "trait"; in this corpus « traite » is
  *   trafficking and « traitement (des données) » is noise, so « traite » and
  *   « traites » stem to "traite" and meet only each other. « traité » (a
- *   treaty, or treated) keeps the Snowball stem.
+ *   treaty, or treated) keeps the Snowball stem. Likewise « signe » and
+ *   « signes » (the signs of trafficking) stem to "signe", apart from
+ *   « signé », « signée », « signer » (conventions and charters signed).
  * - The exact surface form is indexed as a colocated token ("=traite") so
  *   ranking can prefer documents that use the very form typed; the
  *   unaccented surface ("~traite" for « traité ») serves prefix queries.
@@ -112,6 +114,8 @@ static const struct {
 } analyzer_protected[] = {
     {"traite", "traite"},
     {"traites", "traite"},
+    {"signe", "signe"},
+    {"signes", "signe"},
 };
 
 static analyzer_state *analyzer_state_new(void)
@@ -370,7 +374,7 @@ static void analyzer_stem(analyzer_state *st, const char *w, size_t n, int digit
     buf_append(&st->tok, w, n);
 }
 
-static int analyzer_is_protected(const char *w, size_t n)
+int analyzer_is_protected(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof analyzer_protected / sizeof analyzer_protected[0]; i++)
         if (strlen(analyzer_protected[i].word) == n &&

@@ -89,6 +89,10 @@ char *analyzer_fold(const char *word, size_t len, size_t *outlen);
  * next: l d j m n s t c qu jusqu lorsqu puisqu quoiqu? */
 int analyzer_is_elision(const char *w, size_t n);
 
+/* Is w[0..n) (lowercase, unaccented) a protected word, whose stem only its
+ * own forms share (« traite », « signes »: analyzer.c)? */
+int analyzer_is_protected(const char *w, size_t n);
+
 /* Registers the FTS5 tokenizer on db. Returns 0, or -1 with err set. */
 int analyzer_register(sqlite3 *db, char *err, size_t errlen);
 

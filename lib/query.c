@@ -627,7 +627,10 @@ static int query_closed_word(const char *unaccented)
  * (« accompagnées » "accompagn", « accompagnees » "accompagne"). Typed
  * without accents, that is the "%" token of accented documents; typed
  * with accents, the stem of documents written without them (capitals
- * often are: « ACCOMPAGNEES »). */
+ * often are: « ACCOMPAGNEES »). Neither side crosses a protected word's
+ * stem (analyzer.h), which only its own unaccented forms have: « signes »
+ * gets no "%signe" (« signées » typed bare stems to "signe"), « signées »
+ * no "!signe". */
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
@@ -642,11 +645,12 @@ static char *query_pos_piece(const query_pos *p)
     }
     buf_putc(&b, ANALYZER_VERBATIM);
     buf_puts(&b, p->stem);
-    if (!p->folded) {
+    const char *surface = query_pos_surface(p);
+    if (!p->folded && !analyzer_is_protected(surface, strlen(surface))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_FOLDED_STEM);
         buf_puts(&b, p->stem);
-    } else if (p->pct) {
+    } else if (p->pct && !analyzer_is_protected(p->pct + 1, strlen(p->pct + 1))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_VERBATIM);
         buf_puts(&b, p->pct + 1);

@@ -185,6 +185,9 @@ static void test_traite_is_protected(void **state)
     ASSERT_STEMS("traité traités traitement traiter", "trait trait trait trait");
     ASSERT_DOC("traite", "traite/=traite");
     ASSERT_DOC("traité", "trait/=traité/~traite"); /* no "%traite" */
+    /* « signes » (of trafficking) apart from « signée » (a convention). */
+    ASSERT_STEMS("signe signes", "signe signe");
+    ASSERT_STEMS("signé signée signer", "sign sign sign");
 }
 
 static void test_numbers_and_legal_references(void **state)

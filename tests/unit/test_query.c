@@ -34,6 +34,8 @@ static const char *const docs[] = {
     /* 11 */ "Des jeunes filles accompagnées et réfugiées.",
     /* 12 */ "Les FA du foyer.",
     /* 13 */ "JEUNES FILLES ACCOMPAGNEES",
+    /* 14 */ "Des signes d'alerte.",
+    /* 15 */ "Une convention signée.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -289,6 +291,12 @@ static void test_traite_is_not_traitement(void **state)
     ASSERT_SEARCH("traite", "3");
     ASSERT_SEARCH("traitement", "4,8");
     ASSERT_SEARCH("traité", "4,8");
+    /* « signes » is protected too, and « signée » typed without accents
+     * stems to "signe": neither reaches the other. */
+    ASSERT_SEARCH("signes", "14");
+    ASSERT_SEARCH("signe", "14");
+    ASSERT_SEARCH("signée", "15");
+    ASSERT_SEARCH("signées", "15");
 }
 
 static void test_synonyms_both_directions(void **state)
