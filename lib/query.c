@@ -42,6 +42,8 @@ typedef struct query_node {
     size_t ntoks;
     int prefix;  /* PHRASE: the last token is a prefix */
     int related; /* PHRASE: a side of a "~" synonym group (synonyms.h) */
+    char *typed; /* PHRASE of one word typed: its unaccented form, to tell
+                  * its forms of another part of speech (query_weak_forms) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -107,6 +109,7 @@ static void query_node_free(query_node *n)
     for (size_t i = 0; i < n->ntoks; i++)
         free(n->toks[i]);
     free(n->toks);
+    free(n->typed);
     for (size_t i = 0; i < n->nkids; i++)
         query_node_free(n->kids[i]);
     free(n->kids);
@@ -234,18 +237,74 @@ static void query_piece_render(buf *b, const char *piece, int prefix, const quer
     }
 }
 
+/* Does form[0..len) end as a past participle: -é, -ée, -és, -ées? */
+static int query_participle(const char *form, size_t len)
+{
+    static const char *const ends[] = {"\xC3\xA9", "\xC3\xA9"
+                                                   "e",
+                                       "\xC3\xA9"
+                                       "s",
+                                       "\xC3\xA9"
+                                       "es"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t k = strlen(ends[i]);
+        if (len >= k && memcmp(form + len - k, ends[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Marks in weak[] the forms f[] of a word typed as typed (unaccented) that
+ * are participles of its stem when the word typed cannot be one: Snowball
+ * gives « signes » and « signée » one stem, and a convention « signée »
+ * says nothing of the signs of trafficking. A word typed without accents
+ * that may be a participle (« exploite » for « exploité », whose forms
+ * « exploité », « exploités », « exploitée » fold to it with at most an e
+ * or an s more) has none weak, nor has a word whose forms are all
+ * participles. */
+static void query_weak_forms(const query_forms *f, const char *typed, int *weak)
+{
+    size_t nweak = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        size_t len = strlen(f->v[i]);
+        weak[i] = query_participle(f->v[i], len);
+        if (!weak[i])
+            continue;
+        char *fold = analyzer_fold(f->v[i], len, NULL);
+        size_t tl = strlen(typed);
+        int same = fold && strncmp(fold, typed, tl) == 0 &&
+                   (!fold[tl] || !strcmp(fold + tl, "e") || !strcmp(fold + tl, "s") ||
+                    !strcmp(fold + tl, "es"));
+        free(fold);
+        if (same) {
+            memset(weak, 0, f->n * sizeof *weak);
+            return;
+        }
+        nweak++;
+    }
+    if (nweak == f->n)
+        memset(weak, 0, f->n * sizeof *weak);
+}
+
 /* Writes a PHRASE node, a term of the query, and returns how many FTS5
- * phrases it wrote. A word with several forms is their phrases OR-ed:
+ * phrases it wrote, with, when weak is not NULL, which of them are weak
+ * forms (query_weak_forms). A word with several forms is their phrases OR-ed:
  * FTS5 merges the rows of an OR cheaply, while the alternatives of one
  * phrase ("!a|!b", colocated) make it merge their positions in every row
  * (« fichier de configuration », with 15 forms of « configur »: 3.6 ms to
  * match, 0.75 ms OR-ed). Phrases of several words keep the alternatives of
  * each position in one phrase. */
-static int query_term_render(buf *b, const query_node *n, const query_vocab *v)
+static int query_term_render(buf *b, const query_node *n, const query_vocab *v, int *weak)
 {
+    if (weak)
+        weak[0] = 0;
     if (n->ntoks == 1) {
         query_forms f;
         query_piece_forms(n->toks[0], n->prefix, v, &f);
+        if (f.n > 0 && weak && n->typed)
+            query_weak_forms(&f, n->typed, weak);
+        else if (weak)
+            memset(weak, 0, f.n * sizeof *weak);
         if (f.n > 0) {
             if (f.n > 1)
                 buf_putc(b, '(');
@@ -278,7 +337,7 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v)
 static void query_node_render(buf *b, const query_node *n, const query_vocab *v)
 {
     if (n->kind == QUERY_NODE_PHRASE) {
-        query_term_render(b, n, v);
+        query_term_render(b, n, v, NULL);
         return;
     }
     if (n->nkids == 1) {
@@ -689,6 +748,10 @@ static query_node *query_item_node(const query_item *it)
     if (it->prefix)
         return query_prefix_node(it);
     query_node *ph = query_phrase_of(it, 0, it->npos);
+    if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole &&
+        !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
+        ph->typed = buf_xstrndup(query_pos_surface(&it->pos[0]),
+                                 strlen(query_pos_surface(&it->pos[0])));
     if (it->kind != QUERY_ITEM_WORD || !it->whole)
         return ph;
     query_node *alt = query_node_new(QUERY_NODE_OR);
@@ -1055,7 +1118,8 @@ static int query_node_function(const query_node *n, query_phrase_kind kind)
 static void query_out_term(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
     size_t at = o->text.len;
-    int nph = query_term_render(&o->text, n, o->v);
+    int weak[QUERY_MAX_FORMS];
+    int nph = query_term_render(&o->text, n, o->v, weak);
     if (o->nterms == o->tcap) {
         o->tcap = o->tcap ? o->tcap * 2 : 16;
         o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
@@ -1072,7 +1136,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
             o->cap = o->cap ? o->cap * 2 : 16;
             o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
         }
-        o->ph[o->n++] = (query_phrase){o->nterms};
+        o->ph[o->n++] = (query_phrase){o->nterms, weak[i]};
     }
     o->nterms++;
 }
@@ -1187,7 +1251,7 @@ static size_t query_exact_left(query_out *o, const query *q, query_node **left)
     size_t n = 0;
     for (size_t i = 0; i < q->nexact; i++) {
         buf b = BUF_INIT;
-        query_term_render(&b, q->exact[i], o->v);
+        query_term_render(&b, q->exact[i], o->v, NULL);
         int found = 0;
         for (int t = 0; t < o->nterms && !found; t++) {
             if (o->terms[t].kind == QUERY_PHRASE_MATCH && strcmp(o->terms[t].text, b.data) == 0) {
@@ -1211,7 +1275,7 @@ static int query_word_forms(query_out *o, const query_node *n)
         n->toks[0][0] == ANALYZER_EXACT)
         return 0;
     buf b = BUF_INIT;
-    int forms = query_term_render(&b, n, o->v);
+    int forms = query_term_render(&b, n, o->v, NULL);
     buf_free(&b);
     return forms;
 }

@@ -67,6 +67,9 @@ typedef struct {
 
 typedef struct {
     int term; /* the term this FTS5 phrase is (a form of) */
+    int weak; /* a form of its word in another part of speech than the one
+               * typed (a participle, « signée », for « signes »): rank.c
+               * weighs it as a related word */
 } query_phrase;
 
 typedef struct {

@@ -276,8 +276,9 @@ typedef struct {
     double phrase;    /* bm25 over the runs */
     double hits;      /* column-weighted hits of the query's own phrases */
     int clauses;      /* distinct clauses hit in the row by a word typed or its
-                       * equivalent, not only by a related word (query.h):
-                       * the relaxed order counts the words asked for */
+                       * equivalent, not only by a related word or a weak
+                       * form (query.h): the relaxed order counts the words
+                       * asked for */
     double proximity; /* 0..1 */
     double span;      /* 0..1: every clause together (rank_span) */
 } rank_signals;
@@ -294,6 +295,13 @@ typedef struct {
 static double rank_term_weight(const query_term *t)
 {
     return t->related ? RANK_RELATED_WEIGHT : 1.0;
+}
+
+/* Does a hit of phrase ph of term t give the clause a word asked for (not
+ * only a related word, nor a weak form, query.h)? */
+static int rank_typed(const query_term *t, const query_phrase *ph)
+{
+    return t->clause >= 0 && !t->related && !ph->weak;
 }
 
 /* bm25 (FTS5 fixes k1 = 1.2, b = 0.75; here they come from the caller) of
@@ -315,24 +323,23 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
     return score;
 }
 
-/* The proximity of hits[0..n) (sorted by rank_hit_cmp), the number of
- * distinct clauses they have (clauses) and of those they have through a
- * term that is not a related word (typed_clauses). For each pair of
- * clauses next to each other in the query, the smallest gap between their
- * instances in one column (the nearest earlier instance of the other
- * clause gives it), and the same for the term pairs of the compiled query;
- * the proximity is the mean over those pairs of rank_gap_score, each pair
- * weighted by the rarer-word IDF of the two (weights 1 when idf is NULL),
- * so that « de » next to « traite » counts for little. t_col, t_end, t_gap: scratch of
+/* The proximity of hits[0..n) (sorted by rank_hit_cmp) and the number of
+ * distinct clauses they have. For each pair of clauses next to each other
+ * in the query, the smallest gap between their instances in one column
+ * (the nearest earlier instance of the other clause gives it), and the
+ * same for the term pairs of the compiled query; the proximity is the mean
+ * over those pairs of rank_gap_score, each pair weighted by the rarer-word
+ * IDF of the two (weights 1 when idf is NULL), so that « de » next to
+ * « traite » counts for little. t_col, t_end, t_gap: scratch of
  * e->nterms ints. */
 static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, const double *idf,
-                         const double *clause_idf, int *t_col, int *t_end, int *t_gap, int *clauses,
-                         int *typed_clauses)
+                         const double *clause_idf, int *t_col, int *t_end, int *t_gap,
+                         int *clauses)
 {
     const query_term *ts = e->terms;
     int nclauses = e->nclauses, nt = e->nterms;
     int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
-    unsigned long long seen = 0, typed = 0;
+    unsigned long long seen = 0;
     for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
         last_col[c] = -1;
         last_end[c] = 0;
@@ -347,7 +354,6 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
         const rank_hit *h = &hits[i];
         int c = h->clause;
         seen |= 1ULL << c;
-        typed |= ts[h->term].related ? 0 : 1ULL << c;
         if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
             best_gap[c - 1] = h->off - last_end[c - 1];
         if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
@@ -365,7 +371,6 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
         t_end[t] = h->end;
     }
     *clauses = __builtin_popcountll(seen);
-    *typed_clauses = __builtin_popcountll(typed);
     double sum = 0, weight = 0;
     for (int c = 0; c + 1 < nclauses; c++) {
         double w = !clause_idf                             ? 1.0
@@ -437,15 +442,15 @@ double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
 {
     size_t nph = e->nterms > 0 ? (size_t)e->nterms : 1;
     int *scratch = malloc(3 * nph * sizeof *scratch);
-    int clauses = 0, typed = 0;
+    int clauses = 0;
     if (!scratch)
         return 0;
     if (e->nclauses > RANK_MAX_CLAUSES) {
         free(scratch);
         return 0;
     }
-    double prox = rank_sweep(hits, n, e, NULL, NULL, scratch, scratch + nph, scratch + 2 * nph,
-                             &clauses, &typed);
+    double prox =
+        rank_sweep(hits, n, e, NULL, NULL, scratch, scratch + nph, scratch + 2 * nph, &clauses);
     free(scratch);
     return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
 }
@@ -514,6 +519,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     const query_term *ts = m->expr->terms;
     const query_phrase *phs = m->expr->phrases;
     int rc, ncols = api->xColumnCount(fts), len = 0, any;
+    unsigned long long typed = 0;
     size_t ninst = 0, nruns = 0;
     memset(out, 0, sizeof *out);
     memset(m->tf, 0, (size_t)m->nterms * sizeof *m->tf);
@@ -528,8 +534,11 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             return rc;
         if (col >= 0 && ts[t].clause >= 0)
             m->runs[nruns++] = ninst;
+        if (col >= 0 && rank_typed(&ts[t], &phs[ph]))
+            typed |= 1ULL << ts[t].clause;
+        double w = phs[ph].weak ? RANK_RELATED_WEIGHT : 1.0;
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-            m->tf[t] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+            m->tf[t] += w * (p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0);
             if (ts[t].clause < 0)
                 continue;
             m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
@@ -540,7 +549,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     rank_merge_runs(m, ninst, m->runs, nruns);
     out->proximity = rank_sweep(m->inst, ninst, m->expr, m->stats ? m->idf : NULL,
                                 m->stats ? m->clause_idf : NULL, m->ph_col, m->ph_end, m->ph_gap,
-                                &any, &out->clauses);
+                                &any);
+    out->clauses = __builtin_popcountll(typed);
     if (p)
         out->span = rank_span(m->inst, ninst, m->expr->nclauses, p->span_col,
                               p->ncols < ncols ? p->ncols : ncols);
@@ -581,24 +591,30 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
         query_phrase_kind kind = ts[t].kind;
         if (kind == QUERY_PHRASE_FILTER)
             continue;
+        /* strong: a phrase that gives the clause (rank_typed) is present;
+         * a common term's phrases are read until it is known. */
         int common = m->idf[t] < RANK_COMMON_IDF, present = 0;
+        int strong = ts[t].clause < 0 || ts[t].related;
         unsigned in = 0;
         double tf = 0;
-        for (int ph = ts[t].first; ph < ts[t].first + ts[t].n && !(common && present); ph++) {
+        for (int ph = ts[t].first; ph < ts[t].first + ts[t].n && !(common && present && strong);
+             ph++) {
             Fts5PhraseIter it;
             int col, off;
             if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
                 return rc;
             present |= col >= 0;
+            strong |= col >= 0 && rank_typed(&ts[t], &m->expr->phrases[ph]);
+            double w = m->expr->phrases[ph].weak ? RANK_RELATED_WEIGHT : 1.0;
             for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-                tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+                tf += w * (col < p->ncols && col < ncols ? p->w_col[col] : 1.0);
                 in |= col < 32 ? 1u << col : 0;
             }
         }
         if (!present)
             continue;
         if (ts[t].clause >= 0) {
-            typed |= ts[t].related ? 0 : 1ULL << ts[t].clause;
+            typed |= strong && !ts[t].related ? 1ULL << ts[t].clause : 0;
             cols[ts[t].clause] |= common ? ~0u : in;
         }
         double most =

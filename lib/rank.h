@@ -87,7 +87,8 @@ void rank_top_free(rank_top *top);
  *         * (1 + w_prox * proximity) * (1 + w_span * span):
  *       bm25 as FTS5's (with column weights, but k1 and b given and an IDF
  *       that stays positive for common words), over the QUERY_PHRASE_MATCH
- *       phrases (a related word's, query_term.related, at half weight);
+ *       phrases (a related word's, query_term.related, and a weak form's,
+ *       query_phrase.weak, at half weight);
  *       bm25_exact the same over the QUERY_PHRASE_EXACT ones;
  *       bm25_runs over the QUERY_PHRASE_RUN ones; proximity in [0, 1] (1:
  *       each pair of neighbouring clauses side by side); span in [0, 1]
@@ -102,8 +103,8 @@ void rank_top_free(rank_top *top);
  *       most rows never have their common words' positions decoded.
  *   repere_clauses(tbl, params)
  *       number of distinct clauses the row matches through a word typed
- *       or its equivalent (one that only a related word matches does not
- *       count).
+ *       or its equivalent (one that only a related word or a weak form
+ *       matches does not count).
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
 

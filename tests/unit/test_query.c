@@ -234,6 +234,35 @@ static void test_accents_and_forms(void **state)
     ASSERT_SEARCH("identifie", "2");
 }
 
+/* The weak forms of the first term of q compiled: how many of its phrases
+ * are, or -1 when it has a single phrase. */
+static int weak_forms(fixture *f, const char *text)
+{
+    query *q;
+    char err[256];
+    assert_int_equal(query_parse(text, strlen(text), NULL, &q, err, sizeof err), QUERY_OK);
+    query_expr *e = query_compile(q, QUERY_ALL, &f->qv);
+    int n = e->terms[0].n > 1 ? 0 : -1;
+    for (int ph = e->terms[0].first; ph < e->terms[0].first + e->terms[0].n; ph++)
+        n += e->phrases[ph].weak;
+    query_expr_free(e);
+    query_free(q);
+    return n;
+}
+
+/* A noun's participles (« exploitées », « exploités » for « exploitation »)
+ * are weak forms; a participle typed, with accents or without, has none. */
+static void test_weak_forms(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(weak_forms(f, "exploitation"), 2);
+    assert_int_equal(weak_forms(f, "exploiter"), 2);
+    assert_int_equal(weak_forms(f, "exploités"), 0);
+    assert_int_equal(weak_forms(f, "exploite"), 0);
+    assert_int_equal(weak_forms(f, "exploites"), 0);
+    assert_int_equal(weak_forms(f, "traite"), -1);
+}
+
 static void test_phrase(void **state)
 {
     ASSERT_SEARCH("\"humains êtres\"", "");
@@ -720,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_words_all_required_any_order),
         cmocka_unit_test(test_accents_and_forms),
         cmocka_unit_test(test_phrase),
+        cmocka_unit_test(test_weak_forms),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
         cmocka_unit_test(test_prefix),
