@@ -11,7 +11,8 @@
 # source. SOURCE_DATE_EPOCH fixes the dates pandoc writes inside the files,
 # and python3's zipfile rewrites each archive with fixed entry times (pandoc
 # stamps ODT and EPUB entries with the clock), so a run with the same
-# pandoc gives byte-identical files.
+# pandoc gives byte-identical files (the committed ones: pandoc 2.17.1.1,
+# Debian 12).
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v pandoc >/dev/null || { echo "make_office.sh: needs pandoc (apt-get install pandoc)" >&2; exit 1; }
