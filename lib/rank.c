@@ -72,6 +72,7 @@ typedef struct {
     double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest term's IDF */
     double avgdl;                        /* mean row length in tokens */
     int stats;                           /* idf, clause_idf and avgdl computed */
+    int pairs;                           /* the query has pairs for proximity (rank_sweep) */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
     rank_hit *inst;                      /* scratch: the current row's clause hits */
     rank_hit *merged;                    /* scratch: the same, while they are merged */
@@ -263,6 +264,9 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     }
     for (int i = 0; i < n; i++)
         m->size[i] = api->xPhraseSize(fts, i);
+    m->pairs = p->expr->nclauses >= 2;
+    for (int t = 1; t < p->expr->nterms; t++)
+        m->pairs |= p->expr->terms[t].pair;
     if ((*rc = api->xSetAuxdata(fts, m, rank_state_free)) != SQLITE_OK)
         return NULL; /* xSetAuxdata freed m */
     if (with_stats && (*rc = rank_state_stats(api, fts, m, p->stamp)) != SQLITE_OK)
@@ -570,12 +574,14 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
 }
 
 /* Phase one: an upper bound of repere_rank's score for the row, and the
- * number of distinct clauses it has (as rank_compute counts them). The rarer phrases' hits are counted;
- * a common phrase present counts at its most (IDF times k1 + 1), its
- * positions never decoded; the proximity is taken as perfect, the span
- * (rank_span) as its column share at most, in the best column every clause
- * may be in. A weight below zero leaves its share out (it can only lower
- * the score). */
+ * number of distinct clauses it has (as rank_compute counts them). The
+ * rarer phrases' hits are counted; a common phrase present counts at its
+ * most (IDF times k1 + 1), its positions never decoded; the proximity is
+ * taken as perfect (as none when the query has no pair of clauses or terms
+ * to measure: one word, so that the bound is then the exact score), the
+ * span (rank_span) as its column share at most, in the best column every
+ * clause may be in. A weight below zero leaves its share out (it can only
+ * lower the score). */
 static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
                       const rank_params *p, double *ub, int *clauses)
 {
@@ -637,7 +643,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     }
     *ub = (part[QUERY_PHRASE_MATCH] + (p->w_exact > 0 ? p->w_exact * part[QUERY_PHRASE_EXACT] : 0) +
            (p->w_phrase > 0 ? p->w_phrase * part[QUERY_PHRASE_RUN] : 0)) *
-          (1.0 + (p->w_prox > 0 ? p->w_prox : 0)) * (1.0 + p->w_span * span);
+          (1.0 + (p->w_prox > 0 && m->pairs ? p->w_prox : 0)) * (1.0 + p->w_span * span);
     *clauses = __builtin_popcountll(typed);
     return SQLITE_OK;
 }
