@@ -1091,6 +1091,12 @@ typedef struct {
     query_phrase *ph;
     int n, cap;
     const query_vocab *v;
+    /* While writing: OR nodes open, AND nodes open inside one. FTS5 steps
+     * the children of an AND that stands under an OR together, to the
+     * AND's next match: at a row that has only some of them, their
+     * phrases show no hits. */
+    int ors, ands_under_or;
+    unsigned char *loose; /* per term: written inside such an AND */
 } query_out;
 
 static void query_out_free(query_out *o)
@@ -1098,6 +1104,7 @@ static void query_out_free(query_out *o)
     for (int i = 0; i < o->nterms; i++)
         free(o->terms[i].text);
     free(o->terms);
+    free(o->loose);
     free(o->ph);
     buf_free(&o->text);
 }
@@ -1123,7 +1130,9 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
     if (o->nterms == o->tcap) {
         o->tcap = o->tcap ? o->tcap * 2 : 16;
         o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
+        o->loose = buf_xrealloc(o->loose, (size_t)o->tcap * sizeof o->loose[0]);
     }
+    o->loose[o->nterms] = o->ands_under_or > 0;
     o->terms[o->nterms] = (query_term){.clause = clause,
                                        .kind = kind,
                                        .function = query_node_function(n, kind),
@@ -1136,7 +1145,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
             o->cap = o->cap ? o->cap * 2 : 16;
             o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
         }
-        o->ph[o->n++] = (query_phrase){o->nterms, weak[i]};
+        o->ph[o->n++] = (query_phrase){o->nterms, weak[i], -1};
     }
     o->nterms++;
 }
@@ -1154,6 +1163,9 @@ static void query_emit(query_out *o, const query_node *n, int clause, query_phra
         query_emit(o, n->kids[0], clause, kind);
         return;
     }
+    int and_under_or = n->kind == QUERY_NODE_AND && o->ors > 0;
+    o->ors += n->kind == QUERY_NODE_OR;
+    o->ands_under_or += and_under_or;
     buf_putc(&o->text, '(');
     for (size_t i = 0; i < n->nkids; i++) {
         if (i > 0)
@@ -1164,6 +1176,8 @@ static void query_emit(query_out *o, const query_node *n, int clause, query_phra
             o->terms[o->nterms - 1].pair = 1;
     }
     buf_putc(&o->text, ')');
+    o->ors -= n->kind == QUERY_NODE_OR;
+    o->ands_under_or -= and_under_or;
 }
 
 /* The positive clauses joined by AND (or OR), then NOT the exclusions. */
@@ -1179,11 +1193,13 @@ static void query_emit_base(query_out *o, const query *q, int any)
         query_emit(o, top.kids[0], 0, QUERY_PHRASE_MATCH);
     } else {
         buf_putc(&o->text, '(');
+        o->ors += any;
         for (size_t i = 0; i < top.nkids; i++) {
             if (i > 0)
                 buf_puts(&o->text, any ? " OR " : " AND ");
             query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
         }
+        o->ors -= any;
         buf_putc(&o->text, ')');
     }
     buf_putc(&o->text, ')');
@@ -1243,20 +1259,92 @@ static void query_emit_group(query_out *o, query_node **kids, size_t n, query_ph
     buf_putc(&o->text, ')');
 }
 
+/* The length of the quoted string at s (s[0] is '"'), closing quote
+ * included, and whether a '*' follows it (a prefix phrase). */
+static size_t query_quoted_len(const char *s, int *prefix)
+{
+    size_t i = 1;
+    while (s[i] && !(s[i] == '"' && s[i + 1] != '"'))
+        i += s[i] == '"' ? 2 : 1;
+    i += s[i] == '"';
+    *prefix = s[i] == '*';
+    return i;
+}
+
+/* Claims for exact-form term x the phrases of match term t that are the
+ * forms of text (a word's rendering: one quoted form per phrase), when all
+ * of them are among t's phrases, each a plain form of one word, none is
+ * claimed yet and t does not stand in an AND under an OR (query_out): the
+ * exact forms' hits at every row are then those phrases' own, and the
+ * expression need not write them again (FTS5 would read their doclists
+ * twice). Returns 1 when claimed. */
+static int query_exact_claim(query_out *o, int t, const char *text, int x)
+{
+    const query_term *m = &o->terms[t];
+    int claimed[QUERY_MAX_FORMS];
+    int nclaimed = 0, prefix;
+    if (m->kind != QUERY_PHRASE_MATCH || m->n > QUERY_MAX_FORMS || o->loose[t])
+        return 0;
+    for (const char *p = strchr(text, '"'); p; p = strchr(p, '"')) {
+        size_t len = query_quoted_len(p, &prefix);
+        if (prefix || memchr(p, ' ', len) || memchr(p, '|', len) || nclaimed == m->n)
+            return 0;
+        int ph = m->first, found = -1;
+        for (const char *r = strchr(m->text, '"'); r && found < 0; r = strchr(r, '"'), ph++) {
+            int rprefix;
+            size_t rlen = query_quoted_len(r, &rprefix);
+            if (ph >= m->first + m->n || rprefix || memchr(r, ' ', rlen) || memchr(r, '|', rlen))
+                return 0;
+            if (rlen == len && memcmp(r, p, len) == 0)
+                found = ph;
+            r += rlen;
+        }
+        /* A weak form counts less in its word than as a form typed. */
+        if (found < 0 || o->ph[found].exact >= 0 || o->ph[found].weak)
+            return 0;
+        claimed[nclaimed++] = found;
+        p += len;
+    }
+    if (nclaimed == 0)
+        return 0;
+    for (int i = 0; i < nclaimed; i++)
+        o->ph[claimed[i]].exact = x;
+    return 1;
+}
+
 /* The exact-form nodes that are not already a match term: one whose text
  * is a match term's (a function word: « de » as itself either way) makes
- * that term count for the exact forms too, and is not read twice. */
+ * that term count for the exact forms too, and is not read twice; one
+ * whose forms are phrases of a match term (« fichier » among « fichier »,
+ * « fichiers ») becomes a term without phrases of its own, read off those
+ * (query_exact_claim). */
 static size_t query_exact_left(query_out *o, const query *q, query_node **left)
 {
     size_t n = 0;
+    int match = o->nterms;
     for (size_t i = 0; i < q->nexact; i++) {
         buf b = BUF_INIT;
         query_term_render(&b, q->exact[i], o->v, NULL);
         int found = 0;
-        for (int t = 0; t < o->nterms && !found; t++) {
+        for (int t = 0; t < match && !found; t++) {
             if (o->terms[t].kind == QUERY_PHRASE_MATCH && strcmp(o->terms[t].text, b.data) == 0) {
                 o->terms[t].exact_too = 1;
                 found = 1;
+            }
+        }
+        for (int t = 0; t < match && !found; t++) {
+            if ((found = query_exact_claim(o, t, b.data, o->nterms))) {
+                if (o->nterms == o->tcap) {
+                    o->tcap = o->tcap ? o->tcap * 2 : 16;
+                    o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
+                    o->loose = buf_xrealloc(o->loose, (size_t)o->tcap * sizeof o->loose[0]);
+                }
+                o->loose[o->nterms] = 0;
+                o->terms[o->nterms++] = (query_term){.clause = -1,
+                                                     .kind = QUERY_PHRASE_EXACT,
+                                                     .first = o->n,
+                                                     .n = 0,
+                                                     .text = buf_xstrndup(b.data, b.len)};
             }
         }
         buf_free(&b);
@@ -1327,7 +1415,7 @@ static void query_emit_dup(query_out *o, const query *q)
 
 query_expr *query_compile(const query *q, int flags, const query_vocab *v)
 {
-    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v};
+    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL};
     int any = flags & QUERY_ANY;
     query_node **runs = NULL, **exact = NULL;
     size_t nruns = 0, nexact = 0;
@@ -1383,6 +1471,7 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         query_node_free(runs[i]);
     free(runs);
     free(exact);
+    free(o.loose);
     query_expr *e = buf_xrealloc(NULL, sizeof *e);
     e->fts = buf_detach(&o.text);
     e->phrases = o.ph;
@@ -1418,7 +1507,7 @@ char *query_fts_exact(const query *q, const query_vocab *v)
 {
     if (!q || q->nexact == 0)
         return NULL;
-    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v};
+    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL};
     for (size_t i = 0; i < q->nexact; i++) {
         if (i > 0)
             buf_puts(&o.text, " OR ");

@@ -60,16 +60,21 @@ typedef struct {
                     * words shows nothing of the query (snippet.c) */
     int related;   /* a side of a "~" synonym group: a related word, not the
                     * one typed (rank.c weighs it less) */
-    int first, n;  /* its FTS5 phrases: first .. first + n - 1 */
+    int first, n;  /* its FTS5 phrases: first .. first + n - 1; n is 0 for
+                    * an exact-form term read off a word's own phrases
+                    * (query_phrase.exact), which the expression does not
+                    * write again */
     char *text;    /* the term as the expression writes it: the same text is
                     * the same term (rank.c caches statistics by it) */
 } query_term;
 
 typedef struct {
-    int term; /* the term this FTS5 phrase is (a form of) */
-    int weak; /* a form of its word in another part of speech than the one
-               * typed (a participle, « signée », for « signes »): rank.c
-               * weighs it as a related word */
+    int term;  /* the term this FTS5 phrase is (a form of) */
+    int weak;  /* a form of its word in another part of speech than the one
+                * typed (a participle, « signée », for « signes »): rank.c
+                * weighs it as a related word */
+    int exact; /* the exact-form term (n 0) this phrase's hits count for
+                * too, being one of the forms typed, or -1 */
 } query_phrase;
 
 typedef struct {

@@ -146,17 +146,26 @@ static int rank_cmp_rowid(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The number of rows having any phrase of term t. */
-static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const query_term *t,
-                          sqlite3_int64 *hits)
+/* Is FTS5 phrase ph one of term t's (its own, or one it is read off)? */
+static int rank_phrase_of(const query_expr *e, int ph, int t)
+{
+    return e->phrases[ph].term == t || e->phrases[ph].exact == t;
+}
+
+/* The number of rows having any phrase of term t of e. */
+static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const query_expr *e,
+                          int t, sqlite3_int64 *hits)
 {
     rank_rows r = {NULL, 0, 0};
-    int rc = SQLITE_OK;
-    for (int ph = t->first; ph < t->first + t->n && rc == SQLITE_OK; ph++)
-        rc = api->xQueryPhrase(fts, ph, &r, rank_add_row);
+    int rc = SQLITE_OK, nph = 0;
+    for (int ph = 0; ph < e->nphrases && rc == SQLITE_OK; ph++)
+        if (rank_phrase_of(e, ph, t)) {
+            rc = api->xQueryPhrase(fts, ph, &r, rank_add_row);
+            nph++;
+        }
     *hits = 0;
     if (rc == SQLITE_OK && r.n > 0) {
-        if (t->n > 1)
+        if (nph > 1)
             qsort(r.v, r.n, sizeof *r.v, rank_cmp_rowid);
         for (size_t i = 0; i < r.n; i++)
             *hits += i == 0 || r.v[i] != r.v[i - 1];
@@ -197,7 +206,7 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         if (c && c->text && c->stamp == stamp && c->rows == rows && strcmp(c->text, t->text) == 0) {
             hits = c->hits;
         } else {
-            if ((rc = rank_term_rows(api, fts, t, &hits)) != SQLITE_OK)
+            if ((rc = rank_term_rows(api, fts, m->expr, i, &hits)) != SQLITE_OK)
                 return rc;
             char *copy = c ? strdup(t->text) : NULL;
             if (copy) {
@@ -531,7 +540,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
      * match set are never decoded. */
     for (int ph = 0; ph < m->n; ph++) {
         Fts5PhraseIter it;
-        int col, off, t = phs[ph].term;
+        int col, off, t = phs[ph].term, x = phs[ph].exact;
         if (ts[t].kind == QUERY_PHRASE_FILTER)
             continue;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
@@ -542,7 +551,10 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             typed |= 1ULL << ts[t].clause;
         double w = phs[ph].weak ? RANK_RELATED_WEIGHT : 1.0;
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-            m->tf[t] += w * (p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0);
+            double cw = p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+            m->tf[t] += w * cw;
+            if (x >= 0)
+                m->tf[x] += cw;
             if (ts[t].clause < 0)
                 continue;
             m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
@@ -603,10 +615,14 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
         int strong = ts[t].clause < 0 || ts[t].related;
         unsigned in = 0;
         double tf = 0;
-        for (int ph = ts[t].first; ph < ts[t].first + ts[t].n && !(common && present && strong);
-             ph++) {
+        /* A term read off others' phrases (n 0) looks for them all. */
+        int from = ts[t].n > 0 ? ts[t].first : 0,
+            to = ts[t].n > 0 ? ts[t].first + ts[t].n : m->expr->nphrases;
+        for (int ph = from; ph < to && !(common && present && strong); ph++) {
             Fts5PhraseIter it;
             int col, off;
+            if (ts[t].n == 0 && m->expr->phrases[ph].exact != t)
+                continue;
             if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
                 return rc;
             present |= col >= 0;
