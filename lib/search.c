@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "analyzer.h"
 #include "buf.h"
 #include "docinfo.h"
 #include "extract.h"
@@ -80,6 +81,8 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_WALL_FACTOR 5
 /* SQLite virtual machine steps between two looks at the clock. */
 #define SEARCH_PROGRESS_STEPS 1000
+/* Words known to the index remembered per context (search_word_known). */
+#define SEARCH_KNOWN_SLOTS 512
 /* docs_fts's body column: the chunks' text (snippets come from its hits). */
 #define SEARCH_BODY_COLUMN 2
 
@@ -94,6 +97,7 @@ struct search_ctx {
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
     sqlite3_stmt *matches; /* documents matching an expression (completions) */
+    sqlite3_stmt *exists;  /* is any document matching an expression? */
     struct search_spell *shared; /* the index vocabulary, for corrections and completions */
     spell *spell;                /* shared->sp */
     char *db_path;
@@ -108,6 +112,14 @@ struct search_ctx {
     int deadline_on;
     struct timespec deadline;      /* thread CPU time */
     struct timespec wall_deadline; /* monotonic */
+    /* Words search_word_known looked up, by hash, under the data_version
+     * they were looked up at. */
+    struct {
+        char *word; /* folded, '\n', stem */
+        long long version;
+        int known;
+    } known[SEARCH_KNOWN_SLOTS];
+    long long known_version; /* data_version at this query's start */
     char *syn_path;
     synonyms *syn;
     struct timespec syn_mtime;
@@ -262,6 +274,8 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         goto cleanup;
     if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
+                       err, errlen) != 0 ||
+        search_prepare(ctx, "SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", &ctx->exists,
                        err, errlen) != 0)
         goto cleanup;
     rc = 0;
@@ -453,6 +467,91 @@ static int search_spell_refresh(search_ctx *ctx)
     return SQLITE_OK;
 }
 
+/* Index forms written as an FTS5 expression, one phrase each, OR-ed. */
+typedef struct {
+    buf expr;
+    int n;
+} search_forms;
+
+static void search_forms_add(void *actx, const char *form, size_t len)
+{
+    search_forms *f = actx;
+    buf_puts(&f->expr, f->n++ > 0 ? " OR \"" : "\"");
+    buf_putc(&f->expr, ANALYZER_VERBATIM);
+    for (size_t i = 0; i < len; i++) {
+        if (form[i] == '"')
+            buf_putc(&f->expr, '"');
+        buf_putc(&f->expr, form[i]);
+    }
+    buf_putc(&f->expr, '"');
+}
+
+/* Does a document have one of the forms f names? 1, 0, or -1 on an error. */
+static int search_forms_exist(search_ctx *ctx, const search_forms *f)
+{
+    if (f->n == 0)
+        return 0;
+    sqlite3_bind_text(ctx->exists, 1, f->expr.data, (int)f->expr.len, SQLITE_STATIC);
+    int rc = sqlite3_step(ctx->exists);
+    sqlite3_reset(ctx->exists);
+    sqlite3_clear_bindings(ctx->exists);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* spell_needed's question, asked of the index as it is now: does a
+ * document have a form whose unaccented spelling is folded (folded itself,
+ * or a form with the vocab key "~folded"), or one whose stem is stem (the
+ * vocab key stem)? The vocab table names the forms (it keeps those of
+ * deleted documents: FTS5 tells which some document still has), so
+ * that a query whose words the index knows costs a few lookups, not the
+ * spelling vocabulary (spell_load reads the whole index). */
+static int search_word_known(void *vctx, const char *folded, const char *stem)
+{
+    search_ctx *ctx = vctx;
+    search_forms f = {BUF_INIT, 0};
+    buf key = BUF_INIT;
+    size_t len = strlen(folded);
+    /* Asking FTS5 costs more than the rest of spell_needed: the answer is
+     * remembered until the index changes. */
+    buf_append(&key, folded, len);
+    buf_putc(&key, '\n');
+    buf_puts(&key, stem);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < key.len; i++)
+        h = (h ^ (unsigned char)key.data[i]) * 16777619u;
+    size_t slot = h % SEARCH_KNOWN_SLOTS;
+    if (ctx->known[slot].word && ctx->known[slot].version == ctx->known_version &&
+        strcmp(ctx->known[slot].word, key.data) == 0) {
+        buf_free(&key);
+        return ctx->known[slot].known;
+    }
+    char *word = buf_detach(&key);
+    search_forms_add(&f, folded, len);
+    buf_putc(&key, ANALYZER_FOLDED);
+    buf_append(&key, folded, len);
+    int known = vocab_forms(ctx->vocab, key.data, key.len, 0, search_forms_add, &f) == SQLITE_OK
+                    ? search_forms_exist(ctx, &f)
+                    : -1;
+    if (known == 0 && stem[0]) {
+        buf_free(&f.expr);
+        f = (search_forms){BUF_INIT, 0};
+        known = vocab_forms(ctx->vocab, stem, strlen(stem), 0, search_forms_add, &f) == SQLITE_OK
+                    ? search_forms_exist(ctx, &f)
+                    : -1;
+    }
+    buf_free(&f.expr);
+    buf_free(&key);
+    if (known >= 0 && ctx->known_version >= 0) {
+        free(ctx->known[slot].word);
+        ctx->known[slot].word = word;
+        ctx->known[slot].version = ctx->known_version;
+        ctx->known[slot].known = known;
+    } else {
+        free(word);
+    }
+    return known == 1;
+}
+
 int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
                 char *err, size_t errlen)
 {
@@ -499,6 +598,9 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->doc);
     sqlite3_finalize(ctx->count);
     sqlite3_finalize(ctx->matches);
+    sqlite3_finalize(ctx->exists);
+    for (int i = 0; i < SEARCH_KNOWN_SLOTS; i++)
+        free(ctx->known[i].word);
     sqlite3_finalize(ctx->version);
     docinfo_free(&ctx->docs);
     pthread_mutex_lock(&search_spell_lock);
@@ -907,8 +1009,14 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         goto done;
     }
     /* The vocabulary is the index's: without it there is no correction,
-     * but the search itself still runs. */
-    if (search_spell_refresh(ctx) == SQLITE_OK)
+     * but the search itself still runs. It is loaded (or reloaded) only
+     * when a word may need correcting: the index has not got it. */
+    ctx->known_version = -1;
+    if (sqlite3_step(ctx->version) == SQLITE_ROW)
+        ctx->known_version = sqlite3_column_int64(ctx->version, 0);
+    sqlite3_reset(ctx->version);
+    if (spell_needed(req->q, strlen(req->q), search_word_known, ctx) &&
+        search_spell_refresh(ctx) == SQLITE_OK)
         res->suggestion = spell_suggest(ctx->spell, req->q, strlen(req->q));
     search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */

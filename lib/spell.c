@@ -489,6 +489,55 @@ static void spell_put_like(buf *b, const char *word, const char *orig, size_t or
     buf_puts(b, word);
 }
 
+/* Is the word at p in text one to correct when the index lacks it (not
+ * before a '*', not in capitals, 4 to SPELL_MAX_LEN letters, not a
+ * function word, no digit)? Leaves its n code points in w. */
+static int spell_correctable(const char *text, size_t len, const spell_pos *p, uint32_t *w,
+                             size_t *n)
+{
+    if (!p->folded || (p->end < len && text[p->end] == '*') ||
+        spell_all_capitals(text + p->start, p->end - p->start))
+        return 0;
+    *n = spell_decode(p->folded, strlen(p->folded), w, SPELL_MAX_LEN);
+    if (*n < 4 || *n > SPELL_MAX_LEN || spell_is_stopword(p->folded))
+        return 0;
+    for (size_t k = 0; k < *n; k++)
+        if (utf8proc_category((utf8proc_int32_t)w[k]) == UTF8PROC_CATEGORY_ND)
+            return 0;
+    return 1;
+}
+
+static void spell_words_free(spell_words_ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->pos[i].stem);
+        free(c->pos[i].folded);
+        free(c->pos[i].exact);
+    }
+}
+
+int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx)
+{
+    spell_words_ctx c;
+    int needed = 0;
+    if (!text)
+        return 0;
+    if (len > SPELL_MAX_TEXT)
+        len = SPELL_MAX_TEXT;
+    if (!text_is_utf8(text, len))
+        return 0;
+    c.n = 0;
+    analyzer_tokenize(text, len, ANALYZER_WORDS, spell_collect, &c);
+    for (size_t i = 0; i < c.n && !needed; i++) {
+        uint32_t w[SPELL_MAX_LEN + 1];
+        size_t n;
+        needed = spell_correctable(text, len, &c.pos[i], w, &n) &&
+                 !known(ctx, c.pos[i].folded, c.pos[i].stem);
+    }
+    spell_words_free(&c);
+    return needed;
+}
+
 char *spell_suggest(const spell *s, const char *text, size_t len)
 {
     spell_words_ctx c;
@@ -507,16 +556,9 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
     for (size_t i = 0; i < c.n; i++) {
         spell_pos *p = &c.pos[i];
         uint32_t w[SPELL_MAX_LEN + 1];
-        if (!p->folded || (p->end < len && text[p->end] == '*') ||
-            spell_all_capitals(text + p->start, p->end - p->start))
-            continue;
-        size_t n = spell_decode(p->folded, strlen(p->folded), w, SPELL_MAX_LEN);
-        if (n < 4 || n > SPELL_MAX_LEN || spell_is_stopword(p->folded))
-            continue;
-        int digit = 0;
-        for (size_t k = 0; k < n; k++)
-            digit |= utf8proc_category((utf8proc_int32_t)w[k]) == UTF8PROC_CATEGORY_ND;
-        if (digit || spell_find(s, p->folded) >= 0 || spell_has_stem(s, p->stem))
+        size_t n;
+        if (!spell_correctable(text, len, p, w, &n) || spell_find(s, p->folded) >= 0 ||
+            spell_has_stem(s, p->stem))
             continue;
         const spell_word *best = spell_best(s, w, n, n <= 7 ? 1 : 2);
         if (!best)
@@ -526,11 +568,7 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
         copied = p->end;
         changed = 1;
     }
-    for (size_t i = 0; i < c.n; i++) {
-        free(c.pos[i].stem);
-        free(c.pos[i].folded);
-        free(c.pos[i].exact);
-    }
+    spell_words_free(&c);
     if (!changed) {
         buf_free(&out);
         return NULL;
@@ -592,10 +630,6 @@ size_t spell_complete(const spell *s, const char *text, size_t len, char **out, 
     }
     free(top);
 cleanup:
-    for (size_t i = 0; i < c.n; i++) {
-        free(c.pos[i].stem);
-        free(c.pos[i].folded);
-        free(c.pos[i].exact);
-    }
+    spell_words_free(&c);
     return found;
 }

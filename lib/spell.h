@@ -31,6 +31,15 @@ size_t spell_words(const spell *s);
  * correcting. Caller frees with free(). */
 char *spell_suggest(const spell *s, const char *text, size_t len);
 
+/* Whether text has a word spell_suggest would correct when the index
+ * lacks it, as known(ctx, folded, stem) tells (1: the index has a form
+ * whose unaccented spelling is folded, or whose stem is stem; 0 when it
+ * cannot tell): a caller can then look words up in the index as it is,
+ * and load the vocabulary (spell_load, the cost of a pass over the whole
+ * index) only for a query that needs a correction. */
+typedef int (*spell_known_fn)(void *ctx, const char *folded, const char *stem);
+int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx);
+
 /* Up to max completions of the last word of text (a search box being
  * typed), most frequent first, each the whole text with its last word
  * completed. Fills out[] (caller frees each with free()) and returns how
