@@ -73,6 +73,11 @@ typedef struct {
     double avgdl;                        /* mean row length in tokens */
     int stats;                           /* idf, clause_idf and avgdl computed */
     int pairs;                           /* the query has pairs for proximity (rank_sweep) */
+    /* From the statistics, for the bound (rank_bound): */
+    unsigned char *common;               /* per term: IDF under RANK_COMMON_IDF */
+    unsigned char sure[RANK_MAX_CLAUSES]; /* per clause: no common term (all its hits read) */
+    int any_common;                      /* some clause term is common */
+    int own_most;                        /* sum over clauses of their longest phrase */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
     rank_hit *inst;                      /* scratch: the current row's clause hits */
     rank_hit *merged;                    /* scratch: the same, while they are merged */
@@ -96,6 +101,7 @@ static void rank_state_free(void *p)
     if (!m)
         return;
     free(m->size);
+    free(m->common);
     free(m->idf);
     free(m->tf);
     free(m->ph_col);
@@ -221,6 +227,23 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         if (t->clause >= 0 && m->idf[i] > m->clause_idf[t->clause])
             m->clause_idf[t->clause] = m->idf[i];
     }
+    int longest[RANK_MAX_CLAUSES] = {0};
+    memset(m->sure, 1, sizeof m->sure);
+    for (int i = 0; i < m->nterms; i++) {
+        const query_term *t = &m->expr->terms[i];
+        m->common[i] = t->kind != QUERY_PHRASE_FILTER && m->idf[i] < RANK_COMMON_IDF;
+        if (t->clause < 0)
+            continue;
+        if (m->common[i]) {
+            m->sure[t->clause] = 0;
+            m->any_common = 1;
+        }
+        for (int ph = t->first; ph < t->first + t->n; ph++)
+            if (m->size[ph] > longest[t->clause])
+                longest[t->clause] = m->size[ph];
+    }
+    for (int c = 0; c < m->expr->nclauses; c++)
+        m->own_most += longest[c];
     return SQLITE_OK;
 }
 
@@ -260,13 +283,14 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->n = n;
     m->nterms = p->expr->nterms;
     m->size = calloc(nn, sizeof *m->size);
+    m->common = calloc(nt, sizeof *m->common);
     m->idf = calloc(nt, sizeof *m->idf);
     m->tf = calloc(nt, sizeof *m->tf);
     m->ph_col = calloc(nt, sizeof *m->ph_col);
     m->ph_end = calloc(nt, sizeof *m->ph_end);
     m->ph_gap = calloc(nt, sizeof *m->ph_gap);
     m->runs = calloc(nn + 1, sizeof *m->runs);
-    if (!m->size || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap || !m->runs) {
+    if (!m->size || !m->common || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap || !m->runs) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
@@ -344,10 +368,12 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
  * over those pairs of rank_gap_score, each pair weighted by the rarer-word
  * IDF of the two (weights 1 when idf is NULL), so that « de » next to
  * « traite » counts for little. t_col, t_end, t_gap: scratch of
- * e->nterms ints. */
+ * e->nterms ints. With most (rank_bound), hits holds only the hits of the
+ * terms that are not common: a pair with a common term, or a clause that
+ * has one, counts as side by side (the proximity at its most). */
 static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, const double *idf,
-                         const double *clause_idf, int *t_col, int *t_end, int *t_gap,
-                         int *clauses)
+                         const double *clause_idf, const rank_state *most, int *t_col, int *t_end,
+                         int *t_gap, int *clauses)
 {
     const query_term *ts = e->terms;
     int nclauses = e->nclauses, nt = e->nterms;
@@ -390,7 +416,9 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
                    : clause_idf[c] < clause_idf[c + 1] ? clause_idf[c]
                                                        : clause_idf[c + 1];
         weight += w;
-        if (best_gap[c] != INT_MAX)
+        if (most && !(most->sure[c] && most->sure[c + 1]))
+            sum += w;
+        else if (best_gap[c] != INT_MAX)
             sum += w * rank_gap_score(best_gap[c]);
     }
     for (int t = 1; t < nt; t++) {
@@ -398,7 +426,9 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
             continue;
         double w = !idf ? 1.0 : idf[t - 1] < idf[t] ? idf[t - 1] : idf[t];
         weight += w;
-        if (t_gap[t] != INT_MAX)
+        if (most && (most->common[t - 1] || most->common[t]))
+            sum += w;
+        else if (t_gap[t] != INT_MAX)
             sum += w * rank_gap_score(t_gap[t]);
     }
     return weight > 0 ? sum / weight : 0;
@@ -451,6 +481,50 @@ static double rank_span(const rank_hit *hits, size_t n, int nclauses, const doub
     return best;
 }
 
+/* rank_span's score at its most when hits[0..n) (sorted by rank_hit_cmp)
+ * hold all the hits of the clauses m->sure says, and some or none of the
+ * others' (common words, which may stand anywhere): in each column, the
+ * shortest stretch holding every sure clause, less the tokens the clauses
+ * own at most (m->own_most), scored as rank_span scores; the best
+ * column's. The stretch rank_span finds holds such a stretch, and owns no
+ * more tokens. */
+static double rank_span_most(const rank_hit *hits, size_t n, const rank_state *m,
+                             const double *span_col, int ncols)
+{
+    int count[RANK_MAX_CLAUSES], nsure = 0, nclauses = m->expr->nclauses;
+    double best = 0;
+    for (int c = 0; c < nclauses; c++)
+        nsure += m->sure[c];
+    for (size_t from = 0, to; from < n; from = to) {
+        int col = hits[from].col;
+        for (to = from; to < n && hits[to].col == col;)
+            to++;
+        double share = col < ncols ? span_col[col] : 0;
+        if (share <= best)
+            continue;
+        memset(count, 0, (size_t)nclauses * sizeof count[0]);
+        int have = 0, end = 0;
+        for (size_t l = from, r = from; r < to; r++) {
+            int c = hits[r].clause;
+            if (!m->sure[c])
+                continue;
+            have += count[c]++ == 0;
+            if (hits[r].end > end)
+                end = hits[r].end;
+            while (have == nsure) {
+                while (!m->sure[hits[l].clause])
+                    l++;
+                double s = share * rank_gap_score(end - hits[l].off - m->own_most);
+                if (s > best)
+                    best = s;
+                have -= --count[hits[l].clause] == 0;
+                l++;
+            }
+        }
+    }
+    return best;
+}
+
 double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
 {
     size_t nph = e->nterms > 0 ? (size_t)e->nterms : 1;
@@ -462,8 +536,8 @@ double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
         free(scratch);
         return 0;
     }
-    double prox =
-        rank_sweep(hits, n, e, NULL, NULL, scratch, scratch + nph, scratch + 2 * nph, &clauses);
+    double prox = rank_sweep(hits, n, e, NULL, NULL, NULL, scratch, scratch + nph,
+                             scratch + 2 * nph, &clauses);
     free(scratch);
     return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
 }
@@ -564,8 +638,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     m->runs[nruns] = ninst;
     rank_merge_runs(m, ninst, m->runs, nruns);
     out->proximity = rank_sweep(m->inst, ninst, m->expr, m->stats ? m->idf : NULL,
-                                m->stats ? m->clause_idf : NULL, m->ph_col, m->ph_end, m->ph_gap,
-                                &any);
+                                m->stats ? m->clause_idf : NULL, NULL, m->ph_col, m->ph_end,
+                                m->ph_gap, &any);
     out->clauses = __builtin_popcountll(typed);
     if (p)
         out->span = rank_span(m->inst, ninst, m->expr->nclauses, p->span_col,
@@ -592,10 +666,13 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
  * taken as perfect (as none when the query has no pair of clauses or terms
  * to measure: one word, so that the bound is then the exact score), the
  * span (rank_span) as its column share at most, in the best column every
- * clause may be in. A weight below zero leaves its share out (it can only
- * lower the score). */
+ * clause may be in. When the query has common words, a tighter bound
+ * keeps the other words' hits: their pairs measured, those with a common
+ * word perfect (rank_sweep), the span from the shortest stretch of the
+ * clauses without one (rank_span_most). A weight below zero leaves its
+ * share out (it can only lower the score). */
 static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
-                      const rank_params *p, double *ub, int *clauses)
+                      const rank_params *p, int tight, double *ub, int *clauses)
 {
     const query_term *ts = m->expr->terms;
     double part[QUERY_PHRASE_FILTER] = {0};
@@ -605,14 +682,19 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
         return rc;
     double norm = p->k1 * (1.0 - p->b + p->b * len / m->avgdl);
+    /* With common words in the query, the other words' hits bound the
+     * proximity and the span (below): cheap beside the common words'. */
+    int keep_hits = tight && m->any_common && m->pairs && (p->w_prox > 0 || p->w_span > 0);
+    size_t ninst = 0, nruns = 0;
     for (int t = 0; t < m->nterms; t++) {
         query_phrase_kind kind = ts[t].kind;
         if (kind == QUERY_PHRASE_FILTER)
             continue;
         /* strong: a phrase that gives the clause (rank_typed) is present;
          * a common term's phrases are read until it is known. */
-        int common = m->idf[t] < RANK_COMMON_IDF, present = 0;
+        int common = m->common[t], present = 0;
         int strong = ts[t].clause < 0 || ts[t].related;
+        int keep = keep_hits && !common && ts[t].clause >= 0;
         unsigned in = 0;
         double tf = 0;
         /* A term read off others' phrases (n 0) looks for them all. */
@@ -628,9 +710,15 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             present |= col >= 0;
             strong |= col >= 0 && rank_typed(&ts[t], &m->expr->phrases[ph]);
             double w = m->expr->phrases[ph].weak ? RANK_RELATED_WEIGHT : 1.0;
+            if (keep && col >= 0)
+                m->runs[nruns++] = ninst;
             for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
                 tf += w * (col < p->ncols && col < ncols ? p->w_col[col] : 1.0);
                 in |= col < 32 ? 1u << col : 0;
+                if (keep) {
+                    m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
+                    m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
+                }
             }
         }
         if (!present)
@@ -657,9 +745,26 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             if ((both >> c & 1) && p->span_col[c] > span)
                 span = p->span_col[c];
     }
+    double prox = m->pairs ? 1.0 : 0.0;
+    if (keep_hits) {
+        int sure = 0, cl;
+        m->runs[nruns] = ninst;
+        rank_merge_runs(m, ninst, m->runs, nruns);
+        if (p->w_prox > 0)
+            prox = rank_sweep(m->inst, ninst, m->expr, m->idf, m->clause_idf, m, m->ph_col,
+                              m->ph_end, m->ph_gap, &cl);
+        for (int c = 0; c < m->expr->nclauses; c++)
+            sure += m->sure[c];
+        if (span > 0 && sure > 0) {
+            double s = rank_span_most(m->inst, ninst, m, p->span_col,
+                                      p->ncols < ncols ? p->ncols : ncols);
+            if (s < span)
+                span = s;
+        }
+    }
     *ub = (part[QUERY_PHRASE_MATCH] + (p->w_exact > 0 ? p->w_exact * part[QUERY_PHRASE_EXACT] : 0) +
            (p->w_phrase > 0 ? p->w_phrase * part[QUERY_PHRASE_RUN] : 0)) *
-          (1.0 + (p->w_prox > 0 && m->pairs ? p->w_prox : 0)) * (1.0 + p->w_span * span);
+          (1.0 + (p->w_prox > 0 ? p->w_prox * prox : 0)) * (1.0 + p->w_span * span);
     *clauses = __builtin_popcountll(typed);
     return SQLITE_OK;
 }
@@ -795,8 +900,12 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     if (!m)
         return;
     rank_top *top = p->topk > 0 ? p->top : NULL;
-    if (top && top->n == p->topk) {
-        if ((rc = rank_bound(api, fts, m, p, &ub, &clauses)) != SQLITE_OK) {
+    /* The plain bound first, then, for a row it keeps, the tighter one
+     * when it can be tighter (common words): computed for every row, the
+     * tighter one cost more than it saved (« table des matières »). */
+    for (int tight = 0; top && top->n == p->topk && tight <= (m->any_common && m->pairs);
+         tight++) {
+        if ((rc = rank_bound(api, fts, m, p, tight, &ub, &clauses)) != SQLITE_OK) {
             sqlite3_result_error_code(ctx, rc);
             return;
         }
