@@ -442,6 +442,19 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
  * proximity (rank_sweep) cannot tell « droits des victimes » as a heading
  * from « droits » next to « des » in one sentence and « des victimes » in
  * another; this can. */
+/* Where the hits of hits[from]'s column end in hits[0..n) (sorted by
+ * rank_hit_cmp), and that column's share of the span (span_col, ncols). */
+static size_t rank_column_end(const rank_hit *hits, size_t n, size_t from, const double *span_col,
+                              int ncols, double *share)
+{
+    int col = hits[from].col;
+    size_t to = from;
+    while (to < n && hits[to].col == col)
+        to++;
+    *share = col < ncols ? span_col[col] : 0;
+    return to;
+}
+
 static double rank_span(const rank_hit *hits, size_t n, int nclauses, const double *span_col,
                         int ncols)
 {
@@ -450,10 +463,8 @@ static double rank_span(const rank_hit *hits, size_t n, int nclauses, const doub
     if (nclauses < 2 || nclauses > RANK_MAX_CLAUSES)
         return 0;
     for (size_t from = 0, to; from < n; from = to) {
-        int col = hits[from].col;
-        for (to = from; to < n && hits[to].col == col;)
-            to++;
-        double share = col < ncols ? span_col[col] : 0;
+        double share;
+        to = rank_column_end(hits, n, from, span_col, ncols, &share);
         if (share <= best)
             continue;
         memset(count, 0, (size_t)nclauses * sizeof count[0]);
@@ -496,10 +507,8 @@ static double rank_span_most(const rank_hit *hits, size_t n, const rank_state *m
     for (int c = 0; c < nclauses; c++)
         nsure += m->sure[c];
     for (size_t from = 0, to; from < n; from = to) {
-        int col = hits[from].col;
-        for (to = from; to < n && hits[to].col == col;)
-            to++;
-        double share = col < ncols ? span_col[col] : 0;
+        double share;
+        to = rank_column_end(hits, n, from, span_col, ncols, &share);
         if (share <= best)
             continue;
         memset(count, 0, (size_t)nclauses * sizeof count[0]);

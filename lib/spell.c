@@ -507,6 +507,19 @@ static int spell_correctable(const char *text, size_t len, const spell_pos *p, u
     return 1;
 }
 
+/* The words of text[0..*len) (at most SPELL_MAX_TEXT bytes, *len cut to
+ * that) into c; 0 when text is not UTF-8 (c is then empty). */
+static int spell_words_read(const char *text, size_t *len, spell_words_ctx *c)
+{
+    c->n = 0;
+    if (*len > SPELL_MAX_TEXT)
+        *len = SPELL_MAX_TEXT;
+    if (!text_is_utf8(text, *len))
+        return 0;
+    analyzer_tokenize(text, *len, ANALYZER_WORDS, spell_collect, c);
+    return 1;
+}
+
 static void spell_words_free(spell_words_ctx *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -520,14 +533,8 @@ int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx)
 {
     spell_words_ctx c;
     int needed = 0;
-    if (!text)
+    if (!text || !spell_words_read(text, &len, &c))
         return 0;
-    if (len > SPELL_MAX_TEXT)
-        len = SPELL_MAX_TEXT;
-    if (!text_is_utf8(text, len))
-        return 0;
-    c.n = 0;
-    analyzer_tokenize(text, len, ANALYZER_WORDS, spell_collect, &c);
     for (size_t i = 0; i < c.n && !needed; i++) {
         uint32_t w[SPELL_MAX_LEN + 1];
         size_t n;
@@ -545,14 +552,8 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
     size_t copied = 0;
     int changed = 0;
 
-    if (!s || !text || s->nwords == 0)
+    if (!s || !text || s->nwords == 0 || !spell_words_read(text, &len, &c))
         return NULL;
-    if (len > SPELL_MAX_TEXT)
-        len = SPELL_MAX_TEXT;
-    if (!text_is_utf8(text, len))
-        return NULL;
-    c.n = 0;
-    analyzer_tokenize(text, len, ANALYZER_WORDS, spell_collect, &c);
     for (size_t i = 0; i < c.n; i++) {
         spell_pos *p = &c.pos[i];
         uint32_t w[SPELL_MAX_LEN + 1];
@@ -582,14 +583,8 @@ size_t spell_complete(const spell *s, const char *text, size_t len, char **out, 
     spell_words_ctx c;
     size_t found = 0;
 
-    if (!s || !text || max == 0 || s->nwords == 0)
+    if (!s || !text || max == 0 || s->nwords == 0 || !spell_words_read(text, &len, &c))
         return 0;
-    if (len > SPELL_MAX_TEXT)
-        len = SPELL_MAX_TEXT;
-    if (!text_is_utf8(text, len))
-        return 0;
-    c.n = 0;
-    analyzer_tokenize(text, len, ANALYZER_WORDS, spell_collect, &c);
     if (c.n == 0 || c.pos[c.n - 1].end != len || !c.pos[c.n - 1].folded)
         goto cleanup;
     const spell_pos *p = &c.pos[c.n - 1];
