@@ -60,7 +60,7 @@ apt_install() { # packages... (as scripts/deps.sh does)
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
 }
-apt_install wrk time sqlite3 poppler-utils
+apt_install wrk time sqlite3 poppler-utils curl
 
 if [ -n "${BENCH_CORPUS:-}" ]; then
   CORPUS=$BENCH_CORPUS
@@ -283,6 +283,16 @@ start_searchd() {
   [ -n "$port" ] || { cat "$log" >&2; die "searchd ($1) did not start"; }
   printf -v "SD_URL_$1" '%s' "http://127.0.0.1:$port"
 }
+# warm_searchd NAME: every query of the mix once, one after the other, before
+# any measure: what a query loads once (the page cache, the spelling vocabulary
+# for a word the index lacks) is not counted in the warm figures.
+warm_searchd() {
+  local url q
+  url=$(eval echo "\$SD_URL_$1")
+  while IFS= read -r q; do
+    curl -s -o /dev/null --max-time 120 -G --data-urlencode "q=$q" "$url/api/search" || true
+  done < <(grep -v '^#\|^$' "$QUERIES")
+}
 stop_searchds() {
   local p
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -375,7 +385,7 @@ start_searchd after bin/searchd "$REP_DB"
 [ -n "$BEFORE" ] && start_searchd before "$BEFORE/searchd" "$OLD_DB"
 sides=(after)
 [ -n "$BEFORE" ] && sides+=(before)
-for s in "${sides[@]}"; do wrk_run "$s" 4 1; done # warm the page cache and the workers
+for s in "${sides[@]}"; do warm_searchd "$s"; wrk_run "$s" 4 1; done # warm the page cache and the workers
 declare -A ROW RPS P99
 for c in 1 16 64; do
   for s in "${sides[@]}"; do
@@ -460,6 +470,7 @@ if [ "$TENX" = 1 ]; then
   save_index R10
   R10_DOCS=$(doc_count "$REP10" documents)
   start_searchd ten bin/searchd "$REP10"
+  warm_searchd ten
   wrk_run ten 4 1
   say "10x: searchd, wrk -c16, ${SECS}s"
   wrk_run ten 16 "$SECS"
@@ -518,7 +529,8 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
   echo "Repère indexed $RP_DOCS documents, the naive pipeline $NV_DOCS. Query mix: \`$QUERIES\`"
   echo "($queries_n queries: rare and frequent words, two words, multi-word queries with function"
   echo "words, phrases, a long question, prefixes, an exclusion, accents typed and omitted, OR,"
-  echo "one without hits). ${SECS} s per wrk or loop run; searchd with its default $(nproc) workers."
+  echo "one without hits). ${SECS} s per wrk or loop run; searchd with its default $(nproc) workers,"
+  echo "warmed by each query of the mix once, one after the other, then 1 s of wrk at c=4."
   echo
   echo "Naive pipeline (bench/naive.c): pdftotext for PDFs, libxml2's text nodes for HTML, text"
   echo "as is, one contentful FTS5 table (unicode61, no analysis), $JOBS extraction threads and"
