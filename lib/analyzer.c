@@ -44,6 +44,7 @@
 
 #include "buf.h"
 #include "schema.h"
+#include "text.h"
 
 #include <libstemmer.h>
 #include <pthread.h>
@@ -431,10 +432,7 @@ static void analyzer_forms(analyzer_state *st, const char *w, size_t n, int digi
             return;
         }
     }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    analyzer_slot *sl = &st->cache[h % ANALYZER_CACHE_SLOTS];
+    analyzer_slot *sl = &st->cache[text_hash(w, n) % ANALYZER_CACHE_SLOTS];
     if (sl->klen == n && memcmp(sl->key, w, n) == 0) {
         buf_clear(&st->fstem);
         buf_append(&st->fstem, sl->stem, sl->stemlen);

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "schema.h"
+#include "text.h"
 
 #define RANK_MAX_CLAUSES 64
 
@@ -126,10 +127,7 @@ static void rank_cache_free(void *p)
 /* The cache slot of a phrase's text. */
 static rank_cached *rank_cache_slot(rank_cache *c, const char *text)
 {
-    uint32_t h = 2166136261u;
-    for (const char *t = text; *t; t++)
-        h = (h ^ (unsigned char)*t) * 16777619u;
-    return &c->slot[h % RANK_CACHE_SLOTS];
+    return &c->slot[text_hash(text, strlen(text)) % RANK_CACHE_SLOTS];
 }
 
 /* The rows of a phrase, for counting a term's documents. */

@@ -25,6 +25,7 @@
 #include "snippet.h"
 #include "spell.h"
 #include "synonyms.h"
+#include "text.h"
 #include "vocab.h"
 
 /* Ranking weights, tuned on tests/relevance (50 judged queries over the 34
@@ -516,10 +517,7 @@ static int search_word_known(void *vctx, const char *folded, const char *stem)
     buf_append(&key, folded, len);
     buf_putc(&key, '\n');
     buf_puts(&key, stem);
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < key.len; i++)
-        h = (h ^ (unsigned char)key.data[i]) * 16777619u;
-    size_t slot = h % SEARCH_KNOWN_SLOTS;
+    size_t slot = text_hash(key.data, key.len) % SEARCH_KNOWN_SLOTS;
     if (ctx->known[slot].word && ctx->known[slot].version == ctx->known_version &&
         strcmp(ctx->known[slot].word, key.data) == 0) {
         buf_free(&key);

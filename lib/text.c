@@ -91,6 +91,14 @@ size_t text_cp_at(const char *s, size_t len, size_t i, int32_t *cp)
     return n > 0 ? (size_t)n : 0;
 }
 
+uint32_t text_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
 size_t text_fold_cp(int32_t cp, int32_t out[TEXT_FOLD_MAX])
 {
     utf8proc_ssize_t n = utf8proc_decompose_char(

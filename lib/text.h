@@ -26,6 +26,11 @@ int text_is_utf8(const char *s, size_t len);
  * end or on invalid UTF-8 (then *cp is -1 and callers skip one byte). */
 size_t text_cp_at(const char *s, size_t len, size_t i, int32_t *cp);
 
+/* FNV-1a of s[0..len): the one hash of the engine's small caches (the
+ * analyzer's stems, rank's statistics, vocab's form sets, searchd's known
+ * words). */
+uint32_t text_hash(const char *s, size_t len);
+
 /* Most code points text_fold_cp writes for one (3 in Unicode 15). */
 #define TEXT_FOLD_MAX 4
 

@@ -10,6 +10,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "text.h"
 
 #define VOCAB_MAX_KEY 1024 /* bytes of a key looked up */
 
@@ -68,18 +69,10 @@ void vocab_forget(vocab *v)
     v->npending = 0;
 }
 
-static uint32_t vocab_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 /* The slot of form in the set: where it is, or the empty one it would go. */
 static char **vocab_slot(char **set, size_t cap, const char *form, size_t len)
 {
-    size_t i = vocab_hash(form, len) & (cap - 1);
+    size_t i = text_hash(form, len) & (cap - 1);
     while (set[i] && (strlen(set[i]) != len || memcmp(set[i], form, len) != 0))
         i = (i + 1) & (cap - 1);
     return &set[i];

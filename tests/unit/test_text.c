@@ -323,6 +323,16 @@ static void test_fold_cp(void **state)
     }
 }
 
+/* text_hash is 32-bit FNV-1a: its published values, and only len bytes read. */
+static void test_hash(void **state)
+{
+    (void)state;
+    assert_int_equal(text_hash("", 0), 0x811c9dc5u);
+    assert_int_equal(text_hash("a", 1), 0xe40c292cu);
+    assert_int_equal(text_hash("foobar", 6), 0xbf9cf968u);
+    assert_int_equal(text_hash("foobarXYZ", 6), 0xbf9cf968u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_split_point),
         cmocka_unit_test(test_cp_at),
         cmocka_unit_test(test_fold_cp),
+        cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
