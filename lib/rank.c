@@ -77,6 +77,7 @@ typedef struct {
     /* From the statistics, for the bound (rank_bound): */
     unsigned char *common;               /* per term: IDF under RANK_COMMON_IDF */
     unsigned char sure[RANK_MAX_CLAUSES]; /* per clause: no common term (all its hits read) */
+    int nsure;                            /* clauses sure */
     int any_common;                      /* some clause term is common */
     int own_most;                        /* sum over clauses of their longest phrase */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
@@ -240,8 +241,10 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
             if (m->size[ph] > longest[t->clause])
                 longest[t->clause] = m->size[ph];
     }
-    for (int c = 0; c < m->expr->nclauses; c++)
+    for (int c = 0; c < m->expr->nclauses; c++) {
         m->own_most += longest[c];
+        m->nsure += m->sure[c];
+    }
     return SQLITE_OK;
 }
 
@@ -330,6 +333,13 @@ typedef struct {
 static double rank_term_weight(const query_term *t)
 {
     return t->related ? RANK_RELATED_WEIGHT : 1.0;
+}
+
+/* A phrase's share of its term's frequency: a weak form (query.h) counts
+ * as a related word does. */
+static double rank_phrase_weight(const query_phrase *ph)
+{
+    return ph->weak ? RANK_RELATED_WEIGHT : 1.0;
 }
 
 /* Does a hit of phrase ph of term t give the clause a word asked for (not
@@ -500,10 +510,8 @@ static double rank_span(const rank_hit *hits, size_t n, int nclauses, const doub
 static double rank_span_most(const rank_hit *hits, size_t n, const rank_state *m,
                              const double *span_col, int ncols)
 {
-    int count[RANK_MAX_CLAUSES], nsure = 0, nclauses = m->expr->nclauses;
+    int count[RANK_MAX_CLAUSES], nclauses = m->expr->nclauses;
     double best = 0;
-    for (int c = 0; c < nclauses; c++)
-        nsure += m->sure[c];
     for (size_t from = 0, to; from < n; from = to) {
         double share;
         to = rank_column_end(hits, n, from, span_col, ncols, &share);
@@ -518,7 +526,7 @@ static double rank_span_most(const rank_hit *hits, size_t n, const rank_state *m
             have += count[c]++ == 0;
             if (hits[r].end > end)
                 end = hits[r].end;
-            while (have == nsure) {
+            while (have == m->nsure) {
                 while (!m->sure[hits[l].clause])
                     l++;
                 double s = share * rank_gap_score(end - hits[l].off - m->own_most);
@@ -630,7 +638,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             m->runs[nruns++] = ninst;
         if (col >= 0 && rank_typed(&ts[t], &phs[ph]))
             typed |= 1ULL << ts[t].clause;
-        double w = phs[ph].weak ? RANK_RELATED_WEIGHT : 1.0;
+        double w = rank_phrase_weight(&phs[ph]);
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
             double cw = p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
             m->tf[t] += w * cw;
@@ -716,7 +724,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
                 return rc;
             present |= col >= 0;
             strong |= col >= 0 && rank_typed(&ts[t], &m->expr->phrases[ph]);
-            double w = m->expr->phrases[ph].weak ? RANK_RELATED_WEIGHT : 1.0;
+            double w = rank_phrase_weight(&m->expr->phrases[ph]);
             if (keep && col >= 0)
                 m->runs[nruns++] = ninst;
             for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
@@ -754,15 +762,13 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     }
     double prox = m->pairs ? 1.0 : 0.0;
     if (keep_hits) {
-        int sure = 0, cl;
+        int cl;
         m->runs[nruns] = ninst;
         rank_merge_runs(m, ninst, m->runs, nruns);
         if (p->w_prox > 0)
             prox = rank_sweep(m->inst, ninst, m->expr, m->idf, m->clause_idf, m, m->ph_col,
                               m->ph_end, m->ph_gap, &cl);
-        for (int c = 0; c < m->expr->nclauses; c++)
-            sure += m->sure[c];
-        if (span > 0 && sure > 0) {
+        if (span > 0 && m->nsure > 0) {
             double s = rank_span_most(m->inst, ninst, m, p->span_col,
                                       p->ncols < ncols ? p->ncols : ncols);
             if (s < span)
