@@ -206,14 +206,22 @@ static void query_piece_forms(const char *piece, int prefix, const query_vocab *
     }
 }
 
-/* Appends s to b doubling '"' (inside an FTS5 string). */
-static void query_quoted(buf *b, const char *s)
+/* Appends s[0..len) to b doubling '"' (inside an FTS5 string). */
+static void query_quoted(buf *b, const char *s, size_t len)
 {
-    for (; *s; s++) {
-        if (*s == '"')
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
             buf_putc(b, '"');
-        buf_putc(b, *s);
+        buf_putc(b, s[i]);
     }
+}
+
+void query_fts_form(buf *b, const char *form, size_t len)
+{
+    buf_putc(b, '"');
+    buf_putc(b, ANALYZER_VERBATIM);
+    query_quoted(b, form, len);
+    buf_putc(b, '"');
 }
 
 /* Writes one piece as FTS5 query tokens: the forms it names as
@@ -225,14 +233,14 @@ static void query_piece_render(buf *b, const char *piece, int prefix, const quer
     query_forms f;
     query_piece_forms(piece, prefix, v, &f);
     if (f.n == 0) {
-        query_quoted(b, piece);
+        query_quoted(b, piece, strlen(piece));
         return;
     }
     for (size_t i = 0; i < f.n; i++) {
         if (i > 0)
             buf_putc(b, ANALYZER_ALTERNATIVE);
         buf_putc(b, ANALYZER_VERBATIM);
-        query_quoted(b, f.v[i]);
+        query_quoted(b, f.v[i], strlen(f.v[i]));
         free(f.v[i]);
     }
 }
@@ -309,10 +317,9 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
             if (f.n > 1)
                 buf_putc(b, '(');
             for (size_t i = 0; i < f.n; i++) {
-                buf_puts(b, i ? " OR \"" : "\"");
-                buf_putc(b, ANALYZER_VERBATIM);
-                query_quoted(b, f.v[i]);
-                buf_putc(b, '"');
+                if (i > 0)
+                    buf_puts(b, " OR ");
+                query_fts_form(b, f.v[i], strlen(f.v[i]));
                 if (n->prefix)
                     buf_putc(b, '*');
                 free(f.v[i]);
@@ -391,14 +398,18 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
 
 /* Items. */
 
+static void query_pos_free(query_pos *p)
+{
+    free(p->stem);
+    free(p->exact);
+    free(p->folded);
+    free(p->pct);
+}
+
 static void query_item_free(query_item *it)
 {
-    for (size_t i = 0; i < it->npos; i++) {
-        free(it->pos[i].stem);
-        free(it->pos[i].exact);
-        free(it->pos[i].folded);
-        free(it->pos[i].pct);
-    }
+    for (size_t i = 0; i < it->npos; i++)
+        query_pos_free(&it->pos[i]);
     free(it->pos);
     free(it->whole);
     memset(it, 0, sizeof *it);
@@ -906,12 +917,8 @@ static void query_trim_pronouns(query_item *it)
         n--;
     if (n == it->npos)
         return;
-    for (size_t k = n; k < it->npos; k++) {
-        free(it->pos[k].stem);
-        free(it->pos[k].exact);
-        free(it->pos[k].folded);
-        free(it->pos[k].pct);
-    }
+    for (size_t k = n; k < it->npos; k++)
+        query_pos_free(&it->pos[k]);
     it->npos = n;
     free(it->whole);
     it->whole = NULL;
@@ -1122,16 +1129,22 @@ static int query_node_function(const query_node *n, query_phrase_kind kind)
 }
 
 /* Writes a PHRASE node as a new term with its phrases. */
+/* Room for one more term (and its loose flag). */
+static void query_out_room(query_out *o)
+{
+    if (o->nterms < o->tcap)
+        return;
+    o->tcap = o->tcap ? o->tcap * 2 : 16;
+    o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
+    o->loose = buf_xrealloc(o->loose, (size_t)o->tcap * sizeof o->loose[0]);
+}
+
 static void query_out_term(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
     size_t at = o->text.len;
     int weak[QUERY_MAX_FORMS];
     int nph = query_term_render(&o->text, n, o->v, weak);
-    if (o->nterms == o->tcap) {
-        o->tcap = o->tcap ? o->tcap * 2 : 16;
-        o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
-        o->loose = buf_xrealloc(o->loose, (size_t)o->tcap * sizeof o->loose[0]);
-    }
+    query_out_room(o);
     o->loose[o->nterms] = o->ands_under_or > 0;
     o->terms[o->nterms] = (query_term){.clause = clause,
                                        .kind = kind,
@@ -1334,11 +1347,7 @@ static size_t query_exact_left(query_out *o, const query *q, query_node **left)
         }
         for (int t = 0; t < match && !found; t++) {
             if ((found = query_exact_claim(o, t, b.data, o->nterms))) {
-                if (o->nterms == o->tcap) {
-                    o->tcap = o->tcap ? o->tcap * 2 : 16;
-                    o->terms = buf_xrealloc(o->terms, (size_t)o->tcap * sizeof o->terms[0]);
-                    o->loose = buf_xrealloc(o->loose, (size_t)o->tcap * sizeof o->loose[0]);
-                }
+                query_out_room(o);
                 o->loose[o->nterms] = 0;
                 o->terms[o->nterms++] = (query_term){.clause = -1,
                                                      .kind = QUERY_PHRASE_EXACT,

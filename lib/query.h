@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "synonyms.h"
 
 #define QUERY_MAX_TERMS 32   /* analysed words kept; the rest is ignored */
@@ -127,6 +128,11 @@ char *query_fts_all(const query *q, const query_vocab *v);
  * these phrases to a ranked expression. NULL when the query has no such
  * word (only prefixes). Caller frees. */
 char *query_fts_exact(const query *q, const query_vocab *v);
+
+/* Appends to b the index form form[0..len) as one FTS5 phrase of its
+ * verbatim key ("!form", '"' doubled), as the expressions above write
+ * each form of a word. */
+void query_fts_form(buf *b, const char *form, size_t len);
 
 /* Which positive clause a token of the document matches (as the analyzer
  * emits it in ANALYZER_WORDS mode, stems, surface forms and compound

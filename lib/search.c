@@ -431,6 +431,17 @@ static int search_spell_get(search_ctx *ctx, const struct timespec *since)
     return SQLITE_OK;
 }
 
+/* PRAGMA data_version: the commit the connection sees (it changes when
+ * another connection commits), or -1 when it cannot be read. */
+static long long search_data_version(search_ctx *ctx)
+{
+    long long version = -1;
+    if (sqlite3_step(ctx->version) == SQLITE_ROW)
+        version = sqlite3_column_int64(ctx->version, 0);
+    sqlite3_reset(ctx->version);
+    return version;
+}
+
 /* Loads the vocabulary on first use; takes a newer one when the indexer
  * has committed since (PRAGMA data_version), looking at most once a second
  * and at most every SEARCH_SPELL_RELOAD_S. */
@@ -441,11 +452,9 @@ static int search_spell_refresh(search_ctx *ctx)
     if (ctx->spell && now.tv_sec == ctx->spell_checked)
         return SQLITE_OK;
     ctx->spell_checked = now.tv_sec;
-    int rc = sqlite3_step(ctx->version);
-    long long version = rc == SQLITE_ROW ? sqlite3_column_int64(ctx->version, 0) : -1;
-    sqlite3_reset(ctx->version);
-    if (rc != SQLITE_ROW)
-        return rc;
+    long long version = search_data_version(ctx);
+    if (version < 0)
+        return SQLITE_ERROR;
     if (ctx->spell) {
         if (version == ctx->data_version && !ctx->changed)
             return SQLITE_OK;
@@ -457,7 +466,7 @@ static int search_spell_refresh(search_ctx *ctx)
         if (now.tv_sec - ctx->spell_loaded < SEARCH_SPELL_RELOAD_S)
             return SQLITE_OK;
     }
-    rc = search_spell_get(ctx, ctx->spell ? &ctx->noticed : NULL);
+    int rc = search_spell_get(ctx, ctx->spell ? &ctx->noticed : NULL);
     if (rc == SQLITE_BUSY)
         return SQLITE_OK; /* another context is loading it: next time */
     if (rc != SQLITE_OK)
@@ -477,14 +486,9 @@ typedef struct {
 static void search_forms_add(void *actx, const char *form, size_t len)
 {
     search_forms *f = actx;
-    buf_puts(&f->expr, f->n++ > 0 ? " OR \"" : "\"");
-    buf_putc(&f->expr, ANALYZER_VERBATIM);
-    for (size_t i = 0; i < len; i++) {
-        if (form[i] == '"')
-            buf_putc(&f->expr, '"');
-        buf_putc(&f->expr, form[i]);
-    }
-    buf_putc(&f->expr, '"');
+    if (f->n++ > 0)
+        buf_puts(&f->expr, " OR ");
+    query_fts_form(&f->expr, form, len);
 }
 
 /* Does a document have one of the forms f names? 1, 0, or -1 on an error. */
@@ -857,10 +861,9 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     int rc = SQLITE_OK;
     /* The index's stamp for the statistics cache: the commit this read
      * transaction sees. */
-    long long stamp = 0;
-    if (sqlite3_step(ctx->version) == SQLITE_ROW)
-        stamp = sqlite3_column_int64(ctx->version, 0);
-    sqlite3_reset(ctx->version);
+    long long stamp = search_data_version(ctx);
+    if (stamp < 0)
+        stamp = 0;
     if ((rc = docinfo_refresh(&ctx->docs, ctx->db, stamp)) != SQLITE_OK)
         goto cleanup;
     counts.docs = &ctx->docs;
@@ -1009,10 +1012,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     /* The vocabulary is the index's: without it there is no correction,
      * but the search itself still runs. It is loaded (or reloaded) only
      * when a word may need correcting: the index has not got it. */
-    ctx->known_version = -1;
-    if (sqlite3_step(ctx->version) == SQLITE_ROW)
-        ctx->known_version = sqlite3_column_int64(ctx->version, 0);
-    sqlite3_reset(ctx->version);
+    ctx->known_version = search_data_version(ctx);
     if (spell_needed(req->q, strlen(req->q), search_word_known, ctx) &&
         search_spell_refresh(ctx) == SQLITE_OK)
         res->suggestion = spell_suggest(ctx->spell, req->q, strlen(req->q));
