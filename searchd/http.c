@@ -487,6 +487,7 @@ int http_start(const http_config *cfg, http_server **out, char *err, size_t errl
         snprintf(err, errlen, "cannot listen on %s port %d%s%s", cfg->host, cfg->port,
                  errno ? ": " : "", errno ? strerror(errno) : "");
         jobs_stop(s->workers);
+        jobs_free(s->workers);
         free(s);
         return -1;
     }
@@ -514,8 +515,11 @@ void http_stop(http_server *s, int timeout_ms)
         nanosleep(&ts, NULL);
     }
     /* Queued queries run and resume their connections before the daemon
-     * stops (it must not stop with a connection suspended). */
+     * stops (it must not stop with a connection suspended). A request that
+     * arrives after this is answered on its own thread (jobs_submit refuses
+     * it), so the queue is freed only once the daemon's threads are gone. */
     jobs_stop(s->workers);
     MHD_stop_daemon(s->daemon);
+    jobs_free(s->workers);
     free(s);
 }

@@ -1,6 +1,6 @@
 /* jobs: a mutex and condition variable over a singly linked FIFO. Workers
  * sleep on the condition; jobs_stop wakes them all and each leaves once the
- * queue is empty. */
+ * queue is empty; jobs_free frees the queue after the last submitter. */
 #include "jobs.h"
 
 #include <pthread.h>
@@ -51,6 +51,7 @@ jobs *jobs_start(unsigned n)
     for (; j->n < n; j->n++) {
         if (pthread_create(&j->threads[j->n], NULL, jobs_worker, j) != 0) {
             jobs_stop(j);
+            jobs_free(j);
             return NULL;
         }
     }
@@ -80,11 +81,20 @@ void jobs_stop(jobs *j)
     if (!j)
         return;
     pthread_mutex_lock(&j->lock);
+    int joined = j->stopping;
     j->stopping = 1;
     pthread_cond_broadcast(&j->ready);
     pthread_mutex_unlock(&j->lock);
+    if (joined)
+        return;
     for (unsigned i = 0; i < j->n; i++)
         pthread_join(j->threads[i], NULL);
+}
+
+void jobs_free(jobs *j)
+{
+    if (!j)
+        return;
     pthread_mutex_destroy(&j->lock);
     pthread_cond_destroy(&j->ready);
     free(j->threads);

@@ -22,7 +22,12 @@ jobs *jobs_start(unsigned n);
  * (then nothing is queued and the caller runs it itself). */
 int jobs_submit(jobs *j, jobs_item *item);
 
-/* Runs what is queued, then stops and joins the workers and frees j. */
+/* Runs what is queued, then stops and joins the workers. j stays valid, so
+ * a late jobs_submit from a thread that has not seen the stop is refused
+ * rather than touching freed memory; jobs_free releases it afterwards. */
 void jobs_stop(jobs *j);
+
+/* Frees j once no thread can call jobs_submit any more (after jobs_stop). */
+void jobs_free(jobs *j);
 
 #endif
