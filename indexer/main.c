@@ -806,6 +806,12 @@ int main(int argc, char **argv)
         indexer_prune_ocr(&ix);
     if (!ix.fatal)
         indexer_tx_tick(&ix, 1);
+    /* Not after an interruption: the next run does it. */
+    if (!ix.fatal && !indexer_signal) {
+        char err[512];
+        if (store_finish(ix.st, err, sizeof err) != 0)
+            indexer_fatal(&ix, ix.opt.db_path, err);
+    }
     progress_clear(&ix.prog);
 
     const ocrq_stats *os = ocrq_get_stats(ix.ocr);

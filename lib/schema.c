@@ -49,6 +49,14 @@ static const char schema_sql[] =
     "  key TEXT NOT NULL,"
     "  form TEXT NOT NULL,"
     "  PRIMARY KEY (key, form)) WITHOUT ROWID;"
+    "CREATE TABLE spelling("
+    "  word TEXT NOT NULL,"
+    "  form TEXT NOT NULL,"
+    "  docs INTEGER NOT NULL,"
+    "  PRIMARY KEY (word, form)) WITHOUT ROWID;"
+    "CREATE TABLE state("
+    "  name TEXT PRIMARY KEY,"
+    "  value INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE ocr_pages("
     "  hash TEXT NOT NULL,"
     "  page INTEGER NOT NULL,"
@@ -91,7 +99,8 @@ static int schema_reset(sqlite3 *db, char *err, size_t errlen)
         "DROP TABLE IF EXISTS docs_fts",   "DROP VIEW IF EXISTS docs_text",
         "DROP TABLE IF EXISTS chunks_fts", "DROP TABLE IF EXISTS chunks",
         "DROP TABLE IF EXISTS documents",  "DROP TABLE IF EXISTS vocab",
-        "DROP TABLE IF EXISTS ocr_pages",
+        "DROP TABLE IF EXISTS ocr_pages",  "DROP TABLE IF EXISTS spelling",
+        "DROP TABLE IF EXISTS state",
     };
     for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
         if (schema_exec(db, drops[i], err, errlen) != 0)

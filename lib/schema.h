@@ -18,6 +18,13 @@
  *             chunks' pos, names its chunk (snippets and PDF pages).
  *   vocab(key, form): the forms docs_fts indexes by the keys a query word
  *             is matched by (vocab.h).
+ *   spelling(word, form, docs): the forms docs_fts indexes now, for the
+ *             spelling corrections (spell.h): word is the form's unaccented
+ *             spelling, form the form when it has accents ('' when it is
+ *             word), docs how many documents have it. Written whole by the
+ *             last step of a writer's run that changed documents
+ *             (store_finish).
+ *   state(name, value): SCHEMA_STATE_* rows.
  *   ocr_pages(hash, page, engine, lang, dpi, text, error, ms, used_at):
  *             what OCR read on a page of a file's content (ocrcache.h); it
  *             outlives the documents, so that no page is read twice.
@@ -31,7 +38,10 @@
  * starts); then insert the chunks. Before deleting or replacing a document:
  *   INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)
  *       SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?;
- * then delete its chunks and row. All in one transaction. */
+ * then delete its chunks and row. All in one transaction, which also sets
+ * the state row SCHEMA_STATE_SPELLING_STALE. At the end of the run, in a
+ * transaction of its own: when that row is there, rewrite the spelling
+ * table, delete the row and add one to SCHEMA_STATE_SPELLING. */
 #ifndef REPERE_SCHEMA_H
 #define REPERE_SCHEMA_H
 
@@ -40,11 +50,17 @@
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried. */
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 #define SCHEMA_CHUNK_BITS 20
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
 #define SCHEMA_STARTS_BYTES 4
+
+/* state rows: the spelling table is out of date (documents changed since
+ * it was written: present, value 1); the spelling table's generation (one
+ * more at each writing), for readers to tell whether to reload it. */
+#define SCHEMA_STATE_SPELLING_STALE "spelling_stale"
+#define SCHEMA_STATE_SPELLING "spelling"
 
 /* documents.ocr */
 enum {

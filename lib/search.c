@@ -74,8 +74,6 @@ static const search_tuning search_default_tuning = {
     .w_span = 1.0,
 };
 
-/* Seconds between two reloads of the vocabulary while the index changes. */
-#define SEARCH_SPELL_RELOAD_S 30
 /* Completions weighed against the words typed before, per one returned. */
 #define SEARCH_SUGGEST_POOL 3
 /* Wall-clock cap of a query, in budgets (the budget itself is CPU time). */
@@ -102,12 +100,11 @@ struct search_ctx {
     struct search_spell *shared; /* the index vocabulary, for corrections and completions */
     spell *spell;                /* shared->sp */
     char *db_path;
-    sqlite3_stmt *version; /* PRAGMA data_version: has another connection committed? */
-    docinfo docs;          /* each document's format, year and length, at one commit */
+    sqlite3_stmt *version;    /* PRAGMA data_version: has another connection committed? */
+    sqlite3_stmt *generation; /* the spelling table's (SCHEMA_STATE_SPELLING) */
+    docinfo docs;             /* each document's format, year and length, at one commit */
     long long data_version;
-    time_t spell_checked, spell_loaded;
-    int changed;              /* the index changed since the vocabulary was taken */
-    struct timespec noticed;  /* when that was first seen */
+    time_t spell_checked;
     search_tuning tuning;
     int budget_ms;
     int deadline_on;
@@ -274,6 +271,9 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         search_prepare(ctx, "SELECT count(*) FROM documents", &ctx->count, err, errlen) != 0)
         goto cleanup;
     if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0 ||
+        search_prepare(ctx,
+                       "SELECT value FROM state WHERE name = '" SCHEMA_STATE_SPELLING "'",
+                       &ctx->generation, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
                        err, errlen) != 0 ||
         search_prepare(ctx, "SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", &ctx->exists,
@@ -314,15 +314,17 @@ static void search_synonyms_refresh(search_ctx *ctx)
 
 /* One spelling vocabulary per index file and process, shared by the
  * contexts (threads) that read it: it is the largest thing a context would
- * hold (about 20 MB for the 152,000 forms of the scale corpus, which made
- * searchd's two contexts 67 MB). A context that sees the index change
- * takes the newest vocabulary loaded after it noticed, or loads one. */
+ * hold (about 20 MB for the 135,000 words of the scale corpus, which made
+ * searchd's two contexts 67 MB). The indexer rewrites the spelling table
+ * once per run, adding one to its generation (schema.h): a context that
+ * sees a new generation takes the newest vocabulary loaded at least that
+ * recent, or loads one. */
 typedef struct search_spell {
     struct search_spell *next;
     char *path;
     spell *sp;
-    struct timespec loaded; /* when its load began (monotonic) */
-    int refs;               /* contexts holding it, + 1 while it is the newest */
+    long long generation; /* of the spelling table, read before the load */
+    int refs;             /* contexts holding it, + 1 while it is the newest */
     int newest;
 } search_spell;
 
@@ -332,11 +334,6 @@ static search_spell *search_spells;
 /* A context is loading one: another that has a vocabulary keeps it for
  * now, one that has none waits (two loads at once doubled the memory). */
 static int search_spell_loading;
-
-static int search_ts_ge(const struct timespec *a, const struct timespec *b)
-{
-    return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec >= b->tv_nsec);
-}
 
 /* Drops one reference (under the lock). */
 static void search_spell_unref(search_spell *s)
@@ -371,16 +368,16 @@ static void search_spell_take(search_ctx *ctx, search_spell *s)
     ctx->spell = s->sp;
 }
 
-/* ctx's vocabulary: the newest of its index loaded since since (any when
- * since is NULL), loading one when there is none. Returns SQLITE_OK, or an
+/* ctx's vocabulary: the newest of its index, of generation at least
+ * generation, loading one when there is none. Returns SQLITE_OK, or an
  * error when nothing could be loaded. */
-static int search_spell_get(search_ctx *ctx, const struct timespec *since)
+static int search_spell_get(search_ctx *ctx, long long generation)
 {
     pthread_mutex_lock(&search_spell_lock);
     search_spell *s;
     for (;;) {
         s = search_spell_newest(ctx->db_path);
-        if (s && (!since || search_ts_ge(&s->loaded, since))) {
+        if (s && s->generation >= generation) {
             search_spell_take(ctx, s);
             pthread_mutex_unlock(&search_spell_lock);
             return SQLITE_OK;
@@ -395,8 +392,6 @@ static int search_spell_get(search_ctx *ctx, const struct timespec *since)
     }
     search_spell_loading = 1;
     pthread_mutex_unlock(&search_spell_lock);
-    struct timespec start;
-    search_now(&start);
     spell *fresh = NULL;
     char err[256];
     search_spell *made = calloc(1, sizeof *made);
@@ -412,14 +407,14 @@ static int search_spell_get(search_ctx *ctx, const struct timespec *since)
         return ctx->spell ? SQLITE_OK : SQLITE_ERROR;
     }
     s = search_spell_newest(ctx->db_path);
-    if (s && search_ts_ge(&s->loaded, &start)) {
+    if (s && s->generation >= generation) {
         /* Another context loaded one meanwhile, at least as fresh. */
         search_spell_take(ctx, s);
         free(made);
         free(path);
         spell_free(fresh);
     } else {
-        *made = (search_spell){search_spells, path, fresh, start, 1, 1};
+        *made = (search_spell){search_spells, path, fresh, generation, 1, 1};
         search_spells = made;
         if (s) {
             s->newest = 0;
@@ -442,9 +437,21 @@ static long long search_data_version(search_ctx *ctx)
     return version;
 }
 
+/* The spelling table's generation (0 before the indexer first wrote it),
+ * or -1 when it cannot be read. */
+static long long search_spell_generation(search_ctx *ctx)
+{
+    int rc = sqlite3_step(ctx->generation);
+    long long generation = rc == SQLITE_ROW ? sqlite3_column_int64(ctx->generation, 0)
+                           : rc == SQLITE_DONE ? 0
+                                               : -1;
+    sqlite3_reset(ctx->generation);
+    return generation;
+}
+
 /* Loads the vocabulary on first use; takes a newer one when the indexer
- * has committed since (PRAGMA data_version), looking at most once a second
- * and at most every SEARCH_SPELL_RELOAD_S. */
+ * has rewritten the spelling table since, looking at most once a second
+ * and only when another connection committed (PRAGMA data_version). */
 static int search_spell_refresh(search_ctx *ctx)
 {
     struct timespec now;
@@ -455,25 +462,19 @@ static int search_spell_refresh(search_ctx *ctx)
     long long version = search_data_version(ctx);
     if (version < 0)
         return SQLITE_ERROR;
-    if (ctx->spell) {
-        if (version == ctx->data_version && !ctx->changed)
-            return SQLITE_OK;
-        if (!ctx->changed) {
-            ctx->changed = 1;
-            ctx->noticed = now;
-        }
-        ctx->data_version = version;
-        if (now.tv_sec - ctx->spell_loaded < SEARCH_SPELL_RELOAD_S)
-            return SQLITE_OK;
+    if (ctx->spell && version == ctx->data_version)
+        return SQLITE_OK;
+    long long generation = search_spell_generation(ctx);
+    if (generation < 0)
+        return SQLITE_ERROR;
+    if (!ctx->spell || generation > ctx->shared->generation) {
+        int rc = search_spell_get(ctx, generation);
+        if (rc == SQLITE_BUSY)
+            return SQLITE_OK; /* another context is loading it: next time */
+        if (rc != SQLITE_OK)
+            return rc;
     }
-    int rc = search_spell_get(ctx, ctx->spell ? &ctx->noticed : NULL);
-    if (rc == SQLITE_BUSY)
-        return SQLITE_OK; /* another context is loading it: next time */
-    if (rc != SQLITE_OK)
-        return rc;
     ctx->data_version = version;
-    ctx->changed = 0;
-    ctx->spell_loaded = now.tv_sec;
     return SQLITE_OK;
 }
 
@@ -509,7 +510,7 @@ static int search_forms_exist(search_ctx *ctx, const search_forms *f)
  * vocab key stem)? The vocab table names the forms (it keeps those of
  * deleted documents: FTS5 tells which some document still has), so
  * that a query whose words the index knows costs a few lookups, not the
- * spelling vocabulary (spell_load reads the whole index). */
+ * spelling vocabulary (spell_load, a pass over the spelling table). */
 static int search_word_known(void *vctx, const char *folded, const char *stem)
 {
     search_ctx *ctx = vctx;
@@ -604,6 +605,7 @@ void search_close(search_ctx *ctx)
     for (int i = 0; i < SEARCH_KNOWN_SLOTS; i++)
         free(ctx->known[i].word);
     sqlite3_finalize(ctx->version);
+    sqlite3_finalize(ctx->generation);
     docinfo_free(&ctx->docs);
     pthread_mutex_lock(&search_spell_lock);
     search_spell_unref(ctx->shared);
@@ -1015,7 +1017,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     ctx->known_version = search_data_version(ctx);
     if (spell_needed(req->q, strlen(req->q), search_word_known, ctx) &&
         search_spell_refresh(ctx) == SQLITE_OK)
-        res->suggestion = spell_suggest(ctx->spell, req->q, strlen(req->q));
+        res->suggestion =
+            spell_suggest(ctx->spell, req->q, strlen(req->q), search_word_known, ctx);
     search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);

@@ -1,8 +1,9 @@
 /* spell: spelling suggestions and completions from the index vocabulary
  * (see spell.h). The vocabulary is the set of forms docs_fts indexes,
- * read once through fts5vocab, grouped by unaccented form;
- * the distance is computed on code points of unaccented forms, then the
- * correction is written as the group's form that keeps the accents typed.
+ * counted through fts5vocab by the writer into the spelling table, by
+ * unaccented form, and read from there; the distance is computed on code
+ * points of unaccented forms, then the correction is written as the
+ * group's form that keeps the accents typed.
  * Does not parse the query language beyond words (query.c). */
 #include "spell.h"
 
@@ -53,8 +54,6 @@ struct spell {
     uint32_t *pool;                     /* code points of every folded form */
     size_t *bylen;                      /* word indexes sorted by ncp */
     size_t lenstart[SPELL_MAX_LEN + 2]; /* bylen[lenstart[L] .. lenstart[L+1]) have L code points */
-    char **stems;                       /* sorted, distinct */
-    size_t nstems;
 };
 
 static const char *const spell_stopwords[] = {
@@ -81,11 +80,6 @@ static char *spell_strdup(spell *s, const char *p, size_t n)
     out[n] = '\0';
     s->blocks->used += n + 1;
     return out;
-}
-
-static int spell_cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int spell_cmp_word(const void *a, const void *b)
@@ -132,13 +126,6 @@ static long spell_find(const spell *s, const char *folded)
     return -1;
 }
 
-static int spell_has_stem(const spell *s, const char *stem)
-{
-    return bsearch(&stem, s->stems, s->nstems, sizeof s->stems[0], spell_cmp_str) != NULL;
-}
-
-/* Groups the raw (folded, surface) rows by folded form and builds the
- * indexes. */
 /* Which letters a word has, one bit per letter a-z, the other code points
  * in 6 more: each letter one word has and the other lacks costs at least
  * one edit, so words whose masks differ in more bits than the distance
@@ -151,14 +138,21 @@ static uint32_t spell_mask(const uint32_t *cp, size_t n)
     return m;
 }
 
+/* Groups the (folded, surface) rows, read in the order of folded, by
+ * folded form, most used form first, and builds the indexes. */
 static void spell_index(spell *s)
 {
-    qsort(s->words, s->nwords, sizeof s->words[0], spell_cmp_word);
+    for (size_t i = 0, j; i < s->nwords; i = j) {
+        for (j = i + 1; j < s->nwords && s->words[j].folded == s->words[i].folded; j++)
+            ;
+        if (j - i > 1)
+            qsort(s->words + i, j - i, sizeof s->words[0], spell_cmp_word);
+    }
     s->forms = buf_xrealloc(NULL, (s->nwords ? s->nwords : 1) * sizeof s->forms[0]);
     size_t out = 0;
     for (size_t i = 0; i < s->nwords; i++) {
         s->forms[i] = (spell_form){s->words[i].surface, s->words[i].best};
-        if (out > 0 && strcmp(s->words[out - 1].folded, s->words[i].folded) == 0) {
+        if (out > 0 && s->words[out - 1].folded == s->words[i].folded) {
             s->words[out - 1].docs += s->words[i].docs;
             s->words[out - 1].nforms++;
             continue;
@@ -198,45 +192,83 @@ static void spell_index(spell *s)
     s->bylen = buf_xrealloc(NULL, s->nwords * sizeof s->bylen[0]);
     for (size_t i = 0; i < s->nwords; i++)
         s->bylen[fill[s->words[i].ncp]++] = i;
+}
 
-    qsort(s->stems, s->nstems, sizeof s->stems[0], spell_cmp_str);
-    out = 0;
-    for (size_t i = 0; i < s->nstems; i++) {
-        if (out > 0 && strcmp(s->stems[out - 1], s->stems[i]) == 0)
-            continue;
-        s->stems[out++] = s->stems[i];
+int spell_write(sqlite3 *db, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL, *ins = NULL;
+    char *msg = NULL;
+    int rc;
+    if (sqlite3_exec(db,
+                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.repere_vocab"
+                     " USING fts5vocab(main, docs_fts, row);"
+                     "DELETE FROM spelling",
+                     NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT term, doc FROM temp.repere_vocab", -1, &st, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v2(db, "INSERT INTO spelling(word, form, docs) VALUES (?1, ?2, ?3)", -1,
+                           &ins, NULL) != SQLITE_OK) {
+        rc = sqlite3_errcode(db);
+        goto done;
     }
-    s->nstems = out;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *term = (const char *)sqlite3_column_text(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        if (!term || n < 1 || n > SPELL_MAX_LEN * 4)
+            continue;
+        /* An ASCII form is its own unaccented spelling, and so is a form
+         * that is only accents (a lone combining mark folds to nothing). */
+        size_t fn = n, ascii = 1;
+        for (size_t i = 0; i < n && ascii; i++)
+            ascii = (unsigned char)term[i] < 0x80;
+        char *fold = ascii ? NULL : analyzer_fold(term, n, &fn);
+        int same = ascii || fn == 0 || (fn == n && memcmp(fold, term, n) == 0);
+        sqlite3_bind_text(ins, 1, same ? term : fold, same ? (int)n : (int)fn, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, same ? "" : term, same ? 0 : (int)n, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 3, sqlite3_column_int64(st, 1));
+        rc = sqlite3_step(ins);
+        sqlite3_reset(ins);
+        free(fold);
+        if (rc != SQLITE_DONE)
+            break;
+    }
+    if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+done:
+    if (rc != SQLITE_OK)
+        snprintf(err, errlen, "cannot write the spelling vocabulary: %s",
+                 msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    sqlite3_finalize(st);
+    sqlite3_finalize(ins);
+    sqlite3_exec(db, "DROP TABLE IF EXISTS temp.repere_vocab", NULL, NULL, NULL);
+    return rc;
 }
 
 int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
 {
     sqlite3_stmt *st = NULL;
     spell *s = NULL;
-    size_t cap = 0, stemcap = 0;
+    size_t cap = 0;
     int result = -1;
-    char *msg = NULL;
 
     *out = NULL;
-    if (sqlite3_exec(db,
-                     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.repere_vocab"
-                     " USING fts5vocab(main, docs_fts, row)",
-                     NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot read the vocabulary: %s", msg ? msg : sqlite3_errmsg(db));
-        goto cleanup;
-    }
-    if (sqlite3_prepare_v2(db, "SELECT term, doc FROM temp.repere_vocab", -1, &st, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT word, form, docs FROM spelling ORDER BY word", -1, &st,
+                           NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot read the vocabulary: %s", sqlite3_errmsg(db));
         goto cleanup;
     }
     s = buf_xrealloc(NULL, sizeof *s);
     memset(s, 0, sizeof *s);
+    const char *folded = NULL; /* the group's, in s->blocks */
+    size_t flen = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *term = (const char *)sqlite3_column_text(st, 0);
+        const char *word = (const char *)sqlite3_column_text(st, 0);
         size_t n = (size_t)sqlite3_column_bytes(st, 0);
-        if (!term || n < 1 || n > SPELL_MAX_LEN * 4)
+        const char *form = (const char *)sqlite3_column_text(st, 1);
+        size_t fn = (size_t)sqlite3_column_bytes(st, 1);
+        if (!word || !form || n < 1)
             continue;
         if (s->nwords == cap) {
             cap = cap ? cap * 2 : 1024;
@@ -244,18 +276,13 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         }
         spell_word *w = &s->words[s->nwords++];
         memset(w, 0, sizeof *w);
-        analyzer_keyset keys;
-        analyzer_keys(term, n, &keys);
-        w->surface = spell_strdup(s, term, n);
-        w->folded = keys.fold_len ? spell_strdup(s, keys.fold, keys.fold_len) : w->surface;
-        w->docs = w->best = sqlite3_column_int64(st, 1);
-        if (keys.stem_len > 0) {
-            if (s->nstems == stemcap) {
-                stemcap = stemcap ? stemcap * 2 : 1024;
-                s->stems = buf_xrealloc(s->stems, stemcap * sizeof s->stems[0]);
-            }
-            s->stems[s->nstems++] = spell_strdup(s, keys.stem, keys.stem_len);
+        if (!folded || flen != n || memcmp(folded, word, n) != 0) {
+            folded = spell_strdup(s, word, n);
+            flen = n;
         }
+        w->folded = (char *)folded;
+        w->surface = fn > 0 ? spell_strdup(s, form, fn) : w->folded;
+        w->docs = w->best = sqlite3_column_int64(st, 2);
     }
     if (rc != SQLITE_DONE) {
         snprintf(err, errlen, "cannot read the vocabulary: %s", sqlite3_errmsg(db));
@@ -266,7 +293,6 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
     s = NULL;
     result = 0;
 cleanup:
-    sqlite3_free(msg);
     sqlite3_finalize(st);
     spell_free(s);
     return result;
@@ -285,7 +311,6 @@ void spell_free(spell *s)
     free(s->forms);
     free(s->pool);
     free(s->bylen);
-    free(s->stems);
     free(s);
 }
 
@@ -545,7 +570,7 @@ int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx)
     return needed;
 }
 
-char *spell_suggest(const spell *s, const char *text, size_t len)
+char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx)
 {
     spell_words_ctx c;
     buf out = BUF_INIT;
@@ -559,7 +584,7 @@ char *spell_suggest(const spell *s, const char *text, size_t len)
         uint32_t w[SPELL_MAX_LEN + 1];
         size_t n;
         if (!spell_correctable(text, len, p, w, &n) || spell_find(s, p->folded) >= 0 ||
-            spell_has_stem(s, p->stem))
+            (known && known(ctx, p->folded, p->stem)))
             continue;
         const spell_word *best = spell_best(s, w, n, n <= 7 ? 1 : 2);
         if (!best)

@@ -1,7 +1,8 @@
 /* spell: "did you mean" from the index's own vocabulary. Loads every word
  * form the index holds (the analyzer's exact-form tokens, with how many
- * documents use each) and corrects query words it does not know: within
- * edit distance 1 for words of 4 to 7 letters, 2 for longer ones
+ * documents use each: the spelling table, which the writer fills from
+ * docs_fts at the end of a run) and corrects query words it does not
+ * know: within edit distance 1 for words of 4 to 7 letters, 2 for longer ones
  * (a swap of two neighbours counts as one), preferring the closest, then
  * the most frequent form. Accents never count as errors; the correction
  * keeps the accents typed (« acompagné » → « accompagné »).
@@ -16,28 +17,39 @@
 
 typedef struct spell spell;
 
-/* Reads the vocabulary of docs_fts on db (through a temp fts5vocab table,
- * so a read-only connection is fine). Takes time proportional to the index
- * size: load once, share (spell_suggest is thread-safe), reload when the
- * index changed. Returns 0, or -1 with err set. Free with spell_free. */
+/* The writer's side: rewrites the spelling table (schema.h) from docs_fts
+ * (through a temp fts5vocab table, in the caller's transaction): a pass
+ * over the whole index, which store_finish makes once at the end of a run
+ * that changed documents. Returns an SQLite code, with err set. */
+int spell_write(sqlite3 *db, char *err, size_t errlen);
+
+/* Reads the vocabulary from the spelling table of db (a read-only
+ * connection is fine): one pass over that table, a few tens of
+ * milliseconds for the 150,000 forms of ten thousand documents. Load
+ * once, share (spell_suggest is thread-safe), reload when the index
+ * changed. Returns 0, or -1 with err set. Free with spell_free. */
 int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen);
 void spell_free(spell *s);
 
 /* Number of distinct word forms loaded. */
 size_t spell_words(const spell *s);
 
+/* Whether the index has a word, as the caller tells from the index as it
+ * is (1: the index has a form whose unaccented spelling is folded, or
+ * whose stem is stem; 0 when it has not or cannot tell). */
+typedef int (*spell_known_fn)(void *ctx, const char *folded, const char *stem);
+
 /* The query text with misspelt words replaced by their correction
  * (everything else kept byte for byte), or NULL when nothing needs
- * correcting. Caller frees with free(). */
-char *spell_suggest(const spell *s, const char *text, size_t len);
+ * correcting. A word is left alone when the vocabulary has its unaccented
+ * form or, known being non-NULL, known(ctx, folded, stem) says the index
+ * has it (the vocabulary holds no stems). Caller frees with free(). */
+char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx);
 
 /* Whether text has a word spell_suggest would correct when the index
- * lacks it, as known(ctx, folded, stem) tells (1: the index has a form
- * whose unaccented spelling is folded, or whose stem is stem; 0 when it
- * cannot tell): a caller can then look words up in the index as it is,
- * and load the vocabulary (spell_load, the cost of a pass over the whole
- * index) only for a query that needs a correction. */
-typedef int (*spell_known_fn)(void *ctx, const char *folded, const char *stem);
+ * lacks it, as known tells: a caller can then look words up in the index
+ * as it is, and load the vocabulary only for a query that needs a
+ * correction. */
 int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx);
 
 /* Up to max completions of the last word of text (a search box being

@@ -14,6 +14,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "schema.h"
+#include "spell.h"
 #include "vocab.h"
 
 enum {
@@ -28,6 +29,10 @@ enum {
     ST_FTS_INSERT,
     ST_TOUCH,
     ST_STARTS,
+    ST_STALE,
+    ST_IS_STALE,
+    ST_FRESH,
+    ST_GENERATION,
     ST_COUNT
 };
 
@@ -50,6 +55,12 @@ static const char *const store_sql[ST_COUNT] = {
                       " SELECT id, title, headings, ?2 FROM docs_text WHERE id = ?1",
     [ST_TOUCH] = "UPDATE documents SET mtime_ns = ?2, url = coalesce(?3, url) WHERE id = ?1",
     [ST_STARTS] = "UPDATE documents SET starts = ?2 WHERE id = ?1",
+    [ST_STALE] = "INSERT OR REPLACE INTO state(name, value)"
+                 " VALUES ('" SCHEMA_STATE_SPELLING_STALE "', 1)",
+    [ST_IS_STALE] = "SELECT 1 FROM state WHERE name = '" SCHEMA_STATE_SPELLING_STALE "'",
+    [ST_FRESH] = "DELETE FROM state WHERE name = '" SCHEMA_STATE_SPELLING_STALE "'",
+    [ST_GENERATION] = "INSERT INTO state(name, value) VALUES ('" SCHEMA_STATE_SPELLING "', 1)"
+                      " ON CONFLICT(name) DO UPDATE SET value = value + 1",
 };
 
 struct store {
@@ -57,6 +68,7 @@ struct store {
     vocab *vocab;
     sqlite3_stmt *st[ST_COUNT];
     int in_tx;
+    int stale;      /* this transaction has set SCHEMA_STATE_SPELLING_STALE */
     int last_error; /* SQLite result code of the last failure */
 };
 
@@ -175,7 +187,51 @@ int store_commit(store *st, char *err, size_t errlen)
         return -1;
     }
     st->in_tx = 0;
+    st->stale = 0;
     return 0;
+}
+
+/* The documents change in this transaction: the spelling table will be
+ * out of date (outside the callers' savepoints, so that it stays so). */
+static int store_mark_stale(store *st, char *err, size_t errlen)
+{
+    if (st->stale)
+        return 0;
+    if (store_step_done(st, ST_STALE, err, errlen) != 0)
+        return -1;
+    st->stale = 1;
+    return 0;
+}
+
+int store_finish(store *st, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = st->st[ST_IS_STALE];
+    if (st->in_tx) {
+        st->last_error = SQLITE_MISUSE;
+        snprintf(err, errlen, "store_finish inside a transaction");
+        return -1;
+    }
+    if (store_begin(st, err, errlen) != 0)
+        return -1;
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) {
+        if ((rc = spell_write(st->db, err, errlen)) != SQLITE_OK) {
+            st->last_error = rc;
+            store_rollback(st);
+            return -1;
+        }
+        if (store_step_done(st, ST_FRESH, err, errlen) != 0 ||
+            store_step_done(st, ST_GENERATION, err, errlen) != 0) {
+            store_rollback(st);
+            return -1;
+        }
+    } else if (rc != SQLITE_DONE) {
+        store_fail(st, "cannot read the index", err, errlen);
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err, errlen);
 }
 
 void store_rollback(store *st)
@@ -184,6 +240,7 @@ void store_rollback(store *st)
         return;
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
+    st->stale = 0;
     vocab_forget(st->vocab);
 }
 
@@ -386,7 +443,8 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
         return -1;
     }
     store_now_iso(indexed_at, sizeof indexed_at);
-    if (store_exec(st, "SAVEPOINT store_put", err, errlen) != 0)
+    if (store_mark_stale(st, err, errlen) != 0 ||
+        store_exec(st, "SAVEPOINT store_put", err, errlen) != 0)
         return -1;
     if (store_find(st, f->path, &id, err, errlen) != 0)
         goto fail;
@@ -428,7 +486,8 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
         snprintf(err, errlen, "store_delete outside a transaction");
         return -1;
     }
-    if (store_exec(st, "SAVEPOINT store_delete", err, errlen) != 0)
+    if (store_mark_stale(st, err, errlen) != 0 ||
+        store_exec(st, "SAVEPOINT store_delete", err, errlen) != 0)
         return -1;
     if (store_unindex(st, id, err, errlen) != 0)
         goto fail;

@@ -68,6 +68,12 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
  * such document), or -1 with err set. */
 int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen);
 
+/* The run's last step, outside a transaction (it makes its own): when
+ * documents changed since it last ran (in this run or an interrupted one),
+ * rewrites the spelling table (spell_write: a pass over the whole index,
+ * about 0.6 s for ten thousand documents). Returns 0, or -1 with err set. */
+int store_finish(store *st, char *err, size_t errlen);
+
 /* SQLite result code (SQLITE_FULL, SQLITE_IOERR_…, SQLITE_CONSTRAINT_…) of
  * the last failed call, for the caller to tell a bad document from an index
  * in trouble; SQLITE_OK when none failed yet. */

@@ -78,6 +78,8 @@ static inline int ixf_close(ixf_index *ix)
 {
     char err[256];
     int rc = store_commit(ix->st, err, sizeof err);
+    if (rc == 0)
+        rc = store_finish(ix->st, err, sizeof err);
     store_close(ix->st);
     ix->st = NULL;
     sqlite3_close_v2(ix->db);

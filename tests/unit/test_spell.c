@@ -1,6 +1,7 @@
 /* test_spell: suggestions and completions from the vocabulary of a small
  * index built in a temporary file with the real schema and write
- * protocol (schema.h). */
+ * protocol (schema.h); the spelling table following the documents added,
+ * replaced and deleted. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,9 +13,12 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "index_fixture.h"
 #include "schema.h"
 #include "spell.h"
+#include "store.h"
+#include "vocab.h"
 
 static const char *const docs[] = {
     "L'exploitation des mineurs non accompagnés. L'exploitation domestique.",
@@ -34,7 +38,25 @@ typedef struct {
     char path[128];
     sqlite3 *db;
     spell *sp;
+    vocab *vocab;
 } fixture;
+
+static void count_form(void *actx, const char *form, size_t len)
+{
+    (void)form;
+    (void)len;
+    ++*(int *)actx;
+}
+
+/* The stem half of searchd's question (the fixture deletes nothing, so the
+ * vocab table's forms are all in the index). */
+static int known_stem(void *ctx, const char *folded, const char *stem)
+{
+    int n = 0;
+    (void)folded;
+    assert_int_equal(vocab_forms(ctx, stem, strlen(stem), 0, count_form, &n), SQLITE_OK);
+    return n > 0;
+}
 
 static int setup(void **state)
 {
@@ -51,6 +73,7 @@ static int setup(void **state)
     /* As searchd does: read-only. */
     assert_int_equal(schema_open(f->path, SCHEMA_READONLY, &f->db, err, sizeof err), 0);
     assert_int_equal(spell_load(f->db, &f->sp, err, sizeof err), 0);
+    assert_int_equal(vocab_open(f->db, &f->vocab, err, sizeof err), 0);
     *state = f;
     return 0;
 }
@@ -59,6 +82,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     spell_free(f->sp);
+    vocab_close(f->vocab);
     sqlite3_close_v2(f->db);
     char p[160];
     const char *const suffixes[] = {"", "-wal", "-shm"};
@@ -73,7 +97,7 @@ static int teardown(void **state)
 
 #define ASSERT_SUGGEST(text, expect)                                                               \
     do {                                                                                           \
-        char *got_ = spell_suggest(f->sp, text, strlen(text));                                     \
+        char *got_ = spell_suggest(f->sp, text, strlen(text), known_stem, f->vocab);               \
         if ((expect) == NULL) {                                                                    \
             if (got_)                                                                              \
                 fail_msg("unexpected suggestion %s for %s", got_, text);                           \
@@ -131,7 +155,7 @@ static void test_words_left_alone(void **state)
     ASSERT_SUGGEST("exploitaton\xff", NULL); /* invalid UTF-8: no suggestion */
     ASSERT_SUGGEST("EXPLOITATON", NULL);     /* capitals: an acronym */
     ASSERT_SUGGEST("exploitaton OCRTEH", "exploitation OCRTEH");
-    assert_null(spell_suggest(NULL, "x", 1));
+    assert_null(spell_suggest(NULL, "x", 1, NULL, NULL));
 }
 
 static void test_completions(void **state)
@@ -152,6 +176,108 @@ static void test_completions(void **state)
     assert_int_equal(spell_complete(f->sp, "zzz", 3, out, 4), 0);
 }
 
+/* The completions of text in the index at path, as its spelling table
+ * has them now, joined by ","; the caller frees. */
+static char *completions_now(const char *path, const char *text)
+{
+    sqlite3 *db = NULL;
+    spell *sp = NULL;
+    char err[256], *out[4];
+    assert_int_equal(schema_open(path, SCHEMA_READONLY, &db, err, sizeof err), 0);
+    assert_int_equal(spell_load(db, &sp, err, sizeof err), 0);
+    size_t n = spell_complete(sp, text, strlen(text), out, 4);
+    buf b = BUF_INIT;
+    buf_puts(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        buf_puts(&b, i ? "," : "");
+        buf_puts(&b, out[i]);
+        free(out[i]);
+    }
+    spell_free(sp);
+    sqlite3_close_v2(db);
+    return buf_detach(&b);
+}
+
+static long long state_value(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    assert_int_equal(
+        sqlite3_prepare_v2(db, "SELECT value FROM state WHERE name = ?1", -1, &st, NULL),
+        SQLITE_OK);
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+#define ASSERT_COMPLETIONS(path, text, expect)                                                     \
+    do {                                                                                           \
+        char *got_ = completions_now(path, text);                                                  \
+        assert_string_equal(got_, expect);                                                         \
+        free(got_);                                                                                \
+    } while (0)
+
+/* The spelling table is the index's as of the writer's last store_finish:
+ * documents replaced and deleted take their forms and counts with them,
+ * and a run that stops before its last step leaves it marked out of date
+ * for the next one to rewrite. */
+static void test_follows_the_index(void **state)
+{
+    (void)state;
+    static const char *const one[] = {"Une exploration des archives."};
+    static const char *const two[] = {"Des explorateurs et une exploration."};
+    static const char *const three[] = {"Les explorateurs, encore des explorateurs."};
+    static const char *const other[] = {"Rien de tel ici."};
+    char err[256];
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    assert_int_equal(ixf_add(&ix, 1, "text", 0, "Note", one, 1), 0);
+    assert_int_equal(ixf_add(&ix, 2, "text", 0, "Note", two, 1), 0);
+    assert_int_equal(ixf_add(&ix, 3, "text", 0, "Note", three, 1), 0);
+    assert_int_equal(ixf_add(&ix, 4, "text", 0, "Note", three, 1), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    /* explorateurs: 3 documents, exploration: 2. */
+    ASSERT_COMPLETIONS(ix.path, "explor", "explorateurs,exploration");
+    ASSERT_COMPLETIONS(ix.path, "enc", "encore");
+    ASSERT_COMPLETIONS(ix.path, "ic", "");
+
+    assert_int_equal(schema_open(ix.path, SCHEMA_READWRITE, &ix.db, err, sizeof err), 0);
+    assert_int_equal(store_open(ix.db, &ix.st, err, sizeof err), 0);
+    long long generation = state_value(ix.db, SCHEMA_STATE_SPELLING);
+    assert_true(generation >= 1);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), -1);
+    /* Nothing changed: store_finish writes nothing. */
+    assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING), generation);
+
+    /* Document 3 replaced by a text without those words, document 4
+     * deleted: committed, not finished (an interrupted run). */
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 3, "text", 0, "Note", other, 1), 0);
+    assert_int_equal(store_delete(ix.st, 4, err, sizeof err), 0);
+    assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), 1);
+    ASSERT_COMPLETIONS(ix.path, "explor", "explorateurs,exploration");
+
+    /* A transaction rolled back leaves the mark as it was. */
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 5, "text", 0, "Note", three, 1), 0);
+    store_rollback(ix.st);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), 1);
+
+    /* The next run's last step rewrites the table: explorateurs 1, exploration 2. */
+    assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), -1);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING), generation + 1);
+    ASSERT_COMPLETIONS(ix.path, "explor", "exploration,explorateurs");
+    ASSERT_COMPLETIONS(ix.path, "enc", "");
+    ASSERT_COMPLETIONS(ix.path, "ic", "ici");
+    assert_int_equal(ixf_close(&ix), 0);
+    ixf_remove(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_no_suggestion_for_known_words),
         cmocka_unit_test(test_words_left_alone),
         cmocka_unit_test(test_completions),
+        cmocka_unit_test(test_follows_the_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
