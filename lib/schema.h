@@ -21,8 +21,8 @@
  *   spelling(word, form, docs): the forms docs_fts indexes now, for the
  *             spelling corrections (spell.h): word is the form's unaccented
  *             spelling, form the form when it has accents ('' when it is
- *             word), docs how many documents have it. Written whole by the
- *             last step of a writer's run that changed documents
+ *             word), docs how many documents have it. Brought up to date
+ *             by the last step of a writer's run that changed documents
  *             (store_finish).
  *   state(name, value): SCHEMA_STATE_* rows.
  *   ocr_pages(hash, page, engine, lang, dpi, text, error, ms, used_at):
@@ -38,10 +38,15 @@
  * starts); then insert the chunks. Before deleting or replacing a document:
  *   INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)
  *       SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?;
- * then delete its chunks and row. All in one transaction, which also sets
- * the state row SCHEMA_STATE_SPELLING_STALE. At the end of the run, in a
- * transaction of its own: when that row is there, rewrite the spelling
- * table, delete the row and add one to SCHEMA_STATE_SPELLING. */
+ * then delete its chunks and row; the writer counts the documents that
+ * gain or lose each form (the tokenizer listened to on the delete too).
+ * All in one transaction, which also sets the state row
+ * SCHEMA_STATE_SPELLING_STALE to the run's mark unless another run's is
+ * there. At the end of the run, in a transaction of its own: when that row
+ * is there or the run changed documents, add the run's counts to the
+ * spelling table when the row holds its mark and the table's generation is
+ * the one it found, else rewrite the table from docs_fts; then delete the
+ * row and add one to SCHEMA_STATE_SPELLING. */
 #ifndef REPERE_SCHEMA_H
 #define REPERE_SCHEMA_H
 
@@ -57,8 +62,9 @@
 #define SCHEMA_STARTS_BYTES 4
 
 /* state rows: the spelling table is out of date (documents changed since
- * it was written: present, value 1); the spelling table's generation (one
- * more at each writing), for readers to tell whether to reload it. */
+ * it was written: present, value the mark of the writer's run that first
+ * changed them); the spelling table's generation (one more at each
+ * writing), for readers to tell whether to reload it. */
 #define SCHEMA_STATE_SPELLING_STALE "spelling_stale"
 #define SCHEMA_STATE_SPELLING "spelling"
 

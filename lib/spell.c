@@ -194,6 +194,37 @@ static void spell_index(spell *s)
         s->bylen[fill[s->words[i].ncp]++] = i;
 }
 
+/* Runs ins (?1 word, ?2 form, ?3 docs: a spelling row) for the form
+ * term[0..n) with docs; forms too long to correct are left out. Returns
+ * an SQLite code. */
+static int spell_put(sqlite3_stmt *ins, const char *term, size_t n, long long docs)
+{
+    if (n < 1 || n > SPELL_MAX_LEN * 4)
+        return SQLITE_OK;
+    /* An ASCII form is its own unaccented spelling, and so is a form that
+     * is only accents (a lone combining mark folds to nothing). */
+    size_t fn = n, ascii = 1;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char)term[i] < 0x80;
+    char *fold = ascii ? NULL : analyzer_fold(term, n, &fn);
+    int same = ascii || fn == 0 || (fn == n && memcmp(fold, term, n) == 0);
+    sqlite3_bind_text(ins, 1, same ? term : fold, same ? (int)n : (int)fn, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 2, same ? "" : term, same ? 0 : (int)n, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 3, docs);
+    int rc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    free(fold);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static int spell_failed(sqlite3 *db, int rc, const char *msg, char *err, size_t errlen)
+{
+    if (rc != SQLITE_OK)
+        snprintf(err, errlen, "cannot write the spelling vocabulary: %s",
+                 msg ? msg : sqlite3_errmsg(db));
+    return rc;
+}
+
 int spell_write(sqlite3 *db, char *err, size_t errlen)
 {
     sqlite3_stmt *st = NULL, *ins = NULL;
@@ -213,35 +244,50 @@ int spell_write(sqlite3 *db, char *err, size_t errlen)
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *term = (const char *)sqlite3_column_text(st, 0);
-        size_t n = (size_t)sqlite3_column_bytes(st, 0);
-        if (!term || n < 1 || n > SPELL_MAX_LEN * 4)
-            continue;
-        /* An ASCII form is its own unaccented spelling, and so is a form
-         * that is only accents (a lone combining mark folds to nothing). */
-        size_t fn = n, ascii = 1;
-        for (size_t i = 0; i < n && ascii; i++)
-            ascii = (unsigned char)term[i] < 0x80;
-        char *fold = ascii ? NULL : analyzer_fold(term, n, &fn);
-        int same = ascii || fn == 0 || (fn == n && memcmp(fold, term, n) == 0);
-        sqlite3_bind_text(ins, 1, same ? term : fold, same ? (int)n : (int)fn, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, same ? "" : term, same ? 0 : (int)n, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 3, sqlite3_column_int64(st, 1));
-        rc = sqlite3_step(ins);
-        sqlite3_reset(ins);
-        free(fold);
-        if (rc != SQLITE_DONE)
+        if (term && (rc = spell_put(ins, term, (size_t)sqlite3_column_bytes(st, 0),
+                                    sqlite3_column_int64(st, 1))) != SQLITE_OK)
             break;
     }
     if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
 done:
-    if (rc != SQLITE_OK)
-        snprintf(err, errlen, "cannot write the spelling vocabulary: %s",
-                 msg ? msg : sqlite3_errmsg(db));
+    spell_failed(db, rc, msg, err, errlen);
     sqlite3_free(msg);
     sqlite3_finalize(st);
     sqlite3_finalize(ins);
     sqlite3_exec(db, "DROP TABLE IF EXISTS temp.repere_vocab", NULL, NULL, NULL);
+    return rc;
+}
+
+typedef struct {
+    sqlite3_stmt *add, *drop;
+} spell_apply_ctx;
+
+static int spell_apply_one(void *ctx, const char *form, size_t len, long docs)
+{
+    spell_apply_ctx *a = ctx;
+    int rc = spell_put(a->add, form, len, docs);
+    if (rc == SQLITE_OK && docs < 0)
+        rc = spell_put(a->drop, form, len, 0);
+    return rc;
+}
+
+int spell_apply(sqlite3 *db, spell_changes_fn changes, void *src, char *err, size_t errlen)
+{
+    spell_apply_ctx a = {NULL, NULL};
+    int rc = SQLITE_OK;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO spelling(word, form, docs) VALUES (?1, ?2, ?3)"
+                           " ON CONFLICT(word, form) DO UPDATE SET docs = docs + excluded.docs",
+                           -1, &a.add, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "DELETE FROM spelling WHERE word = ?1 AND form = ?2 AND docs <= ?3",
+                           -1, &a.drop, NULL) != SQLITE_OK)
+        rc = sqlite3_errcode(db);
+    else
+        rc = changes(src, spell_apply_one, &a);
+    spell_failed(db, rc, NULL, err, errlen);
+    sqlite3_finalize(a.add);
+    sqlite3_finalize(a.drop);
     return rc;
 }
 

@@ -1,7 +1,7 @@
 /* spell: "did you mean" from the index's own vocabulary. Loads every word
  * form the index holds (the analyzer's exact-form tokens, with how many
- * documents use each: the spelling table, which the writer fills from
- * docs_fts at the end of a run) and corrects query words it does not
+ * documents use each: the spelling table, which the writer brings up to
+ * date at the end of a run) and corrects query words it does not
  * know: within edit distance 1 for words of 4 to 7 letters, 2 for longer ones
  * (a swap of two neighbours counts as one), preferring the closest, then
  * the most frequent form. Accents never count as errors; the correction
@@ -17,11 +17,18 @@
 
 typedef struct spell spell;
 
-/* The writer's side: rewrites the spelling table (schema.h) from docs_fts
- * (through a temp fts5vocab table, in the caller's transaction): a pass
- * over the whole index, which store_finish makes once at the end of a run
- * that changed documents. Returns an SQLite code, with err set. */
+/* The writer's side. spell_write rewrites the spelling table (schema.h)
+ * from docs_fts (through a temp fts5vocab table, in the caller's
+ * transaction): a pass over the whole index. spell_apply adds to it the
+ * changes a run made, as changes(src, fn, fctx) gives them: it calls
+ * fn(fctx, form, len, docs) for each form whose number of documents
+ * changed by docs, and returns the first non-zero return of fn. Both
+ * return an SQLite code, with err set. */
 int spell_write(sqlite3 *db, char *err, size_t errlen);
+typedef int (*spell_changes_fn)(void *src,
+                                int (*fn)(void *fctx, const char *form, size_t len, long docs),
+                                void *fctx);
+int spell_apply(sqlite3 *db, spell_changes_fn changes, void *src, char *err, size_t errlen);
 
 /* Reads the vocabulary from the spelling table of db (a read-only
  * connection is fine): one pass over that table, a few tens of

@@ -1,9 +1,10 @@
 /* store: index writes (documents, chunks, the docs_fts external-content
- * table, the vocabulary) following the write protocol of schema.h. One
- * prepared statement per operation; each store_put runs in a savepoint so a
- * failed document leaves the caller's batch intact. The text is analysed
- * once, by FTS5: a listener on the tokenizer collects the forms for the
- * vocabulary and the position where each chunk starts. */
+ * table, the vocabulary, the spelling table) following the write protocol
+ * of schema.h. One prepared statement per operation; each store_put runs
+ * in a savepoint so a failed document leaves the caller's batch intact.
+ * The text is analysed once, by FTS5: a listener on the tokenizer collects
+ * the forms for the vocabulary and their document counts, and the position
+ * where each chunk starts. */
 #include "store.h"
 
 #include <stdio.h>
@@ -30,9 +31,10 @@ enum {
     ST_TOUCH,
     ST_STARTS,
     ST_STALE,
-    ST_IS_STALE,
+    ST_STALE_BY,
     ST_FRESH,
     ST_GENERATION,
+    ST_NEXT_GENERATION,
     ST_COUNT
 };
 
@@ -55,12 +57,14 @@ static const char *const store_sql[ST_COUNT] = {
                       " SELECT id, title, headings, ?2 FROM docs_text WHERE id = ?1",
     [ST_TOUCH] = "UPDATE documents SET mtime_ns = ?2, url = coalesce(?3, url) WHERE id = ?1",
     [ST_STARTS] = "UPDATE documents SET starts = ?2 WHERE id = ?1",
-    [ST_STALE] = "INSERT OR REPLACE INTO state(name, value)"
-                 " VALUES ('" SCHEMA_STATE_SPELLING_STALE "', 1)",
-    [ST_IS_STALE] = "SELECT 1 FROM state WHERE name = '" SCHEMA_STATE_SPELLING_STALE "'",
+    [ST_STALE] = "INSERT OR IGNORE INTO state(name, value)"
+                 " VALUES ('" SCHEMA_STATE_SPELLING_STALE "', ?1)",
+    [ST_STALE_BY] = "SELECT value FROM state WHERE name = '" SCHEMA_STATE_SPELLING_STALE "'",
     [ST_FRESH] = "DELETE FROM state WHERE name = '" SCHEMA_STATE_SPELLING_STALE "'",
-    [ST_GENERATION] = "INSERT INTO state(name, value) VALUES ('" SCHEMA_STATE_SPELLING "', 1)"
-                      " ON CONFLICT(name) DO UPDATE SET value = value + 1",
+    [ST_GENERATION] = "SELECT coalesce((SELECT value FROM state"
+                      " WHERE name = '" SCHEMA_STATE_SPELLING "'), 0)",
+    [ST_NEXT_GENERATION] = "INSERT INTO state(name, value) VALUES ('" SCHEMA_STATE_SPELLING "', 1)"
+                           " ON CONFLICT(name) DO UPDATE SET value = value + 1",
 };
 
 struct store {
@@ -68,8 +72,15 @@ struct store {
     vocab *vocab;
     sqlite3_stmt *st[ST_COUNT];
     int in_tx;
-    int stale;      /* this transaction has set SCHEMA_STATE_SPELLING_STALE */
     int last_error; /* SQLite result code of the last failure */
+    /* The spelling table (store_finish): this run's mark (the value of its
+     * SCHEMA_STATE_SPELLING_STALE row), whether this transaction wrote it,
+     * whether the run changed documents, the table's generation when it
+     * first did, and whether another run's changes are missing from the
+     * table (the table must then be rewritten, not updated). */
+    sqlite3_int64 run;
+    int marked, changed, recount;
+    sqlite3_int64 generation;
 };
 
 static int store_fail(store *st, const char *what, char *err, size_t errlen)
@@ -111,6 +122,8 @@ int store_open(sqlite3 *db, store **out, char *err, size_t errlen)
         return -1;
     }
     st->db = db;
+    sqlite3_randomness(sizeof st->run, &st->run);
+    st->run = (sqlite3_int64)((sqlite3_uint64)st->run >> 1) | 1; /* > 0 */
     if (vocab_open(db, &st->vocab, err, errlen) != 0) {
         free(st);
         return -1;
@@ -187,25 +200,48 @@ int store_commit(store *st, char *err, size_t errlen)
         return -1;
     }
     st->in_tx = 0;
-    st->stale = 0;
+    st->marked = 0;
+    vocab_count_tx(st->vocab, 1);
     return 0;
 }
 
-/* The documents change in this transaction: the spelling table will be
- * out of date (outside the callers' savepoints, so that it stays so). */
+/* Steps a statement that returns one integer; -1 when it returns none. */
+static int store_int(store *st, int which, sqlite3_int64 *out, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = st->st[which];
+    int rc = sqlite3_step(s);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(st, "cannot read the index", err, errlen);
+    return 0;
+}
+
+/* The documents change in this transaction: the spelling table will be out
+ * of date until store_finish. The SCHEMA_STATE_SPELLING_STALE row says so,
+ * with the run that first changed documents since the table was written;
+ * a run that finds another's there (interrupted, or running beside it)
+ * will rewrite the table. Outside the callers' savepoints, so that it
+ * stays. */
 static int store_mark_stale(store *st, char *err, size_t errlen)
 {
-    if (st->stale)
+    sqlite3_int64 by;
+    if (st->marked)
         return 0;
-    if (store_step_done(st, ST_STALE, err, errlen) != 0)
+    sqlite3_bind_int64(st->st[ST_STALE], 1, st->run);
+    if (store_step_done(st, ST_STALE, err, errlen) != 0 ||
+        store_int(st, ST_STALE_BY, &by, err, errlen) != 0)
         return -1;
-    st->stale = 1;
+    if (!st->changed && store_int(st, ST_GENERATION, &st->generation, err, errlen) != 0)
+        return -1;
+    st->recount |= by != st->run;
+    st->marked = st->changed = 1;
     return 0;
 }
 
 int store_finish(store *st, char *err, size_t errlen)
 {
-    sqlite3_stmt *s = st->st[ST_IS_STALE];
+    sqlite3_int64 by, generation;
     if (st->in_tx) {
         st->last_error = SQLITE_MISUSE;
         snprintf(err, errlen, "store_finish inside a transaction");
@@ -213,25 +249,29 @@ int store_finish(store *st, char *err, size_t errlen)
     }
     if (store_begin(st, err, errlen) != 0)
         return -1;
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc == SQLITE_ROW) {
-        if ((rc = spell_write(st->db, err, errlen)) != SQLITE_OK) {
-            st->last_error = rc;
-            store_rollback(st);
-            return -1;
-        }
-        if (store_step_done(st, ST_FRESH, err, errlen) != 0 ||
-            store_step_done(st, ST_GENERATION, err, errlen) != 0) {
-            store_rollback(st);
-            return -1;
-        }
-    } else if (rc != SQLITE_DONE) {
-        store_fail(st, "cannot read the index", err, errlen);
-        store_rollback(st);
-        return -1;
+    if (store_int(st, ST_STALE_BY, &by, err, errlen) != 0 ||
+        store_int(st, ST_GENERATION, &generation, err, errlen) != 0)
+        goto fail;
+    if (by < 0 && !st->changed)
+        return store_commit(st, err, errlen);
+    /* Only this run's changes are missing: add them; else count again. */
+    int rc = by == st->run && !st->recount && generation == st->generation
+                 ? spell_apply(st->db, vocab_count_each, st->vocab, err, errlen)
+                 : spell_write(st->db, err, errlen);
+    if (rc != SQLITE_OK) {
+        st->last_error = rc;
+        goto fail;
     }
-    return store_commit(st, err, errlen);
+    if (store_step_done(st, ST_FRESH, err, errlen) != 0 ||
+        store_step_done(st, ST_NEXT_GENERATION, err, errlen) != 0 ||
+        store_commit(st, err, errlen) != 0)
+        goto fail;
+    vocab_count_clear(st->vocab);
+    st->changed = st->recount = 0;
+    return 0;
+fail:
+    store_rollback(st);
+    return -1;
 }
 
 void store_rollback(store *st)
@@ -240,8 +280,9 @@ void store_rollback(store *st)
         return;
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
-    st->stale = 0;
+    st->marked = 0;
     vocab_forget(st->vocab);
+    vocab_count_tx(st->vocab, 0);
 }
 
 int store_in_transaction(const store *st)
@@ -263,12 +304,34 @@ static int store_find(store *st, const char *path, sqlite3_int64 *id, char *err,
     return 0;
 }
 
+static void store_unlisten_text(void *ctx, const char *text, size_t len)
+{
+    (void)ctx;
+    (void)text;
+    (void)len;
+}
+
+static void store_unlisten_token(void *ctx, int flags, const char *token, size_t len, size_t start,
+                                 size_t end)
+{
+    (void)flags;
+    (void)start;
+    (void)end;
+    vocab_note(ctx, token, len);
+}
+
 /* Takes document id out of docs_fts (with the exact values it was indexed
- * with, read back through docs_text) and deletes its chunks. */
+ * with, read back through docs_text: the tokenizer tells its forms to the
+ * vocabulary, for their counts) and deletes its chunks. */
 static int store_unindex(store *st, sqlite3_int64 id, char *err, size_t errlen)
 {
+    analyzer_listener listener = {store_unlisten_text, store_unlisten_token, st->vocab};
     sqlite3_bind_int64(st->st[ST_FTS_DELETE], 1, id);
-    if (store_step_done(st, ST_FTS_DELETE, err, errlen) != 0)
+    vocab_count(st->vocab, -1);
+    analyzer_listen(&listener);
+    int rc = store_step_done(st, ST_FTS_DELETE, err, errlen);
+    analyzer_listen(NULL);
+    if (rc != 0)
         return -1;
     sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 1, SCHEMA_CHUNK_ID(id, 0));
     sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 2, SCHEMA_CHUNK_ID(id, SCHEMA_CHUNK_MAX));
@@ -377,6 +440,7 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, char
         sqlite3_bind_text(s, 2, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, 2);
+    vocab_count(st->vocab, 1);
     analyzer_listen(&listener);
     int rc = store_step_done(st, ST_FTS_INSERT, err, errlen);
     analyzer_listen(NULL);
@@ -468,6 +532,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
         goto fail;
     if (store_exec(st, "RELEASE store_put", err, errlen) != 0)
         goto fail;
+    vocab_count_end(st->vocab, 1);
     if (added)
         *added = is_new;
     if (id_out)
@@ -476,6 +541,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
 fail:
     sqlite3_exec(st->db, "ROLLBACK TO store_put; RELEASE store_put", NULL, NULL, NULL);
     vocab_forget(st->vocab);
+    vocab_count_end(st->vocab, 0);
     return -1;
 }
 
@@ -494,9 +560,13 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
     sqlite3_bind_int64(st->st[ST_DOC_DELETE], 1, id);
     if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0)
         goto fail;
-    return store_exec(st, "RELEASE store_delete", err, errlen);
+    if (store_exec(st, "RELEASE store_delete", err, errlen) != 0)
+        goto fail;
+    vocab_count_end(st->vocab, 1);
+    return 0;
 fail:
     sqlite3_exec(st->db, "ROLLBACK TO store_delete; RELEASE store_delete", NULL, NULL, NULL);
+    vocab_count_end(st->vocab, 0);
     return -1;
 }
 

@@ -69,9 +69,12 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
 int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen);
 
 /* The run's last step, outside a transaction (it makes its own): when
- * documents changed since it last ran (in this run or an interrupted one),
- * rewrites the spelling table (spell_write: a pass over the whole index,
- * about 0.6 s for ten thousand documents). Returns 0, or -1 with err set. */
+ * documents changed since the spelling table was written, brings it up to
+ * date: adds the changes this store counted (spell_apply: a row per form
+ * whose count changed) when they are the only ones, else rewrites it
+ * (spell_write: a pass over the whole index, 3 billion instructions for
+ * ten thousand documents), after an interrupted run or beside another
+ * writer. Returns 0, or -1 with err set. */
 int store_finish(store *st, char *err, size_t errlen);
 
 /* SQLite result code (SQLITE_FULL, SQLITE_IOERR_…, SQLITE_CONSTRAINT_…) of

@@ -1,6 +1,7 @@
 /* vocab: key -> form rows for the index's forms (see vocab.h). The writer
- * remembers the forms it added (a set of strings), so that a form seen in
- * every document is written once per run, not once per document. */
+ * remembers the forms it added (a set of forms), so that a form seen in
+ * every document is written once per run, not once per document; the same
+ * set keeps how many documents with each form the run added or removed. */
 #include "vocab.h"
 
 #include <stdint.h>
@@ -14,15 +15,34 @@
 
 #define VOCAB_MAX_KEY 1024 /* bytes of a key looked up */
 
+/* A form the run has seen, and the changes to the number of documents
+ * with it: of the text being counted's store_put or store_delete, of the
+ * transaction, of the run (committed). */
+typedef struct {
+    size_t len;
+    int written;           /* its keys are written or pending */
+    unsigned long counted; /* the last text (vocab->text) that counted it */
+    long put, tx, run;
+    char form[]; /* NUL-terminated */
+} vocab_form;
+
+/* A list of forms (pointers into the set). */
+typedef struct {
+    vocab_form **v;
+    size_t n, cap;
+} vocab_list;
+
 struct vocab {
     sqlite3 *db;
     sqlite3_stmt *insert; /* one key row */
     sqlite3_stmt *exact;  /* the forms of a key */
     sqlite3_stmt *range;  /* the forms of the keys in a range */
-    char **seen;          /* open addressing set of forms written or noted */
+    vocab_form **seen;    /* open addressing set of the forms seen */
     size_t nseen, cap;
-    char **pending; /* noted, not written yet (also in seen) */
-    size_t npending, pcap;
+    vocab_list pending; /* noted, not written yet */
+    vocab_list put, tx; /* forms whose put / tx count is not 0 (or was) */
+    unsigned long text; /* the text being counted, from 1 */
+    int sign;           /* its documents count +1 or -1; 0: none */
 };
 
 int vocab_open(sqlite3 *db, vocab **out, char *err, size_t errlen)
@@ -53,27 +73,37 @@ void vocab_close(vocab *v)
     sqlite3_finalize(v->insert);
     sqlite3_finalize(v->exact);
     sqlite3_finalize(v->range);
-    vocab_forget(v);
+    for (size_t i = 0; i < v->cap; i++)
+        free(v->seen[i]);
     free(v->seen);
-    free(v->pending);
+    free(v->pending.v);
+    free(v->put.v);
+    free(v->tx.v);
     free(v);
 }
 
 void vocab_forget(vocab *v)
 {
-    for (size_t i = 0; i < v->cap; i++) {
-        free(v->seen[i]);
-        v->seen[i] = NULL;
+    for (size_t i = 0; i < v->cap; i++)
+        if (v->seen[i])
+            v->seen[i]->written = 0;
+    v->pending.n = 0;
+}
+
+static void vocab_push(vocab_list *l, vocab_form *f)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        l->v = buf_xrealloc(l->v, l->cap * sizeof l->v[0]);
     }
-    v->nseen = 0;
-    v->npending = 0;
+    l->v[l->n++] = f;
 }
 
 /* The slot of form in the set: where it is, or the empty one it would go. */
-static char **vocab_slot(char **set, size_t cap, const char *form, size_t len)
+static vocab_form **vocab_slot(vocab_form **set, size_t cap, const char *form, size_t len)
 {
     size_t i = text_hash(form, len) & (cap - 1);
-    while (set[i] && (strlen(set[i]) != len || memcmp(set[i], form, len) != 0))
+    while (set[i] && (set[i]->len != len || memcmp(set[i]->form, form, len) != 0))
         i = (i + 1) & (cap - 1);
     return &set[i];
 }
@@ -81,12 +111,12 @@ static char **vocab_slot(char **set, size_t cap, const char *form, size_t len)
 static void vocab_grow(vocab *v)
 {
     size_t cap = v->cap ? v->cap * 2 : 4096;
-    char **set = calloc(cap, sizeof *set);
+    vocab_form **set = calloc(cap, sizeof *set);
     if (!set)
         abort();
     for (size_t i = 0; i < v->cap; i++)
         if (v->seen[i])
-            *vocab_slot(set, cap, v->seen[i], strlen(v->seen[i])) = v->seen[i];
+            *vocab_slot(set, cap, v->seen[i]->form, v->seen[i]->len) = v->seen[i];
     free(v->seen);
     v->seen = set;
     v->cap = cap;
@@ -117,28 +147,87 @@ void vocab_note(vocab *v, const char *form, size_t len)
         return;
     if ((v->nseen + 1) * 2 > v->cap)
         vocab_grow(v);
-    char **slot = vocab_slot(v->seen, v->cap, form, len);
-    if (*slot)
-        return;
-    *slot = buf_xstrndup(form, len);
-    v->nseen++;
-    if (v->npending == v->pcap) {
-        v->pcap = v->pcap ? v->pcap * 2 : 256;
-        v->pending = buf_xrealloc(v->pending, v->pcap * sizeof v->pending[0]);
+    vocab_form **slot = vocab_slot(v->seen, v->cap, form, len);
+    vocab_form *f = *slot;
+    if (!f) {
+        f = *slot = buf_xrealloc(NULL, sizeof *f + len + 1);
+        *f = (vocab_form){len, 0, 0, 0, 0, 0};
+        memcpy(f->form, form, len);
+        f->form[len] = '\0';
+        v->nseen++;
     }
-    v->pending[v->npending++] = *slot;
+    if (!f->written) {
+        f->written = 1;
+        vocab_push(&v->pending, f);
+    }
+    if (v->sign && f->counted != v->text) {
+        f->counted = v->text;
+        if (f->put == 0)
+            vocab_push(&v->put, f);
+        f->put += v->sign;
+    }
+}
+
+void vocab_count(vocab *v, int sign)
+{
+    v->text++;
+    v->sign = sign;
+}
+
+void vocab_count_end(vocab *v, int keep)
+{
+    for (size_t i = 0; i < v->put.n; i++) {
+        vocab_form *f = v->put.v[i];
+        if (keep && f->put != 0) {
+            if (f->tx == 0)
+                vocab_push(&v->tx, f);
+            f->tx += f->put;
+        }
+        f->put = 0;
+    }
+    v->put.n = 0;
+    v->sign = 0;
+}
+
+void vocab_count_tx(vocab *v, int committed)
+{
+    for (size_t i = 0; i < v->tx.n; i++) {
+        vocab_form *f = v->tx.v[i];
+        if (committed)
+            f->run += f->tx;
+        f->tx = 0;
+    }
+    v->tx.n = 0;
+}
+
+int vocab_count_each(void *vv, int (*fn)(void *fctx, const char *form, size_t len, long docs),
+                     void *fctx)
+{
+    vocab *v = vv;
+    int rc = 0;
+    for (size_t i = 0; i < v->cap && rc == 0; i++)
+        if (v->seen[i] && v->seen[i]->run != 0)
+            rc = fn(fctx, v->seen[i]->form, v->seen[i]->len, v->seen[i]->run);
+    return rc;
+}
+
+void vocab_count_clear(vocab *v)
+{
+    for (size_t i = 0; i < v->cap; i++)
+        if (v->seen[i])
+            v->seen[i]->run = 0;
 }
 
 int vocab_flush(vocab *v)
 {
     int rc = SQLITE_OK;
-    if (v->npending > 0 && !v->insert &&
+    if (v->pending.n > 0 && !v->insert &&
         sqlite3_prepare_v3(v->db, "INSERT OR IGNORE INTO vocab(key, form) VALUES (?1, ?2)", -1,
                            SQLITE_PREPARE_PERSISTENT, &v->insert, NULL) != SQLITE_OK)
         return sqlite3_errcode(v->db);
-    for (size_t i = 0; i < v->npending && rc == SQLITE_OK; i++) {
-        const char *form = v->pending[i];
-        size_t len = strlen(form);
+    for (size_t i = 0; i < v->pending.n && rc == SQLITE_OK; i++) {
+        const char *form = v->pending.v[i]->form;
+        size_t len = v->pending.v[i]->len;
         analyzer_keyset k;
         analyzer_keys(form, len, &k);
         rc = vocab_insert(v, 0, k.stem, k.stem_len, form, len);
@@ -147,7 +236,7 @@ int vocab_flush(vocab *v)
         if (rc == SQLITE_OK && k.fold_len > 0)
             rc = vocab_insert(v, ANALYZER_FOLDED, k.fold, k.fold_len, form, len);
     }
-    v->npending = 0;
+    v->pending.n = 0;
     return rc;
 }
 

@@ -19,13 +19,30 @@ int vocab_open(sqlite3 *db, vocab **out, char *err, size_t errlen);
 void vocab_close(vocab *v);
 
 /* The writer: vocab_note remembers form (an index token) when this vocab
- * has not written it yet (it runs no SQL: call it from a tokenizer
- * listener); vocab_flush writes the keys of the forms noted. vocab_flush
+ * has not written it yet, and counts it (below) (it runs no SQL: call it
+ * from a tokenizer listener); vocab_flush writes the keys of the forms noted. vocab_flush
  * returns an SQLite code; after a rollback, vocab_forget makes it forget
  * what it wrote and what was noted. */
 void vocab_note(vocab *v, const char *form, size_t len);
 int vocab_flush(vocab *v);
 void vocab_forget(vocab *v);
+
+/* Document counts, for the spelling table (spell.h). vocab_count(v, sign)
+ * begins a document's text: until vocab_count_end, vocab_note counts each
+ * distinct form once, +1 (sign 1: the document is being indexed) or -1
+ * (it is being taken out); several texts may be counted before the end.
+ * vocab_count_end keeps those counts in the transaction's (keep: the
+ * store_put or store_delete succeeded) or drops them; vocab_count_tx adds
+ * the transaction's to the run's (committed) or drops them (rolled back).
+ * vocab_count_each calls fn(fctx, form, len, docs) for each form whose run
+ * count is not 0 (spell_changes_fn, v being a vocab), vocab_count_clear
+ * sets them to 0 once written. */
+void vocab_count(vocab *v, int sign);
+void vocab_count_end(vocab *v, int keep);
+void vocab_count_tx(vocab *v, int committed);
+int vocab_count_each(void *v, int (*fn)(void *fctx, const char *form, size_t len, long docs),
+                     void *fctx);
+void vocab_count_clear(vocab *v);
 
 /* Calls add(actx, form, len) for each form whose key is key[0..len), or
  * starts with it when prefix. Returns an SQLite code. The signature is

@@ -212,6 +212,36 @@ static long long state_value(sqlite3 *db, const char *name)
     return v;
 }
 
+/* The spelling table of db, one "word,form,docs" line per row. */
+static char *table_rows(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    buf b = BUF_INIT;
+    buf_puts(&b, "");
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT word, form, docs FROM spelling", -1, &st, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        buf_printf(&b, "%s,%s,%lld\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+                   (long long)sqlite3_column_int64(st, 2));
+    sqlite3_finalize(st);
+    return buf_detach(&b);
+}
+
+/* The spelling table of db is what counting the index again gives. */
+static void assert_table_counted(sqlite3 *db)
+{
+    char err[256];
+    char *have = table_rows(db);
+    assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(spell_write(db, err, sizeof err), SQLITE_OK);
+    char *counted = table_rows(db);
+    assert_int_equal(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    assert_true(strlen(counted) > 0);
+    assert_string_equal(have, counted);
+    free(have);
+    free(counted);
+}
+
 #define ASSERT_COMPLETIONS(path, text, expect)                                                     \
     do {                                                                                           \
         char *got_ = completions_now(path, text);                                                  \
@@ -258,22 +288,61 @@ static void test_follows_the_index(void **state)
     assert_int_equal(ixf_add(&ix, 3, "text", 0, "Note", other, 1), 0);
     assert_int_equal(store_delete(ix.st, 4, err, sizeof err), 0);
     assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
-    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), 1);
+    assert_true(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE) > 0);
     ASSERT_COMPLETIONS(ix.path, "explor", "explorateurs,exploration");
 
     /* A transaction rolled back leaves the mark as it was. */
     assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
     assert_int_equal(ixf_add(&ix, 5, "text", 0, "Note", three, 1), 0);
     store_rollback(ix.st);
-    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), 1);
+    assert_true(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE) > 0);
+    store_close(ix.st);
 
     /* The next run's last step rewrites the table: explorateurs 1, exploration 2. */
+    assert_int_equal(store_open(ix.db, &ix.st, err, sizeof err), 0);
     assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
     assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING_STALE), -1);
     assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING), generation + 1);
     ASSERT_COMPLETIONS(ix.path, "explor", "exploration,explorateurs");
     ASSERT_COMPLETIONS(ix.path, "enc", "");
     ASSERT_COMPLETIONS(ix.path, "ic", "ici");
+    assert_table_counted(ix.db);
+
+    /* A run that finishes adds its own changes to the table: the same
+     * table as counting again, through additions, replacements (a form in
+     * both texts), deletions, a failed document and a rollback. */
+    static const char *const four[] = {"Exploration, exploration : encore une exploration."};
+    /* A row no document has, to tell an update from a rewrite. */
+    assert_int_equal(
+        sqlite3_exec(ix.db, "INSERT INTO spelling VALUES ('zzzz', '', 7)", NULL, NULL, NULL),
+        SQLITE_OK);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 4, "text", 0, "Note", four, 1), 0);
+    assert_int_equal(ixf_add(&ix, 5, "text", 0, "Encore", three, 1), 0);
+    assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 6, "text", 0, "Note", other, 1), 0);
+    store_rollback(ix.st);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 4, "text", 0, "Note", two, 1), 0);
+    assert_int_equal(store_delete(ix.st, 2, err, sizeof err), 0);
+    assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
+    assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
+    assert_int_equal(state_value(ix.db, SCHEMA_STATE_SPELLING), generation + 2);
+    ASSERT_COMPLETIONS(ix.path, "explor", "explorateurs,exploration");
+    ASSERT_COMPLETIONS(ix.path, "enc", "encore");
+    ASSERT_COMPLETIONS(ix.path, "zz", "zzzz");
+    assert_int_equal(
+        sqlite3_exec(ix.db, "DELETE FROM spelling WHERE word = 'zzzz'", NULL, NULL, NULL),
+        SQLITE_OK);
+    assert_table_counted(ix.db);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(store_delete(ix.st, 4, err, sizeof err), 0);
+    assert_int_equal(store_delete(ix.st, 5, err, sizeof err), 0);
+    assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
+    assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
+    ASSERT_COMPLETIONS(ix.path, "explor", "exploration");
+    assert_table_counted(ix.db);
     assert_int_equal(ixf_close(&ix), 0);
     ixf_remove(&ix);
 }
