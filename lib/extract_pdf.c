@@ -421,33 +421,56 @@ static double body_size(const pdf_page *pages, int n, int *mostly_bold)
 }
 
 #define DATE_PAGES 2 /* pages searched for a dateline */
-/* A page looks scanned when images cover this share of it or more… */
-#define SCAN_IMAGE_SHARE 0.25
-/* …and it has fewer letters of text than this (a scanner's page number or
- * stamp is text; an OCR text layer is far more). */
+/* A page looks scanned when it has fewer letters of text than this (a
+ * scanner's page number or stamp is text; an OCR text layer is far more)… */
 #define SCAN_MAX_LETTERS 40
+/* …and images cover this share of it or more, in a document whose pages
+ * all have next to no text (a scanned document: a receipt scanned on half
+ * a page is still read)… */
+#define SCAN_IMAGE_SHARE 0.25
+/* …or this share, in a document with text on some page: there a page of
+ * screenshots or a cover picture is a figure of a born-digital document,
+ * and only a page an image fills is a scan put in it. */
+#define SCAN_FILLED_SHARE 0.9
+/* Image coverage is counted on a grid of this many cells a side, so that
+ * overlapping images (a picture and its mask, strips) count once. */
+#define SCAN_GRID 50
 /* Rendering for OCR: a page larger than this many pixels at the asked
  * resolution is rendered at a lower one (A3 at 300 dpi is 17.5 M). */
 #define RENDER_MAX_PIXELS (40 * 1000 * 1000)
 
-/* Whether images cover at least SCAN_IMAGE_SHARE of the page (overlaps
- * counted twice: a scan is one image, or a few strips side by side). */
-static int mostly_image(PopplerPage *pp)
+/* The first grid cell (0..SCAN_GRID) whose centre lies at or after v, a
+ * share of the page's side (clamped first: a hostile PDF may say anything). */
+static int grid_cell(double v)
 {
-    double w = 0, h = 0, covered = 0;
+    double c = ceil(v * SCAN_GRID - 0.5);
+    return c > 0 ? (c < SCAN_GRID ? (int)c : SCAN_GRID) : 0;
+}
+
+/* The share of the page (0 to 1) covered by images: the grid cells whose
+ * centre lies in at least one image. */
+static double image_share(PopplerPage *pp)
+{
+    double w = 0, h = 0;
     poppler_page_get_size(pp, &w, &h);
-    if (w <= 0 || h <= 0)
+    if (!(w > 0 && h > 0))
         return 0;
+    unsigned char cell[SCAN_GRID][SCAN_GRID] = {{0}};
+    int covered = 0;
     GList *images = poppler_page_get_image_mapping(pp);
     for (GList *l = images; l; l = l->next) {
-        const PopplerImageMapping *m = l->data;
-        double iw = fmin(m->area.x2, w) - fmax(m->area.x1, 0);
-        double ih = fmin(m->area.y2, h) - fmax(m->area.y1, 0);
-        if (iw > 0 && ih > 0)
-            covered += iw * ih;
+        const PopplerRectangle *a = &((const PopplerImageMapping *)l->data)->area;
+        int x0 = grid_cell(fmin(a->x1, a->x2) / w), x1 = grid_cell(fmax(a->x1, a->x2) / w);
+        int y0 = grid_cell(fmin(a->y1, a->y2) / h), y1 = grid_cell(fmax(a->y1, a->y2) / h);
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+                if (!cell[y][x]) {
+                    cell[y][x] = 1;
+                    covered++;
+                }
     }
     poppler_page_free_image_mapping(images);
-    return covered >= SCAN_IMAGE_SHARE * w * h;
+    return (double)covered / (SCAN_GRID * SCAN_GRID);
 }
 
 static size_t page_letters(const pdf_page *page)
@@ -562,15 +585,25 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
     if (n < 0)
         n = 0;
     pdf_page *pages = g_new0(pdf_page, n > 0 ? n : 1);
+    /* images' share of each page with next to no text, else -1 */
+    double *share = g_new(double, n > 0 ? n : 1);
+    int has_text = 0;
     for (int i = 0; i < n; i++) {
+        share[i] = -1;
         PopplerPage *page = poppler_document_get_page(pdf, i);
         if (!page)
             continue;
         read_page(page, &pages[i]);
-        if (page_letters(&pages[i]) < SCAN_MAX_LETTERS && mostly_image(page))
-            extract_doc_add_scan_page(doc, i + 1);
+        if (page_letters(&pages[i]) < SCAN_MAX_LETTERS)
+            share[i] = image_share(page);
+        else
+            has_text = 1;
         g_object_unref(page);
     }
+    for (int i = 0; i < n; i++)
+        if (share[i] >= (has_text ? SCAN_FILLED_SHARE : SCAN_IMAGE_SHARE))
+            extract_doc_add_scan_page(doc, i + 1);
+    g_free(share);
     pdf_state st = {.first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                     .last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                     .n_pages = n,

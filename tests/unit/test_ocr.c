@@ -1,10 +1,11 @@
 /* test_ocr: the scanned minutes of tests/fixtures (two pages of images, no text):
  * extract_pdf lists both pages as scanned and the file is not refused as
- * empty, a text PDF and a drawing list none; a page renders at 300 dpi as
- * an A4 grey image and tesseract reads its French words (skipped when this
- * build has no OCR); extract_doc_set_page and extract_put_ocr put page
- * texts in page order, replace a page, join the lines tesseract set apart,
- * and title a document named after its file from its first page. */
+ * empty; a text PDF and a drawing list none, a born-digital PDF only its
+ * page an image fills (not its figures), a scanned receipt its page; a page
+ * renders at 300 dpi as an A4 grey image and tesseract reads its French
+ * words (skipped when this build has no OCR); extract_doc_set_page and
+ * extract_put_ocr put page texts in page order, replace a page, join the
+ * lines tesseract set apart, and title a document named after its file. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,6 +51,25 @@ static void test_scan_pages(void **state)
     assert_int_equal(fixture_extract(path, &doc, err, sizeof err), EXTRACT_OK);
     free(path);
     assert_int_equal(doc.n_scan_pages, 0);
+    extract_doc_free(&doc);
+
+    /* in a document with text, a page of next to no text is a scan only
+     * when an image fills it: not a screenshot over 40 % of the page under
+     * a caption (page 2), a small picture (3) or a blank page (4) */
+    path = fixture_path("tests/fixtures/pdf/figures.pdf");
+    assert_int_equal(fixture_extract(path, &doc, err, sizeof err), EXTRACT_OK);
+    free(path);
+    assert_int_equal(doc.pages, 5);
+    assert_int_equal(doc.n_scan_pages, 1);
+    assert_int_equal(doc.scan_pages[0], 5);
+    extract_doc_free(&doc);
+
+    /* a document of scans only: an image over a third of the page will do */
+    path = fixture_path("tests/fixtures/pdf/scanned-receipt.pdf");
+    assert_int_equal(fixture_extract(path, &doc, err, sizeof err), EXTRACT_OK);
+    free(path);
+    assert_int_equal(doc.n_scan_pages, 1);
+    assert_int_equal(doc.scan_pages[0], 1);
     extract_doc_free(&doc);
 
     /* a drawing is not a scan: still "no text" */
