@@ -50,15 +50,23 @@ int rank_hit_cmp(const void *a, const void *b)
  * data) under the index's stamp: counting costs a pass over the phrase's
  * whole doclist, which for the commonest words was a sixth of a query. */
 #define RANK_CACHE_SLOTS 1024
+/* A text may sit in any of the RANK_CACHE_WAYS slots from the one its hash
+ * names; a new one takes the least recently used of them. With one slot
+ * per text, two texts of the mix sharing a slot (« à »'s forms and
+ * « répertoire ») evicted each other at every query: the forms of « à »
+ * were counted again each time, a third of « mise à jour de sécurité ». */
+#define RANK_CACHE_WAYS 4
 
 typedef struct {
     char *text;
     long long stamp;
     sqlite3_int64 rows, hits;
+    unsigned long long used; /* rank_cache.clock when last read or written */
 } rank_cached;
 
 typedef struct {
     rank_cached slot[RANK_CACHE_SLOTS];
+    unsigned long long clock;
 } rank_cache;
 
 /* The query's statistics and scratch space, kept as FTS5 auxdata for the
@@ -125,10 +133,24 @@ static void rank_cache_free(void *p)
     free(c);
 }
 
-/* The cache slot of a phrase's text. */
+/* The cache slot of a phrase's text: the one holding it, else the one to
+ * overwrite (empty, or the least recently used of its ways). */
 static rank_cached *rank_cache_slot(rank_cache *c, const char *text)
 {
-    return &c->slot[text_hash(text, strlen(text)) % RANK_CACHE_SLOTS];
+    uint32_t h = text_hash(text, strlen(text));
+    rank_cached *victim = NULL;
+    c->clock++;
+    for (int w = 0; w < RANK_CACHE_WAYS; w++) {
+        rank_cached *s = &c->slot[(h + (uint32_t)w) % RANK_CACHE_SLOTS];
+        if (s->text && strcmp(s->text, text) == 0) {
+            s->used = c->clock;
+            return s;
+        }
+        if (!victim || (victim->text && (!s->text || s->used < victim->used)))
+            victim = s;
+    }
+    victim->used = c->clock;
+    return victim;
 }
 
 /* The rows of a phrase, for counting a term's documents. */
@@ -216,7 +238,7 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
             char *copy = c ? strdup(t->text) : NULL;
             if (copy) {
                 free(c->text);
-                *c = (rank_cached){copy, stamp, rows, hits};
+                *c = (rank_cached){copy, stamp, rows, hits, c->used};
             }
         }
         m->idf[i] = rank_idf(rows, hits);
