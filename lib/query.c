@@ -1152,13 +1152,14 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
                                        .related = n->related,
                                        .first = o->n,
                                        .n = nph,
+                                       .of = -1,
                                        .text = buf_xstrndup(o->text.data + at, o->text.len - at)};
     for (int i = 0; i < nph; i++) {
         if (o->n == o->cap) {
             o->cap = o->cap ? o->cap * 2 : 16;
             o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
         }
-        o->ph[o->n++] = (query_phrase){o->nterms, weak[i], -1};
+        o->ph[o->n++] = (query_phrase){o->nterms, weak[i], -1, -1, 0};
     }
     o->nterms++;
 }
@@ -1325,13 +1326,180 @@ static int query_exact_claim(query_out *o, int t, const char *text, int x)
     return 1;
 }
 
+/* The alternatives of token k of a phrase's rendering ("!a|!b !c"):
+ * alts[0..n) point into text, each of lens[i] bytes. Returns the token
+ * count, or -1 when text is no plain quoted phrase of plain forms (a
+ * prefix, a doubled quote) or has too many of either. */
+#define QUERY_DERIVE_TOKENS 16
+#define QUERY_DERIVE_ALTS 64
+typedef struct {
+    const char *alt[QUERY_DERIVE_ALTS];
+    size_t len[QUERY_DERIVE_ALTS];
+    int n;
+} query_alts;
+
+/* A one-form phrase checking word at of exact-form term x's phrase. */
+typedef struct {
+    int x, at;
+    char *form; /* as the rendering writes it, without quotes */
+} query_check;
+
+typedef struct {
+    query_check *v;
+    size_t n, cap;
+} query_checks;
+
+static int query_phrase_alts(const char *text, query_alts *pos)
+{
+    size_t len = strlen(text);
+    if (len < 2 || text[0] != '"' || text[len - 1] != '"' || memchr(text + 1, '"', len - 2))
+        return -1;
+    int k = 0;
+    const char *p = text + 1, *end = text + len - 1;
+    while (p < end) {
+        if (k == QUERY_DERIVE_TOKENS)
+            return -1;
+        const char *tok_end = memchr(p, ' ', (size_t)(end - p));
+        if (!tok_end)
+            tok_end = end;
+        pos[k].n = 0;
+        for (const char *a = p; a < tok_end;) {
+            const char *bar = memchr(a, '|', (size_t)(tok_end - a));
+            if (!bar)
+                bar = tok_end;
+            if (pos[k].n == QUERY_DERIVE_ALTS || bar == a)
+                return -1;
+            pos[k].alt[pos[k].n] = a;
+            pos[k].len[pos[k].n++] = (size_t)(bar - a);
+            a = bar + (bar < tok_end);
+        }
+        k++;
+        p = tok_end + 1;
+    }
+    return k;
+}
+
+static int query_alts_has(const query_alts *a, const char *s, size_t len)
+{
+    for (int i = 0; i < a->n; i++)
+        if (a->len[i] == len && memcmp(a->alt[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Can the exact-form phrase text (a quoted phrase of several words) be
+ * read off match term t? When t is one phrase of as many words whose
+ * alternatives at each word include text's: text's hits are t's where
+ * each word whose alternatives differ is one of text's forms, which
+ * one-form phrases in the signal part tell (query_exact_derive). FTS5
+ * then matches one phrase of the words instead of two: each candidate row
+ * of a phrase costs the position lists of all its words, « de » included
+ * (« "ligne de commande" » 61M -> 36M instructions to match on the scale
+ * corpus). */
+static int query_exact_derivable(const query_out *o, int t, const char *text, query_alts *e,
+                                 query_alts *p)
+{
+    const query_term *m = &o->terms[t];
+    if (m->kind != QUERY_PHRASE_MATCH || m->n != 1 || o->loose[t])
+        return 0;
+    int n = query_phrase_alts(text, e);
+    if (n < 2 || query_phrase_alts(m->text, p) != n)
+        return 0;
+    for (int k = 0; k < n; k++)
+        for (int i = 0; i < e[k].n; i++)
+            if (!query_alts_has(&p[k], e[k].alt[i], e[k].len[i]))
+                return 0;
+    return n;
+}
+
+/* Makes text an exact-form term read off match term t
+ * (query_exact_derivable), its check phrases appended to checks. */
+static void query_exact_derive(query_out *o, int t, const char *text, query_checks *checks)
+{
+    query_alts e[QUERY_DERIVE_TOKENS], p[QUERY_DERIVE_TOKENS];
+    int n = query_exact_derivable(o, t, text, e, p), x = o->nterms;
+    query_out_room(o);
+    o->loose[x] = 0;
+    o->terms[o->nterms++] = (query_term){.clause = -1,
+                                         .kind = QUERY_PHRASE_EXACT,
+                                         .first = o->n,
+                                         .n = 0,
+                                         .of = o->terms[t].first,
+                                         .text = buf_xstrndup(text, strlen(text))};
+    for (int k = 0; k < n; k++) {
+        if (e[k].n == p[k].n)
+            continue;
+        for (int i = 0; i < e[k].n; i++) {
+            checks->v = buf_xgrow(checks->v, &checks->cap, checks->n + 1, sizeof *checks->v);
+            checks->v[checks->n++] = (query_check){x, k, buf_xstrndup(e[k].alt[i], e[k].len[i])};
+        }
+    }
+}
+
+/* The signal part's exact forms: left[0..n) OR-ed as one group, except
+ * those read off a match term (of[i] >= 0), made terms in their place so
+ * that the terms keep q->exact's order. Returns the number written. */
+static size_t query_emit_exact(query_out *o, query_node **left, const int *of, char **texts,
+                               size_t n, query_checks *checks)
+{
+    size_t nw = 0, k = 0;
+    for (size_t i = 0; i < n; i++)
+        nw += of[i] < 0;
+    if (nw > 0)
+        buf_puts(&o->text, nw > 1 ? "((" : "(");
+    o->ors += nw > 1;
+    for (size_t i = 0; i < n; i++) {
+        if (of[i] >= 0) {
+            query_exact_derive(o, of[i], texts[i], checks);
+            continue;
+        }
+        if (k++ > 0)
+            buf_puts(&o->text, " OR ");
+        query_emit(o, left[i], -1, QUERY_PHRASE_EXACT);
+    }
+    o->ors -= nw > 1;
+    if (nw > 0)
+        buf_puts(&o->text, nw > 1 ? "))" : ")");
+    return nw;
+}
+
+/* Writes the check phrases (query_exact_derive) OR-ed as one group, a
+ * term that only keeps the match set. */
+static void query_emit_checks(query_out *o, const query_checks *c)
+{
+    size_t at = o->text.len;
+    buf_putc(&o->text, '(');
+    for (size_t i = 0; i < c->n; i++) {
+        if (i > 0)
+            buf_puts(&o->text, " OR ");
+        buf_printf(&o->text, "\"%s\"", c->v[i].form);
+        if (o->n == o->cap) {
+            o->cap = o->cap ? o->cap * 2 : 16;
+            o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
+        }
+        o->ph[o->n++] = (query_phrase){o->nterms, 0, -1, c->v[i].x, c->v[i].at};
+    }
+    buf_putc(&o->text, ')');
+    query_out_room(o);
+    o->loose[o->nterms] = 0;
+    o->terms[o->nterms] = (query_term){.clause = -1,
+                                       .kind = QUERY_PHRASE_FILTER,
+                                       .first = o->n - (int)c->n,
+                                       .n = (int)c->n,
+                                       .of = -1,
+                                       .text = buf_xstrndup(o->text.data + at, o->text.len - at)};
+    o->nterms++;
+}
+
 /* The exact-form nodes that are not already a match term: one whose text
  * is a match term's (a function word: « de » as itself either way) makes
  * that term count for the exact forms too, and is not read twice; one
  * whose forms are phrases of a match term (« fichier » among « fichier »,
  * « fichiers ») becomes a term without phrases of its own, read off those
- * (query_exact_claim). */
-static size_t query_exact_left(query_out *o, const query *q, query_node **left)
+ * (query_exact_claim). Of the others, of[i] is the match term left[i] can
+ * be read off (query_exact_derivable, its rendering in texts[i]) or -1. */
+static size_t query_exact_left(query_out *o, const query *q, query_node **left, int *of,
+                               char **texts)
 {
     size_t n = 0;
     int match = o->nterms;
@@ -1353,12 +1521,20 @@ static size_t query_exact_left(query_out *o, const query *q, query_node **left)
                                                      .kind = QUERY_PHRASE_EXACT,
                                                      .first = o->n,
                                                      .n = 0,
+                                                     .of = -1,
                                                      .text = buf_xstrndup(b.data, b.len)};
             }
         }
-        buf_free(&b);
-        if (!found)
+        if (!found) {
+            query_alts e[QUERY_DERIVE_TOKENS], p[QUERY_DERIVE_TOKENS];
+            of[n] = -1;
+            for (int t = 0; t < match && of[n] < 0; t++)
+                if (query_exact_derivable(o, t, b.data, e, p))
+                    of[n] = t;
+            texts[n] = of[n] >= 0 ? buf_detach(&b) : NULL;
             left[n++] = q->exact[i];
+        }
+        buf_free(&b);
     }
     return n;
 }
@@ -1439,9 +1615,15 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     /* The base first, in a scratch output when the signals may follow (the
      * exact forms already written as match terms are found there). */
     query_emit_base(&o, q, any);
+    query_checks checks = {NULL, 0, 0};
+    int *of = NULL;
+    char **texts = NULL;
     if (flags & QUERY_SIGNALS) {
-        exact = buf_xrealloc(NULL, (q->nexact ? q->nexact : 1) * sizeof *exact);
-        nexact = query_exact_left(&o, q, exact);
+        size_t room = q->nexact ? q->nexact : 1;
+        exact = buf_xrealloc(NULL, room * sizeof *exact);
+        of = buf_xrealloc(NULL, room * sizeof *of);
+        texts = buf_xrealloc(NULL, room * sizeof *texts);
+        nexact = query_exact_left(&o, q, exact, of, texts);
     }
     if ((flags & QUERY_SIGNALS) && (nexact > 0 || nruns > 0)) {
         /* (base) AND ((exact) OR (runs) OR (dup)): the rows of base, with
@@ -1454,8 +1636,10 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         buf_append(&o.text, base.data, base.len);
         buf_free(&base);
         buf_puts(&o.text, ") AND (");
-        if (nexact > 0) {
-            query_emit_group(&o, exact, nexact, QUERY_PHRASE_EXACT);
+        if (nexact > 0 && query_emit_exact(&o, exact, of, texts, nexact, &checks) > 0)
+            buf_puts(&o.text, " OR ");
+        if (checks.n > 0) {
+            query_emit_checks(&o, &checks);
             buf_puts(&o.text, " OR ");
         }
         if (nruns > 0) {
@@ -1478,6 +1662,13 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     }
     for (size_t i = 0; i < nruns; i++)
         query_node_free(runs[i]);
+    for (size_t i = 0; i < checks.n; i++)
+        free(checks.v[i].form);
+    free(checks.v);
+    for (size_t i = 0; i < nexact; i++)
+        free(texts[i]);
+    free(texts);
+    free(of);
     free(runs);
     free(exact);
     free(o.loose);

@@ -63,8 +63,12 @@ typedef struct {
                     * one typed (rank.c weighs it less) */
     int first, n;  /* its FTS5 phrases: first .. first + n - 1; n is 0 for
                     * an exact-form term read off a word's own phrases
-                    * (query_phrase.exact), which the expression does not
-                    * write again */
+                    * (query_phrase.exact) or off a phrase's (of), which
+                    * the expression does not write again */
+    int of;        /* an exact-form phrase read off its word phrase: FTS5's
+                    * phrase of that match term, whose hits are this term's
+                    * where the check phrases (query_phrase.check) of the
+                    * positions that differ stand too; -1 when not */
     char *text;    /* the term as the expression writes it: the same text is
                     * the same term (rank.c caches statistics by it) */
 } query_term;
@@ -76,6 +80,10 @@ typedef struct {
                 * weighs it as a related word */
     int exact; /* the exact-form term (n 0) this phrase's hits count for
                 * too, being one of the forms typed, or -1 */
+    int check; /* the exact-form term (query_term.of) this one-form phrase
+                * checks, or -1: it stands at token at of that term's
+                * phrase wherever the term has a hit */
+    int at;
 } query_phrase;
 
 typedef struct {

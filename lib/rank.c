@@ -93,6 +93,10 @@ typedef struct {
     rank_hit *merged;                    /* scratch: the same, while they are merged */
     size_t inst_cap, merged_cap;
     size_t *runs;                        /* scratch per phrase + 1: where its hits start */
+    unsigned *checked;                   /* per term read off a phrase (query_term.of):
+                                          * bit k when its word k has check phrases */
+    rank_hit *derived, *checks;          /* scratch for rank_derived */
+    size_t derived_cap, checks_cap;
 } rank_state;
 
 double rank_idf(long long rows, long long hits)
@@ -120,6 +124,9 @@ static void rank_state_free(void *p)
     free(m->inst);
     free(m->merged);
     free(m->runs);
+    free(m->checked);
+    free(m->derived);
+    free(m->checks);
     free(m);
 }
 
@@ -211,8 +218,9 @@ static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const q
  * before, 0.8708 after; the queries whose words are in most documents were
  * the ones that moved). */
 static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
-                            long long stamp)
+                            const rank_params *p)
 {
+    long long stamp = p->stamp;
     rank_cache *cache = api->xUserData(fts);
     sqlite3_int64 rows = 0, tokens = 0;
     int rc = api->xRowCount(fts, &rows);
@@ -233,8 +241,14 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         if (c && c->text && c->stamp == stamp && c->rows == rows && strcmp(c->text, t->text) == 0) {
             hits = c->hits;
         } else {
-            if ((rc = rank_term_rows(api, fts, m->expr, i, &hits)) != SQLITE_OK)
+            if (t->of >= 0 && p->expr_rows) {
+                if ((hits = p->expr_rows(p->expr_rows_ctx, t->text)) < 0)
+                    return SQLITE_ERROR;
+            } else if ((rc = rank_term_rows(api, fts, m->expr,
+                                            t->of >= 0 ? m->expr->phrases[t->of].term : i,
+                                            &hits)) != SQLITE_OK) {
                 return rc;
+            }
             char *copy = c ? strdup(t->text) : NULL;
             if (copy) {
                 free(c->text);
@@ -287,7 +301,7 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     }
     if (m && m->expr == p->expr) {
         if (with_stats && !m->stats &&
-            (*rc = rank_state_stats(api, fts, m, p->stamp)) != SQLITE_OK)
+            (*rc = rank_state_stats(api, fts, m, p)) != SQLITE_OK)
             return NULL;
         return m;
     }
@@ -313,19 +327,25 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->ph_end = calloc(nt, sizeof *m->ph_end);
     m->ph_gap = calloc(nt, sizeof *m->ph_gap);
     m->runs = calloc(nn + 1, sizeof *m->runs);
-    if (!m->size || !m->common || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap || !m->runs) {
+    m->checked = calloc(nt, sizeof *m->checked);
+    if (!m->size || !m->common || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap ||
+        !m->runs || !m->checked) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        const query_phrase *ph = &p->expr->phrases[i];
         m->size[i] = api->xPhraseSize(fts, i);
+        if (ph->check >= 0 && ph->at < 32)
+            m->checked[ph->check] |= 1u << ph->at;
+    }
     m->pairs = p->expr->nclauses >= 2;
     for (int t = 1; t < p->expr->nterms; t++)
         m->pairs |= p->expr->terms[t].pair;
     if ((*rc = api->xSetAuxdata(fts, m, rank_state_free)) != SQLITE_OK)
         return NULL; /* xSetAuxdata freed m */
-    if (with_stats && (*rc = rank_state_stats(api, fts, m, p->stamp)) != SQLITE_OK)
+    if (with_stats && (*rc = rank_state_stats(api, fts, m, p)) != SQLITE_OK)
         return NULL; /* m stays owned by FTS5 */
     return m;
 }
@@ -633,6 +653,49 @@ static void rank_merge_runs(rank_state *m, size_t n, size_t *runs, size_t nruns)
     }
 }
 
+/* The hits of term t read off a phrase (query_term.of) in the current row,
+ * left in m->derived[0..*n) by column and offset: those of the phrase
+ * where each checked word (m->checked[t]) has one of its check phrases. */
+static int rank_derived(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m, int t,
+                        size_t *n)
+{
+    const query_expr *e = m->expr;
+    Fts5PhraseIter it;
+    size_t nck = 0, j = 0;
+    int rc, col, off;
+    *n = 0;
+    for (int ph = 0; ph < e->nphrases; ph++) {
+        if (e->phrases[ph].check != t)
+            continue;
+        int at = e->phrases[ph].at;
+        if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
+            return rc;
+        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+            m->checks = buf_xgrow(m->checks, &m->checks_cap, nck + 1, sizeof *m->checks);
+            m->checks[nck++] = (rank_hit){col, off - at, 0, at, 0};
+        }
+    }
+    if (nck == 0 && m->checked[t])
+        return SQLITE_OK;
+    if (nck > 1)
+        qsort(m->checks, nck, sizeof *m->checks, rank_hit_cmp);
+    if ((rc = api->xPhraseFirst(fts, e->terms[t].of, &it, &col, &off)) != SQLITE_OK)
+        return rc;
+    for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+        while (j < nck &&
+               (m->checks[j].col < col || (m->checks[j].col == col && m->checks[j].off < off)))
+            j++;
+        unsigned have = 0;
+        for (size_t k = j; k < nck && m->checks[k].col == col && m->checks[k].off == off; k++)
+            have |= 1u << m->checks[k].clause;
+        if (have != m->checked[t])
+            continue;
+        m->derived = buf_xgrow(m->derived, &m->derived_cap, *n + 1, sizeof *m->derived);
+        m->derived[(*n)++] = (rank_hit){col, off, 0, -1, t};
+    }
+    return SQLITE_OK;
+}
+
 /* The row's hits read phrase by phrase, then sorted by column and offset
  * (left in m->inst, *nhits of them): term frequencies, clauses present and
  * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
@@ -670,6 +733,17 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
                 continue;
             m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
             m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
+        }
+    }
+    for (int t = 0; t < m->nterms; t++) {
+        size_t nd;
+        if (ts[t].of < 0)
+            continue;
+        if ((rc = rank_derived(api, fts, m, t, &nd)) != SQLITE_OK)
+            return rc;
+        for (size_t i = 0; i < nd; i++) {
+            int col = m->derived[i].col;
+            m->tf[t] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
         }
     }
     m->runs[nruns] = ninst;
@@ -734,6 +808,17 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
         int keep = keep_hits && !common && ts[t].clause >= 0;
         unsigned in = 0;
         double tf = 0;
+        if (ts[t].of >= 0) {
+            size_t nd;
+            if ((rc = rank_derived(api, fts, m, t, &nd)) != SQLITE_OK)
+                return rc;
+            present = nd > 0;
+            for (size_t i = 0; !common && i < nd; i++) {
+                int col = m->derived[i].col;
+                tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+                in |= col < 32 ? 1u << col : 0;
+            }
+        }
         /* A term read off others' phrases (n 0) looks for them all. */
         int from = ts[t].n > 0 ? ts[t].first : 0,
             to = ts[t].n > 0 ? ts[t].first + ts[t].n : m->expr->nphrases;

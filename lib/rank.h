@@ -56,6 +56,12 @@ typedef struct {
      * runs a statement on its docsize table for each row it is asked. */
     int (*row_length)(const void *ctx, sqlite3_int64 rowid);
     const void *row_length_ctx;
+    /* Optional: the number of rows matching an FTS5 expression, or -1 on
+     * error. An exact-form phrase read off another (query_term.of) has no
+     * phrase of its own for FTS5 to count: without it, it counts the rows
+     * of the phrase it is read off. */
+    long long (*expr_rows)(void *ctx, const char *fts);
+    void *expr_rows_ctx;
 } rank_params;
 
 /* A row among the best topk repere_rank saw: its rowid, exact score,

@@ -847,6 +847,19 @@ static int search_snippets(search_ctx *ctx, const query *q, const query_expr *ex
     return rc;
 }
 
+/* rank_params.expr_rows: the rows matching an FTS5 expression, asked of
+ * the index while the ranking statement runs (same read transaction). */
+static long long search_expr_rows(void *vctx, const char *fts)
+{
+    search_ctx *ctx = vctx;
+    sqlite3_bind_text(ctx->matches, 1, fts, -1, SQLITE_STATIC);
+    long long rows =
+        sqlite3_step(ctx->matches) == SQLITE_ROW ? sqlite3_column_int64(ctx->matches, 0) : -1;
+    sqlite3_reset(ctx->matches);
+    sqlite3_clear_bindings(ctx->matches);
+    return rows;
+}
+
 /* One pass of matching: every match counted, one page ranked (its rows'
  * hits kept for their snippets), then the snippets. */
 static int search_exec(search_ctx *ctx, const query *q, const search_request *req, int relaxed,
@@ -887,6 +900,8 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .stamp = stamp,
         .row_length = docinfo_length,
         .row_length_ctx = &ctx->docs,
+        .expr_rows = search_expr_rows,
+        .expr_rows_ctx = ctx,
     };
     sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
     sqlite3_bind_text(st, 1, ranked->fts, -1, SQLITE_STATIC);

@@ -191,6 +191,21 @@ static char *search(fixture *f, const char *text, size_t len)
                     assert_int_equal(e->terms[e->phrases[ph].term].kind, QUERY_PHRASE_MATCH);
                     read_off++;
                 }
+            /* Or off a phrase of as many words (of), with one-form
+             * check phrases only keeping the match set. */
+            if (t->of >= 0) {
+                assert_int_equal(t->kind, QUERY_PHRASE_EXACT);
+                assert_int_equal(t->n, 0);
+                assert_true(t->of < e->nphrases);
+                assert_int_equal(e->terms[e->phrases[t->of].term].kind, QUERY_PHRASE_MATCH);
+                read_off++;
+            }
+            for (int ph = 0; ph < e->nphrases; ph++)
+                if (e->phrases[ph].check == k) {
+                    assert_true(t->of >= 0);
+                    assert_int_equal(e->terms[e->phrases[ph].term].kind, QUERY_PHRASE_FILTER);
+                    assert_true(e->phrases[ph].at >= 0);
+                }
             assert_true(t->n >= 1 || (t->n == 0 && read_off > 0));
             assert_true(t->n == 0 || read_off == 0);
             for (int ph = t->first; ph < t->first + t->n; ph++)

@@ -36,6 +36,9 @@ static const char *const rows[][2] = {
     /* 8, 9: the same words together, in the title or in the body */
     {"Droits des victimes", "accueil une page sur les aides"},
     {"Accueil", "droits des victimes une page sur les aides"},
+    /* 10, 11: a phrase in the very forms typed, or in other forms */
+    {"Aide", "les mineurs accompagnés par un éducateur"},
+    {"Aide", "le mineur accompagné par un éducateur"},
 };
 
 static ixf_index ix;
@@ -174,6 +177,41 @@ static void test_proximity(void **state)
     pr.w_phrase = 1;
     assert_float_equal(score("repere_rank", r, &pr, 2), off2, 1e-12);
     query_expr_free(r);
+    query_free(q);
+}
+
+static long long rows_of(void *ctx, const char *fts)
+{
+    sqlite3_stmt *st;
+    long long n = -1;
+    (void)ctx;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* A quoted phrase's exact forms are read off the phrase (query_term.of):
+ * they count where the phrase stands in the forms typed, not elsewhere. */
+static void test_exact_phrase(void **state)
+{
+    (void)state;
+    query *q = parse("\"mineurs accompagnés\"");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    int read_off = 0;
+    for (int t = 0; t < e->nterms; t++)
+        read_off += e->terms[t].of >= 0;
+    assert_int_equal(read_off, 1);
+    rank_params p = params_for(e);
+    p.expr_rows = rows_of;
+    assert_float_equal(score("repere_rank", e, &p, 10), score("repere_rank", e, &p, 11), 1e-9);
+    p.w_exact = 1;
+    assert_true(score("repere_rank", e, &p, 10) > score("repere_rank", e, &p, 11));
+    query_expr_free(e);
     query_free(q);
 }
 
@@ -470,6 +508,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_curves),
         cmocka_unit_test(test_proximity),
+        cmocka_unit_test(test_exact_phrase),
         cmocka_unit_test(test_span),
         cmocka_unit_test(test_exact_forms),
         cmocka_unit_test(test_column_weights),
