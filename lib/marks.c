@@ -93,10 +93,19 @@ typedef struct {
     size_t len, n, cap;
     char *text;
     marks_tok *v;
+    unsigned long long used; /* marks_cache.clock when last used */
 } marks_toks;
+
+/* A chunk's stream may sit in any of MARKS_TOKS_WAYS slots from the one
+ * its id hashes to; a new one takes the least recently used of them.
+ * With one slot per id, the 240 chunks of the scale mix's first pages
+ * (bench/scale-queries.txt) evicted each other at every pass: a third of
+ * them were analysed again each time. */
+#define MARKS_TOKS_WAYS 4
 
 struct marks_cache {
     marks_toks slot[MARKS_TOKS_SLOTS];
+    unsigned long long clock;
 };
 
 marks_cache *marks_cache_new(void)
@@ -131,7 +140,18 @@ static int marks_toks_add(void *ctx, int flags, const char *token, size_t len, s
 static marks_toks *marks_toks_get(marks_cache *c, sqlite3_int64 id, const char *text, size_t len)
 {
     uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 55;
-    marks_toks *t = &c->slot[h % MARKS_TOKS_SLOTS];
+    marks_toks *t = NULL;
+    c->clock++;
+    for (int w = 0; w < MARKS_TOKS_WAYS; w++) {
+        marks_toks *s = &c->slot[(h + (uint64_t)w) % MARKS_TOKS_SLOTS];
+        if (s->text && s->id == id) {
+            t = s;
+            break;
+        }
+        if (!t || (t->text && (!s->text || s->used < t->used)))
+            t = s;
+    }
+    t->used = c->clock;
     if (t->text && t->id == id && t->len == len && memcmp(t->text, text, len) == 0)
         return t;
     free(t->text);
