@@ -97,6 +97,7 @@ typedef struct {
                                           * bit k when its word k has check phrases */
     rank_hit *derived, *checks;          /* scratch for rank_derived */
     size_t derived_cap, checks_cap;
+    size_t *check_run, *check_at;        /* scratch per phrase + 1 for rank_derived */
 } rank_state;
 
 double rank_idf(long long rows, long long hits)
@@ -127,6 +128,8 @@ static void rank_state_free(void *p)
     free(m->checked);
     free(m->derived);
     free(m->checks);
+    free(m->check_run);
+    free(m->check_at);
     free(m);
 }
 
@@ -328,8 +331,10 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->ph_gap = calloc(nt, sizeof *m->ph_gap);
     m->runs = calloc(nn + 1, sizeof *m->runs);
     m->checked = calloc(nt, sizeof *m->checked);
+    m->check_run = calloc(nn + 1, sizeof *m->check_run);
+    m->check_at = calloc(nn + 1, sizeof *m->check_at);
     if (!m->size || !m->common || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap ||
-        !m->runs || !m->checked) {
+        !m->runs || !m->checked || !m->check_run || !m->check_at) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
@@ -655,19 +660,22 @@ static void rank_merge_runs(rank_state *m, size_t n, size_t *runs, size_t nruns)
 
 /* The hits of term t read off a phrase (query_term.of) in the current row,
  * left in m->derived[0..*n) by column and offset: those of the phrase
- * where each checked word (m->checked[t]) has one of its check phrases. */
+ * where each checked word (m->checked[t]) has one of its check phrases.
+ * Each check phrase's hits (by column and offset, as FTS5 gives them) are
+ * walked once beside the phrase's. */
 static int rank_derived(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m, int t,
                         size_t *n)
 {
     const query_expr *e = m->expr;
     Fts5PhraseIter it;
-    size_t nck = 0, j = 0;
+    size_t nck = 0, nrun = 0;
     int rc, col, off;
     *n = 0;
     for (int ph = 0; ph < e->nphrases; ph++) {
         if (e->phrases[ph].check != t)
             continue;
         int at = e->phrases[ph].at;
+        m->check_run[nrun++] = nck;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             return rc;
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
@@ -677,17 +685,22 @@ static int rank_derived(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     }
     if (nck == 0 && m->checked[t])
         return SQLITE_OK;
-    if (nck > 1)
-        qsort(m->checks, nck, sizeof *m->checks, rank_hit_cmp);
+    m->check_run[nrun] = nck;
+    for (size_t r = 0; r < nrun; r++)
+        m->check_at[r] = m->check_run[r];
     if ((rc = api->xPhraseFirst(fts, e->terms[t].of, &it, &col, &off)) != SQLITE_OK)
         return rc;
     for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-        while (j < nck &&
-               (m->checks[j].col < col || (m->checks[j].col == col && m->checks[j].off < off)))
-            j++;
         unsigned have = 0;
-        for (size_t k = j; k < nck && m->checks[k].col == col && m->checks[k].off == off; k++)
-            have |= 1u << m->checks[k].clause;
+        for (size_t r = 0; r < nrun; r++) {
+            size_t j = m->check_at[r], end = m->check_run[r + 1];
+            while (j < end &&
+                   (m->checks[j].col < col || (m->checks[j].col == col && m->checks[j].off < off)))
+                j++;
+            m->check_at[r] = j;
+            if (j < end && m->checks[j].col == col && m->checks[j].off == off)
+                have |= 1u << m->checks[j].clause;
+        }
         if (have != m->checked[t])
             continue;
         m->derived = buf_xgrow(m->derived, &m->derived_cap, *n + 1, sizeof *m->derived);
