@@ -272,7 +272,8 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         goto cleanup;
     if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0 ||
         search_prepare(ctx,
-                       "SELECT value FROM state WHERE name = '" SCHEMA_STATE_SPELLING "'",
+                       "SELECT coalesce((SELECT value FROM state"
+                       " WHERE name = '" SCHEMA_STATE_SPELLING "'), 0)",
                        &ctx->generation, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
                        err, errlen) != 0 ||
@@ -426,27 +427,30 @@ static int search_spell_get(search_ctx *ctx, long long generation)
     return SQLITE_OK;
 }
 
+/* The integer a one-row statement returns, with ?1 bound to text when
+ * not NULL; -1 when it returns none or fails. */
+static long long search_int(sqlite3_stmt *st, const char *text)
+{
+    if (text)
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return v;
+}
+
 /* PRAGMA data_version: the commit the connection sees (it changes when
  * another connection commits), or -1 when it cannot be read. */
 static long long search_data_version(search_ctx *ctx)
 {
-    long long version = -1;
-    if (sqlite3_step(ctx->version) == SQLITE_ROW)
-        version = sqlite3_column_int64(ctx->version, 0);
-    sqlite3_reset(ctx->version);
-    return version;
+    return search_int(ctx->version, NULL);
 }
 
 /* The spelling table's generation (0 before the indexer first wrote it),
  * or -1 when it cannot be read. */
 static long long search_spell_generation(search_ctx *ctx)
 {
-    int rc = sqlite3_step(ctx->generation);
-    long long generation = rc == SQLITE_ROW ? sqlite3_column_int64(ctx->generation, 0)
-                           : rc == SQLITE_DONE ? 0
-                                               : -1;
-    sqlite3_reset(ctx->generation);
-    return generation;
+    return search_int(ctx->generation, NULL);
 }
 
 /* Loads the vocabulary on first use; takes a newer one when the indexer
@@ -852,12 +856,7 @@ static int search_snippets(search_ctx *ctx, const query *q, const query_expr *ex
 static long long search_expr_rows(void *vctx, const char *fts)
 {
     search_ctx *ctx = vctx;
-    sqlite3_bind_text(ctx->matches, 1, fts, -1, SQLITE_STATIC);
-    long long rows =
-        sqlite3_step(ctx->matches) == SQLITE_ROW ? sqlite3_column_int64(ctx->matches, 0) : -1;
-    sqlite3_reset(ctx->matches);
-    sqlite3_clear_bindings(ctx->matches);
-    return rows;
+    return search_int(ctx->matches, fts);
 }
 
 /* One pass of matching: every match counted, one page ranked (its rows'
@@ -1154,11 +1153,7 @@ static long long search_phrase_count(search_ctx *ctx, const char *text)
         char *all = query_fts_exact(q, &ctx->qvocab);
         if (!all)
             all = query_fts_all(q, &ctx->qvocab);
-        sqlite3_bind_text(ctx->matches, 1, all, -1, SQLITE_STATIC);
-        count =
-            sqlite3_step(ctx->matches) == SQLITE_ROW ? sqlite3_column_int64(ctx->matches, 0) : -1;
-        sqlite3_reset(ctx->matches);
-        sqlite3_clear_bindings(ctx->matches);
+        count = search_expr_rows(ctx, all);
         free(all);
     }
     query_free(q);
