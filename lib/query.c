@@ -1139,6 +1139,16 @@ static void query_out_room(query_out *o)
     o->loose = buf_xrealloc(o->loose, (size_t)o->tcap * sizeof o->loose[0]);
 }
 
+/* Appends one FTS5 phrase to the expression's list. */
+static void query_out_phrase(query_out *o, query_phrase ph)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 16;
+        o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
+    }
+    o->ph[o->n++] = ph;
+}
+
 static void query_out_term(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
     size_t at = o->text.len;
@@ -1154,13 +1164,8 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
                                        .n = nph,
                                        .of = -1,
                                        .text = buf_xstrndup(o->text.data + at, o->text.len - at)};
-    for (int i = 0; i < nph; i++) {
-        if (o->n == o->cap) {
-            o->cap = o->cap ? o->cap * 2 : 16;
-            o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
-        }
-        o->ph[o->n++] = (query_phrase){o->nterms, weak[i], -1, -1, 0};
-    }
+    for (int i = 0; i < nph; i++)
+        query_out_phrase(o, (query_phrase){o->nterms, weak[i], -1, -1, 0});
     o->nterms++;
 }
 
@@ -1473,11 +1478,7 @@ static void query_emit_checks(query_out *o, const query_checks *c)
         if (i > 0)
             buf_puts(&o->text, " OR ");
         buf_printf(&o->text, "\"%s\"", c->v[i].form);
-        if (o->n == o->cap) {
-            o->cap = o->cap ? o->cap * 2 : 16;
-            o->ph = buf_xrealloc(o->ph, (size_t)o->cap * sizeof o->ph[0]);
-        }
-        o->ph[o->n++] = (query_phrase){o->nterms, 0, -1, c->v[i].x, c->v[i].at};
+        query_out_phrase(o, (query_phrase){o->nterms, 0, -1, c->v[i].x, c->v[i].at});
     }
     buf_putc(&o->text, ')');
     query_out_room(o);
