@@ -389,6 +389,13 @@ static double rank_phrase_weight(const query_phrase *ph)
     return ph->weak ? RANK_RELATED_WEIGHT : 1.0;
 }
 
+/* A hit's weight by its column: p's column weight, 1 without p (the
+ * clause count) or for a column p does not weigh. */
+static double rank_col_weight(const rank_params *p, int col, int ncols)
+{
+    return p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+}
+
 /* Does a hit of phrase ph of term t give the clause a word asked for (not
  * only a related word, nor a weak form, query.h)? */
 static int rank_typed(const query_term *t, const query_phrase *ph)
@@ -738,7 +745,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             typed |= 1ULL << ts[t].clause;
         double w = rank_phrase_weight(&phs[ph]);
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-            double cw = p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+            double cw = rank_col_weight(p, col, ncols);
             m->tf[t] += w * cw;
             if (x >= 0)
                 m->tf[x] += cw;
@@ -754,10 +761,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             continue;
         if ((rc = rank_derived(api, fts, m, t, &nd)) != SQLITE_OK)
             return rc;
-        for (size_t i = 0; i < nd; i++) {
-            int col = m->derived[i].col;
-            m->tf[t] += p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
-        }
+        for (size_t i = 0; i < nd; i++)
+            m->tf[t] += rank_col_weight(p, m->derived[i].col, ncols);
     }
     m->runs[nruns] = ninst;
     rank_merge_runs(m, ninst, m->runs, nruns);
@@ -828,7 +833,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             present = nd > 0;
             for (size_t i = 0; !common && i < nd; i++) {
                 int col = m->derived[i].col;
-                tf += col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
+                tf += rank_col_weight(p, col, ncols);
                 in |= col < 32 ? 1u << col : 0;
             }
         }
@@ -848,7 +853,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             if (keep && col >= 0)
                 m->runs[nruns++] = ninst;
             for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-                tf += w * (col < p->ncols && col < ncols ? p->w_col[col] : 1.0);
+                tf += w * rank_col_weight(p, col, ncols);
                 in |= col < 32 ? 1u << col : 0;
                 if (keep) {
                     m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
