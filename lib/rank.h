@@ -41,6 +41,11 @@ typedef struct {
     double w_span;                  /* bonus factor when every clause stands together */
     double span_col[RANK_MAX_COLUMNS]; /* each column's share of that bonus */
     double k1, b;                   /* bm25 parameters */
+    int text_col;                   /* the first column of the document's text:
+                                     * the relaxed order counts the clauses of
+                                     * a row without them all in one passage
+                                     * of it, with those of the columns before
+                                     * (title, headings) */
     int topk;        /* repere_rank: the caller keeps only the best topk rows
                       * (LIMIT + OFFSET): the others get an upper bound of
                       * their score, cheaper to compute; 0 (or no top): every
@@ -110,7 +115,11 @@ void rank_top_free(rank_top *top);
  *   repere_clauses(tbl, params)
  *       number of distinct clauses the row matches through a word typed
  *       or its equivalent (one that only a related word or a weak form
- *       matches does not count).
+ *       matches does not count); when it has not every clause, those of
+ *       them that stand in one passage: a stretch of 100 tokens of a
+ *       column from text_col on, with those of the columns before
+ *       text_col (with topk and by_clauses, repere_rank orders its best
+ *       rows by the same count).
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
 

@@ -893,6 +893,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .b = ctx->tuning.b,
         .w_span = ctx->tuning.w_span,
         .span_col = {1.0, 1.0, 0.5},
+        .text_col = SEARCH_BODY_COLUMN,
         .topk = req->limit + req->offset,
         .by_clauses = relaxed,
         .top = &top,
