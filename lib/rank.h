@@ -45,7 +45,8 @@ typedef struct {
                                      * the relaxed order counts the clauses of
                                      * a row without them all in one passage
                                      * of it, with those of the columns before
-                                     * (title, headings) */
+                                     * (title, headings); a word only found in
+                                     * those columns weighs as text there */
     int topk;        /* repere_rank: the caller keeps only the best topk rows
                       * (LIMIT + OFFSET): the others get an upper bound of
                       * their score, cheaper to compute; 0 (or no top): every
@@ -99,7 +100,9 @@ void rank_top_free(rank_top *top);
  *       bm25 as FTS5's (with column weights, but k1 and b given and an IDF
  *       that stays positive for common words), over the QUERY_PHRASE_MATCH
  *       phrases (a related word's, query_term.related, and a weak form's,
- *       query_phrase.weak, at half weight);
+ *       query_phrase.weak, at half weight; a term with hits in the
+ *       columns before text_col but none from text_col on has those hits
+ *       weighed as text_col's: a title word the text never uses);
  *       bm25_exact the same over the QUERY_PHRASE_EXACT ones;
  *       bm25_runs over the QUERY_PHRASE_RUN ones; proximity in [0, 1] (1:
  *       each pair of neighbouring clauses side by side); span in [0, 1]
