@@ -443,11 +443,29 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
     return score;
 }
 
+/* Does term t say its clause in one piece: a word or phrase that is one of
+ * its alternatives by itself (the acronym « ASE », the side « aide sociale à
+ * l'enfance » as a phrase), not one of a side's loose words nor a related
+ * word? A row that has one has the side's words side by side (rank_sweep):
+ * without it, the rows that only write the acronym lost the proximity
+ * bonus that the rows with the words scattered got (« aide sociale à
+ * l'enfance »: the OQTF sheet, which only says « ASE », the answer, came
+ * fifth). Measured on tests/relevance (114 queries): v1 0.9261 -> 0.9267
+ * (« aide sociale à l'enfance » 0.780 -> 0.800, « mineurs non accompagnés »
+ * and its forms 0.980 -> 0.984), elision 0.8853 -> 0.8865, the rest equal. */
+static int rank_whole(const query_expr *e, int t)
+{
+    const query_term *ts = e->terms;
+    return ts[t].clause >= 0 && !ts[t].related && !ts[t].pair &&
+           !(t + 1 < e->nterms && ts[t + 1].pair);
+}
+
 /* The proximity of hits[0..n) (sorted by rank_hit_cmp) and the number of
  * distinct clauses they have. For each pair of clauses next to each other
  * in the query, the smallest gap between their instances in one column
  * (the nearest earlier instance of the other clause gives it), and the
- * same for the term pairs of the compiled query; the proximity is the mean
+ * same for the term pairs of the compiled query (side by side in a row
+ * that has their clause in one piece, rank_whole); the proximity is the mean
  * over those pairs of rank_gap_score, each pair weighted by the rarer-word
  * IDF of the two (weights 1 when idf is NULL), so that « de » next to
  * « traite » counts for little. t_col, t_end, t_gap: scratch of
@@ -461,7 +479,7 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
     const query_term *ts = e->terms;
     int nclauses = e->nclauses, nt = e->nterms;
     int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
-    unsigned long long seen = 0;
+    unsigned long long seen = 0, whole = 0;
     for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
         last_col[c] = -1;
         last_end[c] = 0;
@@ -476,6 +494,8 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
         const rank_hit *h = &hits[i];
         int c = h->clause;
         seen |= 1ULL << c;
+        if (rank_whole(e, h->term))
+            whole |= 1ULL << c;
         if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
             best_gap[c - 1] = h->off - last_end[c - 1];
         if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
@@ -509,7 +529,9 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
             continue;
         double w = !idf ? 1.0 : idf[t - 1] < idf[t] ? idf[t - 1] : idf[t];
         weight += w;
-        if (most && (most->common[t - 1] || most->common[t]))
+        if (most && (most->common[t - 1] || most->common[t] || !most->sure[ts[t].clause]))
+            sum += w;
+        else if (whole >> ts[t].clause & 1)
             sum += w;
         else if (t_gap[t] != INT_MAX)
             sum += w * rank_gap_score(t_gap[t]);
