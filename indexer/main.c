@@ -493,6 +493,52 @@ static int indexer_prune_one(void *ctx, const char *path, const sync_doc *doc)
     return ix->fatal;
 }
 
+/* ---- the order of extraction ---- */
+
+static gint indexer_pdf_larger(gconstpointer a, gconstpointer b)
+{
+    const indexer_job *x = *(indexer_job *const *)a, *y = *(indexer_job *const *)b;
+    return (x->bytes < y->bytes) - (x->bytes > y->bytes);
+}
+
+/* Orders the jobs for the two sides of the run to stay busy together: a PDF
+ * costs its worker much CPU and leaves the writer little text, a web page or
+ * text file the reverse. The PDFs, largest first (none is left to run alone
+ * at the end), are spread among the other files, which keep the walk's
+ * order, so that at any point of the run the same share of the PDFs' bytes
+ * and of the others' bytes has been handed out. */
+static void indexer_order_jobs(indexer *ix)
+{
+    GPtrArray *pdfs = g_ptr_array_new(), *others = g_ptr_array_new();
+    sqlite3_int64 pdf_total = 0, other_total = 0, pdf_sent = 0, other_sent = 0;
+    for (guint i = 0; i < ix->jobs->len; i++) {
+        indexer_job *j = g_ptr_array_index(ix->jobs, i);
+        if (j->format == EXTRACT_FORMAT_PDF) {
+            g_ptr_array_add(pdfs, j);
+            pdf_total += j->bytes;
+        } else {
+            g_ptr_array_add(others, j);
+            other_total += j->bytes;
+        }
+    }
+    g_ptr_array_sort(pdfs, indexer_pdf_larger);
+    guint p = 0, o = 0;
+    for (guint i = 0; i < ix->jobs->len; i++) {
+        /* pdf_sent / pdf_total <= other_sent / other_total, without division */
+        int take_pdf =
+            p < pdfs->len && (o >= others->len || (double)pdf_sent * (double)other_total <=
+                                                      (double)other_sent * (double)pdf_total);
+        indexer_job *j = take_pdf ? g_ptr_array_index(pdfs, p++) : g_ptr_array_index(others, o++);
+        if (take_pdf)
+            pdf_sent += j->bytes;
+        else
+            other_sent += j->bytes;
+        ix->jobs->pdata[i] = j;
+    }
+    g_ptr_array_free(pdfs, TRUE);
+    g_ptr_array_free(others, TRUE);
+}
+
 /* ---- extraction results ---- */
 
 static sqlite3_int64 indexer_wall_ns(void)
@@ -532,23 +578,6 @@ static void indexer_store(indexer *ix, indexer_job *j, const char *hash, extract
     sync_batch_wrote(&ix->batch, added ? SYNC_WROTE_ADDED : SYNC_WROTE_UPDATED);
 }
 
-/* Hands the documents whose pages are all read to indexer_store. */
-static void indexer_store_ready(indexer *ix)
-{
-    void *tag;
-    extract_doc doc;
-    int state;
-    char note[1024];
-    while (!ix->fatal && ocrq_ready(ix->ocr, &tag, &doc, &state, note, sizeof note)) {
-        indexer_job *j = tag;
-        if (note[0] && !ix->opt.quiet)
-            indexer_report(ix, j->path, "%s", note);
-        if (!indexer_signal)
-            indexer_store(ix, j, j->hash, &doc, state);
-        extract_doc_free(&doc);
-    }
-}
-
 static void indexer_take_result(indexer *ix, pool_result *res)
 {
     indexer_job *j = res->tag;
@@ -585,6 +614,75 @@ static void indexer_take_result(indexer *ix, pool_result *res)
     }
 }
 
+/* Hands jobs to the idle workers: pages to read first (a document waiting
+ * for them is written sooner, and the pages of one document spread over
+ * the idle workers), then the next files. */
+static void indexer_dispatch(indexer *ix, pool *workers, guint *next)
+{
+    char err[512];
+    while (!ix->fatal && !indexer_signal && pool_idle(workers) > 0) {
+        pool_job wj;
+        int page = ocrq_next(ix->ocr, &wj);
+        indexer_job *j = NULL;
+        if (!page && *next < ix->jobs->len) {
+            j = g_ptr_array_index(ix->jobs, *next);
+            wj = (pool_job){
+                .path = j->path,
+                .format = j->format,
+                .old_hash = j->known && !j->extract ? j->known->hash : NULL,
+                .tag = j,
+            };
+            j->started_ns = indexer_wall_ns();
+        }
+        if (!page && !j)
+            break;
+        if (pool_start(workers, &wj, err, sizeof err) != 0) {
+            if (pool_busy(workers) == 0)
+                indexer_fatal(ix, "cannot extract", err);
+            break;
+        }
+        if (page)
+            ocrq_started(ix->ocr);
+        else
+            (*next)++;
+    }
+}
+
+/* Takes the workers' finished jobs and gives the idle workers their next
+ * ones at once, before anything is written: a worker does not wait while
+ * the parent writes a document. */
+static void indexer_collect(indexer *ix, pool *workers, guint *next)
+{
+    pool_result res;
+    while (!ix->fatal && pool_take(workers, &res)) {
+        if (!indexer_signal)
+            indexer_take_result(ix, &res);
+        extract_doc_free(&res.doc);
+    }
+    indexer_dispatch(ix, workers, next);
+}
+
+/* Writes the documents whose pages are all read; between two, takes what
+ * the workers finished meanwhile and gives them more. */
+static void indexer_store_ready(indexer *ix, pool *workers, guint *next)
+{
+    void *tag;
+    extract_doc doc;
+    int state;
+    char note[1024];
+    while (!ix->fatal && ocrq_ready(ix->ocr, &tag, &doc, &state, note, sizeof note)) {
+        indexer_job *j = tag;
+        if (note[0] && !ix->opt.quiet)
+            indexer_report(ix, j->path, "%s", note);
+        if (!indexer_signal)
+            indexer_store(ix, j, j->hash, &doc, state);
+        extract_doc_free(&doc);
+        indexer_tx_tick(ix, 0);
+        pool_poll(workers, -1, 0);
+        indexer_collect(ix, workers, next);
+    }
+}
+
 static void indexer_run_jobs(indexer *ix)
 {
     pool_limits lim = {
@@ -594,50 +692,17 @@ static void indexer_run_jobs(indexer *ix)
         .files_per_worker = INDEXER_FILES_PER_WORKER,
     };
     pool *workers = pool_new(ix->opt.jobs, &lim);
-    pool_result res;
-    char err[512];
     guint next = 0;
     progress_start(&ix->prog, ix->done);
     progress_update(&ix->prog, ix->done, ix->found, 1);
     while (!ix->fatal && !indexer_signal) {
-        /* Pages first: a document waiting for them is written sooner, and
-         * the pages of one document spread over the idle workers. */
-        while (pool_idle(workers) > 0) {
-            pool_job wj;
-            int page = ocrq_next(ix->ocr, &wj);
-            indexer_job *j = NULL;
-            if (!page && next < ix->jobs->len) {
-                j = g_ptr_array_index(ix->jobs, next);
-                wj = (pool_job){
-                    .path = j->path,
-                    .format = j->format,
-                    .old_hash = j->known && !j->extract ? j->known->hash : NULL,
-                    .tag = j,
-                };
-                j->started_ns = indexer_wall_ns();
-            }
-            if (!page && !j)
-                break;
-            if (pool_start(workers, &wj, err, sizeof err) != 0) {
-                if (pool_busy(workers) == 0)
-                    indexer_fatal(ix, "cannot extract", err);
-                break;
-            }
-            if (page)
-                ocrq_started(ix->ocr);
-            else
-                next++;
-        }
+        indexer_dispatch(ix, workers, &next);
         if (ix->fatal || (next >= ix->jobs->len && pool_busy(workers) == 0 &&
                           ocrq_waiting(ix->ocr) == 0 && pool_idle(workers) == ix->opt.jobs))
             break;
         pool_poll(workers, indexer_wake[0], 100);
-        while (!ix->fatal && pool_take(workers, &res)) {
-            if (!indexer_signal)
-                indexer_take_result(ix, &res);
-            extract_doc_free(&res.doc);
-        }
-        indexer_store_ready(ix);
+        indexer_collect(ix, workers, &next);
+        indexer_store_ready(ix, workers, &next);
         indexer_tx_tick(ix, 0);
         progress_update(&ix->prog, ix->done, ix->found, 0);
     }
@@ -800,8 +865,10 @@ int main(int argc, char **argv)
     if (ix.opt.prune && !ix.fatal && !indexer_signal)
         sync_each_gone(ix.sync, roots, n_roots, indexer_prune_one, &ix);
     indexer_tx_tick(&ix, 1);
-    if (!ix.fatal && !indexer_signal && ix.jobs->len > 0)
+    if (!ix.fatal && !indexer_signal && ix.jobs->len > 0) {
+        indexer_order_jobs(&ix);
         indexer_run_jobs(&ix);
+    }
     if (!ix.fatal && !indexer_signal)
         indexer_prune_ocr(&ix);
     if (!ix.fatal)
