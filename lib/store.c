@@ -2,8 +2,11 @@
  * table, the vocabulary, the spelling table) following the write protocol
  * of schema.h. One prepared statement per operation; each store_put runs
  * in a savepoint so a failed document leaves the caller's batch intact.
- * The text is analysed once, by FTS5: a listener on the tokenizer collects
- * the forms for the vocabulary and their document counts, and the position
+ * docs_fts is written at commit, for the whole transaction: FTS5 writes its
+ * pending terms out as a new segment at every savepoint once it is part of
+ * the transaction, which per document cost the writer half its time. The
+ * text is analysed once, by FTS5: a listener on the tokenizer collects the
+ * forms for the vocabulary and their document counts, and the position
  * where each chunk starts. */
 #include "store.h"
 
@@ -21,6 +24,8 @@
 enum {
     ST_LIST,
     ST_FIND,
+    ST_TEXT,
+    ST_FIELDS,
     ST_FTS_DELETE,
     ST_CHUNKS_DELETE,
     ST_DOC_DELETE,
@@ -41,8 +46,12 @@ enum {
 static const char *const store_sql[ST_COUNT] = {
     [ST_LIST] = "SELECT id, path, url, bytes, mtime_ns, hash, format, ocr FROM documents",
     [ST_FIND] = "SELECT id FROM documents WHERE path = ?1",
+    [ST_TEXT] = "SELECT title, headings, body FROM docs_text WHERE id = ?1",
+    [ST_FIELDS] = "SELECT title, headings FROM docs_text WHERE id = ?1",
+    /* VALUES, not INSERT … SELECT: a statement that may write several rows
+     * opens a statement savepoint, and with it an FTS5 segment. */
     [ST_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)"
-                      " SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?1",
+                      " VALUES ('delete', ?1, ?2, ?3, ?4)",
     [ST_CHUNKS_DELETE] = "DELETE FROM chunks WHERE id BETWEEN ?1 AND ?2",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, url, format, title, date, year, description,"
@@ -53,8 +62,7 @@ static const char *const store_sql[ST_COUNT] = {
                       " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13, ocr = ?14"
                       " WHERE id = ?15",
     [ST_CHUNK_INSERT] = "INSERT INTO chunks(id, doc_id, page, text) VALUES (?1, ?2, ?3, ?4)",
-    [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body)"
-                      " SELECT id, title, headings, ?2 FROM docs_text WHERE id = ?1",
+    [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body) VALUES (?1, ?2, ?3, ?4)",
     [ST_TOUCH] = "UPDATE documents SET mtime_ns = ?2, url = coalesce(?3, url) WHERE id = ?1",
     [ST_STARTS] = "UPDATE documents SET starts = ?2 WHERE id = ?1",
     [ST_STALE] = "INSERT OR IGNORE INTO state(name, value)"
@@ -67,10 +75,23 @@ static const char *const store_sql[ST_COUNT] = {
                            " ON CONFLICT(name) DO UPDATE SET value = value + 1",
 };
 
+/* A change to docs_fts waiting for the commit, with the values it is made
+ * with (a 'delete' needs the exact ones the document was indexed with). */
+typedef struct {
+    sqlite3_int64 id;
+    int remove;                    /* take the document out; else index it */
+    char *title, *headings, *body; /* NULL: SQL NULL */
+    size_t body_len;
+    size_t *start; /* indexing: where chunk k starts in body (bytes) */
+    size_t n;      /* indexing: chunks */
+} store_fts_op;
+
 struct store {
     sqlite3 *db;
     vocab *vocab;
     sqlite3_stmt *st[ST_COUNT];
+    store_fts_op *ops; /* this transaction's docs_fts changes, in order */
+    size_t n_ops, cap_ops;
     int in_tx;
     int last_error; /* SQLite result code of the last failure */
     /* The spelling table (store_finish): this run's mark (the value of its
@@ -145,6 +166,7 @@ void store_close(store *st)
     if (!st)
         return;
     store_rollback(st);
+    free(st->ops);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(st->st[i]);
     vocab_close(st->vocab);
@@ -191,11 +213,14 @@ int store_begin(store *st, char *err, size_t errlen)
     return 0;
 }
 
+static int store_fts_flush(store *st, char *err, size_t errlen);
+static void store_fts_clear(store *st);
+
 int store_commit(store *st, char *err, size_t errlen)
 {
     if (!st->in_tx)
         return 0;
-    if (store_exec(st, "COMMIT", err, errlen) != 0) {
+    if (store_fts_flush(st, err, errlen) != 0 || store_exec(st, "COMMIT", err, errlen) != 0) {
         store_rollback(st);
         return -1;
     }
@@ -281,6 +306,7 @@ void store_rollback(store *st)
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->in_tx = 0;
     st->marked = 0;
+    store_fts_clear(st);
     vocab_forget(st->vocab);
     vocab_count_tx(st->vocab, 0);
 }
@@ -304,6 +330,67 @@ static int store_find(store *st, const char *path, sqlite3_int64 *id, char *err,
     return 0;
 }
 
+/* ---- docs_fts, written at commit ---- */
+
+static char *store_column_dup(sqlite3_stmt *s, int col)
+{
+    if (sqlite3_column_type(s, col) == SQLITE_NULL)
+        return NULL;
+    const char *t = (const char *)sqlite3_column_text(s, col);
+    return buf_xstrndup(t ? t : "", (size_t)sqlite3_column_bytes(s, col));
+}
+
+static void store_fts_op_free(store_fts_op *op)
+{
+    free(op->title);
+    free(op->headings);
+    free(op->body);
+    free(op->start);
+}
+
+static void store_fts_clear(store *st)
+{
+    for (size_t i = 0; i < st->n_ops; i++)
+        store_fts_op_free(&st->ops[i]);
+    st->n_ops = 0;
+}
+
+/* Queues op (its strings now the store's). */
+static void store_fts_push(store *st, const store_fts_op *op)
+{
+    if (st->n_ops == st->cap_ops) {
+        st->cap_ops = st->cap_ops ? st->cap_ops * 2 : 64;
+        st->ops = buf_xrealloc(st->ops, st->cap_ops * sizeof *st->ops);
+    }
+    st->ops[st->n_ops++] = *op;
+}
+
+/* Reads document id's values as docs_fts sees them through docs_text into
+ * op: title and headings, and the body when with_body. *found is 0 when
+ * there is no such document. */
+static int store_fts_values(store *st, sqlite3_int64 id, int with_body, store_fts_op *op,
+                            int *found, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = st->st[with_body ? ST_TEXT : ST_FIELDS];
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    *found = rc == SQLITE_ROW;
+    if (*found) {
+        op->id = id;
+        op->title = store_column_dup(s, 0);
+        op->headings = store_column_dup(s, 1);
+        if (with_body) {
+            op->body = store_column_dup(s, 2);
+            op->body_len = op->body ? strlen(op->body) : 0;
+        }
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(st, "cannot read the index", err, errlen);
+    return 0;
+}
+
 static void store_unlisten_text(void *ctx, const char *text, size_t len)
 {
     (void)ctx;
@@ -318,56 +405,6 @@ static void store_unlisten_token(void *ctx, int flags, const char *token, size_t
     (void)start;
     (void)end;
     vocab_note(ctx, token, len);
-}
-
-/* Takes document id out of docs_fts (with the exact values it was indexed
- * with, read back through docs_text: the tokenizer tells its forms to the
- * vocabulary, for their counts) and deletes its chunks. */
-static int store_unindex(store *st, sqlite3_int64 id, char *err, size_t errlen)
-{
-    analyzer_listener listener = {store_unlisten_text, store_unlisten_token, st->vocab};
-    sqlite3_bind_int64(st->st[ST_FTS_DELETE], 1, id);
-    vocab_count(st->vocab, -1);
-    analyzer_listen(&listener);
-    int rc = store_step_done(st, ST_FTS_DELETE, err, errlen);
-    analyzer_listen(NULL);
-    if (rc != 0)
-        return -1;
-    sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 1, SCHEMA_CHUNK_ID(id, 0));
-    sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 2, SCHEMA_CHUNK_ID(id, SCHEMA_CHUNK_MAX));
-    return store_step_done(st, ST_CHUNKS_DELETE, err, errlen);
-}
-
-static void store_bind_opt_text(sqlite3_stmt *s, int col, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(s, col, v, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(s, col);
-}
-
-/* Binds ?1..?14 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
-static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_doc *doc,
-                           const char *indexed_at)
-{
-    const char *title = doc->title && *doc->title ? doc->title : f->path;
-    sqlite3_bind_text(s, 1, f->path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, f->url, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, extract_format_name(doc->format), -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, title, -1, SQLITE_STATIC);
-    store_bind_opt_text(s, 5, doc->date);
-    if (doc->date && strlen(doc->date) >= 4)
-        sqlite3_bind_int(s, 6, atoi(doc->date));
-    else
-        sqlite3_bind_null(s, 6);
-    store_bind_opt_text(s, 7, doc->description);
-    store_bind_opt_text(s, 8, doc->headings);
-    sqlite3_bind_int(s, 9, doc->pages);
-    sqlite3_bind_int64(s, 10, f->bytes);
-    sqlite3_bind_int64(s, 11, f->mtime_ns);
-    sqlite3_bind_text(s, 12, f->hash, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 13, indexed_at, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 14, f->ocr);
 }
 
 /* What the tokenizer listener learns while docs_fts indexes a document:
@@ -408,41 +445,54 @@ static void store_listen_token(void *ctx, int flags, const char *token, size_t l
     l->count++;
 }
 
-/* Indexes document id in docs_fts (its documents row is in) with the
- * chunks' text as body, then writes where each chunk starts, the chunks,
- * and the new forms to the vocabulary. */
-static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, char *err,
-                       size_t errlen)
+static void store_bind_nullable(sqlite3_stmt *s, int col, const char *v, size_t len)
 {
-    buf body = BUF_INIT;
-    size_t n = doc->n_chunks;
-    size_t *start = calloc(n ? n : 1, sizeof *start);
+    if (v)
+        sqlite3_bind_text(s, col, v, (int)len, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, col);
+}
+
+/* Takes a document out of docs_fts with the values it was indexed with;
+ * the tokenizer tells its forms to the vocabulary, for their counts. */
+static int store_fts_remove(store *st, const store_fts_op *op, char *err, size_t errlen)
+{
+    analyzer_listener listener = {store_unlisten_text, store_unlisten_token, st->vocab};
+    sqlite3_stmt *s = st->st[ST_FTS_DELETE];
+    sqlite3_bind_int64(s, 1, op->id);
+    store_bind_nullable(s, 2, op->title, op->title ? strlen(op->title) : 0);
+    store_bind_nullable(s, 3, op->headings, op->headings ? strlen(op->headings) : 0);
+    store_bind_nullable(s, 4, op->body, op->body_len);
+    vocab_count(st->vocab, -1);
+    analyzer_listen(&listener);
+    int rc = store_step_done(st, ST_FTS_DELETE, err, errlen);
+    analyzer_listen(NULL);
+    return rc;
+}
+
+/* Indexes a document in docs_fts, then writes where each of its chunks
+ * starts and the new forms to the vocabulary. */
+static int store_fts_add(store *st, const store_fts_op *op, char *err, size_t errlen)
+{
+    size_t n = op->n;
     int *pos = calloc(n ? n : 1, sizeof *pos);
     unsigned char *starts = malloc(n ? n * SCHEMA_STARTS_BYTES : 1);
-    int result = -1;
-    if (!start || !pos || !starts) {
+    int result = -1, rc;
+    if (!pos || !starts) {
         st->last_error = SQLITE_NOMEM;
         snprintf(err, errlen, "out of memory");
         goto cleanup;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0)
-            buf_putc(&body, '\n');
-        start[i] = body.len;
-        buf_puts(&body, doc->chunks[i].text ? doc->chunks[i].text : "");
-    }
-    store_listen l = {
-        st->vocab, n ? (body.data ? body.data : "") : NULL, body.len, start, pos, n, 0, 0, 0};
+    store_listen l = {st->vocab, op->body, op->body_len, op->start, pos, n, 0, 0, 0};
     analyzer_listener listener = {store_listen_text, store_listen_token, &l};
     sqlite3_stmt *s = st->st[ST_FTS_INSERT];
-    sqlite3_bind_int64(s, 1, id);
-    if (n > 0)
-        sqlite3_bind_text(s, 2, body.data ? body.data : "", (int)body.len, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(s, 2);
+    sqlite3_bind_int64(s, 1, op->id);
+    store_bind_nullable(s, 2, op->title, op->title ? strlen(op->title) : 0);
+    store_bind_nullable(s, 3, op->headings, op->headings ? strlen(op->headings) : 0);
+    store_bind_nullable(s, 4, op->body, op->body_len);
     vocab_count(st->vocab, 1);
     analyzer_listen(&listener);
-    int rc = store_step_done(st, ST_FTS_INSERT, err, errlen);
+    rc = store_step_done(st, ST_FTS_INSERT, err, errlen);
     analyzer_listen(NULL);
     if (rc != 0)
         goto cleanup;
@@ -452,11 +502,108 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, char
         for (int b = 0; b < SCHEMA_STARTS_BYTES; b++)
             starts[i * SCHEMA_STARTS_BYTES + b] = (unsigned char)((unsigned)pos[i] >> (8 * b));
     s = st->st[ST_STARTS];
-    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 1, op->id);
     sqlite3_bind_blob(s, 2, starts, (int)(n * SCHEMA_STARTS_BYTES), SQLITE_STATIC);
     if (store_step_done(st, ST_STARTS, err, errlen) != 0)
         goto cleanup;
-    s = st->st[ST_CHUNK_INSERT];
+    if (vocab_flush(st->vocab) != SQLITE_OK) {
+        store_fail(st, "cannot write the vocabulary", err, errlen);
+        goto cleanup;
+    }
+    result = 0;
+cleanup:
+    free(pos);
+    free(starts);
+    return result;
+}
+
+/* Makes the transaction's docs_fts changes, in order, after its last
+ * savepoint. A failure here fails the whole transaction. */
+static int store_fts_flush(store *st, char *err, size_t errlen)
+{
+    int rc = 0;
+    for (size_t i = 0; i < st->n_ops && rc == 0; i++) {
+        const store_fts_op *op = &st->ops[i];
+        rc =
+            op->remove ? store_fts_remove(st, op, err, errlen) : store_fts_add(st, op, err, errlen);
+        vocab_count_end(st->vocab, rc == 0);
+    }
+    store_fts_clear(st);
+    return rc;
+}
+
+/* Reads what document id was indexed with (a 'delete' for the commit,
+ * *op->remove set when there is such a document) and deletes its chunks. */
+static int store_unindex(store *st, sqlite3_int64 id, store_fts_op *op, char *err, size_t errlen)
+{
+    int found;
+    if (store_fts_values(st, id, 1, op, &found, err, errlen) != 0)
+        return -1;
+    op->remove = found;
+    sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 1, SCHEMA_CHUNK_ID(id, 0));
+    sqlite3_bind_int64(st->st[ST_CHUNKS_DELETE], 2, SCHEMA_CHUNK_ID(id, SCHEMA_CHUNK_MAX));
+    return store_step_done(st, ST_CHUNKS_DELETE, err, errlen);
+}
+
+static void store_bind_opt_text(sqlite3_stmt *s, int col, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(s, col, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, col);
+}
+
+/* Binds ?1..?14 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
+static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_doc *doc,
+                           const char *indexed_at)
+{
+    const char *title = doc->title && *doc->title ? doc->title : f->path;
+    sqlite3_bind_text(s, 1, f->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, f->url, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, extract_format_name(doc->format), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, title, -1, SQLITE_STATIC);
+    store_bind_opt_text(s, 5, doc->date);
+    if (doc->date && strlen(doc->date) >= 4)
+        sqlite3_bind_int(s, 6, atoi(doc->date));
+    else
+        sqlite3_bind_null(s, 6);
+    store_bind_opt_text(s, 7, doc->description);
+    store_bind_opt_text(s, 8, doc->headings);
+    sqlite3_bind_int(s, 9, doc->pages);
+    sqlite3_bind_int64(s, 10, f->bytes);
+    sqlite3_bind_int64(s, 11, f->mtime_ns);
+    sqlite3_bind_text(s, 12, f->hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 13, indexed_at, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 14, f->ocr);
+}
+
+/* Writes the chunks of document id (its documents row is in) and makes
+ * its docs_fts entry for the commit in *op: the chunks' text joined by
+ * "\n" as body, and where each chunk starts in it. */
+static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, store_fts_op *op,
+                       char *err, size_t errlen)
+{
+    buf body = BUF_INIT;
+    size_t n = doc->n_chunks;
+    int found;
+    op->n = n;
+    op->start = calloc(n ? n : 1, sizeof *op->start);
+    if (!op->start) {
+        st->last_error = SQLITE_NOMEM;
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            buf_putc(&body, '\n');
+        op->start[i] = body.len;
+        buf_puts(&body, doc->chunks[i].text ? doc->chunks[i].text : "");
+    }
+    if (n > 0) {
+        op->body_len = body.len;
+        op->body = body.data ? buf_detach(&body) : buf_xstrndup("", 0);
+    }
+    sqlite3_stmt *s = st->st[ST_CHUNK_INSERT];
     for (size_t i = 0; i < n; i++) {
         const extract_chunk *c = &doc->chunks[i];
         sqlite3_bind_int64(s, 1, SCHEMA_CHUNK_ID(id, (sqlite3_int64)i));
@@ -467,19 +614,12 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, char
             sqlite3_bind_null(s, 3);
         sqlite3_bind_text(s, 4, c->text ? c->text : "", -1, SQLITE_STATIC);
         if (store_step_done(st, ST_CHUNK_INSERT, err, errlen) != 0)
-            goto cleanup;
+            return -1;
     }
-    if ((rc = vocab_flush(st->vocab)) != SQLITE_OK) {
-        store_fail(st, "cannot write the vocabulary", err, errlen);
-        goto cleanup;
-    }
-    result = 0;
-cleanup:
-    buf_free(&body);
-    free(start);
-    free(pos);
-    free(starts);
-    return result;
+    if (store_fts_values(st, id, 0, op, &found, err, errlen) != 0)
+        return -1;
+    op->id = id;
+    return 0;
 }
 
 static void store_now_iso(char *out, size_t len)
@@ -496,6 +636,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
     sqlite3_int64 id = 0;
     int is_new;
     char indexed_at[32];
+    store_fts_op old = {0}, new = {0};
     if (!st->in_tx) {
         st->last_error = SQLITE_MISUSE;
         snprintf(err, errlen, "store_put outside a transaction");
@@ -514,7 +655,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
         goto fail;
     is_new = id == 0;
     if (!is_new) {
-        if (store_unindex(st, id, err, errlen) != 0)
+        if (store_unindex(st, id, &old, err, errlen) != 0)
             goto fail;
         store_bind_doc(st->st[ST_DOC_UPDATE], f, doc, indexed_at);
         sqlite3_bind_int64(st->st[ST_DOC_UPDATE], 15, id);
@@ -528,11 +669,13 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
             goto fail;
         id = sqlite3_last_insert_rowid(st->db);
     }
-    if (store_index(st, id, doc, err, errlen) != 0)
+    if (store_index(st, id, doc, &new, err, errlen) != 0)
         goto fail;
     if (store_exec(st, "RELEASE store_put", err, errlen) != 0)
         goto fail;
-    vocab_count_end(st->vocab, 1);
+    if (old.remove)
+        store_fts_push(st, &old);
+    store_fts_push(st, &new);
     if (added)
         *added = is_new;
     if (id_out)
@@ -540,8 +683,8 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
     return 0;
 fail:
     sqlite3_exec(st->db, "ROLLBACK TO store_put; RELEASE store_put", NULL, NULL, NULL);
-    vocab_forget(st->vocab);
-    vocab_count_end(st->vocab, 0);
+    store_fts_op_free(&old);
+    store_fts_op_free(&new);
     return -1;
 }
 
@@ -552,21 +695,25 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
         snprintf(err, errlen, "store_delete outside a transaction");
         return -1;
     }
+    store_fts_op old = {0};
     if (store_mark_stale(st, err, errlen) != 0 ||
         store_exec(st, "SAVEPOINT store_delete", err, errlen) != 0)
         return -1;
-    if (store_unindex(st, id, err, errlen) != 0)
+    if (store_unindex(st, id, &old, err, errlen) != 0)
         goto fail;
     sqlite3_bind_int64(st->st[ST_DOC_DELETE], 1, id);
     if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0)
         goto fail;
     if (store_exec(st, "RELEASE store_delete", err, errlen) != 0)
         goto fail;
-    vocab_count_end(st->vocab, 1);
+    if (old.remove)
+        store_fts_push(st, &old);
+    else
+        store_fts_op_free(&old);
     return 0;
 fail:
     sqlite3_exec(st->db, "ROLLBACK TO store_delete; RELEASE store_delete", NULL, NULL, NULL);
-    vocab_count_end(st->vocab, 0);
+    store_fts_op_free(&old);
     return -1;
 }
 
