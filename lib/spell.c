@@ -20,17 +20,23 @@
 #define SPELL_MAX_LEN 48     /* longer words are neither loaded nor corrected */
 #define SPELL_MAX_TEXT 4096  /* bytes of query text looked at */
 #define SPELL_MAX_WORDS_Q 32 /* query words looked at */
+/* Spelling rows loaded: the pool of their code points stays addressable by
+ * spell_word.cp's 32 bits. */
+#define SPELL_MAX_ROWS (UINT32_MAX / (SPELL_MAX_LEN + 1))
 
+/* One per spelling row (about 137,000 on the scale corpus): kept small
+ * (48 bytes, was 72), since searchd's memory goes to SQLite's page cache
+ * (search.c). */
 typedef struct {
-    char *folded;  /* unaccented form, the key (in s->blocks) */
-    char *surface; /* its most frequent accented form (in s->blocks) */
-    long docs;     /* documents using any form of it */
-    long best;     /* documents using surface */
-    size_t cp;     /* offset of its code points in the pool */
-    size_t ncp;
-    uint32_t mask; /* spell_mask of its code points */
-    size_t form;   /* its forms: s->forms[form .. form + nforms), most used first */
-    size_t nforms;
+    char *folded;    /* unaccented form, the key (in s->blocks) */
+    char *surface;   /* its most frequent accented form (in s->blocks) */
+    long docs;       /* documents using any form of it */
+    int32_t best;    /* documents using surface (clamped to 32 bits) */
+    uint32_t cp;     /* offset of its code points in the pool */
+    uint32_t mask;   /* spell_mask of its code points */
+    uint32_t form;   /* its forms: s->forms[form .. form + nforms), most used first */
+    uint32_t nforms;
+    uint32_t ncp;    /* at most SPELL_MAX_LEN */
 } spell_word;
 
 /* One accented form of a group, and how many documents use it. */
@@ -52,7 +58,7 @@ struct spell {
     size_t nwords;
     spell_form *forms;                  /* by group, in the order of words */
     uint32_t *pool;                     /* code points of every folded form */
-    size_t *bylen;                      /* word indexes sorted by ncp */
+    uint32_t *bylen;                    /* word indexes sorted by ncp */
     size_t lenstart[SPELL_MAX_LEN + 2]; /* bylen[lenstart[L] .. lenstart[L+1]) have L code points */
 };
 
@@ -158,7 +164,7 @@ static void spell_index(spell *s)
             continue;
         }
         s->words[out] = s->words[i];
-        s->words[out].form = i;
+        s->words[out].form = (uint32_t)i;
         s->words[out++].nforms = 1;
     }
     s->nwords = out;
@@ -178,8 +184,8 @@ static void spell_index(spell *s)
             s->pool = buf_xrealloc(s->pool, poolcap * sizeof s->pool[0]);
         }
         memcpy(s->pool + poollen, tmp, n * sizeof tmp[0]);
-        w->cp = poollen;
-        w->ncp = n;
+        w->cp = (uint32_t)poollen;
+        w->ncp = (uint32_t)n;
         w->mask = spell_mask(tmp, n);
         poollen += n;
         count[n]++;
@@ -191,7 +197,7 @@ static void spell_index(spell *s)
     memcpy(fill, s->lenstart, sizeof fill);
     s->bylen = buf_xrealloc(NULL, s->nwords * sizeof s->bylen[0]);
     for (size_t i = 0; i < s->nwords; i++)
-        s->bylen[fill[s->words[i].ncp]++] = i;
+        s->bylen[fill[s->words[i].ncp]++] = (uint32_t)i;
 }
 
 /* Runs ins (?1 word, ?2 form, ?3 docs: a spelling row) for the form
@@ -316,6 +322,8 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         size_t fn = (size_t)sqlite3_column_bytes(st, 1);
         if (!word || !form || n < 1)
             continue;
+        if (s->nwords == SPELL_MAX_ROWS)
+            break;
         if (s->nwords == cap) {
             cap = cap ? cap * 2 : 1024;
             s->words = buf_xrealloc(s->words, cap * sizeof s->words[0]);
@@ -328,7 +336,9 @@ int spell_load(sqlite3 *db, spell **out, char *err, size_t errlen)
         }
         w->folded = (char *)folded;
         w->surface = fn > 0 ? spell_strdup(s, form, fn) : w->folded;
-        w->docs = w->best = sqlite3_column_int64(st, 2);
+        sqlite3_int64 docs = sqlite3_column_int64(st, 2);
+        w->docs = (long)docs;
+        w->best = docs > INT32_MAX ? INT32_MAX : docs < INT32_MIN ? INT32_MIN : (int32_t)docs;
     }
     if (rc != SQLITE_DONE) {
         snprintf(err, errlen, "cannot read the vocabulary: %s", sqlite3_errmsg(db));
