@@ -45,6 +45,12 @@ void buf_puts(buf *b, const char *s)
 
 void buf_putc(buf *b, char c)
 {
+    /* The common case without a call: text is built a character at a time. */
+    if (b->len + 2 <= b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     buf_append(b, &c, 1);
 }
 

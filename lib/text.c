@@ -71,6 +71,10 @@ text_encoding text_detect_encoding(const char *s, size_t len)
 static void put_cp(buf *b, int32_t cp)
 {
     utf8proc_uint8_t tmp[4];
+    if (cp >= 0 && cp < 0x80) {
+        buf_putc(b, (char)cp);
+        return;
+    }
     utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
     if (n <= 0)
         n = utf8proc_encode_char(REPLACEMENT, tmp);
@@ -140,6 +144,8 @@ char *text_decode(const char *s, size_t len, text_encoding enc, size_t *out_len)
             int32_t cp = next_cp(s, len, &i);
             if (cp == REPLACEMENT && i == start + 1 && u[start] >= 0x80)
                 put_cp(&b, REPLACEMENT);
+            else if (i == start + 1)
+                buf_putc(&b, s[start]);
             else
                 buf_append(&b, s + start, i - start);
         }
