@@ -417,13 +417,19 @@ static double rank_term_weight(const query_term *t)
     return t->related ? RANK_RELATED_WEIGHT : 1.0;
 }
 
+/* Is term t one of a synonym side's loose words: AND-ed to the term before
+ * it (query_term.pair) or to the one after it? */
+static int rank_loose(const query_expr *e, int t)
+{
+    return e->terms[t].pair || (t + 1 < e->nterms && e->terms[t + 1].pair);
+}
+
 /* Term t's weight in the match bm25 beside rank_term_weight: a synonym
  * side's loose word (RANK_LOOSE_WEIGHT) or not. The exact-form bm25 does
  * not use it. */
 static double rank_loose_weight(const query_expr *e, int t)
 {
-    return e->terms[t].pair || (t + 1 < e->nterms && e->terms[t + 1].pair) ? RANK_LOOSE_WEIGHT
-                                                                             : 1.0;
+    return rank_loose(e, t) ? RANK_LOOSE_WEIGHT : 1.0;
 }
 
 /* A phrase's share of its term's frequency: a weak form (query.h) counts
@@ -480,9 +486,7 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
  * and its forms 0.980 -> 0.984), elision 0.8853 -> 0.8865, the rest equal. */
 static int rank_whole(const query_expr *e, int t)
 {
-    const query_term *ts = e->terms;
-    return ts[t].clause >= 0 && !ts[t].related && !ts[t].pair &&
-           !(t + 1 < e->nterms && ts[t + 1].pair);
+    return e->terms[t].clause >= 0 && !e->terms[t].related && !rank_loose(e, t);
 }
 
 /* The proximity of hits[0..n) (sorted by rank_hit_cmp) and the number of
@@ -818,6 +822,14 @@ static void rank_unused_label(rank_state *m, const rank_params *p, int ncols)
  * (the longest side of corpus/synonymes.txt has 17 words). */
 #define RANK_DEFINITION_REACH 64
 
+/* Is hit o, near hit h, the same clause said in one piece by another term
+ * of higher IDF (h's hit is then the one that does not count)? */
+static int rank_defined_by(const rank_state *m, const rank_hit *h, const rank_hit *o)
+{
+    return o->clause == h->clause && o->term != h->term && rank_whole(m->expr, o->term) &&
+           m->idf[o->term] > m->idf[h->term];
+}
+
 /* Counts a definition once: where a clause is said in one piece twice side
  * by side (rank_whole: the acronym and its expansion as a phrase, within
  * RANK_DEFINITION_GAP tokens in one column), the hit of the term with the
@@ -843,16 +855,13 @@ static void rank_definitions(rank_state *m, const rank_params *p, int ncols, con
             const rank_hit *o = &hits[j - 1];
             if (o->col != h->col || o->off + RANK_DEFINITION_REACH < h->off)
                 break;
-            drop = o->end + RANK_DEFINITION_GAP >= h->off && o->clause == h->clause &&
-                   o->term != h->term && rank_whole(e, o->term) &&
-                   m->idf[o->term] > m->idf[h->term];
+            drop = o->end + RANK_DEFINITION_GAP >= h->off && rank_defined_by(m, h, o);
         }
         for (size_t j = i + 1; j < n && !drop; j++) {
             const rank_hit *o = &hits[j];
             if (o->col != h->col || o->off > h->end + RANK_DEFINITION_GAP)
                 break;
-            drop = o->clause == h->clause && o->term != h->term && rank_whole(e, o->term) &&
-                   m->idf[o->term] > m->idf[h->term];
+            drop = rank_defined_by(m, h, o);
         }
         if (!drop)
             continue;
