@@ -1128,6 +1128,31 @@ static int query_node_function(const query_node *n, query_phrase_kind kind)
     return 1;
 }
 
+/* The positions of a PHRASE node that are not among the commonest
+ * function words (query_closed_words): those written as their forms, and
+ * a synonym side's stems (« de », « la », « a » for « à ») found in the
+ * list. */
+static int query_node_content(const query_node *n)
+{
+    int content = 0;
+    for (size_t i = 0; i < n->ntoks; i++) {
+        const char *tok = n->toks[i];
+        const char *end = strchr(tok, ANALYZER_ALTERNATIVE);
+        size_t len = end ? (size_t)(end - tok) - 1 : strlen(tok) - 1;
+        char word[16];
+        if (tok[0] == ANALYZER_EXACT)
+            continue;
+        if (tok[0] != ANALYZER_VERBATIM || len >= sizeof word) {
+            content++;
+            continue;
+        }
+        memcpy(word, tok + 1, len);
+        word[len] = '\0';
+        content += !query_closed_word(word);
+    }
+    return content;
+}
+
 /* Writes a PHRASE node as a new term with its phrases. */
 /* Room for one more term (and its loose flag). */
 static void query_out_room(query_out *o)
@@ -1160,6 +1185,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
                                        .kind = kind,
                                        .function = query_node_function(n, kind),
                                        .related = n->related,
+                                       .content = query_node_content(n),
                                        .first = o->n,
                                        .n = nph,
                                        .of = -1,

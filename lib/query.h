@@ -61,6 +61,9 @@ typedef struct {
                     * words shows nothing of the query (snippet.c) */
     int related;   /* a side of a "~" synonym group: a related word, not the
                     * one typed (rank.c weighs it less) */
+    int content;   /* the positions of its phrase that are not among the
+                    * commonest function words (« de », « la », « à »):
+                    * « protection judiciaire de la jeunesse » has 3 */
     int first, n;  /* its FTS5 phrases: first .. first + n - 1; n is 0 for
                     * an exact-form term read off a word's own phrases
                     * (query_phrase.exact) or off a phrase's (of), which

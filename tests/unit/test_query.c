@@ -287,6 +287,45 @@ static void test_weak_forms(void **state)
     assert_int_equal(weak_forms(f, "traite"), -1);
 }
 
+/* The content positions (query_term.content) of the match term of q with
+ * the longest single phrase. */
+static int content_of_longest(fixture *f, const char *text)
+{
+    query *q;
+    char err[256];
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    query_expr *e = query_compile(q, QUERY_ALL, &f->qv);
+    int content = -1, longest = 0;
+    for (int t = 0; t < e->nterms; t++) {
+        const query_term *qt = &e->terms[t];
+        if (qt->kind != QUERY_PHRASE_MATCH || qt->n != 1)
+            continue;
+        int size = 1;
+        for (const char *p = qt->text; *p; p++)
+            size += *p == ' ';
+        if (size > longest) {
+            longest = size;
+            content = qt->content;
+        }
+    }
+    query_expr_free(e);
+    query_free(q);
+    return content;
+}
+
+/* A phrase's positions that say something (rank.c's phrase bonus): the
+ * commonest function words do not count, typed in a quoted phrase or in a
+ * synonym side (« à » of « aide sociale à l'enfance »), and a plain word
+ * is one. */
+static void test_phrase_content(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(content_of_longest(f, "\"traite des êtres humains\""), 3);
+    assert_int_equal(content_of_longest(f, "ASE"), 3);
+    assert_int_equal(content_of_longest(f, "mineurs non accompagnés"), 3);
+    assert_int_equal(content_of_longest(f, "traite"), 1);
+}
+
 static void test_phrase(void **state)
 {
     ASSERT_SEARCH("\"humains êtres\"", "");
@@ -773,6 +812,7 @@ int main(void)
         cmocka_unit_test(test_words_all_required_any_order),
         cmocka_unit_test(test_accents_and_forms),
         cmocka_unit_test(test_phrase),
+        cmocka_unit_test(test_phrase_content),
         cmocka_unit_test(test_weak_forms),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
