@@ -501,7 +501,7 @@ static double rank_bm25(const rank_state *m, query_phrase_kind kind, double k1, 
  * fifth). Measured on tests/relevance (114 queries): v1 0.9261 -> 0.9267
  * (« aide sociale à l'enfance » 0.780 -> 0.800, « mineurs non accompagnés »
  * and its forms 0.980 -> 0.984), elision 0.8853 -> 0.8865, the rest equal. */
-static int rank_whole(const query_expr *e, int t)
+static inline int rank_whole(const query_expr *e, int t)
 {
     return e->terms[t].clause >= 0 && !e->terms[t].related && !rank_loose(e, t);
 }
