@@ -114,6 +114,11 @@ typedef struct {
     int nsure;                            /* clauses sure */
     int any_common;                      /* some clause term is common */
     int own_most;                        /* sum over clauses of their longest phrase */
+    unsigned char *ex_reuse;             /* per term: an exact-form term whose phrases the
+                                          * bound has read for their own terms already
+                                          * (rank_exact_reuse) */
+    double *ex_tf;                       /* per such term: its tf in the bound's row */
+    unsigned char *ex_seen;              /* per such term: a hit in the bound's row */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
     rank_hit *inst;                      /* scratch: the current row's clause hits */
     rank_hit *merged;                    /* scratch: the same, while they are merged */
@@ -149,6 +154,9 @@ static void rank_state_free(void *p)
     free(m->label_w);
     free(m->in_text);
     free(m->definable);
+    free(m->ex_reuse);
+    free(m->ex_tf);
+    free(m->ex_seen);
     free(m->ph_col);
     free(m->ph_end);
     free(m->ph_gap);
@@ -251,6 +259,7 @@ static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const q
  * before, 0.8708 after; the queries whose words are in most documents were
  * the ones that moved). */
 static void rank_definable(rank_state *m);
+static void rank_exact_reuse(rank_state *m);
 
 static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
                             const rank_params *p)
@@ -317,6 +326,7 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         m->nsure += m->sure[c];
     }
     rank_definable(m);
+    rank_exact_reuse(m);
     return SQLITE_OK;
 }
 
@@ -363,6 +373,9 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->label_w = calloc(nt, sizeof *m->label_w);
     m->in_text = calloc(nt, sizeof *m->in_text);
     m->definable = calloc(nt, sizeof *m->definable);
+    m->ex_reuse = calloc(nt, sizeof *m->ex_reuse);
+    m->ex_tf = calloc(nt, sizeof *m->ex_tf);
+    m->ex_seen = calloc(nt, sizeof *m->ex_seen);
     m->ph_col = calloc(nt, sizeof *m->ph_col);
     m->ph_end = calloc(nt, sizeof *m->ph_end);
     m->ph_gap = calloc(nt, sizeof *m->ph_gap);
@@ -371,7 +384,8 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->check_run = calloc(nn + 1, sizeof *m->check_run);
     m->check_at = calloc(nn + 1, sizeof *m->check_at);
     if (!m->size || !m->common || !m->idf || !m->tf || !m->ph_col || !m->ph_end || !m->ph_gap ||
-        !m->label || !m->label_w || !m->in_text || !m->definable || !m->runs || !m->checked || !m->check_run || !m->check_at) {
+        !m->label || !m->label_w || !m->in_text || !m->definable || !m->ex_reuse ||
+        !m->ex_tf || !m->ex_seen || !m->runs || !m->checked || !m->check_run || !m->check_at) {
         rank_state_free(m);
         *rc = SQLITE_NOMEM;
         return NULL;
@@ -1036,6 +1050,34 @@ static int rank_passage_clauses(const rank_hit *hits, size_t n, const query_term
     return best;
 }
 
+/* Fills m->ex_reuse from the statistics. The exact forms of a word are
+ * phrases of the word's own term too (query_phrase.exact): rank_bound,
+ * which reads every hit of a term that is not common, counts them for the
+ * exact-form term on the way instead of reading them again, when all of
+ * that term's phrases are read so, in the order its own loop would read
+ * them (the same sums), and it has no clause (its hits are not kept).
+ * Reading the typed forms twice was a third of the bound's hits. */
+static void rank_exact_reuse(rank_state *m)
+{
+    const query_expr *e = m->expr;
+    for (int x = 0; x < m->nterms; x++) {
+        const query_term *tx = &e->terms[x];
+        int ok = tx->kind == QUERY_PHRASE_EXACT && tx->n == 0 && tx->of < 0 && tx->clause < 0,
+            last = -1, any = 0;
+        for (int ph = 0; ph < e->nphrases && ok; ph++) {
+            if (e->phrases[ph].exact != x)
+                continue;
+            int t = e->phrases[ph].term;
+            const query_term *tt = &e->terms[t];
+            ok = t < x && t >= last && tt->kind != QUERY_PHRASE_FILTER && !m->common[t] &&
+                 tt->n > 0 && ph >= tt->first && ph < tt->first + tt->n;
+            last = t;
+            any = 1;
+        }
+        m->ex_reuse[x] = ok && any;
+    }
+}
+
 /* Phase one: an upper bound of repere_rank's score for the row, and the
  * number of distinct clauses it has (as rank_compute counts them). The
  * rarer phrases' hits are counted; a common phrase present counts at its
@@ -1063,6 +1105,8 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
      * proximity and the span (below): cheap beside the common words'. */
     int keep_hits = tight && m->any_common && m->pairs && (p->w_prox > 0 || p->w_span > 0);
     size_t ninst = 0, nruns = 0;
+    memset(m->ex_tf, 0, (size_t)m->nterms * sizeof *m->ex_tf);
+    memset(m->ex_seen, 0, (size_t)m->nterms * sizeof *m->ex_seen);
     for (int t = 0; t < m->nterms; t++) {
         query_phrase_kind kind = ts[t].kind;
         if (kind == QUERY_PHRASE_FILTER)
@@ -1085,9 +1129,15 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
                 in |= col < 32 ? 1u << col : 0;
             }
         }
-        /* A term read off others' phrases (n 0) looks for them all. */
+        /* A term read off others' phrases (n 0) looks for them all, unless
+         * their terms have read them for it. */
         int from = ts[t].n > 0 ? ts[t].first : 0,
             to = ts[t].n > 0 ? ts[t].first + ts[t].n : m->expr->nphrases;
+        if (m->ex_reuse[t]) {
+            present = m->ex_seen[t];
+            tf = m->ex_tf[t];
+            from = to;
+        }
         for (int ph = from; ph < to && !(common && present && strong); ph++) {
             Fts5PhraseIter it;
             int col, off;
@@ -1100,8 +1150,16 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             double w = rank_phrase_weight(&m->expr->phrases[ph]);
             if (keep && col >= 0)
                 m->runs[nruns++] = ninst;
+            int x = m->expr->phrases[ph].exact;
+            if (x >= 0 && !m->ex_reuse[x])
+                x = -1;
+            if (x >= 0 && col >= 0)
+                m->ex_seen[x] = 1;
             for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-                tf += w * rank_col_weight(p, col, ncols);
+                double cw = rank_col_weight(p, col, ncols);
+                tf += w * cw;
+                if (x >= 0)
+                    m->ex_tf[x] += w * cw;
                 in |= col < 32 ? 1u << col : 0;
                 if (keep) {
                     m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
