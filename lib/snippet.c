@@ -23,6 +23,25 @@
 /* docs_fts's body: the chunks' text. */
 #define SNIPPET_BODY_COLUMN 2
 
+/* A document title's words as the analyzer gives them (ANALYZER_WORDS), kept
+ * per connection: the title of a hit was analysed again for every query
+ * that showed it (a sixtieth of the scale benchmark's mix). An entry is
+ * used only when its title is the document's title. */
+typedef struct {
+    long long id;
+    char *title; /* NULL: empty slot */
+    size_t len;
+    buf words;        /* each word's bytes, one after the other */
+    size_t *lens;     /* each word's length */
+    size_t n, cap;
+    unsigned long long used; /* snippet_maker.clock when last used */
+} snippet_title;
+
+#define SNIPPET_TITLE_SLOTS 512
+/* A title may sit in any of SNIPPET_TITLE_WAYS slots from the one its id
+ * hashes to (as marks.c's chunks). */
+#define SNIPPET_TITLE_WAYS 4
+
 struct snippet_maker {
     sqlite3 *db;
     sqlite3_stmt *chunk;  /* a chunk's text and page */
@@ -30,6 +49,8 @@ struct snippet_maker {
     sqlite3_stmt *starts; /* where a document's chunks start (documents.starts) */
     sqlite3_stmt *hits;   /* the hits of a list of documents */
     marks_cache *cache;   /* chunks' token streams */
+    snippet_title titles[SNIPPET_TITLE_SLOTS];
+    unsigned long long clock;
 };
 
 typedef struct {
@@ -426,6 +447,11 @@ void snippet_close(snippet_maker *sm)
     sqlite3_finalize(sm->starts);
     sqlite3_finalize(sm->hits);
     marks_cache_free(sm->cache);
+    for (int i = 0; i < SNIPPET_TITLE_SLOTS; i++) {
+        free(sm->titles[i].title);
+        buf_free(&sm->titles[i].words);
+        free(sm->titles[i].lens);
+    }
     free(sm);
 }
 
@@ -467,31 +493,65 @@ static int snippet_start(const unsigned char *b, size_t k)
     return v > INT_MAX ? INT_MAX : (int)v;
 }
 
-typedef struct {
-    const query *q;
-    uint64_t clauses;
-} snippet_title_ctx;
-
-static int snippet_on_title(void *vctx, int flags, const char *token, size_t len, size_t start,
-                            size_t end)
+static int snippet_title_add(void *vctx, int flags, const char *token, size_t len, size_t start,
+                             size_t end)
 {
-    snippet_title_ctx *t = vctx;
+    snippet_title *t = vctx;
     (void)flags;
     (void)start;
     (void)end;
-    int c = query_token_clause(t->q, token, len);
-    if (c >= 0 && c < 64)
-        t->clauses |= (uint64_t)1 << c;
+    t->lens = buf_xgrow(t->lens, &t->cap, t->n + 1, sizeof *t->lens);
+    t->lens[t->n++] = len;
+    buf_append(&t->words, token, len);
     return 0;
 }
 
-/* The clauses the title matches (its words, as the query reads them). */
-static uint64_t snippet_title_clauses(const char *title, size_t len, const query *q)
+/* The words of document id's title, from the cache or analysed now. */
+static const snippet_title *snippet_title_get(snippet_maker *sm, long long id, const char *title,
+                                              size_t len)
 {
-    snippet_title_ctx t = {q, 0};
-    if (title && q)
-        analyzer_tokenize(title, len, ANALYZER_WORDS, snippet_on_title, &t);
-    return t.clauses;
+    uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 55;
+    snippet_title *t = NULL;
+    sm->clock++;
+    for (int w = 0; w < SNIPPET_TITLE_WAYS; w++) {
+        snippet_title *s = &sm->titles[(h + (uint64_t)w) % SNIPPET_TITLE_SLOTS];
+        if (s->title && s->id == id) {
+            t = s;
+            break;
+        }
+        if (!t || (t->title && (!s->title || s->used < t->used)))
+            t = s;
+    }
+    t->used = sm->clock;
+    if (t->title && t->id == id && t->len == len && memcmp(t->title, title, len) == 0)
+        return t;
+    free(t->title);
+    t->title = NULL;
+    t->n = 0;
+    buf_clear(&t->words);
+    analyzer_tokenize(title, len, ANALYZER_WORDS, snippet_title_add, t);
+    t->title = buf_xrealloc(NULL, len);
+    memcpy(t->title, title, len);
+    t->len = len;
+    t->id = id;
+    return t;
+}
+
+/* The clauses document id's title matches (its words, as the query reads
+ * them). */
+static uint64_t snippet_title_clauses(snippet_maker *sm, long long id, const char *title,
+                                      size_t len, const query *q)
+{
+    uint64_t clauses = 0;
+    if (!title || !q)
+        return 0;
+    const snippet_title *t = snippet_title_get(sm, id, title, len);
+    for (size_t i = 0, at = 0; i < t->n; at += t->lens[i++]) {
+        int c = query_token_clause(q, t->words.data + at, t->lens[i]);
+        if (c >= 0 && c < 64)
+            clauses |= (uint64_t)1 << c;
+    }
+    return clauses;
 }
 
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
@@ -514,7 +574,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
     if (rc == SQLITE_ROW) {
         const unsigned char *b = sqlite3_column_blob(sm->starts, 0);
         size_t nchunks = (size_t)sqlite3_column_bytes(sm->starts, 0) / SCHEMA_STARTS_BYTES;
-        w->title = snippet_title_clauses((const char *)sqlite3_column_text(sm->starts, 1),
+        w->title = snippet_title_clauses(sm, doc_id, (const char *)sqlite3_column_text(sm->starts, 1),
                                          (size_t)sqlite3_column_bytes(sm->starts, 1), q);
         uint64_t best_key = 0;
         double best = -1;
