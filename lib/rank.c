@@ -966,7 +966,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
                 m->tf[x] += cw;
             if (ts[t].clause < 0)
                 continue;
-            m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
+            if (ninst == m->inst_cap)
+                m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
             m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
         }
     }
@@ -1162,7 +1163,8 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
                     m->ex_tf[x] += w * cw;
                 in |= col < 32 ? 1u << col : 0;
                 if (keep) {
-                    m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
+                    if (ninst == m->inst_cap)
+                        m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
                     m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
                 }
             }
