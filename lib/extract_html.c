@@ -69,11 +69,11 @@ static int is_latin1_name(const char *cs)
     return 0;
 }
 
-/* The page as UTF-8; caller frees. The order: BOM, valid UTF-8 with
- * non-ASCII bytes, declared charset, UTF-8, Windows-1252. */
-static char *page_to_utf8(const char *data, size_t len, size_t *out_len)
+/* The page as UTF-8, enc being text_detect_encoding's answer for it;
+ * caller frees. The order: BOM, valid UTF-8 with non-ASCII bytes, declared
+ * charset, UTF-8, Windows-1252. */
+static char *page_to_utf8(const char *data, size_t len, text_encoding enc, size_t *out_len)
 {
-    text_encoding enc = text_detect_encoding(data, len);
     if (enc == TEXT_ENC_UTF8_BOM || enc == TEXT_ENC_UTF16LE || enc == TEXT_ENC_UTF16BE)
         return text_decode(data, len, enc, out_len);
     /* Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares:
@@ -99,22 +99,134 @@ static char *page_to_utf8(const char *data, size_t len, size_t *out_len)
     return text_decode(data, len, enc, out_len);
 }
 
-static int name_is(const xmlNode *n, const char *name)
+/* What an element is to the walk: a bit for each list it belongs to. */
+enum {
+    TAG_DROPPED = 1 << 0,      /* left out with its content */
+    TAG_SECTIONING = 1 << 1,   /* article, main, section */
+    TAG_FRAME = 1 << 2,        /* page header/footer, outside a section */
+    TAG_NEVER_BANNER = 1 << 3, /* never taken for a cookie banner */
+    TAG_BLOCK = 1 << 4,        /* ends a paragraph */
+    TAG_HEADING = 1 << 5,      /* h1-h3: a field and a chunk boundary */
+    TAG_PRE = 1 << 6,
+    TAG_BR = 1 << 7,
+    TAG_TITLE = 1 << 8,
+    TAG_META = 1 << 9,
+    TAG_BODY = 1 << 10,
+    TAG_MAIN = 1 << 11,
+    TAG_ARTICLE = 1 << 12,
+    TAG_HEAD = 1 << 13,
+};
+
+/* Every element name the walk treats apart, in strcmp order (tag_of
+ * searches it by halves): one lookup per element instead of a strcmp per
+ * name of each list. */
+static const struct {
+    const char *name;
+    int tags;
+} tag_table[] = {
+    {"address", TAG_BLOCK},
+    {"article", TAG_SECTIONING | TAG_NEVER_BANNER | TAG_BLOCK | TAG_ARTICLE},
+    {"aside", TAG_DROPPED},
+    {"blockquote", TAG_BLOCK},
+    {"body", TAG_NEVER_BANNER | TAG_BLOCK | TAG_BODY},
+    {"br", TAG_BR},
+    {"button", TAG_DROPPED},
+    {"canvas", TAG_DROPPED},
+    {"caption", TAG_BLOCK},
+    {"center", TAG_BLOCK},
+    {"dd", TAG_BLOCK},
+    {"details", TAG_BLOCK},
+    {"dialog", TAG_DROPPED},
+    {"div", TAG_BLOCK},
+    {"dl", TAG_BLOCK},
+    {"dt", TAG_BLOCK},
+    {"embed", TAG_DROPPED},
+    {"fieldset", TAG_BLOCK},
+    {"figcaption", TAG_BLOCK},
+    {"figure", TAG_BLOCK},
+    {"footer", TAG_FRAME | TAG_BLOCK},
+    {"form", TAG_BLOCK},
+    {"h1", TAG_BLOCK | TAG_HEADING},
+    {"h2", TAG_BLOCK | TAG_HEADING},
+    {"h3", TAG_BLOCK | TAG_HEADING},
+    {"h4", TAG_BLOCK},
+    {"h5", TAG_BLOCK},
+    {"h6", TAG_BLOCK},
+    {"head", TAG_DROPPED | TAG_HEAD},
+    {"header", TAG_FRAME | TAG_BLOCK},
+    {"hr", TAG_BLOCK},
+    {"html", TAG_NEVER_BANNER | TAG_BLOCK},
+    {"iframe", TAG_DROPPED},
+    {"legend", TAG_BLOCK},
+    {"li", TAG_BLOCK},
+    {"main", TAG_SECTIONING | TAG_NEVER_BANNER | TAG_BLOCK | TAG_MAIN},
+    {"meta", TAG_META},
+    {"nav", TAG_DROPPED},
+    {"noscript", TAG_DROPPED},
+    {"object", TAG_DROPPED},
+    {"ol", TAG_BLOCK},
+    {"p", TAG_BLOCK},
+    {"pre", TAG_BLOCK | TAG_PRE},
+    {"script", TAG_DROPPED},
+    {"section", TAG_SECTIONING | TAG_BLOCK},
+    {"select", TAG_DROPPED},
+    {"style", TAG_DROPPED},
+    {"summary", TAG_BLOCK},
+    {"svg", TAG_DROPPED},
+    {"table", TAG_BLOCK},
+    {"tbody", TAG_BLOCK},
+    {"td", TAG_BLOCK},
+    {"template", TAG_DROPPED},
+    {"textarea", TAG_DROPPED},
+    {"tfoot", TAG_BLOCK},
+    {"th", TAG_BLOCK},
+    {"thead", TAG_BLOCK},
+    {"title", TAG_TITLE},
+    {"tr", TAG_BLOCK},
+    {"ul", TAG_BLOCK},
+};
+
+/* The TAG_ bits of a node: 0 for anything but an element named in tag_table. */
+static int tag_of(const xmlNode *n)
 {
-    return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+    if (n->type != XML_ELEMENT_NODE || !n->name)
+        return 0;
+    const char *name = (const char *)n->name;
+    size_t lo = 0, hi = sizeof tag_table / sizeof tag_table[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(name, tag_table[mid].name);
+        if (c == 0)
+            return tag_table[mid].tags;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
-static int name_in(const xmlNode *n, const char *const *names)
+/* Whether needle (ASCII, lower case) occurs in s, ASCII case ignored:
+ * strcasestr in the C locale, without its set-up for long needles. */
+static int ascii_contains(const char *s, const char *needle)
 {
-    for (; *names; names++)
-        if (name_is(n, *names))
+    size_t n = strlen(needle);
+    for (; *s; s++) {
+        size_t k = 0;
+        while (k < n && g_ascii_tolower(s[k]) == needle[k])
+            k++;
+        if (k == n)
             return 1;
+    }
     return 0;
 }
 
 /* Attribute value (owned by the caller, xmlFree) or NULL. */
 static char *attr(const xmlNode *n, const char *name)
 {
+    /* An HTML page declares no attribute defaults: no attribute, no value. */
+    if (!n->properties)
+        return NULL;
     return (char *)xmlGetProp(n, (const xmlChar *)name);
 }
 
@@ -125,7 +237,7 @@ static int attr_contains(const xmlNode *n, const char *name, const char *const *
         return 0;
     int hit = 0;
     for (; *needles && !hit; needles++)
-        hit = strcasestr(v, *needles) != NULL;
+        hit = ascii_contains(v, *needles);
     xmlFree(v);
     return hit;
 }
@@ -142,50 +254,39 @@ static int attr_is(const xmlNode *n, const char *name, const char *const *values
     return hit;
 }
 
-static const char *const dropped_tags[] = {
-    "head",  "script", "style",  "noscript", "template", "nav",      "aside",  "iframe", "object",
-    "embed", "svg",    "canvas", "select",   "button",   "textarea", "dialog", NULL};
-static const char *const sectioning_tags[] = {"article", "main", "section", NULL};
-static const char *const page_frame_tags[] = {"header", "footer", NULL};
 static const char *const dropped_roles[] = {"navigation",    "banner", "contentinfo", "search",
                                             "complementary", "menu",   "menubar",     "dialog",
                                             "alertdialog",   NULL};
 static const char *const banner_words[] = {"cookie", "consent", "gdpr", "rgpd", NULL};
-static const char *const never_banner_tags[] = {"html", "body", "main", "article", NULL};
 
 /* Whether an element is left out of the text. in_section: inside an
  * article/main/section, where <header>/<footer> belong to the content.
  * lenient: keep hidden elements and cookie-looking ids and classes (a last
  * try for pages whose wrapper is hidden until a script runs, or carries
- * such a class); <html>, <body>, <main>, <article> are never dropped so. */
-static int is_dropped(const xmlNode *n, int in_section, int lenient)
+ * such a class); <html>, <body>, <main>, <article> are never dropped so.
+ * tags: tag_of(n). */
+static int is_dropped(const xmlNode *n, int tags, int in_section, int lenient)
 {
     static const char *const yes[] = {"true", NULL};
     static const char *const hidden_styles[] = {"display:none", "display: none",
                                                 "visibility:hidden", "visibility: hidden", NULL};
     if (n->type != XML_ELEMENT_NODE)
         return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
-    if (name_in(n, dropped_tags))
+    if (tags & TAG_DROPPED)
         return 1;
-    if (!in_section && name_in(n, page_frame_tags))
+    if (!in_section && (tags & TAG_FRAME))
         return 1;
+    /* Most elements have no attribute: nothing more to look at. */
+    if (!n->properties)
+        return 0;
     if (attr_is(n, "role", dropped_roles))
         return 1;
-    if (lenient || name_in(n, never_banner_tags))
+    if (lenient || (tags & TAG_NEVER_BANNER))
         return 0;
     return attr_is(n, "aria-hidden", yes) || xmlHasProp(n, (const xmlChar *)"hidden") ||
            attr_contains(n, "style", hidden_styles) || attr_contains(n, "id", banner_words) ||
            attr_contains(n, "class", banner_words);
 }
-
-static const char *const block_tags[] = {
-    "p",       "div",      "li",      "ul",         "ol",     "dl",      "dt",
-    "dd",      "h1",       "h2",      "h3",         "h4",     "h5",      "h6",
-    "table",   "thead",    "tbody",   "tfoot",      "tr",     "td",      "th",
-    "caption", "section",  "article", "main",       "header", "footer",  "blockquote",
-    "pre",     "address",  "figure",  "figcaption", "hr",     "details", "summary",
-    "form",    "fieldset", "legend",  "center",     "body",   "html",    NULL};
-static const char *const heading_tags[] = {"h1", "h2", "h3", NULL};
 
 typedef struct {
     extract_doc *doc;
@@ -231,15 +332,17 @@ static void put_text(walker *w, const char *s)
         return;
     }
     int space = 0;
-    for (; *s; s++) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
-            space = 1;
-            continue;
+    while (*s) {
+        size_t word = strcspn(s, " \t\n\r\f");
+        if (word) {
+            if (space)
+                buf_putc(&w->section, ' ');
+            buf_append(&w->section, s, word);
+            s += word;
         }
-        if (space)
-            buf_putc(&w->section, ' ');
-        space = 0;
-        buf_putc(&w->section, *s);
+        size_t blank = strspn(s, " \t\n\r\f");
+        space = space && !word ? 1 : blank > 0;
+        s += blank;
     }
     if (space)
         buf_putc(&w->section, ' ');
@@ -253,20 +356,21 @@ static int enter(walker *w, xmlNode *n)
             put_text(w, (const char *)n->content);
         return 0;
     }
-    if (is_dropped(n, w->in_section, w->lenient))
+    int tags = tag_of(n);
+    if (is_dropped(n, tags, w->in_section, w->lenient))
         return 0;
-    if (name_in(n, sectioning_tags))
+    if (tags & TAG_SECTIONING)
         w->in_section++;
-    if (name_is(n, "pre"))
+    if (tags & TAG_PRE)
         w->in_pre++;
-    if (name_is(n, "br")) {
+    if (tags & TAG_BR) {
         buf_putc(&w->section, '\n');
-    } else if (name_in(n, heading_tags) && !w->in_heading++) {
+    } else if ((tags & TAG_HEADING) && !w->in_heading++) {
         if (!section_is_heading_only(w))
             flush(w);
         buf_puts(&w->section, "\n\n");
         w->heading_start = w->section.len;
-    } else if (name_in(n, block_tags)) {
+    } else if (tags & TAG_BLOCK) {
         buf_puts(&w->section, "\n\n");
     }
     return 1;
@@ -276,11 +380,12 @@ static void leave(walker *w, xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE)
         return;
-    if (name_in(n, sectioning_tags))
+    int tags = tag_of(n);
+    if (tags & TAG_SECTIONING)
         w->in_section--;
-    if (name_is(n, "pre"))
+    if (tags & TAG_PRE)
         w->in_pre--;
-    if (name_in(n, heading_tags) && w->in_heading && !--w->in_heading) {
+    if ((tags & TAG_HEADING) && w->in_heading && !--w->in_heading) {
         char *h = text_normalize(w->section.data + w->heading_start,
                                  w->section.len - w->heading_start, TEXT_ONE_LINE);
         if (h[0]) {
@@ -293,7 +398,7 @@ static void leave(walker *w, xmlNode *n)
             free(h);
         }
     }
-    if (name_in(n, block_tags))
+    if (tags & TAG_BLOCK)
         buf_puts(&w->section, "\n\n");
 }
 
@@ -359,17 +464,18 @@ static void find_parts(page_parts *p, xmlNode *root)
     while (n) {
         int descend = n->type == XML_ELEMENT_NODE;
         if (descend) {
-            if (name_is(n, "title") && !p->title)
+            int tags = tag_of(n);
+            if ((tags & TAG_TITLE) && !p->title)
                 p->title = n;
-            else if (name_is(n, "meta"))
+            else if (tags & TAG_META)
                 look_at_meta(p, n);
-            else if (name_is(n, "body") && !p->body)
+            else if ((tags & TAG_BODY) && !p->body)
                 p->body = n;
-            if (!name_is(n, "head") && is_dropped(n, 0, 0)) {
+            if (!(tags & TAG_HEAD) && is_dropped(n, tags, 0, 0)) {
                 descend = 0;
-            } else if ((name_is(n, "main") || attr_is(n, "role", main_role)) && !p->main) {
+            } else if (((tags & TAG_MAIN) || attr_is(n, "role", main_role)) && !p->main) {
                 p->main = n;
-            } else if (name_is(n, "article")) {
+            } else if (tags & TAG_ARTICLE) {
                 if (p->n_articles == p->cap_articles) {
                     p->cap_articles = p->cap_articles ? p->cap_articles * 2 : 4;
                     p->articles = g_renew(xmlNode *, p->articles, p->cap_articles);
@@ -449,7 +555,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         return EXTRACT_EFORMAT;
     }
     size_t ulen;
-    char *utf8 = page_to_utf8(data, len, &ulen);
+    char *utf8 = page_to_utf8(data, len, enc, &ulen);
     if (ulen > INT_MAX) {
         free(utf8);
         snprintf(err, errlen, "HTML page too large");

@@ -39,17 +39,20 @@ static int looks_utf16(const unsigned char *u, size_t len, int be)
     size_t n = (len < 8192 ? len : 8192) & ~(size_t)1;
     if (n < 8)
         return 0;
-    size_t plausible = 0, ascii = 0, units = n / 2;
+    size_t implausible = 0, other = 0, units = n / 2;
     for (size_t i = 0; i < n; i += 2) {
         unsigned hi = be ? u[i] : u[i + 1], lo = be ? u[i + 1] : u[i];
         unsigned w = hi << 8 | lo;
-        if ((w >= 0x20 && w < 0x250) || w == '\n' || w == '\r' || w == '\t' ||
-            (w >= 0x2000 && w < 0x2070))
-            plausible++;
-        if (hi == 0 && lo >= 0x20 && lo < 0x7F)
-            ascii++;
+        if (!((w >= 0x20 && w < 0x250) || w == '\n' || w == '\r' || w == '\t' ||
+              (w >= 0x2000 && w < 0x2070)))
+            implausible++;
+        if (!(hi == 0 && lo >= 0x20 && lo < 0x7F))
+            other++;
+        /* Either test already lost (one-byte text loses in a few units). */
+        if (implausible * 100 > units * 5 || other * 2 > units)
+            return 0;
     }
-    return plausible * 100 >= units * 95 && ascii * 2 >= units;
+    return 1;
 }
 
 text_encoding text_detect_encoding(const char *s, size_t len)
@@ -140,6 +143,14 @@ char *text_decode(const char *s, size_t len, text_encoding enc, size_t *out_len)
             i = 3;
         buf_reserve(&b, len - i);
         while (i < len) {
+            if (u[i] < 0x80) { /* a run of ASCII, as it is */
+                size_t end = i + 1;
+                while (end < len && u[end] < 0x80)
+                    end++;
+                buf_append(&b, s + i, end - i);
+                i = end;
+                continue;
+            }
             size_t start = i;
             int32_t cp = next_cp(s, len, &i);
             if (cp == REPLACEMENT && i == start + 1 && u[start] >= 0x80)
@@ -194,13 +205,12 @@ char *text_decode(const char *s, size_t len, text_encoding enc, size_t *out_len)
 
 int text_looks_binary(const char *s, size_t len)
 {
+    if (memchr(s, 0, len))
+        return 1;
     size_t ctrl = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == 0)
-            return 1;
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
-            ctrl++;
+        ctrl += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
     }
     return ctrl > 2 && ctrl * 50 > len;
 }
