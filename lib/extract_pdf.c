@@ -129,6 +129,10 @@ static void read_page(PopplerPage *pp, pdf_page *page)
     GList *attrs = geo ? poppler_page_get_text_attributes(pp) : NULL;
     GList *a = attrs;
     line_acc acc = {.text = BUF_INIT, .prev_space = 1};
+    /* Whether the font of the attribute run bold_of was bold: asked once a
+     * run, not once a glyph. */
+    const PopplerTextAttributes *bold_of = NULL;
+    int bold = 0;
     guint i = 0;
     for (const char *s = text; *s; i++) {
         const char *next = g_utf8_next_char(s);
@@ -169,7 +173,11 @@ static void read_page(PopplerPage *pp, pdf_page *page)
                 acc.bottom = fmax(acc.bottom, r->y2);
                 acc.last = *r;
                 acc.glyphs++;
-                if (at && is_bold_font(at->font_name))
+                if (at && at != bold_of) {
+                    bold_of = at;
+                    bold = is_bold_font(at->font_name);
+                }
+                if (at && bold)
                     acc.bold_glyphs++;
             }
             buf_append(&acc.text, s, (size_t)(next - s));
