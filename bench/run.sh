@@ -19,6 +19,8 @@
 #   BENCH_OCR_ONLY=1      only the OCR measure (the scanned sample; no scale corpus),
 #                         written to bench/work/OCR.md (or BENCH_OUT)
 #   BENCH_OCR_RUNS=N      runs of each OCR indexing, the median kept (default 3)
+#   BENCH_INDEX_RUNS=N    from-empty indexings of the corpus by each pipeline, in rounds
+#                         of alternating order, the median kept (default 3; quick 1)
 # Figures travel between steps through printf -v (NAME_WALL, SD_PID_after…):
 # shellcheck disable=SC2034,SC2153,SC2154
 set -euo pipefail
@@ -338,28 +340,55 @@ files_txt=$(find "$CORPUS" -type f -iname '*.txt' | wc -l)
 files_pdf=$(find "$CORPUS" -type f -iname '*.pdf' | wc -l)
 corpus_mib=$(calc "printf \"%.0f\", $(du -sb "$CORPUS" | cut -f1) / 1048576")
 
-# ---- indexing: naive, Repère, Repère before; back to back ----
+# ---- indexing: naive, Repère, Repère with OCR off, Repère before ----
 NAIVE_DB=$WORK/scale-naive.db
 REP_DB=$WORK/scale-repere.db
 OLD_DB=$WORK/scale-before.db
-index_fresh naive "$NAIVE_DB" "$NAIVE" "$NAIVE" index "$NAIVE_DB" "$JOBS" "$CORPUS"
-save_index NV
-NV_DOCS=$(doc_count "$NAIVE_DB" docs)
-index_fresh repere "$REP_DB" bin/indexer bin/indexer --quiet --jobs "$JOBS" --db "$REP_DB" "$CORPUS"
-save_index RP
-RP_DOCS=$(doc_count "$REP_DB" documents)
 # Like for like: the naive pipeline reads no images, so Repère also indexes with
 # OCR off (the default, --ocr missing, reads the image-only pages when built with OCR).
 NOOCR_DB=$WORK/scale-repere-noocr.db
-index_fresh repere-noocr "$NOOCR_DB" bin/indexer bin/indexer --quiet --jobs "$JOBS" --ocr off \
-  --db "$NOOCR_DB" "$CORPUS"
-save_index RN
+IX_RUNS=${BENCH_INDEX_RUNS:-$([ "$QUICK" = 1 ] && echo 1 || echo 3)}
+# One from-empty indexing by a pipeline: NV (naive), RP (Repère) or RN (--ocr off).
+# Every run starts alike: the last run's writes flushed (sync) and the corpus in
+# the page cache (read once; this host pages out page cache left unused for a
+# minute, so the first reader of a sequence would otherwise pay the disk).
+index_pipeline() {
+  sync
+  find "$CORPUS" -type f -exec cat {} + >/dev/null
+  case $1 in
+    NV) index_fresh naive "$NAIVE_DB" "$NAIVE" "$NAIVE" index "$NAIVE_DB" "$JOBS" "$CORPUS" ;;
+    RP) index_fresh repere "$REP_DB" bin/indexer bin/indexer --quiet --jobs "$JOBS" \
+      --db "$REP_DB" "$CORPUS" ;;
+    RN) index_fresh repere-noocr "$NOOCR_DB" bin/indexer bin/indexer --quiet --jobs "$JOBS" \
+      --ocr off --db "$NOOCR_DB" "$CORPUS" ;;
+  esac
+  save_index "$1"
+  local runs="$1_RUNS"
+  printf -v "$runs" '%s' "${!runs:+${!runs}, }$IX_WALL/$IX_CPU"
+}
+# IX_RUNS rounds, the order reversed every other round (naive, Repère, OCR off;
+# then OCR off, Repère, naive): what running first or after another costs falls
+# on each side alike. Each pipeline's wall and CPU are the medians of its runs
+# (one run of each, always in one order, measured the load of that moment: the
+# same binaries gave 1.03x naive in a run and 0.67-0.89x in pairs by hand).
+NV_RUNS="" RP_RUNS="" RN_RUNS=""
+for ((round = 1; round <= IX_RUNS; round++)); do
+  if ((round % 2)); then order=(NV RP RN); else order=(RN RP NV); fi
+  for p in "${order[@]}"; do index_pipeline "$p"; done
+done
+for p in NV RP RN; do
+  runs="${p}_RUNS"
+  printf -v "${p}_WALL" '%s' "$(tr , '\n' <<<"${!runs}" | cut -d/ -f1 | median)"
+  printf -v "${p}_CPU" '%s' "$(tr , '\n' <<<"${!runs}" | cut -d/ -f2 | median)"
+done
+NV_DOCS=$(doc_count "$NAIVE_DB" docs)
+RP_DOCS=$(doc_count "$REP_DB" documents)
 # Ratios come from one run: a reused naive index beside a fresh Repère one is
 # indexed again (BENCH_QUICK keeps both only when neither had to be redone).
 if [ "$NV_REUSED" = 1 ] && { [ "$RP_REUSED" = 0 ] || [ "$RN_REUSED" = 0 ]; }; then
   say "naive: indexing again, beside the fresh Repère index"
-  QUICK=0 index_fresh naive "$NAIVE_DB" "$NAIVE" "$NAIVE" index "$NAIVE_DB" "$JOBS" "$CORPUS"
-  save_index NV
+  NV_RUNS=""
+  QUICK=0 index_pipeline NV
 fi
 RP_OCR_PAGES=$(sqlite3 -readonly "$REP_DB" "SELECT count(*) FROM ocr_pages" 2>/dev/null || echo 0)
 say "repere: re-run on the unchanged corpus"
@@ -568,6 +597,11 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
     echo "| before (\`$BEFORE\`)$(reused_note "$OB_REUSED" "$OB_WHEN") | $OB_WALL | $OB_CPU | $(mib "$OB_SIZE") | $(mib "$OB_SIZE_RAW") | $OB_RSS_PARENT | $OB_RSS_TREE | $OB_DOCS |"
     echo "| before, re-run | $OR_WALL | $OR_CPU | $(mib "$OR_SIZE") | $(mib "$OR_SIZE_RAW") | $OR_RSS_PARENT | $OR_RSS_TREE | |"
   fi
+  echo
+  echo "Wall and CPU of the first three rows: medians of $IX_RUNS from-empty runs each, in rounds of"
+  echo "alternating order (naive, Repère, \`--ocr off\`, then the reverse), each run after \`sync\` and a"
+  echo "read of the corpus. The runs, wall/CPU s: naive $NV_RUNS; Repère $RP_RUNS; \`--ocr off\` $RN_RUNS."
+  echo "Size, RSS and documents: the last run of each."
   echo
   echo "Repère/naive: wall $ix_ratio ×, CPU $(ratio "$RP_CPU" "$NV_CPU") ×, size $size_ratio ×; with \`--ocr off\`"
   echo "wall $ix_ratio_off ×, CPU $(ratio "$RN_CPU" "$NV_CPU") ×. Repère's default run (\`--ocr missing\`) read $RP_OCR_PAGES"
