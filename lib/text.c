@@ -324,6 +324,17 @@ static int nfc_stable(int32_t cp)
     return cp < 0x300 || (cp >= 0x2000 && cp < 0x20D0) || cp == REPLACEMENT;
 }
 
+/* The whitespace seen since the last character written, before the next
+ * one: one space, or a line break where it ends a line (TEXT_LINES) or a
+ * paragraph; nothing at the start. */
+static void put_pending_space(buf *out, int spaces, int breaks, int flags)
+{
+    if (out->len && (spaces || breaks)) {
+        int para = (flags == TEXT_LINES) ? breaks >= 1 : breaks >= 2;
+        buf_putc(out, (para && flags != TEXT_ONE_LINE) ? '\n' : ' ');
+    }
+}
+
 char *text_normalize(const char *s, size_t len, int flags)
 {
     buf out = BUF_INIT;
@@ -334,6 +345,22 @@ char *text_normalize(const char *s, size_t len, int flags)
     int needs_nfc = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c < 0x7F && c != '-') {
+            /* A run of printable ASCII but the hyphen: each character is
+             * written as it is and becomes the last base character, so the
+             * run goes whole, after the pending whitespace. */
+            size_t end = i + 1;
+            while (end < len && (unsigned char)s[end] > ' ' && (unsigned char)s[end] < 0x7F &&
+                   s[end] != '-')
+                end++;
+            put_pending_space(&out, spaces, breaks, flags);
+            spaces = breaks = 0;
+            buf_append(&out, s + i, end - i);
+            last = (unsigned char)s[end - 1];
+            i = end;
+            continue;
+        }
         int32_t cp = next_cp(s, len, &i);
         if (cp == '\r') {
             if (i < len && s[i] == '\n')
@@ -363,10 +390,7 @@ char *text_normalize(const char *s, size_t len, int flags)
         }
         if (k == K_SOFT_HYPHEN)
             continue;
-        if (out.len && (spaces || breaks)) {
-            int para = (flags == TEXT_LINES) ? breaks >= 1 : breaks >= 2;
-            buf_putc(&out, (para && flags != TEXT_ONE_LINE) ? '\n' : ' ');
-        }
+        put_pending_space(&out, spaces, breaks, flags);
         spaces = breaks = 0;
         const char *lig = ligature(cp);
         if (lig) {
