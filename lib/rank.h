@@ -53,6 +53,10 @@ typedef struct {
                       * row exact */
     int by_clauses;  /* with topk: the rows are ordered by repere_clauses
                       * first, then by repere_rank */
+    int slack;       /* repere_clauses (and by_clauses): a row missing one
+                      * clause of three or more, one no rarer in the index
+                      * than the query's mean, counts as having them all
+                      * (questions: rank.c, rank_relaxed_count) */
     struct rank_top *top; /* with topk: the best rows so far (caller's) */
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per
@@ -122,7 +126,9 @@ void rank_top_free(rank_top *top);
  *       them that stand in one passage: a stretch of 100 tokens of a
  *       column from text_col on, with those of the columns before
  *       text_col (with topk and by_clauses, repere_rank orders its best
- *       rows by the same count).
+ *       rows by the same count); with slack, one clause missing counts as
+ *       none when the query has three or more and that one is no rarer in
+ *       the index than their mean.
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
 
