@@ -13,6 +13,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "schema.h"
+#include "ways.h"
 
 #define MARKS_TOKS_SLOTS 512
 
@@ -89,11 +90,9 @@ typedef struct {
 
 /* One cached token stream: the text it was made from and its tokens. */
 typedef struct {
-    sqlite3_int64 id;
-    size_t len, n, cap;
-    char *text;
+    ways_tag tag; /* its chunk id and text, when last used (ways.h) */
+    size_t n, cap;
     marks_tok *v;
-    unsigned long long used; /* marks_cache.clock when last used */
 } marks_toks;
 
 /* A chunk's stream may sit in any of MARKS_TOKS_WAYS slots from the one
@@ -118,7 +117,7 @@ void marks_cache_free(marks_cache *c)
     if (!c)
         return;
     for (int i = 0; i < MARKS_TOKS_SLOTS; i++) {
-        free(c->slot[i].text);
+        ways_clear(&c->slot[i].tag);
         free(c->slot[i].v);
     }
     free(c);
@@ -139,31 +138,16 @@ static int marks_toks_add(void *ctx, int flags, const char *token, size_t len, s
  * error). An entry is used only when its text is the chunk's text. */
 static marks_toks *marks_toks_get(marks_cache *c, sqlite3_int64 id, const char *text, size_t len)
 {
-    uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 55;
-    marks_toks *t = NULL;
-    c->clock++;
-    for (int w = 0; w < MARKS_TOKS_WAYS; w++) {
-        marks_toks *s = &c->slot[(h + (uint64_t)w) % MARKS_TOKS_SLOTS];
-        if (s->text && s->id == id) {
-            t = s;
-            break;
-        }
-        if (!t || (t->text && (!s->text || s->used < t->used)))
-            t = s;
-    }
-    t->used = c->clock;
-    if (t->text && t->id == id && t->len == len && memcmp(t->text, text, len) == 0)
+    int hit;
+    marks_toks *t = (marks_toks *)ways_get(c->slot, sizeof c->slot[0], MARKS_TOKS_SLOTS,
+                                           MARKS_TOKS_WAYS, &c->clock, id, text, len, &hit);
+    if (hit)
         return t;
-    free(t->text);
-    t->text = NULL;
     t->n = 0;
     if (analyzer_tokenize(text, len, ANALYZER_INDEX, marks_toks_add, t) != 0)
         return NULL;
-    if (!(t->text = malloc(len ? len : 1)))
+    if (ways_keep(&t->tag, id, text, len) != 0)
         return NULL;
-    memcpy(t->text, text, len);
-    t->len = len;
-    t->id = id;
     return t;
 }
 

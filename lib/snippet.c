@@ -19,6 +19,7 @@
 #include "marks.h"
 #include "rank.h"
 #include "schema.h"
+#include "ways.h"
 
 /* docs_fts's body: the chunks' text. */
 #define SNIPPET_BODY_COLUMN 2
@@ -28,13 +29,10 @@
  * that showed it (a sixtieth of the scale benchmark's mix). An entry is
  * used only when its title is the document's title. */
 typedef struct {
-    long long id;
-    char *title; /* NULL: empty slot */
-    size_t len;
+    ways_tag tag;     /* its document id and title, when last used (ways.h) */
     buf words;        /* each word's bytes, one after the other */
     size_t *lens;     /* each word's length */
     size_t n, cap;
-    unsigned long long used; /* snippet_maker.clock when last used */
 } snippet_title;
 
 #define SNIPPET_TITLE_SLOTS 512
@@ -448,7 +446,7 @@ void snippet_close(snippet_maker *sm)
     sqlite3_finalize(sm->hits);
     marks_cache_free(sm->cache);
     for (int i = 0; i < SNIPPET_TITLE_SLOTS; i++) {
-        free(sm->titles[i].title);
+        ways_clear(&sm->titles[i].tag);
         buf_free(&sm->titles[i].words);
         free(sm->titles[i].lens);
     }
@@ -510,30 +508,17 @@ static int snippet_title_add(void *vctx, int flags, const char *token, size_t le
 static const snippet_title *snippet_title_get(snippet_maker *sm, long long id, const char *title,
                                               size_t len)
 {
-    uint64_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 55;
-    snippet_title *t = NULL;
-    sm->clock++;
-    for (int w = 0; w < SNIPPET_TITLE_WAYS; w++) {
-        snippet_title *s = &sm->titles[(h + (uint64_t)w) % SNIPPET_TITLE_SLOTS];
-        if (s->title && s->id == id) {
-            t = s;
-            break;
-        }
-        if (!t || (t->title && (!s->title || s->used < t->used)))
-            t = s;
-    }
-    t->used = sm->clock;
-    if (t->title && t->id == id && t->len == len && memcmp(t->title, title, len) == 0)
+    int hit;
+    snippet_title *t = (snippet_title *)ways_get(sm->titles, sizeof sm->titles[0],
+                                                 SNIPPET_TITLE_SLOTS, SNIPPET_TITLE_WAYS,
+                                                 &sm->clock, id, title, len, &hit);
+    if (hit)
         return t;
-    free(t->title);
-    t->title = NULL;
     t->n = 0;
     buf_clear(&t->words);
     analyzer_tokenize(title, len, ANALYZER_WORDS, snippet_title_add, t);
-    t->title = buf_xrealloc(NULL, len);
-    memcpy(t->title, title, len);
-    t->len = len;
-    t->id = id;
+    /* Out of memory, the words still serve this call; the slot stays empty. */
+    (void)ways_keep(&t->tag, id, title, len);
     return t;
 }
 
