@@ -340,8 +340,10 @@ static void put_text(walker *w, const char *s)
             buf_append(&w->section, s, word);
             s += word;
         }
+        /* Only the text's first run can be blank without a word before
+         * it: whitespace is pending exactly when a blank run ends here. */
         size_t blank = strspn(s, " \t\n\r\f");
-        space = space && !word ? 1 : blank > 0;
+        space = blank > 0;
         s += blank;
     }
     if (space)
