@@ -34,7 +34,7 @@ INDEXER_OBJ := $(INDEXER_SRC:%.c=$(BUILD)/%.o)
 SEARCHD_OBJ := $(SEARCHD_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REL_BIN     := $(BUILD)/tests/relevance
-BENCH_BIN   := $(BUILD)/bench/reference $(BUILD)/bench/naive
+BENCH_BIN   := $(BUILD)/bench/reference $(BUILD)/bench/naive $(BUILD)/bench/dump
 LIBREPERE   := $(BUILD)/librepere.a
 
 .PHONY: all deps run check unit asan bench fuzz stress valgrind format clean
@@ -123,7 +123,8 @@ bench: deps all $(BENCH_BIN)
 	@bench/run.sh
 
 # The benchmark's tools: bench/reference.c (search_run without HTTP) and
-# bench/naive.c (the naive pipeline), over bench/driver.c's query loops.
+# bench/naive.c (the naive pipeline), over bench/driver.c's query loops;
+# bench/dump.c writes every answer out in full to compare two builds.
 $(BENCH_BIN): $(BUILD)/bench/%: bench/%.c $(BUILD)/bench/driver.o $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Ibench -o $@ $< $(BUILD)/bench/driver.o $(LIBREPERE) $(PKG_LIBS)
