@@ -2,8 +2,9 @@
  * judged queries of tests/relevance/queries.tsv by nDCG@10 and MRR, per
  * class of queries and overall, next to a plain FTS5 baseline (unicode61
  * remove_diacritics 2, bm25(), the query's words quoted and AND-ed) built
- * from the same index's text. Prints TAP and tables; --tune searches the
- * ranking weights instead of testing. The engine measured is the library's. */
+ * from the same index's text. Prints TAP and tables; --scores prints every
+ * query's scores under weights read from stdin instead of testing (for
+ * tests/relevance/crossval). The engine measured is the library's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -429,51 +430,66 @@ static void rel_report(buf *t, const rel_set *set, const rel_score *engine, cons
                    engine[i].top ? engine[i].top : "(none)");
 }
 
-/* Grid search over the ranking weights (body fixed at 1; headings were
- * searched over 0.5-2 before and are fixed at their best, 1); prints every
- * point and the best. */
-static void rel_tune(search_ctx *ctx, const rel_set *set)
+/* Reads "TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN]]]" into t
+ * (missing trailing values keep t's). Returns 0, or -1 when fewer than five
+ * numbers are given. */
+static int rel_parse_weights(const char *s, search_tuning *t)
 {
-    static const double titles[] = {4, 8};
-    static const double proxs[] = {0.25, 0.5, 1};
-    static const double exacts[] = {0.1, 0.2};
-    static const double phrases[] = {0, 0.5, 2};
-    static const double k1s[] = {2, 3, 4};
-    static const double bs[] = {0.4, 0.5, 0.75};
-    search_tuning t, best;
-    double best_ndcg = -1, best_mrr = -1, ndcg, mrr;
-    search_get_tuning(ctx, &t);
-    best = t;
-    t.w_headings = 1;
-    for (size_t i = 0; i < 2 * 3 * 2 * 3 * 3 * 3; i++) {
-        size_t r = i;
-        t.w_title = titles[r % 2], r /= 2;
-        t.w_prox = proxs[r % 3], r /= 3;
-        t.w_exact = exacts[r % 2], r /= 2;
-        t.w_phrase = phrases[r % 3], r /= 3;
-        t.k1 = k1s[r % 3], r /= 3;
-        t.b = bs[r % 3];
-        search_set_tuning(ctx, &t);
-        rel_run_engine(ctx, set, NULL, &ndcg, &mrr);
-        printf("title %4.1f prox %4.2f exact %4.2f phrase %3.1f k1 %3.1f b %4.2f -> nDCG@10 %.4f "
-               "MRR %.4f\n",
-               t.w_title, t.w_prox, t.w_exact, t.w_phrase, t.k1, t.b, ndcg, mrr);
-        if (ndcg > best_ndcg + 1e-9 || (fabs(ndcg - best_ndcg) <= 1e-9 && mrr > best_mrr)) {
-            best_ndcg = ndcg;
-            best_mrr = mrr;
-            best = t;
+    int n = sscanf(s, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t->w_title, &t->w_headings,
+                   &t->w_body, &t->w_prox, &t->w_exact, &t->w_phrase, &t->k1, &t->b, &t->w_span);
+    return n >= 5 ? 0 : -1;
+}
+
+/* --scores: for tests/relevance/crossval. Prints each query once
+ * ("query INDEX CLASS TEXT"), then, for each line of weights read from
+ * stdin (rel_parse_weights, from the engine's defaults), "point WEIGHTS"
+ * and every query's nDCG@10 and reciprocal rank in the set's order
+ * ("ndcg V1 V2 ...", "rr V1 V2 ..."). Returns the number of failed
+ * queries and unreadable lines. */
+static int rel_scores(search_ctx *ctx, const rel_set *set)
+{
+    search_tuning defaults, t;
+    rel_score *s = calloc(set->n ? set->n : 1, sizeof *s);
+    char *line = NULL;
+    size_t cap = 0;
+    int failed = 0;
+    if (!s)
+        abort();
+    search_get_tuning(ctx, &defaults);
+    for (size_t i = 0; i < set->n; i++)
+        printf("query %zu %s %s\n", i, set->classes[set->q[i].cls], set->q[i].text);
+    while (getline(&line, &cap, stdin) > 0) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0])
+            continue;
+        t = defaults;
+        if (rel_parse_weights(line, &t) != 0) {
+            printf("# unreadable weights: %s\n", line);
+            failed++;
+            continue;
         }
+        search_set_tuning(ctx, &t);
+        double ndcg, mrr;
+        failed += rel_run_engine(ctx, set, s, &ndcg, &mrr);
+        printf("point %s\nndcg", line);
+        for (size_t i = 0; i < set->n; i++)
+            printf(" %.6f", s[i].ndcg);
+        printf("\nrr");
+        for (size_t i = 0; i < set->n; i++) {
+            printf(" %.6f", s[i].rr);
+            free(s[i].top);
+        }
+        printf("\n");
     }
-    printf("best: title %.1f prox %.2f exact %.2f phrase %.1f k1 %.1f b %.2f -> nDCG@10 %.4f "
-           "MRR %.4f\n",
-           best.w_title, best.w_prox, best.w_exact, best.w_phrase, best.k1, best.b, best_ndcg,
-           best_mrr);
+    free(line);
+    free(s);
+    return failed;
 }
 
 static void rel_usage(void)
 {
     fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
-                    " [--baseline FILE] [--out MD] [--write-baseline] [--tune]\n"
+                    " [--baseline FILE] [--out MD] [--write-baseline] [--scores]\n"
                     "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN]]]]\n");
     exit(2);
 }
@@ -482,7 +498,7 @@ int main(int argc, char **argv)
 {
     const char *db = NULL, *queries = NULL, *synonyms = NULL, *baseline = NULL, *out = NULL,
                *weights = NULL;
-    int tune = 0, write_baseline = 0;
+    int scores = 0, write_baseline = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **slot = !strcmp(a, "--db")         ? &db
@@ -494,8 +510,8 @@ int main(int argc, char **argv)
                                                        : NULL;
         if (slot && i + 1 < argc)
             *slot = argv[++i];
-        else if (!strcmp(a, "--tune"))
-            tune = 1;
+        else if (!strcmp(a, "--scores"))
+            scores = 1;
         else if (!strcmp(a, "--write-baseline"))
             write_baseline = 1;
         else
@@ -513,16 +529,14 @@ int main(int argc, char **argv)
     if (weights) {
         search_tuning t;
         search_get_tuning(ctx, &t);
-        int n = sscanf(weights, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t.w_title, &t.w_headings,
-                       &t.w_body, &t.w_prox, &t.w_exact, &t.w_phrase, &t.k1, &t.b, &t.w_span);
-        if (n < 5)
+        if (rel_parse_weights(weights, &t) != 0)
             rel_usage();
         search_set_tuning(ctx, &t);
     }
-    if (tune) {
-        rel_tune(ctx, &set);
+    if (scores) {
+        int failed = rel_scores(ctx, &set);
         search_close(ctx);
-        return 0;
+        return failed ? 1 : 0;
     }
 
     rel_score *engine = calloc(set.n ? set.n : 1, sizeof *engine);
