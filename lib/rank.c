@@ -481,6 +481,20 @@ static double rank_col_weight(const rank_params *p, int col, int ncols)
     return p && col < p->ncols && col < ncols ? p->w_col[col] : 1.0;
 }
 
+/* rank_col_weight of columns 0 .. RANK_MAX_COLUMNS - 1 in w, for the loops
+ * over hits (the weight of a column beyond them is asked each time). */
+static void rank_col_weights(const rank_params *p, int ncols, double *w)
+{
+    for (int c = 0; c < RANK_MAX_COLUMNS; c++)
+        w[c] = rank_col_weight(p, c, ncols);
+}
+
+/* Column col's weight from the table of rank_col_weights. */
+static inline double rank_col_weight_of(const double *w, const rank_params *p, int col, int ncols)
+{
+    return col < RANK_MAX_COLUMNS ? w[col] : rank_col_weight(p, col, ncols);
+}
+
 /* Does a hit of phrase ph of term t give the clause a word asked for (not
  * only a related word, nor a weak form, query.h)? */
 static int rank_typed(const query_term *t, const query_phrase *ph)
@@ -557,9 +571,6 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
     for (size_t i = 0; i < n; i++) {
         const rank_hit *h = &hits[i];
         int c = h->clause;
-        seen |= 1ULL << c;
-        if (rank_whole(e, h->term))
-            whole |= 1ULL << c;
         if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
             best_gap[c - 1] = h->off - last_end[c - 1];
         if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
@@ -575,6 +586,15 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
             t_gap[t + 1] = h->off - t_end[t + 1];
         t_col[t] = h->col;
         t_end[t] = h->end;
+    }
+    /* A hit's clause is its term's: the clauses seen, and those said in
+     * one piece, from the terms that have a hit (t_col set). */
+    for (int t = 0; t < nt; t++) {
+        if (t_col[t] < 0)
+            continue;
+        seen |= 1ULL << ts[t].clause;
+        if (rank_whole(e, t))
+            whole |= 1ULL << ts[t].clause;
     }
     *clauses = __builtin_popcountll(seen);
     double sum = 0, weight = 0;
@@ -943,6 +963,8 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     memset(m->label_w, 0, (size_t)m->nterms * sizeof *m->label_w);
     memset(m->in_text, 0, (size_t)m->nterms * sizeof *m->in_text);
     int text_col = p ? p->text_col : 0;
+    double cws[RANK_MAX_COLUMNS];
+    rank_col_weights(p, ncols, cws);
     /* Phrase by phrase rather than xInst: the phrases that only keep the
      * match set are never decoded. */
     for (int ph = 0; ph < m->n; ph++) {
@@ -958,7 +980,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             typed |= 1ULL << ts[t].clause;
         double w = rank_phrase_weight(&phs[ph]);
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-            double cw = rank_col_weight(p, col, ncols);
+            double cw = rank_col_weight_of(cws, p, col, ncols);
             m->tf[t] += w * cw;
             if (col < text_col) {
                 m->label[t] += w * cw;
@@ -1147,6 +1169,8 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
         return rc;
     double norm = p->k1 * (1.0 - p->b + p->b * len / m->avgdl);
+    double cws[RANK_MAX_COLUMNS];
+    rank_col_weights(p, ncols, cws);
     /* With common words in the query, the other words' hits bound the
      * proximity and the span (below): cheap beside the common words'. */
     int keep_hits = tight && m->any_common && m->pairs && (p->w_prox > 0 || p->w_span > 0);
@@ -1202,7 +1226,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             if (x >= 0 && col >= 0)
                 m->ex_seen[x] = 1;
             for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-                double cw = rank_col_weight(p, col, ncols);
+                double cw = rank_col_weight_of(cws, p, col, ncols);
                 tf += w * cw;
                 if (x >= 0)
                     m->ex_tf[x] += w * cw;

@@ -19,7 +19,7 @@
 #define RANK_POINTER "repere_rank_params"
 
 /* A hit of one of a query's clause terms: column, first token, one past
- * its last token, clause, term (query_expr's numbering). */
+ * its last token, clause (its term's), term (query_expr's numbering). */
 typedef struct {
     int col, off, end, clause, term;
 } rank_hit;
