@@ -106,7 +106,16 @@ static int snippet_on_token(void *vctx, int flags, const char *token, size_t len
  * character index is cfrom (continuation bytes are not characters). */
 static size_t snippet_chars(const char *text, size_t from, size_t cfrom, size_t pos)
 {
-    for (size_t i = from; i < pos; i++)
+    size_t i = from;
+    /* Eight bytes at a time: a continuation byte has its top bits 10; the
+     * byte sum of the flags, by a multiplication, counts them. */
+    for (; i + 8 <= pos; i += 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
+        cfrom += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ULL) >> 56);
+    }
+    for (; i < pos; i++)
         if (((unsigned char)text[i] & 0xC0) != 0x80)
             cfrom++;
     return cfrom;

@@ -422,6 +422,18 @@ static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, con
 }
 
 /* The best correction of a folded word of n code points, or NULL. */
+/* Has x more than max bits set? Clears them one at a time, at most max + 1
+ * (max is an edit distance: 1 or 2), instead of counting them all. */
+static inline int spell_bits_over(uint32_t x, size_t max)
+{
+    for (size_t k = 0; k <= max; k++) {
+        if (!x)
+            return 0;
+        x &= x - 1;
+    }
+    return 1;
+}
+
 static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n, size_t max)
 {
     const spell_word *best = NULL;
@@ -432,8 +444,7 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
     for (size_t l = lo; l <= hi; l++) {
         for (size_t k = s->lenstart[l]; k < s->lenstart[l + 1]; k++) {
             const spell_word *c = &s->words[s->bylen[k]];
-            if ((size_t)__builtin_popcount(mask & ~c->mask) > max ||
-                (size_t)__builtin_popcount(c->mask & ~mask) > max)
+            if (spell_bits_over(mask & ~c->mask, max) || spell_bits_over(c->mask & ~mask, max))
                 continue;
             size_t d =
                 spell_distance(w, n, s->pool + c->cp, NULL, c->ncp, bestd < max ? bestd : max);
