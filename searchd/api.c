@@ -5,6 +5,7 @@
 #include "api.h"
 
 #include <glib.h>
+#include <jansson.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,7 +15,6 @@
 #include "buf.h"
 #include "ctxpool.h"
 #include "fileread.h"
-#include "jsonw.h"
 #include "ocr.h"
 #include "search.h"
 #include "static_assets.h"
@@ -22,6 +22,7 @@
 
 #define API_SUGGEST_MAX 10
 #define API_DEFAULT_LIMIT 10 /* results per page when limit is not given */
+#define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
 /* Largest document /files/ID sends (it is read into memory). */
 #define API_FILE_MAX ((size_t)64 << 20)
 /* Served documents are untrusted: an HTML page runs no script, loads
@@ -81,12 +82,12 @@ void api_response_free(api_response *resp)
     resp->len = 0;
 }
 
-/* Ends w's text and makes it the answer (w is left empty). */
-static void api_json(api_response *resp, int status, jsonw *w)
+/* Takes ownership of root. */
+static void api_json(api_response *resp, int status, json_t *root)
 {
-    size_t n = 0;
-    char *body = jsonw_finish(w, &n);
-    if (!body) {
+    char *text = root ? json_dumps(root, API_JSON_FLAGS) : NULL;
+    json_decref(root);
+    if (!text) {
         static char failed[] = "{\"error\":\"internal error while writing the answer\"}\n";
         resp->status = 500;
         resp->content_type = "application/json; charset=utf-8";
@@ -97,23 +98,52 @@ static void api_json(api_response *resp, int status, jsonw *w)
         metrics_error_count(METRICS_ERR_INTERNAL);
         return;
     }
+    size_t n = strlen(text);
+    char *body = realloc(text, n + 2);
+    if (!body) {
+        free(text);
+        api_json(resp, 500, NULL);
+        return;
+    }
+    body[n] = '\n';
+    body[n + 1] = '\0';
     resp->status = status;
     resp->content_type = "application/json; charset=utf-8";
     /* What people search for here can be sensitive: no cache keeps it. */
     resp->cache_control = "no-store";
     resp->body = body;
-    resp->len = n;
+    resp->len = n + 1;
     resp->body_static = 0;
+}
+
+/* A JSON string for engine text: null for NULL, invalid UTF-8 sequences
+ * replaced by U+FFFD as text_decode does (the index should hold none, but
+ * JSON must never fail). */
+static json_t *api_str(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    char *clean = text_decode(s, strlen(s), TEXT_ENC_UTF8, NULL);
+    j = json_string(clean);
+    free(clean);
+    return j ? j : json_string("");
 }
 
 void api_error(api_response *resp, int status, const char *message)
 {
-    jsonw w = JSONW_INIT;
-    jsonw_object(&w);
-    jsonw_key(&w, "error");
-    jsonw_text(&w, message);
-    jsonw_end_object(&w);
-    api_json(resp, status, &w);
+    api_json(resp, status, json_pack("{s:o}", "error", api_str(message)));
+}
+
+/* A JSON number; scale > 0 rounds to 1/scale (took_ms), 0 keeps the value
+ * (scores, whose magnitude depends on the ranking). */
+static json_t *api_real(double v, double scale)
+{
+    if (!isfinite(v))
+        v = 0;
+    return json_real(scale > 0 ? round(v * scale) / scale : v);
 }
 
 /* A whole decimal number of at most 9 digits, or -1 for anything else
@@ -245,82 +275,37 @@ static search_ctx *api_ctx(api_response *resp)
     return ctx;
 }
 
-/* Facet counts as an object: keys that are not text are left out, and a
- * key given twice keeps its first place and its last count. */
-static void api_facets(jsonw *w, const search_facet *f, size_t n)
+static json_t *api_facets(const search_facet *f, size_t n)
 {
-    jsonw_object(w);
-    for (size_t i = 0; i < n; i++) {
-        if (!f[i].key || !text_is_utf8(f[i].key, strlen(f[i].key)))
-            continue;
-        size_t seen = 0, last = i;
-        while (seen < i && (!f[seen].key || strcmp(f[seen].key, f[i].key) != 0))
-            seen++;
-        if (seen < i)
-            continue;
-        for (size_t k = i + 1; k < n; k++) {
-            if (f[k].key && strcmp(f[k].key, f[i].key) == 0)
-                last = k;
-        }
-        jsonw_key(w, f[i].key);
-        jsonw_int(w, f[last].count);
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < n; i++) {
+        if (f[i].key && text_is_utf8(f[i].key, strlen(f[i].key)))
+            json_object_set_new(o, f[i].key, json_integer(f[i].count));
     }
-    jsonw_end_object(w);
+    return o;
 }
 
 /* The url of a document: with --files, a local file's becomes "files/dID",
  * relative to searchd's root (the page and the widget resolve it there). */
-static void api_url(jsonw *w, long long id, const char *url)
+static json_t *api_url(long long id, const char *url)
 {
     if (api_files && url && strncmp(url, "file://", 7) == 0) {
         char rel[40];
-        int n = snprintf(rel, sizeof rel, "files/d%lld", id);
-        jsonw_strn(w, rel, (size_t)n);
-        return;
+        snprintf(rel, sizeof rel, "files/d%lld", id);
+        return json_string(rel);
     }
-    jsonw_text(w, url);
+    return api_str(url);
 }
 
-/* The document's id as the API names it ("d41"). */
-static void api_id(jsonw *w, long long id)
+static json_t *api_hit(const search_hit *h)
 {
-    char text[32];
-    int n = snprintf(text, sizeof text, "d%lld", id);
-    jsonw_strn(w, text, (size_t)n);
-}
-
-/* A page number, null when there is none. */
-static void api_count_or_null(jsonw *w, long long v)
-{
-    if (v > 0)
-        jsonw_int(w, v);
-    else
-        jsonw_null(w);
-}
-
-static void api_hit(jsonw *w, const search_hit *h)
-{
-    jsonw_object(w);
-    jsonw_key(w, "id");
-    api_id(w, h->id);
-    jsonw_key(w, "title");
-    jsonw_text(w, h->title);
-    jsonw_key(w, "url");
-    api_url(w, h->id, h->url);
-    jsonw_key(w, "path");
-    jsonw_text(w, h->path);
-    jsonw_key(w, "format");
-    jsonw_text(w, h->format);
-    jsonw_key(w, "date");
-    jsonw_text(w, h->date);
-    jsonw_key(w, "page");
-    api_count_or_null(w, h->page);
-    /* The score as computed: its magnitude depends on the ranking. */
-    jsonw_key(w, "score");
-    jsonw_real(w, h->score);
-    jsonw_key(w, "snippet");
-    jsonw_text(w, h->snippet);
-    jsonw_end_object(w);
+    char id[32];
+    snprintf(id, sizeof id, "d%lld", h->id);
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", id, "title",
+                     api_str(h->title), "url", api_url(h->id, h->url), "path", api_str(h->path),
+                     "format", api_str(h->format), "date", api_str(h->date), "page",
+                     h->page > 0 ? json_integer(h->page) : json_null(), "score",
+                     api_real(h->score, 0), "snippet", api_str(h->snippet));
 }
 
 static void api_search(const api_request *req, api_response *resp)
@@ -342,36 +327,17 @@ static void api_search(const api_request *req, api_response *resp)
         api_engine_error(resp, rc, err);
         return;
     }
-    jsonw w = JSONW_INIT;
-    jsonw_object(&w);
-    jsonw_key(&w, "query");
-    jsonw_text(&w, sr.q);
-    jsonw_key(&w, "total");
-    jsonw_int(&w, res.total);
-    /* Rounded to 1/100 ms (a non-finite time reads 0). */
-    jsonw_key(&w, "took_ms");
-    jsonw_real(&w, isfinite(res.took_ms) ? round(res.took_ms * 100.0) / 100.0 : 0);
-    jsonw_key(&w, "results");
-    jsonw_array(&w);
-    for (size_t i = 0; i < res.n_hits; i++)
-        api_hit(&w, &res.hits[i]);
-    jsonw_end_array(&w);
-    jsonw_key(&w, "facets");
-    jsonw_object(&w);
-    jsonw_key(&w, "format");
-    api_facets(&w, res.formats, res.n_formats);
-    jsonw_key(&w, "year");
-    api_facets(&w, res.years, res.n_years);
-    jsonw_end_object(&w);
-    jsonw_key(&w, "suggestion");
-    jsonw_text(&w, res.suggestion);
-    jsonw_key(&w, "relaxed");
-    jsonw_bool(&w, res.relaxed != 0);
-    jsonw_key(&w, "corrected");
-    jsonw_bool(&w, res.corrected != 0);
-    jsonw_end_object(&w);
+    json_t *results = json_array();
+    for (size_t i = 0; results && i < res.n_hits; i++)
+        json_array_append_new(results, api_hit(&res.hits[i]));
+    json_t *root =
+        json_pack("{s:s, s:I, s:o, s:o, s:{s:o, s:o}, s:o, s:b, s:b}", "query", sr.q, "total",
+                  (json_int_t)res.total, "took_ms", api_real(res.took_ms, 100.0), "results",
+                  results, "facets", "format", api_facets(res.formats, res.n_formats), "year",
+                  api_facets(res.years, res.n_years), "suggestion", api_str(res.suggestion),
+                  "relaxed", res.relaxed != 0, "corrected", res.corrected != 0);
     search_result_free(&res);
-    api_json(resp, 200, &w);
+    api_json(resp, 200, root);
 }
 
 static void api_suggest(const api_request *req, api_response *resp)
@@ -382,29 +348,27 @@ static void api_suggest(const api_request *req, api_response *resp)
         api_error(resp, 400, err);
         return;
     }
-    char **v = NULL;
-    size_t n = 0;
+    json_t *list = json_array();
     if (!api_blank(q)) {
         search_ctx *ctx = api_ctx(resp);
-        if (!ctx)
+        if (!ctx) {
+            json_decref(list);
             return;
+        }
+        char **v = NULL;
+        size_t n = 0;
         int rc = search_suggest(ctx, q, API_SUGGEST_MAX, &v, &n, err, sizeof err);
         if (rc != SEARCH_OK) {
             search_strings_free(v, n);
+            json_decref(list);
             api_engine_error(resp, rc, err);
             return;
         }
+        for (size_t i = 0; i < n && i < API_SUGGEST_MAX; i++)
+            json_array_append_new(list, api_str(v[i]));
+        search_strings_free(v, n);
     }
-    jsonw w = JSONW_INIT;
-    jsonw_object(&w);
-    jsonw_key(&w, "suggestions");
-    jsonw_array(&w);
-    for (size_t i = 0; i < n && i < API_SUGGEST_MAX; i++)
-        jsonw_text(&w, v[i]);
-    jsonw_end_array(&w);
-    jsonw_end_object(&w);
-    search_strings_free(v, n);
-    api_json(resp, 200, &w);
+    api_json(resp, 200, json_pack("{s:o}", "suggestions", list));
 }
 
 /* Looks up the document named by s ("d41", the id the search returns, or
@@ -443,29 +407,15 @@ static void api_doc(const api_request *req, api_response *resp)
     search_doc doc;
     if (api_lookup_doc(req->path + strlen("/api/doc/"), &doc, resp) != 0)
         return;
-    jsonw w = JSONW_INIT;
-    jsonw_object(&w);
-    jsonw_key(&w, "id");
-    api_id(&w, doc.id);
-    jsonw_key(&w, "title");
-    jsonw_text(&w, doc.title);
-    jsonw_key(&w, "url");
-    api_url(&w, doc.id, doc.url);
-    jsonw_key(&w, "path");
-    jsonw_text(&w, doc.path);
-    jsonw_key(&w, "format");
-    jsonw_text(&w, doc.format);
-    jsonw_key(&w, "date");
-    jsonw_text(&w, doc.date);
-    jsonw_key(&w, "pages");
-    api_count_or_null(&w, doc.pages);
-    jsonw_key(&w, "bytes");
-    jsonw_int(&w, doc.bytes);
-    jsonw_key(&w, "indexed_at");
-    jsonw_text(&w, doc.indexed_at);
-    jsonw_end_object(&w);
+    char idtext[32];
+    snprintf(idtext, sizeof idtext, "d%lld", doc.id);
+    json_t *root = json_pack(
+        "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:o}", "id", idtext, "title", api_str(doc.title),
+        "url", api_url(doc.id, doc.url), "path", api_str(doc.path), "format", api_str(doc.format),
+        "date", api_str(doc.date), "pages", doc.pages > 0 ? json_integer(doc.pages) : json_null(),
+        "bytes", (json_int_t)doc.bytes, "indexed_at", api_str(doc.indexed_at));
     search_doc_free(&doc);
-    api_json(resp, 200, &w);
+    api_json(resp, 200, root);
 }
 
 static const char *api_file_type(const search_doc *doc, const char *data, size_t len)
@@ -545,25 +495,14 @@ static void api_ocr_probe(void)
     ocr_release();
 }
 
-static void api_ocr_json(jsonw *w)
+static json_t *api_ocr_json(void)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, api_ocr_probe);
-    jsonw_object(w);
-    jsonw_key(w, "available");
-    jsonw_bool(w, api_ocr_ok);
-    if (!api_ocr_ok) {
-        jsonw_key(w, "reason");
-        jsonw_text(w, api_ocr_why);
-    } else {
-        jsonw_key(w, "engine");
-        jsonw_text(w, ocr_engine());
-        jsonw_key(w, "language");
-        jsonw_text(w, OCR_LANG);
-        jsonw_key(w, "dpi");
-        jsonw_int(w, OCR_DPI);
-    }
-    jsonw_end_object(w);
+    if (!api_ocr_ok)
+        return json_pack("{s:b, s:s}", "available", 0, "reason", api_ocr_why);
+    return json_pack("{s:b, s:s, s:s, s:i}", "available", 1, "engine", ocr_engine(), "language",
+                     OCR_LANG, "dpi", OCR_DPI);
 }
 
 static void api_healthz(api_response *resp)
@@ -577,26 +516,14 @@ static void api_healthz(api_response *resp)
             ctxpool_discard();
         }
         snprintf(resp->detail, sizeof resp->detail, "%s", err);
-        jsonw w = JSONW_INIT;
-        jsonw_object(&w);
-        jsonw_key(&w, "status");
-        jsonw_text(&w, "unavailable");
-        jsonw_key(&w, "error");
-        jsonw_text(&w, "the index cannot be read");
-        jsonw_end_object(&w);
-        api_json(resp, 503, &w);
+        api_json(
+            resp, 503,
+            json_pack("{s:s, s:s}", "status", "unavailable", "error", "the index cannot be read"));
         return;
     }
-    jsonw w = JSONW_INIT;
-    jsonw_object(&w);
-    jsonw_key(&w, "status");
-    jsonw_text(&w, "ok");
-    jsonw_key(&w, "documents");
-    jsonw_int(&w, n);
-    jsonw_key(&w, "ocr");
-    api_ocr_json(&w);
-    jsonw_end_object(&w);
-    api_json(resp, 200, &w);
+    api_json(resp, 200,
+             json_pack("{s:s, s:I, s:o}", "status", "ok", "documents", (json_int_t)n, "ocr",
+                       api_ocr_json()));
 }
 
 static void api_metrics(api_response *resp)

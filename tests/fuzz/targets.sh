@@ -15,7 +15,7 @@ fuzz_requires() {
     tokenizer) echo "lib/analyzer.c" ;;
     query) echo "lib/query.c lib/analyzer.c lib/synonyms.c" ;;
     snippet) echo "lib/snippet.c lib/snippet.h lib/query.c lib/analyzer.c lib/text.c" ;;
-    search_params) echo "lib/search.c searchd/api.c searchd/ctxpool.c searchd/jsonw.c searchd/metrics.c" ;;
+    search_params) echo "lib/search.c searchd/api.c searchd/ctxpool.c searchd/metrics.c" ;;
     doc_deserialize) echo "lib/extract.c indexer/wire.c" ;;
   esac
 }
@@ -24,7 +24,7 @@ fuzz_requires() {
 # into the same build tree as the lib).
 fuzz_objects() {
   case $1 in
-    search_params) echo "searchd/api.o searchd/ctxpool.o searchd/jsonw.o searchd/metrics.o searchd/static_assets.o" ;;
+    search_params) echo "searchd/api.o searchd/ctxpool.o searchd/metrics.o searchd/static_assets.o" ;;
     extract_html | extract_text | extract_zip | extract_rtf | doc_deserialize) echo "indexer/wire.o" ;;
   esac
 }
