@@ -25,7 +25,6 @@ typedef enum {
 
 typedef struct {
     extract_format format;
-    const char *name;              /* the API's format name */
     const char *const *extensions; /* NULL-terminated, compared without case */
     sniff_result (*sniff)(const unsigned char *head, size_t len); /* or NULL */
     int (*extract)(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen);
@@ -91,13 +90,13 @@ static const char *const rtf_ext[] = {"rtf", NULL};
 
 /* Sniffers are tried in this order. */
 static const format_row formats[] = {
-    {EXTRACT_FORMAT_PDF, "pdf", pdf_ext, sniff_pdf, extract_pdf},
-    {EXTRACT_FORMAT_HTML, "html", html_ext, NULL, extract_html},
-    {EXTRACT_FORMAT_TEXT, "text", text_ext, NULL, extract_text},
-    {EXTRACT_FORMAT_DOCX, "docx", docx_ext, NULL, extract_docx},
-    {EXTRACT_FORMAT_ODT, "odt", odt_ext, sniff_odt, extract_odt},
-    {EXTRACT_FORMAT_EPUB, "epub", epub_ext, sniff_epub, extract_epub},
-    {EXTRACT_FORMAT_RTF, "rtf", rtf_ext, sniff_rtf, extract_rtf},
+    {EXTRACT_FORMAT_PDF, pdf_ext, sniff_pdf, extract_pdf},
+    {EXTRACT_FORMAT_HTML, html_ext, NULL, extract_html},
+    {EXTRACT_FORMAT_TEXT, text_ext, NULL, extract_text},
+    {EXTRACT_FORMAT_DOCX, docx_ext, NULL, extract_docx},
+    {EXTRACT_FORMAT_ODT, odt_ext, sniff_odt, extract_odt},
+    {EXTRACT_FORMAT_EPUB, epub_ext, sniff_epub, extract_epub},
+    {EXTRACT_FORMAT_RTF, rtf_ext, sniff_rtf, extract_rtf},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
@@ -136,12 +135,6 @@ extract_format extract_detect(const char *path, const unsigned char *head, size_
             (by_name == EXTRACT_FORMAT_NONE || by_name == formats[i].format))
             return formats[i].format;
     return by_name;
-}
-
-const char *extract_format_name(extract_format f)
-{
-    const format_row *r = row_of(f);
-    return r ? r->name : "none";
 }
 
 static int fail(char *err, size_t errlen, int code, const char *msg)

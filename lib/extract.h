@@ -15,7 +15,6 @@
  * blanks) wins over the name, one further in the first 1024 bytes only when
  * the name says PDF or nothing. */
 extract_format extract_detect(const char *path, const unsigned char *head, size_t head_len);
-const char *extract_format_name(extract_format f); /* "pdf", "html", "text" or "none" */
 
 /* Extracts data[0..len) as the given format into doc (zeroed by the caller
  * or by extract_doc_init). name is the file's path or name (may be NULL):

@@ -1,5 +1,5 @@
-/* extract_doc: the extracted document and the helpers that add text to it
- * (see extract_doc.h). No format knowledge and no I/O. */
+/* extract_doc: the extracted document, the helpers that add text to it and
+ * the formats' names (see extract_doc.h). No format knowledge and no I/O. */
 #include "extract_doc.h"
 
 #include "buf.h"
@@ -9,6 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+const char *extract_format_name(extract_format f)
+{
+    static const char *const names[EXTRACT_FORMAT_COUNT] = {
+        [EXTRACT_FORMAT_NONE] = "none", [EXTRACT_FORMAT_PDF] = "pdf",
+        [EXTRACT_FORMAT_HTML] = "html", [EXTRACT_FORMAT_TEXT] = "text",
+        [EXTRACT_FORMAT_DOCX] = "docx", [EXTRACT_FORMAT_ODT] = "odt",
+        [EXTRACT_FORMAT_EPUB] = "epub", [EXTRACT_FORMAT_RTF] = "rtf",
+    };
+    if ((int)f < 0 || f >= EXTRACT_FORMAT_COUNT || !names[f])
+        return "none";
+    return names[f];
+}
 
 void extract_doc_init(extract_doc *doc)
 {

@@ -22,6 +22,11 @@ typedef enum {
     EXTRACT_FORMAT_COUNT, /* one past the last format */
 } extract_format;
 
+/* The API's name of a format: "pdf", "html", "text", ..., or "none". Here
+ * rather than in extract.c so that a program that only names formats
+ * (searchd) does not link the extractors and their libraries. */
+const char *extract_format_name(extract_format f);
+
 /* Status codes returned by the extract_* functions. */
 enum {
     EXTRACT_OK = 0,
