@@ -556,13 +556,17 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
 {
     const query_term *ts = e->terms;
     int nclauses = e->nclauses, nt = e->nterms;
-    int last_col[RANK_MAX_CLAUSES], last_end[RANK_MAX_CLAUSES], best_gap[RANK_MAX_CLAUSES];
+    /* Clause c's last hit at last_col[c], last_end[c], from c = -1 to
+     * nclauses: the two ends never have one (no test of c at each hit). */
+    int lcol[RANK_MAX_CLAUSES + 2], lend[RANK_MAX_CLAUSES + 2], best_gap[RANK_MAX_CLAUSES];
+    int *last_col = lcol + 1, *last_end = lend + 1;
     unsigned long long seen = 0, whole = 0;
-    for (int c = 0; c < RANK_MAX_CLAUSES; c++) {
+    for (int c = -1; c <= nclauses; c++) {
         last_col[c] = -1;
         last_end[c] = 0;
-        best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
     }
+    for (int c = 0; c < nclauses; c++)
+        best_gap[c] = INT_MAX; /* between clause c and clause c + 1 */
     for (int t = 0; t < nt; t++) {
         t_col[t] = -1;
         t_end[t] = 0;
@@ -571,10 +575,9 @@ static double rank_sweep(const rank_hit *hits, size_t n, const query_expr *e, co
     for (size_t i = 0; i < n; i++) {
         const rank_hit *h = &hits[i];
         int c = h->clause;
-        if (c > 0 && last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
+        if (last_col[c - 1] == h->col && h->off - last_end[c - 1] < best_gap[c - 1])
             best_gap[c - 1] = h->off - last_end[c - 1];
-        if (c + 1 < RANK_MAX_CLAUSES && last_col[c + 1] == h->col &&
-            h->off - last_end[c + 1] < best_gap[c])
+        if (last_col[c + 1] == h->col && h->off - last_end[c + 1] < best_gap[c])
             best_gap[c] = h->off - last_end[c + 1];
         last_col[c] = h->col;
         last_end[c] = h->end;
@@ -724,17 +727,22 @@ static double rank_span_most(const rank_hit *hits, size_t n, const rank_state *m
 double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
 {
     size_t nph = e->nterms > 0 ? (size_t)e->nterms : 1;
-    int *scratch = malloc(3 * nph * sizeof *scratch);
+    /* Called for every passage a snippet weighs: a query's few terms fit
+     * on the stack. */
+    int local[3 * 64];
+    int *scratch = nph <= 64 ? local : malloc(3 * nph * sizeof *scratch);
     int clauses = 0;
     if (!scratch)
         return 0;
     if (e->nclauses > RANK_MAX_CLAUSES) {
-        free(scratch);
+        if (scratch != local)
+            free(scratch);
         return 0;
     }
     double prox = rank_sweep(hits, n, e, NULL, NULL, NULL, scratch, scratch + nph,
                              scratch + 2 * nph, &clauses);
-    free(scratch);
+    if (scratch != local)
+        free(scratch);
     return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
 }
 
@@ -747,14 +755,14 @@ static int rank_row_length(const Fts5ExtensionApi *api, Fts5Context *fts, const 
     return api->xColumnSize(fts, -1, len);
 }
 
-/* Is hit a before hit b, or level with it, in rank_hit_cmp's order? */
-static int rank_hit_le(const rank_hit *a, const rank_hit *b)
+/* A hit's place in rank_hit_cmp's order (column, offset, clause) as one
+ * number, for the merges: a before b, or level with it, is key(a) <=
+ * key(b). Columns and clauses are small (at most RANK_MAX_COLUMNS and
+ * RANK_MAX_CLAUSES), offsets token numbers of one document (below 2^32). */
+static inline uint64_t rank_hit_key(const rank_hit *h)
 {
-    if (a->col != b->col)
-        return a->col < b->col;
-    if (a->off != b->off)
-        return a->off < b->off;
-    return a->clause <= b->clause;
+    return (uint64_t)(unsigned)h->col << 40 | (uint64_t)(unsigned)h->off << 8 |
+           (unsigned)h->clause;
 }
 
 /* Sorts m->inst[0..n) in rank_hit_cmp's order, given as nruns runs already
@@ -773,8 +781,22 @@ static void rank_merge_runs(rank_state *m, size_t n, size_t *runs, size_t nruns)
         for (size_t r = 0; r < nruns; r += 2) {
             size_t i = runs[r], mid = runs[r + 1], end = r + 1 < nruns ? runs[r + 2] : mid;
             size_t o = i, j = mid;
-            while (i < mid && j < end)
-                out[o++] = rank_hit_le(&in[i], &in[j]) ? in[i++] : in[j++];
+            if (i < mid && j < end) {
+                uint64_t ki = rank_hit_key(&in[i]), kj = rank_hit_key(&in[j]);
+                for (;;) {
+                    if (ki <= kj) {
+                        out[o++] = in[i++];
+                        if (i == mid)
+                            break;
+                        ki = rank_hit_key(&in[i]);
+                    } else {
+                        out[o++] = in[j++];
+                        if (j == end)
+                            break;
+                        kj = rank_hit_key(&in[j]);
+                    }
+                }
+            }
             while (i < mid)
                 out[o++] = in[i++];
             while (j < end)
