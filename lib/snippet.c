@@ -140,36 +140,50 @@ static size_t snippet_walk(const char *text, size_t len, size_t pos, long n)
     return pos;
 }
 
+/* The entity of an HTML special character, or NULL. */
+static const char *snippet_entity(unsigned char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    default:
+        return NULL;
+    }
+}
+
 static void snippet_escape(const char *text, size_t from, size_t to, int *space, buf *out)
 {
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to;) {
         unsigned char c = (unsigned char)text[i];
         if (snippet_is_space(c)) {
             *space = 1;
+            i++;
             continue;
         }
         if (*space && out->len > 0)
             buf_putc(out, ' ');
         *space = 0;
-        switch (c) {
-        case '&':
-            buf_puts(out, "&amp;");
-            break;
-        case '<':
-            buf_puts(out, "&lt;");
-            break;
-        case '>':
-            buf_puts(out, "&gt;");
-            break;
-        case '"':
-            buf_puts(out, "&quot;");
-            break;
-        case '\'':
-            buf_puts(out, "&#39;");
-            break;
-        default:
-            buf_putc(out, (char)c);
+        const char *entity = snippet_entity(c);
+        if (entity) {
+            buf_puts(out, entity);
+            i++;
+            continue;
         }
+        /* The run of plain characters, appended whole. */
+        size_t j = i + 1;
+        while (j < to && !snippet_is_space((unsigned char)text[j]) &&
+               !snippet_entity((unsigned char)text[j]))
+            j++;
+        buf_append(out, text + i, j - i);
+        i = j;
     }
 }
 
