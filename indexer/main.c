@@ -836,6 +836,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     if (first < 0)
         return EXIT_USAGE;
+    /* Before SQLite's first use (the workers do not use it). */
+    schema_sqlite_config();
     if (ix.opt.check)
         return indexer_check(&ix.opt);
 

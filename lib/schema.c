@@ -156,6 +156,11 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
     return 0;
 }
 
+void schema_sqlite_config(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 fts5_api *schema_fts5(sqlite3 *db)
 {
     fts5_api *api = NULL;

@@ -86,6 +86,14 @@ enum {
  * indexer then re-reads every file); a read-only open of one fails. */
 int schema_open(const char *path, int flags, sqlite3 **db, char *err, size_t errlen);
 
+/* Configures SQLite for the whole process; call it once, before any other
+ * SQLite call (sqlite3_config fails silently after sqlite3_initialize).
+ * Turns SQLite's memory statistics off: read by nothing here, they put
+ * every sqlite3_malloc and sqlite3_free under one process-wide mutex
+ * (Debian's build also has no lookaside, so that is every small
+ * allocation of every statement). */
+void schema_sqlite_config(void);
+
 /* The FTS5 API of db (for registering tokenizers and auxiliary
  * functions), or NULL when SQLite was built without FTS5. */
 fts5_api *schema_fts5(sqlite3 *db);
