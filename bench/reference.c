@@ -48,6 +48,7 @@ int main(int argc, char **argv)
                         "       reference each DB QUERIES RUNS [SYNONYMS]\n");
         return 2;
     }
+    search_process_init(); /* as searchd runs the engine */
     ref_args args = {.db = argv[2], .synonyms = argc == 5 + n_args ? argv[argc - 1] : NULL};
     driver_engine engine = {ref_open, ref_run, ref_close, NULL, &args};
     char err[512];

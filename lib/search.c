@@ -6,6 +6,7 @@
  * (snippet.c). Read-only: never writes the index. */
 #include "search.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -540,6 +541,24 @@ static int search_forms_exist(search_ctx *ctx, const search_forms *f)
     sqlite3_reset(ctx->exists);
     sqlite3_clear_bindings(ctx->exists);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+void search_process_init(void)
+{
+    /* SQLite's memory statistics (on by default, read by nothing here) put
+     * every sqlite3_malloc and sqlite3_free of every thread under one
+     * process-wide mutex; Debian's build has no lookaside, so that is each
+     * small allocation of every query. */
+    schema_sqlite_config();
+    /* glibc gives back the free memory at the top of a heap once more than
+     * M_TRIM_THRESHOLD is free, and serves blocks over M_MMAP_THRESHOLD with
+     * a mapping of their own; both start at 128 KiB. A query's buffers
+     * (ranking, snippets) were given back after it and faulted in again by
+     * the next one: 4.6 page faults a request at c=16. Fixed thresholds keep
+     * them; only blocks of 4 MiB or more (rare queries) are mapped apart,
+     * and a heap keeps at most 16 MiB free at its top. */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
 }
 
 /* spell_needed's question, asked of the index as it is now: does a

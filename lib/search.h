@@ -70,6 +70,12 @@ typedef struct {
 
 typedef struct search_ctx search_ctx;
 
+/* Sets up a process that serves queries, once, before its first SQLite
+ * call: SQLite as schema_sqlite_config sets it, and glibc's malloc keeping a
+ * query's buffers for the next query. searchd and the benchmarks call it,
+ * so that both measure the engine as searchd runs it. */
+void search_process_init(void);
+
 /* Opens db_path read-only. synonyms_path may be NULL (no synonyms); the file
  * is re-read when its mtime changes. budget_ms bounds each query's SQLite work
  * in CPU time of the calling thread (0 = SEARCH_DEFAULT_BUDGET_MS), and its

@@ -2,10 +2,8 @@
  * the settings (settings.c), sets up signals, starts the server and waits
  * for SIGINT or SIGTERM; http.c and api.c do the serving. */
 #include <errno.h>
-#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +13,7 @@
 #include "ctxpool.h"
 #include "http.h"
 #include "metrics.h"
+#include "search.h"
 #include "settings.h"
 
 /* How long a stop waits for the requests in flight. */
@@ -60,20 +59,7 @@ int main(int argc, char **argv)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
 
-    /* Before SQLite's first use. Its memory statistics (on by default, read
-     * by nothing here) put every sqlite3_malloc and sqlite3_free of every
-     * worker under one process-wide mutex; this build has no lookaside, so
-     * that is each small allocation of every query. */
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    /* glibc gives back the free memory at the top of a heap once more than
-     * M_TRIM_THRESHOLD is free, and serves blocks over M_MMAP_THRESHOLD with
-     * a mapping of their own; both start at 128 KiB. A query's buffers
-     * (ranking, snippets) were given back after it and faulted in again by
-     * the next one: 4.6 page faults a request at c=16. Fixed thresholds keep
-     * them; only blocks of 4 MiB or more (rare queries) are mapped apart,
-     * and a heap keeps at most 16 MiB free at its top. */
-    mallopt(M_MMAP_THRESHOLD, 4 << 20);
-    mallopt(M_TRIM_THRESHOLD, 16 << 20);
+    search_process_init(); /* before SQLite's first use */
     metrics_init();
     if (ctxpool_init(s.db, s.synonyms, s.budget_ms) < 0) {
         fprintf(stderr, "searchd: out of memory\n");
