@@ -571,7 +571,9 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
   echo "Naive pipeline (bench/naive.c): pdftotext for PDFs, libxml2's text nodes for HTML, text"
   echo "as is, one contentful FTS5 table (unicode61, no analysis), $JOBS extraction threads and"
   echo "one writer; its queries are the mix's words quoted for FTS5, MATCH + ORDER BY rank"
-  echo "LIMIT 10, no snippet, $JOBS threads (the \"floor\")."
+  echo "LIMIT 10, no snippet, $JOBS threads (the \"floor\"), with SQLite's and glibc's defaults"
+  echo "(Repère's indexer, searchd and engine-alone loop turn SQLite's memory statistics off; searchd"
+  echo "and the engine-alone loop also fix glibc's malloc thresholds: search_process_init)."
   echo
   echo "## Issue 9's targets"
   echo
