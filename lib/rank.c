@@ -835,7 +835,8 @@ static int rank_derived(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             return rc;
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
-            m->checks = buf_xgrow(m->checks, &m->checks_cap, nck + 1, sizeof *m->checks);
+            if (nck == m->checks_cap)
+                m->checks = buf_xgrow(m->checks, &m->checks_cap, nck + 1, sizeof *m->checks);
             m->checks[nck++] = (rank_hit){col, off - at, 0, at, 0};
         }
     }
@@ -859,7 +860,8 @@ static int rank_derived(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
         }
         if (have != m->checked[t])
             continue;
-        m->derived = buf_xgrow(m->derived, &m->derived_cap, *n + 1, sizeof *m->derived);
+        if (*n == m->derived_cap)
+            m->derived = buf_xgrow(m->derived, &m->derived_cap, *n + 1, sizeof *m->derived);
         m->derived[(*n)++] = (rank_hit){col, off, 0, -1, t};
     }
     return SQLITE_OK;
