@@ -421,7 +421,6 @@ static size_t spell_distance(const uint32_t *a, size_t n, const uint32_t *b, con
     return prev[m];
 }
 
-/* The best correction of a folded word of n code points, or NULL. */
 /* Has x more than max bits set? Clears them one at a time, at most max + 1
  * (max is an edit distance: 1 or 2), instead of counting them all. */
 static inline int spell_bits_over(uint32_t x, size_t max)
@@ -434,6 +433,7 @@ static inline int spell_bits_over(uint32_t x, size_t max)
     return 1;
 }
 
+/* The best correction of a folded word of n code points, or NULL. */
 static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n, size_t max)
 {
     const spell_word *best = NULL;
