@@ -181,15 +181,15 @@ static void rel_free_paths(char **paths, size_t n)
 }
 
 /* The engine: search_run, first page of 10. Returns -1 on error. */
-static int rel_engine(search_ctx *ctx, const char *text, char **paths, size_t *n, char *err,
-                      size_t errlen)
+static int rel_engine(search_ctx *ctx, const char *text, size_t top, char **paths, size_t *n,
+                      char *err, size_t errlen)
 {
-    search_request req = {.q = text, .limit = REL_TOP};
+    search_request req = {.q = text, .limit = (int)top};
     search_result res;
     int rc = search_run(ctx, &req, &res, err, errlen);
     *n = 0;
     if (rc == SEARCH_OK)
-        for (size_t i = 0; i < res.n_hits && i < REL_TOP; i++)
+        for (size_t i = 0; i < res.n_hits && i < top; i++)
             paths[(*n)++] = rel_strdup(res.hits[i].path);
     search_result_free(&res);
     /* A query with nothing to search (only stop characters) is a miss, not
@@ -237,7 +237,7 @@ static void rel_plain_open(const char *db_path, rel_plain *p)
     sqlite3_close(idx);
     if (sqlite3_prepare_v2(p->mem,
                            "SELECT path FROM plain WHERE plain MATCH ?1"
-                           " ORDER BY bm25(plain), rowid LIMIT 10",
+                           " ORDER BY bm25(plain), rowid LIMIT ?2",
                            -1, &p->query, NULL) != SQLITE_OK)
         rel_die("prepare the baseline query", sqlite3_errmsg(p->mem));
 }
@@ -269,13 +269,14 @@ static char *rel_plain_expr(const char *text)
     return buf_detach(&b);
 }
 
-static void rel_plain_run(rel_plain *p, const char *text, char **paths, size_t *n)
+static void rel_plain_run(rel_plain *p, const char *text, size_t top, char **paths, size_t *n)
 {
     char *expr = rel_plain_expr(text);
     *n = 0;
     if (expr[0]) {
         sqlite3_bind_text(p->query, 1, expr, -1, SQLITE_STATIC);
-        while (sqlite3_step(p->query) == SQLITE_ROW && *n < REL_TOP)
+        sqlite3_bind_int(p->query, 2, (int)top);
+        while (sqlite3_step(p->query) == SQLITE_ROW && *n < top)
             paths[(*n)++] = rel_strdup((const char *)sqlite3_column_text(p->query, 0));
         sqlite3_reset(p->query);
     }
@@ -293,7 +294,7 @@ static int rel_run_engine(search_ctx *ctx, const rel_set *set, rel_score *scores
     *ndcg = *mrr = 0;
     for (size_t i = 0; i < set->n; i++) {
         size_t n;
-        if (rel_engine(ctx, set->q[i].text, paths, &n, err, sizeof err) != 0) {
+        if (rel_engine(ctx, set->q[i].text, REL_TOP, paths, &n, err, sizeof err) != 0) {
             printf("# query \"%s\" failed: %s\n", set->q[i].text, err);
             failed++;
         }
@@ -486,10 +487,43 @@ static int rel_scores(search_ctx *ctx, const rel_set *set)
     return failed;
 }
 
+/* --pool N: for judging by pooling, prints the engine's and plain FTS5's
+ * first N results of every query ("engine|plain<TAB>query<TAB>path"),
+ * without scores. Returns the number of failed queries. */
+static int rel_pool(search_ctx *ctx, const char *db, const rel_set *set, size_t top)
+{
+    char **paths = calloc(top, sizeof *paths);
+    char err[512];
+    int failed = 0;
+    rel_plain base;
+    if (!paths)
+        abort();
+    rel_plain_open(db, &base);
+    for (size_t i = 0; i < set->n; i++) {
+        size_t n;
+        if (rel_engine(ctx, set->q[i].text, top, paths, &n, err, sizeof err) != 0) {
+            printf("# query \"%s\" failed: %s\n", set->q[i].text, err);
+            failed++;
+        }
+        for (size_t k = 0; k < n; k++)
+            printf("engine\t%s\t%s\n", set->q[i].text, paths[k]);
+        rel_free_paths(paths, n);
+        rel_plain_run(&base, set->q[i].text, top, paths, &n);
+        for (size_t k = 0; k < n; k++)
+            printf("plain\t%s\t%s\n", set->q[i].text, paths[k]);
+        rel_free_paths(paths, n);
+    }
+    sqlite3_finalize(base.query);
+    sqlite3_close(base.mem);
+    free(paths);
+    return failed;
+}
+
 static void rel_usage(void)
 {
     fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
                     " [--baseline FILE] [--out MD] [--write-baseline] [--scores]\n"
+                    "       [--pool N]\n"
                     "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN]]]]\n");
     exit(2);
 }
@@ -497,7 +531,7 @@ static void rel_usage(void)
 int main(int argc, char **argv)
 {
     const char *db = NULL, *queries = NULL, *synonyms = NULL, *baseline = NULL, *out = NULL,
-               *weights = NULL;
+               *weights = NULL, *pool = NULL;
     int scores = 0, write_baseline = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -507,6 +541,7 @@ int main(int argc, char **argv)
                             : !strcmp(a, "--baseline") ? &baseline
                             : !strcmp(a, "--out")      ? &out
                             : !strcmp(a, "--weights")  ? &weights
+                            : !strcmp(a, "--pool")     ? &pool
                                                        : NULL;
         if (slot && i + 1 < argc)
             *slot = argv[++i];
@@ -533,6 +568,14 @@ int main(int argc, char **argv)
             rel_usage();
         search_set_tuning(ctx, &t);
     }
+    if (pool) {
+        int top = atoi(pool);
+        if (top < 1 || top > 100)
+            rel_usage();
+        int failed = rel_pool(ctx, db, &set, (size_t)top);
+        search_close(ctx);
+        return failed ? 1 : 0;
+    }
     if (scores) {
         int failed = rel_scores(ctx, &set);
         search_close(ctx);
@@ -551,7 +594,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < set.n; i++) {
         char *paths[REL_TOP];
         size_t n;
-        rel_plain_run(&base, set.q[i].text, paths, &n);
+        rel_plain_run(&base, set.q[i].text, REL_TOP, paths, &n);
         plain[i] = rel_score_of(&set.q[i], paths, n);
         rel_free_paths(paths, n);
     }
