@@ -385,13 +385,17 @@ static void rel_read_baseline(const char *file, const rel_set *set, rel_class_sc
     fclose(f);
 }
 
-static void rel_write_baseline(const char *file, const rel_set *set, const rel_class_score *cs)
+static void rel_write_baseline(const char *file, const char *queries, const rel_set *set,
+                               const rel_class_score *cs)
 {
     FILE *f = fopen(file, "w");
     if (!f)
         rel_die("write the baseline", file);
-    fprintf(f, "# Engine means per class of queries.tsv (relevance --write-baseline).\n"
-               "# Without a class name: class " REL_CLASS_DEFAULT ", the original 50 queries.\n");
+    const char *base = strrchr(queries, '/');
+    fprintf(f,
+            "# Engine means per class of %s (relevance --write-baseline).\n"
+            "# Without a class name: class " REL_CLASS_DEFAULT ".\n",
+            base ? base + 1 : queries);
     for (size_t c = 0; c < set->ncls; c++) {
         const char *name = strcmp(set->classes[c], REL_CLASS_DEFAULT) ? set->classes[c] : NULL;
         fprintf(f, "ndcg@10 %s%s%.4f\nmrr %s%s%.4f\n", name ? name : "", name ? " " : "",
@@ -600,7 +604,7 @@ int main(int argc, char **argv)
     }
     rel_by_class(&set, engine, plain, cs);
     if (baseline && write_baseline)
-        rel_write_baseline(baseline, &set, cs);
+        rel_write_baseline(baseline, queries, &set, cs);
     rel_read_baseline(baseline ? baseline : "", &set, cs);
 
     buf table = BUF_INIT;
