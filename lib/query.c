@@ -924,14 +924,44 @@ static void query_trim_pronouns(query_item *it)
     it->whole = NULL;
 }
 
+/* Surface k of the positions items[0..n) hold, read across items (a plain
+ * word each), or NULL: « est-ce » and « est ce » both read "est", "ce". */
+static const char *query_word_at(const query_item *items, size_t n, size_t k)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].kind != QUERY_ITEM_WORD || items[i].neg || items[i].prefix)
+            return NULL;
+        if (k < items[i].npos)
+            return query_pos_surface(&items[i].pos[k]);
+        k -= items[i].npos;
+    }
+    return NULL;
+}
+
+/* Does the text ask a question by its first words, « ? » or not? An
+ * interrogative (« comment », « que faire »), « où » with its accent (« ou »
+ * is « or »), or « est-ce » (« qu'est-ce que », « est-ce que »), written
+ * with or without its hyphen and apostrophe: « qu est ce qu une adresse
+ * ip » is « qu'est-ce qu'une adresse IP ? » typed quickly. */
+static int query_asks(const query_item *items, size_t n)
+{
+    if (n == 0 || items[0].kind != QUERY_ITEM_WORD || items[0].neg || items[0].prefix)
+        return 0;
+    const query_pos *p = &items[0].pos[0];
+    if (items[0].npos == 1 &&
+        (query_in_list(query_pos_surface(p), query_interrogatives,
+                       sizeof query_interrogatives / sizeof query_interrogatives[0]) ||
+         strcmp(p->exact + 1, "o\xC3\xB9") == 0))
+        return 1;
+    const char *first = query_word_at(items, n, 0), *second = query_word_at(items, n, 1);
+    return first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0;
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
         len--;
-    int question = len > 0 && text[len - 1] == '?';
-    if (!question && n > 0 && items[0].kind == QUERY_ITEM_WORD && items[0].npos == 1)
-        question = query_in_list(query_pos_surface(&items[0].pos[0]), query_interrogatives,
-                                 sizeof query_interrogatives / sizeof query_interrogatives[0]);
+    int question = (len > 0 && text[len - 1] == '?') || query_asks(items, n);
     if (!question)
         return 0;
     for (size_t i = 0; i < n; i++)

@@ -32,7 +32,8 @@ void query_free(query *q);
 size_t query_clauses(const query *q);
 
 /* Is q a question (ending with '?' or starting with an interrogative:
- * comment, pourquoi, quand, combien, quel…)? Its function words are then
+ * comment, pourquoi, quand, combien, quel…, « où », « est-ce », « qu'est-ce »
+ * with or without apostrophe and hyphen)? Its function words are then
  * not clauses, and the search ranks documents by how many of its clauses
  * they have rather than requiring them all (search.c). */
 int query_is_question(const query *q);

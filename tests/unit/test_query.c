@@ -632,6 +632,32 @@ static void test_questions(void **state)
     assert_int_equal(query_parse("porter plainte", 14, NULL, &q, err, sizeof err), QUERY_OK);
     assert_false(query_is_question(q));
     query_free(q);
+    /* A question by its first words, « ? » or not, with or without its
+     * apostrophes and hyphen: « qu'est-ce que », « est-ce que », « où ». */
+    ASSERT_SAME_QUERY("qu est ce qu une victime de traite", "qu'est-ce qu'une victime de traite ?");
+    ASSERT_SAME_QUERY("qu'est-ce qu'une victime de traite", "qu'est-ce qu'une victime de traite ?");
+    ASSERT_SAME_QUERY("qu’est ce qu’une victime de traite", "victime traite");
+    ASSERT_SAME_QUERY("est-ce que l'ASE protège les mineurs", "ASE protège mineurs");
+    ASSERT_SAME_QUERY("est ce que l ASE protège les mineurs", "ASE protège mineurs");
+    ASSERT_SAME_QUERY("où sont les éducateurs", "où sont les éducateurs ?");
+    const char *const asks[] = {"qu est ce qu une victime", "Qu'est-ce que la traite",
+                                "est-ce que la traite est un crime", "Où porter plainte"};
+    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+        assert_int_equal(query_parse(asks[i], strlen(asks[i]), NULL, &q, err, sizeof err),
+                         QUERY_OK);
+        if (!query_is_question(q))
+            fail_msg("not read as a question: %s", asks[i]);
+        query_free(q);
+    }
+    /* « ou » without its accent is « or »; « est » alone, the east. */
+    const char *const states[] = {"ou bien la traite", "est de la France", "la traite est-ce"};
+    for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
+        assert_int_equal(query_parse(states[i], strlen(states[i]), NULL, &q, err, sizeof err),
+                         QUERY_OK);
+        if (query_is_question(q))
+            fail_msg("read as a question: %s", states[i]);
+        query_free(q);
+    }
     /* Words joined by OR, excluded or quoted are never dropped. */
     assert_int_equal(clauses_of(f, "comment \"une victime\" ?"), 1);
     assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
