@@ -658,6 +658,12 @@ static void test_questions(void **state)
             fail_msg("read as a question: %s", states[i]);
         query_free(q);
     }
+    /* A determiner that ends its clause is a noun: « son » is the sound. */
+    assert_int_equal(clauses_of(f, "pourquoi je n'ai pas de son ?"), 2);
+    ASSERT_SAME_QUERY("pourquoi je n ai pas de son", "pourquoi je n'ai pas de son ?");
+    ASSERT_SAME_QUERY("pourquoi je n'ai pas de son ?", "pas son");
+    assert_int_equal(clauses_of(f, "je n'ai pas de son, que faire ?"), 3);
+    assert_int_equal(clauses_of(f, "où est son titre de séjour ?"), 2);
     /* Words joined by OR, excluded or quoted are never dropped. */
     assert_int_equal(clauses_of(f, "comment \"une victime\" ?"), 1);
     assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
