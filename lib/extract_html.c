@@ -4,7 +4,7 @@
  * UTF-8 when valid, else Windows-1252);
  * keeps the page's content — <main>, else the <article>s, else <body> —
  * minus scripts, navigation, page header/footer, asides and cookie banners;
- * <title>, meta description and h1–h3 become fields, h1–h3 cut chunks.
+ * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks.
  * The DOM is walked iteratively: deep nesting cannot exhaust the stack. */
 #include "extract_formats.h"
 
@@ -106,7 +106,7 @@ enum {
     TAG_FRAME = 1 << 2,        /* page header/footer, outside a section */
     TAG_NEVER_BANNER = 1 << 3, /* never taken for a cookie banner */
     TAG_BLOCK = 1 << 4,        /* ends a paragraph */
-    TAG_HEADING = 1 << 5,      /* h1-h3: a field and a chunk boundary */
+    TAG_HEADING = 1 << 5,      /* h1-h6: a field and a chunk boundary */
     TAG_PRE = 1 << 6,
     TAG_BR = 1 << 7,
     TAG_TITLE = 1 << 8,
@@ -149,9 +149,9 @@ static const struct {
     {"h1", TAG_BLOCK | TAG_HEADING},
     {"h2", TAG_BLOCK | TAG_HEADING},
     {"h3", TAG_BLOCK | TAG_HEADING},
-    {"h4", TAG_BLOCK},
-    {"h5", TAG_BLOCK},
-    {"h6", TAG_BLOCK},
+    {"h4", TAG_BLOCK | TAG_HEADING},
+    {"h5", TAG_BLOCK | TAG_HEADING},
+    {"h6", TAG_BLOCK | TAG_HEADING},
     {"head", TAG_DROPPED | TAG_HEAD},
     {"header", TAG_FRAME | TAG_BLOCK},
     {"hr", TAG_BLOCK},

@@ -1,6 +1,6 @@
 /* test_extract_html: web pages: what is kept (<main>, <article>, body) and
  * dropped (scripts, navigation, page header/footer, asides, cookie
- * banners, hidden elements), fields (title, description, h1–h3), encodings
+ * banners, hidden elements), fields (title, description, h1–h6), encodings
  * (ISO-8859-1 declared by meta charset or http-equiv, mislabeled UTF-8, undeclared
  * Windows-1252, BOMs, ISO-8859-15), malformed and deeply nested markup,
  * binary junk, chunking and dates. */
@@ -94,7 +94,7 @@ static void test_full_page(void **state)
             fail_msg("\"%s\" should not be in the text:\n%s", absent[i], text);
     for (size_t i = 0; i < doc.n_chunks; i++)
         assert_null(strstr(doc.chunks[i].heading ? doc.chunks[i].heading : "", "proxén"));
-    /* chunks are cut at h1-h3 and carry their heading */
+    /* chunks are cut at headings and carry their heading */
     assert_int_equal(doc.n_chunks, 3);
     assert_string_equal(doc.chunks[1].heading, "Orienter");
     assert_string_equal(doc.chunks[2].heading, "Sous-partie");
@@ -364,6 +364,29 @@ static void test_heading_only_sections_merge(void **state)
     extract_doc_free(&doc);
 }
 
+/* A manual's sections go deeper than h3 (the Debian installation guide's
+ * « 6.3.4.2. Le partitionnement assisté » is an h4 in an 11,000-word
+ * page): h4-h6 are headings and cut chunks too. */
+static void test_deep_headings(void **state)
+{
+    (void)state;
+    const char *html = "<main><h2>6.3. Utilisation</h2><p>Intro.</p>"
+                       "<div><h4 class=\"title\"><a name=\"a\"></a>6.3.4.2. Le partitionnement "
+                       "assisté</h4></div><p>Texte.</p><h5>Note</h5><p>Avis.</p>"
+                       "<h6>Détail</h6><p>Fin.</p></main>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_string_equal(doc.headings,
+                        "6.3. Utilisation\n6.3.4.2. Le partitionnement assisté\nNote\nDétail");
+    assert_int_equal(doc.n_chunks, 4);
+    assert_string_equal(doc.chunks[1].heading, "6.3.4.2. Le partitionnement assisté");
+    assert_string_equal(doc.chunks[1].text, "6.3.4.2. Le partitionnement assisté\nTexte.");
+    assert_string_equal(doc.chunks[2].heading, "Note");
+    assert_string_equal(doc.chunks[3].heading, "Détail");
+    free(text);
+    extract_doc_free(&doc);
+}
+
 static void test_dates(void **state)
 {
     (void)state;
@@ -434,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_binary_and_empty),
         cmocka_unit_test(test_long_sections),
         cmocka_unit_test(test_heading_only_sections_merge),
+        cmocka_unit_test(test_deep_headings),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_corpus_pages),
     };
