@@ -25,6 +25,7 @@
 #include "pool.h"
 #include "progress.h"
 #include "schema.h"
+#include "skipped.h"
 #include "store.h"
 #include "sync.h"
 #include "walk.h"
@@ -79,7 +80,8 @@ typedef struct {
     sync_batch batch; /* the open transaction and the committed counts */
     GPtrArray *jobs;  /* indexer_job */
     size_t skipped, failed;
-    size_t found; /* documents met: unchanged ones and jobs */
+    skipped *skips; /* which files were skipped, and why */
+    size_t found;   /* documents met: unchanged ones and jobs */
     size_t done;
     int fatal;
     progress prog;
@@ -423,8 +425,10 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
         return 0;
     }
     if ((unsigned long long)bytes > (unsigned long long)ix->opt.max_size_mb << 20) {
-        indexer_report(ix, f->path, "skipped: larger than %zu MB (--max-size)",
-                       ix->opt.max_size_mb);
+        char kind[48], reason[64];
+        snprintf(kind, sizeof kind, "larger than %zu MB", ix->opt.max_size_mb);
+        snprintf(reason, sizeof reason, "%s (--max-size)", kind);
+        skipped_add(ix->skips, f->path, reason, kind);
         ix->skipped++;
         free(url);
         return 0;
@@ -455,6 +459,9 @@ static int indexer_walk_file(void *ctx, const walk_file *f)
         return 0;
     }
     if (format == EXTRACT_FORMAT_NONE) {
+        char kind[32];
+        skipped_extension(f->name, kind, sizeof kind);
+        skipped_add(ix->skips, f->path, "format not recognised", kind);
         ix->skipped++;
         free(url);
         return 0;
@@ -851,6 +858,7 @@ int main(int argc, char **argv)
         abort();
     ix.sync = sync_new(ix.opt.ocr);
     ix.jobs = g_ptr_array_new_with_free_func(indexer_job_free);
+    ix.skips = skipped_new();
     progress_init(&ix.prog, !ix.opt.quiet && isatty(STDERR_FILENO));
     if (indexer_install_signals() != 0) {
         fprintf(stderr, "indexer: cannot set up signals: %s\n", strerror(errno));
@@ -883,6 +891,8 @@ int main(int argc, char **argv)
     }
     progress_clear(&ix.prog);
 
+    if (!ix.opt.quiet)
+        skipped_print(ix.skips, stderr, "indexer: ");
     const ocrq_stats *os = ocrq_get_stats(ix.ocr);
     if ((!ix.opt.quiet || indexer_signal) && (os->read || os->cached || os->failed))
         fprintf(stderr,
@@ -911,6 +921,7 @@ cleanup:
         free(roots[i]);
     free(roots);
     g_ptr_array_free(ix.jobs, TRUE);
+    skipped_free(ix.skips);
     sync_free(ix.sync);
     return status;
 }
