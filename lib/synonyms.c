@@ -5,8 +5,10 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "text.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +23,73 @@ typedef struct {
     synonyms_side_t *sides;
     size_t nsides;
     int related; /* a "~" line (synonyms_related) */
+    int learned; /* from the documents (synonyms_learn), not the file */
 } synonyms_group;
+
+/* A side in the index of sides by their first token. */
+typedef struct {
+    uint32_t hash; /* of the first token, or of its unaccented stem (alts) */
+    uint32_t group, side;
+    int32_t next; /* the next entry of the bucket, -1 at the end */
+} synonyms_entry;
 
 struct synonyms {
     synonyms_group *groups;
     size_t ngroups, cap;
+    /* Every side by the hash of its first token: a query looks up each run
+     * of its words, and the documents may define thousands of acronyms. */
+    synonyms_entry *entries;
+    size_t nentries, cap_entries;
+    int32_t *heads; /* nheads buckets (a power of two, or 0), -1 when empty */
+    size_t nheads;
 };
+
+static void synonyms_index_add(synonyms *s, const char *token, size_t g, size_t k)
+{
+    if (s->nentries == s->cap_entries) {
+        s->cap_entries = s->cap_entries ? 2 * s->cap_entries : 64;
+        s->entries = buf_xrealloc(s->entries, s->cap_entries * sizeof s->entries[0]);
+    }
+    synonyms_entry *e = &s->entries[s->nentries++];
+    e->hash = text_hash(token, strlen(token));
+    e->group = (uint32_t)g;
+    e->side = (uint32_t)k;
+    if (s->nentries > s->nheads) {
+        s->nheads = s->nheads ? 2 * s->nheads : 64;
+        s->heads = buf_xrealloc(s->heads, s->nheads * sizeof s->heads[0]);
+        for (size_t b = 0; b < s->nheads; b++)
+            s->heads[b] = -1;
+        for (size_t i = 0; i < s->nentries; i++) {
+            size_t b = s->entries[i].hash & (s->nheads - 1);
+            s->entries[i].next = s->heads[b];
+            s->heads[b] = (int32_t)i;
+        }
+        return;
+    }
+    size_t b = e->hash & (s->nheads - 1);
+    e->next = s->heads[b];
+    s->heads[b] = (int32_t)(s->nentries - 1);
+}
+
+/* The first entry whose hash is that of token, or -1; then synonyms_more. */
+static int32_t synonyms_first(const synonyms *s, const char *token, uint32_t *hash)
+{
+    if (!s->nheads)
+        return -1;
+    *hash = text_hash(token, strlen(token));
+    int32_t i = s->heads[*hash & (s->nheads - 1)];
+    while (i >= 0 && s->entries[i].hash != *hash)
+        i = s->entries[i].next;
+    return i;
+}
+
+static int32_t synonyms_more(const synonyms *s, int32_t i, uint32_t hash)
+{
+    i = s->entries[i].next;
+    while (i >= 0 && s->entries[i].hash != hash)
+        i = s->entries[i].next;
+    return i;
+}
 
 static int synonyms_collect(void *ctx, int flags, const char *token, size_t len, size_t start,
                             size_t end)
@@ -77,6 +140,43 @@ static int synonyms_has_side(const synonyms_group *g, const synonyms_side_t *sid
     return 0;
 }
 
+static void synonyms_group_free(synonyms_group *g)
+{
+    for (size_t k = 0; k < g->nsides; k++)
+        synonyms_side_free(&g->sides[k]);
+    free(g->sides);
+}
+
+/* Adds g (now s's) when it has 2+ sides, else frees it. Returns 1 when added. */
+static int synonyms_push(synonyms *s, synonyms_group *g)
+{
+    if (g->nsides < 2) {
+        synonyms_group_free(g);
+        return 0;
+    }
+    if (s->ngroups == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 32;
+        s->groups = buf_xrealloc(s->groups, s->cap * sizeof s->groups[0]);
+    }
+    s->groups[s->ngroups] = *g;
+    for (size_t k = 0; k < g->nsides; k++) {
+        const synonyms_side_t *side = &g->sides[k];
+        synonyms_index_add(s, side->tokens[0], s->ngroups, k);
+        if (side->alts[0] && strcmp(side->alts[0], side->tokens[0]) != 0)
+            synonyms_index_add(s, side->alts[0], s->ngroups, k);
+    }
+    s->ngroups++;
+    return 1;
+}
+
+/* The side of text's stems. */
+static synonyms_side_t synonyms_side_of(const char *text, size_t len)
+{
+    synonyms_side_t side = {NULL, NULL, 0};
+    analyzer_tokenize(text, len, ANALYZER_WORDS, synonyms_collect, &side);
+    return side;
+}
+
 /* Parses one line (without its end); adds a group when it has 2+ distinct
  * sides. Its sides are separated by "=", or by "~" for related words
  * when the line has no "=". */
@@ -86,14 +186,13 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
     if (hash)
         len = (size_t)(hash - line);
     char sep = !memchr(line, '=', len) && memchr(line, '~', len) ? '~' : '=';
-    synonyms_group g = {NULL, 0, sep == '~'};
+    synonyms_group g = {NULL, 0, sep == '~', 0};
     size_t i = 0;
     while (i <= len) {
         size_t j = i;
         while (j < len && line[j] != sep)
             j++;
-        synonyms_side_t side = {NULL, NULL, 0};
-        analyzer_tokenize(line + i, j - i, ANALYZER_WORDS, synonyms_collect, &side);
+        synonyms_side_t side = synonyms_side_of(line + i, j - i);
         if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
             g.sides = buf_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
             g.sides[g.nsides++] = side;
@@ -102,17 +201,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
         }
         i = j + 1;
     }
-    if (g.nsides < 2) {
-        for (size_t k = 0; k < g.nsides; k++)
-            synonyms_side_free(&g.sides[k]);
-        free(g.sides);
-        return;
-    }
-    if (s->ngroups == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 32;
-        s->groups = buf_xrealloc(s->groups, s->cap * sizeof s->groups[0]);
-    }
-    s->groups[s->ngroups++] = g;
+    synonyms_push(s, &g);
 }
 
 int synonyms_load(const char *path, synonyms **out, char *err, size_t errlen)
@@ -130,8 +219,7 @@ int synonyms_load(const char *path, synonyms **out, char *err, size_t errlen)
         snprintf(err, errlen, "cannot open synonyms file %s: %s", path, strerror(errno));
         goto cleanup;
     }
-    s = buf_xrealloc(NULL, sizeof *s);
-    memset(s, 0, sizeof *s);
+    s = synonyms_new();
     while ((n = getline(&line, &cap, f)) >= 0) {
         size_t len = (size_t)n;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -153,17 +241,51 @@ cleanup:
     return result;
 }
 
+synonyms *synonyms_new(void)
+{
+    synonyms *s = buf_xrealloc(NULL, sizeof *s);
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
 void synonyms_free(synonyms *s)
 {
     if (!s)
         return;
-    for (size_t g = 0; g < s->ngroups; g++) {
-        for (size_t k = 0; k < s->groups[g].nsides; k++)
-            synonyms_side_free(&s->groups[g].sides[k]);
-        free(s->groups[g].sides);
-    }
+    for (size_t g = 0; g < s->ngroups; g++)
+        synonyms_group_free(&s->groups[g]);
     free(s->groups);
+    free(s->entries);
+    free(s->heads);
     free(s);
+}
+
+int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
+{
+    synonyms_group g = {NULL, 0, 0, 1};
+    synonyms_side_t a = synonyms_side_of(acronym, strlen(acronym));
+    synonyms_side_t e = synonyms_side_of(expansion, strlen(expansion));
+    int clash = a.ntokens == 0 || e.ntokens == 0;
+    uint32_t hash;
+    /* Only a group with the acronym as a side can clash. */
+    for (int32_t i = clash ? -1 : synonyms_first(s, a.tokens[0], &hash); i >= 0 && !clash;
+         i = synonyms_more(s, i, hash)) {
+        const synonyms_group *o = &s->groups[s->entries[i].group];
+        clash = o->learned ? synonyms_has_side(o, &a) && synonyms_has_side(o, &e)
+                           : !o->related && synonyms_has_side(o, &a);
+    }
+    if (clash) {
+        synonyms_side_free(&a);
+        synonyms_side_free(&e);
+        return 0;
+    }
+    g.sides = buf_xrealloc(NULL, 2 * sizeof g.sides[0]);
+    g.sides[g.nsides++] = a;
+    if (!synonyms_has_side(&g, &e))
+        g.sides[g.nsides++] = e;
+    else
+        synonyms_side_free(&e);
+    return synonyms_push(s, &g);
 }
 
 size_t synonyms_groups(const synonyms *s)
@@ -191,31 +313,60 @@ size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const
     return s->groups[g].sides[side].ntokens;
 }
 
+/* Does side match tokens[0..n) (a token also matching the side word's
+ * unaccented stem)? */
+static int synonyms_side_matches(const synonyms_side_t *side, const char *const *tokens, size_t n)
+{
+    if (side->ntokens != n)
+        return 0;
+    size_t t = 0;
+    while (t < n && (strcmp(side->tokens[t], tokens[t]) == 0 ||
+                     (side->alts[t] && strcmp(side->alts[t], tokens[t]) == 0)))
+        t++;
+    return t == n;
+}
+
 size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, size_t *groups,
                        size_t *sides, size_t max)
 {
-    size_t found = 0;
+    /* The groups with a matching side, in the order of the groups, each
+     * with its first matching side (the index gives them in any order). */
+    size_t stack[2 * 16], *hit = stack, nhit = 0, cap = 16;
+    uint32_t hash;
     if (!s || n == 0)
         return 0;
-    for (size_t g = 0; g < s->ngroups; g++) {
-        for (size_t k = 0; k < s->groups[g].nsides; k++) {
-            const synonyms_side_t *side = &s->groups[g].sides[k];
-            if (side->ntokens != n)
-                continue;
-            size_t t = 0;
-            while (t < n && (strcmp(side->tokens[t], tokens[t]) == 0 ||
-                             (side->alts[t] && strcmp(side->alts[t], tokens[t]) == 0)))
-                t++;
-            if (t < n)
-                continue;
-            if (found < max) {
-                groups[found] = g;
-                if (sides)
-                    sides[found] = k;
-            }
-            found++;
-            break;
+    for (int32_t i = synonyms_first(s, tokens[0], &hash); i >= 0; i = synonyms_more(s, i, hash)) {
+        const synonyms_entry *e = &s->entries[i];
+        if (!synonyms_side_matches(&s->groups[e->group].sides[e->side], tokens, n))
+            continue;
+        if (nhit == cap) {
+            cap *= 2;
+            hit = hit == stack
+                      ? memcpy(buf_xrealloc(NULL, 2 * cap * sizeof *hit), stack, sizeof stack)
+                      : buf_xrealloc(hit, 2 * cap * sizeof *hit);
         }
+        size_t j = nhit++;
+        while (j > 0 && (hit[2 * (j - 1)] > e->group ||
+                         (hit[2 * (j - 1)] == e->group && hit[2 * (j - 1) + 1] > e->side))) {
+            hit[2 * j] = hit[2 * (j - 1)];
+            hit[2 * j + 1] = hit[2 * (j - 1) + 1];
+            j--;
+        }
+        hit[2 * j] = e->group;
+        hit[2 * j + 1] = e->side;
     }
+    size_t found = 0;
+    for (size_t j = 0; j < nhit; j++) {
+        if (j > 0 && hit[2 * j] == hit[2 * (j - 1)])
+            continue;
+        if (found < max) {
+            groups[found] = hit[2 * j];
+            if (sides)
+                sides[found] = hit[2 * j + 1];
+        }
+        found++;
+    }
+    if (hit != stack)
+        free(hit);
     return found;
 }

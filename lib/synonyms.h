@@ -24,7 +24,15 @@ typedef struct synonyms synonyms;
 
 /* Loads path. Returns 0, or -1 with err set (a missing file is an error). */
 int synonyms_load(const char *path, synonyms **out, char *err, size_t errlen);
+/* No groups, for synonyms_learn. */
+synonyms *synonyms_new(void);
 void synonyms_free(synonyms *s);
+
+/* Adds the group « acronym = expansion » that documents define (acronym.h),
+ * as a "=" line would, unless a group of the file (one not learned)
+ * already has the acronym as a side, or a learned group has both sides:
+ * the file wins. Returns 1 when it added the group, else 0. */
+int synonyms_learn(synonyms *s, const char *acronym, const char *expansion);
 
 /* Number of groups, of sides in group g, and the tokens of one side: the
  * analyzer's stems, one per position (pointers owned by s). */

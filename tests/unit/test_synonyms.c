@@ -162,9 +162,62 @@ static void test_missing_and_empty(void **state)
     synonyms_free(NULL);
 }
 
+/* Acronyms the documents define add groups, unless the file has the
+ * acronym in an "=" group (the file wins) or the same pair came already. */
+static void test_learn(void **state)
+{
+    synonyms *s = load(*state, "PJJ = protection judiciaire de la jeunesse\n"
+                               "ONG ~ association\n");
+    assert_int_equal(synonyms_learn(s, "PJJ", "protection judiciaire de la jeunesse"), 0);
+    assert_int_equal(synonyms_learn(s, "PJJ", "police judiciaire et justice"), 0);
+    assert_int_equal(synonyms_groups(s), 2);
+    assert_int_equal(synonyms_learn(s, "ONG", "organisation non gouvernementale"), 1);
+    assert_int_equal(synonyms_learn(s, "ONG", "Organisations non gouvernementales"), 0);
+    assert_int_equal(synonyms_learn(s, "CA", "cour d'appel"), 1);
+    assert_int_equal(synonyms_learn(s, "CA", "conseil d'administration"), 1);
+    assert_int_equal(synonyms_learn(s, "", "conseil d'administration"), 0);
+    assert_int_equal(synonyms_groups(s), 5);
+    assert_false(synonyms_related(s, 2));
+    /* both ways, and an acronym with two long forms finds both */
+    const char *ong[] = {"ong"}, *full[] = {"organis", "non", "gouvernemental"};
+    const char *ca[] = {"ca"}, *cour[] = {"cour", "appel"}; /* d’ elided */
+    size_t groups[4], sides[4];
+    assert_int_equal(synonyms_lookup(s, ong, 1, groups, sides, 4), 2);
+    assert_int_equal(groups[1], 2);
+    assert_int_equal(lookup(s, full, 3), 2);
+    assert_int_equal(synonyms_lookup(s, ca, 1, groups, sides, 4), 2);
+    assert_int_equal(synonyms_lookup(s, cour, 2, groups, sides, 4), 1);
+    assert_int_equal(groups[0], 3);
+    /* many groups for one word: all found, in the order of the groups */
+    char expansion[64];
+    static const char *const words[] = {"alpha", "beta",    "gamma", "delta",  "epsilon", "zeta",
+                                        "theta", "iota",    "kappa", "lambda", "omicron", "sigma",
+                                        "tau",   "upsilon", "phi",   "chi",    "psi",     "omega"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        snprintf(expansion, sizeof expansion, "%s %s", words[i], words[i]);
+        assert_int_equal(synonyms_learn(s, "CA", expansion), 1);
+    }
+    size_t many[32], many_sides[32];
+    assert_int_equal(synonyms_lookup(s, ca, 1, many, many_sides, 32), 20);
+    for (size_t i = 0; i < 20; i++) {
+        assert_int_equal(many[i], 3 + i);
+        assert_int_equal(many_sides[i], 0);
+    }
+    assert_int_equal(synonyms_lookup(s, ca, 1, many, many_sides, 4), 20);
+    assert_int_equal(many[3], 6);
+    synonyms_free(s);
+    /* without a file */
+    s = synonyms_new();
+    assert_int_equal(synonyms_groups(s), 0);
+    assert_int_equal(synonyms_learn(s, "PJJ", "protection judiciaire de la jeunesse"), 1);
+    assert_int_equal(lookup(s, (const char *[]){"pjj"}, 1), 0);
+    synonyms_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_learn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_format, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_related, setup, teardown),
