@@ -12,6 +12,15 @@
 #define SCHEMA_STR2(x) #x
 #define SCHEMA_STR(x) SCHEMA_STR2(x)
 
+/* The acronyms table, apart: an index of this version made before it
+ * existed gets it at its next read-write open (schema_acronyms). */
+#define SCHEMA_ACRONYMS_SQL                                                                        \
+    "CREATE TABLE acronyms("                                                                       \
+    "  doc_id INTEGER NOT NULL,"                                                                   \
+    "  acronym TEXT NOT NULL,"                                                                     \
+    "  expansion TEXT NOT NULL,"                                                                   \
+    "  PRIMARY KEY (doc_id, acronym, expansion)) WITHOUT ROWID;"
+
 static const char schema_sql[] =
     "CREATE TABLE documents("
     "  id INTEGER PRIMARY KEY,"
@@ -67,7 +76,7 @@ static const char schema_sql[] =
     "  error TEXT,"
     "  ms INTEGER NOT NULL,"
     "  used_at INTEGER NOT NULL,"
-    "  PRIMARY KEY (hash, page, engine, lang, dpi)) WITHOUT ROWID;";
+    "  PRIMARY KEY (hash, page, engine, lang, dpi)) WITHOUT ROWID;" SCHEMA_ACRONYMS_SQL;
 
 static int schema_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
@@ -100,7 +109,7 @@ static int schema_reset(sqlite3 *db, char *err, size_t errlen)
         "DROP TABLE IF EXISTS chunks_fts", "DROP TABLE IF EXISTS chunks",
         "DROP TABLE IF EXISTS documents",  "DROP TABLE IF EXISTS vocab",
         "DROP TABLE IF EXISTS ocr_pages",  "DROP TABLE IF EXISTS spelling",
-        "DROP TABLE IF EXISTS state",
+        "DROP TABLE IF EXISTS state",      "DROP TABLE IF EXISTS acronyms",
     };
     for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
         if (schema_exec(db, drops[i], err, errlen) != 0)
@@ -156,6 +165,49 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
     return 0;
 }
 
+/* Has db the acronyms table? 1, 0, or -1 when it cannot tell. */
+static int schema_has_acronyms(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    int found = -1;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'acronyms'",
+                           -1, &st, NULL) == SQLITE_OK) {
+        int rc = sqlite3_step(st);
+        found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Adds the acronyms table to an index of this version made before it
+ * existed; when it has documents, the state row SCHEMA_STATE_ACRONYMS_SCAN
+ * asks the end of the run to read them for it (acronym_table_finish). */
+static int schema_acronyms(sqlite3 *db, char *err, size_t errlen)
+{
+    static const char add[] = SCHEMA_ACRONYMS_SQL
+        "INSERT INTO state(name, value) SELECT '" SCHEMA_STATE_ACRONYMS_SCAN "', 1"
+        " WHERE EXISTS (SELECT 1 FROM documents)";
+    int found = schema_has_acronyms(db);
+    if (found == 1)
+        return 0;
+    if (found == 0 && schema_exec(db, "BEGIN IMMEDIATE", err, errlen) != 0)
+        return -1;
+    /* Another process may have added it while we waited for the lock. */
+    if (found == 0 && (found = schema_has_acronyms(db)) == 0 &&
+        schema_exec(db, add, err, errlen) != 0) {
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (found < 0) {
+        snprintf(err, errlen, "cannot read the index tables: %s", sqlite3_errmsg(db));
+        if (!sqlite3_get_autocommit(db))
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return schema_exec(db, "COMMIT", err, errlen);
+}
+
 void schema_sqlite_config(void)
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -199,7 +251,7 @@ int schema_open(const char *path, int flags, sqlite3 **out, char *err, size_t er
             schema_exec(db, "PRAGMA journal_mode=WAL", err, errlen) != 0 ||
             schema_exec(db, "PRAGMA synchronous=NORMAL", err, errlen) != 0)
             goto fail;
-        if (schema_create(db, err, errlen) != 0)
+        if (schema_create(db, err, errlen) != 0 || schema_acronyms(db, err, errlen) != 0)
             goto fail;
     } else {
         int version = 0;

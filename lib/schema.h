@@ -24,6 +24,15 @@
  *             word), docs how many documents have it. Brought up to date
  *             by the last step of a writer's run that changed documents
  *             (store_finish).
+ *   acronyms(doc_id, acronym, expansion): the acronyms each document's
+ *             text defines (acronym.h: « PJJ », « protection judiciaire de
+ *             la jeunesse »), written and deleted with the document
+ *             (acronym_table.h); the query side reads them as synonyms.
+ *             An index of SCHEMA_VERSION 8 made before the table existed
+ *             gets it at its next read-write open, with the state row
+ *             SCHEMA_STATE_ACRONYMS_SCAN when it has documents: the end of
+ *             that run fills it from every document. Readers of an index
+ *             without the table see no acronyms.
  *   state(name, value): SCHEMA_STATE_* rows.
  *   ocr_pages(hash, page, engine, lang, dpi, text, error, ms, used_at):
  *             what OCR read on a page of a file's content (ocrcache.h); it
@@ -67,6 +76,11 @@
  * writing), for readers to tell whether to reload it. */
 #define SCHEMA_STATE_SPELLING_STALE "spelling_stale"
 #define SCHEMA_STATE_SPELLING "spelling"
+/* state rows: the acronyms table is new and lacks the documents indexed
+ * before it; its generation (one more at each run that changed documents),
+ * for readers to tell whether to reload it. */
+#define SCHEMA_STATE_ACRONYMS_SCAN "acronyms_scan"
+#define SCHEMA_STATE_ACRONYMS "acronyms"
 
 /* documents.ocr */
 enum {

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "acronym_table.h"
 #include "analyzer.h"
 #include "buf.h"
 #include "docinfo.h"
@@ -154,9 +155,11 @@ struct search_ctx {
     } known[SEARCH_KNOWN_SLOTS];
     long long known_version; /* data_version at this query's start */
     char *syn_path;
-    synonyms *syn;
+    synonyms *syn; /* the file's groups and the acronyms the documents define */
     struct timespec syn_mtime;
     time_t syn_checked;
+    sqlite3_stmt *acro_generation; /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
+    long long acronyms;            /* the generation syn holds; -1: none yet */
 };
 
 static int search_now(struct timespec *ts)
@@ -310,6 +313,10 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                        "SELECT coalesce((SELECT value FROM state"
                        " WHERE name = '" SCHEMA_STATE_SPELLING "'), 0)",
                        &ctx->generation, err, errlen) != 0 ||
+        search_prepare(ctx,
+                       "SELECT coalesce((SELECT value FROM state"
+                       " WHERE name = '" SCHEMA_STATE_ACRONYMS "'), 0)",
+                       &ctx->acro_generation, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
                        err, errlen) != 0 ||
         search_prepare(ctx, "SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", &ctx->exists,
@@ -322,30 +329,56 @@ cleanup:
     return rc;
 }
 
-/* Re-reads the synonyms file when its mtime changed, looking at most once a
- * second. A file that cannot be read keeps the previous synonyms. */
+static int search_learn_one(void *vsyn, const char *acronym, const char *expansion, long docs)
+{
+    (void)docs;
+    synonyms_learn(vsyn, acronym, expansion);
+    return 0;
+}
+
+static long long search_int(sqlite3_stmt *st, const char *text);
+
+/* Re-reads the synonyms file when its mtime changed, and the acronyms the
+ * documents define (acronym_table.h) when the indexer changed them, looking
+ * at most once a second; the file's groups come first and win
+ * (synonyms_learn). While the file cannot be read, the previous synonyms
+ * stay (the first time, the acronyms alone are taken). */
 static void search_synonyms_refresh(search_ctx *ctx)
 {
     struct timespec now;
     struct stat stbuf;
-    if (!ctx->syn_path)
-        return;
     search_now(&now);
-    if (ctx->syn && now.tv_sec == ctx->syn_checked)
+    if (now.tv_sec == ctx->syn_checked)
         return;
     ctx->syn_checked = now.tv_sec;
-    if (stat(ctx->syn_path, &stbuf) != 0)
-        return;
-    if (ctx->syn && stbuf.st_mtim.tv_sec == ctx->syn_mtime.tv_sec &&
-        stbuf.st_mtim.tv_nsec == ctx->syn_mtime.tv_nsec)
+    int file = ctx->syn_path && stat(ctx->syn_path, &stbuf) == 0;
+    int file_changed =
+        file && (ctx->acronyms < 0 || stbuf.st_mtim.tv_sec != ctx->syn_mtime.tv_sec ||
+                 stbuf.st_mtim.tv_nsec != ctx->syn_mtime.tv_nsec);
+    long long generation = search_int(ctx->acro_generation, NULL);
+    if (ctx->acronyms >= 0 && !file_changed && generation == ctx->acronyms)
         return;
     synonyms *fresh = NULL;
     char err[256];
-    if (synonyms_load(ctx->syn_path, &fresh, err, sizeof err) != 0)
+    if (file && synonyms_load(ctx->syn_path, &fresh, err, sizeof err) != 0)
+        file = 0;
+    if (ctx->syn_path && !file && ctx->acronyms >= 0)
         return;
+    if (!fresh)
+        fresh = synonyms_new();
+    if (acronym_table_each(ctx->db, search_learn_one, fresh) != SQLITE_OK) {
+        synonyms_free(fresh);
+        return;
+    }
+    if (!file && synonyms_groups(fresh) == 0) {
+        synonyms_free(fresh);
+        fresh = NULL;
+    }
     synonyms_free(ctx->syn);
     ctx->syn = fresh;
-    ctx->syn_mtime = stbuf.st_mtim;
+    if (file)
+        ctx->syn_mtime = stbuf.st_mtim;
+    ctx->acronyms = generation;
 }
 
 /* One spelling vocabulary per index file and process, shared by the
@@ -624,6 +657,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     ctx->tuning = search_default_tuning;
     ctx->budget_ms = budget_ms > 0 ? budget_ms : SEARCH_DEFAULT_BUDGET_MS;
     ctx->syn_checked = ctx->spell_checked = -1;
+    ctx->acronyms = -1;
     if (!(ctx->db_path = strdup(db_path)) ||
         (synonyms_path && !(ctx->syn_path = strdup(synonyms_path)))) {
         snprintf(err, errlen, "out of memory");
@@ -664,6 +698,7 @@ void search_close(search_ctx *ctx)
         free(ctx->known[i].word);
     sqlite3_finalize(ctx->version);
     sqlite3_finalize(ctx->generation);
+    sqlite3_finalize(ctx->acro_generation);
     docinfo_free(&ctx->docs);
     pthread_mutex_lock(&search_spell_lock);
     search_spell_unref(ctx->shared);

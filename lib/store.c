@@ -1,5 +1,6 @@
 /* store: index writes (documents, chunks, the docs_fts external-content
- * table, the vocabulary, the spelling table) following the write protocol
+ * table, the vocabulary, the spelling table, the acronyms each document
+ * defines: acronym_table.c) following the write protocol
  * of schema.h. One prepared statement per operation; each store_put runs
  * in a savepoint so a failed document leaves the caller's batch intact.
  * docs_fts is written at commit, for the whole transaction: FTS5 writes its
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "acronym_table.h"
 #include "analyzer.h"
 #include "buf.h"
 #include "schema.h"
@@ -102,6 +104,7 @@ typedef struct {
 struct store {
     sqlite3 *db;
     vocab *vocab;
+    acronym_table *acronyms; /* what each document defines */
     sqlite3_stmt *st[ST_COUNT];
     store_fts_op *ops; /* this transaction's docs_fts changes, in order */
     size_t n_ops, cap_ops;
@@ -165,6 +168,11 @@ int store_open(sqlite3 *db, store **out, char *err, size_t errlen)
         free(st);
         return -1;
     }
+    if (acronym_table_open(db, &st->acronyms, err, errlen) != 0) {
+        vocab_close(st->vocab);
+        free(st);
+        return -1;
+    }
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v3(db, store_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st->st[i], NULL) !=
             SQLITE_OK) {
@@ -186,6 +194,7 @@ void store_close(store *st)
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(st->st[i]);
     vocab_close(st->vocab);
+    acronym_table_close(st->acronyms);
     free(st);
 }
 
@@ -323,12 +332,18 @@ int store_finish(store *st, char *err, size_t errlen)
     if (store_int(st, ST_STALE_BY, &by, err, errlen) != 0 ||
         store_int(st, ST_GENERATION, &generation, err, errlen) != 0)
         goto fail;
+    /* The acronyms first: an index made before their table had none. */
+    int rc = acronym_table_finish(st->acronyms, st->changed);
+    if (rc != SQLITE_OK) {
+        store_fail(st, "cannot write the acronyms", err, errlen);
+        goto fail;
+    }
     if (by < 0 && !st->changed)
         return store_commit(st, err, errlen);
     /* Only this run's changes are missing: add them; else count again. */
     int only_this_run = by == st->run && !st->recount && generation == st->generation;
-    int rc = only_this_run ? spell_apply(st->db, vocab_count_each, st->vocab, err, errlen)
-                           : spell_write(st->db, err, errlen);
+    rc = only_this_run ? spell_apply(st->db, vocab_count_each, st->vocab, err, errlen)
+                       : spell_write(st->db, err, errlen);
     if (rc != SQLITE_OK) {
         st->last_error = rc;
         goto fail;
@@ -719,6 +734,10 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
     }
     if (store_index(st, id, doc, &new, err, errlen) != 0)
         goto fail;
+    if (acronym_table_put(st->acronyms, id, doc) != SQLITE_OK) {
+        store_fail(st, "cannot write the acronyms", err, errlen);
+        goto fail;
+    }
     if (store_exec(st, "RELEASE store_put", err, errlen) != 0)
         goto fail;
     if (old.remove)
@@ -752,6 +771,10 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
     sqlite3_bind_int64(st->st[ST_DOC_DELETE], 1, id);
     if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0)
         goto fail;
+    if (acronym_table_delete(st->acronyms, id) != SQLITE_OK) {
+        store_fail(st, "cannot write the acronyms", err, errlen);
+        goto fail;
+    }
     if (store_exec(st, "RELEASE store_delete", err, errlen) != 0)
         goto fail;
     if (old.remove)

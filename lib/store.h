@@ -68,7 +68,9 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
  * such document), or -1 with err set. */
 int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen);
 
-/* The run's last step, outside a transaction (it makes its own): when
+/* The run's last step, outside a transaction (it makes its own): fills the
+ * acronyms table of an index made before it, and tells readers to reload
+ * it when documents changed (acronym_table_finish); when
  * documents changed since the spelling table was written, brings it up to
  * date: adds the changes this store counted (spell_apply: a row per form
  * whose count changed) when they are the only ones, else rewrites it

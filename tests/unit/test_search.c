@@ -2,7 +2,8 @@
  * (index_fixture.h): AND semantics, proximity and exact-form ranking (each
  * shown to depend on its signal), facets over every match, stable
  * pagination, filters, relaxed mode, hostile queries, the time budget,
- * snippets and pages, documents, suggestions, synonyms reloading. */
+ * snippets and pages, documents, suggestions, synonyms reloading, the
+ * acronyms the documents define. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -675,6 +676,127 @@ static void test_time_budget(void **state)
     ixf_remove(&ix);
 }
 
+/* The documents found by q on ctx, as a bit per id (ids under 64). */
+static unsigned long long found_ids(search_ctx *ctx, const char *q)
+{
+    char err[256];
+    search_result res;
+    search_request req = {.q = q, .limit = 20};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    unsigned long long ids = 0;
+    for (size_t i = 0; i < res.n_hits; i++)
+        ids |= 1ull << res.hits[i].id;
+    search_result_free(&res);
+    return ids;
+}
+
+/* Past search_synonyms_refresh's once-a-second look. */
+static void next_second(void)
+{
+    sleep(1);
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+}
+
+/* Acronyms the documents define expand queries without a synonyms file:
+ * « PJJ » finds the document that only writes « protection judiciaire de
+ * la jeunesse », and the reverse; a run that adds or deletes the defining
+ * document is seen by an open context. */
+static void test_learned_acronyms(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note",
+                              "Les éducateurs de la protection judiciaire de la jeunesse (PJJ)"
+                              " suivent les mineurs."),
+                     0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Fiche",
+                              "La protection judiciaire de la jeunesse reçoit les familles."),
+                     0);
+    assert_int_equal(add_text(&ix, 3, "text", 2020, "Compte rendu", "La PJJ était présente."), 0);
+    assert_int_equal(add_text(&ix, 4, "text", 2020, "Fiche",
+                              "Une obligation de quitter le territoire français a été notifiée."),
+                     0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "PJJ"), 1u << 1 | 1u << 2 | 1u << 3);
+    assert_int_equal(found_ids(ctx, "protection judiciaire de la jeunesse"),
+                     1u << 1 | 1u << 2 | 1u << 3);
+    assert_int_equal(found_ids(ctx, "OQTF"), 0);
+
+    /* A second run defines OQTF and deletes the PJJ definition. */
+    assert_int_equal(schema_open(ix.path, SCHEMA_READWRITE, &ix.db, err, sizeof err), 0);
+    assert_int_equal(store_open(ix.db, &ix.st, err, sizeof err), 0);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(add_text(&ix, 5, "text", 2021, "Glossaire",
+                              "Sigles\nOQTF : obligation de quitter le territoire français\n"),
+                     0);
+    assert_int_equal(store_delete(ix.st, 1, err, sizeof err), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    next_second();
+    assert_int_equal(found_ids(ctx, "OQTF"), 1u << 4 | 1u << 5);
+    assert_int_equal(found_ids(ctx, "PJJ"), 1u << 3);
+    search_close(ctx);
+
+    /* With a synonyms file, its groups still count and the learned ones
+     * add to them. */
+    char syn[160];
+    snprintf(syn, sizeof syn, "%s/synonymes.txt", ix.dir);
+    FILE *sf = fopen(syn, "w");
+    assert_non_null(sf);
+    fputs("PJJ = protection judiciaire de la jeunesse\n", sf);
+    fclose(sf);
+    assert_int_equal(search_open(ix.path, syn, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "PJJ"), 1u << 2 | 1u << 3);
+    assert_int_equal(found_ids(ctx, "OQTF"), 1u << 4 | 1u << 5);
+    search_close(ctx);
+    unlink(syn);
+    ixf_remove(&ix);
+}
+
+/* An index made before the acronyms table: read-only, it is searched
+ * without learned acronyms; the next writer's run adds the table and reads
+ * every document for it, and an open context takes the pairs. */
+static void test_acronyms_old_index(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note",
+                              "L'aide sociale à l'enfance (ASE) accueille les mineurs."),
+                     0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Fiche", "Un jeune confié à l'ASE."), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(ix.path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE acronyms;"
+                                  " DELETE FROM state WHERE name LIKE 'acronyms%'",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "ASE"), 1u << 1 | 1u << 2);
+    assert_int_equal(found_ids(ctx, "aide sociale à l'enfance"), 1u << 1);
+    /* A run that changes nothing still fills the new table. */
+    assert_int_equal(schema_open(ix.path, SCHEMA_READWRITE, &ix.db, err, sizeof err), 0);
+    assert_int_equal(store_open(ix.db, &ix.st, err, sizeof err), 0);
+    assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
+    store_close(ix.st);
+    ix.st = NULL;
+    sqlite3_close_v2(ix.db);
+    ix.db = NULL;
+    next_second();
+    assert_int_equal(found_ids(ctx, "aide sociale à l'enfance"), 1u << 1 | 1u << 2);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +814,8 @@ int main(void)
         cmocka_unit_test(test_spelling),
         cmocka_unit_test(test_synonyms_reload),
         cmocka_unit_test(test_related_words),
+        cmocka_unit_test(test_learned_acronyms),
+        cmocka_unit_test(test_acronyms_old_index),
         cmocka_unit_test(test_time_budget),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
