@@ -301,31 +301,19 @@ static size_t acronym_lead(const acronym_word *w, size_t n)
     return i;
 }
 
-/* Words of w[0..n) that are not function words, or SIZE_MAX when one has a
- * digit or is English. */
-static size_t acronym_content(const acronym_word *w, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i].digit || acronym_english(&w[i]))
-            return SIZE_MAX;
-        c += !acronym_function(&w[i]);
-    }
-    return c;
-}
-
 /* « ACR (long form) », « ACR (English long form ou forme française) »: the
  * parenthesis holds alternatives separated by "," ";" "/" or the word
- * « ou »; one spells the acronym whole. An alternative joined to it by
- * « ou » with as many words other than function words as the acronym has
- * letters is its translation, a long form too. */
+ * « ou »; the first that spells the acronym whole is its long form. A
+ * translation joined to it by « ou » (« Réseau Privé Virtuel » for VPN) is
+ * not taken: the rule that took it was written from one page of the
+ * held-out set (tests/relevance/heldout) and fired on no other page of the
+ * 9.5k-document scale corpus, so it fitted the test, not the language. */
 static int acronym_inside(const char *text, size_t open, size_t close, size_t as, size_t ae,
                           const acronym_letters *a, acronym_fn fn, void *ctx)
 {
     acronym_word w[ACRONYM_MAX_WORDS * 2];
-    /* alternatives: [first word, end word), and whether « ou » precedes */
+    /* alternatives: [first word, end word) */
     size_t alt_from[8], alt_to[8];
-    int alt_ou[8];
     size_t nalt = 0, nw = 0, pos = open + 1;
     while (pos < close && nalt < 8) {
         size_t stop;
@@ -337,42 +325,22 @@ static int acronym_inside(const char *text, size_t open, size_t close, size_t as
             if (strcmp(w[k].fold, "ou") != 0 && strcmp(w[k].fold, "or") != 0)
                 continue;
             alt_from[nalt] = first;
-            alt_to[nalt] = k;
-            alt_ou[nalt++] = first > nw;
+            alt_to[nalt++] = k;
             first = k + 1;
         }
         if (nalt < 8) {
             alt_from[nalt] = first;
-            alt_to[nalt] = nw + got;
-            alt_ou[nalt++] = first > nw;
+            alt_to[nalt++] = nw + got;
         }
         nw += got;
         if (nw == ACRONYM_MAX_WORDS * 2)
             return 0;
         pos = stop + 1;
     }
-    size_t hit = SIZE_MAX;
-    for (size_t k = 0; k < nalt && hit == SIZE_MAX; k++) {
+    for (size_t k = 0; k < nalt; k++) {
         size_t lead = alt_from[k] + acronym_lead(w + alt_from[k], alt_to[k] - alt_from[k]);
-        if (lead < alt_to[k] && acronym_spells(w + lead, alt_to[k] - lead, a)) {
-            hit = k;
-            int rc = acronym_emit(text, as, ae, w[lead].start, w[alt_to[k] - 1].end, fn, ctx);
-            if (rc)
-                return rc;
-        }
-    }
-    if (hit == SIZE_MAX)
-        return 0;
-    for (size_t k = hit == 0 ? 1 : hit - 1; k <= hit + 1 && k < nalt; k += 2) {
-        if (!alt_ou[k > hit ? k : hit])
-            continue;
-        size_t lead = alt_from[k] + acronym_lead(w + alt_from[k], alt_to[k] - alt_from[k]);
-        if (lead < alt_to[k] && !acronym_function(&w[alt_to[k] - 1]) &&
-            acronym_content(w + lead, alt_to[k] - lead) == a->n) {
-            int rc = acronym_emit(text, as, ae, w[lead].start, w[alt_to[k] - 1].end, fn, ctx);
-            if (rc)
-                return rc;
-        }
+        if (lead < alt_to[k] && acronym_spells(w + lead, alt_to[k] - lead, a))
+            return acronym_emit(text, as, ae, w[lead].start, w[alt_to[k] - 1].end, fn, ctx);
     }
     return 0;
 }
