@@ -81,6 +81,8 @@
  * for readers to tell whether to reload it. */
 #define SCHEMA_STATE_ACRONYMS_SCAN "acronyms_scan"
 #define SCHEMA_STATE_ACRONYMS "acronyms"
+/* state row: docs_fts changes since its last 'optimize' (store_merge). */
+#define SCHEMA_STATE_FTS_CHANGES "fts_changes"
 
 /* documents.ocr */
 enum {

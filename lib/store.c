@@ -23,9 +23,11 @@
 #include "spell.h"
 #include "vocab.h"
 
-/* store_merge: 'optimize' after a run that changed at least 1/8 of the
- * documents; else a 'merge' of at most 1,000 pages (4 MB). */
+/* store_merge: 'optimize' once the runs since the last one changed 1/8 of
+ * the documents, by a run that changed at least 1/64 of them; else a
+ * 'merge' of at most 1,000 pages (4 MB). */
 #define STORE_OPTIMIZE_SHARE 8
+#define STORE_OPTIMIZE_RUN_SHARE 64
 #define STORE_MERGE_PAGES 1000
 
 enum {
@@ -51,6 +53,8 @@ enum {
     ST_USERMERGE,
     ST_MERGE,
     ST_DOC_COUNT,
+    ST_FTS_CHANGES,
+    ST_SET_FTS_CHANGES,
     ST_COUNT
 };
 
@@ -88,6 +92,10 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_USERMERGE] = "INSERT INTO docs_fts(docs_fts, rank) VALUES ('usermerge', 2)",
     [ST_MERGE] = "INSERT INTO docs_fts(docs_fts, rank) VALUES ('merge', ?1)",
     [ST_DOC_COUNT] = "SELECT count(*) FROM documents",
+    [ST_FTS_CHANGES] = "SELECT coalesce((SELECT value FROM state"
+                       " WHERE name = '" SCHEMA_STATE_FTS_CHANGES "'), 0)",
+    [ST_SET_FTS_CHANGES] = "INSERT INTO state(name, value) VALUES ('" SCHEMA_STATE_FTS_CHANGES
+                           "', ?1) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
 };
 
 /* A change to docs_fts waiting for the commit, with the values it is made
@@ -297,21 +305,31 @@ static int store_mark_stale(store *st, char *err, size_t errlen)
  * instructions per query than one. 'optimize' makes one, but rewrites the
  * whole index (6,633 pages of 4 KB for the scale corpus: 1.8 billion
  * instructions, 0.36 s of the 0.60 s a run adding one file took), so it
- * is for runs that changed at least 1/STORE_OPTIMIZE_SHARE of the
- * documents, and for runs that cannot tell what changed (only_this_run is
- * 0: another run's changes are in, as when the spelling table is counted
- * again). After a smaller run a 'merge' of at most STORE_MERGE_PAGES pages
- * merges any level of two segments or more (usermerge 2) and carries on a
- * merge a former run left unfinished: the new small segments are merged
- * together in a few pages, not into the large one, so one run costs at
- * most that budget whatever the size of the index. The large segment keeps
- * the entries of the documents such runs replaced until a larger run. */
+ * is for when the runs since the last one (SCHEMA_STATE_FTS_CHANGES) made
+ * changes to at least 1/STORE_OPTIMIZE_SHARE of the documents, and then
+ * only in a run that itself changed at least 1/STORE_OPTIMIZE_RUN_SHARE of
+ * them (its own work is then of the same order); and for runs that cannot
+ * tell what changed (only_this_run is 0: another run's changes are in, as
+ * when the spelling table is counted again). After other runs a 'merge' of
+ * at most STORE_MERGE_PAGES pages merges any level of two segments or more
+ * (usermerge 2) and carries on a merge a former run left unfinished: the
+ * new small segments are merged together in a few pages, not into the
+ * large one, so such a run costs at most that budget whatever the size of
+ * the index. The large segment keeps the entries of the documents they
+ * replaced until the next 'optimize'. */
 static int store_merge(store *st, int only_this_run, char *err, size_t errlen)
 {
-    sqlite3_int64 documents;
-    if (store_int(st, ST_DOC_COUNT, &documents, err, errlen) != 0)
+    sqlite3_int64 documents, before;
+    if (store_int(st, ST_DOC_COUNT, &documents, err, errlen) != 0 ||
+        store_int(st, ST_FTS_CHANGES, &before, err, errlen) != 0)
         return -1;
-    if (!only_this_run || st->fts_changes * STORE_OPTIMIZE_SHARE >= documents)
+    sqlite3_int64 since = before + st->fts_changes;
+    int optimize = !only_this_run || (since * STORE_OPTIMIZE_SHARE >= documents &&
+                                      st->fts_changes * STORE_OPTIMIZE_RUN_SHARE >= documents);
+    sqlite3_bind_int64(st->st[ST_SET_FTS_CHANGES], 1, optimize ? 0 : since);
+    if (store_step_done(st, ST_SET_FTS_CHANGES, err, errlen) != 0)
+        return -1;
+    if (optimize)
         return store_step_done(st, ST_OPTIMIZE, err, errlen);
     if (store_step_done(st, ST_USERMERGE, err, errlen) != 0)
         return -1;

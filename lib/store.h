@@ -78,10 +78,10 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen);
  * ten thousand documents), after an interrupted run or beside another
  * writer; and merges docs_fts's segments, which queries read faster the
  * fewer they are: into one (FTS5's 'optimize', a rewrite of its whole
- * index: 1.8 billion instructions for ten thousand documents) after a run
- * that changed at least 1/8 of the documents, else by a 'merge' of at most
- * 1,000 pages that leaves the large segment alone. Returns 0, or -1 with
- * err set. */
+ * index: 1.8 billion instructions for ten thousand documents) once the
+ * runs since the last one changed 1/8 of the documents, in a run that
+ * changed at least 1/64 of them; else by a 'merge' of at most 1,000 pages
+ * that leaves the large segment alone. Returns 0, or -1 with err set. */
 int store_finish(store *st, char *err, size_t errlen);
 
 /* SQLite result code (SQLITE_FULL, SQLITE_IOERR_…, SQLITE_CONSTRAINT_…) of
