@@ -3,8 +3,7 @@
  * of PDFs to them too (ocrq.c), and writes the results into the index
  * (lib/store.c) in batched transactions, as the single writer. Prints
  * failures, a progress bar on a terminal and a one-line summary. Started
- * with WORKER_ARG, the program is an extraction worker; with OCR_PROBE_ARG
- * it says whether OCR can run here, for searchd. */
+ * with WORKER_ARG, the program is an extraction worker. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -773,18 +772,6 @@ static int indexer_check_ocr(indexer *ix)
     return 0;
 }
 
-/* OCR_PROBE_ARG: whether OCR can run here, for searchd's /healthz. */
-static int indexer_ocr_probe(void)
-{
-    char why[256];
-    if (ocr_available(why, sizeof why))
-        printf("ok\t%s\t%s\t%d\n", ocr_engine(), OCR_LANG, OCR_DPI);
-    else
-        printf("unavailable\t%s\n", why);
-    ocr_release();
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_FATAL;
-}
-
 /* Opens the OCR cache and the OCR work queue of this run. */
 static int indexer_open_ocr(indexer *ix)
 {
@@ -849,8 +836,6 @@ int main(int argc, char **argv)
     indexer ix;
     if (argc == 3 && strcmp(argv[1], WORKER_ARG) == 0)
         return worker_main(argv[2]);
-    if (argc == 2 && strcmp(argv[1], OCR_PROBE_ARG) == 0)
-        return indexer_ocr_probe();
     memset(&ix, 0, sizeof ix);
     double start = progress_now();
     int first = indexer_parse_args(argc, argv, &ix.opt);

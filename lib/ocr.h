@@ -11,11 +11,6 @@
 #define OCR_LANG "fra"
 #define OCR_DPI 300
 
-/* `indexer OCR_PROBE_ARG` (a hidden mode) tells searchd's /healthz whether
- * OCR can run here, in one line on stdout: "ok\tENGINE\tLANGUAGE\tDPI" or
- * "unavailable\tREASON"; searchd so never loads tesseract (ocrcheck.c). */
-#define OCR_PROBE_ARG "--ocr-probe"
-
 /* "tesseract 5.3.0" when built with tesseract, else NULL. With OCR_LANG
  * and OCR_DPI it keys what the index caches (the same page read by another
  * engine version, language or resolution may read differently). */

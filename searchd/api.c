@@ -15,7 +15,7 @@
 #include "buf.h"
 #include "ctxpool.h"
 #include "fileread.h"
-#include "ocrcheck.h"
+#include "ocr.h"
 #include "search.h"
 #include "static_assets.h"
 #include "text.h"
@@ -485,22 +485,24 @@ cleanup:
     search_doc_free(&doc);
 }
 
-/* Whether the indexer beside this searchd can read scanned pages: asked
- * once, at the first /healthz (ocrcheck.c). */
-static ocrcheck_result api_ocr;
+/* Whether the indexer built beside this searchd can read scanned pages:
+ * the engine is tried once (about 0.1 s), then unloaded. */
+static char api_ocr_why[256];
+static int api_ocr_ok;
 static void api_ocr_probe(void)
 {
-    ocrcheck_run(&api_ocr);
+    api_ocr_ok = ocr_available(api_ocr_why, sizeof api_ocr_why);
+    ocr_release();
 }
 
 static json_t *api_ocr_json(void)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, api_ocr_probe);
-    if (!api_ocr.available)
-        return json_pack("{s:b, s:s}", "available", 0, "reason", api_ocr.reason);
-    return json_pack("{s:b, s:s, s:s, s:i}", "available", 1, "engine", api_ocr.engine, "language",
-                     api_ocr.language, "dpi", api_ocr.dpi);
+    if (!api_ocr_ok)
+        return json_pack("{s:b, s:s}", "available", 0, "reason", api_ocr_why);
+    return json_pack("{s:b, s:s, s:s, s:i}", "available", 1, "engine", ocr_engine(), "language",
+                     OCR_LANG, "dpi", OCR_DPI);
 }
 
 static void api_healthz(api_response *resp)

@@ -24,7 +24,7 @@ fuzz_requires() {
 # into the same build tree as the lib).
 fuzz_objects() {
   case $1 in
-    search_params) echo "searchd/api.o searchd/ctxpool.o searchd/metrics.o searchd/ocrcheck.o searchd/static_assets.o" ;;
+    search_params) echo "searchd/api.o searchd/ctxpool.o searchd/metrics.o searchd/static_assets.o" ;;
     extract_html | extract_text | extract_zip | extract_rtf | doc_deserialize) echo "indexer/wire.o" ;;
   esac
 }

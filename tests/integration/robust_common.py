@@ -85,14 +85,11 @@ def check_index(db):
 class Searchd:
     """The real daemon on 127.0.0.1, port 0; stderr goes to a log file."""
 
-    def __init__(self, db, workdir, extra=None, env=None, program=SEARCHD):
-        """env: variables added to its environment; program: another copy
-        of bin/searchd."""
+    def __init__(self, db, workdir, extra=None):
         self.log_path = os.path.join(workdir, "searchd-%d.log" % time.monotonic_ns())
         self.log = open(self.log_path, "wb")
-        cmd = [program, "--db", db, "--listen", "127.0.0.1:0"] + list(extra or [])
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self.log,
-                                     env=dict(os.environ, **env) if env else None)
+        cmd = [SEARCHD, "--db", db, "--listen", "127.0.0.1:0"] + list(extra or [])
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self.log)
         self.base = None
         deadline = time.monotonic() + (60 if ASAN else 20)
         while time.monotonic() < deadline and self.proc.poll() is None:
