@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -486,13 +487,16 @@ cleanup:
 }
 
 /* Whether the indexer built beside this searchd can read scanned pages:
- * the engine is tried once (about 0.1 s), then unloaded. */
+ * the engine is tried once (about 0.1 s), then unloaded, and the memory
+ * its language data took given back to the system (searchd's malloc keeps
+ * up to 16 MB of free memory otherwise: search_process_init). */
 static char api_ocr_why[256];
 static int api_ocr_ok;
 static void api_ocr_probe(void)
 {
     api_ocr_ok = ocr_available(api_ocr_why, sizeof api_ocr_why);
     ocr_release();
+    malloc_trim(0);
 }
 
 static json_t *api_ocr_json(void)
