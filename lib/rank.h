@@ -57,6 +57,11 @@ typedef struct {
                       * clause of three or more, one no rarer in the index
                       * than the query's mean, counts as having them all
                       * (questions: rank.c, rank_relaxed_count) */
+    int whole_labels;     /* a row longer than the mean: the hits of the columns
+                           * before text_col (title, headings) of a word its text
+                           * uses are not shortened by the row's length in bm25,
+                           * those of its text are (rank.c, rank_bm25); 0 for
+                           * questions, which a passage answers */
     struct rank_top *top; /* with topk: the best rows so far (caller's) */
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per

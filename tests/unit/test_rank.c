@@ -2,8 +2,9 @@
  * on a real index (written by store_put) and compiled queries bound as
  * pointers: IDF and gap curves, proximity, exact forms, runs,
  * column weights, clause counts, passage scores, the best rows kept exact
- * when the others get a bound, a query that is not the one FTS5 runs, and
- * the row lengths of docinfo.c standing for FTS5's. */
+ * when the others get a bound, a query that is not the one FTS5 runs, the
+ * row lengths of docinfo.c standing for FTS5's, and the title hits of long
+ * rows counted whole (whole_labels). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -419,6 +420,85 @@ static void test_top_rows_exact(void **state)
     query_free(q);
 }
 
+/* whole_labels: in a row longer than the mean, the title's hits of a word
+ * its text uses are not shortened by the row's length; a shorter row, or a
+ * title word its text lacks, scores as without; and the bound of the rows
+ * left out of the top still holds. */
+static void test_whole_labels(void **state)
+{
+    (void)state;
+    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 30; r++) {
+        char body[8192] = "";
+        size_t len = 0;
+        int n = r == 1 ? 600 : r == 4 ? 300 : 30;
+        for (int i = 0; i < n; i++)
+            len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
+                                    filler[(size_t)(i * 7 + r) % 6]);
+        /* 1: a long manual page with the words in its title and once in
+         * its text; 2: a short page that mentions them; 3: a short page
+         * titled so; 4: a long page with them in its title only. */
+        if (r <= 3)
+            snprintf(body + len, sizeof body - len, "le partitionnement assisté");
+        const char *title = r == 1 || r == 3 || r == 4 ? "Le partitionnement assisté" : "Autre";
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, title, &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("partitionnement assisté");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    p.w_col[0] = 5;
+    p.k1 = 6;
+    p.b = 0.35;
+    p.text_col = 2;
+    double before[5], after[5];
+    for (int r = 1; r <= 4; r++)
+        before[r] = score("repere_rank", e, &p, r);
+    p.whole_labels = 1;
+    for (int r = 1; r <= 4; r++)
+        after[r] = score("repere_rank", e, &p, r);
+    assert_true(after[1] > before[1] * 1.5);
+    assert_true(after[1] > after[2]);
+    assert_float_equal(after[2], before[2], 1e-12);
+    assert_float_equal(after[3], before[3], 1e-12);
+    assert_float_equal(after[4], before[4], 1e-12);
+    /* With a top of one, the row kept is the best, with its exact score;
+     * the others' bounds are at least their scores. */
+    rank_top top = {1, NULL, 0};
+    p.topk = 1;
+    p.top = &top;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
+                                        " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid DESC",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
+    int rows = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int r = sqlite3_column_int(st, 0);
+        assert_true(r >= 1 && r <= 4);
+        assert_true(sqlite3_column_double(st, 1) >= after[r] - 1e-9);
+        rows++;
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(rows, 4);
+    assert_int_equal(top.n, 1);
+    int best = 1;
+    for (int r = 2; r <= 4; r++)
+        best = after[r] > after[best] ? r : best;
+    assert_non_null(rank_top_find(&top, best));
+    assert_float_equal(rank_top_find(&top, best)->score, after[best], 1e-12);
+    rank_top_free(&top);
+    query_expr_free(e);
+    query_free(q);
+}
+
 static void test_wrong_query(void **state)
 {
     (void)state;
@@ -516,7 +596,8 @@ int main(void)
         cmocka_unit_test(test_wrong_query),
         cmocka_unit_test(test_docinfo_lengths),
         cmocka_unit_test(test_docinfo_find),
-        cmocka_unit_test(test_top_rows_exact), /* last: it writes its own index */
+        cmocka_unit_test(test_top_rows_exact), /* last: these write their own index */
+        cmocka_unit_test(test_whole_labels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
