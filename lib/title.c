@@ -23,12 +23,14 @@ typedef struct {
     const char *p;
     size_t n;
     long count;
+    int inside; /* seen inside a sentence, not only first in one */
 } title_spelling;
 
 typedef struct {
     char key[TITLE_MAX_WORD]; /* lowercase, unaccented */
     title_spelling v[TITLE_SPELLINGS];
     int nv;
+    long pairs; /* times the text writes it as two words side by side */
 } title_entry;
 
 typedef struct {
@@ -118,6 +120,23 @@ static title_entry *title_dict_find(const title_dict *d, const char *s, size_t n
     return bsearch(&probe, d->v, d->n, sizeof d->v[0], title_entry_cmp);
 }
 
+/* Counts the two words s[a0..b0) s[a1..b1), side by side in the text, when
+ * together they are a key (« des rencontres » for « DESRENCONTRES »). */
+static void title_pair(const title_dict *d, const char *s, size_t a0, size_t b0, size_t a1,
+                       size_t b1)
+{
+    title_entry probe;
+    size_t k = title_fold(s + a0, b0 - a0, probe.key);
+    char right[TITLE_MAX_WORD];
+    size_t r = k ? title_fold(s + a1, b1 - a1, right) : 0;
+    if (!r || k + r >= TITLE_MAX_WORD)
+        return;
+    memcpy(probe.key + k, right, r + 1);
+    title_entry *e = bsearch(&probe, d->v, d->n, sizeof d->v[0], title_entry_cmp);
+    if (e)
+        e->pairs++;
+}
+
 /* Byte offsets of the code points of s[0..n) (at most TITLE_MAX_CPS + 1,
  * the last being n); their number, or 0 when the word is longer. */
 static size_t title_offsets(const char *s, size_t n, size_t *off)
@@ -158,16 +177,22 @@ static void title_dict_keys(title_dict *d, const char *title, size_t len)
     d->n = out;
 }
 
-static void title_count(title_entry *e, const char *p, size_t n)
+/* Weights of a spelling seen: inside a sentence, and first in one (where
+ * any word takes a capital: « Si le paquet… » says little of « si »). */
+#define TITLE_INSIDE 4
+#define TITLE_FIRST 1
+
+static void title_count(title_entry *e, const char *p, size_t n, long weight)
 {
     for (int i = 0; i < e->nv; i++) {
         if (e->v[i].n == n && memcmp(e->v[i].p, p, n) == 0) {
-            e->v[i].count++;
+            e->v[i].count += weight;
+            e->v[i].inside |= weight == TITLE_INSIDE;
             return;
         }
     }
     if (e->nv < TITLE_SPELLINGS)
-        e->v[e->nv++] = (title_spelling){p, n, 1};
+        e->v[e->nv++] = (title_spelling){p, n, weight, weight == TITLE_INSIDE};
 }
 
 /* Letters of s[0..n) (into *letters when not NULL) and how many are
@@ -196,8 +221,27 @@ static void title_flush(title_dict *d, const char *text, const size_t *run, size
     for (size_t i = 0; n <= 2 && i < n; i++) {
         title_entry *e = title_dict_find(d, text + run[2 * i], run[2 * i + 1] - run[2 * i]);
         if (e)
-            title_count(e, text + run[2 * i], run[2 * i + 1] - run[2 * i]);
+            title_count(e, text + run[2 * i], run[2 * i + 1] - run[2 * i], TITLE_INSIDE);
     }
+}
+
+/* Whether the word at a starts a sentence of the line that starts at
+ * line: nothing but punctuation or digits before it on the line, or a
+ * '.', '!', '?', ':' or '…' before it (quotes, brackets, dashes aside). */
+static int title_sentence_start(const char *text, size_t line, size_t a)
+{
+    size_t i = a;
+    while (i > line) {
+        unsigned char c = (unsigned char)text[i - 1];
+        if (c == '.' || c == '!' || c == '?' || c == ':')
+            return 1;
+        if (i - line >= 3 && !memcmp(text + i - 3, "…", 3))
+            return 1;
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            return 0;
+        i--;
+    }
+    return 1;
 }
 
 /* Counts how the text writes the keys, outside paragraphs and runs of
@@ -209,8 +253,12 @@ static void title_dict_scan(title_dict *d, const char *text, size_t len)
         const char *nl = memchr(text + at, '\n', len - at);
         size_t end = nl ? (size_t)(nl - text) : len;
         if (!text_is_upper_line(text + at, end - at)) {
-            size_t pos = at, a, b, run[4], nrun = 0, letters;
+            size_t pos = at, a, b, run[4], nrun = 0, letters, pa = 0, pb = 0;
             while (title_next_word(text, end, &pos, &a, &b)) {
+                if (pb > 0 && a == pb + 1 && text[pb] == ' ')
+                    title_pair(d, text, pa, pb, a, b);
+                pa = a;
+                pb = b;
                 if (title_capitals(text + a, b - a, &letters) == letters && letters >= 2) {
                     if (nrun < 2) {
                         run[2 * nrun] = a;
@@ -223,7 +271,8 @@ static void title_dict_scan(title_dict *d, const char *text, size_t len)
                 nrun = 0;
                 title_entry *e = title_dict_find(d, text + a, b - a);
                 if (e)
-                    title_count(e, text + a, b - a);
+                    title_count(e, text + a, b - a,
+                                title_sentence_start(text, at, a) ? TITLE_FIRST : TITLE_INSIDE);
             }
             title_flush(d, text, run, nrun);
         }
@@ -231,13 +280,39 @@ static void title_dict_scan(title_dict *d, const char *text, size_t len)
     }
 }
 
-/* The spelling the text uses most (of equals, the one with fewer
- * capitals: « traite » rather than a sentence's « Traite »), or NULL. */
-static const title_spelling *title_best(const title_entry *e)
+/* Whether spelling p[0..n) keeps the accents the title's word w[0..wn)
+ * writes: capitals often lose their accents (« PLENIERE » may read
+ * « plénière »), but an accent written (« OÙ », « À », « CRÉÉ ») is
+ * meant. Letters are compared one for one; a spelling of another length
+ * (« œ » for « OE ») is not judged. */
+static int title_accents_kept(const char *w, size_t wn, const char *p, size_t n)
+{
+    size_t i = 0, j = 0;
+    while (i < wn && j < n) {
+        utf8proc_int32_t c, d;
+        size_t m = text_cp_at(w, wn, i, &c), k = text_cp_at(p, n, j, &d);
+        if (!m || !k)
+            return 1;
+        int32_t f[TEXT_FOLD_MAX];
+        if (c >= 0x80 && !(text_fold_cp(c, f) == 1 && f[0] == c) &&
+            utf8proc_tolower(c) != utf8proc_tolower(d))
+            return 0;
+        i += m;
+        j += k;
+    }
+    return 1;
+}
+
+/* The spelling the text uses most of those that keep the accents of the
+ * title's word w[0..wn) (of equals, the one with fewer capitals:
+ * « traite » rather than « Traite »), or NULL. */
+static const title_spelling *title_best(const title_entry *e, const char *w, size_t wn)
 {
     const title_spelling *best = NULL;
     for (int i = 0; e && i < e->nv; i++) {
         const title_spelling *s = &e->v[i];
+        if (!title_accents_kept(w, wn, s->p, s->n))
+            continue;
         if (!best || s->count > best->count ||
             (s->count == best->count &&
              title_capitals(s->p, s->n, NULL) < title_capitals(best->p, best->n, NULL)))
@@ -308,22 +383,75 @@ static int title_acronym(const char *s, size_t n)
     return longest >= 3 || start;
 }
 
+/* Appends a spelling; one seen only first in sentences (« Des gens. »),
+ * a capital and lowercase letters, with its first letter in lower case:
+ * any word takes a capital there. */
+static void title_put_spelling(buf *out, const title_spelling *sp)
+{
+    utf8proc_int32_t c;
+    size_t letters, m = text_cp_at(sp->p, sp->n, 0, &c);
+    if (!sp->inside && m && utf8proc_isupper(c) &&
+        title_capitals(sp->p, sp->n, &letters) == 1 && letters >= 2) {
+        title_put_mapped(out, sp->p, m, utf8proc_tolower);
+        buf_append(out, sp->p + m, sp->n - m);
+        return;
+    }
+    buf_append(out, sp->p, sp->n);
+}
+
+/* Whether key (folded) is one of the words a glued pair starts with when
+ * the text never writes the pair: an article, a preposition, a
+ * determiner before its noun (« DESRENCONTRES », « LAREUNION »). */
+static int title_glue_left(const char *key)
+{
+    static const char *const words[] = {
+        "au",  "aux", "avec", "ce",  "ces",  "cette", "dans", "de",    "des",   "du",
+        "en",  "et",  "la",   "le",  "les",  "leur",  "leurs", "ma",   "mes",   "mon",
+        "nos", "par", "pour", "sa",  "ses",  "son",   "sur",  "notre", "votre", "un",
+        "une", "vos",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(words[i], key))
+            return 1;
+    return 0;
+}
+
+/* Whether the title's word s[0..n), which the text never writes whole, is
+ * the two words s[0..cut) and s[cut..n) glued: the text writes them side
+ * by side, or the first is an article or preposition (title_glue_left) and
+ * the second a word of five letters or more but « quel… » (« LESQUELS »,
+ * « DEPUIS », « AUTOUR », « MODELES » are words, not glued pairs). */
+static int title_glued(const title_entry *whole, const char *s, size_t n, size_t cut,
+                       size_t right_cps)
+{
+    if (whole && whole->pairs > 0)
+        return 1;
+    char left[TITLE_MAX_WORD], right[TITLE_MAX_WORD];
+    if (!title_fold(s, cut, left) || !title_fold(s + cut, n - cut, right))
+        return 0;
+    return title_glue_left(left) && right_cps >= 5 && strncmp(right, "quel", 4) != 0;
+}
+
 /* Appends the readable form of the title's word s[0..n) (alone between
  * brackets when bracketed: « (CESEDA) », an acronym unless the text says
  * otherwise). */
 static void title_put_word(buf *out, const title_dict *d, const char *s, size_t n, int bracketed)
 {
-    const title_spelling *best = title_best(title_dict_find(d, s, n));
+    const title_entry *whole = title_dict_find(d, s, n);
+    const title_spelling *best = title_best(whole, s, n);
     if (best) {
-        buf_append(out, best->p, best->n);
+        title_put_spelling(out, best);
         return;
     }
     /* Glued words: the split whose rarer half the text uses most. */
     size_t off[TITLE_MAX_CPS + 1], k = title_offsets(s, n, off);
     const title_spelling *left = NULL, *right = NULL;
     for (size_t i = 2; k >= 4 && i + 2 <= k; i++) {
-        const title_spelling *l = title_best(title_dict_find(d, s, off[i]));
-        const title_spelling *r = title_best(title_dict_find(d, s + off[i], n - off[i]));
+        if (!title_glued(whole, s, n, off[i], k - i))
+            continue;
+        const title_spelling *l = title_best(title_dict_find(d, s, off[i]), s, off[i]);
+        const title_spelling *r =
+            title_best(title_dict_find(d, s + off[i], n - off[i]), s + off[i], n - off[i]);
         if (!l || !r)
             continue;
         long least = l->count < r->count ? l->count : r->count;
@@ -333,9 +461,9 @@ static void title_put_word(buf *out, const title_dict *d, const char *s, size_t 
         }
     }
     if (left) {
-        buf_append(out, left->p, left->n);
+        title_put_spelling(out, left);
         buf_putc(out, ' ');
-        buf_append(out, right->p, right->n);
+        title_put_spelling(out, right);
         return;
     }
     if (bracketed || title_acronym(s, n)) {
