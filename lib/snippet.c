@@ -62,9 +62,12 @@ typedef struct {
  * something (not only function words: « de », « des »…), which of those
  * are phrases (several words: a phrase, a synonym side), and which clauses
  * the document's title already matches. When the query is made of
- * function words only, every term counts. */
+ * function words only, every term counts. next[c]: the bit of the first
+ * clause after c in the query that has a content term (function words
+ * between are passed over: « traite des êtres »), 0 for none. */
 typedef struct {
     uint64_t content, phrases, title;
+    uint64_t next[64];
 } snippet_want;
 
 typedef struct {
@@ -191,23 +194,53 @@ static void snippet_escape(const char *text, size_t from, size_t to, int *space,
  * compiled query, phrases from the hits (a phrase's hit spans its words). */
 static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_hit *hits, size_t n)
 {
-    memset(w, 0, sizeof *w);
+    uint64_t said = 0;
+    w->content = w->phrases = w->title = 0;
     for (int t = 0; t < e->nterms; t++)
         if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
-            !e->terms[t].function)
+            !e->terms[t].function) {
             w->content |= MARKS_TERM_BIT(t);
+            if (e->terms[t].clause < 64)
+                said |= (uint64_t)1 << e->terms[t].clause;
+        }
     if (!w->content)
         w->content = ~(uint64_t)0;
+    int nc = e->nclauses < 64 ? e->nclauses : 64;
+    for (int c = nc - 1, after = -1; c >= 0; c--) {
+        w->next[c] = after >= 0 ? (uint64_t)1 << after : 0;
+        if (said >> c & 1 || !(w->content + 1))
+            after = c;
+    }
     for (size_t i = 0; i < n; i++)
         if (hits[i].end - hits[i].off > 1)
             w->phrases |= MARKS_TERM_BIT(hits[i].term) & w->content;
 }
 
-/* The words of a passage: clauses and terms it has, and the clauses of its
- * content terms. */
+/* The words of a passage: clauses and terms it has, the clauses of its
+ * content terms, and the clauses c followed closely by the next content
+ * clause of the query (the query's words standing together as typed:
+ * « dialogue exporter »). */
 typedef struct {
-    uint64_t clauses, terms, said;
+    uint64_t clauses, terms, said, together;
 } snippet_has;
+
+/* Hits this close stand together: at most SNIPPET_NEAR_TOKENS tokens
+ * between them in a chunk (« traite des êtres », « date et l'heure »),
+ * SNIPPET_NEAR_CHARS characters in a passage. */
+#define SNIPPET_NEAR_TOKENS 2
+#define SNIPPET_NEAR_CHARS 7
+
+/* The clauses of prev whose next content clause (w->next) is in cur. */
+static uint64_t snippet_together(const snippet_want *w, uint64_t prev, uint64_t cur)
+{
+    uint64_t out = 0;
+    for (; prev; prev &= prev - 1) {
+        int c = __builtin_ctzll(prev);
+        if (w->next[c] & cur)
+            out |= (uint64_t)1 << c;
+    }
+    return out;
+}
 
 static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses, uint64_t terms)
 {
@@ -218,14 +251,16 @@ static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clau
 }
 
 /* How good a passage is, higher better: the clauses it says that the title
- * does not, the clauses it says, its phrases, its distinct content terms,
- * its clauses (function words included). Without w: its clauses. */
+ * does not, the clauses it says, how many of the query's neighbours stand
+ * together in it, its phrases, its distinct content terms, its clauses
+ * (function words included). Without w: its clauses. */
 static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
 {
     if (!w)
         return (uint64_t)__builtin_popcountll(h->clauses);
     uint64_t k = (uint64_t)__builtin_popcountll(h->said & ~w->title);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->said);
+    k = k << 7 | (uint64_t)__builtin_popcountll(h->together);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->phrases);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->content);
     return k << 7 | (uint64_t)__builtin_popcountll(h->clauses);
@@ -241,10 +276,15 @@ static void snippet_best_window(const snippet_toks *t, const snippet_want *w, si
     int found = 0;
     *bi = *bj = 0;
     for (size_t i = 0; i < t->n; i++) {
-        snippet_has h = {0, 0, 0};
-        size_t j = i;
+        snippet_has h = {0, 0, 0, 0};
+        size_t j = i, last = SIZE_MAX; /* the last token with a content term */
         while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4) {
             snippet_has_add(&h, w, t->v[j].clauses, t->v[j].terms);
+            if (w && (t->v[j].terms & w->content)) {
+                if (last != SIZE_MAX && t->v[j].cstart - t->v[last].cend <= SNIPPET_NEAR_CHARS)
+                    h.together |= snippet_together(w, t->v[last].clauses, t->v[j].clauses);
+                last = j;
+            }
             j++;
         }
         if (j == i) {
@@ -594,11 +634,32 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             int start = snippet_start(b, k);
             int end = k + 1 < nchunks ? snippet_start(b, k + 1) : INT_MAX;
             size_t j = i;
-            snippet_has has = {0, 0, 0};
+            snippet_has has = {0, 0, 0, 0};
+            /* The content clauses of the hits at the last offset that had
+             * one, and of the offset before (hits of one offset are next to
+             * each other). */
+            uint64_t cur = 0, prev = 0;
+            int cur_off = -1, cur_end = -1, prev_end = -1;
             while (j < h->n && h->v[j].off < end) {
-                if (h->v[j].clause >= 0 && h->v[j].clause < 64)
-                    snippet_has_add(&has, w, (uint64_t)1 << h->v[j].clause,
-                                    MARKS_TERM_BIT(h->v[j].term));
+                const rank_hit *x = &h->v[j];
+                if (x->clause >= 0 && x->clause < 64) {
+                    uint64_t bit = (uint64_t)1 << x->clause;
+                    snippet_has_add(&has, w, bit, MARKS_TERM_BIT(x->term));
+                    if (MARKS_TERM_BIT(x->term) & w->content) {
+                        if (x->off != cur_off) {
+                            prev = cur;
+                            prev_end = cur_end;
+                            cur = 0;
+                            cur_off = x->off;
+                        }
+                        cur |= bit;
+                        if (x->end > cur_end)
+                            cur_end = x->end;
+                        if (prev && x->off >= prev_end &&
+                            x->off - prev_end <= SNIPPET_NEAR_TOKENS)
+                            has.together |= snippet_together(w, prev, bit);
+                    }
+                }
                 j++;
             }
             uint64_t key = snippet_key(w, &has);

@@ -414,6 +414,15 @@ static void test_passage_choice(void **state)
     assert_int_equal(ixf_add(&ix, 13, "pdf", 2020, "Les mineurs non accompagnés", pages, 2), 0);
     const char *du[] = {"L’inspection du travail et le code des douanes."};
     assert_int_equal(ixf_add(&ix, 14, "text", 2020, "Contrôles", du, 1), 0);
+    size_t tn = strlen(a) + 200;
+    char *typed = malloc(tn);
+    assert_non_null(typed);
+    snprintf(typed, tn, "Exporter dialogue. %s la boîte de dialogue exporter suit.", a);
+    const char *order[] = {typed};
+    assert_int_equal(ixf_add(&ix, 15, "text", 2020, "Macros", order, 1), 0);
+    const char *order_pages[] = {"Exporter dialogue puis tout de suite exporter dialogue.",
+                                 "Le dialogue exporter seul."};
+    assert_int_equal(ixf_add(&ix, 16, "pdf", 2020, "Macros", order_pages, 2), 0);
     assert_int_equal(ixf_close(&ix), 0);
     snippet_env env;
     env_open(&env, &ix);
@@ -458,10 +467,22 @@ static void test_passage_choice(void **state)
     out = doc_snippet(sm, &env.qv, NULL, "des", 14, &page);
     assert_string_equal(out, "L’inspection du travail et le code <mark>des</mark> douanes.");
     free(out);
+    /* The query's words as typed, side by side (the audit's « together »,
+     * tests/audit): in a chunk, over a passage with the same words apart
+     * or in another order; and the page where they stand so over one
+     * with more of them. */
+    out = doc_snippet(sm, &env.qv, NULL, "dialogue exporter", 15, &page);
+    assert_non_null(strstr(out, "<mark>dialogue</mark> <mark>exporter</mark> suit"));
+    free(out);
+    out = doc_snippet(sm, &env.qv, NULL, "dialogue exporter", 16, &page);
+    assert_string_equal(out, "Le <mark>dialogue</mark> <mark>exporter</mark> seul.");
+    assert_int_equal(page, 2);
+    free(out);
 
     env_close(&env);
     ixf_remove(&ix);
     synonyms_free(syn);
+    free(typed);
     free(far);
     free(a);
     free(b);
