@@ -1190,6 +1190,15 @@ static int query_node_function(const query_node *n, query_phrase_kind kind)
     return 1;
 }
 
+/* A match phrase of one word typed that is a function word of a question
+ * (query_function_words). */
+static int query_node_common(const query_node *n, query_phrase_kind kind)
+{
+    return kind == QUERY_PHRASE_MATCH && n->kind == QUERY_NODE_PHRASE && n->typed &&
+           query_in_list(n->typed, query_function_words,
+                         sizeof query_function_words / sizeof query_function_words[0]);
+}
+
 /* The positions of a PHRASE node that are not among the commonest
  * function words (query_closed_words): those written as their forms, and
  * a synonym side's stems (« de », « la », « a » for « à ») found in the
@@ -1246,6 +1255,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
     o->terms[o->nterms] = (query_term){.clause = clause,
                                        .kind = kind,
                                        .function = query_node_function(n, kind),
+                                       .common = query_node_common(n, kind),
                                        .related = n->related,
                                        .content = query_node_content(n),
                                        .first = o->n,

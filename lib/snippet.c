@@ -59,7 +59,7 @@ typedef struct {
 } snippet_tok;
 
 /* What a passage is judged by: which terms of the compiled query say
- * something (not only function words: « de », « des »…), which of those
+ * something (not only function words: « de », « des », « vous »…), which of those
  * are phrases (several words: a phrase, a synonym side), and which clauses
  * the document's title already matches. When the query is made of
  * function words only, every term counts. next[c]: the bit of the first
@@ -198,7 +198,7 @@ static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_h
     w->content = w->phrases = w->title = 0;
     for (int t = 0; t < e->nterms; t++)
         if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
-            !e->terms[t].function) {
+            !e->terms[t].function && !e->terms[t].common) {
             w->content |= MARKS_TERM_BIT(t);
             if (e->terms[t].clause < 64)
                 said |= (uint64_t)1 << e->terms[t].clause;
@@ -303,16 +303,23 @@ static void snippet_best_window(const snippet_toks *t, const snippet_want *w, si
     }
 }
 
-/* Whether token i is marked: a function word is, only next to a content
- * word (« inspection du travail »), so that a lone « des » is not. */
+/* Whether token i is marked: a function word is, only in a run of matched
+ * words side by side that has a content word at most SNIPPET_RUN words
+ * away (« inspection du travail », « vous pouvez le faire »), so that a
+ * lone « des » is not. */
+#define SNIPPET_RUN 8
 static int snippet_marked(const snippet_toks *t, const snippet_want *w, size_t i)
 {
     if (!w || (t->v[i].terms & w->content))
         return 1;
-    if (i > 0 && (t->v[i - 1].terms & w->content) && t->v[i].cstart - t->v[i - 1].cend <= 1)
-        return 1;
-    return i + 1 < t->n && (t->v[i + 1].terms & w->content) &&
-           t->v[i + 1].cstart - t->v[i].cend <= 1;
+    for (size_t k = i; k > 0 && i - k < SNIPPET_RUN && t->v[k].cstart - t->v[k - 1].cend <= 1; k--)
+        if (t->v[k - 1].terms & w->content)
+            return 1;
+    for (size_t k = i; k + 1 < t->n && k - i < SNIPPET_RUN && t->v[k + 1].cstart - t->v[k].cend <= 1;
+         k++)
+        if (t->v[k + 1].terms & w->content)
+            return 1;
+    return 0;
 }
 
 static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clauses, uint64_t terms)

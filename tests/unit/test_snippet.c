@@ -423,6 +423,12 @@ static void test_passage_choice(void **state)
     const char *order_pages[] = {"Exporter dialogue puis tout de suite exporter dialogue.",
                                  "Le dialogue exporter seul."};
     assert_int_equal(ixf_add(&ix, 16, "pdf", 2020, "Macros", order_pages, 2), 0);
+    size_t cn = strlen(b) + 200;
+    char *common = malloc(cn);
+    assert_non_null(common);
+    snprintf(common, cn, "Avec vos amis. %s La connexion est lente. Vous pouvez le faire.", b);
+    const char *commons[] = {common};
+    assert_int_equal(ixf_add(&ix, 17, "text", 2020, "Réseau", commons, 1), 0);
     assert_int_equal(ixf_close(&ix), 0);
     snippet_env env;
     env_open(&env, &ix);
@@ -478,11 +484,23 @@ static void test_passage_choice(void **state)
     assert_string_equal(out, "Le <mark>dialogue</mark> <mark>exporter</mark> seul.");
     assert_int_equal(page, 2);
     free(out);
+    /* Words a question passes over (« avec », « vos ») weigh as function
+     * words: the passage with « connexion », not « Avec vos amis »; and
+     * they are marked in a run of query words with a content word. */
+    out = doc_snippet(sm, &env.qv, NULL, "connexion avec vos", 17, &page);
+    assert_non_null(strstr(out, "La <mark>connexion</mark> est lente"));
+    assert_null(strstr(out, "<mark>vos</mark>"));
+    free(out);
+    out = doc_snippet(sm, &env.qv, NULL, "vous pouvez le faire", 17, &page);
+    assert_non_null(strstr(out, "<mark>Vous</mark> <mark>pouvez</mark> <mark>le</mark> "
+                                "<mark>faire</mark>."));
+    free(out);
 
     env_close(&env);
     ixf_remove(&ix);
     synonyms_free(syn);
     free(typed);
+    free(common);
     free(far);
     free(a);
     free(b);
