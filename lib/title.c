@@ -400,15 +400,16 @@ static void title_put_spelling(buf *out, const title_spelling *sp)
 }
 
 /* Whether key (folded) is one of the words a glued pair starts with when
- * the text never writes the pair: an article, a preposition, a
- * determiner before its noun (« DESRENCONTRES », « LAREUNION »). */
+ * the text never writes the pair: an article or a determiner before its
+ * noun (« DESRENCONTRES », « LAREUNION »). Not « de », « en », « sur »,
+ * « par », « pour », « ce », « et »: they begin too many words
+ * (« DEVENIR », « ENSEMBLE », « SURVEILLER », « PARCOURS », « ETRANGER »). */
 static int title_glue_left(const char *key)
 {
     static const char *const words[] = {
-        "au",  "aux", "avec", "ce",  "ces",  "cette", "dans", "de",    "des",   "du",
-        "en",  "et",  "la",   "le",  "les",  "leur",  "leurs", "ma",   "mes",   "mon",
-        "nos", "par", "pour", "sa",  "ses",  "son",   "sur",  "notre", "votre", "un",
-        "une", "vos",
+        "au",   "aux", "avec", "ces",   "cette", "dans",  "des", "du",  "la",
+        "le",   "les", "leur", "leurs", "ma",    "mes",   "mon", "nos", "notre",
+        "sa",   "ses", "son",  "un",    "une",   "votre", "vos",
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (!strcmp(words[i], key))

@@ -90,6 +90,10 @@ static void test_audit_titles(void **state)
           "Puis utiliser aptitude de la ligne de commande, puis.",
           "Utiliser aptitude depuis la ligne");
     check("LISTE DES TABLEAUX", "Une liste des choses. La table, aux pieds.", "Liste des tableaux");
+    /* « en », « de » begin too many words to be taken for glued. */
+    check("COLLECTIF « ENSEMBLE CONTRE LA TRAITE »", "Il semble que. En effet, le collectif.",
+          "Collectif « Ensemble contre la traite »");
+    check("LE DEVENIR DES JEUNES", "Venir de loin. Les jeunes.", "Le devenir des jeunes");
     /* Side by side in the text: split, whatever the halves. */
     check("LE MOTDE PASSE", "Le mot de passe. Il passe.", "Le mot de passe");
     /* An article glued to a noun the text writes elsewhere. */
