@@ -44,6 +44,8 @@ typedef struct query_node {
     int related; /* PHRASE: a side of a "~" synonym group (synonyms.h) */
     char *typed; /* PHRASE of one word typed: its unaccented form, to tell
                   * its forms of another part of speech (query_weak_forms) */
+    int common;  /* PHRASE of one word typed that says little alone
+                  * (query_says_little) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -766,11 +768,15 @@ static query_node *query_prefix_node(const query_item *it)
     return ph;
 }
 
+static int query_says_little(const char *word);
+
 static query_node *query_item_node(const query_item *it)
 {
     if (it->prefix)
         return query_prefix_node(it);
     query_node *ph = query_phrase_of(it, 0, it->npos);
+    ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
+                 query_says_little(query_pos_surface(&it->pos[0]));
     if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole &&
         !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
         ph->typed = buf_xstrndup(query_pos_surface(&it->pos[0]),
@@ -901,6 +907,26 @@ static const char *const query_determiners[] = {
     "leur", "leurs", "ma",  "mes",   "mon", "nos", "notre", "sa",    "ses",
     "son",  "ta",    "tes", "ton",   "un",  "une", "vos",   "votre",
 };
+
+/* Words that say little in a passage without a noun or a verb beside them
+ * (adverbs, pronouns, auxiliaries: « lors des », « tout », « même »), on
+ * top of a question's function words; « non », « sans », « pas », « jamais » say
+ * something and are not here. Unaccented. */
+static const char *const query_weak_words[] = {
+    "ainsi", "alors", "aussi", "autre", "autres", "avoir", "bien",  "celle", "celles",
+    "celui", "ceux",  "comme", "deja",  "depuis", "donc",  "dont",  "encore", "entre",
+    "etre",  "ici",   "lors",  "mais",  "meme",   "memes", "moins", "plus",
+    "selon", "tous",  "tout",  "toute", "toutes", "tres",
+};
+
+/* Whether a word (unaccented) is a function word of a question
+ * (query_function_words) or says little alone (query_weak_words). */
+static int query_says_little(const char *word)
+{
+    return query_in_list(word, query_function_words,
+                         sizeof query_function_words / sizeof query_function_words[0]) ||
+           query_in_list(word, query_weak_words, sizeof query_weak_words / sizeof query_weak_words[0]);
+}
 
 /* A plain word made of function words only (« une », « est-ce »),
  * compared unaccented. A determiner that ends its clause is none: no noun
@@ -1190,13 +1216,11 @@ static int query_node_function(const query_node *n, query_phrase_kind kind)
     return 1;
 }
 
-/* A match phrase of one word typed that is a function word of a question
- * (query_function_words). */
+/* A match phrase of one word typed that says little alone
+ * (query_says_little). */
 static int query_node_common(const query_node *n, query_phrase_kind kind)
 {
-    return kind == QUERY_PHRASE_MATCH && n->kind == QUERY_NODE_PHRASE && n->typed &&
-           query_in_list(n->typed, query_function_words,
-                         sizeof query_function_words / sizeof query_function_words[0]);
+    return kind == QUERY_PHRASE_MATCH && n->kind == QUERY_NODE_PHRASE && n->common;
 }
 
 /* The positions of a PHRASE node that are not among the commonest

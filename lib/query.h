@@ -61,9 +61,10 @@ typedef struct {
                     * (« de », « des », « la »…): a passage showing only such
                     * words shows nothing of the query (snippet.c) */
     int common;    /* a match term of one word typed that a question passes
-                    * over (« vous », « peut », « cela », « avec »): a passage
-                    * showing only such words says little of the query
-                    * either (snippet.c) */
+                    * over (« vous », « peut », « cela », « avec ») or that
+                    * says little alone (« lors », « tout », « même »): a
+                    * passage showing only such words says little of the
+                    * query either (snippet.c) */
     int related;   /* a side of a "~" synonym group: a related word, not the
                     * one typed (rank.c weighs it less) */
     int content;   /* the positions of its phrase that are not among the

@@ -196,13 +196,16 @@ static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_h
 {
     uint64_t said = 0;
     w->content = w->phrases = w->title = 0;
-    for (int t = 0; t < e->nterms; t++)
-        if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
-            !e->terms[t].function && !e->terms[t].common) {
-            w->content |= MARKS_TERM_BIT(t);
-            if (e->terms[t].clause < 64)
-                said |= (uint64_t)1 << e->terms[t].clause;
-        }
+    /* Content terms: neither function words nor words that say little
+     * alone; failing those, the latter; failing those, every term. */
+    for (int weak = 0; weak < 2 && !w->content; weak++)
+        for (int t = 0; t < e->nterms; t++)
+            if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
+                !e->terms[t].function && (weak || !e->terms[t].common)) {
+                w->content |= MARKS_TERM_BIT(t);
+                if (e->terms[t].clause < 64)
+                    said |= (uint64_t)1 << e->terms[t].clause;
+            }
     if (!w->content)
         w->content = ~(uint64_t)0;
     int nc = e->nclauses < 64 ? e->nclauses : 64;
@@ -649,7 +652,10 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             int cur_off = -1, cur_end = -1, prev_end = -1;
             while (j < h->n && h->v[j].off < end) {
                 const rank_hit *x = &h->v[j];
-                if (x->clause >= 0 && x->clause < 64) {
+                /* A phrase that runs on into the next chunk (a page break
+                 * in « de la | procédure ») cannot be shown whole: only its
+                 * first words would be marked, « la » alone. */
+                if (x->clause >= 0 && x->clause < 64 && x->end <= end) {
                     uint64_t bit = (uint64_t)1 << x->clause;
                     snippet_has_add(&has, w, bit, MARKS_TERM_BIT(x->term));
                     if (MARKS_TERM_BIT(x->term) & w->content) {

@@ -429,6 +429,11 @@ static void test_passage_choice(void **state)
     snprintf(common, cn, "Avec vos amis. %s La connexion est lente. Vous pouvez le faire.", b);
     const char *commons[] = {common};
     assert_int_equal(ixf_add(&ix, 17, "text", 2020, "Réseau", commons, 1), 0);
+    const char *straddle[] = {"Un élément décisif de la", "procédure est longue.",
+                              "Puis vient la procédure pénale."};
+    assert_int_equal(ixf_add(&ix, 18, "pdf", 2020, "Guide", straddle, 3), 0);
+    const char *participle[] = {"Elle a été reçue.", "Les conditions d’hébergement indignes."};
+    assert_int_equal(ixf_add(&ix, 19, "pdf", 2020, "Questions", participle, 2), 0);
     assert_int_equal(ixf_close(&ix), 0);
     snippet_env env;
     env_open(&env, &ix);
@@ -490,6 +495,16 @@ static void test_passage_choice(void **state)
     out = doc_snippet(sm, &env.qv, NULL, "connexion avec vos", 17, &page);
     assert_non_null(strstr(out, "La <mark>connexion</mark> est lente"));
     assert_null(strstr(out, "<mark>vos</mark>"));
+    free(out);
+    /* « de la | procédure » across a page break shows as « la » alone:
+     * the page where the phrase stands whole. */
+    out = doc_snippet(sm, &env.qv, NULL, "\"la procédure\"", 18, &page);
+    assert_string_equal(out, "Puis vient <mark>la</mark> <mark>procédure</mark> pénale.");
+    assert_int_equal(page, 3);
+    free(out);
+    /* « été » (a participle) says as little as « a ». */
+    out = doc_snippet(sm, &env.qv, NULL, "d hébergement a été", 19, &page);
+    assert_int_equal(page, 2);
     free(out);
     out = doc_snippet(sm, &env.qv, NULL, "vous pouvez le faire", 17, &page);
     assert_non_null(strstr(out, "<mark>Vous</mark> <mark>pouvez</mark> <mark>le</mark> "
