@@ -916,7 +916,7 @@ static const char *const query_weak_words[] = {
     "ainsi", "alors", "aussi", "autre", "autres", "avoir", "bien",  "celle", "celles",
     "celui", "ceux",  "comme", "deja",  "depuis", "donc",  "dont",  "encore", "entre",
     "etre",  "ici",   "lors",  "mais",  "meme",   "memes", "moins", "plus",
-    "selon", "tous",  "tout",  "toute", "toutes", "tres",
+    "selon", "tous",  "tout",  "toute", "toutes", "tres",  "vers",
 };
 
 /* Whether a word (unaccented) is a function word of a question
