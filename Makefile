@@ -36,6 +36,7 @@ TEST_BIN    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REL_BIN     := $(BUILD)/tests/relevance
 BENCH_BIN   := $(BUILD)/bench/reference $(BUILD)/bench/naive $(BUILD)/bench/dump
 LIBREPERE   := $(BUILD)/librepere.a
+AUDIT_TITLES := $(BUILD)/tests/audit_titles
 
 .PHONY: all deps run check unit asan bench fuzz stress valgrind format clean
 
@@ -103,7 +104,7 @@ $(SHIM): tests/integration/slow_epoll.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O2 -g -shared -fPIC -o $@ $< -ldl
 
-unit: $(TEST_BIN) $(REL_BIN) $(BENCH_BIN) $(SHIM)
+unit: $(TEST_BIN) $(REL_BIN) $(BENCH_BIN) $(SHIM) $(AUDIT_TITLES)
 
 # The sanitizer build: same sources, own object tree and binaries.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -130,6 +131,14 @@ bench: deps all $(BENCH_BIN)
 $(BENCH_BIN): $(BUILD)/bench/%: bench/%.c $(BUILD)/bench/driver.o $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Ibench -o $@ $< $(BUILD)/bench/driver.o $(LIBREPERE) $(PKG_LIBS)
+
+# tests/audit/titles.c: what title.c makes of each title in capitals
+# (tests/audit/README), for tests/integration/audit_invariants.
+.PHONY: audit-titles
+audit-titles: $(AUDIT_TITLES)
+$(AUDIT_TITLES): tests/audit/titles.c $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wl,--wrap=title_from_capitals -o $@ $< $(LIBREPERE) $(PKG_LIBS)
 
 fuzz: deps
 	@tests/fuzz/run.sh
