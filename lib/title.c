@@ -126,6 +126,8 @@ static void title_pair(const title_dict *d, const char *s, size_t a0, size_t b0,
                        size_t b1)
 {
     title_entry probe;
+    if (d->n == 0)
+        return;
     size_t k = title_fold(s + a0, b0 - a0, probe.key);
     char right[TITLE_MAX_WORD];
     size_t r = k ? title_fold(s + a1, b1 - a1, right) : 0;
