@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "text.h"
 
 /* Words looked at before "(": the longest long form allowed (two words
  * a letter and two more: « code de l'entrée et du séjour des étrangers et
@@ -111,19 +112,13 @@ static int acronym_class(utf8proc_int32_t c)
     }
 }
 
-/* The code point at text[*i] (advancing *i), -1 for an invalid byte. */
+/* The code point at text[*i] (advancing *i), -1 for an invalid byte
+ * (skipped alone). */
 static utf8proc_int32_t acronym_next(const char *text, size_t len, size_t *i)
 {
-    utf8proc_int32_t c;
-    if ((unsigned char)text[*i] < 0x80)
-        return text[(*i)++];
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)text + *i, (utf8proc_ssize_t)(len - *i), &c);
-    if (n <= 0) {
-        (*i)++;
-        return -1;
-    }
-    *i += (size_t)n;
+    int32_t c;
+    size_t n = text_cp_at(text, len, *i, &c);
+    *i += n ? n : 1;
     return c;
 }
 
@@ -135,6 +130,21 @@ static utf8proc_int32_t acronym_base(utf8proc_int32_t c)
     if (c >= 0x80 && utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &last) >= 1)
         c = d[0];
     return utf8proc_tolower(c);
+}
+
+/* Appends the finished word cur to w[0..n) (at most max: the first one
+ * goes when full), its fold emptied when it did not fit (fl SIZE_MAX).
+ * Returns the new count. */
+static size_t acronym_keep(acronym_word *w, size_t n, size_t max, acronym_word *cur, size_t fl)
+{
+    if (fl == SIZE_MAX)
+        cur->fold[0] = '\0';
+    if (n == max) {
+        memmove(w, w + 1, (max - 1) * sizeof *w);
+        n--;
+    }
+    w[n++] = *cur;
+    return n;
 }
 
 /* Reads the words of text[from..to) into w (at most max: the last ones
@@ -174,13 +184,7 @@ static size_t acronym_words(const char *text, size_t from, size_t to, acronym_wo
             continue;
         }
         if (in_word) {
-            if (fl == SIZE_MAX)
-                cur.fold[0] = '\0';
-            if (n == max) {
-                memmove(w, w + 1, (max - 1) * sizeof *w);
-                n--;
-            }
-            w[n++] = cur;
+            n = acronym_keep(w, n, max, &cur, fl);
             in_word = 0;
         }
         if (cls == ACRONYM_STOP) {
@@ -188,16 +192,7 @@ static size_t acronym_words(const char *text, size_t from, size_t to, acronym_wo
             return n;
         }
     }
-    if (in_word) {
-        if (fl == SIZE_MAX)
-            cur.fold[0] = '\0';
-        if (n == max) {
-            memmove(w, w + 1, (max - 1) * sizeof *w);
-            n--;
-        }
-        w[n++] = cur;
-    }
-    return n;
+    return in_word ? acronym_keep(w, n, max, &cur, fl) : n;
 }
 
 /* Is text[from..to) an acronym (capital letters only, 2 to 10, not a
