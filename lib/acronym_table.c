@@ -148,18 +148,12 @@ int acronym_table_finish(acronym_table *t, int changed)
 int acronym_table_each(sqlite3 *db, acronym_table_fn fn, void *ctx)
 {
     sqlite3_stmt *s = NULL;
+    int has = schema_has_acronyms(db);
+    if (has == 0)
+        return SQLITE_OK;
+    if (has < 0)
+        return sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errcode(db) : SQLITE_ERROR;
     int rc = sqlite3_prepare_v2(db,
-                                "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                                " AND name = 'acronyms'",
-                                -1, &s, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    s = NULL;
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? SQLITE_OK : rc;
-    rc = sqlite3_prepare_v2(db,
                             "SELECT acronym, expansion, count(*) AS docs FROM acronyms"
                             " GROUP BY acronym, expansion ORDER BY acronym, docs DESC, expansion",
                             -1, &s, NULL);

@@ -165,8 +165,7 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
     return 0;
 }
 
-/* Has db the acronyms table? 1, 0, or -1 when it cannot tell. */
-static int schema_has_acronyms(sqlite3 *db)
+int schema_has_acronyms(sqlite3 *db)
 {
     sqlite3_stmt *st = NULL;
     int found = -1;

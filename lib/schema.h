@@ -102,6 +102,11 @@ enum {
  * indexer then re-reads every file); a read-only open of one fails. */
 int schema_open(const char *path, int flags, sqlite3 **db, char *err, size_t errlen);
 
+/* Has db the acronyms table (an index of this version made before it
+ * lacks it until its next read-write open)? 1, 0, or -1 when it cannot
+ * tell (sqlite3_errcode(db) says why). */
+int schema_has_acronyms(sqlite3 *db);
+
 /* Configures SQLite for the whole process; call it once, before any other
  * SQLite call (sqlite3_config fails silently after sqlite3_initialize).
  * Turns SQLite's memory statistics off: read by nothing here, they put
