@@ -326,12 +326,26 @@ static int synonyms_side_matches(const synonyms_side_t *side, const char *const 
     return t == n;
 }
 
+/* A matching side: its group and its place in the group. */
+typedef struct {
+    uint32_t group, side;
+} synonyms_hit;
+
+static int synonyms_hit_cmp(const void *a, const void *b)
+{
+    const synonyms_hit *x = a, *y = b;
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    return (x->side > y->side) - (x->side < y->side);
+}
+
 size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, size_t *groups,
                        size_t *sides, size_t max)
 {
     /* The groups with a matching side, in the order of the groups, each
      * with its first matching side (the index gives them in any order). */
-    size_t stack[2 * 16], *hit = stack, nhit = 0, cap = 16;
+    synonyms_hit stack[16], *hit = stack;
+    size_t nhit = 0, cap = sizeof stack / sizeof stack[0];
     uint32_t hash;
     if (!s || n == 0)
         return 0;
@@ -340,29 +354,24 @@ size_t synonyms_lookup(const synonyms *s, const char *const *tokens, size_t n, s
         if (!synonyms_side_matches(&s->groups[e->group].sides[e->side], tokens, n))
             continue;
         if (nhit == cap) {
+            synonyms_hit *more = buf_xrealloc(hit == stack ? NULL : hit, 2 * cap * sizeof *hit);
+            if (hit == stack)
+                memcpy(more, stack, sizeof stack);
+            hit = more;
             cap *= 2;
-            hit = hit == stack
-                      ? memcpy(buf_xrealloc(NULL, 2 * cap * sizeof *hit), stack, sizeof stack)
-                      : buf_xrealloc(hit, 2 * cap * sizeof *hit);
         }
-        size_t j = nhit++;
-        while (j > 0 && (hit[2 * (j - 1)] > e->group ||
-                         (hit[2 * (j - 1)] == e->group && hit[2 * (j - 1) + 1] > e->side))) {
-            hit[2 * j] = hit[2 * (j - 1)];
-            hit[2 * j + 1] = hit[2 * (j - 1) + 1];
-            j--;
-        }
-        hit[2 * j] = e->group;
-        hit[2 * j + 1] = e->side;
+        hit[nhit].group = e->group;
+        hit[nhit++].side = e->side;
     }
+    qsort(hit, nhit, sizeof *hit, synonyms_hit_cmp);
     size_t found = 0;
     for (size_t j = 0; j < nhit; j++) {
-        if (j > 0 && hit[2 * j] == hit[2 * (j - 1)])
+        if (j > 0 && hit[j].group == hit[j - 1].group)
             continue;
         if (found < max) {
-            groups[found] = hit[2 * j];
+            groups[found] = hit[j].group;
             if (sides)
-                sides[found] = hit[2 * j + 1];
+                sides[found] = hit[j].side;
         }
         found++;
     }
