@@ -21,6 +21,7 @@
 #include "fileread.h"
 #include "ocr.h"
 #include "ocrcache.h"
+#include "ocrcheck.h"
 #include "ocrq.h"
 #include "pool.h"
 #include "progress.h"
@@ -802,6 +803,44 @@ static void indexer_prune_ocr(indexer *ix)
         indexer_fatal(ix, ix->opt.db_path, err);
 }
 
+/* The end of a complete run: records what this indexer knows of OCR for
+ * searchd's /healthz (ocrcheck.h), which then need not load the engine:
+ * that OCR was off, or what the engine did when this run tried it, or else
+ * a check of its own when the record is due for one (ocrcheck_due). */
+static void indexer_record_ocr(indexer *ix)
+{
+    char err[512];
+    ocrcheck c, old;
+    const char *why = "";
+    int state = ocrq_engine_state(ix->ocr, &why);
+    memset(&c, 0, sizeof c);
+    if (ix->opt.ocr == SYNC_OCR_OFF && ix->opt.ocr_asked) {
+        snprintf(c.reason, sizeof c.reason, "OCR was turned off for the last run (--ocr off)");
+    } else if (state >= 0) {
+        c.available = state;
+        snprintf(c.reason, sizeof c.reason, "%s", why);
+    } else {
+        int found = ocrcheck_read(ix->db, &old);
+        if (found < 0) {
+            snprintf(err, sizeof err, "cannot read the OCR check's record: %s",
+                     sqlite3_errmsg(ix->db));
+            indexer_fatal(ix, ix->opt.db_path, err);
+            return;
+        }
+        if (!ocrcheck_due(found ? &old : NULL, ocr_engine(), OCR_LANG, OCR_DPI))
+            return;
+        c.available = ocr_available(c.reason, sizeof c.reason);
+        ocr_release();
+    }
+    if (c.available) {
+        snprintf(c.engine, sizeof c.engine, "%s", ocr_engine());
+        snprintf(c.language, sizeof c.language, "%s", OCR_LANG);
+        c.dpi = OCR_DPI;
+    }
+    if (ocrcheck_write(ix->db, &c, err, sizeof err) != 0)
+        indexer_fatal(ix, ix->opt.db_path, err);
+}
+
 static int indexer_open(indexer *ix)
 {
     char err[512];
@@ -888,6 +927,8 @@ int main(int argc, char **argv)
         char err[512];
         if (store_finish(ix.st, err, sizeof err) != 0)
             indexer_fatal(&ix, ix.opt.db_path, err);
+        else
+            indexer_record_ocr(&ix);
     }
     progress_clear(&ix.prog);
 

@@ -296,3 +296,9 @@ const ocrq_stats *ocrq_get_stats(const ocrq *q)
 {
     return &q->stats;
 }
+
+int ocrq_engine_state(const ocrq *q, const char **why)
+{
+    *why = q->why;
+    return q->available;
+}

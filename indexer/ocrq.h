@@ -62,4 +62,9 @@ size_t ocrq_waiting(const ocrq *q);
 
 const ocrq_stats *ocrq_get_stats(const ocrq *q);
 
+/* Whether the engine was tried this run (or known to work when the queue
+ * was made): 1 it reads, 0 it cannot (*why says why; lives as long as q),
+ * -1 no page needed it. */
+int ocrq_engine_state(const ocrq *q, const char **why);
+
 #endif

@@ -33,7 +33,8 @@
  *             SCHEMA_STATE_ACRONYMS_SCAN when it has documents: the end of
  *             that run fills it from every document. Readers of an index
  *             without the table see no acronyms.
- *   state(name, value): SCHEMA_STATE_* rows.
+ *   state(name, value): SCHEMA_STATE_* rows (integers, but for the OCR
+ *             check's record: ocrcheck.h).
  *   ocr_pages(hash, page, engine, lang, dpi, text, error, ms, used_at):
  *             what OCR read on a page of a file's content (ocrcache.h); it
  *             outlives the documents, so that no page is read twice.
@@ -83,6 +84,9 @@
 #define SCHEMA_STATE_ACRONYMS "acronyms"
 /* state row: docs_fts changes since its last 'optimize' (store_merge). */
 #define SCHEMA_STATE_FTS_CHANGES "fts_changes"
+/* state row: the indexer's last OCR check, for searchd's /healthz; the
+ * one value that is not an integer but a JSON object as text (ocrcheck.h). */
+#define SCHEMA_STATE_OCR "ocr"
 
 /* documents.ocr */
 enum {

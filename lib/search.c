@@ -1234,6 +1234,11 @@ long long search_count(search_ctx *ctx)
     return n;
 }
 
+int search_ocr_check(search_ctx *ctx, ocrcheck *out)
+{
+    return ocrcheck_read(ctx->db, out);
+}
+
 /* Documents where text, quoted, stands as a phrase in the very forms typed
  * (0 when it cannot be searched; -1 on an SQLite error or when the budget
  * ran out). */

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "ocrcheck.h"
+
 /* Status codes. searchd maps BADREQ/TIMEOUT to 400, UNAVAILABLE to 503. */
 enum {
     SEARCH_OK = 0,
@@ -114,6 +116,11 @@ void search_doc_free(search_doc *doc);
 
 /* Number of documents, or -1 when the index cannot be read. */
 long long search_count(search_ctx *ctx);
+
+/* The OCR check the indexer recorded at the end of its last run
+ * (ocrcheck_read): 1 with *out filled, 0 when the index records none, -1
+ * when the record cannot be read. */
+int search_ocr_check(search_ctx *ctx, ocrcheck *out);
 
 /* Ranking weights (defaults tuned on tests/relevance, see search.c). The
  * relevance harness changes them to measure alternatives. */

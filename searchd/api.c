@@ -6,9 +6,7 @@
 
 #include <glib.h>
 #include <jansson.h>
-#include <malloc.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +14,6 @@
 #include "buf.h"
 #include "ctxpool.h"
 #include "fileread.h"
-#include "ocr.h"
 #include "search.h"
 #include "static_assets.h"
 #include "text.h"
@@ -486,27 +483,23 @@ cleanup:
     search_doc_free(&doc);
 }
 
-/* Whether the indexer built beside this searchd can read scanned pages:
- * the engine is tried once (about 0.1 s), then unloaded, and the memory
- * its language data took given back to the system (searchd's malloc keeps
- * up to 16 MB of free memory otherwise: search_process_init). */
-static char api_ocr_why[256];
-static int api_ocr_ok;
-static void api_ocr_probe(void)
+/* Whether the indexer can read scanned pages, as it recorded at the end of
+ * its last run (ocrcheck.h): searchd never loads the OCR engine itself. */
+static json_t *api_ocr_json(search_ctx *ctx)
 {
-    api_ocr_ok = ocr_available(api_ocr_why, sizeof api_ocr_why);
-    ocr_release();
-    malloc_trim(0);
-}
-
-static json_t *api_ocr_json(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, api_ocr_probe);
-    if (!api_ocr_ok)
-        return json_pack("{s:b, s:s}", "available", 0, "reason", api_ocr_why);
-    return json_pack("{s:b, s:s, s:s, s:i}", "available", 1, "engine", ocr_engine(), "language",
-                     OCR_LANG, "dpi", OCR_DPI);
+    ocrcheck c;
+    int found = search_ocr_check(ctx, &c);
+    if (found <= 0)
+        return json_pack("{s:b, s:s, s:n}", "available", 0, "reason",
+                         found == 0 ? "the index records no OCR check yet"
+                                    : "the index's record of the OCR check cannot be read",
+                         "checked_at");
+    if (!c.available)
+        return json_pack("{s:b, s:o, s:o}", "available", 0, "reason", api_str(c.reason),
+                         "checked_at", api_str(c.checked_at));
+    return json_pack("{s:b, s:o, s:o, s:i, s:o}", "available", 1, "engine", api_str(c.engine),
+                     "language", api_str(c.language), "dpi", c.dpi, "checked_at",
+                     api_str(c.checked_at));
 }
 
 static void api_healthz(api_response *resp)
@@ -527,7 +520,7 @@ static void api_healthz(api_response *resp)
     }
     api_json(resp, 200,
              json_pack("{s:s, s:I, s:o}", "status", "ok", "documents", (json_int_t)n, "ocr",
-                       api_ocr_json()));
+                       api_ocr_json(ctx)));
 }
 
 static void api_metrics(api_response *resp)
