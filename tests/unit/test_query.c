@@ -664,6 +664,15 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("pourquoi je n'ai pas de son ?", "pas son");
     assert_int_equal(clauses_of(f, "je n'ai pas de son, que faire ?"), 3);
     assert_int_equal(clauses_of(f, "où est son titre de séjour ?"), 2);
+    /* A possessive right after a determiner is a noun too (« le son », « du
+     * ton », « au son »); a possessive before its noun is not. */
+    ASSERT_SAME_QUERY("que faire si le son grésille ?", "faire son grésille");
+    ASSERT_SAME_QUERY("comment régler le ton du son ?", "régler ton son");
+    ASSERT_SAME_QUERY("pourquoi au son de l'alerte ?", "son alerte");
+    ASSERT_SAME_QUERY("comment changer son titre de séjour ?", "changer titre séjour");
+    ASSERT_SAME_QUERY("un des mineurs est-il protégé ?", "mineurs protégé");
+    /* Not across a clause's end. */
+    ASSERT_SAME_QUERY("que faire du titre, son délai ?", "faire titre délai");
     /* Words joined by OR, excluded or quoted are never dropped. */
     assert_int_equal(clauses_of(f, "comment \"une victime\" ?"), 1);
     assert_int_equal(clauses_of(f, "comment un OR une victime ?"), 2);
