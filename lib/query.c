@@ -1050,11 +1050,61 @@ static int query_asks(const query_item *items, size_t n)
     return first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0;
 }
 
+/* The words before which a subject pronoun is elided, not inverted (« s'il »,
+ * « qu'on », « lorsqu'elle »), unaccented. */
+static const char *const query_elided[] = {"c", "d",      "j",  "jusqu", "l",  "lorsqu", "m",
+                                           "n", "puisqu", "qu", "s",     "si", "quoiqu"};
+
+/* Does the text ask by inverting a verb and its subject pronoun, anywhere
+ * (« une victime sans papiers peut-elle obtenir… », « puis-je », « a-t-il »,
+ * « faut-il »)? French puts a subject pronoun after its verb, joined by a
+ * hyphen, only to ask (or in an incise, « dit-il », which nobody types in
+ * a search box). « nous » and « vous » are not counted: after an
+ * imperative they are objects (« connectez-vous », « rendez-vous »); nor
+ * « -on » after a word that is not an auxiliary or modal verb of a
+ * question (query_function_words: « peut-on », « doit-on », « est-on »),
+ * nor after a euphonic t (« va-t-on »): English compounds end in it
+ * (« add-on », « reset-on », « wake-on »: 8 of the 10 commonest « X-on »
+ * of the scale corpus). */
+static int query_inverts(const query_item *items, size_t n)
+{
+    static const char *const subjects[] = {"elle", "elles", "il", "ils", "je", "tu"};
+    for (size_t i = 0; i < n; i++) {
+        const query_item *it = &items[i];
+        if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos < 2)
+            continue;
+        const char *last = query_pos_surface(&it->pos[it->npos - 1]);
+        const char *verb = query_pos_surface(&it->pos[it->npos - 2]);
+        if (query_in_list(verb, query_elided, sizeof query_elided / sizeof query_elided[0]))
+            continue;
+        if (query_in_list(last, subjects, sizeof subjects / sizeof subjects[0]))
+            return 1;
+        if (strcmp(last, "on") == 0 &&
+            (strcmp(verb, "t") == 0 ||
+             query_in_list(verb, query_function_words,
+                           sizeof query_function_words / sizeof query_function_words[0])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a clause after the first open with an interrogative (« j'ai été
+ * victime de traite, que faire », « titre de séjour : comment
+ * l'obtenir »)? */
+static int query_asks_later(const query_item *items, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (items[i - 1].ends && query_asks(items + i, n - i))
+            return 1;
+    return 0;
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
         len--;
-    int question = (len > 0 && text[len - 1] == '?') || query_asks(items, n);
+    int question = (len > 0 && text[len - 1] == '?') || query_asks(items, n) ||
+                   query_inverts(items, n) || query_asks_later(items, n);
     if (!question)
         return 0;
     for (size_t i = 0; i < n; i++)

@@ -31,9 +31,11 @@ void query_free(query *q);
 /* Number of positive clauses (a word, a phrase, an OR group, a prefix). */
 size_t query_clauses(const query *q);
 
-/* Is q a question (ending with '?' or starting with an interrogative:
+/* Is q a question (ending with '?', starting with an interrogative:
  * comment, pourquoi, quand, combien, quel…, « où », « est-ce », « qu'est-ce »
- * with or without apostrophe and hyphen)? Its function words are then
+ * with or without apostrophe and hyphen, or opening a later clause with
+ * one, « …, que faire », or inverting a verb and its subject pronoun
+ * anywhere, « peut-elle », « a-t-il »)? Its function words are then
  * not clauses, and the search ranks documents by how many of its clauses
  * they have rather than requiring them all (search.c). */
 int query_is_question(const query *q);

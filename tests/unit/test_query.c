@@ -622,7 +622,10 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("comment les éducateurs aident-ils les mineurs ?",
                       "éducateurs aident mineurs");
     ASSERT_SAME_QUERY("où va-t-il ?", "va");
-    assert_int_equal(clauses_of(f, "aident-ils les mineurs"), 3);
+    /* The inversion asks by itself, « ? » or not; outside a question the
+     * compound stays whole (« connectez-vous »: an imperative). */
+    assert_int_equal(clauses_of(f, "aident-ils les mineurs"), 2);
+    assert_int_equal(clauses_of(f, "connectez-vous au site"), 3);
     query *q;
     char err[64];
     assert_int_equal(query_parse("comment porter plainte", 22, NULL, &q, err, sizeof err),
@@ -649,8 +652,40 @@ static void test_questions(void **state)
             fail_msg("not read as a question: %s", asks[i]);
         query_free(q);
     }
-    /* « ou » without its accent is « or »; « est » alone, the east. */
-    const char *const states[] = {"ou bien la traite", "est de la France", "la traite est-ce"};
+    /* A verb and its subject pronoun inverted anywhere, or an interrogative
+     * opening a later clause, ask too. */
+    const char *const later[] = {"une victime sans papiers peut-elle obtenir un titre de séjour",
+                                 "a-t-il un titre",
+                                 "peut-on porter plainte",
+                                 "va-t-on porter plainte",
+                                 "victime de traite, que faire",
+                                 "titre de séjour : comment l'obtenir",
+                                 "les mineurs aident-ils"};
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+        assert_int_equal(query_parse(later[i], strlen(later[i]), NULL, &q, err, sizeof err),
+                         QUERY_OK);
+        if (!query_is_question(q))
+            fail_msg("not read as a question: %s", later[i]);
+        query_free(q);
+    }
+    ASSERT_SAME_QUERY("une victime sans papiers peut-elle obtenir un titre de séjour",
+                      "une victime sans papiers peut-elle obtenir un titre de séjour ?");
+    /* « ou » without its accent is « or »; « est » alone, the east. An
+     * elided pronoun is no inversion (« s'il », « qu'on », « lorsqu'il »),
+     * nor an object pronoun after an imperative (« connectez-vous »), nor
+     * « -on » after a word other than an auxiliary, a modal or a euphonic t
+     * (« add-on »). */
+    const char *const states[] = {"ou bien la traite",
+                                  "est de la France",
+                                  "la traite est-ce",
+                                  "victime s'il porte plainte",
+                                  "victime qu'on aide",
+                                  "victime lorsqu'il part",
+                                  "connectez-vous au site",
+                                  "rendez-vous au commissariat",
+                                  "add-on firefox",
+                                  "reset-on du serveur",
+                                  "la traite, une exploitation"};
     for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
         assert_int_equal(query_parse(states[i], strlen(states[i]), NULL, &q, err, sizeof err),
                          QUERY_OK);
