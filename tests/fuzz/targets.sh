@@ -3,7 +3,7 @@
 # exist on the branch), the largest input libFuzzer may generate, and the
 # seed files from corpus/ and tests/fixtures/ (besides seeds/<target>/).
 
-FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize"
+FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize acronym title"
 
 fuzz_requires() {
   case $1 in
@@ -17,6 +17,8 @@ fuzz_requires() {
     snippet) echo "lib/snippet.c lib/snippet.h lib/query.c lib/analyzer.c lib/text.c" ;;
     search_params) echo "lib/search.c searchd/api.c searchd/ctxpool.c searchd/metrics.c" ;;
     doc_deserialize) echo "lib/extract.c indexer/wire.c" ;;
+    acronym) echo "lib/acronym.c lib/synonyms.c lib/query.c" ;;
+    title) echo "lib/title.c lib/text.c" ;;
   esac
 }
 
@@ -32,7 +34,7 @@ fuzz_objects() {
 fuzz_max_len() {
   case $1 in
     extract_html | extract_text | extract_zip | extract_rtf) echo 65536 ;;
-    text | snippet) echo 16384 ;;
+    text | snippet | acronym | title) echo 16384 ;;
     tokenizer) echo 4096 ;;
     query | search_params) echo 2048 ;;
     *) echo 8192 ;;
@@ -50,7 +52,7 @@ fuzz_seed_files() {
       find corpus tests/fixtures -type f -name '*.rtf' -size -256k 2>/dev/null ;;
     extract_zip)
       find corpus tests/fixtures -type f \( -name '*.docx' -o -name '*.odt' -o -name '*.epub' \) -size -256k 2>/dev/null ;;
-    extract_text | text | tokenizer | snippet)
+    extract_text | text | tokenizer | snippet | acronym)
       find corpus tests/fixtures -type f \( -name '*.txt' -o -name '*.md' \) -size -64k 2>/dev/null ;;
   esac
   return 0
