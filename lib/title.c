@@ -479,14 +479,19 @@ static void title_put_word(buf *out, const title_dict *d, const char *s, size_t 
 /* Whether the word title[a..b) is part of a name rather than of a phrase:
  * its run of non-spaces has, inside it, a digit or a character of file
  * names, commands or addresses (« APT-GET(8) », « SOURCES.LIST(5) »,
- * « L.425-1 », « APT_PREFERENCES »): left as it is written. */
-static int title_technical(const char *title, size_t len, size_t a, size_t b)
+ * « L.425-1 », « APT_PREFERENCES »): left as it is written. The answer is
+ * the same for every word of the run (the brackets trimmed stop at its
+ * first and last letters): *run_end is where the run ends, and the caller
+ * asks again only for a word beyond it (a run of many words, « A-A-A… »,
+ * was read once per word, quadratic). */
+static int title_technical(const char *title, size_t len, size_t a, size_t b, size_t *run_end)
 {
     size_t from = a, to = b;
     while (from > 0 && title[from - 1] != ' ')
         from--;
     while (to < len && title[to] != ' ')
         to++;
+    *run_end = to;
     while (from < a && strchr("([«\"'", title[from]))
         from++;
     while (to > b && strchr(")].,;:!?»\"'", title[to - 1]))
@@ -500,7 +505,7 @@ static int title_technical(const char *title, size_t len, size_t a, size_t b)
 char *title_from_capitals(const char *title, const char *const *texts, size_t n)
 {
     size_t len = title ? strlen(title) : 0;
-    if (!len || !text_is_upper_line(title, len))
+    if (!len || len > TITLE_MAX_LEN || !text_is_upper_line(title, len))
         return NULL;
     title_dict d = {NULL, 0, 0};
     title_dict_keys(&d, title, len);
@@ -513,15 +518,16 @@ char *title_from_capitals(const char *title, const char *const *texts, size_t n)
         scanned += tl;
     }
     buf out = BUF_INIT;
-    size_t pos = 0, copied = 0, a, b;
-    int first = 1;
+    size_t pos = 0, copied = 0, a, b, run_end = 0;
+    int first = 1, technical = 0;
     while (title_next_word(title, len, &pos, &a, &b)) {
         buf_append(&out, title + copied, a - copied);
         size_t at = out.len;
         /* A quotation starts with a capital too (« Ensemble contre… »). */
         for (size_t i = copied; i + 1 < a && !first; i++)
             first = !memcmp(title + i, "«", strlen("«"));
-        int technical = title_technical(title, len, a, b);
+        if (a >= run_end)
+            technical = title_technical(title, len, a, b, &run_end);
         size_t letters;
         /* A word with a lowercase letter is written on purpose (« OpenSSL »). */
         int caps = title_capitals(title + a, b - a, &letters) == letters && !technical;

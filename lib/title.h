@@ -14,10 +14,16 @@
 
 #include <stddef.h>
 
+/* Longest title read, in bytes: a longer one is no title written by hand
+ * (a page's text in its <title>) and stays as it is. Each of its words of
+ * 4 to 48 letters is looked up with the halves of each split, so a title
+ * of 1 MB in capitals took 500 MB and 9 s. */
+#define TITLE_MAX_LEN 2048
+
 /* The readable form of title (NUL-terminated UTF-8) given the texts of the
  * document (texts[0..n), paragraphs separated by "\n"), or NULL when the
- * title is not written in capitals (text_is_upper_line) and stays as it
- * is. Caller frees. */
+ * title is not written in capitals (text_is_upper_line) or is longer than
+ * TITLE_MAX_LEN, and stays as it is. Caller frees. */
 char *title_from_capitals(const char *title, const char *const *texts, size_t n);
 
 #endif

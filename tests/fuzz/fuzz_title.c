@@ -2,10 +2,10 @@
  * arbitrary input: the first line is the title, the rest the document's
  * texts, separated by form feeds (as many chunks), given raw and as the
  * extractors store them (text_normalize). Checks title.h's promises: NULL
- * exactly when the title is not in capitals; otherwise valid UTF-8 when
- * the title is, and the same letters as the title, in the same order,
- * once folded (lowercase, unaccented): only case, accents and the spaces
- * between glued words change. */
+ * exactly when the title is not in capitals or longer than TITLE_MAX_LEN;
+ * otherwise valid UTF-8 when the title is, and the same letters as the
+ * title, in the same order, once folded (lowercase, unaccented): only
+ * case, accents and the spaces between glued words change. */
 #include "fuzz_util.h"
 #include "text.h"
 #include "title.h"
@@ -41,7 +41,7 @@ static void ti_check(const char *title, const char *const *texts, size_t n)
 {
     size_t len = strlen(title);
     char *t = title_from_capitals(title, texts, n);
-    int upper = len > 0 && text_is_upper_line(title, len);
+    int upper = len > 0 && len <= TITLE_MAX_LEN && text_is_upper_line(title, len);
     if (!t != !upper)
         fuzz_fail("title_from_capitals gave %s for a title %sin capitals: \"%s\"",
                   t ? "a title" : "NULL", upper ? "" : "not ", title);

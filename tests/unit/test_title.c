@@ -125,6 +125,48 @@ static void test_left_alone(void **state)
     free(got);
 }
 
+/* Names: every word of a run of non-spaces with a digit or a file name's
+ * character stays as written, the words of the next run do not. */
+static void test_names(void **state)
+{
+    (void)state;
+    check("« APT-GET-INSTALL(8) » DESRENCONTRES DU-COLLECTIF",
+          "Les rencontres du collectif, des gens.",
+          "« APT-GET-INSTALL(8) » des rencontres du-collectif");
+    check("VOIR L.425-1-A-B ET (SOURCES.LIST) PLAN", "Un plan.",
+          "Voir L.425-1-A-B et (SOURCES.LIST) plan");
+}
+
+/* A title longer than TITLE_MAX_LEN stays as written; one of that length
+ * is read, with a run of a thousand words (once quadratic) and words of 48
+ * letters (a thousand keys each). */
+static void test_long_titles(void **state)
+{
+    (void)state;
+    char title[TITLE_MAX_LEN + 2];
+    for (size_t i = 0; i < TITLE_MAX_LEN; i += 2)
+        memcpy(title + i, "A-", 2);
+    title[TITLE_MAX_LEN] = '\0';
+    const char *texts[] = {"Un texte."};
+    char *got = title_from_capitals(title, texts, 1);
+    assert_non_null(got);
+    assert_int_equal(strlen(got), TITLE_MAX_LEN);
+    assert_memory_equal(got, "A-a-a-", 6);
+    free(got);
+    title[TITLE_MAX_LEN] = 'A';
+    title[TITLE_MAX_LEN + 1] = '\0';
+    assert_null(title_from_capitals(title, texts, 1));
+    memset(title, 'E', TITLE_MAX_LEN + 1);
+    for (size_t i = 48; i < TITLE_MAX_LEN; i += 49)
+        title[i] = ' ';
+    assert_null(title_from_capitals(title, texts, 1));
+    title[TITLE_MAX_LEN] = '\0';
+    got = title_from_capitals(title, texts, 1);
+    assert_non_null(got);
+    assert_int_equal(strlen(got), TITLE_MAX_LEN);
+    free(got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +175,8 @@ int main(void)
         cmocka_unit_test(test_glued_words),
         cmocka_unit_test(test_audit_titles),
         cmocka_unit_test(test_left_alone),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_long_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
