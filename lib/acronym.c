@@ -370,7 +370,11 @@ static int acronym_paren(const char *text, size_t len, size_t open, size_t from,
         size_t start = from, stop;
         int cut = 0;
         if (open - from > ACRONYM_BEFORE_BYTES) {
+            /* From a character's first byte: a continuation byte reads as
+             * an invalid one, a stop before every word. */
             start = open - ACRONYM_BEFORE_BYTES;
+            while (start < open && ((unsigned char)text[start] & 0xC0) == 0x80)
+                start++;
             cut = 1;
         }
         size_t n = acronym_words(text, start, open, w, ACRONYM_MAX_WORDS, &stop);

@@ -128,6 +128,26 @@ static void test_edges(void **state)
     assert_string_equal(find(&f, "ASE :"), "");
 }
 
+/* More than 400 bytes of words before « ( »: the long form is read from
+ * the last 400, wherever they begin inside a character (« été »). */
+static void test_long_sentence(void **state)
+{
+    found f;
+    (void)state;
+    for (size_t pad = 0; pad < 6; pad++) {
+        char t[600];
+        size_t n = 0;
+        while (n < 460) {
+            memcpy(t + n, "été ", strlen("été "));
+            n += strlen("été ");
+        }
+        memset(t + n, 'y', pad);
+        n += pad;
+        snprintf(t + n, sizeof t - n, " protection judiciaire de la jeunesse (PJJ)");
+        assert_string_equal(find(&f, t), "PJJ=protection judiciaire de la jeunesse");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_glossary),
         cmocka_unit_test(test_false_pairs),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_long_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
