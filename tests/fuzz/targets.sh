@@ -34,8 +34,9 @@ fuzz_objects() {
 fuzz_max_len() {
   case $1 in
     extract_html | extract_text | extract_zip | extract_rtf) echo 65536 ;;
-    text | snippet | acronym | title) echo 16384 ;;
-    tokenizer) echo 4096 ;;
+    text | snippet) echo 16384 ;;
+    title) echo 8192 ;;
+    tokenizer | acronym) echo 4096 ;;
     query | search_params) echo 2048 ;;
     *) echo 8192 ;;
   esac
