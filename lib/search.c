@@ -133,8 +133,8 @@ struct search_ctx {
     sqlite3_stmt *count;   /* search_count */
     sqlite3_stmt *matches; /* documents matching an expression (completions) */
     sqlite3_stmt *exists;  /* is any document matching an expression? */
-    struct search_spell *shared; /* the index vocabulary, for corrections and completions */
-    spell *spell;                /* shared->sp */
+    struct search_shared *shared; /* the index vocabulary, for corrections and completions */
+    spell *spell;                 /* shared->obj */
     char *db_path;
     sqlite3_stmt *version;    /* PRAGMA data_version: has another connection committed? */
     sqlite3_stmt *generation; /* the spelling table's (SCHEMA_STATE_SPELLING) */
@@ -155,11 +155,11 @@ struct search_ctx {
     } known[SEARCH_KNOWN_SLOTS];
     long long known_version; /* data_version at this query's start */
     char *syn_path;
-    synonyms *syn; /* the file's groups and the acronyms the documents define */
-    struct timespec syn_mtime;
-    time_t syn_checked;
-    sqlite3_stmt *acro_generation; /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
-    long long acronyms;            /* the generation syn holds; -1: none yet */
+    struct search_shared *syn_shared; /* the file's groups and the acronyms the documents define */
+    const synonyms *syn;              /* syn_shared->obj (NULL: none) */
+    time_t syn_checked;               /* when the file's mtime was looked at */
+    sqlite3_stmt *acro_generation;    /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
+    long long syn_version;            /* data_version when syn was found current; -1: none */
 };
 
 static int search_now(struct timespec *ts)
@@ -336,163 +336,252 @@ static int search_learn_one(void *vsyn, const char *acronym, const char *expansi
     return 0;
 }
 
-static long long search_int(sqlite3_stmt *st, const char *text);
+/* What the contexts (threads) of one process share per index file, each
+ * loaded by one context instead of every one: the spelling vocabulary, the
+ * largest thing a context would hold (about 20 MB for the 135,000 words of
+ * the scale corpus, which made searchd's two contexts 67 MB), and the
+ * synonyms (the file's groups and the acronyms the documents define). The
+ * indexer adds one to the generation of the spelling or acronyms table
+ * when it rewrites it (schema.h): a context that sees a new generation
+ * (or, for the synonyms, a new mtime of the file) takes the newest one
+ * loaded that fits, or loads one. */
+enum { SEARCH_SPELL, SEARCH_SYNONYMS, SEARCH_SHARED_KINDS };
 
-/* Re-reads the synonyms file when its mtime changed, and the acronyms the
- * documents define (acronym_table.h) when the indexer changed them, looking
- * at most once a second; the file's groups come first and win
- * (synonyms_learn). While the file cannot be read, the previous synonyms
- * stay (the first time, the acronyms alone are taken). */
-static void search_synonyms_refresh(search_ctx *ctx)
-{
-    struct timespec now;
-    struct stat stbuf;
-    search_now(&now);
-    if (now.tv_sec == ctx->syn_checked)
-        return;
-    ctx->syn_checked = now.tv_sec;
-    int file = ctx->syn_path && stat(ctx->syn_path, &stbuf) == 0;
-    int file_changed =
-        file && (ctx->acronyms < 0 || stbuf.st_mtim.tv_sec != ctx->syn_mtime.tv_sec ||
-                 stbuf.st_mtim.tv_nsec != ctx->syn_mtime.tv_nsec);
-    long long generation = search_int(ctx->acro_generation, NULL);
-    if (ctx->acronyms >= 0 && !file_changed && generation == ctx->acronyms)
-        return;
-    synonyms *fresh = NULL;
-    char err[256];
-    if (file && synonyms_load(ctx->syn_path, &fresh, err, sizeof err) != 0)
-        file = 0;
-    if (ctx->syn_path && !file && ctx->acronyms >= 0)
-        return;
-    if (!fresh)
-        fresh = synonyms_new();
-    if (acronym_table_each(ctx->db, search_learn_one, fresh) != SQLITE_OK) {
-        synonyms_free(fresh);
-        return;
-    }
-    if (!file && synonyms_groups(fresh) == 0) {
-        synonyms_free(fresh);
-        fresh = NULL;
-    }
-    synonyms_free(ctx->syn);
-    ctx->syn = fresh;
-    if (file)
-        ctx->syn_mtime = stbuf.st_mtim;
-    ctx->acronyms = generation;
-}
-
-/* One spelling vocabulary per index file and process, shared by the
- * contexts (threads) that read it: it is the largest thing a context would
- * hold (about 20 MB for the 135,000 words of the scale corpus, which made
- * searchd's two contexts 67 MB). The indexer rewrites the spelling table
- * once per run, adding one to its generation (schema.h): a context that
- * sees a new generation takes the newest vocabulary loaded at least that
- * recent, or loads one. */
-typedef struct search_spell {
-    struct search_spell *next;
-    char *path;
-    spell *sp;
-    long long generation; /* of the spelling table, read before the load */
-    int refs;             /* contexts holding it, + 1 while it is the newest */
+typedef struct search_shared {
+    struct search_shared *next;
+    int kind;
+    char *path;            /* the index's */
+    char *syn_path;        /* SEARCH_SYNONYMS: the synonyms file's, or NULL */
+    void *obj;             /* spell *, or synonyms * (NULL: none at all) */
+    long long generation;  /* of its table, read before the load */
+    struct timespec mtime; /* of the synonyms file it read (zero: none) */
+    int refs;              /* contexts holding it, + 1 while it is the newest */
     int newest;
-} search_spell;
+} search_shared;
 
-static pthread_mutex_t search_spell_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t search_spell_done = PTHREAD_COND_INITIALIZER;
-static search_spell *search_spells;
-/* A context is loading one: another that has a vocabulary keeps it for
+static pthread_mutex_t search_shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t search_shared_done = PTHREAD_COND_INITIALIZER;
+static search_shared *search_shareds;
+/* A context is loading one of that kind: another that has one keeps it for
  * now, one that has none waits (two loads at once doubled the memory). */
-static int search_spell_loading;
+static int search_shared_loading[SEARCH_SHARED_KINDS];
 
 /* Drops one reference (under the lock). */
-static void search_spell_unref(search_spell *s)
+static void search_shared_unref(search_shared *s)
 {
     if (!s || --s->refs > 0)
         return;
-    for (search_spell **p = &search_spells; *p; p = &(*p)->next) {
+    for (search_shared **p = &search_shareds; *p; p = &(*p)->next) {
         if (*p == s) {
             *p = s->next;
             break;
         }
     }
-    spell_free(s->sp);
+    if (s->kind == SEARCH_SPELL)
+        spell_free(s->obj);
+    else
+        synonyms_free(s->obj);
     free(s->path);
+    free(s->syn_path);
     free(s);
 }
 
-static search_spell *search_spell_newest(const char *path)
+static search_shared *search_shared_newest(const search_ctx *ctx, int kind)
 {
-    for (search_spell *s = search_spells; s; s = s->next)
-        if (s->newest && strcmp(s->path, path) == 0)
+    const char *syn_path = kind == SEARCH_SYNONYMS ? ctx->syn_path : NULL;
+    for (search_shared *s = search_shareds; s; s = s->next)
+        if (s->newest && s->kind == kind && strcmp(s->path, ctx->db_path) == 0 &&
+            (s->syn_path && syn_path ? strcmp(s->syn_path, syn_path) == 0
+                                     : s->syn_path == syn_path))
             return s;
     return NULL;
 }
 
-/* ctx takes s (under the lock). */
-static void search_spell_take(search_ctx *ctx, search_spell *s)
+/* Does s serve a context that read generation (and, for the synonyms, the
+ * file's mtime)? A vocabulary at least as recent does; the synonyms must
+ * be of that very generation and file (the index may have been rebuilt). */
+static int search_shared_fits(const search_shared *s, long long generation,
+                              const struct timespec *mtime)
 {
-    s->refs++;
-    search_spell_unref(ctx->shared);
-    ctx->shared = s;
-    ctx->spell = s->sp;
+    if (s->kind == SEARCH_SPELL)
+        return s->generation >= generation;
+    return s->generation == generation && s->mtime.tv_sec == mtime->tv_sec &&
+           s->mtime.tv_nsec == mtime->tv_nsec;
 }
 
-/* ctx's vocabulary: the newest of its index, of generation at least
- * generation, loading one when there is none. Returns SQLITE_OK, or an
- * error when nothing could be loaded. */
-static int search_spell_get(search_ctx *ctx, long long generation)
+/* ctx takes s (under the lock). */
+static void search_shared_take(search_ctx *ctx, search_shared *s)
 {
-    pthread_mutex_lock(&search_spell_lock);
-    search_spell *s;
+    s->refs++;
+    if (s->kind == SEARCH_SPELL) {
+        search_shared_unref(ctx->shared);
+        ctx->shared = s;
+        ctx->spell = s->obj;
+    } else {
+        search_shared_unref(ctx->syn_shared);
+        ctx->syn_shared = s;
+        ctx->syn = s->obj;
+    }
+}
+
+/* The synonyms file's groups, then the acronyms the documents define
+ * (acronym_table.h): the file's come first and win (synonyms_learn).
+ * *mtime gets the file's mtime when it was read. While the file cannot be
+ * read, a context keeps the synonyms it has (an error here); the first
+ * time, the acronyms alone are taken. *out is NULL when there are none. */
+static int search_synonyms_load(search_ctx *ctx, synonyms **out, struct timespec *mtime)
+{
+    struct stat stbuf;
+    synonyms *fresh = NULL;
+    char err[256];
+    int file = ctx->syn_path && stat(ctx->syn_path, &stbuf) == 0 &&
+               synonyms_load(ctx->syn_path, &fresh, err, sizeof err) == 0;
+    *out = NULL;
+    if (ctx->syn_path && !file && ctx->syn_shared)
+        return SQLITE_ERROR;
+    if (!fresh)
+        fresh = synonyms_new();
+    int rc = acronym_table_each(ctx->db, search_learn_one, fresh);
+    if (rc != SQLITE_OK) {
+        synonyms_free(fresh);
+        return rc;
+    }
+    if (!file && synonyms_groups(fresh) == 0) {
+        synonyms_free(fresh);
+        fresh = NULL;
+    }
+    if (file)
+        *mtime = stbuf.st_mtim;
+    *out = fresh;
+    return SQLITE_OK;
+}
+
+/* Loads one of kind for ctx (outside the lock). */
+static int search_shared_load(search_ctx *ctx, int kind, void **obj, struct timespec *mtime)
+{
+    char err[256];
+    if (kind == SEARCH_SYNONYMS) {
+        synonyms *syn = NULL;
+        int rc = search_synonyms_load(ctx, &syn, mtime);
+        *obj = syn;
+        return rc;
+    }
+    spell *sp = NULL;
+    int rc = spell_load(ctx->db, &sp, err, sizeof err) == 0 ? SQLITE_OK : SQLITE_ERROR;
+    *obj = sp;
+    return rc;
+}
+
+/* ctx's vocabulary or synonyms: the newest of its index that fits
+ * generation (and mtime: search_shared_fits), loading one when there is
+ * none. Returns SQLITE_OK (also when a load failed and ctx keeps the one it
+ * has), SQLITE_BUSY when another context is loading one and ctx keeps its
+ * own for now, or an error when ctx has none and none could be loaded. */
+static int search_shared_get(search_ctx *ctx, int kind, long long generation,
+                             const struct timespec *mtime)
+{
+    search_shared *mine = kind == SEARCH_SPELL ? ctx->shared : ctx->syn_shared;
+    pthread_mutex_lock(&search_shared_lock);
+    search_shared *s;
     for (;;) {
-        s = search_spell_newest(ctx->db_path);
-        if (s && s->generation >= generation) {
-            search_spell_take(ctx, s);
-            pthread_mutex_unlock(&search_spell_lock);
+        s = search_shared_newest(ctx, kind);
+        if (s && search_shared_fits(s, generation, mtime)) {
+            search_shared_take(ctx, s);
+            pthread_mutex_unlock(&search_shared_lock);
             return SQLITE_OK;
         }
-        if (!search_spell_loading)
+        if (!search_shared_loading[kind])
             break;
-        if (ctx->spell) {
-            pthread_mutex_unlock(&search_spell_lock);
+        if (mine) {
+            pthread_mutex_unlock(&search_shared_lock);
             return SQLITE_BUSY;
         }
-        pthread_cond_wait(&search_spell_done, &search_spell_lock);
+        pthread_cond_wait(&search_shared_done, &search_shared_lock);
     }
-    search_spell_loading = 1;
-    pthread_mutex_unlock(&search_spell_lock);
-    spell *fresh = NULL;
-    char err[256];
-    search_spell *made = calloc(1, sizeof *made);
+    search_shared_loading[kind] = 1;
+    pthread_mutex_unlock(&search_shared_lock);
+    void *obj = NULL;
+    struct timespec loaded = {0, 0};
+    search_shared *made = calloc(1, sizeof *made);
     char *path = strdup(ctx->db_path);
-    int loaded = made && path && spell_load(ctx->db, &fresh, err, sizeof err) == 0;
-    pthread_mutex_lock(&search_spell_lock);
-    search_spell_loading = 0;
-    pthread_cond_broadcast(&search_spell_done);
-    if (!loaded) {
-        pthread_mutex_unlock(&search_spell_lock);
+    char *syn_path = kind == SEARCH_SYNONYMS && ctx->syn_path ? strdup(ctx->syn_path) : NULL;
+    int rc = !made || !path || (kind == SEARCH_SYNONYMS && ctx->syn_path && !syn_path)
+                 ? SQLITE_NOMEM
+                 : search_shared_load(ctx, kind, &obj, &loaded);
+    pthread_mutex_lock(&search_shared_lock);
+    search_shared_loading[kind] = 0;
+    pthread_cond_broadcast(&search_shared_done);
+    if (rc != SQLITE_OK) {
+        pthread_mutex_unlock(&search_shared_lock);
         free(made);
         free(path);
-        return ctx->spell ? SQLITE_OK : SQLITE_ERROR;
+        free(syn_path);
+        return mine ? SQLITE_OK : rc;
     }
-    s = search_spell_newest(ctx->db_path);
-    if (s && s->generation >= generation) {
-        /* Another context loaded one meanwhile, at least as fresh. */
-        search_spell_take(ctx, s);
+    s = search_shared_newest(ctx, kind);
+    if (s && search_shared_fits(s, generation, mtime)) {
+        /* Another context loaded one meanwhile that fits as well. */
+        search_shared_take(ctx, s);
         free(made);
         free(path);
-        spell_free(fresh);
+        free(syn_path);
+        if (kind == SEARCH_SPELL)
+            spell_free(obj);
+        else
+            synonyms_free(obj);
     } else {
-        *made = (search_spell){search_spells, path, fresh, generation, 1, 1};
-        search_spells = made;
+        *made =
+            (search_shared){search_shareds, kind, path, syn_path, obj, generation, loaded, 1, 1};
+        search_shareds = made;
         if (s) {
             s->newest = 0;
-            search_spell_unref(s);
+            search_shared_unref(s);
         }
-        search_spell_take(ctx, made);
+        search_shared_take(ctx, made);
     }
-    pthread_mutex_unlock(&search_spell_lock);
+    pthread_mutex_unlock(&search_shared_lock);
     return SQLITE_OK;
+}
+
+static long long search_int(sqlite3_stmt *st, const char *text);
+
+/* Takes the synonyms of the acronyms table's generation and of the
+ * synonyms file as it is, loading them when no context has (search_shared_get):
+ * the generation is read only when another connection committed since
+ * ctx last found its synonyms current (version: PRAGMA data_version), the
+ * file's mtime at most once a second. While the file cannot be read, the
+ * synonyms ctx has stay. */
+static void search_synonyms_refresh(search_ctx *ctx, long long version)
+{
+    search_shared *have = ctx->syn_shared;
+    struct timespec now, mtime = {0, 0};
+    struct stat stbuf;
+    search_now(&now);
+    int look = ctx->syn_path && (!have || now.tv_sec != ctx->syn_checked);
+    int same = have && version >= 0 && version == ctx->syn_version;
+    if (same && !look)
+        return;
+    if (look) {
+        ctx->syn_checked = now.tv_sec;
+        if (stat(ctx->syn_path, &stbuf) == 0) {
+            mtime = stbuf.st_mtim;
+        } else if (have) {
+            ctx->syn_version = version;
+            return;
+        }
+    } else if (have) {
+        mtime = have->mtime;
+    }
+    long long generation = same ? have->generation : search_int(ctx->acro_generation, NULL);
+    if (generation < 0)
+        return;
+    if (have && search_shared_fits(have, generation, &mtime)) {
+        ctx->syn_version = version;
+        return;
+    }
+    /* Busy: another context is loading them; look again at the next query. */
+    ctx->syn_version =
+        search_shared_get(ctx, SEARCH_SYNONYMS, generation, &mtime) == SQLITE_OK ? version : -1;
 }
 
 /* The integer a one-row statement returns, with ?1 bound to text when
@@ -540,7 +629,7 @@ static int search_spell_refresh(search_ctx *ctx)
     if (generation < 0)
         return SQLITE_ERROR;
     if (!ctx->spell || generation > ctx->shared->generation) {
-        int rc = search_spell_get(ctx, generation);
+        int rc = search_shared_get(ctx, SEARCH_SPELL, generation, NULL);
         if (rc == SQLITE_BUSY)
             return SQLITE_OK; /* another context is loading it: next time */
         if (rc != SQLITE_OK)
@@ -657,7 +746,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     ctx->tuning = search_default_tuning;
     ctx->budget_ms = budget_ms > 0 ? budget_ms : SEARCH_DEFAULT_BUDGET_MS;
     ctx->syn_checked = ctx->spell_checked = -1;
-    ctx->acronyms = -1;
+    ctx->syn_version = -1;
     if (!(ctx->db_path = strdup(db_path)) ||
         (synonyms_path && !(ctx->syn_path = strdup(synonyms_path)))) {
         snprintf(err, errlen, "out of memory");
@@ -673,7 +762,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
         goto fail;
     ctx->qvocab = (query_vocab){vocab_forms, ctx->vocab};
     sqlite3_progress_handler(ctx->db, SEARCH_PROGRESS_STEPS, search_progress, ctx);
-    search_synonyms_refresh(ctx);
+    search_synonyms_refresh(ctx, search_data_version(ctx));
     *out = ctx;
     return SEARCH_OK;
 fail:
@@ -700,12 +789,12 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->generation);
     sqlite3_finalize(ctx->acro_generation);
     docinfo_free(&ctx->docs);
-    pthread_mutex_lock(&search_spell_lock);
-    search_spell_unref(ctx->shared);
-    pthread_mutex_unlock(&search_spell_lock);
+    pthread_mutex_lock(&search_shared_lock);
+    search_shared_unref(ctx->shared);
+    search_shared_unref(ctx->syn_shared);
+    pthread_mutex_unlock(&search_shared_lock);
     free(ctx->db_path);
     sqlite3_close_v2(ctx->db);
-    synonyms_free(ctx->syn);
     free(ctx->syn_path);
     free(ctx);
 }
@@ -1112,7 +1201,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     memset(res, 0, sizeof *res);
     if ((status = search_check_request(req, err, errlen)) != SEARCH_OK)
         goto done;
-    search_synonyms_refresh(ctx);
+    ctx->known_version = search_data_version(ctx);
+    search_synonyms_refresh(ctx, ctx->known_version);
     if (query_parse(req->q, strlen(req->q), ctx->syn, &q, err, errlen) != QUERY_OK) {
         status = SEARCH_EBADREQ;
         goto done;
@@ -1120,7 +1210,6 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     /* The vocabulary is the index's: without it there is no correction,
      * but the search itself still runs. It is loaded (or reloaded) only
      * when a word may need correcting: the index has not got it. */
-    ctx->known_version = search_data_version(ctx);
     if (spell_needed(req->q, strlen(req->q), search_word_known, ctx) &&
         search_spell_refresh(ctx) == SQLITE_OK)
         res->suggestion =

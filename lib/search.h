@@ -1,7 +1,9 @@
 /* search: the engine's query side, shared by searchd, the benchmarks and the
  * relevance tests. A search_ctx is one read-only connection to the index with
- * its prepared statements and the synonyms; it is not thread-safe: use one
- * per thread. Results are plain structs; searchd turns them into JSON. */
+ * its prepared statements; it is not thread-safe: use one per thread. The
+ * spelling vocabulary and the synonyms (with the acronyms the documents
+ * define) are loaded once per process and index, for all its contexts.
+ * Results are plain structs; searchd turns them into JSON. */
 #ifndef REPERE_SEARCH_H
 #define REPERE_SEARCH_H
 
@@ -79,7 +81,8 @@ typedef struct search_ctx search_ctx;
 void search_process_init(void);
 
 /* Opens db_path read-only. synonyms_path may be NULL (no synonyms); the file
- * is re-read when its mtime changes. budget_ms bounds each query's SQLite work
+ * is re-read when its mtime changes, the acronyms when the indexer changed
+ * them (looked at when another connection committed). budget_ms bounds each query's SQLite work
  * in CPU time of the calling thread (0 = SEARCH_DEFAULT_BUDGET_MS), and its
  * wall-clock time at five times that. Returns SEARCH_OK or SEARCH_EUNAVAILABLE
  * with err set. */

@@ -3,7 +3,7 @@
  * shown to depend on its signal), facets over every match, stable
  * pagination, filters, relaxed mode, hostile queries, the time budget,
  * snippets and pages, documents, suggestions, synonyms reloading, the
- * acronyms the documents define. */
+ * acronyms the documents define, shared by the contexts of a process. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,8 @@
 #include <string.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -797,6 +799,150 @@ static void test_acronyms_old_index(void **state)
     ixf_remove(&ix);
 }
 
+/* A writer's run on ix: reopens it, adds document id with text (when text)
+ * or deletes it, commits and finishes the run. */
+static void writer_run(ixf_index *ix, long long id, const char *text)
+{
+    char err[256];
+    assert_int_equal(schema_open(ix->path, SCHEMA_READWRITE, &ix->db, err, sizeof err), 0);
+    assert_int_equal(store_open(ix->db, &ix->st, err, sizeof err), 0);
+    assert_int_equal(store_begin(ix->st, err, sizeof err), 0);
+    if (text)
+        assert_int_equal(add_text(ix, id, "text", 2021, "Glossaire", text), 0);
+    else
+        assert_int_equal(store_delete(ix->st, id, err, sizeof err), 0);
+    assert_int_equal(ixf_close(ix), 0);
+}
+
+static void acronym_docs(ixf_index *ix)
+{
+    assert_int_equal(ixf_create(ix), 0);
+    assert_int_equal(add_text(ix, 1, "text", 2020, "Note",
+                              "Les éducateurs de la protection judiciaire de la jeunesse (PJJ)"
+                              " suivent les mineurs."),
+                     0);
+    assert_int_equal(add_text(ix, 2, "text", 2020, "Fiche",
+                              "La protection judiciaire de la jeunesse reçoit les familles."),
+                     0);
+    assert_int_equal(add_text(ix, 3, "text", 2020, "Compte rendu", "La PJJ était présente."), 0);
+    assert_int_equal(add_text(ix, 4, "text", 2020, "Fiche",
+                              "Une obligation de quitter le territoire français a été notifiée."),
+                     0);
+    assert_int_equal(ixf_close(ix), 0);
+}
+
+#define OQTF_DEFINED "Sigles\nOQTF : obligation de quitter le territoire français\n"
+
+/* The learned acronyms are read once per generation of the table for all
+ * the contexts of the process (with the synonyms file's groups, one load
+ * per file): a context opened later takes those loaded, without reading
+ * the table (shown by changing it behind the generation's back, which the
+ * indexer never does); a context with a synonyms file has its own; a run
+ * that changes the table is seen by every context at its next query. */
+static void test_acronyms_shared(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256], syn[160];
+    search_ctx *a, *b, *c;
+    acronym_docs(&ix);
+    assert_int_equal(search_open(ix.path, NULL, 0, &a, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(a, "PJJ"), 1u << 1 | 1u << 2 | 1u << 3);
+
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(ix.path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "DELETE FROM acronyms", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(search_open(ix.path, NULL, 0, &b, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(b, "PJJ"), 1u << 1 | 1u << 2 | 1u << 3);
+    assert_int_equal(found_ids(a, "PJJ"), 1u << 1 | 1u << 2 | 1u << 3);
+
+    snprintf(syn, sizeof syn, "%s/synonymes.txt", ix.dir);
+    FILE *sf = fopen(syn, "w");
+    assert_non_null(sf);
+    fputs("OQTF = obligation de quitter le territoire français\n", sf);
+    fclose(sf);
+    assert_int_equal(search_open(ix.path, syn, 0, &c, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(c, "OQTF"), 1u << 4);
+    assert_int_equal(found_ids(c, "PJJ"), 1u << 1 | 1u << 3);
+    assert_int_equal(found_ids(a, "OQTF"), 0);
+
+    /* A run: the table's generation moves; no second needs to pass. */
+    writer_run(&ix, 5, OQTF_DEFINED);
+    assert_int_equal(found_ids(a, "OQTF"), 1u << 4 | 1u << 5);
+    assert_int_equal(found_ids(b, "OQTF"), 1u << 4 | 1u << 5);
+    assert_int_equal(found_ids(b, "PJJ"), 1u << 1 | 1u << 3);
+    assert_int_equal(found_ids(c, "OQTF"), 1u << 4 | 1u << 5);
+    search_close(a);
+    search_close(b);
+    search_close(c);
+    unlink(syn);
+    ixf_remove(&ix);
+}
+
+typedef struct {
+    const char *path;
+    atomic_int *stop;
+    int failures;
+    unsigned long long oqtf; /* found by « OQTF » after the last run */
+} acronym_reader;
+
+static void *acronym_read(void *arg)
+{
+    acronym_reader *r = arg;
+    char err[256];
+    search_ctx *ctx;
+    search_result res;
+    search_request req = {.q = "PJJ OR OQTF", .limit = 10};
+    if (search_open(r->path, NULL, 0, &ctx, err, sizeof err) != SEARCH_OK) {
+        r->failures++;
+        return NULL;
+    }
+    while (!atomic_load(r->stop)) {
+        if (search_run(ctx, &req, &res, err, sizeof err) != SEARCH_OK || res.total < 1)
+            r->failures++;
+        search_result_free(&res);
+    }
+    req.q = "OQTF";
+    if (search_run(ctx, &req, &res, err, sizeof err) == SEARCH_OK)
+        for (size_t i = 0; i < res.n_hits; i++)
+            r->oqtf |= 1ull << res.hits[i].id;
+    search_result_free(&res);
+    search_close(ctx);
+    return NULL;
+}
+
+/* Contexts on four threads query while seven runs define OQTF, delete it,
+ * define it again and so on: each takes the shared synonyms of each
+ * generation (the sanitizer build checks that none is freed under
+ * another), and all end with the last run's, which defines it. */
+static void test_acronyms_threads(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    atomic_int stop = 0;
+    acronym_reader r[4];
+    pthread_t th[4];
+    acronym_docs(&ix);
+    for (int i = 0; i < 4; i++) {
+        r[i] = (acronym_reader){ix.path, &stop, 0, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, acronym_read, &r[i]), 0);
+    }
+    struct timespec pause = {0, 50 * 1000 * 1000};
+    for (int run = 0; run < 7; run++) {
+        nanosleep(&pause, NULL);
+        writer_run(&ix, 5, run % 2 == 0 ? OQTF_DEFINED : NULL);
+    }
+    nanosleep(&pause, NULL);
+    atomic_store(&stop, 1);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+        assert_int_equal(r[i].failures, 0);
+        assert_int_equal(r[i].oqtf, 1u << 4 | 1u << 5);
+    }
+    ixf_remove(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -816,6 +962,8 @@ int main(void)
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),
+        cmocka_unit_test(test_acronyms_shared),
+        cmocka_unit_test(test_acronyms_threads),
         cmocka_unit_test(test_time_budget),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
