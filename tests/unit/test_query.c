@@ -670,6 +670,12 @@ static void test_questions(void **state)
     }
     ASSERT_SAME_QUERY("une victime sans papiers peut-elle obtenir un titre de séjour",
                       "une victime sans papiers peut-elle obtenir un titre de séjour ?");
+    /* Typed without the hyphen, after an auxiliary or a modal verb. */
+    ASSERT_SAME_QUERY("une victime sans papiers peut elle obtenir un titre de sejour",
+                      "victime sans papiers obtenir titre sejour");
+    ASSERT_SAME_QUERY("faut il un titre de sejour", "titre sejour");
+    assert_int_equal(clauses_of(f, "puis il porte plainte"), 4);
+    assert_int_equal(clauses_of(f, "la loi, il faut la connaitre"), 6);
     /* « ou » without its accent is « or »; « est » alone, the east. An
      * elided pronoun is no inversion (« s'il », « qu'on », « lorsqu'il »),
      * nor an object pronoun after an imperative (« connectez-vous »), nor
