@@ -185,6 +185,7 @@
       live.textContent = total === 0 ? 'Aucun résultat.' :
         (total === 1 ? '1 résultat' : total + ' résultats') + '\u00a0; flèches haut et bas pour parcourir.';
       place();
+      panel.setAttribute('data-for', q);
       panel.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     }

@@ -44,8 +44,12 @@ async function openDemo(viewport) {
 async function typeAndWaitForApi(page, text) {
   let timer;
   const ended = new Promise((resolve, reject) => {
+    /* Only the request for the whole text: under load the widget's delay
+     * can fire between two keys, and that earlier request, aborted or
+     * answered, says nothing about what the dropdown will show. */
     const onEnd = (req) => {
       if (!req.url().includes('/api/search')) return;
+      if (new URL(req.url()).searchParams.get('q') !== text.trim()) return;
       page.off('requestfinished', onEnd);
       page.off('requestfailed', onEnd);
       clearTimeout(timer);
@@ -66,7 +70,8 @@ test('widget from another origin with --cors: dropdown of results, keyboard, Ent
   const { page, seen, done } = await openDemo();
   await typeAndWaitForApi(page, 'mineurs');
   const panel = page.locator('.repere-w-panel');
-  await panel.waitFor({ state: 'visible' });
+  /* the dropdown drawn from that request's answer, not from an earlier one */
+  await page.locator('.repere-w-panel[data-for="mineurs"]').waitFor({ state: 'visible' });
   const titles = await page.$$eval('.repere-w-option .repere-w-title', (els) => els.map((e) => e.textContent));
   assert.ok(titles.length > 0 && titles.length <= 5, `top results listed (${titles.length})`);
   assert.ok(await page.locator('.repere-w-snippet mark').count() > 0, 'snippets carry <mark>');
@@ -101,7 +106,7 @@ test('widget dropdown on a phone-width site', { timeout: 60000 }, async () => {
   searchd = withCors;
   const { page, seen, done } = await openDemo({ width: 390, height: 844 });
   await typeAndWaitForApi(page, 'traite');
-  await page.locator('.repere-w-panel').waitFor({ state: 'visible' });
+  await page.locator('.repere-w-panel[data-for="traite"]').waitFor({ state: 'visible' });
   const box = await page.locator('.repere-w-panel').boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the dropdown fits the screen');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -133,7 +138,7 @@ test('the widget keeps only <mark> from a snippet and drops unsafe links', { tim
     })
   }));
   await typeAndWaitForApi(page, 'xy');
-  await page.locator('.repere-w-panel').waitFor({ state: 'visible' });
+  await page.locator('.repere-w-panel[data-for="xy"]').waitFor({ state: 'visible' });
   const r = await page.evaluate(() => ({
     titles: Array.from(document.querySelectorAll('.repere-w-option .repere-w-title')).map((e) => e.textContent),
     tags: Array.from(document.querySelectorAll('.repere-w-snippet *')).map((e) => e.localName + ':' + e.attributes.length),
