@@ -362,8 +362,10 @@ typedef struct search_shared {
 static pthread_mutex_t search_shared_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t search_shared_done = PTHREAD_COND_INITIALIZER;
 static search_shared *search_shareds;
-/* A context is loading one of that kind: another that has one keeps it for
- * now, one that has none waits (two loads at once doubled the memory). */
+/* A context is loading one of that kind: the others wait (two loads at once
+ * doubled the memory), but for one that has a vocabulary, which keeps it
+ * for now (a load takes about a second); synonyms load in milliseconds,
+ * and waiting for them makes every query after a run see its acronyms. */
 static int search_shared_loading[SEARCH_SHARED_KINDS];
 
 /* Drops one reference (under the lock). */
@@ -475,8 +477,9 @@ static int search_shared_load(search_ctx *ctx, int kind, void **obj, struct time
 /* ctx's vocabulary or synonyms: the newest of its index that fits
  * generation (and mtime: search_shared_fits), loading one when there is
  * none. Returns SQLITE_OK (also when a load failed and ctx keeps the one it
- * has), SQLITE_BUSY when another context is loading one and ctx keeps its
- * own for now, or an error when ctx has none and none could be loaded. */
+ * has), SQLITE_BUSY when another context is loading a vocabulary and ctx
+ * keeps its own for now, or an error when ctx has none and none could be
+ * loaded. */
 static int search_shared_get(search_ctx *ctx, int kind, long long generation,
                              const struct timespec *mtime)
 {
@@ -492,7 +495,7 @@ static int search_shared_get(search_ctx *ctx, int kind, long long generation,
         }
         if (!search_shared_loading[kind])
             break;
-        if (mine) {
+        if (mine && kind == SEARCH_SPELL) {
             pthread_mutex_unlock(&search_shared_lock);
             return SQLITE_BUSY;
         }
@@ -579,7 +582,7 @@ static void search_synonyms_refresh(search_ctx *ctx, long long version)
         ctx->syn_version = version;
         return;
     }
-    /* Busy: another context is loading them; look again at the next query. */
+    /* None could be loaded: look again at the next query. */
     ctx->syn_version =
         search_shared_get(ctx, SEARCH_SYNONYMS, generation, &mtime) == SQLITE_OK ? version : -1;
 }
