@@ -33,6 +33,10 @@
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
 #define QUERY_MAX_SYN_GROUPS 8
 #define QUERY_MAX_FORMS 128 /* index forms one position of a query looks for */
+#define QUERY_MAX_LENT 8    /* stems the accented spellings of a bare word lend it */
+/* A piece's alternative "^w": w, typed without accents, borrows the stems
+ * of its accented spellings (query_lend). */
+#define QUERY_LEND '^'
 
 typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
 
@@ -174,7 +178,7 @@ static size_t query_utf8_chars_n(const char *s, size_t n)
 static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, int prefix,
                             query_forms *out)
 {
-    if (len < 2)
+    if (len < 2 || alt[0] == QUERY_LEND)
         return;
     if (alt[0] == ANALYZER_EXACT) {
         query_forms_add(out, alt + 1, len - 1);
@@ -229,14 +233,16 @@ void query_fts_form(buf *b, const char *form, size_t len)
 
 /* Writes one piece as FTS5 query tokens: the forms it names as
  * alternatives ("!f1|!f2"), or, when there are none (no vocabulary, or
- * none in the index), the piece as it is (the query tokenizer then reads
- * keys that no document has). */
+ * none in the index), the piece as it is but its last "^w" (the query
+ * tokenizer then reads keys that no document has). */
 static void query_piece_render(buf *b, const char *piece, int prefix, const query_vocab *v)
 {
     query_forms f;
     query_piece_forms(piece, prefix, v, &f);
     if (f.n == 0) {
-        query_quoted(b, piece, strlen(piece));
+        const char *lend = strchr(piece, QUERY_LEND);
+        size_t n = lend ? (size_t)(lend - piece) - (lend > piece) : strlen(piece);
+        query_quoted(b, piece, n);
         return;
     }
     for (size_t i = 0; i < f.n; i++) {
@@ -372,6 +378,8 @@ static int query_piece_matches(const char *piece, int prefix, const char *token,
         size_t n = end ? (size_t)(end - piece) : strlen(piece);
         const char *t = piece;
         size_t tl = n;
+        if (tl > 0 && t[0] == QUERY_LEND)
+            tl = 0;
         if (tl > 0 && t[0] == ANALYZER_VERBATIM) {
             t++;
             tl--;
@@ -714,7 +722,8 @@ static int query_closed_word(const char *unaccented)
  * often are: « ACCOMPAGNEES »). Neither side crosses a protected word's
  * stem (analyzer.h), which only its own unaccented forms have: « signes »
  * gets no "%signe" (« signées » typed bare stems to "signe"), « signées »
- * no "!signe". */
+ * no "!signe". A word typed without accents also gets "^word": query_lend
+ * adds the stems of its accented spellings in the index. */
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
@@ -734,6 +743,9 @@ static char *query_pos_piece(const query_pos *p)
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_FOLDED_STEM);
         buf_puts(&b, p->stem);
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, QUERY_LEND);
+        buf_puts(&b, surface);
     } else if (p->pct && !analyzer_is_protected(p->pct + 1, strlen(p->pct + 1))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_VERBATIM);
@@ -1953,6 +1965,93 @@ char *query_fts_exact(const query *q, const query_vocab *v)
     char *s = buf_detach(&o.text);
     query_out_free(&o);
     return s;
+}
+
+/* Does piece[0..len) name the alternative alt[0..alen)? */
+static int query_piece_has(const char *piece, size_t len, const char *alt, size_t alen)
+{
+    for (size_t i = 0; i < len;) {
+        const char *end = memchr(piece + i, ANALYZER_ALTERNATIVE, len - i);
+        size_t n = end ? (size_t)(end - piece) - i : len - i;
+        if (n == alen && memcmp(piece + i, alt, alen) == 0)
+            return 1;
+        i += n + 1;
+    }
+    return 0;
+}
+
+/* The piece with its "^w" alternative replaced by the folded stems of the
+ * index forms whose unaccented form is w ("!proteg" for « protegees »,
+ * from « protégées »), or NULL when it has none. */
+static char *query_lend_piece(const char *piece, const query_vocab *v)
+{
+    const char *w = NULL;
+    size_t wlen = 0;
+    buf b = BUF_INIT;
+    for (const char *p = piece; *p;) {
+        const char *end = strchr(p, ANALYZER_ALTERNATIVE);
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (p[0] == QUERY_LEND) {
+            w = p + 1;
+            wlen = n - 1;
+        } else {
+            if (b.len > 0)
+                buf_putc(&b, ANALYZER_ALTERNATIVE);
+            buf_append(&b, p, n);
+        }
+        p += n;
+        if (*p)
+            p++;
+    }
+    if (!w) {
+        buf_free(&b);
+        return NULL;
+    }
+    buf key = BUF_INIT;
+    buf_putc(&key, ANALYZER_FOLDED);
+    buf_append(&key, w, wlen);
+    query_forms f = {.n = 0, .chars = 0};
+    if (wlen > 0)
+        v->forms(v->ctx, key.data, key.len, 0, query_forms_add, &f);
+    buf_free(&key);
+    size_t lent = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        analyzer_keyset ks;
+        analyzer_keys(f.v[i], strlen(f.v[i]), &ks);
+        buf alt = BUF_INIT;
+        buf_putc(&alt, ANALYZER_VERBATIM);
+        buf_append(&alt, ks.stem, ks.stem_len);
+        if (lent < QUERY_MAX_LENT && ks.stem_len > 0 &&
+            !query_piece_has(b.data, b.len, alt.data, alt.len)) {
+            buf_putc(&b, ANALYZER_ALTERNATIVE);
+            buf_append(&b, alt.data, alt.len);
+            lent++;
+        }
+        buf_free(&alt);
+        free(f.v[i]);
+    }
+    return buf_detach(&b);
+}
+
+static void query_lend_node(query_node *n, const query_vocab *v)
+{
+    for (size_t i = 0; i < n->nkids; i++)
+        query_lend_node(n->kids[i], v);
+    for (size_t i = 0; i < n->ntoks; i++) {
+        char *lent = query_lend_piece(n->toks[i], v);
+        if (lent) {
+            free(n->toks[i]);
+            n->toks[i] = lent;
+        }
+    }
+}
+
+void query_lend(query *q, const query_vocab *v)
+{
+    if (!q || !v)
+        return;
+    for (size_t i = 0; i < q->nclauses; i++)
+        query_lend_node(q->clauses[i], v);
 }
 
 int query_token_clause(const query *q, const char *token, size_t len)

@@ -127,6 +127,18 @@ typedef struct {
     void *ctx;
 } query_vocab;
 
+/* A word typed without accents (« protegees ») gets the stems of its
+ * accented spellings in the index (« protégées », « protégée »: "proteg",
+ * where Snowball stems the bare word "protege"), so that it matches what
+ * those spellings match: the index's own accents, not guessed ones. Only
+ * positive words and phrases (an exclusion removes no more than its own
+ * stems), not prefixes (their "~" beginnings already meet the accented
+ * forms), not protected words (« traite ») nor the commonest function
+ * words. Call it once after query_parse, before compiling; the marks
+ * (query_token_clause) then know the stems lent too. Lookup errors lend
+ * nothing. */
+void query_lend(query *q, const query_vocab *v);
+
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and
  * QUERY_RUNS), each word written as the forms of the index it matches,
  * found through v (at most 128 per word). Without v the words are written

@@ -1221,12 +1221,14 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     /* One read transaction: total, facets and hits see the same commit. */
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
+        query_lend(q, &ctx->qvocab);
         rc = search_exec(ctx, q, req, 0, res);
         /* Nothing has every word: first the spelling correction, then the
          * documents with most of the words. */
         if (rc == SQLITE_OK && res->total == 0 && res->suggestion &&
             query_parse(res->suggestion, strlen(res->suggestion), ctx->syn, &fixed, err, errlen) ==
                 QUERY_OK) {
+            query_lend(fixed, &ctx->qvocab);
             search_reset_matches(res);
             rc = search_exec(ctx, fixed, req, 0, res);
             res->corrected = res->total > 0;
