@@ -21,7 +21,18 @@ static const char *const fuzz_index_docs[][3] = {
     {"Fiche pratique", "Œuvres et cœur",
      "Les ﬁlles et les ﬂux d’hébergement ; jusqu’à présent, lorsqu’elles arrivent, "
      "qu’il s’agisse d’enfants… « sans papiers » — prostitution forcée."},
+    /* Longer than a snippet: the passage is chosen inside the chunk. */
+    {"Réunion du collectif", "Questions des familles",
+     "La protection judiciaire de la jeunesse (PJJ) suit les mineurs. Les éducateurs de la "
+     "protection de l'enfance et les juges de la jeunesse se réunissent chaque mois ; la "
+     "protection, judiciaire ou non, reste la priorité. Qu'est-ce que la traite des êtres "
+     "humains ? C'est l'exploitation d'une personne : travail forcé, mendicité forcée. Lors "
+     "des rencontres, tout le collectif a même évoqué les victimes mineures, vers qui les "
+     "associations se tournent. Les jeunes sans papiers et les mineurs non accompagnés "
+     "demandent une aide sociale à l'enfance. Est-ce que le département doit les héberger ? "
+     "Où trouver un hébergement d'urgence ? ASE : aide sociale à l'enfance."},
 };
+#define FUZZ_INDEX_NDOCS (sizeof fuzz_index_docs / sizeof fuzz_index_docs[0])
 
 /* Opens path (":memory:" or a file) read-write and fills it. */
 static inline sqlite3 *fuzz_index_create(const char *path)
@@ -32,13 +43,14 @@ static inline sqlite3 *fuzz_index_create(const char *path)
     if (schema_open(path, SCHEMA_READWRITE, &db, err, sizeof err) != 0 ||
         store_open(db, &st, err, sizeof err) != 0 || store_begin(st, err, sizeof err) != 0)
         fuzz_fail("index %s: %s", path, err);
-    for (size_t i = 0; i < sizeof fuzz_index_docs / sizeof fuzz_index_docs[0]; i++) {
+    for (size_t i = 0; i < FUZZ_INDEX_NDOCS; i++) {
         char name[32], url[48];
         snprintf(name, sizeof name, "doc%zu.txt", i + 1);
         snprintf(url, sizeof url, "file:///%s", name);
         extract_chunk chunks[2] = {
             {0, (char *)fuzz_index_docs[i][1], (char *)fuzz_index_docs[i][2]},
-            {0, (char *)fuzz_index_docs[i][1], (char *)fuzz_index_docs[(i + 1) % 4][2]},
+            {0, (char *)fuzz_index_docs[i][1],
+             (char *)fuzz_index_docs[(i + 1) % FUZZ_INDEX_NDOCS][2]},
         };
         extract_doc doc = {.format = EXTRACT_FORMAT_TEXT,
                            .title = (char *)fuzz_index_docs[i][0],
