@@ -368,6 +368,15 @@ static search_shared *search_shareds;
  * and waiting for them makes every query after a run see its acronyms. */
 static int search_shared_loading[SEARCH_SHARED_KINDS];
 
+/* Frees what a search_shared of kind holds. */
+static void search_shared_obj_free(int kind, void *obj)
+{
+    if (kind == SEARCH_SPELL)
+        spell_free(obj);
+    else
+        synonyms_free(obj);
+}
+
 /* Drops one reference (under the lock). */
 static void search_shared_unref(search_shared *s)
 {
@@ -379,10 +388,7 @@ static void search_shared_unref(search_shared *s)
             break;
         }
     }
-    if (s->kind == SEARCH_SPELL)
-        spell_free(s->obj);
-    else
-        synonyms_free(s->obj);
+    search_shared_obj_free(s->kind, s->obj);
     free(s->path);
     free(s->syn_path);
     free(s);
@@ -528,10 +534,7 @@ static int search_shared_get(search_ctx *ctx, int kind, long long generation,
         free(made);
         free(path);
         free(syn_path);
-        if (kind == SEARCH_SPELL)
-            spell_free(obj);
-        else
-            synonyms_free(obj);
+        search_shared_obj_free(kind, obj);
     } else {
         *made =
             (search_shared){search_shareds, kind, path, syn_path, obj, generation, loaded, 1, 1};
