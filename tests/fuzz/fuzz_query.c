@@ -1,6 +1,7 @@
 /* fuzz_query: arbitrary bytes as what a person types in the search box,
- * through the query parser and its FTS5 rewrite (expanded through the
- * index's vocabulary), then executed as MATCH on a small index with the
+ * through the query parser, the stems lent to words typed without accents
+ * (query_lend) and its FTS5 rewrite (expanded through the index's
+ * vocabulary), then executed as MATCH on a small index with the
  * real schema, tokenizer and writer. The contract: any input parses or is QUERY_EMPTY with a
  * reason, and no rewrite is ever an FTS5 error. Only the deliberate work
  * limit (a progress handler, like searchd's time budget) may stop a query. */
@@ -93,6 +94,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc != QUERY_OK || !q)
         fuzz_fail("query_parse returned %d", rc);
     size_t n = query_clauses(q);
+    /* As searchd does after parsing; lending adds stems, never clauses. */
+    query_lend(q, &q_qv);
+    if (query_clauses(q) != n)
+        fuzz_fail("query_lend changed the clauses: %zu -> %zu", n, query_clauses(q));
     static const int flags[] = {QUERY_ALL, QUERY_ANY, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
                                 QUERY_ANY | QUERY_SIGNALS | QUERY_RUNS};
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
