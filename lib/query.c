@@ -171,6 +171,29 @@ static size_t query_utf8_chars_n(const char *s, size_t n)
     return c;
 }
 
+/* Walks the alternatives of a piece ("a|b|c", its first len bytes): each
+ * query_alt_next gives the next one as alt[0..n) and returns 0 after the
+ * last. A bar at the very end opens no alternative. */
+typedef struct {
+    const char *p, *end;
+} query_alt_iter;
+
+static query_alt_iter query_alt_iter_of(const char *piece, size_t len)
+{
+    return (query_alt_iter){piece, piece + len};
+}
+
+static int query_alt_next(query_alt_iter *it, const char **alt, size_t *n)
+{
+    if (it->p >= it->end)
+        return 0;
+    const char *bar = memchr(it->p, ANALYZER_ALTERNATIVE, (size_t)(it->end - it->p));
+    *alt = it->p;
+    *n = (size_t)((bar ? bar : it->end) - it->p);
+    it->p = bar ? bar + 1 : it->end;
+    return 1;
+}
+
 /* The forms of one alternative: "=x" is the form x; "!x", "%x", "~x" the
  * forms whose key (vocab.c) is x, "%x", "~x". In a prefix, "=x" is the
  * prefix x itself and "~x" the beginnings, as long as x, of the forms
@@ -203,14 +226,11 @@ static void query_piece_forms(const char *piece, int prefix, const query_vocab *
     f->chars = 0;
     if (!v)
         return;
-    for (const char *p = piece; *p;) {
-        const char *end = strchr(p, ANALYZER_ALTERNATIVE);
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        query_alt_forms(v, p, n, prefix, f);
-        p += n;
-        if (*p)
-            p++;
-    }
+    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    const char *alt;
+    size_t n;
+    while (query_alt_next(&it, &alt, &n))
+        query_alt_forms(v, alt, n, prefix, f);
 }
 
 /* Appends s[0..len) to b doubling '"' (inside an FTS5 string). */
@@ -233,16 +253,25 @@ void query_fts_form(buf *b, const char *form, size_t len)
 
 /* Writes one piece as FTS5 query tokens: the forms it names as
  * alternatives ("!f1|!f2"), or, when there are none (no vocabulary, or
- * none in the index), the piece as it is but its last "^w" (the query
+ * none in the index), its alternatives as they are but "^w" (the query
  * tokenizer then reads keys that no document has). */
 static void query_piece_render(buf *b, const char *piece, int prefix, const query_vocab *v)
 {
     query_forms f;
     query_piece_forms(piece, prefix, v, &f);
     if (f.n == 0) {
-        const char *lend = strchr(piece, QUERY_LEND);
-        size_t n = lend ? (size_t)(lend - piece) - (lend > piece) : strlen(piece);
-        query_quoted(b, piece, n);
+        query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+        const char *alt;
+        size_t n;
+        int first = 1;
+        while (query_alt_next(&it, &alt, &n)) {
+            if (n > 0 && alt[0] == QUERY_LEND)
+                continue;
+            if (!first)
+                buf_putc(b, ANALYZER_ALTERNATIVE);
+            query_quoted(b, alt, n);
+            first = 0;
+        }
         return;
     }
     for (size_t i = 0; i < f.n; i++) {
@@ -373,22 +402,18 @@ static void query_node_render(buf *b, const query_node *n, const query_vocab *v)
  * marked piece? */
 static int query_piece_matches(const char *piece, int prefix, const char *token, size_t len)
 {
-    while (*piece) {
-        const char *end = strchr(piece, ANALYZER_ALTERNATIVE);
-        size_t n = end ? (size_t)(end - piece) : strlen(piece);
-        const char *t = piece;
-        size_t tl = n;
+    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    const char *t;
+    size_t tl;
+    while (query_alt_next(&it, &t, &tl)) {
         if (tl > 0 && t[0] == QUERY_LEND)
-            tl = 0;
+            continue;
         if (tl > 0 && t[0] == ANALYZER_VERBATIM) {
             t++;
             tl--;
         }
         if (tl > 0 && (prefix ? len >= tl : len == tl) && memcmp(token, t, tl) == 0)
             return 1;
-        piece += n;
-        if (*piece)
-            piece++;
     }
     return 0;
 }
@@ -1970,13 +1995,12 @@ char *query_fts_exact(const query *q, const query_vocab *v)
 /* Does piece[0..len) name the alternative alt[0..alen)? */
 static int query_piece_has(const char *piece, size_t len, const char *alt, size_t alen)
 {
-    for (size_t i = 0; i < len;) {
-        const char *end = memchr(piece + i, ANALYZER_ALTERNATIVE, len - i);
-        size_t n = end ? (size_t)(end - piece) - i : len - i;
-        if (n == alen && memcmp(piece + i, alt, alen) == 0)
+    query_alt_iter it = query_alt_iter_of(piece, len);
+    const char *a;
+    size_t n;
+    while (query_alt_next(&it, &a, &n))
+        if (n == alen && memcmp(a, alt, alen) == 0)
             return 1;
-        i += n + 1;
-    }
     return 0;
 }
 
@@ -1988,10 +2012,11 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
     const char *w = NULL;
     size_t wlen = 0;
     buf b = BUF_INIT;
-    for (const char *p = piece; *p;) {
-        const char *end = strchr(p, ANALYZER_ALTERNATIVE);
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (p[0] == QUERY_LEND) {
+    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    const char *p;
+    size_t n;
+    while (query_alt_next(&it, &p, &n)) {
+        if (n > 0 && p[0] == QUERY_LEND) {
             w = p + 1;
             wlen = n - 1;
         } else {
@@ -1999,9 +2024,6 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
                 buf_putc(&b, ANALYZER_ALTERNATIVE);
             buf_append(&b, p, n);
         }
-        p += n;
-        if (*p)
-            p++;
     }
     if (!w) {
         buf_free(&b);
