@@ -62,6 +62,9 @@ typedef struct {
                            * uses are not shortened by the row's length in bm25,
                            * those of its text are (rank.c, rank_bm25); 0 for
                            * questions, which a passage answers */
+    int passage_share;    /* repere_rank times the square root of the share of
+                           * the row's query words its best passage holds
+                           * (rank.c, rank_passage_share): questions */
     struct rank_top *top; /* with topk: the best rows so far (caller's) */
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per
@@ -105,7 +108,8 @@ void rank_top_free(rank_top *top);
  * bound rank_params):
  *   repere_rank(tbl, params)
  *       (bm25 + w_exact * bm25_exact + w_phrase * bm25_runs)
- *         * (1 + w_prox * proximity) * (1 + w_span * span):
+ *         * (1 + w_prox * proximity) * (1 + w_span * span)
+ *         [* sqrt(share) with passage_share]:
  *       bm25 as FTS5's (with column weights, but k1 and b given and an IDF
  *       that stays positive for common words), over the QUERY_PHRASE_MATCH
  *       phrases (a related word's, query_term.related, and a weak form's,
@@ -118,7 +122,11 @@ void rank_top_free(rank_top *top);
  *       the best column where every clause of the query (two at least)
  *       stands in one stretch: span_col[column] (0 for columns beyond
  *       ncols) times rank_gap_score of the tokens in the stretch that are
- *       not the clauses' own. Higher is better.
+ *       not the clauses' own; share in (0, 1] the score of the row's best
+ *       passage (100 tokens of a column from text_col on, with the columns
+ *       before text_col) over the whole row's, counting the content
+ *       clauses' hits, each saturated as bm25 with k1 1.2 and weighted by
+ *       its IDF. Higher is better.
  *       With topk, a row that cannot be among the best topk (the score's
  *       upper bound from its rarer words, with the common ones at their
  *       most, stays under the topk-th best exact score so far) gets that

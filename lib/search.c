@@ -1082,6 +1082,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .by_clauses = relaxed,
         .slack = relaxed && query_is_question(q),
         .whole_labels = !query_is_question(q),
+        .passage_share = query_is_question(q),
         .top = &top,
         .stamp = stamp,
         .row_length = docinfo_length,

@@ -4,7 +4,8 @@
  * column weights, clause counts, passage scores, the best rows kept exact
  * when the others get a bound, a query that is not the one FTS5 runs, the
  * row lengths of docinfo.c standing for FTS5's, and the title hits of long
- * rows counted whole (whole_labels). */
+ * rows counted whole (whole_labels), and a question's score times the
+ * square root of its best passage's share (passage_share). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -499,6 +500,87 @@ static void test_whole_labels(void **state)
     query_free(q);
 }
 
+/* passage_share: a long page whose passages each hold one of a question's
+ * words (a table of contents) falls under the short page that has them
+ * together, which it outscored without; the short page, all of whose hits
+ * stand in one passage, keeps its score; a score only shrinks, so the
+ * bound of the rows left out of the top still holds. */
+static void test_passage_share(void **state)
+{
+    (void)state;
+    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
+    static const char *const words[] = {"installer", "paquet", "rpm"};
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 30; r++) {
+        char body[16384] = "";
+        size_t len = 0;
+        /* 1: a table of contents, 1,200 tokens, one of the words every
+         * 40 (each ten times, a passage of 100 tokens holding each once at
+         * most); 2: a short page saying them once, together. */
+        int n = r == 1 ? 1200 : r == 2 ? 40 : 30, every = 40;
+        for (int i = 0; i < n; i++) {
+            if (r == 1 && i % every == every / 2)
+                len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
+                                        words[(size_t)(i / every) % 3]);
+            len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
+                                    filler[(size_t)(i * 7 + r) % 6]);
+        }
+        if (r == 2)
+            snprintf(body + len, sizeof body - len, "installer un paquet rpm");
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("comment installer un paquet rpm ?");
+    assert_true(query_is_question(q));
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    p.w_col[0] = 5;
+    p.k1 = 6;
+    p.b = 0.35;
+    p.text_col = 2;
+    double before[3], after[3];
+    for (int r = 1; r <= 2; r++)
+        before[r] = score("repere_rank", e, &p, r);
+    p.passage_share = 1;
+    for (int r = 1; r <= 2; r++)
+        after[r] = score("repere_rank", e, &p, r);
+    assert_true(before[1] > before[2]);
+    assert_true(after[2] > after[1]);
+    assert_float_equal(after[2], before[2], 1e-12);
+    assert_true(after[1] < before[1] * 0.75);
+    /* With a top of one: the short page kept, exact; the other's bound at
+     * least its score. */
+    rank_top top = {1, NULL, 0};
+    p.topk = 1;
+    p.top = &top;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
+                                        " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid DESC",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
+    int rows = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int r = sqlite3_column_int(st, 0);
+        assert_true(r >= 1 && r <= 2);
+        assert_true(sqlite3_column_double(st, 1) >= after[r] - 1e-9);
+        rows++;
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(rows, 2);
+    assert_int_equal(top.n, 1);
+    assert_non_null(rank_top_find(&top, 2));
+    assert_float_equal(rank_top_find(&top, 2)->score, after[2], 1e-12);
+    rank_top_free(&top);
+    query_expr_free(e);
+    query_free(q);
+}
+
 static void test_wrong_query(void **state)
 {
     (void)state;
@@ -598,6 +680,7 @@ int main(void)
         cmocka_unit_test(test_docinfo_find),
         cmocka_unit_test(test_top_rows_exact), /* last: these write their own index */
         cmocka_unit_test(test_whole_labels),
+        cmocka_unit_test(test_passage_share),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
