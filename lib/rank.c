@@ -434,7 +434,6 @@ typedef struct {
     unsigned long long typed; /* those clauses, one bit each */
     double proximity; /* 0..1 */
     double span;      /* 0..1: every clause together (rank_span) */
-    double share;     /* (0, 1]: the best passage's share (rank_passage_share) */
 } rank_signals;
 
 /* A term's share of bm25: a related word (a "~" line of the synonyms,
@@ -837,8 +836,11 @@ static double rank_passage_share(const rank_state *m, const rank_params *p, cons
 {
     const query_term *ts = m->expr->terms;
     int nclauses = m->expr->nclauses;
-    double label[RANK_MAX_CLAUSES] = {0}, all[RANK_MAX_CLAUSES] = {0}, in[RANK_MAX_CLAUSES] = {0};
+    double label[RANK_MAX_CLAUSES], all[RANK_MAX_CLAUSES], in[RANK_MAX_CLAUSES];
     size_t i = 0;
+    memset(label, 0, (size_t)nclauses * sizeof label[0]);
+    memset(all, 0, (size_t)nclauses * sizeof all[0]);
+    memset(in, 0, (size_t)nclauses * sizeof in[0]);
     for (size_t j = 0; j < n; j++) {
         int c = hits[j].clause;
         if (ts[hits[j].term].related || !m->content[c])
@@ -1180,7 +1182,6 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     if (p)
         out->span = rank_span(m->inst, ninst, m->expr->nclauses, p->span_col,
                               p->ncols < ncols ? p->ncols : ncols);
-    out->share = m->stats && p && p->passage_share ? rank_passage_share(m, p, m->inst, ninst) : 1.0;
     if (m->stats && p) {
         if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
             return rc;
@@ -1607,11 +1608,14 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     }
     double score = (s.bm25 + p->w_exact * s.exact + p->w_phrase * s.phrase) *
                    (1.0 + p->w_prox * s.proximity) * (1.0 + p->w_span * s.span);
-    /* At most 1: the bound (rank_bound) stays one. */
-    if (p->passage_share)
-        score *= sqrt(s.share);
     if (top && p->by_clauses)
         s.clauses = rank_passage_clauses(m, p, m->inst, nhits, s.typed);
+    /* The share is at most 1: the bound (rank_bound) stays one, and a row
+     * already below the best topk without it keeps the score before it,
+     * a bound as rank_bound's are (it stays out). */
+    if (p->passage_share && m->stats &&
+        !(top && rank_below_top(top, p, p->by_clauses ? s.clauses : 0, score)))
+        score *= sqrt(rank_passage_share(m, p, m->inst, nhits));
     if (top && (rc = rank_top_offer(top, p, api->xRowid(fts), s.clauses, score, m->inst, nhits)) !=
                    SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
