@@ -113,7 +113,7 @@ typedef struct {
     unsigned char *in_text;              /* per term: it has a hit from text_col on */
     unsigned char *definable;            /* per term: another term may define its clause
                                           * (rank_definitions), from the statistics */
-    double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest term's IDF */
+    double clause_idf[RANK_MAX_CLAUSES]; /* per clause: its rarest term's IDF, of those a row has */
     double avgdl;                        /* mean row length in tokens */
     unsigned char content[RANK_MAX_CLAUSES]; /* per clause: it has a term typed that is
                                               * not only function words (rank_passage_share) */
@@ -283,6 +283,7 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc != SQLITE_OK)
         return rc;
+    unsigned char found[RANK_MAX_CLAUSES] = {0}; /* per clause: a term with a row */
     m->stats = 1;
     m->avgdl = rows > 0 ? (double)tokens / (double)rows : 1.0;
     if (m->avgdl <= 0)
@@ -314,8 +315,18 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         int size = t->n > 0 ? t->content : 1;
         if (t->kind == QUERY_PHRASE_MATCH && size > 1)
             m->idf[i] *= 1.0 + RANK_PHRASE_LENGTH_BONUS * (size - 1);
-        if (t->clause >= 0 && m->idf[i] > m->clause_idf[t->clause])
-            m->clause_idf[t->clause] = m->idf[i];
+        /* A term no row has (a synonym the index never uses) says nothing
+         * of how rare its clause is: it sets the clause's IDF only while
+         * no term of the clause has a row (found). */
+        int cl = t->clause;
+        if (cl < 0)
+            continue;
+        if (hits > 0 && !found[cl]) {
+            found[cl] = 1;
+            m->clause_idf[cl] = m->idf[i];
+        } else if ((hits > 0 || !found[cl]) && m->idf[i] > m->clause_idf[cl]) {
+            m->clause_idf[cl] = m->idf[i];
+        }
     }
     int longest[RANK_MAX_CLAUSES] = {0};
     memset(m->sure, 1, sizeof m->sure);
