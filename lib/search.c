@@ -120,6 +120,8 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_CACHE_PRAGMA "PRAGMA cache_size=-6000"
 /* docs_fts's body column: the chunks' text (snippets come from its hits). */
 #define SEARCH_BODY_COLUMN 2
+/* The kinds of entries the contexts of a process share (search_shared). */
+enum { SEARCH_SPELL, SEARCH_SYNONYMS, SEARCH_SHARED_KINDS };
 
 struct search_ctx {
     sqlite3 *db;
@@ -133,8 +135,12 @@ struct search_ctx {
     sqlite3_stmt *count;   /* search_count */
     sqlite3_stmt *matches; /* documents matching an expression (completions) */
     sqlite3_stmt *exists;  /* is any document matching an expression? */
-    struct search_shared *shared; /* the index vocabulary, for corrections and completions */
-    spell *spell;                 /* shared->obj */
+    /* What ctx holds of the per-process shared entries, by kind
+     * (search_shared): [SEARCH_SPELL] the index vocabulary, for corrections
+     * and completions; [SEARCH_SYNONYMS] the file's groups and the acronyms
+     * the documents define. */
+    struct search_shared *held[SEARCH_SHARED_KINDS];
+    spell *spell;                 /* held[SEARCH_SPELL]->obj */
     char *db_path;
     sqlite3_stmt *version;    /* PRAGMA data_version: has another connection committed? */
     sqlite3_stmt *generation; /* the spelling table's (SCHEMA_STATE_SPELLING) */
@@ -155,8 +161,7 @@ struct search_ctx {
     } known[SEARCH_KNOWN_SLOTS];
     long long known_version; /* data_version at this query's start */
     char *syn_path;
-    struct search_shared *syn_shared; /* the file's groups and the acronyms the documents define */
-    const synonyms *syn;              /* syn_shared->obj (NULL: none) */
+    const synonyms *syn;              /* held[SEARCH_SYNONYMS]->obj (NULL: none) */
     time_t syn_checked;               /* when the file's mtime was looked at */
     sqlite3_stmt *acro_generation;    /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
     long long syn_version;            /* data_version when syn was found current; -1: none */
@@ -344,8 +349,8 @@ static int search_learn_one(void *vsyn, const char *acronym, const char *expansi
  * indexer adds one to the generation of the spelling or acronyms table
  * when it rewrites it (schema.h): a context that sees a new generation
  * (or, for the synonyms, a new mtime of the file) takes the newest one
- * loaded that fits, or loads one. */
-enum { SEARCH_SPELL, SEARCH_SYNONYMS, SEARCH_SHARED_KINDS };
+ * loaded that fits, or loads one. The kinds (SEARCH_SPELL,
+ * SEARCH_SYNONYMS) are declared before search_ctx, which holds one of each. */
 
 typedef struct search_shared {
     struct search_shared *next;
@@ -421,15 +426,12 @@ static int search_shared_fits(const search_shared *s, long long generation,
 static void search_shared_take(search_ctx *ctx, search_shared *s)
 {
     s->refs++;
-    if (s->kind == SEARCH_SPELL) {
-        search_shared_unref(ctx->shared);
-        ctx->shared = s;
+    search_shared_unref(ctx->held[s->kind]);
+    ctx->held[s->kind] = s;
+    if (s->kind == SEARCH_SPELL)
         ctx->spell = s->obj;
-    } else {
-        search_shared_unref(ctx->syn_shared);
-        ctx->syn_shared = s;
+    else
         ctx->syn = s->obj;
-    }
 }
 
 /* The synonyms file's groups, then the acronyms the documents define
@@ -445,7 +447,7 @@ static int search_synonyms_load(search_ctx *ctx, synonyms **out, struct timespec
     int file = ctx->syn_path && stat(ctx->syn_path, &stbuf) == 0 &&
                synonyms_load(ctx->syn_path, &fresh, err, sizeof err) == 0;
     *out = NULL;
-    if (ctx->syn_path && !file && ctx->syn_shared)
+    if (ctx->syn_path && !file && ctx->held[SEARCH_SYNONYMS])
         return SQLITE_ERROR;
     if (!fresh)
         fresh = synonyms_new();
@@ -489,7 +491,7 @@ static int search_shared_load(search_ctx *ctx, int kind, void **obj, struct time
 static int search_shared_get(search_ctx *ctx, int kind, long long generation,
                              const struct timespec *mtime)
 {
-    search_shared *mine = kind == SEARCH_SPELL ? ctx->shared : ctx->syn_shared;
+    search_shared *mine = ctx->held[kind];
     pthread_mutex_lock(&search_shared_lock);
     search_shared *s;
     for (;;) {
@@ -559,7 +561,7 @@ static long long search_int(sqlite3_stmt *st, const char *text);
  * synonyms ctx has stay. */
 static void search_synonyms_refresh(search_ctx *ctx, long long version)
 {
-    search_shared *have = ctx->syn_shared;
+    search_shared *have = ctx->held[SEARCH_SYNONYMS];
     struct timespec now, mtime = {0, 0};
     struct stat stbuf;
     search_now(&now);
@@ -634,7 +636,7 @@ static int search_spell_refresh(search_ctx *ctx)
     long long generation = search_spell_generation(ctx);
     if (generation < 0)
         return SQLITE_ERROR;
-    if (!ctx->spell || generation > ctx->shared->generation) {
+    if (!ctx->spell || generation > ctx->held[SEARCH_SPELL]->generation) {
         int rc = search_shared_get(ctx, SEARCH_SPELL, generation, NULL);
         if (rc == SQLITE_BUSY)
             return SQLITE_OK; /* another context is loading it: next time */
@@ -796,8 +798,8 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->acro_generation);
     docinfo_free(&ctx->docs);
     pthread_mutex_lock(&search_shared_lock);
-    search_shared_unref(ctx->shared);
-    search_shared_unref(ctx->syn_shared);
+    for (int k = 0; k < SEARCH_SHARED_KINDS; k++)
+        search_shared_unref(ctx->held[k]);
     pthread_mutex_unlock(&search_shared_lock);
     free(ctx->db_path);
     sqlite3_close_v2(ctx->db);
