@@ -5,7 +5,9 @@
  * keeps the page's content — <main>, else the <article>s, else <body> —
  * minus scripts, navigation, page header/footer, asides and cookie banners;
  * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks.
- * The DOM is walked iteratively: deep nesting cannot exhaust the stack. */
+ * The page is read from the parser's events, never built as a tree (a
+ * libxml2 tree takes 10 to 20 times the page's bytes), and no recursion:
+ * neither size nor nesting can exhaust memory or the stack. */
 #include "extract_formats.h"
 
 #include "buf.h"
@@ -14,6 +16,7 @@
 
 #include <glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <limits.h>
 #include <stdio.h>
@@ -186,12 +189,11 @@ static const struct {
     {"ul", TAG_BLOCK},
 };
 
-/* The TAG_ bits of a node: 0 for anything but an element named in tag_table. */
-static int tag_of(const xmlNode *n)
+/* The TAG_ bits of an element name: 0 for a name not in tag_table. */
+static int tag_of(const char *name)
 {
-    if (n->type != XML_ELEMENT_NODE || !n->name)
+    if (!name)
         return 0;
-    const char *name = (const char *)n->name;
     size_t lo = 0, hi = sizeof tag_table / sizeof tag_table[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -205,6 +207,14 @@ static int tag_of(const xmlNode *n)
     }
     return 0;
 }
+
+/* An element as the parser reports its start: name, attributes (name,
+ * value pairs, NULL-terminated; a value may be NULL) and tag_of(name). */
+typedef struct {
+    const char *name;
+    const xmlChar **atts;
+    int tags;
+} element;
 
 /* Whether needle (ASCII, lower case) occurs in s, ASCII case ignored:
  * strcasestr in the C locale, without its set-up for long needles. */
@@ -221,36 +231,35 @@ static int ascii_contains(const char *s, const char *needle)
     return 0;
 }
 
-/* Attribute value (owned by the caller, xmlFree) or NULL. */
-static char *attr(const xmlNode *n, const char *name)
+/* Attribute value, "" for an attribute without one (as libxml2's tree
+ * gives it), NULL when absent. Points into the parser's event. */
+static const char *attr(const element *e, const char *name)
 {
-    /* An HTML page declares no attribute defaults: no attribute, no value. */
-    if (!n->properties)
-        return NULL;
-    return (char *)xmlGetProp(n, (const xmlChar *)name);
+    for (const xmlChar **a = e->atts; a && a[0]; a += 2)
+        if (strcmp((const char *)a[0], name) == 0)
+            return a[1] ? (const char *)a[1] : "";
+    return NULL;
 }
 
-static int attr_contains(const xmlNode *n, const char *name, const char *const *needles)
+static int attr_contains(const element *e, const char *name, const char *const *needles)
 {
-    char *v = attr(n, name);
+    const char *v = attr(e, name);
     if (!v)
         return 0;
     int hit = 0;
     for (; *needles && !hit; needles++)
         hit = ascii_contains(v, *needles);
-    xmlFree(v);
     return hit;
 }
 
-static int attr_is(const xmlNode *n, const char *name, const char *const *values)
+static int attr_is(const element *e, const char *name, const char *const *values)
 {
-    char *v = attr(n, name);
+    const char *v = attr(e, name);
     if (!v)
         return 0;
     int hit = 0;
     for (; *values && !hit; values++)
         hit = strcasecmp(v, *values) == 0;
-    xmlFree(v);
     return hit;
 }
 
@@ -263,33 +272,39 @@ static const char *const banner_words[] = {"cookie", "consent", "gdpr", "rgpd", 
  * article/main/section, where <header>/<footer> belong to the content.
  * lenient: keep hidden elements and cookie-looking ids and classes (a last
  * try for pages whose wrapper is hidden until a script runs, or carries
- * such a class); <html>, <body>, <main>, <article> are never dropped so.
- * tags: tag_of(n). */
-static int is_dropped(const xmlNode *n, int tags, int in_section, int lenient)
+ * such a class); <html>, <body>, <main>, <article> are never dropped so. */
+static int is_dropped(const element *e, int in_section, int lenient)
 {
     static const char *const yes[] = {"true", NULL};
     static const char *const hidden_styles[] = {"display:none", "display: none",
                                                 "visibility:hidden", "visibility: hidden", NULL};
-    if (n->type != XML_ELEMENT_NODE)
-        return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
-    if (tags & TAG_DROPPED)
+    if (e->tags & TAG_DROPPED)
         return 1;
-    if (!in_section && (tags & TAG_FRAME))
+    if (!in_section && (e->tags & TAG_FRAME))
         return 1;
     /* Most elements have no attribute: nothing more to look at. */
-    if (!n->properties)
+    if (!e->atts || !e->atts[0])
         return 0;
-    if (attr_is(n, "role", dropped_roles))
+    if (attr_is(e, "role", dropped_roles))
         return 1;
-    if (lenient || (tags & TAG_NEVER_BANNER))
+    if (lenient || (e->tags & TAG_NEVER_BANNER))
         return 0;
-    return attr_is(n, "aria-hidden", yes) || xmlHasProp(n, (const xmlChar *)"hidden") ||
-           attr_contains(n, "style", hidden_styles) || attr_contains(n, "id", banner_words) ||
-           attr_contains(n, "class", banner_words);
+    return attr_is(e, "aria-hidden", yes) || attr(e, "hidden") ||
+           attr_contains(e, "style", hidden_styles) || attr_contains(e, "id", banner_words) ||
+           attr_contains(e, "class", banner_words);
 }
 
+/* The text of one part of the page (its <main>, its articles, its body)
+ * as the parser's events go by: the part's elements are entered and left
+ * in document order, those left out skipped with their content. */
+typedef enum {
+    WALK_WAITING = 0, /* its part has not started (or, articles: the next one) */
+    WALK_IN,
+    WALK_DONE,
+} walk_state;
+
 typedef struct {
-    extract_doc *doc;
+    extract_doc doc;      /* its chunks */
     buf section;          /* raw text of the current section */
     char *heading;        /* current section heading, normalised */
     buf headings;         /* all headings, "\n"-separated */
@@ -298,6 +313,14 @@ typedef struct {
     int in_pre;
     int in_section;
     int lenient;
+    walk_state state;
+    size_t base;       /* depth of the part's element */
+    size_t skip;       /* > 0: inside an element left out, so many levels deep */
+    int root_only;     /* the walk ends with its part (not for articles, nor the root) */
+    size_t parts;      /* parts entered */
+    int first_dropped; /* the first part's element itself was left out */
+    int root_part;     /* the part is the root: its walk goes on into the
+                        * top-level elements put in it */
 } walker;
 
 static void flush(walker *w)
@@ -306,10 +329,19 @@ static void flush(walker *w)
         return;
     char *norm = text_normalize(w->section.data, w->section.len, TEXT_PARAGRAPHS);
     if (norm[0]) {
-        extract_doc_add_text(w->doc, 0, w->heading, norm, EXTRACT_CHUNK_TARGET);
+        extract_doc_add_text(&w->doc, 0, w->heading, norm, EXTRACT_CHUNK_TARGET);
     }
     free(norm);
     buf_clear(&w->section);
+}
+
+static void walker_free(walker *w)
+{
+    extract_doc_free(&w->doc);
+    buf_free(&w->section);
+    buf_free(&w->headings);
+    free(w->heading);
+    w->heading = NULL;
 }
 
 /* A section holding nothing but its heading (« À la une » followed by a
@@ -350,16 +382,11 @@ static void put_text(walker *w, const char *s)
         buf_putc(&w->section, ' ');
 }
 
-/* Returns 1 when the walk should descend into n. */
-static int enter(walker *w, xmlNode *n)
+/* Returns 1 when the walk should descend into e. */
+static int enter(walker *w, const element *e)
 {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            put_text(w, (const char *)n->content);
-        return 0;
-    }
-    int tags = tag_of(n);
-    if (is_dropped(n, tags, w->in_section, w->lenient))
+    int tags = e->tags;
+    if (is_dropped(e, w->in_section, w->lenient))
         return 0;
     if (tags & TAG_SECTIONING)
         w->in_section++;
@@ -378,11 +405,8 @@ static int enter(walker *w, xmlNode *n)
     return 1;
 }
 
-static void leave(walker *w, xmlNode *n)
+static void leave(walker *w, int tags)
 {
-    if (n->type != XML_ELEMENT_NODE)
-        return;
-    int tags = tag_of(n);
     if (tags & TAG_SECTIONING)
         w->in_section--;
     if (tags & TAG_PRE)
@@ -404,98 +428,55 @@ static void leave(walker *w, xmlNode *n)
         buf_puts(&w->section, "\n\n");
 }
 
-static void walk(walker *w, xmlNode *root)
+/* An element starts at depth (elements open around it); is_part: it is
+ * the walker's part (or, for the articles' walker, one of them); is_root:
+ * it is the root; later: a top-level element put in the root. */
+static void walker_start(walker *w, const element *e, size_t depth, int is_part, int is_root,
+                         int later)
 {
-    xmlNode *n = root;
-    while (n) {
-        int descend = enter(w, n);
-        if (descend && n->children) {
-            n = n->children;
-            continue;
-        }
-        if (descend)
-            leave(w, n);
-        while (n != root && !n->next) {
-            n = n->parent;
-            leave(w, n);
-        }
-        if (n == root)
-            break;
-        n = n->next;
-    }
-}
-
-/* What the first pass over the whole tree finds. */
-typedef struct {
-    xmlNode *title, *body, *main;
-    xmlNode **articles;
-    size_t n_articles, cap_articles;
-    char *description; /* xmlFree */
-    char *og_title;    /* xmlFree */
-    char *meta_date;   /* xmlFree */
-} page_parts;
-
-static void keep_meta(char **slot, xmlNode *n)
-{
-    if (*slot)
+    int first = 0;
+    if (w->state == WALK_WAITING && (is_part || (later && w->root_part && !w->first_dropped))) {
+        w->state = WALK_IN;
+        w->base = depth;
+        first = !w->parts++;
+        w->root_part |= is_part && is_root;
+    } else if (w->state != WALK_IN) {
         return;
-    *slot = attr(n, "content");
-}
-
-static void look_at_meta(page_parts *p, xmlNode *n)
-{
-    static const char *const desc[] = {"description", NULL};
-    static const char *const og_desc[] = {"og:description", NULL};
-    static const char *const og_title[] = {"og:title", NULL};
-    static const char *const dates[] = {"date",           "dc.date",
-                                        "dcterms.date",   "dc.date.issued",
-                                        "dcterms.issued", "article:published_time",
-                                        "datepublished",  NULL};
-    if (attr_is(n, "name", desc) || attr_is(n, "property", og_desc))
-        keep_meta(&p->description, n);
-    if (attr_is(n, "property", og_title))
-        keep_meta(&p->og_title, n);
-    if (attr_is(n, "name", dates) || attr_is(n, "property", dates) || attr_is(n, "itemprop", dates))
-        keep_meta(&p->meta_date, n);
-}
-
-static void find_parts(page_parts *p, xmlNode *root)
-{
-    static const char *const main_role[] = {"main", NULL};
-    xmlNode *n = root;
-    while (n) {
-        int descend = n->type == XML_ELEMENT_NODE;
-        if (descend) {
-            int tags = tag_of(n);
-            if ((tags & TAG_TITLE) && !p->title)
-                p->title = n;
-            else if (tags & TAG_META)
-                look_at_meta(p, n);
-            else if ((tags & TAG_BODY) && !p->body)
-                p->body = n;
-            if (!(tags & TAG_HEAD) && is_dropped(n, tags, 0, 0)) {
-                descend = 0;
-            } else if (((tags & TAG_MAIN) || attr_is(n, "role", main_role)) && !p->main) {
-                p->main = n;
-            } else if (tags & TAG_ARTICLE) {
-                if (p->n_articles == p->cap_articles) {
-                    p->cap_articles = p->cap_articles ? p->cap_articles * 2 : 4;
-                    p->articles = g_renew(xmlNode *, p->articles, p->cap_articles);
-                }
-                p->articles[p->n_articles++] = n;
-                descend = 0;
-            }
-        }
-        if (descend && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n != root && !n->next)
-            n = n->parent;
-        if (n == root)
-            break;
-        n = n->next;
     }
+    if (w->skip) {
+        w->skip++;
+        return;
+    }
+    if (!enter(w, e)) {
+        w->skip = 1;
+        w->first_dropped |= first;
+    }
+}
+
+/* A walker whose text can no longer be used. */
+static void walker_stop(walker *w)
+{
+    w->state = WALK_DONE;
+    extract_doc_free(&w->doc);
+    buf_free(&w->section);
+}
+
+static void walker_end(walker *w, int tags, size_t depth)
+{
+    if (w->state != WALK_IN)
+        return;
+    if (w->skip)
+        w->skip--;
+    else
+        leave(w, tags);
+    if (depth == w->base && !w->skip)
+        w->state = w->root_only && !w->root_part ? WALK_DONE : WALK_WAITING;
+}
+
+static void walker_text(walker *w, const char *s)
+{
+    if (w->state == WALK_IN && !w->skip)
+        put_text(w, s);
 }
 
 /* "Questions fréquentes | Ensemble contre la traite" → "Questions
@@ -511,16 +492,6 @@ static void strip_site_name(char *title)
         *bar = '\0';
 }
 
-/* Concatenated text of a subtree (for <title>), normalised to one line. */
-static char *node_text(xmlNode *n)
-{
-    xmlChar *c = xmlNodeGetContent(n);
-    char *t =
-        text_normalize(c ? (const char *)c : "", c ? strlen((const char *)c) : 0, TEXT_ONE_LINE);
-    xmlFree(c);
-    return t;
-}
-
 static char *normalized_or_null(const char *s)
 {
     if (!s)
@@ -531,6 +502,316 @@ static char *normalized_or_null(const char *s)
         return NULL;
     }
     return t;
+}
+
+/* Which walkers a pass over the page runs. */
+enum {
+    PASS_PARTS = 0, /* <main>, the articles, the strict <body> */
+    PASS_WHOLE,     /* the body (or the whole page), strict and lenient */
+};
+
+#define TEXT_RUN_MAX XML_MAX_TEXT_LENGTH /* libxml2's limit on one text node */
+
+/* One pass of the parser over the page. The page is read from its events,
+ * never held as a tree: libxml2's tree of a page takes 10 to 20 times the
+ * page's bytes. Which elements count, where text runs end and where the
+ * parse stops are those of the tree libxml2 would have built (its
+ * xmlSAX2 builder): its nesting limit (xmlParserMaxDepth) and text node
+ * limit are kept. The elements are those the tree would have under its
+ * root: an element at top level after the root goes into the root when
+ * the document's first node is the root, else beside it (left out). */
+typedef struct {
+    htmlParserCtxtPtr ctxt;
+    int pass;
+    int started; /* the document started (the tree would exist) */
+    int halted;  /* nesting or text limit: the rest is not read */
+    const char *halt_why;
+    int fatal; /* the parse ended on a fatal error: why */
+    int oom;   /* libxml2 ran out of memory: why */
+    char why[256];
+    int *tags; /* tag_of of the open elements */
+    size_t depth, cap;
+    size_t ordinal; /* elements started so far */
+    int first_kind; /* 0: the document has no node yet, 1: the root first, 2: else */
+    int in_root;    /* the element at top level is in the root */
+    size_t outside; /* > 0: inside a top-level element beside the root */
+    buf run;        /* the text node being read */
+    int run_cdata;
+    /* what a look over the root's elements finds (page_find) */
+    size_t find_skip;
+    int root_skipped;
+    int title_seen, main_seen, body_seen, articles_seen;
+    size_t title_depth; /* > 0: inside the title, its depth + 1 */
+    buf title;
+    char *description, *og_title, *meta_date;
+    size_t body_ordinal, root_ordinal;
+    /* the walkers */
+    walker main_w, articles_w, body_w; /* PASS_PARTS */
+    walker strict_w, lenient_w;        /* PASS_WHOLE */
+    size_t target;                     /* PASS_WHOLE: ordinal of the part walked */
+} page;
+
+static void page_walkers(page *p, walker **ws, size_t *n)
+{
+    if (p->pass == PASS_PARTS) {
+        ws[0] = &p->main_w;
+        ws[1] = &p->articles_w;
+        ws[2] = &p->body_w;
+        *n = 3;
+    } else {
+        ws[0] = &p->strict_w;
+        ws[1] = &p->lenient_w;
+        *n = 2;
+    }
+}
+
+/* Hands the text node read so far to whoever reads it. */
+static void page_flush_run(page *p)
+{
+    if (!p->run.len)
+        return;
+    if (p->depth > 0 && !p->outside) {
+        walker *ws[3];
+        size_t n;
+        page_walkers(p, ws, &n);
+        for (size_t i = 0; i < n; i++)
+            walker_text(ws[i], p->run.data);
+        if (p->title_depth)
+            buf_append(&p->title, p->run.data, p->run.len);
+    }
+    buf_clear(&p->run);
+}
+
+static void page_halt(page *p, const char *why)
+{
+    p->halted = 1;
+    p->halt_why = why;
+    xmlStopParser(p->ctxt);
+}
+
+static void keep_meta(char **slot, const element *e)
+{
+    if (*slot)
+        return;
+    const char *v = attr(e, "content");
+    *slot = v ? g_strdup(v) : NULL;
+}
+
+static void look_at_meta(page *p, const element *e)
+{
+    static const char *const desc[] = {"description", NULL};
+    static const char *const og_desc[] = {"og:description", NULL};
+    static const char *const og_title[] = {"og:title", NULL};
+    static const char *const dates[] = {"date",           "dc.date",
+                                        "dcterms.date",   "dc.date.issued",
+                                        "dcterms.issued", "article:published_time",
+                                        "datepublished",  NULL};
+    if (attr_is(e, "name", desc) || attr_is(e, "property", og_desc))
+        keep_meta(&p->description, e);
+    if (attr_is(e, "property", og_title))
+        keep_meta(&p->og_title, e);
+    if (attr_is(e, "name", dates) || attr_is(e, "property", dates) || attr_is(e, "itemprop", dates))
+        keep_meta(&p->meta_date, e);
+}
+
+/* The first pass's look at an element of the root's tree: the first
+ * <title> and <body>, the <meta>s, the first <main>, the articles (not
+ * looked into); elements left out are not looked into. Sets *is_main,
+ * *is_article, *is_body. */
+static void page_find(page *p, const element *e, int *is_main, int *is_article, int *is_body)
+{
+    static const char *const main_role[] = {"main", NULL};
+    *is_main = *is_article = *is_body = 0;
+    if (p->find_skip) {
+        p->find_skip++;
+        return;
+    }
+    int tags = e->tags;
+    if ((tags & TAG_TITLE) && !p->title_seen) {
+        p->title_seen = 1;
+        p->title_depth = p->depth + 1;
+    } else if (tags & TAG_META) {
+        look_at_meta(p, e);
+    } else if ((tags & TAG_BODY) && !p->body_seen) {
+        p->body_seen = 1;
+        p->body_ordinal = p->ordinal;
+        *is_body = 1;
+    }
+    if (!(tags & TAG_HEAD) && is_dropped(e, 0, 0)) {
+        p->find_skip = 1;
+    } else if (((tags & TAG_MAIN) || attr_is(e, "role", main_role)) && !p->main_seen) {
+        p->main_seen = 1;
+        *is_main = 1;
+    } else if (tags & TAG_ARTICLE) {
+        p->articles_seen = 1;
+        *is_article = 1;
+        p->find_skip = 1;
+    }
+    if (p->find_skip && p->depth == 0)
+        p->root_skipped = 1;
+}
+
+static void on_start_document(void *ctx)
+{
+    ((page *)ctx)->started = 1;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    page *p = ctx;
+    page_flush_run(p);
+    if (p->halted)
+        return;
+    /* The tree refuses an element this deep and stops the parse. */
+    if (p->depth > xmlParserMaxDepth) {
+        page_halt(p, "HTML nested too deeply to be read");
+        return;
+    }
+    if (p->depth == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 64;
+        p->tags = g_renew(int, p->tags, p->cap);
+    }
+    element e = {(const char *)name, atts, tag_of((const char *)name)};
+    p->ordinal++;
+    if (p->depth == 0) {
+        if (!p->root_ordinal) {
+            p->root_ordinal = p->ordinal;
+            if (!p->first_kind)
+                p->first_kind = 1;
+            p->in_root = 1;
+        } else {
+            p->in_root = p->first_kind == 1;
+        }
+    }
+    if (p->outside || !p->in_root) {
+        p->outside++;
+        p->tags[p->depth++] = e.tags;
+        return;
+    }
+    /* A top-level element put in the root: a child of the root. */
+    int later = p->depth == 0 && p->ordinal != p->root_ordinal;
+    int is_main = 0, is_article = 0, is_body = 0;
+    if (later && p->root_skipped)
+        p->find_skip = 1;
+    else
+        page_find(p, &e, &is_main, &is_article, &is_body);
+    int is_root = p->ordinal == p->root_ordinal;
+    if (p->pass == PASS_PARTS) {
+        walker_start(&p->main_w, &e, p->depth, is_main, is_root, later);
+        walker_start(&p->articles_w, &e, p->depth, is_article, is_root, later);
+        walker_start(&p->body_w, &e, p->depth, is_body, is_root, later);
+        /* Texts that can no longer be used: the articles once there is a
+         * <main>, the body once the <main> has text. */
+        if (p->main_seen && p->articles_w.state != WALK_DONE)
+            walker_stop(&p->articles_w);
+        if (p->main_w.doc.n_chunks && p->body_w.state != WALK_DONE)
+            walker_stop(&p->body_w);
+    } else {
+        int part = p->ordinal == p->target;
+        walker_start(&p->strict_w, &e, p->depth, part, is_root, later);
+        walker_start(&p->lenient_w, &e, p->depth, part, is_root, later);
+    }
+    p->tags[p->depth++] = e.tags;
+}
+
+/* Closes the innermost open element. */
+static void page_end(page *p)
+{
+    int tags = p->tags[--p->depth];
+    if (p->outside) {
+        p->outside--;
+        return;
+    }
+    if (p->find_skip)
+        p->find_skip--;
+    if (p->title_depth == p->depth + 1)
+        p->title_depth = 0;
+    walker *ws[3];
+    size_t n;
+    page_walkers(p, ws, &n);
+    for (size_t i = 0; i < n; i++)
+        walker_end(ws[i], tags, p->depth);
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+    page *p = ctx;
+    (void)name;
+    page_flush_run(p);
+    if (!p->halted && p->depth > 0)
+        page_end(p);
+}
+
+static void on_text(page *p, const char *s, int len, int cdata)
+{
+    if (p->halted || p->depth == 0 || len <= 0)
+        return;
+    if (p->run.len && p->run_cdata != cdata)
+        page_flush_run(p);
+    if (p->run.len && p->run.len + (size_t)len > TEXT_RUN_MAX) {
+        page_halt(p, "HTML text too long to be read");
+        return;
+    }
+    p->run_cdata = cdata;
+    buf_append(&p->run, s, (size_t)len);
+}
+
+static void on_characters(void *ctx, const xmlChar *s, int len)
+{
+    on_text(ctx, (const char *)s, len, 0);
+}
+
+static void on_cdata(void *ctx, const xmlChar *s, int len)
+{
+    on_text(ctx, (const char *)s, len, 1);
+}
+
+/* Comments and processing instructions end a text node; at top level
+ * before the root, they make the root not the document's first node. */
+static void page_other_node(page *p)
+{
+    page_flush_run(p);
+    if (p->depth == 0 && !p->first_kind)
+        p->first_kind = 2;
+}
+
+static void on_comment(void *ctx, const xmlChar *value)
+{
+    (void)value;
+    page_other_node(ctx);
+}
+
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    (void)target;
+    (void)data;
+    page_other_node(ctx);
+}
+
+/* A DOCTYPE, wherever it is, becomes the document's first node. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
+                       const xmlChar *system_id)
+{
+    page *p = ctx;
+    (void)name;
+    (void)public_id;
+    (void)system_id;
+    page_flush_run(p);
+    if (!p->halted)
+        p->first_kind = 2;
+}
+
+static void page_free(page *p)
+{
+    walker *all[] = {&p->main_w, &p->articles_w, &p->body_w, &p->strict_w, &p->lenient_w};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        walker_free(all[i]);
+    g_free(p->tags);
+    buf_free(&p->run);
+    buf_free(&p->title);
+    g_free(p->description);
+    g_free(p->og_title);
+    g_free(p->meta_date);
 }
 
 /* The parser's last error in plain words. */
@@ -549,6 +830,132 @@ static void parse_error(htmlParserCtxtPtr ctxt, char *err, size_t errlen)
         snprintf(err, errlen, "HTML parse error: %.*s", (int)n, msg);
 }
 
+/* The page as libxml2 reads it: a piece at a time, so that the parser
+ * holds a window of it rather than a copy of it whole (and another
+ * converted from UTF-8 to UTF-8). */
+typedef struct {
+    const char *at;
+    size_t left;
+} page_reader;
+
+static int page_read(void *ctx, char *out, int len)
+{
+    page_reader *r = ctx;
+    size_t n = len > 0 ? (size_t)len : 0;
+    if (n > r->left)
+        n = r->left;
+    memcpy(out, r->at, n);
+    r->at += n;
+    r->left -= n;
+    return (int)n;
+}
+
+static int page_close(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+/* Parses utf8[0..len) once into p (p->pass and, for PASS_WHOLE, p->target
+ * set by the caller). Returns 0, or -1 when the parser could not start
+ * (reason in p->why); p->fatal is set when the parse ended on a fatal
+ * error (reason in p->why). */
+static int page_parse(page *p, const char *utf8, int len)
+{
+    /* No HTML_PARSE_HUGE: libxml2 keeps its size limits, and its nesting
+     * and text node limits are kept here. */
+    static const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+    page_reader reader = {utf8, (size_t)len};
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    xmlParserInputBufferPtr in =
+        ctxt ? xmlParserInputBufferCreateIO(page_read, page_close, &reader, XML_CHAR_ENCODING_NONE)
+             : NULL;
+    xmlParserInputPtr stream = in ? xmlNewIOInputStream(ctxt, in, XML_CHAR_ENCODING_NONE) : NULL;
+    if (!stream || !ctxt->sax) {
+        if (!stream && in)
+            xmlFreeParserInputBuffer(in);
+        if (ctxt)
+            htmlFreeParserCtxt(ctxt);
+        snprintf(p->why, sizeof p->why, "out of memory for the HTML parser");
+        return -1;
+    }
+    inputPush(ctxt, stream);
+    /* Every event that would build the tree is ours; errors stay libxml2's. */
+    htmlSAXHandler *sax = (htmlSAXHandler *)ctxt->sax;
+    sax->internalSubset = on_doctype;
+    sax->externalSubset = NULL;
+    sax->isStandalone = NULL;
+    sax->hasInternalSubset = NULL;
+    sax->hasExternalSubset = NULL;
+    sax->resolveEntity = NULL;
+    sax->getEntity = NULL;
+    sax->entityDecl = NULL;
+    sax->notationDecl = NULL;
+    sax->attributeDecl = NULL;
+    sax->elementDecl = NULL;
+    sax->unparsedEntityDecl = NULL;
+    sax->setDocumentLocator = NULL;
+    sax->startDocument = on_start_document;
+    sax->endDocument = NULL;
+    sax->startElement = on_start;
+    sax->endElement = on_end;
+    sax->reference = NULL;
+    sax->characters = on_characters;
+    sax->ignorableWhitespace = NULL;
+    sax->processingInstruction = on_pi;
+    sax->comment = on_comment;
+    sax->cdataBlock = on_cdata;
+    sax->getParameterEntity = NULL;
+    sax->startElementNs = NULL;
+    sax->endElementNs = NULL;
+    ctxt->userData = p;
+    p->ctxt = ctxt;
+    htmlCtxtUseOptions(ctxt, options);
+    /* As htmlCtxtReadMemory with "UTF-8": the page is UTF-8 already. */
+    xmlCharEncodingHandlerPtr utf8_handler = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8_handler) {
+        xmlSwitchToEncoding(ctxt, utf8_handler);
+        xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+    }
+    htmlParseDocument(ctxt);
+    page_flush_run(p);
+    /* What the parse left open closes, as the walk of a tree leaves it. */
+    while (p->depth > 0)
+        page_end(p);
+    const xmlError *e = xmlCtxtGetLastError(ctxt);
+    if (e && e->code == XML_ERR_NO_MEMORY) {
+        /* What was read is part of the page only: not a document to keep. */
+        p->oom = 1;
+        snprintf(p->why, sizeof p->why, "out of memory while reading the HTML page");
+    } else if (p->halt_why) {
+        p->fatal = 1;
+        snprintf(p->why, sizeof p->why, "%s", p->halt_why);
+    } else if (!p->started || (e && e->level == XML_ERR_FATAL)) {
+        p->fatal = 1;
+        parse_error(ctxt, p->why, sizeof p->why);
+    }
+    int rc = p->started && !p->oom ? 0 : -1;
+    htmlFreeParserCtxt(ctxt);
+    p->ctxt = NULL;
+    return rc;
+}
+
+/* Moves walker w's chunks and headings into doc. */
+static void take_walker(extract_doc *doc, walker *w, buf *headings)
+{
+    free(doc->chunks);
+    doc->chunks = w->doc.chunks;
+    doc->n_chunks = w->doc.n_chunks;
+    doc->cap_chunks = w->doc.cap_chunks;
+    w->doc.chunks = NULL;
+    w->doc.n_chunks = w->doc.cap_chunks = 0;
+    buf_free(headings);
+    *headings = w->headings;
+    w->headings = (buf)BUF_INIT;
+}
+
 int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)
 {
     text_encoding enc = text_detect_encoding(data, len);
@@ -563,88 +970,88 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         snprintf(err, errlen, "HTML page too large");
         return EXTRACT_EFORMAT;
     }
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) {
+    if (ulen == 0) {
+        /* a byte order mark and nothing else: no text */
         free(utf8);
-        snprintf(err, errlen, "out of memory for the HTML parser");
-        return EXTRACT_EFORMAT;
+        return EXTRACT_OK;
     }
-    /* No HTML_PARSE_HUGE: libxml2 keeps its nesting and size limits. */
-    htmlDocPtr html =
-        htmlCtxtReadMemory(ctxt, utf8, (int)ulen, NULL, "UTF-8",
-                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
-    free(utf8);
-    if (!html) {
-        parse_error(ctxt, err, errlen);
-        htmlFreeParserCtxt(ctxt);
-        return EXTRACT_EFORMAT;
+    page p = {0};
+    p.pass = PASS_PARTS;
+    p.main_w.root_only = p.body_w.root_only = 1;
+    int rc = EXTRACT_OK;
+    buf headings = BUF_INIT;
+    if (page_parse(&p, utf8, (int)ulen) != 0) {
+        snprintf(err, errlen, "%s", p.why);
+        rc = EXTRACT_EFORMAT;
+        goto done;
     }
-    xmlNode *root = xmlDocGetRootElement(html);
-    page_parts parts = {0};
-    walker w = {doc, BUF_INIT, NULL, BUF_INIT, 0, 0, 0, 0, 0};
-    if (root) {
-        find_parts(&parts, root);
-        if (parts.main) {
-            walk(&w, parts.main);
-        } else if (parts.n_articles) {
-            for (size_t i = 0; i < parts.n_articles; i++)
-                walk(&w, parts.articles[i]);
+    walker *part = p.main_seen ? &p.main_w : p.articles_seen ? &p.articles_w : NULL;
+    if (part)
+        flush(part);
+    flush(&p.body_w);
+    if (part && part->doc.n_chunks) {
+        take_walker(doc, part, &headings);
+    } else if (p.body_w.doc.n_chunks) {
+        take_walker(doc, &p.body_w, &headings);
+    } else if (p.root_ordinal) {
+        /* No <main>/<article>, or empty ones, and an empty body (or none):
+         * the body or the whole page again, then leniently. */
+        page again = {0};
+        again.pass = PASS_WHOLE;
+        again.target = p.body_seen ? p.body_ordinal : p.root_ordinal;
+        again.strict_w.root_only = again.lenient_w.root_only = 1;
+        again.lenient_w.lenient = 1;
+        if (page_parse(&again, utf8, (int)ulen) != 0) {
+            snprintf(err, errlen, "%s", again.why);
+            page_free(&again);
+            rc = EXTRACT_EFORMAT;
+            goto done;
         }
-        flush(&w);
-        if (doc->n_chunks == 0) {
-            /* no <main>/<article>, or empty ones: the whole body */
-            walk(&w, parts.body ? parts.body : root);
-            flush(&w);
-        }
-        if (doc->n_chunks == 0) {
-            w.lenient = 1;
-            walk(&w, parts.body ? parts.body : root);
-            flush(&w);
-        }
+        flush(&again.strict_w);
+        flush(&again.lenient_w);
+        if (again.strict_w.doc.n_chunks)
+            take_walker(doc, &again.strict_w, &headings);
+        else if (again.lenient_w.doc.n_chunks)
+            take_walker(doc, &again.lenient_w, &headings);
+        page_free(&again);
     }
 
-    char *title = parts.title ? node_text(parts.title) : NULL;
-    if (title)
+    char *title = NULL;
+    if (p.title_seen) {
+        title = text_normalize(p.title.data ? p.title.data : "", p.title.len, TEXT_ONE_LINE);
         strip_site_name(title);
+    }
     if (!title || !title[0]) {
         free(title);
-        title = normalized_or_null(parts.og_title);
+        title = normalized_or_null(p.og_title);
     }
-    if (!title && w.headings.len) {
-        const char *nl = strchr(w.headings.data, '\n');
-        title = strndup(w.headings.data, nl ? (size_t)(nl - w.headings.data) : w.headings.len);
+    if (!title && headings.len) {
+        const char *nl = strchr(headings.data, '\n');
+        title = strndup(headings.data, nl ? (size_t)(nl - headings.data) : headings.len);
     }
     doc->title = title;
-    doc->description = normalized_or_null(parts.description);
-    if (w.headings.len)
-        doc->headings = buf_detach(&w.headings);
+    doc->description = normalized_or_null(p.description);
+    if (headings.len)
+        doc->headings = buf_detach(&headings);
 
     char date[11];
     datefind_strength st = extract_doc_find_date(doc, date);
     char meta[11];
     if (st >= DATEFIND_HEADING)
         doc->date = strdup(date);
-    else if (parts.meta_date && datefind_parse(parts.meta_date, strlen(parts.meta_date), meta))
+    else if (p.meta_date && datefind_parse(p.meta_date, strlen(p.meta_date), meta))
         doc->date = strdup(meta);
     else if (st == DATEFIND_WEAK)
         doc->date = strdup(date);
 
-    xmlFree(parts.description);
-    xmlFree(parts.og_title);
-    xmlFree(parts.meta_date);
-    g_free(parts.articles);
-    buf_free(&w.section);
-    buf_free(&w.headings);
-    free(w.heading);
-    xmlFreeDoc(html);
     /* Nothing kept and the parser gave up: its reason says more than « no text ». */
-    int rc = EXTRACT_OK;
-    const xmlError *e = xmlCtxtGetLastError(ctxt);
-    if (doc->n_chunks == 0 && e && e->level == XML_ERR_FATAL) {
-        parse_error(ctxt, err, errlen);
+    if (doc->n_chunks == 0 && p.fatal) {
+        snprintf(err, errlen, "%s", p.why);
         rc = EXTRACT_EFORMAT;
     }
-    htmlFreeParserCtxt(ctxt);
+done:
+    buf_free(&headings);
+    page_free(&p);
+    free(utf8);
     return rc;
 }

@@ -442,6 +442,44 @@ static void test_corpus_pages(void **state)
     }
 }
 
+/* The page is read from the parser's events, as libxml2's tree would hold
+ * it: what follows </html> goes into the root unless the document's first
+ * node is not the root (a DOCTYPE, a comment), and then it is left out. */
+static void test_tree_rules(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *html;
+        const char *text;
+    } cases[] = {
+        /* after </html>: in the root, not in the body */
+        {"<html><body><p>dedans</p></body></html><p>apres</p>", "dedans\n"},
+        /* the root is the <main>: its walk takes what was put in it */
+        {"<html role=\"main\"><body><p>dedans</p></body></html><p>apres</p>", "dedans\napres\n"},
+        /* a DOCTYPE first: what follows </html> is beside the root */
+        {"<!DOCTYPE html><html role=\"main\"><body><p>dedans</p></body></html><p>apres</p>",
+         "dedans\n"},
+        {"<!-- note --><html role=\"main\"><body><p>dedans</p></body></html><p>apres</p>",
+         "dedans\n"},
+        /* a comment ends a text node: each is collapsed on its own */
+        {"<p>un <!-- c --> deux</p>", "un deux\n"},
+        /* an empty <main>: the body; an empty body: leniently */
+        {"<body><main> </main><p>corps</p></body>", "corps\n"},
+        {"<body class=\"cookie\"><div hidden><p>cache</p></div></body>", "cache\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_doc doc;
+        char *text = extract_ok(cases[i].html, strlen(cases[i].html), &doc);
+        assert_string_equal(text, cases[i].text);
+        free(text);
+        extract_doc_free(&doc);
+    }
+    /* a byte order mark and nothing else: no text, not a parse failure */
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(run("\xEF\xBB\xBF", 3, &doc, err, sizeof err), EXTRACT_EEMPTY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_deep_headings),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_corpus_pages),
+        cmocka_unit_test(test_tree_rules),
     };
     return cmocka_run_group_tests_name("extract_html", tests, NULL, NULL);
 }
