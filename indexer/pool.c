@@ -21,6 +21,8 @@
 #include "worker.h"
 
 #define POOL_STDERR_KEEP 4096
+/* A result buffer larger than this is not kept for the next result. */
+#define POOL_KEEP_BUFFER ((size_t)8 << 20)
 /* The workers' own descriptors stay below this one (see pool_high_fd). */
 #define POOL_FIRST_FD (WORKER_EXE_FD + 1)
 /* Room for a whole document in the result pipe saves wake-ups. */
@@ -407,6 +409,9 @@ static void pool_decode(pool_slot *s)
         memmove(s->out.data, s->out.data + off, s->out.len - off);
         s->out.len -= off;
     }
+    /* The buffer of a large document is not kept while it is written. */
+    if (s->out.len == 0 && s->out.cap > POOL_KEEP_BUFFER)
+        buf_free(&s->out);
     return;
 untrusted:
     /* Bytes out of turn or not a message: this worker cannot be trusted. */
