@@ -209,6 +209,9 @@ static void worker_job(worker *w, const wire_job *job)
                EXTRACT_OK) {
         wire_put_error(&w->out, reason[0] ? reason : "the document could not be extracted");
     } else {
+        /* The file's bytes are not needed to send the document. */
+        free(data);
+        data = NULL;
         wire_put_doc(&w->out, hash, &doc);
     }
     g_checksum_free(sum);

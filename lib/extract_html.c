@@ -72,13 +72,16 @@ static int is_latin1_name(const char *cs)
     return 0;
 }
 
-/* The page as UTF-8, enc being text_detect_encoding's answer for it;
- * caller frees. The order: BOM, valid UTF-8 with non-ASCII bytes, declared
- * charset, UTF-8, Windows-1252. */
-static char *page_to_utf8(const char *data, size_t len, text_encoding enc, size_t *out_len)
+/* The page as UTF-8, enc being text_detect_encoding's answer for it: a
+ * copy the caller frees, stored in *copy, or data itself (*copy NULL).
+ * The order: BOM, valid UTF-8 with non-ASCII bytes, declared charset,
+ * UTF-8, Windows-1252. */
+static const char *page_to_utf8(const char *data, size_t len, text_encoding enc, size_t *out_len,
+                                char **copy)
 {
+    *copy = NULL;
     if (enc == TEXT_ENC_UTF8_BOM || enc == TEXT_ENC_UTF16LE || enc == TEXT_ENC_UTF16BE)
-        return text_decode(data, len, enc, out_len);
+        return *copy = text_decode(data, len, enc, out_len);
     /* Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares:
      * real Latin-1 text essentially never forms such sequences, while pages
      * saved as UTF-8 under an old Latin-1 <meta> are common. */
@@ -88,18 +91,24 @@ static char *page_to_utf8(const char *data, size_t len, text_encoding enc, size_
     char cs[40];
     if (!(enc == TEXT_ENC_UTF8 && non_ascii) && sniff_charset(data, len, cs, sizeof cs)) {
         if (is_latin1_name(cs))
-            return text_decode(data, len, TEXT_ENC_CP1252, out_len);
+            return *copy = text_decode(data, len, TEXT_ENC_CP1252, out_len);
         if (strcmp(cs, "utf-8") != 0 && strcmp(cs, "utf8") != 0) {
             gsize written = 0;
             gchar *conv = g_convert(data, (gssize)len, "UTF-8", cs, NULL, &written, NULL);
             if (conv) {
-                char *out = text_decode(conv, written, TEXT_ENC_UTF8, out_len);
+                *copy = text_decode(conv, written, TEXT_ENC_UTF8, out_len);
                 g_free(conv);
-                return out;
+                return *copy;
             }
         }
     }
-    return text_decode(data, len, enc, out_len);
+    /* UTF-8 as detected is valid and has no BOM: decoding would copy it as
+     * it is. */
+    if (enc == TEXT_ENC_UTF8) {
+        *out_len = len;
+        return data;
+    }
+    return *copy = text_decode(data, len, enc, out_len);
 }
 
 /* What an element is to the walk: a bit for each list it belongs to. */
@@ -964,15 +973,16 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         return EXTRACT_EFORMAT;
     }
     size_t ulen;
-    char *utf8 = page_to_utf8(data, len, enc, &ulen);
+    char *copy;
+    const char *utf8 = page_to_utf8(data, len, enc, &ulen, &copy);
     if (ulen > INT_MAX) {
-        free(utf8);
+        free(copy);
         snprintf(err, errlen, "HTML page too large");
         return EXTRACT_EFORMAT;
     }
     if (ulen == 0) {
         /* a byte order mark and nothing else: no text */
-        free(utf8);
+        free(copy);
         return EXTRACT_OK;
     }
     page p = {0};
@@ -1052,6 +1062,6 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
 done:
     buf_free(&headings);
     page_free(&p);
-    free(utf8);
+    free(copy);
     return rc;
 }
