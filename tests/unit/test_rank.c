@@ -134,6 +134,30 @@ static double score(const char *fn, const query_expr *e, const rank_params *p, l
     return v;
 }
 
+/* Runs e over every row (rowids 1..nrows) with p's top (p->topk, p->top):
+ * every row comes back, each score at least its exact one in after[]
+ * (a row that cannot be among the best gets its bound, never less). */
+static void run_top(const query_expr *e, rank_params *p, const double *after, int nrows)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
+                                        " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid DESC",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, p, RANK_POINTER, NULL);
+    int rows = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int r = sqlite3_column_int(st, 0);
+        assert_true(r >= 1 && r <= nrows);
+        assert_true(sqlite3_column_double(st, 1) >= after[r] - 1e-9);
+        rows++;
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(rows, nrows);
+}
+
 static void test_curves(void **state)
 {
     (void)state;
@@ -475,23 +499,7 @@ static void test_whole_labels(void **state)
     rank_top top = {1, NULL, 0};
     p.topk = 1;
     p.top = &top;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
-                                        " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid DESC",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
-    sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
-    int rows = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        int r = sqlite3_column_int(st, 0);
-        assert_true(r >= 1 && r <= 4);
-        assert_true(sqlite3_column_double(st, 1) >= after[r] - 1e-9);
-        rows++;
-    }
-    sqlite3_finalize(st);
-    assert_int_equal(rows, 4);
+    run_top(e, &p, after, 4);
     assert_int_equal(top.n, 1);
     int best = 1;
     for (int r = 2; r <= 4; r++)
@@ -597,23 +605,7 @@ static void test_passage_share(void **state)
     rank_top top = {1, NULL, 0};
     p.topk = 1;
     p.top = &top;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "SELECT rowid, repere_rank(docs_fts, ?2) AS s FROM"
-                                        " docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid DESC",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
-    sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
-    int rows = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        int r = sqlite3_column_int(st, 0);
-        assert_true(r >= 1 && r <= 2);
-        assert_true(sqlite3_column_double(st, 1) >= after[r] - 1e-9);
-        rows++;
-    }
-    sqlite3_finalize(st);
-    assert_int_equal(rows, 2);
+    run_top(e, &p, after, 2);
     assert_int_equal(top.n, 1);
     assert_non_null(rank_top_find(&top, 2));
     assert_float_equal(rank_top_find(&top, 2)->score, after[2], 1e-12);
