@@ -335,6 +335,8 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         m->common[i] = t->kind != QUERY_PHRASE_FILTER && m->idf[i] < RANK_COMMON_IDF;
         if (t->clause < 0)
             continue;
+        if (t->kind == QUERY_PHRASE_MATCH && !t->function && !t->related)
+            m->content[t->clause] = 1;
         if (m->common[i]) {
             m->sure[t->clause] = 0;
             m->any_common = 1;
@@ -342,11 +344,6 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
         for (int ph = t->first; ph < t->first + t->n; ph++)
             if (m->size[ph] > longest[t->clause])
                 longest[t->clause] = m->size[ph];
-    }
-    for (int i = 0; i < m->nterms; i++) {
-        const query_term *t = &m->expr->terms[i];
-        if (t->clause >= 0 && t->kind == QUERY_PHRASE_MATCH && !t->function && !t->related)
-            m->content[t->clause] = 1;
     }
     for (int c = 0; c < m->expr->nclauses; c++) {
         m->own_most += longest[c];
@@ -804,9 +801,32 @@ double rank_passage(const rank_hit *hits, size_t n, const query_expr *e)
     return clauses + 0.5 * prox + 0.25 * (double)n / ((double)n + 5.0);
 }
 
+/* Has hit a, before hit h in rank_hit_cmp's order, left the passage that
+ * ends at h (RANK_PASSAGE_TOKENS tokens of h's column)? */
+static inline int rank_passage_left(const rank_hit *a, const rank_hit *h)
+{
+    return a->col != h->col || h->off - a->off >= RANK_PASSAGE_TOKENS;
+}
+
+/* Does hit h count in rank_passage_share: a content clause's, not a
+ * related word's? */
+static inline int rank_share_counts(const rank_state *m, const rank_hit *h)
+{
+    return !m->expr->terms[h->term].related && m->content[h->clause];
+}
+
 static inline double rank_saturate(double hits)
 {
     return hits * (RANK_SHARE_K1 + 1.0) / (hits + RANK_SHARE_K1);
+}
+
+/* What one more hit of clause c adds to a passage's score in
+ * rank_passage_share, its hits there being label[c] + in[c]. */
+static inline double rank_share_step(const rank_state *m, const double *label, const double *in,
+                                     int c)
+{
+    return m->clause_idf[c] *
+           (rank_saturate(label[c] + in[c] + 1) - rank_saturate(label[c] + in[c]));
 }
 
 /* How much of the row's evidence for a question its best passage holds:
@@ -845,7 +865,6 @@ static inline double rank_saturate(double hits)
 static double rank_passage_share(const rank_state *m, const rank_params *p, const rank_hit *hits,
                                  size_t n)
 {
-    const query_term *ts = m->expr->terms;
     int nclauses = m->expr->nclauses;
     double label[RANK_MAX_CLAUSES], all[RANK_MAX_CLAUSES], in[RANK_MAX_CLAUSES];
     size_t i = 0;
@@ -853,12 +872,11 @@ static double rank_passage_share(const rank_state *m, const rank_params *p, cons
     memset(all, 0, (size_t)nclauses * sizeof all[0]);
     memset(in, 0, (size_t)nclauses * sizeof in[0]);
     for (size_t j = 0; j < n; j++) {
-        int c = hits[j].clause;
-        if (ts[hits[j].term].related || !m->content[c])
+        if (!rank_share_counts(m, &hits[j]))
             continue;
-        all[c] += 1;
+        all[hits[j].clause] += 1;
         if (hits[j].col < p->text_col)
-            label[c] += 1;
+            label[hits[j].clause] += 1;
     }
     double whole = 0, best = 0;
     for (int c = 0; c < nclauses; c++) {
@@ -871,24 +889,21 @@ static double rank_passage_share(const rank_state *m, const rank_params *p, cons
         return 1.0;
     while (i < n && hits[i].col < p->text_col)
         i++;
-    /* The passage's score, kept as its counts change. */
+    /* The passage's score, kept as its counts change: a clause's hit in
+     * the passage adds what one more hit adds to its saturated count. */
     double score = best;
     for (size_t l = i, r = i; r < n; r++) {
         const rank_hit *h = &hits[r];
-        int c = h->clause;
-        if (ts[h->term].related || !m->content[c])
+        if (!rank_share_counts(m, h))
             continue;
-        while (l < r && (hits[l].col != h->col || h->off - hits[l].off >= RANK_PASSAGE_TOKENS)) {
-            int o = hits[l++].clause;
-            if (ts[hits[l - 1].term].related || !m->content[o])
+        for (; l < r && rank_passage_left(&hits[l], h); l++) {
+            if (!rank_share_counts(m, &hits[l]))
                 continue;
-            score -= m->clause_idf[o] * (rank_saturate(label[o] + in[o]) -
-                                         rank_saturate(label[o] + in[o] - 1));
-            in[o] -= 1;
+            in[hits[l].clause] -= 1;
+            score -= rank_share_step(m, label, in, hits[l].clause);
         }
-        score += m->clause_idf[c] *
-                 (rank_saturate(label[c] + in[c] + 1) - rank_saturate(label[c] + in[c]));
-        in[c] += 1;
+        score += rank_share_step(m, label, in, h->clause);
+        in[h->clause] += 1;
         if (score > best)
             best = score;
     }
@@ -1278,7 +1293,7 @@ static int rank_passage_clauses(const rank_state *m, const rank_params *p, const
         const rank_hit *h = &hits[r];
         if (ts[h->term].related)
             continue;
-        while (l < r && (hits[l].col != h->col || h->off - hits[l].off >= RANK_PASSAGE_TOKENS)) {
+        while (l < r && rank_passage_left(&hits[l], h)) {
             if (!ts[hits[l].term].related && --count[hits[l].clause] == 0)
                 in &= ~(1ULL << hits[l].clause);
             l++;
