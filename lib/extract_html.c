@@ -808,10 +808,6 @@ static void parse_error(htmlParserCtxtPtr ctxt, char *err, size_t errlen)
 {
     const xmlError *e = xmlCtxtGetLastError(ctxt);
     const char *msg = e && e->message ? e->message : "";
-    if (strstr(msg, "Excessive depth")) {
-        snprintf(err, errlen, "HTML nested too deeply to be read");
-        return;
-    }
     size_t n = strcspn(msg, "\n");
     if (n == 0)
         snprintf(err, errlen, "not parseable as HTML");
@@ -851,8 +847,9 @@ static int page_close(void *ctx)
  * error (reason in p->why). */
 static int page_parse(page *p, const char *utf8, int len)
 {
-    /* No HTML_PARSE_HUGE: libxml2 keeps its size limits, and its nesting
-     * and text node limits are kept here. */
+    /* No HTML_PARSE_HUGE: the parser keeps its own size limits (names,
+     * attribute values); the tree builder's nesting and text node limits
+     * do not apply to events (page). */
     static const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
     page_reader reader = {utf8, (size_t)len};
