@@ -140,7 +140,6 @@ struct search_ctx {
      * and completions; [SEARCH_SYNONYMS] the file's groups and the acronyms
      * the documents define. */
     struct search_shared *held[SEARCH_SHARED_KINDS];
-    spell *spell;                 /* held[SEARCH_SPELL]->obj */
     char *db_path;
     sqlite3_stmt *version;    /* PRAGMA data_version: has another connection committed? */
     sqlite3_stmt *generation; /* the spelling table's (SCHEMA_STATE_SPELLING) */
@@ -161,10 +160,9 @@ struct search_ctx {
     } known[SEARCH_KNOWN_SLOTS];
     long long known_version; /* data_version at this query's start */
     char *syn_path;
-    const synonyms *syn;              /* held[SEARCH_SYNONYMS]->obj (NULL: none) */
-    time_t syn_checked;               /* when the file's mtime was looked at */
-    sqlite3_stmt *acro_generation;    /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
-    long long syn_version;            /* data_version when syn was found current; -1: none */
+    time_t syn_checked;            /* when the file's mtime was looked at */
+    sqlite3_stmt *acro_generation; /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
+    long long syn_version;         /* data_version when the synonyms were found current; -1: none */
 };
 
 static int search_now(struct timespec *ts)
@@ -364,6 +362,18 @@ typedef struct search_shared {
     int newest;
 } search_shared;
 
+/* The vocabulary ctx holds (NULL: none yet). */
+static spell *search_spell(const search_ctx *ctx)
+{
+    return ctx->held[SEARCH_SPELL] ? ctx->held[SEARCH_SPELL]->obj : NULL;
+}
+
+/* The synonyms ctx holds (NULL: none). */
+static const synonyms *search_syn(const search_ctx *ctx)
+{
+    return ctx->held[SEARCH_SYNONYMS] ? ctx->held[SEARCH_SYNONYMS]->obj : NULL;
+}
+
 static pthread_mutex_t search_shared_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t search_shared_done = PTHREAD_COND_INITIALIZER;
 static search_shared *search_shareds;
@@ -428,10 +438,6 @@ static void search_shared_take(search_ctx *ctx, search_shared *s)
     s->refs++;
     search_shared_unref(ctx->held[s->kind]);
     ctx->held[s->kind] = s;
-    if (s->kind == SEARCH_SPELL)
-        ctx->spell = s->obj;
-    else
-        ctx->syn = s->obj;
 }
 
 /* The synonyms file's groups, then the acronyms the documents define
@@ -625,18 +631,18 @@ static int search_spell_refresh(search_ctx *ctx)
 {
     struct timespec now;
     search_now(&now);
-    if (ctx->spell && now.tv_sec == ctx->spell_checked)
+    if (search_spell(ctx) && now.tv_sec == ctx->spell_checked)
         return SQLITE_OK;
     ctx->spell_checked = now.tv_sec;
     long long version = search_data_version(ctx);
     if (version < 0)
         return SQLITE_ERROR;
-    if (ctx->spell && version == ctx->data_version)
+    if (search_spell(ctx) && version == ctx->data_version)
         return SQLITE_OK;
     long long generation = search_spell_generation(ctx);
     if (generation < 0)
         return SQLITE_ERROR;
-    if (!ctx->spell || generation > ctx->held[SEARCH_SPELL]->generation) {
+    if (!search_spell(ctx) || generation > ctx->held[SEARCH_SPELL]->generation) {
         int rc = search_shared_get(ctx, SEARCH_SPELL, generation, NULL);
         if (rc == SQLITE_BUSY)
             return SQLITE_OK; /* another context is loading it: next time */
@@ -1212,7 +1218,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         goto done;
     ctx->known_version = search_data_version(ctx);
     search_synonyms_refresh(ctx, ctx->known_version);
-    if (query_parse(req->q, strlen(req->q), ctx->syn, &q, err, errlen) != QUERY_OK) {
+    if (query_parse(req->q, strlen(req->q), search_syn(ctx), &q, err, errlen) != QUERY_OK) {
         status = SEARCH_EBADREQ;
         goto done;
     }
@@ -1222,7 +1228,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     if (spell_needed(req->q, strlen(req->q), search_word_known, ctx) &&
         search_spell_refresh(ctx) == SQLITE_OK)
         res->suggestion =
-            spell_suggest(ctx->spell, req->q, strlen(req->q), search_word_known, ctx);
+            spell_suggest(search_spell(ctx), req->q, strlen(req->q), search_word_known, ctx);
     search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
@@ -1232,8 +1238,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         /* Nothing has every word: first the spelling correction, then the
          * documents with most of the words. */
         if (rc == SQLITE_OK && res->total == 0 && res->suggestion &&
-            query_parse(res->suggestion, strlen(res->suggestion), ctx->syn, &fixed, err, errlen) ==
-                QUERY_OK) {
+            query_parse(res->suggestion, strlen(res->suggestion), search_syn(ctx), &fixed, err,
+                        errlen) == QUERY_OK) {
             query_lend(fixed, &ctx->qvocab);
             search_reset_matches(res);
             rc = search_exec(ctx, fixed, req, 0, res);
@@ -1401,7 +1407,7 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
     if (max == 0 || chars < 2)
         return SEARCH_OK;
     /* Without a vocabulary there is nothing to complete: not an error. */
-    if (search_spell_refresh(ctx) != SQLITE_OK || !ctx->spell)
+    if (search_spell_refresh(ctx) != SQLITE_OK || !search_spell(ctx))
         return SEARCH_OK;
     /* After other words, the completions that follow them in documents come
      * first (« mineurs non acc » -> « accompagnés », not the more frequent
@@ -1414,7 +1420,7 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
     search_completion *c = calloc(want, sizeof *c);
     if (!cand || !c)
         abort();
-    size_t got = spell_complete(ctx->spell, prefix, len, cand, want);
+    size_t got = spell_complete(search_spell(ctx), prefix, len, cand, want);
     search_arm(ctx);
     for (size_t i = 0; i < got; i++) {
         c[i].text = cand[i];
