@@ -6,6 +6,7 @@
  * query's scores under weights read from stdin instead of testing (for
  * tests/relevance/crossval). The engine measured is the library's. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,6 +524,26 @@ static int rel_pool(search_ctx *ctx, const char *db, const rel_set *set, size_t 
     return failed;
 }
 
+/* The TAP lines of a run: how many so far, how many not ok. */
+typedef struct {
+    size_t n, failed;
+} rel_tap;
+
+/* Prints the next TAP line, "ok N - what" or "not ok N - what" (what as
+ * printf's fmt), and counts a failure. */
+static void rel_check(rel_tap *tap, int ok, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void rel_check(rel_tap *tap, int ok, const char *fmt, ...)
+{
+    va_list ap;
+    tap->failed += !ok;
+    printf("%s %zu - ", ok ? "ok" : "not ok", ++tap->n);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+}
+
 static void rel_usage(void)
 {
     fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
@@ -622,35 +643,29 @@ int main(int argc, char **argv)
 
     /* Tests 3.. : each class against its committed means; then the engine
      * against plain FTS5 on class v1, as before classes existed. */
-    size_t v1 = set.ncls, t = 2;
+    size_t v1 = set.ncls;
     for (size_t c = 0; c < set.ncls; c++)
         if (strcmp(set.classes[c], REL_CLASS_DEFAULT) == 0)
             v1 = c;
     printf("1..%zu\n", 3 + 2 * set.ncls);
     long long docs = search_count(ctx);
-    int bad = 0, ok = docs > 0;
-    bad += !ok;
-    printf("%s 1 - the index has documents (%lld)\n", ok ? "ok" : "not ok", docs);
-    ok = failed == 0 && set.n > 0;
-    bad += !ok;
-    printf("%s 2 - every judged query ran (%zu queries, %d failed)\n", ok ? "ok" : "not ok", set.n,
-           failed);
+    rel_tap tap = {0, 0};
+    rel_check(&tap, docs > 0, "the index has documents (%lld)", docs);
+    rel_check(&tap, failed == 0 && set.n > 0, "every judged query ran (%zu queries, %d failed)",
+              set.n, failed);
     for (size_t c = 0; c < set.ncls; c++) {
         const rel_class_score *k = &cs[c];
-        ok = k->b_ndcg >= 0 && k->ndcg >= k->b_ndcg - REL_TOLERANCE;
-        bad += !ok;
-        printf("%s %zu - %s: nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)\n",
-               ok ? "ok" : "not ok", ++t, set.classes[c], k->ndcg, k->b_ndcg, REL_TOLERANCE);
-        ok = k->b_mrr >= 0 && k->mrr >= k->b_mrr - REL_TOLERANCE;
-        bad += !ok;
-        printf("%s %zu - %s: MRR %.4f not below the committed %.4f (tolerance %.3f)\n",
-               ok ? "ok" : "not ok", ++t, set.classes[c], k->mrr, k->b_mrr, REL_TOLERANCE);
+        rel_check(&tap, k->b_ndcg >= 0 && k->ndcg >= k->b_ndcg - REL_TOLERANCE,
+                  "%s: nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)", set.classes[c],
+                  k->ndcg, k->b_ndcg, REL_TOLERANCE);
+        rel_check(&tap, k->b_mrr >= 0 && k->mrr >= k->b_mrr - REL_TOLERANCE,
+                  "%s: MRR %.4f not below the committed %.4f (tolerance %.3f)", set.classes[c],
+                  k->mrr, k->b_mrr, REL_TOLERANCE);
     }
     const rel_class_score *k = &cs[v1];
-    ok = v1 < set.ncls && k->ndcg > k->p_ndcg;
-    bad += !ok;
-    printf("%s %zu - %s: engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)\n",
-           ok ? "ok" : "not ok", ++t, REL_CLASS_DEFAULT, k->ndcg, k->p_ndcg, k->mrr, k->p_mrr);
+    rel_check(&tap, v1 < set.ncls && k->ndcg > k->p_ndcg,
+              "%s: engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)", REL_CLASS_DEFAULT,
+              k->ndcg, k->p_ndcg, k->mrr, k->p_mrr);
     for (char *line = table.data; line && *line;) {
         char *nl = strchr(line, '\n');
         printf("# %.*s\n", (int)(nl ? nl - line : (long)strlen(line)), line);
@@ -677,5 +692,5 @@ int main(int argc, char **argv)
     sqlite3_close(base.mem);
     search_close(ctx);
     /* the TAP lines say which; the status says whether, for a run by hand */
-    return bad ? 1 : 0;
+    return tap.failed ? 1 : 0;
 }
