@@ -6,7 +6,8 @@
  * row lengths of docinfo.c standing for FTS5's, and the title hits of long
  * rows counted whole (whole_labels), and a question's score times the
  * square root of its best passage's share (passage_share); a synonym no
- * row has changes no score. */
+ * row has changes no score; the relaxed count of a row with every clause
+ * of a question (its passages, at least all but one). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -614,6 +615,64 @@ static void test_passage_share(void **state)
     query_free(q);
 }
 
+/* The relaxed order's count (repere_clauses) of a row that has every
+ * clause of a question: with three clauses or more, those it has in one
+ * passage, and at least all but one, so that a long page holding the
+ * words far apart ranks with the short page that has all but one
+ * together (by score), not above it; with two clauses, both. */
+static void test_strict_passages(void **state)
+{
+    (void)state;
+    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        char body[16384] = "";
+        size_t len = 0;
+        /* 1: the three words 150 tokens apart; 2: two of them together;
+         * 3: all three together; the others: filler only. */
+        for (int i = 0; i < 400; i++) {
+            const char *w = r == 1 && i == 0     ? "installer"
+                            : r == 1 && i == 150 ? "paquet"
+                            : r == 1 && i == 300 ? "rpm"
+                            : r == 2 && i == 10  ? "installer un paquet"
+                            : r == 3 && i == 10  ? "installer un paquet rpm"
+                                                 : NULL;
+            if (w)
+                len += (size_t)snprintf(body + len, sizeof body - len, "%s ", w);
+            len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
+                                    filler[(size_t)(i * 7 + r) % 6]);
+        }
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("comment installer un paquet rpm ?");
+    assert_true(query_is_question(q));
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.slack = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 3);
+    query_expr_free(e);
+    query_free(q);
+    /* Two clauses: the row that has both, however far apart, counts both. */
+    q = parse("comment installer rpm ?");
+    e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 2);
+    p = params_for(e);
+    p.text_col = 2;
+    p.slack = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 2);
+    query_expr_free(e);
+    query_free(q);
+}
+
 static void test_wrong_query(void **state)
 {
     (void)state;
@@ -715,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_top_rows_exact), /* last: these write their own index */
         cmocka_unit_test(test_whole_labels),
         cmocka_unit_test(test_passage_share),
+        cmocka_unit_test(test_strict_passages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
