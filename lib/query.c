@@ -1069,10 +1069,14 @@ static const char *query_word_at(const query_item *items, size_t n, size_t k)
 }
 
 /* Does the text ask a question by its first words, « ? » or not? An
- * interrogative (« comment », « que faire »), « où » with its accent (« ou »
- * is « or »), or « est-ce » (« qu'est-ce que », « est-ce que »), written
+ * interrogative (« comment », « que faire »), « où » with or without its
+ * accent, or « est-ce » (« qu'est-ce que », « est-ce que »), written
  * with or without its hyphen and apostrophe: « qu est ce qu une adresse
- * ip » is « qu'est-ce qu'une adresse IP ? » typed quickly. */
+ * ip » is « qu'est-ce qu'une adresse IP ? » typed quickly. « ou » is « or »
+ * only between words: typed first and followed by another word, it is
+ * « où » without its accent (« ou porter plainte », « ou trouver de l
+ * aide »), a query having nothing before it to join; « OU » in capitals
+ * is the operator typed out of place (query_lex_fix_or), left a word. */
 static int query_asks(const query_item *items, size_t n)
 {
     if (n == 0 || items[0].kind != QUERY_ITEM_WORD || items[0].neg || items[0].prefix)
@@ -1081,7 +1085,8 @@ static int query_asks(const query_item *items, size_t n)
     if (items[0].npos == 1 &&
         (query_in_list(query_pos_surface(p), query_interrogatives,
                        sizeof query_interrogatives / sizeof query_interrogatives[0]) ||
-         strcmp(p->exact + 1, "o\xC3\xB9") == 0))
+         strcmp(p->exact + 1, "o\xC3\xB9") == 0 ||
+         (strcmp(p->exact + 1, "ou") == 0 && !items[0].or_word[0] && n > 1)))
         return 1;
     const char *first = query_word_at(items, n, 0), *second = query_word_at(items, n, 1);
     return first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0;

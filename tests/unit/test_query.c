@@ -673,8 +673,13 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("est-ce que l'ASE protège les mineurs", "ASE protège mineurs");
     ASSERT_SAME_QUERY("est ce que l ASE protège les mineurs", "ASE protège mineurs");
     ASSERT_SAME_QUERY("où sont les éducateurs", "où sont les éducateurs ?");
+    /* « ou » typed first, without its accent, is « où »: nothing comes
+     * before it for « or » to join. */
+    ASSERT_SAME_QUERY("ou trouver de l aide", "où trouver de l'aide ?");
+    ASSERT_SAME_QUERY("Ou porter plainte", "où porter plainte");
     const char *const asks[] = {"qu est ce qu une victime", "Qu'est-ce que la traite",
-                                "est-ce que la traite est un crime", "Où porter plainte"};
+                                "est-ce que la traite est un crime", "Où porter plainte",
+                                "ou porter plainte"};
     for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
         assert_int_equal(query_parse(asks[i], strlen(asks[i]), NULL, &q, err, sizeof err),
                          QUERY_OK);
@@ -706,12 +711,14 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("faut il un titre de sejour", "titre sejour");
     assert_int_equal(clauses_of(f, "puis il porte plainte"), 4);
     assert_int_equal(clauses_of(f, "la loi, il faut la connaitre"), 6);
-    /* « ou » without its accent is « or »; « est » alone, the east. An
+    /* « ou » without its accent between words is « or », and alone a
+     * word; « est » alone, the east. An
      * elided pronoun is no inversion (« s'il », « qu'on », « lorsqu'il »),
      * nor an object pronoun after an imperative (« connectez-vous »), nor
      * « -on » after a word other than an auxiliary, a modal or a euphonic t
      * (« add-on »). */
-    const char *const states[] = {"ou bien la traite",
+    const char *const states[] = {"la traite ou bien l'exploitation",
+                                  "ou",
                                   "est de la France",
                                   "la traite est-ce",
                                   "victime s'il porte plainte",
