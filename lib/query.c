@@ -1068,6 +1068,37 @@ static const char *query_word_at(const query_item *items, size_t n, size_t k)
     return NULL;
 }
 
+/* The prepositions before which an interrogative still opens a question
+ * (« à qui s'adresser », « de quoi a besoin une victime », « à partir de
+ * quel âge », « jusqu'à quand »), unaccented; and the interrogatives that
+ * do so after them: not « que » (« pour que » is « so that »), nor « ou »
+ * (« pour ou contre »). */
+static const char *const query_ask_prepositions[] = {
+    "a",     "aupres", "avec", "chez",   "contre", "dans",  "de",   "depuis", "en",
+    "entre", "jusqu",  "par",  "partir", "pour",   "selon", "sous", "sur",    "vers",
+};
+
+static const char *const query_asked_after[] = {
+    "combien", "quand", "quel", "quelle", "quels", "quelles", "qui", "quoi",
+};
+
+#define QUERY_ASK_MAX_LEAD 3 /* « à partir de » */
+
+/* Do the text's first words ask by a preposition or up to three, then an
+ * interrogative? */
+static int query_asks_after_preposition(const query_item *items, size_t n)
+{
+    size_t k = 0;
+    const char *w;
+    while (k < QUERY_ASK_MAX_LEAD && (w = query_word_at(items, n, k)) &&
+           query_in_list(w, query_ask_prepositions,
+                         sizeof query_ask_prepositions / sizeof query_ask_prepositions[0]))
+        k++;
+    return k > 0 && (w = query_word_at(items, n, k)) &&
+           query_in_list(w, query_asked_after,
+                         sizeof query_asked_after / sizeof query_asked_after[0]);
+}
+
 /* Does the text ask a question by its first words, « ? » or not? An
  * interrogative (« comment », « que faire »), « où » with or without its
  * accent, or « est-ce » (« qu'est-ce que », « est-ce que »), written
@@ -1076,7 +1107,8 @@ static const char *query_word_at(const query_item *items, size_t n, size_t k)
  * only between words: typed first and followed by another word, it is
  * « où » without its accent (« ou porter plainte », « ou trouver de l
  * aide »), a query having nothing before it to join; « OU » in capitals
- * is the operator typed out of place (query_lex_fix_or), left a word. */
+ * is the operator typed out of place (query_lex_fix_or), left a word. Or
+ * prepositions, then an interrogative (query_asks_after_preposition). */
 static int query_asks(const query_item *items, size_t n)
 {
     if (n == 0 || items[0].kind != QUERY_ITEM_WORD || items[0].neg || items[0].prefix)
@@ -1089,7 +1121,9 @@ static int query_asks(const query_item *items, size_t n)
          (strcmp(p->exact + 1, "ou") == 0 && !items[0].or_word[0] && n > 1)))
         return 1;
     const char *first = query_word_at(items, n, 0), *second = query_word_at(items, n, 1);
-    return first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0;
+    if (first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0)
+        return 1;
+    return query_asks_after_preposition(items, n);
 }
 
 /* The words before which a subject pronoun is elided, not inverted (« s'il »,

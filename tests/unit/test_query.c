@@ -677,9 +677,20 @@ static void test_questions(void **state)
      * before it for « or » to join. */
     ASSERT_SAME_QUERY("ou trouver de l aide", "où trouver de l'aide ?");
     ASSERT_SAME_QUERY("Ou porter plainte", "où porter plainte");
-    const char *const asks[] = {"qu est ce qu une victime", "Qu'est-ce que la traite",
-                                "est-ce que la traite est un crime", "Où porter plainte",
-                                "ou porter plainte"};
+    /* A preposition or a few, then an interrogative, ask too. */
+    ASSERT_SAME_QUERY("a qui s adresser pour un mineur", "à qui s'adresser pour un mineur ?");
+    ASSERT_SAME_QUERY("de quoi a besoin une victime", "besoin victime");
+    const char *const asks[] = {"qu est ce qu une victime",
+                                "Qu'est-ce que la traite",
+                                "est-ce que la traite est un crime",
+                                "Où porter plainte",
+                                "ou porter plainte",
+                                "à partir de quel âge un mineur est-il majeur",
+                                "jusqu'à quand dure la protection",
+                                "jusqu a quand dure la protection",
+                                "avec qui travailler",
+                                "en quoi consiste la traite",
+                                "depuis combien de temps"};
     for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
         assert_int_equal(query_parse(asks[i], strlen(asks[i]), NULL, &q, err, sizeof err),
                          QUERY_OK);
@@ -719,6 +730,9 @@ static void test_questions(void **state)
      * (« add-on »). */
     const char *const states[] = {"la traite ou bien l'exploitation",
                                   "ou",
+                                  "pour que la victime soit protégée",
+                                  "pour ou contre la prostitution",
+                                  "de la traite qui exploite",
                                   "est de la France",
                                   "la traite est-ce",
                                   "victime s'il porte plainte",
