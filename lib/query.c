@@ -1104,12 +1104,13 @@ static int query_asks_after_preposition(const query_item *items, size_t n)
  * accent, or « est-ce » (« qu'est-ce que », « est-ce que »), written
  * with or without its hyphen and apostrophe: « qu est ce qu une adresse
  * ip » is « qu'est-ce qu'une adresse IP ? » typed quickly. « ou » is « or »
- * only between words: typed first and followed by another word, it is
- * « où » without its accent (« ou porter plainte », « ou trouver de l
- * aide »), a query having nothing before it to join; « OU » in capitals
- * is the operator typed out of place (query_lex_fix_or), left a word. Or
- * prepositions, then an interrogative (query_asks_after_preposition). */
-static int query_asks(const query_item *items, size_t n)
+ * between words; typed first in the query (at_start) and followed by another
+ * word, it is « où » without its accent (« ou porter plainte », « ou
+ * trouver de l aide »), a query having nothing before it to join; « OU »
+ * in capitals is the operator typed out of place (query_lex_fix_or), left
+ * a word. Or prepositions, then an interrogative
+ * (query_asks_after_preposition). */
+static int query_asks(const query_item *items, size_t n, int at_start)
 {
     if (n == 0 || items[0].kind != QUERY_ITEM_WORD || items[0].neg || items[0].prefix)
         return 0;
@@ -1118,7 +1119,7 @@ static int query_asks(const query_item *items, size_t n)
         (query_in_list(query_pos_surface(p), query_interrogatives,
                        sizeof query_interrogatives / sizeof query_interrogatives[0]) ||
          strcmp(p->exact + 1, "o\xC3\xB9") == 0 ||
-         (strcmp(p->exact + 1, "ou") == 0 && !items[0].or_word[0] && n > 1)))
+         (at_start && strcmp(p->exact + 1, "ou") == 0 && !items[0].or_word[0] && n > 1)))
         return 1;
     const char *first = query_word_at(items, n, 0), *second = query_word_at(items, n, 1);
     if (first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0)
@@ -1199,7 +1200,18 @@ static int query_inverts(const query_item *items, size_t n)
 static int query_asks_later(const query_item *items, size_t n)
 {
     for (size_t i = 1; i < n; i++)
-        if (items[i - 1].ends && query_asks(items + i, n - i))
+        if (items[i - 1].ends && query_asks(items + i, n - i, 0))
+            return 1;
+    return 0;
+}
+
+/* Does « quoi » stand anywhere among the words? In a search box it asks
+ * wherever it is (« c'est quoi la traite », « le 115 sert à quoi »). */
+static int query_says_quoi(const query_item *items, size_t n)
+{
+    const char *w;
+    for (size_t k = 0; (w = query_word_at(items, n, k)) != NULL; k++)
+        if (strcmp(w, "quoi") == 0)
             return 1;
     return 0;
 }
@@ -1208,8 +1220,9 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
         len--;
-    int question = (len > 0 && text[len - 1] == '?') || query_asks(items, n) ||
-                   query_inverts(items, n) || query_asks_later(items, n);
+    int question = (len > 0 && text[len - 1] == '?') || query_asks(items, n, 1) ||
+                   query_inverts(items, n) || query_asks_later(items, n) ||
+                   query_says_quoi(items, n);
     if (!question)
         return 0;
     for (size_t i = 0; i < n; i++)

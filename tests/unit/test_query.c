@@ -690,7 +690,10 @@ static void test_questions(void **state)
                                 "jusqu a quand dure la protection",
                                 "avec qui travailler",
                                 "en quoi consiste la traite",
-                                "depuis combien de temps"};
+                                "depuis combien de temps",
+                                "c'est quoi la traite",
+                                "c est quoi l ASE",
+                                "le 115 sert à quoi"};
     for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
         assert_int_equal(query_parse(asks[i], strlen(asks[i]), NULL, &q, err, sizeof err),
                          QUERY_OK);
@@ -732,6 +735,7 @@ static void test_questions(void **state)
                                   "ou",
                                   "pour que la victime soit protégée",
                                   "pour ou contre la prostitution",
+                                  "mineurs isolés, ou jeunes majeurs",
                                   "de la traite qui exploite",
                                   "est de la France",
                                   "la traite est-ce",
