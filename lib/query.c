@@ -33,6 +33,7 @@
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
 #define QUERY_MAX_SYN_GROUPS 8
 #define QUERY_MAX_FORMS 128 /* index forms one position of a query looks for */
+#define QUERY_DERIVE_MIN 5  /* letters of a stem an « -age » noun derives from */
 #define QUERY_MAX_LENT 8    /* stems the accented spellings of a bare word lend it */
 /* A piece's alternative "^w": w, typed without accents, borrows the stems
  * of its accented spellings (query_lend). */
@@ -50,6 +51,9 @@ typedef struct query_node {
                   * its forms of another part of speech (query_weak_forms) */
     int common;  /* PHRASE of one word typed that says little alone
                   * (query_says_little) */
+    int derive;  /* PHRASE of one word typed: may reach its « -age »
+                  * noun's forms, or its verb's (query_lend decides) */
+    int derived; /* ... and does (query_derived_forms) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -332,6 +336,83 @@ static void query_weak_forms(const query_forms *f, const char *typed, int *weak)
         memset(weak, 0, f->n * sizeof *weak);
 }
 
+/* Writes to key (size bytes) the vocabulary key (vocab.h) of the word a
+ * one-word piece ("!stem|...") derives from or to by « -age », a related
+ * word Snowball does not join to it, and returns its length, or 0:
+ * « piratage » ("piratag") and « pirater » ("pirat"), « affichage » and
+ * « afficher », « repérage » and « repérer ». Only stems of at least
+ * QUERY_DERIVE_MIN letters without the « ag »: « visage » is not « viser »,
+ * « message » not « messe », « garage » not « gare ». */
+static size_t query_derived_key(const char *piece, char *key, size_t size)
+{
+    if (piece[0] != ANALYZER_VERBATIM)
+        return 0;
+    const char *stem = piece + 1;
+    const char *bar = strchr(stem, ANALYZER_ALTERNATIVE);
+    size_t len = bar ? (size_t)(bar - stem) : strlen(stem);
+    if (len + 3 > size)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)stem[i] < 'a' || (unsigned char)stem[i] > 'z') &&
+            !((unsigned char)stem[i] & 0x80))
+            return 0;
+    memcpy(key, stem, len);
+    size_t klen = len + 2, base = len;
+    if (len >= 2 && memcmp(stem + len - 2, "ag", 2) == 0)
+        klen = base = len - 2;
+    else
+        memcpy(key + len, "ag", 2);
+    key[klen] = '\0';
+    return query_utf8_chars_n(key, base) < QUERY_DERIVE_MIN ? 0 : klen;
+}
+
+/* Has f a form of a verb: an infinitive in -er or a participle? */
+static int query_verb_forms(const query_forms *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        size_t len = strlen(f->v[i]);
+        if ((len > 2 && memcmp(f->v[i] + len - 2, "er", 2) == 0) || query_participle(f->v[i], len))
+            return 1;
+    }
+    return 0;
+}
+
+static void query_forms_free(query_forms *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i]);
+    f->n = 0;
+}
+
+/* Does the one-word piece reach its derived word (query_derived_key)?
+ * Only when the index has forms of both and the side without « ag » has a
+ * verb's (« pirater », « piraté »): « avantage » does not reach « avant »,
+ * nor « personne » « personnage ». */
+static int query_derive_ok(const char *piece, const query_vocab *v)
+{
+    char key[256];
+    size_t klen = query_derived_key(piece, key, sizeof key);
+    if (klen == 0)
+        return 0;
+    query_forms own, other = {.n = 0};
+    query_piece_forms(piece, 0, v, &own);
+    v->forms(v->ctx, key, klen, 0, query_forms_add, &other);
+    int reverse = klen < 2 || memcmp(key + klen - 2, "ag", 2) != 0;
+    int ok = own.n > 0 && other.n > 0 && query_verb_forms(reverse ? &other : &own);
+    query_forms_free(&own);
+    query_forms_free(&other);
+    return ok;
+}
+
+/* Adds to f the forms of query_derived_key (none without a vocabulary). */
+static void query_derived_forms(const char *piece, const query_vocab *v, query_forms *f)
+{
+    char key[256];
+    size_t klen = query_derived_key(piece, key, sizeof key);
+    if (v && klen > 0)
+        v->forms(v->ctx, key, klen, 0, query_forms_add, f);
+}
+
 /* Writes a PHRASE node, a term of the query, and returns how many FTS5
  * phrases it wrote, with, when weak is not NULL, which of them are weak
  * forms (query_weak_forms). A word with several forms is their phrases OR-ed:
@@ -351,6 +432,15 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
             query_weak_forms(&f, n->typed, weak);
         else if (weak)
             memset(weak, 0, f.n * sizeof *weak);
+        if (n->derived && !n->prefix) {
+            /* A derived word's forms are weak: they help a document
+             * match and rank, never as much as the word typed. */
+            size_t own = f.n;
+            query_derived_forms(n->toks[0], v, &f);
+            if (weak)
+                for (size_t i = own; i < f.n; i++)
+                    weak[i] = 1;
+        }
         if (f.n > 0) {
             if (f.n > 1)
                 buf_putc(b, '(');
@@ -425,6 +515,13 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
             if (query_node_matches(n->kids[i], token, len))
                 return 1;
         return 0;
+    }
+    if (n->derived && !n->prefix && n->ntoks == 1) {
+        /* Its derived word's stem, as its weak forms are marked. */
+        char key[256];
+        size_t klen = query_derived_key(n->toks[0], key, sizeof key);
+        if (klen > 0 && klen == len && memcmp(key, token, len) == 0)
+            return 1;
     }
     for (size_t i = 0; i < n->ntoks; i++)
         if (query_piece_matches(n->toks[i], n->prefix && i + 1 == n->ntoks, token, len))
@@ -814,6 +911,7 @@ static query_node *query_item_node(const query_item *it)
     query_node *ph = query_phrase_of(it, 0, it->npos);
     ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
                  query_says_little(query_pos_surface(&it->pos[0]));
+    ph->derive = it->kind == QUERY_ITEM_WORD && it->npos == 1 && !ph->common;
     if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole &&
         !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
         ph->typed = buf_xstrndup(query_pos_surface(&it->pos[0]),
@@ -1896,12 +1994,18 @@ static void query_emit_dup(query_out *o, const query *q)
         if (c->kind != QUERY_NODE_PHRASE || c->prefix)
             continue;
         for (size_t k = 0; k < c->ntoks; k++) {
-            query_node one = {.kind = QUERY_NODE_PHRASE, .toks = &c->toks[k], .ntoks = 1};
+            /* A word's derived forms (query_derived_forms) match rows
+             * of the base too. */
+            query_node one = {.kind = QUERY_NODE_PHRASE,
+                              .toks = &c->toks[k],
+                              .ntoks = 1,
+                              .derived = c->derived};
             int forms = query_word_forms(o, &one);
             if (forms > 0 && (!word || forms < fewest)) {
                 query_node_free(word);
                 word = query_node_new(QUERY_NODE_PHRASE);
                 query_node_tok(word, buf_xstrndup(c->toks[k], strlen(c->toks[k])));
+                word->derived = c->derived;
                 fewest = forms;
             }
         }
@@ -2118,6 +2222,7 @@ static void query_lend_node(query_node *n, const query_vocab *v)
             n->toks[i] = lent;
         }
     }
+    n->derived = n->derive && !n->prefix && n->ntoks == 1 && query_derive_ok(n->toks[0], v);
 }
 
 void query_lend(query *q, const query_vocab *v)

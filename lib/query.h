@@ -136,7 +136,11 @@ typedef struct {
  * forms), not protected words (« traite ») nor the commonest function
  * words. Call it once after query_parse, before compiling; the marks
  * (query_token_clause) then know the stems lent too. Lookup errors lend
- * nothing. */
+ * nothing. It also lets a word typed reach, as weak forms (query_phrase.weak),
+ * the « -age » noun of its verb or the verb of its « -age » noun, which
+ * Snowball stems apart (« piraté », « piratage »): only stems of 5 letters
+ * or more, and when the index has a form of that verb (in -er, or a
+ * participle), so « avantage » does not reach « avant ». */
 void query_lend(query *q, const query_vocab *v);
 
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and

@@ -36,6 +36,11 @@ static const char *const docs[] = {
     /* 13 */ "JEUNES FILLES ACCOMPAGNEES",
     /* 14 */ "Des signes d'alerte.",
     /* 15 */ "Une convention signée.",
+    /* 16 */ "Le piratage du serveur.",
+    /* 17 */ "Pirater un compte.",
+    /* 18 */ "Un visage connu.",
+    /* 19 */ "Un avantage fiscal.",
+    /* 20 */ "Avant la loi.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -315,6 +320,65 @@ static void test_weak_forms(void **state)
     assert_int_equal(weak_forms(f, "exploite"), 0);
     assert_int_equal(weak_forms(f, "exploites"), 0);
     assert_int_equal(weak_forms(f, "traite"), -1);
+}
+
+/* The weak forms of the first term of q compiled after query_lend, as
+ * search.c compiles it. */
+static int lent_weak_forms(fixture *f, const char *text)
+{
+    query *q;
+    char err[256];
+    assert_int_equal(query_parse(text, strlen(text), NULL, &q, err, sizeof err), QUERY_OK);
+    query_lend(q, &f->qv);
+    query_expr *e = query_compile(q, QUERY_ALL, &f->qv);
+    int n = 0;
+    for (int ph = e->terms[0].first; ph < e->terms[0].first + e->terms[0].n; ph++)
+        n += e->phrases[ph].weak;
+    query_expr_free(e);
+    query_free(q);
+    return n;
+}
+
+/* A verb reaches its « -age » noun and the noun its verb, Snowball
+ * joining neither (« pirat », « piratag »), as weak forms; a short stem
+ * does not (« viser » is not « visage »), nor a word of no verb
+ * in the index (« avant » and « avantage »). */
+static void test_derived_forms(void **state)
+{
+    fixture *f = *state;
+    char *r = search(f, "piraté", strlen("piraté"));
+    assert_string_equal(r, "16,17");
+    free(r);
+    r = search(f, "piratage", strlen("piratage"));
+    assert_string_equal(r, "16,17");
+    free(r);
+    r = search(f, "visé", strlen("visé"));
+    assert_string_equal(r, "");
+    free(r);
+    r = search(f, "serveurs", strlen("serveurs"));
+    assert_string_equal(r, "16");
+    free(r);
+    r = search(f, "avantages", strlen("avantages"));
+    assert_string_equal(r, "19");
+    free(r);
+    r = search(f, "avant", strlen("avant"));
+    assert_string_equal(r, "20");
+    free(r);
+    assert_int_equal(lent_weak_forms(f, "piratage"), 1); /* « pirater » */
+    assert_int_equal(lent_weak_forms(f, "pirater"), 1);  /* « piratage » */
+    assert_int_equal(weak_forms(f, "pirater"), -1);      /* not lent: its own form only */
+    /* Marked in snippets as a weak form is. */
+    query *q;
+    char err[256];
+    assert_int_equal(query_parse("piraté", strlen("piraté"), NULL, &q, err, sizeof err), QUERY_OK);
+    query_lend(q, &f->qv);
+    assert_int_equal(query_token_clause(q, "piratag", 7), 0);
+    assert_int_equal(query_token_clause(q, "pirat", 5), 0);
+    query_free(q);
+    assert_int_equal(query_parse("visé", strlen("visé"), NULL, &q, err, sizeof err), QUERY_OK);
+    query_lend(q, &f->qv);
+    assert_int_equal(query_token_clause(q, "visag", 5), -1);
+    query_free(q);
 }
 
 /* The content positions (query_term.content) of the match term of q with
@@ -951,6 +1015,7 @@ int main(void)
         cmocka_unit_test(test_phrase),
         cmocka_unit_test(test_phrase_content),
         cmocka_unit_test(test_weak_forms),
+        cmocka_unit_test(test_derived_forms),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
         cmocka_unit_test(test_prefix),
