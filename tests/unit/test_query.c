@@ -293,20 +293,32 @@ static void test_accents_omitted(void **state)
     query_free(q);
 }
 
-/* The weak forms of the first term of q compiled: how many of its phrases
- * are, or -1 when it has a single phrase. */
-static int weak_forms(fixture *f, const char *text)
+/* How many phrases of the first term of text compiled are weak forms,
+ * after query_lend as search.c compiles it when lend; *phrases: how many
+ * phrases that term has. */
+static int weak_count(fixture *f, const char *text, int lend, int *phrases)
 {
     query *q;
     char err[256];
     assert_int_equal(query_parse(text, strlen(text), NULL, &q, err, sizeof err), QUERY_OK);
+    if (lend)
+        query_lend(q, &f->qv);
     query_expr *e = query_compile(q, QUERY_ALL, &f->qv);
-    int n = e->terms[0].n > 1 ? 0 : -1;
+    int n = 0;
     for (int ph = e->terms[0].first; ph < e->terms[0].first + e->terms[0].n; ph++)
         n += e->phrases[ph].weak;
+    *phrases = e->terms[0].n;
     query_expr_free(e);
     query_free(q);
     return n;
+}
+
+/* The weak forms of the first term of q compiled: how many of its phrases
+ * are, or -1 when it has a single phrase. */
+static int weak_forms(fixture *f, const char *text)
+{
+    int phrases, n = weak_count(f, text, 0, &phrases);
+    return phrases > 1 ? n : -1;
 }
 
 /* A noun's participles (« exploitées », « exploités » for « exploitation »)
@@ -326,17 +338,8 @@ static void test_weak_forms(void **state)
  * search.c compiles it. */
 static int lent_weak_forms(fixture *f, const char *text)
 {
-    query *q;
-    char err[256];
-    assert_int_equal(query_parse(text, strlen(text), NULL, &q, err, sizeof err), QUERY_OK);
-    query_lend(q, &f->qv);
-    query_expr *e = query_compile(q, QUERY_ALL, &f->qv);
-    int n = 0;
-    for (int ph = e->terms[0].first; ph < e->terms[0].first + e->terms[0].n; ph++)
-        n += e->phrases[ph].weak;
-    query_expr_free(e);
-    query_free(q);
-    return n;
+    int phrases;
+    return weak_count(f, text, 1, &phrases);
 }
 
 /* A verb reaches its « -age » noun and the noun its verb, Snowball
@@ -346,24 +349,12 @@ static int lent_weak_forms(fixture *f, const char *text)
 static void test_derived_forms(void **state)
 {
     fixture *f = *state;
-    char *r = search(f, "piraté", strlen("piraté"));
-    assert_string_equal(r, "16,17");
-    free(r);
-    r = search(f, "piratage", strlen("piratage"));
-    assert_string_equal(r, "16,17");
-    free(r);
-    r = search(f, "visé", strlen("visé"));
-    assert_string_equal(r, "");
-    free(r);
-    r = search(f, "serveurs", strlen("serveurs"));
-    assert_string_equal(r, "16");
-    free(r);
-    r = search(f, "avantages", strlen("avantages"));
-    assert_string_equal(r, "19");
-    free(r);
-    r = search(f, "avant", strlen("avant"));
-    assert_string_equal(r, "20");
-    free(r);
+    ASSERT_SEARCH("piraté", "16,17");
+    ASSERT_SEARCH("piratage", "16,17");
+    ASSERT_SEARCH("visé", "");
+    ASSERT_SEARCH("serveurs", "16");
+    ASSERT_SEARCH("avantages", "19");
+    ASSERT_SEARCH("avant", "20");
     assert_int_equal(lent_weak_forms(f, "piratage"), 1); /* « pirater » */
     assert_int_equal(lent_weak_forms(f, "pirater"), 1);  /* « piratage » */
     assert_int_equal(weak_forms(f, "pirater"), -1);      /* not lent: its own form only */

@@ -449,6 +449,20 @@ static void test_top_rows_exact(void **state)
     query_free(q);
 }
 
+/* Appends word and a space to body[0..size) at len; returns the new
+ * length. */
+static size_t append_word(char *body, size_t size, size_t len, const char *word)
+{
+    return len + (size_t)snprintf(body + len, size - len, "%s ", word);
+}
+
+/* The filler word i of row r: words of no query, spread over the rows. */
+static const char *filler_word(int r, int i)
+{
+    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
+    return filler[(size_t)(i * 7 + r) % 6];
+}
+
 /* whole_labels: in a row longer than the mean, the title's hits of a word
  * its text uses are not shortened by the row's length; a shorter row, or a
  * title word its text lacks, scores as without; and the bound of the rows
@@ -456,7 +470,6 @@ static void test_top_rows_exact(void **state)
 static void test_whole_labels(void **state)
 {
     (void)state;
-    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
     close_index();
     assert_int_equal(ixf_create(&ix), 0);
     for (int r = 1; r <= 30; r++) {
@@ -464,8 +477,7 @@ static void test_whole_labels(void **state)
         size_t len = 0;
         int n = r == 1 ? 600 : r == 4 ? 300 : 30;
         for (int i = 0; i < n; i++)
-            len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
-                                    filler[(size_t)(i * 7 + r) % 6]);
+            len = append_word(body, sizeof body, len, filler_word(r, i));
         /* 1: a long manual page with the words in its title and once in
          * its text; 2: a short page that mentions them; 3: a short page
          * titled so; 4: a long page with them in its title only. */
@@ -558,7 +570,6 @@ static void test_unused_synonym(void **state)
 static void test_passage_share(void **state)
 {
     (void)state;
-    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
     static const char *const words[] = {"installer", "paquet", "rpm"};
     close_index();
     assert_int_equal(ixf_create(&ix), 0);
@@ -571,10 +582,8 @@ static void test_passage_share(void **state)
         int n = r == 1 ? 1200 : r == 2 ? 40 : 30, every = 40;
         for (int i = 0; i < n; i++) {
             if (r == 1 && i % every == every / 2)
-                len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
-                                        words[(size_t)(i / every) % 3]);
-            len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
-                                    filler[(size_t)(i * 7 + r) % 6]);
+                len = append_word(body, sizeof body, len, words[(size_t)(i / every) % 3]);
+            len = append_word(body, sizeof body, len, filler_word(r, i));
         }
         if (r == 2)
             snprintf(body + len, sizeof body - len, "installer un paquet rpm");
@@ -623,7 +632,6 @@ static void test_passage_share(void **state)
 static void test_strict_passages(void **state)
 {
     (void)state;
-    static const char *const filler[] = {"disque", "noyau", "page", "liste", "aide", "écran"};
     close_index();
     assert_int_equal(ixf_create(&ix), 0);
     for (int r = 1; r <= 20; r++) {
@@ -639,9 +647,8 @@ static void test_strict_passages(void **state)
                             : r == 3 && i == 10  ? "installer un paquet rpm"
                                                  : NULL;
             if (w)
-                len += (size_t)snprintf(body + len, sizeof body - len, "%s ", w);
-            len += (size_t)snprintf(body + len, sizeof body - len, "%s ",
-                                    filler[(size_t)(i * 7 + r) % 6]);
+                len = append_word(body, sizeof body, len, w);
+            len = append_word(body, sizeof body, len, filler_word(r, i));
         }
         const char *chunk = body;
         assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
