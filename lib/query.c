@@ -45,15 +45,16 @@ typedef struct query_node {
     query_kind kind;
     char **toks; /* PHRASE: marked tokens */
     size_t ntoks;
-    int prefix;  /* PHRASE: the last token is a prefix */
-    int related; /* PHRASE: a side of a "~" synonym group (synonyms.h) */
-    char *typed; /* PHRASE of one word typed: its unaccented form, to tell
-                  * its forms of another part of speech (query_weak_forms) */
-    int common;  /* PHRASE of one word typed that says little alone
-                  * (query_says_little) */
-    int derive;  /* PHRASE of one word typed: may reach its « -age »
-                  * noun's forms, or its verb's (query_lend decides) */
-    int derived; /* ... and does (query_derived_forms) */
+    int prefix;    /* PHRASE: the last token is a prefix */
+    int related;   /* PHRASE: a side of a "~" synonym group (synonyms.h) */
+    char *typed;   /* PHRASE of one word typed: its unaccented form, to tell
+                    * its forms of another part of speech (query_weak_forms) */
+    int common;    /* PHRASE of one word typed that says little alone
+                    * (query_says_little) */
+    int derive;    /* PHRASE of one word typed: may reach its « -age »
+                    * noun's forms, or its verb's (query_lend decides) */
+    char *derived; /* ... and does: the vocabulary key of that word
+                    * (query_derived_key), set by query_lend; else NULL */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -121,6 +122,7 @@ static void query_node_free(query_node *n)
         free(n->toks[i]);
     free(n->toks);
     free(n->typed);
+    free(n->derived);
     for (size_t i = 0; i < n->nkids; i++)
         query_node_free(n->kids[i]);
     free(n->kids);
@@ -384,16 +386,12 @@ static void query_forms_free(query_forms *f)
     f->n = 0;
 }
 
-/* Does the one-word piece reach its derived word (query_derived_key)?
- * Only when the index has forms of both and the side without « ag » has a
- * verb's (« pirater », « piraté »): « avantage » does not reach « avant »,
- * nor « personne » « personnage ». */
-static int query_derive_ok(const char *piece, const query_vocab *v)
+/* Does the one-word piece reach its derived word, key[0..klen)
+ * (query_derived_key)? Only when the index has forms of both and the side
+ * without « ag » has a verb's (« pirater », « piraté »): « avantage » does
+ * not reach « avant », nor « personne » « personnage ». */
+static int query_derive_ok(const char *piece, const char *key, size_t klen, const query_vocab *v)
 {
-    char key[256];
-    size_t klen = query_derived_key(piece, key, sizeof key);
-    if (klen == 0)
-        return 0;
     query_forms own, other = {.n = 0};
     query_piece_forms(piece, 0, v, &own);
     v->forms(v->ctx, key, klen, 0, query_forms_add, &other);
@@ -402,15 +400,6 @@ static int query_derive_ok(const char *piece, const query_vocab *v)
     query_forms_free(&own);
     query_forms_free(&other);
     return ok;
-}
-
-/* Adds to f the forms of query_derived_key (none without a vocabulary). */
-static void query_derived_forms(const char *piece, const query_vocab *v, query_forms *f)
-{
-    char key[256];
-    size_t klen = query_derived_key(piece, key, sizeof key);
-    if (v && klen > 0)
-        v->forms(v->ctx, key, klen, 0, query_forms_add, f);
 }
 
 /* Writes a PHRASE node, a term of the query, and returns how many FTS5
@@ -432,11 +421,11 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
             query_weak_forms(&f, n->typed, weak);
         else if (weak)
             memset(weak, 0, f.n * sizeof *weak);
-        if (n->derived && !n->prefix) {
+        if (n->derived && v) {
             /* A derived word's forms are weak: they help a document
              * match and rank, never as much as the word typed. */
             size_t own = f.n;
-            query_derived_forms(n->toks[0], v, &f);
+            v->forms(v->ctx, n->derived, strlen(n->derived), 0, query_forms_add, &f);
             if (weak)
                 for (size_t i = own; i < f.n; i++)
                     weak[i] = 1;
@@ -516,13 +505,9 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
                 return 1;
         return 0;
     }
-    if (n->derived && !n->prefix && n->ntoks == 1) {
-        /* Its derived word's stem, as its weak forms are marked. */
-        char key[256];
-        size_t klen = query_derived_key(n->toks[0], key, sizeof key);
-        if (klen > 0 && klen == len && memcmp(key, token, len) == 0)
-            return 1;
-    }
+    /* Its derived word's stem, as its weak forms are marked. */
+    if (n->derived && strlen(n->derived) == len && memcmp(n->derived, token, len) == 0)
+        return 1;
     for (size_t i = 0; i < n->ntoks; i++)
         if (query_piece_matches(n->toks[i], n->prefix && i + 1 == n->ntoks, token, len))
             return 1;
@@ -1994,18 +1979,17 @@ static void query_emit_dup(query_out *o, const query *q)
         if (c->kind != QUERY_NODE_PHRASE || c->prefix)
             continue;
         for (size_t k = 0; k < c->ntoks; k++) {
-            /* A word's derived forms (query_derived_forms) match rows
+            /* A word's derived forms (query_node.derived) match rows
              * of the base too. */
-            query_node one = {.kind = QUERY_NODE_PHRASE,
-                              .toks = &c->toks[k],
-                              .ntoks = 1,
-                              .derived = c->derived};
+            query_node one = {
+                .kind = QUERY_NODE_PHRASE, .toks = &c->toks[k], .ntoks = 1, .derived = c->derived};
             int forms = query_word_forms(o, &one);
             if (forms > 0 && (!word || forms < fewest)) {
                 query_node_free(word);
                 word = query_node_new(QUERY_NODE_PHRASE);
                 query_node_tok(word, buf_xstrndup(c->toks[k], strlen(c->toks[k])));
-                word->derived = c->derived;
+                if (c->derived)
+                    word->derived = buf_xstrndup(c->derived, strlen(c->derived));
                 fewest = forms;
             }
         }
@@ -2222,7 +2206,14 @@ static void query_lend_node(query_node *n, const query_vocab *v)
             n->toks[i] = lent;
         }
     }
-    n->derived = n->derive && !n->prefix && n->ntoks == 1 && query_derive_ok(n->toks[0], v);
+    free(n->derived);
+    n->derived = NULL;
+    char key[256];
+    size_t klen = n->derive && !n->prefix && n->ntoks == 1
+                      ? query_derived_key(n->toks[0], key, sizeof key)
+                      : 0;
+    if (klen > 0 && query_derive_ok(n->toks[0], key, klen, v))
+        n->derived = buf_xstrndup(key, klen);
 }
 
 void query_lend(query *q, const query_vocab *v)
