@@ -1285,16 +1285,16 @@ static int rank_relaxed_count(const rank_state *m, const rank_params *p, unsigne
  * -> 0.6565 (« pourquoi la gomme ne rend pas transparent ? » 0.245 ->
  * 0.307); tests/relevance question 0.9183 -> 0.9164 (« comment protéger un
  * enfant contraint à voler ? » 0.927 -> 0.883), batch 1 question 0.8222 ->
- * 0.8212, batch 2 overlap 0.9272 -> 0.9255; every other class equal. A
- * strict row counted by its passages alone lost « comment dessiner un
+ * 0.8212, batch 2 overlap 0.9272 -> 0.9255; every other class equal.
+ * Counted by its passages alone, a strict row lost « comment dessiner un
  * cercle » (heldout3/, 0.472 -> 0.281: two clauses, the ellipse tool's
  * page, an answer, has them apart) and « comment passer du pdf au code
- * source » (heldout4/, 0.376 -> 0.262; heldout4/ question 0.7079); so
- * alone from three clauses on, or with at least all but two, the latter
- * still. hits[0..n): the row's clause hits, sorted by
- * rank_hit_cmp; a related word's do not count, a weak form's do where the
- * row has the clause through a word asked. At most the row's count:
- * phase one's bound still holds. */
+ * source » (heldout4/, 0.376 -> 0.262; heldout4/ question 0.7079), the
+ * latter still with a floor of all but two: hence three clauses at
+ * least, and a floor of all but one. hits[0..n): the row's clause hits,
+ * sorted by rank_hit_cmp; a related word's do not count, a weak form's do
+ * where the row has the clause through a word asked. At most the row's
+ * count: phase one's bound still holds. */
 static int rank_passage_clauses(const rank_state *m, const rank_params *p, const rank_hit *hits,
                                 size_t n, unsigned long long typed)
 {
