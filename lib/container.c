@@ -6,6 +6,7 @@
 #include "container.h"
 
 #include "buf.h"
+#include "extract_doc.h"
 
 #include <glib.h>
 #include <libxml/parser.h>
@@ -314,7 +315,8 @@ enum {
     META_DESCRIPTION,
     META_SUBJECT,
     META_CREATED,
-    META_DATE
+    META_DATE,
+    META_KEYWORDS
 };
 
 #define META_TEXT_MAX 4096 /* bytes kept of one field */
@@ -331,7 +333,9 @@ static int meta_field(const char *name)
                   {"subject", META_SUBJECT},
                   {"created", META_CREATED},
                   {"creation-date", META_CREATED},
-                  {"date", META_DATE}};
+                  {"date", META_DATE},
+                  {"keyword", META_KEYWORDS},
+                  {"keywords", META_KEYWORDS}};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         if (strcmp(name, fields[i].name) == 0)
             return fields[i].field;
@@ -405,6 +409,9 @@ void container_meta_end(void *meta, const char *name, const char *uri)
     case META_DATE:
         meta_keep(&m->date, &m->text, 0);
         break;
+    case META_KEYWORDS:
+        extract_keywords_add(&m->keywords, m->text, m->text_len);
+        break;
     }
     m->field = META_NONE;
 }
@@ -418,6 +425,7 @@ void container_meta_free(container_meta *m)
     free(m->author);
     free(m->about);
     free(m->date);
+    free(m->keywords);
     free(m->text);
     memset(m, 0, sizeof *m);
 }

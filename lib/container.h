@@ -73,6 +73,7 @@ typedef struct {
     char *author; /* meta:initial-creator, else dc:creator */
     char *about;  /* dc:description, else dc:subject */
     char *date;   /* dcterms:created, meta:creation-date, else dc:date */
+    char *keywords; /* every meta:keyword and cp:keywords (extract_keywords_add) */
     /* while parsing */
     int field;
     char *text;

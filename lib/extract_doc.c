@@ -75,6 +75,7 @@ void extract_doc_free(extract_doc *doc)
     free(doc->date);
     free(doc->description);
     free(doc->headings);
+    free(doc->keywords);
     for (size_t i = 0; i < doc->n_chunks; i++) {
         free(doc->chunks[i].heading);
         free(doc->chunks[i].text);
@@ -82,6 +83,19 @@ void extract_doc_free(extract_doc *doc)
     free(doc->chunks);
     free(doc->scan_pages);
     extract_doc_init(doc);
+}
+
+void extract_keywords_add(char **keywords, const char *text, size_t len)
+{
+    char *t = text_normalize(text, len, TEXT_ONE_LINE);
+    size_t n = strlen(t), have = *keywords ? strlen(*keywords) : 0;
+    if (n > 0 && have + (have > 0) + n <= EXTRACT_KEYWORDS_MAX) {
+        *keywords = buf_xrealloc(*keywords, have + 1 + n + 1);
+        if (have)
+            (*keywords)[have++] = '\n';
+        memcpy(*keywords + have, t, n + 1);
+    }
+    free(t);
 }
 
 void extract_doc_add_scan_page(extract_doc *doc, int page)

@@ -50,6 +50,11 @@ typedef struct {
     char *date;        /* "YYYY-MM-DD", or NULL when none was found */
     char *description; /* meta description, subject, author ("\n"-separated), or NULL */
     char *headings;    /* all headings, "\n"-separated, or NULL */
+    /* the keywords its author gave (HTML <meta> keywords, the PDF, ODT or
+     * DOCX keywords field), one line per field, or NULL: the store indexes
+     * them as the body's last chunk, which a snippet shows only when no
+     * other chunk has the query's words (schema.h, SCHEMA_STARTS_KEYWORDS) */
+    char *keywords;
     int pages;         /* page count (PDF, DOCX/ODT page hints); 0 when unknown */
     extract_chunk *chunks;
     size_t n_chunks;
@@ -75,6 +80,13 @@ void extract_doc_add_chunk(extract_doc *doc, int page, const char *heading, cons
 void extract_doc_add_text(extract_doc *doc, int page, const char *heading, const char *text,
                           size_t target);
 void extract_doc_free(extract_doc *doc);
+
+#define EXTRACT_KEYWORDS_MAX 4096 /* bytes of a document's keywords kept */
+
+/* Adds text[0..len), one keywords field (« Table dynamique, introduction »),
+ * as one line to *keywords: whitespace collapsed; an empty field, or one
+ * past EXTRACT_KEYWORDS_MAX bytes in all, is left out. */
+void extract_keywords_add(char **keywords, const char *text, size_t len);
 /* Appends page to scan_pages. */
 void extract_doc_add_scan_page(extract_doc *doc, int page);
 /* Puts text (normalised here, may be empty) as the text of page: the

@@ -468,6 +468,8 @@ int extract_docx(const char *data, size_t len, extract_doc *doc, char *err, size
         goto done;
     extract_flow_title(&d.flow, meta.title, d.title);
     extract_doc_apply_meta(doc, NULL, meta.author, meta.about, meta.date);
+    doc->keywords = meta.keywords;
+    meta.keywords = NULL;
     rc = EXTRACT_OK;
 done:
     free(main_xml);

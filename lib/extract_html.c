@@ -552,6 +552,7 @@ typedef struct {
     size_t title_depth; /* > 0: inside the title, its depth + 1 */
     buf title;
     char *description, *og_title, *meta_date;
+    char *keywords; /* every <meta> keywords' content (extract_keywords_add) */
     size_t body_ordinal, root_ordinal;
     /* the walkers */
     walker main_w, articles_w, body_w; /* PASS_PARTS */
@@ -603,6 +604,7 @@ static void look_at_meta(page *p, const element *e)
     static const char *const desc[] = {"description", NULL};
     static const char *const og_desc[] = {"og:description", NULL};
     static const char *const og_title[] = {"og:title", NULL};
+    static const char *const keywords[] = {"keywords", NULL};
     static const char *const dates[] = {"date",           "dc.date",
                                         "dcterms.date",   "dc.date.issued",
                                         "dcterms.issued", "article:published_time",
@@ -611,6 +613,13 @@ static void look_at_meta(page *p, const element *e)
         keep_meta(&p->description, e);
     if (attr_is(e, "property", og_title))
         keep_meta(&p->og_title, e);
+    /* <meta name="keywords"> in the head, and schema.org's
+     * itemprop="keywords" anywhere (LibreOffice's help writes a page's
+     * index entries so), each one line */
+    const char *v;
+    if ((attr_is(e, "name", keywords) || attr_is(e, "itemprop", keywords)) &&
+        (v = attr(e, "content")) != NULL)
+        extract_keywords_add(&p->keywords, v, strlen(v));
     if (attr_is(e, "name", dates) || attr_is(e, "property", dates) || attr_is(e, "itemprop", dates))
         keep_meta(&p->meta_date, e);
 }
@@ -801,6 +810,7 @@ static void page_free(page *p)
     g_free(p->description);
     g_free(p->og_title);
     g_free(p->meta_date);
+    free(p->keywords);
 }
 
 /* The parser's last error in plain words. */
@@ -1015,6 +1025,8 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     doc->title = title;
     doc->description = normalized_or_null(p.description);
+    doc->keywords = p.keywords;
+    p.keywords = NULL;
     if (headings.len)
         doc->headings = buf_detach(&headings);
 

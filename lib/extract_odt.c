@@ -231,6 +231,8 @@ int extract_odt(const char *data, size_t len, extract_doc *doc, char *err, size_
         goto done;
     extract_flow_title(&o.flow, meta.title, o.title_text);
     extract_doc_apply_meta(doc, NULL, meta.author, meta.about, meta.date);
+    doc->keywords = meta.keywords;
+    meta.keywords = NULL;
     rc = EXTRACT_OK;
 done:
     free(content);

@@ -654,6 +654,10 @@ int extract_pdf(const char *data, size_t len, extract_doc *doc, char *err, size_
     gchar *meta_title = poppler_document_get_title(pdf);
     doc->title = extract_doc_meta_title(meta_title);
     g_free(meta_title);
+    gchar *keywords = poppler_document_get_keywords(pdf);
+    if (keywords)
+        extract_keywords_add(&doc->keywords, keywords, strlen(keywords));
+    g_free(keywords);
     if (!doc->title && st.title)
         doc->title = strdup(st.title);
     if (!doc->title)

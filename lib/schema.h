@@ -6,10 +6,12 @@
  *   documents(id, path UNIQUE, url, format, title, date, year, description,
  *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts, ocr)
  *             starts: for each chunk, the token position of its first word
- *             in docs_fts's body (SCHEMA_STARTS_BYTES each, little-endian).
+ *             in docs_fts's body (SCHEMA_STARTS_BYTES each, little-endian),
+ *             with SCHEMA_STARTS_KEYWORDS on a last chunk of keywords.
  *             ocr: what OCR left to do on the file (SCHEMA_OCR_*).
  *   chunks(id = doc_id << SCHEMA_CHUNK_BITS | seq, doc_id, page, text):
- *             the document's passages (a PDF page, an HTML section).
+ *             the document's passages (a PDF page, an HTML section), then
+ *             its keywords, if any, on no page.
  *   docs_text view: one row per document (id, title, headings, body) where
  *             body is the document's chunks joined in order by "\n".
  *   docs_fts  FTS5(title, headings, body), external content = docs_text:
@@ -70,6 +72,11 @@
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
 #define SCHEMA_STARTS_BYTES 4
+/* Set in a chunk's start: the chunk holds the document's keywords
+ * (extract_doc.keywords), the last one; positions stay below it. Added
+ * within version 8 (a bump would drop the OCR cache): documents indexed
+ * before have no keywords chunk until their file changes. */
+#define SCHEMA_STARTS_KEYWORDS 0x80000000u
 
 /* state rows: the spelling table is out of date (documents changed since
  * it was written: present, value the mark of the writer's run that first

@@ -555,13 +555,25 @@ static int snippet_from_row(snippet_maker *sm, sqlite3_stmt *st, sqlite3_int64 i
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+static uint32_t snippet_start_bits(const unsigned char *b, size_t k)
+{
+    uint32_t v = 0;
+    for (int j = 0; j < SCHEMA_STARTS_BYTES; j++)
+        v |= (uint32_t)b[k * SCHEMA_STARTS_BYTES + j] << (8 * j);
+    return v;
+}
+
 /* Start k of a documents.starts blob. */
 static int snippet_start(const unsigned char *b, size_t k)
 {
-    unsigned v = 0;
-    for (int j = 0; j < SCHEMA_STARTS_BYTES; j++)
-        v |= (unsigned)b[k * SCHEMA_STARTS_BYTES + j] << (8 * j);
+    uint32_t v = snippet_start_bits(b, k) & ~SCHEMA_STARTS_KEYWORDS;
     return v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* Is chunk k the document's keywords (SCHEMA_STARTS_KEYWORDS)? */
+static int snippet_is_keywords(const unsigned char *b, size_t k)
+{
+    return (snippet_start_bits(b, k) & SCHEMA_STARTS_KEYWORDS) != 0;
 }
 
 static int snippet_title_add(void *vctx, int flags, const char *token, size_t len, size_t start,
@@ -614,10 +626,11 @@ static uint64_t snippet_title_clauses(snippet_maker *sm, long long id, const cha
 
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
  * one with the best snippet_key, then the best rank_passage, the first of
- * equals. *seq is -1 when there are no hits or no chunk starts, and when
- * every chunk has only function words of a query that has others (it
- * would show nothing of the query: *quiet is then 1). Fills w for the
- * chunk's passage. */
+ * equals; its keywords (the last chunk) only when no other chunk will do:
+ * a list of subjects shows less than the text about them. *seq is -1 when
+ * there are no hits or no chunk starts, and when every chunk has only
+ * function words of a query that has others (it would show nothing of the
+ * query: *quiet is then 1). Fills w for the chunk's passage. */
 static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
                               const query_expr *expr, const query *q, snippet_want *w,
                               sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet)
@@ -677,7 +690,9 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             }
             uint64_t key = snippet_key(w, &has);
             double score = rank_passage(h->v + i, j - i, expr);
-            if (has.said && (key > best_key || (key == best_key && score > best))) {
+            /* The keywords chunk comes last: *seq tells whether another did. */
+            if (has.said && (*seq < 0 || !snippet_is_keywords(b, k)) &&
+                (key > best_key || (key == best_key && score > best))) {
                 best_key = key;
                 best = score;
                 *seq = (sqlite3_int64)k;

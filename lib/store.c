@@ -11,6 +11,7 @@
  * where each chunk starts. */
 #include "store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,7 @@ typedef struct {
     size_t body_len;
     size_t *start; /* indexing: where chunk k starts in body (bytes) */
     size_t n;      /* indexing: chunks */
+    int keywords;  /* indexing: the last chunk holds the document's keywords */
 } store_fts_op;
 
 struct store {
@@ -579,9 +581,13 @@ static int store_fts_add(store *st, const store_fts_op *op, char *err, size_t er
         goto cleanup;
     while (l.next < n)
         pos[l.next++] = l.count;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = (uint32_t)pos[i];
+        if (op->keywords && i == n - 1)
+            v |= SCHEMA_STARTS_KEYWORDS;
         for (int b = 0; b < SCHEMA_STARTS_BYTES; b++)
-            starts[i * SCHEMA_STARTS_BYTES + b] = (unsigned char)((unsigned)pos[i] >> (8 * b));
+            starts[i * SCHEMA_STARTS_BYTES + b] = (unsigned char)(v >> (8 * b));
+    }
     s = st->st[ST_STARTS];
     sqlite3_bind_int64(s, 1, op->id);
     sqlite3_bind_blob(s, 2, starts, (int)(n * SCHEMA_STARTS_BYTES), SQLITE_STATIC);
@@ -661,13 +667,32 @@ static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_d
 /* Writes the chunks of document id (its documents row is in) and makes
  * its docs_fts entry for the commit in *op: the chunks' text joined by
  * "\n" as body, and where each chunk starts in it. */
+/* How many chunks doc is stored as: its own, then its keywords when it
+ * has some (extract_doc.keywords). */
+static size_t store_chunk_count(const extract_doc *doc)
+{
+    return doc->n_chunks + (doc->keywords && doc->keywords[0] ? 1 : 0);
+}
+
+/* The text and page of stored chunk i of doc (store_chunk_count). */
+static const char *store_chunk_text(const extract_doc *doc, size_t i, int *page)
+{
+    if (i == doc->n_chunks) {
+        *page = 0;
+        return doc->keywords;
+    }
+    *page = doc->chunks[i].page;
+    return doc->chunks[i].text ? doc->chunks[i].text : "";
+}
+
 static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, store_fts_op *op,
                        char *err, size_t errlen)
 {
     buf body = BUF_INIT;
-    size_t n = doc->n_chunks;
-    int found;
+    size_t n = store_chunk_count(doc);
+    int found, page;
     op->n = n;
+    op->keywords = n > doc->n_chunks;
     op->start = calloc(n ? n : 1, sizeof *op->start);
     if (!op->start) {
         st->last_error = SQLITE_NOMEM;
@@ -678,7 +703,7 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, stor
         if (i > 0)
             buf_putc(&body, '\n');
         op->start[i] = body.len;
-        buf_puts(&body, doc->chunks[i].text ? doc->chunks[i].text : "");
+        buf_puts(&body, store_chunk_text(doc, i, &page));
     }
     if (n > 0) {
         op->body_len = body.len;
@@ -686,14 +711,14 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, stor
     }
     sqlite3_stmt *s = st->st[ST_CHUNK_INSERT];
     for (size_t i = 0; i < n; i++) {
-        const extract_chunk *c = &doc->chunks[i];
+        const char *text = store_chunk_text(doc, i, &page);
         sqlite3_bind_int64(s, 1, SCHEMA_CHUNK_ID(id, (sqlite3_int64)i));
         sqlite3_bind_int64(s, 2, id);
-        if (c->page > 0)
-            sqlite3_bind_int(s, 3, c->page);
+        if (page > 0)
+            sqlite3_bind_int(s, 3, page);
         else
             sqlite3_bind_null(s, 3);
-        sqlite3_bind_text(s, 4, c->text ? c->text : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 4, text, -1, SQLITE_STATIC);
         if (store_step_done(st, ST_CHUNK_INSERT, err, errlen) != 0)
             return -1;
     }
@@ -723,9 +748,9 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
         snprintf(err, errlen, "store_put outside a transaction");
         return -1;
     }
-    if (doc->n_chunks > (size_t)SCHEMA_CHUNK_MAX + 1) {
+    if (store_chunk_count(doc) > (size_t)SCHEMA_CHUNK_MAX + 1) {
         st->last_error = SQLITE_TOOBIG;
-        snprintf(err, errlen, "document has too many passages (%zu)", doc->n_chunks);
+        snprintf(err, errlen, "document has too many passages (%zu)", store_chunk_count(doc));
         return -1;
     }
     store_now_iso(indexed_at, sizeof indexed_at);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "buf.h"
 #include "extract.h"
 #include "fixture.h"
 #include "text.h"
@@ -413,6 +414,45 @@ static void test_deep_headings(void **state)
     extract_doc_free(&doc);
 }
 
+/* <meta name="keywords"> in the head and schema.org's itemprop="keywords"
+ * in the body (LibreOffice's help pages) are the document's keywords, one
+ * line each, whitespace collapsed, never in its text; a page with nothing
+ * else is still empty; they stop at EXTRACT_KEYWORDS_MAX bytes. */
+static void test_keywords(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char err[256];
+    static const char page[] =
+        "<html><head><title>CSV</title>"
+        "<meta name=\"keywords\" content=\"  Fichiers CSV ,\n import  \">"
+        "<meta name=\"keywords\" content=\"   \"></head><body>"
+        "<div><meta itemprop=\"keywords\" content=\"valeurs séparées par des virgules\">"
+        "<p>Ouvrir un fichier texte.</p></div></body></html>";
+    char *text = extract_ok(page, sizeof page - 1, &doc);
+    assert_string_equal(doc.keywords, "Fichiers CSV , import\nvaleurs séparées par des virgules");
+    assert_null(strstr(text, "virgules"));
+    free(text);
+    extract_doc_free(&doc);
+
+    static const char only[] = "<html><head><meta name=\"keywords\" content=\"traite\"></head>"
+                               "<body></body></html>";
+    assert_int_equal(run(only, sizeof only - 1, &doc, err, sizeof err), EXTRACT_EEMPTY);
+
+    buf many = BUF_INIT;
+    buf_puts(&many, "<html><body><p>Texte.</p>");
+    for (int i = 0; i < 400; i++)
+        buf_printf(&many, "<meta itemprop=\"keywords\" content=\"mot-clé numéro %03d\">", i);
+    buf_puts(&many, "</body></html>");
+    text = extract_ok(many.data, many.len, &doc);
+    size_t n = strlen(doc.keywords);
+    assert_true(n <= EXTRACT_KEYWORDS_MAX && n > EXTRACT_KEYWORDS_MAX - 24);
+    assert_non_null(strstr(doc.keywords, "mot-clé numéro 000\nmot-clé numéro 001\n"));
+    free(text);
+    extract_doc_free(&doc);
+    buf_free(&many);
+}
+
 static void test_dates(void **state)
 {
     (void)state;
@@ -523,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_long_sections),
         cmocka_unit_test(test_heading_only_sections_merge),
         cmocka_unit_test(test_deep_headings),
+        cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_corpus_pages),
         cmocka_unit_test(test_tree_rules),

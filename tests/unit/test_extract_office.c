@@ -127,6 +127,7 @@ static const char core[] =
     "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">"
     "<dc:creator>Claire Martin</dc:creator><dc:subject>Partenariat</dc:subject>"
+    "<cp:keywords>convention ; victimes  de traite</cp:keywords>"
     "<dcterms:created>2022-03-14T09:00:00Z</dcterms:created></cp:coreProperties>";
 
 static char *make_docx(const char *doc_xml, const char *core_xml, size_t *len)
@@ -165,6 +166,7 @@ static void test_docx(void **state)
     assert_non_null(strstr(doc.description, "Claire Martin"));
     assert_non_null(strstr(doc.description, "Partenariat"));
     assert_non_null(strstr(doc.headings, "Article premier\nArticle second"));
+    assert_string_equal(doc.keywords, "convention ; victimes de traite");
     /* runs joined, tab and break separate words, deleted text and field
      * codes left out */
     const extract_chunk *c =
@@ -289,6 +291,8 @@ static void test_odt(void **state)
                         "<meta:initial-creator>Sophie</meta:initial-creator>"
                         "<dc:creator>Marc</dc:creator>"
                         "<meta:creation-date>2019-11-05T10:00:00</meta:creation-date>"
+                        "<meta:keyword>mineurs</meta:keyword><meta:keyword> </meta:keyword>"
+                        "<meta:keyword>groupe  de travail</meta:keyword>"
                         "</office:meta></office:document-meta>";
     const char *names[] = {"mimetype", "content.xml", "styles.xml", "meta.xml"};
     const char *parts[] = {"application/vnd.oasis.opendocument.text", content, styles_xml, meta};
@@ -309,6 +313,7 @@ static void test_odt(void **state)
     assert_non_null(strstr(doc.description, "Sophie"));
     assert_null(strstr(doc.description, "Marc"));
     assert_string_equal(doc.headings, "Ordre du jour\nDécisions");
+    assert_string_equal(doc.keywords, "mineurs\ngroupe de travail");
     const extract_chunk *c = fixture_chunk_with(
         &doc, "Le groupe de travail s'est réuni\nà Marseille. La séance est ouverte.");
     assert_non_null(c);

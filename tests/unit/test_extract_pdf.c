@@ -1,5 +1,5 @@
 /* test_extract_pdf: PDFs from tests/fixtures/pdf (made by
- * tests/fixtures/make_fixtures.py): ligatures and hyphenation, pages and
+ * tests/fixtures/make_fixtures.py): ligatures and hyphenation, keywords, pages and
  * page numbers, running headers, titles and dates from metadata or text,
  * large pages, password protection, truncated and corrupted files, binary
  * junk and empty files named .pdf, pages without text. */
@@ -57,6 +57,22 @@ static void test_ligatures_and_hyphenation(void **state)
     /* title and date from the metadata */
     assert_string_equal(doc.title, "Fiche : définitions et ligatures");
     assert_string_equal(doc.date, "2019-03-01");
+    assert_null(doc.keywords); /* its Keywords field is empty */
+    extract_doc_free(&doc);
+}
+
+/* The Keywords field is the document's keywords, whitespace collapsed,
+ * not in its text. */
+static void test_keywords(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(extract_fixture("keywords.pdf", &doc, err, sizeof err), EXTRACT_OK);
+    assert_chunks_sane(&doc);
+    assert_string_equal(doc.keywords, "repérage, indicateurs ; orientation");
+    assert_int_equal(doc.n_chunks, 1);
+    assert_null(strstr(doc.chunks[0].text, "repérage"));
     extract_doc_free(&doc);
 }
 
@@ -255,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ligatures_and_hyphenation),
+        cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_multipage),
         cmocka_unit_test(test_big_page_split),
         cmocka_unit_test(test_rotated_text),

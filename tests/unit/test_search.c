@@ -799,6 +799,48 @@ static void test_acronyms_old_index(void **state)
     ixf_remove(&ix);
 }
 
+/* A document's keywords (extract_doc.keywords, its last chunk) find it and
+ * rank it as its text's words; its snippet shows them only when no page
+ * has the query's words, and then on no page. */
+static void test_keywords(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    search_result res;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *pages[] = {"Les indicateurs de la traite, page une.",
+                           "La victime se confie tard, page deux."};
+    assert_int_equal(ixf_add_keywords(&ix, 1, "pdf", 2020, "Fiche", pages, 2,
+                                      "repérage, indicateurs victime\nfiche pratique"),
+                     0);
+    const char *other[] = {"Une victime parle ; des indicateurs plus loin dans un autre texte."};
+    assert_int_equal(ixf_add(&ix, 2, "pdf", 2020, "Note", other, 1), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_request req = {.q = "repérage", .limit = 10};
+    /* Only the keywords have it: found, shown from them, on no page. */
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_int_equal(res.hits[0].page, 0);
+    assert_non_null(strstr(res.hits[0].snippet, "<mark>repérage</mark>, indicateurs"));
+    search_result_free(&res);
+    /* The keywords hold both words side by side, the pages one each: the
+     * snippet is a page's. */
+    req.q = "indicateurs victime";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    long long kw = res.hits[0].id == 1 ? 0 : 1;
+    assert_int_equal(res.hits[kw].id, 1);
+    assert_true(res.hits[kw].page == 1 || res.hits[kw].page == 2);
+    assert_null(strstr(res.hits[kw].snippet, "repérage"));
+    search_result_free(&res);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* A writer's run on ix: reopens it, adds document id with text (when text)
  * or deletes it, commits and finishes the run. */
 static void writer_run(ixf_index *ix, long long id, const char *text)
@@ -962,6 +1004,7 @@ int main(void)
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),
+        cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_acronyms_shared),
         cmocka_unit_test(test_acronyms_threads),
         cmocka_unit_test(test_time_budget),
