@@ -31,6 +31,7 @@ static inline void fuzz_check_doc(const extract_doc *doc)
     fuzz_check_str("title", doc->title);
     fuzz_check_str("description", doc->description);
     fuzz_check_str("headings", doc->headings);
+    fuzz_check_str("keywords", doc->keywords);
     fuzz_check_date(doc->date);
     if (doc->n_chunks > doc->cap_chunks || (doc->n_chunks && !doc->chunks))
         fuzz_fail("chunk array inconsistent: %zu of %zu", doc->n_chunks, doc->cap_chunks);
@@ -62,8 +63,8 @@ static inline void fuzz_check_roundtrip(const extract_doc *doc)
         fuzz_fail("a serialised document does not deserialise");
     if (back.format != doc->format || !fuzz_str_eq(back.title, doc->title) ||
         !fuzz_str_eq(back.date, doc->date) || !fuzz_str_eq(back.description, doc->description) ||
-        !fuzz_str_eq(back.headings, doc->headings) || back.pages != doc->pages ||
-        back.n_chunks != doc->n_chunks)
+        !fuzz_str_eq(back.headings, doc->headings) || !fuzz_str_eq(back.keywords, doc->keywords) ||
+        back.pages != doc->pages || back.n_chunks != doc->n_chunks)
         fuzz_fail("document changed through serialisation");
     for (size_t i = 0; i < doc->n_chunks; i++)
         if (back.chunks[i].page != doc->chunks[i].page ||

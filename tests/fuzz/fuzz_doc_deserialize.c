@@ -23,7 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (wire_get_result((const char *)data, size, &res) == 0) {
         if (res.kind == WIRE_DOC)
             fuzz_check_roundtrip(&res.doc);
-        else if (res.kind != WIRE_SAME && res.kind != WIRE_ERROR)
+        else if (res.kind == WIRE_TEXT) {
+            /* an OCR page: one chunk of text on a page */
+            if (res.doc.n_chunks != 1 || res.doc.chunks[0].page < 1 || !res.doc.chunks[0].text)
+                fuzz_fail("an OCR page result is not one chunk on a page");
+        } else if (res.kind != WIRE_SAME && res.kind != WIRE_ERROR)
             fuzz_fail("unknown result kind %d accepted", (int)res.kind);
     }
     extract_doc_free(&res.doc);

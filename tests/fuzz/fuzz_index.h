@@ -57,7 +57,11 @@ static inline sqlite3 *fuzz_index_create(const char *path)
                            .date = (char *)"2018-01-27",
                            .headings = (char *)fuzz_index_docs[i][1],
                            .chunks = chunks,
-                           .n_chunks = 2};
+                           .n_chunks = 2,
+                           /* every other document has keywords: its last chunk */
+                           .keywords = i % 2 ? (char *)"traite, mineurs non accompagnés\n"
+                                                       "protection de l'enfance ; ASE"
+                                             : NULL};
         store_file f = {.path = name, .url = url, .bytes = 100, .hash = "h"};
         if (store_put(st, &f, &doc, NULL, NULL, err, sizeof err) != 0)
             fuzz_fail("store_put: %s", err);
