@@ -141,7 +141,10 @@ void rank_top_free(rank_top *top);
  *       text_col (with topk and by_clauses, repere_rank orders its best
  *       rows by the same count); with slack, one clause missing counts as
  *       none when the query has three or more and that one is no rarer in
- *       the index than their mean.
+ *       the index than their mean; and one less, of two or more, when the
+ *       row's share (above) is under one half: a long page that holds the
+ *       words together once and says them often elsewhere ranks with the
+ *       rows that have one word less (rank.c, rank_relaxed_clauses).
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
 

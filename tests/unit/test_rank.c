@@ -628,7 +628,10 @@ static void test_passage_share(void **state)
  * clause of a question: with three clauses or more, those it has in one
  * passage, and at least all but one, so that a long page holding the
  * words far apart ranks with the short page that has all but one
- * together (by score), not above it; with two clauses, both. */
+ * together (by score), not above it; with two clauses, both. A row whose
+ * best passage holds under half of its evidence counts one less
+ * (test_relaxed_share): the page holding the three words far apart,
+ * each once, counts one. */
 static void test_strict_passages(void **state)
 {
     (void)state;
@@ -638,14 +641,19 @@ static void test_strict_passages(void **state)
         char body[16384] = "";
         size_t len = 0;
         /* 1: the three words 150 tokens apart; 2: two of them together;
-         * 3: all three together; the others: filler only. */
+         * 3: all three together; 4: the rarest ten times in one passage,
+         * the others 150 tokens apart (more than half of its evidence in
+         * that passage); the others: filler only. */
         for (int i = 0; i < 400; i++) {
-            const char *w = r == 1 && i == 0     ? "installer"
-                            : r == 1 && i == 150 ? "paquet"
-                            : r == 1 && i == 300 ? "rpm"
-                            : r == 2 && i == 10  ? "installer un paquet"
-                            : r == 3 && i == 10  ? "installer un paquet rpm"
-                                                 : NULL;
+            const char *w = r == 1 && i == 0                ? "installer"
+                            : r == 1 && i == 150            ? "paquet"
+                            : r == 1 && i == 300            ? "rpm"
+                            : r == 2 && i == 10             ? "installer un paquet"
+                            : r == 3 && i == 10             ? "installer un paquet rpm"
+                            : r == 4 && i >= 10 && i < 20   ? "rpm"
+                            : r == 4 && i == 150            ? "installer"
+                            : r == 4 && i == 300            ? "paquet"
+                                                            : NULL;
             if (w)
                 len = append_word(body, sizeof body, len, w);
             len = append_word(body, sizeof body, len, filler_word(r, i));
@@ -662,9 +670,10 @@ static void test_strict_passages(void **state)
     rank_params p = params_for(e);
     p.text_col = 2;
     p.slack = 1;
-    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
     assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
     assert_int_equal((int)score("repere_clauses", e, &p, 3), 3);
+    assert_int_equal((int)score("repere_clauses", e, &p, 4), 2);
     query_expr_free(e);
     query_free(q);
     /* Two clauses: the row that has both, however far apart, counts both. */
@@ -676,6 +685,84 @@ static void test_strict_passages(void **state)
     p.slack = 1;
     assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
     assert_int_equal((int)score("repere_clauses", e, &p, 3), 2);
+    query_expr_free(e);
+    query_free(q);
+}
+
+/* The relaxed order counts one clause less in a row whose best passage
+ * holds under half of its evidence (rank.c, RANK_RELAXED_SHARE): a long
+ * page that has the question's words together once and says each of them
+ * twenty times elsewhere ranks with the rows that have one word less; a
+ * page that has them together, long or short, keeps its count, and so
+ * does a row with one clause. */
+static void test_relaxed_share(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"installer", "paquet", "rpm"};
+    static char body[65536];
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        size_t len = 0;
+        body[0] = 0;
+        /* 1: 6,000 words, the three together near the start, then one of
+         * them every 100 words (each twenty times, never two in one
+         * passage); 2: the same length, the three together and nothing
+         * else; 3: a short page with the three together; 4: « rpm »
+         * only, twenty times; the others: filler only. */
+        int n = r <= 2 || r == 4 ? 6000 : 60;
+        for (int i = 0; i < n; i++) {
+            if (r <= 3 && i == 10)
+                len = append_word(body, sizeof body, len, "installer un paquet rpm");
+            if (r == 1 && i >= 200 && i % 100 == 0)
+                len = append_word(body, sizeof body, len, words[(size_t)(i / 100) % 3]);
+            if (r == 4 && i % 100 == 0 && i < 2000)
+                len = append_word(body, sizeof body, len, "rpm");
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        }
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("comment installer un paquet rpm ?");
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.slack = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 3);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 3);
+    assert_int_equal((int)score("repere_clauses", e, &p, 4), 1);
+    /* repere_rank keeps the same count for its best rows: ordered by
+     * (clauses, score), with a top of two, the two pages that have the
+     * words together come first, the long page with them in passing
+     * after them. */
+    rank_top top = {2, NULL, 0};
+    p.topk = 2;
+    p.top = &top;
+    p.by_clauses = 1;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rowid, repere_rank(docs_fts, ?2) AS s,"
+                                        " repere_clauses(docs_fts, ?2) AS c FROM docs_fts"
+                                        " WHERE docs_fts MATCH ?1 ORDER BY c DESC, s DESC,"
+                                        " rowid LIMIT 3",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, e->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(st, 2, &p, RANK_POINTER, NULL);
+    long long order[3] = {0, 0, 0};
+    for (int i = 0; i < 3 && sqlite3_step(st) == SQLITE_ROW; i++)
+        order[i] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    assert_true((order[0] == 2 && order[1] == 3) || (order[0] == 3 && order[1] == 2));
+    assert_int_equal(order[2], 1);
+    assert_int_equal(top.n, 2);
+    assert_non_null(rank_top_find(&top, 2));
+    assert_non_null(rank_top_find(&top, 3));
+    rank_top_free(&top);
     query_expr_free(e);
     query_free(q);
 }
@@ -782,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_whole_labels),
         cmocka_unit_test(test_passage_share),
         cmocka_unit_test(test_strict_passages),
+        cmocka_unit_test(test_relaxed_share),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
