@@ -39,6 +39,11 @@
 /* OCR cache entries unused for this long, of contents no document has (or
  * read by another engine), are pruned at the end of a complete run. */
 #define INDEXER_OCR_KEEP_S (30LL * 24 * 3600)
+/* --max-words: the scale corpus's richest document has 20,171 distinct
+ * words; a document with this many makes the writer hold some 150 MB
+ * (FTS5 keeps each distinct word of a row in memory, with its positions,
+ * until the row ends: 100 MB of random words took 3.6 GB and 393 s). */
+#define INDEXER_MAX_WORDS 500000
 
 enum { EXIT_OK = 0, EXIT_FATAL = 1, EXIT_USAGE = 2, EXIT_SOME_FAILED = 3 };
 
@@ -52,6 +57,7 @@ typedef struct {
     int timeout_s;
     size_t max_memory_mb;
     size_t max_size_mb;
+    size_t max_words;
     sync_ocr_mode ocr;
     int ocr_asked; /* --ocr was given */
     int ocr_timeout_s;
@@ -117,7 +123,7 @@ static int indexer_install_signals(void)
 static void indexer_usage(FILE *out)
 {
     fputs("usage: indexer [--db FILE] [--url-prefix URL] [--jobs N] [--prune] [--quiet]\n"
-          "               [--timeout SEC] [--max-memory MB] [--max-size MB]\n"
+          "               [--timeout SEC] [--max-memory MB] [--max-size MB] [--max-words N]\n"
           "               [--ocr off|missing|force] [--ocr-timeout SEC] [--ocr-max-pages N]\n"
           "               PATH...\n"
           "       indexer [--db FILE] --check\n",
@@ -137,6 +143,8 @@ static void indexer_help(void)
           "  --timeout SEC      time limit of one file's extraction (default: 60)\n"
           "  --max-memory MB    memory limit of one file's extraction (default: 1024)\n"
           "  --max-size MB      larger files are skipped (default: 256)\n"
+          "  --max-words N      a document with more distinct words (random data, a dump)\n"
+          "                     fails, its earlier version stays (default: 500000)\n"
           "  --ocr MODE         scanned PDF pages: off, missing (read the pages without\n"
           "                     text; the default when built with OCR) or force (read\n"
           "                     every page of every PDF)\n"
@@ -175,6 +183,7 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
         O_TIMEOUT,
         O_MEM,
         O_SIZE,
+        O_WORDS,
         O_OCR,
         O_OCR_TIMEOUT,
         O_OCR_PAGES,
@@ -190,6 +199,7 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
         {"timeout", required_argument, NULL, O_TIMEOUT},
         {"max-memory", required_argument, NULL, O_MEM},
         {"max-size", required_argument, NULL, O_SIZE},
+        {"max-words", required_argument, NULL, O_WORDS},
         {"ocr", required_argument, NULL, O_OCR},
         {"ocr-timeout", required_argument, NULL, O_OCR_TIMEOUT},
         {"ocr-max-pages", required_argument, NULL, O_OCR_PAGES},
@@ -205,6 +215,7 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
         .timeout_s = 60,
         .max_memory_mb = 1024,
         .max_size_mb = 256,
+        .max_words = INDEXER_MAX_WORDS,
         .ocr = ocr_engine() ? SYNC_OCR_MISSING : SYNC_OCR_OFF,
         .ocr_timeout_s = 120,
         .ocr_max_pages = 100,
@@ -246,6 +257,11 @@ static int indexer_parse_args(int argc, char **argv, indexer_options *opt)
             if (indexer_parse_number(optarg, "--max-size", 1, 1L << 20, &v) != 0)
                 goto usage;
             opt->max_size_mb = (size_t)v;
+            break;
+        case O_WORDS:
+            if (indexer_parse_number(optarg, "--max-words", 1, 1000000000L, &v) != 0)
+                goto usage;
+            opt->max_words = (size_t)v;
             break;
         case O_OCR:
             if (strcmp(optarg, "off") == 0) {
@@ -697,6 +713,7 @@ static void indexer_run_jobs(indexer *ix)
         .timeout_s = ix->opt.timeout_s,
         .max_memory_mb = ix->opt.max_memory_mb,
         .max_bytes = ix->opt.max_size_mb << 20,
+        .max_words = ix->opt.max_words,
         .files_per_worker = INDEXER_FILES_PER_WORKER,
     };
     pool *workers = pool_new(ix->opt.jobs, &lim);

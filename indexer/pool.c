@@ -254,6 +254,7 @@ static int pool_spawn(pool *p, pool_slot *s, char *err, size_t errlen)
         .timeout_s = (uint32_t)p->limits.timeout_s,
         .max_memory_mb = p->limits.max_memory_mb,
         .max_bytes = p->limits.max_bytes,
+        .max_words = p->limits.max_words,
     };
     size_t frame = wire_frame_begin(&msg);
     wire_put_config(&msg, &cfg);

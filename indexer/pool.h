@@ -18,6 +18,7 @@ typedef struct {
     int timeout_s;        /* CPU and wall-clock limit per file */
     size_t max_memory_mb; /* address-space limit of a worker; 0: none */
     size_t max_bytes;     /* larger files fail without being read whole */
+    size_t max_words;     /* documents with more distinct words fail (wordcount.h); 0: none */
     int files_per_worker; /* a worker is replaced after this many files */
 } pool_limits;
 

@@ -1,7 +1,7 @@
 /* wire: encoding and decoding of the indexer <-> worker messages (see
  * wire.h). All integers are little-endian; a string is a u32 length
  * (0xFFFFFFFF for NULL) and its bytes, never containing a NUL. Payloads:
- *   'C' u32 timeout_s, u64 max_memory_mb, u64 max_bytes
+ *   'C' u32 timeout_s, u64 max_memory_mb, u64 max_bytes, u64 max_words
  *   'J' u32 format, str path, str old_hash
  *   'P' str path, str hash, u32 page, u32 timeout_s
  *   'R' (ready)
@@ -127,13 +127,15 @@ void wire_put_config(buf *b, const wire_config *c)
     wire_put_u32(b, c->timeout_s);
     wire_put_u64(b, c->max_memory_mb);
     wire_put_u64(b, c->max_bytes);
+    wire_put_u64(b, c->max_words);
 }
 
 int wire_get_config(const char *p, size_t len, wire_config *c)
 {
     wire_reader r = {(const unsigned char *)p, len, 1};
     if (len < 1 || p[0] != 'C' || wire_get_u32(&r, &c->timeout_s) != 0 ||
-        wire_get_u64(&r, &c->max_memory_mb) != 0 || wire_get_u64(&r, &c->max_bytes) != 0)
+        wire_get_u64(&r, &c->max_memory_mb) != 0 || wire_get_u64(&r, &c->max_bytes) != 0 ||
+        wire_get_u64(&r, &c->max_words) != 0)
         return -1;
     return r.pos == len ? 0 : -1;
 }

@@ -32,6 +32,7 @@ typedef struct {
     uint32_t timeout_s;     /* CPU time limit per file */
     uint64_t max_memory_mb; /* address-space limit; 0: none */
     uint64_t max_bytes;     /* larger files fail without being read whole */
+    uint64_t max_words;     /* documents with more distinct words fail; 0: no limit */
 } wire_config;
 
 /* parent -> worker: one file to hash and maybe extract ('J'), or one page

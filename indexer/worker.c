@@ -24,6 +24,7 @@
 #include "fileread.h"
 #include "ocr.h"
 #include "wire.h"
+#include "wordcount.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WORKER_ASAN 1
@@ -208,6 +209,13 @@ static void worker_job(worker *w, const wire_job *job)
     } else if (extract_buffer(job->format, job->path, data, len, &doc, reason, sizeof reason) !=
                EXTRACT_OK) {
         wire_put_error(&w->out, reason[0] ? reason : "the document could not be extracted");
+    } else if (w->cfg.max_words > 0 && wordcount_over(&doc, (size_t)w->cfg.max_words)) {
+        /* The index writer would hold every distinct word in memory until
+         * the document's row ends: random data, a dump, a log of ids. */
+        snprintf(reason, sizeof reason,
+                 "too many distinct words (more than %llu, --max-words): not indexed",
+                 (unsigned long long)w->cfg.max_words);
+        wire_put_error(&w->out, reason);
     } else {
         /* The file's bytes are not needed to send the document. */
         free(data);

@@ -246,13 +246,17 @@ static void test_config_and_job(void **state)
 {
     (void)state;
     buf b = BUF_INIT;
-    wire_config c = {.timeout_s = 60, .max_memory_mb = 1024, .max_bytes = (uint64_t)256 << 20};
+    wire_config c = {.timeout_s = 60,
+                     .max_memory_mb = 1024,
+                     .max_bytes = (uint64_t)256 << 20,
+                     .max_words = 500000};
     wire_config back;
     wire_put_config(&b, &c);
     assert_int_equal(wire_get_config(b.data, b.len, &back), 0);
     assert_int_equal(back.timeout_s, 60);
     assert_int_equal(back.max_memory_mb, 1024);
     assert_int_equal(back.max_bytes, (uint64_t)256 << 20);
+    assert_int_equal(back.max_words, 500000);
     assert_int_equal(wire_get_config(b.data, b.len - 1, &back), -1);
 
     wire_job job;
