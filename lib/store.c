@@ -145,6 +145,11 @@ int store_last_error(const store *st)
     return st->last_error;
 }
 
+void store_set_max_forms(store *st, size_t max_forms)
+{
+    vocab_set_max_forms(st->vocab, max_forms);
+}
+
 static int store_exec(store *st, const char *sql, char *err, size_t errlen)
 {
     if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -360,10 +365,12 @@ int store_finish(store *st, char *err, size_t errlen)
     }
     if (by < 0 && !st->changed)
         return store_commit(st, err, errlen);
-    /* Only this run's changes are missing: add them; else count again. */
+    /* Only this run's changes are missing: add them (unless the vocabulary
+     * let its counts go); else count again. */
     int only_this_run = by == st->run && !st->recount && generation == st->generation;
-    rc = only_this_run ? spell_apply(st->db, vocab_count_each, st->vocab, err, errlen)
-                       : spell_write(st->db, err, errlen);
+    rc = only_this_run && !vocab_count_lost(st->vocab)
+             ? spell_apply(st->db, vocab_count_each, st->vocab, err, errlen)
+             : spell_write(st->db, err, errlen);
     if (rc != SQLITE_OK) {
         st->last_error = rc;
         goto fail;

@@ -84,6 +84,11 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen);
  * that leaves the large segment alone. Returns 0, or -1 with err set. */
 int store_finish(store *st, char *err, size_t errlen);
 
+/* The forms the store's vocabulary keeps from one transaction to the next
+ * (vocab_set_max_forms): tests lower it to see the spelling table counted
+ * again once it let them go. */
+void store_set_max_forms(store *st, size_t max_forms);
+
 /* SQLite result code (SQLITE_FULL, SQLITE_IOERR_…, SQLITE_CONSTRAINT_…) of
  * the last failed call, for the caller to tell a bad document from an index
  * in trouble; SQLITE_OK when none failed yet. */

@@ -1,7 +1,9 @@
 /* vocab: key -> form rows for the index's forms (see vocab.h). The writer
  * remembers the forms it added (a set of forms), so that a form seen in
  * every document is written once per run, not once per document; the same
- * set keeps how many documents with each form the run added or removed. */
+ * set keeps how many documents with each form the run added or removed.
+ * The set is emptied at a commit once it holds VOCAB_MAX_FORMS forms, the
+ * run's counts with it (vocab_count_lost). */
 #include "vocab.h"
 
 #include <stdint.h>
@@ -14,6 +16,11 @@
 #include "text.h"
 
 #define VOCAB_MAX_KEY 1024 /* bytes of a key looked up */
+/* Forms the set keeps from one transaction to the next: some 125 bytes
+ * each. The scale corpus has 150,000; a run through documents of random
+ * data, dumps or logs of ids (each under the indexer's --max-words) would
+ * otherwise keep all of theirs till its end. */
+#define VOCAB_MAX_FORMS 1000000
 
 /* A form the run has seen, and the changes to the number of documents
  * with it: of the text being counted's store_put or store_delete, of the
@@ -43,6 +50,8 @@ struct vocab {
     vocab_list put, tx; /* forms whose put / tx count is not 0 (or was) */
     unsigned long text; /* the text being counted, from 1 */
     int sign;           /* its documents count +1 or -1; 0: none */
+    size_t max_forms;   /* the set is emptied at a commit past this */
+    int lost;           /* it was since vocab_count_clear */
 };
 
 int vocab_open(sqlite3 *db, vocab **out, char *err, size_t errlen)
@@ -54,6 +63,7 @@ int vocab_open(sqlite3 *db, vocab **out, char *err, size_t errlen)
         return -1;
     }
     v->db = db;
+    v->max_forms = VOCAB_MAX_FORMS;
     if (sqlite3_prepare_v3(db, "SELECT form FROM vocab WHERE key = ?1", -1,
                            SQLITE_PREPARE_PERSISTENT, &v->exact, NULL) != SQLITE_OK ||
         sqlite3_prepare_v3(db, "SELECT form FROM vocab WHERE key >= ?1 AND key < ?2", -1,
@@ -66,6 +76,17 @@ int vocab_open(sqlite3 *db, vocab **out, char *err, size_t errlen)
     return 0;
 }
 
+/* Forgets every form: the set and the lists that point into it. */
+static void vocab_empty(vocab *v)
+{
+    for (size_t i = 0; i < v->cap; i++)
+        free(v->seen[i]);
+    free(v->seen);
+    v->seen = NULL;
+    v->nseen = v->cap = 0;
+    v->pending.n = v->put.n = v->tx.n = 0;
+}
+
 void vocab_close(vocab *v)
 {
     if (!v)
@@ -73,9 +94,7 @@ void vocab_close(vocab *v)
     sqlite3_finalize(v->insert);
     sqlite3_finalize(v->exact);
     sqlite3_finalize(v->range);
-    for (size_t i = 0; i < v->cap; i++)
-        free(v->seen[i]);
-    free(v->seen);
+    vocab_empty(v);
     free(v->pending.v);
     free(v->put.v);
     free(v->tx.v);
@@ -198,6 +217,22 @@ void vocab_count_tx(vocab *v, int committed)
         f->tx = 0;
     }
     v->tx.n = 0;
+    /* Between transactions no form is being counted; the forms noted by a
+     * removal since the last vocab_flush are in the table already. */
+    if (v->nseen > v->max_forms) {
+        vocab_empty(v);
+        v->lost = 1;
+    }
+}
+
+int vocab_count_lost(const vocab *v)
+{
+    return v->lost;
+}
+
+void vocab_set_max_forms(vocab *v, size_t max_forms)
+{
+    v->max_forms = max_forms;
 }
 
 int vocab_count_each(void *vv, int (*fn)(void *fctx, const char *form, size_t len, long docs),
@@ -216,6 +251,7 @@ void vocab_count_clear(vocab *v)
     for (size_t i = 0; i < v->cap; i++)
         if (v->seen[i])
             v->seen[i]->run = 0;
+    v->lost = 0;
 }
 
 int vocab_flush(vocab *v)

@@ -36,13 +36,19 @@ void vocab_forget(vocab *v);
  * the transaction's to the run's (committed) or drops them (rolled back).
  * vocab_count_each calls fn(fctx, form, len, docs) for each form whose run
  * count is not 0 (spell_changes_fn, v being a vocab), vocab_count_clear
- * sets them to 0 once written. */
+ * sets them to 0 once written.
+ * Past max_forms forms (vocab_set_max_forms; 1,000,000 by default), the set
+ * is emptied by vocab_count_tx (the forms noted are then written again,
+ * harmlessly): vocab_count_lost then says that the run's counts are
+ * incomplete, until vocab_count_clear. */
 void vocab_count(vocab *v, int sign);
 void vocab_count_end(vocab *v, int keep);
 void vocab_count_tx(vocab *v, int committed);
 int vocab_count_each(void *v, int (*fn)(void *fctx, const char *form, size_t len, long docs),
                      void *fctx);
 void vocab_count_clear(vocab *v);
+int vocab_count_lost(const vocab *v);
+void vocab_set_max_forms(vocab *v, size_t max_forms);
 
 /* Calls add(actx, form, len) for each form whose key is key[0..len), or
  * starts with it when prefix. Returns an SQLite code. The signature is

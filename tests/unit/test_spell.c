@@ -347,6 +347,56 @@ static void test_follows_the_index(void **state)
     ixf_remove(&ix);
 }
 
+/* A writer whose vocabulary lets its forms go between transactions (past
+ * its limit: here 3) counts the spelling table again at its last step, and
+ * the vocabulary table still has every form. */
+static void test_forms_let_go(void **state)
+{
+    (void)state;
+    static const char *const one[] = {"Une exploration des archives."};
+    static const char *const two[] = {"Des explorateurs et une exploration."};
+    static const char *const three[] = {"Les explorateurs, encore des explorateurs."};
+    char err[256];
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    assert_int_equal(ixf_add(&ix, 1, "text", 0, "Note", one, 1), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(schema_open(ix.path, SCHEMA_READWRITE, &ix.db, err, sizeof err), 0);
+    assert_int_equal(store_open(ix.db, &ix.st, err, sizeof err), 0);
+    store_set_max_forms(ix.st, 3);
+    /* A row no document has: a rewrite takes it out, an update would not. */
+    assert_int_equal(
+        sqlite3_exec(ix.db, "INSERT INTO spelling VALUES ('zzzz', '', 7)", NULL, NULL, NULL),
+        SQLITE_OK);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 2, "text", 0, "Note", two, 1), 0);
+    assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
+    assert_int_equal(store_begin(ix.st, err, sizeof err), 0);
+    assert_int_equal(ixf_add(&ix, 3, "text", 0, "Encore", three, 1), 0);
+    assert_int_equal(store_delete(ix.st, 1, err, sizeof err), 0);
+    assert_int_equal(store_commit(ix.st, err, sizeof err), 0);
+    assert_int_equal(store_finish(ix.st, err, sizeof err), 0);
+    ASSERT_COMPLETIONS(ix.path, "explor", "explorateurs,exploration");
+    ASSERT_COMPLETIONS(ix.path, "enc", "encore");
+    ASSERT_COMPLETIONS(ix.path, "zz", "");
+    assert_table_counted(ix.db);
+    /* Every form of documents 2 and 3 is found by its key. */
+    static const char *const forms[] = {"des",         "explorateurs", "et",     "une",
+                                        "exploration", "les",          "encore", "note"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(
+            sqlite3_prepare_v2(ix.db, "SELECT count(*) FROM vocab WHERE form = ?1", -1, &st, NULL),
+            SQLITE_OK);
+        sqlite3_bind_text(st, 1, forms[i], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_true(sqlite3_column_int(st, 0) >= 1);
+        sqlite3_finalize(st);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    ixf_remove(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_words_left_alone),
         cmocka_unit_test(test_completions),
         cmocka_unit_test(test_follows_the_index),
+        cmocka_unit_test(test_forms_let_go),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
