@@ -13,8 +13,10 @@
 
 /* 1 when doc's title, headings, description and chunks have more than max
  * distinct index forms, else 0; the count stops as soon as it passes max.
- * A document of at most max bytes of text (a form takes one byte at least)
- * is not analysed. */
+ * A document of at most max bytes of text (a form takes one byte at least),
+ * or whose distinct runs of non-blank bytes add up to at most max bytes, is
+ * not analysed: the richest document of the scale corpus (2.4 MB of text,
+ * 20,171 forms) has 388,805 bytes of such runs. */
 int wordcount_over(const extract_doc *doc, size_t max);
 
 #endif
