@@ -3,7 +3,10 @@
  * first lines, the date in datelines, and section headings (« 2. LETTRE
  * AU PRESIDENT… », « a) … », uppercase lines, Markdown '#'), which also cut
  * the text into chunks. A form feed is a page break: it ends a chunk, but
- * chunks keep page 0 since the contract gives pages to PDFs only. */
+ * chunks keep page 0 since the contract gives pages to PDFs only.
+ * A formatted manual page (`man foo | col -b`: first line « FOO(1) … FOO(1) »,
+ * a NOM/NAME section) takes its title from the NOM paragraph; its section
+ * names (column 0) are its headings, its running header and footer are not. */
 #include "extract_formats.h"
 
 #include "buf.h"
@@ -110,6 +113,138 @@ static span heading_of(span l, int prev_blank, int next_blank)
     }
 }
 
+/* Line i of the text ending at each '\n' (CR already normalised). */
+static span line_at(const char *s, size_t len, size_t *pos)
+{
+    const char *nl = memchr(s + *pos, '\n', len - *pos);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    span l = {s + *pos, end - *pos};
+    *pos = nl ? end + 1 : len;
+    return l;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The first whitespace-separated token of l (l trimmed). */
+static span first_token(span l)
+{
+    size_t n = 0;
+    while (n < l.len && !is_space(l.s[n]))
+        n++;
+    return (span){l.s, n};
+}
+
+/* The last whitespace-separated token of l (l trimmed). */
+static span last_token(span l)
+{
+    size_t n = 0;
+    while (n < l.len && !is_space(l.s[l.len - 1 - n]))
+        n++;
+    return (span){l.s + l.len - n, n};
+}
+
+static int span_eq(span a, span b)
+{
+    return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+}
+
+/* « NAME(section) »: a name without parentheses, a section of 1 to 10
+ * letters or digits. */
+static int is_man_ref(span t)
+{
+    const char *open = memchr(t.s, '(', t.len);
+    if (!open || open == t.s || t.s[t.len - 1] != ')')
+        return 0;
+    size_t sec = t.len - (size_t)(open - t.s) - 2;
+    if (sec < 1 || sec > 10)
+        return 0;
+    for (const char *c = open + 1; c < t.s + t.len - 1; c++)
+        if (!is_digit(*c) && !((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'))
+            return 0;
+    return 1;
+}
+
+/* What the extractor needs to know of a formatted manual page. */
+typedef struct {
+    span ref;       /* « ID(1) », the running header's token */
+    size_t name_at; /* offset of the line after « NOM »/« NAME » */
+    size_t last_at; /* offset of the last non-blank line */
+} man_page;
+
+/* 1 when t is a formatted manual page: its first non-blank line is a
+ * running header (the same NAME(section) token at both ends, two tokens at
+ * least) and a line « NOM » or « NAME » starts at column 0. */
+static int man_page_find(const char *t, size_t len, man_page *m)
+{
+    size_t pos = 0;
+    span l = {t, 0};
+    while (pos < len && !l.len) {
+        span raw = line_at(t, len, &pos);
+        l = trim(raw.s, raw.len);
+    }
+    span a = first_token(l), z = last_token(l);
+    if (!l.len || a.len == l.len || !span_eq(a, z) || !is_man_ref(a))
+        return 0;
+    m->ref = a;
+    m->name_at = 0;
+    m->last_at = 0;
+    while (pos < len) {
+        size_t at = pos;
+        span raw = line_at(t, len, &pos);
+        span tl = trim(raw.s, raw.len);
+        if (!tl.len)
+            continue;
+        m->last_at = at;
+        if (!m->name_at && raw.s == tl.s &&
+            (span_eq(tl, (span){"NOM", 3}) || span_eq(tl, (span){"NAME", 4})))
+            m->name_at = pos;
+    }
+    return m->name_at != 0;
+}
+
+/* A manual page's heading: a section name at column 0, unless the line is
+ * the running header or footer (ending with the header's token, or the
+ * last line « Linux … Linux » of mdoc pages). */
+static span man_heading(const man_page *m, span raw, span l, size_t at)
+{
+    span none = {l.s, 0};
+    if (!l.len || raw.s != l.s || l.len > HEADING_MAX || span_eq(last_token(l), m->ref))
+        return none;
+    if (at == m->last_at && first_token(l).len < l.len && span_eq(first_token(l), last_token(l)))
+        return none;
+    return l;
+}
+
+/* The title of a manual page: the NOM section's first paragraph, its lines
+ * joined; NULL when it has fewer than 3 letters. */
+static char *man_title(const char *t, size_t len, const man_page *m)
+{
+    size_t pos = m->name_at, start = 0, end = 0;
+    while (pos < len) {
+        span raw = line_at(t, len, &pos);
+        span l = trim(raw.s, raw.len);
+        if (l.len && raw.s == l.s)
+            break; /* the next section */
+        if (!l.len) {
+            if (end)
+                break;
+            continue;
+        }
+        if (!end)
+            start = (size_t)(l.s - t);
+        end = (size_t)(l.s + l.len - t);
+    }
+    if (!end)
+        return NULL;
+    char *line = text_normalize(t + start, end - start, TEXT_ONE_LINE);
+    char *title = text_title_from_lines(line, strlen(line));
+    free(line);
+    return title;
+}
+
 typedef struct {
     extract_doc *doc;
     buf section;   /* raw text of the current section */
@@ -140,16 +275,6 @@ static void start_section(builder *b, span h)
     if (b->headings.len)
         buf_putc(&b->headings, '\n');
     buf_puts(&b->headings, b->heading);
-}
-
-/* Line i of the text ending at each '\n' (CR already normalised). */
-static span line_at(const char *s, size_t len, size_t *pos)
-{
-    const char *nl = memchr(s + *pos, '\n', len - *pos);
-    size_t end = nl ? (size_t)(nl - s) : len;
-    span l = {s + *pos, end - *pos};
-    *pos = nl ? end + 1 : len;
-    return l;
 }
 
 static int starts_with_ci(span l, const char *prefix)
@@ -252,10 +377,13 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
 
     builder b = {doc, BUF_INIT, NULL, BUF_INIT};
     buf plain = BUF_INIT; /* the opening text without Markdown heading marks, for the title */
+    man_page man;
+    int is_man = man_page_find(t, tlen, &man);
     size_t pos = 0;
     span prev = {t, 0};
     int first = 1;
     while (pos < tlen) {
+        size_t at = pos;
         span raw = line_at(t, tlen, &pos);
         /* Form feeds end a page: flush before the line that follows one. */
         while (raw.len && raw.s[0] == '\f') {
@@ -271,7 +399,8 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
             span nl = line_at(t, tlen, &p2);
             next = trim(nl.s, nl.len);
         }
-        span h = heading_of(l, first || is_blank(prev), pos >= tlen || is_blank(next));
+        span h = is_man ? man_heading(&man, raw, l, at)
+                        : heading_of(l, first || is_blank(prev), pos >= tlen || is_blank(next));
         if (h.len)
             start_section(&b, h);
         if (plain.len < TITLE_SCAN) {
@@ -297,9 +426,13 @@ int extract_text(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     flush(&b);
 
-    const char *opening = plain.data ? plain.data : "";
-    size_t title_at = title_start(opening, plain.len);
-    doc->title = text_title_from_lines(opening + title_at, plain.len - title_at);
+    if (is_man)
+        doc->title = man_title(t, tlen, &man);
+    if (!doc->title) {
+        const char *opening = plain.data ? plain.data : "";
+        size_t title_at = title_start(opening, plain.len);
+        doc->title = text_title_from_lines(opening + title_at, plain.len - title_at);
+    }
     if (b.headings.len)
         doc->headings = buf_detach(&b.headings);
     char date[11];

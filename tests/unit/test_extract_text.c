@@ -1,7 +1,7 @@
 /* test_extract_text: plain-text minutes: the seed compte-rendu (title,
  * date, numbered headings), Windows-1252, UTF-16 with BOM, CRLF and CR,
  * form feeds, Markdown headings, agenda lists, binary junk, empty files,
- * chunk sizes. */
+ * chunk sizes, formatted manual pages. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -331,6 +331,95 @@ static void test_long_text_dates(void **state)
     free(data);
 }
 
+/* `man id | col -b`: the NOM paragraph is the title, the section names are
+ * the headings (each starts a chunk), the running header and footer are
+ * neither. */
+static void test_man_page(void **state)
+{
+    (void)state;
+    const char *data =
+        "ID(1)                   Commandes de l'utilisateur                  ID(1)\n"
+        "\n"
+        "NOM\n"
+        "       id - Afficher les identifiants d'utilisateur et de groupe effectifs\n"
+        "       et   réels\n"
+        "\n"
+        "SYNOPSIS\n"
+        "       id [OPTION]... [UTILISATEUR]...\n"
+        "\n"
+        "DESCRIPTION\n"
+        "       Afficher les informations sur l'utilisateur et le groupe.\n"
+        "\n"
+        "       -g, --group\n"
+        "              n'afficher que l'identifiant de groupe effectif\n"
+        "\n"
+        "VOIR AUSSI\n"
+        "       Documentation complète <https://www.gnu.org/software/coreutils/id>\n"
+        "\n"
+        "GNU coreutils 9.1             Septembre 2022                        ID(1)\n";
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(run(data, strlen(data), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "id - Afficher les identifiants d'utilisateur et de groupe "
+                                   "effectifs et réels");
+    assert_string_equal(doc.headings, "NOM\nSYNOPSIS\nDESCRIPTION\nVOIR AUSSI");
+    assert_int_equal(doc.n_chunks, 5);
+    assert_string_equal(doc.chunks[2].heading, "SYNOPSIS");
+    assert_string_equal(doc.chunks[2].text, "SYNOPSIS id [OPTION]... [UTILISATEUR]...");
+    extract_doc_free(&doc);
+
+    /* tabs from col, an English NAME and an mdoc footer « Linux … Linux » */
+    const char *mdoc = "FILE(1)\tGeneral Commands Manual\tFILE(1)\n\n"
+                       "NAME\n\tfile \xE2\x80\x93 determine file type\n\n"
+                       "DESCRIPTION\n\tThis manual page documents file.\n\n"
+                       "Linux\t\t26 octobre 2022\t\tLinux\n";
+    assert_int_equal(run(mdoc, strlen(mdoc), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "file \xE2\x80\x93 determine file type");
+    assert_string_equal(doc.headings, "NAME\nDESCRIPTION");
+    extract_doc_free(&doc);
+}
+
+/* Minutes with a line « NOM », or a first line with different tokens at its
+ * ends, or a header but no NOM section, keep the usual title and headings. */
+static void test_not_man_page(void **state)
+{
+    (void)state;
+    const char *minutes = "Compte rendu de la réunion du bureau\n"
+                          "\n"
+                          "NOM\n"
+                          "Présents : Marie, Paul\n"
+                          "\n"
+                          "ORDRE DU JOUR\n"
+                          "Budget de l'association\n";
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(run(minutes, strlen(minutes), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "Compte rendu de la réunion du bureau");
+    assert_string_equal(doc.headings, "ORDRE DU JOUR");
+    extract_doc_free(&doc);
+
+    const char *tokens = "LS(1)                 Commandes de l'utilisateur                 DIR(1)\n"
+                         "\n"
+                         "NOM\n"
+                         "       ls - Afficher le contenu de répertoires\n"
+                         "\n"
+                         "VOIR AUSSI\n"
+                         "       dir(1)\n";
+    assert_int_equal(run(tokens, strlen(tokens), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "LS(1) Commandes de l'utilisateur DIR(1)");
+    assert_string_equal(doc.headings, "VOIR AUSSI");
+    extract_doc_free(&doc);
+
+    const char *no_name = "LS(1)                 Commandes de l'utilisateur                 LS(1)\n"
+                          "\n"
+                          "DESCRIPTION\n"
+                          "       ls affiche le contenu de répertoires\n";
+    assert_int_equal(run(no_name, strlen(no_name), &doc, err, sizeof err), EXTRACT_OK);
+    assert_string_equal(doc.title, "LS(1) Commandes de l'utilisateur LS(1)");
+    assert_null(doc.headings);
+    extract_doc_free(&doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_markdown),         cmocka_unit_test(test_numbered_headings),
         cmocka_unit_test(test_binary_and_empty), cmocka_unit_test(test_letterhead_title),
         cmocka_unit_test(test_long_text_chunks), cmocka_unit_test(test_long_text_dates),
+        cmocka_unit_test(test_man_page),         cmocka_unit_test(test_not_man_page),
     };
     return cmocka_run_group_tests_name("extract_text", tests, NULL, NULL);
 }
