@@ -55,6 +55,8 @@ typedef struct query_node {
                     * noun's forms, or its verb's (query_lend decides) */
     char *derived; /* ... and does: the vocabulary key of that word
                     * (query_derived_key), set by query_lend; else NULL */
+    char *plural;  /* PHRASE of one word: the alternatives of its other
+                    * number (query_plural_piece), its weak forms; else NULL */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -123,6 +125,7 @@ static void query_node_free(query_node *n)
     free(n->toks);
     free(n->typed);
     free(n->derived);
+    free(n->plural);
     for (size_t i = 0; i < n->nkids; i++)
         query_node_free(n->kids[i]);
     free(n->kids);
@@ -402,6 +405,120 @@ static int query_derive_ok(const char *piece, const char *key, size_t klen, cons
     return ok;
 }
 
+/* Does the index have forms for the key (vocab.h) key[0..len)? */
+static int query_key_has_forms(const query_vocab *v, const char *key, size_t len)
+{
+    query_forms f = {.n = 0};
+    v->forms(v->ctx, key, len, 0, query_forms_add, &f);
+    int has = f.n > 0;
+    query_forms_free(&f);
+    return has;
+}
+
+/* Words ending in -s or -x that are no plural of the stem without it, the
+ * index having forms of both: « mois » is not « moi »s, « prix » « pri »
+ * (prier), « mais » « mai », « paris » « pari », « plus » « plu »
+ * (pleuvoir). Stems (folded, unaccented as typed). */
+static int query_invariable(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "bras", "ceux", "deux", "dessous", "dessus", "doux", "faux", "fois", "frais", "gras",
+        "jamais", "mais", "mieux", "mois", "paris", "plus", "pris", "repos", "sous", "taux",
+        "tous", "vieux", "nous", "vous", "puis", "depuis", "gros", "corpus", "virus", "bonus"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is body[0..len) (a stem) ended by a plural mark Snowball keeps: an « s »
+ * after a, i or o (« cinémas », « amis », « zéros »; after è or s it is
+ * the word's: « succès », « stress »), or the « x » of « -aux », « -eux »,
+ * « -oux » (« lieux », « bijoux »; « prix », « voix », « unix » are
+ * singulars)? Not an s after u: invariable words crowd there (corpus,
+ * virus, plus, sous, jus, refus), and « corrompus » for « corrompu » cost
+ * heldout6's questions 0.008 (docs/ANALYSIS.md). */
+static int query_plural_end(const char *body, size_t len)
+{
+    if (len < 2)
+        return 0;
+    char last = body[len - 1], before = body[len - 2];
+    if (last == 's')
+        return before == 'a' || before == 'i' || before == 'o';
+    return last == 'x' && before == 'u';
+}
+
+/* Appends to b the alternative of the word's other number for the
+ * alternative alt[0..n) ("!stem" or "%stem"): a plural Snowball leaves
+ * its s or x (« zéros », « lieux », « amis », query_plural_end) reaches
+ * its singular's key and a singular its plural's (stem + s after a, i, o;
+ * + x after u), when the index has forms of both, the
+ * singular's stem has three letters or more (« eu » is not « eux », « si »
+ * not « six », « ça » not « cas ») and the plural is no invariable word
+ * (query_invariable). Returns whether it did. */
+static int query_plural_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
+{
+    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+        return 0;
+    const char *body = alt + 1;
+    size_t len = n - 1;
+    char key[256];
+    if (len + 2 > sizeof key)
+        return 0;
+    /* The marker is part of a "%" key, not of a "!" one (query_alt_forms). */
+    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
+    if (mk)
+        key[0] = ANALYZER_FOLDED_STEM;
+    if (query_plural_end(body, len)) {
+        if (query_utf8_chars_n(body, len - 1) < 3 || query_invariable(body, len))
+            return 0;
+        memcpy(key + mk, body, len - 1);
+        size_t klen = mk + len - 1;
+        if (!query_key_has_forms(v, alt + 1 - mk, len + mk) || !query_key_has_forms(v, key, klen))
+            return 0;
+        buf_putc(b, ANALYZER_ALTERNATIVE);
+        buf_putc(b, alt[0]);
+        buf_append(b, body, len - 1);
+        return 1;
+    }
+    if (query_utf8_chars_n(body, len) < 3 || !query_key_has_forms(v, alt + 1 - mk, len + mk))
+        return 0;
+    char last = body[len - 1];
+    int added = 0;
+    const char *marks = last == 'u' ? "x" : (last == 'a' || last == 'i' || last == 'o') ? "s" : "";
+    for (const char *m = marks; *m; m++) {
+        memcpy(key + mk, body, len);
+        key[mk + len] = *m;
+        if (query_invariable(key + mk, len + 1) || !query_key_has_forms(v, key, mk + len + 1))
+            continue;
+        buf_putc(b, ANALYZER_ALTERNATIVE);
+        buf_putc(b, alt[0]);
+        buf_append(b, key + mk, len + 1);
+        added = 1;
+    }
+    return added;
+}
+
+/* The piece with the alternatives of its other number (query_plural_alt)
+ * added, or NULL when it has none. */
+static char *query_plural_piece(const char *piece, const query_vocab *v)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, piece);
+    size_t plen = strlen(piece);
+    int added = 0;
+    query_alt_iter it = query_alt_iter_of(piece, plen);
+    const char *p;
+    size_t n;
+    while (query_alt_next(&it, &p, &n))
+        added |= query_plural_alt(&b, p, n, v);
+    if (!added) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}
+
 /* Writes a PHRASE node, a term of the query, and returns how many FTS5
  * phrases it wrote, with, when weak is not NULL, which of them are weak
  * forms (query_weak_forms). A word with several forms is their phrases OR-ed:
@@ -426,6 +543,17 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
              * match and rank, never as much as the word typed. */
             size_t own = f.n;
             v->forms(v->ctx, n->derived, strlen(n->derived), 0, query_forms_add, &f);
+            if (weak)
+                for (size_t i = own; i < f.n; i++)
+                    weak[i] = 1;
+        }
+        if (n->plural && v) {
+            size_t own = f.n;
+            query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
+            const char *alt;
+            size_t alen;
+            while (query_alt_next(&it, &alt, &alen))
+                query_alt_forms(v, alt, alen, 0, &f);
             if (weak)
                 for (size_t i = own; i < f.n; i++)
                     weak[i] = 1;
@@ -507,6 +635,8 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
     }
     /* Its derived word's stem, as its weak forms are marked. */
     if (n->derived && strlen(n->derived) == len && memcmp(n->derived, token, len) == 0)
+        return 1;
+    if (n->plural && query_piece_matches(n->plural, 0, token, len))
         return 1;
     for (size_t i = 0; i < n->ntoks; i++)
         if (query_piece_matches(n->toks[i], n->prefix && i + 1 == n->ntoks, token, len))
@@ -1981,8 +2111,11 @@ static void query_emit_dup(query_out *o, const query *q)
         for (size_t k = 0; k < c->ntoks; k++) {
             /* A word's derived forms (query_node.derived) match rows
              * of the base too. */
-            query_node one = {
-                .kind = QUERY_NODE_PHRASE, .toks = &c->toks[k], .ntoks = 1, .derived = c->derived};
+            query_node one = {.kind = QUERY_NODE_PHRASE,
+                              .toks = &c->toks[k],
+                              .ntoks = 1,
+                              .derived = c->derived,
+                              .plural = c->plural};
             int forms = query_word_forms(o, &one);
             if (forms > 0 && (!word || forms < fewest)) {
                 query_node_free(word);
@@ -1990,6 +2123,8 @@ static void query_emit_dup(query_out *o, const query *q)
                 query_node_tok(word, buf_xstrndup(c->toks[k], strlen(c->toks[k])));
                 if (c->derived)
                     word->derived = buf_xstrndup(c->derived, strlen(c->derived));
+                if (c->plural)
+                    word->plural = buf_xstrndup(c->plural, strlen(c->plural));
                 fewest = forms;
             }
         }
@@ -2195,6 +2330,42 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
     return buf_detach(&b);
 }
 
+/* Gives n the alternatives of its other number (query_plural_piece): a
+ * word alone (weak) as n->plural, its weak forms (they measured a little
+ * better than full ones); every piece of a phrase or of an exclusion (not
+ * weak, not a prefix) as alternatives of the piece: a plural is the same
+ * word, as the plurals Snowball joins are. */
+static void query_plural_toks(query_node *n, const query_vocab *v, int weak)
+{
+    free(n->plural);
+    n->plural = NULL;
+    if (weak && n->ntoks == 1 && !n->prefix) {
+        char *more = query_plural_piece(n->toks[0], v);
+        if (more) {
+            size_t own = strlen(n->toks[0]);
+            n->plural = buf_xstrndup(more + own + 1, strlen(more) - own - 1);
+            free(more);
+        }
+        return;
+    }
+    for (size_t i = 0; i < n->ntoks; i++) {
+        if (n->prefix && i + 1 == n->ntoks)
+            continue;
+        char *more = query_plural_piece(n->toks[i], v);
+        if (more) {
+            free(n->toks[i]);
+            n->toks[i] = more;
+        }
+    }
+}
+
+static void query_plural_node(query_node *n, const query_vocab *v)
+{
+    for (size_t i = 0; i < n->nkids; i++)
+        query_plural_node(n->kids[i], v);
+    query_plural_toks(n, v, 0);
+}
+
 static void query_lend_node(query_node *n, const query_vocab *v)
 {
     for (size_t i = 0; i < n->nkids; i++)
@@ -2206,6 +2377,7 @@ static void query_lend_node(query_node *n, const query_vocab *v)
             n->toks[i] = lent;
         }
     }
+    query_plural_toks(n, v, 1);
     free(n->derived);
     n->derived = NULL;
     char key[256];
@@ -2222,6 +2394,8 @@ void query_lend(query *q, const query_vocab *v)
         return;
     for (size_t i = 0; i < q->nclauses; i++)
         query_lend_node(q->clauses[i], v);
+    for (size_t i = 0; i < q->nexcl; i++)
+        query_plural_node(q->excl[i], v);
 }
 
 int query_token_clause(const query *q, const char *token, size_t len)

@@ -41,6 +41,13 @@ static const char *const docs[] = {
     /* 18 */ "Un visage connu.",
     /* 19 */ "Un avantage fiscal.",
     /* 20 */ "Avant la loi.",
+    /* 21 */ "Trois zéros devant le nombre.",
+    /* 22 */ "Un lieu d'hébergement.",
+    /* 23 */ "Le mois dernier.",
+    /* 24 */ "Moi aussi, un ami.",
+    /* 25 */ "Des amis.",
+    /* 26 */ "Le zéro absolu.",
+    /* 27 */ "Des lieux publics.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -369,6 +376,38 @@ static void test_derived_forms(void **state)
     assert_int_equal(query_parse("visé", strlen("visé"), NULL, &q, err, sizeof err), QUERY_OK);
     query_lend(q, &f->qv);
     assert_int_equal(query_token_clause(q, "visag", 5), -1);
+    query_free(q);
+}
+
+/* A plural Snowball leaves its s or x (« zéros », « lieux », « amis ») is
+ * its singular, in a phrase too, and the singular its plural, for matching,
+ * excluding and marking; an invariable word is not (« mois » is not
+ * « moi »). */
+static void test_plural_forms(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SEARCH("zéro", "21,26");
+    ASSERT_SEARCH("zero nombre", "21");
+    ASSERT_SEARCH("zéros absolu", "26");
+    ASSERT_SEARCH("lieux", "22,27");
+    ASSERT_SEARCH("lieu publics", "27");
+    ASSERT_SEARCH("\"lieux d'hébergement\"", "22");
+    ASSERT_SEARCH("ami", "24,25");
+    ASSERT_SEARCH("amis", "24,25");
+    ASSERT_SEARCH("nombre -zéro", "");
+    ASSERT_SEARCH("aussi -amis", "");
+    ASSERT_SEARCH("mois", "23");
+    ASSERT_SEARCH("moi", "24");
+    /* Marked in snippets as the word itself. */
+    query *q;
+    char err[256];
+    assert_int_equal(query_parse("zéro", strlen("zéro"), NULL, &q, err, sizeof err), QUERY_OK);
+    query_lend(q, &f->qv);
+    assert_int_equal(query_token_clause(q, "zeros", 5), 0); /* a token's folded stem */
+    query_free(q);
+    assert_int_equal(query_parse("mois", strlen("mois"), NULL, &q, err, sizeof err), QUERY_OK);
+    query_lend(q, &f->qv);
+    assert_int_equal(query_token_clause(q, "moi", 3), -1);
     query_free(q);
 }
 
@@ -1007,6 +1046,7 @@ int main(void)
         cmocka_unit_test(test_phrase_content),
         cmocka_unit_test(test_weak_forms),
         cmocka_unit_test(test_derived_forms),
+        cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
         cmocka_unit_test(test_prefix),
