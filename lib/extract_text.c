@@ -26,13 +26,18 @@ typedef struct {
     size_t len;
 } span;
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 static span trim(const char *s, size_t len)
 {
-    while (len && (*s == ' ' || *s == '\t')) {
+    while (len && is_space(*s)) {
         s++;
         len--;
     }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    while (len && is_space(s[len - 1]))
         len--;
     return (span){s, len};
 }
@@ -53,7 +58,7 @@ static size_t markdown_marker(span l)
     size_t n = 0;
     while (n < l.len && l.s[n] == '#')
         n++;
-    if (n == 0 || n > 6 || n >= l.len || (l.s[n] != ' ' && l.s[n] != '\t'))
+    if (n == 0 || n > 6 || n >= l.len || !is_space(l.s[n]))
         return 0;
     return n + 1;
 }
@@ -121,11 +126,6 @@ static span line_at(const char *s, size_t len, size_t *pos)
     span l = {s + *pos, end - *pos};
     *pos = nl ? end + 1 : len;
     return l;
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
 }
 
 /* The first whitespace-separated token of l (l trimmed). */

@@ -484,19 +484,17 @@ static int query_plural_alt(buf *b, const char *alt, size_t n, const query_vocab
     if (query_utf8_chars_n(body, len) < 3 || !query_key_has_forms(v, alt + 1 - mk, len + mk))
         return 0;
     char last = body[len - 1];
-    int added = 0;
-    const char *marks = last == 'u' ? "x" : (last == 'a' || last == 'i' || last == 'o') ? "s" : "";
-    for (const char *m = marks; *m; m++) {
-        memcpy(key + mk, body, len);
-        key[mk + len] = *m;
-        if (query_invariable(key + mk, len + 1) || !query_key_has_forms(v, key, mk + len + 1))
-            continue;
-        buf_putc(b, ANALYZER_ALTERNATIVE);
-        buf_putc(b, alt[0]);
-        buf_append(b, key + mk, len + 1);
-        added = 1;
-    }
-    return added;
+    char mark = last == 'u' ? 'x' : (last == 'a' || last == 'i' || last == 'o') ? 's' : 0;
+    if (!mark)
+        return 0;
+    memcpy(key + mk, body, len);
+    key[mk + len] = mark;
+    if (query_invariable(key + mk, len + 1) || !query_key_has_forms(v, key, mk + len + 1))
+        return 0;
+    buf_putc(b, ANALYZER_ALTERNATIVE);
+    buf_putc(b, alt[0]);
+    buf_append(b, key + mk, len + 1);
+    return 1;
 }
 
 /* The piece with the alternatives of its other number (query_plural_alt)
@@ -538,26 +536,22 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
             query_weak_forms(&f, n->typed, weak);
         else if (weak)
             memset(weak, 0, f.n * sizeof *weak);
-        if (n->derived && v) {
-            /* A derived word's forms are weak: they help a document
-             * match and rank, never as much as the word typed. */
-            size_t own = f.n;
+        /* A derived word's forms and its other number's are weak: they
+         * help a document match and rank, never as much as the word
+         * typed. */
+        size_t own = f.n;
+        if (n->derived && v)
             v->forms(v->ctx, n->derived, strlen(n->derived), 0, query_forms_add, &f);
-            if (weak)
-                for (size_t i = own; i < f.n; i++)
-                    weak[i] = 1;
-        }
         if (n->plural && v) {
-            size_t own = f.n;
             query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
             const char *alt;
             size_t alen;
             while (query_alt_next(&it, &alt, &alen))
                 query_alt_forms(v, alt, alen, 0, &f);
-            if (weak)
-                for (size_t i = own; i < f.n; i++)
-                    weak[i] = 1;
         }
+        if (weak)
+            for (size_t i = own; i < f.n; i++)
+                weak[i] = 1;
         if (f.n > 0) {
             if (f.n > 1)
                 buf_putc(b, '(');
