@@ -52,9 +52,11 @@ typedef struct query_node {
     int common;    /* PHRASE of one word typed that says little alone
                     * (query_says_little) */
     int derive;    /* PHRASE of one word typed: may reach its « -age »
-                    * noun's forms, or its verb's (query_lend decides) */
-    char *derived; /* ... and does: the vocabulary key of that word
-                    * (query_derived_key), set by query_lend; else NULL */
+                    * noun's forms, or its verb's, or its action noun's
+                    * (query_lend decides) */
+    char *derived; /* ... and does: the vocabulary keys of those words,
+                    * "a|b" (query_derived_key, query_derived_words), set
+                    * by query_lend; else NULL */
     char *plural;  /* PHRASE of one word: the alternatives of its other
                     * number (query_plural_piece), its weak forms; else NULL */
     struct query_node **kids;
@@ -389,20 +391,192 @@ static void query_forms_free(query_forms *f)
     f->n = 0;
 }
 
-/* Does the one-word piece reach its derived word, key[0..klen)
- * (query_derived_key)? Only when the index has forms of both and the side
+/* Does the one-word piece, of index forms own, reach its derived word,
+ * key[0..klen) (query_derived_key)? Only when the index has forms of both and the side
  * without « ag » has a verb's (« pirater », « piraté »): « avantage » does
  * not reach « avant », nor « personne » « personnage ». */
-static int query_derive_ok(const char *piece, const char *key, size_t klen, const query_vocab *v)
+static int query_derive_ok(const query_forms *own, const char *key, size_t klen,
+                           const query_vocab *v)
 {
-    query_forms own, other = {.n = 0};
-    query_piece_forms(piece, 0, v, &own);
+    query_forms other = {.n = 0};
     v->forms(v->ctx, key, klen, 0, query_forms_add, &other);
     int reverse = klen < 2 || memcmp(key + klen - 2, "ag", 2) != 0;
-    int ok = own.n > 0 && other.n > 0 && query_verb_forms(reverse ? &other : &own);
-    query_forms_free(&own);
+    int ok = own->n > 0 && other.n > 0 && query_verb_forms(reverse ? &other : own);
     query_forms_free(&other);
     return ok;
+}
+
+/* Verb and action-noun endings French derives one from the other and
+ * Snowball stems apart (« vérifier » "vérifi", « vérification » "vérif"),
+ * with the fewest characters before them: « mettre » is not « mission »,
+ * nor « aller » « allure ». Written from French morphology; a pair holds
+ * only when the index has the word it makes (query_derived_words). */
+typedef struct {
+    const char *verb, *noun;
+    size_t min; /* characters before the ending */
+} query_derivation;
+
+/* clang-format off */
+static const query_derivation query_derivations[] = {
+    {"ier", "ication", 3},   /* vérifier, publier, planifier */
+    {"iquer", "ication", 3}, /* appliquer, communiquer */
+    {"\xC3\xA9" "er", "\xC3\xA9" "ation", 2}, /* créer */
+    {"er", "ation", 4},      /* migrer (Snowball joins most) */
+    {"nir", "nition", 1},    /* définir, finir (not « partir »/« partition ») */
+    {"lir", "lition", 3},    /* démolir, abolir */
+    {"uire", "uction", 2},   /* réduire, produire, construire */
+    {"imer", "ession", 3},   /* supprimer, imprimer, exprimer */
+    {"iger", "ection", 3},   /* corriger, diriger */
+    {"\xC3\xA9" "rer", "ertion", 3}, /* insérer */
+    {"vertir", "version", 2}, /* convertir */
+    {"crire", "cription", 1}, /* décrire, inscrire */
+    {"crire", "criture", 1},  /* écrire */
+    {"\xC3\xA9" "crire", "escription", 1}, /* décrire */
+    {"ionner", "ion", 3},    /* sélectionner */
+    {"er", "eture", 4},      /* fermer */
+    {"er", "ure", 4},        /* couper, blesser */
+    {"uter", "ution", 2},    /* exécuter */
+    {"uer", "ution", 3},     /* attribuer, distribuer, évoluer */
+    {"oudre", "olution", 1}, /* résoudre */
+    {"ettre", "ission", 2},  /* transmettre, émettre (not « mettre ») */
+    {"cevoir", "ception", 3}, /* concevoir, percevoir */
+    /* Irregular: a closed list. */
+    {"oisir", "oix", 2},     /* choisir */
+    {"lire", "lecture", 0},  /* lire, relire */
+    {"ouvrir", "ouverture", 0}, /* ouvrir, couvrir */
+    {"recevoir", "r\xC3\xA9" "ception", 0},
+};
+/* clang-format on */
+
+#define QUERY_MAX_DERIVED 4 /* derived keys of one word */
+
+/* Does s[0..len) end with end, after at least min characters (*before
+ * bytes)? */
+static int query_ends(const char *s, size_t len, const char *end, size_t min, size_t *before)
+{
+    size_t k = strlen(end);
+    if (len < k || memcmp(s + len - k, end, k) != 0 || query_utf8_chars_n(s, len - k) < min)
+        return 0;
+    *before = len - k;
+    return 1;
+}
+
+static int query_piece_has(const char *piece, size_t len, const char *alt, size_t alen);
+
+/* Has f the word w[0..len), or its plural, or (an -er verb) its participle? */
+static int query_forms_have(const query_forms *f, const char *w, size_t len)
+{
+    int er = len > 2 && memcmp(w + len - 2, "er", 2) == 0;
+    for (size_t i = 0; i < f->n; i++) {
+        size_t fl = strlen(f->v[i]);
+        if (fl >= len - (er ? 2 : 0) && memcmp(f->v[i], w, len - (er ? 2 : 0)) == 0) {
+            const char *rest = f->v[i] + len - (er ? 2 : 0);
+            if (er ? (!strcmp(rest, "er") || !strcmp(rest, "\xC3\xA9"))
+                   : (fl == len || !strcmp(rest, "s")))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Adds to keys ("a|b", klen bytes) the stem of the word w[0..len) the
+ * derivation makes, when the index has that word and the stem is new. */
+static void query_derived_try(buf *keys, size_t *nkeys, buf *tried, const char *w, size_t len,
+                              const char *piece, const query_vocab *v)
+{
+    /* Each word made once: the forms of a verb make the same noun. */
+    if (tried->len > 0 && query_piece_has(tried->data, tried->len, w, len))
+        return;
+    if (tried->len > 0)
+        buf_putc(tried, ANALYZER_ALTERNATIVE);
+    buf_append(tried, w, len);
+    analyzer_keyset ks;
+    analyzer_keys(w, len, &ks);
+    char key[256];
+    if (ks.stem_len == 0 || ks.stem_len + 1 >= sizeof key || *nkeys >= QUERY_MAX_DERIVED ||
+        (keys->len > 0 && query_piece_has(keys->data, keys->len, ks.stem, ks.stem_len)))
+        return;
+    /* Not a stem the piece has already ("!stem"). */
+    key[0] = ANALYZER_VERBATIM;
+    memcpy(key + 1, ks.stem, ks.stem_len);
+    if (query_piece_has(piece, strlen(piece), key, ks.stem_len + 1))
+        return;
+    memmove(key, key + 1, ks.stem_len);
+    size_t klen = ks.stem_len;
+    query_forms f = {.n = 0};
+    v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
+    if (query_forms_have(&f, w, len)) {
+        if (keys->len > 0)
+            buf_putc(keys, ANALYZER_ALTERNATIVE);
+        buf_append(keys, key, klen);
+        (*nkeys)++;
+    }
+    query_forms_free(&f);
+}
+
+/* Adds to keys the stems of the verbs and action nouns
+ * (query_derivations) the index forms f of the one-word piece derive from
+ * or to: « supprimer » and « supprimé » reach « suppression », which
+ * reaches « supprimer ». */
+static void query_derived_words(const char *piece, const query_forms *f, const query_vocab *v,
+                                buf *keys)
+{
+    size_t nkeys = 0;
+    buf tried = BUF_INIT;
+    for (size_t i = 0; i < f->n; i++) {
+        const char *w = f->v[i];
+        size_t len = strlen(w);
+        if (len == 0)
+            continue;
+        char inf[256], made[256];
+        /* The infinitive of a participle in -é(e)(s), the singular of a
+         * noun in -s. */
+        size_t base = len;
+        if (base > 0 && w[base - 1] == 's')
+            base--;
+        if (base > 0 && w[base - 1] == 'e')
+            base--;
+        int part = base >= 2 && memcmp(w + base - 2, "\xC3\xA9", 2) == 0 && base + 1 < sizeof inf;
+        size_t ilen = 0;
+        if (part) {
+            memcpy(inf, w, base - 2);
+            memcpy(inf + base - 2, "er", 2);
+            ilen = base;
+        }
+        size_t sing = len > 1 && w[len - 1] == 's' ? len - 1 : len;
+        /* Every verb ending ends in r or e, every noun ending in n, e
+         * or x: most forms try no ending. */
+        char last = w[len - 1], nlast = w[sing - 1];
+        if (last != 'r' && last != 'e' && !part && nlast != 'n' && nlast != 'e' && nlast != 'x')
+            continue;
+        for (size_t r = 0; r < sizeof query_derivations / sizeof query_derivations[0]; r++) {
+            const query_derivation *d = &query_derivations[r];
+            size_t p;
+            /* Verb to noun: its infinitive, typed or of its participle. */
+            for (int k = 0; k < 2; k++) {
+                const char *vb = k ? inf : w;
+                size_t vl = k ? ilen : len;
+                if (vl == 0 || !query_ends(vb, vl, d->verb, d->min, &p))
+                    continue;
+                size_t nl = strlen(d->noun);
+                if (p + nl < sizeof made) {
+                    memcpy(made, vb, p);
+                    memcpy(made + p, d->noun, nl);
+                    query_derived_try(keys, &nkeys, &tried, made, p + nl, piece, v);
+                }
+            }
+            /* Noun to verb. */
+            if (query_ends(w, sing, d->noun, d->min, &p)) {
+                size_t vl = strlen(d->verb);
+                if (p + vl < sizeof made) {
+                    memcpy(made, w, p);
+                    memcpy(made + p, d->verb, vl);
+                    query_derived_try(keys, &nkeys, &tried, made, p + vl, piece, v);
+                }
+            }
+        }
+    }
+    buf_free(&tried);
 }
 
 /* Does the index have forms for the key (vocab.h) key[0..len)? */
@@ -540,8 +714,13 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
          * help a document match and rank, never as much as the word
          * typed. */
         size_t own = f.n;
-        if (n->derived && v)
-            v->forms(v->ctx, n->derived, strlen(n->derived), 0, query_forms_add, &f);
+        if (n->derived && v) {
+            query_alt_iter it = query_alt_iter_of(n->derived, strlen(n->derived));
+            const char *key;
+            size_t klen;
+            while (query_alt_next(&it, &key, &klen))
+                v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
+        }
         if (n->plural && v) {
             query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
             const char *alt;
@@ -628,7 +807,7 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
         return 0;
     }
     /* Its derived word's stem, as its weak forms are marked. */
-    if (n->derived && strlen(n->derived) == len && memcmp(n->derived, token, len) == 0)
+    if (n->derived && query_piece_has(n->derived, strlen(n->derived), token, len))
         return 1;
     if (n->plural && query_piece_matches(n->plural, 0, token, len))
         return 1;
@@ -2374,12 +2553,21 @@ static void query_lend_node(query_node *n, const query_vocab *v)
     query_plural_toks(n, v, 1);
     free(n->derived);
     n->derived = NULL;
+    if (!n->derive || n->prefix || n->ntoks != 1 || n->toks[0][0] != ANALYZER_VERBATIM)
+        return;
     char key[256];
-    size_t klen = n->derive && !n->prefix && n->ntoks == 1
-                      ? query_derived_key(n->toks[0], key, sizeof key)
-                      : 0;
-    if (klen > 0 && query_derive_ok(n->toks[0], key, klen, v))
-        n->derived = buf_xstrndup(key, klen);
+    size_t klen = query_derived_key(n->toks[0], key, sizeof key);
+    buf keys = BUF_INIT;
+    query_forms own;
+    query_piece_forms(n->toks[0], 0, v, &own);
+    if (klen > 0 && query_derive_ok(&own, key, klen, v))
+        buf_append(&keys, key, klen);
+    query_derived_words(n->toks[0], &own, v, &keys);
+    query_forms_free(&own);
+    if (keys.len > 0)
+        n->derived = buf_detach(&keys);
+    else
+        buf_free(&keys);
 }
 
 void query_lend(query *q, const query_vocab *v)

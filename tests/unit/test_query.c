@@ -48,6 +48,63 @@ static const char *const docs[] = {
     /* 25 */ "Des amis.",
     /* 26 */ "Le zéro absolu.",
     /* 27 */ "Des lieux publics.",
+    /* 28-83: action nouns and their verbs, in pairs (test_derivations) */
+    /* 28 */ "La publication.",
+    /* 29 */ "Publier.",
+    /* 30 */ "La communication.",
+    /* 31 */ "Communiquer.",
+    /* 32 */ "La création.",
+    /* 33 */ "Créer.",
+    /* 34 */ "La migration.",
+    /* 35 */ "Migrer.",
+    /* 36 */ "La définition.",
+    /* 37 */ "Définir.",
+    /* 38 */ "La démolition.",
+    /* 39 */ "Démolir.",
+    /* 40 */ "La réduction.",
+    /* 41 */ "Réduire.",
+    /* 42 */ "La suppression.",
+    /* 43 */ "Supprimer.",
+    /* 44 */ "La correction.",
+    /* 45 */ "Corriger.",
+    /* 46 */ "L'insertion.",
+    /* 47 */ "Insérer.",
+    /* 48 */ "La conversion.",
+    /* 49 */ "Convertir.",
+    /* 50 */ "La description.",
+    /* 51 */ "Décrire.",
+    /* 52 */ "L'écriture.",
+    /* 53 */ "Écrire.",
+    /* 54 */ "La sélection.",
+    /* 55 */ "Sélectionner.",
+    /* 56 */ "La fermeture.",
+    /* 57 */ "Fermer.",
+    /* 58 */ "La coupure.",
+    /* 59 */ "Couper.",
+    /* 60 */ "L'exécution.",
+    /* 61 */ "Exécuter.",
+    /* 62 */ "La pollution.",
+    /* 63 */ "Polluer.",
+    /* 64 */ "La résolution.",
+    /* 65 */ "Résoudre.",
+    /* 66 */ "La transmission.",
+    /* 67 */ "Transmettre.",
+    /* 68 */ "La perception.",
+    /* 69 */ "Percevoir.",
+    /* 70 */ "Le choix.",
+    /* 71 */ "Choisir.",
+    /* 72 */ "La lecture.",
+    /* 73 */ "Lire.",
+    /* 74 */ "L'ouverture.",
+    /* 75 */ "Ouvrir.",
+    /* 76 */ "La réception.",
+    /* 77 */ "Recevoir.",
+    /* 78 */ "L'impression.",
+    /* 79 */ "Imprimé.",
+    /* 80 */ "La mission.",
+    /* 81 */ "Mettre.",
+    /* 82 */ "L'inscription.",
+    /* 83 */ "Inscrire.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -377,6 +434,45 @@ static void test_derived_forms(void **state)
     query_lend(q, &f->qv);
     assert_int_equal(query_token_clause(q, "visag", 5), -1);
     query_free(q);
+}
+
+/* Each verb and action noun French derives one from the other and
+ * Snowball stems apart (query_derivations: « vérifier » "vérifi" and
+ * « vérification » "vérif") reaches the other, both ways, a pair of
+ * documents per class of ending; « mettre » does not reach « mission ». */
+static void test_derivations(void **state)
+{
+    static const char *const pairs[][2] = {
+        {"publication", "publier"},      {"communication", "communiquer"},
+        {"création", "créer"},           {"migration", "migrer"},
+        {"définition", "définir"},       {"démolition", "démolir"},
+        {"réduction", "réduire"},        {"suppression", "supprimer"},
+        {"correction", "corriger"},      {"insertion", "insérer"},
+        {"conversion", "convertir"},     {"description", "décrire"},
+        {"écriture", "écrire"},          {"sélection", "sélectionner"},
+        {"fermeture", "fermer"},         {"coupure", "couper"},
+        {"exécution", "exécuter"},       {"pollution", "polluer"},
+        {"résolution", "résoudre"},      {"transmission", "transmettre"},
+        {"perception", "percevoir"},     {"choix", "choisir"},
+        {"lecture", "lire"},             {"ouverture", "ouvrir"},
+        {"réception", "recevoir"},       {"impression", "imprimé"},
+        {"mission", "mettre"}, /* 80, 81: not a pair (below) */
+        {"inscription", "inscrire"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (!strcmp(pairs[i][0], "mission"))
+            continue;
+        char expect[32];
+        snprintf(expect, sizeof expect, "%zu,%zu", 28 + 2 * i, 29 + 2 * i);
+        for (int k = 0; k < 2; k++) {
+            char *got = search(*state, pairs[i][k], strlen(pairs[i][k]));
+            if (strcmp(got, expect) != 0)
+                fail_msg("%s: got %s, expected %s", pairs[i][k], got, expect);
+            free(got);
+        }
+    }
+    ASSERT_SEARCH("mettre", "81");
+    ASSERT_SEARCH("mission", "80");
 }
 
 /* A plural Snowball leaves its s or x (« zéros », « lieux », « amis ») is
@@ -1046,6 +1142,7 @@ int main(void)
         cmocka_unit_test(test_phrase_content),
         cmocka_unit_test(test_weak_forms),
         cmocka_unit_test(test_derived_forms),
+        cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
