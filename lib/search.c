@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "docinfo.h"
 #include "extract.h"
+#include "lexicon.h"
 #include "query.h"
 #include "rank.h"
 #include "schema.h"
@@ -441,7 +442,8 @@ static void search_shared_take(search_ctx *ctx, search_shared *s)
 }
 
 /* The synonyms file's groups, then the acronyms the documents define
- * (acronym_table.h): the file's come first and win (synonyms_learn).
+ * (acronym_table.h): the file's come first and win (synonyms_learn); then
+ * the built-in lexicon's related words (lexicon.h), with or without a file.
  * *mtime gets the file's mtime when it was read. While the file cannot be
  * read, a context keeps the synonyms it has (an error here); the first
  * time, the acronyms alone are taken. *out is NULL when there are none. */
@@ -462,6 +464,7 @@ static int search_synonyms_load(search_ctx *ctx, synonyms **out, struct timespec
         synonyms_free(fresh);
         return rc;
     }
+    lexicon_add(fresh);
     if (!file && synonyms_groups(fresh) == 0) {
         synonyms_free(fresh);
         fresh = NULL;

@@ -24,6 +24,7 @@ typedef struct {
     size_t nsides;
     int related; /* a "~" line (synonyms_related) */
     int learned; /* from the documents (synonyms_learn), not the file */
+    int oneway;  /* only side 0 leads to the others (synonyms_relate) */
 } synonyms_group;
 
 /* A side in the index of sides by their first token. */
@@ -159,7 +160,7 @@ static int synonyms_push(synonyms *s, synonyms_group *g)
         s->groups = buf_xrealloc(s->groups, s->cap * sizeof s->groups[0]);
     }
     s->groups[s->ngroups] = *g;
-    for (size_t k = 0; k < g->nsides; k++) {
+    for (size_t k = 0; k < (g->oneway ? 1 : g->nsides); k++) {
         const synonyms_side_t *side = &g->sides[k];
         synonyms_index_add(s, side->tokens[0], s->ngroups, k);
         if (side->alts[0] && strcmp(side->alts[0], side->tokens[0]) != 0)
@@ -186,7 +187,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
     if (hash)
         len = (size_t)(hash - line);
     char sep = !memchr(line, '=', len) && memchr(line, '~', len) ? '~' : '=';
-    synonyms_group g = {NULL, 0, sep == '~', 0};
+    synonyms_group g = {NULL, 0, sep == '~', 0, 0};
     size_t i = 0;
     while (i <= len) {
         size_t j = i;
@@ -262,7 +263,7 @@ void synonyms_free(synonyms *s)
 
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 {
-    synonyms_group g = {NULL, 0, 0, 1};
+    synonyms_group g = {NULL, 0, 0, 1, 0};
     synonyms_side_t a = synonyms_side_of(acronym, strlen(acronym));
     synonyms_side_t e = synonyms_side_of(expansion, strlen(expansion));
     int clash = a.ntokens == 0 || e.ntokens == 0;
@@ -285,6 +286,21 @@ int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
         g.sides[g.nsides++] = e;
     else
         synonyms_side_free(&e);
+    return synonyms_push(s, &g);
+}
+
+int synonyms_relate(synonyms *s, const char *const *words, size_t n, int oneway)
+{
+    synonyms_group g = {NULL, 0, 1, 0, oneway};
+    for (size_t i = 0; i < n; i++) {
+        synonyms_side_t side = synonyms_side_of(words[i], strlen(words[i]));
+        if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
+            g.sides = buf_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
+            g.sides[g.nsides++] = side;
+        } else {
+            synonyms_side_free(&side);
+        }
+    }
     return synonyms_push(s, &g);
 }
 

@@ -34,6 +34,12 @@ void synonyms_free(synonyms *s);
  * the file wins. Returns 1 when it added the group, else 0. */
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion);
 
+/* Adds words[0..n) as a group of related words, as a "~" line would
+ * (lexicon.h); with oneway, only words[0] leads to the others: a query
+ * with one of them does not reach words[0]. Returns 1 when added (2+
+ * distinct sides), else 0. */
+int synonyms_relate(synonyms *s, const char *const *words, size_t n, int oneway);
+
 /* Number of groups, of sides in group g, and the tokens of one side: the
  * analyzer's stems, one per position (pointers owned by s). */
 size_t synonyms_groups(const synonyms *s);

@@ -700,6 +700,41 @@ static void next_second(void)
     nanosleep(&pause, NULL);
 }
 
+/* The built-in lexicon (lexicon.h), without a synonyms file: « effacer »
+ * finds the document that writes « supprimer », after the one with the word
+ * typed; « supprimer » does not reach « effacer » (one way). */
+static void test_lexicon(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *formal = framed(51, 30, "Pour supprimer le fichier, ouvrez le menu Fichier.", 30);
+    char *typed = framed(52, 30, "Pour effacer le fichier, ouvrez le menu Fichier.", 30);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", formal), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Note", typed), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(800 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    free(formal);
+    free(typed);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "effacer le fichier", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.hits[0].id, 2);
+    assert_true(res.hits[0].score > res.hits[1].score);
+    search_result_free(&res);
+    assert_int_equal(found_ids(ctx, "supprimer le fichier"), 1u << 1);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Acronyms the documents define expand queries without a synonyms file:
  * « PJJ » finds the document that only writes « protection judiciaire de
  * la jeunesse », and the reverse; a run that adds or deletes the defining
@@ -1001,6 +1036,7 @@ int main(void)
         cmocka_unit_test(test_documents_and_suggest),
         cmocka_unit_test(test_spelling),
         cmocka_unit_test(test_synonyms_reload),
+        cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),

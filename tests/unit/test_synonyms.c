@@ -145,6 +145,30 @@ static void test_related(void **state)
     synonyms_free(s);
 }
 
+/* synonyms_relate: a group of related words; one way, only its first word
+ * leads to the others. */
+static void test_relate(void **state)
+{
+    (void)state;
+    synonyms *s = synonyms_new();
+    const char *one[] = {"changer", "modifier"}, *both[] = {"signes", "indicateurs", "signes"};
+    assert_int_equal(synonyms_relate(s, one, 2, 1), 1);
+    assert_int_equal(synonyms_relate(s, both, 3, 0), 1);
+    assert_int_equal(synonyms_relate(s, one, 1, 1), 0);
+    assert_int_equal(synonyms_groups(s), 2);
+    assert_true(synonyms_related(s, 0));
+    assert_int_equal(synonyms_sides(s, 1), 2);
+    assert_int_equal(lookup(s, (const char *[]){"chang"}, 1), 0);
+    assert_int_equal(lookup(s, (const char *[]){"modifi"}, 1), -1);
+    /* Two-way: every side leads to the group. */
+    for (size_t k = 0; k < 2; k++) {
+        const char *const *toks;
+        assert_int_equal(synonyms_side(s, 1, k, &toks), 1);
+        assert_int_equal(lookup(s, toks, 1), 1);
+    }
+    synonyms_free(s);
+}
+
 static void test_missing_and_empty(void **state)
 {
     fixture *f = *state;
@@ -221,6 +245,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_format, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_related, setup, teardown),
+        cmocka_unit_test(test_relate),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,60 @@
+/* lexicon: the table of everyday words and their documentation equivalents
+ * (lexicon.h). Each entry is general usage: the precise verb software and
+ * administrative documentation prefers to the everyday one a visitor
+ * types (« supprimer » for « enlever », « afficher » for « montrer »), or
+ * the whole word for a clipped one (« diapositive » for « diapo »). The
+ * ranking weighs what they reach as related words (rank.c): a document
+ * with the word typed ranks above one with only its equivalent, and an
+ * equivalent no document has changes nothing. Entries measured and left
+ * out are listed in docs/ANALYSIS.md. */
+#include "lexicon.h"
+
+#define LEXICON_MAX_TO 3
+
+typedef struct {
+    const char *from;               /* the everyday word a visitor types */
+    const char *to[LEXICON_MAX_TO]; /* what documentation writes, NULL-ended */
+} lexicon_entry;
+
+static const lexicon_entry lexicon_table[] = {
+    /* An element one « enlève »: « supprimer », « retirer », « effacer ». */
+    {"enlever", {"supprimer", "retirer", "effacer"}},
+    /* A file or a text one « efface »: « supprimer ». */
+    {"effacer", {"supprimer", NULL, NULL}},
+    /* What one « montre » or « voit » on screen: « afficher ». */
+    {"montrer", {"afficher", NULL, NULL}},
+    {"voir", {"afficher", NULL, NULL}},
+    /* An element one « cache »: « masquer ». */
+    {"cacher", {"masquer", NULL, NULL}},
+    /* A text one « tape »: « saisir ». */
+    {"taper", {"saisir", NULL, NULL}},
+    /* A program one « lance »: « démarrer », « exécuter ». */
+    {"lancer", {"démarrer", "exécuter", NULL}},
+    /* An object one « bouge »: « déplacer ». */
+    {"bouger", {"déplacer", NULL, NULL}},
+    /* A device one « branche »: « connecter ». */
+    {"brancher", {"connecter", NULL, NULL}},
+    /* A lost file one « récupère »: « restaurer ». */
+    {"récupérer", {"restaurer", NULL, NULL}},
+    /* What one « trouve » or « cherche »: « rechercher ». */
+    {"trouver", {"rechercher", NULL, NULL}},
+    {"chercher", {"rechercher", NULL, NULL}},
+    /* Clipped nouns of everyday speech: documentation writes them whole. */
+    {"diapo", {"diapositive", NULL, NULL}},
+    {"appli", {"application", NULL, NULL}},
+    {"ordi", {"ordinateur", NULL, NULL}},
+};
+
+size_t lexicon_add(synonyms *s)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < sizeof lexicon_table / sizeof lexicon_table[0]; i++) {
+        const char *words[1 + LEXICON_MAX_TO];
+        size_t n = 0;
+        words[n++] = lexicon_table[i].from;
+        for (size_t k = 0; k < LEXICON_MAX_TO && lexicon_table[i].to[k]; k++)
+            words[n++] = lexicon_table[i].to[k];
+        added += (size_t)synonyms_relate(s, words, n, 1);
+    }
+    return added;
+}
