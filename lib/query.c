@@ -38,6 +38,10 @@
 /* A piece's alternative "^w": w, typed without accents, borrows the stems
  * of its accented spellings (query_lend). */
 #define QUERY_LEND '^'
+/* A piece's alternative "@": its word was typed as an agent noun
+ * (« utilisateur »), which Snowball stems as its verb (« utiliser »):
+ * query_lend keeps only its stem's agent-noun forms (query_agent_piece). */
+#define QUERY_AGENT '@'
 
 typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
 
@@ -212,7 +216,7 @@ static int query_alt_next(query_alt_iter *it, const char **alt, size_t *n)
 static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, int prefix,
                             query_forms *out)
 {
-    if (len < 2 || alt[0] == QUERY_LEND)
+    if (len < 2 || alt[0] == QUERY_LEND || alt[0] == QUERY_AGENT)
         return;
     if (alt[0] == ANALYZER_EXACT) {
         query_forms_add(out, alt + 1, len - 1);
@@ -276,7 +280,7 @@ static void query_piece_render(buf *b, const char *piece, int prefix, const quer
         size_t n;
         int first = 1;
         while (query_alt_next(&it, &alt, &n)) {
-            if (n > 0 && alt[0] == QUERY_LEND)
+            if (n > 0 && (alt[0] == QUERY_LEND || alt[0] == QUERY_AGENT))
                 continue;
             if (!first)
                 buf_putc(b, ANALYZER_ALTERNATIVE);
@@ -786,7 +790,7 @@ static int query_piece_matches(const char *piece, int prefix, const char *token,
     const char *t;
     size_t tl;
     while (query_alt_next(&it, &t, &tl)) {
-        if (tl > 0 && t[0] == QUERY_LEND)
+        if (tl > 0 && (t[0] == QUERY_LEND || t[0] == QUERY_AGENT))
             continue;
         if (tl > 0 && t[0] == ANALYZER_VERBATIM) {
             t++;
@@ -1124,6 +1128,37 @@ static int query_closed_word(const char *unaccented)
     return 0;
 }
 
+/* Agent-noun endings (« utilisateur », « administratrices »), which
+ * Snowball deletes in R2, leaving the stem of the verb and of its action
+ * noun (« utiliser », « utilisation »: "utilis"). */
+static const char *const query_agent_ends[] = {"ateur", "ateurs", "atrice", "atrices"};
+
+/* Does s[0..len), an index form or a word's unaccented surface, end as an
+ * agent noun, after two characters at least? */
+static int query_agent_form(const char *s, size_t len)
+{
+    size_t before;
+    for (size_t i = 0; i < sizeof query_agent_ends / sizeof query_agent_ends[0]; i++)
+        if (query_ends(s, len, query_agent_ends[i], 2, &before))
+            return 1;
+    return 0;
+}
+
+/* Is the word form (its surface, accented or not), of folded stem stem,
+ * an agent noun whose ending Snowball deleted (« utilisateur » "utilis",
+ * not « créateur » "createur", too short for R2)? */
+static int query_agent_word(const char *form, const char *stem)
+{
+    size_t before, len = strlen(stem);
+    return query_agent_form(form, strlen(form)) && !query_ends(stem, len, "ateur", 0, &before) &&
+           !query_ends(stem, len, "atric", 0, &before);
+}
+
+static int query_agent_pos(const query_pos *p)
+{
+    return query_agent_word(query_pos_surface(p), p->stem);
+}
+
 /* The piece for one analysed position: its stem, and the stem its word
  * has when written without accents, which Snowball may make differ
  * (« accompagnées » "accompagn", « accompagnees » "accompagne"). Typed
@@ -1160,6 +1195,10 @@ static char *query_pos_piece(const query_pos *p)
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_VERBATIM);
         buf_puts(&b, p->pct + 1);
+    }
+    if (query_agent_pos(p)) {
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, QUERY_AGENT);
     }
     return buf_detach(&b);
 }
@@ -1219,10 +1258,37 @@ static query_node *query_side_node(const synonyms *syn, size_t g, size_t k)
     const char *const *toks;
     size_t n = synonyms_side(syn, g, k, &toks);
     query_node *ph = query_node_new(QUERY_NODE_PHRASE);
-    for (size_t i = 0; i < n; i++)
-        query_node_tok(ph, query_marked(ANALYZER_VERBATIM, toks[i]));
+    for (size_t i = 0; i < n; i++) {
+        /* A side's agent noun is one as a word typed is (query_pos_piece):
+         * « signes ~ indicateurs » does not reach « indiqué ». */
+        const char *form = synonyms_side_form(syn, g, k, i);
+        buf piece = BUF_INIT;
+        buf_putc(&piece, ANALYZER_VERBATIM);
+        buf_puts(&piece, toks[i]);
+        if (form && query_agent_word(form, toks[i])) {
+            buf_putc(&piece, ANALYZER_ALTERNATIVE);
+            buf_putc(&piece, QUERY_AGENT);
+        }
+        query_node_tok(ph, buf_detach(&piece));
+    }
     ph->related = synonyms_related(syn, g);
     return ph;
+}
+
+/* Are the words pos[0..n) agent nouns where side k of group g has one
+ * (query_agent_word), and only there? « indiqué » has the stem of
+ * « indicateurs » but is not that side. */
+static int query_syn_agrees(const synonyms *syn, size_t g, size_t k, const query_pos *const *pos,
+                            size_t n)
+{
+    const char *const *toks;
+    size_t ntoks = synonyms_side(syn, g, k, &toks);
+    for (size_t i = 0; i < n && i < ntoks; i++) {
+        const char *form = synonyms_side_form(syn, g, k, i);
+        if ((form && query_agent_word(form, toks[i])) != query_agent_pos(pos[i]))
+            return 0;
+    }
+    return 1;
 }
 
 /* Looks the stems of items[from..to) up; returns how many groups match. */
@@ -1230,12 +1296,24 @@ static size_t query_syn_lookup(const synonyms *syn, const query_item *items, siz
                                size_t *groups, size_t *sides)
 {
     const char *stems[QUERY_MAX_TERMS];
+    const query_pos *pos[QUERY_MAX_TERMS];
     size_t n = 0;
     for (size_t i = from; i < to; i++)
-        for (size_t k = 0; k < items[i].npos && n < QUERY_MAX_TERMS; k++)
+        for (size_t k = 0; k < items[i].npos && n < QUERY_MAX_TERMS; k++) {
+            pos[n] = &items[i].pos[k];
             stems[n++] = items[i].pos[k].stem;
+        }
     size_t found = synonyms_lookup(syn, stems, n, groups, sides, QUERY_MAX_SYN_GROUPS);
-    return found > QUERY_MAX_SYN_GROUPS ? QUERY_MAX_SYN_GROUPS : found;
+    if (found > QUERY_MAX_SYN_GROUPS)
+        found = QUERY_MAX_SYN_GROUPS;
+    size_t kept = 0;
+    for (size_t i = 0; i < found; i++) {
+        if (!query_syn_agrees(syn, groups[i], sides[i], pos, n))
+            continue;
+        groups[kept] = groups[i];
+        sides[kept++] = sides[i];
+    }
+    return kept;
 }
 
 /* base OR every other side of the matched groups. With loose, base is the
@@ -2503,6 +2581,98 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
     return buf_detach(&b);
 }
 
+static void query_agent_add(void *ctx, const char *form, size_t len)
+{
+    if (query_agent_form(form, len))
+        query_forms_add(ctx, form, len);
+}
+
+/* The piece of a word typed as an agent noun (its "@" alternative,
+ * query_pos_piece) written as the agent-noun forms of its stems in the
+ * index, "@|=utilisateur|=utilisatrices": Snowball gives « utilisateur »
+ * the stem of « utiliser » and « utilisation », with which it would match
+ * every page that uses something. When the index has no such form, the
+ * piece without "@" (all the forms of its stems). NULL when the piece has
+ * no "@". */
+static char *query_agent_piece(const char *piece, const query_vocab *v)
+{
+    char agent = QUERY_AGENT;
+    size_t plen = strlen(piece);
+    if (!query_piece_has(piece, plen, &agent, 1))
+        return NULL;
+    query_forms f = {.n = 0, .chars = 0};
+    query_alt_iter it = query_alt_iter_of(piece, plen);
+    const char *alt;
+    size_t n;
+    while (query_alt_next(&it, &alt, &n)) {
+        if (n < 2 || alt[0] == QUERY_LEND)
+            continue;
+        if (alt[0] == ANALYZER_EXACT)
+            query_agent_add(&f, alt + 1, n - 1);
+        else if (alt[0] == ANALYZER_VERBATIM)
+            v->forms(v->ctx, alt + 1, n - 1, 0, query_agent_add, &f);
+        else
+            v->forms(v->ctx, alt, n, 0, query_agent_add, &f);
+    }
+    buf b = BUF_INIT;
+    if (f.n > 0)
+        buf_putc(&b, QUERY_AGENT);
+    for (size_t i = 0; i < f.n; i++) {
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, ANALYZER_EXACT);
+        buf_puts(&b, f.v[i]);
+    }
+    if (f.n == 0) {
+        it = query_alt_iter_of(piece, plen);
+        while (query_alt_next(&it, &alt, &n)) {
+            if (n == 1 && alt[0] == QUERY_AGENT)
+                continue;
+            if (b.len > 0)
+                buf_putc(&b, ANALYZER_ALTERNATIVE);
+            buf_append(&b, alt, n);
+        }
+    }
+    query_forms_free(&f);
+    return buf_detach(&b);
+}
+
+/* The vocabulary keys of a piece's stems, "a|%b" for "!a|%b|^w|@", or
+ * NULL when it has none. */
+static char *query_piece_keys(const char *piece)
+{
+    buf b = BUF_INIT;
+    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    const char *alt;
+    size_t n;
+    while (query_alt_next(&it, &alt, &n)) {
+        if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+            continue;
+        if (b.len > 0)
+            buf_putc(&b, ANALYZER_ALTERNATIVE);
+        if (alt[0] == ANALYZER_VERBATIM)
+            buf_append(&b, alt + 1, n - 1);
+        else
+            buf_append(&b, alt, n);
+    }
+    if (b.len == 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}
+
+/* Rewrites n's pieces typed as agent nouns (query_agent_piece). */
+static void query_agent_toks(query_node *n, const query_vocab *v)
+{
+    for (size_t i = 0; i < n->ntoks; i++) {
+        char *agent = query_agent_piece(n->toks[i], v);
+        if (agent) {
+            free(n->toks[i]);
+            n->toks[i] = agent;
+        }
+    }
+}
+
 /* Gives n the alternatives of its other number (query_plural_piece): a
  * word alone (weak) as n->plural, its weak forms (they measured a little
  * better than full ones); every piece of a phrase or of an exclusion (not
@@ -2532,10 +2702,13 @@ static void query_plural_toks(query_node *n, const query_vocab *v, int weak)
     }
 }
 
-static void query_plural_node(query_node *n, const query_vocab *v)
+/* An exclusion's pieces get the forms of their agent nouns
+ * (query_agent_toks) and of their other number, not lent stems. */
+static void query_lend_excl(query_node *n, const query_vocab *v)
 {
     for (size_t i = 0; i < n->nkids; i++)
-        query_plural_node(n->kids[i], v);
+        query_lend_excl(n->kids[i], v);
+    query_agent_toks(n, v);
     query_plural_toks(n, v, 0);
 }
 
@@ -2550,9 +2723,18 @@ static void query_lend_node(query_node *n, const query_vocab *v)
             n->toks[i] = lent;
         }
     }
+    /* A word typed alone as an agent noun keeps its stems' other forms
+     * (« utiliser », « utilisation ») as weak forms. */
+    char *stems = n->derive && n->ntoks == 1 && !n->prefix ? query_piece_keys(n->toks[0]) : NULL;
+    query_agent_toks(n, v);
     query_plural_toks(n, v, 1);
     free(n->derived);
     n->derived = NULL;
+    if (stems && n->toks[0][0] == QUERY_AGENT) {
+        n->derived = stems;
+        return;
+    }
+    free(stems);
     if (!n->derive || n->prefix || n->ntoks != 1 || n->toks[0][0] != ANALYZER_VERBATIM)
         return;
     char key[256];
@@ -2577,7 +2759,7 @@ void query_lend(query *q, const query_vocab *v)
     for (size_t i = 0; i < q->nclauses; i++)
         query_lend_node(q->clauses[i], v);
     for (size_t i = 0; i < q->nexcl; i++)
-        query_plural_node(q->excl[i], v);
+        query_lend_excl(q->excl[i], v);
 }
 
 int query_token_clause(const query *q, const char *token, size_t len)

@@ -140,7 +140,15 @@ typedef struct {
  * the « -age » noun of its verb or the verb of its « -age » noun, which
  * Snowball stems apart (« piraté », « piratage »): only stems of 5 letters
  * or more, and when the index has a form of that verb (in -er, or a
- * participle), so « avantage » does not reach « avant ». */
+ * participle), so « avantage » does not reach « avant ». A word typed as
+ * an agent noun (« utilisateur »: « -ateur(s) », « -atrice(s) »), which
+ * Snowball stems as its verb and action noun (« utiliser »,
+ * « utilisation »), becomes the agent-noun forms of its stem in the index
+ * in a phrase, an exclusion or a synonym side, and reaches the other
+ * forms as weak forms when typed alone; when the index has no agent-noun
+ * form of the stem it keeps them all. (query_parse already matches a
+ * synonym side's agent noun only with an agent noun typed, and the other
+ * way round.) */
 void query_lend(query *q, const query_vocab *v);
 
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and

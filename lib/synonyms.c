@@ -1,6 +1,7 @@
 /* synonyms: loads the synonym file into groups of sides, each side kept as
  * the stems the analyzer gives it, so a query matches a side whatever its
- * accents, case, elisions or plurals. Does not expand queries (query.c). */
+ * accents, case, elisions or plurals (and as its words' forms, which
+ * query.c reads for agent nouns). Does not expand queries (query.c). */
 #include "synonyms.h"
 
 #include "analyzer.h"
@@ -16,6 +17,7 @@
 typedef struct {
     char **tokens; /* stems */
     char **alts;   /* stems of the unaccented forms where they differ, else NULL */
+    char **forms;  /* the words as written, lowercase with their accents */
     size_t ntokens;
 } synonyms_side_t;
 
@@ -100,17 +102,23 @@ static int synonyms_collect(void *ctx, int flags, const char *token, size_t len,
     (void)start;
     (void)end;
     if (flags & ANALYZER_COLOCATED) {
-        if (side->ntokens > 0 && token[0] == ANALYZER_FOLDED_STEM &&
-            !side->alts[side->ntokens - 1]) {
+        if (side->ntokens == 0)
+            return 0;
+        char **slot = token[0] == ANALYZER_FOLDED_STEM ? &side->alts[side->ntokens - 1]
+                      : token[0] == ANALYZER_EXACT     ? &side->forms[side->ntokens - 1]
+                                                       : NULL;
+        if (slot && !*slot) {
             buf_append(&b, token + 1, len - 1);
-            side->alts[side->ntokens - 1] = buf_detach(&b);
+            *slot = buf_detach(&b);
         }
         return 0;
     }
     side->tokens = buf_xrealloc(side->tokens, (side->ntokens + 1) * sizeof side->tokens[0]);
     side->alts = buf_xrealloc(side->alts, (side->ntokens + 1) * sizeof side->alts[0]);
+    side->forms = buf_xrealloc(side->forms, (side->ntokens + 1) * sizeof side->forms[0]);
     buf_append(&b, token, len);
     side->tokens[side->ntokens] = buf_detach(&b);
+    side->forms[side->ntokens] = NULL;
     side->alts[side->ntokens++] = NULL;
     return 0;
 }
@@ -120,9 +128,11 @@ static void synonyms_side_free(synonyms_side_t *side)
     for (size_t i = 0; i < side->ntokens; i++) {
         free(side->tokens[i]);
         free(side->alts[i]);
+        free(side->forms[i]);
     }
     free(side->tokens);
     free(side->alts);
+    free(side->forms);
 }
 
 /* Does g already have a side with these stems (« mineurs non accompagnés
@@ -173,7 +183,7 @@ static int synonyms_push(synonyms *s, synonyms_group *g)
 /* The side of text's stems. */
 static synonyms_side_t synonyms_side_of(const char *text, size_t len)
 {
-    synonyms_side_t side = {NULL, NULL, 0};
+    synonyms_side_t side = {NULL, NULL, NULL, 0};
     analyzer_tokenize(text, len, ANALYZER_WORDS, synonyms_collect, &side);
     return side;
 }
@@ -327,6 +337,14 @@ size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const
     }
     *tokens = (const char *const *)s->groups[g].sides[side].tokens;
     return s->groups[g].sides[side].ntokens;
+}
+
+const char *synonyms_side_form(const synonyms *s, size_t g, size_t side, size_t i)
+{
+    if (!s || g >= s->ngroups || side >= s->groups[g].nsides ||
+        i >= s->groups[g].sides[side].ntokens)
+        return NULL;
+    return s->groups[g].sides[side].forms[i];
 }
 
 /* Does side match tokens[0..n) (a token also matching the side word's

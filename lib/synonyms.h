@@ -47,6 +47,10 @@ size_t synonyms_sides(const synonyms *s, size_t g);
 /* Is group g a "~" line of related words? */
 int synonyms_related(const synonyms *s, size_t g);
 size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens);
+/* The form of word i of that side as the file (or the document) writes
+ * it, lowercase with its accents (« indicateurs »), or NULL when there is
+ * no such word. Owned by s. */
+const char *synonyms_side_form(const synonyms *s, size_t g, size_t side, size_t i);
 
 /* Finds the groups having a side whose tokens are exactly tokens[0..n)
  * (a token also matches the stem of a side word's unaccented form: query

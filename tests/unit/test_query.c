@@ -105,6 +105,17 @@ static const char *const docs[] = {
     /* 81 */ "Mettre.",
     /* 82 */ "L'inscription.",
     /* 83 */ "Inscrire.",
+    /* 84-93: agent nouns and their verbs (test_agent_nouns) */
+    /* 84 */ "Utilisateur.",
+    /* 85 */ "Utiliser.",
+    /* 86 */ "Utilisation.",
+    /* 87 */ "Utilisatrices.",
+    /* 88 */ "Opérateurs.",
+    /* 89 */ "Opérer.",
+    /* 90 */ "Programmer.",
+    /* 91 */ "Indicateurs.",
+    /* 92 */ "Indiqué.",
+    /* 93 */ "Des balises.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -152,7 +163,8 @@ static int setup(void **state)
     FILE *fp = fopen(path, "w");
     assert_non_null(fp);
     fputs("# sigles\nMNA = mineurs non accompagnés\nTEH = traite des êtres humains\n"
-          "ASE = aide sociale à l’enfance\nFA = filles accompagnées\n",
+          "ASE = aide sociale à l’enfance\nFA = filles accompagnées\n"
+          "balises ~ indicateurs\n",
           fp);
     fclose(fp);
     assert_int_equal(synonyms_load(path, &f->syn, err, sizeof err), 0);
@@ -504,6 +516,43 @@ static void test_plural_forms(void **state)
     assert_int_equal(query_parse("mois", strlen("mois"), NULL, &q, err, sizeof err), QUERY_OK);
     query_lend(q, &f->qv);
     assert_int_equal(query_token_clause(q, "moi", 3), -1);
+    query_free(q);
+}
+
+/* An agent noun typed (« utilisateur », « utilisatrices »), which Snowball
+ * stems as its verb and action noun (« utiliser », « utilisation »:
+ * "utilis"), is itself: alone it reaches the other forms of its stem as
+ * weak forms only; in a phrase, an exclusion or a synonym side it is its
+ * agent-noun forms, accents folded (« operateur » for « opérateurs »).
+ * A verb typed still reaches its agent noun; an agent noun the index does
+ * not have keeps the forms of its stem. */
+static void test_agent_nouns(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SEARCH("utilisateur", "84,85,86,87");
+    assert_int_equal(lent_weak_forms(f, "utilisateur"), 2); /* utiliser, utilisation */
+    assert_int_equal(lent_weak_forms(f, "utilisatrices"), 2);
+    assert_int_equal(lent_weak_forms(f, "utiliser"), 0);
+    ASSERT_SEARCH("\"utilisateur\"", "84,87");
+    ASSERT_SEARCH("\"operateur\"", "88");
+    ASSERT_SEARCH("\"OPÉRATEURS\"", "88");
+    ASSERT_SEARCH("utiliser", "84,85,86,87");
+    ASSERT_SEARCH("utilisation -utilisateur", "85,86");
+    ASSERT_SEARCH("opérer -opératrice", "89");
+    ASSERT_SEARCH("\"programmateur\"", "90");
+    /* A synonym side's agent noun, both ways. */
+    ASSERT_SEARCH("balises", "91,93");
+    ASSERT_SEARCH("indiqué", "91,92");
+    ASSERT_SEARCH("indicateur", "91,92,93");
+    /* Marked as matched. */
+    query *q;
+    char err[256];
+    const char *text = "\"utilisateur\"";
+    assert_int_equal(query_parse(text, strlen(text), NULL, &q, err, sizeof err), QUERY_OK);
+    query_lend(q, &f->qv);
+    assert_int_equal(query_token_clause(q, "=utilisatrices", 14), 0);
+    assert_int_equal(query_token_clause(q, "utilis", 6), -1);
+    assert_int_equal(query_token_clause(q, "=utiliser", 9), -1);
     query_free(q);
 }
 
@@ -1144,6 +1193,7 @@ int main(void)
         cmocka_unit_test(test_derived_forms),
         cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_plural_forms),
+        cmocka_unit_test(test_agent_nouns),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
         cmocka_unit_test(test_prefix),

@@ -86,6 +86,11 @@ static void test_format(void **state)
     assert_string_equal(toks[2], "accompagn");
     assert_int_equal(synonyms_side(s, 2, 1, &toks), 4); /* l’ elided */
     assert_string_equal(toks[3], "enfanc");
+    /* Each word's form as written, lowercase with its accents. */
+    assert_string_equal(synonyms_side_form(s, 0, 1, 2), "accompagnés");
+    assert_string_equal(synonyms_side_form(s, 2, 1, 3), "enfance");
+    assert_null(synonyms_side_form(s, 0, 1, 3));
+    assert_null(synonyms_side_form(s, 9, 0, 0));
     assert_int_equal(synonyms_side(s, 9, 0, &toks), 0);
     assert_null(toks);
     synonyms_free(s);
