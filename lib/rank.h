@@ -40,6 +40,10 @@ typedef struct {
     double w_phrase;                /* weight of the runs' bm25 (QUERY_RUNS) */
     double w_span;                  /* bonus factor when every clause stands together */
     double span_col[RANK_MAX_COLUMNS]; /* each column's share of that bonus */
+    int title_cols;                 /* the first columns that are one line each (the
+                                     * title): there the span needs the query's
+                                     * content clauses only, when it has two or
+                                     * more (rank.c, rank_title_clauses); 0: none */
     double k1, b;                   /* bm25 parameters */
     int text_col;                   /* the first column of the document's text:
                                      * the relaxed order counts the clauses of
@@ -119,8 +123,10 @@ void rank_top_free(rank_top *top);
  *       bm25_exact the same over the QUERY_PHRASE_EXACT ones;
  *       bm25_runs over the QUERY_PHRASE_RUN ones; proximity in [0, 1] (1:
  *       each pair of neighbouring clauses side by side); span in [0, 1]
- *       the best column where every clause of the query (two at least)
- *       stands in one stretch: span_col[column] (0 for columns beyond
+ *       the best column where every clause of the query (two at least;
+ *       in the first title_cols columns, every content clause when there
+ *       are two or more, the function words' tokens let in) stands in one
+ *       stretch: span_col[column] (0 for columns beyond
  *       ncols) times rank_gap_score of the tokens in the stretch that are
  *       not the clauses' own; share in (0, 1] the score of the row's best
  *       passage (100 tokens of a column from text_col on, with the columns

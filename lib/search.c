@@ -121,6 +121,9 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_CACHE_PRAGMA "PRAGMA cache_size=-6000"
 /* docs_fts's body column: the chunks' text (snippets come from its hits). */
 #define SEARCH_BODY_COLUMN 2
+/* docs_fts's columns before it that are one line each: the title (the
+ * headings column joins many lines). */
+#define SEARCH_TITLE_COLUMNS 1
 /* The kinds of entries the contexts of a process share (search_shared). */
 enum { SEARCH_SPELL, SEARCH_SYNONYMS, SEARCH_SHARED_KINDS };
 
@@ -1088,6 +1091,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .b = ctx->tuning.b,
         .w_span = ctx->tuning.w_span,
         .span_col = {1.0, 1.0, 0.5},
+        .title_cols = SEARCH_TITLE_COLUMNS,
         .text_col = SEARCH_BODY_COLUMN,
         .topk = req->limit + req->offset,
         .by_clauses = relaxed,

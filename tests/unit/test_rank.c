@@ -7,7 +7,8 @@
  * rows counted whole (whole_labels), and a question's score times the
  * square root of its best passage's share (passage_share); a synonym no
  * row has changes no score; the relaxed count of a row with every clause
- * of a question (its passages, at least all but one). */
+ * of a question (its passages, at least all but one); the span of a
+ * title that lacks the query's function words (title_cols). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -851,6 +852,93 @@ static void test_docinfo_find(void **state)
     assert_int_equal(docinfo_find(&d, -5), -1);
 }
 
+/* In a title (title_cols), the span needs the query's content words
+ * only: « l identifiant d un utilisateur » is together in a title that
+ * says « identifiants d'utilisateur » without « un », which the text
+ * elsewhere has; the text still needs every clause, and with topk the
+ * bound still holds and the best rows stay exact. */
+static void test_title_span(void **state)
+{
+    (void)state;
+    static char body[4096];
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        size_t len = 0;
+        body[0] = 0;
+        /* 1: the two words together in the title, « un » in the text
+         * only; 2: the three together in the text; 3: the two together
+         * in the text, « un » far away; 4: the two apart in the title;
+         * the others: « un » and filler only. */
+        const char *title = r == 1 ? "Afficher les identifiants d'utilisateur"
+                            : r == 4 ? "Identifiant du groupe pour chaque utilisateur"
+                                     : "Accueil";
+        for (int i = 0; i < 40; i++) {
+            if (i == 5)
+                len = append_word(body, sizeof body, len,
+                                  r == 2   ? "un identifiant d'un utilisateur"
+                                  : r == 3 ? "identifiant d'utilisateur"
+                                           : "un");
+            if (r == 3 && i == 30)
+                len = append_word(body, sizeof body, len, "un");
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        }
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, title, &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("l identifiant d un utilisateur");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.span_col[0] = p.span_col[1] = 1;
+    p.span_col[2] = 0.5;
+    double plain[5], before[5], after[5];
+    for (int r = 1; r <= 4; r++)
+        plain[r] = score("repere_rank", e, &p, r);
+    p.w_span = 1;
+    for (int r = 1; r <= 4; r++)
+        before[r] = score("repere_rank", e, &p, r);
+    p.title_cols = 1;
+    for (int r = 1; r <= 4; r++)
+        after[r] = score("repere_rank", e, &p, r);
+    /* Row 1's title holds the content words side by side: the whole span
+     * (the title's share), where every clause had been needed and its
+     * title had no « un ». */
+    assert_float_equal(before[1], plain[1], 1e-9);
+    assert_float_equal(after[1], 2 * plain[1], 1e-9);
+    /* The text still needs every clause: row 2 has its span, row 3 only
+     * the stretch out to its « un ». */
+    assert_float_equal(after[2], before[2], 1e-12);
+    assert_float_equal(after[2], 1.5 * plain[2], 1e-9);
+    assert_float_equal(after[3], before[3], 1e-12);
+    assert_true(after[3] < 1.25 * plain[3]);
+    /* Apart in a title, a share falling with the tokens between, less the
+     * one of « un » the query has. */
+    assert_true(after[4] > before[4]);
+    assert_true(after[4] < 1.5 * plain[4]);
+    /* With topk the best rows and their scores are the exact ones, every
+     * other row at least its own. */
+    double exact[21] = {0};
+    for (int r = 1; r <= 20; r++) {
+        int rc;
+        double v = value_of("repere_rank", e, &p, r, &rc);
+        exact[r] = rc == SQLITE_ROW ? v : 0;
+    }
+    rank_top top = {2, NULL, 0};
+    p.topk = 2;
+    p.top = &top;
+    run_top(e, &p, exact, 4);
+    assert_int_equal(top.n, 2);
+    assert_non_null(rank_top_find(&top, 1));
+    assert_float_equal(rank_top_find(&top, 1)->score, exact[1], 1e-12);
+    rank_top_free(&top);
+    query_expr_free(e);
+    query_free(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -870,6 +958,7 @@ int main(void)
         cmocka_unit_test(test_passage_share),
         cmocka_unit_test(test_strict_passages),
         cmocka_unit_test(test_relaxed_share),
+        cmocka_unit_test(test_title_span),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
