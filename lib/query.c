@@ -1168,7 +1168,14 @@ static int query_agent_pos(const query_pos *p)
  * stem (analyzer.h), which only its own unaccented forms have: « signes »
  * gets no "%signe" (« signées » typed bare stems to "signe"), « signées »
  * no "!signe". A word typed without accents also gets "^word": query_lend
- * adds the stems of its accented spellings in the index. */
+ * adds the stems of its accented spellings in the index.
+ * Neither side crosses the stem of a word that says little either
+ * (query_says_little): « entrée » written bare, « entree », stems to
+ * "entre", the stem of « entre », in nearly every document. There the
+ * piece names the spellings themselves, "~entree|=entree|~entrees|=entrees"
+ * instead of "!entre", whether typed « entrée » or bare. */
+static int query_says_little(const char *word);
+
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
@@ -1181,9 +1188,26 @@ static char *query_pos_piece(const query_pos *p)
         buf_puts(&b, query_pos_surface(p));
         return buf_detach(&b);
     }
-    buf_putc(&b, ANALYZER_VERBATIM);
-    buf_puts(&b, p->stem);
     const char *surface = query_pos_surface(p);
+    if (strcmp(p->stem, surface) != 0 && query_says_little(p->stem)) {
+        /* Its spelling and its other number's, accented or bare. */
+        size_t slen = strlen(surface);
+        int plural = slen > 1 && surface[slen - 1] == 's';
+        for (int other = 0; other < 2; other++) {
+            size_t len = other && plural ? slen - 1 : slen;
+            for (int k = 0; k < 2; k++) {
+                if (b.len > 0)
+                    buf_putc(&b, ANALYZER_ALTERNATIVE);
+                buf_putc(&b, k ? ANALYZER_EXACT : ANALYZER_FOLDED);
+                buf_append(&b, surface, len);
+                if (other && !plural)
+                    buf_putc(&b, 's');
+            }
+        }
+    } else {
+        buf_putc(&b, ANALYZER_VERBATIM);
+        buf_puts(&b, p->stem);
+    }
     if (!p->folded && !analyzer_is_protected(surface, strlen(surface))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_FOLDED_STEM);
@@ -1193,8 +1217,13 @@ static char *query_pos_piece(const query_pos *p)
         buf_puts(&b, surface);
     } else if (p->pct && !analyzer_is_protected(p->pct + 1, strlen(p->pct + 1))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
-        buf_putc(&b, ANALYZER_VERBATIM);
-        buf_puts(&b, p->pct + 1);
+        if (query_says_little(p->pct + 1)) {
+            buf_putc(&b, ANALYZER_EXACT);
+            buf_puts(&b, surface);
+        } else {
+            buf_putc(&b, ANALYZER_VERBATIM);
+            buf_puts(&b, p->pct + 1);
+        }
     }
     if (query_agent_pos(p)) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
@@ -2530,9 +2559,22 @@ static int query_piece_has(const char *piece, size_t len, const char *alt, size_
     return 0;
 }
 
+/* Whether a stem (not NUL-terminated) is that of a word saying little,
+ * « entre » for « entrée » (query_pos_piece). */
+static int query_stem_says_little(const char *stem, size_t len)
+{
+    char word[32];
+    if (len >= sizeof word)
+        return 0;
+    memcpy(word, stem, len);
+    word[len] = '\0';
+    return query_says_little(word);
+}
+
 /* The piece with its "^w" alternative replaced by the folded stems of the
  * index forms whose unaccented form is w ("!proteg" for « protegees »,
- * from « protégées »), or NULL when it has none. */
+ * from « protégées »), or NULL when it has none; not a stem of a word
+ * saying little (query_pos_piece). */
 static char *query_lend_piece(const char *piece, const query_vocab *v)
 {
     const char *w = NULL;
@@ -2570,7 +2612,8 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
         buf_putc(&alt, ANALYZER_VERBATIM);
         buf_append(&alt, ks.stem, ks.stem_len);
         if (lent < QUERY_MAX_LENT && ks.stem_len > 0 &&
-            !query_piece_has(b.data, b.len, alt.data, alt.len)) {
+            !query_piece_has(b.data, b.len, alt.data, alt.len) &&
+            !query_stem_says_little(ks.stem, ks.stem_len)) {
             buf_putc(&b, ANALYZER_ALTERNATIVE);
             buf_append(&b, alt.data, alt.len);
             lent++;

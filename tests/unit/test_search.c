@@ -735,6 +735,34 @@ static void test_lexicon(void **state)
     ixf_remove(&ix);
 }
 
+/* « entrée » folds to the stem of « entre », which is in nearly every
+ * document: the word, typed with accents or bare, singular or plural,
+ * reaches its own spellings only, never the preposition. */
+static void test_entree_not_entre(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Le délai entre deux audiences reste long.", "L'entrée en vigueur de la loi est fixée.",
+        "Les entrees du registre sont tenues a jour.", "Des entrées multiples au registre."};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    unsigned long long want = 1u << 2 | 1u << 3 | 1u << 4;
+    assert_int_equal(found_ids(ctx, "entrée"), want);
+    assert_int_equal(found_ids(ctx, "entree"), want);
+    assert_int_equal(found_ids(ctx, "entrées"), want);
+    assert_int_equal(found_ids(ctx, "l'entrée en vigueur"), 1u << 2);
+    /* The preposition is still found by itself. */
+    assert_true(found_ids(ctx, "entre deux audiences") & 1u << 1);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Acronyms the documents define expand queries without a synonyms file:
  * « PJJ » finds the document that only writes « protection judiciaire de
  * la jeunesse », and the reverse; a run that adds or deletes the defining
@@ -1041,6 +1069,7 @@ int main(void)
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),
         cmocka_unit_test(test_keywords),
+        cmocka_unit_test(test_entree_not_entre),
         cmocka_unit_test(test_acronyms_shared),
         cmocka_unit_test(test_acronyms_threads),
         cmocka_unit_test(test_time_budget),
