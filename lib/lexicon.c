@@ -17,6 +17,9 @@ typedef struct {
 } lexicon_entry;
 
 static const lexicon_entry lexicon_table[] = {
+    /* A setting, a name, an order one « change »: documentation
+     * « modifie » it. */
+    {"changer", {"modifier", NULL, NULL}},
     /* An element one « enlève »: « supprimer », « retirer », « effacer ». */
     {"enlever", {"supprimer", "retirer", "effacer"}},
     /* A file or a text one « efface »: « supprimer ». */
