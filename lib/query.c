@@ -155,11 +155,14 @@ typedef struct {
     char *v[QUERY_MAX_FORMS];
     size_t n;
     size_t chars; /* prefixes: keep the first chars characters of each form */
+    int (*keep)(const char *form, size_t len); /* NULL, or the only forms taken */
 } query_forms;
 
 static void query_forms_add(void *ctx, const char *form, size_t len)
 {
     query_forms *f = ctx;
+    if (f->keep && !f->keep(form, len))
+        return;
     if (f->chars > 0) {
         size_t i = 0, c = 0;
         while (i < len && c < f->chars) {
@@ -234,11 +237,14 @@ static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, i
         v->forms(v->ctx, alt, len, 0, query_forms_add, out);
 }
 
-/* The forms one piece names (none without a vocabulary). */
-static void query_piece_forms(const char *piece, int prefix, const query_vocab *v, query_forms *f)
+/* The forms one piece names (none without a vocabulary), those keep
+ * accepts when it is not NULL. */
+static void query_piece_forms(const char *piece, int prefix, int (*keep)(const char *, size_t),
+                              const query_vocab *v, query_forms *f)
 {
     f->n = 0;
     f->chars = 0;
+    f->keep = keep;
     if (!v)
         return;
     query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
@@ -273,7 +279,7 @@ void query_fts_form(buf *b, const char *form, size_t len)
 static void query_piece_render(buf *b, const char *piece, int prefix, const query_vocab *v)
 {
     query_forms f;
-    query_piece_forms(piece, prefix, v, &f);
+    query_piece_forms(piece, prefix, NULL, v, &f);
     if (f.n == 0) {
         query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
         const char *alt;
@@ -709,7 +715,7 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
         weak[0] = 0;
     if (n->ntoks == 1) {
         query_forms f;
-        query_piece_forms(n->toks[0], n->prefix, v, &f);
+        query_piece_forms(n->toks[0], n->prefix, NULL, v, &f);
         if (f.n > 0 && weak && n->typed)
             query_weak_forms(&f, n->typed, weak);
         else if (weak)
@@ -2624,12 +2630,6 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
     return buf_detach(&b);
 }
 
-static void query_agent_add(void *ctx, const char *form, size_t len)
-{
-    if (query_agent_form(form, len))
-        query_forms_add(ctx, form, len);
-}
-
 /* The piece of a word typed as an agent noun (its "@" alternative,
  * query_pos_piece) written as the agent-noun forms of its stems in the
  * index, "@|=utilisateur|=utilisatrices": Snowball gives « utilisateur »
@@ -2643,20 +2643,8 @@ static char *query_agent_piece(const char *piece, const query_vocab *v)
     size_t plen = strlen(piece);
     if (!query_piece_has(piece, plen, &agent, 1))
         return NULL;
-    query_forms f = {.n = 0, .chars = 0};
-    query_alt_iter it = query_alt_iter_of(piece, plen);
-    const char *alt;
-    size_t n;
-    while (query_alt_next(&it, &alt, &n)) {
-        if (n < 2 || alt[0] == QUERY_LEND)
-            continue;
-        if (alt[0] == ANALYZER_EXACT)
-            query_agent_add(&f, alt + 1, n - 1);
-        else if (alt[0] == ANALYZER_VERBATIM)
-            v->forms(v->ctx, alt + 1, n - 1, 0, query_agent_add, &f);
-        else
-            v->forms(v->ctx, alt, n, 0, query_agent_add, &f);
-    }
+    query_forms f;
+    query_piece_forms(piece, 0, query_agent_form, v, &f);
     buf b = BUF_INIT;
     if (f.n > 0)
         buf_putc(&b, QUERY_AGENT);
@@ -2666,7 +2654,9 @@ static char *query_agent_piece(const char *piece, const query_vocab *v)
         buf_puts(&b, f.v[i]);
     }
     if (f.n == 0) {
-        it = query_alt_iter_of(piece, plen);
+        query_alt_iter it = query_alt_iter_of(piece, plen);
+        const char *alt;
+        size_t n;
         while (query_alt_next(&it, &alt, &n)) {
             if (n == 1 && alt[0] == QUERY_AGENT)
                 continue;
@@ -2784,7 +2774,7 @@ static void query_lend_node(query_node *n, const query_vocab *v)
     size_t klen = query_derived_key(n->toks[0], key, sizeof key);
     buf keys = BUF_INIT;
     query_forms own;
-    query_piece_forms(n->toks[0], 0, v, &own);
+    query_piece_forms(n->toks[0], 0, NULL, v, &own);
     if (klen > 0 && query_derive_ok(&own, key, klen, v))
         buf_append(&keys, key, klen);
     query_derived_words(n->toks[0], &own, v, &keys);
