@@ -188,6 +188,19 @@ static synonyms_side_t synonyms_side_of(const char *text, size_t len)
     return side;
 }
 
+/* Adds text's stems to g as a new side, unless they are none or g has
+ * that side already. */
+static void synonyms_group_side(synonyms_group *g, const char *text, size_t len)
+{
+    synonyms_side_t side = synonyms_side_of(text, len);
+    if (side.ntokens > 0 && !synonyms_has_side(g, &side)) {
+        g->sides = buf_xrealloc(g->sides, (g->nsides + 1) * sizeof g->sides[0]);
+        g->sides[g->nsides++] = side;
+    } else {
+        synonyms_side_free(&side);
+    }
+}
+
 /* Parses one line (without its end); adds a group when it has 2+ distinct
  * sides. Its sides are separated by "=", or by "~" for related words
  * when the line has no "=". */
@@ -203,13 +216,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
         size_t j = i;
         while (j < len && line[j] != sep)
             j++;
-        synonyms_side_t side = synonyms_side_of(line + i, j - i);
-        if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
-            g.sides = buf_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
-            g.sides[g.nsides++] = side;
-        } else {
-            synonyms_side_free(&side);
-        }
+        synonyms_group_side(&g, line + i, j - i);
         i = j + 1;
     }
     synonyms_push(s, &g);
@@ -302,15 +309,8 @@ int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 int synonyms_relate(synonyms *s, const char *const *words, size_t n, int oneway)
 {
     synonyms_group g = {NULL, 0, 1, 0, oneway};
-    for (size_t i = 0; i < n; i++) {
-        synonyms_side_t side = synonyms_side_of(words[i], strlen(words[i]));
-        if (side.ntokens > 0 && !synonyms_has_side(&g, &side)) {
-            g.sides = buf_xrealloc(g.sides, (g.nsides + 1) * sizeof g.sides[0]);
-            g.sides[g.nsides++] = side;
-        } else {
-            synonyms_side_free(&side);
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        synonyms_group_side(&g, words[i], strlen(words[i]));
     return synonyms_push(s, &g);
 }
 
