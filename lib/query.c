@@ -42,6 +42,17 @@
  * (« utilisateur »), which Snowball stems as its verb (« utiliser »):
  * query_lend keeps only its stem's agent-noun forms (query_agent_piece). */
 #define QUERY_AGENT '@'
+/* A piece's alternative "&s": its word's folded stem s is that of a word
+ * saying little (« entrée », "entre"): query_lend adds the index forms of
+ * s but that word's own (query_kin_piece). */
+#define QUERY_KIN '&'
+
+/* Is c the first byte of an alternative query_lend rewrites ("^w", "@",
+ * "&s"), which no index token has? */
+static int query_lent_marker(char c)
+{
+    return c == QUERY_LEND || c == QUERY_AGENT || c == QUERY_KIN;
+}
 
 typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
 
@@ -219,7 +230,7 @@ static int query_alt_next(query_alt_iter *it, const char **alt, size_t *n)
 static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, int prefix,
                             query_forms *out)
 {
-    if (len < 2 || alt[0] == QUERY_LEND || alt[0] == QUERY_AGENT)
+    if (len < 2 || query_lent_marker(alt[0]))
         return;
     if (alt[0] == ANALYZER_EXACT) {
         query_forms_add(out, alt + 1, len - 1);
@@ -286,7 +297,7 @@ static void query_piece_render(buf *b, const char *piece, int prefix, const quer
         size_t n;
         int first = 1;
         while (query_alt_next(&it, &alt, &n)) {
-            if (n > 0 && (alt[0] == QUERY_LEND || alt[0] == QUERY_AGENT))
+            if (n > 0 && query_lent_marker(alt[0]))
                 continue;
             if (!first)
                 buf_putc(b, ANALYZER_ALTERNATIVE);
@@ -796,7 +807,7 @@ static int query_piece_matches(const char *piece, int prefix, const char *token,
     const char *t;
     size_t tl;
     while (query_alt_next(&it, &t, &tl)) {
-        if (tl > 0 && (t[0] == QUERY_LEND || t[0] == QUERY_AGENT))
+        if (tl > 0 && query_lent_marker(t[0]))
             continue;
         if (tl > 0 && t[0] == ANALYZER_VERBATIM) {
             t++;
@@ -1210,6 +1221,9 @@ static char *query_pos_piece(const query_pos *p)
                     buf_putc(&b, 's');
             }
         }
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, QUERY_KIN);
+        buf_puts(&b, p->stem);
     } else {
         buf_putc(&b, ANALYZER_VERBATIM);
         buf_puts(&b, p->stem);
@@ -2577,14 +2591,42 @@ static int query_stem_says_little(const char *stem, size_t len)
     return query_says_little(word);
 }
 
+/* Adds to b ("a|b") the index forms whose folded stem is s[0..len), that
+ * of a word saying little, as exact forms, but that word's own forms: for
+ * « commenté » (stem "comment") « commenter », « commentez », not
+ * « comment »; for « entrée » « entrer », not « entre » (query_pos_piece). */
+static void query_kin_forms(buf *b, const char *s, size_t len, const query_vocab *v)
+{
+    query_forms f = {.n = 0, .chars = 0};
+    if (len > 0)
+        v->forms(v->ctx, s, len, 0, query_forms_add, &f);
+    buf alt = BUF_INIT;
+    for (size_t i = 0; i < f.n; i++) {
+        size_t flen = strlen(f.v[i]);
+        char *bare = analyzer_fold(f.v[i], flen, NULL);
+        alt.len = 0;
+        buf_putc(&alt, ANALYZER_EXACT);
+        buf_append(&alt, f.v[i], flen);
+        if (bare && !query_says_little(bare) &&
+            !query_piece_has(b->data ? b->data : "", b->len, alt.data, alt.len)) {
+            buf_putc(b, ANALYZER_ALTERNATIVE);
+            buf_append(b, alt.data, alt.len);
+        }
+        free(bare);
+    }
+    buf_free(&alt);
+    query_forms_free(&f);
+}
+
 /* The piece with its "^w" alternative replaced by the folded stems of the
  * index forms whose unaccented form is w ("!proteg" for « protegees »,
- * from « protégées »), or NULL when it has none; not a stem of a word
- * saying little (query_pos_piece). */
+ * from « protégées »), not a stem of a word saying little
+ * (query_pos_piece), and its "&s" by the forms query_kin_forms gives; or
+ * NULL when it has neither. */
 static char *query_lend_piece(const char *piece, const query_vocab *v)
 {
-    const char *w = NULL;
-    size_t wlen = 0;
+    const char *w = NULL, *kin = NULL;
+    size_t wlen = 0, klen = 0;
     buf b = BUF_INIT;
     query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
     const char *p;
@@ -2593,13 +2635,20 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
         if (n > 0 && p[0] == QUERY_LEND) {
             w = p + 1;
             wlen = n - 1;
+        } else if (n > 0 && p[0] == QUERY_KIN) {
+            kin = p + 1;
+            klen = n - 1;
         } else {
             if (b.len > 0)
                 buf_putc(&b, ANALYZER_ALTERNATIVE);
             buf_append(&b, p, n);
         }
     }
+    if (kin)
+        query_kin_forms(&b, kin, klen, v);
     if (!w) {
+        if (kin)
+            return buf_detach(&b);
         buf_free(&b);
         return NULL;
     }

@@ -763,6 +763,34 @@ static void test_entree_not_entre(void **state)
     ixf_remove(&ix);
 }
 
+/* A word whose stem is that of a word saying little still reaches the
+ * other forms of its stem in the index, not that word's: « commenté »
+ * finds « commenter » and « commentez », not « comment »; « tué » finds
+ * « tuer », not « tu ». */
+static void test_kin_forms(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {"Comment saisir une plainte au commissariat ?",
+                           "Le rapport a été commenté par le comité.",
+                           "Il faut commenter chaque décision du juge.",
+                           "Commentez le texte de loi en séance.",
+                           "Tu peux appeler le numéro vert.",
+                           "Il menaçait de tuer sa famille restée au pays."};
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "commenté"), 1u << 2 | 1u << 3 | 1u << 4);
+    assert_int_equal(found_ids(ctx, "commente"), 1u << 2 | 1u << 3 | 1u << 4);
+    assert_int_equal(found_ids(ctx, "tué"), 1u << 6);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Acronyms the documents define expand queries without a synonyms file:
  * « PJJ » finds the document that only writes « protection judiciaire de
  * la jeunesse », and the reverse; a run that adds or deletes the defining
@@ -1070,6 +1098,7 @@ int main(void)
         cmocka_unit_test(test_acronyms_old_index),
         cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_entree_not_entre),
+        cmocka_unit_test(test_kin_forms),
         cmocka_unit_test(test_acronyms_shared),
         cmocka_unit_test(test_acronyms_threads),
         cmocka_unit_test(test_time_budget),
