@@ -1,8 +1,8 @@
 /* lexicon: the table of everyday words and their documentation equivalents
  * (lexicon.h). Each entry is general usage: the precise verb software and
  * administrative documentation prefers to the everyday one a visitor
- * types (« supprimer » for « enlever », « afficher » for « montrer »), or
- * the whole word for a clipped one (« diapositive » for « diapo »). The
+ * types (« supprimer » for « enlever », « afficher » for « montrer »);
+ * clipped nouns (« diapo », « appli ») are abbreviations (abbrev.h). The
  * ranking weighs what they reach as related words (rank.c): a document
  * with the word typed ranks above one with only its equivalent, and an
  * equivalent no document has changes nothing. Entries measured and left
@@ -42,10 +42,6 @@ static const lexicon_entry lexicon_table[] = {
     /* What one « trouve » or « cherche »: « rechercher ». */
     {"trouver", {"rechercher", NULL, NULL}},
     {"chercher", {"rechercher", NULL, NULL}},
-    /* Clipped nouns of everyday speech: documentation writes them whole. */
-    {"diapo", {"diapositive", NULL, NULL}},
-    {"appli", {"application", NULL, NULL}},
-    {"ordi", {"ordinateur", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)

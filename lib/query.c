@@ -1324,6 +1324,27 @@ static query_node *query_side_node(const synonyms *syn, size_t g, size_t k)
     return ph;
 }
 
+/* Do the words pos[0..n) spell side k of group g, an abbreviation's
+ * (synonyms_literal): each the side's word without its accents, or that
+ * with a final s (« stats », « applis »)? A stem alike is not enough:
+ * « compte » stems as « compta », « prefere » as « prefs ». */
+static int query_syn_spells(const synonyms *syn, size_t g, size_t k, const query_pos *const *pos,
+                            size_t n)
+{
+    int ok = 1;
+    for (size_t i = 0; i < n && ok; i++) {
+        const char *form = synonyms_side_form(syn, g, k, i);
+        size_t flen = 0;
+        char *folded = form ? analyzer_fold(form, strlen(form), &flen) : NULL;
+        const char *typed = query_pos_surface(pos[i]);
+        size_t tlen = strlen(typed);
+        ok = folded && (tlen == flen || (tlen == flen + 1 && typed[flen] == 's')) &&
+             memcmp(typed, folded, flen) == 0;
+        free(folded);
+    }
+    return ok;
+}
+
 /* Are the words pos[0..n) agent nouns where side k of group g has one
  * (query_agent_word), and only there? « indiqué » has the stem of
  * « indicateurs » but is not that side. */
@@ -1357,7 +1378,9 @@ static size_t query_syn_lookup(const synonyms *syn, const query_item *items, siz
         found = QUERY_MAX_SYN_GROUPS;
     size_t kept = 0;
     for (size_t i = 0; i < found; i++) {
-        if (!query_syn_agrees(syn, groups[i], sides[i], pos, n))
+        if (!query_syn_agrees(syn, groups[i], sides[i], pos, n) ||
+            (sides[i] == 0 && synonyms_literal(syn, groups[i]) &&
+             !query_syn_spells(syn, groups[i], 0, pos, n)))
             continue;
         groups[kept] = groups[i];
         sides[kept++] = sides[i];

@@ -27,6 +27,7 @@ typedef struct {
     int related; /* a "~" line (synonyms_related) */
     int learned; /* from the documents (synonyms_learn), not the file */
     int oneway;  /* only side 0 leads to the others (synonyms_relate) */
+    int literal; /* side 0 is an abbreviation, spelt (synonyms_literal) */
 } synonyms_group;
 
 /* A side in the index of sides by their first token. */
@@ -210,7 +211,7 @@ static void synonyms_line(synonyms *s, const char *line, size_t len)
     if (hash)
         len = (size_t)(hash - line);
     char sep = !memchr(line, '=', len) && memchr(line, '~', len) ? '~' : '=';
-    synonyms_group g = {NULL, 0, sep == '~', 0, 0};
+    synonyms_group g = {NULL, 0, sep == '~', 0, 0, 0};
     size_t i = 0;
     while (i <= len) {
         size_t j = i;
@@ -280,7 +281,7 @@ void synonyms_free(synonyms *s)
 
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 {
-    synonyms_group g = {NULL, 0, 0, 1, 0};
+    synonyms_group g = {NULL, 0, 0, 1, 0, 0};
     synonyms_side_t a = synonyms_side_of(acronym, strlen(acronym));
     synonyms_side_t e = synonyms_side_of(expansion, strlen(expansion));
     int clash = a.ntokens == 0 || e.ntokens == 0;
@@ -308,7 +309,28 @@ int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 
 int synonyms_relate(synonyms *s, const char *const *words, size_t n, int oneway)
 {
-    synonyms_group g = {NULL, 0, 1, 0, oneway};
+    synonyms_group g = {NULL, 0, 1, 0, oneway, 0};
+    for (size_t i = 0; i < n; i++)
+        synonyms_group_side(&g, words[i], strlen(words[i]));
+    return synonyms_push(s, &g);
+}
+
+int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway)
+{
+    synonyms_group g = {NULL, 0, 0, 0, oneway, 1};
+    if (n == 0)
+        return 0;
+    synonyms_side_t first = synonyms_side_of(words[0], strlen(words[0]));
+    int clash = first.ntokens == 0;
+    uint32_t hash;
+    for (int32_t i = clash ? -1 : synonyms_first(s, first.tokens[0], &hash); i >= 0 && !clash;
+         i = synonyms_more(s, i, hash)) {
+        const synonyms_group *o = &s->groups[s->entries[i].group];
+        clash = !o->related && !o->learned && synonyms_has_side(o, &first);
+    }
+    synonyms_side_free(&first);
+    if (clash)
+        return 0;
     for (size_t i = 0; i < n; i++)
         synonyms_group_side(&g, words[i], strlen(words[i]));
     return synonyms_push(s, &g);
@@ -327,6 +349,11 @@ size_t synonyms_sides(const synonyms *s, size_t g)
 int synonyms_related(const synonyms *s, size_t g)
 {
     return s && g < s->ngroups && s->groups[g].related;
+}
+
+int synonyms_literal(const synonyms *s, size_t g)
+{
+    return s && g < s->ngroups && s->groups[g].literal;
 }
 
 size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens)

@@ -40,12 +40,26 @@ int synonyms_learn(synonyms *s, const char *acronym, const char *expansion);
  * distinct sides), else 0. */
 int synonyms_relate(synonyms *s, const char *const *words, size_t n, int oneway);
 
+/* Adds words[0..n) as a group of equivalents, as a "=" line would
+ * (abbrev.h: « mdp = mot de passe »), unless a "=" group of the file has
+ * words[0] as a side: the site's meaning wins. The acronyms the documents
+ * define do not stand in the way (« FAQ (frequently asked questions) »
+ * does not say that « foire aux questions » is wrong); both expand. With
+ * oneway, only words[0] leads to the others. words[0] is matched as it is
+ * spelt (synonyms_literal). Returns 1 when added (2+ distinct sides), else
+ * 0. */
+int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway);
+
 /* Number of groups, of sides in group g, and the tokens of one side: the
  * analyzer's stems, one per position (pointers owned by s). */
 size_t synonyms_groups(const synonyms *s);
 size_t synonyms_sides(const synonyms *s, size_t g);
 /* Is group g a "~" line of related words? */
 int synonyms_related(const synonyms *s, size_t g);
+/* Is group g an abbreviation's (synonyms_equate), whose side 0 a query
+ * word must spell, not only share its stem: « compte » stems as « compta »
+ * does. The lookup compares stems; the caller checks the spelling. */
+int synonyms_literal(const synonyms *s, size_t g);
 size_t synonyms_side(const synonyms *s, size_t g, size_t side, const char *const **tokens);
 /* The form of word i of that side as the file (or the document) writes
  * it, lowercase with its accents (« indicateurs »), or NULL when there is

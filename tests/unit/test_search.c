@@ -735,6 +735,56 @@ static void test_lexicon(void **state)
     ixf_remove(&ix);
 }
 
+/* The built-in abbreviations (abbrev.h), without a synonyms file: « mdp »
+ * finds the page that writes « mot de passe » and marks it; « FAQ »,
+ * written both ways, is found by « questions fréquentes »; « maj », one
+ * way, reaches « mise à jour », but « mise à jour » does not reach the
+ * Shift key; « compte » does not reach « comptabilité » through the
+ * stem it shares with « compta ». */
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Pour changer votre mot de passe, ouvrez les réglages du compte.",
+        "Lisez la FAQ du service avant d'écrire à l'équipe.",
+        "Appuyez sur la touche Maj pour étendre la sélection.",
+        "La mise à jour du système a lieu chaque semaine.",
+        "La comptabilité est tenue par le trésorier.",
+    };
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(900 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "mdp", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_non_null(
+        strstr(res.hits[0].snippet, "<mark>mot</mark> <mark>de</mark> <mark>passe</mark>"));
+    search_result_free(&res);
+    assert_int_equal(found_ids(ctx, "questions fréquentes"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "foire aux questions"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "faq"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "maj"), 1u << 3 | 1u << 4);
+    assert_int_equal(found_ids(ctx, "mise à jour"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "mot de passe"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "compte"), 1u << 1);
+    /* « compta » itself matches the words of its stem, as any word does. */
+    assert_true(found_ids(ctx, "compta") & 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* « entrée » folds to the stem of « entre », which is in nearly every
  * document: the word, typed with accents or bare, singular or plural,
  * reaches its own spellings only, never the preposition. */
@@ -1093,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_spelling),
         cmocka_unit_test(test_synonyms_reload),
         cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),

@@ -1,5 +1,6 @@
 /* test_synonyms: the synonym file format (comments, CRLF, blank and bad
- * lines, several sides) and lookups by analysed tokens. */
+ * lines, several sides), lookups by analysed tokens, and the built-in
+ * abbreviations (abbrev.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "abbrev.h"
 #include "synonyms.h"
 
 typedef struct {
@@ -174,6 +176,82 @@ static void test_relate(void **state)
     synonyms_free(s);
 }
 
+/* synonyms_equate: a group of equivalents, spelt on its first side; a
+ * "=" group of the file with that side stands in its way, a learned
+ * acronym or a related group does not. */
+static void test_equate(void **state)
+{
+    synonyms *s = load(*state, "CONF = conférence de presse\n"
+                               "mdp ~ code\n");
+    assert_int_equal(synonyms_learn(s, "FAQ", "frequently asked questions"), 1);
+    const char *conf[] = {"conf", "configuration"};
+    const char *faq[] = {"faq", "foire aux questions", "questions fréquentes"};
+    const char *mdp[] = {"mdp", "mot de passe"};
+    assert_int_equal(synonyms_equate(s, conf, 2, 1), 0);
+    assert_int_equal(synonyms_equate(s, faq, 3, 0), 1);
+    assert_int_equal(synonyms_equate(s, mdp, 2, 1), 1);
+    assert_int_equal(synonyms_equate(s, mdp, 1, 1), 0);
+    assert_int_equal(synonyms_groups(s), 5);
+    assert_false(synonyms_related(s, 3));
+    assert_true(synonyms_literal(s, 3));
+    assert_true(synonyms_literal(s, 4));
+    assert_false(synonyms_literal(s, 0));
+    assert_false(synonyms_literal(s, 2));
+    assert_false(synonyms_literal(NULL, 0));
+    /* Both ways: the long forms lead to the group. */
+    size_t groups[4], sides[4];
+    const char *fq[] = {"faq"}, *foire[] = {"foir", "aux", "question"};
+    assert_int_equal(synonyms_lookup(s, fq, 1, groups, sides, 4), 2);
+    assert_int_equal(groups[1], 3);
+    assert_int_equal(lookup(s, foire, 3), 3);
+    /* One way: « mot de passe » does not reach « mdp »; « mdp » reaches
+     * its related group too. */
+    const char *mot[] = {"mot", "de", "pass"}, *m[] = {"mdp"};
+    assert_int_equal(lookup(s, mot, 3), -1);
+    assert_int_equal(synonyms_lookup(s, m, 1, groups, sides, 4), 2);
+    assert_int_equal(groups[1], 4);
+    synonyms_free(s);
+}
+
+/* The built-in table: every entry has an abbreviation and a long form,
+ * each abbreviation once; all are added to an empty object, and a file's
+ * group for one of them keeps it out. */
+static void test_abbrev_table(void **state)
+{
+    size_t n = abbrev_count();
+    assert_true(n >= 30 && n <= 80);
+    for (size_t i = 0; i < n; i++) {
+        const char *const *longs;
+        size_t nlong;
+        int oneway;
+        const char *a = abbrev_entry(i, &longs, &nlong, &oneway);
+        assert_non_null(a);
+        assert_true(a[0] != 0 && nlong >= 1);
+        for (size_t k = 0; k < nlong; k++)
+            assert_true(longs[k][0] != 0 && strcmp(longs[k], a) != 0);
+        for (size_t j = 0; j < i; j++) {
+            const char *const *l2;
+            size_t n2;
+            int o2;
+            assert_string_not_equal(abbrev_entry(j, &l2, &n2, &o2), a);
+        }
+        /* Two letters are always one way (abbrev.c); « 3d » is a figure. */
+        if (strlen(a) == 2 && a[0] >= 'a' && a[0] <= 'z' && a[1] >= 'a' && a[1] <= 'z')
+            assert_true(oneway);
+    }
+    const char *const *longs;
+    size_t nlong;
+    int oneway;
+    assert_null(abbrev_entry(n, &longs, &nlong, &oneway));
+    synonyms *s = synonyms_new();
+    assert_int_equal(abbrev_add(s), n);
+    assert_int_equal(synonyms_groups(s), n);
+    synonyms_free(s);
+    s = load(*state, "BDD = banque de données\n");
+    assert_int_equal(abbrev_add(s), n - 1);
+    synonyms_free(s);
+}
+
 static void test_missing_and_empty(void **state)
 {
     fixture *f = *state;
@@ -251,6 +329,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_related, setup, teardown),
         cmocka_unit_test(test_relate),
+        cmocka_unit_test_setup_teardown(test_equate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_abbrev_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,152 @@
+/* abbrev: the table of everyday French abbreviations (abbrev.h). Each
+ * entry is general usage, written from what people type in a search box
+ * and what documentation spells out, not from any judged query: computing
+ * and office words, meetings and administration, social work. Institutions'
+ * and programmes' acronyms (ASE, OQTF, CAF…) are not here: they belong to
+ * the site's synonyms file, and the documents that define them teach the
+ * rest (acronym.h). What the entries reach counts as the words typed
+ * (rank.c): an abbreviation is the same word. Entries measured and left
+ * out are listed in docs/ANALYSIS.md. */
+#include "abbrev.h"
+
+#define ABBREV_MAX_LONG 3
+
+/* Both ways: the long form typed also reaches the abbreviation. One way:
+ * only the abbreviation reaches the long forms, because the abbreviation
+ * has another common reading in documents (a word, a key, a unit, a
+ * command, a file name's extension: « touche Maj », « 20 ms », « os »,
+ * « /etc/apt.conf »), where the long form typed must not find it; or
+ * because its long forms are not equivalents of each other (« admin »:
+ * administrateur, administration). Two letters (not a figure and a
+ * letter: « 3d ») are always one way: such tokens are codes, units and
+ * commands in many pages. */
+enum { ABBREV_BOTH = 0, ABBREV_ONEWAY = 1 };
+
+typedef struct {
+    const char *abbrev;                 /* as people type it */
+    const char *longs[ABBREV_MAX_LONG]; /* as documentation writes it, NULL-ended */
+    int oneway;
+} abbrev_entry_t;
+
+static const abbrev_entry_t abbrev_table[] = {
+    /* Computing: accounts, data and settings. « mdp » and « bdd » are one
+     * way after measuring (docs/ANALYSIS.md): both ways, « mot de passe »
+     * or « base de données » typed becomes one synonym clause, its words
+     * scattered over a page at half weight (rank.c); that reordered the
+     * account pages of four queries on three development sets, and made
+     * « base de données » 4.5 times as long to rank on the scale corpus,
+     * where it is everywhere and « bdd » nowhere. */
+    {"mdp", {"mot de passe", NULL, NULL}, ABBREV_ONEWAY},
+    {"bdd", {"base de données", NULL, NULL}, ABBREV_ONEWAY},
+    {"sgbd", {"système de gestion de base de données", NULL, NULL}, ABBREV_BOTH},
+    /* « Maj » is also the Shift key of every keyboard shortcut. */
+    {"maj", {"mise à jour", NULL, NULL}, ABBREV_ONEWAY},
+    {"config", {"configuration", NULL, NULL}, ABBREV_BOTH},
+    /* « .conf » ends configuration files' names; « conf » is also a
+     * « conférence ». */
+    {"conf", {"configuration", "conférence", NULL}, ABBREV_ONEWAY},
+    {"param", {"paramètre", NULL, NULL}, ABBREV_ONEWAY},
+    {"prefs", {"préférences", NULL, NULL}, ABBREV_ONEWAY},
+    /* An identifier is « id » in forms; id(1) is also a command. */
+    {"id", {"identifiant", NULL, NULL}, ABBREV_ONEWAY},
+    {"pj", {"pièce jointe", NULL, NULL}, ABBREV_ONEWAY},
+    {"msg", {"message", NULL, NULL}, ABBREV_ONEWAY},
+    {"synchro", {"synchronisation", NULL, NULL}, ABBREV_BOTH},
+    {"périph", {"périphérique", NULL, NULL}, ABBREV_BOTH},
+    {"tuto", {"tutoriel", NULL, NULL}, ABBREV_BOTH},
+    {"repo", {"dépôt", NULL, NULL}, ABBREV_ONEWAY},
+    /* Clipped nouns of everyday speech: documentation writes them whole. */
+    {"appli", {"application", NULL, NULL}, ABBREV_BOTH},
+    {"app", {"application", NULL, NULL}, ABBREV_ONEWAY},
+    {"ordi", {"ordinateur", NULL, NULL}, ABBREV_BOTH},
+    {"diapo", {"diapositive", NULL, NULL}, ABBREV_BOTH},
+    /* Software words typed in English letters where French documentation
+     * writes the French term. « ms » is also milliseconds, « os » a bone,
+     * « ide » an « infirmier diplômé d'État » in health and social pages
+     * (a file or a document that defines it so keeps that meaning). */
+    {"ms", {"microsoft", NULL, NULL}, ABBREV_ONEWAY},
+    {"os", {"système d'exploitation", NULL, NULL}, ABBREV_ONEWAY},
+    {"ide", {"edi", "environnement de développement intégré", NULL}, ABBREV_ONEWAY},
+    {"gui", {"interface graphique", NULL, NULL}, ABBREV_ONEWAY},
+    {"cli", {"ligne de commande", NULL, NULL}, ABBREV_ONEWAY},
+    {"ui", {"interface utilisateur", NULL, NULL}, ABBREV_ONEWAY},
+    {"vm", {"machine virtuelle", NULL, NULL}, ABBREV_ONEWAY},
+    {"2d", {"deux dimensions", NULL, NULL}, ABBREV_BOTH},
+    {"3d", {"trois dimensions", NULL, NULL}, ABBREV_BOTH},
+    /* Office and meetings. */
+    {"faq", {"foire aux questions", "questions fréquentes", NULL}, ABBREV_BOTH},
+    {"rdv", {"rendez-vous", NULL, NULL}, ABBREV_BOTH},
+    /* Not « tél »: an abbreviation is matched as spelt, accents aside
+     * (synonyms_literal), and « tel » is a word (« tel que »). */
+    /* « N.B. » (nota bene) joins to « nb ». */
+    {"nb", {"nombre", NULL, NULL}, ABBREV_ONEWAY},
+    {"qté", {"quantité", NULL, NULL}, ABBREV_BOTH},
+    {"réu", {"réunion", NULL, NULL}, ABBREV_BOTH},
+    {"odj", {"ordre du jour", NULL, NULL}, ABBREV_BOTH},
+    /* « CR » is also a carriage return, « PV » a Debian command, « AG » a
+     * chemical symbol: two letters. */
+    {"cr", {"compte rendu", NULL, NULL}, ABBREV_ONEWAY},
+    {"pv", {"procès-verbal", NULL, NULL}, ABBREV_ONEWAY},
+    {"ag", {"assemblée générale", NULL, NULL}, ABBREV_ONEWAY},
+    {"récap", {"récapitulatif", NULL, NULL}, ABBREV_BOTH},
+    /* stat(1) is a command. */
+    {"stats", {"statistiques", NULL, NULL}, ABBREV_ONEWAY},
+    {"compta", {"comptabilité", NULL, NULL}, ABBREV_BOTH},
+    {"admin", {"administrateur", "administration", NULL}, ABBREV_ONEWAY},
+    {"hebdo", {"hebdomadaire", NULL, NULL}, ABBREV_BOTH},
+    {"pub", {"publicité", NULL, NULL}, ABBREV_ONEWAY},
+    {"expo", {"exposition", NULL, NULL}, ABBREV_BOTH},
+    {"manif", {"manifestation", NULL, NULL}, ABBREV_BOTH},
+    {"dispo", {"disponible", "disponibilité", NULL}, ABBREV_ONEWAY},
+    {"perso", {"personnel", NULL, NULL}, ABBREV_ONEWAY},
+    {"prof", {"professeur", NULL, NULL}, ABBREV_ONEWAY},
+    /* Associations, administration and social work. */
+    {"asso", {"association", NULL, NULL}, ABBREV_BOTH},
+    {"assoc", {"association", NULL, NULL}, ABBREV_BOTH},
+    {"cv", {"curriculum vitae", NULL, NULL}, ABBREV_ONEWAY},
+    {"rh", {"ressources humaines", NULL, NULL}, ABBREV_ONEWAY},
+    /* A CDI is also a school's « centre de documentation et
+     * d'information ». */
+    {"cdi", {"contrat à durée indéterminée", NULL, NULL}, ABBREV_ONEWAY},
+    {"cdd", {"contrat à durée déterminée", NULL, NULL}, ABBREV_BOTH},
+    {"rib", {"relevé d'identité bancaire", NULL, NULL}, ABBREV_BOTH},
+    {"sdf", {"sans domicile fixe", NULL, NULL}, ABBREV_BOTH},
+    /* « sécu » is also security. */
+    {"sécu", {"sécurité sociale", NULL, NULL}, ABBREV_ONEWAY},
+    {"ado", {"adolescent", NULL, NULL}, ABBREV_BOTH},
+    /* Not « alloc », « appart », « éduc »: Snowball stems them as
+     * « allocation », « appartement », « éducateur » already. */
+};
+
+size_t abbrev_count(void)
+{
+    return sizeof abbrev_table / sizeof abbrev_table[0];
+}
+
+const char *abbrev_entry(size_t i, const char *const **longs, size_t *nlong, int *oneway)
+{
+    if (i >= abbrev_count())
+        return NULL;
+    const abbrev_entry_t *e = &abbrev_table[i];
+    size_t n = 0;
+    while (n < ABBREV_MAX_LONG && e->longs[n])
+        n++;
+    *longs = e->longs;
+    *nlong = n;
+    *oneway = e->oneway;
+    return e->abbrev;
+}
+
+size_t abbrev_add(synonyms *s)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < abbrev_count(); i++) {
+        const char *words[1 + ABBREV_MAX_LONG];
+        size_t n = 0;
+        words[n++] = abbrev_table[i].abbrev;
+        for (size_t k = 0; k < ABBREV_MAX_LONG && abbrev_table[i].longs[k]; k++)
+            words[n++] = abbrev_table[i].longs[k];
+        added += (size_t)synonyms_equate(s, words, n, abbrev_table[i].oneway);
+    }
+    return added;
+}
