@@ -74,7 +74,8 @@ static void dump_one(search_ctx *ctx, const char *q, const char *shape, int limi
     char err[512] = "";
     int rc = search_run(ctx, &req, &res, err, sizeof err);
     printf("QUERY %s [%s] rc=%d err=%s\n", q, shape, rc, rc == SEARCH_OK ? "" : err);
-    printf("  total=%lld relaxed=%d corrected=%d\n", res.total, res.relaxed, res.corrected);
+    printf("  total=%lld all_words=%lld relaxed=%d corrected=%d\n", res.total, res.all_words,
+           res.relaxed, res.corrected);
     dump_str("suggestion", res.suggestion);
     for (size_t i = 0; i < res.n_hits; i++) {
         const search_hit *h = &res.hits[i];

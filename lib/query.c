@@ -106,6 +106,7 @@ struct query {
     query_node **exact; /* exact-form phrases, one per positive word or phrase */
     size_t nexact;
     int question; /* query_mark_question found a question */
+    int operators; /* typed with an exclusion, a "phrase", OR or a prefix */
 };
 
 static char *query_strndup(const char *s, size_t n)
@@ -1870,6 +1871,10 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
     q = buf_xrealloc(NULL, sizeof *q);
     memset(q, 0, sizeof *q);
     q->question = question;
+    for (size_t i = 0; i < lx.nitems; i++) {
+        const query_item *it = &lx.items[i];
+        q->operators |= it->neg || it->prefix || it->kind != QUERY_ITEM_WORD;
+    }
     query_build(q, lx.items, lx.nitems, syn);
     if (q->nclauses == 0) {
         snprintf(err, errlen, "%s",
@@ -1913,6 +1918,39 @@ size_t query_clauses(const query *q)
 int query_is_question(const query *q)
 {
     return q && q->question;
+}
+
+int query_has_operators(const query *q)
+{
+    return q && q->operators;
+}
+
+/* A clause of one word typed that says little alone (query_node.common). */
+static int query_clause_common(const query_node *n)
+{
+    return n->kind == QUERY_NODE_PHRASE && n->common;
+}
+
+size_t query_content_clauses(const query *q)
+{
+    size_t n = 0;
+    for (size_t i = 0; q && i < q->nclauses; i++)
+        n += !query_clause_common(q->clauses[i]);
+    return n;
+}
+
+void query_drop_common(query *q)
+{
+    if (query_content_clauses(q) == 0)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < q->nclauses; i++) {
+        if (query_clause_common(q->clauses[i]))
+            query_node_free(q->clauses[i]);
+        else
+            q->clauses[kept++] = q->clauses[i];
+    }
+    q->nclauses = kept;
 }
 
 /* Compiling: the FTS5 expression and, for each of its terms, what it

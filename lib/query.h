@@ -40,6 +40,21 @@ size_t query_clauses(const query *q);
  * they have rather than requiring them all (search.c). */
 int query_is_question(const query *q);
 
+/* Was q typed with the query language's operators: an exclusion (-mot), a
+ * "phrase", OR or a prefix (mot*)? Such a query asks for exactly what it
+ * says: search.c lists no partial matches after its documents. */
+int query_has_operators(const query *q);
+
+/* Number of positive clauses that are not one word saying little alone
+ * (« une », « de », « à », « tout », « plus »: the question's function
+ * words and the weak words of snippet.c's query_term.common). */
+size_t query_content_clauses(const query *q);
+
+/* Drops those clauses, unless every clause is one (then q is unchanged):
+ * search.c's partial matches are the documents with some of the content
+ * words, ranked by how many they have, not by « une » or « à ». */
+void query_drop_common(query *q);
+
 /* A compiled query: the FTS5 MATCH expression, its terms (what each stands
  * for) and which term each of its phrases belongs to, so that the ranking
  * functions (rank.c) and the marks (marks.c) read FTS5's phrase numbers

@@ -44,6 +44,7 @@ typedef struct {
     int page;      /* 1-based PDF page of the snippet; 0 = none (JSON null) */
     double score;  /* higher is better */
     char *snippet; /* HTML-escaped text with <mark>…</mark> */
+    int partial;   /* 1: lacks some of the query's words (search_result.all_words) */
 } search_hit;
 
 typedef struct {
@@ -52,7 +53,8 @@ typedef struct {
 } search_facet;
 
 typedef struct {
-    long long total; /* matching documents */
+    long long total;     /* documents listed over all pages */
+    long long all_words; /* how many of them have every word (see partial) */
     double took_ms;
     search_hit *hits;
     size_t n_hits;

@@ -309,7 +309,9 @@ static void test_relaxed(void **state)
     assert_int_equal(run(f, "mineurs xyzzyplugh", 10, 0, &res), SEARCH_OK);
     assert_int_equal(res.relaxed, 1);
     assert_int_equal(res.total, 2);
+    assert_int_equal(res.all_words, 0);
     assert_true(rank_of(&res, 1) >= 0 && rank_of(&res, 2) >= 0);
+    assert_int_equal(res.hits[0].partial, 1);
     search_result_free(&res);
     /* Documents matching more of the words come first. */
     assert_int_equal(run(f, "mineurs éducateurs xyzzyplugh", 10, 0, &res), SEARCH_OK);
@@ -325,15 +327,71 @@ static void test_relaxed(void **state)
     assert_true(res.total > 2);
     assert_int_equal(res.hits[0].id, 2);
     assert_int_equal(res.hits[1].id, 1);
+    assert_int_equal(res.all_words, 1);
+    assert_int_equal(res.hits[0].partial, 0);
+    assert_int_equal(res.hits[1].partial, 1);
     search_result_free(&res);
-    assert_int_equal(run(f, "éducateurs accompagné mineurs", 10, 0, &res), SEARCH_OK);
+    /* Two words: all of them, nothing else. */
+    assert_int_equal(run(f, "éducateurs mineurs", 10, 0, &res), SEARCH_OK);
     assert_int_equal(res.total, 1);
+    assert_int_equal(res.all_words, 1);
+    assert_int_equal(res.hits[0].partial, 0);
     search_result_free(&res);
     /* One word that matches nothing: an empty page, not relaxed. */
     assert_int_equal(run(f, "xyzzyplugh", 10, 0, &res), SEARCH_OK);
     assert_int_equal(res.total, 0);
     assert_int_equal(res.relaxed, 0);
     search_result_free(&res);
+}
+
+/* A query of three words or more that few documents have whole: those
+ * first, in their order, then the documents with some of its words (most
+ * first), flagged partial; total counts the whole list, all_words the
+ * first. Not for a query typed with operators. */
+static void test_partial(void **state)
+{
+    fixture *f = *state;
+    search_result res, one;
+    /* Only document 2 has « éducateurs »; 1 has the two other words, 3
+     * and 4 one of them. */
+    assert_int_equal(run(f, "éducateurs accompagné mineurs", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.relaxed, 0);
+    assert_int_equal(res.all_words, 1);
+    assert_int_equal(res.total, 4);
+    assert_int_equal(res.n_hits, 4);
+    assert_int_equal(res.hits[0].id, 2);
+    assert_int_equal(res.hits[0].partial, 0);
+    assert_int_equal(res.hits[1].id, 1);
+    for (size_t i = 1; i < res.n_hits; i++)
+        assert_int_equal(res.hits[i].partial, 1);
+    long long facets = 0;
+    for (size_t i = 0; i < res.n_formats; i++)
+        facets += res.formats[i].count;
+    assert_int_equal(facets, res.total);
+    /* Pages of one: the same list, the strict document counted first. */
+    for (int off = 0; off < 4; off++) {
+        assert_int_equal(run(f, "éducateurs accompagné mineurs", 1, off, &one), SEARCH_OK);
+        assert_int_equal(one.n_hits, 1);
+        assert_int_equal(one.hits[0].id, res.hits[off].id);
+        assert_int_equal(one.hits[0].partial, off > 0);
+        assert_true(one.hits[0].snippet != NULL);
+        search_result_free(&one);
+    }
+    assert_int_equal(run(f, "éducateurs accompagné mineurs", 10, 4, &one), SEARCH_OK);
+    assert_int_equal(one.n_hits, 0);
+    search_result_free(&one);
+    search_result_free(&res);
+    /* An exclusion, a phrase, a prefix or OR: exactly what was typed. */
+    static const char *const exact[] = {
+        "éducateurs accompagné mineurs -xyzzyplugh", "\"éducateurs\" accompagné mineurs",
+        "éducateu* accompagné mineurs", "éducateurs accompagné mineurs OR xyzzyplugh"};
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++) {
+        assert_int_equal(run(f, exact[i], 10, 0, &res), SEARCH_OK);
+        assert_int_equal(res.total, 1);
+        assert_int_equal(res.all_words, 1);
+        assert_int_equal(res.hits[0].id, 2);
+        search_result_free(&res);
+    }
 }
 
 static void test_hostile_queries(void **state)
@@ -1136,6 +1194,7 @@ int main(void)
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_pagination_stable),
         cmocka_unit_test(test_relaxed),
+        cmocka_unit_test(test_partial),
         cmocka_unit_test(test_hostile_queries),
         cmocka_unit_test(test_snippets_and_pages),
         cmocka_unit_test(test_bm25_matches_fts5),
