@@ -299,11 +299,11 @@ static json_t *api_hit(const search_hit *h)
 {
     char id[32];
     snprintf(id, sizeof id, "d%lld", h->id);
-    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", id, "title",
-                     api_str(h->title), "url", api_url(h->id, h->url), "path", api_str(h->path),
-                     "format", api_str(h->format), "date", api_str(h->date), "page",
-                     h->page > 0 ? json_integer(h->page) : json_null(), "score",
-                     api_real(h->score, 0), "snippet", api_str(h->snippet));
+    return json_pack(
+        "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b}", "id", id, "title", api_str(h->title),
+        "url", api_url(h->id, h->url), "path", api_str(h->path), "format", api_str(h->format),
+        "date", api_str(h->date), "page", h->page > 0 ? json_integer(h->page) : json_null(),
+        "score", api_real(h->score, 0), "snippet", api_str(h->snippet), "partial", h->partial != 0);
 }
 
 static void api_search(const api_request *req, api_response *resp)
@@ -329,9 +329,10 @@ static void api_search(const api_request *req, api_response *resp)
     for (size_t i = 0; results && i < res.n_hits; i++)
         json_array_append_new(results, api_hit(&res.hits[i]));
     json_t *root =
-        json_pack("{s:s, s:I, s:o, s:o, s:{s:o, s:o}, s:o, s:b, s:b}", "query", sr.q, "total",
-                  (json_int_t)res.total, "took_ms", api_real(res.took_ms, 100.0), "results",
-                  results, "facets", "format", api_facets(res.formats, res.n_formats), "year",
+        json_pack("{s:s, s:I, s:I, s:o, s:o, s:{s:o, s:o}, s:o, s:b, s:b}", "query", sr.q, "total",
+                  (json_int_t)res.total, "all_words", (json_int_t)res.all_words, "took_ms",
+                  api_real(res.took_ms, 100.0), "results", results, "facets", "format",
+                  api_facets(res.formats, res.n_formats), "year",
                   api_facets(res.years, res.n_years), "suggestion", api_str(res.suggestion),
                   "relaxed", res.relaxed != 0, "corrected", res.corrected != 0);
     search_result_free(&res);

@@ -235,13 +235,17 @@
       var range = pages > 1 && results.length
         ? ' — résultats ' + numberFmt.format(first) + ' à ' + numberFmt.format(first + results.length - 1)
         : '';
-      el.status.textContent = plural(total, 'document trouvé', 'documents trouvés') + took + range + '.';
+      /* Partial matches follow the documents with every word (all_words of them). */
+      var whole = typeof data.all_words === 'number' && !data.relaxed ? data.all_words : total;
+      el.status.textContent = (whole < total
+        ? plural(whole, 'document contient', 'documents contiennent') + ' tous les mots, ' + numberFmt.format(total - whole) + ' une partie'
+        : plural(total, 'document trouvé', 'documents trouvés')) + took + range + '.';
     }
 
     renderNotices(s, data, total);
     el.layout.hidden = false;
     renderFacets(s, facets);
-    renderResults(s, results);
+    renderResults(s, results, data);
     renderPagination(s, pages, total);
 
     if (opts.focusResults) {
@@ -369,11 +373,23 @@
     el.layout.classList.toggle('no-filters', none);
   }
 
-  function renderResults(s, results) {
+  function renderResults(s, results, data) {
     clear(el.results);
     var start = (s.page - 1) * PER_PAGE + 1;
     el.results.setAttribute('start', String(start));
-    results.forEach(function (r) {
+    /* Hits that lack some words (partial): when no document has them all,
+     * the notice says so; when they all follow the others, one divider
+     * before them; else (a question's, ranked among the others) each says it. */
+    function partial(r) { return r.partial === true && !data.relaxed; }
+    var tail = 0;
+    while (tail < results.length && !partial(results[tail])) tail++;
+    var divided = results.slice(tail).every(partial) ? tail : -1;
+    results.forEach(function (r, i) {
+      if (i === divided) {
+        el.results.appendChild(h('li', { className: 'results-divider' }, [
+          h('p', { text: 'Documents qui n’ont pas tous les mots de la recherche' })
+        ]));
+      }
       var title = r.title && String(r.title).trim() ? String(r.title) : (r.path || r.url || 'Document sans titre');
       var href = safeHref(r.url, document.baseURI, r.format, r.page);
       var heading = h('h3', { className: 'result-title' }, [
@@ -386,6 +402,7 @@
       if (date) meta.appendChild(h('time', { datetime: r.date, text: date }));
       if (r.page) meta.appendChild(h('span', { className: 'result-page', text: 'page ' + r.page }));
       if (r.path) meta.appendChild(h('span', { className: 'result-path', text: r.path }));
+      if (partial(r) && divided < 0) meta.appendChild(h('span', { className: 'result-partial', text: 'Pas tous les mots' }));
       var snippet = h('p', { className: 'result-snippet' });
       snippet.appendChild(snippetNodes(r.snippet));
       el.results.appendChild(h('li', { className: 'result' }, [

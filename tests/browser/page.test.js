@@ -330,6 +330,44 @@ test('results that miss a word are announced as the closest ones', { timeout: 60
   await done();
 });
 
+test('documents that lack some words come after a divider, or say so one by one', { timeout: 60000 }, async () => {
+  const { page, done } = await openPage('/');
+  const hit = (id, partial) => ({ id: 'd' + id, title: 'Document ' + id, url: 'https://example.org/' + id + '.txt',
+    path: 'corpus/' + id + '.txt', format: 'text', date: null, page: null, score: 1, snippet: 'les <mark>mots</mark>', partial });
+  let order = [false, true, true];
+  await page.route('**/api/search?**', (route) => route.fulfill({
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({
+      query: 'a b c', total: 3, all_words: 1, took_ms: 0.8, suggestion: null, relaxed: false, corrected: false,
+      facets: { format: { text: 3 }, year: {} },
+      results: order.map((p, i) => hit(i + 1, p))
+    })
+  }));
+  await page.fill('#q', 'ajout legende graphique');
+  await page.press('#q', 'Enter');
+  await settled(page);
+  const items = await page.$$eval('#results > li', (els) => els.map((e) => e.className + ':' + e.textContent.replace(/\s+/g, ' ')));
+  assert.equal(items.length, 4);
+  assert.match(items[0], /^result:.*Document 1/);
+  assert.doesNotMatch(items[0], /Pas tous les mots/);
+  assert.match(items[1], /^results-divider:Documents qui n’ont pas tous les mots de la recherche/);
+  assert.match(items[2], /^result:.*Document 2/);
+  assert.match(await statusText(page), /^1 document contient tous les mots, 2 une partie/);
+  assert.equal(await page.locator('#results .result-partial').count(), 0);
+
+  /* A question ranks them among the others: each one says it. */
+  order = [true, false, true];
+  await page.fill('#q', 'comment ajouter une legende ?');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#results .result-partial').length === 2);
+  await settled(page);
+  assert.equal(await page.locator('#results .results-divider').count(), 0);
+  const tags = await page.$$eval('#results > li', (els) => els.map((e) => !!e.querySelector('.result-partial')));
+  assert.deepEqual(tags, [true, false, true]);
+  await done();
+});
+
 test('snippets and titles keep only <mark>: other markup shows as text, unsafe links are dropped', { timeout: 60000 }, async () => {
   const { page, done } = await openPage('/');
   await page.route('**/api/search?**', (route) => route.fulfill({
