@@ -146,7 +146,6 @@ struct search_ctx {
     sqlite3_stmt *count;   /* search_count */
     sqlite3_stmt *matches; /* documents matching an expression (completions) */
     sqlite3_stmt *exists;  /* is any document matching an expression? */
-    sqlite3_stmt *has;     /* does one document match an expression? */
     /* What ctx holds of the per-process shared entries, by kind
      * (search_shared): [SEARCH_SPELL] the index vocabulary, for corrections
      * and completions; [SEARCH_SYNONYMS] the file's groups and the acronyms
@@ -335,9 +334,7 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
                        err, errlen) != 0 ||
         search_prepare(ctx, "SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", &ctx->exists,
-                       err, errlen) != 0 ||
-        search_prepare(ctx, "SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 AND rowid = ?2",
-                       &ctx->has, err, errlen) != 0)
+                       err, errlen) != 0)
         goto cleanup;
     rc = 0;
 cleanup:
@@ -815,7 +812,6 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->count);
     sqlite3_finalize(ctx->matches);
     sqlite3_finalize(ctx->exists);
-    sqlite3_finalize(ctx->has);
     for (int i = 0; i < SEARCH_KNOWN_SLOTS; i++)
         free(ctx->known[i].word);
     sqlite3_finalize(ctx->version);
@@ -1311,24 +1307,15 @@ int search_check_request(const search_request *req, char *err, size_t errlen)
     return SEARCH_OK;
 }
 
-/* Flags the hits of a relaxed page (a question's) that lack some of q's
- * words: there they rank among the others (rank_params.slack, the
- * passages), so each is asked whether it matches them all. */
-static int search_mark_partial(search_ctx *ctx, const query *q, search_result *res)
+/* Flags the hits of a relaxed page (a question's) that are not among the
+ * documents with every word, whose rowids strict holds (sorted): there
+ * they rank among the others (rank_params.slack, the passages). */
+static void search_mark_partial(const search_pass *strict, search_result *res)
 {
-    char *all = query_fts_all(q, &ctx->qvocab);
-    int rc = SQLITE_OK;
-    for (size_t i = 0; i < res->n_hits && rc == SQLITE_OK; i++) {
-        sqlite3_bind_text(ctx->has, 1, all, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ctx->has, 2, res->hits[i].id);
-        rc = sqlite3_step(ctx->has);
-        res->hits[i].partial = rc == SQLITE_DONE;
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-        sqlite3_reset(ctx->has);
-    }
-    sqlite3_clear_bindings(ctx->has);
-    free(all);
-    return rc;
+    for (size_t i = 0; i < res->n_hits; i++)
+        res->hits[i].partial =
+            strict->nranked == 0 || !bsearch(&res->hits[i].id, strict->ranked, strict->nranked,
+                                             sizeof res->hits[i].id, search_id_cmp);
 }
 
 /* Does q list partial matches after its documents with every word, when
@@ -1369,8 +1356,15 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         query_lend(q, &ctx->qvocab);
+        /* The strict pass keeps the rowids of its documents when they are
+         * few enough to be followed by others: under SEARCH_PARTIAL_BELOW
+         * (partial matches), or under two pages for a question (below). */
         int partial = search_partial_wanted(q);
-        search_pass strict = {.topk = partial ? SEARCH_PARTIAL_BELOW : 0, .want_ranked = partial};
+        int question = query_is_question(q);
+        search_pass strict = {.topk = question  ? 2 * (req->offset + req->limit)
+                                      : partial ? SEARCH_PARTIAL_BELOW
+                                                : 0,
+                              .want_ranked = partial || question};
         rc = search_exec(ctx, q, req, &strict, res);
         res->all_words = res->total;
         /* Nothing has every word: first the spelling correction, then the
@@ -1407,10 +1401,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             rc = search_exec(ctx, q, req, &loose, res);
             res->relaxed = every == 0 && res->total > 0;
             res->all_words = every;
-            for (size_t i = 0; every == 0 && i < res->n_hits; i++)
-                res->hits[i].partial = 1;
-            if (rc == SQLITE_OK && every > 0)
-                rc = search_mark_partial(ctx, q, res);
+            if (strict.nranked == (size_t)every)
+                search_mark_partial(&strict, res);
         } else if (rc == SQLITE_OK && !res->corrected && partial && res->total > 0 &&
                    res->total < SEARCH_PARTIAL_BELOW && strict.nranked == (size_t)res->total) {
             /* Few documents have every word of a query that is not a
