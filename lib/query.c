@@ -33,6 +33,7 @@
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
 #define QUERY_MAX_SYN_GROUPS 8
 #define QUERY_MAX_FORMS 128 /* index forms one position of a query looks for */
+#define QUERY_PERSON_MIN 4  /* letters of a verb's stem before « -ent » */
 #define QUERY_DERIVE_MIN 5  /* letters of a stem an « -age » noun derives from */
 #define QUERY_MAX_LENT 8    /* stems the accented spellings of a bare word lend it */
 /* A piece's alternative "^w": w, typed without accents, borrows the stems
@@ -693,6 +694,61 @@ static int query_plural_alt(buf *b, const char *alt, size_t n, const query_vocab
     return 1;
 }
 
+/* Does the key[0..len) lead to the forms of a verb (query_verb_forms)? */
+static int query_key_verb(const query_vocab *v, const char *key, size_t len)
+{
+    query_forms f = {.n = 0};
+    v->forms(v->ctx, key, len, 0, query_forms_add, &f);
+    int verb = f.n > 0 && query_verb_forms(&f);
+    query_forms_free(&f);
+    return verb;
+}
+
+/* Appends to b the alternative of a verb's other person for alt[0..n)
+ * ("!stem" or "%stem"): Snowball leaves the « -ent » of the third person
+ * plural (« chevauchent », « s'affichent », « fonctionnent » are their own
+ * stems), so « les notes se chevauchent » never met « chevaucher » nor
+ * « chevauchement ». A stem in -ent reaches the stem without it and a
+ * verb's stem the one with it, when both lead to forms, the verb's side
+ * to a verb's (an infinitive in -er, a participle), and that stem has
+ * QUERY_PERSON_MIN letters or more: « parent » is not « parer », « agent »
+ * not « agir ». Returns whether it did. */
+static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
+{
+    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+        return 0;
+    const char *body = alt + 1;
+    size_t len = n - 1;
+    char key[256];
+    if (len + 4 > sizeof key)
+        return 0;
+    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
+    if (mk)
+        key[0] = ANALYZER_FOLDED_STEM;
+    const char *own = alt + 1 - mk;
+    size_t ownlen = len + mk, klen;
+    if (len > 3 && memcmp(body + len - 3, "ent", 3) == 0) {
+        if (query_utf8_chars_n(body, len - 3) < QUERY_PERSON_MIN)
+            return 0;
+        memcpy(key + mk, body, len - 3);
+        klen = mk + len - 3;
+        if (!query_key_has_forms(v, own, ownlen) || !query_key_verb(v, key, klen))
+            return 0;
+    } else {
+        if (query_utf8_chars_n(body, len) < QUERY_PERSON_MIN)
+            return 0;
+        memcpy(key + mk, body, len);
+        memcpy(key + mk + len, "ent", 3);
+        klen = mk + len + 3;
+        if (!query_key_has_forms(v, key, klen) || !query_key_verb(v, own, ownlen))
+            return 0;
+    }
+    buf_putc(b, ANALYZER_ALTERNATIVE);
+    buf_putc(b, alt[0]);
+    buf_append(b, key + mk, klen - mk);
+    return 1;
+}
+
 /* The piece with the alternatives of its other number (query_plural_alt)
  * added, or NULL when it has none. */
 static char *query_plural_piece(const char *piece, const query_vocab *v)
@@ -705,7 +761,7 @@ static char *query_plural_piece(const char *piece, const query_vocab *v)
     const char *p;
     size_t n;
     while (query_alt_next(&it, &p, &n))
-        added |= query_plural_alt(&b, p, n, v);
+        added |= query_plural_alt(&b, p, n, v) | query_person_alt(&b, p, n, v);
     if (!added) {
         buf_free(&b);
         return NULL;

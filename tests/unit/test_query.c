@@ -116,6 +116,11 @@ static const char *const docs[] = {
     /* 91 */ "Indicateurs.",
     /* 92 */ "Indiqué.",
     /* 93 */ "Des balises.",
+    /* 94-97: verbs in the third person plural (test_person_forms) */
+    /* 94 */ "Les portées se chevauchent.",
+    /* 95 */ "Chevaucher.",
+    /* 96 */ "Un parent.",
+    /* 97 */ "Parer.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -516,6 +521,30 @@ static void test_plural_forms(void **state)
     assert_int_equal(query_parse("mois", strlen("mois"), NULL, &q, err, sizeof err), QUERY_OK);
     query_lend(q, &f->qv);
     assert_int_equal(query_token_clause(q, "moi", 3), -1);
+    query_free(q);
+}
+
+/* A verb's third person plural, which Snowball leaves whole
+ * (« chevauchent »), is its verb, and the verb (« chevaucher ») reaches
+ * it: as weak forms alone, as alternatives in a phrase and an exclusion;
+ * a stem under four letters does not (« parent » is not « parer »). */
+static void test_person_forms(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SEARCH("chevauchent", "94,95");
+    ASSERT_SEARCH("chevaucher", "94,95");
+    ASSERT_SEARCH("\"se chevaucher\"", "94");
+    ASSERT_SEARCH("portées -chevaucher", "");
+    assert_int_equal(lent_weak_forms(f, "chevauchent"), 1); /* « chevaucher » */
+    assert_int_equal(lent_weak_forms(f, "chevaucher"), 1);  /* « chevauchent » */
+    ASSERT_SEARCH("parent", "96");
+    ASSERT_SEARCH("parer", "97");
+    query *q;
+    char err[256];
+    assert_int_equal(query_parse("chevaucher", strlen("chevaucher"), NULL, &q, err, sizeof err),
+                     QUERY_OK);
+    query_lend(q, &f->qv);
+    assert_int_equal(query_token_clause(q, "chevauchent", 11), 0);
     query_free(q);
 }
 
@@ -1193,6 +1222,7 @@ int main(void)
         cmocka_unit_test(test_derived_forms),
         cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_plural_forms),
+        cmocka_unit_test(test_person_forms),
         cmocka_unit_test(test_agent_nouns),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
