@@ -749,6 +749,91 @@ static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab
     return 1;
 }
 
+/* Has the index a form of the key[0..len) ending with end? */
+static int query_key_form_ends(const query_vocab *v, const char *key, size_t len, const char *end)
+{
+    query_forms f = {.n = 0};
+    v->forms(v->ctx, key, len, 0, query_forms_add, &f);
+    size_t k = strlen(end);
+    int has = 0;
+    for (size_t i = 0; i < f.n && !has; i++) {
+        size_t fl = strlen(f.v[i]);
+        has = fl >= k && memcmp(f.v[i] + fl - k, end, k) == 0;
+    }
+    query_forms_free(&f);
+    return has;
+}
+
+/* Appends to b the alternatives of the other forms of a verb in -dre or
+ * -ttre for alt[0..n) ("!stem" or "%stem"), which Snowball stems four
+ * ways: « répondre » "répondr", « répond » "répond", « répondent »
+ * "répondent", « répondu » "répondu" (« mettre » "mettr", « met » "met",
+ * « mettent » "mettent"); « que faire si gimp ne répond plus » never met
+ * « répondre ». The root (« répond », « mett ») has QUERY_PERSON_MIN
+ * letters or more and the index has the infinitive (a form of root + r
+ * in -dre, -ttre): « commande » is no verb « commandre ». Returns whether
+ * it added one. */
+static int query_re_verb_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
+{
+    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+        return 0;
+    const char *body = alt + 1;
+    size_t len = n - 1, rl;
+    char root[256], key[260];
+    if (len + 3 > sizeof root)
+        return 0;
+    size_t p;
+    memcpy(root, body, len);
+    if (query_ends(body, len, "dr", 1, &p) || query_ends(body, len, "ttr", 1, &p) ||
+        query_ends(body, len, "du", 1, &p))
+        rl = len - 1;
+    else if (query_ends(body, len, "dent", 1, &p) || query_ends(body, len, "ttent", 1, &p))
+        rl = len - 3;
+    else if (query_ends(body, len, "dus", 1, &p))
+        rl = len - 2;
+    else if (query_ends(body, len, "d", 1, &p))
+        rl = len;
+    else if (query_ends(body, len, "et", 1, &p)) {
+        root[len] = 't'; /* « met », « permet » */
+        rl = len + 1;
+    } else
+        return 0;
+    int dre = root[rl - 1] == 'd';
+    if (!dre && (rl < 2 || root[rl - 1] != 't' || root[rl - 2] != 't'))
+        return 0;
+    if (query_utf8_chars_n(root, rl) < QUERY_PERSON_MIN)
+        return 0;
+    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
+    key[0] = ANALYZER_FOLDED_STEM;
+    memcpy(key + mk, root, rl);
+    key[mk + rl] = 'r';
+    if (!query_key_form_ends(v, key, mk + rl + 1, dre ? "dre" : "ttre"))
+        return 0;
+    /* The infinitive, the singular, the plural, the participle. */
+    const char *adds[] = {"r", "", "ent", "u", "us"};
+    int added = 0;
+    for (size_t i = 0; i < sizeof adds / sizeof adds[0]; i++) {
+        size_t al = strlen(adds[i]), kl = rl;
+        if (!dre && i >= 3)
+            break;
+        if (!dre && i == 1)
+            kl--; /* « met » */
+        memcpy(key + mk, root, kl);
+        memcpy(key + mk + kl, adds[i], al);
+        kl += mk + al;
+        char mark[262];
+        mark[0] = alt[0];
+        memcpy(mark + 1, key + mk, kl - mk);
+        if ((kl - mk == len && memcmp(key + mk, body, len) == 0) ||
+            query_piece_has(b->data, b->len, mark, kl - mk + 1) || !query_key_has_forms(v, key, kl))
+            continue;
+        buf_putc(b, ANALYZER_ALTERNATIVE);
+        buf_append(b, mark, kl - mk + 1);
+        added = 1;
+    }
+    return added;
+}
+
 /* The piece with the alternatives of its other number (query_plural_alt)
  * added, or NULL when it has none. */
 static char *query_plural_piece(const char *piece, const query_vocab *v)
@@ -761,7 +846,8 @@ static char *query_plural_piece(const char *piece, const query_vocab *v)
     const char *p;
     size_t n;
     while (query_alt_next(&it, &p, &n))
-        added |= query_plural_alt(&b, p, n, v) | query_person_alt(&b, p, n, v);
+        added |= query_plural_alt(&b, p, n, v) | query_person_alt(&b, p, n, v) |
+                 query_re_verb_alt(&b, p, n, v);
     if (!added) {
         buf_free(&b);
         return NULL;

@@ -121,6 +121,12 @@ static const char *const docs[] = {
     /* 95 */ "Chevaucher.",
     /* 96 */ "Un parent.",
     /* 97 */ "Parer.",
+    /* 98-102: verbs in -dre (test_re_verb_forms) */
+    /* 98 */ "Gimp répond.",
+    /* 99 */ "Répondre.",
+    /* 100 */ "Perdus.",
+    /* 101 */ "Perdre.",
+    /* 102 */ "Une commande.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -546,6 +552,22 @@ static void test_person_forms(void **state)
     query_lend(q, &f->qv);
     assert_int_equal(query_token_clause(q, "chevauchent", 11), 0);
     query_free(q);
+}
+
+/* A verb in -dre or -ttre, which Snowball stems four ways (« répondre »
+ * "répondr", « répond » "répond", « répondu » "répondu"), is one word
+ * when the index has its infinitive; a noun in -de is no such verb
+ * (« commande »). */
+static void test_re_verb_forms(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SEARCH("répondre", "98,99");
+    ASSERT_SEARCH("répond", "98,99");
+    ASSERT_SEARCH("\"gimp répondre\"", "98");
+    ASSERT_SEARCH("perdre", "100,101");
+    ASSERT_SEARCH("perdus", "100,101");
+    ASSERT_SEARCH("commande", "102");
+    assert_int_equal(lent_weak_forms(f, "répond"), 1); /* « répondre » */
 }
 
 /* An agent noun typed (« utilisateur », « utilisatrices »), which Snowball
@@ -1223,6 +1245,7 @@ int main(void)
         cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_person_forms),
+        cmocka_unit_test(test_re_verb_forms),
         cmocka_unit_test(test_agent_nouns),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
