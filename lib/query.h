@@ -99,11 +99,17 @@ typedef struct {
                     * the same term (rank.c caches statistics by it) */
 } query_term;
 
+enum { QUERY_WEAK_POS = 1, QUERY_WEAK_KIN = 2 }; /* query_phrase.weak */
+
 typedef struct {
     int term;  /* the term this FTS5 phrase is (a form of) */
-    int weak;  /* a form of its word in another part of speech than the one
-                * typed (a participle, « signée », for « signes »): rank.c
-                * weighs it as a related word */
+    int weak;  /* 0, or QUERY_WEAK_POS: a form of its word in another part
+                * of speech than the one typed (a participle, « signée »,
+                * for « signes »), or QUERY_WEAK_KIN: a form of the word's
+                * derived word, other number or other person (« connexion »
+                * for « connecter », query_lend); rank.c weighs both as a
+                * related word, and the second gives its clause in the
+                * relaxed order as the word typed does */
     int exact; /* the exact-form term (n 0) this phrase's hits count for
                 * too, being one of the forms typed, or -1 */
     int check; /* the exact-form term (query_term.of) this one-form phrase

@@ -393,7 +393,7 @@ static int weak_count(fixture *f, const char *text, int lend, int *phrases)
     query_expr *e = query_compile(q, QUERY_ALL, &f->qv);
     int n = 0;
     for (int ph = e->terms[0].first; ph < e->terms[0].first + e->terms[0].n; ph++)
-        n += e->phrases[ph].weak;
+        n += e->phrases[ph].weak != 0;
     *phrases = e->terms[0].n;
     query_expr_free(e);
     query_free(q);

@@ -706,6 +706,42 @@ static void test_related_words(void **state)
     ixf_remove(&ix);
 }
 
+/* In the relaxed order of a question, a word's derived word (its action
+ * noun, query_lend) gives the clause as the word typed does
+ * (QUERY_WEAK_KIN): the page that says « suppression » of drafts comes
+ * before the one titled « Supprimer » that never says « brouillons ». */
+static void test_kin_clauses(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *kin = framed(51, 30, "La suppression des brouillons.", 30);
+    char *often = framed(53, 30, "Supprimer : supprimer, supprimer tout, supprimer un.", 30);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", kin), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Supprimer", often), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(800 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    free(kin);
+    free(often);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "comment supprimer les brouillons ?", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.n_hits, 2);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_int_equal(res.hits[1].id, 2);
+    assert_true(res.hits[0].score < res.hits[1].score); /* by clauses, not by score */
+    search_result_free(&res);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* A pathological query on a larger index runs out of a 1 ms budget. */
 static void test_time_budget(void **state)
 {
@@ -1195,6 +1231,7 @@ int main(void)
         cmocka_unit_test(test_pagination_stable),
         cmocka_unit_test(test_relaxed),
         cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_hostile_queries),
         cmocka_unit_test(test_snippets_and_pages),
         cmocka_unit_test(test_bm25_matches_fts5),
