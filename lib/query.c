@@ -463,6 +463,8 @@ static const query_derivation query_derivations[] = {
     {"oudre", "olution", 1}, /* résoudre */
     {"ettre", "ission", 2},  /* transmettre, émettre (not « mettre ») */
     {"cevoir", "ception", 3}, /* concevoir, percevoir */
+    {"ecter", "exion", 3},   /* connecter, déconnecter */
+    {"ondre", "onse", 2},    /* répondre */
     /* Irregular: a closed list. */
     {"oisir", "oix", 2},     /* choisir */
     {"lire", "lecture", 0},  /* lire, relire */

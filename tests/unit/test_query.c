@@ -127,6 +127,10 @@ static const char *const docs[] = {
     /* 100 */ "Perdus.",
     /* 101 */ "Perdre.",
     /* 102 */ "Une commande.",
+    /* 103-105: more verbs and their nouns (test_more_derivations) */
+    /* 103 */ "La connexion.",
+    /* 104 */ "Connecter.",
+    /* 105 */ "La réponse.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -498,6 +502,15 @@ static void test_derivations(void **state)
     ASSERT_SEARCH("mission", "80");
 }
 
+/* « connecter » / « connexion » and « répondre » / « réponse », which
+ * Snowball stems apart, reach each other both ways. */
+static void test_more_derivations(void **state)
+{
+    ASSERT_SEARCH("connexion", "103,104");
+    ASSERT_SEARCH("connecter", "103,104");
+    ASSERT_SEARCH("réponse", "99,105");
+}
+
 /* A plural Snowball leaves its s or x (« zéros », « lieux », « amis ») is
  * its singular, in a phrase too, and the singular its plural, for matching,
  * excluding and marking; an invariable word is not (« mois » is not
@@ -561,7 +574,7 @@ static void test_person_forms(void **state)
 static void test_re_verb_forms(void **state)
 {
     fixture *f = *state;
-    ASSERT_SEARCH("répondre", "98,99");
+    ASSERT_SEARCH("répondre", "98,99,105"); /* « réponse »: test_more_derivations */
     ASSERT_SEARCH("répond", "98,99");
     ASSERT_SEARCH("\"gimp répondre\"", "98");
     ASSERT_SEARCH("perdre", "100,101");
@@ -1243,6 +1256,7 @@ int main(void)
         cmocka_unit_test(test_weak_forms),
         cmocka_unit_test(test_derived_forms),
         cmocka_unit_test(test_derivations),
+        cmocka_unit_test(test_more_derivations),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_person_forms),
         cmocka_unit_test(test_re_verb_forms),
