@@ -533,23 +533,26 @@ static inline double rank_col_weight_of(const double *w, const rank_params *p, i
 }
 
 /* Does a hit of phrase ph of term t give the clause a word asked for (not
- * only a related word, nor a form of another part of speech, query.h)? A
- * form of the word's derived word, other number or person does
- * (QUERY_WEAK_KIN): « Connexion MariaDB et MySQL », the answer to
- * « comment connecter libreoffice à une base mysql ? », has every word of
- * it and ranked 10th, under the pages that say « connecté » in passing.
+ * only a related word, nor a weak form, query.h)? With kin
+ * (rank_params.kin_clauses, questions), a form of the word's derived word,
+ * other number or person does (QUERY_WEAK_KIN): « Connexion MariaDB et
+ * MySQL » has every word of « comment connecter libreoffice à une base
+ * mysql ? » and ranked 10th, under pages that say « connecté » in passing.
  * Measured (nDCG@10, 10 dev sets): question heldout7 0.8424 -> 0.8805
  * (« que faire si convert-ly ne met pas à jour mon fichier » 0.418 ->
  * 0.799), heldout4 0.7486 -> 0.7632, heldout8 0.7839 -> 0.7918, heldout5
  * 0.6301 -> 0.6364, tests/relevance 0.9173 -> 0.9188, heldout6 0.8448 ->
  * 0.8450; heldout9 0.8310 -> 0.8247 (« comment changer le mot de passe
  * d'un utilisateur de la base » 0.925 -> 0.891: the agent noun's verb,
- * « utiliser », counts), heldout/ batch 1 0.8534 -> 0.8521; heldout5 v1
- * 0.8414 -> 0.8401; every other class identical. With « connecter » /
- * « connexion » derived (query.c), heldout9's questions 0.8590. */
-static int rank_typed(const query_term *t, const query_phrase *ph)
+ * « utiliser », counts), heldout/ batch 1 0.8534 -> 0.8521. With
+ * « connecter » / « connexion » derived (query.c), heldout9's questions
+ * 0.8590. For every query (the partial matches' order too), heldout5 v1
+ * MRR 0.9333 -> 0.9250 and heldout9 title MRR 0.9167 -> 0.9111 (« zéro
+ * devant nombre calc », « connexion à un fichier texte »): questions
+ * only. */
+static int rank_typed(const query_term *t, const query_phrase *ph, int kin)
 {
-    return t->clause >= 0 && !t->related && ph->weak != QUERY_WEAK_POS;
+    return t->clause >= 0 && !t->related && (!ph->weak || (kin && ph->weak == QUERY_WEAK_KIN));
 }
 
 /* A term's share of bm25, tf (weighted by column) of which label come
@@ -1251,7 +1254,7 @@ static void rank_definitions(rank_state *m, const rank_params *p, int ncols, con
  * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
  * weights 1). */
 static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
-                        const rank_params *p, rank_signals *out, size_t *nhits)
+                        const rank_params *p, int kin, rank_signals *out, size_t *nhits)
 {
     const query_term *ts = m->expr->terms;
     const query_phrase *phs = m->expr->phrases;
@@ -1277,7 +1280,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             return rc;
         if (col >= 0 && ts[t].clause >= 0)
             m->runs[nruns++] = ninst;
-        if (col >= 0 && rank_typed(&ts[t], &phs[ph]))
+        if (col >= 0 && rank_typed(&ts[t], &phs[ph], kin))
             typed |= 1ULL << ts[t].clause;
         double w = rank_phrase_weight(&phs[ph]);
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
@@ -1584,7 +1587,7 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
                 return rc;
             present |= col >= 0;
-            strong |= col >= 0 && rank_typed(&ts[t], &m->expr->phrases[ph]);
+            strong |= col >= 0 && rank_typed(&ts[t], &m->expr->phrases[ph], p->kin_clauses);
             double w = rank_phrase_weight(&m->expr->phrases[ph]);
             if (keep && col >= 0)
                 m->runs[nruns++] = ninst;
@@ -1809,7 +1812,7 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         }
     }
     size_t nhits = 0;
-    if ((rc = rank_compute(api, fts, m, p, &s, &nhits)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, p, p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
@@ -1856,7 +1859,7 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    if ((rc = rank_compute(api, fts, m, NULL, &s, &nhits)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, NULL, p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }

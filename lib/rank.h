@@ -61,6 +61,9 @@ typedef struct {
                       * clause of three or more, one no rarer in the index
                       * than the query's mean, counts as having them all
                       * (questions: rank.c, rank_relaxed_count) */
+    int kin_clauses; /* repere_clauses (and by_clauses): a form of a word's
+                      * derived word, other number or person gives its
+                      * clause (questions: rank.c, rank_typed) */
     int whole_labels;     /* a row longer than the mean: the hits of the columns
                            * before text_col (title, headings) of a word its text
                            * uses are not shortened by the row's length in bm25,

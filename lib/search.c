@@ -1136,6 +1136,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .topk = topk,
         .by_clauses = relaxed,
         .slack = relaxed && query_is_question(q),
+        .kin_clauses = relaxed && query_is_question(q),
         .whole_labels = !query_is_question(q),
         .passage_share = query_is_question(q),
         .top = &top,
