@@ -167,6 +167,9 @@
         var meta = [formatLabel(r.format)];
         if (r.date) meta.push(String(r.date).slice(0, 4));
         if (r.page) meta.push('p.\u00a0' + r.page);
+        /* A document that lacks some of the words (partial matches follow
+         * those with every word): said, as on the full results page. */
+        if (r.partial === true) meta.push('pas tous les mots');
         var snippet = el('span', 'repere-w-snippet');
         snippet.appendChild(snippetNodes(r.snippet));
         option(href, [

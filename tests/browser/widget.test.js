@@ -154,6 +154,32 @@ test('the widget keeps only <mark> from a snippet and drops unsafe links', { tim
   await done();
 });
 
+test('the widget says which results lack some of the words', { timeout: 60000 }, async () => {
+  searchd = withCors;
+  const { page, seen, done } = await openDemo();
+  const hit = (id, partial) => ({ id: 'd' + id, title: 'Document ' + id, url: 'https://example.org/' + id + '.html',
+    path: id + '.html', format: 'html', date: null, page: null, score: 1, snippet: 'les <mark>mots</mark>', partial });
+  await page.route('**/api/search?**', (route) => route.fulfill({
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    headers: { 'Access-Control-Allow-Origin': site },
+    body: JSON.stringify({
+      query: 'ab cd ef', total: 2, all_words: 1, took_ms: 0.5, suggestion: null, relaxed: false, corrected: false,
+      facets: { format: { html: 2 }, year: {} },
+      results: [hit(1, false), hit(2, true)]
+    })
+  }));
+  await typeAndWaitForApi(page, 'ab cd ef');
+  await page.locator('.repere-w-panel[data-for="ab cd ef"]').waitFor({ state: 'visible' });
+  const metas = await page.$$eval('.repere-w-option .repere-w-meta', (els) => els.map((e) => e.textContent));
+  assert.equal(metas.length, 2);
+  assert.doesNotMatch(metas[0], /pas tous les mots/);
+  assert.match(metas[1], /pas tous les mots/);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.console, []);
+  await done();
+});
+
 test('the widget defines no global name', { timeout: 60000 }, async () => {
   searchd = withCors;
   const context = await browser.newContext();
