@@ -108,7 +108,7 @@ static const search_tuning search_default_tuning = {
 /* Partial matches (search_partial): listed after the documents with every
  * word when these are fewer than SEARCH_PARTIAL_BELOW, for queries of
  * SEARCH_PARTIAL_CLAUSES content words or more. */
-#define SEARCH_PARTIAL_BELOW 10
+#define SEARCH_PARTIAL_BELOW 4
 #define SEARCH_PARTIAL_CLAUSES 3
 /* Completions weighed against the words typed before, per one returned. */
 #define SEARCH_SUGGEST_POOL 3
