@@ -1408,9 +1408,10 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
                    res->total < SEARCH_PARTIAL_BELOW && strict.nranked == (size_t)res->total) {
             /* Few documents have every word of a query that is not a
              * question: those with some of its words follow them
-             * (docs/ANALYSIS.md, « Partial matches »: nDCG@10 of the ten
-             * development sets up by 0.001 to 0.056, no class lower; 114 of
-             * the 823 partial hits of their first pages judged relevant). */
+             * (docs/ANALYSIS.md, « Partial matches »: at T 10, nDCG@10 of
+             * the ten development sets up by 0.001 to 0.056, 114 of the
+             * 823 partial hits of their first pages judged relevant; kept
+             * to T 4 for the all-words contract, « Why T 4 »). */
             rc = search_partial(ctx, q, req, &strict, res);
         }
         free(strict.ranked);
