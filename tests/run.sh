@@ -10,7 +10,7 @@
 # against bin/ and again against the ASan binaries, tests/relevance,
 # tests/relevance/heldout, tests/relevance/heldout3, tests/relevance/heldout4,
 # tests/relevance/heldout5, tests/relevance/heldout6, tests/relevance/heldout7,
-# tests/relevance/heldout8, tests/relevance/heldout9,
+# tests/relevance/heldout8, tests/relevance/heldout9, tests/relevance/heldout10,
 # tests/browser.
 # TESTS=pattern runs only suites whose name matches.
 set -u
@@ -84,7 +84,7 @@ for t in tests/integration/*; do
   run_suite "asan/integration/$(basename "$t")" REPERE_BIN="$ROOT/build/asan/bin" REPERE_ASAN=1 -- "$t"
 done
 
-for t in tests/relevance/run tests/relevance/heldout/run tests/relevance/heldout3/run tests/relevance/heldout4/run tests/relevance/heldout5/run tests/relevance/heldout6/run tests/relevance/heldout7/run tests/relevance/heldout8/run tests/relevance/heldout9/run tests/fuzz/replay tests/browser/run; do
+for t in tests/relevance/run tests/relevance/heldout/run tests/relevance/heldout3/run tests/relevance/heldout4/run tests/relevance/heldout5/run tests/relevance/heldout6/run tests/relevance/heldout7/run tests/relevance/heldout8/run tests/relevance/heldout9/run tests/relevance/heldout10/run tests/fuzz/replay tests/browser/run; do
   [ -x "$t" ] || continue
   run_suite "${t#tests/}" REPERE_BIN="$ROOT/bin" -- "$t"
 done
