@@ -110,6 +110,10 @@ static const search_tuning search_default_tuning = {
  * SEARCH_PARTIAL_CLAUSES content words or more. */
 #define SEARCH_PARTIAL_BELOW 4
 #define SEARCH_PARTIAL_CLAUSES 3
+/* A question reads most of its words (the relaxed pass) when fewer
+ * documents than this have every word: two pages of the default size,
+ * the same for every page asked, so that pages follow one list. */
+#define SEARCH_QUESTION_BELOW 20
 /* Completions weighed against the words typed before, per one returned. */
 #define SEARCH_SUGGEST_POOL 3
 /* Wall-clock cap of a query, in budgets (the budget itself is CPU time). */
@@ -1359,10 +1363,11 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         query_lend(q, &ctx->qvocab);
         /* The strict pass keeps the rowids of its documents when they are
          * few enough to be followed by others: under SEARCH_PARTIAL_BELOW
-         * (partial matches), or under two pages for a question (below). */
+         * (partial matches), or under SEARCH_QUESTION_BELOW for a question
+         * (below). */
         int partial = search_partial_wanted(q);
         int question = query_is_question(q);
-        search_pass strict = {.topk = question  ? 2 * (req->offset + req->limit)
+        search_pass strict = {.topk = question  ? SEARCH_QUESTION_BELOW
                                       : partial ? SEARCH_PARTIAL_BELOW
                                                 : 0,
                               .want_ranked = partial || question};
@@ -1381,11 +1386,13 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             res->all_words = res->total;
         }
         /* A question is read as a person asks it, not as a list of
-         * required words: when the documents with all of its words do not
-         * fill two pages, those with most of them in one passage come
-         * first (relaxed, strict ones first), and with three words or more
-         * those that miss one common word rank with the strict ones
-         * (rank_params.slack); relaxed is reported when none had them all.
+         * required words: when fewer documents than two default pages
+         * have all of its words (SEARCH_QUESTION_BELOW, whichever page is
+         * asked: pages of one list), those with most of them in one
+         * passage come first (relaxed, strict ones first), and with three
+         * words or more those that miss one common word rank with the
+         * strict ones (rank_params.slack); relaxed is reported when none
+         * had them all.
          * Run for every question, the relaxed pass gave class question
          * 0.9243 instead of 0.9188 (« quels sont les signes de la traite ? »
          * 0.867, « comment identifier un mineur exploité ? » 0.890 instead
@@ -1394,8 +1401,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
          * of 23 for bench/scale-queries.txt's question. Only when the
          * strict documents did not fill one page: 0.9105. */
         if (rc == SQLITE_OK && !res->corrected && query_clauses(q) >= 2 &&
-            (res->total == 0 ||
-             (query_is_question(q) && res->total < 2LL * (req->offset + req->limit)))) {
+            (res->total == 0 || (query_is_question(q) && res->total < SEARCH_QUESTION_BELOW))) {
             long long every = res->total;
             search_reset_matches(res);
             search_pass loose = {.relaxed = 1};

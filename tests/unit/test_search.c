@@ -907,6 +907,47 @@ static void test_entree_not_entre(void **state)
     ixf_remove(&ix);
 }
 
+/* total of a question asked at offset (limit 10). */
+static long long total_at(search_ctx *ctx, const char *q, int offset)
+{
+    char err[256];
+    search_result res;
+    search_request req = {.q = q, .limit = 10, .offset = offset};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    long long total = res.total;
+    search_result_free(&res);
+    return total;
+}
+
+/* Whether a question reads most of its words does not depend on the page
+ * asked: with 25 documents having every word, the first page and the
+ * second list the same 25 (before, the second page alone, under two pages
+ * from its offset, took in the 5 documents with one word). */
+static void test_question_pages_one_list(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char text[128];
+    for (int i = 0; i < 30; i++) {
+        snprintf(text, sizeof text,
+                 i < 25 ? "Réparer la chaudière du foyer numéro %d."
+                        : "La chaudière du foyer numéro %d.",
+                 i + 1);
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", text), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    const char *q = "comment réparer la chaudière ?";
+    assert_int_equal(total_at(ctx, q, 0), 25);
+    assert_int_equal(total_at(ctx, q, 10), 25);
+    assert_int_equal(total_at(ctx, q, 20), 25);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* A word whose stem is that of a word saying little still reaches the
  * other forms of its stem in the index, not that word's: « commenté »
  * finds « commenter » and « commentez », not « comment »; « tué » finds
@@ -1246,6 +1287,7 @@ int main(void)
         cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_entree_not_entre),
         cmocka_unit_test(test_kin_forms),
+        cmocka_unit_test(test_question_pages_one_list),
         cmocka_unit_test(test_acronyms_shared),
         cmocka_unit_test(test_acronyms_threads),
         cmocka_unit_test(test_time_budget),
