@@ -279,20 +279,31 @@ void synonyms_free(synonyms *s)
     free(s);
 }
 
+/* Is side (a non-empty side) already given a meaning that a new group
+ * for it must not contradict: a side of a group of equivalents that is
+ * not learned (the file's "=" lines, the abbreviations), or, with pair,
+ * of a learned group that has pair too (the same definition again)? Only
+ * a group with side as a side can clash. */
+static int synonyms_taken(const synonyms *s, const synonyms_side_t *side,
+                          const synonyms_side_t *pair)
+{
+    uint32_t hash;
+    for (int32_t i = synonyms_first(s, side->tokens[0], &hash); i >= 0;
+         i = synonyms_more(s, i, hash)) {
+        const synonyms_group *o = &s->groups[s->entries[i].group];
+        if (o->learned ? pair && synonyms_has_side(o, side) && synonyms_has_side(o, pair)
+                       : !o->related && synonyms_has_side(o, side))
+            return 1;
+    }
+    return 0;
+}
+
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 {
     synonyms_group g = {NULL, 0, 0, 1, 0, 0};
     synonyms_side_t a = synonyms_side_of(acronym, strlen(acronym));
     synonyms_side_t e = synonyms_side_of(expansion, strlen(expansion));
-    int clash = a.ntokens == 0 || e.ntokens == 0;
-    uint32_t hash;
-    /* Only a group with the acronym as a side can clash. */
-    for (int32_t i = clash ? -1 : synonyms_first(s, a.tokens[0], &hash); i >= 0 && !clash;
-         i = synonyms_more(s, i, hash)) {
-        const synonyms_group *o = &s->groups[s->entries[i].group];
-        clash = o->learned ? synonyms_has_side(o, &a) && synonyms_has_side(o, &e)
-                           : !o->related && synonyms_has_side(o, &a);
-    }
+    int clash = a.ntokens == 0 || e.ntokens == 0 || synonyms_taken(s, &a, &e);
     if (clash) {
         synonyms_side_free(&a);
         synonyms_side_free(&e);
@@ -321,13 +332,7 @@ int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway)
     if (n == 0)
         return 0;
     synonyms_side_t first = synonyms_side_of(words[0], strlen(words[0]));
-    int clash = first.ntokens == 0;
-    uint32_t hash;
-    for (int32_t i = clash ? -1 : synonyms_first(s, first.tokens[0], &hash); i >= 0 && !clash;
-         i = synonyms_more(s, i, hash)) {
-        const synonyms_group *o = &s->groups[s->entries[i].group];
-        clash = !o->related && !o->learned && synonyms_has_side(o, &first);
-    }
+    int clash = first.ntokens == 0 || synonyms_taken(s, &first, NULL);
     synonyms_side_free(&first);
     if (clash)
         return 0;
