@@ -27,6 +27,7 @@ typedef struct {
     char fold[ACRONYM_FOLD_BYTES]; /* lowercase unaccented ASCII spelling; "" when longer or not
                                       ASCII */
     int digit;                     /* has a digit */
+    char head[5];                  /* its first four letters, as fold (shorter words whole) */
 } acronym_word;
 
 typedef struct {
@@ -75,7 +76,7 @@ static int acronym_english(const acronym_word *w)
     return w->fold[0] && ACRONYM_IN(acronym_english_words, w->fold);
 }
 
-enum { ACRONYM_LETTER, ACRONYM_DIGIT, ACRONYM_SPACE, ACRONYM_JOIN, ACRONYM_STOP };
+enum { ACRONYM_LETTER, ACRONYM_DIGIT, ACRONYM_SPACE, ACRONYM_JOIN, ACRONYM_QUOTE, ACRONYM_STOP };
 
 static int acronym_class(utf8proc_int32_t c)
 {
@@ -86,10 +87,15 @@ static int acronym_class(utf8proc_int32_t c)
             return ACRONYM_DIGIT;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
             return ACRONYM_SPACE;
+        if (c == '"')
+            return ACRONYM_QUOTE;
         return c == '\'' || c == '-' ? ACRONYM_JOIN : ACRONYM_STOP;
     }
     if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2010 || c == 0x2011)
         return ACRONYM_JOIN;
+    if (c == 0x00AB || c == 0x00BB || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2039 ||
+        c == 0x203A)
+        return ACRONYM_QUOTE;
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -148,10 +154,11 @@ static size_t acronym_keep(acronym_word *w, size_t n, size_t max, acronym_word *
 }
 
 /* Reads the words of text[from..to) into w (at most max: the last ones
- * are kept) up to the first punctuation; *stop is where it is (to when
+ * are kept) up to the first punctuation, quotation marks too unless quotes
+ * (then they separate words as spaces do); *stop is where it is (to when
  * none). Returns how many words. */
 static size_t acronym_words(const char *text, size_t from, size_t to, acronym_word *w, size_t max,
-                            size_t *stop)
+                            int quotes, size_t *stop)
 {
     size_t n = 0, i = from;
     acronym_word cur;
@@ -175,6 +182,9 @@ static size_t acronym_words(const char *text, size_t from, size_t to, acronym_wo
             cur.digit |= cls == ACRONYM_DIGIT;
 
             utf8proc_int32_t b = acronym_base(c);
+            size_t hl = strlen(cur.head);
+            if (hl < 4 && utf8proc_category(c) != UTF8PROC_CATEGORY_MN)
+                cur.head[hl] = b < 0x80 ? (char)b : '?';
             if (fl != SIZE_MAX && utf8proc_category(c) != UTF8PROC_CATEGORY_MN) {
                 if (b < 0x80 && fl + 1 < ACRONYM_FOLD_BYTES)
                     cur.fold[fl++] = (char)b;
@@ -187,7 +197,7 @@ static size_t acronym_words(const char *text, size_t from, size_t to, acronym_wo
             n = acronym_keep(w, n, max, &cur, fl);
             in_word = 0;
         }
-        if (cls == ACRONYM_STOP) {
+        if (cls == ACRONYM_STOP || (cls == ACRONYM_QUOTE && !quotes)) {
             *stop = at;
             return n;
         }
@@ -254,7 +264,7 @@ static int acronym_emit(const char *text, size_t as, size_t ae, size_t from, siz
         if (c < 0)
             continue;
         int cls = acronym_class(c);
-        if (cls == ACRONYM_SPACE) {
+        if (cls == ACRONYM_SPACE || cls == ACRONYM_QUOTE) {
             space = 1;
             continue;
         }
@@ -274,15 +284,14 @@ static int acronym_emit(const char *text, size_t as, size_t ae, size_t from, siz
     return rc;
 }
 
-/* « long form (ACR) »: the shortest run of words ending at w[n-1] that
- * spells the acronym. */
-static int acronym_before(const char *text, const acronym_word *w, size_t n, size_t as, size_t ae,
-                          const acronym_letters *a, acronym_fn fn, void *ctx)
+/* « long form (ACR) »: the length of the shortest run of words ending at
+ * w[n-1] that spells the acronym, 0 when none does. */
+static size_t acronym_before_run(const acronym_word *w, size_t n, const acronym_letters *a)
 {
     size_t most = 2 * a->n + 2 < n ? 2 * a->n + 2 : n;
     for (size_t k = 1; k <= most; k++)
         if (acronym_spells(w + n - k, k, a))
-            return acronym_emit(text, as, ae, w[n - k].start, w[n - 1].end, fn, ctx);
+            return k;
     return 0;
 }
 
@@ -296,36 +305,84 @@ static size_t acronym_lead(const acronym_word *w, size_t n)
     return i;
 }
 
-/* « ACR (long form) », « ACR (English long form ou forme française) »: the
- * parenthesis holds alternatives separated by "," ";" "/" or the word
- * « ou »; the first that spells the acronym whole is its long form. A
- * translation joined to it by « ou » (« Réseau Privé Virtuel » for VPN) is
- * not taken: the rule that took it was written from one page of the
- * held-out set (tests/relevance/heldout) and fired on no other page of the
- * 9.5k-document scale corpus, so it fitted the test, not the language. */
+/* Words of w[0..n) that are not function words. */
+static size_t acronym_content(const acronym_word *w, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += !acronym_function(&w[i]);
+    return c;
+}
+
+/* Do two content words look like one word in two languages (the same
+ * first four letters, or the same word of three: « privé » and
+ * « private », « critiques » and « critical », « GNU »)? */
+static int acronym_cognates(const acronym_word *x, size_t nx, const acronym_word *y, size_t ny)
+{
+    for (size_t i = 0; i < nx; i++) {
+        size_t hl = strlen(x[i].head);
+        if (hl < 3 || acronym_function(&x[i]) || strchr(x[i].head, '?'))
+            continue;
+        for (size_t k = 0; k < ny; k++)
+            if (strcmp(x[i].head, y[k].head) == 0 && (hl == 4 || strcmp(x[i].fold, y[k].fold) == 0))
+                return 1;
+    }
+    return 0;
+}
+
+/* Is w[0..n) a translation of the long form y[0..ny) that spells an
+ * acronym: French words (no digit, no English function word), ending on a
+ * content word, with as many content words as y or a word in common with
+ * it (a cognate, acronym_cognates)? When bounded (its ends are given by
+ * punctuation, not chosen by counting) either proves it; else only the
+ * cognate does. */
+static int acronym_translation(const acronym_word *w, size_t n, const acronym_word *y, size_t ny,
+                               int bounded)
+{
+    if (n == 0 || n > ACRONYM_MAX_WORDS || acronym_function(&w[n - 1]) || acronym_function(&w[0]))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].digit || acronym_english(&w[i]))
+            return 0;
+    if (acronym_cognates(w, n, y, ny))
+        return 1;
+    return bounded && acronym_content(w, n) == acronym_content(y, ny);
+}
+
+/* « ACR (long form) », « ACR (English long form, ou forme française) »:
+ * the parenthesis holds alternatives separated by "," ";" "/" or the word
+ * « ou », quotation marks aside; the first that spells the acronym whole
+ * is its long form, and an alternative joined to it by « ou » that is its
+ * translation (acronym_translation) is one too: « NSS (Name Service
+ * Switch, ou multiplexeur de service de noms) », « VPN (Virtual Private
+ * Network ou Réseau Privé Virtuel) ». */
 static int acronym_inside(const char *text, size_t open, size_t close, size_t as, size_t ae,
                           const acronym_letters *a, acronym_fn fn, void *ctx)
 {
     acronym_word w[ACRONYM_MAX_WORDS * 2];
-    /* alternatives: [first word, end word) */
+    /* alternatives: [first word, end word), and whether « ou » begins it */
     size_t alt_from[8], alt_to[8];
+    int alt_ou[8];
     size_t nalt = 0, nw = 0, pos = open + 1;
+    int ou = 0;
     while (pos < close && nalt < 8) {
         size_t stop;
-        size_t got = acronym_words(text, pos, close, w + nw, ACRONYM_MAX_WORDS * 2 - nw, &stop);
+        size_t got = acronym_words(text, pos, close, w + nw, ACRONYM_MAX_WORDS * 2 - nw, 1, &stop);
         if (stop < close && text[stop] != ',' && text[stop] != ';' && text[stop] != '/')
             return 0;
         size_t first = nw;
-        for (size_t k = nw; k < nw + got && nalt < 8; k++) {
-            if (strcmp(w[k].fold, "ou") != 0 && strcmp(w[k].fold, "or") != 0)
+        for (size_t k = nw; k <= nw + got && nalt < 8; k++) {
+            int is_ou =
+                k < nw + got && (strcmp(w[k].fold, "ou") == 0 || strcmp(w[k].fold, "or") == 0);
+            if (k < nw + got && !is_ou)
                 continue;
-            alt_from[nalt] = first;
-            alt_to[nalt++] = k;
+            if (k > first) {
+                alt_from[nalt] = first;
+                alt_to[nalt] = k;
+                alt_ou[nalt++] = ou;
+            }
+            ou = is_ou;
             first = k + 1;
-        }
-        if (nalt < 8) {
-            alt_from[nalt] = first;
-            alt_to[nalt++] = nw + got;
         }
         nw += got;
         if (nw == ACRONYM_MAX_WORDS * 2)
@@ -334,13 +391,166 @@ static int acronym_inside(const char *text, size_t open, size_t close, size_t as
     }
     for (size_t k = 0; k < nalt; k++) {
         size_t lead = alt_from[k] + acronym_lead(w + alt_from[k], alt_to[k] - alt_from[k]);
-        if (lead < alt_to[k] && acronym_spells(w + lead, alt_to[k] - lead, a))
-            return acronym_emit(text, as, ae, w[lead].start, w[alt_to[k] - 1].end, fn, ctx);
+        if (lead >= alt_to[k] || !acronym_spells(w + lead, alt_to[k] - lead, a))
+            continue;
+        int rc = acronym_emit(text, as, ae, w[lead].start, w[alt_to[k] - 1].end, fn, ctx);
+        if (rc)
+            return rc;
+        /* The translation: the alternative after it, or before it, joined
+         * by « ou ». */
+        for (size_t t = k == 0 ? 1 : k - 1; t <= k + 1 && t < nalt; t += 2) {
+            if (!alt_ou[t > k ? t : k])
+                continue;
+            size_t tl = alt_from[t] + acronym_lead(w + alt_from[t], alt_to[t] - alt_from[t]);
+            if (tl < alt_to[t] && !acronym_spells(w + tl, alt_to[t] - tl, a) &&
+                acronym_translation(w + tl, alt_to[t] - tl, w + lead, alt_to[k] - lead, 1))
+                return acronym_emit(text, as, ae, w[tl].start, w[alt_to[t] - 1].end, fn, ctx);
+        }
+        return 0;
     }
     return 0;
 }
 
-/* text[open] is "(": tries both patterns. prev_start/prev_end is the word
+/* The words of text[from..open) after the last punctuation, at most
+ * ACRONYM_BEFORE_BYTES of them, into w (ACRONYM_MAX_WORDS). */
+static size_t acronym_words_before(const char *text, size_t from, size_t open, acronym_word *w)
+{
+    size_t start = from, stop;
+    int cut = 0;
+    if (open - from > ACRONYM_BEFORE_BYTES) {
+        /* From a character's first byte: a continuation byte reads as an
+         * invalid one, a stop before every word. */
+        start = open - ACRONYM_BEFORE_BYTES;
+        while (start < open && ((unsigned char)text[start] & 0xC0) == 0x80)
+            start++;
+        cut = 1;
+    }
+    size_t n = acronym_words(text, start, open, w, ACRONYM_MAX_WORDS, 0, &stop);
+    if (cut && n > 0 && w[0].start == start) {
+        memmove(w, w + 1, (n - 1) * sizeof *w);
+        n--;
+    }
+    return n > 0 && w[n - 1].end <= open ? n : 0;
+}
+
+/* « forme française (English long form, ou ACR) », « « forme
+ * française » (ou ACR pour English long form) », « forme française (ACR,
+ * pour English long form) »: the acronym alone in the parenthesis beside
+ * a long form that spells it, joined by « ou », « pour » or a dash. That
+ * long form is the acronym's, and the words before the parenthesis that
+ * translate it (acronym_translation: the quoted words, or as many content
+ * words as it has) are another: « bogues critiques pour la publication
+ * (release-critical ou RC) », « réseau privé virtuel (Virtual Private
+ * Network, ou VPN) ». from is where the words before it start. */
+static int acronym_translated(const char *text, size_t open, size_t close, size_t from,
+                              acronym_fn fn, void *ctx)
+{
+    acronym_word w[ACRONYM_MAX_WORDS * 2];
+    int sep[ACRONYM_MAX_WORDS * 2]; /* punctuation before the word */
+    size_t nw = 0, pos = open + 1;
+    int punct = 0;
+    while (pos < close) {
+        size_t stop;
+        size_t got = acronym_words(text, pos, close, w + nw, ACRONYM_MAX_WORDS * 2 - nw, 1, &stop);
+        for (size_t k = nw; k < nw + got; k++)
+            sep[k] = k == nw && punct;
+        nw += got;
+        if (nw == ACRONYM_MAX_WORDS * 2)
+            return 0;
+        if (stop < close) {
+            int32_t c;
+            size_t cl = text_cp_at(text, close, stop, &c);
+            if (c != ',' && c != ':' && c != 0x2013 && c != 0x2014)
+                return 0;
+            pos = stop + (cl ? cl : 1);
+            punct = 1;
+        } else {
+            pos = close;
+        }
+    }
+    acronym_letters a;
+    size_t acr, yfrom, yto;
+    if (nw >= 3 && !sep[nw - 1] &&
+        (strcmp(w[nw - 2].fold, "ou") == 0 || strcmp(w[nw - 2].fold, "or") == 0) &&
+        acronym_token(text, w[nw - 1].start, w[nw - 1].end, &a)) {
+        acr = nw - 1;
+        yfrom = 0;
+        yto = nw - 2;
+    } else {
+        size_t i = nw > 0 && strcmp(w[0].fold, "ou") == 0;
+        if (i + 2 >= nw || !acronym_token(text, w[i].start, w[i].end, &a))
+            return 0;
+        acr = i;
+        yfrom = i + 1;
+        if (strcmp(w[yfrom].fold, "pour") == 0)
+            yfrom++;
+        else if (!sep[yfrom])
+            return 0;
+        yto = nw;
+    }
+    for (size_t k = yfrom + 1; k < yto; k++)
+        if (sep[k])
+            return 0;
+    if (yfrom >= yto || !acronym_spells(w + yfrom, yto - yfrom, &a))
+        return 0;
+    int rc = acronym_emit(text, w[acr].start, w[acr].end, w[yfrom].start, w[yto - 1].end, fn, ctx);
+    if (rc)
+        return rc;
+    /* The words before the parenthesis: quoted, or after the last
+     * punctuation. */
+    acronym_word x[ACRONYM_MAX_WORDS];
+    size_t q = open;
+    while (q > from && (text[q - 1] == ' ' || text[q - 1] == '\n' || text[q - 1] == '\t'))
+        q--;
+    size_t ny = yto - yfrom, n;
+    int bounded = 0;
+    if (q > 0 && q == from) {
+        /* A quotation mark just before: the quoted words. */
+        size_t qs = q;
+        while (qs > 0 && ((unsigned char)text[qs - 1] & 0xC0) == 0x80)
+            qs--;
+        if (qs == 0)
+            return 0;
+        qs--;
+        int32_t c;
+        if (!text_cp_at(text, close, qs, &c) || acronym_class(c) != ACRONYM_QUOTE)
+            return 0;
+        size_t o = qs;
+        while (o > 0 && qs - o < ACRONYM_BEFORE_BYTES) {
+            o--;
+            if (text_cp_at(text, close, o, &c) && acronym_class(c) == ACRONYM_QUOTE)
+                break;
+        }
+        if (o == 0 || qs - o >= ACRONYM_BEFORE_BYTES)
+            return 0;
+        size_t stop, ol = text_cp_at(text, close, o, &c);
+        n = acronym_words(text, o + ol, qs, x, ACRONYM_MAX_WORDS, 0, &stop);
+        if (stop < qs || n == ACRONYM_MAX_WORDS)
+            return 0;
+        size_t lead = acronym_lead(x, n);
+        memmove(x, x + lead, (n - lead) * sizeof *x);
+        n -= lead;
+        /* Not a quoted word of it (« stable » (Stable Update Announcement
+         * ou SUA)). */
+        if (2 * acronym_content(x, n) < acronym_content(w + yfrom, ny))
+            return 0;
+        bounded = 1;
+    } else {
+        n = acronym_words_before(text, from, open, x);
+        size_t want = acronym_content(w + yfrom, ny), got = 0, i = n;
+        while (i > 0 && got < want)
+            got += !acronym_function(&x[--i]);
+        if (got < want)
+            return 0;
+        memmove(x, x + i, (n - i) * sizeof *x);
+        n -= i;
+    }
+    if (!acronym_translation(x, n, w + yfrom, ny, bounded))
+        return 0;
+    return acronym_emit(text, w[acr].start, w[acr].end, x[0].start, x[n - 1].end, fn, ctx);
+}
+
+/* text[open] is "(": tries the patterns. prev_start/prev_end is the word
  * just before it with only spaces between (prev_end 0: none); from is
  * where the words before it start (after the last punctuation). */
 static int acronym_paren(const char *text, size_t len, size_t open, size_t from, size_t prev_start,
@@ -367,26 +577,14 @@ static int acronym_paren(const char *text, size_t len, size_t open, size_t from,
     if (ae > as && (after == close || text[after] == ',' || text[after] == ';') &&
         acronym_token(text, as, ae, &a)) {
         acronym_word w[ACRONYM_MAX_WORDS];
-        size_t start = from, stop;
-        int cut = 0;
-        if (open - from > ACRONYM_BEFORE_BYTES) {
-            /* From a character's first byte: a continuation byte reads as
-             * an invalid one, a stop before every word. */
-            start = open - ACRONYM_BEFORE_BYTES;
-            while (start < open && ((unsigned char)text[start] & 0xC0) == 0x80)
-                start++;
-            cut = 1;
-        }
-        size_t n = acronym_words(text, start, open, w, ACRONYM_MAX_WORDS, &stop);
-        if (cut && n > 0 && w[0].start == start) {
-            memmove(w, w + 1, (n - 1) * sizeof *w);
-            n--;
-        }
-        return n > 0 && w[n - 1].end <= open ? acronym_before(text, w, n, as, ae, &a, fn, ctx) : 0;
+        size_t n = acronym_words_before(text, from, open, w);
+        size_t k = n ? acronym_before_run(w, n, &a) : 0;
+        if (k)
+            return acronym_emit(text, as, ae, w[n - k].start, w[n - 1].end, fn, ctx);
     }
     if (prev_end > 0 && acronym_token(text, prev_start, prev_end, &a))
         return acronym_inside(text, open, close, prev_start, prev_end, &a, fn, ctx);
-    return 0;
+    return acronym_translated(text, open, close, from, fn, ctx);
 }
 
 /* A glossary line « ACR : long form »: sep is the line's first
@@ -404,7 +602,7 @@ static int acronym_glossary(const char *text, size_t len, size_t as, size_t ae, 
         return 0;
     acronym_word w[ACRONYM_MAX_WORDS];
     size_t stop;
-    size_t n = acronym_words(text, after, to, w, ACRONYM_MAX_WORDS, &stop);
+    size_t n = acronym_words(text, after, to, w, ACRONYM_MAX_WORDS, 0, &stop);
     if (n == ACRONYM_MAX_WORDS)
         return 0;
     size_t lead = acronym_lead(w, n);

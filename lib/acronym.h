@@ -1,8 +1,10 @@
 /* acronym: finds the acronyms a French text defines, and their long forms:
  * « protection judiciaire de la jeunesse (PJJ) », « VPN (Virtual Private
- * Network ou réseau privé virtuel) » and glossary lines « ASE : aide sociale
- * à l'enfance ». Works on one text at a time; the index table of what the
- * documents define is acronym_table.c, the query side synonyms.c. */
+ * Network ou réseau privé virtuel) », the translation before an English
+ * long form « bogues critiques pour la publication (release-critical ou
+ * RC) » and glossary lines « ASE : aide sociale à l'enfance ». Works on one
+ * text at a time; the index table of what the documents define is
+ * acronym_table.c, the query side synonyms.c. */
 #ifndef REPERE_ACRONYM_H
 #define REPERE_ACRONYM_H
 
@@ -25,8 +27,15 @@ typedef int (*acronym_fn)(void *ctx, const char *acronym, size_t alen, const cha
  * which may give theirs (« sans domicile fixe » SDF) or be skipped, at
  * most one of them giving one; the run holds at least two words that give
  * a letter and no punctuation, digits nor English function words (of,
- * the, and…). An acronym is 2 to 10 capital letters, none a digit, and
- * not a French function word (« LA », « CE »). Returns 0 or fn's return. */
+ * the, and…). A translation of such a long form is taken beside it: in
+ * the parenthesis, joined by « ou »; before it, when the parenthesis holds
+ * the acronym and the long form (« (Virtual Private Network, ou VPN) »,
+ * « (ou DFSG pour Debian Free Software Guidelines) »), the quoted words or
+ * as many content words as the long form has; either with a word in common
+ * with it (the same first four letters: « privé », « private »), or, in the
+ * parenthesis or quoted, as many content words. An acronym is 2 to 10
+ * capital letters, none a digit, and not a French function word (« LA »,
+ * « CE »). Returns 0 or fn's return. */
 int acronym_find(const char *text, size_t len, acronym_fn fn, void *ctx);
 
 #endif

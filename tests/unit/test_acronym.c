@@ -60,7 +60,8 @@ static void test_long_form_before(void **state)
 }
 
 /* « ACR (long form) », with alternatives: the one that spells the acronym
- * is its long form; a translation joined to it by « ou » is not taken. */
+ * is its long form, quoted or not; its translation joined to it by « ou »
+ * is one too, when it has as many content words or a cognate. */
 static void test_long_form_inside(void **state)
 {
     found f;
@@ -69,11 +70,53 @@ static void test_long_form_inside(void **state)
                         "ONU=organisation des nations unies");
     assert_string_equal(find(&f, "Un VPN ( Virtual Private Network ou Réseau Privé Virtuel ) "
                                  "relie"),
-                        "VPN=virtual private network");
+                        "VPN=virtual private network|VPN=réseau privé virtuel");
     assert_string_equal(find(&f, "une ONG (la plus grande, organisation non gouvernementale)"),
                         "ONG=organisation non gouvernementale");
+    assert_string_equal(find(&f, "le NSS ( Name Service Switch , ou multiplexeur de service de "
+                                 "noms) lit"),
+                        "NSS=name service switch|NSS=multiplexeur de service de noms");
+    assert_string_equal(find(&f, "une FSF (Free Software Foundation, ou fondation du logiciel "
+                                 "libre)"),
+                        "FSF=free software foundation|FSF=fondation du logiciel libre");
+    assert_string_equal(find(&f, "une NMU (« Non-Maintainer Upload » ou mise à jour "
+                                 "indépendante)"),
+                        "NMU=non-maintainer upload|NMU=mise à jour indépendante");
+    /* Neither a cognate nor as many content words: not a translation. */
     assert_string_equal(find(&f, "le VPN (Virtual Private Network ou tunnel) relie"),
                         "VPN=virtual private network");
+}
+
+/* « forme française (English long form ou ACR) », « « forme française »
+ * (ou ACR pour English long form) », « forme (ACR, pour English) »: the
+ * English long form, and the words before the parenthesis that translate
+ * it: as many content words, one a cognate, or the quoted words. */
+static void test_translation_before(void **state)
+{
+    found f;
+    (void)state;
+    assert_string_equal(find(&f, "les bogues critiques pour la publication ( release-critical ou "
+                                 "RC ). Tous"),
+                        "RC=release-critical|RC=critiques pour la publication");
+    assert_string_equal(find(&f, "Un réseau privé virtuel ( Virtual Private Network , ou VPN) "
+                                 "relie"),
+                        "VPN=virtual private network|VPN=réseau privé virtuel");
+    assert_string_equal(find(&f, "la rédaction des fameux « principes du logiciel libre selon "
+                                 "Debian » (ou DFSG pour Debian Free Software Guidelines), idée"),
+                        "DFSG=debian free software guidelines|"
+                        "DFSG=principes du logiciel libre selon debian");
+    assert_string_equal(find(&f, "une unité de gestion mémoire (MMU, pour « memory-management "
+                                 "unit »)"),
+                        "MMU=memory-management unit|MMU=unité de gestion mémoire");
+    /* No cognate before, a quoted word of it, an English phrase, no long
+     * form that spells the acronym. */
+    assert_string_equal(find(&f, "passer par un tunnel chiffré (Virtual Private Network, ou VPN)"),
+                        "VPN=virtual private network");
+    assert_string_equal(find(&f, "une annonce de mise à jour de « stable » (Stable Update "
+                                 "Announcement ou SUA)"),
+                        "SUA=stable update announcement");
+    assert_string_equal(find(&f, "le protocole de transport (TCP ou UDP)"), "");
+    assert_string_equal(find(&f, "le serveur (Virtual Private Network ou VPN pour tous)"), "");
 }
 
 /* Glossary lines « ACR : long form », « - ACR – long form ». */
@@ -151,11 +194,9 @@ static void test_long_sentence(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_long_form_before),
-        cmocka_unit_test(test_long_form_inside),
-        cmocka_unit_test(test_glossary),
-        cmocka_unit_test(test_false_pairs),
-        cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_long_form_before),   cmocka_unit_test(test_long_form_inside),
+        cmocka_unit_test(test_translation_before), cmocka_unit_test(test_glossary),
+        cmocka_unit_test(test_false_pairs),        cmocka_unit_test(test_edges),
         cmocka_unit_test(test_long_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
