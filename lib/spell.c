@@ -637,6 +637,32 @@ int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx)
     return needed;
 }
 
+/* The first word of s (sorted by folded) not before prefix. */
+static size_t spell_lower(const spell *s, const char *prefix)
+{
+    size_t lo = 0, hi = s->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s->words[mid].folded, prefix) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Does a document use a word that begins with folded and is longer: is
+ * folded a word cut short (« coeff », « param »)? */
+static int spell_truncated(const spell *s, const char *folded)
+{
+    size_t plen = strlen(folded);
+    for (size_t i = spell_lower(s, folded);
+         i < s->nwords && strncmp(s->words[i].folded, folded, plen) == 0; i++)
+        if (s->words[i].docs > 0 && strlen(s->words[i].folded) > plen)
+            return 1;
+    return 0;
+}
+
 char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx)
 {
     spell_words_ctx c;
@@ -654,8 +680,17 @@ char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn
             (known && known(ctx, p->folded, p->stem)))
             continue;
         const spell_word *best = spell_best(s, w, n, n <= 7 ? 1 : 2);
-        if (!best)
+        if (!best) {
+            /* No word within reach, but words that begin so: a word cut
+             * short, read as the prefix it is (« coeff » coeff*). */
+            if (spell_truncated(s, p->folded)) {
+                buf_append(&out, text + copied, p->end - copied);
+                buf_putc(&out, '*');
+                copied = p->end;
+                changed = 1;
+            }
             continue;
+        }
         buf_append(&out, text + copied, p->start - copied);
         spell_put_like(&out, spell_surface(s, best, p->exact), text + p->start, p->end - p->start);
         copied = p->end;
@@ -683,14 +718,7 @@ size_t spell_complete(const spell *s, const char *text, size_t len, char **out, 
     const char *prefix = p->folded;
     size_t plen = strlen(prefix);
     /* The range of folded forms starting with prefix. */
-    size_t lo = 0, hi = s->nwords;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(s->words[mid].folded, prefix) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = spell_lower(s, prefix);
     size_t end = lo;
     while (end < s->nwords && strncmp(s->words[end].folded, prefix, plen) == 0)
         end++;

@@ -5,7 +5,9 @@
  * know: within edit distance 1 for words of 4 to 7 letters, 2 for longer ones
  * (a swap of two neighbours counts as one), preferring the closest, then
  * the most frequent form. Accents never count as errors; the correction
- * keeps the accents typed (« acompagné » → « accompagné »).
+ * keeps the accents typed (« acompagné » → « accompagné »). A word no
+ * correction reaches but that words of the index begin with is a word cut
+ * short, suggested as that prefix (« coeff » → « coeff* »).
  * A word is known when its unaccented form or its stem is in the index;
  * words under 4 letters, with digits, before a '*', typed in capitals
  * (acronyms) and common French function words are never corrected. */

@@ -145,6 +145,18 @@ static void test_no_suggestion_for_known_words(void **state)
     ASSERT_SUGGEST("", NULL);
 }
 
+/* A word cut short, that no correction reaches but that words of the
+ * index begin with, is read as the prefix it is. */
+static void test_truncated_words(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SUGGEST("identif des victimes", "identif* des victimes");
+    ASSERT_SUGGEST("Dispo", "Dispo*");
+    ASSERT_SUGGEST("mineurs acompagnes identif", "mineurs accompagnés identif*");
+    ASSERT_SUGGEST("minrs", NULL); /* no word begins so */
+    ASSERT_SUGGEST("identif*", NULL);
+}
+
 static void test_words_left_alone(void **state)
 {
     fixture *f = *state;
@@ -403,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_vocabulary_loaded),
         cmocka_unit_test(test_corrections),
         cmocka_unit_test(test_no_suggestion_for_known_words),
+        cmocka_unit_test(test_truncated_words),
         cmocka_unit_test(test_words_left_alone),
         cmocka_unit_test(test_completions),
         cmocka_unit_test(test_follows_the_index),
