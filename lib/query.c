@@ -714,7 +714,8 @@ static int query_key_verb(const query_vocab *v, const char *key, size_t len)
  * verb's stem the one with it, when both lead to forms, the verb's side
  * to a verb's (an infinitive in -er, a participle), and that stem has
  * QUERY_PERSON_MIN letters or more: « parent » is not « parer », « agent »
- * not « agir ». Returns whether it did. */
+ * not « agir ». A stem in -ent the index lacks reaches its verb all the
+ * same. Returns whether it did. */
 static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
 {
     if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
@@ -734,7 +735,10 @@ static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab
             return 0;
         memcpy(key + mk, body, len - 3);
         klen = mk + len - 3;
-        if (!query_key_has_forms(v, own, ownlen) || !query_key_verb(v, key, klen))
+        /* The -ent form itself need not be in the index: « recalculent »
+         * typed over pages that say « recalcule », « recalculées » is
+         * that verb, not a word to correct (query_person_verb). */
+        if (!query_key_verb(v, key, klen))
             return 0;
     } else {
         if (query_utf8_chars_n(body, len) < QUERY_PERSON_MIN)
@@ -749,6 +753,14 @@ static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab
     buf_putc(b, alt[0]);
     buf_append(b, key + mk, klen - mk);
     return 1;
+}
+
+size_t query_person_verb(const query_vocab *v, const char *stem, size_t len)
+{
+    if (!v || len <= 3 || memcmp(stem + len - 3, "ent", 3) != 0 ||
+        query_utf8_chars_n(stem, len - 3) < QUERY_PERSON_MIN || !query_key_verb(v, stem, len - 3))
+        return 0;
+    return len - 3;
 }
 
 /* Has the index a form of the key[0..len) ending with end? */

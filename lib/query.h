@@ -172,6 +172,15 @@ typedef struct {
  * way round.) */
 void query_lend(query *q, const query_vocab *v);
 
+/* When the stem[0..len) (a folded stem key, as the analyzer gives it) is
+ * a verb's third person plural in « -ent », which Snowball keeps
+ * (« recalculent »), and the stem without it leads to a verb's forms in
+ * the index (an infinitive in -er or a participle: « recalcule »,
+ * « recalculées »), the length of that stem, else 0. query_lend gives the
+ * word those forms even when the index lacks the -ent form itself: such a
+ * word is known, not one to correct. */
+size_t query_person_verb(const query_vocab *v, const char *stem, size_t len);
+
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and
  * QUERY_RUNS), each word written as the forms of the index it matches,
  * found through v (at most 128 per word). Without v the words are written

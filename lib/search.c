@@ -754,6 +754,16 @@ static int search_word_known(void *vctx, const char *folded, const char *stem)
                     ? search_forms_exist(ctx, &f)
                     : -1;
     }
+    /* A verb's third person plural the index lacks (« recalculent ») is
+     * read as its verb (query_person_verb), not corrected. */
+    size_t verb = known == 0 && stem[0] ? query_person_verb(&ctx->qvocab, stem, strlen(stem)) : 0;
+    if (verb > 0) {
+        buf_free(&f.expr);
+        f = (search_forms){BUF_INIT, 0};
+        known = vocab_forms(ctx->vocab, stem, verb, 0, search_forms_add, &f) == SQLITE_OK
+                    ? search_forms_exist(ctx, &f)
+                    : -1;
+    }
     buf_free(&f.expr);
     buf_free(&key);
     if (known >= 0 && ctx->known_version >= 0) {

@@ -558,6 +558,11 @@ static void test_person_forms(void **state)
     assert_int_equal(lent_weak_forms(f, "chevaucher"), 1);  /* « chevauchent » */
     ASSERT_SEARCH("parent", "96");
     ASSERT_SEARCH("parer", "97");
+    /* A plural the index lacks still reaches its verb (« pirater »). */
+    ASSERT_SEARCH("piratent", "17");
+    assert_int_equal(query_person_verb(&f->qv, "piratent", 8), 5);
+    assert_int_equal(query_person_verb(&f->qv, "parent", 6), 0);
+    assert_int_equal(query_person_verb(&f->qv, "zorgent", 7), 0);
     query *q;
     char err[256];
     assert_int_equal(query_parse("chevaucher", strlen("chevaucher"), NULL, &q, err, sizeof err),

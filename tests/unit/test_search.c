@@ -620,6 +620,13 @@ static void test_spelling(void **state)
     assert_null(res.suggestion);
     assert_int_equal(res.corrected, 0);
     search_result_free(&res);
+    /* A verb's third person plural the index lacks is its verb
+     * (« accompagnés », « accompagnée »), not a word to correct. */
+    assert_int_equal(run(f, "mineurs accompagnent", 10, 0, &res), SEARCH_OK);
+    assert_null(res.suggestion);
+    assert_int_equal(res.corrected, 0);
+    assert_int_equal(res.total, 2);
+    search_result_free(&res);
 }
 
 static void test_synonyms_reload(void **state)
