@@ -1390,11 +1390,20 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
                         errlen) == QUERY_OK) {
             query_lend(fixed, &ctx->qvocab);
             search_reset_matches(res);
-            search_pass again = {0};
+            /* A corrected question is still read as a question (below). */
+            search_pass again = {.topk = question ? SEARCH_QUESTION_BELOW : 0,
+                                 .want_ranked = question};
             rc = search_exec(ctx, fixed, req, &again, res);
             res->corrected = res->total > 0;
             res->all_words = res->total;
+            if (res->corrected) {
+                free(strict.ranked);
+                strict = again;
+            } else {
+                free(again.ranked);
+            }
         }
+        const query *asked = res->corrected ? fixed : q;
         /* A question is read as a person asks it, not as a list of
          * required words: when fewer documents than two default pages
          * have all of its words (SEARCH_QUESTION_BELOW, whichever page is
@@ -1410,12 +1419,13 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
          * with any of the words: on the scale index, 3,505 of them instead
          * of 23 for bench/scale-queries.txt's question. Only when the
          * strict documents did not fill one page: 0.9105. */
-        if (rc == SQLITE_OK && !res->corrected && query_clauses(q) >= 2 &&
-            (res->total == 0 || (query_is_question(q) && res->total < SEARCH_QUESTION_BELOW))) {
+        if (rc == SQLITE_OK && query_clauses(asked) >= 2 &&
+            ((!res->corrected && res->total == 0) ||
+             (question && res->total < SEARCH_QUESTION_BELOW))) {
             long long every = res->total;
             search_reset_matches(res);
             search_pass loose = {.relaxed = 1};
-            rc = search_exec(ctx, q, req, &loose, res);
+            rc = search_exec(ctx, asked, req, &loose, res);
             res->relaxed = every == 0 && res->total > 0;
             res->all_words = every;
             if (strict.nranked == (size_t)every)

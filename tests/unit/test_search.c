@@ -627,6 +627,16 @@ static void test_spelling(void **state)
     assert_int_equal(res.corrected, 0);
     assert_int_equal(res.total, 2);
     search_result_free(&res);
+    /* A corrected question is still read as a question: the documents
+     * with some of its words follow those with all of them. */
+    assert_int_equal(run(f, "pourquoi des enfants acompagnés ?", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.corrected, 1);
+    assert_int_equal(res.relaxed, 0);
+    assert_int_equal(res.all_words, 2);
+    assert_true(res.total > 2);
+    assert_true(rank_of(&res, 3) >= 0 && rank_of(&res, 3) < 2);
+    assert_true(rank_of(&res, 1) >= 2);
+    search_result_free(&res);
 }
 
 static void test_synonyms_reload(void **state)
