@@ -1914,6 +1914,23 @@ static int query_says_quoi(const query_item *items, size_t n)
     return 0;
 }
 
+/* Is items[i] « savoir » opening an indirect question, before an
+ * interrogative or « si » (« comment savoir quel paquet a installé un
+ * fichier ? », « comment savoir si … »)? The page answers the question
+ * asked after it and does not say « savoir »; not before « que » (« savoir
+ * que … », to know that). */
+static int query_asks_indirectly(const query_item *items, size_t n, size_t i)
+{
+    const char *w = query_word_at(items + i, n - i, 0);
+    const char *next = query_word_at(items + i, n - i, 1);
+    if (!w || !next || items[i].npos != 1 || items[i].ends || strcmp(w, "savoir") != 0)
+        return 0;
+    return strcmp(next, "si") == 0 || strcmp(next, "ou") == 0 ||
+           (strcmp(next, "que") != 0 &&
+            query_in_list(next, query_interrogatives,
+                          sizeof query_interrogatives / sizeof query_interrogatives[0]));
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
@@ -1927,11 +1944,12 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         query_trim_pronouns(&items[i]);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
-        kept += query_positive(&items[i]) && !query_function_word(items, n, i);
+        kept += query_positive(&items[i]) && !query_function_word(items, n, i) &&
+                !query_asks_indirectly(items, n, i);
     if (kept == 0)
         return 1;
     for (size_t i = 0; i < n; i++)
-        items[i].dropped = query_function_word(items, n, i);
+        items[i].dropped = query_function_word(items, n, i) || query_asks_indirectly(items, n, i);
     return 1;
 }
 

@@ -954,6 +954,12 @@ static void test_questions(void **state)
     assert_int_equal(
         clauses_of(f, "une victime sans papiers peut-elle obtenir un titre de séjour ?"), 6);
     assert_int_equal(clauses_of(f, "pouvez-vous me dire si on doit porter plainte ?"), 3);
+    /* « savoir » before an interrogative or « si » opens an indirect
+     * question: the page answers what follows. */
+    ASSERT_SAME_QUERY("comment savoir quel éducateur aide les mineurs ?", "éducateur aide mineurs");
+    ASSERT_SAME_QUERY("comment savoir si un mineur est exploité", "mineur exploité");
+    assert_int_equal(clauses_of(f, "comment savoir que la traite est un crime ?"), 3);
+    assert_int_equal(clauses_of(f, "savoir si ?"), 2); /* nothing else: they stay */
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
