@@ -3066,6 +3066,16 @@ static void query_lend_node(query_node *n, const query_vocab *v)
     query_piece_forms(n->toks[0], 0, NULL, v, &own);
     if (klen > 0 && query_derive_ok(&own, key, klen, v))
         buf_append(&keys, key, klen);
+    /* The forms of its other number, person or stems (query_plural_toks)
+     * derive as its own: « répond » reaches « réponse » through
+     * « répondre ». */
+    if (n->plural) {
+        query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
+        const char *alt;
+        size_t alen;
+        while (query_alt_next(&it, &alt, &alen))
+            query_alt_forms(v, alt, alen, 0, &own);
+    }
     query_derived_words(n->toks[0], &own, v, &keys);
     query_forms_free(&own);
     if (keys.len > 0)
