@@ -65,6 +65,8 @@ typedef struct query_node {
     int related;   /* PHRASE: a side of a "~" synonym group (synonyms.h) */
     char *typed;   /* PHRASE of one word typed: its unaccented form, to tell
                     * its forms of another part of speech (query_weak_forms) */
+    int soft;      /* PHRASE: a question's word the relaxed order does not
+                    * count (query_expr.soft) */
     int common;    /* PHRASE of one word typed that says little alone
                     * (query_says_little) */
     int derive;    /* PHRASE of one word typed: may reach its « -age »
@@ -92,6 +94,8 @@ typedef struct {
     int kind;
     int neg, prefix;
     int dropped;     /* a function word of a question, not required */
+    int soft;        /* a word of a question the relaxed order does not count
+                      * (query_expr.soft) */
     int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
@@ -1447,6 +1451,7 @@ static query_node *query_item_node(const query_item *it)
     if (it->prefix)
         return query_prefix_node(it);
     query_node *ph = query_phrase_of(it, 0, it->npos);
+    ph->soft = it->soft;
     ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
                  query_says_little(query_pos_surface(&it->pos[0]));
     ph->derive = it->kind == QUERY_ITEM_WORD && it->npos == 1 && !ph->common;
@@ -1950,6 +1955,16 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         return 1;
     for (size_t i = 0; i < n; i++)
         items[i].dropped = query_function_word(items, n, i) || query_asks_indirectly(items, n, i);
+    /* A word that says little alone (query_weak_words: « plus », « tout »,
+     * « même », « depuis ») is still a word, but the relaxed order does
+     * not count it (query_expr.soft). */
+    for (size_t i = 0; i < n; i++) {
+        const char *w = query_word_at(items + i, n - i, 0);
+        if (w && items[i].npos == 1 && !items[i].dropped &&
+            query_in_list(w, query_weak_words,
+                          sizeof query_weak_words / sizeof query_weak_words[0]))
+            items[i].soft = 1;
+    }
     return 1;
 }
 
@@ -2768,6 +2783,10 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     e->terms = o.terms;
     e->nterms = o.nterms;
     e->nclauses = (int)q->nclauses;
+    e->soft = 0;
+    for (size_t i = 0; i < q->nclauses && i < 64; i++)
+        if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->soft)
+            e->soft |= 1ULL << i;
     return e;
 }
 

@@ -125,6 +125,11 @@ typedef struct {
     query_phrase *phrases; /* phrases[i] is FTS5's phrase i */
     int nphrases;
     int nclauses;
+    /* The clauses (bit c for clause c < 64) the relaxed order of a
+     * question does not count (rank.c), though they match and score as
+     * the others: the words that say little alone (« plus », « tout »,
+     * « même », « depuis »), which long pages say in passing. */
+    unsigned long long soft;
 } query_expr;
 
 enum {

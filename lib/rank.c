@@ -1368,15 +1368,30 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
  * variant tried; at best class question 0.9101. */
 static int rank_relaxed_count(const rank_state *m, const rank_params *p, unsigned long long have)
 {
-    int n = m->expr->nclauses, k = __builtin_popcountll(have);
+    int nc = m->expr->nclauses;
+    unsigned long long all = nc >= 64 ? ~0ULL : (1ULL << nc) - 1, soft = m->expr->soft & all;
+    if (soft == all)
+        soft = 0;
+    all &= ~soft;
+    have &= all;
+    int n = __builtin_popcountll(all), k = __builtin_popcountll(have);
     if (!p || !p->slack || !m->stats || n < RANK_SLACK_CLAUSES || k != n - 1)
         return k;
-    unsigned long long all = n >= 64 ? ~0ULL : (1ULL << n) - 1;
     int missing = __builtin_ctzll(~have & all);
     double sum = 0;
-    for (int c = 0; c < n; c++)
-        sum += m->clause_idf[c];
+    for (int c = 0; c < nc; c++)
+        if (all >> c & 1)
+            sum += m->clause_idf[c];
     return m->clause_idf[missing] <= sum / n ? n : k;
+}
+
+/* How many clauses the relaxed order counts: all but the soft ones
+ * (query_expr.soft), unless every one is. */
+static int rank_counted(const rank_state *m)
+{
+    int nc = m->expr->nclauses;
+    unsigned long long all = nc >= 64 ? ~0ULL : (1ULL << nc) - 1, soft = m->expr->soft & all;
+    return soft == all ? nc : nc - __builtin_popcountll(soft);
 }
 
 /* The relaxed order's count: the clauses that stand in one passage, a
@@ -1419,9 +1434,10 @@ static int rank_passage_clauses(const rank_state *m, const rank_params *p, const
     unsigned long long label = 0, in = 0;
     size_t i = 0;
     int strict = __builtin_popcountll(typed) == nclauses;
-    if (nclauses < 2 || (strict && nclauses < RANK_SLACK_CLAUSES))
+    int counted = rank_counted(m);
+    if (counted < 2 || (strict && counted < RANK_SLACK_CLAUSES))
         return rank_relaxed_count(m, p, typed);
-    int least = strict ? nclauses - 1 : 0;
+    int least = strict ? counted - 1 : 0;
     for (; i < n && hits[i].col < text_col; i++)
         if (!ts[hits[i].term].related)
             label |= 1ULL << hits[i].clause;

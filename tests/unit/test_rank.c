@@ -690,6 +690,58 @@ static void test_strict_passages(void **state)
     query_free(q);
 }
 
+/* The relaxed order of a question does not count its words that say
+ * little alone (query_expr.soft): the page that has the other words
+ * together ranks above the one that has « tout » and one of them, which
+ * it would tie without it. Outside a question, every word counts. */
+static void test_soft_clauses(void **state)
+{
+    (void)state;
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        char body[4096] = "";
+        size_t len = 0;
+        /* 1: « tout » and « travail » together; 2: « travail » and
+         * « enfants » together; the others: filler only. */
+        if (r == 1)
+            len = append_word(body, sizeof body, len, "tout un travail");
+        if (r == 2)
+            len = append_word(body, sizeof body, len, "le travail des enfants");
+        for (int i = 0; i < 40; i++)
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("tout le travail des enfants ?");
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    assert_int_equal(e->soft, 1); /* « tout », the first clause */
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.slack = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    e->soft = 0;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    query_expr_free(e);
+    query_free(q);
+    q = parse("comment trouver tout le travail des enfants ?");
+    e = compile(q, QUERY_ANY);
+    assert_int_equal(e->nclauses, 4);
+    assert_int_equal(e->soft, 2); /* « tout » */
+    query_expr_free(e);
+    query_free(q);
+    q = parse("trouver tout le travail des enfants");
+    e = compile(q, QUERY_ANY);
+    assert_int_equal(e->soft, 0);
+    query_expr_free(e);
+    query_free(q);
+}
+
 /* The relaxed order counts one clause less in a row whose best passage
  * holds under half of its evidence (rank.c, RANK_RELAXED_SHARE): a long
  * page that has the question's words together once and says each of them
@@ -958,6 +1010,7 @@ int main(void)
         cmocka_unit_test(test_passage_share),
         cmocka_unit_test(test_strict_passages),
         cmocka_unit_test(test_relaxed_share),
+        cmocka_unit_test(test_soft_clauses),
         cmocka_unit_test(test_title_span),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
