@@ -1955,9 +1955,14 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         return 1;
     for (size_t i = 0; i < n; i++)
         items[i].dropped = query_function_word(items, n, i) || query_asks_indirectly(items, n, i);
-    /* A word that says little alone (query_weak_words: « plus », « tout »,
-     * « même », « depuis ») is still a word, but the relaxed order does
-     * not count it (query_expr.soft). */
+    /* « que faire si … », « que faire quand … »: the infinitive that
+     * opens the question is still a word, but the relaxed order does not
+     * count it (query_expr.soft); nor a word that says little alone
+     * (query_weak_words: « plus », « tout », « même », « depuis »). */
+    const char *w0 = query_word_at(items, n, 0), *w1 = query_word_at(items, n, 1);
+    if (n > 2 && w0 && w1 && items[0].npos == 1 && items[1].npos == 1 && !items[1].ends &&
+        strcmp(w0, "que") == 0 && strcmp(w1, "faire") == 0)
+        items[1].soft = 1;
     for (size_t i = 0; i < n; i++) {
         const char *w = query_word_at(items + i, n - i, 0);
         if (w && items[i].npos == 1 && !items[i].dropped &&

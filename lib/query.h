@@ -127,8 +127,11 @@ typedef struct {
     int nclauses;
     /* The clauses (bit c for clause c < 64) the relaxed order of a
      * question does not count (rank.c), though they match and score as
-     * the others: the words that say little alone (« plus », « tout »,
-     * « même », « depuis »), which long pages say in passing. */
+     * the others: the « faire » of a question opening with « que faire »
+     * followed by other words (« que faire si les formules ne se
+     * recalculent pas »), which the pages that answer rarely say, while
+     * long pages say it in passing, and the words that say little alone
+     * (« plus », « tout », « même », « depuis »). */
     unsigned long long soft;
 } query_expr;
 

@@ -691,9 +691,10 @@ static void test_strict_passages(void **state)
 }
 
 /* The relaxed order of a question does not count its words that say
- * little alone (query_expr.soft): the page that has the other words
- * together ranks above the one that has « tout » and one of them, which
- * it would tie without it. Outside a question, every word counts. */
+ * little alone, nor the « faire » of « que faire si … »
+ * (query_expr.soft): the page that has the other words together ranks
+ * above the one that has « tout » (« faire ») and one of them, which it
+ * would tie without it. Outside a question, every word counts. */
 static void test_soft_clauses(void **state)
 {
     (void)state;
@@ -703,11 +704,14 @@ static void test_soft_clauses(void **state)
         char body[4096] = "";
         size_t len = 0;
         /* 1: « tout » and « travail » together; 2: « travail » and
-         * « enfants » together; the others: filler only. */
+         * « enfants » together; 3: « faire » and « travail »; the
+         * others: filler only. */
         if (r == 1)
             len = append_word(body, sizeof body, len, "tout un travail");
         if (r == 2)
             len = append_word(body, sizeof body, len, "le travail des enfants");
+        if (r == 3)
+            len = append_word(body, sizeof body, len, "faire un travail");
         for (int i = 0; i < 40; i++)
             len = append_word(body, sizeof body, len, filler_word(r, i));
         const char *chunk = body;
@@ -736,6 +740,29 @@ static void test_soft_clauses(void **state)
     query_expr_free(e);
     query_free(q);
     q = parse("trouver tout le travail des enfants");
+    e = compile(q, QUERY_ANY);
+    assert_int_equal(e->soft, 0);
+    query_expr_free(e);
+    query_free(q);
+    /* Nor the « faire » of a question opening with « que faire » and
+     * other words; « que faire ? » and « comment faire … » keep it. */
+    q = parse("que faire si le travail des enfants ?");
+    e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    assert_int_equal(e->soft, 1); /* « faire » */
+    p = params_for(e);
+    p.text_col = 2;
+    p.slack = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 1);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    query_expr_free(e);
+    query_free(q);
+    q = parse("que faire ?");
+    e = compile(q, QUERY_ANY);
+    assert_int_equal(e->soft, 0);
+    query_expr_free(e);
+    query_free(q);
+    q = parse("comment faire un travail ?");
     e = compile(q, QUERY_ANY);
     assert_int_equal(e->soft, 0);
     query_expr_free(e);
