@@ -469,6 +469,12 @@ static const query_derivation query_derivations[] = {
     {"cevoir", "ception", 3}, /* concevoir, percevoir */
     {"ecter", "exion", 3},   /* connecter, déconnecter */
     {"ondre", "onse", 2},    /* répondre */
+    {"traire", "traction", 1}, /* extraire, soustraire, distraire */
+    {"dire", "diction", 3},  /* interdire, prédire */
+    {"rompre", "ruption", 2}, /* interrompre, corrompre */
+    {"clure", "clusion", 1}, /* inclure, exclure, conclure */
+    {"oindre", "onction", 1}, /* joindre, adjoindre */
+    {"qu\xC3\xA9" "rir", "quisition", 2}, /* acquérir */
     /* Irregular: a closed list. */
     {"oisir", "oix", 2},     /* choisir */
     {"lire", "lecture", 0},  /* lire, relire */

@@ -131,6 +131,20 @@ static const char *const docs[] = {
     /* 103 */ "La connexion.",
     /* 104 */ "Connecter.",
     /* 105 */ "La réponse.",
+    /* 106-117: verbs in -traire, -dire, -rompre, -clure, -oindre, -quérir and
+     * their nouns (test_derivations_irregular_stems) */
+    /* 106 */ "L'extraction du texte.",
+    /* 107 */ "Extraire.",
+    /* 108 */ "L'interdiction.",
+    /* 109 */ "Interdire.",
+    /* 110 */ "L'interruption.",
+    /* 111 */ "Interrompre.",
+    /* 112 */ "L'exclusion.",
+    /* 113 */ "Exclure.",
+    /* 114 */ "La jonction.",
+    /* 115 */ "Joindre.",
+    /* 116 */ "L'acquisition.",
+    /* 117 */ "Acquérir.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -509,6 +523,29 @@ static void test_more_derivations(void **state)
     ASSERT_SEARCH("connexion", "103,104");
     ASSERT_SEARCH("connecter", "103,104");
     ASSERT_SEARCH("réponse", "99,105");
+}
+
+/* Verbs whose action noun changes the end of the stem (« extraire »
+ * "extrair", « extraction » "extract"; « interrompre » / « interruption »,
+ * « exclure » / « exclusion », « joindre » / « jonction », « interdire » /
+ * « interdiction », « acquérir » / « acquisition ») reach it both ways. */
+static void test_derivations_irregular_stems(void **state)
+{
+    static const char *const pairs[][2] = {
+        {"extraction", "extraire"}, {"interdiction", "interdire"}, {"interruption", "interrompre"},
+        {"exclusion", "exclure"},   {"jonction", "joindre"},       {"acquisition", "acquérir"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char expect[32];
+        snprintf(expect, sizeof expect, "%zu,%zu", 106 + 2 * i, 107 + 2 * i);
+        for (int k = 0; k < 2; k++) {
+            char *got = search(*state, pairs[i][k], strlen(pairs[i][k]));
+            if (strcmp(got, expect) != 0)
+                fail_msg("%s: got %s, expected %s", pairs[i][k], got, expect);
+            free(got);
+        }
+    }
+    ASSERT_SEARCH("extraction texte", "106");
 }
 
 /* A plural Snowball leaves its s or x (« zéros », « lieux », « amis ») is
@@ -1269,6 +1306,7 @@ int main(void)
         cmocka_unit_test(test_derived_forms),
         cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_more_derivations),
+        cmocka_unit_test(test_derivations_irregular_stems),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_person_forms),
         cmocka_unit_test(test_re_verb_forms),
