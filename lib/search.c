@@ -107,8 +107,11 @@ static const search_tuning search_default_tuning = {
 
 /* Partial matches (search_partial): listed after the documents with every
  * word when these are fewer than SEARCH_PARTIAL_BELOW, for queries of
- * SEARCH_PARTIAL_CLAUSES content words or more. */
+ * SEARCH_PARTIAL_CLAUSES content words or more; when these are fewer than
+ * SEARCH_PARTIAL_NEAR_BELOW, only the documents that have all the content
+ * words but one. */
 #define SEARCH_PARTIAL_BELOW 4
+#define SEARCH_PARTIAL_NEAR_BELOW 10
 #define SEARCH_PARTIAL_CLAUSES 3
 /* A question reads most of its words (the relaxed pass) when fewer
  * documents than this have every word: two pages of the default size,
@@ -145,6 +148,7 @@ struct search_ctx {
     query_vocab qvocab;   /* the same, for query_compile */
     sqlite3_stmt *rank;    /* one page of matches, best first */
     sqlite3_stmt *relaxed; /* the same, most clauses first */
+    sqlite3_stmt *near;    /* the same, of the rows with ?6 clauses or more */
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
@@ -249,6 +253,8 @@ typedef struct {
         long long year, count;
     } *years;
     size_t nyears, cap;
+    const long long *listed; /* repere_listed's rowids, sorted */
+    size_t nlisted;
 } search_counts;
 
 #define SEARCH_COUNTS_POINTER "repere_search_counts"
@@ -294,13 +300,31 @@ static void search_facet_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv
     c->years[y].count++;
 }
 
+static int search_id_cmp(const void *a, const void *b);
+
+/* repere_listed(counts, rowid): is the row among counts->listed (the
+ * documents with every word, which partial matches follow)? */
+static void search_listed_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    search_counts *c = sqlite3_value_pointer(argv[0], SEARCH_COUNTS_POINTER);
+    sqlite3_int64 id = sqlite3_value_int64(argv[1]);
+    (void)argc;
+    sqlite3_result_int(ctx, c && c->nlisted > 0 &&
+                                bsearch(&id, c->listed, c->nlisted, sizeof id, search_id_cmp));
+}
+
 static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
 {
-    buf rank = BUF_INIT, relaxed = BUF_INIT;
+    buf rank = BUF_INIT, relaxed = BUF_INIT, near = BUF_INIT;
     int rc = -1;
     if (sqlite3_create_function(ctx->db, "repere_facet", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                 search_facet_fn, NULL, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register repere_facet: %s", sqlite3_errmsg(ctx->db));
+        return -1;
+    }
+    if (sqlite3_create_function(ctx->db, "repere_listed", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                search_listed_fn, NULL, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register repere_listed: %s", sqlite3_errmsg(ctx->db));
         return -1;
     }
     /* ?1 the expression, ?2 the rank_params, ?3 limit, ?4 offset, ?5 the
@@ -316,8 +340,18 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
                " ORDER BY clauses DESC, score DESC, rowid LIMIT ?3 OFFSET ?4",
                select_rank);
+    /* The rows with too few clauses, but for the documents with every word
+     * listed before them, are neither counted nor faceted: the CASE asks
+     * repere_facet only of the others. */
+    buf_printf(&near,
+               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
+               " WHERE docs_fts MATCH ?1 AND CASE WHEN repere_listed(?5, rowid)"
+               " OR repere_clauses(docs_fts, ?2) >= ?6 THEN repere_facet(?5, rowid) ELSE 0 END"
+               " ORDER BY clauses DESC, score DESC, rowid LIMIT ?3 OFFSET ?4",
+               select_rank);
     if (search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
         search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
+        search_prepare(ctx, near.data, &ctx->near, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT title, url, path, format, date FROM documents WHERE id = ?1",
                        &ctx->meta, err, errlen) != 0 ||
         search_prepare(ctx,
@@ -344,6 +378,7 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
 cleanup:
     buf_free(&rank);
     buf_free(&relaxed);
+    buf_free(&near);
     return rc;
 }
 
@@ -821,6 +856,7 @@ void search_close(search_ctx *ctx)
     vocab_close(ctx->vocab);
     sqlite3_finalize(ctx->rank);
     sqlite3_finalize(ctx->relaxed);
+    sqlite3_finalize(ctx->near);
     sqlite3_finalize(ctx->meta);
     sqlite3_finalize(ctx->doc);
     sqlite3_finalize(ctx->count);
@@ -1092,6 +1128,7 @@ typedef struct {
     int want_ranked;   /* fill ranked when every match was ranked exactly */
     long long *ranked; /* out: their rowids, sorted (caller frees) */
     size_t nranked;
+    int min_clauses; /* relaxed: only the rows with this many clauses (0: any) */
 } search_pass;
 
 static int search_id_cmp(const void *a, const void *b)
@@ -1160,12 +1197,17 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .expr_rows = search_expr_rows,
         .expr_rows_ctx = ctx,
     };
-    sqlite3_stmt *st = relaxed ? ctx->relaxed : ctx->rank;
+    sqlite3_stmt *st = !relaxed ? ctx->rank : pass->min_clauses > 0 ? ctx->near : ctx->relaxed;
     sqlite3_bind_text(st, 1, ranked->fts, -1, SQLITE_STATIC);
     sqlite3_bind_pointer(st, 2, &params, RANK_POINTER, NULL);
     sqlite3_bind_int(st, 3, page_rows);
     sqlite3_bind_int(st, 4, page_offset);
     sqlite3_bind_pointer(st, 5, &counts, SEARCH_COUNTS_POINTER, NULL);
+    if (st == ctx->near) {
+        sqlite3_bind_int(st, 6, pass->min_clauses);
+        counts.listed = pass->before;
+        counts.nlisted = pass->nbefore;
+    }
     res->hits = calloc((size_t)req->limit, sizeof *res->hits);
     if (!res->hits) {
         rc = SQLITE_NOMEM;
@@ -1221,7 +1263,11 @@ cleanup:
  * whose rowids pass->ranked holds; res their page): the documents with
  * some of q's content words, most of them first, fill the page after
  * them; total and facets become those of the whole list. q loses its
- * clauses that say little alone (query_drop_common). */
+ * clauses that say little alone (query_drop_common). From
+ * SEARCH_PARTIAL_BELOW documents with every word, only those with all the
+ * content words but one in one passage (repere_clauses): a three-word
+ * query that five pages answer whole is not padded with the pages that
+ * have one of its words (« OQTF 18 ans » with those that say « ans »). */
 static int search_partial(search_ctx *ctx, query *q, const search_request *req,
                           const search_pass *strict, search_result *res)
 {
@@ -1229,6 +1275,8 @@ static int search_partial(search_ctx *ctx, query *q, const search_request *req,
     memset(&tail, 0, sizeof tail);
     query_drop_common(q);
     search_pass pass = {.relaxed = 1, .before = strict->ranked, .nbefore = strict->nranked};
+    if (strict->nranked >= SEARCH_PARTIAL_BELOW)
+        pass.min_clauses = (int)query_content_clauses(q) - 1;
     int rc = search_exec(ctx, q, req, &pass, &tail);
     if (rc == SQLITE_OK) {
         for (size_t i = 0; i < tail.n_hits && res->n_hits < (size_t)req->limit; i++) {
@@ -1372,13 +1420,13 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     if (rc == SQLITE_OK) {
         query_lend(q, &ctx->qvocab);
         /* The strict pass keeps the rowids of its documents when they are
-         * few enough to be followed by others: under SEARCH_PARTIAL_BELOW
+         * few enough to be followed by others: under SEARCH_PARTIAL_NEAR_BELOW
          * (partial matches), or under SEARCH_QUESTION_BELOW for a question
          * (below). */
         int partial = search_partial_wanted(q);
         int question = query_is_question(q);
         search_pass strict = {.topk = question  ? SEARCH_QUESTION_BELOW
-                                      : partial ? SEARCH_PARTIAL_BELOW
+                                      : partial ? SEARCH_PARTIAL_NEAR_BELOW
                                                 : 0,
                               .want_ranked = partial || question};
         rc = search_exec(ctx, q, req, &strict, res);
@@ -1431,13 +1479,14 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             if (strict.nranked == (size_t)every)
                 search_mark_partial(&strict, res);
         } else if (rc == SQLITE_OK && !res->corrected && partial && res->total > 0 &&
-                   res->total < SEARCH_PARTIAL_BELOW && strict.nranked == (size_t)res->total) {
+                   res->total < SEARCH_PARTIAL_NEAR_BELOW && strict.nranked == (size_t)res->total) {
             /* Few documents have every word of a query that is not a
              * question: those with some of its words follow them
              * (docs/ANALYSIS.md, « Partial matches »: at T 10, nDCG@10 of
              * the ten development sets up by 0.001 to 0.056, 114 of the
              * 823 partial hits of their first pages judged relevant; kept
-             * to T 4 for the all-words contract, « Why T 4 »). */
+             * to T 4 for the all-words contract, « Why T 4 »; from 4 to 9
+             * only the documents missing one content word). */
             rc = search_partial(ctx, q, req, &strict, res);
         }
         free(strict.ranked);

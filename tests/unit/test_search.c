@@ -87,6 +87,15 @@ static int setup(void **state)
         assert_int_equal(add_text(ix, 100 + i, formats[i % 5], 2015 + i % 5, "Facette", t), 0);
         free(t);
     }
+    /* 800-804 have the three words of « quokka wombat ornithorynque », 805
+     * two of them, 806 one (test_partial_near). */
+    for (int i = 0; i < 5; i++) {
+        char *t = framed(800 + (unsigned)i, 10, "le quokka, le wombat et l'ornithorynque", 10);
+        assert_int_equal(add_text(ix, 800 + i, "text", 0, "Faune", t), 0);
+        free(t);
+    }
+    assert_int_equal(add_text(ix, 805, "text", 0, "Faune", "Un quokka croise un wombat."), 0);
+    assert_int_equal(add_text(ix, 806, "text", 0, "Faune", "Un quokka seul."), 0);
     for (int i = 0; i < 40; i++) {
         char *t = ixf_filler(500 + (unsigned)i, 80);
         assert_int_equal(add_text(ix, 300 + i, "html", 0, "Divers", t), 0);
@@ -394,6 +403,36 @@ static void test_partial(void **state)
     }
 }
 
+/* From SEARCH_PARTIAL_BELOW (4) to 9 documents with every word, the
+ * partial matches are only those missing one content word: five pages have
+ * the three words, 805 two of them and follows, 806 one and does not. */
+static void test_partial_near(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "quokka wombat ornithorynque", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.all_words, 5);
+    assert_int_equal(res.total, 6);
+    assert_int_equal(res.n_hits, 6);
+    for (size_t i = 0; i < 5; i++) {
+        assert_true(res.hits[i].id >= 800 && res.hits[i].id <= 804);
+        assert_int_equal(res.hits[i].partial, 0);
+    }
+    assert_int_equal(res.hits[5].id, 805);
+    assert_int_equal(res.hits[5].partial, 1);
+    long long facets = 0;
+    for (size_t i = 0; i < res.n_formats; i++)
+        facets += res.formats[i].count;
+    assert_int_equal(facets, res.total);
+    search_result_free(&res);
+    /* The same list a page at a time. */
+    assert_int_equal(run(f, "quokka wombat ornithorynque", 1, 5, &res), SEARCH_OK);
+    assert_int_equal(res.total, 6);
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].id, 805);
+    search_result_free(&res);
+}
+
 static void test_hostile_queries(void **state)
 {
     fixture *f = *state;
@@ -471,7 +510,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 7 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -1289,6 +1328,7 @@ int main(void)
         cmocka_unit_test(test_pagination_stable),
         cmocka_unit_test(test_relaxed),
         cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_partial_near),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_hostile_queries),
         cmocka_unit_test(test_snippets_and_pages),
