@@ -77,6 +77,8 @@ typedef struct query_node {
                     * by query_lend; else NULL */
     char *plural;  /* PHRASE of one word: the alternatives of its other
                     * number (query_plural_piece), its weak forms; else NULL */
+    int optional;  /* a clause not required: a function word of a keyword
+                    * query (query_mark_optional), ranked where a row has it */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -96,6 +98,7 @@ typedef struct {
     int dropped;     /* a function word of a question, not required */
     int soft;        /* a word of a question the relaxed order does not count
                       * (query_expr.soft) */
+    int optional;    /* a function word of a keyword query: not required, ranked */
     int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
@@ -1979,6 +1982,42 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
     return 1;
 }
 
+/* A keyword query's function words (query_function_word: « une », « de »,
+ * « à », « sur »; not « ne », « n' ») are not required: « connexion à un fichier texte » is
+ * answered by « Connexion au fichier texte », « l'ordre de tri d'une
+ * requête » by « Assistant Requête - Ordre de tri ». They stay clauses,
+ * ranked where a row has them (proximity, the span of a text), so that
+ * the rows which have them keep the order they had. Not in a query typed
+ * with an operator, nor when nothing else is left. */
+static int query_optional_word(const query_item *items, size_t n, size_t i)
+{
+    if (!query_function_word(items, n, i))
+        return 0;
+    /* The negation stays required (« pas », « sans », « non », « ni »,
+     * « plus » are no function words). */
+    for (size_t k = 0; k < items[i].npos; k++) {
+        const char *w = query_pos_surface(&items[i].pos[k]);
+        if (!strcmp(w, "ne") || !strcmp(w, "n"))
+            return 0;
+    }
+    return 1;
+}
+
+static void query_mark_optional(query_item *items, size_t n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const query_item *it = &items[i];
+        if (it->neg || it->prefix || it->kind != QUERY_ITEM_WORD)
+            return;
+        kept += !query_optional_word(items, n, i);
+    }
+    if (kept == 0)
+        return;
+    for (size_t i = 0; i < n; i++)
+        items[i].optional = query_optional_word(items, n, i);
+}
+
 static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn)
 {
     size_t i = 0;
@@ -2019,8 +2058,10 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
                 goto next;
             }
         }
-        if (!it->dropped)
+        if (!it->dropped) {
             query_add_clause(q, query_single(it, syn));
+            q->clauses[q->nclauses - 1]->optional = it->optional;
+        }
         i++;
     next:;
     }
@@ -2071,6 +2112,8 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
     query_lex_fix_or(&lx);
     int question =
         query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
+    if (!question)
+        query_mark_optional(lx.items, lx.nitems);
     buf_free(&joined);
 
     q = buf_xrealloc(NULL, sizeof *q);
@@ -2311,15 +2354,27 @@ static void query_emit_base(query_out *o, const query *q, int any)
     top.kind = any ? QUERY_NODE_OR : QUERY_NODE_AND;
     top.kids = q->clauses;
     top.nkids = q->nclauses;
+    /* Matching every clause, the optional ones are left out (written
+     * among the signals by query_compile). */
+    size_t need = 0, only = 0;
+    for (size_t i = 0; i < top.nkids; i++)
+        if (any || !top.kids[i]->optional) {
+            need++;
+            only = i;
+        }
     buf_putc(&o->text, '(');
-    if (top.nkids == 1) {
-        query_emit(o, top.kids[0], 0, QUERY_PHRASE_MATCH);
+    if (need == 1) {
+        query_emit(o, top.kids[only], (int)only, QUERY_PHRASE_MATCH);
     } else {
         buf_putc(&o->text, '(');
         o->ors += any;
+        int first = 1;
         for (size_t i = 0; i < top.nkids; i++) {
-            if (i > 0)
+            if (!any && top.kids[i]->optional)
+                continue;
+            if (!first)
                 buf_puts(&o->text, any ? " OR " : " AND ");
+            first = 0;
             query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
         }
         o->ors -= any;
@@ -2672,7 +2727,7 @@ static void query_emit_dup(query_out *o, const query *q)
     int fewest = 0;
     for (size_t i = 0; i < q->nclauses; i++) {
         const query_node *c = q->clauses[i];
-        if (c->kind != QUERY_NODE_PHRASE || c->prefix)
+        if (c->kind != QUERY_NODE_PHRASE || c->prefix || c->optional)
             continue;
         for (size_t k = 0; k < c->ntoks; k++) {
             /* A word's derived forms (query_node.derived) match rows
@@ -2704,13 +2759,24 @@ static void query_emit_dup(query_out *o, const query *q)
     for (size_t i = 0; i < q->nclauses; i++) {
         buf b = BUF_INIT;
         query_node_render(&b, q->clauses[i], NULL);
-        if (i == 0 || b.len > most) {
+        if (!q->clauses[i]->optional && (b.len > most || q->clauses[longest]->optional)) {
             most = b.len;
             longest = i;
         }
         buf_free(&b);
     }
     query_emit(o, q->clauses[longest], -1, QUERY_PHRASE_FILTER);
+}
+
+/* Writes "(" base ") AND (" in place of the base written so far. */
+static void query_wrap_base(query_out *o)
+{
+    buf base = o->text;
+    o->text = (buf)BUF_INIT;
+    buf_putc(&o->text, '(');
+    buf_append(&o->text, base.data, base.len);
+    buf_free(&base);
+    buf_puts(&o->text, ") AND (");
 }
 
 query_expr *query_compile(const query *q, int flags, const query_vocab *v)
@@ -2733,6 +2799,29 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     query_checks checks = {NULL, 0, 0};
     int *of = NULL;
     char **texts = NULL;
+    size_t noptional = 0;
+    for (size_t i = 0; !any && i < q->nclauses; i++)
+        noptional += q->clauses[i]->optional != 0;
+    /* (base) AND ((optional) OR (exact) OR (runs) OR (dup)): the rows of
+     * base, with FTS5 reporting the hits of the clauses not required, of
+     * the exact forms and of the runs too. dup is an expression every row
+     * of base matches: base itself when relaxed, else one word of it
+     * (query_emit_dup). The clauses not required come first: the exact
+     * forms they hold are read off them (query_exact_left), not written
+     * again. */
+    int wrapped = 0;
+    if ((flags & QUERY_SIGNALS) && noptional > 0) {
+        query_wrap_base(&o);
+        wrapped = 1;
+        o.ors++;
+        for (size_t i = 0; i < q->nclauses; i++) {
+            if (!q->clauses[i]->optional)
+                continue;
+            query_emit(&o, q->clauses[i], (int)i, QUERY_PHRASE_MATCH);
+            buf_puts(&o.text, " OR ");
+        }
+        o.ors--;
+    }
     if (flags & QUERY_SIGNALS) {
         size_t room = q->nexact ? q->nexact : 1;
         exact = buf_xrealloc(NULL, room * sizeof *exact);
@@ -2740,17 +2829,9 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         texts = buf_xrealloc(NULL, room * sizeof *texts);
         nexact = query_exact_left(&o, q, exact, of, texts);
     }
-    if ((flags & QUERY_SIGNALS) && (nexact > 0 || nruns > 0)) {
-        /* (base) AND ((exact) OR (runs) OR (dup)): the rows of base, with
-         * FTS5 reporting the exact-form and run hits too. dup is an
-         * expression every row of base matches: base itself when relaxed,
-         * else one word of it (query_emit_dup). */
-        buf base = o.text;
-        o.text = (buf)BUF_INIT;
-        buf_putc(&o.text, '(');
-        buf_append(&o.text, base.data, base.len);
-        buf_free(&base);
-        buf_puts(&o.text, ") AND (");
+    if ((flags & QUERY_SIGNALS) && (wrapped || nexact > 0 || nruns > 0)) {
+        if (!wrapped)
+            query_wrap_base(&o);
         if (nexact > 0 && query_emit_exact(&o, exact, of, texts, nexact, &checks) > 0)
             buf_puts(&o.text, " OR ");
         if (checks.n > 0) {

@@ -44,7 +44,8 @@ typedef struct {
     int page;      /* 1-based PDF page of the snippet; 0 = none (JSON null) */
     double score;  /* higher is better */
     char *snippet; /* HTML-escaped text with <mark>…</mark> */
-    int partial;   /* 1: lacks some of the query's words (search_result.all_words) */
+    int partial;   /* 1: lacks some of the query's words (search_result.all_words;
+                    * a keyword query's function words do not count) */
 } search_hit;
 
 typedef struct {
@@ -54,7 +55,10 @@ typedef struct {
 
 typedef struct {
     long long total;     /* documents listed over all pages */
-    long long all_words; /* how many of them have every word (see partial) */
+    long long all_words; /* how many of them have every word (see partial): for
+                          * a query typed without operators, every word but its
+                          * function words (« un », « de », « à », « sur »…),
+                          * which only rank (docs/ANALYSIS.md) */
     double took_ms;
     search_hit *hits;
     size_t n_hits;

@@ -306,6 +306,12 @@ static json_t *api_hit(const search_hit *h)
         "score", api_real(h->score, 0), "snippet", api_str(h->snippet), "partial", h->partial != 0);
 }
 
+/* GET /api/search: the contract's answer plus "all_words" (how many of
+ * the listed documents have every word; for a query typed without
+ * operators a document lacking only function words, « une », « de »,
+ * « sur », counts among them), "relaxed", "corrected", and per result
+ * "partial" (it lacks some word other than such a function word):
+ * README.md, docs/ANALYSIS.md. */
 static void api_search(const api_request *req, api_response *resp)
 {
     search_request sr;

@@ -730,7 +730,26 @@ static void test_or(void **state)
     /* French: OU in capitals is OR too; « ou » is a word. */
     ASSERT_SEARCH("crime OU données", "3,4");
     ASSERT_SEARCH("crime ou données", "");
-    ASSERT_SEARCH("OU crime", "");
+    ASSERT_SEARCH("OU crime", "3"); /* a function word, not required */
+}
+
+static size_t clauses_of(fixture *f, const char *text);
+
+/* A keyword query's function words (« sur », « un », « à ») are not
+ * required: document 3 says « crime » and « traite », not « sur »; they
+ * still are in a query typed with an operator. */
+static void test_function_words_optional(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SEARCH("traite sur un crime", "3");
+    ASSERT_SEARCH("traite sur un crime -xyzzy", "");
+    ASSERT_SEARCH("\"traite\" sur un crime", "");
+    ASSERT_SEARCH("un crime", "3");
+    /* The negation is no such word (« n' » is elided, as in the text). */
+    ASSERT_SEARCH("la traite n'est pas un crime", "");
+    ASSERT_SEARCH("ne traite un crime", ""); /* document 3 has no « ne » */
+    /* Still a clause, ranked where a row has it. */
+    assert_int_equal(clauses_of(f, "traite sur un crime"), 4);
 }
 
 static void test_prefix(void **state)
@@ -1114,9 +1133,9 @@ static void test_questions(void **state)
     assert_int_equal(clauses_of(f, "où est son titre de séjour ?"), 2);
     /* A possessive right after a determiner is a noun too (« le son », « du
      * ton », « au son »); a possessive before its noun is not. */
-    ASSERT_SAME_QUERY("que faire si le son grésille ?", "faire son grésille");
-    ASSERT_SAME_QUERY("comment régler le ton du son ?", "régler ton son");
-    ASSERT_SAME_QUERY("pourquoi au son de l'alerte ?", "son alerte");
+    ASSERT_SAME_QUERY("que faire si le son grésille ?", "faire le son grésille");
+    ASSERT_SAME_QUERY("comment régler le ton du son ?", "régler le ton du son");
+    ASSERT_SAME_QUERY("pourquoi au son de l'alerte ?", "au son de l'alerte");
     ASSERT_SAME_QUERY("comment changer son titre de séjour ?", "changer titre séjour");
     ASSERT_SAME_QUERY("un des mineurs est-il protégé ?", "mineurs protégé");
     /* Not across a clause's end. */
@@ -1313,6 +1332,7 @@ int main(void)
         cmocka_unit_test(test_agent_nouns),
         cmocka_unit_test(test_exclusion),
         cmocka_unit_test(test_or),
+        cmocka_unit_test(test_function_words_optional),
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_traite_is_not_traitement),
         cmocka_unit_test(test_synonyms_both_directions),

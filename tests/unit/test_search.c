@@ -96,6 +96,13 @@ static int setup(void **state)
     }
     assert_int_equal(add_text(ix, 805, "text", 0, "Faune", "Un quokka croise un wombat."), 0);
     assert_int_equal(add_text(ix, 806, "text", 0, "Faune", "Un quokka seul."), 0);
+    /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
+    char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
+    char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
+    assert_int_equal(add_text(ix, 807, "text", 0, "Faune", by), 0);
+    assert_int_equal(add_text(ix, 808, "text", 0, "Faune", on), 0);
+    free(on);
+    free(by);
     for (int i = 0; i < 40; i++) {
         char *t = ixf_filler(500 + (unsigned)i, 80);
         assert_int_equal(add_text(ix, 300 + i, "html", 0, "Divers", t), 0);
@@ -433,6 +440,29 @@ static void test_partial_near(void **state)
     search_result_free(&res);
 }
 
+/* A keyword query's function word is not required, but a document that
+ * has it ranks above one alike that lacks it: both 807 and 808 have
+ * « pangolin » and « colline », 808 « sur » too. Both count as having
+ * every word. */
+static void test_function_words_ranked(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "pangolin sur colline", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.all_words, 2);
+    assert_int_equal(res.hits[0].id, 808);
+    assert_int_equal(res.hits[1].id, 807);
+    assert_true(res.hits[0].score > res.hits[1].score);
+    assert_int_equal(res.hits[1].partial, 0);
+    search_result_free(&res);
+    /* Typed with an operator, every word is required. */
+    assert_int_equal(run(f, "\"pangolin\" sur colline", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 808);
+    search_result_free(&res);
+}
+
 static void test_hostile_queries(void **state)
 {
     fixture *f = *state;
@@ -510,7 +540,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 7 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 9 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -1329,6 +1359,7 @@ int main(void)
         cmocka_unit_test(test_relaxed),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_partial_near),
+        cmocka_unit_test(test_function_words_ranked),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_hostile_queries),
         cmocka_unit_test(test_snippets_and_pages),
