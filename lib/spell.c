@@ -682,11 +682,15 @@ char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn
         const spell_word *best = spell_best(s, w, n, n <= 7 ? 1 : 2);
         if (!best) {
             /* No word within reach, but words that begin so: a word cut
-             * short, read as the prefix it is (« coeff » coeff*). */
+             * short, read as the prefix it is (« coeff » coeff*), its
+             * abbreviation's period too (« coeff. » coeff*). */
             if (spell_truncated(s, p->folded)) {
                 buf_append(&out, text + copied, p->end - copied);
                 buf_putc(&out, '*');
                 copied = p->end;
+                if (copied < len && text[copied] == '.' &&
+                    (copied + 1 == len || text[copied + 1] == ' '))
+                    copied++;
                 changed = 1;
             }
             continue;

@@ -152,6 +152,8 @@ static void test_truncated_words(void **state)
     fixture *f = *state;
     ASSERT_SUGGEST("identif des victimes", "identif* des victimes");
     ASSERT_SUGGEST("Dispo", "Dispo*");
+    ASSERT_SUGGEST("identif. des victimes", "identif* des victimes"); /* its period */
+    ASSERT_SUGGEST("identif.", "identif*");
     ASSERT_SUGGEST("mineurs acompagnes identif", "mineurs accompagnés identif*");
     ASSERT_SUGGEST("minrs", NULL); /* no word begins so */
     ASSERT_SUGGEST("identif*", NULL);
