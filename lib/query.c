@@ -79,6 +79,7 @@ typedef struct query_node {
                     * number (query_plural_piece), its weak forms; else NULL */
     int optional;  /* a clause not required: a function word of a keyword
                     * query (query_mark_optional), ranked where a row has it */
+    int caps;      /* a clause of one word typed in capitals (an acronym) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -99,6 +100,7 @@ typedef struct {
     int soft;        /* a word of a question the relaxed order does not count
                       * (query_expr.soft) */
     int optional;    /* a function word of a keyword query: not required, ranked */
+    int caps;        /* typed in capitals, two letters or more (an acronym) */
     int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
@@ -115,6 +117,8 @@ struct query {
     size_t nexact;
     int question; /* query_mark_question found a question */
     int operators; /* typed with an exclusion, a "phrase", OR or a prefix */
+    unsigned long long must; /* the clauses the relaxed expression requires
+                              * (query_require_clause), a bit each */
 };
 
 static char *query_strndup(const char *s, size_t n)
@@ -1071,8 +1075,26 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
     return 0;
 }
 
+/* Is text[0..len) typed in capitals, two letters or more (« OQTF »,
+ * « CNDA »: an acronym)? */
+static int query_all_capitals(const char *text, size_t len)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t m =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+        if (m <= 0 || utf8proc_islower(c))
+            return 0;
+        letters += utf8proc_isupper(c) != 0;
+        i += (size_t)m;
+    }
+    return letters >= 2;
+}
+
 static void query_item_analyze(query_item *it, const char *text, size_t len)
 {
+    it->caps = query_all_capitals(text, len);
     analyzer_tokenize(text, len, ANALYZER_WORDS, query_collect, it);
     for (size_t i = 0; i < it->npos; i++)
         if (!it->pos[i].exact)
@@ -2061,6 +2083,7 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
         if (!it->dropped) {
             query_add_clause(q, query_single(it, syn));
             q->clauses[q->nclauses - 1]->optional = it->optional;
+            q->clauses[q->nclauses - 1]->caps = it->caps && it->kind == QUERY_ITEM_WORD;
         }
         i++;
     next:;
@@ -2191,6 +2214,7 @@ void query_drop_common(query *q)
 {
     if (query_content_clauses(q) == 0)
         return;
+    q->must = 0;
     size_t kept = 0;
     for (size_t i = 0; i < q->nclauses; i++) {
         if (query_clause_common(q->clauses[i]))
@@ -2365,6 +2389,30 @@ static void query_emit_base(query_out *o, const query *q, int any)
     buf_putc(&o->text, '(');
     if (need == 1) {
         query_emit(o, top.kids[only], (int)only, QUERY_PHRASE_MATCH);
+    } else if (any && q->must != 0 && top.nkids <= 64 &&
+               (q->must & ~(~0ULL << top.nkids)) != (~0ULL >> (64 - top.nkids))) {
+        /* (the clauses required, AND-ed) AND (the others OR-ed). */
+        int first = 1;
+        for (size_t i = 0; i < top.nkids; i++) {
+            if (!(q->must >> i & 1))
+                continue;
+            buf_puts(&o->text, first ? "(" : " AND ");
+            first = 0;
+            query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
+        }
+        buf_puts(&o->text, ") AND (");
+        o->ors++;
+        first = 1;
+        for (size_t i = 0; i < top.nkids; i++) {
+            if (q->must >> i & 1)
+                continue;
+            if (!first)
+                buf_puts(&o->text, " OR ");
+            first = 0;
+            query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
+        }
+        o->ors--;
+        buf_putc(&o->text, ')');
     } else {
         buf_putc(&o->text, '(');
         o->ors += any;
@@ -2892,6 +2940,13 @@ void query_expr_free(query_expr *e)
     free(e->terms);
     free(e->phrases);
     free(e);
+}
+
+void query_require_capitals(query *q)
+{
+    for (size_t i = 0; q && i < q->nclauses && i < 64; i++)
+        if (q->clauses[i]->caps)
+            q->must |= 1ULL << i;
 }
 
 char *query_fts_all(const query *q, const query_vocab *v)

@@ -1267,7 +1267,9 @@ cleanup:
  * SEARCH_PARTIAL_BELOW documents with every word, only those with all the
  * content words but one in one passage (repere_clauses): a three-word
  * query that five pages answer whole is not padded with the pages that
- * have one of its words (« OQTF 18 ans » with those that say « ans »). */
+ * have one of its words (« OQTF 18 ans » with those that say « ans »);
+ * and the word missed is not one typed in capitals, an acronym
+ * (query_require_capitals: not « 18 » and « ans » without « OQTF »). */
 static int search_partial(search_ctx *ctx, query *q, const search_request *req,
                           const search_pass *strict, search_result *res)
 {
@@ -1275,8 +1277,10 @@ static int search_partial(search_ctx *ctx, query *q, const search_request *req,
     memset(&tail, 0, sizeof tail);
     query_drop_common(q);
     search_pass pass = {.relaxed = 1, .before = strict->ranked, .nbefore = strict->nranked};
-    if (strict->nranked >= SEARCH_PARTIAL_BELOW)
+    if (strict->nranked >= SEARCH_PARTIAL_BELOW) {
         pass.min_clauses = (int)query_content_clauses(q) - 1;
+        query_require_capitals(q);
+    }
     int rc = search_exec(ctx, q, req, &pass, &tail);
     if (rc == SQLITE_OK) {
         for (size_t i = 0; i < tail.n_hits && res->n_hits < (size_t)req->limit; i++) {
