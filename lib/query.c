@@ -1075,26 +1075,9 @@ static int query_collect(void *ctx, int flags, const char *token, size_t len, si
     return 0;
 }
 
-/* Is text[0..len) typed in capitals, two letters or more (« OQTF »,
- * « CNDA »: an acronym)? */
-static int query_all_capitals(const char *text, size_t len)
-{
-    size_t letters = 0;
-    for (size_t i = 0; i < len;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t m =
-            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
-        if (m <= 0 || utf8proc_islower(c))
-            return 0;
-        letters += utf8proc_isupper(c) != 0;
-        i += (size_t)m;
-    }
-    return letters >= 2;
-}
-
 static void query_item_analyze(query_item *it, const char *text, size_t len)
 {
-    it->caps = query_all_capitals(text, len);
+    it->caps = text_all_capitals(text, len);
     analyzer_tokenize(text, len, ANALYZER_WORDS, query_collect, it);
     for (size_t i = 0; i < it->npos; i++)
         if (!it->pos[i].exact)

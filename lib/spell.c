@@ -546,25 +546,6 @@ static int spell_is_stopword(const char *folded)
     return 0;
 }
 
-/* A word typed in capitals (« OCRTEH », « CNDA ») is an acronym, meant as
- * typed even when the index does not have it. */
-static int spell_all_capitals(const char *p, size_t n)
-{
-    size_t letters = 0;
-    for (size_t i = 0; i < n;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t m =
-            utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &c);
-        if (m <= 0)
-            return 0;
-        if (utf8proc_islower(c))
-            return 0;
-        letters += utf8proc_isupper(c) != 0;
-        i += (size_t)m;
-    }
-    return letters >= 2;
-}
-
 /* Appends word, upper-casing its first letter when the original's is. */
 static void spell_put_like(buf *b, const char *word, const char *orig, size_t origlen)
 {
@@ -588,7 +569,7 @@ static int spell_correctable(const char *text, size_t len, const spell_pos *p, u
                              size_t *n)
 {
     if (!p->folded || (p->end < len && text[p->end] == '*') ||
-        spell_all_capitals(text + p->start, p->end - p->start))
+        text_all_capitals(text + p->start, p->end - p->start))
         return 0;
     *n = spell_decode(p->folded, strlen(p->folded), w, SPELL_MAX_LEN);
     if (*n < 4 || *n > SPELL_MAX_LEN || spell_is_stopword(p->folded))

@@ -427,6 +427,21 @@ static utf8proc_category_t category(int32_t cp)
     return utf8proc_category(cp);
 }
 
+int text_all_capitals(const char *s, size_t len)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t m =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+        if (m <= 0 || utf8proc_islower(c))
+            return 0;
+        letters += utf8proc_isupper(c) != 0;
+        i += (size_t)m;
+    }
+    return letters >= 2;
+}
+
 int text_is_upper_line(const char *s, size_t len)
 {
     size_t letters = 0, lower = 0, i = 0;

@@ -77,6 +77,10 @@ char *text_normalize(const char *s, size_t len, int flags);
  * uppercase: the shape of titles and section headings in minutes. */
 int text_is_upper_line(const char *s, size_t len);
 
+/* 1 when s[0..len) is a word typed in capitals, two letters or more
+ * (« OQTF », « CNDA »: an acronym): no lowercase letter, valid UTF-8. */
+int text_all_capitals(const char *s, size_t len);
+
 /* A title from the first meaningful lines of plain text (lines separated
  * by "\n"): the first line with at least 3 letters; when it is all
  * uppercase, the following consecutive uppercase lines are joined to it;

@@ -208,6 +208,19 @@ static void test_upper_line(void **state)
     assert_false(text_is_upper_line("A 12", 4));
 }
 
+static void test_all_capitals(void **state)
+{
+    (void)state;
+    assert_true(text_all_capitals("OQTF", 4));
+    assert_true(text_all_capitals("ÉTÉ", strlen("ÉTÉ")));
+    assert_true(text_all_capitals("L425", 4) == 0);
+    assert_true(text_all_capitals("CNDA2", 5));
+    assert_false(text_all_capitals("Oqtf", 4));
+    assert_false(text_all_capitals("A", 1));
+    assert_false(text_all_capitals("18", 2));
+    assert_false(text_all_capitals("OQ\xff", 3));
+}
+
 static void assert_title(const char *in, const char *want)
 {
     char *t = text_title_from_lines(in, strlen(in));
@@ -348,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_controls_removed),
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_upper_line),
+        cmocka_unit_test(test_all_capitals),
         cmocka_unit_test(test_title_from_lines),
         cmocka_unit_test(test_split_point),
         cmocka_unit_test(test_cp_at),
