@@ -11,6 +11,7 @@
 # tests/relevance/heldout, tests/relevance/heldout3, tests/relevance/heldout4,
 # tests/relevance/heldout5, tests/relevance/heldout6, tests/relevance/heldout7,
 # tests/relevance/heldout8, tests/relevance/heldout9, tests/relevance/heldout10,
+# tests/relevance/heldout11,
 # tests/browser.
 # TESTS=pattern runs only suites whose name matches.
 set -u
