@@ -79,7 +79,9 @@ typedef struct query_node {
                     * number (query_plural_piece), its weak forms; else NULL */
     int optional;  /* a clause not required: a function word of a keyword
                     * query (query_mark_optional), ranked where a row has it */
-    int caps;      /* a clause of one word typed in capitals (an acronym) */
+    int caps;      /* a clause of one word that is an acronym: typed in
+                    * capitals, or a synonym group's short side
+                    * (query_short_side) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -1606,6 +1608,28 @@ static void query_add_excl(query *q, query_node *n)
 }
 
 /* A positive item alone, with its own synonyms. */
+/* Is the word item it the short side of a synonym group whose other side
+ * has two words or more: an acronym or abbreviation however it is typed
+ * (« oqtf » for « obligation de quitter le territoire français », learned
+ * from the documents, written in the site's file or built in)? */
+static int query_short_side(const query_item *it, const synonyms *syn)
+{
+    size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
+    if (!syn || it->prefix || it->kind != QUERY_ITEM_WORD || it->npos != 1)
+        return 0;
+    size_t ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
+    for (size_t k = 0; k < ng; k++) {
+        if (synonyms_related(syn, groups[k]))
+            continue;
+        for (size_t side = 0; side < synonyms_sides(syn, groups[k]); side++) {
+            const char *const *tokens;
+            if (side != sides[k] && synonyms_side(syn, groups[k], side, &tokens) >= 2)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static query_node *query_single(const query_item *it, const synonyms *syn)
 {
     size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
@@ -2066,7 +2090,8 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
         if (!it->dropped) {
             query_add_clause(q, query_single(it, syn));
             q->clauses[q->nclauses - 1]->optional = it->optional;
-            q->clauses[q->nclauses - 1]->caps = it->caps && it->kind == QUERY_ITEM_WORD;
+            q->clauses[q->nclauses - 1]->caps =
+                it->kind == QUERY_ITEM_WORD && (it->caps || query_short_side(it, syn));
         }
         i++;
     next:;

@@ -197,10 +197,12 @@ size_t query_person_verb(const query_vocab *v, const char *stem, size_t len);
 query_expr *query_compile(const query *q, int flags, const query_vocab *v);
 void query_expr_free(query_expr *e);
 
-/* Makes the clauses of one word typed in capitals (an acronym: « OQTF »)
- * required by q's relaxed expression (QUERY_ANY): the rows that have them
- * and any other clause. search.c's partial matches after 4 to 9
- * documents with every word may miss a word, not an acronym typed. */
+/* Makes the clauses of one word that is an acronym (typed in capitals,
+ * « OQTF », or the short side of a synonym group whose other side has two
+ * words or more, « oqtf ») required by q's relaxed expression (QUERY_ANY):
+ * the rows that have them and any other clause. search.c's partial
+ * matches after 4 to 9 documents with every word may miss a word, not an
+ * acronym typed. */
 void query_require_capitals(query *q);
 
 /* query_compile(q, QUERY_ALL, v)'s expression alone. Caller frees. */

@@ -97,6 +97,14 @@ static int setup(void **state)
     assert_int_equal(add_text(ix, 805, "text", 0, "Faune", "Un quokka croise un wombat."), 0);
     assert_int_equal(add_text(ix, 806, "text", 0, "Faune", "Un quokka seul."), 0);
     assert_int_equal(add_text(ix, 809, "text", 0, "Faune", "Un wombat et un ornithorynque."), 0);
+    /* 810-814 have « zébu », « yak » and « lama », 815 the last two only;
+     * « zébu » is the short side of a synonym (test_partial_near). */
+    for (int i = 0; i < 5; i++) {
+        char *t = framed(810 + (unsigned)i, 10, "le zébu, le yak et le lama", 10);
+        assert_int_equal(add_text(ix, 810 + i, "text", 0, "Faune", t), 0);
+        free(t);
+    }
+    assert_int_equal(add_text(ix, 815, "text", 0, "Faune", "Un yak et un lama."), 0);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -120,6 +128,7 @@ static int setup(void **state)
     FILE *sf = fopen(f->syn_path, "w");
     assert_non_null(sf);
     fputs("zorglub = mineurs non accompagnés\n", sf);
+    fputs("zébu = bœuf à bosse\n", sf);
     fclose(sf);
     assert_int_equal(search_open(ix->path, f->syn_path, 0, &f->ctx, err, sizeof err), SEARCH_OK);
     *state = f;
@@ -450,6 +459,16 @@ static void test_partial_near(void **state)
     assert_int_equal(res.n_hits, 6);
     assert_int_equal(res.hits[5].id, 805);
     search_result_free(&res);
+    /* « zébu », typed in lower case, is an acronym-like short side of a
+     * synonym (« bœuf à bosse »): 815, which lacks it, does not follow
+     * the five documents with every word either. */
+    assert_int_equal(run(f, "zébu yak lama", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.all_words, 5);
+    assert_int_equal(res.total, 5);
+    assert_int_equal(res.n_hits, 5);
+    for (size_t i = 0; i < res.n_hits; i++)
+        assert_true(res.hits[i].id >= 810 && res.hits[i].id <= 814);
+    search_result_free(&res);
 }
 
 /* A keyword query's function word is not required, but a document that
@@ -552,7 +571,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 10 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 16 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
