@@ -750,15 +750,13 @@ static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab
     const char *own = alt + 1 - mk;
     size_t ownlen = len + mk, klen;
     if (len > 3 && memcmp(body + len - 3, "ent", 3) == 0) {
-        if (query_utf8_chars_n(body, len - 3) < QUERY_PERSON_MIN)
-            return 0;
-        memcpy(key + mk, body, len - 3);
-        klen = mk + len - 3;
         /* The -ent form itself need not be in the index: « recalculent »
          * typed over pages that say « recalcule », « recalculées » is
-         * that verb, not a word to correct (query_person_verb). */
-        if (!query_key_verb(v, key, klen))
+         * that verb, not a word to correct. */
+        klen = query_person_verb(v, own, ownlen);
+        if (klen == 0)
             return 0;
+        memcpy(key, own, klen);
     } else {
         if (query_utf8_chars_n(body, len) < QUERY_PERSON_MIN)
             return 0;
@@ -776,8 +774,10 @@ static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab
 
 size_t query_person_verb(const query_vocab *v, const char *stem, size_t len)
 {
-    if (!v || len <= 3 || memcmp(stem + len - 3, "ent", 3) != 0 ||
-        query_utf8_chars_n(stem, len - 3) < QUERY_PERSON_MIN || !query_key_verb(v, stem, len - 3))
+    size_t mk = len > 0 && stem[0] == ANALYZER_FOLDED_STEM;
+    if (!v || len <= mk + 3 || memcmp(stem + len - 3, "ent", 3) != 0 ||
+        query_utf8_chars_n(stem + mk, len - mk - 3) < QUERY_PERSON_MIN ||
+        !query_key_verb(v, stem, len - 3))
         return 0;
     return len - 3;
 }

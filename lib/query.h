@@ -180,9 +180,10 @@ typedef struct {
  * way round.) */
 void query_lend(query *q, const query_vocab *v);
 
-/* When the stem[0..len) (a folded stem key, as the analyzer gives it) is
- * a verb's third person plural in « -ent », which Snowball keeps
- * (« recalculent »), and the stem without it leads to a verb's forms in
+/* When the stem[0..len) (a stem key, as the analyzer gives it, with or
+ * without its ANALYZER_FOLDED_STEM mark) is a verb's third person plural
+ * in « -ent », which Snowball keeps (« recalculent »), and the stem
+ * without it leads to a verb's forms in
  * the index (an infinitive in -er or a participle: « recalcule »,
  * « recalculées »), the length of that stem, else 0. query_lend gives the
  * word those forms even when the index lacks the -ent form itself: such a
