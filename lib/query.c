@@ -79,7 +79,7 @@ typedef struct query_node {
                     * number (query_plural_piece), its weak forms; else NULL */
     int optional;  /* a clause not required: a function word of a keyword
                     * query (query_mark_optional), ranked where a row has it */
-    int caps;      /* a clause of one word that is an acronym: typed in
+    int acronym;   /* a clause of one word that is an acronym: typed in
                     * capitals, or a synonym group's short side
                     * (query_short_side) */
     struct query_node **kids;
@@ -120,7 +120,7 @@ struct query {
     int question; /* query_mark_question found a question */
     int operators; /* typed with an exclusion, a "phrase", OR or a prefix */
     unsigned long long must; /* the clauses the relaxed expression requires
-                              * (query_require_clause), a bit each */
+                              * (query_require_acronyms), a bit each */
 };
 
 static char *query_strndup(const char *s, size_t n)
@@ -1607,17 +1607,14 @@ static void query_add_excl(query *q, query_node *n)
     q->excl[q->nexcl++] = n;
 }
 
-/* A positive item alone, with its own synonyms. */
-/* Is the word item it the short side of a synonym group whose other side
- * has two words or more: an acronym or abbreviation however it is typed
- * (« oqtf » for « obligation de quitter le territoire français », learned
- * from the documents, written in the site's file or built in)? */
-static int query_short_side(const query_item *it, const synonyms *syn)
+/* Is a word the short side of one of the synonym groups it matched (on
+ * sides[k] of groups[k]), a group whose other side has two words or
+ * more: an acronym or abbreviation however it is typed (« oqtf » for
+ * « obligation de quitter le territoire français », learned from the
+ * documents, written in the site's file or built in)? */
+static int query_short_side(const synonyms *syn, const size_t *groups, const size_t *sides,
+                            size_t ng)
 {
-    size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
-    if (!syn || it->prefix || it->kind != QUERY_ITEM_WORD || it->npos != 1)
-        return 0;
-    size_t ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
     for (size_t k = 0; k < ng; k++) {
         if (synonyms_related(syn, groups[k]))
             continue;
@@ -1630,12 +1627,18 @@ static int query_short_side(const query_item *it, const synonyms *syn)
     return 0;
 }
 
-static query_node *query_single(const query_item *it, const synonyms *syn)
+/* A positive item alone, with its own synonyms. When acronym is not NULL,
+ * *acronym tells whether it is one (a word typed in capitals, or the short
+ * side of a synonym, query_short_side). */
+static query_node *query_single(const query_item *it, const synonyms *syn, int *acronym)
 {
     size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
     size_t ng = 0;
     if (syn && !it->prefix)
         ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
+    if (acronym)
+        *acronym = it->kind == QUERY_ITEM_WORD &&
+                   (it->caps || (it->npos == 1 && query_short_side(syn, groups, sides, ng)));
     return query_with_synonyms(query_item_node(it), syn, groups, sides, ng, 0);
 }
 
@@ -2053,15 +2056,15 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
     while (i < n) {
         const query_item *it = &items[i];
         if (it->neg) {
-            query_add_excl(q, query_single(it, syn));
+            query_add_excl(q, query_single(it, syn, NULL));
             i++;
             continue;
         }
         if (i + 2 < n && items[i + 1].kind == QUERY_ITEM_OR) {
             query_node *alt = query_node_new(QUERY_NODE_OR);
-            query_node_kid(alt, query_single(it, syn));
+            query_node_kid(alt, query_single(it, syn, NULL));
             while (i + 2 < n && items[i + 1].kind == QUERY_ITEM_OR) {
-                query_node_kid(alt, query_single(&items[i + 2], syn));
+                query_node_kid(alt, query_single(&items[i + 2], syn, NULL));
                 i += 2;
             }
             query_add_clause(q, alt);
@@ -2088,10 +2091,10 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
             }
         }
         if (!it->dropped) {
-            query_add_clause(q, query_single(it, syn));
+            int acronym;
+            query_add_clause(q, query_single(it, syn, &acronym));
             q->clauses[q->nclauses - 1]->optional = it->optional;
-            q->clauses[q->nclauses - 1]->caps =
-                it->kind == QUERY_ITEM_WORD && (it->caps || query_short_side(it, syn));
+            q->clauses[q->nclauses - 1]->acronym = acronym;
         }
         i++;
     next:;
@@ -2950,10 +2953,10 @@ void query_expr_free(query_expr *e)
     free(e);
 }
 
-void query_require_capitals(query *q)
+void query_require_acronyms(query *q)
 {
     for (size_t i = 0; q && i < q->nclauses && i < 64; i++)
-        if (q->clauses[i]->caps)
+        if (q->clauses[i]->acronym)
             q->must |= 1ULL << i;
 }
 

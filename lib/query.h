@@ -204,7 +204,7 @@ void query_expr_free(query_expr *e);
  * the rows that have them and any other clause. search.c's partial
  * matches after 4 to 9 documents with every word may miss a word, not an
  * acronym typed. */
-void query_require_capitals(query *q);
+void query_require_acronyms(query *q);
 
 /* query_compile(q, QUERY_ALL, v)'s expression alone. Caller frees. */
 char *query_fts_all(const query *q, const query_vocab *v);

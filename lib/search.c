@@ -1269,7 +1269,7 @@ cleanup:
  * query that five pages answer whole is not padded with the pages that
  * have one of its words (« OQTF 18 ans » with those that say « ans »);
  * and the word missed is not one typed in capitals, an acronym
- * (query_require_capitals: not « 18 » and « ans » without « OQTF »). */
+ * (query_require_acronyms: not « 18 » and « ans » without « OQTF »). */
 static int search_partial(search_ctx *ctx, query *q, const search_request *req,
                           const search_pass *strict, search_result *res)
 {
@@ -1279,7 +1279,7 @@ static int search_partial(search_ctx *ctx, query *q, const search_request *req,
     search_pass pass = {.relaxed = 1, .before = strict->ranked, .nbefore = strict->nranked};
     if (strict->nranked >= SEARCH_PARTIAL_BELOW) {
         pass.min_clauses = (int)query_content_clauses(q) - 1;
-        query_require_capitals(q);
+        query_require_acronyms(q);
     }
     int rc = search_exec(ctx, q, req, &pass, &tail);
     if (rc == SQLITE_OK) {
