@@ -1340,6 +1340,15 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     return SQLITE_OK;
 }
 
+/* The clauses the relaxed order counts, a bit each: all but the soft
+ * ones (query_expr.soft), unless every one is. */
+static unsigned long long rank_counted_mask(const rank_state *m)
+{
+    int nc = m->expr->nclauses;
+    unsigned long long all = nc >= 64 ? ~0ULL : (1ULL << nc) - 1, soft = m->expr->soft & all;
+    return soft == all ? all : all & ~soft;
+}
+
 /* The relaxed order's count of the clauses in have (rank_passage_clauses,
  * rank_bound): how many they are, with p->slack (questions) all of the
  * query's when only one is missing, of three or more, and that one is
@@ -1369,10 +1378,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
 static int rank_relaxed_count(const rank_state *m, const rank_params *p, unsigned long long have)
 {
     int nc = m->expr->nclauses;
-    unsigned long long all = nc >= 64 ? ~0ULL : (1ULL << nc) - 1, soft = m->expr->soft & all;
-    if (soft == all)
-        soft = 0;
-    all &= ~soft;
+    unsigned long long all = rank_counted_mask(m);
     have &= all;
     int n = __builtin_popcountll(all), k = __builtin_popcountll(have);
     if (!p || !p->slack || !m->stats || n < RANK_SLACK_CLAUSES || k != n - 1)
@@ -1385,13 +1391,10 @@ static int rank_relaxed_count(const rank_state *m, const rank_params *p, unsigne
     return m->clause_idf[missing] <= sum / n ? n : k;
 }
 
-/* How many clauses the relaxed order counts: all but the soft ones
- * (query_expr.soft), unless every one is. */
+/* How many clauses the relaxed order counts (rank_counted_mask). */
 static int rank_counted(const rank_state *m)
 {
-    int nc = m->expr->nclauses;
-    unsigned long long all = nc >= 64 ? ~0ULL : (1ULL << nc) - 1, soft = m->expr->soft & all;
-    return soft == all ? nc : nc - __builtin_popcountll(soft);
+    return __builtin_popcountll(rank_counted_mask(m));
 }
 
 /* The relaxed order's count: the clauses that stand in one passage, a

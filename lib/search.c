@@ -751,6 +751,21 @@ void search_process_init(void)
     mallopt(M_TRIM_THRESHOLD, 16 << 20);
 }
 
+/* Does a document have form (when not NULL) or a form the vocab key
+ * key[0..klen) names? 1 yes, 0 no, -1 the vocab could not tell. */
+static int search_key_known(search_ctx *ctx, const char *form, size_t flen, const char *key,
+                            size_t klen)
+{
+    search_forms f = {BUF_INIT, 0};
+    if (form)
+        search_forms_add(&f, form, flen);
+    int known = vocab_forms(ctx->vocab, key, klen, 0, search_forms_add, &f) == SQLITE_OK
+                    ? search_forms_exist(ctx, &f)
+                    : -1;
+    buf_free(&f.expr);
+    return known;
+}
+
 /* spell_needed's question, asked of the index as it is now: does a
  * document have a form whose unaccented spelling is folded (folded itself,
  * or a form with the vocab key "~folded"), or one whose stem is stem (the
@@ -761,7 +776,6 @@ void search_process_init(void)
 static int search_word_known(void *vctx, const char *folded, const char *stem)
 {
     search_ctx *ctx = vctx;
-    search_forms f = {BUF_INIT, 0};
     buf key = BUF_INIT;
     size_t len = strlen(folded);
     /* Asking FTS5 costs more than the rest of spell_needed: the answer is
@@ -776,30 +790,16 @@ static int search_word_known(void *vctx, const char *folded, const char *stem)
         return ctx->known[slot].known;
     }
     char *word = buf_detach(&key);
-    search_forms_add(&f, folded, len);
     buf_putc(&key, ANALYZER_FOLDED);
     buf_append(&key, folded, len);
-    int known = vocab_forms(ctx->vocab, key.data, key.len, 0, search_forms_add, &f) == SQLITE_OK
-                    ? search_forms_exist(ctx, &f)
-                    : -1;
-    if (known == 0 && stem[0]) {
-        buf_free(&f.expr);
-        f = (search_forms){BUF_INIT, 0};
-        known = vocab_forms(ctx->vocab, stem, strlen(stem), 0, search_forms_add, &f) == SQLITE_OK
-                    ? search_forms_exist(ctx, &f)
-                    : -1;
-    }
+    int known = search_key_known(ctx, folded, len, key.data, key.len);
+    if (known == 0 && stem[0])
+        known = search_key_known(ctx, NULL, 0, stem, strlen(stem));
     /* A verb's third person plural the index lacks (« recalculent ») is
      * read as its verb (query_person_verb), not corrected. */
     size_t verb = known == 0 && stem[0] ? query_person_verb(&ctx->qvocab, stem, strlen(stem)) : 0;
-    if (verb > 0) {
-        buf_free(&f.expr);
-        f = (search_forms){BUF_INIT, 0};
-        known = vocab_forms(ctx->vocab, stem, verb, 0, search_forms_add, &f) == SQLITE_OK
-                    ? search_forms_exist(ctx, &f)
-                    : -1;
-    }
-    buf_free(&f.expr);
+    if (verb > 0)
+        known = search_key_known(ctx, NULL, 0, stem, verb);
     buf_free(&key);
     if (known >= 0 && ctx->known_version >= 0) {
         free(ctx->known[slot].word);
