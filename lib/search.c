@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "abbrev.h"
+#include "anglicism.h"
 #include "acronym_table.h"
 #include "analyzer.h"
 #include "buf.h"
@@ -492,8 +493,9 @@ static void search_shared_take(search_ctx *ctx, search_shared *s)
 
 /* The synonyms file's groups, then the acronyms the documents define
  * (acronym_table.h): the file's come first and win (synonyms_learn); then
- * the built-in abbreviations (abbrev.h), which yield to both, and the
- * lexicon's related words (lexicon.h), with or without a file.
+ * the built-in abbreviations (abbrev.h) and anglicisms (anglicism.h),
+ * which yield to both, and the lexicon's related words (lexicon.h), with
+ * or without a file.
  * *mtime gets the file's mtime when it was read. While the file cannot be
  * read, a context keeps the synonyms it has (an error here); the first
  * time, the acronyms alone are taken. *out is NULL when there are none. */
@@ -515,6 +517,7 @@ static int search_synonyms_load(search_ctx *ctx, synonyms **out, struct timespec
         return rc;
     }
     abbrev_add(fresh);
+    anglicism_add(fresh);
     lexicon_add(fresh);
     if (!file && synonyms_groups(fresh) == 0) {
         synonyms_free(fresh);
