@@ -8,8 +8,11 @@
  * (synonyms_literal): « poste » typed is not « post », whose stem it
  * shares. It leads to the French terms, not the reverse: a page that writes
  * « réunion » is what « meeting » looks for, while « réunion » typed has
- * its own word in every French page. Entries measured and left out are
- * listed in docs/ANALYSIS.md. */
+ * its own word in every French page. An English word that the site's
+ * synonyms file, an acronym the documents define or an abbreviation
+ * (abbrev.h) already gives a meaning keeps that meaning alone: « SCAN »
+ * defined by a page is its acronym, not « numérisation ». Entries
+ * measured and left out are listed in docs/ANALYSIS.md. */
 #include "anglicism.h"
 
 #define ANGLICISM_MAX_FRENCH 3
@@ -116,8 +119,10 @@ static const anglicism_entry_t anglicism_table[] = {
     {"team", {"équipe", NULL, NULL}},
     {"staff", {"personnel", "équipe", NULL}},
     {"board", {"conseil d'administration", NULL, NULL}},
+    /* Not « management »: it stems as « manager » does, and the first
+     * group of a stem is the one an equivalent table keeps
+     * (synonyms_equate). */
     {"manager", {"responsable", "gestionnaire", "encadrant"}},
-    {"management", {"gestion", "encadrement", "direction"}},
     {"leader", {"responsable", "chef de file", "dirigeant"}},
     {"leadership", {"direction", NULL, NULL}},
     {"job", {"emploi", "poste", NULL}},
@@ -184,7 +189,8 @@ size_t anglicism_add(synonyms *s)
         words[n++] = anglicism_table[i].english;
         for (size_t k = 0; k < ANGLICISM_MAX_FRENCH && anglicism_table[i].french[k]; k++)
             words[n++] = anglicism_table[i].french[k];
-        added += (size_t)synonyms_equate(s, words, n, 1);
+        if (!synonyms_defines(s, words[0]))
+            added += (size_t)synonyms_equate(s, words, n, 1);
     }
     return added;
 }

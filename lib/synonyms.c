@@ -298,6 +298,20 @@ static int synonyms_taken(const synonyms *s, const synonyms_side_t *side,
     return 0;
 }
 
+int synonyms_defines(const synonyms *s, const char *word)
+{
+    synonyms_side_t side = synonyms_side_of(word, strlen(word));
+    int found = 0;
+    uint32_t hash;
+    for (int32_t i = side.ntokens ? synonyms_first(s, side.tokens[0], &hash) : -1; i >= 0 && !found;
+         i = synonyms_more(s, i, hash)) {
+        const synonyms_group *o = &s->groups[s->entries[i].group];
+        found = !o->related && synonyms_has_side(o, &side);
+    }
+    synonyms_side_free(&side);
+    return found;
+}
+
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 {
     synonyms_group g = {NULL, 0, 0, 1, 0, 0};

@@ -50,6 +50,12 @@ int synonyms_relate(synonyms *s, const char *const *words, size_t n, int oneway)
  * 0. */
 int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway);
 
+/* Does a group of equivalents (a "=" line of the file, an acronym the
+ * documents define, an abbreviation) have word as a side? A built-in
+ * table that must yield to all of them asks before synonyms_equate
+ * (anglicism.h). */
+int synonyms_defines(const synonyms *s, const char *word);
+
 /* Number of groups, of sides in group g, and the tokens of one side: the
  * analyzer's stems, one per position (pointers owned by s). */
 size_t synonyms_groups(const synonyms *s);

@@ -996,6 +996,54 @@ static void test_abbreviations(void **state)
     ixf_remove(&ix);
 }
 
+/* The built-in anglicisms (anglicism.h), without a synonyms file:
+ * « newsletter » finds the page that writes « lettre d'information » and
+ * marks it, « e-mail » the one that writes « courriel »; one way:
+ * « réunion » does not reach the page that says « meeting »; and
+ * « poste », which stems as « post », does not reach « publication »
+ * (the English word is matched as spelt). */
+static void test_anglicisms(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Abonnez-vous à notre lettre d'information mensuelle.",
+        "La réunion de l'équipe a lieu le lundi.",
+        "Le meeting de l'équipe commence à neuf heures.",
+        "Le poste de travail est prêt.",
+        "Chaque publication est relue avant sa mise en ligne.",
+        "Envoyez un courriel au secrétariat.",
+    };
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(700 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "newsletter", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_non_null(
+        strstr(res.hits[0].snippet, "<mark>lettre</mark> d&#39;<mark>information</mark>"));
+    search_result_free(&res);
+    assert_int_equal(found_ids(ctx, "e-mail"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "meeting"), 1u << 2 | 1u << 3);
+    assert_int_equal(found_ids(ctx, "réunion"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "poste"), 1u << 4);
+    /* « post » typed matches its own stem's words, as any word does. */
+    assert_int_equal(found_ids(ctx, "post"), 1u << 4 | 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* « entrée » folds to the stem of « entre », which is in nearly every
  * document: the word, typed with accents or bare, singular or plural,
  * reaches its own spellings only, never the preposition. */
@@ -1400,6 +1448,7 @@ int main(void)
         cmocka_unit_test(test_synonyms_reload),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),

@@ -1,6 +1,6 @@
 /* test_synonyms: the synonym file format (comments, CRLF, blank and bad
  * lines, several sides), lookups by analysed tokens, and the built-in
- * abbreviations (abbrev.h). */
+ * abbreviations (abbrev.h) and anglicisms (anglicism.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "abbrev.h"
+#include "anglicism.h"
 #include "synonyms.h"
 
 typedef struct {
@@ -252,6 +253,53 @@ static void test_abbrev_table(void **state)
     synonyms_free(s);
 }
 
+/* The anglicisms: every entry has an English word and a French term,
+ * each English word once; all are added to an empty object, one way: the
+ * French term does not lead back. A file's group, an acronym the documents
+ * define or an abbreviation with the English word keeps the entry out
+ * (synonyms_defines), whatever its meaning. */
+static void test_anglicism_table(void **state)
+{
+    size_t n = anglicism_count();
+    assert_true(n >= 60 && n <= 160);
+    for (size_t i = 0; i < n; i++) {
+        const char *const *french;
+        size_t nfrench;
+        const char *a = anglicism_entry(i, &french, &nfrench);
+        assert_non_null(a);
+        assert_true(a[0] != 0 && nfrench >= 1);
+        for (size_t k = 0; k < nfrench; k++)
+            assert_true(french[k][0] != 0 && strcmp(french[k], a) != 0);
+        for (size_t j = 0; j < i; j++) {
+            const char *const *f2;
+            size_t n2;
+            assert_string_not_equal(anglicism_entry(j, &f2, &n2), a);
+        }
+    }
+    const char *const *french;
+    size_t nfrench;
+    assert_null(anglicism_entry(n, &french, &nfrench));
+    synonyms *s = synonyms_new();
+    assert_int_equal(anglicism_add(s), n);
+    assert_int_equal(synonyms_groups(s), n);
+    assert_true(lookup(s, (const char *[]){"newslet"}, 1) >= 0);
+    assert_int_equal(lookup(s, (const char *[]){"reunion"}, 1), -1);
+    assert_int_equal(lookup(s, (const char *[]){"courriel"}, 1), -1);
+    synonyms_free(s);
+    s = load(*state, "mail = courrier postal\n");
+    assert_true(synonyms_defines(s, "mail"));
+    assert_false(synonyms_defines(s, "meeting"));
+    assert_int_equal(anglicism_add(s), n - 1);
+    synonyms_free(s);
+    s = synonyms_new();
+    assert_int_equal(synonyms_learn(s, "SCAN", "service central des archives nationales"), 1);
+    assert_int_equal(abbrev_add(s), abbrev_count());
+    assert_true(synonyms_defines(s, "scan"));
+    assert_true(synonyms_defines(s, "mdp"));
+    assert_int_equal(anglicism_add(s), n - 1);
+    synonyms_free(s);
+}
+
 static void test_missing_and_empty(void **state)
 {
     fixture *f = *state;
@@ -331,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_relate),
         cmocka_unit_test_setup_teardown(test_equate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abbrev_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_anglicism_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
