@@ -104,6 +104,8 @@ typedef struct {
     int optional;    /* a function word of a keyword query: not required, ranked */
     int caps;        /* typed in capitals, two letters or more (an acronym) */
     int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
+    int article;     /* typed after an elided « l' » (« l'assistant »), which
+                      * the analyzer strips */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
     size_t npos;
@@ -1276,6 +1278,9 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
             w--;
         it.kind = QUERY_ITEM_WORD;
         it.ends = query_ends_clause(text, len, j);
+        it.article =
+            w - i > 1 && (text[i] | 0x20) == 'l' &&
+            (text[i + 1] == '\'' || (w - i > 3 && memcmp(text + i + 1, "\xE2\x80\x99", 3) == 0));
         query_item_analyze(&it, text + i, w - i);
         if (w < j && it.npos > 0 &&
             query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)
@@ -1977,6 +1982,64 @@ static int query_asks_indirectly(const query_item *items, size_t n, size_t i)
                           sizeof query_interrogatives / sizeof query_interrogatives[0]));
 }
 
+/* Does w end as an infinitive (-er, -ir, -oir, -re)? After « sans le »,
+ * « sans la », « sans les », « sans l' » such a word is a verb whose object
+ * the pronoun is (« sans le signer », « sans l'ouvrir »), the action the
+ * person wants done, not a thing to go without. Nouns so ending (« sans
+ * le clavier », « sans le titre ») are left as words too. */
+static int query_infinitive_end(const char *w)
+{
+    size_t len = strlen(w);
+    return len > 3 && ((w[len - 1] == 'r' && (w[len - 2] == 'e' || w[len - 2] == 'i')) ||
+                       (w[len - 2] == 'r' && w[len - 1] == 'e'));
+}
+
+/* When items[i] is « sans » before a determiner and a noun (« sans
+ * l'assistant », « sans un compte », « sans mon mot de passe »: its first
+ * word), the index of that noun, else 0. A question asks how to do
+ * something without it: the pages that answer describe the other way and
+ * seldom name it, while the pages about it (« Assistant Requête »,
+ * « Assistant Requête - Ordre de tri »…) have every other word of the
+ * question. A bare noun after « sans » makes a compound (« sans fil »,
+ * « sans papiers », « sans abri »), and stays. */
+static size_t query_sans_object(const query_item *items, size_t n, size_t i)
+{
+    const query_item *it = &items[i];
+    if (i + 1 >= n || it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos != 1 ||
+        it->ends || strcmp(query_pos_surface(&it->pos[0]), "sans") != 0)
+        return 0;
+    size_t k = i + 1;
+    const query_item *d = &items[k];
+    if (d->kind != QUERY_ITEM_WORD || d->neg || d->prefix || d->npos == 0)
+        return 0;
+    int pronoun = d->article; /* « l' » may be the verb's object */
+    if (!d->article) {
+        const char *det = query_pos_surface(&d->pos[0]);
+        if (d->npos != 1 || d->ends || ++k >= n ||
+            !query_in_list(det, query_determiners,
+                           sizeof query_determiners / sizeof query_determiners[0]))
+            return 0;
+        pronoun = !strcmp(det, "le") || !strcmp(det, "la") || !strcmp(det, "les");
+    }
+    const query_item *o = &items[k];
+    if (o->kind != QUERY_ITEM_WORD || o->neg || o->prefix || o->npos == 0 ||
+        (pronoun && query_infinitive_end(query_pos_surface(&o->pos[0]))))
+        return 0;
+    return k;
+}
+
+/* Is items[i] « sans » with such a noun, or that noun? Neither is a word
+ * to look for in a question. */
+static int query_negated(const query_item *items, size_t n, size_t i)
+{
+    if (query_sans_object(items, n, i))
+        return 1;
+    for (size_t j = i >= 2 ? i - 2 : 0; j < i; j++)
+        if (query_sans_object(items, n, j) == i)
+            return 1;
+    return 0;
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
@@ -1991,11 +2054,12 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
         kept += query_positive(&items[i]) && !query_function_word(items, n, i) &&
-                !query_asks_indirectly(items, n, i);
+                !query_asks_indirectly(items, n, i) && !query_negated(items, n, i);
     if (kept == 0)
         return 1;
     for (size_t i = 0; i < n; i++)
-        items[i].dropped = query_function_word(items, n, i) || query_asks_indirectly(items, n, i);
+        items[i].dropped = query_function_word(items, n, i) || query_asks_indirectly(items, n, i) ||
+                           query_negated(items, n, i);
     /* « que faire si … », « que faire quand … »: the infinitive that
      * opens the question is still a word, but the relaxed order does not
      * count it (query_expr.soft); nor a word that says little alone

@@ -1017,6 +1017,22 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("comment savoir si un mineur est exploité", "mineur exploité");
     assert_int_equal(clauses_of(f, "comment savoir que la traite est un crime ?"), 3);
     assert_int_equal(clauses_of(f, "savoir si ?"), 2); /* nothing else: they stay */
+    /* A noun after « sans » and its determiner is what the person goes
+     * without: neither it (its first word) nor « sans » is a word to look
+     * for. A bare noun
+     * (« sans papiers » above, « sans fil ») and a verb after its object
+     * pronoun (« sans le signer ») stay. */
+    ASSERT_SAME_QUERY("comment créer une requête sans l'assistant ?", "créer requête");
+    ASSERT_SAME_QUERY("comment créer une requête sans l’assistant ?", "créer requête");
+    ASSERT_SAME_QUERY("comment créer une requête sans l assistant ?", "créer requête");
+    ASSERT_SAME_QUERY("comment imprimer sans mon imprimante habituelle ?", "imprimer habituelle");
+    ASSERT_SAME_QUERY("comment signaler sans un avocat ?", "signaler");
+    assert_int_equal(clauses_of(f, "comment construire un paquet sans le signer ?"), 4);
+    assert_int_equal(clauses_of(f, "comment l'ouvrir sans l'installer ?"), 3);
+    assert_int_equal(clauses_of(f, "comment se connecter à un réseau sans fil ?"), 4);
+    assert_int_equal(clauses_of(f, "créer une requête sans l'assistant"), 5); /* no question */
+    assert_int_equal(clauses_of(f, "comment faire sans l'assistant ?"), 1);
+    assert_int_equal(clauses_of(f, "sans l'assistant ?"), 2); /* nothing else: they stay */
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
