@@ -1685,22 +1685,42 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
     return SQLITE_OK;
 }
 
+double rank_weighed(double score, int clauses)
+{
+    return score * pow(RANK_CLAUSE_WEIGHT, clauses);
+}
+
+/* Does (clauses, score) come before (clauses2, score2) in the order of
+ * p? Clauses first, or (weighed) their key. */
+static int rank_order_less(const rank_params *p, int clauses, double score, int clauses2,
+                           double score2)
+{
+    if (p->weighed) {
+        double k = rank_weighed(score, clauses), k2 = rank_weighed(score2, clauses2);
+        if (k != k2)
+            return k < k2;
+    }
+    if (clauses != clauses2)
+        return clauses < clauses2;
+    return score < score2;
+}
+
 /* The heap of the best exact scores (params->top, a min-heap): is
- * (clauses, score) below its least? */
+ * (clauses, score) below its least? A bound from more clauses and a
+ * higher score stays a bound in either order. */
 static int rank_below_top(const rank_top *top, const rank_params *p, int clauses, double score)
 {
     if (top->n < p->topk)
         return 0;
-    if (p->by_clauses && clauses != top->v[0].clauses)
-        return clauses < top->v[0].clauses;
-    return score < top->v[0].score;
+    if (!p->by_clauses)
+        return score < top->v[0].score;
+    return rank_order_less(p, clauses, score, top->v[0].clauses, top->v[0].score);
 }
 
-static int rank_top_less(const rank_top *top, int a, int b)
+static int rank_top_less(const rank_top *top, const rank_params *p, int a, int b)
 {
-    if (top->v[a].clauses != top->v[b].clauses)
-        return top->v[a].clauses < top->v[b].clauses;
-    return top->v[a].score < top->v[b].score;
+    return rank_order_less(p, top->v[a].clauses, top->v[a].score, top->v[b].clauses,
+                           top->v[b].score);
 }
 
 static void rank_top_swap(rank_top *top, int a, int b)
@@ -1712,16 +1732,19 @@ static void rank_top_swap(rank_top *top, int a, int b)
 
 /* Offers a row with its exact score to the heap of the best topk, with its
  * hits in column top->hits_col (hits: the row's clause hits, sorted by
- * rank_hit_cmp). A row whose score equals the least of a full heap stays
- * out, as ORDER BY score DESC, rowid leaves it (rows come by rowid). */
+ * rank_hit_cmp); *kept tells whether it is among them now. A row whose
+ * score equals the least of a full heap stays out, as ORDER BY score DESC,
+ * rowid leaves it (rows come by rowid). */
 static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 rowid, int clauses,
-                          double score, const rank_hit *hits, size_t nhits)
+                          double score, const rank_hit *hits, size_t nhits, int *kept)
 {
+    *kept = 0;
     if (!p->by_clauses)
         clauses = 0;
     if (rank_below_top(top, p, clauses, score) ||
         (top->n == p->topk && clauses == top->v[0].clauses && score == top->v[0].score))
         return SQLITE_OK;
+    *kept = 1;
     size_t from = 0, to = 0;
     while (from < nhits && hits[from].col < top->hits_col)
         from++;
@@ -1741,7 +1764,7 @@ static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 row
         }
         i = top->n++;
         top->v[i] = k;
-        while (i > 0 && rank_top_less(top, i, (i - 1) / 2)) {
+        while (i > 0 && rank_top_less(top, p, i, (i - 1) / 2)) {
             rank_top_swap(top, i, (i - 1) / 2);
             i = (i - 1) / 2;
         }
@@ -1751,9 +1774,9 @@ static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 row
     top->v[0] = k;
     for (i = 0;;) {
         int l = 2 * i + 1, r = l + 1, least = i;
-        if (l < top->n && rank_top_less(top, l, least))
+        if (l < top->n && rank_top_less(top, p, l, least))
             least = l;
-        if (r < top->n && rank_top_less(top, r, least))
+        if (r < top->n && rank_top_less(top, p, r, least))
             least = r;
         if (least == i)
             break;
@@ -1826,7 +1849,7 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
             return;
         }
         if (rank_below_top(top, p, p->by_clauses ? clauses : 0, ub)) {
-            sqlite3_result_double(ctx, ub);
+            sqlite3_result_double(ctx, p->weighed ? 0 : ub);
             return;
         }
     }
@@ -1851,11 +1874,18 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     if (p->passage_share && m->stats &&
         !(top && rank_below_top(top, p, p->by_clauses ? s.clauses : 0, score)))
         score *= sqrt(share >= 0 ? share : rank_passage_share(m, p, m->inst, nhits));
-    if (top && (rc = rank_top_offer(top, p, api->xRowid(fts), s.clauses, score, m->inst, nhits)) !=
-                   SQLITE_OK) {
+    int kept = 0;
+    if (top && (rc = rank_top_offer(top, p, api->xRowid(fts), s.clauses, score, m->inst, nhits,
+                                    &kept)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
+    /* A question's order (weighed): the key itself, which an ORDER BY of
+     * an expression over repere_rank would have SQLite compute again (a
+     * second call, with the heap changed by the first); 0 for a row out
+     * of the best topk, never shown. */
+    if (top && p->weighed)
+        score = kept ? rank_weighed(score, s.clauses) : 0;
     sqlite3_result_double(ctx, score);
 }
 
@@ -1887,6 +1917,15 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
     sqlite3_result_int(ctx, rank_relaxed_clauses(m, p, m->inst, nhits, k, &share));
 }
 
+/* repere_weighed(score, clauses): rank_weighed, the key of a question's
+ * relaxed order (search.c). */
+static void rank_fn_weighed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_result_double(ctx,
+                          rank_weighed(sqlite3_value_double(argv[0]), sqlite3_value_int(argv[1])));
+}
+
 int rank_register(sqlite3 *db, char *err, size_t errlen)
 {
     fts5_api *api = schema_fts5(db);
@@ -1909,6 +1948,12 @@ int rank_register(sqlite3 *db, char *err, size_t errlen)
     /* repere_clauses reads the same document counts (rank_relaxed_count's
      * IDF); the cache is freed with repere_rank. */
     if (api->xCreateFunction(api, "repere_clauses", cache, rank_fn_clauses, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    if (sqlite3_create_function(db, "repere_weighed", 2,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                rank_fn_weighed, NULL, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;
     }

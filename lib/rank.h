@@ -57,6 +57,9 @@ typedef struct {
                       * row exact */
     int by_clauses;  /* with topk: the rows are ordered by repere_clauses
                       * first, then by repere_rank */
+    int weighed;     /* with by_clauses: ordered by repere_weighed(score,
+                      * clauses) instead, a clause more worth a score
+                      * RANK_CLAUSE_WEIGHT times higher (questions) */
     int slack;       /* repere_clauses (and by_clauses): a row missing one
                       * clause of three or more, one no rarer in the index
                       * than the query's mean, counts as having them all
@@ -148,7 +151,9 @@ void rank_top_free(rank_top *top);
  *       them that stand in one passage: a stretch of 100 tokens of a
  *       column from text_col on, with those of the columns before
  *       text_col (with topk and by_clauses, repere_rank orders its best
- *       rows by the same count); with slack, one clause missing counts as
+ *       rows by the same count, or with weighed by rank_weighed of the
+ *       count and the score, which it then returns for them, 0 for the
+ *       others); with slack, one clause missing counts as
  *       none when the query has three or more and that one is no rarer in
  *       the index than their mean; and one less, of two or more, when the
  *       row's share (above) is under one half: a long page that holds the
@@ -156,6 +161,15 @@ void rank_top_free(rank_top *top);
  *       rows that have one word less (rank.c, rank_relaxed_clauses).
  * An expression whose phrases are not those FTS5 runs is an error. */
 int rank_register(sqlite3 *db, char *err, size_t errlen);
+
+/* A question's relaxed order (rank_params.weighed): a row with one clause
+ * more than another ranks above it unless the other's score is
+ * RANK_CLAUSE_WEIGHT times its own or more. */
+#define RANK_CLAUSE_WEIGHT 2.5
+
+/* score * RANK_CLAUSE_WEIGHT^clauses: the key of that order, also the SQL
+ * function repere_weighed(score, clauses) that rank_register adds. */
+double rank_weighed(double score, int clauses);
 
 /* For choosing a passage (snippet.c): the score of one whose hits are
  * hits[0..n) (sorted by rank_hit_cmp) for the compiled query e: distinct

@@ -149,6 +149,7 @@ struct search_ctx {
     query_vocab qvocab;   /* the same, for query_compile */
     sqlite3_stmt *rank;    /* one page of matches, best first */
     sqlite3_stmt *relaxed; /* the same, most clauses first */
+    sqlite3_stmt *weighed; /* the same, a question's order (repere_weighed) */
     sqlite3_stmt *near;    /* the same, of the rows with ?6 clauses or more */
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
@@ -316,7 +317,7 @@ static void search_listed_fn(sqlite3_context *ctx, int argc, sqlite3_value **arg
 
 static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
 {
-    buf rank = BUF_INIT, relaxed = BUF_INIT, near = BUF_INIT;
+    buf rank = BUF_INIT, relaxed = BUF_INIT, weighed = BUF_INIT, near = BUF_INIT;
     int rc = -1;
     if (sqlite3_create_function(ctx->db, "repere_facet", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                 search_facet_fn, NULL, NULL) != SQLITE_OK) {
@@ -341,6 +342,12 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
                " ORDER BY clauses DESC, score DESC, rowid LIMIT ?3 OFFSET ?4",
                select_rank);
+    buf_printf(&weighed,
+               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
+               " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
+               " ORDER BY score DESC, clauses DESC, rowid"
+               " LIMIT ?3 OFFSET ?4",
+               select_rank);
     /* The rows with too few clauses, but for the documents with every word
      * listed before them, are neither counted nor faceted: the CASE asks
      * repere_facet only of the others. */
@@ -352,6 +359,7 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                select_rank);
     if (search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
         search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
+        search_prepare(ctx, weighed.data, &ctx->weighed, err, errlen) != 0 ||
         search_prepare(ctx, near.data, &ctx->near, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT title, url, path, format, date FROM documents WHERE id = ?1",
                        &ctx->meta, err, errlen) != 0 ||
@@ -379,6 +387,7 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
 cleanup:
     buf_free(&rank);
     buf_free(&relaxed);
+    buf_free(&weighed);
     buf_free(&near);
     return rc;
 }
@@ -859,6 +868,7 @@ void search_close(search_ctx *ctx)
     vocab_close(ctx->vocab);
     sqlite3_finalize(ctx->rank);
     sqlite3_finalize(ctx->relaxed);
+    sqlite3_finalize(ctx->weighed);
     sqlite3_finalize(ctx->near);
     sqlite3_finalize(ctx->meta);
     sqlite3_finalize(ctx->doc);
@@ -1190,6 +1200,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .topk = topk,
         .by_clauses = relaxed,
         .slack = relaxed && query_is_question(q),
+        .weighed = relaxed && query_is_question(q) && pass->min_clauses == 0,
         .kin_clauses = relaxed && query_is_question(q),
         .whole_labels = !query_is_question(q),
         .passage_share = query_is_question(q),
@@ -1200,7 +1211,10 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .expr_rows = search_expr_rows,
         .expr_rows_ctx = ctx,
     };
-    sqlite3_stmt *st = !relaxed ? ctx->rank : pass->min_clauses > 0 ? ctx->near : ctx->relaxed;
+    sqlite3_stmt *st = !relaxed                ? ctx->rank
+                       : pass->min_clauses > 0 ? ctx->near
+                       : params.weighed        ? ctx->weighed
+                                               : ctx->relaxed;
     sqlite3_bind_text(st, 1, ranked->fts, -1, SQLITE_STATIC);
     sqlite3_bind_pointer(st, 2, &params, RANK_POINTER, NULL);
     sqlite3_bind_int(st, 3, page_rows);
@@ -1230,6 +1244,8 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         memset(h, 0, sizeof *h);
         h->id = id;
         h->score = sqlite3_column_double(st, 1);
+        if (params.weighed) /* the key: score times RANK_CLAUSE_WEIGHT per clause */
+            h->score /= rank_weighed(1.0, sqlite3_column_int(st, 2));
         h->partial = pass->before != NULL;
         res->n_hits++;
     }

@@ -859,6 +859,56 @@ static void test_kin_clauses(void **state)
     ixf_remove(&ix);
 }
 
+/* In the relaxed order of a question a clause more is worth a score
+ * RANK_CLAUSE_WEIGHT times higher, no more: the page about the thing
+ * asked, which says it in its title and throughout but lacks the verb,
+ * comes before a long page that says both words once in passing; a page
+ * that says the thing once in passing stays under both. */
+static void test_clause_weight(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *both = framed(61, 400, "Calibrer le xylophone.", 400);
+    char *once = framed(63, 400, "Un xylophone.", 400);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", both), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Le xylophone",
+                              "Le xylophone : accorder le xylophone, ranger le xylophone, "
+                              "nettoyer le xylophone, jouer du xylophone."),
+                     0);
+    assert_int_equal(add_text(&ix, 3, "text", 2020, "Note", once), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(900 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    free(both);
+    free(once);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    for (int limit = 10; limit >= 1; limit -= 9) {
+        search_request req = {.q = "comment calibrer le xylophone ?", .limit = limit};
+        assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+        assert_int_equal(res.total, 3);
+        assert_int_equal(res.all_words, 1);
+        assert_int_equal(res.hits[0].id, 2);
+        assert_int_equal(res.hits[0].partial, 1);
+        if (limit > 1) {
+            assert_int_equal(res.n_hits, 3);
+            assert_int_equal(res.hits[1].id, 1);
+            assert_int_equal(res.hits[2].id, 3);
+            assert_true(res.hits[0].score > 2.5 * res.hits[1].score);
+            assert_true(res.hits[2].score < res.hits[1].score);
+        }
+        search_result_free(&res);
+    }
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* A pathological query on a larger index runs out of a 1 ms budget. */
 static void test_time_budget(void **state)
 {
@@ -1440,6 +1490,7 @@ int main(void)
         cmocka_unit_test(test_partial_near),
         cmocka_unit_test(test_function_words_ranked),
         cmocka_unit_test(test_kin_clauses),
+        cmocka_unit_test(test_clause_weight),
         cmocka_unit_test(test_hostile_queries),
         cmocka_unit_test(test_snippets_and_pages),
         cmocka_unit_test(test_bm25_matches_fts5),
