@@ -509,9 +509,15 @@ static int query_ends(const char *s, size_t len, const char *end, size_t min, si
 
 static int query_piece_has(const char *piece, size_t len, const char *alt, size_t alen);
 
-/* Has f the word w[0..len), or its plural, or (an -er verb) its participle? */
-static int query_forms_have(const query_forms *f, const char *w, size_t len)
+/* Has f the word w[0..len), or its plural, or (an -er verb) its participle?
+ * With any_ir, an -ir verb counts by any form of it (« assombri »,
+ * « assombrit »: pages write the infinitive less than those). */
+static int query_forms_have(const query_forms *f, const char *w, size_t len, int any_ir)
 {
+    if (any_ir && len > 4 && memcmp(w + len - 2, "ir", 2) == 0)
+        for (size_t i = 0; i < f->n; i++)
+            if (strncmp(f->v[i], w, len - 1) == 0)
+                return 1;
     int er = len > 2 && memcmp(w + len - 2, "er", 2) == 0;
     for (size_t i = 0; i < f->n; i++) {
         size_t fl = strlen(f->v[i]);
@@ -528,7 +534,7 @@ static int query_forms_have(const query_forms *f, const char *w, size_t len)
 /* Adds to keys ("a|b", klen bytes) the stem of the word w[0..len) the
  * derivation makes, when the index has that word and the stem is new. */
 static void query_derived_try(buf *keys, size_t *nkeys, buf *tried, const char *w, size_t len,
-                              const char *piece, const query_vocab *v)
+                              const char *piece, const query_vocab *v, int any_ir)
 {
     /* Each word made once: the forms of a verb make the same noun. */
     if (tried->len > 0 && query_piece_has(tried->data, tried->len, w, len))
@@ -551,13 +557,65 @@ static void query_derived_try(buf *keys, size_t *nkeys, buf *tried, const char *
     size_t klen = ks.stem_len;
     query_forms f = {.n = 0};
     v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
-    if (query_forms_have(&f, w, len)) {
+    if (query_forms_have(&f, w, len, any_ir)) {
         if (keys->len > 0)
             buf_putc(keys, ANALYZER_ALTERNATIVE);
         buf_append(keys, key, klen);
         (*nkeys)++;
     }
     query_forms_free(&f);
+}
+
+/* Adjectives and the verbs French makes of them, most with a prefix
+ * (parasynthetic verbs in a-, é-, en-, r(e)a-: « sombre » / « assombrir »,
+ * « large » / « élargir », « riche » / « enrichir », « lent » /
+ * « ralentir »; a few without: « noir » / « noircir », « chaud » /
+ * « chauffer »), which Snowball stems apart: a person types the
+ * adjective, a help page the verb (« la colonne s'élargit », « l'image
+ * s'assombrit »). Written from general French morphology (colour, light,
+ * size, weight, speed, texture), not from any query. Left out where the
+ * verb's forms are another word's too: « court » / « raccourcir »
+ * (« raccourci », a keyboard shortcut), « fin » / « finir » (« fin »,
+ * the end); and « plein » / « remplir », measured out: « plein écran »
+ * is a phrase of its own. */
+typedef struct {
+    const char *adj, *verb;
+} query_adjective_verb;
+
+/* clang-format off */
+static const query_adjective_verb query_adjective_verbs[] = {
+    {"sombre", "assombrir"}, {"obscur", "obscurcir"}, {"clair", "\xC3\xA9" "claircir"},
+    {"noir", "noircir"}, {"blanc", "blanchir"}, {"rouge", "rougir"}, {"jaune", "jaunir"},
+    {"vert", "verdir"}, {"bleu", "bleuir"}, {"p\xC3\xA2" "le", "p\xC3\xA2" "lir"},
+    {"grand", "agrandir"}, {"gros", "grossir"}, {"large", "\xC3\xA9" "largir"},
+    {"\xC3\xA9" "troit", "r\xC3\xA9" "tr\xC3\xA9" "cir"}, {"long", "allonger"},
+    {"\xC3\xA9" "pais", "\xC3\xA9" "paissir"}, {"mince", "amincir"}, {"plat", "aplatir"},
+    {"rond", "arrondir"}, {"profond", "approfondir"}, {"lourd", "alourdir"},
+    {"l\xC3\xA9" "ger", "all\xC3\xA9" "ger"}, {"lent", "ralentir"}, {"faible", "affaiblir"},
+    {"fort", "renforcer"}, {"doux", "adoucir"}, {"dur", "durcir"}, {"souple", "assouplir"},
+    {"froid", "refroidir"}, {"chaud", "chauffer"}, {"frais", "rafra\xC3\xAE" "chir"},
+    {"riche", "enrichir"}, {"beau", "embellir"}, {"jeune", "rajeunir"}, {"vieux", "vieillir"},
+    {"sale", "salir"}, {"petit", "rapetisser"},
+};
+/* clang-format on */
+
+/* Is form an index form of the adjective adj (masculine or feminine,
+ * singular or plural)? */
+static int query_adjective_form(const char *form, const char *adj)
+{
+    size_t n = strlen(adj);
+    if (strncmp(form, adj, n) != 0)
+        return 0;
+    const char *rest = form + n;
+    return !*rest || !strcmp(rest, "s") || !strcmp(rest, "e") || !strcmp(rest, "es");
+}
+
+/* Is form an index form of the verb (its letters before -ir or -er, four
+ * or more, begin it: « assombrit », « agrandissement », « allongé »)? */
+static int query_verb_form(const char *form, const char *verb)
+{
+    size_t n = strlen(verb) - 2;
+    return query_utf8_chars_n(verb, n) >= 4 && strncmp(form, verb, n) == 0;
 }
 
 /* Adds to keys the stems of the verbs and action nouns
@@ -574,6 +632,17 @@ static void query_derived_words(const char *piece, const query_forms *f, const q
         size_t len = strlen(w);
         if (len == 0)
             continue;
+        /* An adjective and its verb (query_adjective_verbs), either way. */
+        for (size_t r = 0; r < sizeof query_adjective_verbs / sizeof query_adjective_verbs[0];
+             r++) {
+            const query_adjective_verb *d = &query_adjective_verbs[r];
+            if (w[0] != d->adj[0] && w[0] != d->verb[0])
+                continue;
+            if (query_adjective_form(w, d->adj))
+                query_derived_try(keys, &nkeys, &tried, d->verb, strlen(d->verb), piece, v, 1);
+            else if (query_verb_form(w, d->verb))
+                query_derived_try(keys, &nkeys, &tried, d->adj, strlen(d->adj), piece, v, 0);
+        }
         char inf[256], made[256];
         /* The infinitive of a participle in -é(e)(s), the singular of a
          * noun in -s. */
@@ -608,7 +677,7 @@ static void query_derived_words(const char *piece, const query_forms *f, const q
                 if (p + nl < sizeof made) {
                     memcpy(made, vb, p);
                     memcpy(made + p, d->noun, nl);
-                    query_derived_try(keys, &nkeys, &tried, made, p + nl, piece, v);
+                    query_derived_try(keys, &nkeys, &tried, made, p + nl, piece, v, 0);
                 }
             }
             /* Noun to verb. */
@@ -617,7 +686,7 @@ static void query_derived_words(const char *piece, const query_forms *f, const q
                 if (p + vl < sizeof made) {
                     memcpy(made, w, p);
                     memcpy(made + p, d->verb, vl);
-                    query_derived_try(keys, &nkeys, &tried, made, p + vl, piece, v);
+                    query_derived_try(keys, &nkeys, &tried, made, p + vl, piece, v, 0);
                 }
             }
         }

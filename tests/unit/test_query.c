@@ -145,6 +145,11 @@ static const char *const docs[] = {
     /* 115 */ "Joindre.",
     /* 116 */ "L'acquisition.",
     /* 117 */ "Acquérir.",
+    /* 118-121: adjectives and their verbs (test_adjective_verbs) */
+    /* 118 */ "L'écran s'assombrit.",
+    /* 119 */ "Un fond sombre.",
+    /* 120 */ "Élargir la colonne.",
+    /* 121 */ "Des colonnes larges.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -546,6 +551,19 @@ static void test_derivations_irregular_stems(void **state)
         }
     }
     ASSERT_SEARCH("extraction texte", "106");
+}
+
+/* An adjective and the verb French makes of it (« sombre » /
+ * « assombrir », « large » / « élargir »: query_adjective_verbs), which
+ * Snowball stems apart, reach each other both ways, the verb by any of its
+ * forms (« assombrit »). */
+static void test_adjective_verbs(void **state)
+{
+    ASSERT_SEARCH("sombre", "118,119");
+    ASSERT_SEARCH("assombri", "118,119");
+    ASSERT_SEARCH("large", "120,121");
+    ASSERT_SEARCH("élargir", "120,121");
+    ASSERT_SEARCH("colonnes larges", "120,121");
 }
 
 /* A plural Snowball leaves its s or x (« zéros », « lieux », « amis ») is
@@ -1342,6 +1360,7 @@ int main(void)
         cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_more_derivations),
         cmocka_unit_test(test_derivations_irregular_stems),
+        cmocka_unit_test(test_adjective_verbs),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_person_forms),
         cmocka_unit_test(test_re_verb_forms),
