@@ -337,10 +337,14 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                "%s FROM docs_fts WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
                " ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4",
                select_rank);
+    /* The documents with every word (repere_listed: the partial matches'
+     * pass) come first, so that the rows read hold them all, whatever
+     * their count, for search_merge to rank them among the others. */
     buf_printf(&relaxed,
                "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
                " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
-               " ORDER BY clauses DESC, score DESC, rowid LIMIT ?3 OFFSET ?4",
+               " ORDER BY repere_listed(?5, rowid) DESC, clauses DESC, score DESC, rowid"
+               " LIMIT ?3 OFFSET ?4",
                select_rank);
     buf_printf(&weighed,
                "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
@@ -348,14 +352,15 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                " ORDER BY score DESC, clauses DESC, rowid"
                " LIMIT ?3 OFFSET ?4",
                select_rank);
-    /* The rows with too few clauses, but for the documents with every word
-     * listed before them, are neither counted nor faceted: the CASE asks
-     * repere_facet only of the others. */
+    /* The rows with too few clauses, but for the documents with every
+     * word, are neither counted nor faceted: the CASE asks repere_facet
+     * only of the others. */
     buf_printf(&near,
                "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
                " WHERE docs_fts MATCH ?1 AND CASE WHEN repere_listed(?5, rowid)"
                " OR repere_clauses(docs_fts, ?2) >= ?6 THEN repere_facet(?5, rowid) ELSE 0 END"
-               " ORDER BY clauses DESC, score DESC, rowid LIMIT ?3 OFFSET ?4",
+               " ORDER BY repere_listed(?5, rowid) DESC, clauses DESC, score DESC, rowid"
+               " LIMIT ?3 OFFSET ?4",
                select_rank);
     if (search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
         search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
@@ -1134,15 +1139,91 @@ typedef struct {
     int relaxed; /* the documents with any clause, most clauses first (QUERY_ANY) */
     int topk;    /* rank at least this many rows exactly (0: the page's) */
     /* The documents with every word, sorted, when this pass lists the
-     * partial matches after them: not listed again, and the page's
-     * positions count them first. */
+     * partial matches with them (search_merge). */
     const long long *before;
     size_t nbefore;
     int want_ranked;   /* fill ranked when every match was ranked exactly */
     long long *ranked; /* out: their rowids, sorted (caller frees) */
     size_t nranked;
-    int min_clauses; /* relaxed: only the rows with this many clauses (0: any) */
+    long long *order; /* out, with ranked: the same rowids, best first (caller frees) */
+    int min_clauses;  /* relaxed: only the rows with this many clauses (0: any) */
+    /* With before: before's rowids in the strict pass's order (its order),
+     * and the least count (repere_clauses) they rank by among the partial
+     * matches (search_merge). */
+    const long long *before_order;
+    int before_least;
 } search_pass;
+
+/* A row of a relaxed pass that ranks the documents with every word among
+ * the partial matches (search_merge). */
+typedef struct {
+    long long id;
+    double score;
+    int clauses;
+    int strict; /* 1 + its place in the strict order; 0: a partial match */
+} search_row;
+
+/* Is a above b in the relaxed order (more clauses, then a higher score)? */
+static int search_row_above(const search_row *a, const search_row *b)
+{
+    return a->clauses != b->clauses ? a->clauses > b->clauses : a->score > b->score;
+}
+
+/* Best score first, then the lower rowid (ORDER BY score DESC, rowid). */
+static int search_row_score_cmp(const void *a, const void *b)
+{
+    const search_row *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static int search_row_strict_cmp(const void *a, const void *b)
+{
+    const search_row *x = a, *y = b;
+    return (x->strict > y->strict) - (x->strict < y->strict);
+}
+
+/* Orders rows[0..n) (the relaxed pass's, in its order) as the strict pass
+ * left the documents with every word, with each partial match before
+ * them only where it is above every one of them still to come in the
+ * relaxed order: a document with every word that holds them apart (a
+ * long manual, a guide that says each word in another chapter) counts one
+ * clause less there and comes after the page that has all but one
+ * together in its title, but the documents with every word keep the
+ * strict order among themselves. out has room for n rows. */
+static void search_merge(search_row *rows, size_t n, search_row *out)
+{
+    size_t ns = 0, np = 0;
+    search_row *part = out; /* the partial ones first, then merged back */
+    for (size_t i = 0; i < n; i++)
+        if (!rows[i].strict)
+            part[np++] = rows[i];
+        else
+            rows[ns++] = rows[i];
+    qsort(rows, ns, sizeof *rows, search_row_strict_cmp);
+    /* best[i]: the highest of the strict rows from i on. */
+    size_t *best = malloc((ns ? ns : 1) * sizeof *best);
+    search_row *tmp = malloc((np ? np : 1) * sizeof *tmp);
+    if (!best || !tmp) {
+        free(best);
+        free(tmp);
+        memmove(out + ns, part, np * sizeof *part);
+        memcpy(out, rows, ns * sizeof *rows);
+        return;
+    }
+    memcpy(tmp, part, np * sizeof *tmp);
+    for (size_t i = ns; i-- > 0;)
+        best[i] = i + 1 < ns && search_row_above(&rows[best[i + 1]], &rows[i]) ? best[i + 1] : i;
+    size_t i = 0, j = 0, k = 0;
+    while (i < ns || j < np)
+        if (j < np && (i == ns || search_row_above(&tmp[j], &rows[best[i]])))
+            out[k++] = tmp[j++];
+        else
+            out[k++] = rows[i++];
+    free(best);
+    free(tmp);
+}
 
 static int search_id_cmp(const void *a, const void *b)
 {
@@ -1165,8 +1246,9 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     memset(&counts, 0, sizeof counts);
     rank_top top = {SEARCH_BODY_COLUMN, NULL, 0};
     int rc = SQLITE_OK;
-    /* With partial matches after the documents with every word, the rows
-     * from the start: those documents are skipped where they come. */
+    /* With partial matches, the rows from the start, the documents with
+     * every word first: search_merge ranks them all, then the page is
+     * cut. */
     int page_rows = req->limit, page_offset = req->offset;
     if (pass->before) {
         page_rows = req->offset + req->limit + (int)pass->nbefore;
@@ -1220,34 +1302,60 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     sqlite3_bind_int(st, 3, page_rows);
     sqlite3_bind_int(st, 4, page_offset);
     sqlite3_bind_pointer(st, 5, &counts, SEARCH_COUNTS_POINTER, NULL);
-    if (st == ctx->near) {
+    if (st == ctx->near)
         sqlite3_bind_int(st, 6, pass->min_clauses);
-        counts.listed = pass->before;
-        counts.nlisted = pass->nbefore;
-    }
+    counts.listed = pass->before;
+    counts.nlisted = pass->nbefore;
     res->hits = calloc((size_t)req->limit, sizeof *res->hits);
     if (!res->hits) {
         rc = SQLITE_NOMEM;
         sqlite3_clear_bindings(st);
         goto cleanup;
     }
-    long long at = (long long)pass->nbefore; /* the next partial match's position */
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && res->n_hits < (size_t)req->limit) {
-        long long id = sqlite3_column_int64(st, 0);
-        if (pass->before) {
-            if (bsearch(&id, pass->before, pass->nbefore, sizeof id, search_id_cmp))
-                continue;
-            if (at++ < req->offset)
-                continue;
+    if (pass->before) {
+        size_t cap = (size_t)page_rows, n = 0;
+        search_row *rows = malloc(cap * sizeof *rows), *out = malloc(cap * sizeof *out);
+        if (!rows || !out) {
+            free(rows);
+            free(out);
+            rc = SQLITE_NOMEM;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            goto cleanup;
         }
-        search_hit *h = &res->hits[res->n_hits];
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < cap) {
+            search_row *r = &rows[n++];
+            r->id = sqlite3_column_int64(st, 0);
+            r->score = sqlite3_column_double(st, 1);
+            r->clauses = sqlite3_column_int(st, 2);
+            r->strict = 0;
+            for (size_t b = 0; b < pass->nbefore; b++)
+                if (pass->before_order[b] == r->id)
+                    r->strict = (int)b + 1;
+            if (r->strict ? r->clauses < pass->before_least : r->clauses > pass->before_least)
+                r->clauses = pass->before_least;
+        }
+        if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+            search_merge(rows, n, out);
+            for (size_t i = (size_t)req->offset; i < n && res->n_hits < (size_t)req->limit; i++) {
+                search_hit *h = &res->hits[res->n_hits++];
+                memset(h, 0, sizeof *h);
+                h->id = out[i].id;
+                h->score = out[i].score;
+                h->partial = !out[i].strict;
+            }
+        }
+        free(rows);
+        free(out);
+    }
+    while (!pass->before && (rc = sqlite3_step(st)) == SQLITE_ROW &&
+           res->n_hits < (size_t)req->limit) {
+        search_hit *h = &res->hits[res->n_hits++];
         memset(h, 0, sizeof *h);
-        h->id = id;
+        h->id = sqlite3_column_int64(st, 0);
         h->score = sqlite3_column_double(st, 1);
         if (params.weighed) /* the key: score times RANK_CLAUSE_WEIGHT per clause */
             h->score /= rank_weighed(1.0, sqlite3_column_int(st, 2));
-        h->partial = pass->before != NULL;
-        res->n_hits++;
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -1264,6 +1372,22 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
             pass->ranked[i] = top.v[i].rowid;
         pass->nranked = (size_t)top.n;
         qsort(pass->ranked, pass->nranked, sizeof *pass->ranked, search_id_cmp);
+        pass->order = malloc((size_t)(top.n ? top.n : 1) * sizeof *pass->order);
+        if (!pass->order) {
+            rc = SQLITE_NOMEM;
+            goto cleanup;
+        }
+        search_row *v = malloc((size_t)(top.n ? top.n : 1) * sizeof *v);
+        if (!v) {
+            rc = SQLITE_NOMEM;
+            goto cleanup;
+        }
+        for (int i = 0; i < top.n; i++)
+            v[i] = (search_row){top.v[i].rowid, top.v[i].score, 0, 0};
+        qsort(v, (size_t)top.n, sizeof *v, search_row_score_cmp);
+        for (int i = 0; i < top.n; i++)
+            pass->order[i] = v[i].id;
+        free(v);
     }
     rc = SQLITE_OK;
     for (size_t i = 0; i < res->n_hits && rc == SQLITE_OK; i++)
@@ -1278,16 +1402,16 @@ cleanup:
     return rc;
 }
 
-/* The partial matches after the few documents with every word (strict,
- * whose rowids pass->ranked holds; res their page): the documents with
- * some of q's content words, most of them first, fill the page after
- * them; total and facets become those of the whole list. q loses its
- * clauses that say little alone (query_drop_common). From
- * SEARCH_PARTIAL_BELOW documents with every word, only those with all the
- * content words but one in one passage (repere_clauses): a three-word
- * query that five pages answer whole is not padded with the pages that
- * have one of its words (« OQTF 18 ans » with those that say « ans »);
- * and the word missed is not one typed in capitals, an acronym
+/* The partial matches with the few documents with every word (strict,
+ * whose rowids pass->ranked holds, best first in pass->order): the
+ * documents with some of q's content words, most of them first, ranked
+ * with them by search_merge; res becomes that list's page, total and
+ * facets. q loses its clauses that say little alone (query_drop_common).
+ * From SEARCH_PARTIAL_BELOW documents with every word, only those with
+ * all the content words but one in one passage (repere_clauses): a
+ * three-word query that five pages answer whole is not padded with the
+ * pages that have one of its words (« OQTF 18 ans » with those that say
+ * « ans »); and the word missed is not one typed in capitals, an acronym
  * (query_require_acronyms: not « 18 » and « ans » without « OQTF »). */
 static int search_partial(search_ctx *ctx, query *q, const search_request *req,
                           const search_pass *strict, search_result *res)
@@ -1295,28 +1419,27 @@ static int search_partial(search_ctx *ctx, query *q, const search_request *req,
     search_result tail;
     memset(&tail, 0, sizeof tail);
     query_drop_common(q);
-    search_pass pass = {.relaxed = 1, .before = strict->ranked, .nbefore = strict->nranked};
+    int content = (int)query_content_clauses(q);
+    search_pass pass = {.relaxed = 1,
+                        .before = strict->ranked,
+                        .nbefore = strict->nranked,
+                        .before_order = strict->order,
+                        .before_least = content - 1};
     if (strict->nranked >= SEARCH_PARTIAL_BELOW) {
-        pass.min_clauses = (int)query_content_clauses(q) - 1;
+        pass.min_clauses = content - 1;
         query_require_acronyms(q);
     }
     int rc = search_exec(ctx, q, req, &pass, &tail);
     if (rc == SQLITE_OK) {
-        for (size_t i = 0; i < tail.n_hits && res->n_hits < (size_t)req->limit; i++) {
-            res->hits[res->n_hits++] = tail.hits[i];
-            memset(&tail.hits[i], 0, sizeof tail.hits[i]);
-        }
+        search_reset_matches(res);
+        res->hits = tail.hits;
+        res->n_hits = tail.n_hits;
         res->total = tail.total;
-        search_facet *f = res->formats, *y = res->years;
-        size_t nf = res->n_formats, ny = res->n_years;
         res->formats = tail.formats;
         res->n_formats = tail.n_formats;
         res->years = tail.years;
         res->n_years = tail.n_years;
-        tail.formats = f;
-        tail.n_formats = nf;
-        tail.years = y;
-        tail.n_years = ny;
+        memset(&tail, 0, sizeof tail);
     }
     search_result_free(&tail);
     return rc;
@@ -1469,9 +1592,11 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             res->all_words = res->total;
             if (res->corrected) {
                 free(strict.ranked);
+                free(strict.order);
                 strict = again;
             } else {
                 free(again.ranked);
+                free(again.order);
             }
         }
         const query *asked = res->corrected ? fixed : q;
@@ -1504,7 +1629,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         } else if (rc == SQLITE_OK && !res->corrected && partial && res->total > 0 &&
                    res->total < SEARCH_PARTIAL_NEAR_BELOW && strict.nranked == (size_t)res->total) {
             /* Few documents have every word of a query that is not a
-             * question: those with some of its words follow them
+             * question: those with some of its words are listed with them
+             * (search_merge)
              * (docs/ANALYSIS.md, « Partial matches »: at T 10, nDCG@10 of
              * the ten development sets up by 0.001 to 0.056, 114 of the
              * 823 partial hits of their first pages judged relevant; kept
@@ -1513,6 +1639,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             rc = search_partial(ctx, q, req, &strict, res);
         }
         free(strict.ranked);
+        free(strict.order);
         sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL);
     }
     ctx->deadline_on = 0;

@@ -105,6 +105,20 @@ static int setup(void **state)
         free(t);
     }
     assert_int_equal(add_text(ix, 815, "text", 0, "Faune", "Un yak et un lama."), 0);
+    /* « tatou fennec okapi » (test_partial_ranked): 820 has the three
+     * words together, 822 the three far apart in a long text, 821 two of
+     * them in its title. */
+    char *apart = ixf_filler(820, 150), *apart2 = ixf_filler(821, 150);
+    size_t alen = strlen(apart) + strlen(apart2) + 64;
+    char *spread = malloc(alen);
+    assert_non_null(spread);
+    snprintf(spread, alen, "un tatou %s un fennec %s un okapi", apart, apart2);
+    assert_int_equal(add_text(ix, 820, "text", 0, "Faune", "Le tatou, le fennec et l'okapi."), 0);
+    assert_int_equal(add_text(ix, 821, "text", 0, "Tatou et fennec", "Le tatou et le fennec."), 0);
+    assert_int_equal(add_text(ix, 822, "text", 0, "Carnet", spread), 0);
+    free(apart);
+    free(apart2);
+    free(spread);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -471,6 +485,34 @@ static void test_partial_near(void **state)
     search_result_free(&res);
 }
 
+/* The documents with every word keep their order, but a partial match
+ * comes before those still to come that it outranks in the relaxed order
+ * (search_merge): 822 holds « tatou », « fennec » and « okapi » far apart
+ * (one less in one passage), 821 two of them in its title; 820, which has
+ * the three together, stays first. */
+static void test_partial_ranked(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "tatou fennec okapi", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.all_words, 2);
+    assert_int_equal(res.total, 3);
+    assert_int_equal(res.n_hits, 3);
+    assert_int_equal(res.hits[0].id, 820);
+    assert_int_equal(res.hits[0].partial, 0);
+    assert_int_equal(res.hits[1].id, 821);
+    assert_int_equal(res.hits[1].partial, 1);
+    assert_int_equal(res.hits[2].id, 822);
+    assert_int_equal(res.hits[2].partial, 0);
+    search_result_free(&res);
+    /* The same list a page at a time. */
+    assert_int_equal(run(f, "tatou fennec okapi", 1, 2, &res), SEARCH_OK);
+    assert_int_equal(res.total, 3);
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].id, 822);
+    search_result_free(&res);
+}
+
 /* A keyword query's function word is not required, but a document that
  * has it ranks above one alike that lacks it: both 807 and 808 have
  * « pangolin » and « colline », 808 « sur » too. Both count as having
@@ -571,7 +613,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 16 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 19 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -1488,6 +1530,7 @@ int main(void)
         cmocka_unit_test(test_relaxed),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_partial_near),
+        cmocka_unit_test(test_partial_ranked),
         cmocka_unit_test(test_function_words_ranked),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_clause_weight),
