@@ -349,10 +349,28 @@ static int query_participle(const char *form, size_t len)
     return 0;
 }
 
+/* Does form[0..len) end as a present participle or the adjective made
+ * from it: -ant, -ante, -ants, -antes, after three letters at least?
+ * Snowball deletes these endings as a verb's, so « important » has the
+ * stem of « import » and « importer », « donnant » that of « données ». */
+static int query_present_participle(const char *form, size_t len)
+{
+    static const char *const ends[] = {"ant", "ante", "ants", "antes"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t k = strlen(ends[i]);
+        if (len >= k + 3 && memcmp(form + len - k, ends[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Marks in weak[] the forms f[] of a word typed as typed (unaccented) that
  * are participles of its stem when the word typed cannot be one: Snowball
  * gives « signes » and « signée » one stem, and a convention « signée »
- * says nothing of the signs of trafficking. A word typed without accents
+ * says nothing of the signs of trafficking; nor does « une étape
+ * importante » of an « import », or « en donnant » of « données »
+ * (present participles and their adjectives: a word typed so, « courant »,
+ * « enfants », has its own forms). A word typed without accents
  * that may be a participle (« exploite » for « exploité », whose forms
  * « exploité », « exploités », « exploitée » fold to it with at most an e
  * or an s more) has none weak, nor has a word whose forms are all
@@ -362,7 +380,9 @@ static void query_weak_forms(const query_forms *f, const char *typed, int *weak)
     size_t nweak = 0;
     for (size_t i = 0; i < f->n; i++) {
         size_t len = strlen(f->v[i]);
-        weak[i] = query_participle(f->v[i], len) ? QUERY_WEAK_POS : 0;
+        weak[i] = query_participle(f->v[i], len) || query_present_participle(f->v[i], len)
+                      ? QUERY_WEAK_POS
+                      : 0;
         if (!weak[i])
             continue;
         char *fold = analyzer_fold(f->v[i], len, NULL);

@@ -150,6 +150,8 @@ static const char *const docs[] = {
     /* 119 */ "Un fond sombre.",
     /* 120 */ "Élargir la colonne.",
     /* 121 */ "Des colonnes larges.",
+    /* 122 */ "Un import de fichiers.",
+    /* 123 */ "Une étape importante.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -432,11 +434,16 @@ static int weak_forms(fixture *f, const char *text)
 }
 
 /* A noun's participles (« exploitées », « exploités » for « exploitation »)
- * are weak forms; a participle typed, with accents or without, has none. */
+ * are weak forms, and so are its present participles and their adjectives
+ * (« importante » for « import »); a participle typed, with accents or
+ * without, has none, nor has « importante » typed. */
 static void test_weak_forms(void **state)
 {
     fixture *f = *state;
     assert_int_equal(weak_forms(f, "exploitation"), 2);
+    /* A present participle or its adjective is weak too. */
+    assert_int_equal(weak_forms(f, "import"), 1);
+    assert_int_equal(weak_forms(f, "importante"), 0);
     assert_int_equal(weak_forms(f, "exploiter"), 2);
     assert_int_equal(weak_forms(f, "exploités"), 0);
     assert_int_equal(weak_forms(f, "exploite"), 0);
