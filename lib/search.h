@@ -45,7 +45,9 @@ typedef struct {
     double score;  /* higher is better */
     char *snippet; /* HTML-escaped text with <mark>…</mark> */
     int partial;   /* 1: lacks some of the query's words (search_result.all_words;
-                    * a keyword query's function words do not count) */
+                    * a keyword query's function words do not count); such a
+                    * hit may rank above hits with every word (search.c,
+                    * search_merge) */
 } search_hit;
 
 typedef struct {

@@ -310,8 +310,10 @@ static json_t *api_hit(const search_hit *h)
  * the listed documents have every word; for a query typed without
  * operators a document lacking only function words, « une », « de »,
  * « sur », counts among them), "relaxed", "corrected", and per result
- * "partial" (it lacks some word other than such a function word):
- * README.md, docs/ANALYSIS.md. */
+ * "partial" (it lacks some word other than such a function word): a
+ * partial hit may rank above hits with every word, those that hold the
+ * words far apart (search_merge), so a client tells them by the flag,
+ * not by the position all_words: README.md, docs/ANALYSIS.md. */
 static void api_search(const api_request *req, api_response *resp)
 {
     search_request sr;
