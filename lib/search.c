@@ -1184,18 +1184,19 @@ static int search_row_strict_cmp(const void *a, const void *b)
     return (x->strict > y->strict) - (x->strict < y->strict);
 }
 
-/* Orders rows[0..n) (the relaxed pass's, in its order) as the strict pass
- * left the documents with every word, with each partial match before
- * them only where it is above every one of them still to come in the
- * relaxed order: a document with every word that holds them apart (a
- * long manual, a guide that says each word in another chapter) counts one
- * clause less there and comes after the page that has all but one
- * together in its title, but the documents with every word keep the
- * strict order among themselves. out has room for n rows. */
-static void search_merge(search_row *rows, size_t n, search_row *out)
+/* Writes to out the rows[0..n) of a relaxed pass (in its order) ordered
+ * as the strict pass left the documents with every word, with each
+ * partial match before them only where it is above every one of them
+ * still to come in the relaxed order: a document with every word that
+ * holds them apart (a long manual, a guide that says each word in another
+ * chapter) counts one clause less there and comes after the page that has
+ * all but one together in its title, but the documents with every word
+ * keep the strict order among themselves. part and best have room for n
+ * rows; rows is left reordered. */
+static void search_merge(search_row *rows, size_t n, search_row *part, size_t *best,
+                         search_row *out)
 {
     size_t ns = 0, np = 0;
-    search_row *part = out; /* the partial ones first, then merged back */
     for (size_t i = 0; i < n; i++)
         if (!rows[i].strict)
             part[np++] = rows[i];
@@ -1203,26 +1204,14 @@ static void search_merge(search_row *rows, size_t n, search_row *out)
             rows[ns++] = rows[i];
     qsort(rows, ns, sizeof *rows, search_row_strict_cmp);
     /* best[i]: the highest of the strict rows from i on. */
-    size_t *best = malloc((ns ? ns : 1) * sizeof *best);
-    search_row *tmp = malloc((np ? np : 1) * sizeof *tmp);
-    if (!best || !tmp) {
-        free(best);
-        free(tmp);
-        memmove(out + ns, part, np * sizeof *part);
-        memcpy(out, rows, ns * sizeof *rows);
-        return;
-    }
-    memcpy(tmp, part, np * sizeof *tmp);
     for (size_t i = ns; i-- > 0;)
         best[i] = i + 1 < ns && search_row_above(&rows[best[i + 1]], &rows[i]) ? best[i + 1] : i;
     size_t i = 0, j = 0, k = 0;
     while (i < ns || j < np)
-        if (j < np && (i == ns || search_row_above(&tmp[j], &rows[best[i]])))
-            out[k++] = tmp[j++];
+        if (j < np && (i == ns || search_row_above(&part[j], &rows[best[i]])))
+            out[k++] = part[j++];
         else
             out[k++] = rows[i++];
-    free(best);
-    free(tmp);
 }
 
 static int search_id_cmp(const void *a, const void *b)
@@ -1314,10 +1303,11 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     }
     if (pass->before) {
         size_t cap = (size_t)page_rows, n = 0;
-        search_row *rows = malloc(cap * sizeof *rows), *out = malloc(cap * sizeof *out);
-        if (!rows || !out) {
+        search_row *rows = malloc(3 * cap * sizeof *rows);
+        size_t *best = malloc(cap * sizeof *best);
+        if (!rows || !best) {
             free(rows);
-            free(out);
+            free(best);
             rc = SQLITE_NOMEM;
             sqlite3_reset(st);
             sqlite3_clear_bindings(st);
@@ -1332,11 +1322,15 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
             for (size_t b = 0; b < pass->nbefore; b++)
                 if (pass->before_order[b] == r->id)
                     r->strict = (int)b + 1;
+            /* A document with every word counts all but one at least, a
+             * partial match all but one at most (even one that lacks
+             * only a word that says little alone). */
             if (r->strict ? r->clauses < pass->before_least : r->clauses > pass->before_least)
                 r->clauses = pass->before_least;
         }
         if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
-            search_merge(rows, n, out);
+            search_row *out = rows + 2 * cap;
+            search_merge(rows, n, rows + cap, best, out);
             for (size_t i = (size_t)req->offset; i < n && res->n_hits < (size_t)req->limit; i++) {
                 search_hit *h = &res->hits[res->n_hits++];
                 memset(h, 0, sizeof *h);
@@ -1346,7 +1340,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
             }
         }
         free(rows);
-        free(out);
+        free(best);
     }
     while (!pass->before && (rc = sqlite3_step(st)) == SQLITE_ROW &&
            res->n_hits < (size_t)req->limit) {
