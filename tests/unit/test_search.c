@@ -1003,6 +1003,39 @@ static void next_second(void)
     nanosleep(&pause, NULL);
 }
 
+/* Session 17's entries of the lexicon: « réparer » typed finds the page
+ * that « dépanne », « embaucher » the one that « recrute »; one way:
+ * « dépanner » does not reach « réparer ». */
+static void test_lexicon_everyday_words(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *fix = framed(53, 30, "Pour dépanner la connexion, relancez le service réseau.", 30);
+    char *typed = framed(54, 30, "Comment réparer une imprimante qui bourre le papier.", 30);
+    char *hire = framed(55, 30, "L'association recrute un animateur pour la rentrée.", 30);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", fix), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Note", typed), 0);
+    assert_int_equal(add_text(&ix, 3, "text", 2020, "Note", hire), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(900 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    free(fix);
+    free(typed);
+    free(hire);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "réparer la connexion"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "dépanner"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "embaucher"), 1u << 3);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The built-in lexicon (lexicon.h), without a synonyms file: « effacer »
  * finds the document that writes « supprimer », after the one with the word
  * typed; « supprimer » does not reach « effacer » (one way). */
@@ -1541,6 +1574,7 @@ int main(void)
         cmocka_unit_test(test_spelling),
         cmocka_unit_test(test_synonyms_reload),
         cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_lexicon_everyday_words),
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_related_words),
