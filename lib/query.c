@@ -1724,12 +1724,18 @@ static int query_short_side(const synonyms *syn, const size_t *groups, const siz
 /* A positive item alone, with its own synonyms. When acronym is not NULL,
  * *acronym tells whether it is one (a word typed in capitals, or the short
  * side of a synonym, query_short_side). */
-static query_node *query_single(const query_item *it, const synonyms *syn, int *acronym)
+static query_node *query_single(const query_item *it, const synonyms *syn, const synonyms *extra,
+                                int *acronym)
 {
     size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
     size_t ng = 0;
     if (syn && !it->prefix)
         ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
+    if (ng == 0 && extra && !it->prefix) {
+        ng = query_syn_lookup(extra, it, 0, 1, groups, sides);
+        if (ng > 0)
+            syn = extra;
+    }
     if (acronym)
         *acronym = it->kind == QUERY_ITEM_WORD &&
                    (it->caps || (it->npos == 1 && query_short_side(syn, groups, sides, ng)));
@@ -2203,21 +2209,22 @@ static void query_mark_optional(query_item *items, size_t n)
         items[i].optional = query_optional_word(items, n, i);
 }
 
-static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn)
+static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn,
+                        const synonyms *extra)
 {
     size_t i = 0;
     while (i < n) {
         const query_item *it = &items[i];
         if (it->neg) {
-            query_add_excl(q, query_single(it, syn, NULL));
+            query_add_excl(q, query_single(it, syn, extra, NULL));
             i++;
             continue;
         }
         if (i + 2 < n && items[i + 1].kind == QUERY_ITEM_OR) {
             query_node *alt = query_node_new(QUERY_NODE_OR);
-            query_node_kid(alt, query_single(it, syn, NULL));
+            query_node_kid(alt, query_single(it, syn, extra, NULL));
             while (i + 2 < n && items[i + 1].kind == QUERY_ITEM_OR) {
-                query_node_kid(alt, query_single(&items[i + 2], syn, NULL));
+                query_node_kid(alt, query_single(&items[i + 2], syn, extra, NULL));
                 i += 2;
             }
             query_add_clause(q, alt);
@@ -2245,7 +2252,7 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
         }
         if (!it->dropped) {
             int acronym;
-            query_add_clause(q, query_single(it, syn, &acronym));
+            query_add_clause(q, query_single(it, syn, extra, &acronym));
             q->clauses[q->nclauses - 1]->optional = it->optional;
             q->clauses[q->nclauses - 1]->acronym = acronym;
         }
@@ -2284,6 +2291,12 @@ static void query_build_exact(query *q, const query_item *items, size_t n)
 int query_parse(const char *text, size_t len, const synonyms *syn, query **out, char *err,
                 size_t errlen)
 {
+    return query_parse_with(text, len, syn, NULL, out, err, errlen);
+}
+
+int query_parse_with(const char *text, size_t len, const synonyms *syn, const synonyms *extra,
+                     query **out, char *err, size_t errlen)
+{
     query_lex lx = {NULL, 0, 0};
     query *q = NULL;
     int result = QUERY_EMPTY;
@@ -2310,7 +2323,7 @@ int query_parse(const char *text, size_t len, const synonyms *syn, query **out, 
         const query_item *it = &lx.items[i];
         q->operators |= it->neg || it->prefix || it->kind != QUERY_ITEM_WORD;
     }
-    query_build(q, lx.items, lx.nitems, syn);
+    query_build(q, lx.items, lx.nitems, syn, extra);
     if (q->nclauses == 0) {
         snprintf(err, errlen, "%s",
                  q->nexcl > 0 ? "the query only excludes words: add a word to look for"

@@ -26,6 +26,11 @@ typedef struct query query;
  * query_free); on QUERY_EMPTY *out is NULL and err says why in plain words. */
 int query_parse(const char *text, size_t len, const synonyms *syn, query **out, char *err,
                 size_t errlen);
+/* The same, and a word alone that no group of syn has looks in extra's
+ * groups too (a query's own, search.c: the long forms of initials no page
+ * defines, initials.h). extra may be NULL. */
+int query_parse_with(const char *text, size_t len, const synonyms *syn, const synonyms *extra,
+                     query **out, char *err, size_t errlen);
 void query_free(query *q);
 
 /* Number of positive clauses (a word, a phrase, an OR group, a prefix). */

@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "docinfo.h"
 #include "extract.h"
+#include "initials.h"
 #include "lexicon.h"
 #include "query.h"
 #include "rank.h"
@@ -180,6 +181,9 @@ struct search_ctx {
         int known;
     } known[SEARCH_KNOWN_SLOTS];
     long long known_version; /* data_version at this query's start */
+    /* This query's long forms of initials no page defines (initials.h),
+     * or NULL: what search_word_known_here also counts as known. */
+    synonyms *initials;
     char *syn_path;
     time_t syn_checked;            /* when the file's mtime was looked at */
     sqlite3_stmt *acro_generation; /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
@@ -827,6 +831,71 @@ static int search_word_known(void *vctx, const char *folded, const char *stem)
         free(word);
     }
     return known == 1;
+}
+
+/* search_word_known, and a word this query reads as initials
+ * (search_initials) is known too: the corrector must not make it another
+ * word. */
+static int search_word_known_here(void *vctx, const char *folded, const char *stem)
+{
+    search_ctx *ctx = vctx;
+    if (ctx->initials && synonyms_defines(ctx->initials, folded))
+        return 1;
+    return search_word_known(vctx, folded, stem);
+}
+
+/* The long forms of the words of text that the index does not know and
+ * that are initials (initials_candidate) spelt by title or heading words
+ * (initials_find), each as a one-way group of equivalents, like a built-in
+ * abbreviation's (abbrev.h); NULL when there is none. A word that a group
+ * of the synonyms already has (the site's file, the acronyms the documents
+ * define, the built-in tables) keeps that meaning, and one followed by
+ * '*' is a prefix. */
+static synonyms *search_initials(search_ctx *ctx, const char *text)
+{
+    synonyms *found = NULL;
+    const synonyms *syn = search_syn(ctx);
+    size_t len = strlen(text);
+    for (size_t i = 0; i < len;) {
+        size_t start = i;
+        while (i < len &&
+               ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+            i++;
+        if (i == start) {
+            i++;
+            continue;
+        }
+        unsigned char before = start > 0 ? (unsigned char)text[start - 1] : ' ';
+        unsigned char after = i < len ? (unsigned char)text[i] : ' ';
+        /* A word of ASCII letters alone: not part of a word with accents,
+         * digits or an underscore, nor a prefix. */
+        if (before >= 0x80 || after >= 0x80 || after == '*' || after == '_' || before == '_' ||
+            (after >= '0' && after <= '9') || (before >= '0' && before <= '9') ||
+            !initials_candidate(text + start, i - start))
+            continue;
+        char word[INITIALS_MAX_LETTERS + 1];
+        for (size_t k = 0; k < i - start; k++)
+            word[k] = (char)(text[start + k] | 0x20);
+        word[i - start] = '\0';
+        analyzer_keyset keys;
+        analyzer_keys(word, strlen(word), &keys);
+        char *stem = strndup(keys.stem, keys.stem_len);
+        int skip = (syn && synonyms_defines(syn, word)) || search_word_known(ctx, word, stem);
+        free(stem);
+        char *forms[INITIALS_MAX_FORMS];
+        size_t n = 0;
+        if (skip || initials_find(ctx->db, word, forms, &n) != SQLITE_OK || n == 0)
+            continue;
+        const char *words[INITIALS_MAX_FORMS + 1] = {word};
+        for (size_t k = 0; k < n; k++)
+            words[k + 1] = forms[k];
+        if (!found)
+            found = synonyms_new();
+        synonyms_equate(found, words, n + 1, 1);
+        for (size_t k = 0; k < n; k++)
+            free(forms[k]);
+    }
+    return found;
 }
 
 int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
@@ -1543,17 +1612,19 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         goto done;
     ctx->known_version = search_data_version(ctx);
     search_synonyms_refresh(ctx, ctx->known_version);
-    if (query_parse(req->q, strlen(req->q), search_syn(ctx), &q, err, errlen) != QUERY_OK) {
+    ctx->initials = search_initials(ctx, req->q);
+    if (query_parse_with(req->q, strlen(req->q), search_syn(ctx), ctx->initials, &q, err, errlen) !=
+        QUERY_OK) {
         status = SEARCH_EBADREQ;
         goto done;
     }
     /* The vocabulary is the index's: without it there is no correction,
      * but the search itself still runs. It is loaded (or reloaded) only
      * when a word may need correcting: the index has not got it. */
-    if (spell_needed(req->q, strlen(req->q), search_word_known, ctx) &&
+    if (spell_needed(req->q, strlen(req->q), search_word_known_here, ctx) &&
         search_spell_refresh(ctx) == SQLITE_OK)
         res->suggestion =
-            spell_suggest(search_spell(ctx), req->q, strlen(req->q), search_word_known, ctx);
+            spell_suggest(search_spell(ctx), req->q, strlen(req->q), search_word_known_here, ctx);
     search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
@@ -1574,8 +1645,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         /* Nothing has every word: first the spelling correction, then the
          * documents with most of the words. */
         if (rc == SQLITE_OK && res->total == 0 && res->suggestion &&
-            query_parse(res->suggestion, strlen(res->suggestion), search_syn(ctx), &fixed, err,
-                        errlen) == QUERY_OK) {
+            query_parse_with(res->suggestion, strlen(res->suggestion), search_syn(ctx),
+                             ctx->initials, &fixed, err, errlen) == QUERY_OK) {
             query_lend(fixed, &ctx->qvocab);
             search_reset_matches(res);
             /* A corrected question is still read as a question (below). */
@@ -1646,6 +1717,8 @@ done:
     ctx->deadline_on = 0;
     query_free(q);
     query_free(fixed);
+    synonyms_free(ctx->initials);
+    ctx->initials = NULL;
     res->took_ms = search_ms_since(&t0);
     return status;
 }

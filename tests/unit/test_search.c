@@ -1169,6 +1169,55 @@ static void test_anglicisms(void **state)
     ixf_remove(&ix);
 }
 
+/* Initials no page defines (initials.h): « tdm » finds the pages titled
+ * « Table des matières » (whole in two titles, « des » giving its letter)
+ * and marks the long form in the snippet; « ndbp » the one titled « Notes
+ * de bas de page » (the only run of its letters), uncorrected; « cdf »,
+ * whose letters two different runs spell once each, finds nothing. */
+static void test_initials(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *titles[] = {"Table des matières", "Index, table des matières",
+                            "Notes de bas de page", "Contenu du fichier", "Copie des formules"};
+    const char *texts[] = {
+        "Insérez une table des matières au début du rapport.",
+        "La table des matières se met à jour seule.",
+        "Chaque note de bas de page est numérotée.",
+        "Le contenu est relu avant l'envoi.",
+        "La copie garde les références relatives.",
+    };
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, titles[i], texts[i]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(500 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "tdm", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_non_null(
+        strstr(res.hits[0].snippet, "<mark>table</mark> <mark>des</mark> <mark>matières</mark>"));
+    search_result_free(&res);
+    assert_int_equal(found_ids(ctx, "tdm"), 1u << 1 | 1u << 2);
+    req.q = "ndbp";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 3);
+    assert_null(res.suggestion);
+    search_result_free(&res);
+    assert_int_equal(found_ids(ctx, "cdf"), 0);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* « entrée » folds to the stem of « entre », which is in nearly every
  * document: the word, typed with accents or bare, singular or plural,
  * reaches its own spellings only, never the preposition. */
@@ -1577,6 +1626,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_everyday_words),
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_anglicisms),
+        cmocka_unit_test(test_initials),
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),
