@@ -25,6 +25,7 @@ typedef struct {
 
 typedef struct {
     char *key;          /* the words unaccented, without a final s */
+    uint32_t hash;      /* of key */
     char *form;         /* as the first document writes it, lowercase */
     long whole;         /* documents with it as a whole title, heading or part */
     sqlite3_int64 last; /* the last document counted */
@@ -67,7 +68,7 @@ static int initials_is_function(const char *w)
 
 /* The code point at text[i] (*k bytes, 1 for an invalid byte): a letter
  * (1), a digit (2) or neither (0). ASCII first: titles mostly are. */
-static int initials_kind(const char *text, size_t len, size_t i, int32_t *cp, size_t *k)
+static inline int initials_kind(const char *text, size_t len, size_t i, int32_t *cp, size_t *k)
 {
     unsigned char c = (unsigned char)text[i];
     if (c < 0x80) {
@@ -142,7 +143,7 @@ static size_t initials_split(const char *text, size_t len, initials_word *w, siz
         w[n].start = start;
         w[n].end = i;
         w[n].initial = !digit && flen > 0 && folded[0] >= 'a' && folded[0] <= 'z' ? folded[0] : 0;
-        w[n].function = !digit && short_ascii && initials_is_function(folded);
+        w[n].function = !digit && short_ascii && flen <= 3 && initials_is_function(folded);
         w[n].joined = n > 0 && initials_soft(text + prev_end, start - prev_end);
         prev_end = i;
         n++;
@@ -211,10 +212,11 @@ static int initials_edge(const initials_scan *sc, size_t j)
 static void initials_note(initials_scan *sc, size_t from, size_t to)
 {
     char *key = initials_key(sc, from, to);
+    uint32_t hash = text_hash(key, strlen(key));
     int whole = initials_edge(sc, from) && initials_edge(sc, to + 1);
     initials_run *r = NULL;
     for (size_t i = 0; i < sc->nruns && !r; i++)
-        if (strcmp(sc->runs[i].key, key) == 0)
+        if (sc->runs[i].hash == hash && strcmp(sc->runs[i].key, key) == 0)
             r = &sc->runs[i];
     if (r) {
         free(key);
@@ -224,7 +226,7 @@ static void initials_note(initials_scan *sc, size_t from, size_t to)
             sc->runs = buf_xrealloc(sc->runs, sc->cap * sizeof *sc->runs);
         }
         r = &sc->runs[sc->nruns++];
-        *r = (initials_run){key, initials_form(sc, from, to), 0, -1};
+        *r = (initials_run){key, hash, initials_form(sc, from, to), 0, -1};
     }
     if (whole && r->last != sc->doc) {
         r->whole++;

@@ -127,6 +127,7 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_PROGRESS_STEPS 1000
 /* Words known to the index remembered per context (search_word_known). */
 #define SEARCH_KNOWN_SLOTS 512
+#define SEARCH_INITIALS_SLOTS 16
 /* SQLite's page cache per context (PRAGMA cache_size, in KiB when
  * negative; SQLite's default is 2000). The scale benchmark's mix reads
  * about 16 MB of pages (doclists, the hits' documents rows and chunks,
@@ -142,6 +143,13 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_TITLE_COLUMNS 1
 /* The kinds of entries the contexts of a process share (search_shared). */
 enum { SEARCH_SPELL, SEARCH_SYNONYMS, SEARCH_SHARED_KINDS };
+
+typedef struct {
+    char word[INITIALS_MAX_LETTERS + 1];
+    long long version;
+    size_t n;
+    char *forms[INITIALS_MAX_FORMS];
+} search_initials_seen;
 
 struct search_ctx {
     sqlite3 *db;
@@ -184,6 +192,9 @@ struct search_ctx {
     /* This query's long forms of initials no page defines (initials.h),
      * or NULL: what search_word_known_here also counts as known. */
     synonyms *initials;
+    /* The long forms initials_find gave a word (a pass over every title
+     * and heading), by hash, under the data_version they were read at. */
+    search_initials_seen initials_seen[SEARCH_INITIALS_SLOTS];
     char *syn_path;
     time_t syn_checked;            /* when the file's mtime was looked at */
     sqlite3_stmt *acro_generation; /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
@@ -882,18 +893,29 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
         char *stem = strndup(keys.stem, keys.stem_len);
         int skip = (syn && synonyms_defines(syn, word)) || search_word_known(ctx, word, stem);
         free(stem);
-        char *forms[INITIALS_MAX_FORMS];
-        size_t n = 0;
-        if (skip || initials_find(ctx->db, word, forms, &n) != SQLITE_OK || n == 0)
+        if (skip)
+            continue;
+        size_t slot = text_hash(word, strlen(word)) % SEARCH_INITIALS_SLOTS;
+        search_initials_seen *seen = &ctx->initials_seen[slot];
+        if (ctx->known_version < 0 || seen->version != ctx->known_version ||
+            strcmp(seen->word, word) != 0) {
+            for (size_t k = 0; k < seen->n; k++)
+                free(seen->forms[k]);
+            seen->n = 0;
+            seen->version = -1;
+            if (initials_find(ctx->db, word, seen->forms, &seen->n) != SQLITE_OK)
+                continue;
+            memcpy(seen->word, word, sizeof word);
+            seen->version = ctx->known_version;
+        }
+        if (seen->n == 0)
             continue;
         const char *words[INITIALS_MAX_FORMS + 1] = {word};
-        for (size_t k = 0; k < n; k++)
-            words[k + 1] = forms[k];
+        for (size_t k = 0; k < seen->n; k++)
+            words[k + 1] = seen->forms[k];
         if (!found)
             found = synonyms_new();
-        synonyms_equate(found, words, n + 1, 1);
-        for (size_t k = 0; k < n; k++)
-            free(forms[k]);
+        synonyms_equate(found, words, seen->n + 1, 1);
     }
     return found;
 }
@@ -951,6 +973,9 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->exists);
     for (int i = 0; i < SEARCH_KNOWN_SLOTS; i++)
         free(ctx->known[i].word);
+    for (int i = 0; i < SEARCH_INITIALS_SLOTS; i++)
+        for (size_t k = 0; k < ctx->initials_seen[i].n; k++)
+            free(ctx->initials_seen[i].forms[k]);
     sqlite3_finalize(ctx->version);
     sqlite3_finalize(ctx->generation);
     sqlite3_finalize(ctx->acro_generation);
