@@ -128,6 +128,9 @@ static const search_tuning search_default_tuning = {
 /* Words known to the index remembered per context (search_word_known). */
 #define SEARCH_KNOWN_SLOTS 512
 #define SEARCH_INITIALS_SLOTS 16
+/* Words of one query read as initials at most (search_initials): each
+ * costs a pass over the titles and headings. */
+#define SEARCH_INITIALS_WORDS 3
 /* SQLite's page cache per context (PRAGMA cache_size, in KiB when
  * negative; SQLite's default is 2000). The scale benchmark's mix reads
  * about 16 MB of pages (doclists, the hits' documents rows and chunks,
@@ -861,13 +864,13 @@ static int search_word_known_here(void *vctx, const char *folded, const char *st
  * abbreviation's (abbrev.h); NULL when there is none. A word that a group
  * of the synonyms already has (the site's file, the acronyms the documents
  * define, the built-in tables) keeps that meaning, and one followed by
- * '*' is a prefix. */
+ * '*' is a prefix. The first SEARCH_INITIALS_WORDS such words only. */
 static synonyms *search_initials(search_ctx *ctx, const char *text)
 {
     synonyms *found = NULL;
     const synonyms *syn = search_syn(ctx);
-    size_t len = strlen(text);
-    for (size_t i = 0; i < len;) {
+    size_t len = strlen(text), tried = 0;
+    for (size_t i = 0; i < len && tried < SEARCH_INITIALS_WORDS;) {
         size_t start = i;
         while (i < len &&
                ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
@@ -895,6 +898,7 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
         free(stem);
         if (skip)
             continue;
+        tried++;
         size_t slot = text_hash(word, strlen(word)) % SEARCH_INITIALS_SLOTS;
         search_initials_seen *seen = &ctx->initials_seen[slot];
         if (ctx->known_version < 0 || seen->version != ctx->known_version ||
