@@ -128,11 +128,8 @@ const char *abbrev_entry(size_t i, const char *const **longs, size_t *nlong, int
     if (i >= abbrev_count())
         return NULL;
     const abbrev_entry_t *e = &abbrev_table[i];
-    size_t n = 0;
-    while (n < ABBREV_MAX_LONG && e->longs[n])
-        n++;
     *longs = e->longs;
-    *nlong = n;
+    *nlong = synonyms_row_len(e->longs, ABBREV_MAX_LONG);
     *oneway = e->oneway;
     return e->abbrev;
 }
@@ -142,10 +139,8 @@ size_t abbrev_add(synonyms *s)
     size_t added = 0;
     for (size_t i = 0; i < abbrev_count(); i++) {
         const char *words[1 + ABBREV_MAX_LONG];
-        size_t n = 0;
-        words[n++] = abbrev_table[i].abbrev;
-        for (size_t k = 0; k < ABBREV_MAX_LONG && abbrev_table[i].longs[k]; k++)
-            words[n++] = abbrev_table[i].longs[k];
+        size_t n =
+            synonyms_row(abbrev_table[i].abbrev, abbrev_table[i].longs, ABBREV_MAX_LONG, words);
         added += (size_t)synonyms_equate(s, words, n, abbrev_table[i].oneway);
     }
     return added;

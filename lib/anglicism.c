@@ -172,11 +172,8 @@ const char *anglicism_entry(size_t i, const char *const **french, size_t *nfrenc
     if (i >= anglicism_count())
         return NULL;
     const anglicism_entry_t *e = &anglicism_table[i];
-    size_t n = 0;
-    while (n < ANGLICISM_MAX_FRENCH && e->french[n])
-        n++;
     *french = e->french;
-    *nfrench = n;
+    *nfrench = synonyms_row_len(e->french, ANGLICISM_MAX_FRENCH);
     return e->english;
 }
 
@@ -185,10 +182,8 @@ size_t anglicism_add(synonyms *s)
     size_t added = 0;
     for (size_t i = 0; i < anglicism_count(); i++) {
         const char *words[1 + ANGLICISM_MAX_FRENCH];
-        size_t n = 0;
-        words[n++] = anglicism_table[i].english;
-        for (size_t k = 0; k < ANGLICISM_MAX_FRENCH && anglicism_table[i].french[k]; k++)
-            words[n++] = anglicism_table[i].french[k];
+        size_t n = synonyms_row(anglicism_table[i].english, anglicism_table[i].french,
+                                ANGLICISM_MAX_FRENCH, words);
         if (!synonyms_defines(s, words[0]))
             added += (size_t)synonyms_equate(s, words, n, 1);
     }

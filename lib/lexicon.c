@@ -96,10 +96,7 @@ size_t lexicon_add(synonyms *s)
     size_t added = 0;
     for (size_t i = 0; i < sizeof lexicon_table / sizeof lexicon_table[0]; i++) {
         const char *words[1 + LEXICON_MAX_TO];
-        size_t n = 0;
-        words[n++] = lexicon_table[i].from;
-        for (size_t k = 0; k < LEXICON_MAX_TO && lexicon_table[i].to[k]; k++)
-            words[n++] = lexicon_table[i].to[k];
+        size_t n = synonyms_row(lexicon_table[i].from, lexicon_table[i].to, LEXICON_MAX_TO, words);
         added += (size_t)synonyms_relate(s, words, n, 1);
     }
     return added;

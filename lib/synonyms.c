@@ -312,6 +312,23 @@ int synonyms_defines(const synonyms *s, const char *word)
     return found;
 }
 
+size_t synonyms_row_len(const char *const *rest, size_t max)
+{
+    size_t n = 0;
+    while (n < max && rest[n])
+        n++;
+    return n;
+}
+
+size_t synonyms_row(const char *first, const char *const *rest, size_t max, const char **words)
+{
+    size_t n = synonyms_row_len(rest, max);
+    words[0] = first;
+    for (size_t k = 0; k < n; k++)
+        words[1 + k] = rest[k];
+    return 1 + n;
+}
+
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 {
     synonyms_group g = {NULL, 0, 0, 1, 0, 0};

@@ -56,6 +56,13 @@ int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway)
  * (anglicism.h). */
 int synonyms_defines(const synonyms *s, const char *word);
 
+/* A row of a built-in table (lexicon.h, abbrev.h, anglicism.h): the
+ * number of words of rest[0..max), NULL-ended when shorter; and that row,
+ * first then rest's words, gathered in words (room for 1 + max) as
+ * synonyms_relate and synonyms_equate take it, returning its count. */
+size_t synonyms_row_len(const char *const *rest, size_t max);
+size_t synonyms_row(const char *first, const char *const *rest, size_t max, const char **words);
+
 /* Number of groups, of sides in group g, and the tokens of one side: the
  * analyzer's stems, one per position (pointers owned by s). */
 size_t synonyms_groups(const synonyms *s);

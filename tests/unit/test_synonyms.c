@@ -253,6 +253,22 @@ static void test_abbrev_table(void **state)
     synonyms_free(s);
 }
 
+/* A built-in table's row: its words up to NULL or max, then the row
+ * gathered first word first. */
+static void test_table_row(void **state)
+{
+    (void)state;
+    const char *full[3] = {"a", "b", "c"}, *part[3] = {"x", NULL, "never"};
+    const char *words[4];
+    assert_int_equal(synonyms_row_len(full, 3), 3);
+    assert_int_equal(synonyms_row_len(part, 3), 1);
+    assert_int_equal(synonyms_row("w", full, 3, words), 4);
+    assert_string_equal(words[0], "w");
+    assert_string_equal(words[3], "c");
+    assert_int_equal(synonyms_row("w", part, 3, words), 2);
+    assert_string_equal(words[1], "x");
+}
+
 /* The anglicisms: every entry has an English word and a French term,
  * each English word once; all are added to an empty object, one way: the
  * French term does not lead back. A file's group, an acronym the documents
@@ -380,6 +396,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_equate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abbrev_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_anglicism_table, setup, teardown),
+        cmocka_unit_test(test_table_row),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
