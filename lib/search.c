@@ -907,7 +907,13 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
                 free(seen->forms[k]);
             seen->n = 0;
             seen->version = -1;
-            if (initials_find(ctx->db, word, seen->forms, &seen->n) != SQLITE_OK)
+            /* The pass has a budget of its own (the query's is armed
+             * later): on a very large index it gives up, and the word is
+             * left to the corrector. */
+            search_arm(ctx);
+            int found_rc = initials_find(ctx->db, word, seen->forms, &seen->n);
+            ctx->deadline_on = 0;
+            if (found_rc != SQLITE_OK)
                 continue;
             memcpy(seen->word, word, sizeof word);
             seen->version = ctx->known_version;

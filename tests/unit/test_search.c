@@ -1218,6 +1218,41 @@ static void test_initials(void **state)
     ixf_remove(&ix);
 }
 
+/* The pass over the titles that reads a word as initials has a budget of
+ * its own: on an index whose titles take longer to read than the budget,
+ * « tdm » gives up its long form (no page titled « Table des matières »
+ * is found through it) instead of running unbounded before the query's
+ * budget starts; with the default budget it finds them. */
+static void test_initials_budget(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Table des matières", "Sommaire."), 0);
+    for (int i = 0; i < 1500; i++) {
+        char *t = ixf_filler(3000 + (unsigned)i, 1000);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, t, "Note."), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    search_result res;
+    search_request req = {.q = "tdm", .limit = 10};
+    assert_int_equal(search_open(ix.path, NULL, 5, &ctx, err, sizeof err), SEARCH_OK);
+    int rc = search_run(ctx, &req, &res, err, sizeof err);
+    assert_true(rc == SEARCH_OK || rc == SEARCH_ETIMEOUT);
+    for (size_t i = 0; rc == SEARCH_OK && i < res.n_hits; i++)
+        assert_true(res.hits[i].id > 2);
+    search_result_free(&res);
+    search_close(ctx);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "tdm"), 1u << 1 | 1u << 2);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* « entrée » folds to the stem of « entre », which is in nearly every
  * document: the word, typed with accents or bare, singular or plural,
  * reaches its own spellings only, never the preposition. */
@@ -1627,6 +1662,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
+        cmocka_unit_test(test_initials_budget),
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),
