@@ -2387,6 +2387,29 @@ size_t query_content_clauses(const query *q)
     return n;
 }
 
+/* The content words typed in a clause: one for a word, each of them for
+ * a phrase of a synonym group typed whole (its first reading, the words
+ * as typed: « ordre du jour » counts two, its « odj » none more). */
+static size_t query_clause_words(const query_node *n)
+{
+    if (n->kind == QUERY_NODE_PHRASE)
+        return !n->common;
+    if (n->kind == QUERY_NODE_OR)
+        return n->nkids ? query_clause_words(n->kids[0]) : 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n->nkids; i++)
+        words += query_clause_words(n->kids[i]);
+    return words;
+}
+
+size_t query_content_words(const query *q)
+{
+    size_t n = 0;
+    for (size_t i = 0; q && i < q->nclauses; i++)
+        n += query_clause_common(q->clauses[i]) ? 0 : query_clause_words(q->clauses[i]);
+    return n;
+}
+
 void query_drop_common(query *q)
 {
     if (query_content_clauses(q) == 0)

@@ -55,6 +55,10 @@ int query_has_operators(const query *q);
  * words and the weak words of snippet.c's query_term.common). */
 size_t query_content_clauses(const query *q);
 
+/* Number of content words typed in those clauses: a phrase of a synonym
+ * group typed whole (« ordre du jour ») counts its words, not one. */
+size_t query_content_words(const query *q);
+
 /* Drops those clauses, unless every clause is one (then q is unchanged):
  * search.c's partial matches are the documents with some of the content
  * words, ranked by how many they have, not by « une » or « à ». */

@@ -1628,11 +1628,13 @@ static void search_mark_partial(const search_pass *strict, search_result *res)
 /* Does q list partial matches after its documents with every word, when
  * they are few (search_partial)? Not a question (the relaxed pass above
  * reads it), nor a query typed with operators (query_has_operators), and
- * with SEARCH_PARTIAL_CLAUSES content words or more. */
+ * with SEARCH_PARTIAL_CLAUSES content words typed or more, in two clauses
+ * or more: a synonym group's phrase typed whole (« ordre du jour ») is one
+ * clause but counts its words (query_content_words). */
 static int search_partial_wanted(const query *q)
 {
-    return !query_is_question(q) && !query_has_operators(q) &&
-           query_content_clauses(q) >= SEARCH_PARTIAL_CLAUSES;
+    return !query_is_question(q) && !query_has_operators(q) && query_content_clauses(q) >= 2 &&
+           query_content_words(q) >= SEARCH_PARTIAL_CLAUSES;
 }
 
 int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,

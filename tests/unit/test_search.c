@@ -1121,6 +1121,48 @@ static void test_abbreviations(void **state)
     ixf_remove(&ix);
 }
 
+/* The partial matches count the words typed, not the clauses: « ordre du
+ * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
+ * « ordre du jour réunion » but two of its three content words, so the
+ * pages with some of them follow the one with all. Two words typed keep
+ * the all-words reading (« jour réunion »). */
+static void test_partial_phrase_words(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "L'ordre du jour de la réunion est envoyé la veille.",
+        "La réunion de l'équipe a lieu le lundi.",
+        "Fixez l'ordre du jour avec le bureau.",
+    };
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(720 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "ordre du jour réunion", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.all_words, 1);
+    assert_int_equal(res.total, 3);
+    assert_int_equal(res.n_hits, 3);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_int_equal(res.hits[0].partial, 0);
+    assert_int_equal(res.hits[1].partial, 1);
+    assert_int_equal(res.hits[2].partial, 1);
+    search_result_free(&res);
+    assert_int_equal(found_ids(ctx, "jour réunion"), 1u << 1);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The built-in anglicisms (anglicism.h), without a synonyms file:
  * « newsletter » finds the page that writes « lettre d'information » and
  * marks it, « e-mail » the one that writes « courriel »; one way:
@@ -1648,6 +1690,7 @@ int main(void)
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_partial_near),
         cmocka_unit_test(test_partial_ranked),
+        cmocka_unit_test(test_partial_phrase_words),
         cmocka_unit_test(test_function_words_ranked),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_clause_weight),
