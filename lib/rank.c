@@ -1917,15 +1917,6 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
     sqlite3_result_int(ctx, rank_relaxed_clauses(m, p, m->inst, nhits, k, &share));
 }
 
-/* repere_weighed(score, clauses): rank_weighed, the key of a question's
- * relaxed order (search.c). */
-static void rank_fn_weighed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    sqlite3_result_double(ctx,
-                          rank_weighed(sqlite3_value_double(argv[0]), sqlite3_value_int(argv[1])));
-}
-
 int rank_register(sqlite3 *db, char *err, size_t errlen)
 {
     fts5_api *api = schema_fts5(db);
@@ -1948,12 +1939,6 @@ int rank_register(sqlite3 *db, char *err, size_t errlen)
     /* repere_clauses reads the same document counts (rank_relaxed_count's
      * IDF); the cache is freed with repere_rank. */
     if (api->xCreateFunction(api, "repere_clauses", cache, rank_fn_clauses, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    if (sqlite3_create_function(db, "repere_weighed", 2,
-                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                rank_fn_weighed, NULL, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register the ranking functions: %s", sqlite3_errmsg(db));
         return -1;
     }

@@ -57,9 +57,10 @@ typedef struct {
                       * row exact */
     int by_clauses;  /* with topk: the rows are ordered by repere_clauses
                       * first, then by repere_rank */
-    int weighed;     /* with by_clauses: ordered by repere_weighed(score,
+    int weighed;     /* with by_clauses: ordered by rank_weighed(score,
                       * clauses) instead, a clause more worth a score
-                      * RANK_CLAUSE_WEIGHT times higher (questions) */
+                      * RANK_CLAUSE_WEIGHT times higher (questions);
+                      * repere_rank returns that key */
     int slack;       /* repere_clauses (and by_clauses): a row missing one
                       * clause of three or more, one no rarer in the index
                       * than the query's mean, counts as having them all
@@ -167,8 +168,9 @@ int rank_register(sqlite3 *db, char *err, size_t errlen);
  * RANK_CLAUSE_WEIGHT times its own or more. */
 #define RANK_CLAUSE_WEIGHT 2.5
 
-/* score * RANK_CLAUSE_WEIGHT^clauses: the key of that order, also the SQL
- * function repere_weighed(score, clauses) that rank_register adds. */
+/* score * RANK_CLAUSE_WEIGHT^clauses: the key of that order, which
+ * repere_rank returns in it (an ORDER BY over an expression of repere_rank
+ * would have SQLite call it twice, the heap changed by the first call). */
 double rank_weighed(double score, int clauses);
 
 /* For choosing a passage (snippet.c): the score of one whose hits are

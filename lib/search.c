@@ -161,7 +161,7 @@ struct search_ctx {
     query_vocab qvocab;   /* the same, for query_compile */
     sqlite3_stmt *rank;    /* one page of matches, best first */
     sqlite3_stmt *relaxed; /* the same, most clauses first */
-    sqlite3_stmt *weighed; /* the same, a question's order (repere_weighed) */
+    sqlite3_stmt *weighed; /* the same, a question's order (rank_weighed) */
     sqlite3_stmt *near;    /* the same, of the rows with ?6 clauses or more */
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
