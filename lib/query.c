@@ -2570,6 +2570,12 @@ static void query_emit(query_out *o, const query_node *n, int clause, query_phra
     o->ands_under_or -= and_under_or;
 }
 
+/* The bits of n clauses (query.must: a bit each, the first 64). */
+static unsigned long long query_all_clauses(size_t n)
+{
+    return n >= 64 ? ~0ULL : (1ULL << n) - 1;
+}
+
 /* The positive clauses joined by AND (or OR), then NOT the exclusions. */
 static void query_emit_base(query_out *o, const query *q, int any)
 {
@@ -2589,9 +2595,9 @@ static void query_emit_base(query_out *o, const query *q, int any)
     buf_putc(&o->text, '(');
     if (need == 1) {
         query_emit(o, top.kids[only], (int)only, QUERY_PHRASE_MATCH);
-    } else if (any && q->must != 0 && top.nkids <= 64 &&
-               (q->must & ~(~0ULL << top.nkids)) != (~0ULL >> (64 - top.nkids))) {
-        /* (the clauses required, AND-ed) AND (the others OR-ed). */
+    } else if (any && q->must != 0 && q->must != query_all_clauses(top.nkids)) {
+        /* (the clauses required, AND-ed) AND (the others OR-ed); with
+         * every clause required, the OR-ed side would be empty. */
         int first = 1;
         for (size_t i = 0; i < top.nkids; i++) {
             if (!(q->must >> i & 1))
