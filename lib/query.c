@@ -3245,6 +3245,50 @@ char *query_fts_all(const query *q, const query_vocab *v)
     return s;
 }
 
+int query_has_attached(const query *q, size_t i)
+{
+    return q && i > 0 && i < q->nclauses && q->clauses[i - 1]->optional && !q->clauses[i]->optional;
+}
+
+void query_drop_attached(query *q, unsigned long long words)
+{
+    if (!q)
+        return;
+    unsigned long long drop = 0;
+    for (size_t i = 1; i < q->nclauses && i < 64; i++)
+        if (words >> i & 1 && query_has_attached(q, i))
+            for (size_t k = i; k-- > 0 && q->clauses[k]->optional;)
+                drop |= 1ULL << k;
+    if (drop == 0)
+        return;
+    unsigned long long must = 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < q->nclauses; i++) {
+        if (i < 64 && drop >> i & 1) {
+            query_node_free(q->clauses[i]);
+            continue;
+        }
+        if (i < 64 && q->must >> i & 1 && kept < 64)
+            must |= 1ULL << kept;
+        q->clauses[kept++] = q->clauses[i];
+    }
+    q->nclauses = kept;
+    q->must = must;
+}
+
+char *query_fts_clause(const query *q, size_t i, const query_vocab *v)
+{
+    /* The clause required, alone (a function word's too). */
+    query_node one = *q->clauses[i];
+    one.optional = 0;
+    query_node *kid = &one;
+    query alone;
+    memset(&alone, 0, sizeof alone);
+    alone.clauses = &kid;
+    alone.nclauses = 1;
+    return query_fts_all(&alone, v);
+}
+
 char *query_fts_exact(const query *q, const query_vocab *v)
 {
     if (!q || q->nexact == 0)

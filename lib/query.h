@@ -215,6 +215,24 @@ void query_expr_free(query_expr *e);
  * acronym typed. */
 void query_require_acronyms(query *q);
 
+/* Does clause i, not a function word, come right after function words
+ * typed before it (its determiner, its preposition: « un » of « supprimer
+ * un calque », « de » and « la » of « couleur de la bulle »)? Only in a
+ * keyword query, whose function words are clauses (not required). */
+int query_has_attached(const query *q, size_t i);
+
+/* Drops the function words typed just before each clause i < 64 whose
+ * bit words has (query_has_attached): French writes a noun's determiner
+ * and preposition before it. search.c drops those of a word no document
+ * has from the relaxed pass: every row lacks that word alike, but its
+ * article, which nearly every page writes, would count there as a clause
+ * the rows have. */
+void query_drop_attached(query *q, unsigned long long words);
+
+/* The FTS5 expression of q's clause i alone (0 <= i < query_clauses(q)),
+ * required even when it is a function word. Caller frees. */
+char *query_fts_clause(const query *q, size_t i, const query_vocab *v);
+
 /* query_compile(q, QUERY_ALL, v)'s expression alone. Caller frees. */
 char *query_fts_all(const query *q, const query_vocab *v);
 

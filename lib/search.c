@@ -756,16 +756,20 @@ static void search_forms_add(void *actx, const char *form, size_t len)
     query_fts_form(&f->expr, form, len);
 }
 
-/* Does a document have one of the forms f names? 1, 0, or -1 on an error. */
-static int search_forms_exist(search_ctx *ctx, const search_forms *f)
+/* Does a document match the FTS5 expression fts? 1, 0, or -1 on an error. */
+static int search_expr_exists(search_ctx *ctx, const char *fts)
 {
-    if (f->n == 0)
-        return 0;
-    sqlite3_bind_text(ctx->exists, 1, f->expr.data, (int)f->expr.len, SQLITE_STATIC);
+    sqlite3_bind_text(ctx->exists, 1, fts, -1, SQLITE_STATIC);
     int rc = sqlite3_step(ctx->exists);
     sqlite3_reset(ctx->exists);
     sqlite3_clear_bindings(ctx->exists);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Does a document have one of the forms f names? 1, 0, or -1 on an error. */
+static int search_forms_exist(search_ctx *ctx, const search_forms *f)
+{
+    return f->n == 0 ? 0 : search_expr_exists(ctx, f->expr.data);
 }
 
 void search_process_init(void)
@@ -1625,6 +1629,29 @@ static void search_mark_partial(const search_pass *strict, search_result *res)
                                              sizeof res->hits[i].id, search_id_cmp);
 }
 
+/* Drops from q the function words typed before a word no document has
+ * (no form of it, no synonym that matches: query_drop_attached), for the
+ * relaxed pass. The word stays: every row lacks it alike, and a page
+ * that has the others far apart still counts as lacking one (rank.c,
+ * rank_passage_clauses). Its « un » or « de » would count as a clause
+ * the rows have: « supprimer un calque », no document saying « calque »,
+ * ranked every page with « supprimer » and « un » above « Supprimer une
+ * couche ». Only the words that follow function words are looked up (an
+ * FTS5 lookup each). */
+static void search_drop_attached(search_ctx *ctx, query *q)
+{
+    unsigned long long words = 0;
+    for (size_t i = 1; i < query_clauses(q) && i < 64; i++) {
+        if (!query_has_attached(q, i))
+            continue;
+        char *fts = query_fts_clause(q, i, &ctx->qvocab);
+        if (fts && search_expr_exists(ctx, fts) == 0)
+            words |= 1ULL << i;
+        free(fts);
+    }
+    query_drop_attached(q, words);
+}
+
 /* Does q list partial matches after its documents with every word, when
  * they are few (search_partial)? Not a question (the relaxed pass above
  * reads it), nor a query typed with operators (query_has_operators), and
@@ -1701,7 +1728,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
                 free(again.order);
             }
         }
-        const query *asked = res->corrected ? fixed : q;
+        query *asked = res->corrected ? fixed : q;
         /* A question is read as a person asks it, not as a list of
          * required words: when fewer documents than two default pages
          * have all of its words (SEARCH_QUESTION_BELOW, whichever page is
@@ -1722,6 +1749,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
              (question && res->total < SEARCH_QUESTION_BELOW))) {
             long long every = res->total;
             search_reset_matches(res);
+            search_drop_attached(ctx, asked);
             search_pass loose = {.relaxed = 1};
             rc = search_exec(ctx, asked, req, &loose, res);
             res->relaxed = every == 0 && res->total > 0;

@@ -758,6 +758,40 @@ static void test_or(void **state)
     ASSERT_SEARCH("OU crime", "3"); /* a function word, not required */
 }
 
+/* The function words typed before a word (« de », « la » of « de la
+ * bulle ») go with it when search.c drops them (query_drop_attached);
+ * the others stay. */
+static void test_drop_attached(void **state)
+{
+    fixture *f = *state;
+    char err[128];
+    query *q, *shorter;
+    const char *text = "couleur de la bulle", *without = "couleur bulle";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    assert_int_equal(query_clauses(q), 4);
+    assert_int_equal(query_has_attached(q, 0), 0);
+    assert_int_equal(query_has_attached(q, 2), 0); /* « la » is a function word */
+    assert_int_equal(query_has_attached(q, 3), 1);
+    query_drop_attached(q, 1u << 0); /* no function word before it */
+    assert_int_equal(query_clauses(q), 4);
+    query_drop_attached(q, 1u << 3);
+    assert_int_equal(query_clauses(q), 2);
+    assert_int_equal(query_parse(without, strlen(without), f->syn, &shorter, err, sizeof err),
+                     QUERY_OK);
+    char *a = query_fts_all(q, NULL), *b = query_fts_all(shorter, NULL);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    query_free(shorter);
+    query_free(q);
+    /* A question's function words are no clauses: nothing to drop. */
+    text = "comment changer la couleur de la bulle ?";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    assert_int_equal(query_clauses(q), 3);
+    assert_int_equal(query_has_attached(q, 2), 0);
+    query_free(q);
+}
+
 static size_t clauses_of(fixture *f, const char *text);
 
 /* A keyword query's function words (« sur », « un », « à ») are not
@@ -1433,6 +1467,7 @@ int main(void)
         cmocka_unit_test(test_exact_form_expression),
         cmocka_unit_test(test_exact_form_ranks_first),
         cmocka_unit_test(test_token_clause),
+        cmocka_unit_test(test_drop_attached),
         cmocka_unit_test(test_questions),
         cmocka_unit_test(test_elision_without_apostrophe),
         cmocka_unit_test(test_hostile_inputs),

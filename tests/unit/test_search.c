@@ -119,6 +119,13 @@ static int setup(void **state)
     free(apart);
     free(apart2);
     free(spread);
+    /* « tondre un calque » (test_unknown_word_article): no document says
+     * « calque »; 830 has « tondre » in its title, 831 « tondre » and « un »
+     * in its text. */
+    assert_int_equal(add_text(ix, 830, "text", 0, "Tondre une haie", "Tondre une haie en mai."), 0);
+    assert_int_equal(add_text(ix, 831, "text", 0, "Jardin",
+                              "Un râteau, un sécateur et un arrosoir pour tondre un gazon."),
+                     0);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -513,6 +520,35 @@ static void test_partial_ranked(void **state)
     search_result_free(&res);
 }
 
+/* When no document has every word, the determiner of a word no document
+ * has (« un » of « calque ») is no word to look for: the relaxed order
+ * ranks the pages by « tondre » as « tondre » alone would, the title
+ * first, not the page that has « tondre » and « un » above it; nor are
+ * the pages that have only « un » listed. The response says it is
+ * relaxed, every hit partial. */
+static void test_unknown_word_article(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "tondre un calque", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.relaxed, 1);
+    assert_int_equal(res.all_words, 0);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.n_hits, 2);
+    assert_int_equal(res.hits[0].id, 830);
+    assert_int_equal(res.hits[1].id, 831);
+    assert_int_equal(res.hits[0].partial, 1);
+    assert_int_equal(res.hits[1].partial, 1);
+    search_result_free(&res);
+    /* A word some document has keeps its article: « un » of « tondre un
+     * gazon » counts, 831 has all three words. */
+    assert_int_equal(run(f, "tondre un gazon", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.relaxed, 0);
+    assert_int_equal(res.total, 1);
+    assert_int_equal(res.hits[0].id, 831);
+    search_result_free(&res);
+}
+
 /* A keyword query's function word is not required, but a document that
  * has it ranks above one alike that lacks it: both 807 and 808 have
  * « pangolin » and « colline », 808 « sur » too. Both count as having
@@ -613,7 +649,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 19 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 21 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -1692,6 +1728,7 @@ int main(void)
         cmocka_unit_test(test_partial_ranked),
         cmocka_unit_test(test_partial_phrase_words),
         cmocka_unit_test(test_function_words_ranked),
+        cmocka_unit_test(test_unknown_word_article),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_clause_weight),
         cmocka_unit_test(test_hostile_queries),
