@@ -1842,6 +1842,20 @@ static int query_after_determiner(const query_item *items, size_t i)
             strcmp(before, "au") == 0 || strcmp(before, "aux") == 0);
 }
 
+/* Is it a letter that French elides (« c », « d », « l », « s »…)
+ * standing alone? The analyzer strips an elided letter from its word
+ * (« l'abri », and « l abri » typed without the apostrophe: query_join_elisions),
+ * so a letter left alone stood before a consonant or at the end, where
+ * French elides nothing: a name (« trier un tableau en C », « vitamine
+ * C »), a unit, a key, not « ce » or « de ». */
+static int query_lone_letter(const query_item *it)
+{
+    if (it->npos != 1)
+        return 0;
+    const char *w = query_pos_surface(&it->pos[0]);
+    return w[0] && !w[1] && strchr("cdjlmnst", w[0]);
+}
+
 /* A plain word made of function words only (« une », « est-ce »),
  * compared unaccented. A determiner that ends its clause is none: no noun
  * follows it, so it is a noun (« pourquoi je n'ai pas de son ? »: the
@@ -1867,6 +1881,8 @@ static int query_function_word(const query_item *items, size_t n, size_t i)
                       sizeof query_determiners / sizeof query_determiners[0]))
         return 0;
     if (query_after_determiner(items, i))
+        return 0;
+    if (query_lone_letter(it))
         return 0;
     for (size_t k = 0; k < it->npos; k++)
         if (!query_in_list(query_pos_surface(&it->pos[k]), query_function_words,

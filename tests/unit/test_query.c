@@ -1141,6 +1141,12 @@ static void test_questions(void **state)
     assert_int_equal(clauses_of(f, "créer une requête sans l'assistant"), 5); /* no question */
     assert_int_equal(clauses_of(f, "comment faire sans l'assistant ?"), 1);
     assert_int_equal(clauses_of(f, "sans l'assistant ?"), 2); /* nothing else: they stay */
+    /* A letter French elides, standing alone (before a consonant or at
+     * the end), is no elision: a name, « le langage C ». */
+    ASSERT_SAME_QUERY("comment trier un tableau en c ?", "trier tableau c");
+    ASSERT_SAME_QUERY("comment trier un tableau en C", "trier tableau C");
+    assert_int_equal(clauses_of(f, "comment trier un tableau en c ?"), 3);
+    ASSERT_SAME_QUERY("c est quoi l ASE", "ASE");
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
