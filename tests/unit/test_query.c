@@ -1147,6 +1147,14 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("comment trier un tableau en C", "trier tableau C");
     assert_int_equal(clauses_of(f, "comment trier un tableau en c ?"), 3);
     ASSERT_SAME_QUERY("c est quoi l ASE", "ASE");
+    /* The noun of a prepositional or interrogative locution names no
+     * topic (« au lieu de », « combien de temps »); the same noun
+     * elsewhere stays. */
+    ASSERT_SAME_QUERY("combien de temps dure le délai de réflexion ?", "dure délai réflexion");
+    ASSERT_SAME_QUERY("pourquoi le nom s'affiche au lieu de la valeur ?", "nom affiche valeur");
+    ASSERT_SAME_QUERY("nom au lieu de la valeur", "nom valeur"); /* not required */
+    assert_int_equal(clauses_of(f, "quel lieu d'accueil ?"), 2);
+    assert_int_equal(clauses_of(f, "combien de temps ?"), 3); /* nothing else: they stay */
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
