@@ -93,6 +93,10 @@ typedef struct {
                     * query either (snippet.c) */
     int related;   /* a side of a "~" synonym group: a related word, not the
                     * one typed (rank.c weighs it less) */
+    int label_only; /* the exact form of a question's interrogative
+                     * (« pourquoi »), no clause: rank.c counts its hits in
+                     * the titles and headings only (a page titled
+                     * « Pourquoi … ? »), not the text's */
     int content;   /* the positions of its phrase that are not among the
                     * commonest function words (« de », « la », « à »):
                     * « protection judiciaire de la jeunesse » has 3 */

@@ -108,6 +108,7 @@ typedef struct {
  * whole query. */
 typedef struct {
     const query_expr *expr;
+    int ask;                             /* a term is label_only (rank_ask_labels) */
     int n;                               /* phrases */
     int nterms;                          /* terms */
     int *size;                           /* per phrase: tokens */
@@ -404,6 +405,8 @@ static rank_state *rank_state_get(const Fts5ExtensionApi *api, Fts5Context *fts,
     m->expr = p->expr;
     m->n = n;
     m->nterms = p->expr->nterms;
+    for (int t = 0; t < m->nterms; t++)
+        m->ask |= p->expr->terms[t].label_only;
     m->size = calloc(nn, sizeof *m->size);
     m->common = calloc(nt, sizeof *m->common);
     m->idf = calloc(nt, sizeof *m->idf);
@@ -484,9 +487,17 @@ typedef struct {
  * but title 0.9582 -> 0.9574 (« jeunes majeurs »); 0.75 v1 0.9286. */
 #define RANK_LOOSE_WEIGHT 0.5
 
+/* The weight of a question's interrogative in the exact-form bm25, which
+ * search.c weighs at 0.1 (w_exact): 10, so that « Pourquoi » in a title
+ * counts as a word typed there does (rank_ask_labels). 5 gave the same
+ * queries (heldout4 « pourquoi choisir debian » 0.903 instead of 0.910,
+ * before rank_ask_labels); 20 lowered four (« pourquoi les mesures ne
+ * tombent pas juste » 0.959 -> 0.620). */
+#define RANK_ASK_WEIGHT 10.0
+
 static double rank_term_weight(const query_term *t)
 {
-    return t->related ? RANK_RELATED_WEIGHT : 1.0;
+    return t->label_only ? RANK_ASK_WEIGHT : t->related ? RANK_RELATED_WEIGHT : 1.0;
 }
 
 /* Is term t one of a synonym side's loose words: AND-ed to the term before
@@ -1249,6 +1260,32 @@ static void rank_definitions(rank_state *m, const rank_params *p, int ncols, con
     }
 }
 
+static unsigned long long rank_counted_mask(const rank_state *m);
+
+/* A question's interrogative (query_term.label_only) counts only for a
+ * row whose titles and headings hold it with half the clauses the
+ * relaxed order counts, or more: a page that asks the question about the
+ * same thing (« Pourquoi la distribution Debian ? » for « pourquoi choisir
+ * debian »), not any page titled « Pourquoi … ». */
+static void rank_ask_labels(rank_state *m, int text_col, size_t ninst)
+{
+    const query_term *ts = m->expr->terms;
+    int ask = 0;
+    for (int t = 0; m->ask && t < m->nterms; t++)
+        ask |= ts[t].label_only && m->tf[t] > 0;
+    if (!ask)
+        return;
+    unsigned long long all = rank_counted_mask(m), in = 0;
+    for (size_t i = 0; i < ninst; i++)
+        if (m->inst[i].col < text_col && m->inst[i].clause >= 0 && m->inst[i].clause < 64)
+            in |= 1ULL << m->inst[i].clause;
+    if (2 * __builtin_popcountll(in & all) >= __builtin_popcountll(all))
+        return;
+    for (int t = 0; t < m->nterms; t++)
+        if (ts[t].label_only)
+            m->tf[t] = 0;
+}
+
 /* The row's hits read phrase by phrase, then sorted by column and offset
  * (left in m->inst, *nhits of them): term frequencies, clauses present and
  * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
@@ -1283,6 +1320,17 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
         if (col >= 0 && rank_typed(&ts[t], &phs[ph], kin))
             typed |= 1ULL << ts[t].clause;
         double w = rank_phrase_weight(&phs[ph]);
+        if (ts[t].label_only) {
+            /* Its hits in the titles and headings only (no clause, no
+             * exact forms); FTS5 gives a phrase's hits column by column. */
+            for (; col >= 0 && col < text_col; api->xPhraseNext(fts, &it, &col, &off)) {
+                double cw = rank_col_weight_of(cws, p, col, ncols);
+                m->tf[t] += w * cw;
+                m->label[t] += w * cw;
+                m->label_w[t] += w;
+            }
+            continue;
+        }
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
             double cw = rank_col_weight_of(cws, p, col, ncols);
             m->tf[t] += w * cw;
@@ -1321,6 +1369,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
                                 m->ph_gap, &any);
     out->clauses = __builtin_popcountll(typed);
     out->typed = typed;
+    rank_ask_labels(m, text_col, ninst);
     if (p)
         out->span = rank_span(m->inst, ninst, m, p->span_col,
                               p->ncols < ncols ? p->ncols : ncols, p->title_cols);
@@ -1615,7 +1664,8 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
                 x = -1;
             if (x >= 0 && col >= 0)
                 m->ex_seen[x] = 1;
-            for (; !common && col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+            int end = ts[t].label_only ? p->text_col : INT_MAX;
+            for (; !common && col >= 0 && col < end; api->xPhraseNext(fts, &it, &col, &off)) {
                 double cw = rank_col_weight_of(cws, p, col, ncols);
                 tf += w * cw;
                 if (col < p->text_col)

@@ -126,6 +126,15 @@ static int setup(void **state)
     assert_int_equal(add_text(ix, 831, "text", 0, "Jardin",
                               "Un râteau, un sécateur et un arrosoir pour tondre un gazon."),
                      0);
+    /* 840-843 alike but for their titles (test_question_title_asks):
+     * « Pourquoi le capybara ? », « Capybara », and two titled without
+     * the capybara, one asking « Pourquoi ». */
+    char *cap = framed(840, 30, "on peut choisir le capybara pour sa douceur", 30);
+    assert_int_equal(add_text(ix, 840, "html", 0, "Pourquoi le capybara ?", cap), 0);
+    assert_int_equal(add_text(ix, 841, "html", 0, "Capybara", cap), 0);
+    assert_int_equal(add_text(ix, 842, "html", 0, "Pourquoi le tapir dort ?", cap), 0);
+    assert_int_equal(add_text(ix, 843, "html", 0, "Le tapir dort bien", cap), 0);
+    free(cap);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -572,6 +581,23 @@ static void test_function_words_ranked(void **state)
     search_result_free(&res);
 }
 
+/* A question's « pourquoi » is no word to require, but a page whose title
+ * asks it about the same thing comes first; a title asking it about
+ * something else earns nothing. */
+static void test_question_title_asks(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "pourquoi choisir le capybara ?", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 4);
+    assert_int_equal(res.hits[0].id, 840);
+    assert_int_equal(res.hits[1].id, 841);
+    long long r2 = rank_of(&res, 842), r3 = rank_of(&res, 843);
+    assert_true(r2 >= 2 && r3 >= 2);
+    assert_true(res.hits[r2].score == res.hits[r3].score);
+    search_result_free(&res);
+}
+
 static void test_hostile_queries(void **state)
 {
     fixture *f = *state;
@@ -649,7 +675,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 21 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 25 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -1729,6 +1755,7 @@ int main(void)
         cmocka_unit_test(test_partial_phrase_words),
         cmocka_unit_test(test_function_words_ranked),
         cmocka_unit_test(test_unknown_word_article),
+        cmocka_unit_test(test_question_title_asks),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_clause_weight),
         cmocka_unit_test(test_hostile_queries),
