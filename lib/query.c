@@ -1861,10 +1861,11 @@ static int query_lone_letter(const query_item *it)
 }
 
 /* The nouns of French prepositional locutions (« au lieu de », « à cause
- * de », « en cas de », « à l'aide de ») and of interrogative ones
- * (« combien de temps », « de quelle manière », « pour quelle raison »):
- * the locution is a preposition or an interrogative, its noun names no
- * topic, and is a function word (query_function_word). Each entry: the
+ * de », « en cas de », « à l'aide de »), of interrogative ones
+ * (« combien de temps », « de quelle manière », « pour quelle raison »)
+ * and of adverbials of frequency (« tous les jours », « chaque semaine »):
+ * the locution is a preposition, an interrogative or an adverb, its noun
+ * names no topic, and is a function word (query_function_word). Each entry: the
  * words before the noun, unaccented (an elided « l' » is stripped by the
  * analyzer), then the noun. Written from French grammar; « à partir de »
  * was measured out (« comment calculer l'âge à partir de la date de
@@ -1895,6 +1896,18 @@ static const char *const query_locutions[][4] = {
     {"quelle", "facon"},
     {"quelle", "raison"},
     {"quel", "moment"},
+    {"tous", "les", "jours"},
+    {"tous", "les", "soirs"},
+    {"tous", "les", "matins"},
+    {"tous", "les", "mois"},
+    {"tous", "les", "ans"},
+    {"toutes", "les", "heures"},
+    {"toutes", "les", "minutes"},
+    {"toutes", "les", "semaines"},
+    {"chaque", "jour"},
+    {"chaque", "semaine"},
+    {"chaque", "mois"},
+    {"chaque", "annee"},
 };
 
 static const char *query_word_at(const query_item *items, size_t n, size_t k);

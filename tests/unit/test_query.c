@@ -1155,6 +1155,11 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("nom au lieu de la valeur", "nom valeur"); /* not required */
     assert_int_equal(clauses_of(f, "quel lieu d'accueil ?"), 2);
     assert_int_equal(clauses_of(f, "combien de temps ?"), 3); /* nothing else: they stay */
+    /* A frequency (« tous les jours », « chaque semaine ») says when, not
+     * what: its noun goes too. */
+    assert_int_equal(clauses_of(f, "comment planifier une tâche tous les jours ?"), 3);
+    assert_int_equal(clauses_of(f, "comment sauvegarder chaque semaine ?"), 2);
+    assert_int_equal(clauses_of(f, "comment compter les jours ?"), 2);
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
