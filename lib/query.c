@@ -1871,48 +1871,56 @@ static int query_lone_letter(const query_item *it)
  * was measured out (« comment calculer l'âge à partir de la date de
  * naissance ? » 0.947 -> 0.883: the answers say « à partir de » too);
  * « au cours de » left out: « au cours de français » is a class. */
-static const char *const query_locutions[][4] = {
-    {"au", "lieu"},
-    {"a", "cause"},
-    {"en", "cas"},
-    {"au", "moyen"},
-    {"a", "aide"},
-    {"a", "la", "place"},
-    {"au", "sein"},
-    {"a", "propos"},
-    {"en", "raison"},
-    {"du", "fait"},
-    {"a", "egard"},
-    {"en", "depit"},
-    {"a", "force"},
-    {"au", "bout"},
-    {"par", "rapport"},
-    {"a", "cote"},
-    {"en", "face"},
-    {"en", "dehors"},
-    {"combien", "de", "temps"},
-    {"combien", "de", "fois"},
-    {"quelle", "maniere"},
-    {"quelle", "facon"},
-    {"quelle", "raison"},
-    {"quel", "moment"},
-    {"tous", "les", "jours"},
-    {"tous", "les", "soirs"},
-    {"tous", "les", "matins"},
-    {"tous", "les", "mois"},
-    {"tous", "les", "ans"},
-    {"toutes", "les", "heures"},
-    {"toutes", "les", "minutes"},
-    {"toutes", "les", "semaines"},
-    {"chaque", "jour"},
-    {"chaque", "semaine"},
-    {"chaque", "mois"},
-    {"chaque", "annee"},
+enum { QUERY_BEFORE_ANY, QUERY_BEFORE_DE, QUERY_BEFORE_A };
+
+static const struct {
+    const char *w[3]; /* the words before the noun, then the noun */
+    int before;       /* what must follow: « de » (« du », « des », « d'un »), « à »,
+                       * or anything but « de » (a complement of the noun) */
+} query_locutions[] = {
+    {{"au", "lieu"}, QUERY_BEFORE_DE},
+    {{"a", "cause"}, QUERY_BEFORE_DE},
+    {{"en", "cas"}, QUERY_BEFORE_DE},
+    {{"au", "moyen"}, QUERY_BEFORE_DE},
+    {{"a", "aide"}, QUERY_BEFORE_DE},
+    {{"a", "la", "place"}, QUERY_BEFORE_DE},
+    {{"au", "sein"}, QUERY_BEFORE_DE},
+    {{"a", "propos"}, QUERY_BEFORE_DE},
+    {{"en", "raison"}, QUERY_BEFORE_DE},
+    {{"du", "fait"}, QUERY_BEFORE_DE},
+    {{"a", "egard"}, QUERY_BEFORE_DE},
+    {{"en", "depit"}, QUERY_BEFORE_DE},
+    {{"a", "force"}, QUERY_BEFORE_DE},
+    {{"au", "bout"}, QUERY_BEFORE_DE},
+    {{"a", "cote"}, QUERY_BEFORE_DE},
+    {{"en", "face"}, QUERY_BEFORE_DE},
+    {{"en", "dehors"}, QUERY_BEFORE_DE},
+    {{"par", "rapport"}, QUERY_BEFORE_A},
+    {{"combien", "de", "temps"}, QUERY_BEFORE_ANY},
+    {{"combien", "de", "fois"}, QUERY_BEFORE_ANY},
+    {{"quelle", "maniere"}, QUERY_BEFORE_ANY},
+    {{"quelle", "facon"}, QUERY_BEFORE_ANY},
+    {{"quelle", "raison"}, QUERY_BEFORE_ANY},
+    {{"quel", "moment"}, QUERY_BEFORE_ANY},
+    {{"tous", "les", "jours"}, QUERY_BEFORE_ANY},
+    {{"tous", "les", "soirs"}, QUERY_BEFORE_ANY},
+    {{"tous", "les", "matins"}, QUERY_BEFORE_ANY},
+    {{"tous", "les", "mois"}, QUERY_BEFORE_ANY},
+    {{"tous", "les", "ans"}, QUERY_BEFORE_ANY},
+    {{"toutes", "les", "heures"}, QUERY_BEFORE_ANY},
+    {{"toutes", "les", "minutes"}, QUERY_BEFORE_ANY},
+    {{"toutes", "les", "semaines"}, QUERY_BEFORE_ANY},
+    {{"chaque", "jour"}, QUERY_BEFORE_ANY},
+    {{"chaque", "semaine"}, QUERY_BEFORE_ANY},
+    {{"chaque", "mois"}, QUERY_BEFORE_ANY},
+    {{"chaque", "annee"}, QUERY_BEFORE_ANY},
 };
 
 static const char *query_word_at(const query_item *items, size_t n, size_t k);
 
-/* Is items[i] (one word) the noun of such a locution? */
+/* Is items[i] (one word) the noun of such a locution, followed by what
+ * it must be (« au sein d'une équipe », not « allaitement au sein »;
+ * « à l'aide d'un outil », not « accéder à l'aide juridictionnelle »)? */
 static int query_locution_noun(const query_item *items, size_t n, size_t i)
 {
     const query_item *it = &items[i];
@@ -1925,16 +1933,29 @@ static int query_locution_noun(const query_item *items, size_t n, size_t i)
         k += items[j].npos;
     }
     const char *w = query_pos_surface(&it->pos[0]);
+    const char *next = query_word_at(items, n, k + 1);
+    static const char *const de[] = {"de", "des", "du", "un", "une"}; /* « d'un »: d' stripped */
+    static const char *const a[] = {"a", "au", "aux"};
     for (size_t l = 0; l < sizeof query_locutions / sizeof query_locutions[0]; l++) {
         size_t m = 0;
-        while (m < 4 && query_locutions[l][m])
+        while (m < 3 && query_locutions[l].w[m])
             m++;
-        if (strcmp(query_locutions[l][m - 1], w) != 0 || k < m - 1)
+        if (strcmp(query_locutions[l].w[m - 1], w) != 0 || k < m - 1)
+            continue;
+        if (query_locutions[l].before == QUERY_BEFORE_DE &&
+            (!next || !query_in_list(next, de, sizeof de / sizeof de[0])))
+            continue;
+        if (query_locutions[l].before == QUERY_BEFORE_A &&
+            (!next || !query_in_list(next, a, sizeof a / sizeof a[0])))
+            continue;
+        /* « combien de temps de travail », « chaque jour de congé »: the
+         * noun has a complement, it is the topic. */
+        if (query_locutions[l].before == QUERY_BEFORE_ANY && next && query_in_list(next, de, 3))
             continue;
         size_t b = 0;
         while (b + 1 < m) {
             const char *prev = query_word_at(items, n, k - (m - 1) + b);
-            if (!prev || strcmp(prev, query_locutions[l][b]) != 0)
+            if (!prev || strcmp(prev, query_locutions[l].w[b]) != 0)
                 break;
             b++;
         }

@@ -1154,12 +1154,18 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("pourquoi le nom s'affiche au lieu de la valeur ?", "nom affiche valeur");
     ASSERT_SAME_QUERY("nom au lieu de la valeur", "nom valeur"); /* not required */
     assert_int_equal(clauses_of(f, "quel lieu d'accueil ?"), 2);
+    /* A prepositional locution's noun only before what it governs. */
+    assert_int_equal(clauses_of(f, "comment accéder à l'aide juridictionnelle ?"), 3);
+    assert_int_equal(clauses_of(f, "comment le faire à l'aide d'un outil ?"), 2);
+    assert_int_equal(clauses_of(f, "pourquoi l'allaitement au sein ?"), 2);
+    assert_int_equal(clauses_of(f, "que faire par rapport au juge ?"), 2);
     assert_int_equal(clauses_of(f, "combien de temps ?"), 3); /* nothing else: they stay */
     /* A frequency (« tous les jours », « chaque semaine ») says when, not
      * what: its noun goes too. */
     assert_int_equal(clauses_of(f, "comment planifier une tâche tous les jours ?"), 3);
     assert_int_equal(clauses_of(f, "comment sauvegarder chaque semaine ?"), 2);
     assert_int_equal(clauses_of(f, "comment compter les jours ?"), 2);
+    assert_int_equal(clauses_of(f, "combien de temps de travail ?"), 2);
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
