@@ -1,7 +1,7 @@
 /* abbrev: the table of everyday French abbreviations (abbrev.h). Each
  * entry is general usage, written from what people type in a search box
  * and what documentation spells out, not from any judged query: computing
- * and office words, meetings and administration, social work. Institutions'
+ * and office words, typography, meetings and administration, social work. Institutions'
  * and programmes' acronyms (ASE, OQTF, CAF…) are not here: they belong to
  * the site's synonyms file, and the documents that define them teach the
  * rest (acronym.h). What the entries reach counts as the words typed
@@ -55,11 +55,31 @@ static const abbrev_entry_t abbrev_table[] = {
     {"périph", {"périphérique", NULL, NULL}, ABBREV_BOTH},
     {"tuto", {"tutoriel", NULL, NULL}, ABBREV_BOTH},
     {"repo", {"dépôt", NULL, NULL}, ABBREV_ONEWAY},
+    {"sélec", {"sélection", NULL, NULL}, ABBREV_BOTH},
+    {"fct", {"fonction", NULL, NULL}, ABBREV_BOTH},
+    {"coeff", {"coefficient", NULL, NULL}, ABBREV_BOTH},
+    /* « prog »: a programme or programming, not equivalents. */
+    {"prog", {"programme", "programmation", NULL}, ABBREV_ONEWAY},
+    /* Typography and dictionaries. « réf » is also a git ref; « référence »
+     * stems as « référent », which social workers also call « réf ». */
+    {"réf", {"référence", NULL, NULL}, ABBREV_ONEWAY},
+    {"chap", {"chapitre", NULL, NULL}, ABBREV_BOTH},
+    {"abrév", {"abréviation", NULL, NULL}, ABBREV_BOTH},
+    /* « trad » is also traditional music. */
+    {"trad", {"traduction", NULL, NULL}, ABBREV_ONEWAY},
     /* Clipped nouns of everyday speech: documentation writes them whole. */
     {"appli", {"application", NULL, NULL}, ABBREV_BOTH},
     {"app", {"application", NULL, NULL}, ABBREV_ONEWAY},
     {"ordi", {"ordinateur", NULL, NULL}, ABBREV_BOTH},
     {"diapo", {"diapositive", NULL, NULL}, ABBREV_BOTH},
+    {"dico", {"dictionnaire", NULL, NULL}, ABBREV_BOTH},
+    {"pbm", {"problème", NULL, NULL}, ABBREV_BOTH},
+    {"anniv", {"anniversaire", NULL, NULL}, ABBREV_BOTH},
+    {"promo", {"promotion", NULL, NULL}, ABBREV_BOTH},
+    {"labo", {"laboratoire", NULL, NULL}, ABBREV_BOTH},
+    {"frigo", {"réfrigérateur", NULL, NULL}, ABBREV_BOTH},
+    {"immo", {"immobilier", NULL, NULL}, ABBREV_BOTH},
+    {"proprio", {"propriétaire", NULL, NULL}, ABBREV_BOTH},
     /* Software words typed in English letters where French documentation
      * writes the French term. « ms » is also milliseconds, « os » a bone,
      * « ide » an « infirmier diplômé d'État » in health and social pages
@@ -100,6 +120,10 @@ static const abbrev_entry_t abbrev_table[] = {
     {"dispo", {"disponible", "disponibilité", NULL}, ABBREV_ONEWAY},
     {"perso", {"personnel", NULL, NULL}, ABBREV_ONEWAY},
     {"prof", {"professeur", NULL, NULL}, ABBREV_ONEWAY},
+    {"coord", {"coordonnées", "coordination", "coordinateur"}, ABBREV_ONEWAY},
+    {"tréso", {"trésorerie", "trésorier", NULL}, ABBREV_ONEWAY},
+    {"ttc", {"toutes taxes comprises", NULL, NULL}, ABBREV_BOTH},
+    {"tva", {"taxe sur la valeur ajoutée", NULL, NULL}, ABBREV_BOTH},
     /* Associations, administration and social work. */
     {"asso", {"association", NULL, NULL}, ABBREV_BOTH},
     {"assoc", {"association", NULL, NULL}, ABBREV_BOTH},
@@ -114,8 +138,18 @@ static const abbrev_entry_t abbrev_table[] = {
     /* « sécu » is also security. */
     {"sécu", {"sécurité sociale", NULL, NULL}, ABBREV_ONEWAY},
     {"ado", {"adolescent", NULL, NULL}, ABBREV_BOTH},
-    /* Not « alloc », « appart », « éduc »: Snowball stems them as
-     * « allocation », « appartement », « éducateur » already. */
+    {"accomp", {"accompagnement", NULL, NULL}, ABBREV_BOTH},
+    {"certif", {"certificat", NULL, NULL}, ABBREV_BOTH},
+    {"cni", {"carte nationale d'identité", NULL, NULL}, ABBREV_BOTH},
+    {"bénéf", {"bénéficiaire", "bénéfice", NULL}, ABBREV_ONEWAY},
+    {"cass", {"cassation", NULL, NULL}, ABBREV_BOTH},
+    {"instit", {"instituteur", NULL, NULL}, ABBREV_BOTH},
+    {"kiné", {"kinésithérapeute", NULL, NULL}, ABBREV_BOTH},
+    {"psy", {"psychologue", "psychiatre", NULL}, ABBREV_ONEWAY},
+    /* Not « alloc », « appart », « éduc », « notif », « attest »,
+     * « coloc »: Snowball stems them as « allocation », « appartement »,
+     * « éducateur », « notification », « attestation », « colocation »
+     * already; nor « paramé », which stems as « param », an entry. */
 };
 
 size_t abbrev_count(void)

@@ -1183,6 +1183,42 @@ static void test_abbreviations(void **state)
     ixf_remove(&ix);
 }
 
+/* The second batch of abbreviations (abbrev.c): « tva », both ways, finds
+ * the page that spells out « taxe sur la valeur ajoutée » and the spelt-out
+ * tax finds the page that writes « TVA »; « chap » reaches « chapitre »;
+ * « réf », one way, reaches « référence », not the reverse. */
+static void test_abbreviations_more(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Le prix comprend la taxe sur la valeur ajoutée.",
+        "Les factures indiquent la TVA à part.",
+        "Relisez le chapitre trois avant la séance.",
+        "Notez la référence du dossier sur le courrier.",
+        "La réf du colis figure sur le bon.",
+    };
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(940 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "tva"), 1u << 1 | 1u << 2);
+    assert_int_equal(found_ids(ctx, "taxe sur la valeur ajoutée"), 1u << 1 | 1u << 2);
+    assert_int_equal(found_ids(ctx, "chap"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "réf"), 1u << 4 | 1u << 5);
+    assert_int_equal(found_ids(ctx, "référence"), 1u << 4);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -1767,6 +1803,7 @@ int main(void)
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_lexicon_everyday_words),
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_abbreviations_more),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
