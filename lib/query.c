@@ -3390,6 +3390,32 @@ int query_has_attached(const query *q, size_t i)
     return q && i > 0 && i < q->nclauses && q->clauses[i - 1]->optional && !q->clauses[i]->optional;
 }
 
+/* The first alternative of a piece (« =un » of « =un|~un »): its length. */
+static size_t query_first_alt(const char *piece)
+{
+    const char *bar = strchr(piece, ANALYZER_ALTERNATIVE);
+    return bar ? (size_t)(bar - piece) : strlen(piece);
+}
+
+/* Drops the exact-form phrase of the one-word clause n (a function word:
+ * its form typed, « =un »), so that the word dropped scores no more. */
+static void query_drop_exact(query *q, const query_node *n)
+{
+    if (n->kind != QUERY_NODE_PHRASE || n->ntoks != 1)
+        return;
+    size_t len = query_first_alt(n->toks[0]);
+    for (size_t j = 0; j < q->nexact; j++) {
+        const query_node *x = q->exact[j];
+        if (x->ntoks != 1 || query_first_alt(x->toks[0]) != len ||
+            memcmp(x->toks[0], n->toks[0], len) != 0)
+            continue;
+        query_node_free(q->exact[j]);
+        memmove(&q->exact[j], &q->exact[j + 1], (q->nexact - j - 1) * sizeof q->exact[0]);
+        q->nexact--;
+        return;
+    }
+}
+
 void query_drop_attached(query *q, unsigned long long words)
 {
     if (!q)
@@ -3405,6 +3431,7 @@ void query_drop_attached(query *q, unsigned long long words)
     size_t kept = 0;
     for (size_t i = 0; i < q->nclauses; i++) {
         if (i < 64 && drop >> i & 1) {
+            query_drop_exact(q, q->clauses[i]);
             query_node_free(q->clauses[i]);
             continue;
         }

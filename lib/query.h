@@ -226,11 +226,11 @@ void query_require_acronyms(query *q);
 int query_has_attached(const query *q, size_t i);
 
 /* Drops the function words typed just before each clause i < 64 whose
- * bit words has (query_has_attached): French writes a noun's determiner
- * and preposition before it. search.c drops those of a word no document
- * has from the relaxed pass: every row lacks that word alike, but its
- * article, which nearly every page writes, would count there as a clause
- * the rows have. */
+ * bit words has (query_has_attached), with their exact-form signals:
+ * French writes a noun's determiner and preposition before it. search.c
+ * drops those of a word no document has from the relaxed pass: every row
+ * lacks that word alike, but its article, which nearly every page writes,
+ * would count there as a clause the rows have. */
 void query_drop_attached(query *q, unsigned long long words);
 
 /* The FTS5 expression of q's clause i alone (0 <= i < query_clauses(q)),

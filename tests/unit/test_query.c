@@ -782,6 +782,12 @@ static void test_drop_attached(void **state)
     assert_string_equal(a, b);
     free(a);
     free(b);
+    /* Nor is the form typed of « de », « la » a signal any more. */
+    a = query_fts_exact(q, NULL);
+    b = query_fts_exact(shorter, NULL);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
     query_free(shorter);
     query_free(q);
     /* A question's function words are no clauses: nothing to drop. */

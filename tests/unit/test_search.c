@@ -548,6 +548,16 @@ static void test_unknown_word_article(void **state)
     assert_int_equal(res.hits[1].id, 831);
     assert_int_equal(res.hits[0].partial, 1);
     assert_int_equal(res.hits[1].partial, 1);
+    /* Ranked as the query without the article, to the score: « un »
+     * scores nothing, not even as the form typed. */
+    search_result shorter;
+    assert_int_equal(run(f, "tondre calque", 10, 0, &shorter), SEARCH_OK);
+    assert_int_equal(shorter.n_hits, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(shorter.hits[i].id, res.hits[i].id);
+        assert_true(shorter.hits[i].score == res.hits[i].score);
+    }
+    search_result_free(&shorter);
     search_result_free(&res);
     /* A word some document has keeps its article: « un » of « tondre un
      * gazon » counts, 831 has all three words. */
