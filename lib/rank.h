@@ -65,6 +65,13 @@ typedef struct {
                       * clause of three or more, one no rarer in the index
                       * than the query's mean, counts as having them all
                       * (questions: rank.c, rank_relaxed_count) */
+    int headings_apart; /* repere_clauses: the columns from title_cols to
+                         * text_col (the headings, every heading of a
+                         * document joined in one column) are read as
+                         * passages of their own, not as the title, which
+                         * alone counts with every passage (rank.c,
+                         * rank_passage_clauses): a keyword query that no
+                         * document answers whole */
     int kin_clauses; /* repere_clauses (and by_clauses): a form of a word's
                       * derived word, other number or person gives its
                       * clause (questions: rank.c, rank_typed) */

@@ -1381,6 +1381,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .slack = relaxed && query_is_question(q),
         .weighed = relaxed && query_is_question(q) && pass->min_clauses == 0,
         .kin_clauses = relaxed && query_is_question(q),
+        .headings_apart = relaxed && !query_is_question(q) && !pass->before,
         .whole_labels = !query_is_question(q),
         .passage_share = query_is_question(q),
         .top = &top,

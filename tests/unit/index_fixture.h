@@ -39,12 +39,12 @@ static inline int ixf_create(ixf_index *ix)
     return 0;
 }
 
-/* Adds document id with its chunks (PDF chunks get pages 1, 2, …) and its
- * keywords (extract_doc.keywords, or NULL). year 0 means unknown. Returns
- * 0 or -1. */
-static inline int ixf_add_keywords(ixf_index *ix, long long id, const char *format, int year,
-                                   const char *title, const char *const *chunks, int n,
-                                   const char *keywords)
+/* Adds document id with its headings ("\n"-separated, or NULL), its
+ * chunks (PDF chunks get pages 1, 2, …) and its keywords
+ * (extract_doc.keywords, or NULL). year 0 means unknown. Returns 0 or -1. */
+static inline int ixf_add_doc(ixf_index *ix, long long id, const char *format, int year,
+                              const char *title, const char *headings, const char *const *chunks,
+                              int n, const char *keywords)
 {
     char path[64], url[80], date[16], err[256];
     extract_doc doc;
@@ -68,12 +68,21 @@ static inline int ixf_add_keywords(ixf_index *ix, long long id, const char *form
     doc.chunks = c;
     doc.n_chunks = (size_t)n;
     doc.keywords = (char *)keywords;
+    doc.headings = (char *)headings;
     store_file f = {.path = path, .url = url, .bytes = 100, .mtime_ns = 1, .hash = "h", .id = id};
     int rc = store_put(ix->st, &f, &doc, NULL, NULL, err, sizeof err);
     if (rc != 0)
         fprintf(stderr, "ixf_add: %s\n", err);
     free(c);
     return rc;
+}
+
+/* ixf_add_doc without headings. */
+static inline int ixf_add_keywords(ixf_index *ix, long long id, const char *format, int year,
+                                   const char *title, const char *const *chunks, int n,
+                                   const char *keywords)
+{
+    return ixf_add_doc(ix, id, format, year, title, NULL, chunks, n, keywords);
 }
 
 static inline int ixf_add(ixf_index *ix, long long id, const char *format, int year,

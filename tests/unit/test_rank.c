@@ -690,6 +690,57 @@ static void test_strict_passages(void **state)
     query_free(q);
 }
 
+/* headings_apart (a keyword query no document answers whole): the
+ * headings column, every heading of a document joined, is read as
+ * passages of its own, and only the title counts with every passage. Row
+ * 1 has « harfang » and « lagopède » in two headings 150 tokens apart
+ * (a manual's sections); row 2 the two together in its text; row 3
+ * « harfang » in its title and « lagopède » in a heading. No row says
+ * « guillemot ». */
+static void test_headings_apart(void **state)
+{
+    (void)state;
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        char body[4096] = "", headings[4096] = "";
+        size_t len = 0, hlen = 0;
+        if (r == 1) {
+            hlen = append_word(headings, sizeof headings, hlen, "harfang\n");
+            for (int i = 0; i < 150; i++)
+                hlen = append_word(headings, sizeof headings, hlen, filler_word(r, i));
+            hlen = append_word(headings, sizeof headings, hlen, "\nlagopède");
+        }
+        if (r == 2)
+            len = append_word(body, sizeof body, len, "le harfang et le lagopède");
+        if (r == 3)
+            hlen = append_word(headings, sizeof headings, hlen, "lagopède");
+        for (int i = 0; i < 40; i++)
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        const char *chunk = body;
+        assert_int_equal(ixf_add_doc(&ix, r, "text", 0, r == 3 ? "Harfang" : "Autre",
+                                     hlen ? headings : NULL, &chunk, 1, NULL),
+                         0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("harfang lagopède guillemot");
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.title_cols = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 2);
+    p.headings_apart = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 2);
+    query_expr_free(e);
+    query_free(q);
+}
+
 /* The relaxed order of a question does not count its words that say
  * little alone, nor the « faire » of « que faire si … »
  * (query_expr.soft): the page that has the other words together ranks
@@ -1036,6 +1087,7 @@ int main(void)
         cmocka_unit_test(test_whole_labels),
         cmocka_unit_test(test_passage_share),
         cmocka_unit_test(test_strict_passages),
+        cmocka_unit_test(test_headings_apart),
         cmocka_unit_test(test_relaxed_share),
         cmocka_unit_test(test_soft_clauses),
         cmocka_unit_test(test_title_span),

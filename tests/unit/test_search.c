@@ -135,6 +135,19 @@ static int setup(void **state)
     assert_int_equal(add_text(ix, 842, "html", 0, "Pourquoi le tapir dort ?", cap), 0);
     assert_int_equal(add_text(ix, 843, "html", 0, "Le tapir dort bien", cap), 0);
     free(cap);
+    /* « héron aigrette calque » (test_headings_apart): 832 has « héron »
+     * and « aigrette » in headings far apart, 833 the two together in its
+     * text. */
+    char *sections = ixf_filler(832, 150), *spaced = malloc(strlen(sections) + 128);
+    assert_non_null(spaced);
+    sprintf(spaced, "Le héron\nHéron cendré\n%s\nL'aigrette\nAigrette garzette", sections);
+    const char *c832 = "Les oiseaux des marais et des étangs.";
+    assert_int_equal(ixf_add_doc(ix, 832, "text", 0, "Oiseaux", spaced, &c832, 1, NULL), 0);
+    free(sections);
+    free(spaced);
+    char *together = framed(833, 60, "un héron guette près d'une aigrette", 60);
+    assert_int_equal(add_text(ix, 833, "text", 0, "Marais", together), 0);
+    free(together);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -568,6 +581,23 @@ static void test_unknown_word_article(void **state)
     search_result_free(&res);
 }
 
+/* When no document has every word, a document's headings are passages
+ * of their own: 832, whose headings say « héron » and « aigrette » in
+ * two sections, ranks under 833, whose text has them together, which it
+ * outscores. */
+static void test_headings_apart(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "héron aigrette calque", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.relaxed, 1);
+    assert_int_equal(res.n_hits, 2);
+    assert_int_equal(res.hits[0].id, 833);
+    assert_int_equal(res.hits[1].id, 832);
+    assert_true(res.hits[1].score > res.hits[0].score);
+    search_result_free(&res);
+}
+
 /* A keyword query's function word is not required, but a document that
  * has it ranks above one alike that lacks it: both 807 and 808 have
  * « pangolin » and « colline », 808 « sur » too. Both count as having
@@ -685,7 +715,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 25 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 27 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -1802,6 +1832,7 @@ int main(void)
         cmocka_unit_test(test_function_words_ranked),
         cmocka_unit_test(test_unknown_word_article),
         cmocka_unit_test(test_question_title_asks),
+        cmocka_unit_test(test_headings_apart),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_clause_weight),
         cmocka_unit_test(test_hostile_queries),
