@@ -433,7 +433,44 @@ static inline int spell_bits_over(uint32_t x, size_t max)
     return 1;
 }
 
-/* The best correction of a folded word of n code points, or NULL. */
+/* French privative prefixes, folded (« invalide », « illégal »,
+ * « impossible », « irrégulier », « désactiver », « défaire »,
+ * « mécontent », « malhonnête », « non-lu », « antivirus »,
+ * « discontinu »). */
+static const char *const spell_privative[] = {"anti", "des", "dis", "mal", "mes", "non",
+                                              "de",   "il",  "im",  "in",  "ir",  "me"};
+
+/* Is the longer of a[0..na) and b[0..nb) the other with a privative
+ * prefix before it (« invalide », « valide »)? Then one is not a typing
+ * slip of the other but its opposite: a slip does not add or drop a
+ * word's first letters whole. */
+static int spell_privative_pair(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    if (na < nb) {
+        const uint32_t *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    size_t extra = na - nb;
+    if (extra < 2 || memcmp(a + extra, b, nb * sizeof *a) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof spell_privative / sizeof *spell_privative; i++) {
+        const char *p = spell_privative[i];
+        size_t k = 0;
+        while (k < extra && p[k] && a[k] == (uint32_t)(unsigned char)p[k])
+            k++;
+        if (k == extra && !p[k])
+            return 1;
+    }
+    return 0;
+}
+
+/* The best correction of a folded word of n code points, or NULL. Not
+ * the word with a privative prefix added or dropped (spell_privative_pair):
+ * « invalide » is not corrected to « valide ». */
 static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n, size_t max)
 {
     const spell_word *best = NULL;
@@ -448,7 +485,7 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
                 continue;
             size_t d =
                 spell_distance(w, n, s->pool + c->cp, NULL, c->ncp, bestd < max ? bestd : max);
-            if (d > max || d > bestd)
+            if (d > max || d > bestd || spell_privative_pair(w, n, s->pool + c->cp, c->ncp))
                 continue;
             if (d < bestd || c->docs > best->docs ||
                 (c->docs == best->docs && strcmp(c->folded, best->folded) < 0)) {

@@ -31,6 +31,8 @@ static const char *const docs[] = {
     "Le Collectif accompagne les victimes.",
     "Il accompagne et il est accompagné.",
     "Des enfants accompagnés.",
+    /* « valide », « déconnecter »: test_privative_prefix. */
+    "Une signature valide; déconnecter le poste.",
 };
 
 typedef struct {
@@ -157,6 +159,19 @@ static void test_truncated_words(void **state)
     ASSERT_SUGGEST("mineurs acompagnes identif", "mineurs accompagnés identif*");
     ASSERT_SUGGEST("minrs", NULL); /* no word begins so */
     ASSERT_SUGGEST("identif*", NULL);
+}
+
+/* A word no correction may turn into its opposite: the index's word with
+ * a privative prefix dropped or added is no slip of it (« invalide » is
+ * not « valide », « connecter » not « déconnecter »); a slip within
+ * reach still is. */
+static void test_privative_prefix(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SUGGEST("signature invalide", NULL);
+    ASSERT_SUGGEST("connecter le poste", NULL);
+    ASSERT_SUGGEST("signature valdie", "signature valide");
+    ASSERT_SUGGEST("déconecter", "déconnecter");
 }
 
 static void test_words_left_alone(void **state)
@@ -418,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_corrections),
         cmocka_unit_test(test_no_suggestion_for_known_words),
         cmocka_unit_test(test_truncated_words),
+        cmocka_unit_test(test_privative_prefix),
         cmocka_unit_test(test_words_left_alone),
         cmocka_unit_test(test_completions),
         cmocka_unit_test(test_follows_the_index),
