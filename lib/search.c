@@ -111,10 +111,13 @@ static const search_tuning search_default_tuning = {
  * word when these are fewer than SEARCH_PARTIAL_BELOW, for queries of
  * SEARCH_PARTIAL_CLAUSES content words or more; when these are fewer than
  * SEARCH_PARTIAL_NEAR_BELOW, only the documents that have all the content
- * words but one. */
+ * words but one. A query of two content words lists them when fewer than
+ * SEARCH_PARTIAL_PAIR_BELOW documents have both (all but one word would be
+ * any one of them). */
 #define SEARCH_PARTIAL_BELOW 4
 #define SEARCH_PARTIAL_NEAR_BELOW 10
 #define SEARCH_PARTIAL_CLAUSES 3
+#define SEARCH_PARTIAL_PAIR_BELOW SEARCH_PARTIAL_BELOW
 /* A question reads most of its words (the relaxed pass) when fewer
  * documents than this have every word: two pages of the default size,
  * the same for every page asked, so that pages follow one list. */
@@ -1656,13 +1659,23 @@ static void search_drop_attached(search_ctx *ctx, query *q)
 /* Does q list partial matches after its documents with every word, when
  * they are few (search_partial)? Not a question (the relaxed pass above
  * reads it), nor a query typed with operators (query_has_operators), and
- * with SEARCH_PARTIAL_CLAUSES content words typed or more, in two clauses
- * or more: a synonym group's phrase typed whole (« ordre du jour ») is one
- * clause but counts its words (query_content_words). */
+ * with two content clauses or more: a synonym group's phrase typed whole
+ * (« ordre du jour ») is one clause, never split. */
 static int search_partial_wanted(const query *q)
 {
-    return !query_is_question(q) && !query_has_operators(q) && query_content_clauses(q) >= 2 &&
-           query_content_words(q) >= SEARCH_PARTIAL_CLAUSES;
+    return !query_is_question(q) && !query_has_operators(q) && query_content_clauses(q) >= 2;
+}
+
+/* How few documents with every word let q's partial matches follow them:
+ * with SEARCH_PARTIAL_CLAUSES content words typed or more (a phrase of a
+ * synonym group counts its words, query_content_words), fewer than
+ * SEARCH_PARTIAL_NEAR_BELOW (search_partial keeps those missing one word
+ * from SEARCH_PARTIAL_BELOW); with two, fewer than
+ * SEARCH_PARTIAL_PAIR_BELOW. */
+static long long search_partial_below(const query *q)
+{
+    return query_content_words(q) >= SEARCH_PARTIAL_CLAUSES ? SEARCH_PARTIAL_NEAR_BELOW
+                                                            : SEARCH_PARTIAL_PAIR_BELOW;
 }
 
 int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
@@ -1758,7 +1771,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
             if (strict.nranked == (size_t)every)
                 search_mark_partial(&strict, res);
         } else if (rc == SQLITE_OK && !res->corrected && partial && res->total > 0 &&
-                   res->total < SEARCH_PARTIAL_NEAR_BELOW && strict.nranked == (size_t)res->total) {
+                   res->total < search_partial_below(q) && strict.nranked == (size_t)res->total) {
             /* Few documents have every word of a query that is not a
              * question: those with some of its words are listed with them
              * (search_merge)
@@ -1766,7 +1779,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
              * the ten development sets up by 0.001 to 0.056, 114 of the
              * 823 partial hits of their first pages judged relevant; kept
              * to T 4 for the all-words contract, « Why T 4 »; from 4 to 9
-             * only the documents missing one content word). */
+             * only the documents missing one content word; two-word
+             * queries under SEARCH_PARTIAL_PAIR_BELOW, « Two words »). */
             rc = search_partial(ctx, q, req, &strict, res);
         }
         free(strict.ranked);
