@@ -798,6 +798,27 @@ static void test_drop_attached(void **state)
     query_free(q);
 }
 
+/* The auxiliaries' imperfect, future and conditional say as little as
+ * their present: « la réunion sera consacrée » has two content words, as
+ * « la réunion est consacrée » has; a noun or a verb still counts. */
+static void test_auxiliary_tenses_say_little(void **state)
+{
+    fixture *f = *state;
+    char err[128];
+    static const char *const texts[] = {
+        "la réunion est consacrée", "la réunion sera consacrée", "la réunion serait consacrée",
+        "la réunion avait consacré", "la réunion aura consacré",  "les réunions étaient consacrées",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        query *q;
+        assert_int_equal(query_parse(texts[i], strlen(texts[i]), f->syn, &q, err, sizeof err),
+                         QUERY_OK);
+        if (query_content_words(q) != 2)
+            fail_msg("%s: %zu content words", texts[i], query_content_words(q));
+        query_free(q);
+    }
+}
+
 static size_t clauses_of(fixture *f, const char *text);
 
 /* A keyword query's function words (« sur », « un », « à ») are not
@@ -1499,6 +1520,7 @@ int main(void)
         cmocka_unit_test(test_exact_form_ranks_first),
         cmocka_unit_test(test_token_clause),
         cmocka_unit_test(test_drop_attached),
+        cmocka_unit_test(test_auxiliary_tenses_say_little),
         cmocka_unit_test(test_questions),
         cmocka_unit_test(test_elision_without_apostrophe),
         cmocka_unit_test(test_hostile_inputs),
