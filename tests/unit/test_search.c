@@ -1321,10 +1321,11 @@ static void test_partial_phrase_words(void **state)
     ixf_remove(&ix);
 }
 
-/* Two content words that fewer than SEARCH_PARTIAL_PAIR_BELOW (4)
- * documents have both: the pages with one of them follow, flagged partial
- * (« l'axe des ordonnées »: the page on the Y axis says « axe Y »); from 4
- * documents with both, only those; typed with an operator, only those. */
+/* Two content words that fewer than SEARCH_PARTIAL_PAIR_BELOW (2)
+ * documents have both, one: the pages with one of them follow, flagged
+ * partial (« l'axe des ordonnées »: the page on the Y axis says « axe Y »);
+ * from 2 documents with both, only those (« renard roux »: not « Le
+ * renard gris »); typed with an operator, only those. */
 static void test_partial_two_words(void **state)
 {
     (void)state;
@@ -1340,6 +1341,9 @@ static void test_partial_two_words(void **state)
     };
     for (int i = 0; i < 8; i++)
         assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Oiseaux", texts[i]), 0);
+    assert_int_equal(add_text(&ix, 9, "text", 2020, "Renards", "Le renard roux dort."), 0);
+    assert_int_equal(add_text(&ix, 30, "text", 2020, "Renards", "Un renard roux court."), 0);
+    assert_int_equal(add_text(&ix, 31, "text", 2020, "Renards", "Le renard gris."), 0);
     for (int i = 0; i < 20; i++) {
         char *t = ixf_filler(760 + (unsigned)i, 60);
         assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
@@ -1361,6 +1365,7 @@ static void test_partial_two_words(void **state)
     search_result_free(&res);
     assert_int_equal(found_ids(ctx, "héron -xyzzyplugh cendré"), 1u << 1);
     assert_int_equal(found_ids(ctx, "mésange pinson"), 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7);
+    assert_int_equal(found_ids(ctx, "renard roux"), 1u << 9 | 1u << 30);
     search_close(ctx);
     ixf_remove(&ix);
 }
