@@ -41,6 +41,27 @@ static int add_text(ixf_index *ix, long long id, const char *format, int year, c
     return ixf_add(ix, id, format, year, title, chunks, 1);
 }
 
+/* Adds texts[0..n) to ix as documents 1..n (text, 2020, titled title),
+ * then 20 documents of filler (ids 10-29, seeds from seed on) so that
+ * every word has an IDF, closes the index and opens a search context on
+ * it. */
+static search_ctx *open_texts(ixf_index *ix, const char *const *texts, int n, const char *title,
+                              unsigned seed)
+{
+    char err[256];
+    search_ctx *ctx = NULL;
+    for (int i = 0; i < n; i++)
+        assert_int_equal(add_text(ix, i + 1, "text", 2020, title, texts[i]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(seed + (unsigned)i, 60);
+        assert_int_equal(add_text(ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(ix), 0);
+    assert_int_equal(search_open(ix->path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    return ctx;
+}
+
 /* filler(a) + middle + filler(b) as one string; caller frees. */
 static char *framed(unsigned seed, int before, const char *middle, int after)
 {
@@ -1213,15 +1234,7 @@ static void test_abbreviations(void **state)
         "La mise à jour du système a lieu chaque semaine.",
         "La comptabilité est tenue par le trésorier.",
     };
-    for (int i = 0; i < 5; i++)
-        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(900 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    ctx = open_texts(&ix, texts, 5, "Note", 900);
     search_result res;
     search_request req = {.q = "mdp", .limit = 10};
     assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
@@ -1251,7 +1264,6 @@ static void test_abbreviations_more(void **state)
 {
     (void)state;
     ixf_index ix;
-    char err[256];
     search_ctx *ctx;
     assert_int_equal(ixf_create(&ix), 0);
     const char *texts[] = {
@@ -1261,15 +1273,7 @@ static void test_abbreviations_more(void **state)
         "Notez la référence du dossier sur le courrier.",
         "La réf du colis figure sur le bon.",
     };
-    for (int i = 0; i < 5; i++)
-        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(940 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    ctx = open_texts(&ix, texts, 5, "Note", 940);
     assert_int_equal(found_ids(ctx, "tva"), 1u << 1 | 1u << 2);
     assert_int_equal(found_ids(ctx, "taxe sur la valeur ajoutée"), 1u << 1 | 1u << 2);
     assert_int_equal(found_ids(ctx, "chap"), 1u << 3);
@@ -1296,15 +1300,7 @@ static void test_partial_phrase_words(void **state)
         "La réunion de l'équipe a lieu le lundi.",
         "Fixez l'ordre du jour avec le bureau.",
     };
-    for (int i = 0; i < 3; i++)
-        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(720 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    ctx = open_texts(&ix, texts, 3, "Note", 720);
     search_result res;
     search_request req = {.q = "ordre du jour réunion", .limit = 10};
     assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
@@ -1339,18 +1335,10 @@ static void test_partial_two_words(void **state)
         "La mésange charbonnière et le pinson.",   "Le pinson suit la mésange bleue.",
         "Une mésange, un pinson, un rouge-gorge.", "La mésange seule au nid.",
     };
-    for (int i = 0; i < 8; i++)
-        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Oiseaux", texts[i]), 0);
     assert_int_equal(add_text(&ix, 9, "text", 2020, "Renards", "Le renard roux dort."), 0);
     assert_int_equal(add_text(&ix, 30, "text", 2020, "Renards", "Un renard roux court."), 0);
     assert_int_equal(add_text(&ix, 31, "text", 2020, "Renards", "Le renard gris."), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(760 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    ctx = open_texts(&ix, texts, 8, "Oiseaux", 760);
     search_result res;
     search_request req = {.q = "héron cendré", .limit = 10};
     assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
@@ -1391,15 +1379,7 @@ static void test_anglicisms(void **state)
         "Chaque publication est relue avant sa mise en ligne.",
         "Envoyez un courriel au secrétariat.",
     };
-    for (int i = 0; i < 6; i++)
-        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(700 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    ctx = open_texts(&ix, texts, 6, "Note", 700);
     search_result res;
     search_request req = {.q = "newsletter", .limit = 10};
     assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
