@@ -1153,25 +1153,16 @@ static void test_lexicon_everyday_words(void **state)
 {
     (void)state;
     ixf_index ix;
-    char err[256];
     search_ctx *ctx;
     assert_int_equal(ixf_create(&ix), 0);
     char *fix = framed(53, 30, "Pour dépanner la connexion, relancez le service réseau.", 30);
     char *typed = framed(54, 30, "Comment réparer une imprimante qui bourre le papier.", 30);
     char *hire = framed(55, 30, "L'association recrute un animateur pour la rentrée.", 30);
-    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", fix), 0);
-    assert_int_equal(add_text(&ix, 2, "text", 2020, "Note", typed), 0);
-    assert_int_equal(add_text(&ix, 3, "text", 2020, "Note", hire), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(900 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
+    const char *texts[] = {fix, typed, hire};
+    ctx = open_texts(&ix, texts, 3, "Note", 900);
     free(fix);
     free(typed);
     free(hire);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
     assert_int_equal(found_strict(ctx, "réparer la connexion"), 1u << 1);
     assert_int_equal(found_ids(ctx, "dépanner"), 1u << 1);
     assert_int_equal(found_ids(ctx, "embaucher"), 1u << 3);
@@ -1191,17 +1182,10 @@ static void test_lexicon(void **state)
     assert_int_equal(ixf_create(&ix), 0);
     char *formal = framed(51, 30, "Pour supprimer le fichier, ouvrez le menu Fichier.", 30);
     char *typed = framed(52, 30, "Pour effacer le fichier, ouvrez le menu Fichier.", 30);
-    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", formal), 0);
-    assert_int_equal(add_text(&ix, 2, "text", 2020, "Note", typed), 0);
-    for (int i = 0; i < 20; i++) {
-        char *t = ixf_filler(800 + (unsigned)i, 60);
-        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
-        free(t);
-    }
-    assert_int_equal(ixf_close(&ix), 0);
+    const char *texts[] = {formal, typed};
+    ctx = open_texts(&ix, texts, 2, "Note", 800);
     free(formal);
     free(typed);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
     search_result res;
     search_request req = {.q = "effacer le fichier", .limit = 10};
     assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
