@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "schema.h"
 
 /* docs_fts's docsize rows ("sz": one varint per column, SQLite's varint
- * encoding, as FTS5 writes them) summed as xColumnSize(-1) sums them. */
+ * encoding, as FTS5 writes them) summed over the columns before
+ * SCHEMA_HIDDEN_COLUMN: the text a visitor sees makes a row's length. */
 static const char docinfo_sql[] =
     "SELECT d.id, d.format, d.year, s.sz FROM documents d"
     " LEFT JOIN docs_fts_docsize s ON s.id = d.id ORDER BY d.id";
@@ -20,10 +22,10 @@ static const char docinfo_sql[] =
 static int docinfo_tokens(const unsigned char *p, int n)
 {
     uint64_t sum = 0;
-    int i = 0;
+    int i = 0, col = 0;
     if (!p)
         return -1;
-    while (i < n) {
+    while (i < n && col++ < SCHEMA_HIDDEN_COLUMN) {
         uint64_t v = 0;
         for (int k = 0;; k++) {
             if (i >= n)

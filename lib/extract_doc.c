@@ -76,6 +76,7 @@ void extract_doc_free(extract_doc *doc)
     free(doc->description);
     free(doc->headings);
     free(doc->keywords);
+    free(doc->hidden);
     for (size_t i = 0; i < doc->n_chunks; i++) {
         free(doc->chunks[i].heading);
         free(doc->chunks[i].text);

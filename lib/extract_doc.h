@@ -55,6 +55,11 @@ typedef struct {
      * them as the body's last chunk, which a snippet shows only when no
      * other chunk has the query's words (schema.h, SCHEMA_STARTS_KEYWORDS) */
     char *keywords;
+    /* text a visitor sees only once a click or a script shows it (HTML's
+     * hidden attribute: an accordion's answer, a tab panel, LibreOffice's
+     * help for one module), paragraphs one per line, or NULL: indexed in
+     * a column of its own that weighs less than the body (schema.h) */
+    char *hidden;
     int pages;         /* page count (PDF, DOCX/ODT page hints); 0 when unknown */
     extract_chunk *chunks;
     size_t n_chunks;

@@ -127,6 +127,7 @@ enum {
     TAG_MAIN = 1 << 11,
     TAG_ARTICLE = 1 << 12,
     TAG_HEAD = 1 << 13,
+    TAG_HIDDEN = 1 << 14, /* has the hidden attribute (set from it, not from the name) */
 };
 
 /* Every element name the walk treats apart, in strcmp order (tag_of
@@ -281,8 +282,12 @@ static const char *const banner_words[] = {"cookie", "consent", "gdpr", "rgpd", 
  * article/main/section, where <header>/<footer> belong to the content.
  * lenient: keep hidden elements and cookie-looking ids and classes (a last
  * try for pages whose wrapper is hidden until a script runs, or carries
- * such a class); <html>, <body>, <main>, <article> are never dropped so. */
-static int is_dropped(const element *e, int in_section, int lenient)
+ * such a class); <html>, <body>, <main>, <article> are never dropped so.
+ * keep_hidden: an element with the hidden attribute is the walker's to
+ * set apart (walker.hidden), not left out. aria-hidden marks what a screen
+ * reader skips (icons, decoration) and an inline display:none a menu, a
+ * template or a honeypot: left out. */
+static int is_dropped(const element *e, int in_section, int lenient, int keep_hidden)
 {
     static const char *const yes[] = {"true", NULL};
     static const char *const hidden_styles[] = {"display:none", "display: none",
@@ -298,7 +303,7 @@ static int is_dropped(const element *e, int in_section, int lenient)
         return 1;
     if (lenient || (e->tags & TAG_NEVER_BANNER))
         return 0;
-    return attr_is(e, "aria-hidden", yes) || attr(e, "hidden") ||
+    return attr_is(e, "aria-hidden", yes) || (!keep_hidden && (e->tags & TAG_HIDDEN)) ||
            attr_contains(e, "style", hidden_styles) || attr_contains(e, "id", banner_words) ||
            attr_contains(e, "class", banner_words);
 }
@@ -322,6 +327,18 @@ typedef struct {
     int in_pre;
     int in_section;
     int lenient;
+    /* Elements with the hidden attribute (not lenient): what a click or a
+     * script shows. One that is or holds a block is text of its own (an
+     * accordion's answer, a tab panel, LibreOffice's help for one module:
+     * « Mots : Nombre de mots » only in Writer's): it goes to hidden_text,
+     * indexed apart, its headings neither the page's headings nor chunk
+     * boundaries. A hidden run of inline text is an alternative to the
+     * words beside it (« Commande » for « Ctrl » on a Mac) and is left
+     * out, as every hidden element was before (docs/ANALYSIS.md). */
+    size_t hidden;    /* > 0: inside so many of them */
+    int hidden_block; /* the outermost one is or holds a block */
+    buf shown;        /* the section, set aside while inside them */
+    buf hidden_text;  /* their text, normalised, paragraphs one per line */
     walk_state state;
     size_t base;       /* depth of the part's element */
     size_t skip;       /* > 0: inside an element left out, so many levels deep */
@@ -348,6 +365,8 @@ static void walker_free(walker *w)
 {
     extract_doc_free(&w->doc);
     buf_free(&w->section);
+    buf_free(&w->shown);
+    buf_free(&w->hidden_text);
     buf_free(&w->headings);
     free(w->heading);
     w->heading = NULL;
@@ -395,23 +414,47 @@ static void put_text(walker *w, const char *s)
 static int enter(walker *w, const element *e)
 {
     int tags = e->tags;
-    if (is_dropped(e, w->in_section, w->lenient))
+    if (is_dropped(e, w->in_section, w->lenient, 1))
         return 0;
+    if ((tags & TAG_HIDDEN) && !w->lenient && !w->hidden++) {
+        w->shown = w->section;
+        w->section = (buf)BUF_INIT;
+        w->hidden_block = 0;
+    }
+    if (w->hidden && (tags & (TAG_BLOCK | TAG_BR | TAG_HEADING)))
+        w->hidden_block = 1;
     if (tags & TAG_SECTIONING)
         w->in_section++;
     if (tags & TAG_PRE)
         w->in_pre++;
     if (tags & TAG_BR) {
         buf_putc(&w->section, '\n');
-    } else if ((tags & TAG_HEADING) && !w->in_heading++) {
+    } else if ((tags & TAG_HEADING) && !w->hidden && !w->in_heading++) {
         if (!section_is_heading_only(w))
             flush(w);
         buf_puts(&w->section, "\n\n");
         w->heading_start = w->section.len;
-    } else if (tags & TAG_BLOCK) {
+    } else if (tags & (TAG_BLOCK | TAG_HEADING)) {
         buf_puts(&w->section, "\n\n");
     }
     return 1;
+}
+
+/* Leaves the outermost hidden element: its text joins hidden_text when
+ * it is or holds a block. */
+static void hidden_end(walker *w)
+{
+    char *norm =
+        text_normalize(w->section.data ? w->section.data : "", w->section.len, TEXT_PARAGRAPHS);
+    if (norm[0] && w->hidden_block) {
+        if (w->hidden_text.len)
+            buf_putc(&w->hidden_text, '\n');
+        buf_puts(&w->hidden_text, norm);
+    }
+    free(norm);
+    buf_free(&w->section);
+    w->section = w->shown;
+    w->shown = (buf)BUF_INIT;
 }
 
 static void leave(walker *w, int tags)
@@ -420,7 +463,7 @@ static void leave(walker *w, int tags)
         w->in_section--;
     if (tags & TAG_PRE)
         w->in_pre--;
-    if ((tags & TAG_HEADING) && w->in_heading && !--w->in_heading) {
+    if ((tags & TAG_HEADING) && !w->hidden && w->in_heading && !--w->in_heading) {
         char *h = text_normalize(w->section.data + w->heading_start,
                                  w->section.len - w->heading_start, TEXT_ONE_LINE);
         if (h[0]) {
@@ -433,8 +476,10 @@ static void leave(walker *w, int tags)
             free(h);
         }
     }
-    if (tags & TAG_BLOCK)
+    if (tags & (TAG_BLOCK | (w->hidden ? TAG_HEADING : 0)))
         buf_puts(&w->section, "\n\n");
+    if ((tags & TAG_HIDDEN) && !w->lenient && w->hidden && !--w->hidden)
+        hidden_end(w);
 }
 
 /* An element starts at depth (elements open around it); is_part: it is
@@ -647,7 +692,7 @@ static void page_find(page *p, const element *e, int *is_main, int *is_article, 
         p->body_ordinal = p->ordinal;
         *is_body = 1;
     }
-    if (!(tags & TAG_HEAD) && is_dropped(e, 0, 0)) {
+    if (!(tags & TAG_HEAD) && is_dropped(e, 0, 0, 0)) {
         p->find_skip = 1;
     } else if (((tags & TAG_MAIN) || attr_is(e, "role", main_role)) && !p->main_seen) {
         p->main_seen = 1;
@@ -675,6 +720,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->tags = g_renew(int, p->tags, p->cap);
     }
     element e = {(const char *)name, atts, tag_of((const char *)name)};
+    if (atts && atts[0] && !(e.tags & TAG_NEVER_BANNER) && attr(&e, "hidden"))
+        e.tags |= TAG_HIDDEN;
     p->ordinal++;
     if (p->depth == 0) {
         if (!p->root_ordinal) {
@@ -935,7 +982,7 @@ static int page_parse(page *p, const char *utf8, int len)
     return rc;
 }
 
-/* Moves walker w's chunks and headings into doc. */
+/* Moves walker w's chunks, headings and hidden text into doc. */
 static void take_walker(extract_doc *doc, walker *w, buf *headings)
 {
     free(doc->chunks);
@@ -947,6 +994,8 @@ static void take_walker(extract_doc *doc, walker *w, buf *headings)
     buf_free(headings);
     *headings = w->headings;
     w->headings = (buf)BUF_INIT;
+    free(doc->hidden);
+    doc->hidden = w->hidden_text.len ? buf_detach(&w->hidden_text) : NULL;
 }
 
 int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size_t errlen)

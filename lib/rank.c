@@ -230,11 +230,20 @@ static rank_cached *rank_cache_slot(rank_cache *c, const char *text)
 typedef struct {
     sqlite3_int64 *v;
     size_t n, cap;
+    int cols; /* > 0: only the rows with a hit in the first cols columns */
 } rank_rows;
 
 static int rank_add_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
 {
     rank_rows *r = vctx;
+    if (r->cols > 0) {
+        Fts5PhraseIter it;
+        int col, off, rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
+        if (rc != SQLITE_OK)
+            return rc;
+        if (col < 0 || col >= r->cols)
+            return SQLITE_OK;
+    }
     r->v = buf_xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
     r->v[r->n++] = api->xRowid(fts);
     return SQLITE_OK;
@@ -252,11 +261,12 @@ static int rank_phrase_of(const query_expr *e, int ph, int t)
     return e->phrases[ph].term == t || e->phrases[ph].exact == t;
 }
 
-/* The number of rows having any phrase of term t of e. */
-static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const query_expr *e,
-                          int t, sqlite3_int64 *hits)
+/* The number of rows having any phrase of term t of e (in their first
+ * cols columns when cols > 0). */
+static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const query_expr *e, int t,
+                          int cols, sqlite3_int64 *hits)
 {
-    rank_rows r = {NULL, 0, 0};
+    rank_rows r = {NULL, 0, 0, cols};
     int rc = SQLITE_OK, nph = 0;
     for (int ph = 0; ph < e->nphrases && rc == SQLITE_OK; ph++)
         if (rank_phrase_of(e, ph, t)) {
@@ -272,6 +282,12 @@ static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const q
     }
     free(r.v);
     return rc;
+}
+
+/* The columns before p's hidden ones (all ncols without). */
+static int rank_shown_cols(const rank_params *p, int ncols)
+{
+    return p->hidden_col > 0 && p->hidden_col < ncols ? p->hidden_col : ncols;
 }
 
 /* The statistics bm25 needs, once per query: each term's IDF (the term's
@@ -294,8 +310,17 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
     rank_cache *cache = api->xUserData(fts);
     sqlite3_int64 rows = 0, tokens = 0;
     int rc = api->xRowCount(fts, &rows);
-    if (rc == SQLITE_OK)
-        rc = api->xColumnTotalSize(fts, -1, &tokens);
+    /* The mean length over the shown columns; a term's rows are those
+     * that show it, once the index holds hidden text at all. */
+    int ncols = api->xColumnCount(fts), shown = rank_shown_cols(p, ncols), visible = 0;
+    for (int c = 0; c < ncols && rc == SQLITE_OK; c++) {
+        sqlite3_int64 col = 0;
+        rc = api->xColumnTotalSize(fts, c, &col);
+        if (c < shown)
+            tokens += col;
+        else if (col > 0)
+            visible = shown;
+    }
     if (rc != SQLITE_OK)
         return rc;
     unsigned char found[RANK_MAX_CLAUSES] = {0}; /* per clause: a term with a row */
@@ -313,10 +338,10 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
             hits = c->hits;
         } else {
             if (t->of >= 0 && p->expr_rows) {
-                if ((hits = p->expr_rows(p->expr_rows_ctx, t->text)) < 0)
+                if ((hits = p->expr_rows(p->expr_rows_ctx, t->text, visible)) < 0)
                     return SQLITE_ERROR;
             } else if ((rc = rank_term_rows(api, fts, m->expr,
-                                            t->of >= 0 ? m->expr->phrases[t->of].term : i,
+                                            t->of >= 0 ? m->expr->phrases[t->of].term : i, visible,
                                             &hits)) != SQLITE_OK) {
                 return rc;
             }
@@ -1037,13 +1062,23 @@ static double rank_passage_share(const rank_state *m, const rank_params *p, cons
     return best >= whole ? 1.0 : best / whole;
 }
 
-/* The current row's length in tokens over all columns. */
+/* The current row's length in tokens over its shown columns. */
 static int rank_row_length(const Fts5ExtensionApi *api, Fts5Context *fts, const rank_params *p,
                            int *len)
 {
     if (p->row_length && (*len = p->row_length(p->row_length_ctx, api->xRowid(fts))) >= 0)
         return SQLITE_OK;
-    return api->xColumnSize(fts, -1, len);
+    int ncols = api->xColumnCount(fts), shown = rank_shown_cols(p, ncols);
+    if (shown == ncols)
+        return api->xColumnSize(fts, -1, len);
+    int rc = SQLITE_OK;
+    *len = 0;
+    for (int c = 0; c < shown && rc == SQLITE_OK; c++) {
+        int col = 0;
+        rc = api->xColumnSize(fts, c, &col);
+        *len += col;
+    }
+    return rc;
 }
 
 /* A hit's place in rank_hit_cmp's order (column, offset, clause) as one
@@ -1289,9 +1324,10 @@ static void rank_ask_labels(rank_state *m, int text_col, size_t ninst)
 /* The row's hits read phrase by phrase, then sorted by column and offset
  * (left in m->inst, *nhits of them): term frequencies, clauses present and
  * proximity (rank_sweep). p is NULL for the clause count (no bm25, column
- * weights 1). */
+ * weights 1). The hits of columns from shown on (hidden text) count in the
+ * term frequencies and clauses only. */
 static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state *m,
-                        const rank_params *p, int kin, rank_signals *out, size_t *nhits)
+                        const rank_params *p, int shown, int kin, rank_signals *out, size_t *nhits)
 {
     const query_term *ts = m->expr->terms;
     const query_phrase *phs = m->expr->phrases;
@@ -1334,6 +1370,12 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
         for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
             double cw = rank_col_weight_of(cws, p, col, ncols);
             m->tf[t] += w * cw;
+            if (col >= shown) {
+                /* hidden text: its bm25 share only */
+                if (x >= 0)
+                    m->tf[x] += cw;
+                continue;
+            }
             if (col < text_col) {
                 m->label[t] += w * cw;
                 m->label_w[t] += w;
@@ -1819,7 +1861,8 @@ static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 row
     rank_hit *copy = malloc((to - from ? to - from : 1) * sizeof *copy);
     if (!copy)
         return SQLITE_NOMEM;
-    memcpy(copy, hits + from, (to - from) * sizeof *copy);
+    if (to > from) /* none: a row whose hits are all in hidden text */
+        memcpy(copy, hits + from, (to - from) * sizeof *copy);
     rank_kept k = {rowid, score, clauses, copy, to - from};
     int i;
     if (top->n < p->topk) {
@@ -1919,7 +1962,8 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         }
     }
     size_t nhits = 0;
-    if ((rc = rank_compute(api, fts, m, p, p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, p, p ? rank_shown_cols(p, api->xColumnCount(fts)) : INT_MAX,
+                           p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
@@ -1973,7 +2017,9 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    if ((rc = rank_compute(api, fts, m, NULL, p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, NULL,
+                           p ? rank_shown_cols(p, api->xColumnCount(fts)) : INT_MAX,
+                           p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }

@@ -87,16 +87,26 @@ typedef struct {
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per
                       * connection under it; 0: not cached */
-    /* Optional: a row's length in tokens over all columns, as FTS5's
-     * xColumnSize(-1) gives it, or -1 when unknown (FTS5 is asked): FTS5
-     * runs a statement on its docsize table for each row it is asked. */
+    /* The first of the columns of hidden text (what a click or a script
+     * shows a visitor), 0 when none: their hits count in the bm25s at
+     * their column weight and give their clause, nothing else. The row's
+     * length and the mean are those of the columns before (the shown
+     * ones), a term's rows for its IDF are those that show it (once the
+     * index holds hidden text), and proximity, span, passages and the
+     * text that vouches for a title word (rank.c) read the shown columns
+     * only. */
+    int hidden_col;
+    /* Optional: a row's length in tokens over its shown columns, or -1
+     * when unknown (FTS5 is asked): FTS5 runs a statement on its docsize
+     * table for each row it is asked. */
     int (*row_length)(const void *ctx, sqlite3_int64 rowid);
     const void *row_length_ctx;
-    /* Optional: the number of rows matching an FTS5 expression, or -1 on
-     * error. An exact-form phrase read off another (query_term.of) has no
-     * phrase of its own for FTS5 to count: without it, it counts the rows
-     * of the phrase it is read off. */
-    long long (*expr_rows)(void *ctx, const char *fts);
+    /* Optional: the number of rows matching an FTS5 expression (in their
+     * first cols columns when cols > 0), or -1 on error. An exact-form
+     * phrase read off another (query_term.of) has no phrase of its own for
+     * FTS5 to count: without it, it counts the rows of the phrase it is
+     * read off. */
+    long long (*expr_rows)(void *ctx, const char *fts, int cols);
     void *expr_rows_ctx;
 } rank_params;
 

@@ -21,6 +21,20 @@
     "  expansion TEXT NOT NULL,"                                                                   \
     "  PRIMARY KEY (doc_id, acronym, expansion)) WITHOUT ROWID;"
 
+/* The full-text index over the documents' text, apart: an index of version
+ * 8 gets the hidden column by building them again (schema_create). */
+#define SCHEMA_FTS_SQL                                                                             \
+    "CREATE VIEW docs_text(id, title, headings, body, hidden) AS"                                  \
+    "  SELECT d.id, d.title,"                                                                      \
+    "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"     \
+    "    (SELECT group_concat(c.text, char(10)) FROM"                                              \
+    "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"     \
+    "        ORDER BY id) AS c),"                                                                  \
+    "    d.hidden"                                                                                 \
+    "  FROM documents d;"                                                                          \
+    "CREATE VIRTUAL TABLE docs_fts USING fts5(title, headings, body, hidden,"                      \
+    "  content='docs_text', content_rowid='id', tokenize='" SCHEMA_TOKENIZE "');"
+
 static const char schema_sql[] =
     "CREATE TABLE documents("
     "  id INTEGER PRIMARY KEY,"
@@ -38,23 +52,14 @@ static const char schema_sql[] =
     "  hash TEXT NOT NULL,"
     "  indexed_at TEXT NOT NULL,"
     "  starts BLOB,"
-    "  ocr INTEGER NOT NULL DEFAULT 0);"
+    "  ocr INTEGER NOT NULL DEFAULT 0,"
+    "  hidden TEXT);"
     "CREATE INDEX documents_year ON documents(year);"
     "CREATE TABLE chunks("
     "  id INTEGER PRIMARY KEY,"
     "  doc_id INTEGER NOT NULL,"
     "  page INTEGER,"
-    "  text TEXT NOT NULL);"
-    "CREATE VIEW docs_text(id, title, headings, body) AS"
-    "  SELECT d.id, d.title,"
-    "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"
-    "    (SELECT group_concat(c.text, char(10)) FROM"
-    "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"
-    "        ORDER BY id) AS c)"
-    "  FROM documents d;"
-    "CREATE VIRTUAL TABLE docs_fts USING fts5(title, headings, body,"
-    "  content='docs_text', content_rowid='id', tokenize='" SCHEMA_TOKENIZE "');"
-    "CREATE TABLE vocab("
+    "  text TEXT NOT NULL);" SCHEMA_FTS_SQL "CREATE TABLE vocab("
     "  key TEXT NOT NULL,"
     "  form TEXT NOT NULL,"
     "  PRIMARY KEY (key, form)) WITHOUT ROWID;"
@@ -154,14 +159,26 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
         return schema_exec(db, "COMMIT", err, errlen);
     char pragma[64];
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", SCHEMA_VERSION);
-    if (schema_reset(db, err, errlen) != 0 || schema_exec(db, schema_sql, err, errlen) != 0 ||
-        schema_exec(db, pragma, err, errlen) != 0) {
+    /* Version 8 lacks only the hidden column: its documents, chunks, OCR
+     * cache and vocabulary stay (the body's tokens and chunk starts are
+     * the same), docs_fts is built again from them, every document with
+     * no hidden text until its file changes. */
+    static const char upgrade8[] =
+        "ALTER TABLE documents ADD COLUMN hidden TEXT;"
+        "DROP TABLE docs_fts;"
+        "DROP VIEW docs_text;" SCHEMA_FTS_SQL "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');";
+    if (version == 8
+            ? schema_exec(db, upgrade8, err, errlen) != 0 ||
+                  schema_exec(db, pragma, err, errlen) != 0
+            : schema_reset(db, err, errlen) != 0 || schema_exec(db, schema_sql, err, errlen) != 0 ||
+                  schema_exec(db, pragma, err, errlen) != 0) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
     if (schema_exec(db, "COMMIT", err, errlen) != 0)
         return -1;
-    schema_page_size(db);
+    if (version != 8)
+        schema_page_size(db);
     return 0;
 }
 

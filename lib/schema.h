@@ -4,7 +4,12 @@
  *
  * Tables (SCHEMA_VERSION in PRAGMA user_version):
  *   documents(id, path UNIQUE, url, format, title, date, year, description,
- *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts, ocr)
+ *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts, ocr,
+ *             hidden)
+ *             hidden: the text a visitor sees once a click or a script
+ *             shows it (extract_doc.hidden), NULL for none and for the
+ *             documents of an index upgraded from version 8 until their
+ *             file changes.
  *             starts: for each chunk, the token position of its first word
  *             in docs_fts's body (SCHEMA_STARTS_BYTES each, little-endian),
  *             with SCHEMA_STARTS_KEYWORDS on a last chunk of keywords.
@@ -12,9 +17,11 @@
  *   chunks(id = doc_id << SCHEMA_CHUNK_BITS | seq, doc_id, page, text):
  *             the document's passages (a PDF page, an HTML section), then
  *             its keywords, if any, on no page.
- *   docs_text view: one row per document (id, title, headings, body) where
- *             body is the document's chunks joined in order by "\n".
- *   docs_fts  FTS5(title, headings, body), external content = docs_text:
+ *   docs_text view: one row per document (id, title, headings, body,
+ *             hidden) where body is the document's chunks joined in order
+ *             by "\n".
+ *   docs_fts  FTS5(title, headings, body, hidden), external content =
+ *             docs_text (hidden is SCHEMA_HIDDEN_COLUMN, weighed apart):
  *             the one full-text index. Whole documents match (words on two
  *             pages match together); a hit's position in body, against the
  *             chunks' pos, names its chunk (snippets and PDF pages).
@@ -42,14 +49,15 @@
  *             outlives the documents, so that no page is read twice.
  *
  * Write protocol (store.c): insert the documents row, then
- *   INSERT INTO docs_fts(rowid, title, headings, body)
- *       SELECT id, title, headings, ?body FROM docs_text WHERE id = ?;
+ *   INSERT INTO docs_fts(rowid, title, headings, body, hidden)
+ *       SELECT id, title, headings, ?body, hidden FROM docs_text WHERE id = ?;
  * with body the chunks' texts joined by "\n" (what docs_text gives once
  * they are in), listening to the tokenizer (analyzer_listen) for the forms
  * (added to vocab) and the position where each chunk starts (documents.
  * starts); then insert the chunks. Before deleting or replacing a document:
- *   INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)
- *       SELECT 'delete', id, title, headings, body FROM docs_text WHERE id = ?;
+ *   INSERT INTO docs_fts(docs_fts, rowid, title, headings, body, hidden)
+ *       SELECT 'delete', id, title, headings, body, hidden FROM docs_text
+ *       WHERE id = ?;
  * then delete its chunks and row; the writer counts the documents that
  * gain or lose each form (the tokenizer listened to on the delete too).
  * All in one transaction, which also sets the state row
@@ -66,8 +74,11 @@
 #include <stddef.h>
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
- * index written by another version is rebuilt, never queried. */
-#define SCHEMA_VERSION 8
+ * index written by another version is rebuilt, never queried; but one of
+ * version 8, which lacks only the hidden column (documents.hidden, docs_
+ * fts's hidden), is upgraded in place at its next read-write open, its
+ * documents, vocabulary and OCR cache kept (schema.c). */
+#define SCHEMA_VERSION 9
 #define SCHEMA_CHUNK_BITS 20
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
@@ -77,6 +88,9 @@
  * within version 8 (a bump would drop the OCR cache): documents indexed
  * before have no keywords chunk until their file changes. */
 #define SCHEMA_STARTS_KEYWORDS 0x80000000u
+/* docs_fts's hidden column (its last): the columns before it are the text
+ * a visitor sees, whose tokens make a row's length in bm25. */
+#define SCHEMA_HIDDEN_COLUMN 3
 
 /* state rows: the spelling table is out of date (documents changed since
  * it was written: present, value the mark of the writer's run that first
@@ -110,7 +124,8 @@ enum {
 /* Opens path. On success *db is set (close with sqlite3_close_v2) and 0 is
  * returned; on failure returns -1, *db is NULL and err holds the reason. A
  * read-write open of an index of another SCHEMA_VERSION empties it (the
- * indexer then re-reads every file); a read-only open of one fails. */
+ * indexer then re-reads every file), but for version 8, upgraded in place;
+ * a read-only open of one fails. */
 int schema_open(const char *path, int flags, sqlite3 **db, char *err, size_t errlen);
 
 /* Has db the acronyms table (an index of this version made before it

@@ -143,6 +143,7 @@ typedef struct {
     double k1, b;    /* bm25's term-frequency saturation and length normalisation */
     double w_span;   /* bonus factor when every word stands together in one column
                       * (title and headings fully, body at half: rank.h) */
+    double w_hidden; /* bm25() weight of the hidden column (text a click shows) */
 } search_tuning;
 
 void search_get_tuning(const search_ctx *ctx, search_tuning *t);

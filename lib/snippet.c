@@ -46,6 +46,7 @@ struct snippet_maker {
     sqlite3_stmt *first;  /* the document's first chunk */
     sqlite3_stmt *starts; /* where a document's chunks start (documents.starts) */
     sqlite3_stmt *hits;   /* the hits of a list of documents */
+    sqlite3_stmt *hidden; /* the document's hidden text (documents.hidden) */
     marks_cache *cache;   /* chunks' token streams */
     snippet_title titles[SNIPPET_TITLE_SLOTS];
     unsigned long long clock;
@@ -475,6 +476,7 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
     static const char starts_sql[] = "SELECT starts, title FROM documents WHERE id = ?1";
+    static const char hidden_sql[] = "SELECT hidden FROM documents WHERE id = ?1";
     /* A whole page of results at once: FTS5 sets up the expression (a
      * doclist per phrase) once instead of once per document. The list is a
      * filter on an expression of the rowid, which FTS5 is not offered (a
@@ -501,6 +503,8 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
         sqlite3_prepare_v3(db, starts_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->starts, NULL) !=
             SQLITE_OK ||
         sqlite3_prepare_v3(db, hits_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->hits, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v3(db, hidden_sql, -1, SQLITE_PREPARE_PERSISTENT, &sm->hidden, NULL) !=
             SQLITE_OK) {
         snprintf(err, errlen, "cannot prepare the snippet queries: %s", sqlite3_errmsg(db));
         snippet_close(sm);
@@ -517,6 +521,7 @@ void snippet_close(snippet_maker *sm)
     sqlite3_finalize(sm->first);
     sqlite3_finalize(sm->starts);
     sqlite3_finalize(sm->hits);
+    sqlite3_finalize(sm->hidden);
     marks_cache_free(sm->cache);
     for (int i = 0; i < SNIPPET_TITLE_SLOTS; i++) {
         ways_clear(&sm->titles[i].tag);
@@ -709,6 +714,39 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The passage of document doc_id's hidden text (what a click or a script
+ * shows: schema.h) around q's words, in *out; NULL there when the text has
+ * none of e's content clauses (those with a term that is not only the
+ * commonest function words), or the document no hidden text. The words are
+ * found by the analyzer, as snippet_from_text finds them, not by FTS5's
+ * hits: those are read for the body only. */
+static int snippet_hidden(snippet_maker *sm, long long doc_id, const query *q, const query_expr *e,
+                          char **out)
+{
+    uint64_t content = 0, said = 0;
+    *out = NULL;
+    for (int t = 0; t < e->nterms; t++)
+        if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
+            e->terms[t].clause < 64 && !e->terms[t].function)
+            content |= (uint64_t)1 << e->terms[t].clause;
+    sqlite3_bind_int64(sm->hidden, 1, doc_id);
+    int rc = sqlite3_step(sm->hidden);
+    const char *text = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(sm->hidden, 0) : NULL;
+    if (text && content) {
+        size_t len = (size_t)sqlite3_column_bytes(sm->hidden, 0);
+        snippet_toks t = {q, NULL, 0, 0};
+        analyzer_tokenize(text, len, ANALYZER_WORDS, snippet_on_token, &t);
+        for (size_t i = 0; i < t.n; i++)
+            said |= t.v[i].clauses;
+        if (said & content)
+            *out = snippet_build(text, len, &t, NULL);
+        else
+            free(t.v);
+    }
+    sqlite3_reset(sm->hidden);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* The snippet of one document once its hits are known. */
 static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits *h,
                           const query_expr *expr, const query *q, char **out, int *page)
@@ -723,6 +761,14 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
     int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to, &quiet);
     if (rc != SQLITE_OK)
         return rc;
+    if (seq < 0 && q && expr) {
+        /* No passage of the text shows a word of the query: the hidden
+         * text may (the visitor finds it there after a click). */
+        if ((rc = snippet_hidden(sm, doc_id, q, expr, out)) != SQLITE_OK)
+            return rc;
+        if (*out)
+            return SQLITE_OK;
+    }
     if (seq >= 0) {
         sqlite3_bind_int64(sm->chunk, 1, SCHEMA_CHUNK_ID(doc_id, seq));
         rc = snippet_from_row(sm, sm->chunk, SCHEMA_CHUNK_ID(doc_id, seq), pos, h->v + from,

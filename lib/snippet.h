@@ -25,8 +25,10 @@ void snippet_close(snippet_maker *sm);
 
 /* The snippets of the n documents doc_ids (a page of results) for query
  * q, into outs[i] and pages[i]: the passage of each document's best chunk
- * (most distinct clauses, closest, most hits; the first chunk when none
- * matches), HTML with the hits marked, and its 1-based PDF page (0: none).
+ * (most distinct clauses, closest, most hits; when no chunk has a word of
+ * the query but function words, the passage of its hidden text around
+ * them, if it has some, else the first chunk), HTML with the hits marked,
+ * and its 1-based PDF page (0: none).
  * expr is an expression every document of doc_ids matches (the search's;
  * NULL: first chunks, marked by snippet_from_text). hits, when not NULL,
  * are the documents' hits in docs_fts's body for expr (hits[i] for

@@ -62,23 +62,25 @@ enum {
 static const char *const store_sql[ST_COUNT] = {
     [ST_LIST] = "SELECT id, path, url, bytes, mtime_ns, hash, format, ocr FROM documents",
     [ST_FIND] = "SELECT id FROM documents WHERE path = ?1",
-    [ST_TEXT] = "SELECT title, headings, body FROM docs_text WHERE id = ?1",
-    [ST_FIELDS] = "SELECT title, headings FROM docs_text WHERE id = ?1",
+    [ST_TEXT] = "SELECT title, headings, body, hidden FROM docs_text WHERE id = ?1",
+    [ST_FIELDS] = "SELECT title, headings, NULL, hidden FROM docs_text WHERE id = ?1",
     /* VALUES, not INSERT … SELECT: a statement that may write several rows
      * opens a statement savepoint, and with it an FTS5 segment. */
-    [ST_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, headings, body)"
-                      " VALUES ('delete', ?1, ?2, ?3, ?4)",
+    [ST_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, headings, body, hidden)"
+                      " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)",
     [ST_CHUNKS_DELETE] = "DELETE FROM chunks WHERE id BETWEEN ?1 AND ?2",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] = "INSERT INTO documents(path, url, format, title, date, year, description,"
-                      " headings, pages, bytes, mtime_ns, hash, indexed_at, ocr, id)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                      " headings, pages, bytes, mtime_ns, hash, indexed_at, ocr, hidden, id)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16,"
+                      " ?15)",
     [ST_DOC_UPDATE] = "UPDATE documents SET path = ?1, url = ?2, format = ?3, title = ?4,"
                       " date = ?5, year = ?6, description = ?7, headings = ?8, pages = ?9,"
-                      " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13, ocr = ?14"
-                      " WHERE id = ?15",
+                      " bytes = ?10, mtime_ns = ?11, hash = ?12, indexed_at = ?13, ocr = ?14,"
+                      " hidden = ?16 WHERE id = ?15",
     [ST_CHUNK_INSERT] = "INSERT INTO chunks(id, doc_id, page, text) VALUES (?1, ?2, ?3, ?4)",
-    [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body) VALUES (?1, ?2, ?3, ?4)",
+    [ST_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, headings, body, hidden)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_TOUCH] = "UPDATE documents SET mtime_ns = ?2, url = coalesce(?3, url) WHERE id = ?1",
     [ST_STARTS] = "UPDATE documents SET starts = ?2 WHERE id = ?1",
     [ST_STALE] = "INSERT OR IGNORE INTO state(name, value)"
@@ -104,7 +106,7 @@ static const char *const store_sql[ST_COUNT] = {
 typedef struct {
     sqlite3_int64 id;
     int remove;                    /* take the document out; else index it */
-    char *title, *headings, *body; /* NULL: SQL NULL */
+    char *title, *headings, *body, *hidden; /* NULL: SQL NULL */
     size_t body_len;
     size_t *start; /* indexing: where chunk k starts in body (bytes) */
     size_t n;      /* indexing: chunks */
@@ -435,6 +437,7 @@ static void store_fts_op_free(store_fts_op *op)
     free(op->title);
     free(op->headings);
     free(op->body);
+    free(op->hidden);
     free(op->start);
 }
 
@@ -469,6 +472,7 @@ static int store_fts_values(store *st, sqlite3_int64 id, int with_body, store_ft
         op->id = id;
         op->title = store_column_dup(s, 0);
         op->headings = store_column_dup(s, 1);
+        op->hidden = store_column_dup(s, 3);
         if (with_body) {
             op->body = store_column_dup(s, 2);
             op->body_len = op->body ? strlen(op->body) : 0;
@@ -553,6 +557,7 @@ static int store_fts_remove(store *st, const store_fts_op *op, char *err, size_t
     store_bind_nullable(s, 2, op->title, op->title ? strlen(op->title) : 0);
     store_bind_nullable(s, 3, op->headings, op->headings ? strlen(op->headings) : 0);
     store_bind_nullable(s, 4, op->body, op->body_len);
+    store_bind_nullable(s, 5, op->hidden, op->hidden ? strlen(op->hidden) : 0);
     vocab_count(st->vocab, -1);
     analyzer_listen(&listener);
     int rc = store_step_done(st, ST_FTS_DELETE, err, errlen);
@@ -580,6 +585,7 @@ static int store_fts_add(store *st, const store_fts_op *op, char *err, size_t er
     store_bind_nullable(s, 2, op->title, op->title ? strlen(op->title) : 0);
     store_bind_nullable(s, 3, op->headings, op->headings ? strlen(op->headings) : 0);
     store_bind_nullable(s, 4, op->body, op->body_len);
+    store_bind_nullable(s, 5, op->hidden, op->hidden ? strlen(op->hidden) : 0);
     vocab_count(st->vocab, 1);
     analyzer_listen(&listener);
     rc = store_step_done(st, ST_FTS_INSERT, err, errlen);
@@ -647,7 +653,7 @@ static void store_bind_opt_text(sqlite3_stmt *s, int col, const char *v)
         sqlite3_bind_null(s, col);
 }
 
-/* Binds ?1..?14 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
+/* Binds ?1..?14 and ?16 of ST_DOC_INSERT / ST_DOC_UPDATE (same numbering). */
 static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_doc *doc,
                            const char *indexed_at)
 {
@@ -669,6 +675,7 @@ static void store_bind_doc(sqlite3_stmt *s, const store_file *f, const extract_d
     sqlite3_bind_text(s, 12, f->hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 13, indexed_at, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 14, f->ocr);
+    store_bind_opt_text(s, 16, doc->hidden);
 }
 
 /* Writes the chunks of document id (its documents row is in) and makes

@@ -123,7 +123,7 @@ static int wordcount_form(void *ctx, int flags, const char *token, size_t len, s
 
 int wordcount_over(const extract_doc *doc, size_t max)
 {
-    const char *fields[] = {doc->title, doc->headings, doc->description};
+    const char *fields[] = {doc->title, doc->headings, doc->description, doc->hidden};
     const size_t n_fields = sizeof fields / sizeof fields[0];
     size_t bytes = 0;
     for (size_t i = 0; i < n_fields; i++)

@@ -11,7 +11,7 @@
 
 #include "extract_doc.h"
 
-/* 1 when doc's title, headings, description and chunks have more than max
+/* 1 when doc's title, headings, description, hidden text and chunks have more than max
  * distinct index forms, else 0; the count stops as soon as it passes max.
  * A document of at most max bytes of text (a form takes one byte at least),
  * or whose distinct runs of non-blank bytes add up to at most max bytes, is

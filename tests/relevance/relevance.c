@@ -436,13 +436,14 @@ static void rel_report(buf *t, const rel_set *set, const rel_score *engine, cons
                    engine[i].top ? engine[i].top : "(none)");
 }
 
-/* Reads "TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN]]]" into t
- * (missing trailing values keep t's). Returns 0, or -1 when fewer than five
- * numbers are given. */
+/* Reads "TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN[,HIDDEN]]]]" into
+ * t (missing trailing values keep t's). Returns 0, or -1 when fewer than
+ * five numbers are given. */
 static int rel_parse_weights(const char *s, search_tuning *t)
 {
-    int n = sscanf(s, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t->w_title, &t->w_headings,
-                   &t->w_body, &t->w_prox, &t->w_exact, &t->w_phrase, &t->k1, &t->b, &t->w_span);
+    int n = sscanf(s, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t->w_title, &t->w_headings,
+                   &t->w_body, &t->w_prox, &t->w_exact, &t->w_phrase, &t->k1, &t->b, &t->w_span,
+                   &t->w_hidden);
     return n >= 5 ? 0 : -1;
 }
 
@@ -546,10 +547,11 @@ static void rel_check(rel_tap *tap, int ok, const char *fmt, ...)
 
 static void rel_usage(void)
 {
-    fprintf(stderr, "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
-                    " [--baseline FILE] [--out MD] [--write-baseline] [--scores]\n"
-                    "       [--pool N]\n"
-                    "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN]]]]\n");
+    fprintf(stderr,
+            "usage: relevance --db INDEX --queries TSV [--synonyms FILE]"
+            " [--baseline FILE] [--out MD] [--write-baseline] [--scores]\n"
+            "       [--pool N]\n"
+            "       [--weights TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN[,HIDDEN]]]]]\n");
     exit(2);
 }
 

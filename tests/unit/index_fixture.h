@@ -40,11 +40,12 @@ static inline int ixf_create(ixf_index *ix)
 }
 
 /* Adds document id with its headings ("\n"-separated, or NULL), its
- * chunks (PDF chunks get pages 1, 2, …) and its keywords
- * (extract_doc.keywords, or NULL). year 0 means unknown. Returns 0 or -1. */
-static inline int ixf_add_doc(ixf_index *ix, long long id, const char *format, int year,
-                              const char *title, const char *headings, const char *const *chunks,
-                              int n, const char *keywords)
+ * chunks (PDF chunks get pages 1, 2, …), its keywords
+ * (extract_doc.keywords, or NULL) and its hidden text (extract_doc.hidden,
+ * or NULL). year 0 means unknown. Returns 0 or -1. */
+static inline int ixf_add_full(ixf_index *ix, long long id, const char *format, int year,
+                               const char *title, const char *headings, const char *const *chunks,
+                               int n, const char *keywords, const char *hidden)
 {
     char path[64], url[80], date[16], err[256];
     extract_doc doc;
@@ -68,6 +69,7 @@ static inline int ixf_add_doc(ixf_index *ix, long long id, const char *format, i
     doc.chunks = c;
     doc.n_chunks = (size_t)n;
     doc.keywords = (char *)keywords;
+    doc.hidden = (char *)hidden;
     doc.headings = (char *)headings;
     store_file f = {.path = path, .url = url, .bytes = 100, .mtime_ns = 1, .hash = "h", .id = id};
     int rc = store_put(ix->st, &f, &doc, NULL, NULL, err, sizeof err);
@@ -75,6 +77,14 @@ static inline int ixf_add_doc(ixf_index *ix, long long id, const char *format, i
         fprintf(stderr, "ixf_add: %s\n", err);
     free(c);
     return rc;
+}
+
+/* ixf_add_full without hidden text. */
+static inline int ixf_add_doc(ixf_index *ix, long long id, const char *format, int year,
+                              const char *title, const char *headings, const char *const *chunks,
+                              int n, const char *keywords)
+{
+    return ixf_add_full(ix, id, format, year, title, headings, chunks, n, keywords, NULL);
 }
 
 /* ixf_add_doc without headings. */

@@ -99,6 +99,41 @@ static void test_full_page(void **state)
     assert_int_equal(doc.n_chunks, 3);
     assert_string_equal(doc.chunks[1].heading, "Orienter");
     assert_string_equal(doc.chunks[2].heading, "Sous-partie");
+    assert_string_equal(doc.hidden, "Texte masqué"); /* apart (test_hidden_apart) */
+    free(text);
+    extract_doc_free(&doc);
+}
+
+/* What the hidden attribute keeps from the visitor until a click or a
+ * script shows it is set apart (extract_doc.hidden) when it is or holds a
+ * block, its headings no headings of the page; a hidden run of inline text
+ * (one platform's word beside another's) is left out; <details> is text. */
+static void test_hidden_apart(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    static const char page[] =
+        "<html><head><title>Statistiques</title></head><body>"
+        "<h1>Statistiques</h1><p>Affiche les statistiques du document.</p>"
+        "<p>Appuyez sur <span class=\"switchinline\"><span hidden>Commande</span>"
+        "<span hidden=\"true\">Ctrl</span></span>+N.</p>"
+        "<div class=\"switch\"><div hidden=\"true\"><h2>Writer</h2>"
+        "<p>Mots : <b>Nombre de mots</b></p><ul><li>Images</li></ul></div>"
+        "<div hidden><p>Cellules</p></div></div>"
+        "<details><summary>Question</summary><p>Réponse visible</p></details>"
+        "<p aria-hidden=\"true\">Icône</p></body></html>";
+    char *text = extract_ok(page, sizeof page - 1, &doc);
+    assert_string_equal(text, "Statistiques\nAffiche les statistiques du document.\n"
+                              "Appuyez sur +N.\nQuestion\nRéponse visible\n");
+    assert_string_equal(doc.hidden, "Writer\nMots : Nombre de mots\nImages\nCellules");
+    assert_string_equal(doc.headings, "Statistiques");
+    assert_int_equal(doc.n_chunks, 1);
+    free(text);
+    extract_doc_free(&doc);
+
+    static const char none[] = "<html><body><p>Rien de caché.</p></body></html>";
+    text = extract_ok(none, sizeof none - 1, &doc);
+    assert_null(doc.hidden);
     free(text);
     extract_doc_free(&doc);
 }
@@ -550,6 +585,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_page),
+        cmocka_unit_test(test_hidden_apart),
         cmocka_unit_test(test_articles_preferred),
         cmocka_unit_test(test_body_fallback),
         cmocka_unit_test(test_cookie_class_on_wrapper),

@@ -780,7 +780,7 @@ static void test_snippets_and_pages(void **state)
 static void test_bm25_matches_fts5(void **state)
 {
     fixture *f = *state;
-    search_tuning t = {1, 1, 1, 0, 0, 0, 1.2, 0.75, 0}, saved; /* FTS5's k1 and b */
+    search_tuning t = {1, 1, 1, 0, 0, 0, 1.2, 0.75, 0, 1}, saved; /* FTS5's k1 and b */
     sqlite3 *db;
     sqlite3_stmt *st;
     char err[256];
@@ -1704,6 +1704,75 @@ static void test_keywords(void **state)
     ixf_remove(&ix);
 }
 
+/* The text a click shows (extract_doc.hidden: LibreOffice's help for one
+ * module, an accordion's answer) finds its page, below a page whose text
+ * shows the word; the snippet of a page found so shows that text. */
+static void test_hidden_text(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    search_result res;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *stats[] = {"Affiche les statistiques du fichier en cours."};
+    assert_int_equal(ixf_add_full(&ix, 1, "html", 2020, "Statistiques", NULL, stats, 1, NULL,
+                                  "Mots : nombre de mots du fichier, sans les espaces."),
+                     0);
+    const char *status[] = {"La barre d'état affiche le nombre de mots du texte sélectionné."};
+    assert_int_equal(ixf_add(&ix, 2, "html", 2020, "Barre d'état", status, 1), 0);
+    /* The same text, one with a long hidden text besides. */
+    const char *counter[] = {"Le compteur de caractères."};
+    char *long_hidden = ixf_filler(599, 300);
+    assert_int_equal(ixf_add(&ix, 3, "html", 2020, "Note", counter, 1), 0);
+    assert_int_equal(
+        ixf_add_full(&ix, 4, "html", 2020, "Note", NULL, counter, 1, NULL, long_hidden), 0);
+    free(long_hidden);
+    /* Pages that hide « compteur », not « caractères ». */
+    for (int i = 0; i < 20; i++) {
+        char *filler = ixf_filler(600 + (unsigned)i, 40);
+        const char *one[] = {filler};
+        assert_int_equal(
+            ixf_add_full(&ix, 10 + i, "html", 2020, "Note", NULL, one, 1, NULL, "Un compteur."), 0);
+        free(filler);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_request req = {.q = "mots", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.hits[0].id, 2);
+    assert_int_equal(res.hits[1].id, 1);
+    assert_true(res.hits[0].score > res.hits[1].score);
+    assert_non_null(strstr(res.hits[1].snippet, "<mark>Mots</mark> : nombre de <mark>mots</mark>"));
+    assert_int_equal(res.hits[1].page, 0);
+    search_result_free(&res);
+    /* A page is as long as the text it shows (hidden text makes it no
+     * longer for bm25), and a word as rare as the pages that show it (the
+     * pages that hide « compteur » leave it as rare as « caractères »). */
+    req.q = "caractères";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    double shown = res.hits[0].score;
+    assert_float_equal(res.hits[1].score, shown, 1e-9);
+    search_result_free(&res);
+    req.q = "compteur";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 22);
+    assert_true(res.hits[0].id == 3 || res.hits[0].id == 4);
+    assert_float_equal(res.hits[0].score, shown, 1e-9);
+    assert_float_equal(res.hits[1].score, shown, 1e-9);
+    search_result_free(&res);
+    /* The visible text has the word too: its passage is the snippet. */
+    req.q = "statistiques";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.total, 1);
+    assert_non_null(strstr(res.hits[0].snippet, "<mark>statistiques</mark> du fichier"));
+    search_result_free(&res);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* A writer's run on ix: reopens it, adds document id with text (when text)
  * or deletes it, commits and finishes the run. */
 static void writer_run(ixf_index *ix, long long id, const char *text)
@@ -1886,6 +1955,7 @@ int main(void)
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),
         cmocka_unit_test(test_keywords),
+        cmocka_unit_test(test_hidden_text),
         cmocka_unit_test(test_entree_not_entre),
         cmocka_unit_test(test_kin_forms),
         cmocka_unit_test(test_question_pages_one_list),

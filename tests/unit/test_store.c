@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer.h"
 #include "schema.h"
 #include "store.h"
 
@@ -244,6 +245,103 @@ static void test_rollback(void **state)
     assert_consistent(fx->db);
 }
 
+/* A document's hidden text (extract_doc.hidden) is indexed in docs_fts's
+ * hidden column, not in its body nor its chunks, and taken out with it. */
+static void test_hidden_column(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+    sqlite3_int64 id = 0;
+    make_doc(&doc, chunks, "Statistiques", "statistiques du document");
+    doc.hidden = (char *)"Mots : nombre de mots";
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, &id, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
+    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mots'"),
+                     id);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'hidden : mots'"), 1);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'body : mots'"), 0);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab WHERE key = 'mot'"), 1);
+    /* Replaced: the old hidden words leave the index. */
+    doc.hidden = (char *)"Images";
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, &id, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'mots'"),
+                     0);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'images'"), 1);
+}
+
+/* An index of version 8 (no hidden column) is refused read-only and
+ * upgraded in place read-write: its documents, chunks, vocabulary and OCR
+ * cache stay, found as before, with no hidden text. */
+static void test_upgrade_from_8(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+    sqlite3_int64 id = 0;
+    sqlite3 *db = NULL;
+    make_doc(&doc, chunks, "Rapport annuel", "mineurs accompagnés");
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, &id, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    long long forms = query_int(fx->db, "SELECT count(*) FROM vocab");
+    /* Version 8's layout, with the same rows. */
+    static const char downgrade[] =
+        "DROP TABLE docs_fts; DROP VIEW docs_text;"
+        "ALTER TABLE documents DROP COLUMN hidden;"
+        "CREATE VIEW docs_text(id, title, headings, body) AS"
+        "  SELECT d.id, d.title,"
+        "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"
+        "    (SELECT group_concat(c.text, char(10)) FROM"
+        "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"
+        "        ORDER BY id) AS c)"
+        "  FROM documents d;"
+        "CREATE VIRTUAL TABLE docs_fts USING fts5(title, headings, body,"
+        "  content='docs_text', content_rowid='id', tokenize='" ANALYZER_TOKENIZER "');"
+        "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
+        "INSERT INTO ocr_pages VALUES ('h', 1, 'e', 'fra', 300, 'lu', NULL, 5, 1);"
+        "PRAGMA user_version = 8;";
+    assert_int_equal(sqlite3_exec(fx->db, downgrade, NULL, NULL, NULL), SQLITE_OK);
+    store_close(fx->st);
+    fx->st = NULL;
+    sqlite3_close_v2(fx->db);
+    fx->db = NULL;
+
+    assert_int_equal(schema_open(fx->path, SCHEMA_READONLY, &db, err, sizeof err), -1);
+    assert_non_null(strstr(err, "not a Repère index of this version (found 8, want 9)"));
+    assert_int_equal(schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "PRAGMA user_version"), SCHEMA_VERSION);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 2);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM ocr_pages"), 1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab"), forms);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents WHERE hidden IS NULL"), 1);
+    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mineurs'"),
+                     id);
+    assert_int_equal(query_int(fx->db, "SELECT hex(starts) = '0000000002000000' FROM documents"),
+                     1);
+    /* The writer works on it as on a new one. */
+    assert_int_equal(store_open(fx->db, &fx->st, err, sizeof err), 0);
+    doc.hidden = (char *)"Nombre de mots";
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, &id, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'hidden : mots'"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +349,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_touch_and_each, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_put_keeps_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hidden_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrade_from_8, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@ static void make_doc(extract_doc *doc)
     doc->description = NULL;
     doc->headings = strdup("Introduction\nConclusion");
     doc->keywords = strdup("traite, exploitation\nmineurs non accompagnés");
+    doc->hidden = strdup("Mots : Nombre de mots");
     doc->pages = 12;
     extract_doc_add_chunk(doc, 1, NULL, "première page");
     extract_doc_add_chunk(doc, 2, "Introduction", "");
@@ -50,6 +51,7 @@ static void assert_same_doc(const extract_doc *a, const extract_doc *b)
     assert_same_str(a->description, b->description);
     assert_same_str(a->headings, b->headings);
     assert_same_str(a->keywords, b->keywords);
+    assert_same_str(a->hidden, b->hidden);
     assert_int_equal(a->pages, b->pages);
     assert_int_equal(a->n_chunks, b->n_chunks);
     for (size_t i = 0; i < a->n_chunks; i++) {
@@ -192,12 +194,12 @@ static void test_doc_malformed(void **state)
     assert_int_equal(wire_doc_deserialize(bad, len, &back), -1);
     free(bad);
 
-    /* a huge chunk count must not allocate: magic, format, 5 NULL strings,
+    /* a huge chunk count must not allocate: magic, format, 6 NULL strings,
      * pages, n_chunks = 0xFFFFFFF0 */
-    unsigned char huge[4 + 4 + 20 + 4 + 4] = "RPX2";
-    memset(huge + 8, 0xFF, 20);
-    memset(huge + 32, 0xF0, 1);
-    memset(huge + 33, 0xFF, 3);
+    unsigned char huge[4 + 4 + 24 + 4 + 4] = "RPX3";
+    memset(huge + 8, 0xFF, 24);
+    memset(huge + 36, 0xF0, 1);
+    memset(huge + 37, 0xFF, 3);
     assert_int_equal(wire_doc_deserialize((const char *)huge, sizeof huge, &back), -1);
 
     /* deterministic pseudo-random corruption never crashes */
