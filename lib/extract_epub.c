@@ -159,6 +159,17 @@ static int add_chapter(container *c, const char *part, extract_doc *doc, buf *he
             buf_putc(headings, '\n');
         buf_puts(headings, ch.headings);
     }
+    if (ch.hidden) {
+        /* a chapter's hidden blocks (extract_html) join the book's */
+        buf h = BUF_INIT;
+        if (doc->hidden) {
+            buf_puts(&h, doc->hidden);
+            buf_putc(&h, '\n');
+            free(doc->hidden);
+        }
+        buf_puts(&h, ch.hidden);
+        doc->hidden = buf_detach(&h);
+    }
     if (!doc->title && ch.title && ch.title[0])
         doc->title = buf_xstrndup(ch.title, strlen(ch.title));
     extract_doc_free(&ch);

@@ -161,10 +161,13 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", SCHEMA_VERSION);
     /* Version 8 lacks only the hidden column: its documents, chunks, OCR
      * cache and vocabulary stay (the body's tokens and chunk starts are
-     * the same), docs_fts is built again from them, every document with
-     * no hidden text until its file changes. */
+     * the same), docs_fts is built again from them. The formats that can
+     * hold hidden text (HTML, EPUB's chapters) lose their recorded mtime
+     * and hash, so that the indexer's next walk reads them again (their
+     * hidden text comes then); PDFs and the others are not read again. */
     static const char upgrade8[] =
         "ALTER TABLE documents ADD COLUMN hidden TEXT;"
+        "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format IN ('html', 'epub');"
         "DROP TABLE docs_fts;"
         "DROP VIEW docs_text;" SCHEMA_FTS_SQL "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');";
     if (version == 8

@@ -8,8 +8,8 @@
  *             hidden)
  *             hidden: the text a visitor sees once a click or a script
  *             shows it (extract_doc.hidden), NULL for none and for the
- *             documents of an index upgraded from version 8 until their
- *             file changes.
+ *             documents of an index upgraded from version 8 until the
+ *             indexer reads them again (HTML and EPUB at its next run).
  *             starts: for each chunk, the token position of its first word
  *             in docs_fts's body (SCHEMA_STARTS_BYTES each, little-endian),
  *             with SCHEMA_STARTS_KEYWORDS on a last chunk of keywords.

@@ -371,9 +371,11 @@ static void test_epub(void **state)
         "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><img src=\"couv.jpg\"/>"
         "</body></html>";
     const char ch1[] = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Un</title></head>"
-                       "<body><h1>Premier accueil</h1><p>Écouter la personne.</p></body></html>";
+                       "<body><h1>Premier accueil</h1><p>Écouter la personne.</p>"
+                       "<div hidden=\"hidden\"><p>Réponse dépliée.</p></div></body></html>";
     const char ch2[] = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Orientation</h1>"
-                       "<p>Vers une association spécialisée.</p></body></html>";
+                       "<p>Vers une association spécialisée.</p>"
+                       "<div hidden=\"hidden\"><p>Note repliée.</p></div></body></html>";
     const char *names[] = {
         "mimetype",         "META-INF/container.xml",  "OEBPS/livre.opf",
         "OEBPS/couv.xhtml", "OEBPS/texte/chap1.xhtml", "OEBPS/texte/chap 2.xhtml"};
@@ -396,6 +398,9 @@ static void test_epub(void **state)
     assert_int_equal(doc.n_chunks, 2);
     assert_non_null(strstr(doc.chunks[0].text, "Écouter"));
     assert_non_null(strstr(doc.chunks[1].text, "spécialisée"));
+    /* each chapter's hidden blocks, apart from the text, in spine order */
+    assert_string_equal(doc.hidden, "Réponse dépliée.\nNote repliée.");
+    assert_null(strstr(doc.chunks[0].text, "dépliée"));
     assert_int_equal(doc.pages, 0);
     extract_doc_free(&doc);
     free(data);
