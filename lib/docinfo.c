@@ -18,18 +18,24 @@ static const char docinfo_sql[] =
     "SELECT d.id, d.format, d.year, s.sz FROM documents d"
     " LEFT JOIN docs_fts_docsize s ON s.id = d.id ORDER BY d.id";
 
-/* The tokens of a docsize blob, or -1 when it is missing or malformed. */
-static int docinfo_tokens(const unsigned char *p, int n)
+/* The tokens of a docsize blob's shown columns, or -1 when it is missing
+ * or malformed. *hidden: DOCINFO_HIDDEN_YES when its hidden column has
+ * tokens, DOCINFO_HIDDEN_NO when it has none (or no such column),
+ * DOCINFO_HIDDEN_UNKNOWN when the blob is missing or malformed. */
+static int docinfo_tokens(const unsigned char *p, int n, unsigned char *hidden)
 {
     uint64_t sum = 0;
     int i = 0, col = 0;
+    *hidden = DOCINFO_HIDDEN_UNKNOWN;
     if (!p)
         return -1;
-    while (i < n && col++ < SCHEMA_HIDDEN_COLUMN) {
+    while (i < n && col <= SCHEMA_HIDDEN_COLUMN) {
         uint64_t v = 0;
         for (int k = 0;; k++) {
-            if (i >= n)
+            if (i >= n) {
+                *hidden = DOCINFO_HIDDEN_UNKNOWN;
                 return -1; /* the blob ends inside a varint */
+            }
             unsigned char c = p[i++];
             if (k == 8) {
                 v = (v << 8) | c;
@@ -39,10 +45,16 @@ static int docinfo_tokens(const unsigned char *p, int n)
             if (!(c & 0x80))
                 break;
         }
+        if (col++ == SCHEMA_HIDDEN_COLUMN) {
+            *hidden = v > 0 ? DOCINFO_HIDDEN_YES : DOCINFO_HIDDEN_NO;
+            break;
+        }
         sum += v;
         if (sum > INT_MAX)
             return -1;
     }
+    if (*hidden == DOCINFO_HIDDEN_UNKNOWN)
+        *hidden = DOCINFO_HIDDEN_NO; /* the blob has no hidden column */
     return (int)sum;
 }
 
@@ -54,6 +66,7 @@ void docinfo_free(docinfo *d)
     free(d->lens);
     free(d->years);
     free(d->fmts);
+    free(d->hidden);
     memset(d, 0, sizeof *d);
 }
 
@@ -83,6 +96,7 @@ int docinfo_refresh(docinfo *d, sqlite3 *db, long long stamp)
             d->lens = buf_xrealloc(d->lens, cap * sizeof *d->lens);
             d->years = buf_xrealloc(d->years, cap * sizeof *d->years);
             d->fmts = buf_xrealloc(d->fmts, cap * sizeof *d->fmts);
+            d->hidden = buf_xrealloc(d->hidden, cap * sizeof *d->hidden);
         }
         const char *format = (const char *)sqlite3_column_text(st, 1);
         int f = docinfo_format(d, format ? format : "");
@@ -95,7 +109,8 @@ int docinfo_refresh(docinfo *d, sqlite3 *db, long long stamp)
         d->years[d->n] = sqlite3_column_type(st, 2) == SQLITE_NULL
                              ? DOCINFO_NO_YEAR
                              : sqlite3_column_int(st, 2);
-        d->lens[d->n] = docinfo_tokens(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3));
+        d->lens[d->n] = docinfo_tokens(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3),
+                                       &d->hidden[d->n]);
         d->n++;
         rc = SQLITE_OK;
     }
@@ -130,4 +145,13 @@ int docinfo_length(const void *d, sqlite3_int64 rowid)
 {
     long i = docinfo_find(d, rowid);
     return i < 0 ? -1 : ((const docinfo *)d)->lens[i];
+}
+
+int docinfo_hidden(const void *d, sqlite3_int64 rowid)
+{
+    long i = docinfo_find(d, rowid);
+    if (i < 0)
+        return -1;
+    unsigned char h = ((const docinfo *)d)->hidden[i];
+    return h == DOCINFO_HIDDEN_UNKNOWN ? -1 : h == DOCINFO_HIDDEN_YES;
 }

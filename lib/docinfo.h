@@ -12,12 +12,15 @@
 
 #define DOCINFO_NO_YEAR INT_MIN /* the document's year is unknown (NULL) */
 #define DOCINFO_MAX_FORMATS 32
+/* docinfo.hidden's values */
+enum { DOCINFO_HIDDEN_NO, DOCINFO_HIDDEN_YES, DOCINFO_HIDDEN_UNKNOWN };
 
 typedef struct {
     long long stamp;     /* the PRAGMA data_version it was read at (0: not read) */
     size_t n;            /* documents */
     sqlite3_int64 *ids;  /* ascending */
-    int *lens;           /* tokens over all columns, as FTS5's xColumnSize(-1); -1 unknown */
+    int *lens;           /* tokens over the shown columns (before the hidden one); -1 unknown */
+    unsigned char *hidden; /* DOCINFO_HIDDEN_*: has the row tokens in the hidden column? */
     int *years;          /* DOCINFO_NO_YEAR when unknown */
     unsigned char *fmts; /* index in formats */
     char formats[DOCINFO_MAX_FORMATS][16];
@@ -35,6 +38,10 @@ long docinfo_find(const docinfo *d, sqlite3_int64 rowid);
 
 /* rank_params.row_length (rank.h): rowid's length in tokens, or -1. */
 int docinfo_length(const void *d, sqlite3_int64 rowid);
+
+/* rank_params.row_hidden (rank.h): 1 when rowid has hidden text, 0 when it
+ * has none, -1 when d does not know the row. */
+int docinfo_hidden(const void *d, sqlite3_int64 rowid);
 
 void docinfo_free(docinfo *d);
 

@@ -231,12 +231,14 @@ typedef struct {
     sqlite3_int64 *v;
     size_t n, cap;
     int cols; /* > 0: only the rows with a hit in the first cols columns */
+    const rank_params *p; /* its row_hidden, when set, answers for most rows */
 } rank_rows;
 
 static int rank_add_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *vctx)
 {
     rank_rows *r = vctx;
-    if (r->cols > 0) {
+    if (r->cols > 0 && !(r->p && r->p->row_hidden &&
+                         r->p->row_hidden(r->p->row_hidden_ctx, api->xRowid(fts)) == 0)) {
         Fts5PhraseIter it;
         int col, off, rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
         if (rc != SQLITE_OK)
@@ -263,10 +265,10 @@ static int rank_phrase_of(const query_expr *e, int ph, int t)
 
 /* The number of rows having any phrase of term t of e (in their first
  * cols columns when cols > 0). */
-static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const query_expr *e, int t,
-                          int cols, sqlite3_int64 *hits)
+static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const rank_params *p,
+                          const query_expr *e, int t, int cols, sqlite3_int64 *hits)
 {
-    rank_rows r = {NULL, 0, 0, cols};
+    rank_rows r = {NULL, 0, 0, cols, p};
     int rc = SQLITE_OK, nph = 0;
     for (int ph = 0; ph < e->nphrases && rc == SQLITE_OK; ph++)
         if (rank_phrase_of(e, ph, t)) {
@@ -340,7 +342,7 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
             if (t->of >= 0 && p->expr_rows) {
                 if ((hits = p->expr_rows(p->expr_rows_ctx, t->text, visible)) < 0)
                     return SQLITE_ERROR;
-            } else if ((rc = rank_term_rows(api, fts, m->expr,
+            } else if ((rc = rank_term_rows(api, fts, p, m->expr,
                                             t->of >= 0 ? m->expr->phrases[t->of].term : i, visible,
                                             &hits)) != SQLITE_OK) {
                 return rc;

@@ -101,6 +101,12 @@ typedef struct {
      * table for each row it is asked. */
     int (*row_length)(const void *ctx, sqlite3_int64 rowid);
     const void *row_length_ctx;
+    /* Optional: 1 when a row has hidden text, 0 when it has none, -1 when
+     * unknown (its hits are read). A term's rows that show it are counted
+     * from the rowid alone for the rows without hidden text, the most of
+     * them, instead of reading each row's first hit. */
+    int (*row_hidden)(const void *ctx, sqlite3_int64 rowid);
+    const void *row_hidden_ctx;
     /* Optional: the number of rows matching an FTS5 expression (in their
      * first cols columns when cols > 0), or -1 on error. An exact-form
      * phrase read off another (query_term.of) has no phrase of its own for

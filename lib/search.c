@@ -1416,6 +1416,8 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .stamp = stamp,
         .row_length = docinfo_length,
         .row_length_ctx = &ctx->docs,
+        .row_hidden = docinfo_hidden,
+        .row_hidden_ctx = &ctx->docs,
         .expr_rows = search_expr_rows,
         .expr_rows_ctx = ctx,
     };

@@ -940,6 +940,9 @@ static void test_docinfo_lengths(void **state)
     assert_string_equal(d.formats[0], "text");
     assert_int_equal(docinfo_find(&d, 0), -1);
     assert_int_equal(docinfo_length(&d, (sqlite3_int64)n + 1), -1);
+    /* no row here has hidden text; an unknown row is unknown */
+    assert_int_equal(docinfo_hidden(&d, 1), 0);
+    assert_int_equal(docinfo_hidden(&d, (sqlite3_int64)n + 1), -1);
     query *q = parse("traite page travail signé");
     query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
     rank_params p = params_for(e), with = p;
