@@ -150,6 +150,33 @@ static const abbrev_entry_t abbrev_table[] = {
      * « coloc »: Snowball stems them as « allocation », « appartement »,
      * « éducateur », « notification », « attestation », « colocation »
      * already; nor « paramé », which stems as « param », an entry. */
+    /* Session 19 candidates, written from general usage before any
+     * measurement (counting and measuring, programming's clipped words),
+     * pruned by measurement in the next commit. « nbre » again, one way
+     * (session 18 measured it both ways). Not « temp »: « temps » typed is
+     * « temp » with a final s. */
+    {"carac", {"caractère", "caractéristique", NULL}, ABBREV_ONEWAY},
+    {"nbr", {"nombre", NULL, NULL}, ABBREV_ONEWAY},
+    {"nbre", {"nombre", NULL, NULL}, ABBREV_ONEWAY},
+    {"tps", {"temps", NULL, NULL}, ABBREV_BOTH},
+    {"pct", {"pourcentage", NULL, NULL}, ABBREV_BOTH},
+    {"larg", {"largeur", NULL, NULL}, ABBREV_BOTH},
+    {"lg", {"longueur", NULL, NULL}, ABBREV_ONEWAY},
+    {"diam", {"diamètre", NULL, NULL}, ABBREV_BOTH},
+    {"équiv", {"équivalent", NULL, NULL}, ABBREV_BOTH},
+    {"hex", {"hexadécimal", NULL, NULL}, ABBREV_ONEWAY},
+    {"sem", {"semaine", NULL, NULL}, ABBREV_ONEWAY},
+    {"arg", {"argument", NULL, NULL}, ABBREV_ONEWAY},
+    {"init", {"initialisation", "initialiser", NULL}, ABBREV_ONEWAY},
+    {"fonc", {"fonction", NULL, NULL}, ABBREV_BOTH},
+    {"bool", {"booléen", NULL, NULL}, ABBREV_ONEWAY},
+    {"attr", {"attribut", NULL, NULL}, ABBREV_ONEWAY},
+    {"prop", {"propriété", "proposition", NULL}, ABBREV_ONEWAY},
+    {"fich", {"fichier", NULL, NULL}, ABBREV_BOTH},
+    {"décl", {"déclaration", NULL, NULL}, ABBREV_BOTH},
+    {"chrono", {"chronomètre", "chronologie", NULL}, ABBREV_ONEWAY},
+    {"cpt", {"compteur", "compte", NULL}, ABBREV_ONEWAY},
+    {"mn", {"minute", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)
