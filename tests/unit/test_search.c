@@ -1267,6 +1267,39 @@ static void test_abbreviations_more(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 19's entries of the tables: « hasard » (lexicon) reaches the page
+ * that draws an « aléatoire » number, « lettre » the one that counts
+ * « caractères », « tableau » the « matrice »; « substring » (anglicism)
+ * the « sous-chaîne »; « nbre » and « fich » (abbreviations, one way)
+ * reach « nombre » and « fichier », and « fichier » typed does not reach
+ * the page that writes « fich ». */
+static void test_tables_session19(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Renvoie un nombre aléatoire entre zéro et un.",
+        "Renvoie une sous-chaîne de la chaîne donnée.",
+        "Renvoie la limite supérieure de la matrice.",
+        "Renvoie le compte des caractères du texte.",
+        "Ouvrez le fichier de configuration.",
+        "Le fich joint est lisible.",
+    };
+    ctx = open_texts(&ix, texts, 6, "Note", 960);
+    assert_int_equal(found_ids(ctx, "hasard"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "aléatoire"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "substring"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "tableau"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "lettre"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "nbre"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "fich"), 1u << 5 | 1u << 6);
+    assert_int_equal(found_ids(ctx, "fichier"), 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -1948,6 +1981,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_everyday_words),
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_abbreviations_more),
+        cmocka_unit_test(test_tables_session19),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
