@@ -91,14 +91,14 @@ static const lexicon_entry lexicon_table[] = {
     {"professeur", {"enseignant", NULL, NULL}},
     /* Session 19, written from general knowledge before measuring, each
      * measured alone on the fifteen sets (docs/ANALYSIS.md): a number
-     * drawn « au hasard » is « aléatoire »; an array one calls a
-     * « tableau » is a « matrice » in LibreOffice Basic and Calc; a
-     * « lettre » one counts or types is a « caractère »; a
-     * « chronomètre », a « minuteur » is a « minuterie »; a « bip », a
-     * « sonnerie » a « signal sonore ». */
+     * drawn « au hasard » is « aléatoire »; a « chronomètre », a
+     * « minuteur » is a « minuterie »; a « bip », a « sonnerie » a
+     * « signal sonore ». Not « tableau » → « matrice » nor « lettre » →
+     * « caractère », though each raised a query and lowered none: each
+     * word's common sense is another (a table, a letter one posts), and
+     * the entry would reach the narrow one from every query that means
+     * the common one. */
     {"hasard", {"aléatoire", NULL, NULL}},
-    {"tableau", {"matrice", NULL, NULL}},
-    {"lettre", {"caractère", NULL, NULL}},
     {"chronomètre", {"minuterie", "minuteur", NULL}},
     {"minuteur", {"minuterie", "temporisation", NULL}},
     {"bip", {"signal sonore", "sonore", NULL}},
