@@ -110,6 +110,8 @@ typedef struct {
     int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
     int article;     /* typed after an elided « l' » (« l'assistant »), which
                       * the analyzer strips */
+    int after_qu;    /* typed after an elided « qu' » (« parce qu'il »), which
+                      * the analyzer strips too */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
     size_t npos;
@@ -1374,6 +1376,9 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
         it.article =
             w - i > 1 && (text[i] | 0x20) == 'l' &&
             (text[i + 1] == '\'' || (w - i > 3 && memcmp(text + i + 1, "\xE2\x80\x99", 3) == 0));
+        it.after_qu =
+            w - i > 2 && (text[i] | 0x20) == 'q' && (text[i + 1] | 0x20) == 'u' &&
+            (text[i + 2] == '\'' || (w - i > 4 && memcmp(text + i + 2, "\xE2\x80\x99", 3) == 0));
         query_item_analyze(&it, text + i, w - i);
         if (w < j && it.npos > 0 &&
             query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)
@@ -1970,6 +1975,54 @@ static int query_locution_noun(const query_item *items, size_t n, size_t i)
     return 0;
 }
 
+/* French conjunctive locutions (« tant que », « alors que », « parce
+ * que », « bien que », « afin que », « à mesure que », « étant donné
+ * que »): the words before « que » make a conjunction with it, grammar
+ * that names no topic, like the prepositional locutions above. Each
+ * entry: the words before « que », unaccented. Written from French
+ * grammar; « sans que » left out (« sans » says something, and has its
+ * own rule: query_sans_object), « pour que » needs nothing (« pour » is
+ * a function word). */
+/* clang-format off */
+static const char *const query_conjunctions[][3] = {
+    {"tant"}, {"alors"}, {"parce"}, {"bien"}, {"pendant"}, {"afin"}, {"avant"}, {"apres"},
+    {"depuis"}, {"ainsi"}, {"tandis"}, {"plutot"}, {"sauf"}, {"vu"}, {"autant"},
+    {"maintenant"}, {"pourvu"}, {"encore"},
+    {"a", "mesure"}, {"de", "sorte"}, {"en", "sorte"}, {"a", "condition"}, {"a", "moins"},
+    {"une", "fois"}, {"etant", "donne"}, {"en", "attendant"}, {"de", "facon"},
+    {"de", "maniere"},
+};
+/* clang-format on */
+
+/* Is items[i] (one word) a word of such a locution, « que » or « qu' »
+ * following it? */
+static int query_conjunction_word(const query_item *items, size_t n, size_t i)
+{
+    for (size_t l = 0; l < sizeof query_conjunctions / sizeof query_conjunctions[0]; l++) {
+        size_t m = 0;
+        while (m < 3 && query_conjunctions[l][m])
+            m++;
+        for (size_t p = 0; p < m; p++) {
+            if (p > i || i - p + m >= n)
+                continue;
+            size_t first = i - p, k;
+            for (k = 0; k < m; k++) {
+                const query_item *w = &items[first + k];
+                if (w->kind != QUERY_ITEM_WORD || w->neg || w->prefix || w->npos != 1 ||
+                    (k + 1 < m && w->ends) ||
+                    strcmp(query_pos_surface(&w->pos[0]), query_conjunctions[l][k]) != 0)
+                    break;
+            }
+            const query_item *q = &items[first + m];
+            if (k == m && !items[first + m - 1].ends && q->kind == QUERY_ITEM_WORD && !q->neg &&
+                !q->prefix && q->npos > 0 &&
+                (q->after_qu || strcmp(query_pos_surface(&q->pos[0]), "que") == 0))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A plain word made of function words only (« une », « est-ce »),
  * compared unaccented. A determiner that ends its clause is none: no noun
  * follows it, so it is a noun (« pourquoi je n'ai pas de son ? »: the
@@ -1998,7 +2051,7 @@ static int query_function_word(const query_item *items, size_t n, size_t i)
         return 0;
     if (query_lone_letter(it))
         return 0;
-    if (query_locution_noun(items, n, i))
+    if (query_locution_noun(items, n, i) || query_conjunction_word(items, n, i))
         return 1;
     for (size_t k = 0; k < it->npos; k++)
         if (!query_in_list(query_pos_surface(&it->pos[k]), query_function_words,

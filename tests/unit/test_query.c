@@ -1193,6 +1193,17 @@ static void test_questions(void **state)
     assert_int_equal(clauses_of(f, "comment sauvegarder chaque semaine ?"), 2);
     assert_int_equal(clauses_of(f, "comment compter les jours ?"), 2);
     assert_int_equal(clauses_of(f, "combien de temps de travail ?"), 2);
+    /* A conjunctive locution (« tant que », « parce que », « à mesure
+     * que ») is grammar too: its words before « que » or « qu' » go,
+     * required in no query; the same words elsewhere stay. */
+    ASSERT_SAME_QUERY("boucle tant que", "boucle");
+    ASSERT_SAME_QUERY("colonnes à mesure que le texte grandit", "colonnes texte grandit");
+    assert_int_equal(clauses_of(f, "comment protéger un mineur parce qu'il est en danger ?"), 3);
+    assert_int_equal(clauses_of(f, "comment protéger un mineur parce qu il est en danger ?"), 3);
+    assert_int_equal(clauses_of(f, "comment agir bien que la victime refuse ?"), 3);
+    assert_int_equal(clauses_of(f, "pourquoi tant de victimes ?"), 2);
+    assert_int_equal(clauses_of(f, "que faire avant la fin ?"), 3);
+    assert_int_equal(clauses_of(f, "pourquoi tant que ?"), 3); /* nothing else: they stay */
     /* The pronoun after a verb is no word to look for: « aident-ils » is
      * « aident », « va-t-il » « va ». */
     assert_int_equal(clauses_of(f, "comment les éducateurs aident-ils les mineurs ?"), 3);
