@@ -1012,13 +1012,20 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
         /* A derived word's forms and its other number's are weak: they
          * help a document match and rank, never as much as the word
          * typed. */
-        size_t own = f.n;
+        size_t own = f.n, agent_end = 0;
         if (n->derived && v) {
             query_alt_iter it = query_alt_iter_of(n->derived, strlen(n->derived));
             const char *key;
             size_t klen;
             while (query_alt_next(&it, &key, &klen))
                 v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
+            /* An agent noun's other forms (« utiliser », « utilisé »
+             * for « utilisateur », query_lend_node) are another part
+             * of speech, not the word's kin: they do not give its clause
+             * in a question's relaxed order, or every page that uses
+             * something had « utilisateur ». */
+            if (n->toks[0][0] == QUERY_AGENT)
+                agent_end = f.n;
         }
         if (n->plural && v) {
             query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
@@ -1029,7 +1036,7 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
         }
         if (weak)
             for (size_t i = own; i < f.n; i++)
-                weak[i] = QUERY_WEAK_KIN;
+                weak[i] = i < agent_end ? QUERY_WEAK_POS : QUERY_WEAK_KIN;
         if (f.n > 0) {
             if (f.n > 1)
                 buf_putc(b, '(');

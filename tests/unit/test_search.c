@@ -1029,6 +1029,41 @@ static void test_kin_clauses(void **state)
     ixf_remove(&ix);
 }
 
+/* An agent noun's verb (« utilisez » for « utilisateur », query_lend)
+ * is not its kin: in a question's relaxed order it does not give the
+ * clause, so the page that says « utilisateur » and « message » comes
+ * before the one titled « Afficher » that says « utilisez » in passing. */
+static void test_agent_not_kin(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *user = framed(55, 30, "Un message pour l'utilisateur.", 30);
+    char *verb = framed(57, 30, "Afficher : afficher tout, utilisez afficher, afficher un.", 30);
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Note", user), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Afficher", verb), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(850 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    free(user);
+    free(verb);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "comment afficher un message à l'utilisateur ?", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.n_hits, 2);
+    assert_int_equal(res.hits[0].id, 1);
+    assert_int_equal(res.hits[1].id, 2);
+    search_result_free(&res);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* In the relaxed order of a question a clause more is worth a score
  * RANK_CLAUSE_WEIGHT times higher, no more: the page about the thing
  * asked, which says it in its title and throughout but lacks the verb,
@@ -1970,6 +2005,7 @@ int main(void)
         cmocka_unit_test(test_question_title_asks),
         cmocka_unit_test(test_headings_apart),
         cmocka_unit_test(test_kin_clauses),
+        cmocka_unit_test(test_agent_not_kin),
         cmocka_unit_test(test_clause_weight),
         cmocka_unit_test(test_hostile_queries),
         cmocka_unit_test(test_snippets_and_pages),
