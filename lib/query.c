@@ -1808,17 +1808,22 @@ static const char *const query_determiners[] = {
 /* Words that say little in a passage without a noun or a verb beside them
  * (adverbs, pronouns, auxiliaries: « lors des », « tout », « même »; the
  * auxiliaries' imperfect, future and conditional, « sera », « avait »,
- * as their present is among a question's), on top of a question's function
+ * as their present is among a question's; adverbs of time and frequency,
+ * « toujours », « souvent », « ensuite »), on top of a question's function
  * words; « non », « sans », « pas », « jamais » say something and are not
  * here. Unaccented. */
 static const char *const query_weak_words[] = {
-    "ainsi",   "alors",   "aura",   "aurai",    "auraient", "aurais", "aurait", "auras",   "aurez",
-    "auriez",  "aurions", "aurons", "auront",   "aussi",    "autre",  "autres", "avaient", "avais",
-    "avait",   "aviez",   "avions", "avoir",    "bien",     "celle",  "celles", "celui",   "ceux",
-    "comme",   "deja",    "depuis", "donc",     "dont",     "encore", "entre",  "etaient", "etiez",
-    "etions",  "etre",    "ici",    "lors",     "mais",     "meme",   "memes",  "moins",   "plus",
-    "selon",   "sera",    "serai",  "seraient", "serais",   "serait", "seras",  "serez",   "seriez",
-    "serions", "serons",  "seront", "tous",     "tout",     "toute",  "toutes", "tres",    "vers",
+    "ainsi",      "alors",   "aura",     "aurai",     "auraient",    "aurais",   "aurait",
+    "auras",      "aurez",   "auriez",   "aurions",   "aurons",      "auront",   "aussi",
+    "aussitot",   "autre",   "autres",   "avaient",   "avais",       "avait",    "aviez",
+    "avions",     "avoir",   "bien",     "bientot",   "celle",       "celles",   "celui",
+    "ceux",       "comme",   "deja",     "depuis",    "desormais",   "donc",     "dont",
+    "dorenavant", "encore",  "enfin",    "ensuite",   "entre",       "etaient",  "etiez",
+    "etions",     "etre",    "ici",      "longtemps", "lors",        "mais",     "meme",
+    "memes",      "moins",   "parfois",  "plus",      "quelquefois", "rarement", "selon",
+    "sera",       "serai",   "seraient", "serais",    "serait",      "seras",    "serez",
+    "seriez",     "serions", "serons",   "seront",    "souvent",     "tard",     "tot",
+    "toujours",   "tous",    "tout",     "toute",     "toutes",      "tres",     "vers",
 };
 
 /* Whether a word (unaccented) is a function word of a question

@@ -800,14 +800,23 @@ static void test_drop_attached(void **state)
 
 /* The auxiliaries' imperfect, future and conditional say as little as
  * their present: « la réunion sera consacrée » has two content words, as
- * « la réunion est consacrée » has; a noun or a verb still counts. */
+ * « la réunion est consacrée » has; a noun or a verb still counts; and
+ * so do adverbs of time and frequency (« toujours », « souvent »). */
 static void test_auxiliary_tenses_say_little(void **state)
 {
     fixture *f = *state;
     char err[128];
     static const char *const texts[] = {
-        "la réunion est consacrée", "la réunion sera consacrée", "la réunion serait consacrée",
-        "la réunion avait consacré", "la réunion aura consacré",  "les réunions étaient consacrées",
+        "la réunion est consacrée",
+        "la réunion sera consacrée",
+        "la réunion serait consacrée",
+        "la réunion avait consacré",
+        "la réunion aura consacré",
+        "les réunions étaient consacrées",
+        /* Nor do adverbs of time and frequency. */
+        "la réunion toujours consacrée",
+        "la réunion souvent consacrée",
+        "la réunion ensuite consacrée",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         query *q;
