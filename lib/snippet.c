@@ -635,13 +635,16 @@ static uint64_t snippet_title_clauses(snippet_maker *sm, long long id, const cha
  * a list of subjects shows less than the text about them. *seq is -1 when
  * there are no hits or no chunk starts, and when every chunk has only
  * function words of a query that has others (it would show nothing of the
- * query: *quiet is then 1). Fills w for the chunk's passage. */
+ * query: *quiet is then 1). Fills w for the chunk's passage, and *said with
+ * the clauses whose content words the chunk has (0 without a chunk). */
 static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
                               const query_expr *expr, const query *q, snippet_want *w,
-                              sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet)
+                              sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet,
+                              uint64_t *said)
 {
     *seq = -1;
     *quiet = 0;
+    *said = 0;
     if (h->n == 0)
         return SQLITE_OK;
     snippet_want_init(w, expr, h->v, h->n);
@@ -700,6 +703,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
                 (key > best_key || (key == best_key && score > best))) {
                 best_key = key;
                 best = score;
+                *said = has.said;
                 *seq = (sqlite3_int64)k;
                 *pos = start;
                 *from = i;
@@ -716,12 +720,13 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
 
 /* The passage of document doc_id's hidden text (what a click or a script
  * shows: schema.h) around q's words, in *out; NULL there when the text has
- * none of e's content clauses (those with a term that is not only the
- * commonest function words), or the document no hidden text. The words are
- * found by the analyzer, as snippet_from_text finds them, not by FTS5's
- * hits: those are read for the body only. */
+ * no more of e's content clauses (those with a term that is not only the
+ * commonest function words) than shown (the clauses the best passage of
+ * the text has), or the document no hidden text. The words are found by
+ * the analyzer, as snippet_from_text finds them, not by FTS5's hits: those
+ * are read for the body only. */
 static int snippet_hidden(snippet_maker *sm, long long doc_id, const query *q, const query_expr *e,
-                          char **out)
+                          uint64_t shown, char **out)
 {
     uint64_t content = 0, said = 0;
     *out = NULL;
@@ -729,16 +734,19 @@ static int snippet_hidden(snippet_maker *sm, long long doc_id, const query *q, c
         if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
             e->terms[t].clause < 64 && !e->terms[t].function)
             content |= (uint64_t)1 << e->terms[t].clause;
+    shown &= content;
+    if (!content || shown == content)
+        return SQLITE_OK; /* the text's passage has them all */
     sqlite3_bind_int64(sm->hidden, 1, doc_id);
     int rc = sqlite3_step(sm->hidden);
     const char *text = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(sm->hidden, 0) : NULL;
-    if (text && content) {
+    if (text) {
         size_t len = (size_t)sqlite3_column_bytes(sm->hidden, 0);
         snippet_toks t = {q, NULL, 0, 0};
         analyzer_tokenize(text, len, ANALYZER_WORDS, snippet_on_token, &t);
         for (size_t i = 0; i < t.n; i++)
             said |= t.v[i].clauses;
-        if (said & content)
+        if (__builtin_popcountll(said & content) > __builtin_popcountll(shown))
             *out = snippet_build(text, len, &t, NULL);
         else
             free(t.v);
@@ -755,16 +763,18 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
     sqlite3_int64 seq;
     size_t from = 0, to = 0;
     int pos = 0, found = 0, quiet;
+    uint64_t said;
     snippet_want w;
     *out = NULL;
     *page = 0;
-    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to, &quiet);
+    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to, &quiet, &said);
     if (rc != SQLITE_OK)
         return rc;
-    if (seq < 0 && q && expr) {
-        /* No passage of the text shows a word of the query: the hidden
-         * text may (the visitor finds it there after a click). */
-        if ((rc = snippet_hidden(sm, doc_id, q, expr, out)) != SQLITE_OK)
+    if (q && expr) {
+        /* The hidden text, when it has more of the query's content words
+         * than the best passage of the text (none when no passage shows
+         * one): the visitor finds them there after a click. */
+        if ((rc = snippet_hidden(sm, doc_id, q, expr, seq < 0 ? 0 : said, out)) != SQLITE_OK)
             return rc;
         if (*out)
             return SQLITE_OK;

@@ -25,10 +25,11 @@ void snippet_close(snippet_maker *sm);
 
 /* The snippets of the n documents doc_ids (a page of results) for query
  * q, into outs[i] and pages[i]: the passage of each document's best chunk
- * (most distinct clauses, closest, most hits; when no chunk has a word of
- * the query but function words, the passage of its hidden text around
- * them, if it has some, else the first chunk), HTML with the hits marked,
- * and its 1-based PDF page (0: none).
+ * (most distinct clauses, closest, most hits; the passage of its hidden
+ * text when that has more of the query's content words than the best
+ * chunk; the first chunk when no chunk has a word of the query but
+ * function words and the hidden text none), HTML with the hits marked,
+ * and its 1-based PDF page (0: none for a hidden passage).
  * expr is an expression every document of doc_ids matches (the search's;
  * NULL: first chunks, marked by snippet_from_text). hits, when not NULL,
  * are the documents' hits in docs_fts's body for expr (hits[i] for

@@ -1824,6 +1824,18 @@ static void test_hidden_text(void **state)
     assert_float_equal(res.hits[0].score, shown, 1e-9);
     assert_float_equal(res.hits[1].score, shown, 1e-9);
     search_result_free(&res);
+    /* The hidden text has more of the query's words than the best passage
+     * of the text (« fichier » alone): its passage is the snippet. */
+    req.q = "mots du fichier";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    long shows = -1;
+    for (size_t i = 0; i < res.n_hits; i++)
+        if (res.hits[i].id == 1)
+            shows = (long)i;
+    assert_true(shows >= 0);
+    assert_non_null(strstr(res.hits[shows].snippet, "<mark>Mots</mark>"));
+    assert_int_equal(res.hits[shows].page, 0);
+    search_result_free(&res);
     /* The visible text has the word too: its passage is the snippet. */
     req.q = "statistiques";
     assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
