@@ -32,10 +32,8 @@ static int docinfo_tokens(const unsigned char *p, int n, unsigned char *hidden)
     while (i < n && col <= SCHEMA_HIDDEN_COLUMN) {
         uint64_t v = 0;
         for (int k = 0;; k++) {
-            if (i >= n) {
-                *hidden = DOCINFO_HIDDEN_UNKNOWN;
+            if (i >= n)
                 return -1; /* the blob ends inside a varint */
-            }
             unsigned char c = p[i++];
             if (k == 8) {
                 v = (v << 8) | c;

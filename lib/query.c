@@ -246,6 +246,13 @@ static int query_alt_next(query_alt_iter *it, const char **alt, size_t *n)
     return 1;
 }
 
+/* The first alternative of a piece (« =un » of « =un|~un »): its length. */
+static size_t query_first_alt(const char *piece)
+{
+    const char *bar = strchr(piece, ANALYZER_ALTERNATIVE);
+    return bar ? (size_t)(bar - piece) : strlen(piece);
+}
+
 /* The forms of one alternative: "=x" is the form x; "!x", "%x", "~x" the
  * forms whose key (vocab.c) is x, "%x", "~x". In a prefix, "=x" is the
  * prefix x itself and "~x" the beginnings, as long as x, of the forms
@@ -419,8 +426,7 @@ static size_t query_derived_key(const char *piece, char *key, size_t size)
     if (piece[0] != ANALYZER_VERBATIM)
         return 0;
     const char *stem = piece + 1;
-    const char *bar = strchr(stem, ANALYZER_ALTERNATIVE);
-    size_t len = bar ? (size_t)(bar - stem) : strlen(stem);
+    size_t len = query_first_alt(stem);
     if (len + 3 > size)
         return 0;
     for (size_t i = 0; i < len; i++)
@@ -3458,13 +3464,6 @@ char *query_fts_all(const query *q, const query_vocab *v)
 int query_has_attached(const query *q, size_t i)
 {
     return q && i > 0 && i < q->nclauses && q->clauses[i - 1]->optional && !q->clauses[i]->optional;
-}
-
-/* The first alternative of a piece (« =un » of « =un|~un »): its length. */
-static size_t query_first_alt(const char *piece)
-{
-    const char *bar = strchr(piece, ANALYZER_ALTERNATIVE);
-    return bar ? (size_t)(bar - piece) : strlen(piece);
 }
 
 /* Drops the exact-form phrase of the one-word clause n (a function word:

@@ -286,10 +286,11 @@ static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const r
     return rc;
 }
 
-/* The columns before p's hidden ones (all ncols without). */
-static int rank_shown_cols(const rank_params *p, int ncols)
+/* The columns before p's hidden ones (all of them without, or without p). */
+static int rank_shown_cols(const Fts5ExtensionApi *api, Fts5Context *fts, const rank_params *p)
 {
-    return p->hidden_col > 0 && p->hidden_col < ncols ? p->hidden_col : ncols;
+    int ncols = api->xColumnCount(fts);
+    return p && p->hidden_col > 0 && p->hidden_col < ncols ? p->hidden_col : ncols;
 }
 
 /* The statistics bm25 needs, once per query: each term's IDF (the term's
@@ -314,7 +315,7 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
     int rc = api->xRowCount(fts, &rows);
     /* The mean length over the shown columns; a term's rows are those
      * that show it, once the index holds hidden text at all. */
-    int ncols = api->xColumnCount(fts), shown = rank_shown_cols(p, ncols), visible = 0;
+    int ncols = api->xColumnCount(fts), shown = rank_shown_cols(api, fts, p), visible = 0;
     for (int c = 0; c < ncols && rc == SQLITE_OK; c++) {
         sqlite3_int64 col = 0;
         rc = api->xColumnTotalSize(fts, c, &col);
@@ -1070,7 +1071,7 @@ static int rank_row_length(const Fts5ExtensionApi *api, Fts5Context *fts, const 
 {
     if (p->row_length && (*len = p->row_length(p->row_length_ctx, api->xRowid(fts))) >= 0)
         return SQLITE_OK;
-    int ncols = api->xColumnCount(fts), shown = rank_shown_cols(p, ncols);
+    int ncols = api->xColumnCount(fts), shown = rank_shown_cols(api, fts, p);
     if (shown == ncols)
         return api->xColumnSize(fts, -1, len);
     int rc = SQLITE_OK;
@@ -1964,8 +1965,8 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         }
     }
     size_t nhits = 0;
-    if ((rc = rank_compute(api, fts, m, p, p ? rank_shown_cols(p, api->xColumnCount(fts)) : INT_MAX,
-                           p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, p, rank_shown_cols(api, fts, p), p && p->kin_clauses, &s,
+                           &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
@@ -2019,9 +2020,8 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    if ((rc = rank_compute(api, fts, m, NULL,
-                           p ? rank_shown_cols(p, api->xColumnCount(fts)) : INT_MAX,
-                           p && p->kin_clauses, &s, &nhits)) != SQLITE_OK) {
+    if ((rc = rank_compute(api, fts, m, NULL, rank_shown_cols(api, fts, p), p && p->kin_clauses, &s,
+                           &nhits)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
