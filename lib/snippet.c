@@ -246,6 +246,16 @@ static uint64_t snippet_together(const snippet_want *w, uint64_t prev, uint64_t 
     return out;
 }
 
+/* The clauses of w's content terms in e. */
+static uint64_t snippet_want_clauses(const snippet_want *w, const query_expr *e)
+{
+    uint64_t clauses = 0;
+    for (int t = 0; t < e->nterms; t++)
+        if ((MARKS_TERM_BIT(t) & w->content) && e->terms[t].clause >= 0 && e->terms[t].clause < 64)
+            clauses |= (uint64_t)1 << e->terms[t].clause;
+    return clauses;
+}
+
 static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses, uint64_t terms)
 {
     h->clauses |= clauses;
@@ -645,9 +655,10 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
     *seq = -1;
     *quiet = 0;
     *said = 0;
+    if (expr)
+        snippet_want_init(w, expr, h->v, h->n);
     if (h->n == 0)
         return SQLITE_OK;
-    snippet_want_init(w, expr, h->v, h->n);
     sqlite3_bind_int64(sm->starts, 1, doc_id);
     int rc = sqlite3_step(sm->starts);
     if (rc == SQLITE_ROW) {
@@ -720,20 +731,16 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
 
 /* The passage of document doc_id's hidden text (what a click or a script
  * shows: schema.h) around q's words, in *out; NULL there when the text has
- * no more of e's content clauses (those with a term that is not only the
- * commonest function words) than shown (the clauses the best passage of
- * the text has), or the document no hidden text. The words are found by
- * the analyzer, as snippet_from_text finds them, not by FTS5's hits: those
- * are read for the body only. */
-static int snippet_hidden(snippet_maker *sm, long long doc_id, const query *q, const query_expr *e,
+ * no more of the content clauses (content: snippet_want's, the same words
+ * that choose the text's passage) than shown (those the best passage of the
+ * text has), or the document no hidden text. The words are found by the
+ * analyzer, as snippet_from_text finds them, not by FTS5's hits: those are
+ * read for the body only. */
+static int snippet_hidden(snippet_maker *sm, long long doc_id, const query *q, uint64_t content,
                           uint64_t shown, char **out)
 {
-    uint64_t content = 0, said = 0;
+    uint64_t said = 0;
     *out = NULL;
-    for (int t = 0; t < e->nterms; t++)
-        if (e->terms[t].kind == QUERY_PHRASE_MATCH && e->terms[t].clause >= 0 &&
-            e->terms[t].clause < 64 && !e->terms[t].function)
-            content |= (uint64_t)1 << e->terms[t].clause;
     shown &= content;
     if (!content || shown == content)
         return SQLITE_OK; /* the text's passage has them all */
@@ -774,7 +781,8 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
         /* The hidden text, when it has more of the query's content words
          * than the best passage of the text (none when no passage shows
          * one): the visitor finds them there after a click. */
-        if ((rc = snippet_hidden(sm, doc_id, q, expr, seq < 0 ? 0 : said, out)) != SQLITE_OK)
+        uint64_t content = snippet_want_clauses(&w, expr);
+        if ((rc = snippet_hidden(sm, doc_id, q, content, seq < 0 ? 0 : said, out)) != SQLITE_OK)
             return rc;
         if (*out)
             return SQLITE_OK;

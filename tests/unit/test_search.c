@@ -1797,6 +1797,11 @@ static void test_hidden_text(void **state)
             ixf_add_full(&ix, 10 + i, "html", 2020, "Note", NULL, one, 1, NULL, "Un compteur."), 0);
         free(filler);
     }
+    /* A page whose hidden text adds only a word that says little alone. */
+    const char *save[] = {"Enregistre le fichier en cours."};
+    assert_int_equal(ixf_add_full(&ix, 5, "html", 2020, "Enregistrer", NULL, save, 1, NULL,
+                                  "Le fichier reste toujours ouvert."),
+                     0);
     assert_int_equal(ixf_close(&ix), 0);
     assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
     search_request req = {.q = "mots", .limit = 10};
@@ -1835,6 +1840,18 @@ static void test_hidden_text(void **state)
     assert_true(shows >= 0);
     assert_non_null(strstr(res.hits[shows].snippet, "<mark>Mots</mark>"));
     assert_int_equal(res.hits[shows].page, 0);
+    search_result_free(&res);
+    /* The hidden text has one word more, but one that says little alone
+     * (« toujours »): the content words, the same that choose the text's
+     * passage, are as many in the text, whose passage is the snippet. */
+    req.q = "fichier toujours";
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    shows = -1;
+    for (size_t i = 0; i < res.n_hits; i++)
+        if (res.hits[i].id == 5)
+            shows = (long)i;
+    assert_true(shows >= 0);
+    assert_non_null(strstr(res.hits[shows].snippet, "Enregistre le <mark>fichier</mark>"));
     search_result_free(&res);
     /* The visible text has the word too: its passage is the snippet. */
     req.q = "statistiques";
