@@ -34,6 +34,7 @@ INDEXER_OBJ := $(INDEXER_SRC:%.c=$(BUILD)/%.o)
 SEARCHD_OBJ := $(SEARCHD_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REL_BIN     := $(BUILD)/tests/relevance
+PAGES_BIN   := $(BUILD)/tests/pages
 BENCH_BIN   := $(BUILD)/bench/reference $(BUILD)/bench/naive $(BUILD)/bench/dump
 LIBREPERE   := $(BUILD)/librepere.a
 AUDIT_TITLES := $(BUILD)/tests/audit_titles
@@ -97,6 +98,11 @@ $(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
 
+# The page scorer, run by tests/relevance/pages/run.
+$(PAGES_BIN): tests/relevance/pages.c $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
+
 # An LD_PRELOAD shim for tests/integration/searchd_concurrency, loaded into
 # both builds' searchd: built without sanitizers.
 SHIM := $(BUILD)/tests/slow_epoll.so
@@ -104,7 +110,7 @@ $(SHIM): tests/integration/slow_epoll.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O2 -g -shared -fPIC -o $@ $< -ldl
 
-unit: $(TEST_BIN) $(REL_BIN) $(BENCH_BIN) $(SHIM) $(AUDIT_TITLES)
+unit: $(TEST_BIN) $(REL_BIN) $(PAGES_BIN) $(BENCH_BIN) $(SHIM) $(AUDIT_TITLES)
 
 # The sanitizer build: same sources, own object tree and binaries.
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -157,5 +163,5 @@ format:
 clean:
 	rm -rf build bin
 
--include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d) $(REL_BIN).d \
+-include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d) $(REL_BIN).d $(PAGES_BIN).d \
 	$(BENCH_BIN:=.d) $(BUILD)/bench/driver.d
