@@ -235,8 +235,7 @@ static int pg_naive_page(sqlite3 *db, long long doc, const char *query)
         int page = sqlite3_column_int(st, 0);
         if (page > npages) {
             on = buf_xrealloc(on, (size_t)page * PG_MAX_WORDS);
-            memset(on + (size_t)npages * PG_MAX_WORDS, 0,
-                   (size_t)(page - npages) * PG_MAX_WORDS);
+            memset(on + (size_t)npages * PG_MAX_WORDS, 0, (size_t)(page - npages) * PG_MAX_WORDS);
             npages = page;
         }
         pg_page_scan scan = {&w, on + (size_t)(page - 1) * PG_MAX_WORDS};
@@ -334,10 +333,10 @@ static double pg_share(size_t k, size_t n)
 static void pg_row(buf *b, const char *name, const pg_figures *f)
 {
     buf_printf(b, "| %s | %zu | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", name,
-               f->items, f->found, pg_share(f->engine2, f->found),
-               pg_share(f->engine1, f->found), pg_share(f->naive2, f->found),
-               pg_share(f->naive1, f->found), pg_share(f->first2, f->found),
-               pg_share(f->first1, f->found), pg_share(f->ceiling, f->found));
+               f->items, f->found, pg_share(f->engine2, f->found), pg_share(f->engine1, f->found),
+               pg_share(f->naive2, f->found), pg_share(f->naive1, f->found),
+               pg_share(f->first2, f->found), pg_share(f->first1, f->found),
+               pg_share(f->ceiling, f->found));
 }
 
 static const char *pg_base(const char *path)
@@ -447,7 +446,7 @@ static void pg_usage(void)
 int main(int argc, char **argv)
 {
     const char *dbs[PG_MAX_DB], *syns[PG_MAX_DB] = {NULL}, *judgments = NULL, *floor_file = NULL,
-               *out = NULL;
+                                *out = NULL;
     size_t ndb = 0;
     int write_floor = 0;
     for (int i = 1; i < argc; i++) {
