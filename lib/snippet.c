@@ -4,8 +4,9 @@
  * accents and synonyms are marked as the document writes them and a phrase
  * only where it stands whole. The best passage has the most query words
  * that are not mere function words (snippet_key), those the title lacks
- * first; one with only « de », « des » is never shown marked. Escapes the
- * text first, then adds <mark>s: no other markup ever comes out. */
+ * first; one with only « de », « des » is never shown marked; a table of
+ * contents gives way to the page it lists. Escapes the text first, then
+ * adds <mark>s: no other markup ever comes out. */
 #include "snippet.h"
 
 #include <limits.h>
@@ -639,14 +640,82 @@ static uint64_t snippet_title_clauses(snippet_maker *sm, long long id, const cha
     return clauses;
 }
 
+/* A table of contents names each section beside its page after a dot
+ * leader (« Test de l'installation . . . . . 21 »): the page to open is the
+ * section's own, which says the same words. A chunk with
+ * SNIPPET_CONTENTS_LEADERS or more leaders (four dots or more, spaced or
+ * not, ellipses counting three, then a number) is a table of contents. */
+#define SNIPPET_CONTENTS_LEADERS 3
+
+static int snippet_is_ellipsis(const char *t, size_t len, size_t j)
+{
+    return j + 2 < len && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 &&
+           (unsigned char)t[j + 2] == 0xA6;
+}
+
+static int snippet_is_contents(const char *t, size_t len)
+{
+    int leaders = 0;
+    const char *end = t + len, *dot = t, *ell = t;
+    for (const char *p = t; p < end && leaders < SNIPPET_CONTENTS_LEADERS;) {
+        /* The next '.' or '…', found by memchr: a page of text has few. */
+        if (dot && dot < p)
+            dot = memchr(p, '.', (size_t)(end - p));
+        if (ell && ell < p)
+            ell = memchr(p, 0xE2, (size_t)(end - p));
+        const char *q = !dot ? ell : !ell ? dot : dot < ell ? dot : ell;
+        if (!q)
+            break;
+        size_t dots = 0, j = (size_t)(q - t);
+        for (;;) {
+            if (j < len && t[j] == '.') {
+                dots++;
+                j++;
+            } else if (snippet_is_ellipsis(t, len, j)) {
+                dots += 3;
+                j += 3;
+            } else if (dots && j + 1 < len && t[j] == ' ' &&
+                       (t[j + 1] == '.' || snippet_is_ellipsis(t, len, j + 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (dots >= 4) {
+            while (j < len && snippet_is_space((unsigned char)t[j]))
+                j++;
+            leaders += j < len && t[j] >= '0' && t[j] <= '9';
+        }
+        p = t + (j > (size_t)(q - t) ? j : (size_t)(q - t) + 1);
+    }
+    return leaders >= SNIPPET_CONTENTS_LEADERS;
+}
+
+/* Whether chunk id is a table of contents (snippet_is_contents), in *out. */
+static int snippet_chunk_is_contents(snippet_maker *sm, sqlite3_int64 id, int *out)
+{
+    sqlite3_bind_int64(sm->chunk, 1, id);
+    int rc = sqlite3_step(sm->chunk);
+    *out = 0;
+    if (rc == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(sm->chunk, 0);
+        *out = text && snippet_is_contents(text, (size_t)sqlite3_column_bytes(sm->chunk, 0));
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(sm->chunk);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
- * one with the best snippet_key, then the best rank_passage, the first of
- * equals; its keywords (the last chunk) only when no other chunk will do:
- * a list of subjects shows less than the text about them. *seq is -1 when
- * there are no hits or no chunk starts, and when every chunk has only
- * function words of a query that has others (it would show nothing of the
- * query: *quiet is then 1). Fills w for the chunk's passage, and *said with
- * the clauses whose content words the chunk has (0 without a chunk). */
+ * one with the best snippet_key, then one that is not a table of contents
+ * (snippet_is_contents, read only for chunks of equal keys), then the best
+ * rank_passage, the first of equals; its keywords (the last chunk) only
+ * when no other chunk will do: a list of subjects shows less than the text
+ * about them. *seq is -1 when there are no hits or no chunk starts, and
+ * when every chunk has only function words of a query that has others (it
+ * would show nothing of the query: *quiet is then 1). Fills w for the
+ * chunk's passage, and *said with the clauses whose content words the
+ * chunk has (0 without a chunk). */
 static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
                               const query_expr *expr, const query *q, snippet_want *w,
                               sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet,
@@ -668,6 +737,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
                                          (size_t)sqlite3_column_bytes(sm->starts, 1), q);
         uint64_t best_key = 0;
         double best = -1;
+        int best_contents = -1; /* whether the best chunk is a table of contents; -1: not read */
         size_t k = 0, i = 0;
         while (b && nchunks > 0 && i < h->n) {
             /* The chunk of hit i: the last one starting at or before it. */
@@ -710,10 +780,29 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             uint64_t key = snippet_key(w, &has);
             double score = rank_passage(h->v + i, j - i, expr);
             /* The keywords chunk comes last: *seq tells whether another did. */
-            if (has.said && (*seq < 0 || !snippet_is_keywords(b, k)) &&
-                (key > best_key || (key == best_key && score > best))) {
+            int eligible = has.said && (*seq < 0 || !snippet_is_keywords(b, k));
+            int better = eligible && (*seq < 0 || key > best_key), contents = -1;
+            if (eligible && *seq >= 0 && key == best_key) {
+                /* A tie: a table of contents loses to the text it lists.
+                 * The texts are read only when that decides. */
+                int crc = SQLITE_OK;
+                if (best_contents < 0)
+                    crc = snippet_chunk_is_contents(sm, SCHEMA_CHUNK_ID(doc_id, *seq),
+                                                    &best_contents);
+                if (crc == SQLITE_OK && (best_contents || score > best))
+                    crc = snippet_chunk_is_contents(sm, SCHEMA_CHUNK_ID(doc_id, k), &contents);
+                if (crc != SQLITE_OK) {
+                    sqlite3_reset(sm->starts);
+                    return crc;
+                }
+                better = contents == 0   ? best_contents || score > best
+                         : contents == 1 ? best_contents && score > best
+                                         : 0;
+            }
+            if (better) {
                 best_key = key;
                 best = score;
+                best_contents = contents;
                 *said = has.said;
                 *seq = (sqlite3_int64)k;
                 *pos = start;

@@ -317,7 +317,8 @@ static void test_document_pages(void **state)
         query_expr *any = query_compile(q, QUERY_ANY, &env.qv);
         char *out;
         int page = -1;
-        assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, NULL, &out, &page), SQLITE_OK);
+        assert_int_equal(snippet_documents(sm, 1, &cases[i].doc, q, any, NULL, &out, &page),
+                         SQLITE_OK);
         assert_int_equal(page, cases[i].page);
         if (cases[i].want)
             assert_string_equal(out, cases[i].want);
@@ -521,6 +522,50 @@ static void test_passage_choice(void **state)
     free(b);
 }
 
+/* A table of contents names a section where the section's own page says
+ * the same words: on a tie, the page to open is the section's (dot leaders
+ * spaced or not, ellipses); a table that says more of the query still
+ * wins, and two leaders do not make one. */
+static void test_contents_page(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *contents = "Sommaire Les victimes . . . . . . . . 2 Le titre de séjour . . . . "
+                           ". . . . 3 L’hébergement d’urgence . . . . . . . . 4";
+    const char *report[] = {contents, "Les victimes sont accompagnées.",
+                            "Le titre de séjour est délivré.", "L’hébergement est assuré."};
+    assert_int_equal(ixf_add(&ix, 21, "pdf", 2020, "Rapport", report, 4), 0);
+    const char *guide[] = {"Table Les victimes…… 2 Le titre de séjour........ 3 Fin………… 4",
+                           "Le titre de séjour est délivré."};
+    assert_int_equal(ixf_add(&ix, 22, "pdf", 2020, "Guide", guide, 2), 0);
+    const char *notes[] = {"Notes . . . . 2 et le titre de séjour . . . . 3",
+                           "Le titre de séjour est délivré."};
+    assert_int_equal(ixf_add(&ix, 23, "pdf", 2020, "Notes", notes, 2), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    snippet_env env;
+    env_open(&env, &ix);
+    int page;
+
+    char *out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 21, &page);
+    assert_int_equal(page, 3);
+    assert_string_equal(out,
+                        "Le <mark>titre</mark> <mark>de</mark> <mark>séjour</mark> est délivré.");
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour hébergement", 21, &page);
+    assert_int_equal(page, 1);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 22, &page);
+    assert_int_equal(page, 2);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 23, &page);
+    assert_int_equal(page, 1);
+    free(out);
+
+    env_close(&env);
+    ixf_remove(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -529,6 +574,7 @@ int main(void)
         cmocka_unit_test(test_short_text_whole),     cmocka_unit_test(test_utf8_safety),
         cmocka_unit_test(test_best_passage),         cmocka_unit_test(test_phrase_not_cut),
         cmocka_unit_test(test_document_pages),       cmocka_unit_test(test_passage_choice),
+        cmocka_unit_test(test_contents_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
