@@ -31,6 +31,7 @@
 #include "schema.h"
 #include "snippet.h"
 #include "spell.h"
+#include "spelling.h"
 #include "synonyms.h"
 #include "text.h"
 #include "vocab.h"
@@ -542,8 +543,8 @@ static void search_shared_take(search_ctx *ctx, search_shared *s)
 
 /* The synonyms file's groups, then the acronyms the documents define
  * (acronym_table.h): the file's come first and win (synonyms_learn); then
- * the built-in abbreviations (abbrev.h) and anglicisms (anglicism.h),
- * which yield to both, and the lexicon's related words (lexicon.h), with
+ * the built-in abbreviations (abbrev.h), spellings (spelling.h) and
+ * anglicisms (anglicism.h), which yield to both, and the lexicon's related words (lexicon.h), with
  * or without a file.
  * *mtime gets the file's mtime when it was read. While the file cannot be
  * read, a context keeps the synonyms it has (an error here); the first
@@ -566,6 +567,7 @@ static int search_synonyms_load(search_ctx *ctx, synonyms **out, struct timespec
         return rc;
     }
     abbrev_add(fresh);
+    spelling_add(fresh);
     anglicism_add(fresh);
     lexicon_add(fresh);
     if (!file && synonyms_groups(fresh) == 0) {

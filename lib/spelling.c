@@ -1,0 +1,87 @@
+/* spelling: the table of French words with two correct spellings
+ * (spelling.h), written from the dictionaries' doublets and the 1990
+ * rectifications' list, not from any judged query. Spellings that differ
+ * only by their accents (« événement » / « évènement », « boîte » /
+ * « boite ») need no entry, accents not mattering (analyzer.h), nor those
+ * Snowball stems alike (« relais » / « relai »). What an entry reaches
+ * counts as the word typed (rank.c): a word spelt two ways is one word,
+ * not a related one. Entries measured and left out are listed in
+ * docs/ANALYSIS.md. */
+#include "spelling.h"
+
+#define SPELLING_MAX_OTHER 2
+
+/* Both ways, but for a spelling whose stem is another word's: it is the
+ * first, matched as typed (synonyms_literal), and leads only to the
+ * others when their stem is another word's too. */
+enum { SPELLING_BOTH = 0, SPELLING_ONEWAY = 1 };
+
+typedef struct {
+    const char *first;                     /* matched as spelt */
+    const char *other[SPELLING_MAX_OTHER]; /* matched by their stems, NULL-ended */
+    int oneway;
+} spelling_entry_t;
+
+static const spelling_entry_t spelling_table[] = {
+    /* Doublets of the dictionaries. */
+    {"clef", {"clé", NULL}, SPELLING_BOTH},
+    {"cuiller", {"cuillère", NULL}, SPELLING_BOTH},
+    {"shampoing", {"shampooing", NULL}, SPELLING_BOTH},
+    {"yaourt", {"yoghourt", "yogourt"}, SPELLING_BOTH},
+    {"cacahouète", {"cacahuète", NULL}, SPELLING_BOTH},
+    {"bistro", {"bistrot", NULL}, SPELLING_BOTH},
+    {"tzar", {"tsar", NULL}, SPELLING_BOTH},
+    {"granit", {"granite", NULL}, SPELLING_BOTH},
+    {"tanin", {"tannin", NULL}, SPELLING_BOTH},
+    {"trimbaler", {"trimballer", NULL}, SPELLING_BOTH},
+    {"baluchon", {"balluchon", NULL}, SPELLING_BOTH},
+    /* « paye » stems as « pays »: one way to « paie », which stems as
+     * « payer », « paiement ». */
+    {"paye", {"paie", NULL}, SPELLING_ONEWAY},
+    /* The rectifications of 1990 (Journal officiel, 6 December 1990):
+     * anomalies and welded compounds. */
+    {"ognon", {"oignon", NULL}, SPELLING_BOTH},
+    {"nénufar", {"nénuphar", NULL}, SPELLING_BOTH},
+    {"charriot", {"chariot", NULL}, SPELLING_BOTH},
+    {"exéma", {"eczéma", NULL}, SPELLING_BOTH},
+    {"assoir", {"asseoir", NULL}, SPELLING_BOTH},
+    {"rassoir", {"rasseoir", NULL}, SPELLING_BOTH},
+    {"sursoir", {"surseoir", NULL}, SPELLING_BOTH},
+    {"dissout", {"dissous", NULL}, SPELLING_BOTH},
+    {"absout", {"absous", NULL}, SPELLING_BOTH},
+    {"bonhommie", {"bonhomie", NULL}, SPELLING_BOTH},
+    {"imbécilité", {"imbécillité", NULL}, SPELLING_BOTH},
+    {"saccarine", {"saccharine", NULL}, SPELLING_BOTH},
+    {"weekend", {"week-end", NULL}, SPELLING_BOTH},
+    {"portemonnaie", {"porte-monnaie", NULL}, SPELLING_BOTH},
+    {"piquenique", {"pique-nique", NULL}, SPELLING_BOTH},
+    {"basketball", {"basket-ball", NULL}, SPELLING_BOTH},
+};
+
+size_t spelling_count(void)
+{
+    return sizeof spelling_table / sizeof spelling_table[0];
+}
+
+const char *spelling_entry(size_t i, const char *const **other, size_t *nother, int *oneway)
+{
+    if (i >= spelling_count())
+        return NULL;
+    const spelling_entry_t *e = &spelling_table[i];
+    *other = e->other;
+    *nother = synonyms_row_len(e->other, SPELLING_MAX_OTHER);
+    *oneway = e->oneway;
+    return e->first;
+}
+
+size_t spelling_add(synonyms *s)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < spelling_count(); i++) {
+        const char *words[1 + SPELLING_MAX_OTHER];
+        size_t n = synonyms_row(spelling_table[i].first, spelling_table[i].other,
+                                SPELLING_MAX_OTHER, words);
+        added += (size_t)synonyms_equate(s, words, n, spelling_table[i].oneway);
+    }
+    return added;
+}
