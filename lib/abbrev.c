@@ -184,7 +184,7 @@ static const abbrev_entry_t abbrev_table[] = {
     {"sono", {"sonorisation", NULL, NULL}, ABBREV_BOTH},
     {"impro", {"improvisation", NULL, NULL}, ABBREV_BOTH},
     {"compo", {"composition", NULL, NULL}, ABBREV_BOTH},
-    {"partoche", {"partition", NULL, NULL}, ABBREV_BOTH},
+    {"partoche", {"partition", NULL, NULL}, ABBREV_ONEWAY},
     {"xylo", {"xylophone", NULL, NULL}, ABBREV_BOTH},
     {"vibra", {"vibraphone", NULL, NULL}, ABBREV_ONEWAY},
     {"sax", {"saxophone", NULL, NULL}, ABBREV_ONEWAY},
@@ -194,7 +194,6 @@ static const abbrev_entry_t abbrev_table[] = {
     {"photo", {"photographie", NULL, NULL}, ABBREV_BOTH},
     {"ciné", {"cinéma", NULL, NULL}, ABBREV_BOTH},
     {"fac", {"faculté", "université", NULL}, ABBREV_ONEWAY},
-    {"bac", {"baccalauréat", NULL, NULL}, ABBREV_ONEWAY},
     {"maths", {"mathématiques", NULL, NULL}, ABBREV_ONEWAY},
     {"exam", {"examen", NULL, NULL}, ABBREV_BOTH},
     {"prépa", {"classe préparatoire", NULL, NULL}, ABBREV_ONEWAY},
@@ -208,7 +207,6 @@ static const abbrev_entry_t abbrev_table[] = {
     {"fréq", {"fréquence", NULL, NULL}, ABBREV_ONEWAY},
     {"aspi", {"aspirateur", NULL, NULL}, ABBREV_BOTH},
     {"déco", {"décoration", NULL, NULL}, ABBREV_ONEWAY},
-    {"typo", {"typographie", NULL, NULL}, ABBREV_ONEWAY},
     {"gynéco", {"gynécologue", NULL, NULL}, ABBREV_BOTH},
     {"ophtalmo", {"ophtalmologue", "ophtalmologiste", NULL}, ABBREV_BOTH},
     {"dermato", {"dermatologue", NULL, NULL}, ABBREV_BOTH},
@@ -228,7 +226,6 @@ static const abbrev_entry_t abbrev_table[] = {
     {"vocab", {"vocabulaire", NULL, NULL}, ABBREV_BOTH},
     {"résa", {"réservation", NULL, NULL}, ABBREV_BOTH},
     {"sympa", {"sympathique", NULL, NULL}, ABBREV_BOTH},
-    {"pro", {"professionnel", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

@@ -113,12 +113,10 @@ static const lexicon_entry lexicon_table[] = {
      * d'écran » an « arrière-plan », a « papier peint ». */
     {"retour à la ligne", {"saut de ligne", NULL, NULL}},
     {"aller à la ligne", {"saut de ligne", "retour à la ligne", NULL}},
-    {"nouvelle page", {"saut de page", NULL, NULL}},
-    {"rétrécir", {"réduire", "redimensionner", NULL}},
+    {"rétrécir", {"redimensionner", NULL, NULL}},
     {"chevaucher", {"superposer", NULL, NULL}},
     {"décocher", {"désactiver", NULL, NULL}},
-    {"calculette", {"calculatrice", NULL, NULL}},
-    {"fond d'écran", {"arrière-plan", "papier peint", NULL}},
+    {"fond d'écran", {"papier peint", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)

@@ -24,7 +24,6 @@ typedef struct {
 
 static const spelling_entry_t spelling_table[] = {
     /* Doublets of the dictionaries. */
-    {"clef", {"clé", NULL}, SPELLING_BOTH},
     {"cuiller", {"cuillère", NULL}, SPELLING_BOTH},
     {"shampoing", {"shampooing", NULL}, SPELLING_BOTH},
     {"yaourt", {"yoghourt", "yogourt"}, SPELLING_BOTH},
