@@ -177,7 +177,17 @@ static const abbrev_entry_t abbrev_table[] = {
     {"mn", {"minute", NULL, NULL}, ABBREV_ONEWAY},
     /* Session 20, written from general usage before measuring (music,
      * school, health, home and computing's clipped words), each measured
-     * alone on the sixteen sets (docs/ANALYSIS.md). */
+     * alone on the sixteen sets (docs/ANALYSIS.md). One way where the
+     * clipping has another reading in documents (« capo »: « da capo »;
+     * « mac »: an « adresse MAC »; « micro », « télé »: prefixes; « sax »:
+     * an XML parser; « perf »: a command; « maths », « accu », « fréq »,
+     * « démo », « prod »: modules, variables, directories; « vibra »: a
+     * verb's form; « déco », « réa », « prépa »: other clippings) or the
+     * long form has (« partoche »: a disk's « partition »), and where the
+     * long forms differ (« fac », « biblio »). Not « bac » (a tray),
+     * « typo » (a typing slip), « pro » (« pro forma »), « percu »
+     * (« perçu » without its accent), « compil » (Snowball stems it as
+     * « compilation »). */
     {"capo", {"capodastre", NULL, NULL}, ABBREV_ONEWAY},
     {"synthé", {"synthétiseur", NULL, NULL}, ABBREV_BOTH},
     {"ampli", {"amplificateur", NULL, NULL}, ABBREV_BOTH},
@@ -213,7 +223,6 @@ static const abbrev_entry_t abbrev_table[] = {
     {"projo", {"projecteur", NULL, NULL}, ABBREV_BOTH},
     {"vidéoproj", {"vidéoprojecteur", NULL, NULL}, ABBREV_BOTH},
     {"hélico", {"hélicoptère", NULL, NULL}, ABBREV_BOTH},
-    {"compil", {"compilation", NULL, NULL}, ABBREV_BOTH},
     {"accu", {"accumulateur", NULL, NULL}, ABBREV_ONEWAY},
     {"actu", {"actualité", NULL, NULL}, ABBREV_BOTH},
     {"aprèm", {"après-midi", NULL, NULL}, ABBREV_BOTH},

@@ -105,12 +105,10 @@ static const lexicon_entry lexicon_table[] = {
     {"sonnerie", {"signal sonore", NULL, NULL}},
     /* Session 20, written from general knowledge before measuring, each
      * measured alone on the sixteen sets (docs/ANALYSIS.md): one goes « à
-     * la ligne » where documentation writes « saut de ligne », one wants
-     * a « nouvelle page » where it writes « saut de page »; what one
-     * « rétrécit » is « réduit » or « redimensionné »; things that
+     * la ligne » where documentation writes « saut de ligne »; what one
+     * « agrandit » or « rétrécit » is « redimensionné »; things that
      * « se chevauchent » are « superposées »; a box one « décoche » is
-     * « désactivée »; a « calculette » is a « calculatrice »; a « fond
-     * d'écran » an « arrière-plan », a « papier peint ». */
+     * « désactivée »; a « fond d'écran » is a « papier peint ». */
     {"retour à la ligne", {"saut de ligne", NULL, NULL}},
     {"aller à la ligne", {"saut de ligne", "retour à la ligne", NULL}},
     {"rétrécir", {"redimensionner", NULL, NULL}},

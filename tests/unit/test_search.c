@@ -1328,6 +1328,42 @@ static void test_tables_session19(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 20's entries of the tables: « capo » and « mac » (abbreviations,
+ * one way) reach the « capodastre » and « macOS »; « retour à la ligne »
+ * (lexicon, a phrase) the « saut de ligne », « agrandir » the page that
+ * « redimensionne »; « ognon » and « oignon » (spelling.h, both ways) are
+ * one word; « paye », which stems as
+ * « pays », reaches « paie », not the reverse. */
+static void test_tables_session20(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Posez le capodastre sur le manche de la guitare.",
+        "Le programme s'installe sous macOS comme sous Linux.",
+        "Un saut de ligne forcé termine la phrase.",
+        "Redimensionnez la portée pour changer les notes.",
+        "Hachez un ognon et une gousse d'ail.",
+        "Ajoutez un oignon émincé.",
+        "Le service du personnel est fermé.",
+        "La paie du mois est versée le cinq.",
+        "Reprenez da capo, au pays.",
+    };
+    ctx = open_texts(&ix, texts, 9, "Note", 980);
+    assert_int_equal(found_ids(ctx, "capo"), 1u << 1 | 1u << 9);
+    assert_int_equal(found_ids(ctx, "mac"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "retour à la ligne"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "agrandir"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "ognon"), 1u << 5 | 1u << 6);
+    assert_int_equal(found_ids(ctx, "oignons"), 1u << 5 | 1u << 6);
+    assert_int_equal(found_ids(ctx, "paye"), 1u << 8 | 1u << 9);
+    assert_int_equal(found_ids(ctx, "paie"), 1u << 8);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2040,6 +2076,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_abbreviations_more),
         cmocka_unit_test(test_tables_session19),
+        cmocka_unit_test(test_tables_session20),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),

@@ -1,6 +1,7 @@
 /* test_synonyms: the synonym file format (comments, CRLF, blank and bad
  * lines, several sides), lookups by analysed tokens, and the built-in
- * abbreviations (abbrev.h) and anglicisms (anglicism.h). */
+ * abbreviations (abbrev.h), spellings (spelling.h) and anglicisms
+ * (anglicism.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 
 #include "abbrev.h"
 #include "anglicism.h"
+#include "spelling.h"
 #include "synonyms.h"
 
 typedef struct {
@@ -253,6 +255,46 @@ static void test_abbrev_table(void **state)
     synonyms_free(s);
 }
 
+/* The spellings: every entry has a first spelling and another, each
+ * first spelling once; all are added to an empty object, both ways unless
+ * one way, and a file's group for one of them keeps it out. */
+static void test_spelling_table(void **state)
+{
+    size_t n = spelling_count();
+    assert_true(n >= 10 && n <= 100);
+    for (size_t i = 0; i < n; i++) {
+        const char *const *other;
+        size_t nother;
+        int oneway;
+        const char *a = spelling_entry(i, &other, &nother, &oneway);
+        assert_non_null(a);
+        assert_true(a[0] != 0 && nother >= 1);
+        for (size_t k = 0; k < nother; k++)
+            assert_true(other[k][0] != 0 && strcmp(other[k], a) != 0);
+        for (size_t j = 0; j < i; j++) {
+            const char *const *o2;
+            size_t n2;
+            int w2;
+            assert_string_not_equal(spelling_entry(j, &o2, &n2, &w2), a);
+        }
+    }
+    const char *const *other;
+    size_t nother;
+    int oneway;
+    assert_null(spelling_entry(n, &other, &nother, &oneway));
+    synonyms *s = synonyms_new();
+    assert_int_equal(spelling_add(s), n);
+    assert_int_equal(synonyms_groups(s), n);
+    assert_true(lookup(s, (const char *[]){"ognon"}, 1) >= 0);
+    assert_true(lookup(s, (const char *[]){"oignon"}, 1) >= 0);
+    assert_true(lookup(s, (const char *[]){"pay"}, 1) >= 0);
+    assert_int_equal(lookup(s, (const char *[]){"pai"}, 1), -1);
+    synonyms_free(s);
+    s = load(*state, "ognon = oignon blanc\n");
+    assert_int_equal(spelling_add(s), n - 1);
+    synonyms_free(s);
+}
+
 /* A built-in table's row: its words up to NULL or max, then the row
  * gathered first word first. */
 static void test_table_row(void **state)
@@ -394,6 +436,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_related, setup, teardown),
         cmocka_unit_test(test_relate),
         cmocka_unit_test_setup_teardown(test_equate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_spelling_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abbrev_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_anglicism_table, setup, teardown),
         cmocka_unit_test(test_table_row),
