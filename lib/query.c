@@ -1832,6 +1832,16 @@ static const char *const query_weak_words[] = {
     "toujours",   "tous",    "tout",     "toute",     "toutes",      "tres",     "vers",
 };
 
+/* Prepositions of place and time (« sous », « devant », « derrière »,
+ * « pendant »): a question's relaxed order does not count them, as it
+ * does not count « entre », « vers », « depuis » (query_weak_words), though
+ * they match and score. A keyword query keeps them as words (« placer
+ * l'image derrière le texte »). Unaccented. */
+static const char *const query_soft_prepositions[] = {
+    "apres",  "avant", "contre", "derriere", "dessous", "dessus", "devant",
+    "durant", "hors",  "malgre", "parmi",    "pendant", "sous",   "via",
+};
+
 /* Whether a word (unaccented) is a function word of a question
  * (query_function_words) or says little alone (query_weak_words). */
 static int query_says_little(const char *word)
@@ -2372,7 +2382,9 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
     /* « que faire si … », « que faire quand … »: the infinitive that
      * opens the question is still a word, but the relaxed order does not
      * count it (query_expr.soft); nor a word that says little alone
-     * (query_weak_words: « plus », « tout », « même », « depuis »). */
+     * (query_weak_words: « plus », « tout », « même », « depuis »), nor a
+     * preposition of place or time (query_soft_prepositions: « sous »,
+     * « devant », « pendant »). */
     const char *w0 = query_word_at(items, n, 0), *w1 = query_word_at(items, n, 1);
     if (n > 2 && w0 && w1 && items[0].npos == 1 && items[1].npos == 1 && !items[1].ends &&
         strcmp(w0, "que") == 0 && strcmp(w1, "faire") == 0)
@@ -2380,8 +2392,10 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
     for (size_t i = 0; i < n; i++) {
         const char *w = query_word_at(items + i, n - i, 0);
         if (w && items[i].npos == 1 && !items[i].dropped &&
-            query_in_list(w, query_weak_words,
-                          sizeof query_weak_words / sizeof query_weak_words[0]))
+            (query_in_list(w, query_weak_words,
+                           sizeof query_weak_words / sizeof query_weak_words[0]) ||
+             query_in_list(w, query_soft_prepositions,
+                           sizeof query_soft_prepositions / sizeof query_soft_prepositions[0])))
             items[i].soft = 1;
     }
     return 1;

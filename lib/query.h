@@ -143,8 +143,9 @@ typedef struct {
      * the others: the « faire » of a question opening with « que faire »
      * followed by other words (« que faire si les formules ne se
      * recalculent pas »), which the pages that answer rarely say, while
-     * long pages say it in passing, and the words that say little alone
-     * (« plus », « tout », « même », « depuis »). */
+     * long pages say it in passing, the words that say little alone
+     * (« plus », « tout », « même », « depuis ») and the prepositions of
+     * place and time (« sous », « devant », « pendant »). */
     unsigned long long soft;
 } query_expr;
 

@@ -796,6 +796,19 @@ static void test_soft_clauses(void **state)
     assert_int_equal(e->soft, 0);
     query_expr_free(e);
     query_free(q);
+    /* Nor a question's prepositions of place and time (« sous »,
+     * « devant », « pendant »), which a keyword query keeps. */
+    q = parse("comment mettre les paroles sous les notes ?");
+    e = compile(q, QUERY_ANY);
+    assert_int_equal(e->nclauses, 4);
+    assert_int_equal(e->soft, 4); /* « sous » */
+    query_expr_free(e);
+    query_free(q);
+    q = parse("mettre les paroles sous les notes");
+    e = compile(q, QUERY_ANY);
+    assert_int_equal(e->soft, 0);
+    query_expr_free(e);
+    query_free(q);
     /* Nor the « faire » of a question opening with « que faire » and
      * other words; « que faire ? » and « comment faire … » keep it. */
     q = parse("que faire si le travail des enfants ?");
