@@ -1769,9 +1769,10 @@ static query_node *query_single(const query_item *it, const synonyms *syn, const
  * « comment », « une », « de » to be in a document: in a question (text
  * ending with '?', or starting with an interrogative: « que faire si … »,
  * « qui peut … ») its function words are not required, unless nothing else
- * is left: articles, pronouns, prepositions, interrogatives, and the
- * conjugated auxiliaries and modal verbs that only carry a question
- * (« j'ai été », « peut-elle », « est-ce que », « dois-je »). Infinitives
+ * is left: articles, pronouns, prepositions, the conjunctions « et » and
+ * « ou », interrogatives, and the conjugated auxiliaries and modal verbs
+ * that only carry a question (« j'ai été », « peut-elle », « est-ce que »,
+ * « dois-je »). Infinitives
  * stay (« être indemnisé », « que faire ? »: FAQs and fact sheets ask their
  * questions in the same words), and so do « sans », « non » and « pas ».
  * They still join synonym sides (« aide sociale à l'enfance ? »). */
@@ -1781,20 +1782,20 @@ static const char *const query_interrogatives[] = {
 };
 
 static const char *const query_function_words[] = {
-    "a",          "ai",       "as",      "au",    "aux",      "avec",  "avez",   "avons",
-    "c",          "ca",       "ce",      "cela",  "ces",      "cet",   "cette",  "chez",
-    "combien",    "comment",  "d",       "dans",  "de",       "des",   "devez",  "devons",
-    "dois",       "doit",     "doivent", "du",    "elle",     "elles", "en",     "es",
-    "est",        "etais",    "etait",   "ete",   "etes",     "faut",  "il",     "ils",
-    "j",          "je",       "l",       "la",    "laquelle", "le",    "lequel", "les",
-    "lesquelles", "lesquels", "leur",    "leurs", "m",        "ma",    "me",     "mes",
-    "moi",        "mon",      "n",       "ne",    "nos",      "notre", "nous",   "on",
-    "ont",        "ou",       "par",     "peut",  "peuvent",  "peux",  "pour",   "pourquoi",
-    "pouvez",     "pouvons",  "puis",    "qu",    "quand",    "que",   "quel",   "quelle",
-    "quelles",    "quels",    "qui",     "quoi",  "s",        "sa",    "se",     "ses",
-    "si",         "sommes",   "son",     "sont",  "suis",     "sur",   "t",      "ta",
-    "te",         "tes",      "toi",     "ton",   "tu",       "un",    "une",    "vos",
-    "votre",      "vous",     "y",
+    "a",        "ai",         "as",       "au",    "aux",   "avec",     "avez",  "avons",
+    "c",        "ca",         "ce",       "cela",  "ces",   "cet",      "cette", "chez",
+    "combien",  "comment",    "d",        "dans",  "de",    "des",      "devez", "devons",
+    "dois",     "doit",       "doivent",  "du",    "elle",  "elles",    "en",    "es",
+    "est",      "et",         "etais",    "etait", "ete",   "etes",     "faut",  "il",
+    "ils",      "j",          "je",       "l",     "la",    "laquelle", "le",    "lequel",
+    "les",      "lesquelles", "lesquels", "leur",  "leurs", "m",        "ma",    "me",
+    "mes",      "moi",        "mon",      "n",     "ne",    "nos",      "notre", "nous",
+    "on",       "ont",        "ou",       "par",   "peut",  "peuvent",  "peux",  "pour",
+    "pourquoi", "pouvez",     "pouvons",  "puis",  "qu",    "quand",    "que",   "quel",
+    "quelle",   "quelles",    "quels",    "qui",   "quoi",  "s",        "sa",    "se",
+    "ses",      "si",         "sommes",   "son",   "sont",  "suis",     "sur",   "t",
+    "ta",       "te",         "tes",      "toi",   "ton",   "tu",       "un",    "une",
+    "vos",      "votre",      "vous",     "y",
 };
 
 static int query_in_list(const char *word, const char *const *list, size_t n)

@@ -837,6 +837,8 @@ static void test_function_words_optional(void **state)
 {
     fixture *f = *state;
     ASSERT_SEARCH("traite sur un crime", "3");
+    /* « et » joins words as « ou » does: document 3 has no « et ». */
+    ASSERT_SEARCH("traite et crime", "3");
     ASSERT_SEARCH("traite sur un crime -xyzzy", "");
     ASSERT_SEARCH("\"traite\" sur un crime", "");
     ASSERT_SEARCH("un crime", "3");
