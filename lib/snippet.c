@@ -653,7 +653,7 @@ static int snippet_is_ellipsis(const char *t, size_t len, size_t j)
            (unsigned char)t[j + 2] == 0xA6;
 }
 
-static int snippet_is_contents(const char *t, size_t len)
+int snippet_is_contents(const char *t, size_t len)
 {
     int leaders = 0;
     const char *end = t + len, *dot = t, *ell = t;

@@ -44,4 +44,9 @@ int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, con
  * NULL or nothing matches), HTML-escaped with <mark>s. Caller frees. */
 char *snippet_from_text(const char *text, size_t len, const query *q);
 
+/* Whether text[0..len) (any bytes) reads as a table of contents: three dot
+ * leaders or more before a page number (« Test de l'installation . . . 21 »).
+ * Such a chunk gives way to the text it lists when two tie for the snippet. */
+int snippet_is_contents(const char *text, size_t len);
+
 #endif

@@ -1,8 +1,9 @@
-/* fuzz_snippet: the snippet builder on arbitrary text and queries. The
+/* fuzz_snippet: the snippet builder (and its table-of-contents reader,
+ * snippet_is_contents) on arbitrary text and queries. The
  * input's first line is the query (through query_parse), the rest the
- * document text, normalised as the extractors store chunks (text_normalize). Checks the contract of snippet.h and INTERFACE.md: valid
- * UTF-8, the text HTML-escaped (no '<', '>' or '"' except the <mark> tags,
- * every '&' an entity), <mark> tags balanced and not nested, and at most
+ * document text, normalised as the extractors store chunks (text_normalize). Checks the contract of
+ * snippet.h and INTERFACE.md: valid UTF-8, the text HTML-escaped (no '<', '>' or '"' except the
+ * <mark> tags, every '&' an entity), <mark> tags balanced and not nested, and at most
  * SNIPPET_MAX_CHARS characters besides the marks and the "…" of the cuts. */
 #include "fuzz_util.h"
 #include "query.h"
@@ -91,6 +92,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s = snippet_from_text(text, tlen, NULL);
     sn_check(s);
     free(s);
+    /* The table-of-contents reader, on the stored text and on raw bytes. */
+    (void)snippet_is_contents(text, tlen);
+    (void)snippet_is_contents((const char *)data, size);
     query_free(q);
     free(text);
     return 0;
