@@ -1772,9 +1772,9 @@ static query_node *query_single(const query_item *it, const synonyms *syn, const
  * is left: articles, pronouns, prepositions, the conjunctions « et » and
  * « ou », interrogatives, and the conjugated auxiliaries and modal verbs
  * that only carry a question (« j'ai été », « peut-elle », « est-ce que »,
- * « dois-je »). Infinitives
- * stay (« être indemnisé », « que faire ? »: FAQs and fact sheets ask their
- * questions in the same words), and so do « sans », « non » and « pas ».
+ * « dois-je »). Infinitives stay (« être indemnisé », « que faire ? »: FAQs
+ * and fact sheets ask their questions in the same words), and so do
+ * « sans », « non » and « pas ».
  * They still join synonym sides (« aide sociale à l'enfance ? »). */
 static const char *const query_interrogatives[] = {
     "comment", "pourquoi", "combien", "quand",  "quel",     "quelle",   "quels",      "quelles",

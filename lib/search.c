@@ -544,8 +544,8 @@ static void search_shared_take(search_ctx *ctx, search_shared *s)
 /* The synonyms file's groups, then the acronyms the documents define
  * (acronym_table.h): the file's come first and win (synonyms_learn); then
  * the built-in abbreviations (abbrev.h), spellings (spelling.h) and
- * anglicisms (anglicism.h), which yield to both, and the lexicon's related words (lexicon.h), with
- * or without a file.
+ * anglicisms (anglicism.h), which yield to both, and the lexicon's related
+ * words (lexicon.h), with or without a file.
  * *mtime gets the file's mtime when it was read. While the file cannot be
  * read, a context keeps the synonyms it has (an error here); the first
  * time, the acronyms alone are taken. *out is NULL when there are none. */

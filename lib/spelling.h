@@ -1,5 +1,5 @@
 /* spelling: a built-in table of French words with two correct spellings
- * (« clé » / « clef », « cuillère » / « cuiller », the rectified spellings
+ * (« cuillère » / « cuiller », « paie » / « paye », the rectified spellings
  * of 1990 whose letters differ: « ognon », « nénufar », « charriot »),
  * added to a synonyms object as groups of equivalents (synonyms_equate):
  * one word, a page spells it one way, a visitor the other. Works with or
