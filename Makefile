@@ -93,15 +93,22 @@ $(BUILD)/tests/%: tests/unit/%.c $(SEARCHD_LIB) $(INDEXER_LIB) $(LIBREPERE)
 	$(CC) $(ALL_CFLAGS) -Isearchd -Iindexer -o $@ $< $(SEARCHD_LIB) $(INDEXER_LIB) $(LIBREPERE) \
 		$(PKG_LIBS) -lcmocka
 
-# The relevance scorer, run by tests/relevance/run (not a cmocka suite).
-$(REL_BIN): tests/relevance/relevance.c $(LIBREPERE)
+# What the two scorers below share (tests/relevance/judged.c): built beside
+# them, not under $(REL_BIN), which is a file.
+JUDGED_OBJ := $(BUILD)/tests/judged.o
+$(JUDGED_OBJ): tests/relevance/judged.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The relevance scorer, run by tests/relevance/run (not a cmocka suite).
+$(REL_BIN): tests/relevance/relevance.c $(JUDGED_OBJ) $(LIBREPERE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(JUDGED_OBJ) $(LIBREPERE) $(PKG_LIBS)
 
 # The page scorer, run by tests/relevance/pages/run.
-$(PAGES_BIN): tests/relevance/pages.c $(LIBREPERE)
+$(PAGES_BIN): tests/relevance/pages.c $(JUDGED_OBJ) $(LIBREPERE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBREPERE) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(JUDGED_OBJ) $(LIBREPERE) $(PKG_LIBS)
 
 # An LD_PRELOAD shim for tests/integration/searchd_concurrency, loaded into
 # both builds' searchd: built without sanitizers.
@@ -164,4 +171,4 @@ clean:
 	rm -rf build bin
 
 -include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(SEARCHD_OBJ:.o=.d) $(TEST_BIN:=.d) $(REL_BIN).d $(PAGES_BIN).d \
-	$(BENCH_BIN:=.d) $(BUILD)/bench/driver.d
+	$(JUDGED_OBJ:.o=.d) $(BENCH_BIN:=.d) $(BUILD)/bench/driver.d

@@ -7,7 +7,6 @@
  * references: the first page, and the page with the most distinct query
  * words (not counting words every page of the PDF has). Prints TAP against
  * a committed floor. Does not judge the ranking (relevance.c does). */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "judged.h"
 #include "schema.h"
 #include "search.h"
 
@@ -37,8 +37,7 @@ typedef struct {
 typedef struct {
     pg_item *it;
     size_t n;
-    char **classes; /* in order of their first item */
-    size_t ncls;
+    judged_classes classes; /* in order of their first item */
 } pg_set;
 
 /* What one item got. rank 0: the PDF is not among the first PG_TOP. */
@@ -51,76 +50,38 @@ typedef struct {
     sqlite3 *db; /* the same index, read for the naive reference's pages */
 } pg_index;
 
-static void pg_die(const char *what, const char *why)
+/* One "query<TAB>path<TAB>page<TAB>grade" line; lines with the same query
+ * and path form one item. */
+static void pg_line(void *ctx, const char *cls, char **field, size_t n)
 {
-    printf("not ok 1 - %s: %s\n", what, why);
-    exit(1);
+    pg_set *set = ctx;
+    if (n < 4)
+        judged_die("read a judgment (query, path, page, grade)", field[0]);
+    int page = atoi(field[2]), grade = atoi(field[3]);
+    if (page < 1 || grade < 0 || grade > 2)
+        judged_die("read a judgment (page >= 1, grade 0-2)", field[0]);
+    pg_item *it = NULL;
+    for (size_t i = 0; i < set->n && !it; i++)
+        if (strcmp(set->it[i].query, field[0]) == 0 && strcmp(set->it[i].path, field[1]) == 0)
+            it = &set->it[i];
+    if (!it) {
+        set->it = buf_xrealloc(set->it, (set->n + 1) * sizeof *set->it);
+        it = &set->it[set->n++];
+        memset(it, 0, sizeof *it);
+        it->query = judged_strdup(field[0]);
+        it->path = judged_strdup(field[1]);
+        it->cls = judged_class_of(&set->classes, cls);
+    }
+    it->g = buf_xrealloc(it->g, (it->ng + 1) * sizeof *it->g);
+    it->g[it->ng++] = (pg_grade){page, grade};
 }
 
-static char *pg_strdup(const char *s)
-{
-    return buf_xstrndup(s, strlen(s));
-}
-
-static size_t pg_class_of(pg_set *set, const char *name)
-{
-    for (size_t i = 0; i < set->ncls; i++)
-        if (strcmp(set->classes[i], name) == 0)
-            return i;
-    set->classes = buf_xrealloc(set->classes, (set->ncls + 1) * sizeof *set->classes);
-    set->classes[set->ncls] = pg_strdup(name);
-    return set->ncls++;
-}
-
-/* Reads "query<TAB>path<TAB>page<TAB>grade" lines; "#@class NAME" puts the
- * lines that follow in class NAME; other "#" lines and blank lines are
- * skipped. Lines with the same query and path form one item. */
+/* Reads the judgments; "#@class NAME" puts the lines that follow in class
+ * NAME, "#" comments and blank lines are skipped (judged_read). */
 static void pg_load(const char *file, pg_set *set)
 {
-    FILE *f = fopen(file, "r");
-    char *line = NULL, *cls = pg_strdup("all");
-    size_t cap = 0;
-    if (!f)
-        pg_die("read the judgments", file);
     memset(set, 0, sizeof *set);
-    while (getline(&line, &cap, f) > 0) {
-        line[strcspn(line, "\r\n")] = 0;
-        if (strncmp(line, "#@class", 7) == 0 && (line[7] == ' ' || line[7] == '\t')) {
-            char name[64];
-            if (sscanf(line + 7, "%63s", name) != 1)
-                pg_die("read a #@class line (no class name)", line);
-            free(cls);
-            cls = pg_strdup(name);
-            continue;
-        }
-        if (!line[0] || line[0] == '#')
-            continue;
-        char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL,
-             *t3 = t2 ? strchr(t2 + 1, '\t') : NULL;
-        if (!t3)
-            pg_die("read a judgment (query, path, page, grade)", line);
-        *t1 = *t2 = *t3 = 0;
-        int page = atoi(t2 + 1), grade = atoi(t3 + 1);
-        if (page < 1 || grade < 0 || grade > 2)
-            pg_die("read a judgment (page >= 1, grade 0-2)", line);
-        pg_item *it = NULL;
-        for (size_t i = 0; i < set->n && !it; i++)
-            if (strcmp(set->it[i].query, line) == 0 && strcmp(set->it[i].path, t1 + 1) == 0)
-                it = &set->it[i];
-        if (!it) {
-            set->it = buf_xrealloc(set->it, (set->n + 1) * sizeof *set->it);
-            it = &set->it[set->n++];
-            memset(it, 0, sizeof *it);
-            it->query = pg_strdup(line);
-            it->path = pg_strdup(t1 + 1);
-            it->cls = pg_class_of(set, cls);
-        }
-        it->g = buf_xrealloc(it->g, (it->ng + 1) * sizeof *it->g);
-        it->g[it->ng++] = (pg_grade){page, grade};
-    }
-    free(cls);
-    free(line);
-    fclose(f);
+    judged_read(file, "all", 4, pg_line, set);
 }
 
 static int pg_grade_of(const pg_item *it, int page)
@@ -138,18 +99,6 @@ static int pg_best_grade(const pg_item *it)
         if (it->g[i].grade > best)
             best = it->g[i].grade;
     return best;
-}
-
-/* A judged path names a document when one is a suffix of the other on a
- * "/" boundary (the index keeps the paths as the indexer walked them). */
-static int pg_same_path(const char *judged, const char *doc)
-{
-    size_t lj = strlen(judged), ld = strlen(doc);
-    if (lj == ld)
-        return strcmp(judged, doc) == 0;
-    const char *longer = lj > ld ? judged : doc, *shorter = lj > ld ? doc : judged;
-    size_t ll = lj > ld ? lj : ld, ls = lj > ld ? ld : lj;
-    return strcmp(longer + ll - ls, shorter) == 0 && longer[ll - ls - 1] == '/';
 }
 
 /* The naive reference. A word's keys are what ANALYZER_WORDS gives it
@@ -229,7 +178,7 @@ static int pg_naive_page(sqlite3 *db, long long doc, const char *query)
                            "SELECT page, text FROM chunks WHERE doc_id = ?1 AND page > 0"
                            " ORDER BY page, id",
                            -1, &st, NULL) != SQLITE_OK)
-        pg_die("read the chunks", sqlite3_errmsg(db));
+        judged_die("read the chunks", sqlite3_errmsg(db));
     sqlite3_bind_int64(st, 1, doc);
     while (sqlite3_step(st) == SQLITE_ROW) {
         int page = sqlite3_column_int(st, 0);
@@ -288,7 +237,7 @@ static int pg_run_item(pg_index *ix, size_t nix, const pg_item *it, pg_outcome *
         }
         if (rc == SEARCH_OK)
             for (size_t i = 0; i < res.n_hits && i < PG_TOP && !o->rank; i++)
-                if (pg_same_path(it->path, res.hits[i].path)) {
+                if (judged_same_path(it->path, res.hits[i].path)) {
                     o->rank = (int)i + 1;
                     o->page = res.hits[i].page;
                     o->naive = pg_naive_page(ix[k].db, res.hits[i].id, it->query);
@@ -354,9 +303,9 @@ static void pg_report(buf *b, const pg_set *set, const pg_outcome *o)
                 "| class | items | found | engine @2 | engine @1 | naive @2 | naive @1 |"
                 " page 1 @2 | page 1 @1 | ceiling @2 |\n"
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    for (size_t c = 0; c < set->ncls; c++) {
+    for (size_t c = 0; c < set->classes.n; c++) {
         pg_figures f = pg_count(set, o, c);
-        pg_row(b, set->classes[c], &f);
+        pg_row(b, set->classes.name[c], &f);
     }
     pg_figures all = pg_count(set, o, SIZE_MAX);
     pg_row(b, "**all**", &all);
@@ -413,27 +362,10 @@ static void pg_write_floor(const char *file, const pg_figures *all)
            at1 = pg_share(all->engine1, all->found);
     FILE *f = fopen(file, "w");
     if (!f)
-        pg_die("write the floor", file);
+        judged_die("write the floor", file);
     fprintf(f, "found %.0f\nengine@2 %.4f\nengine@1 %.4f\n", found > old.found ? found : old.found,
             at2 > old.at2 ? at2 : old.at2, at1 > old.at1 ? at1 : old.at1);
     fclose(f);
-}
-
-typedef struct {
-    size_t n, failed;
-} pg_tap;
-
-static void pg_check(pg_tap *tap, int ok, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void pg_check(pg_tap *tap, int ok, const char *fmt, ...)
-{
-    va_list ap;
-    tap->failed += !ok;
-    printf("%s %zu - ", ok ? "ok" : "not ok", ++tap->n);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
 }
 
 static void pg_usage(void)
@@ -479,9 +411,9 @@ int main(int argc, char **argv)
     char err[512];
     for (size_t k = 0; k < ndb; k++) {
         if (search_open(dbs[k], syns[k], 5000, &ix[k].ctx, err, sizeof err) != SEARCH_OK)
-            pg_die("open the index", err);
+            judged_die("open the index", err);
         if (schema_open(dbs[k], SCHEMA_READONLY, &ix[k].db, err, sizeof err) != 0)
-            pg_die("open the index's chunks", err);
+            judged_die("open the index's chunks", err);
         long long n = search_count(ix[k].ctx);
         docs = k == 0 || n < docs ? n : docs;
     }
@@ -506,21 +438,22 @@ int main(int argc, char **argv)
         }
     }
 
-    pg_tap tap = {0, 0};
+    judged_tap tap = {0, 0};
     printf("1..5\n");
-    pg_check(&tap, docs > 0, "every index has documents (the smallest has %lld)", docs);
-    pg_check(&tap, failed == 0 && set.n > 0, "every item ran (%zu items, %zu failed)", set.n,
-             failed);
-    pg_check(&tap, fl.found >= 0 && (double)all.found >= fl.found,
-             "%zu items of %zu have their PDF in the first 10, not fewer than the committed %.0f",
-             all.found, all.items, fl.found);
+    judged_check(&tap, docs > 0, "every index has documents (the smallest has %lld)", docs);
+    judged_check(&tap, failed == 0 && set.n > 0, "every item ran (%zu items, %zu failed)", set.n,
+                 failed);
+    judged_check(
+        &tap, fl.found >= 0 && (double)all.found >= fl.found,
+        "%zu items of %zu have their PDF in the first 10, not fewer than the committed %.0f",
+        all.found, all.items, fl.found);
     double at2 = pg_share(all.engine2, all.found), at1 = pg_share(all.engine1, all.found);
-    pg_check(&tap, fl.at2 >= 0 && at2 >= fl.at2 - PG_TOLERANCE,
-             "page accuracy @2 %.4f not below the committed %.4f (tolerance %.3f)", at2, fl.at2,
-             PG_TOLERANCE);
-    pg_check(&tap, fl.at1 >= 0 && at1 >= fl.at1 - PG_TOLERANCE,
-             "page accuracy @1 %.4f not below the committed %.4f (tolerance %.3f)", at1, fl.at1,
-             PG_TOLERANCE);
+    judged_check(&tap, fl.at2 >= 0 && at2 >= fl.at2 - PG_TOLERANCE,
+                 "page accuracy @2 %.4f not below the committed %.4f (tolerance %.3f)", at2, fl.at2,
+                 PG_TOLERANCE);
+    judged_check(&tap, fl.at1 >= 0 && at1 >= fl.at1 - PG_TOLERANCE,
+                 "page accuracy @1 %.4f not below the committed %.4f (tolerance %.3f)", at1, fl.at1,
+                 PG_TOLERANCE);
     for (char *line = table.data; line && *line;) {
         char *nl = strchr(line, '\n');
         printf("# %.*s\n", (int)(nl ? nl - line : (long)strlen(line)), line);
@@ -532,9 +465,7 @@ int main(int argc, char **argv)
         free(set.it[i].path);
         free(set.it[i].g);
     }
-    for (size_t c = 0; c < set.ncls; c++)
-        free(set.classes[c]);
-    free(set.classes);
+    judged_classes_free(&set.classes);
     free(set.it);
     free(o);
     buf_free(&table);

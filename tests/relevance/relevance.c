@@ -6,12 +6,12 @@
  * query's scores under weights read from stdin instead of testing (for
  * tests/relevance/crossval). The engine measured is the library's. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "judged.h"
 #include "schema.h"
 #include "search.h"
 
@@ -37,8 +37,7 @@ typedef struct {
 typedef struct {
     rel_query *q;
     size_t n;
-    char **classes; /* in order of their first query */
-    size_t ncls;
+    judged_classes classes; /* in order of their first query */
 } rel_set;
 
 typedef struct {
@@ -46,102 +45,52 @@ typedef struct {
     char *top; /* path of the first result, or NULL */
 } rel_score;
 
-static void rel_die(const char *what, const char *why)
+/* One "query<TAB>path<TAB>grade" line (a line with fewer fields is
+ * skipped); a query belongs to one class only. */
+static void rel_line(void *ctx, const char *cls, char **field, size_t n)
 {
-    printf("not ok 1 - %s: %s\n", what, why);
-    exit(1);
-}
-
-static char *rel_strdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
+    rel_set *set = ctx;
+    if (n < 3)
+        return;
+    rel_query *q = NULL;
+    for (size_t i = 0; i < set->n && !q; i++)
+        if (strcmp(set->q[i].text, field[0]) == 0)
+            q = &set->q[i];
+    if (!q) {
+        set->q = realloc(set->q, (set->n + 1) * sizeof *set->q);
+        if (!set->q)
+            abort();
+        q = &set->q[set->n++];
+        memset(q, 0, sizeof *q);
+        q->text = judged_strdup(field[0]);
+        q->cls = judged_class_of(&set->classes, cls);
+    } else if (strcmp(set->classes.name[q->cls], cls) != 0) {
+        judged_die("judgments of one query under two classes", field[0]);
+    }
+    q->j = realloc(q->j, (q->nj + 1) * sizeof *q->j);
+    if (!q->j)
         abort();
-    return d;
-}
-
-static size_t rel_class_of(rel_set *set, const char *name)
-{
-    for (size_t i = 0; i < set->ncls; i++)
-        if (strcmp(set->classes[i], name) == 0)
-            return i;
-    set->classes = buf_xrealloc(set->classes, (set->ncls + 1) * sizeof *set->classes);
-    set->classes[set->ncls] = rel_strdup(name);
-    return set->ncls++;
+    /* a path written "./corpus/..." is the path "corpus/..." */
+    const char *path = field[1];
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    q->j[q->nj].path = judged_strdup(path);
+    q->j[q->nj].grade = atoi(field[2]);
+    q->nj++;
 }
 
 /* Reads "query<TAB>path<TAB>grade" lines ("#" comments, blank lines). A
- * "#@class NAME" line puts the queries that follow in class NAME; a query
- * belongs to one class only. */
+ * "#@class NAME" line puts the queries that follow in class NAME. */
 static void rel_load(const char *file, rel_set *set)
 {
-    FILE *f = fopen(file, "r");
-    char *line = NULL, *cls = rel_strdup(REL_CLASS_DEFAULT);
-    size_t cap = 0;
-    if (!f)
-        rel_die("read the judgments", file);
     memset(set, 0, sizeof *set);
-    while (getline(&line, &cap, f) > 0) {
-        line[strcspn(line, "\r\n")] = 0;
-        if (strncmp(line, "#@class", 7) == 0 && (line[7] == ' ' || line[7] == '\t' || !line[7])) {
-            char name[64];
-            if (sscanf(line + 7, "%63s", name) != 1)
-                rel_die("read a #@class line (no class name)", line);
-            free(cls);
-            cls = rel_strdup(name);
-            continue;
-        }
-        if (!line[0] || line[0] == '#')
-            continue;
-        char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-        if (!t2)
-            continue;
-        *t1 = *t2 = 0;
-        rel_query *q = NULL;
-        for (size_t i = 0; i < set->n && !q; i++)
-            if (strcmp(set->q[i].text, line) == 0)
-                q = &set->q[i];
-        if (!q) {
-            set->q = realloc(set->q, (set->n + 1) * sizeof *set->q);
-            if (!set->q)
-                abort();
-            q = &set->q[set->n++];
-            memset(q, 0, sizeof *q);
-            q->text = rel_strdup(line);
-            q->cls = rel_class_of(set, cls);
-        } else if (strcmp(set->classes[q->cls], cls) != 0) {
-            rel_die("judgments of one query under two classes", line);
-        }
-        q->j = realloc(q->j, (q->nj + 1) * sizeof *q->j);
-        if (!q->j)
-            abort();
-        q->j[q->nj].path = rel_strdup(t1 + 1);
-        q->j[q->nj].grade = atoi(t2 + 1);
-        q->nj++;
-    }
-    free(cls);
-    free(line);
-    fclose(f);
-}
-
-/* A judged path names a document when one is a suffix of the other on a
- * "/" boundary (the index may keep absolute or relative paths). */
-static int rel_same_path(const char *judged, const char *doc)
-{
-    while (judged[0] == '.' && judged[1] == '/')
-        judged += 2;
-    size_t lj = strlen(judged), ld = strlen(doc);
-    if (lj == ld)
-        return strcmp(judged, doc) == 0;
-    const char *longer = lj > ld ? judged : doc, *shorter = lj > ld ? doc : judged;
-    size_t ll = lj > ld ? lj : ld, ls = lj > ld ? ld : lj;
-    return strcmp(longer + ll - ls, shorter) == 0 && longer[ll - ls - 1] == '/';
+    judged_read(file, REL_CLASS_DEFAULT, 3, rel_line, set);
 }
 
 static int rel_grade(const rel_query *q, const char *path)
 {
     for (size_t i = 0; i < q->nj; i++)
-        if (rel_same_path(q->j[i].path, path))
+        if (judged_same_path(q->j[i].path, path))
             return q->j[i].grade;
     return 0;
 }
@@ -154,7 +103,7 @@ static int rel_cmp_desc(const void *a, const void *b)
 /* nDCG@10 (gain 2^g - 1) and reciprocal rank of the first grade >= 2. */
 static rel_score rel_score_of(const rel_query *q, char **paths, size_t n)
 {
-    rel_score s = {0, 0, n ? rel_strdup(paths[0]) : NULL};
+    rel_score s = {0, 0, n ? judged_strdup(paths[0]) : NULL};
     double dcg = 0, idcg = 0;
     for (size_t i = 0; i < n && i < REL_TOP; i++) {
         int g = rel_grade(q, paths[i]);
@@ -191,7 +140,7 @@ static int rel_engine(search_ctx *ctx, const char *text, size_t top, char **path
     *n = 0;
     if (rc == SEARCH_OK)
         for (size_t i = 0; i < res.n_hits && i < top; i++)
-            paths[(*n)++] = rel_strdup(res.hits[i].path);
+            paths[(*n)++] = judged_strdup(res.hits[i].path);
     search_result_free(&res);
     /* A query with nothing to search (only stop characters) is a miss, not
      * an error. */
@@ -210,26 +159,26 @@ static void rel_plain_open(const char *db_path, rel_plain *p)
     sqlite3_stmt *rd = NULL, *wr = NULL;
     char err[512];
     if (schema_open(db_path, SCHEMA_READONLY, &idx, err, sizeof err) != 0)
-        rel_die("open the index for the baseline", err);
+        judged_die("open the index for the baseline", err);
     if (sqlite3_open(":memory:", &p->mem) != SQLITE_OK ||
         sqlite3_exec(p->mem,
                      "CREATE VIRTUAL TABLE plain USING fts5(path UNINDEXED, title, body,"
                      " tokenize='unicode61 remove_diacritics 2')",
                      NULL, NULL, NULL) != SQLITE_OK)
-        rel_die("create the baseline table", sqlite3_errmsg(p->mem));
+        judged_die("create the baseline table", sqlite3_errmsg(p->mem));
     if (sqlite3_prepare_v2(idx,
                            "SELECT d.path, d.title, t.body FROM documents d"
                            " JOIN docs_text t ON t.id = d.id",
                            -1, &rd, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(p->mem, "INSERT INTO plain(path, title, body) VALUES (?1, ?2, ?3)", -1,
                            &wr, NULL) != SQLITE_OK)
-        rel_die("read the index for the baseline", sqlite3_errmsg(idx));
+        judged_die("read the index for the baseline", sqlite3_errmsg(idx));
     sqlite3_exec(p->mem, "BEGIN", NULL, NULL, NULL);
     while (sqlite3_step(rd) == SQLITE_ROW) {
         for (int i = 0; i < 3; i++)
             sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
         if (sqlite3_step(wr) != SQLITE_DONE)
-            rel_die("fill the baseline table", sqlite3_errmsg(p->mem));
+            judged_die("fill the baseline table", sqlite3_errmsg(p->mem));
         sqlite3_reset(wr);
     }
     sqlite3_exec(p->mem, "COMMIT", NULL, NULL, NULL);
@@ -240,7 +189,7 @@ static void rel_plain_open(const char *db_path, rel_plain *p)
                            "SELECT path FROM plain WHERE plain MATCH ?1"
                            " ORDER BY bm25(plain), rowid LIMIT ?2",
                            -1, &p->query, NULL) != SQLITE_OK)
-        rel_die("prepare the baseline query", sqlite3_errmsg(p->mem));
+        judged_die("prepare the baseline query", sqlite3_errmsg(p->mem));
 }
 
 /* Each whitespace-separated piece with a letter or digit, quoted. */
@@ -278,7 +227,7 @@ static void rel_plain_run(rel_plain *p, const char *text, size_t top, char **pat
         sqlite3_bind_text(p->query, 1, expr, -1, SQLITE_STATIC);
         sqlite3_bind_int(p->query, 2, (int)top);
         while (sqlite3_step(p->query) == SQLITE_ROW && *n < top)
-            paths[(*n)++] = rel_strdup((const char *)sqlite3_column_text(p->query, 0));
+            paths[(*n)++] = judged_strdup((const char *)sqlite3_column_text(p->query, 0));
         sqlite3_reset(p->query);
     }
     free(expr);
@@ -324,15 +273,15 @@ typedef struct {
     double b_ndcg, b_mrr; /* committed; -1 when baseline.txt has none */
 } rel_class_score;
 
-/* Means per class of the engine and plain scores; cs has set->ncls + 1
+/* Means per class of the engine and plain scores; cs has set->classes.n + 1
  * entries, the last one for all queries. */
 static void rel_by_class(const rel_set *set, const rel_score *engine, const rel_score *plain,
                          rel_class_score *cs)
 {
-    for (size_t c = 0; c <= set->ncls; c++)
+    for (size_t c = 0; c <= set->classes.n; c++)
         cs[c] = (rel_class_score){.worst = 2, .b_ndcg = -1, .b_mrr = -1};
     for (size_t i = 0; i < set->n; i++) {
-        rel_class_score *both[2] = {&cs[set->q[i].cls], &cs[set->ncls]};
+        rel_class_score *both[2] = {&cs[set->q[i].cls], &cs[set->classes.n]};
         for (int k = 0; k < 2; k++) {
             rel_class_score *c = both[k];
             c->n++;
@@ -346,7 +295,7 @@ static void rel_by_class(const rel_set *set, const rel_score *engine, const rel_
             }
         }
     }
-    for (size_t c = 0; c <= set->ncls; c++)
+    for (size_t c = 0; c <= set->classes.n; c++)
         if (cs[c].n) {
             cs[c].ndcg /= (double)cs[c].n;
             cs[c].mrr /= (double)cs[c].n;
@@ -373,8 +322,8 @@ static void rel_read_baseline(const char *file, const rel_set *set, rel_class_sc
         } else if (n != 3) {
             continue;
         }
-        for (size_t c = 0; c < set->ncls; c++) {
-            if (strcmp(set->classes[c], cls) != 0)
+        for (size_t c = 0; c < set->classes.n; c++) {
+            if (strcmp(set->classes.name[c], cls) != 0)
                 continue;
             if (strcmp(key, "ndcg@10") == 0)
                 cs[c].b_ndcg = atof(value);
@@ -391,14 +340,15 @@ static void rel_write_baseline(const char *file, const char *queries, const rel_
 {
     FILE *f = fopen(file, "w");
     if (!f)
-        rel_die("write the baseline", file);
+        judged_die("write the baseline", file);
     const char *base = strrchr(queries, '/');
     fprintf(f,
             "# Engine means per class of %s (relevance --write-baseline).\n"
             "# Without a class name: class " REL_CLASS_DEFAULT ".\n",
             base ? base + 1 : queries);
-    for (size_t c = 0; c < set->ncls; c++) {
-        const char *name = strcmp(set->classes[c], REL_CLASS_DEFAULT) ? set->classes[c] : NULL;
+    for (size_t c = 0; c < set->classes.n; c++) {
+        const char *name =
+            strcmp(set->classes.name[c], REL_CLASS_DEFAULT) ? set->classes.name[c] : NULL;
         fprintf(f, "ndcg@10 %s%s%.4f\nmrr %s%s%.4f\n", name ? name : "", name ? " " : "",
                 cs[c].ndcg, name ? name : "", name ? " " : "", cs[c].mrr);
     }
@@ -412,28 +362,28 @@ static void rel_report(buf *t, const rel_set *set, const rel_score *engine, cons
     buf_printf(t, "| class | queries | nDCG@10 | MRR | worst nDCG@10 | worst query | plain nDCG@10 "
                   "| plain MRR | committed nDCG@10 | committed MRR |\n");
     buf_printf(t, "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
-    for (size_t c = 0; c <= set->ncls; c++) {
+    for (size_t c = 0; c <= set->classes.n; c++) {
         char b_ndcg[16] = "-", b_mrr[16] = "-";
         if (cs[c].b_ndcg >= 0)
             snprintf(b_ndcg, sizeof b_ndcg, "%.4f", cs[c].b_ndcg);
         if (cs[c].b_mrr >= 0)
             snprintf(b_mrr, sizeof b_mrr, "%.4f", cs[c].b_mrr);
         buf_printf(t, "| %s | %zu | %.4f | %.4f | %.3f | %s | %.4f | %.4f | %s | %s |\n",
-                   c < set->ncls ? set->classes[c] : "**all**", cs[c].n, cs[c].ndcg, cs[c].mrr,
-                   cs[c].n ? cs[c].worst : 0, cs[c].n ? set->q[cs[c].worst_q].text : "",
+                   c < set->classes.n ? set->classes.name[c] : "**all**", cs[c].n, cs[c].ndcg,
+                   cs[c].mrr, cs[c].n ? cs[c].worst : 0, cs[c].n ? set->q[cs[c].worst_q].text : "",
                    cs[c].p_ndcg, cs[c].p_mrr, b_ndcg, b_mrr);
     }
     buf_printf(t, "\nQueries under nDCG@10 %.2f:\n\n", REL_FLOOR);
     for (size_t i = 0; i < set->n; i++)
         if (engine[i].ndcg < REL_FLOOR)
-            buf_printf(t, "- %s: %s (%.3f)\n", set->classes[set->q[i].cls], set->q[i].text,
+            buf_printf(t, "- %s: %s (%.3f)\n", set->classes.name[set->q[i].cls], set->q[i].text,
                        engine[i].ndcg);
     buf_printf(t, "\n| class | query | nDCG@10 | RR | plain nDCG@10 | plain RR | first result |\n");
     buf_printf(t, "| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
     for (size_t i = 0; i < set->n; i++)
-        buf_printf(t, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %s |\n", set->classes[set->q[i].cls],
-                   set->q[i].text, engine[i].ndcg, engine[i].rr, plain[i].ndcg, plain[i].rr,
-                   engine[i].top ? engine[i].top : "(none)");
+        buf_printf(t, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %s |\n",
+                   set->classes.name[set->q[i].cls], set->q[i].text, engine[i].ndcg, engine[i].rr,
+                   plain[i].ndcg, plain[i].rr, engine[i].top ? engine[i].top : "(none)");
 }
 
 /* Reads "TITLE,HEADINGS,BODY,PROX,EXACT[,PHRASE[,K1,B[,SPAN[,HIDDEN]]]]" into
@@ -464,7 +414,7 @@ static int rel_scores(search_ctx *ctx, const rel_set *set)
         abort();
     search_get_tuning(ctx, &defaults);
     for (size_t i = 0; i < set->n; i++)
-        printf("query %zu %s %s\n", i, set->classes[set->q[i].cls], set->q[i].text);
+        printf("query %zu %s %s\n", i, set->classes.name[set->q[i].cls], set->q[i].text);
     while (getline(&line, &cap, stdin) > 0) {
         line[strcspn(line, "\r\n")] = 0;
         if (!line[0])
@@ -525,26 +475,6 @@ static int rel_pool(search_ctx *ctx, const char *db, const rel_set *set, size_t 
     return failed;
 }
 
-/* The TAP lines of a run: how many so far, how many not ok. */
-typedef struct {
-    size_t n, failed;
-} rel_tap;
-
-/* Prints the next TAP line, "ok N - what" or "not ok N - what" (what as
- * printf's fmt), and counts a failure. */
-static void rel_check(rel_tap *tap, int ok, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void rel_check(rel_tap *tap, int ok, const char *fmt, ...)
-{
-    va_list ap;
-    tap->failed += !ok;
-    printf("%s %zu - ", ok ? "ok" : "not ok", ++tap->n);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-}
-
 static void rel_usage(void)
 {
     fprintf(stderr,
@@ -587,7 +517,7 @@ int main(int argc, char **argv)
     search_ctx *ctx = NULL;
     char err[512];
     if (search_open(db, synonyms, 5000, &ctx, err, sizeof err) != SEARCH_OK)
-        rel_die("open the index", err);
+        judged_die("open the index", err);
     if (weights) {
         search_tuning t;
         search_get_tuning(ctx, &t);
@@ -611,7 +541,7 @@ int main(int argc, char **argv)
 
     rel_score *engine = calloc(set.n ? set.n : 1, sizeof *engine);
     rel_score *plain = calloc(set.n ? set.n : 1, sizeof *plain);
-    rel_class_score *cs = calloc(set.ncls + 1, sizeof *cs);
+    rel_class_score *cs = calloc(set.classes.n + 1, sizeof *cs);
     if (!engine || !plain || !cs)
         abort();
     double e_ndcg, e_mrr;
@@ -645,29 +575,29 @@ int main(int argc, char **argv)
 
     /* Tests 3.. : each class against its committed means; then the engine
      * against plain FTS5 on class v1, as before classes existed. */
-    size_t v1 = set.ncls;
-    for (size_t c = 0; c < set.ncls; c++)
-        if (strcmp(set.classes[c], REL_CLASS_DEFAULT) == 0)
+    size_t v1 = set.classes.n;
+    for (size_t c = 0; c < set.classes.n; c++)
+        if (strcmp(set.classes.name[c], REL_CLASS_DEFAULT) == 0)
             v1 = c;
-    printf("1..%zu\n", 3 + 2 * set.ncls);
+    printf("1..%zu\n", 3 + 2 * set.classes.n);
     long long docs = search_count(ctx);
-    rel_tap tap = {0, 0};
-    rel_check(&tap, docs > 0, "the index has documents (%lld)", docs);
-    rel_check(&tap, failed == 0 && set.n > 0, "every judged query ran (%zu queries, %d failed)",
-              set.n, failed);
-    for (size_t c = 0; c < set.ncls; c++) {
+    judged_tap tap = {0, 0};
+    judged_check(&tap, docs > 0, "the index has documents (%lld)", docs);
+    judged_check(&tap, failed == 0 && set.n > 0, "every judged query ran (%zu queries, %d failed)",
+                 set.n, failed);
+    for (size_t c = 0; c < set.classes.n; c++) {
         const rel_class_score *k = &cs[c];
-        rel_check(&tap, k->b_ndcg >= 0 && k->ndcg >= k->b_ndcg - REL_TOLERANCE,
-                  "%s: nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)", set.classes[c],
-                  k->ndcg, k->b_ndcg, REL_TOLERANCE);
-        rel_check(&tap, k->b_mrr >= 0 && k->mrr >= k->b_mrr - REL_TOLERANCE,
-                  "%s: MRR %.4f not below the committed %.4f (tolerance %.3f)", set.classes[c],
-                  k->mrr, k->b_mrr, REL_TOLERANCE);
+        judged_check(&tap, k->b_ndcg >= 0 && k->ndcg >= k->b_ndcg - REL_TOLERANCE,
+                     "%s: nDCG@10 %.4f not below the committed %.4f (tolerance %.3f)",
+                     set.classes.name[c], k->ndcg, k->b_ndcg, REL_TOLERANCE);
+        judged_check(&tap, k->b_mrr >= 0 && k->mrr >= k->b_mrr - REL_TOLERANCE,
+                     "%s: MRR %.4f not below the committed %.4f (tolerance %.3f)",
+                     set.classes.name[c], k->mrr, k->b_mrr, REL_TOLERANCE);
     }
     const rel_class_score *k = &cs[v1];
-    rel_check(&tap, v1 < set.ncls && k->ndcg > k->p_ndcg,
-              "%s: engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)", REL_CLASS_DEFAULT,
-              k->ndcg, k->p_ndcg, k->mrr, k->p_mrr);
+    judged_check(&tap, v1 < set.classes.n && k->ndcg > k->p_ndcg,
+                 "%s: engine nDCG@10 %.4f above plain FTS5 %.4f (MRR %.4f vs %.4f)",
+                 REL_CLASS_DEFAULT, k->ndcg, k->p_ndcg, k->mrr, k->p_mrr);
     for (char *line = table.data; line && *line;) {
         char *nl = strchr(line, '\n');
         printf("# %.*s\n", (int)(nl ? nl - line : (long)strlen(line)), line);
@@ -682,9 +612,7 @@ int main(int argc, char **argv)
         free(set.q[i].j);
         free(set.q[i].text);
     }
-    for (size_t c = 0; c < set.ncls; c++)
-        free(set.classes[c]);
-    free(set.classes);
+    judged_classes_free(&set.classes);
     free(set.q);
     free(engine);
     free(plain);
