@@ -486,7 +486,7 @@ snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
     static const char chunk_sql[] = "SELECT text, page FROM chunks WHERE id = ?1";
     static const char first_sql[] =
         "SELECT text, page FROM chunks WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1";
-    static const char starts_sql[] = "SELECT starts, title FROM documents WHERE id = ?1";
+    static const char starts_sql[] = "SELECT starts, title, pages FROM documents WHERE id = ?1";
     static const char hidden_sql[] = "SELECT hidden FROM documents WHERE id = ?1";
     /* A whole page of results at once: FTS5 sets up the expression (a
      * doclist per phrase) once instead of once per document. The list is a
@@ -707,8 +707,9 @@ static int snippet_chunk_is_contents(snippet_maker *sm, sqlite3_int64 id, int *o
 }
 
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
- * one with the best snippet_key, then one that is not a table of contents
- * (snippet_is_contents, read only for chunks of equal keys), then the best
+ * one with the best snippet_key, then, in a document of pages (a PDF),
+ * one that is not a table of contents (snippet_is_contents, read only for
+ * chunks of equal keys), then the best
  * rank_passage, the first of equals; its keywords (the last chunk) only
  * when no other chunk will do: a list of subjects shows less than the text
  * about them. *seq is -1 when there are no hits or no chunk starts, and
@@ -738,6 +739,9 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
         uint64_t best_key = 0;
         double best = -1;
         int best_contents = -1; /* whether the best chunk is a table of contents; -1: not read */
+        /* A page to open (a PDF's): only there does a table of contents
+         * give way, its text read on a tie. */
+        int paged = sqlite3_column_int(sm->starts, 2) > 0;
         size_t k = 0, i = 0;
         while (b && nchunks > 0 && i < h->n) {
             /* The chunk of hit i: the last one starting at or before it. */
@@ -782,7 +786,9 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             /* The keywords chunk comes last: *seq tells whether another did. */
             int eligible = has.said && (*seq < 0 || !snippet_is_keywords(b, k));
             int better = eligible && (*seq < 0 || key > best_key), contents = -1;
-            if (eligible && *seq >= 0 && key == best_key) {
+            if (eligible && *seq >= 0 && key == best_key && !paged) {
+                better = score > best;
+            } else if (eligible && *seq >= 0 && key == best_key) {
                 /* A tie: a table of contents loses to the text it lists.
                  * The texts are read only when that decides. */
                 int crc = SQLITE_OK;

@@ -542,6 +542,10 @@ static void test_contents_page(void **state)
     const char *notes[] = {"Notes . . . . 2 et le titre de séjour . . . . 3",
                            "Le titre de séjour est délivré."};
     assert_int_equal(ixf_add(&ix, 23, "pdf", 2020, "Notes", notes, 2), 0);
+    /* The report's text as HTML sections: no page to open, no text read on
+     * a tie, which the best passage (the list's, with the words closest)
+     * wins as before. */
+    assert_int_equal(ixf_add(&ix, 24, "html", 2020, "Rapport", report, 4), 0);
     assert_int_equal(ixf_close(&ix), 0);
     snippet_env env;
     env_open(&env, &ix);
@@ -560,6 +564,10 @@ static void test_contents_page(void **state)
     free(out);
     out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 23, &page);
     assert_int_equal(page, 1);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 24, &page);
+    assert_int_equal(page, 0);
+    assert_non_null(strstr(out, ". . . ."));
     free(out);
 
     env_close(&env);
