@@ -709,14 +709,12 @@ static int snippet_chunk_is_contents(snippet_maker *sm, sqlite3_int64 id, int *o
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
  * one with the best snippet_key, then, in a document of pages (a PDF),
  * one that is not a table of contents (snippet_is_contents, read only for
- * chunks of equal keys), then the best
- * rank_passage, the first of equals; its keywords (the last chunk) only
- * when no other chunk will do: a list of subjects shows less than the text
- * about them. *seq is -1 when there are no hits or no chunk starts, and
- * when every chunk has only function words of a query that has others (it
- * would show nothing of the query: *quiet is then 1). Fills w for the
- * chunk's passage, and *said with the clauses whose content words the
- * chunk has (0 without a chunk). */
+ * chunks of equal keys), then the best rank_passage, the first of equals;
+ * its keywords (the last chunk) only when no other chunk will do: a list of
+ * subjects shows less than the text about them. *seq is -1 when there are no hits or no chunk
+ * starts, and when every chunk has only function words of a query that has others (it would show
+ * nothing of the query: *quiet is then 1). Fills w for the chunk's passage, and *said with the
+ * clauses whose content words the chunk has (0 without a chunk). */
 static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
                               const query_expr *expr, const query *q, snippet_want *w,
                               sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet,
@@ -785,10 +783,11 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             double score = rank_passage(h->v + i, j - i, expr);
             /* The keywords chunk comes last: *seq tells whether another did. */
             int eligible = has.said && (*seq < 0 || !snippet_is_keywords(b, k));
+            int tie = eligible && *seq >= 0 && key == best_key;
             int better = eligible && (*seq < 0 || key > best_key), contents = -1;
-            if (eligible && *seq >= 0 && key == best_key && !paged) {
+            if (tie && !paged) {
                 better = score > best;
-            } else if (eligible && *seq >= 0 && key == best_key) {
+            } else if (tie) {
                 /* A tie: a table of contents loses to the text it lists.
                  * The texts are read only when that decides. */
                 int crc = SQLITE_OK;
