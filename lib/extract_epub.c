@@ -129,7 +129,7 @@ static int is_html(const char *type)
 
 /* Extracts one chapter and appends it to doc; a chapter without text is
  * passed over. */
-static int add_chapter(container *c, const char *part, extract_doc *doc, buf *headings,
+static int add_chapter(container *c, const char *part, extract_doc *doc, buf *headings, buf *hidden,
                        size_t *chars, char *err, size_t errlen)
 {
     char *data;
@@ -161,14 +161,9 @@ static int add_chapter(container *c, const char *part, extract_doc *doc, buf *he
     }
     if (ch.hidden) {
         /* a chapter's hidden blocks (extract_html) join the book's */
-        buf h = BUF_INIT;
-        if (doc->hidden) {
-            buf_puts(&h, doc->hidden);
-            buf_putc(&h, '\n');
-            free(doc->hidden);
-        }
-        buf_puts(&h, ch.hidden);
-        doc->hidden = buf_detach(&h);
+        if (hidden->len)
+            buf_putc(hidden, '\n');
+        buf_puts(hidden, ch.hidden);
     }
     if (!doc->title && ch.title && ch.title[0])
         doc->title = buf_xstrndup(ch.title, strlen(ch.title));
@@ -185,7 +180,7 @@ int extract_epub(const char *data, size_t len, extract_doc *doc, char *err, size
     char *opf = NULL, *first_title = NULL;
     epub_package p;
     memset(&p, 0, sizeof p);
-    buf headings = BUF_INIT;
+    buf headings = BUF_INIT, hidden = BUF_INIT;
     size_t chars = 0;
     GHashTable *read = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
     GHashTable *items = NULL;
@@ -216,7 +211,7 @@ int extract_epub(const char *data, size_t len, extract_doc *doc, char *err, size
             continue;
         }
         g_hash_table_add(read, part);
-        int r = add_chapter(c, part, doc, &headings, &chars, err, errlen);
+        int r = add_chapter(c, part, doc, &headings, &hidden, &chars, err, errlen);
         if (r != 0)
             goto done;
         if (chars > CONTAINER_MAX_CHARS) {
@@ -234,6 +229,8 @@ int extract_epub(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     if (headings.len)
         doc->headings = buf_detach(&headings);
+    if (hidden.len)
+        doc->hidden = buf_detach(&hidden);
     extract_doc_apply_meta(doc, NULL, p.meta.author, p.meta.about, p.meta.date);
     rc = EXTRACT_OK;
 done:
@@ -244,6 +241,7 @@ done:
     free(opf);
     package_free(&p);
     buf_free(&headings);
+    buf_free(&hidden);
     container_close(c);
     return rc;
 }
