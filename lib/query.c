@@ -126,6 +126,7 @@ struct query {
     query_node **exact; /* exact-form phrases, one per positive word or phrase */
     size_t nexact;
     int question; /* query_mark_question found a question */
+    int meaning;  /* the question asks what a word means (query_asks_meaning) */
     int operators; /* typed with an exclusion, a "phrase", OR or a prefix */
     unsigned long long must; /* the clauses the relaxed expression requires
                               * (query_require_acronyms), a bit each */
@@ -2274,6 +2275,28 @@ static int query_says_quoi(const query_item *items, size_t n)
     return 0;
 }
 
+/* Does the text ask what a word means: « que veut dire … », « que
+ * signifie … », « qu'est-ce que … », « définition de … »? A glossary's
+ * line (« MIPROF : Mission interministérielle … ») answers it. */
+static int query_asks_meaning(const query_item *items, size_t n, const char *text, size_t len)
+{
+    const char *w0 = query_word_at(items, n, 0), *w1 = query_word_at(items, n, 1);
+    const char *w2 = query_word_at(items, n, 2);
+    if (!w0)
+        return 0;
+    if (strcmp(w0, "definition") == 0 || strcmp(w0, "signification") == 0)
+        return 1;
+    if (!w1)
+        return 0;
+    if (strcmp(w0, "que") == 0)
+        return strcmp(w1, "signifie") == 0 || strcmp(w1, "signifient") == 0 ||
+               ((strcmp(w1, "veut") == 0 || strcmp(w1, "veulent") == 0) && w2 &&
+                strcmp(w2, "dire") == 0);
+    /* « qu'est-ce que », not « est-ce que » (a yes or no question). */
+    return strcmp(w0, "est") == 0 && strcmp(w1, "ce") == 0 && len >= 2 &&
+           (text[0] == 'q' || text[0] == 'Q') && (text[1] == 'u' || text[1] == 'U');
+}
+
 /* Is items[i] « savoir » opening an indirect question, before an
  * interrogative or « si » (« comment savoir quel paquet a installé un
  * fichier ? », « comment savoir si … »)? The page answers the question
@@ -2544,11 +2567,14 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
         query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
     if (!question)
         query_mark_optional(lx.items, lx.nitems);
+    int meaning = question && query_asks_meaning(lx.items, lx.nitems,
+                                                 joined.data ? joined.data : "", joined.len);
     buf_free(&joined);
 
     q = buf_xrealloc(NULL, sizeof *q);
     memset(q, 0, sizeof *q);
     q->question = question;
+    q->meaning = meaning;
     for (size_t i = 0; i < lx.nitems; i++) {
         const query_item *it = &lx.items[i];
         q->operators |= it->neg || it->prefix || it->kind != QUERY_ITEM_WORD;
@@ -2596,6 +2622,11 @@ size_t query_clauses(const query *q)
 int query_is_question(const query *q)
 {
     return q && q->question;
+}
+
+int query_asks_what_means(const query *q)
+{
+    return q && q->meaning;
 }
 
 int query_has_operators(const query *q)

@@ -45,6 +45,10 @@ size_t query_clauses(const query *q);
  * they have rather than requiring them all (search.c). */
 int query_is_question(const query *q);
 
+/* Does q ask what a word means (« que veut dire MIPROF ? », « que signifie
+ * … », « qu'est-ce que … », « définition de … »)? */
+int query_asks_what_means(const query *q);
+
 /* Was q typed with the query language's operators: an exclusion (-mot), a
  * "phrase", OR or a prefix (mot*)? Such a query asks for exactly what it
  * says: search.c lists no partial matches after its documents. */

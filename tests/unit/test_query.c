@@ -1135,6 +1135,39 @@ static char *fts_of(fixture *f, const char *text)
         free(y_);                                                                                  \
     } while (0)
 
+/* A question asking what a word means (a glossary's line answers it,
+ * snippet.c): « que veut dire », « que signifie », « qu'est-ce que » typed
+ * with or without apostrophe and hyphen, « définition de »; not « est-ce
+ * que » (yes or no), nor another question or a plain query. */
+static void test_asks_what_means(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int means;
+    } cases[] = {
+        {"que veut dire MIPROF", 1},
+        {"que veulent dire ces sigles ?", 1},
+        {"que signifie OQTF ?", 1},
+        {"qu'est-ce que la traite ?", 1},
+        {"qu est ce que TDS", 1},
+        {"définition de la servitude ?", 1},
+        {"est-ce que la CIVI indemnise ?", 0},
+        {"que demande le collectif au gouvernement ?", 0},
+        {"comment porter plainte ?", 0},
+        {"MIPROF", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        query *q = NULL;
+        char err[64];
+        assert_int_equal(
+            query_parse(cases[i].text, strlen(cases[i].text), NULL, &q, err, sizeof err), QUERY_OK);
+        if (query_asks_what_means(q) != cases[i].means)
+            fail_msg("%s: %d", cases[i].text, query_asks_what_means(q));
+        query_free(q);
+    }
+}
+
 static void test_questions(void **state)
 {
     fixture *f = *state;
@@ -1544,6 +1577,7 @@ int main(void)
         cmocka_unit_test(test_drop_attached),
         cmocka_unit_test(test_auxiliary_tenses_say_little),
         cmocka_unit_test(test_questions),
+        cmocka_unit_test(test_asks_what_means),
         cmocka_unit_test(test_elision_without_apostrophe),
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_long_and_many_terms),
