@@ -206,6 +206,25 @@ int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, 
     return rc;
 }
 
+int marks_starts(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, int npos,
+                 size_t *starts)
+{
+    marks_toks *t = marks_toks_get(c, id, text, len);
+    if (!t)
+        return SQLITE_NOMEM;
+    int at = -1;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].flags & ANALYZER_COLOCATED)
+            continue;
+        if (++at >= npos)
+            break;
+        starts[at] = t->v[i].start;
+    }
+    for (int k = at + 1; k < npos; k++)
+        starts[k] = len;
+    return SQLITE_OK;
+}
+
 void marks_list_free(marks_list *l)
 {
     if (!l)

@@ -69,4 +69,10 @@ void marks_cache_free(marks_cache *c);
 int marks_spans(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, int pos,
                 const rank_hit *hits, size_t n, marks_list *out);
 
+/* The byte where each of the first npos positions of chunk id's text
+ * starts, into starts[0..npos) (len past the text's last word). Returns an
+ * SQLite code. */
+int marks_starts(marks_cache *c, sqlite3_int64 id, const char *text, size_t len, int npos,
+                 size_t *starts);
+
 #endif

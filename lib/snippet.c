@@ -4,9 +4,10 @@
  * accents and synonyms are marked as the document writes them and a phrase
  * only where it stands whole. The best passage has the most query words
  * that are not mere function words (snippet_key), those the title lacks
- * first; one with only « de », « des » is never shown marked; a table of
- * contents gives way to the page it lists. Escapes the text first, then
- * adds <mark>s: no other markup ever comes out. */
+ * first; one with only « de », « des » is never shown marked; in a PDF, a
+ * table of contents gives way to the page it lists, and a list's items (a
+ * glossary's, a bibliography's) to the text about their topic. Escapes the
+ * text first, then adds <mark>s: no other markup ever comes out. */
 #include "snippet.h"
 
 #include <limits.h>
@@ -280,6 +281,13 @@ static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
     k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->content);
     return k << 7 | (uint64_t)__builtin_popcountll(h->clauses);
 }
+
+/* snippet_key's two fields that count the clauses said (those the title
+ * lacks, all): keys equal there say as much of the query. */
+#define SNIPPET_KEY_SAID(key) ((key) >> (4 * 7))
+
+/* A key no chunk has: one not computed yet. */
+#define SNIPPET_UNREAD UINT64_MAX
 
 /* The run of matched words with the best snippet_key in the fewest
  * characters, within three quarters of the target length. */
@@ -706,10 +714,180 @@ static int snippet_chunk_is_contents(snippet_maker *sm, sqlite3_int64 id, int *o
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* What the hits v[0..n) of one chunk (ending at token end) say (judged by
+ * w). A hit whose listed[] is set (NULL: none) is in a list's item: it
+ * counts for the clauses said, nothing else. */
+static inline snippet_has snippet_chunk_has(const snippet_want *w, const rank_hit *v, size_t n,
+                                            int end, const unsigned char *listed)
+{
+    snippet_has has = {0, 0, 0, 0};
+    /* The content clauses of the hits at the last offset that had one, and
+     * of the offset before (hits of one offset are next to each other). */
+    uint64_t cur = 0, prev = 0;
+    int cur_off = -1, cur_end = -1, prev_end = -1;
+    for (size_t j = 0; j < n; j++) {
+        const rank_hit *x = &v[j];
+        /* A phrase that runs on into the next chunk (a page break in « de
+         * la | procédure ») cannot be shown whole: only its first words
+         * would be marked, « la » alone. */
+        if (x->clause < 0 || x->clause >= 64 || x->end > end)
+            continue;
+        uint64_t bit = (uint64_t)1 << x->clause;
+        if (listed && listed[j]) {
+            if (MARKS_TERM_BIT(x->term) & w->content)
+                has.said |= bit;
+            continue;
+        }
+        snippet_has_add(&has, w, bit, MARKS_TERM_BIT(x->term));
+        if (MARKS_TERM_BIT(x->term) & w->content) {
+            if (x->off != cur_off) {
+                prev = cur;
+                prev_end = cur_end;
+                cur = 0;
+                cur_off = x->off;
+            }
+            cur |= bit;
+            if (x->end > cur_end)
+                cur_end = x->end;
+            if (prev && x->off >= prev_end && x->off - prev_end <= SNIPPET_NEAR_TOKENS)
+                has.together |= snippet_together(w, prev, bit);
+        }
+    }
+    return has;
+}
+
+/* A list names one topic an item (« • CIVI : commission d'indemnisation
+ * des victimes d'infractions », « [2] Motifs de césure français »,
+ * « • 10. Perspectives 2020 »): a glossary, a bibliography, a contents
+ * list, a calendar. The query's words stand together there because they
+ * are the topic's name; the text about it is elsewhere. An item is a line
+ * that opens (after spaces) with a bullet or a reference number « [n] »;
+ * not with a dash, which opens dialogue and asides as often as items. */
+static int snippet_opens_item(const char *t, size_t len, size_t p)
+{
+    static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA",
+                                          "\xE2\x80\xA3", "\xE2\x97\x8F", "\xE2\x96\xA0",
+                                          "\xEF\x82\xB7", "\xC2\xB7"};
+    while (p < len && (t[p] == ' ' || t[p] == '\t'))
+        p++;
+    if (p >= len)
+        return 0;
+    if (t[p] == '[') {
+        size_t q = p + 1;
+        while (q < len && t[q] >= '0' && t[q] <= '9')
+            q++;
+        return q > p + 1 && q < len && t[q] == ']';
+    }
+    /* The bullets' first bytes: most lines open with none of them. */
+    unsigned char c = (unsigned char)t[p];
+    if (c != 0xE2 && c != 0xEF && c != 0xC2)
+        return 0;
+    for (size_t b = 0; b < sizeof bullets / sizeof bullets[0]; b++)
+        if (p + 1 < len && bullets[b][1] == t[p + 1] && bullets[b][0] == t[p] &&
+            (!bullets[b][2] || (p + 2 < len && bullets[b][2] == t[p + 2])))
+            return 1;
+    return 0;
+}
+
+/* Whether the line of text[0..len) holding byte at is a list's item. */
+static int snippet_is_item(const char *t, size_t len, size_t at)
+{
+    size_t p = at < len ? at : len;
+    while (p > 0 && t[p - 1] != '\n')
+        p--;
+    return snippet_opens_item(t, len, p);
+}
+
+/* Whether text[0..len) has a list's item at all. */
+static int snippet_has_items(const char *t, size_t len)
+{
+    for (const char *p = t, *end = t + len; p < end;) {
+        if (snippet_opens_item(t, len, (size_t)(p - t)))
+            return 1;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+/* One chunk of a document, as snippet_best_chunk weighs it. */
+typedef struct {
+    size_t seq;        /* its number in the document */
+    int start, end;    /* its first token, the next chunk's */
+    const rank_hit *v; /* its hits */
+    size_t n;
+    uint64_t key;    /* snippet_key */
+    uint64_t listed; /* snippet_listed_key; SNIPPET_UNREAD until read */
+} snippet_chunk;
+
+/* c->listed: c's key when its hits in list items count for the clauses
+ * said only (snippet_chunk_has); its text is read once. Never above c->key. */
+static int snippet_listed_key(snippet_maker *sm, long long doc_id, const snippet_want *w,
+                              snippet_chunk *c)
+{
+    if (c->listed != SNIPPET_UNREAD)
+        return SQLITE_OK;
+    sqlite3_int64 id = SCHEMA_CHUNK_ID(doc_id, c->seq);
+    sqlite3_bind_int64(sm->chunk, 1, id);
+    int rc = sqlite3_step(sm->chunk);
+    const char *text = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(sm->chunk, 0) : NULL;
+    size_t len = text ? (size_t)sqlite3_column_bytes(sm->chunk, 0) : 0;
+    size_t *starts = NULL;
+    unsigned char *listed = NULL;
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    if (rc == SQLITE_OK && text && snippet_has_items(text, len)) {
+        int npos = 0;
+        for (size_t j = 0; j < c->n; j++)
+            if (c->v[j].off - c->start + 1 > npos)
+                npos = c->v[j].off - c->start + 1;
+        starts = malloc((size_t)(npos > 0 ? npos : 1) * sizeof *starts);
+        listed = calloc(c->n ? c->n : 1, 1);
+        rc = starts && listed ? marks_starts(sm->cache, id, text, len, npos, starts) : SQLITE_NOMEM;
+        for (size_t j = 0; rc == SQLITE_OK && j < c->n; j++)
+            listed[j] = c->v[j].off >= c->start &&
+                        snippet_is_item(text, len, starts[c->v[j].off - c->start]);
+    }
+    if (rc == SQLITE_OK) {
+        snippet_has has = snippet_chunk_has(w, c->v, c->n, c->end, listed);
+        c->listed = snippet_key(w, &has);
+    }
+    free(starts);
+    free(listed);
+    sqlite3_reset(sm->chunk);
+    return rc;
+}
+
+/* Compares chunks a and b of doc_id on their listed keys (snippet_listed_key)
+ * into *cmp (> 0: a's higher, 0: equal, < 0: lower), reading the texts that
+ * decide only: a listed key is never above the key. */
+static int snippet_listed_cmp(snippet_maker *sm, long long doc_id, const snippet_want *w,
+                              snippet_chunk *a, snippet_chunk *b, int *cmp)
+{
+    int rc = SQLITE_OK;
+    *cmp = 0;
+    if (a->key > b->key && (rc = snippet_listed_key(sm, doc_id, w, a)) == SQLITE_OK &&
+        a->listed > b->key) {
+        *cmp = 1;
+        return SQLITE_OK;
+    }
+    if (rc == SQLITE_OK && (rc = snippet_listed_key(sm, doc_id, w, b)) == SQLITE_OK &&
+        a->key < b->listed) {
+        *cmp = -1;
+        return SQLITE_OK;
+    }
+    if (rc == SQLITE_OK && (rc = snippet_listed_key(sm, doc_id, w, a)) == SQLITE_OK)
+        *cmp = (a->listed > b->listed) - (a->listed < b->listed);
+    return rc;
+}
+
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
- * one with the best snippet_key, then, in a document of pages (a PDF),
- * one that is not a table of contents (snippet_is_contents, read only for
- * chunks of equal keys), then the best rank_passage, the first of equals;
+ * one with the best snippet_key, then, in a document of pages (a PDF): of
+ * chunks that say as many clauses, the best key from the hits outside list
+ * items (snippet_listed_key, read only for those), then one that is not a
+ * table of contents (snippet_is_contents, read only for chunks of equal
+ * keys); then the best rank_passage, the first of equals;
  * its keywords (the last chunk) only when no other chunk will do: a list of
  * subjects shows less than the text about them. *seq is -1 when there are no hits or no chunk
  * starts, and when every chunk has only function words of a query that has others (it would show
@@ -734,9 +912,10 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
         size_t nchunks = (size_t)sqlite3_column_bytes(sm->starts, 0) / SCHEMA_STARTS_BYTES;
         w->title = snippet_title_clauses(sm, doc_id, (const char *)sqlite3_column_text(sm->starts, 1),
                                          (size_t)sqlite3_column_bytes(sm->starts, 1), q);
-        uint64_t best_key = 0;
+        snippet_chunk best_chunk = {0, 0, 0, NULL, 0, 0, SNIPPET_UNREAD};
         double best = -1;
         int best_contents = -1; /* whether the best chunk is a table of contents; -1: not read */
+        int meaning = query_asks_what_means(q);
         /* A page to open (a PDF's): only there does a table of contents
          * give way, its text read on a tie. */
         int paged = sqlite3_column_int(sm->starts, 2) > 0;
@@ -748,43 +927,29 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             int start = snippet_start(b, k);
             int end = k + 1 < nchunks ? snippet_start(b, k + 1) : INT_MAX;
             size_t j = i;
-            snippet_has has = {0, 0, 0, 0};
-            /* The content clauses of the hits at the last offset that had
-             * one, and of the offset before (hits of one offset are next to
-             * each other). */
-            uint64_t cur = 0, prev = 0;
-            int cur_off = -1, cur_end = -1, prev_end = -1;
-            while (j < h->n && h->v[j].off < end) {
-                const rank_hit *x = &h->v[j];
-                /* A phrase that runs on into the next chunk (a page break
-                 * in « de la | procédure ») cannot be shown whole: only its
-                 * first words would be marked, « la » alone. */
-                if (x->clause >= 0 && x->clause < 64 && x->end <= end) {
-                    uint64_t bit = (uint64_t)1 << x->clause;
-                    snippet_has_add(&has, w, bit, MARKS_TERM_BIT(x->term));
-                    if (MARKS_TERM_BIT(x->term) & w->content) {
-                        if (x->off != cur_off) {
-                            prev = cur;
-                            prev_end = cur_end;
-                            cur = 0;
-                            cur_off = x->off;
-                        }
-                        cur |= bit;
-                        if (x->end > cur_end)
-                            cur_end = x->end;
-                        if (prev && x->off >= prev_end &&
-                            x->off - prev_end <= SNIPPET_NEAR_TOKENS)
-                            has.together |= snippet_together(w, prev, bit);
-                    }
-                }
+            while (j < h->n && h->v[j].off < end)
                 j++;
-            }
+            snippet_has has = snippet_chunk_has(w, h->v + i, j - i, end, NULL);
             uint64_t key = snippet_key(w, &has);
             double score = rank_passage(h->v + i, j - i, expr);
             /* The keywords chunk comes last: *seq tells whether another did. */
             int eligible = has.said && (*seq < 0 || !snippet_is_keywords(b, k));
-            int tie = eligible && *seq >= 0 && key == best_key;
-            int better = eligible && (*seq < 0 || key > best_key), contents = -1;
+            snippet_chunk chunk = {k, start, end, h->v + i, j - i, key, SNIPPET_UNREAD};
+            int cmp = (key > best_chunk.key) - (key < best_chunk.key);
+            /* In a document of pages, chunks that say as many of the
+             * query's clauses compare on their words outside list items,
+             * unless the query asks what a word means: a glossary's line
+             * is then the answer. */
+            if (paged && eligible && *seq >= 0 && !meaning &&
+                SNIPPET_KEY_SAID(key) == SNIPPET_KEY_SAID(best_chunk.key)) {
+                int lrc = snippet_listed_cmp(sm, doc_id, w, &chunk, &best_chunk, &cmp);
+                if (lrc != SQLITE_OK) {
+                    sqlite3_reset(sm->starts);
+                    return lrc;
+                }
+            }
+            int tie = eligible && *seq >= 0 && cmp == 0;
+            int better = eligible && (*seq < 0 || cmp > 0), contents = -1;
             if (tie && !paged) {
                 better = score > best;
             } else if (tie) {
@@ -805,7 +970,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
                                          : 0;
             }
             if (better) {
-                best_key = key;
+                best_chunk = chunk;
                 best = score;
                 best_contents = contents;
                 *said = has.said;

@@ -574,6 +574,56 @@ static void test_contents_page(void **state)
     ixf_remove(&ix);
 }
 
+/* A list names a topic an item (a glossary's « • CIVI : commission
+ * d'indemnisation des victimes d'infractions », a bibliography's « [1] … »):
+ * in a PDF, of pages that say as many of the query's clauses, words in a
+ * list's items count for that only, so the page about the topic wins over
+ * the item that has the words side by side; a page whose items say more
+ * still wins; a question asking what a word means keeps the glossary; an
+ * HTML page's sections compare as before. */
+static void test_list_items(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *report[] = {
+        "Sigles\n• AEM : aide à l’évaluation de la minorité\n"
+        "• CIVI : commission d’indemnisation des victimes d’infractions\n"
+        "• OQTF : obligation de quitter le territoire",
+        "Le Collectif a insisté sur l’indemnisation, rare pour les victimes étrangères."};
+    assert_int_equal(ixf_add(&ix, 31, "pdf", 2020, "Rapport", report, 2), 0);
+    const char *faq[] = {"Les motifs de césure sont chargés avec la langue : français, anglais.",
+                         "Références\n[1] A. Auteur, Motifs de césure français, 1994.\n"
+                         "[2] B. Autre, Guide d’utilisation, 2011."};
+    assert_int_equal(ixf_add(&ix, 32, "pdf", 2020, "FAQ", faq, 2), 0);
+    assert_int_equal(ixf_add(&ix, 33, "html", 2020, "Rapport", report, 2), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    snippet_env env;
+    env_open(&env, &ix);
+    int page;
+
+    char *out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes", 31, &page);
+    assert_int_equal(page, 2);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes infractions", 31, &page);
+    assert_int_equal(page, 1);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "qu'est-ce que l'indemnisation des victimes ?", 31,
+                      &page);
+    assert_int_equal(page, 1);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "motifs de césure français", 32, &page);
+    assert_int_equal(page, 1);
+    free(out);
+    out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes", 33, &page);
+    assert_int_equal(page, 0);
+    assert_non_null(strstr(out, "CIVI"));
+    free(out);
+
+    env_close(&env);
+    ixf_remove(&ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,7 +632,7 @@ int main(void)
         cmocka_unit_test(test_short_text_whole),     cmocka_unit_test(test_utf8_safety),
         cmocka_unit_test(test_best_passage),         cmocka_unit_test(test_phrase_not_cut),
         cmocka_unit_test(test_document_pages),       cmocka_unit_test(test_passage_choice),
-        cmocka_unit_test(test_contents_page),
+        cmocka_unit_test(test_contents_page),        cmocka_unit_test(test_list_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
