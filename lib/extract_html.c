@@ -4,7 +4,9 @@
  * UTF-8 when valid, else Windows-1252);
  * keeps the page's content — <main>, else the <article>s, else <body> —
  * minus scripts, navigation, page header/footer, asides and cookie banners;
- * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks.
+ * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks;
+ * a reference page's purpose line (DocBook's refpurpose) is its description
+ * when it has no meta description.
  * The page is read from the parser's events, never built as a tree (a
  * libxml2 tree takes 10 to 20 times the page's bytes), and no recursion:
  * neither size nor nesting can exhaust memory or the stack. */
@@ -127,7 +129,8 @@ enum {
     TAG_MAIN = 1 << 11,
     TAG_ARTICLE = 1 << 12,
     TAG_HEAD = 1 << 13,
-    TAG_HIDDEN = 1 << 14, /* has the hidden attribute (set from it, not from the name) */
+    TAG_HIDDEN = 1 << 14,  /* has the hidden attribute (set from it, not from the name) */
+    TAG_PURPOSE = 1 << 15, /* a reference page's purpose line (set from its class) */
 };
 
 /* Every element name the walk treats apart, in strcmp order (tag_of
@@ -324,6 +327,10 @@ typedef struct {
     buf headings;         /* all headings, "\n"-separated */
     size_t heading_start; /* offset in section where the open heading began */
     int in_heading;
+    size_t purpose_start; /* offset in section where the open purpose line began */
+    int in_purpose;
+    char *purpose; /* the first purpose line (TAG_PURPOSE), normalised */
+    int npurpose;  /* purpose lines met */
     int in_pre;
     int in_section;
     int lenient;
@@ -370,6 +377,8 @@ static void walker_free(walker *w)
     buf_free(&w->headings);
     free(w->heading);
     w->heading = NULL;
+    free(w->purpose);
+    w->purpose = NULL;
 }
 
 /* A section holding nothing but its heading (« À la une » followed by a
@@ -437,6 +446,8 @@ static int enter(walker *w, const element *e)
     } else if (tags & (TAG_BLOCK | TAG_HEADING)) {
         buf_puts(&w->section, "\n\n");
     }
+    if ((tags & TAG_PURPOSE) && !w->hidden && !w->in_heading && !w->in_purpose++)
+        w->purpose_start = w->section.len;
     return 1;
 }
 
@@ -475,6 +486,15 @@ static void leave(walker *w, int tags)
         } else {
             free(h);
         }
+    }
+    if ((tags & TAG_PURPOSE) && w->in_purpose && !--w->in_purpose &&
+        w->section.len > w->purpose_start) {
+        char *h = text_normalize(w->section.data + w->purpose_start,
+                                 w->section.len - w->purpose_start, TEXT_ONE_LINE);
+        if (h[0] && !w->npurpose++)
+            w->purpose = h;
+        else
+            free(h);
     }
     if (tags & (TAG_BLOCK | (w->hidden ? TAG_HEADING : 0)))
         buf_puts(&w->section, "\n\n");
@@ -706,6 +726,24 @@ static void page_find(page *p, const element *e, int *is_main, int *is_article, 
         p->root_skipped = 1;
 }
 
+/* Is e a reference page's purpose line: DocBook's refentry, which the
+ * manuals of Scilab, GNOME, PostgreSQL and man pages put to HTML, follows
+ * the page's name (« rank », « execstr ») with what it does (« rang »,
+ * « exécution d'instructions Scilab contenues dans des chaînes de
+ * caractères ») in an element of class "refpurpose": the words a person
+ * types, where the title has a function's name. */
+static int is_purpose(const element *e)
+{
+    const char *v = attr(e, "class");
+    static const char name[] = "refpurpose";
+    for (const char *c = v; c && (c = strstr(c, name)) != NULL; c += sizeof name - 1) {
+        char after = c[sizeof name - 1];
+        if ((c == v || c[-1] == ' ') && (after == '\0' || after == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static void on_start_document(void *ctx)
 {
     ((page *)ctx)->started = 1;
@@ -722,6 +760,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     element e = {(const char *)name, atts, tag_of((const char *)name)};
     if (atts && atts[0] && !(e.tags & TAG_NEVER_BANNER) && attr(&e, "hidden"))
         e.tags |= TAG_HIDDEN;
+    if (atts && atts[0] && is_purpose(&e))
+        e.tags |= TAG_PURPOSE;
     p->ordinal++;
     if (p->depth == 0) {
         if (!p->root_ordinal) {
@@ -982,9 +1022,15 @@ static int page_parse(page *p, const char *utf8, int len)
     return rc;
 }
 
-/* Moves walker w's chunks, headings and hidden text into doc. */
-static void take_walker(extract_doc *doc, walker *w, buf *headings)
+/* Moves walker w's chunks, headings and hidden text into doc, and its
+ * purpose line into *purpose when it met only one: a contents page that
+ * lists reference pages shows the purpose of each, and is none of them. */
+static void take_walker(extract_doc *doc, walker *w, buf *headings, char **purpose)
 {
+    free(*purpose);
+    *purpose = w->npurpose == 1 ? w->purpose : NULL;
+    if (*purpose)
+        w->purpose = NULL;
     free(doc->chunks);
     doc->chunks = w->doc.chunks;
     doc->n_chunks = w->doc.n_chunks;
@@ -1023,6 +1069,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     p.main_w.root_only = p.body_w.root_only = 1;
     int rc = EXTRACT_OK;
     buf headings = BUF_INIT;
+    char *purpose = NULL;
     if (page_parse(&p, utf8, (int)ulen) != 0) {
         snprintf(err, errlen, "%s", p.why);
         rc = EXTRACT_EFORMAT;
@@ -1033,9 +1080,9 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         flush(part);
     flush(&p.body_w);
     if (part && part->doc.n_chunks) {
-        take_walker(doc, part, &headings);
+        take_walker(doc, part, &headings, &purpose);
     } else if (p.body_w.doc.n_chunks) {
-        take_walker(doc, &p.body_w, &headings);
+        take_walker(doc, &p.body_w, &headings, &purpose);
     } else if (p.root_ordinal) {
         /* No <main>/<article>, or empty ones, and an empty body (or none):
          * the body or the whole page again, then leniently. */
@@ -1053,9 +1100,9 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         flush(&again.strict_w);
         flush(&again.lenient_w);
         if (again.strict_w.doc.n_chunks)
-            take_walker(doc, &again.strict_w, &headings);
+            take_walker(doc, &again.strict_w, &headings, &purpose);
         else if (again.lenient_w.doc.n_chunks)
-            take_walker(doc, &again.lenient_w, &headings);
+            take_walker(doc, &again.lenient_w, &headings, &purpose);
         page_free(&again);
     }
 
@@ -1074,6 +1121,12 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     doc->title = title;
     doc->description = normalized_or_null(p.description);
+    /* A reference page's purpose line says what the page is about, as a
+     * meta description does (docs/ANALYSIS.md). */
+    if (!doc->description && purpose) {
+        doc->description = purpose;
+        purpose = NULL;
+    }
     doc->keywords = p.keywords;
     p.keywords = NULL;
     if (headings.len)
@@ -1096,6 +1149,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
 done:
     buf_free(&headings);
+    free(purpose);
     page_free(&p);
     free(copy);
     return rc;

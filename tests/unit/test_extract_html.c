@@ -1,6 +1,7 @@
 /* test_extract_html: web pages: what is kept (<main>, <article>, body) and
  * dropped (scripts, navigation, page header/footer, asides, cookie
- * banners, hidden elements), fields (title, description, h1–h6), encodings
+ * banners, hidden elements), fields (title, description, h1–h6, a
+ * reference page's purpose line), encodings
  * (ISO-8859-1 declared by meta charset or http-equiv, mislabeled UTF-8, undeclared
  * Windows-1252, BOMs, ISO-8859-15), malformed and deeply nested markup,
  * binary junk, chunking and dates. */
@@ -173,6 +174,45 @@ static void test_body_fallback(void **state)
     assert_string_equal(text, "Le contenu de la page.\n");
     assert_string_equal(doc.title, "Page simple");
     assert_null(doc.headings);
+    assert_null(doc.description);
+    free(text);
+    extract_doc_free(&doc);
+}
+
+static void test_reference_purpose(void **state)
+{
+    (void)state;
+    /* DocBook's reference page: the name, then what it does */
+    const char *html = "<html><head><title>rank</title></head><body>"
+                       "<div class=\"refnamediv\"><h1 class=\"refname\">rank</h1>"
+                       "<p class=\"refpurpose\">rang</p></div>"
+                       "<p>rank(X) calcule le rang de X.</p></body></html>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_string_equal(doc.title, "rank");
+    assert_string_equal(doc.description, "rang");
+    assert_string_equal(doc.headings, "rank");
+    assert_non_null(strstr(text, "rang\n"));
+    free(text);
+    extract_doc_free(&doc);
+    /* a meta description stays the description */
+    const char *meta = "<html><head><meta name=\"description\" content=\"Le rang.\"></head>"
+                       "<body><h1>rank</h1><p class=\"para refpurpose\">rang</p></body></html>";
+    text = extract_ok(meta, strlen(meta), &doc);
+    assert_string_equal(doc.description, "Le rang.");
+    free(text);
+    extract_doc_free(&doc);
+    /* a contents page lists the purpose of each page: none is its own */
+    const char *toc = "<html><body><h1>Algèbre</h1><ul>"
+                      "<li>rank <span class=\"refpurpose\">rang</span></li>"
+                      "<li>inv <span class=\"refpurpose\">inverse</span></li></ul></body></html>";
+    text = extract_ok(toc, strlen(toc), &doc);
+    assert_null(doc.description);
+    free(text);
+    extract_doc_free(&doc);
+    /* a class that only contains the word is not it */
+    const char *other = "<html><body><h1>x</h1><p class=\"refpurposes\">rang</p></body></html>";
+    text = extract_ok(other, strlen(other), &doc);
     assert_null(doc.description);
     free(text);
     extract_doc_free(&doc);
@@ -588,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_hidden_apart),
         cmocka_unit_test(test_articles_preferred),
         cmocka_unit_test(test_body_fallback),
+        cmocka_unit_test(test_reference_purpose),
         cmocka_unit_test(test_cookie_class_on_wrapper),
         cmocka_unit_test(test_iso_8859_1_meta_charset),
         cmocka_unit_test(test_iso_8859_1_http_equiv),
