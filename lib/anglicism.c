@@ -211,6 +211,32 @@ static const anglicism_entry_t anglicism_table[] = {
     {"drag and drop", {"glisser-déposer", NULL, NULL}},
     {"click", {"cliquer", "clic", NULL}},
     {"double-click", {"double-cliquer", "double-clic", NULL}},
+    /* Session 21 candidates (science and engineering; written from
+     * general knowledge before measuring, pruned by measurement). */
+    {"standard deviation", {"écart type", NULL, NULL}},
+    {"eigenvalue", {"valeur propre", NULL, NULL}},
+    {"eigenvector", {"vecteur propre", NULL, NULL}},
+    {"square root", {"racine carrée", NULL, NULL}},
+    {"dot product", {"produit scalaire", NULL, NULL}},
+    {"cross product", {"produit vectoriel", NULL, NULL}},
+    {"curve fitting", {"ajustement de courbe", "régression", NULL}},
+    {"fitting", {"ajustement", NULL, NULL}},
+    {"ground", {"masse", "terre", NULL}},
+    {"capacitor", {"condensateur", "capacité", NULL}},
+    {"inductor", {"bobine", "inductance", NULL}},
+    {"resistor", {"résistance", NULL, NULL}},
+    {"flip-flop", {"bascule", NULL, NULL}},
+    {"shift register", {"registre à décalage", NULL, NULL}},
+    {"clock", {"horloge", NULL, NULL}},
+    {"sampling", {"échantillonnage", NULL, NULL}},
+    {"timestamp", {"horodatage", NULL, NULL}},
+    {"fuel", {"fioul", NULL, NULL}},
+    {"gasoil", {"gazole", NULL, NULL}},
+    {"pie chart", {"diagramme circulaire", "camembert", NULL}},
+    {"bar chart", {"diagramme à barres", "histogramme", NULL}},
+    {"scatter plot", {"nuage de points", NULL, NULL}},
+    {"matrix", {"matrice", NULL, NULL}},
+    {"duplicate", {"doublon", "en double", NULL}},
 };
 
 size_t anglicism_count(void)

@@ -56,6 +56,29 @@ static const spelling_entry_t spelling_table[] = {
     {"bonhommie", {"bonhomie", NULL}, SPELLING_BOTH},
     {"imbécilité", {"imbécillité", NULL}, SPELLING_BOTH},
     {"saccarine", {"saccharine", NULL}, SPELLING_BOTH},
+    /* Session 21 candidates (doublets and 1990 rectifications; written
+     * before measuring, pruned by measurement). */
+    {"acuponcture", {"acupuncture", NULL}, SPELLING_BOTH},
+    {"téléférique", {"téléphérique", NULL}, SPELLING_BOTH},
+    {"cuisseau", {"cuissot", NULL}, SPELLING_BOTH},
+    {"quizz", {"quiz", NULL}, SPELLING_BOTH},
+    {"lombago", {"lumbago", NULL}, SPELLING_BOTH},
+    {"maffia", {"mafia", NULL}, SPELLING_BOTH},
+    {"fiord", {"fjord", NULL}, SPELLING_BOTH},
+    {"tchador", {"chador", NULL}, SPELLING_BOTH},
+    {"khaki", {"kaki", NULL}, SPELLING_BOTH},
+    {"kaïd", {"caïd", NULL}, SPELLING_BOTH},
+    {"phantasme", {"fantasme", NULL}, SPELLING_BOTH},
+    {"gaîté", {"gaieté", NULL}, SPELLING_BOTH},
+    {"bagout", {"bagou", NULL}, SPELLING_BOTH},
+    {"chausse-trape", {"chausse-trappe", NULL}, SPELLING_BOTH},
+    {"boursouflure", {"boursoufflure", NULL}, SPELLING_BOTH},
+    {"persifflage", {"persiflage", NULL}, SPELLING_BOTH},
+    {"douçâtre", {"douceâtre", NULL}, SPELLING_BOTH},
+    {"joailler", {"joaillier", NULL}, SPELLING_BOTH},
+    {"interpeler", {"interpeller", NULL}, SPELLING_BOTH},
+    {"dentelière", {"dentellière", NULL}, SPELLING_BOTH},
+    {"prudhomme", {"prud'homme", NULL}, SPELLING_BOTH},
 };
 
 size_t spelling_count(void)
