@@ -274,7 +274,6 @@ static const abbrev_entry_t abbrev_table[] = {
     {"regexp", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
     {"cpu", {"processeur", NULL, NULL}, ABBREV_ONEWAY},
     {"ram", {"mémoire vive", NULL, NULL}, ABBREV_ONEWAY},
-    {"scope", {"oscilloscope", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

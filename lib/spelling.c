@@ -66,7 +66,7 @@ static const spelling_entry_t spelling_table[] = {
     {"maffia", {"mafia", NULL}, SPELLING_BOTH},
     {"fiord", {"fjord", NULL}, SPELLING_BOTH},
     {"tchador", {"chador", NULL}, SPELLING_BOTH},
-    {"khaki", {"kaki", NULL}, SPELLING_BOTH},
+    {"khaki", {"kaki", NULL}, SPELLING_ONEWAY},
     {"kaïd", {"caïd", NULL}, SPELLING_BOTH},
     {"phantasme", {"fantasme", NULL}, SPELLING_BOTH},
     {"gaîté", {"gaieté", NULL}, SPELLING_BOTH},
