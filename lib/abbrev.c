@@ -273,6 +273,19 @@ static const abbrev_entry_t abbrev_table[] = {
     {"regex", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
     {"regexp", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
     {"cpu", {"processeur", NULL, NULL}, ABBREV_ONEWAY},
+    /* Round b (written before measuring it). */
+    {"msb", {"bit de poids fort", NULL, NULL}, ABBREV_ONEWAY},
+    {"lsb", {"bit de poids faible", NULL, NULL}, ABBREV_ONEWAY},
+    {"cna", {"convertisseur numérique-analogique", NULL, NULL}, ABBREV_ONEWAY},
+    {"rms", {"valeur efficace", NULL, NULL}, ABBREV_ONEWAY},
+    {"ddp", {"différence de potentiel", NULL, NULL}, ABBREV_ONEWAY},
+    {"cov", {"covariance", NULL, NULL}, ABBREV_ONEWAY},
+    {"corr", {"corrélation", NULL, NULL}, ABBREV_ONEWAY},
+    {"équa", {"équation", NULL, NULL}, ABBREV_ONEWAY},
+    {"coef", {"coefficient", NULL, NULL}, ABBREV_BOTH},
+    {"cste", {"constante", NULL, NULL}, ABBREV_BOTH},
+    {"ssi", {"si et seulement si", NULL, NULL}, ABBREV_ONEWAY},
+    {"càd", {"c'est-à-dire", NULL, NULL}, ABBREV_ONEWAY},
     {"ram", {"mémoire vive", NULL, NULL}, ABBREV_ONEWAY},
 };
 

@@ -154,6 +154,22 @@ static const lexicon_entry lexicon_table[] = {
     {"date du jour", {"date courante", NULL, NULL}},
     {"mettre bout à bout", {"concaténer", NULL, NULL}},
     {"nombre à virgule", {"flottant", "nombre décimal", NULL}},
+    /* Round b (written before measuring it). */
+    {"arrondi inférieur", {"partie entière", NULL, NULL}},
+    {"multiplication de matrices", {"produit matriciel", NULL, NULL}},
+    {"terminal", {"console", "ligne de commande", NULL}},
+    {"invite de commandes", {"console", "ligne de commande", NULL}},
+    {"taux d'échantillonnage", {"fréquence d'échantillonnage", NULL, NULL}},
+    {"contre-réaction", {"rétroaction", NULL, NULL}},
+    {"rétroaction", {"contre-réaction", "bouclage", NULL}},
+    {"pesanteur", {"gravité", NULL, NULL}},
+    {"frottement", {"friction", NULL, NULL}},
+    {"fréquence angulaire", {"pulsation", NULL, NULL}},
+    {"résoudre", {"résolution", "solveur", NULL}},
+    {"maximal", {"maximum", NULL, NULL}},
+    {"minimal", {"minimum", NULL, NULL}},
+    {"graine", {"germe", NULL, NULL}},
+    {"nombre imaginaire", {"nombre complexe", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)

@@ -79,6 +79,18 @@ static const spelling_entry_t spelling_table[] = {
     {"interpeler", {"interpeller", NULL}, SPELLING_BOTH},
     {"dentelière", {"dentellière", NULL}, SPELLING_BOTH},
     {"prudhomme", {"prud'homme", NULL}, SPELLING_BOTH},
+    /* Round b (written before measuring it). */
+    {"parafe", {"paraphe", NULL}, SPELLING_BOTH},
+    {"emmenthal", {"emmental", NULL}, SPELLING_BOTH},
+    {"grizzli", {"grizzly", NULL}, SPELLING_BOTH},
+    {"bizuth", {"bizut", NULL}, SPELLING_BOTH},
+    {"cahutte", {"cahute", NULL}, SPELLING_BOTH},
+    {"girole", {"girolle", NULL}, SPELLING_BOTH},
+    {"iglou", {"igloo", NULL}, SPELLING_BOTH},
+    {"siroco", {"sirocco", NULL}, SPELLING_BOTH},
+    {"faquir", {"fakir", NULL}, SPELLING_BOTH},
+    {"goulache", {"goulasch", NULL}, SPELLING_BOTH},
+    {"ponch", {"punch", NULL}, SPELLING_ONEWAY},
 };
 
 size_t spelling_count(void)
