@@ -284,8 +284,6 @@ static const abbrev_entry_t abbrev_table[] = {
     {"équa", {"équation", NULL, NULL}, ABBREV_ONEWAY},
     {"coef", {"coefficient", NULL, NULL}, ABBREV_BOTH},
     {"cste", {"constante", NULL, NULL}, ABBREV_BOTH},
-    {"ssi", {"si et seulement si", NULL, NULL}, ABBREV_ONEWAY},
-    {"càd", {"c'est-à-dire", NULL, NULL}, ABBREV_ONEWAY},
     {"ram", {"mémoire vive", NULL, NULL}, ABBREV_ONEWAY},
 };
 

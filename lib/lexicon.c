@@ -157,18 +157,14 @@ static const lexicon_entry lexicon_table[] = {
     /* Round b (written before measuring it). */
     {"arrondi inférieur", {"partie entière", NULL, NULL}},
     {"multiplication de matrices", {"produit matriciel", NULL, NULL}},
-    {"terminal", {"console", "ligne de commande", NULL}},
-    {"invite de commandes", {"console", "ligne de commande", NULL}},
     {"taux d'échantillonnage", {"fréquence d'échantillonnage", NULL, NULL}},
     {"contre-réaction", {"rétroaction", NULL, NULL}},
     {"rétroaction", {"contre-réaction", "bouclage", NULL}},
     {"pesanteur", {"gravité", NULL, NULL}},
     {"frottement", {"friction", NULL, NULL}},
     {"fréquence angulaire", {"pulsation", NULL, NULL}},
-    {"résoudre", {"résolution", "solveur", NULL}},
     {"maximal", {"maximum", NULL, NULL}},
     {"minimal", {"minimum", NULL, NULL}},
-    {"graine", {"germe", NULL, NULL}},
     {"nombre imaginaire", {"nombre complexe", NULL, NULL}},
 };
 
