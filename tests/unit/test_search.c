@@ -1364,6 +1364,58 @@ static void test_tables_session20(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 21's entries of the tables: « condensateur » reaches the
+ * « capacité », « mise à la terre » the « masse », « aire sous la courbe »
+ * the « intégrale », « doublon » what « dédoublonne », « dossier » the
+ * « répertoire », « diagramme en barres » the « histogramme » (lexicon,
+ * one way); « arcsin » the « arc sinus », « regex » the « expression
+ * régulière » (abbreviations, one way), « vect » and « vecteur » each
+ * other (both ways); « acuponcture » and « acupuncture » are one word,
+ * « khaki » reaches « kaki », not the reverse (spelling.h). */
+static void test_tables_session21(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "La capacité électrique du composant est fixée.",
+        "Reliez la borne à la masse du circuit.",
+        "Calcule l'arc sinus de chaque élément.",
+        "La fonction dédoublonne la liste.",
+        "Crée un répertoire dans le chemin donné.",
+        "Calcule l'intégrale par la méthode des trapèzes.",
+        "Une expression régulière décrit le motif.",
+        "Tracez un histogramme des valeurs.",
+    };
+    ctx = open_texts(&ix, texts, 8, "Note", 990);
+    assert_int_equal(found_ids(ctx, "condensateur"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "mise à la terre"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "arcsin"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "doublons"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "dossier"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "aire sous la courbe"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "regex"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "diagramme en barres"), 1u << 8);
+    search_close(ctx);
+    ixf_remove(&ix);
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *more[] = {
+        "Le vecteur colonne est transposé.", "La macro vect trace une flèche.",
+        "Un pantalon kaki.",                 "Une veste khaki.",
+        "Une séance d'acupuncture le lundi.", "L'acuponcture soulage le dos.",
+    };
+    ctx = open_texts(&ix, more, 6, "Note", 995);
+    assert_int_equal(found_ids(ctx, "vect"), 1u << 1 | 1u << 2);
+    assert_int_equal(found_ids(ctx, "vecteur"), 1u << 1 | 1u << 2);
+    assert_int_equal(found_ids(ctx, "khaki"), 1u << 3 | 1u << 4);
+    assert_int_equal(found_ids(ctx, "kaki"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "acuponcture"), 1u << 5 | 1u << 6);
+    assert_int_equal(found_ids(ctx, "acupuncture"), 1u << 5 | 1u << 6);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2077,6 +2129,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_more),
         cmocka_unit_test(test_tables_session19),
         cmocka_unit_test(test_tables_session20),
+        cmocka_unit_test(test_tables_session21),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
