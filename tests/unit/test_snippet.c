@@ -374,6 +374,14 @@ static char *doc_snippet(snippet_maker *sm, const query_vocab *qv, const synonym
     return out;
 }
 
+/* The page of document doc's snippet for qtext, the snippet dropped. */
+static int doc_page(snippet_env *env, const char *qtext, long long doc)
+{
+    int page = -1;
+    free(doc_snippet(env->sm, &env->qv, NULL, qtext, doc, &page));
+    return page;
+}
+
 static size_t count(const char *s, const char *what)
 {
     size_t n = 0;
@@ -556,15 +564,9 @@ static void test_contents_page(void **state)
     assert_string_equal(out,
                         "Le <mark>titre</mark> <mark>de</mark> <mark>séjour</mark> est délivré.");
     free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour hébergement", 21, &page);
-    assert_int_equal(page, 1);
-    free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 22, &page);
-    assert_int_equal(page, 2);
-    free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 23, &page);
-    assert_int_equal(page, 1);
-    free(out);
+    assert_int_equal(doc_page(&env, "titre de séjour hébergement", 21), 1);
+    assert_int_equal(doc_page(&env, "titre de séjour", 22), 2);
+    assert_int_equal(doc_page(&env, "titre de séjour", 23), 1);
     out = doc_snippet(env.sm, &env.qv, NULL, "titre de séjour", 24, &page);
     assert_int_equal(page, 0);
     assert_non_null(strstr(out, ". . . ."));
@@ -602,20 +604,11 @@ static void test_list_items(void **state)
     env_open(&env, &ix);
     int page;
 
-    char *out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes", 31, &page);
-    assert_int_equal(page, 2);
-    free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes infractions", 31, &page);
-    assert_int_equal(page, 1);
-    free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "qu'est-ce que l'indemnisation des victimes ?", 31,
-                      &page);
-    assert_int_equal(page, 1);
-    free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "motifs de césure français", 32, &page);
-    assert_int_equal(page, 1);
-    free(out);
-    out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes", 33, &page);
+    assert_int_equal(doc_page(&env, "indemnisation des victimes", 31), 2);
+    assert_int_equal(doc_page(&env, "indemnisation des victimes infractions", 31), 1);
+    assert_int_equal(doc_page(&env, "qu'est-ce que l'indemnisation des victimes ?", 31), 1);
+    assert_int_equal(doc_page(&env, "motifs de césure français", 32), 1);
+    char *out = doc_snippet(env.sm, &env.qv, NULL, "indemnisation des victimes", 33, &page);
     assert_int_equal(page, 0);
     assert_non_null(strstr(out, "CIVI"));
     free(out);
