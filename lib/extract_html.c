@@ -6,7 +6,8 @@
  * minus scripts, navigation, page header/footer, asides and cookie banners;
  * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks;
  * a reference page's purpose line (DocBook's refpurpose) is its description
- * when it has no meta description.
+ * when it has no meta description, else, on a page that shows code, the
+ * first sentence of the paragraph under its h1.
  * The page is read from the parser's events, never built as a tree (a
  * libxml2 tree takes 10 to 20 times the page's bytes), and no recursion:
  * neither size nor nesting can exhaust memory or the stack. */
@@ -131,6 +132,9 @@ enum {
     TAG_HEAD = 1 << 13,
     TAG_HIDDEN = 1 << 14,  /* has the hidden attribute (set from it, not from the name) */
     TAG_PURPOSE = 1 << 15, /* a reference page's purpose line (set from its class) */
+    TAG_H1 = 1 << 16,
+    TAG_PARA = 1 << 17, /* p: a lead paragraph */
+    TAG_CODE = 1 << 18, /* code, pre: the page shows code */
 };
 
 /* Every element name the walk treats apart, in strcmp order (tag_of
@@ -150,6 +154,7 @@ static const struct {
     {"canvas", TAG_DROPPED},
     {"caption", TAG_BLOCK},
     {"center", TAG_BLOCK},
+    {"code", TAG_CODE},
     {"dd", TAG_BLOCK},
     {"details", TAG_BLOCK},
     {"dialog", TAG_DROPPED},
@@ -162,7 +167,7 @@ static const struct {
     {"figure", TAG_BLOCK},
     {"footer", TAG_FRAME | TAG_BLOCK},
     {"form", TAG_BLOCK},
-    {"h1", TAG_BLOCK | TAG_HEADING},
+    {"h1", TAG_BLOCK | TAG_HEADING | TAG_H1},
     {"h2", TAG_BLOCK | TAG_HEADING},
     {"h3", TAG_BLOCK | TAG_HEADING},
     {"h4", TAG_BLOCK | TAG_HEADING},
@@ -181,8 +186,8 @@ static const struct {
     {"noscript", TAG_DROPPED},
     {"object", TAG_DROPPED},
     {"ol", TAG_BLOCK},
-    {"p", TAG_BLOCK},
-    {"pre", TAG_BLOCK | TAG_PRE},
+    {"p", TAG_BLOCK | TAG_PARA},
+    {"pre", TAG_BLOCK | TAG_PRE | TAG_CODE},
     {"script", TAG_DROPPED},
     {"section", TAG_SECTIONING | TAG_BLOCK},
     {"select", TAG_DROPPED},
@@ -320,6 +325,14 @@ typedef enum {
     WALK_DONE,
 } walk_state;
 
+/* Where the walk is with the lead paragraph: the first p after the first
+ * h1, when no other heading comes between them. */
+typedef enum {
+    LEAD_BEFORE_H1 = 0,
+    LEAD_AFTER_H1,
+    LEAD_DONE,
+} lead_state;
+
 typedef struct {
     extract_doc doc;      /* its chunks */
     buf section;          /* raw text of the current section */
@@ -331,6 +344,11 @@ typedef struct {
     int in_purpose;
     char *purpose; /* the first purpose line (TAG_PURPOSE), normalised */
     int npurpose;  /* purpose lines met */
+    lead_state lead_state;
+    size_t lead_start; /* offset in section where the lead paragraph began */
+    int in_lead;
+    char *lead;     /* the lead paragraph's first sentence, normalised */
+    int shows_code; /* met a code or pre element */
     int in_pre;
     int in_section;
     int lenient;
@@ -379,6 +397,8 @@ static void walker_free(walker *w)
     w->heading = NULL;
     free(w->purpose);
     w->purpose = NULL;
+    free(w->lead);
+    w->lead = NULL;
 }
 
 /* A section holding nothing but its heading (« À la une » followed by a
@@ -448,6 +468,12 @@ static int enter(walker *w, const element *e)
     }
     if ((tags & TAG_PURPOSE) && !w->hidden && !w->in_heading && !w->in_purpose++)
         w->purpose_start = w->section.len;
+    if (tags & TAG_CODE)
+        w->shows_code = 1;
+    if ((tags & TAG_HEADING) && !(tags & TAG_H1) && w->lead_state == LEAD_AFTER_H1)
+        w->lead_state = LEAD_DONE;
+    if ((tags & TAG_PARA) && w->lead_state == LEAD_AFTER_H1 && !w->hidden && !w->in_lead++)
+        w->lead_start = w->section.len;
     return 1;
 }
 
@@ -466,6 +492,20 @@ static void hidden_end(walker *w)
     buf_free(&w->section);
     w->section = w->shown;
     w->shown = (buf)BUF_INIT;
+}
+
+/* Cuts s after its first full stop followed by a space: « Renvoie le
+ * nombre de caractères d'une chaîne. » and not what follows (a lead
+ * paragraph's further sentences are details: « Vous devez dans un premier
+ * temps déclarer une variable… »). « If...Then...Else » is not cut. */
+static void first_sentence(char *s)
+{
+    for (char *q = s; (q = strchr(q, '.')) != NULL; q++) {
+        if (q[1] == ' ') {
+            q[1] = '\0';
+            return;
+        }
+    }
 }
 
 static void leave(walker *w, int tags)
@@ -495,6 +535,20 @@ static void leave(walker *w, int tags)
             w->purpose = h;
         else
             free(h);
+    }
+    if ((tags & TAG_H1) && !w->hidden && w->lead_state == LEAD_BEFORE_H1)
+        w->lead_state = LEAD_AFTER_H1;
+    if ((tags & TAG_PARA) && w->in_lead && !--w->in_lead && w->lead_state == LEAD_AFTER_H1 &&
+        w->section.len > w->lead_start) {
+        char *h = text_normalize(w->section.data + w->lead_start, w->section.len - w->lead_start,
+                                 TEXT_ONE_LINE);
+        if (h[0]) {
+            first_sentence(h);
+            w->lead = h;
+            w->lead_state = LEAD_DONE;
+        } else {
+            free(h);
+        }
     }
     if (tags & (TAG_BLOCK | (w->hidden ? TAG_HEADING : 0)))
         buf_puts(&w->section, "\n\n");
@@ -1024,13 +1078,24 @@ static int page_parse(page *p, const char *utf8, int len)
 
 /* Moves walker w's chunks, headings and hidden text into doc, and its
  * purpose line into *purpose when it met only one: a contents page that
- * lists reference pages shows the purpose of each, and is none of them. */
-static void take_walker(extract_doc *doc, walker *w, buf *headings, char **purpose)
+ * lists reference pages shows the purpose of each, and is none of them.
+ * Its lead sentence goes to *lead when the part shows code: reference
+ * documentation (a function, a statement, a command, its syntax and
+ * examples) has an identifier for title (« Fonction Len », « Instruction
+ * MkDir ») and says what it does in the sentence under it (« Renvoie le
+ * nombre de caractères d'une chaîne de caractères… », « Crée un nouveau
+ * répertoire… »); a page about the program's windows and menus has the
+ * words of its subject in the title already (docs/ANALYSIS.md). */
+static void take_walker(extract_doc *doc, walker *w, buf *headings, char **purpose, char **lead)
 {
     free(*purpose);
     *purpose = w->npurpose == 1 ? w->purpose : NULL;
     if (*purpose)
         w->purpose = NULL;
+    free(*lead);
+    *lead = w->shows_code ? w->lead : NULL;
+    if (*lead)
+        w->lead = NULL;
     free(doc->chunks);
     doc->chunks = w->doc.chunks;
     doc->n_chunks = w->doc.n_chunks;
@@ -1070,6 +1135,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     int rc = EXTRACT_OK;
     buf headings = BUF_INIT;
     char *purpose = NULL;
+    char *lead = NULL;
     if (page_parse(&p, utf8, (int)ulen) != 0) {
         snprintf(err, errlen, "%s", p.why);
         rc = EXTRACT_EFORMAT;
@@ -1080,9 +1146,9 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         flush(part);
     flush(&p.body_w);
     if (part && part->doc.n_chunks) {
-        take_walker(doc, part, &headings, &purpose);
+        take_walker(doc, part, &headings, &purpose, &lead);
     } else if (p.body_w.doc.n_chunks) {
-        take_walker(doc, &p.body_w, &headings, &purpose);
+        take_walker(doc, &p.body_w, &headings, &purpose, &lead);
     } else if (p.root_ordinal) {
         /* No <main>/<article>, or empty ones, and an empty body (or none):
          * the body or the whole page again, then leniently. */
@@ -1100,9 +1166,9 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         flush(&again.strict_w);
         flush(&again.lenient_w);
         if (again.strict_w.doc.n_chunks)
-            take_walker(doc, &again.strict_w, &headings, &purpose);
+            take_walker(doc, &again.strict_w, &headings, &purpose, &lead);
         else if (again.lenient_w.doc.n_chunks)
-            take_walker(doc, &again.lenient_w, &headings, &purpose);
+            take_walker(doc, &again.lenient_w, &headings, &purpose, &lead);
         page_free(&again);
     }
 
@@ -1127,6 +1193,10 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
         doc->description = purpose;
         purpose = NULL;
     }
+    if (!doc->description && lead) {
+        doc->description = lead;
+        lead = NULL;
+    }
     doc->keywords = p.keywords;
     p.keywords = NULL;
     if (headings.len)
@@ -1150,6 +1220,7 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
 done:
     buf_free(&headings);
     free(purpose);
+    free(lead);
     page_free(&p);
     free(copy);
     return rc;

@@ -218,6 +218,53 @@ static void test_reference_purpose(void **state)
     extract_doc_free(&doc);
 }
 
+static void test_reference_lead(void **state)
+{
+    (void)state;
+    /* a reference page (it shows code): the first sentence under its h1 */
+    const char *html = "<html><head><title>Fonction Len</title></head><body>"
+                       "<h1>Fonction Len</h1><p class=\"paragraph\">Renvoie le nombre de "
+                       "caractères d'une chaîne. Vous devez déclarer une variable.</p>"
+                       "<h3>Syntaxe :</h3><pre><code>Len (Text As String)</code></pre>"
+                       "<p>Autre paragraphe.</p></body></html>";
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    assert_non_null(doc.description);
+    assert_string_equal(doc.description, "Renvoie le nombre de caractères d'une chaîne.");
+    assert_non_null(strstr(text, "Vous devez déclarer une variable."));
+    free(text);
+    extract_doc_free(&doc);
+    /* a page that shows no code keeps no description */
+    const char *prose = "<html><body><h1>Barre d'outils</h1><p>Affiche la barre. Et plus.</p>"
+                        "</body></html>";
+    text = extract_ok(prose, strlen(prose), &doc);
+    assert_null(doc.description);
+    free(text);
+    extract_doc_free(&doc);
+    /* a heading between the h1 and the paragraph: no lead */
+    const char *later = "<html><body><h1>Beep</h1><h2>Syntaxe</h2><p>Émet un son.</p>"
+                        "<code>Beep</code></body></html>";
+    text = extract_ok(later, strlen(later), &doc);
+    assert_null(doc.description);
+    free(text);
+    extract_doc_free(&doc);
+    /* dots inside a word do not end the sentence; a meta description wins */
+    const char *dots = "<html><body><h1>If...Then...Else</h1><p>Définit des blocs "
+                       "(If...Then) exécutés si une condition est True.</p><pre>If</pre>"
+                       "</body></html>";
+    text = extract_ok(dots, strlen(dots), &doc);
+    assert_string_equal(doc.description,
+                        "Définit des blocs (If...Then) exécutés si une condition est True.");
+    free(text);
+    extract_doc_free(&doc);
+    const char *meta = "<html><head><meta name=\"description\" content=\"Len.\"></head>"
+                       "<body><h1>Len</h1><p>Renvoie.</p><code>Len</code></body></html>";
+    text = extract_ok(meta, strlen(meta), &doc);
+    assert_string_equal(doc.description, "Len.");
+    free(text);
+    extract_doc_free(&doc);
+}
+
 static void test_cookie_class_on_wrapper(void **state)
 {
     (void)state;
@@ -629,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_articles_preferred),
         cmocka_unit_test(test_body_fallback),
         cmocka_unit_test(test_reference_purpose),
+        cmocka_unit_test(test_reference_lead),
         cmocka_unit_test(test_cookie_class_on_wrapper),
         cmocka_unit_test(test_iso_8859_1_meta_charset),
         cmocka_unit_test(test_iso_8859_1_http_equiv),
