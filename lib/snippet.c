@@ -882,6 +882,28 @@ static int snippet_listed_cmp(snippet_maker *sm, long long doc_id, const snippet
     return rc;
 }
 
+/* *loses: chunk c of doc_id loses to the best chunk b (kept at seq) however
+ * its text reads, so that it need not be read: its key is no higher than
+ * b's listed key (c's listed key is at most its key: a tie at best), its
+ * passage score is no higher (not_higher) and b is not a table of
+ * contents, which on a tie is what snippet_best_chunk would decide. Reads
+ * b's text once for each (*best_contents caches whether b is contents). */
+static int snippet_listed_loses(snippet_maker *sm, long long doc_id, const snippet_want *w,
+                                const snippet_chunk *c, snippet_chunk *b, int not_higher,
+                                sqlite3_int64 seq, int *best_contents, int *loses)
+{
+    *loses = 0;
+    if (!not_higher)
+        return SQLITE_OK;
+    int rc = snippet_listed_key(sm, doc_id, w, b);
+    if (rc != SQLITE_OK || c->key > b->listed)
+        return rc;
+    if (*best_contents < 0)
+        rc = snippet_chunk_is_contents(sm, SCHEMA_CHUNK_ID(doc_id, seq), best_contents);
+    *loses = rc == SQLITE_OK && *best_contents == 0;
+    return rc;
+}
+
 /* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
  * one with the best snippet_key, then, in a document of pages (a PDF): of
  * chunks that say as many clauses, the best key from the hits outside list
@@ -942,7 +964,13 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
              * is then the answer. */
             if (paged && eligible && *seq >= 0 && !meaning &&
                 SNIPPET_KEY_SAID(key) == SNIPPET_KEY_SAID(best_chunk.key)) {
-                int lrc = snippet_listed_cmp(sm, doc_id, w, &chunk, &best_chunk, &cmp);
+                int loses = 0;
+                int lrc = snippet_listed_loses(sm, doc_id, w, &chunk, &best_chunk, score <= best,
+                                               *seq, &best_contents, &loses);
+                if (lrc == SQLITE_OK && loses)
+                    cmp = -1;
+                else if (lrc == SQLITE_OK)
+                    lrc = snippet_listed_cmp(sm, doc_id, w, &chunk, &best_chunk, &cmp);
                 if (lrc != SQLITE_OK) {
                     sqlite3_reset(sm->starts);
                     return lrc;
