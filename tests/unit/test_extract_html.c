@@ -179,6 +179,17 @@ static void test_body_fallback(void **state)
     extract_doc_free(&doc);
 }
 
+/* The description extract_html gives html (caller frees; NULL: none). */
+static char *description_of(const char *html)
+{
+    extract_doc doc;
+    char *text = extract_ok(html, strlen(html), &doc);
+    char *d = doc.description ? strdup(doc.description) : NULL;
+    free(text);
+    extract_doc_free(&doc);
+    return d;
+}
+
 static void test_reference_purpose(void **state)
 {
     (void)state;
@@ -188,6 +199,7 @@ static void test_reference_purpose(void **state)
                        "<p class=\"refpurpose\">rang</p></div>"
                        "<p>rank(X) calcule le rang de X.</p></body></html>";
     extract_doc doc;
+    char *d;
     char *text = extract_ok(html, strlen(html), &doc);
     assert_string_equal(doc.title, "rank");
     assert_string_equal(doc.description, "rang");
@@ -198,24 +210,17 @@ static void test_reference_purpose(void **state)
     /* a meta description stays the description */
     const char *meta = "<html><head><meta name=\"description\" content=\"Le rang.\"></head>"
                        "<body><h1>rank</h1><p class=\"para refpurpose\">rang</p></body></html>";
-    text = extract_ok(meta, strlen(meta), &doc);
-    assert_string_equal(doc.description, "Le rang.");
-    free(text);
-    extract_doc_free(&doc);
+    d = description_of(meta);
+    assert_string_equal(d, "Le rang.");
+    free(d);
     /* a contents page lists the purpose of each page: none is its own */
     const char *toc = "<html><body><h1>Algèbre</h1><ul>"
                       "<li>rank <span class=\"refpurpose\">rang</span></li>"
                       "<li>inv <span class=\"refpurpose\">inverse</span></li></ul></body></html>";
-    text = extract_ok(toc, strlen(toc), &doc);
-    assert_null(doc.description);
-    free(text);
-    extract_doc_free(&doc);
+    assert_null(description_of(toc));
     /* a class that only contains the word is not it */
     const char *other = "<html><body><h1>x</h1><p class=\"refpurposes\">rang</p></body></html>";
-    text = extract_ok(other, strlen(other), &doc);
-    assert_null(doc.description);
-    free(text);
-    extract_doc_free(&doc);
+    assert_null(description_of(other));
 }
 
 static void test_reference_lead(void **state)
@@ -228,6 +233,7 @@ static void test_reference_lead(void **state)
                        "<h3>Syntaxe :</h3><pre><code>Len (Text As String)</code></pre>"
                        "<p>Autre paragraphe.</p></body></html>";
     extract_doc doc;
+    char *d;
     char *text = extract_ok(html, strlen(html), &doc);
     assert_non_null(doc.description);
     assert_string_equal(doc.description, "Renvoie le nombre de caractères d'une chaîne.");
@@ -237,32 +243,23 @@ static void test_reference_lead(void **state)
     /* a page that shows no code keeps no description */
     const char *prose = "<html><body><h1>Barre d'outils</h1><p>Affiche la barre. Et plus.</p>"
                         "</body></html>";
-    text = extract_ok(prose, strlen(prose), &doc);
-    assert_null(doc.description);
-    free(text);
-    extract_doc_free(&doc);
+    assert_null(description_of(prose));
     /* a heading between the h1 and the paragraph: no lead */
     const char *later = "<html><body><h1>Beep</h1><h2>Syntaxe</h2><p>Émet un son.</p>"
                         "<code>Beep</code></body></html>";
-    text = extract_ok(later, strlen(later), &doc);
-    assert_null(doc.description);
-    free(text);
-    extract_doc_free(&doc);
+    assert_null(description_of(later));
     /* dots inside a word do not end the sentence; a meta description wins */
     const char *dots = "<html><body><h1>If...Then...Else</h1><p>Définit des blocs "
                        "(If...Then) exécutés si une condition est True.</p><pre>If</pre>"
                        "</body></html>";
-    text = extract_ok(dots, strlen(dots), &doc);
-    assert_string_equal(doc.description,
-                        "Définit des blocs (If...Then) exécutés si une condition est True.");
-    free(text);
-    extract_doc_free(&doc);
+    d = description_of(dots);
+    assert_string_equal(d, "Définit des blocs (If...Then) exécutés si une condition est True.");
+    free(d);
     const char *meta = "<html><head><meta name=\"description\" content=\"Len.\"></head>"
                        "<body><h1>Len</h1><p>Renvoie.</p><code>Len</code></body></html>";
-    text = extract_ok(meta, strlen(meta), &doc);
-    assert_string_equal(doc.description, "Len.");
-    free(text);
-    extract_doc_free(&doc);
+    d = description_of(meta);
+    assert_string_equal(d, "Len.");
+    free(d);
 }
 
 static void test_cookie_class_on_wrapper(void **state)
