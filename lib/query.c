@@ -2292,9 +2292,14 @@ static int query_asks_meaning(const query_item *items, size_t n, const char *tex
         return strcmp(w1, "signifie") == 0 || strcmp(w1, "signifient") == 0 ||
                ((strcmp(w1, "veut") == 0 || strcmp(w1, "veulent") == 0) && w2 &&
                 strcmp(w2, "dire") == 0);
-    /* « qu'est-ce que », not « est-ce que » (a yes or no question). */
-    return strcmp(w0, "est") == 0 && strcmp(w1, "ce") == 0 && len >= 2 &&
-           (text[0] == 'q' || text[0] == 'Q') && (text[1] == 'u' || text[1] == 'U');
+    /* « qu'est-ce que », not « est-ce que » (a yes or no question): the
+     * text's first letters, after spaces, quotes or guillemets (w0 being
+     * « est », no other word comes first). */
+    size_t i = 0;
+    while (i < len && !((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+        i++;
+    return strcmp(w0, "est") == 0 && strcmp(w1, "ce") == 0 && i + 2 <= len &&
+           (text[i] == 'q' || text[i] == 'Q') && (text[i + 1] == 'u' || text[i + 1] == 'U');
 }
 
 /* Is items[i] « savoir » opening an indirect question, before an

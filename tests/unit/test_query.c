@@ -1151,6 +1151,7 @@ static void test_asks_what_means(void **state)
         {"que signifie OQTF ?", 1},
         {"qu'est-ce que la traite ?", 1},
         {"qu est ce que TDS", 1},
+        {"  « Qu’est-ce que la traite ? »", 1},
         {"définition de la servitude ?", 1},
         {"est-ce que la CIVI indemnise ?", 0},
         {"que demande le collectif au gouvernement ?", 0},
