@@ -9,8 +9,6 @@
  * out are listed in docs/ANALYSIS.md. */
 #include "abbrev.h"
 
-#define ABBREV_MAX_LONG 3
-
 /* Both ways: the long form typed also reaches the abbreviation. One way:
  * only the abbreviation reaches the long forms, because the abbreviation
  * has another common reading in documents (a word, a key, a unit, a
@@ -22,13 +20,9 @@
  * commands in many pages. */
 enum { ABBREV_BOTH = 0, ABBREV_ONEWAY = 1 };
 
-typedef struct {
-    const char *abbrev;                 /* as people type it */
-    const char *longs[ABBREV_MAX_LONG]; /* as documentation writes it, NULL-ended */
-    int oneway;
-} abbrev_entry_t;
-
-static const abbrev_entry_t abbrev_table[] = {
+/* Rows: the abbreviation as people type it, its long forms as
+ * documentation writes them, ABBREV_ONEWAY or ABBREV_BOTH. */
+static const synonyms_equal_row abbrev_table[] = {
     /* Computing: accounts, data and settings. « mdp » and « bdd » are one
      * way after measuring (docs/ANALYSIS.md): both ways, « mot de passe »
      * or « base de données » typed becomes one synonym clause, its words
@@ -299,23 +293,10 @@ size_t abbrev_count(void)
 
 const char *abbrev_entry(size_t i, const char *const **longs, size_t *nlong, int *oneway)
 {
-    if (i >= abbrev_count())
-        return NULL;
-    const abbrev_entry_t *e = &abbrev_table[i];
-    *longs = e->longs;
-    *nlong = synonyms_row_len(e->longs, ABBREV_MAX_LONG);
-    *oneway = e->oneway;
-    return e->abbrev;
+    return synonyms_equal_row_at(abbrev_table, abbrev_count(), i, longs, nlong, oneway);
 }
 
 size_t abbrev_add(synonyms *s)
 {
-    size_t added = 0;
-    for (size_t i = 0; i < abbrev_count(); i++) {
-        const char *words[1 + ABBREV_MAX_LONG];
-        size_t n =
-            synonyms_row(abbrev_table[i].abbrev, abbrev_table[i].longs, ABBREV_MAX_LONG, words);
-        added += (size_t)synonyms_equate(s, words, n, abbrev_table[i].oneway);
-    }
-    return added;
+    return synonyms_equate_rows(s, abbrev_table, abbrev_count());
 }

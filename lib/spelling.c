@@ -9,8 +9,6 @@
  * docs/ANALYSIS.md. */
 #include "spelling.h"
 
-#define SPELLING_MAX_OTHER 2
-
 /* The first spelling is matched as typed (synonyms_literal), the others
  * by their stems: the first is the one whose stem may be another word's.
  * Both ways, but one way when the first's stem is another word's and the
@@ -18,13 +16,9 @@
  * « paie » typed is not « pays ». */
 enum { SPELLING_BOTH = 0, SPELLING_ONEWAY = 1 };
 
-typedef struct {
-    const char *first;                     /* matched as spelt */
-    const char *other[SPELLING_MAX_OTHER]; /* matched by their stems, NULL-ended */
-    int oneway;
-} spelling_entry_t;
-
-static const spelling_entry_t spelling_table[] = {
+/* Rows: the spelling matched as typed, the others (matched by their
+ * stems), SPELLING_ONEWAY or SPELLING_BOTH. */
+static const synonyms_equal_row spelling_table[] = {
     /* Doublets of the dictionaries. Not « clef » / « clé »: measured out
      * (docs/ANALYSIS.md). */
     {"cuiller", {"cuillère", NULL}, SPELLING_BOTH},
@@ -101,23 +95,10 @@ size_t spelling_count(void)
 
 const char *spelling_entry(size_t i, const char *const **other, size_t *nother, int *oneway)
 {
-    if (i >= spelling_count())
-        return NULL;
-    const spelling_entry_t *e = &spelling_table[i];
-    *other = e->other;
-    *nother = synonyms_row_len(e->other, SPELLING_MAX_OTHER);
-    *oneway = e->oneway;
-    return e->first;
+    return synonyms_equal_row_at(spelling_table, spelling_count(), i, other, nother, oneway);
 }
 
 size_t spelling_add(synonyms *s)
 {
-    size_t added = 0;
-    for (size_t i = 0; i < spelling_count(); i++) {
-        const char *words[1 + SPELLING_MAX_OTHER];
-        size_t n = synonyms_row(spelling_table[i].first, spelling_table[i].other,
-                                SPELLING_MAX_OTHER, words);
-        added += (size_t)synonyms_equate(s, words, n, spelling_table[i].oneway);
-    }
-    return added;
+    return synonyms_equate_rows(s, spelling_table, spelling_count());
 }

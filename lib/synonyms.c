@@ -329,6 +329,28 @@ size_t synonyms_row(const char *first, const char *const *rest, size_t max, cons
     return 1 + n;
 }
 
+size_t synonyms_equate_rows(synonyms *s, const synonyms_equal_row *rows, size_t n)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *words[1 + SYNONYMS_ROW_MAX];
+        size_t k = synonyms_row(rows[i].first, rows[i].rest, SYNONYMS_ROW_MAX, words);
+        added += (size_t)synonyms_equate(s, words, k, rows[i].oneway);
+    }
+    return added;
+}
+
+const char *synonyms_equal_row_at(const synonyms_equal_row *rows, size_t n, size_t i,
+                                  const char *const **rest, size_t *nrest, int *oneway)
+{
+    if (i >= n)
+        return NULL;
+    *rest = rows[i].rest;
+    *nrest = synonyms_row_len(rows[i].rest, SYNONYMS_ROW_MAX);
+    *oneway = rows[i].oneway;
+    return rows[i].first;
+}
+
 int synonyms_learn(synonyms *s, const char *acronym, const char *expansion)
 {
     synonyms_group g = {NULL, 0, 0, 1, 0, 0};

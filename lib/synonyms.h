@@ -56,12 +56,31 @@ int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway)
  * (anglicism.h). */
 int synonyms_defines(const synonyms *s, const char *word);
 
-/* A row of a built-in table (lexicon.h, abbrev.h, anglicism.h): the
+/* A row of a built-in table (lexicon.h, abbrev.h, anglicism.h, spelling.h): the
  * number of words of rest[0..max), NULL-ended when shorter; and that row,
  * first then rest's words, gathered in words (room for 1 + max) as
  * synonyms_relate and synonyms_equate take it, returning its count. */
 size_t synonyms_row_len(const char *const *rest, size_t max);
 size_t synonyms_row(const char *first, const char *const *rest, size_t max, const char **words);
+
+/* A row of a table of equivalents (abbrev.h, spelling.h): a word or
+ * phrase, up to SYNONYMS_ROW_MAX others (NULL-ended when fewer), and
+ * whether it leads only from the first to them (1) or both ways (0). */
+#define SYNONYMS_ROW_MAX 3
+typedef struct {
+    const char *first;
+    const char *rest[SYNONYMS_ROW_MAX];
+    int oneway;
+} synonyms_equal_row;
+
+/* Adds each of rows[0..n) to s as a group of equivalents (synonyms_equate).
+ * Returns how many were added. */
+size_t synonyms_equate_rows(synonyms *s, const synonyms_equal_row *rows, size_t n);
+
+/* Row i of rows[0..n): its first word, returned, its others (*rest, *nrest
+ * of them) and *oneway. NULL past the end. For the tables' tests. */
+const char *synonyms_equal_row_at(const synonyms_equal_row *rows, size_t n, size_t i,
+                                  const char *const **rest, size_t *nrest, int *oneway);
 
 /* Number of groups, of sides in group g, and the tokens of one side: the
  * analyzer's stems, one per position (pointers owned by s). */
