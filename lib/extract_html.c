@@ -508,6 +508,18 @@ static void first_sentence(char *s)
     }
 }
 
+/* What the walk wrote to its section since byte start (a heading, a
+ * purpose line, a lead paragraph), normalised on one line; NULL when
+ * that is empty. */
+static char *section_line(const walker *w, size_t start)
+{
+    char *h = text_normalize(w->section.data + start, w->section.len - start, TEXT_ONE_LINE);
+    if (h[0])
+        return h;
+    free(h);
+    return NULL;
+}
+
 static void leave(walker *w, int tags)
 {
     if (tags & TAG_SECTIONING)
@@ -515,23 +527,19 @@ static void leave(walker *w, int tags)
     if (tags & TAG_PRE)
         w->in_pre--;
     if ((tags & TAG_HEADING) && !w->hidden && w->in_heading && !--w->in_heading) {
-        char *h = text_normalize(w->section.data + w->heading_start,
-                                 w->section.len - w->heading_start, TEXT_ONE_LINE);
-        if (h[0]) {
+        char *h = section_line(w, w->heading_start);
+        if (h) {
             free(w->heading);
             w->heading = h;
             if (w->headings.len)
                 buf_putc(&w->headings, '\n');
             buf_puts(&w->headings, h);
-        } else {
-            free(h);
         }
     }
     if ((tags & TAG_PURPOSE) && w->in_purpose && !--w->in_purpose &&
         w->section.len > w->purpose_start) {
-        char *h = text_normalize(w->section.data + w->purpose_start,
-                                 w->section.len - w->purpose_start, TEXT_ONE_LINE);
-        if (h[0] && !w->npurpose++)
+        char *h = section_line(w, w->purpose_start);
+        if (h && !w->npurpose++)
             w->purpose = h;
         else
             free(h);
@@ -540,14 +548,11 @@ static void leave(walker *w, int tags)
         w->lead_state = LEAD_AFTER_H1;
     if ((tags & TAG_PARA) && w->in_lead && !--w->in_lead && w->lead_state == LEAD_AFTER_H1 &&
         w->section.len > w->lead_start) {
-        char *h = text_normalize(w->section.data + w->lead_start, w->section.len - w->lead_start,
-                                 TEXT_ONE_LINE);
-        if (h[0]) {
+        char *h = section_line(w, w->lead_start);
+        if (h) {
             first_sentence(h);
             w->lead = h;
             w->lead_state = LEAD_DONE;
-        } else {
-            free(h);
         }
     }
     if (tags & (TAG_BLOCK | (w->hidden ? TAG_HEADING : 0)))
