@@ -459,6 +459,31 @@ for s in floor "${sides[@]}"; do
   SL_QPS[$s]=$(calc "printf \"%.1f\", ${SL_N[$s]} / ${SL_S[$s]}")
 done
 
+# Before and after at c=1 in alternating slices too: one connection waits on
+# every request, so a run of its own measures the machine's load of the
+# moment as much as the engine (sessions 20-21 saw 0.86-0.89 × in the
+# sequential rows while the CPU a request was the same).
+declare -A S1_N S1_S S1_T
+if [ -n "$BEFORE" ]; then
+  for s in "${sides[@]}"; do S1_N[$s]=0; S1_S[$s]=0; S1_T[$s]=0; done
+  for _ in $(seq 1 "$PAIRS"); do
+    say "slices: searchd c=1, after then before, 2s each"
+    for s in "${sides[@]}"; do
+      pid=$(eval echo "\$SD_PID_$s")
+      t0=$(cpu_ticks "$pid")
+      wrk_run "$s" 1 2
+      S1_N[$s]=$((S1_N[$s] + WRK_REQ))
+      S1_S[$s]=$(calc "print ${S1_S[$s]} + $WRK_SECS")
+      S1_T[$s]=$((S1_T[$s] + $(cpu_ticks "$pid") - t0))
+    done
+  done
+  declare -A S1_QPS S1_CPU
+  for s in "${sides[@]}"; do
+    S1_QPS[$s]=$(calc "printf \"%.1f\", ${S1_N[$s]} / ${S1_S[$s]}")
+    S1_CPU[$s]=$(calc "printf \"%.3f\", ${S1_T[$s]} * 1000 / $tck / ${S1_N[$s]}")
+  done
+fi
+
 # Per query over HTTP (c=1, p50), for the before/after table.
 declare -A HTTP_Q
 if [ -n "$BEFORE" ]; then
@@ -672,6 +697,8 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
     echo "## Before and after"
     echo
     echo "Before: \`$BEFORE\` (indexer and searchd, own index file); now: \`bin/\`. Same run, same corpus."
+    echo "The searchd rows « in slices » alternate 2 s runs of the two ($PAIRS pairs); the other searchd"
+    echo "rows are one ${SECS} s run of each, one after the other, which the machine's load moves as much."
     echo
     echo "| measure | before | now | now/before |"
     echo "| --- | ---: | ---: | ---: |"
@@ -685,6 +712,8 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
       echo "| searchd c=$c p99 ms | ${P99[before,$c]} | ${P99[after,$c]} | $(ratio "${P99[after,$c]}" "${P99[before,$c]}") |"
     done
     echo "| searchd c=16 in slices, requests/s | ${SL_QPS[before]} | ${SL_QPS[after]} | $(ratio "${SL_QPS[after]}" "${SL_QPS[before]}") |"
+    echo "| searchd c=1 in slices, requests/s | ${S1_QPS[before]} | ${S1_QPS[after]} | $(ratio "${S1_QPS[after]}" "${S1_QPS[before]}") |"
+    echo "| searchd c=1 in slices, CPU ms/request | ${S1_CPU[before]} | ${S1_CPU[after]} | $(ratio "${S1_CPU[after]}" "${S1_CPU[before]}") |"
     echo "| searchd peak RSS MiB | $RSS_PEAK_before | $RSS_PEAK_after | $(ratio "$RSS_PEAK_after" "$RSS_PEAK_before") |"
   fi
   if [ "$TENX" = 1 ]; then
