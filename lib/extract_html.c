@@ -21,6 +21,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -494,14 +495,38 @@ static void hidden_end(walker *w)
     w->shown = (buf)BUF_INIT;
 }
 
+/* Whether the word that ends at the full stop dot (s <= dot) is an
+ * initial or a short abbreviation that a name or a figure follows
+ * (« Donald E. Knuth », « M. Dupont », « cf. la page », « fig. 3 »): that
+ * full stop ends no sentence. */
+static int abbreviation_stop(const char *s, const char *dot)
+{
+    static const char *const words[] = {"M",   "MM",  "Mme", "Mmes", "Mlle", "Dr",   "Pr",
+                                        "St",  "Ste", "cf",  "ex",   "fig",  "chap", "vol",
+                                        "art", "al",  "env", "pp",   "éd"};
+    const char *w = dot;
+    while (w > s && w[-1] != ' ' && w[-1] != '(')
+        w--;
+    size_t n = (size_t)(dot - w);
+    if (n == 1 && isalpha((unsigned char)w[0]))
+        return 1;
+    if (n == 2 && (unsigned char)w[0] >= 0xc0) /* one accented letter: « É. » */
+        return 1;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && !memcmp(words[i], w, n))
+            return 1;
+    return 0;
+}
+
 /* Cuts s after its first full stop followed by a space: « Renvoie le
  * nombre de caractères d'une chaîne. » and not what follows (a lead
  * paragraph's further sentences are details: « Vous devez dans un premier
- * temps déclarer une variable… »). « If...Then...Else » is not cut. */
+ * temps déclarer une variable… »). « If...Then...Else » is not cut, nor
+ * an initial or an abbreviation (abbreviation_stop). */
 static void first_sentence(char *s)
 {
     for (char *q = s; (q = strchr(q, '.')) != NULL; q++) {
-        if (q[1] == ' ') {
+        if (q[1] == ' ' && !abbreviation_stop(s, q)) {
             q[1] = '\0';
             return;
         }

@@ -255,6 +255,12 @@ static void test_reference_lead(void **state)
     d = description_of(dots);
     assert_string_equal(d, "Définit des blocs (If...Then) exécutés si une condition est True.");
     free(d);
+    /* an initial or an abbreviation does not end the sentence */
+    const char *initial = "<html><body><h1>Introduction</h1><p>Écrit par Donald E. Knuth, "
+                          "voir M. Dupont (cf. la fig. 3). Suite.</p><pre>tex</pre></body></html>";
+    d = description_of(initial);
+    assert_string_equal(d, "Écrit par Donald E. Knuth, voir M. Dupont (cf. la fig. 3).");
+    free(d);
     const char *meta = "<html><head><meta name=\"description\" content=\"Len.\"></head>"
                        "<body><h1>Len</h1><p>Renvoie.</p><code>Len</code></body></html>";
     d = description_of(meta);
