@@ -239,7 +239,6 @@ static const lexicon_entry lexicon_table[] = {
     {"piratage", {"intrusion", "attaque", NULL}},
     {"arnaque", {"escroquerie", "fraude", NULL}},
     {"appel vidéo", {"visioconférence", NULL, NULL}},
-    {"tchat", {"messagerie instantanée", "discussion", NULL}},
     {"texto", {"sms", NULL, NULL}},
     {"répondeur", {"messagerie vocale", NULL, NULL}},
     /* Printing. */
@@ -251,7 +250,6 @@ static const lexicon_entry lexicon_table[] = {
     {"film", {"vidéo", NULL, NULL}},
     {"écho", {"réverbération", NULL, NULL}},
     /* Science and mathematics. */
-    {"voltage", {"tension", NULL, NULL}},
     {"ampérage", {"intensité du courant", NULL, NULL}},
     {"pente", {"coefficient directeur", NULL, NULL}},
     {"division entière", {"quotient", NULL, NULL}},
