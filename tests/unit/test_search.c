@@ -1416,6 +1416,41 @@ static void test_tables_session21(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 22's entries of the lexicon (one way): « compter les mots »
+ * reaches the « nombre de mots », « lettre type » the « publipostage »,
+ * « crescendo » the « soufflet », « noir et blanc » the « niveaux de
+ * gris », « carte de séjour » the « titre de séjour », « poubelle » the
+ * « corbeille », « logiciel » the « paquet »; « corbeille » does not
+ * reach « poubelle ». */
+static void test_tables_session22(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "La barre d'état indique le nombre de mots du texte.",
+        "Le publipostage fusionne un modèle et une base d'adresses.",
+        "Un soufflet se termine sur la nuance suivante.",
+        "Convertissez la photo en niveaux de gris.",
+        "La préfecture délivre le titre de séjour.",
+        "Videz la corbeille pour libérer de la place.",
+        "Installez le paquet avec apt.",
+        "Sortez la poubelle le mardi.",
+    };
+    ctx = open_texts(&ix, texts, 8, "Note", 997);
+    assert_int_equal(found_ids(ctx, "compter les mots"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "lettre type"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "crescendo"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "noir et blanc"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "carte de séjour"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "poubelle"), 1u << 6 | 1u << 8);
+    assert_int_equal(found_ids(ctx, "corbeille"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "logiciel"), 1u << 7);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2130,6 +2165,7 @@ int main(void)
         cmocka_unit_test(test_tables_session19),
         cmocka_unit_test(test_tables_session20),
         cmocka_unit_test(test_tables_session21),
+        cmocka_unit_test(test_tables_session22),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
