@@ -284,6 +284,69 @@ static const synonyms_equal_row abbrev_table[] = {
     {"coef", {"coefficient", NULL, NULL}, ABBREV_BOTH},
     {"cste", {"constante", NULL, NULL}, ABBREV_BOTH},
     {"ram", {"mémoire vive", NULL, NULL}, ABBREV_ONEWAY},
+    /* Session 22, written from general usage before any measurement.
+     * The national administration's and social work's acronyms
+     * (« ASE », « MNA », « OQTF », « CAF »…): a site's synonyms file that
+     * defines one keeps its meaning (synonyms_equate), and so do the
+     * acronyms the documents define; for the sets without a file, the
+     * meaning every French social worker gives them. One way: the long
+     * forms are several frequent words, which typed must not become one
+     * clause with the acronym (« mdp »). Not « ame » (« âme »), « rsa »
+     * (a cipher), « cmp » (a command), « ip », « as », « es ». */
+    {"ase", {"aide sociale à l'enfance", NULL, NULL}, ABBREV_ONEWAY},
+    {"mna", {"mineur non accompagné", NULL, NULL}, ABBREV_ONEWAY},
+    {"oqtf", {"obligation de quitter le territoire français", NULL, NULL}, ABBREV_ONEWAY},
+    {"caf", {"caisse d'allocations familiales", NULL, NULL}, ABBREV_ONEWAY},
+    {"pjj", {"protection judiciaire de la jeunesse", NULL, NULL}, ABBREV_ONEWAY},
+    {"cpam", {"caisse primaire d'assurance maladie", NULL, NULL}, ABBREV_ONEWAY},
+    {"aah", {"allocation aux adultes handicapés", NULL, NULL}, ABBREV_ONEWAY},
+    {"apl", {"aide personnalisée au logement", NULL, NULL}, ABBREV_ONEWAY},
+    {"mdph", {"maison départementale des personnes handicapées", NULL, NULL}, ABBREV_ONEWAY},
+    {"ccas", {"centre communal d'action sociale", NULL, NULL}, ABBREV_ONEWAY},
+    {"cmu", {"couverture maladie universelle", NULL, NULL}, ABBREV_ONEWAY},
+    {"pmi", {"protection maternelle et infantile", NULL, NULL}, ABBREV_ONEWAY},
+    {"cada", {"centre d'accueil de demandeurs d'asile", NULL, NULL}, ABBREV_ONEWAY},
+    {"chrs", {"centre d'hébergement et de réinsertion sociale", NULL, NULL}, ABBREV_ONEWAY},
+    {"ofpra",
+     {"office français de protection des réfugiés et apatrides", NULL, NULL},
+     ABBREV_ONEWAY},
+    {"cnda", {"cour nationale du droit d'asile", NULL, NULL}, ABBREV_ONEWAY},
+    {"ofii", {"office français de l'immigration et de l'intégration", NULL, NULL}, ABBREV_ONEWAY},
+    {"cra", {"centre de rétention administrative", NULL, NULL}, ABBREV_ONEWAY},
+    {"jaf", {"juge aux affaires familiales", NULL, NULL}, ABBREV_ONEWAY},
+    {"vae", {"validation des acquis de l'expérience", NULL, NULL}, ABBREV_ONEWAY},
+    {"cpf", {"compte personnel de formation", NULL, NULL}, ABBREV_ONEWAY},
+    {"smic", {"salaire minimum interprofessionnel de croissance", NULL, NULL}, ABBREV_ONEWAY},
+    {"cnil", {"commission nationale de l'informatique et des libertés", NULL, NULL}, ABBREV_ONEWAY},
+    {"rgpd", {"règlement général sur la protection des données", NULL, NULL}, ABBREV_ONEWAY},
+    {"gdpr", {"rgpd", "règlement général sur la protection des données", NULL}, ABBREV_ONEWAY},
+    {"ong", {"organisation non gouvernementale", NULL, NULL}, ABBREV_ONEWAY},
+    {"ngo", {"ong", "organisation non gouvernementale", NULL}, ABBREV_ONEWAY},
+    {"onu", {"organisation des nations unies", "nations unies", NULL}, ABBREV_ONEWAY},
+    {"ue", {"union européenne", NULL, NULL}, ABBREV_ONEWAY},
+    {"cedh", {"cour européenne des droits de l'homme", NULL, NULL}, ABBREV_ONEWAY},
+    {"teh", {"traite des êtres humains", NULL, NULL}, ABBREV_ONEWAY},
+    {"ehpad",
+     {"établissement d'hébergement pour personnes âgées dépendantes", NULL, NULL},
+     ABBREV_ONEWAY},
+    {"ime", {"institut médico-éducatif", NULL, NULL}, ABBREV_ONEWAY},
+    {"hlm", {"habitation à loyer modéré", NULL, NULL}, ABBREV_ONEWAY},
+    /* Computing and electronics acronyms and clipped words. */
+    {"fai", {"fournisseur d'accès à internet", NULL, NULL}, ABBREV_ONEWAY},
+    {"ocr", {"reconnaissance optique de caractères", NULL, NULL}, ABBREV_ONEWAY},
+    {"ia", {"intelligence artificielle", NULL, NULL}, ABBREV_ONEWAY},
+    {"vpn", {"réseau privé virtuel", NULL, NULL}, ABBREV_ONEWAY},
+    {"api", {"interface de programmation", NULL, NULL}, ABBREV_ONEWAY},
+    {"hdd", {"disque dur", NULL, NULL}, ABBREV_ONEWAY},
+    {"gpu", {"processeur graphique", NULL, NULL}, ABBREV_ONEWAY},
+    {"pc", {"ordinateur", NULL, NULL}, ABBREV_ONEWAY},
+    {"pcb", {"circuit imprimé", NULL, NULL}, ABBREV_ONEWAY},
+    {"ampli op", {"amplificateur opérationnel", NULL, NULL}, ABBREV_ONEWAY},
+    {"alim", {"alimentation", NULL, NULL}, ABBREV_BOTH},
+    {"transfo", {"transformateur", NULL, NULL}, ABBREV_ONEWAY},
+    {"visio", {"visioconférence", NULL, NULL}, ABBREV_BOTH},
+    /* Months, school subjects and everyday clippings. */
+    {"covoit", {"covoiturage", NULL, NULL}, ABBREV_BOTH},
 };
 
 size_t abbrev_count(void)

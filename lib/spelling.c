@@ -86,6 +86,39 @@ static const synonyms_equal_row spelling_table[] = {
     {"faquir", {"fakir", NULL}, SPELLING_BOTH},
     {"goulache", {"goulasch", NULL}, SPELLING_BOTH},
     {"ponch", {"punch", NULL}, SPELLING_ONEWAY},
+    /* Session 22, written from general usage before any measurement.
+     * Doublets of the dictionaries; words written welded that visitors
+     * type in two (a compound typed with a hyphen or welded is indexed
+     * whole already, analyzer.h, one typed with a space is not); then
+     * common misspellings of
+     * documentation's words, one way: the misspelling leads to the word,
+     * the word typed does not reach the misspelling. Not those Snowball
+     * stems alike (« appeller », « résonnance », « parmis », « malgrés »,
+     * « payement »). */
+    {"pagaïe", {"pagaille", "pagaye"}, SPELLING_BOTH},
+    {"haschisch", {"haschich", "hachisch"}, SPELLING_BOTH},
+    {"shaman", {"chaman", NULL}, SPELLING_BOTH},
+    {"t-shirt", {"tee-shirt", NULL}, SPELLING_BOTH},
+    {"cannette", {"canette", NULL}, SPELLING_BOTH},
+    {"soya", {"soja", NULL}, SPELLING_BOTH},
+    {"scénarii", {"scénarios", NULL}, SPELLING_ONEWAY},
+    {"extra terrestre", {"extraterrestre", NULL}, SPELLING_ONEWAY},
+    {"vidéo projecteur", {"vidéoprojecteur", NULL}, SPELLING_ONEWAY},
+    {"hyper lien", {"hyperlien", NULL}, SPELLING_ONEWAY},
+    {"anti virus", {"antivirus", NULL}, SPELLING_ONEWAY},
+    {"plate forme", {"plateforme", NULL}, SPELLING_ONEWAY},
+    {"dévelopement", {"développement", NULL}, SPELLING_ONEWAY},
+    {"acceuil", {"accueil", NULL}, SPELLING_ONEWAY},
+    {"receuil", {"recueil", NULL}, SPELLING_ONEWAY},
+    {"occurence", {"occurrence", NULL}, SPELLING_ONEWAY},
+    {"aggrandir", {"agrandir", NULL}, SPELLING_ONEWAY},
+    {"professionel", {"professionnel", NULL}, SPELLING_ONEWAY},
+    {"fonctionalité", {"fonctionnalité", NULL}, SPELLING_ONEWAY},
+    {"comission", {"commission", NULL}, SPELLING_ONEWAY},
+    {"synthaxe", {"syntaxe", NULL}, SPELLING_ONEWAY},
+    {"ortographe", {"orthographe", NULL}, SPELLING_ONEWAY},
+    {"dépendence", {"dépendance", NULL}, SPELLING_ONEWAY},
+    {"déconnection", {"déconnexion", NULL}, SPELLING_ONEWAY},
 };
 
 size_t spelling_count(void)
