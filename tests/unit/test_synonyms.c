@@ -249,6 +249,9 @@ static void test_abbrev_table(void **state)
     synonyms *s = synonyms_new();
     assert_int_equal(abbrev_add(s), n);
     assert_int_equal(synonyms_groups(s), n);
+    /* Session 22: the administration's acronyms, one way. */
+    assert_true(lookup(s, (const char *[]){"oqtf"}, 1) >= 0);
+    assert_true(lookup(s, (const char *[]){"cpam"}, 1) >= 0);
     synonyms_free(s);
     s = load(*state, "BDD = banque de données\n");
     assert_int_equal(abbrev_add(s), n - 1);
@@ -289,6 +292,9 @@ static void test_spelling_table(void **state)
     assert_true(lookup(s, (const char *[]){"oignon"}, 1) >= 0);
     assert_true(lookup(s, (const char *[]){"pay"}, 1) >= 0);
     assert_int_equal(lookup(s, (const char *[]){"pai"}, 1), -1);
+    /* Session 22: a misspelling leads to the word, not the reverse. */
+    assert_true(lookup(s, (const char *[]){"acceuil"}, 1) >= 0);
+    assert_int_equal(lookup(s, (const char *[]){"accueil"}, 1), -1);
     synonyms_free(s);
     s = load(*state, "ognon = oignon blanc\n");
     assert_int_equal(spelling_add(s), n - 1);
@@ -343,6 +349,9 @@ static void test_anglicism_table(void **state)
     assert_true(lookup(s, (const char *[]){"newslet"}, 1) >= 0);
     assert_int_equal(lookup(s, (const char *[]){"reunion"}, 1), -1);
     assert_int_equal(lookup(s, (const char *[]){"courriel"}, 1), -1);
+    /* Session 22: « printer » (stem « print ») leads to « imprimante ». */
+    assert_true(lookup(s, (const char *[]){"print"}, 1) >= 0);
+    assert_int_equal(lookup(s, (const char *[]){"imprim"}, 1), -1);
     synonyms_free(s);
     s = load(*state, "mail = courrier postal\n");
     assert_true(synonyms_defines(s, "mail"));
