@@ -1,10 +1,11 @@
 /* abbrev: the table of everyday French abbreviations (abbrev.h). Each
  * entry is general usage, written from what people type in a search box
  * and what documentation spells out, not from any judged query: computing
- * and office words, typography, meetings and administration, social work. Institutions'
- * and programmes' acronyms (ASE, OQTF, CAF…) are not here: they belong to
- * the site's synonyms file, and the documents that define them teach the
- * rest (acronym.h). What the entries reach counts as the words typed
+ * and office words, typography, meetings and administration, social work,
+ * and (since session 22) the national administration's acronyms (ASE,
+ * OQTF, CAF…), one way: a site's synonyms file that defines one keeps its
+ * own meaning, and the documents that define them teach the rest
+ * (acronym.h). What the entries reach counts as the words typed
  * (rank.c): an abbreviation is the same word. Entries measured and left
  * out are listed in docs/ANALYSIS.md. */
 #include "abbrev.h"
