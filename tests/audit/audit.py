@@ -102,7 +102,9 @@ class Index:
         self.db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
         self.db.text_factory = lambda b: b.decode("utf-8", "replace")
         self.cache = {}
-        self.docs = [r[0] for r in self.db.execute("SELECT id FROM documents")]
+        # in path order: ids follow the order the indexer's jobs finished,
+        # and a seed must draw the same queries from the same corpus
+        self.docs = [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY path")]
         self.forms = None
 
     def chunks(self, doc):

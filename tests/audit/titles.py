@@ -42,7 +42,7 @@ def main():
     rnd = random.Random(a.seed)
     db = sqlite3.connect("file:%s?mode=ro" % a.db, uri=True)
     fmts = a.formats.split(",")
-    docs = db.execute("SELECT id, path, title FROM documents WHERE format IN (%s)" %
+    docs = db.execute("SELECT id, path, title FROM documents WHERE format IN (%s) ORDER BY path" %
                       ",".join("?" * len(fmts)), fmts).fetchall()
     titles = [t for _, _, t in docs
               if len(WORD.findall(t)) >= 3 and not re.search(r"[0-9_./()\[\]@:=+#\\<>%$]", t)
