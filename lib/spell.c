@@ -468,7 +468,11 @@ static int spell_privative_pair(const uint32_t *a, size_t na, const uint32_t *b,
     return 0;
 }
 
-/* The best correction of a folded word of n code points, or NULL. Not
+static int spell_is_stopword(const char *folded);
+
+/* The best correction of a folded word of n code points, or NULL: the
+ * nearest, then a word that says something before a stopword (« membe »
+ * is « membre », not « même », however common), then the most used. Not
  * the word with a privative prefix added or dropped (spell_privative_pair):
  * « invalide » is not corrected to « valide ». */
 static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n, size_t max)
@@ -487,11 +491,15 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
                 spell_distance(w, n, s->pool + c->cp, NULL, c->ncp, bestd < max ? bestd : max);
             if (d > max || d > bestd || spell_privative_pair(w, n, s->pool + c->cp, c->ncp))
                 continue;
-            if (d < bestd || c->docs > best->docs ||
-                (c->docs == best->docs && strcmp(c->folded, best->folded) < 0)) {
-                best = c;
-                bestd = d;
+            if (d == bestd) {
+                int cs = spell_is_stopword(c->folded), bs = spell_is_stopword(best->folded);
+                if (cs > bs ||
+                    (cs == bs && (c->docs < best->docs ||
+                                  (c->docs == best->docs && strcmp(c->folded, best->folded) >= 0))))
+                    continue;
             }
+            best = c;
+            bestd = d;
         }
     }
     return best;

@@ -33,6 +33,10 @@ static const char *const docs[] = {
     "Des enfants accompagnés.",
     /* « valide », « déconnecter »: test_privative_prefix. */
     "Une signature valide; déconnecter le poste.",
+    /* « même » (2 documents) is commoner than « membre » (1):
+     * test_stopword_last. */
+    "Le même jour, un membre du bureau.",
+    "La même semaine.",
 };
 
 typedef struct {
@@ -134,6 +138,14 @@ static void test_corrections(void **state)
     ASSERT_SUGGEST("acompagne", "accompagne");
     /* Quotes, operators and spaces kept as typed. */
     ASSERT_SUGGEST("\"exploitaton domestique\"  -traité", "\"exploitation domestique\"  -traité");
+}
+
+/* A word that says something before a stopword at the same distance,
+ * however common the stopword: « membe » is « membre », not « même ». */
+static void test_stopword_last(void **state)
+{
+    fixture *f = *state;
+    ASSERT_SUGGEST("comme membe du bureau", "comme membre du bureau");
 }
 
 static void test_no_suggestion_for_known_words(void **state)
@@ -431,6 +443,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vocabulary_loaded),
         cmocka_unit_test(test_corrections),
+        cmocka_unit_test(test_stopword_last),
         cmocka_unit_test(test_no_suggestion_for_known_words),
         cmocka_unit_test(test_truncated_words),
         cmocka_unit_test(test_privative_prefix),
