@@ -1491,11 +1491,12 @@ static int query_agent_pos(const query_pos *p)
  * piece names the spellings themselves, "~entree|=entree|~entrees|=entrees"
  * instead of "!entre", whether typed « entrée » or bare. */
 static int query_says_little(const char *word);
+static int query_soft_preposition(const char *word);
 
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
-    if (query_closed_word(query_pos_surface(p))) {
+    if (query_closed_word(query_pos_surface(p)) || query_soft_preposition(query_pos_surface(p))) {
         /* Its own form and its accented spellings: « de », « dé ». */
         buf_putc(&b, ANALYZER_EXACT);
         buf_puts(&b, query_pos_surface(p));
@@ -1783,20 +1784,20 @@ static const char *const query_interrogatives[] = {
 };
 
 static const char *const query_function_words[] = {
-    "a",        "ai",         "as",       "au",    "aux",   "avec",     "avez",  "avons",
-    "c",        "ca",         "ce",       "cela",  "ces",   "cet",      "cette", "chez",
-    "combien",  "comment",    "d",        "dans",  "de",    "des",      "devez", "devons",
-    "dois",     "doit",       "doivent",  "du",    "elle",  "elles",    "en",    "es",
-    "est",      "et",         "etais",    "etait", "ete",   "etes",     "faut",  "il",
-    "ils",      "j",          "je",       "l",     "la",    "laquelle", "le",    "lequel",
-    "les",      "lesquelles", "lesquels", "leur",  "leurs", "m",        "ma",    "me",
-    "mes",      "moi",        "mon",      "n",     "ne",    "nos",      "notre", "nous",
-    "on",       "ont",        "ou",       "par",   "peut",  "peuvent",  "peux",  "pour",
-    "pourquoi", "pouvez",     "pouvons",  "puis",  "qu",    "quand",    "que",   "quel",
-    "quelle",   "quelles",    "quels",    "qui",   "quoi",  "s",        "sa",    "se",
-    "ses",      "si",         "sommes",   "son",   "sont",  "suis",     "sur",   "t",
-    "ta",       "te",         "tes",      "toi",   "ton",   "tu",       "un",    "une",
-    "vos",      "votre",      "vous",     "y",
+    "a",       "ai",      "as",         "au",       "aux",     "avec",  "avez",     "avons",
+    "c",       "ca",      "ce",         "cela",     "ces",     "cet",   "cette",    "chez",
+    "combien", "comment", "d",          "dans",     "de",      "des",   "devez",    "devons",
+    "dois",    "doit",    "doivent",    "du",       "elle",    "elles", "en",       "es",
+    "est",     "et",      "etais",      "etait",    "ete",     "etes",  "eux",      "faut",
+    "il",      "ils",     "j",          "je",       "l",       "la",    "laquelle", "le",
+    "lequel",  "les",     "lesquelles", "lesquels", "leur",    "leurs", "lui",      "m",
+    "ma",      "me",      "mes",        "moi",      "mon",     "n",     "ne",       "nos",
+    "notre",   "nous",    "on",         "ont",      "ou",      "par",   "peut",     "peuvent",
+    "peux",    "pour",    "pourquoi",   "pouvez",   "pouvons", "puis",  "qu",       "quand",
+    "que",     "quel",    "quelle",     "quelles",  "quels",   "qui",   "quoi",     "s",
+    "sa",      "se",      "ses",        "si",       "sommes",  "son",   "sont",     "suis",
+    "sur",     "t",       "ta",         "te",       "tes",     "toi",   "ton",      "tu",
+    "un",      "une",     "vos",        "votre",    "vous",    "y",
 };
 
 static int query_in_list(const char *word, const char *const *list, size_t n)
@@ -1843,6 +1844,16 @@ static const char *const query_soft_prepositions[] = {
     "apres",  "avant", "contre", "derriere", "dessous", "dessus", "devant",
     "durant", "hors",  "malgre", "parmi",    "pendant", "sous",   "via",
 };
+
+/* Whether a word (unaccented) is a preposition of place or time. Matched by
+ * its own form, as the closed words (query_pos_piece), not by its stem:
+ * « devant » stems as « devez », « pendant » as « pendre », « durant » as
+ * « durée »; but a word all the same (query_node_content). */
+static int query_soft_preposition(const char *word)
+{
+    return query_in_list(word, query_soft_prepositions,
+                         sizeof query_soft_prepositions / sizeof query_soft_prepositions[0]);
+}
 
 /* Whether a word (unaccented) is a function word of a question
  * (query_function_words) or says little alone (query_weak_words). */
@@ -2719,8 +2730,11 @@ static void query_out_free(query_out *o)
     buf_free(&o->text);
 }
 
+static int query_node_content(const query_node *n);
+
 /* A match phrase of the commonest function words only: their pieces are
- * written as forms (query_pos_piece), never as stems. */
+ * written as forms (query_pos_piece), never as stems; so are a
+ * preposition's, which is a word (query_node_content). */
 static int query_node_function(const query_node *n, query_phrase_kind kind)
 {
     if (kind != QUERY_PHRASE_MATCH || n->prefix || n->ntoks == 0)
@@ -2728,7 +2742,15 @@ static int query_node_function(const query_node *n, query_phrase_kind kind)
     for (size_t i = 0; i < n->ntoks; i++)
         if (n->toks[i][0] != ANALYZER_EXACT)
             return 0;
-    return 1;
+    return !query_node_content(n);
+}
+
+/* A match phrase of one preposition of place or time, written as its
+ * form (query_pos_piece). */
+static int query_node_minor(const query_node *n, query_phrase_kind kind)
+{
+    return kind == QUERY_PHRASE_MATCH && n->kind == QUERY_NODE_PHRASE && !n->prefix &&
+           n->ntoks == 1 && n->toks[0][0] == ANALYZER_EXACT && query_node_content(n);
 }
 
 /* A match phrase of one word typed that says little alone
@@ -2750,8 +2772,14 @@ static int query_node_content(const query_node *n)
         const char *end = strchr(tok, ANALYZER_ALTERNATIVE);
         size_t len = end ? (size_t)(end - tok) - 1 : strlen(tok) - 1;
         char word[16];
-        if (tok[0] == ANALYZER_EXACT)
+        if (tok[0] == ANALYZER_EXACT) {
+            if (len < sizeof word) {
+                memcpy(word, tok + 1, len);
+                word[len] = '\0';
+                content += query_soft_preposition(word);
+            }
             continue;
+        }
         if (tok[0] != ANALYZER_VERBATIM || len >= sizeof word) {
             content++;
             continue;
@@ -2798,6 +2826,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
                                        .related = n->related,
                                        .label_only = n->label_only,
                                        .content = query_node_content(n),
+                                       .minor = query_node_minor(n, kind),
                                        .first = o->n,
                                        .n = nph,
                                        .of = -1,

@@ -104,6 +104,9 @@ typedef struct {
     int content;   /* the positions of its phrase that are not among the
                     * commonest function words (« de », « la », « à »):
                     * « protection judiciaire de la jeunesse » has 3 */
+    int minor;     /* a match term of one preposition of place or time
+                    * (« sous », « devant »): a word, but a passage showing
+                    * it alone shows little of the query (snippet.c) */
     int first, n;  /* its FTS5 phrases: first .. first + n - 1; n is 0 for
                     * an exact-form term read off a word's own phrases
                     * (query_phrase.exact) or off a phrase's (of), which

@@ -70,6 +70,7 @@ typedef struct {
  * between are passed over: « traite des êtres »), 0 for none. */
 typedef struct {
     uint64_t content, phrases, title;
+    uint64_t minor; /* content terms that are prepositions (query_term.minor) */
     uint64_t next[64];
 } snippet_want;
 
@@ -198,7 +199,7 @@ static void snippet_escape(const char *text, size_t from, size_t to, int *space,
 static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_hit *hits, size_t n)
 {
     uint64_t said = 0;
-    w->content = w->phrases = w->title = 0;
+    w->content = w->phrases = w->title = w->minor = 0;
     /* Content terms: neither function words nor words that say little
      * alone; failing those, the latter; failing those, every term. */
     for (int weak = 0; weak < 2 && !w->content; weak++)
@@ -211,6 +212,9 @@ static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_h
             }
     if (!w->content)
         w->content = ~(uint64_t)0;
+    for (int t = 0; t < e->nterms; t++)
+        if (e->terms[t].minor)
+            w->minor |= MARKS_TERM_BIT(t) & w->content;
     int nc = e->nclauses < 64 ? e->nclauses : 64;
     for (int c = nc - 1, after = -1; c >= 0; c--) {
         w->next[c] = after >= 0 ? (uint64_t)1 << after : 0;
@@ -228,6 +232,7 @@ static void snippet_want_init(snippet_want *w, const query_expr *e, const rank_h
  * « dialogue exporter »). */
 typedef struct {
     uint64_t clauses, terms, said, together;
+    uint64_t major; /* the clauses of its content terms but prepositions */
 } snippet_has;
 
 /* Hits this close stand together: at most SNIPPET_NEAR_TOKENS tokens
@@ -264,12 +269,16 @@ static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clau
     h->terms |= terms;
     if (!w || (terms & w->content))
         h->said |= clauses;
+    if (!w || (terms & w->content & ~w->minor))
+        h->major |= clauses;
 }
 
 /* How good a passage is, higher better: the clauses it says that the title
  * does not, the clauses it says, how many of the query's neighbours stand
- * together in it, its phrases, its distinct content terms, its clauses
- * (function words included). Without w: its clauses. */
+ * together in it, the clauses it says but by a preposition (« sous »
+ * alone says less of « placé sous l'autorité » than « autorité »), its
+ * phrases, its distinct content terms, its clauses (function words
+ * included). Without w: its clauses. */
 static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
 {
     if (!w)
@@ -277,6 +286,7 @@ static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
     uint64_t k = (uint64_t)__builtin_popcountll(h->said & ~w->title);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->said);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->together);
+    k = k << 7 | (uint64_t)__builtin_popcountll(h->major);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->phrases);
     k = k << 7 | (uint64_t)__builtin_popcountll(h->terms & w->content);
     return k << 7 | (uint64_t)__builtin_popcountll(h->clauses);
@@ -284,7 +294,7 @@ static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
 
 /* snippet_key's two fields that count the clauses said (those the title
  * lacks, all): keys equal there say as much of the query. */
-#define SNIPPET_KEY_SAID(key) ((key) >> (4 * 7))
+#define SNIPPET_KEY_SAID(key) ((key) >> (5 * 7))
 
 /* A key no chunk has: one not computed yet. */
 #define SNIPPET_UNREAD UINT64_MAX
@@ -299,7 +309,7 @@ static void snippet_best_window(const snippet_toks *t, const snippet_want *w, si
     int found = 0;
     *bi = *bj = 0;
     for (size_t i = 0; i < t->n; i++) {
-        snippet_has h = {0, 0, 0, 0};
+        snippet_has h = {0, 0, 0, 0, 0};
         size_t j = i, last = SIZE_MAX; /* the last token with a content term */
         while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4) {
             snippet_has_add(&h, w, t->v[j].clauses, t->v[j].terms);
@@ -720,7 +730,7 @@ static int snippet_chunk_is_contents(snippet_maker *sm, sqlite3_int64 id, int *o
 static inline snippet_has snippet_chunk_has(const snippet_want *w, const rank_hit *v, size_t n,
                                             int end, const unsigned char *listed)
 {
-    snippet_has has = {0, 0, 0, 0};
+    snippet_has has = {0, 0, 0, 0, 0};
     /* The content clauses of the hits at the last offset that had one, and
      * of the offset before (hits of one offset are next to each other). */
     uint64_t cur = 0, prev = 0;
@@ -736,6 +746,8 @@ static inline snippet_has snippet_chunk_has(const snippet_want *w, const rank_hi
         if (listed && listed[j]) {
             if (MARKS_TERM_BIT(x->term) & w->content)
                 has.said |= bit;
+            if (MARKS_TERM_BIT(x->term) & w->content & ~w->minor)
+                has.major |= bit;
             continue;
         }
         snippet_has_add(&has, w, bit, MARKS_TERM_BIT(x->term));

@@ -1678,6 +1678,32 @@ static void test_entree_not_entre(void **state)
     ixf_remove(&ix);
 }
 
+/* A preposition of place or time is matched by its own form, not by its
+ * stem: « devant » stems as « devez », « pendant » as « pendre »,
+ * « durant » as « durée ». It is still a word of the query. */
+static void test_prepositions_own_form(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {"Vous devez remplir le formulaire.", "Un zéro devant le nombre.",
+                           "Le linge pend au balcon durant la journée.",
+                           "La durée du séjour pendant les vacances."};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "devant"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "Devant"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "pendant"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "durant"), 1u << 3);
+    assert_int_equal(found_strict(ctx, "zéro devant nombre"), 1u << 2);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* total of a question asked at offset (limit 10). */
 static long long total_at(search_ctx *ctx, const char *q, int offset)
 {
@@ -2175,6 +2201,7 @@ int main(void)
         cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_hidden_text),
         cmocka_unit_test(test_entree_not_entre),
+        cmocka_unit_test(test_prepositions_own_form),
         cmocka_unit_test(test_kin_forms),
         cmocka_unit_test(test_question_pages_one_list),
         cmocka_unit_test(test_acronyms_shared),
