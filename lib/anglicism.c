@@ -322,15 +322,27 @@ static const anglicism_entry_t anglicism_table[] = {
     {"page break", {"saut de page", NULL, NULL}},
     {"line break", {"saut de ligne", NULL, NULL}},
     {"spell checker", {"correcteur orthographique", NULL, NULL}},
-    {"mail merge", {"publipostage", NULL, NULL}},
-    {"pivot table", {"tableau croisé dynamique", NULL, NULL}},
+    /* « mailing » (LibreOffice's French help) and « table dynamique »
+     * added in session 22's round 2, the first seen in batch 17's
+     * failures (« publipostage »), the second not. */
+    {"mail merge", {"publipostage", "mailing", NULL}},
+    {"pivot table", {"tableau croisé dynamique", "table dynamique", NULL}},
     {"worksheet", {"feuille de calcul", NULL, NULL}},
+    /* Session 22, round 2: « word count » and « print preview » seen in
+     * batch 17's failures (« nombre de mots », « aperçu … avant
+     * impression »); « format painter », « freeze panes » not. */
+    {"word count", {"nombre de mots", "statistiques", NULL}},
+    {"print preview", {"aperçu avant impression", "aperçu", NULL}},
+    {"format painter", {"reproduire la mise en forme", "cloner la mise en forme", NULL}},
+    {"freeze panes", {"figer les volets", "fixer les lignes", NULL}},
     /* Images, sound, video and music notation. */
     {"resize", {"redimensionner", NULL, NULL}},
     {"crop", {"recadrer", "rogner", NULL}},
     {"rotate", {"pivoter", "rotation", NULL}},
     {"brightness", {"luminosité", NULL, NULL}},
-    {"layer", {"calque", NULL, NULL}},
+    /* « couche », LibreOffice Draw's word, added in session 22's round 2:
+     * seen in batch 17's failures (« ajouter un calque dans draw »). */
+    {"layer", {"calque", "couche", NULL}},
     {"transparency", {"transparence", NULL, NULL}},
     {"thumbnail", {"vignette", "miniature", NULL}},
     {"watermark", {"filigrane", NULL, NULL}},
