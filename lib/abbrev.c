@@ -348,7 +348,7 @@ static const synonyms_equal_row abbrev_table[] = {
     {"visio", {"visioconférence", NULL, NULL}, ABBREV_BOTH},
     /* Session 22, round 2, from general usage, no failure showing them:
      * spreadsheet users' acronyms, one way. */
-    {"tcd", {"tableau croisé dynamique", NULL, NULL}, ABBREV_ONEWAY},
+    {"tcd", {"tableau croisé dynamique", "table dynamique", NULL}, ABBREV_ONEWAY},
     {"mfc", {"mise en forme conditionnelle", NULL, NULL}, ABBREV_ONEWAY},
     /* Months, school subjects and everyday clippings. */
     {"covoit", {"covoiturage", NULL, NULL}, ABBREV_BOTH},

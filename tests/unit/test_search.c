@@ -1451,6 +1451,49 @@ static void test_tables_session22(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 22's round-2 entries (after batch 17): « publipostage » reaches
+ * LibreOffice's « Mailing », « calque » Draw's « couche »,
+ * « autocomplétion » what « complète automatiquement », « nombre de
+ * mots » what « compte les mots », « ajouter » what one « insère » (one
+ * way: « insérer » does not reach « ajouter »), « wordart » « Fontwork »,
+ * « signet » the « marque-page », « tableau croisé dynamique » (and
+ * « tcd », « pivot table ») Calc's « table dynamique », « figer les
+ * volets » « fixer les lignes », « layer » the « couche ». */
+static void test_tables_session22_round2(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "La barre d'outils Mailing lance l'assistant.",
+        "Nommez la nouvelle couche du dessin.",
+        "Le logiciel complète automatiquement les mots fréquents.",
+        "La barre d'état compte les mots du texte.",
+        "Insérez une image dans la page.",
+        "Fontwork donne du relief au titre.",
+        "Le marque-page mène au passage.",
+        "La table dynamique résume les données.",
+        "Fixer les lignes ajoutées en haut.",
+    };
+    ctx = open_texts(&ix, texts, 9, "Note", 996);
+    assert_int_equal(found_ids(ctx, "publipostage"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "calque"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "layer"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "autocomplétion"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "nombre de mots"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "ajouter"), 1u << 5 | 1u << 9);
+    assert_int_equal(found_ids(ctx, "insérer"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "wordart"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "signet"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "tableau croisé dynamique"), 1u << 8);
+    assert_int_equal(found_ids(ctx, "tcd"), 1u << 8);
+    assert_int_equal(found_ids(ctx, "pivot table"), 1u << 8);
+    assert_int_equal(found_ids(ctx, "figer les volets"), 1u << 9);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2192,6 +2235,7 @@ int main(void)
         cmocka_unit_test(test_tables_session20),
         cmocka_unit_test(test_tables_session21),
         cmocka_unit_test(test_tables_session22),
+        cmocka_unit_test(test_tables_session22_round2),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
