@@ -83,6 +83,11 @@ typedef struct {
     int passage_share;    /* repere_rank times the square root of the share of
                            * the row's query words its best passage holds
                            * (rank.c, rank_passage_share): questions */
+    int label_span;       /* with one clause, the span is the best share
+                           * (span_col) of the title and heading columns
+                           * that hold it, 0 when only the text does
+                           * (rank.c, rank_span): a question asking what a
+                           * word means */
     struct rank_top *top; /* with topk: the best rows so far (caller's) */
     long long stamp; /* changes whenever the index does (PRAGMA data_version):
                       * each phrase's document count is cached per

@@ -1414,6 +1414,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .headings_apart = relaxed && !query_is_question(q) && !pass->before,
         .whole_labels = !query_is_question(q),
         .passage_share = query_is_question(q),
+        .label_span = query_asks_what_means(q),
         .top = &top,
         .stamp = stamp,
         .row_length = docinfo_length,

@@ -169,6 +169,18 @@ static int setup(void **state)
     char *together = framed(833, 60, "un héron guette près d'une aigrette", 60);
     assert_int_equal(add_text(ix, 833, "text", 0, "Marais", together), 0);
     free(together);
+    /* « qu'est-ce qu'un gnou ? » (test_meaning_label): 850, a glossary
+     * with a section headed « Gnou », says it twice in a longer text; 851,
+     * a short page of menu paths, says it four times, in its text only. */
+    char *gloss = framed(850, 70, "le gnou est une antilope. Chaque gnou migre", 70);
+    assert_int_equal(ixf_add_doc(ix, 850, "html", 0, "Glossaire des animaux",
+                                 "Antilope\nGnou\nZèbre", (const char *const *)&gloss, 1, NULL),
+                     0);
+    free(gloss);
+    assert_int_equal(add_text(ix, 851, "html", 0, "Menu Affichage",
+                              "Menu Affichage - Gnou. Un clic sur l'icône Gnou, puis "
+                              "Gnou - Standard. Menu Insertion - Gnou."),
+                     0);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -664,6 +676,25 @@ static void test_question_title_asks(void **state)
     search_result_free(&res);
 }
 
+/* A question asking what a word means, whose only content word is that
+ * word, ranks first the page where it stands in a label (the title or a
+ * heading: a glossary's entry), not the short page that repeats it in
+ * its text; the word typed alone keeps its bm25 order. */
+static void test_meaning_label(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    assert_int_equal(run(f, "qu'est-ce qu'un gnou ?", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.hits[0].id, 850);
+    assert_int_equal(res.hits[1].id, 851);
+    search_result_free(&res);
+    assert_int_equal(run(f, "gnou", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 2);
+    assert_int_equal(res.hits[0].id, 851);
+    search_result_free(&res);
+}
+
 static void test_hostile_queries(void **state)
 {
     fixture *f = *state;
@@ -741,7 +772,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 27 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 29 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -2218,6 +2249,7 @@ int main(void)
         cmocka_unit_test(test_unknown_word_article),
         cmocka_unit_test(test_question_title_asks),
         cmocka_unit_test(test_headings_apart),
+        cmocka_unit_test(test_meaning_label),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_agent_not_kin),
         cmocka_unit_test(test_clause_weight),
