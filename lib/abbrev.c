@@ -3,7 +3,7 @@
  * and what documentation spells out, not from any judged query: computing
  * and office words, typography, meetings and administration, social work,
  * and (since session 22) the national administration's acronyms (ASE,
- * OQTF, CAF…), one way: a site's synonyms file that defines one keeps its
+ * MNA, CAF…), one way: a site's synonyms file that defines one keeps its
  * own meaning, and the documents that define them teach the rest
  * (acronym.h). What the entries reach counts as the words typed
  * (rank.c): an abbreviation is the same word. Entries measured and left
