@@ -2730,27 +2730,25 @@ static void query_out_free(query_out *o)
     buf_free(&o->text);
 }
 
-static int query_node_content(const query_node *n);
-
 /* A match phrase of the commonest function words only: their pieces are
  * written as forms (query_pos_piece), never as stems; so are a
- * preposition's, which is a word (query_node_content). */
-static int query_node_function(const query_node *n, query_phrase_kind kind)
+ * preposition's, which is a word (content, query_node_content). */
+static int query_node_function(const query_node *n, query_phrase_kind kind, int content)
 {
     if (kind != QUERY_PHRASE_MATCH || n->prefix || n->ntoks == 0)
         return 0;
     for (size_t i = 0; i < n->ntoks; i++)
         if (n->toks[i][0] != ANALYZER_EXACT)
             return 0;
-    return !query_node_content(n);
+    return !content;
 }
 
 /* A match phrase of one preposition of place or time, written as its
- * form (query_pos_piece). */
-static int query_node_minor(const query_node *n, query_phrase_kind kind)
+ * form (query_pos_piece): content is query_node_content's. */
+static int query_node_minor(const query_node *n, query_phrase_kind kind, int content)
 {
     return kind == QUERY_PHRASE_MATCH && n->kind == QUERY_NODE_PHRASE && !n->prefix &&
-           n->ntoks == 1 && n->toks[0][0] == ANALYZER_EXACT && query_node_content(n);
+           n->ntoks == 1 && n->toks[0][0] == ANALYZER_EXACT && content;
 }
 
 /* A match phrase of one word typed that says little alone
@@ -2761,9 +2759,9 @@ static int query_node_common(const query_node *n, query_phrase_kind kind)
 }
 
 /* The positions of a PHRASE node that are not among the commonest
- * function words (query_closed_words): those written as their forms, and
- * a synonym side's stems (« de », « la », « a » for « à ») found in the
- * list. */
+ * function words (query_closed_words): those written as stems, but a
+ * synonym side's stems found in the list (« de », « la », « a » for « à »),
+ * and a preposition of place or time written as its form. */
 static int query_node_content(const query_node *n)
 {
     int content = 0;
@@ -2772,21 +2770,18 @@ static int query_node_content(const query_node *n)
         const char *end = strchr(tok, ANALYZER_ALTERNATIVE);
         size_t len = end ? (size_t)(end - tok) - 1 : strlen(tok) - 1;
         char word[16];
-        if (tok[0] == ANALYZER_EXACT) {
-            if (len < sizeof word) {
-                memcpy(word, tok + 1, len);
-                word[len] = '\0';
-                content += query_soft_preposition(word);
-            }
+        int exact = tok[0] == ANALYZER_EXACT;
+        if (!exact && tok[0] != ANALYZER_VERBATIM) {
+            content++;
             continue;
         }
-        if (tok[0] != ANALYZER_VERBATIM || len >= sizeof word) {
-            content++;
+        if (len >= sizeof word) {
+            content += !exact;
             continue;
         }
         memcpy(word, tok + 1, len);
         word[len] = '\0';
-        content += !query_closed_word(word);
+        content += exact ? query_soft_preposition(word) : !query_closed_word(word);
     }
     return content;
 }
@@ -2817,16 +2812,17 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
     size_t at = o->text.len;
     int weak[QUERY_MAX_FORMS];
     int nph = query_term_render(&o->text, n, o->v, weak);
+    int content = query_node_content(n);
     query_out_room(o);
     o->loose[o->nterms] = o->ands_under_or > 0;
     o->terms[o->nterms] = (query_term){.clause = clause,
                                        .kind = kind,
-                                       .function = query_node_function(n, kind),
+                                       .function = query_node_function(n, kind, content),
                                        .common = query_node_common(n, kind),
                                        .related = n->related,
                                        .label_only = n->label_only,
-                                       .content = query_node_content(n),
-                                       .minor = query_node_minor(n, kind),
+                                       .content = content,
+                                       .minor = query_node_minor(n, kind, content),
                                        .first = o->n,
                                        .n = nph,
                                        .of = -1,
