@@ -263,14 +263,21 @@ static uint64_t snippet_want_clauses(const snippet_want *w, const query_expr *e)
     return clauses;
 }
 
-static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses, uint64_t terms)
+/* The clauses that terms say (w's content terms), and those said by words
+ * other than prepositions. */
+static void snippet_has_say(snippet_has *h, const snippet_want *w, uint64_t clauses, uint64_t terms)
 {
-    h->clauses |= clauses;
-    h->terms |= terms;
     if (!w || (terms & w->content))
         h->said |= clauses;
     if (!w || (terms & w->content & ~w->minor))
         h->major |= clauses;
+}
+
+static void snippet_has_add(snippet_has *h, const snippet_want *w, uint64_t clauses, uint64_t terms)
+{
+    h->clauses |= clauses;
+    h->terms |= terms;
+    snippet_has_say(h, w, clauses, terms);
 }
 
 /* How good a passage is, higher better: the clauses it says that the title
@@ -744,10 +751,7 @@ static inline snippet_has snippet_chunk_has(const snippet_want *w, const rank_hi
             continue;
         uint64_t bit = (uint64_t)1 << x->clause;
         if (listed && listed[j]) {
-            if (MARKS_TERM_BIT(x->term) & w->content)
-                has.said |= bit;
-            if (MARKS_TERM_BIT(x->term) & w->content & ~w->minor)
-                has.major |= bit;
+            snippet_has_say(&has, w, bit, MARKS_TERM_BIT(x->term));
             continue;
         }
         snippet_has_add(&has, w, bit, MARKS_TERM_BIT(x->term));
