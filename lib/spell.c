@@ -479,6 +479,7 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
 {
     const spell_word *best = NULL;
     size_t bestd = max + 1;
+    int best_stop = 0; /* best is a stopword */
     size_t lo = n > max ? n - max : 1;
     size_t hi = n + max > SPELL_MAX_LEN ? SPELL_MAX_LEN : n + max;
     uint32_t mask = spell_mask(w, n);
@@ -491,15 +492,15 @@ static const spell_word *spell_best(const spell *s, const uint32_t *w, size_t n,
                 spell_distance(w, n, s->pool + c->cp, NULL, c->ncp, bestd < max ? bestd : max);
             if (d > max || d > bestd || spell_privative_pair(w, n, s->pool + c->cp, c->ncp))
                 continue;
-            if (d == bestd) {
-                int cs = spell_is_stopword(c->folded), bs = spell_is_stopword(best->folded);
-                if (cs > bs ||
-                    (cs == bs && (c->docs < best->docs ||
-                                  (c->docs == best->docs && strcmp(c->folded, best->folded) >= 0))))
-                    continue;
-            }
+            int stop = spell_is_stopword(c->folded);
+            if (d == bestd && (stop > best_stop ||
+                               (stop == best_stop &&
+                                (c->docs < best->docs ||
+                                 (c->docs == best->docs && strcmp(c->folded, best->folded) >= 0)))))
+                continue;
             best = c;
             bestd = d;
+            best_stop = stop;
         }
     }
     return best;
