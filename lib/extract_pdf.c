@@ -116,11 +116,64 @@ static int is_bold_font(const char *name)
 }
 
 /* Reads the lines of a page. */
+/* The character an expert font's glyph stands for. A Type 1 font without a
+ * Unicode map (LaTeX's Utopia, Minion or Garamond expert sets) names its
+ * old-style figures « threeoldstyle », its small capitals « Esmall », its
+ * superior letters « esuperior » (« 1er », « 2e »), and poppler gives the
+ * code points the Adobe Glyph List assigns those names in the private use
+ * area, which no word is made of: a talk on « Expl3 » held no « 3 » and no
+ * date. Figures U+F730-F739 and small capitals U+F761-F77A, U+F7E0-F7FF
+ * stand where their letter stands in Latin-1, 0xF700 higher; the others
+ * by name. Anything else is left as it is. */
+static gunichar pdf_expert_char(gunichar c)
+{
+    static const char superior[] = "abdeilmorst"; /* U+F6E9 to U+F6F3 */
+    if ((c >= 0xF730 && c <= 0xF739) || (c >= 0xF761 && c <= 0xF77A) ||
+        (c >= 0xF7E0 && c <= 0xF7FF && c != 0xF7F7))
+        return c - 0xF700;
+    if (c >= 0xF6E9 && c <= 0xF6F3)
+        return (gunichar)superior[c - 0xF6E9];
+    switch (c) {
+    case 0xF6BE: /* dotlessj */
+        return 'j';
+    case 0xF6F9: /* Lslashsmall */
+        return 0x142;
+    case 0xF6FA: /* OEsmall */
+        return 0x153;
+    case 0xF6FD: /* Scaronsmall */
+        return 0x161;
+    case 0xF6FF: /* Zcaronsmall */
+        return 0x17E;
+    }
+    return c;
+}
+
+/* text with pdf_expert_char applied, one character for one (the glyph
+ * boxes stay in step), g_malloc'd; NULL when it has none of them (every
+ * one is EF 9A-9F in UTF-8). */
+static char *pdf_expert_text(const char *text)
+{
+    const char *p = text;
+    while ((p = strchr(p, '\xEF')) && !((unsigned char)p[1] >= 0x9A && (unsigned char)p[1] <= 0x9F))
+        p++;
+    if (!p || !g_utf8_validate(text, -1, NULL))
+        return NULL;
+    GString *out = g_string_sized_new(strlen(text));
+    for (const char *s = text; *s; s = g_utf8_next_char(s))
+        g_string_append_unichar(out, pdf_expert_char(g_utf8_get_char(s)));
+    return g_string_free(out, FALSE);
+}
+
 static void read_page(PopplerPage *pp, pdf_page *page)
 {
     char *text = poppler_page_get_text(pp);
     if (!text)
         return;
+    char *plain = pdf_expert_text(text);
+    if (plain) {
+        g_free(text);
+        text = plain;
+    }
     PopplerRectangle *rects = NULL;
     guint n_rects = 0;
     if (!poppler_page_get_text_layout(pp, &rects, &n_rects))

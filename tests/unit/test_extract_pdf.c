@@ -2,7 +2,7 @@
  * tests/fixtures/make_fixtures.py): ligatures and hyphenation, keywords, pages and
  * page numbers, running headers, titles and dates from metadata or text,
  * large pages, password protection, truncated and corrupted files, binary
- * junk and empty files named .pdf, pages without text. */
+ * junk and empty files named .pdf, pages without text, expert glyphs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -246,6 +246,29 @@ static void test_corrupted_bytes(void **state)
     free(data);
 }
 
+/* A font without a Unicode map naming expert glyphs (old-style figures,
+ * superior letters, small capitals): poppler gives them as private use
+ * code points; the text holds the digits and letters they stand for. */
+static void test_expert_glyphs(void **state)
+{
+    (void)state;
+    extract_doc doc;
+    char err[256];
+    assert_int_equal(extract_fixture("expert-glyphs.pdf", &doc, err, sizeof err), EXTRACT_OK);
+    assert_int_equal(doc.n_chunks, 1);
+    assert_chunks_sane(&doc);
+    const char *t = doc.chunks[0].text;
+    assert_non_null(strstr(t, "Programmer avec Expl3"));
+    assert_non_null(strstr(t, "Session du 3 mars 2019"));
+    assert_non_null(strstr(t, "Le 1er argument et la 2e paire"));
+    assert_non_null(strstr(t, "Rapport du secours catholique"));
+    assert_non_null(strstr(t, "Courrier de la préfecture"));
+    assert_non_null(strstr(t, "Les œuvres sociales"));
+    assert_null(strstr(t, "\xEF\x9C")); /* no U+F7xx left */
+    assert_null(strstr(t, "\xEF\x9B"));
+    extract_doc_free(&doc);
+}
+
 static void test_corpus_pdfs(void **state)
 {
     (void)state;
@@ -281,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_junk_and_empty),
         cmocka_unit_test(test_corrupted_bytes),
+        cmocka_unit_test(test_expert_glyphs),
         cmocka_unit_test(test_corpus_pdfs),
     };
     return cmocka_run_group_tests_name("extract_pdf", tests, NULL, NULL);
