@@ -392,6 +392,17 @@ char *text_normalize(const char *s, size_t len, int flags)
             continue;
         put_pending_space(&out, spaces, breaks, flags);
         spaces = breaks = 0;
+        /* TeX sets « î », « ï » as a dotless i under an accent, and PDFs
+         * of it give U+0131 and a combining mark, which NFC leaves apart:
+         * « boı̂te » matched no « boîte ». Under a combining diacritic the
+         * dotless i and j are the letters i and j, which NFC then
+         * composes with it. */
+        if ((cp == 0x131 || cp == 0x237) && i < len) {
+            size_t at = i;
+            int32_t mark = next_cp(s, len, &at);
+            if (mark >= 0x300 && mark < 0x370)
+                cp = cp == 0x131 ? 'i' : 'j';
+        }
         const char *lig = ligature(cp);
         if (lig) {
             buf_puts(&out, lig);

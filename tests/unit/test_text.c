@@ -196,6 +196,22 @@ static void test_nfc(void **state)
     assert_norm("Été « œuvre » — 45 € l’an…", TEXT_PARAGRAPHS, "Été « œuvre » — 45 € l’an…");
 }
 
+/* TeX's accented i and j in PDFs: a dotless letter and a combining mark
+ * become the accented letter; a dotless i alone (Turkish) stays. */
+static void test_dotless_accented(void **state)
+{
+    (void)state;
+    /* ı + COMBINING CIRCUMFLEX, ı + COMBINING DIAERESIS, ȷ + COMBINING CARON */
+    assert_norm("la bo\xC4\xB1\xCC\x82te appara\xC4\xB1\xCC\x82t", TEXT_PARAGRAPHS,
+                "la boîte apparaît");
+    assert_norm("sinuso\xC4\xB1\xCC\x88"
+                "dal",
+                TEXT_PARAGRAPHS, "sinusoïdal");
+    assert_norm("\xC8\xB7\xCC\x8C", TEXT_PARAGRAPHS, "\xC7\xB0");
+    assert_norm("art\xC4\xB1k", TEXT_PARAGRAPHS, "art\xC4\xB1k");
+    assert_norm("bo\xC4\xB1", TEXT_PARAGRAPHS, "bo\xC4\xB1");
+}
+
 static void test_upper_line(void **state)
 {
     (void)state;
@@ -360,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_whitespace_and_paragraphs),
         cmocka_unit_test(test_controls_removed),
         cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_dotless_accented),
         cmocka_unit_test(test_upper_line),
         cmocka_unit_test(test_all_capitals),
         cmocka_unit_test(test_title_from_lines),
