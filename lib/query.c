@@ -1845,6 +1845,23 @@ static const char *const query_soft_prepositions[] = {
     "durant", "hors",  "malgre", "parmi",    "pendant", "sous",   "via",
 };
 
+/* Light verbs (unaccented): the copulas (« sembler », « paraître »,
+ * « rester »), the causatives (« faire », « laisser », « rendre ») and the
+ * verbs of knowing (« savoir », « connaître »), infinitive and present.
+ * Before a word they frame what a question asks, which that word names:
+ * « pourquoi la gomme ne rend pas transparent ? », « comment faire défiler
+ * les diapos », « comment connaître le nombre de mots »; the page that
+ * answers seldom writes them, and long pages say them in passing, so a
+ * question's relaxed order does not count them, though they match and
+ * score. Written from French grammar; « devenir » measured out (« comment
+ * devenir mainteneur debian »: becoming is what is asked), « reste » and
+ * « demeure » left out as nouns too (a division's remainder). */
+static const char *const query_light_verbs[] = {
+    "connaitre",  "demeurent", "demeurer", "faire",    "laisse",  "laissent", "laisser",
+    "paraissent", "parait",    "paraitre", "rend",     "rendent", "rendre",   "restent",
+    "rester",     "savoir",    "semble",   "semblent", "sembler",
+};
+
 /* Whether a word (unaccented) is a preposition of place or time. Matched by
  * its own form, as the closed words (query_pos_piece), not by its stem:
  * « devant » stems as « devez », « pendant » as « pendre », « durant » as
@@ -2388,6 +2405,24 @@ static int query_negated(const query_item *items, size_t n, size_t i)
     return 0;
 }
 
+/* Is items[i] the name of the program a question is asked in: its last
+ * word, a bare name after « dans » or « avec » (« comment figer les volets
+ * dans calc ? », « comment signer un document avec openpgp ? »)? Every
+ * page of that program's help is about it, and the page that answers
+ * seldom names it, while pages that only mention the program have it: a
+ * question's relaxed order does not count it, though it matches and
+ * scores. Not after « sur », « sous » (the platform, which a question of
+ * installing or running asks about: « est-ce que texworks fonctionne sous
+ * windows ? »), nor « en » (what a thing becomes: « convertir un script
+ * matlab en scilab »), nor after a determiner (« dans une macro »). */
+static int query_scope_name(const query_item *items, size_t n, size_t i)
+{
+    if (i == 0 || i + 1 != n || items[i - 1].npos != 1)
+        return 0;
+    const char *before = query_word_at(items + i - 1, n - i + 1, 0);
+    return before && (strcmp(before, "dans") == 0 || strcmp(before, "avec") == 0);
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
@@ -2424,7 +2459,10 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
      * count it (query_expr.soft); nor a word that says little alone
      * (query_weak_words: « plus », « tout », « même », « depuis »), nor a
      * preposition of place or time (query_soft_prepositions: « sous »,
-     * « devant », « pendant »). */
+     * « devant », « pendant »), nor a light verb before a word
+     * (query_light_verbs: « rend », « faire »; a final « que faire ? » is
+     * the question itself), nor the program it is asked in
+     * (query_scope_name: « … dans calc ? »). */
     const char *w0 = query_word_at(items, n, 0), *w1 = query_word_at(items, n, 1);
     if (n > 2 && w0 && w1 && items[0].npos == 1 && items[1].npos == 1 && !items[1].ends &&
         strcmp(w0, "que") == 0 && strcmp(w1, "faire") == 0)
@@ -2435,7 +2473,10 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
             (query_in_list(w, query_weak_words,
                            sizeof query_weak_words / sizeof query_weak_words[0]) ||
              query_in_list(w, query_soft_prepositions,
-                           sizeof query_soft_prepositions / sizeof query_soft_prepositions[0])))
+                           sizeof query_soft_prepositions / sizeof query_soft_prepositions[0]) ||
+             (i + 1 < n && query_in_list(w, query_light_verbs,
+                                         sizeof query_light_verbs / sizeof query_light_verbs[0])) ||
+             query_scope_name(items, n, i)))
             items[i].soft = 1;
     }
     return 1;
