@@ -47,12 +47,16 @@
  * saying little (« entrée », "entre"): query_lend adds the index forms of
  * s but that word's own (query_kin_piece). */
 #define QUERY_KIN '&'
+/* A piece's alternative "/w": its word, typed as w (unaccented), has the
+ * stem of an unrelated word (query_false_stems): query_lend keeps its
+ * stems' forms but that word's (query_rival_piece). */
+#define QUERY_RIVAL '/'
 
 /* Is c the first byte of an alternative query_lend rewrites ("^w", "@",
- * "&s"), which no index token has? */
+ * "&s", "/w"), which no index token has? */
 static int query_lent_marker(char c)
 {
-    return c == QUERY_LEND || c == QUERY_AGENT || c == QUERY_KIN;
+    return c == QUERY_LEND || c == QUERY_AGENT || c == QUERY_KIN || c == QUERY_RIVAL;
 }
 
 typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
@@ -1475,6 +1479,86 @@ static int query_agent_pos(const query_pos *p)
     return query_agent_word(query_pos_surface(p), p->stem);
 }
 
+/* Words Snowball French gives the stem of a word they have nothing to do
+ * with, and that word's forms (written from French usage, then kept by
+ * measurement): « francs » and « français » are both "franc", « format »
+ * and « formation » "format", « logement » and « log » "log",
+ * « département » and « départ » "depart", « mère » and « mer » "mer".
+ * words are the typed word's own spellings, unaccented; rival the other
+ * word's, unaccented, a final '*' for all its forms starting so. A word
+ * typed as one of words keeps every form of its stems but rival's
+ * (query_rival_piece): « format » still reaches « formater », « formaté »,
+ * not « formation ». A rival derived from the word itself (« restaurer »
+ * and « restaurant », « régler » and « règle ») is its family, not listed;
+ * nor is a rival spelled as one of the word's forms (« porte » is
+ * « porter »'s as well as a door), which stays. */
+typedef struct {
+    const char *words, *rival;
+} query_false_row;
+
+static const query_false_row query_false_stems[] = {
+    {"franc francs", "francais* france frances"},
+    {"maintenant", "maintenir maintenai* maintenon* maintenez maintenions maintenie*"},
+    {"important importants importante importantes importance importances",
+     "import imports importe* importai* importat* importons importez"},
+    {"departement departements", "depart departs"},
+    {"logement logements", "log logs"},
+    {"log logs", "loge* logi*"},
+    {"bas", "base* basa*"},
+    {"serie series", "sera* serons seront serez serions seriez"},
+    {"vente ventes", "vent vents"},
+    {"vent vents", "vente ventes"},
+    {"duree durees", "dur durs durement"},
+    {"attention attentions", "attente attentes"},
+    {"attente attentes", "attention* attentif* attentiv*"},
+    {"foyer foyers", "foi"},
+    {"loyer loyers", "loi lois"},
+    {"loi lois", "loyer*"},
+    {"formation formations", "format formats formate* formata*"},
+    {"format formats", "formation*"},
+    {"cour", "courant* courir coura* couru* courent courez courons"},
+    {"courant courants courante courantes", "cour cours"},
+    {"positif positifs positive positives", "position*"},
+    {"dispositif dispositifs", "disposition*"},
+    {"disposition dispositions", "dispositif*"},
+    {"montant montants", "mont monts"},
+    {"mere meres", "mer mers"},
+    {"mer mers", "mere meres"},
+    {"case cases", "cas"},
+    {"cas", "case*"},
+    {"aire aires", "air airs"},
+    {"air airs", "aire aires"},
+    {"faute fautes", "faut"},
+    {"boite boites", "boit"},
+    {"souris", "sourit"},
+};
+
+/* Is word[0..len) one of list's space-separated entries, or, for an entry
+ * ending in '*', does it start with it? */
+static int query_in_spaced(const char *list, const char *word, size_t len)
+{
+    for (const char *f = list; *f;) {
+        size_t n = strcspn(f, " ");
+        int prefix = n > 0 && f[n - 1] == '*';
+        size_t k = n - (size_t)prefix;
+        if (prefix ? len >= k && memcmp(f, word, k) == 0 : len == k && memcmp(f, word, k) == 0)
+            return 1;
+        f += n;
+        f += *f == ' ';
+    }
+    return 0;
+}
+
+/* The row of query_false_stems whose words have word (unaccented,
+ * word[0..len)), or NULL. */
+static const query_false_row *query_false_stem(const char *word, size_t len)
+{
+    for (size_t i = 0; i < sizeof query_false_stems / sizeof query_false_stems[0]; i++)
+        if (query_in_spaced(query_false_stems[i].words, word, len))
+            return &query_false_stems[i];
+    return NULL;
+}
+
 /* The piece for one analysed position: its stem, and the stem its word
  * has when written without accents, which Snowball may make differ
  * (« accompagnées » "accompagn", « accompagnees » "accompagne"). Typed
@@ -1548,6 +1632,11 @@ static char *query_pos_piece(const query_pos *p)
     if (query_agent_pos(p)) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, QUERY_AGENT);
+    }
+    if (query_false_stem(surface, strlen(surface))) {
+        buf_putc(&b, ANALYZER_ALTERNATIVE);
+        buf_putc(&b, QUERY_RIVAL);
+        buf_puts(&b, surface);
     }
     return buf_detach(&b);
 }
@@ -3808,6 +3897,137 @@ static char *query_agent_piece(const char *piece, const query_vocab *v)
     return buf_detach(&b);
 }
 
+/* The row of query_false_stems of a piece's "/w" alternative (the word
+ * typed, query_pos_piece), w in *w, or NULL. */
+static const query_false_row *query_piece_rival(const char *piece, const char **w, size_t *wlen)
+{
+    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    const char *alt;
+    size_t n;
+    while (query_alt_next(&it, &alt, &n))
+        if (n > 1 && alt[0] == QUERY_RIVAL) {
+            *w = alt + 1;
+            *wlen = n - 1;
+            return query_false_stem(alt + 1, n - 1);
+        }
+    return NULL;
+}
+
+/* Is the index form one of row's rival forms? */
+static int query_rival_form(const query_false_row *row, const char *form)
+{
+    size_t blen = 0;
+    char *bare = analyzer_fold(form, strlen(form), &blen);
+    int rival = bare && query_in_spaced(row->rival, bare, blen);
+    free(bare);
+    return rival;
+}
+
+/* Takes row's rival forms out of f. */
+static void query_rival_drop(query_forms *f, const query_false_row *row)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (query_rival_form(row, f->v[i]))
+            free(f->v[i]);
+        else
+            f->v[k++] = f->v[i];
+    }
+    f->n = k;
+}
+
+/* Appends the forms f to b as exact alternatives ("|=f1|=f2", without
+ * the first bar on an empty b), and frees them. */
+static void query_exact_alts(buf *b, query_forms *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        if (b->len > 0)
+            buf_putc(b, ANALYZER_ALTERNATIVE);
+        buf_putc(b, ANALYZER_EXACT);
+        buf_puts(b, f->v[i]);
+    }
+    query_forms_free(f);
+}
+
+/* The piece of a word typed with a false stem (its "/w" alternative,
+ * query_pos_piece) written as "/w" and the index forms its stems lead to
+ * but its rival's (query_false_stems), "/francs|=franc|=francs" without
+ * « français »: the forms of the word's family stay, whatever the index
+ * writes, and a rival's form is neither matched nor marked. When no form
+ * is left, the word's own spelling, "/w|=w|~w". NULL when the piece has no
+ * "/w" or is written so already. */
+static char *query_rival_piece(const char *piece, const query_vocab *v)
+{
+    const char *w = NULL;
+    size_t wlen = 0;
+    const query_false_row *row = query_piece_rival(piece, &w, &wlen);
+    if (!row || piece[0] == QUERY_RIVAL)
+        return NULL;
+    query_forms f;
+    query_piece_forms(piece, 0, NULL, v, &f);
+    query_rival_drop(&f, row);
+    buf b = BUF_INIT;
+    buf_putc(&b, QUERY_RIVAL);
+    buf_append(&b, w, wlen);
+    if (f.n == 0)
+        for (int k = 0; k < 2; k++) {
+            buf_putc(&b, ANALYZER_ALTERNATIVE);
+            buf_putc(&b, k ? ANALYZER_FOLDED : ANALYZER_EXACT);
+            buf_append(&b, w, wlen);
+        }
+    query_exact_alts(&b, &f);
+    return buf_detach(&b);
+}
+
+/* Writes n's pieces typed with a false stem as query_rival_piece does; a
+ * word's other number (n->plural) as its forms but the rival's, and its
+ * derived words (n->derived) but those whose stem the rival has
+ * (« logement » derives « loger », whose stem is « log »'s). */
+static void query_rival_node(query_node *n, const query_vocab *v)
+{
+    const char *w = NULL;
+    size_t wlen = 0;
+    const query_false_row *row = n->ntoks == 1 ? query_piece_rival(n->toks[0], &w, &wlen) : NULL;
+    if (row && n->plural) {
+        query_forms f;
+        query_piece_forms(n->plural, 0, NULL, v, &f);
+        query_rival_drop(&f, row);
+        buf b = BUF_INIT;
+        query_exact_alts(&b, &f);
+        free(n->plural);
+        n->plural = b.len > 0 ? buf_detach(&b) : NULL;
+        buf_free(&b);
+    }
+    if (row && n->derived) {
+        buf keys = BUF_INIT;
+        query_alt_iter it = query_alt_iter_of(n->derived, strlen(n->derived));
+        const char *key;
+        size_t klen;
+        while (query_alt_next(&it, &key, &klen)) {
+            query_forms f = {.n = 0};
+            v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
+            size_t all = f.n;
+            query_rival_drop(&f, row);
+            if (f.n == all) {
+                if (keys.len > 0)
+                    buf_putc(&keys, ANALYZER_ALTERNATIVE);
+                buf_append(&keys, key, klen);
+            }
+            query_forms_free(&f);
+        }
+        free(n->derived);
+        n->derived = keys.len > 0 ? buf_detach(&keys) : NULL;
+        buf_free(&keys);
+    }
+    for (size_t i = 0; i < n->ntoks; i++) {
+        char *own = query_rival_piece(n->toks[i], v);
+        if (own) {
+            free(n->toks[i]);
+            n->toks[i] = own;
+        }
+    }
+}
+
 /* The vocabulary keys of a piece's stems, "a|%b" for "!a|%b|^w|@", or
  * NULL when it has none. */
 static char *query_piece_keys(const char *piece)
@@ -3882,19 +4102,13 @@ static void query_lend_excl(query_node *n, const query_vocab *v)
         query_lend_excl(n->kids[i], v);
     query_agent_toks(n, v);
     query_plural_toks(n, v, 0);
+    query_rival_node(n, v);
 }
 
-static void query_lend_node(query_node *n, const query_vocab *v)
+/* Gives n, its lent stems resolved, the forms of its agent noun, its other
+ * number and its derived words. */
+static void query_lend_words(query_node *n, const query_vocab *v)
 {
-    for (size_t i = 0; i < n->nkids; i++)
-        query_lend_node(n->kids[i], v);
-    for (size_t i = 0; i < n->ntoks; i++) {
-        char *lent = query_lend_piece(n->toks[i], v);
-        if (lent) {
-            free(n->toks[i]);
-            n->toks[i] = lent;
-        }
-    }
     /* A word typed alone as an agent noun keeps its stems' other forms
      * (« utiliser », « utilisation ») as weak forms. */
     char *stems = n->derive && n->ntoks == 1 && !n->prefix ? query_piece_keys(n->toks[0]) : NULL;
@@ -3914,6 +4128,11 @@ static void query_lend_node(query_node *n, const query_vocab *v)
     buf keys = BUF_INIT;
     query_forms own;
     query_piece_forms(n->toks[0], 0, NULL, v, &own);
+    const char *w = NULL;
+    size_t wlen = 0;
+    const query_false_row *row = query_piece_rival(n->toks[0], &w, &wlen);
+    if (row)
+        query_rival_drop(&own, row);
     if (klen > 0 && query_derive_ok(&own, key, klen, v))
         buf_append(&keys, key, klen);
     /* The forms of its other number, person or stems (query_plural_toks)
@@ -3926,12 +4145,31 @@ static void query_lend_node(query_node *n, const query_vocab *v)
         while (query_alt_next(&it, &alt, &alen))
             query_alt_forms(v, alt, alen, 0, &own);
     }
+    /* A false stem's rival derives nothing for it: « format » does not
+     * reach « former » through « formation ». */
+    if (row)
+        query_rival_drop(&own, row);
     query_derived_words(n->toks[0], &own, v, &keys);
     query_forms_free(&own);
     if (keys.len > 0)
         n->derived = buf_detach(&keys);
     else
         buf_free(&keys);
+}
+
+static void query_lend_node(query_node *n, const query_vocab *v)
+{
+    for (size_t i = 0; i < n->nkids; i++)
+        query_lend_node(n->kids[i], v);
+    for (size_t i = 0; i < n->ntoks; i++) {
+        char *lent = query_lend_piece(n->toks[i], v);
+        if (lent) {
+            free(n->toks[i]);
+            n->toks[i] = lent;
+        }
+    }
+    query_lend_words(n, v);
+    query_rival_node(n, v);
 }
 
 void query_lend(query *q, const query_vocab *v)

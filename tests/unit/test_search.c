@@ -1778,6 +1778,55 @@ static void test_prepositions_own_form(void **state)
     ixf_remove(&ix);
 }
 
+/* A word Snowball gives the stem of an unrelated word keeps its stem's
+ * forms but that word's (query_false_stems): « francs » is not
+ * « français », « logement » not « log », « format » not « formation »;
+ * « format » still finds « formater », « logement » « loger ». */
+static void test_false_stems(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {"Le prix était de cent francs.",
+                           "Le français est une langue.",
+                           "Un logement social.",
+                           "Les logs du serveur.",
+                           "Se loger en ville.",
+                           "Le format du fichier.",
+                           "Formater le disque avant usage.",
+                           "La formation des juges.",
+                           "Le département du Nord.",
+                           "Le départ du train.",
+                           "Cent francs, dit le Français."};
+    for (int i = 0; i < 11; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Note", texts[i]), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    assert_int_equal(found_ids(ctx, "francs"), 1u << 1 | 1u << 11);
+    assert_int_equal(found_ids(ctx, "Franc"), 1u << 1 | 1u << 11);
+    assert_int_equal(found_ids(ctx, "logement"), 1u << 3 | 1u << 5);
+    assert_int_equal(found_ids(ctx, "log"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "format"), 1u << 6 | 1u << 7);
+    assert_int_equal(found_ids(ctx, "formation"), 1u << 8);
+    assert_int_equal(found_ids(ctx, "departements"), 1u << 9);
+    /* A word not listed keeps its stem: « français » reaches « francs ». */
+    assert_int_equal(found_ids(ctx, "français"), 1u << 1 | 1u << 2 | 1u << 11);
+    /* The rival's form is not marked. */
+    search_result res;
+    search_request req = {.q = "francs", .limit = 20};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    for (size_t i = 0; i < res.n_hits; i++)
+        if (res.hits[i].id == 11) {
+            assert_non_null(strstr(res.hits[i].snippet, "<mark>francs</mark>"));
+            assert_null(strstr(res.hits[i].snippet, "<mark>Français</mark>"));
+        }
+    search_result_free(&res);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* total of a question asked at offset (limit 10). */
 static long long total_at(search_ctx *ctx, const char *q, int offset)
 {
@@ -2278,6 +2327,7 @@ int main(void)
         cmocka_unit_test(test_hidden_text),
         cmocka_unit_test(test_entree_not_entre),
         cmocka_unit_test(test_prepositions_own_form),
+        cmocka_unit_test(test_false_stems),
         cmocka_unit_test(test_kin_forms),
         cmocka_unit_test(test_question_pages_one_list),
         cmocka_unit_test(test_acronyms_shared),
