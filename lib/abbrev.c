@@ -354,6 +354,16 @@ static const synonyms_equal_row abbrev_table[] = {
     {"mfc", {"mise en forme conditionnelle", NULL, NULL}, ABBREV_ONEWAY},
     /* Months, school subjects and everyday clippings. */
     {"covoit", {"covoiturage", NULL, NULL}, ABBREV_BOTH},
+    /* Session 23, round 2 (after batch 18), from general usage, no
+     * failure showing them, one way: « TZ » names the time zone (the
+     * variable), « BAL » the « boîte aux lettres » of French mail
+     * administration (« bal » is also a dance), « MTA » the mail
+     * server, « SSO », « 2FA » the authentication schemes. */
+    {"tz", {"fuseau horaire", NULL, NULL}, ABBREV_ONEWAY},
+    {"bal", {"boîte aux lettres", NULL, NULL}, ABBREV_ONEWAY},
+    {"mta", {"agent de transfert de courrier", "serveur de messagerie", NULL}, ABBREV_ONEWAY},
+    {"sso", {"authentification unique", NULL, NULL}, ABBREV_ONEWAY},
+    {"2fa", {"authentification à deux facteurs", "double authentification", NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

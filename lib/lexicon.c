@@ -249,7 +249,7 @@ static const lexicon_entry lexicon_table[] = {
     {"chômeur", {"demandeur d'emploi", NULL, NULL}},
     {"fiche de paie", {"bulletin de paie", "bulletin de salaire", NULL}},
     {"arrêt maladie", {"arrêt de travail", NULL, NULL}},
-    {"vacances", {"congés", NULL, NULL}},
+    {"vacances", {"congés", "absence", NULL}},
     {"carte de séjour", {"titre de séjour", NULL, NULL}},
     {"immigré", {"migrant", NULL, NULL}},
     {"mineur isolé", {"mineur non accompagné", NULL, NULL}},
@@ -344,6 +344,57 @@ static const lexicon_entry lexicon_table[] = {
     {"correcteur orthographique", {"vérification orthographique", NULL, NULL}},
     {"correction automatique", {"autocorrection", NULL, NULL}},
     {"mise en forme automatique", {"autoformat", NULL, NULL}},
+    /* Session 23, round 2 (after batch 18, GOsa's LDAP-admin help and
+     * French man pages, became a development set), written before
+     * measuring, each that moves a query measured alone
+     * (docs/ANALYSIS.md). Seen in batch 18's failures (a disclosed bias:
+     * the answers write the words on the right): an e-mail « répondeur
+     * automatique » is the « message d'absence », « réponse automatique »,
+     * « notification d'absence »; an « économiseur d'écran » is the
+     * « écran de veille », what documentation calls « mise en veille » and
+     * « économie d'énergie »; an « adresse secondaire » is an « alias »,
+     * an « adresse alternative »; a « vpn » is reached by its protocols
+     * (« pptp », « openvpn », « ipsec »); « vacances » also reach
+     * « absence ». */
+    {"répondeur automatique", {"message d'absence", "réponse automatique", "notification d'absence"}},
+    {"économiseur d'écran", {"écran de veille", "mise en veille", "économie d'énergie"}},
+    {"adresse secondaire", {"alias", "adresse alternative", NULL}},
+    {"adresse mail secondaire", {"alias", "adresse alternative", NULL}},
+    {"vpn", {"pptp", "openvpn", "ipsec"}},
+    /* Same round, from general knowledge, no failure showing them: mail,
+     * accounts and sessions, the desktop, time, networks and Unix
+     * administration as people type them. */
+    {"message de vacances", {"message d'absence", "réponse automatique", NULL}},
+    {"absent du bureau", {"message d'absence", "réponse automatique", NULL}},
+    {"réponse automatique", {"message d'absence", NULL, NULL}},
+    {"adresse mail", {"adresse électronique", "adresse de messagerie", "adresse de courriel"}},
+    {"boîte mail", {"boîte aux lettres", "messagerie", "boîte de réception"}},
+    {"compte mail", {"compte de messagerie", NULL, NULL}},
+    {"faire suivre", {"transférer", "rediriger", "redirection"}},
+    {"renvoi d'appel", {"transfert d'appel", "redirection", NULL}},
+    {"carnet d'adresses", {"annuaire", "contacts", NULL}},
+    {"liste noire", {"liste de blocage", "liste d'exclusion", NULL}},
+    {"antispam", {"spam", "courrier indésirable", "filtrage"}},
+    {"mot de passe oublié", {"réinitialiser le mot de passe", "réinitialisation du mot de passe", NULL}},
+    {"groupe secondaire", {"groupe supplémentaire", NULL, NULL}},
+    {"groupe principal", {"groupe primaire", NULL, NULL}},
+    {"fermer la session", {"déconnexion", "se déconnecter", NULL}},
+    {"ouvrir une session", {"connexion", "se connecter", NULL}},
+    {"écran de veille", {"économiseur d'écran", "mise en veille", NULL}},
+    {"mettre en veille", {"mise en veille", "suspendre", NULL}},
+    {"veille prolongée", {"hibernation", NULL, NULL}},
+    {"éteindre", {"arrêter", "mettre hors tension", NULL}},
+    {"verrouiller l'écran", {"verrouillage de l'écran", "verrouiller la session", NULL}},
+    {"langue du clavier", {"disposition du clavier", "agencement du clavier", NULL}},
+    {"décalage horaire", {"fuseau horaire", NULL, NULL}},
+    {"mettre à l'heure", {"régler l'horloge", "synchroniser l'horloge", NULL}},
+    {"horloge matérielle", {"horloge temps réel", "rtc", NULL}},
+    {"tâche planifiée", {"cron", "crontab", NULL}},
+    {"planificateur de tâches", {"cron", NULL, NULL}},
+    {"réseau privé virtuel", {"pptp", "openvpn", "ipsec"}},
+    {"partage réseau", {"nfs", "samba", "cifs"}},
+    {"démarrage", {"amorçage", NULL, NULL}},
+    {"gestionnaire de démarrage", {"chargeur d'amorçage", "chargeur de démarrage", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)

@@ -119,6 +119,12 @@ static const synonyms_equal_row spelling_table[] = {
     {"ortographe", {"orthographe", NULL}, SPELLING_ONEWAY},
     {"dépendence", {"dépendance", NULL}, SPELLING_ONEWAY},
     {"déconnection", {"déconnexion", NULL}, SPELLING_ONEWAY},
+    /* Session 23, round 2 (after batch 18), from general usage, no
+     * failure showing them: misspellings of administration's words, one
+     * way. */
+    {"horraire", {"horaire", NULL}, SPELLING_ONEWAY},
+    {"couriel", {"courriel", NULL}, SPELLING_ONEWAY},
+    {"syncroniser", {"synchroniser", NULL}, SPELLING_ONEWAY},
 };
 
 size_t spelling_count(void)
