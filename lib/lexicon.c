@@ -367,7 +367,6 @@ static const lexicon_entry lexicon_table[] = {
     {"message de vacances", {"message d'absence", "réponse automatique", NULL}},
     {"absent du bureau", {"message d'absence", "réponse automatique", NULL}},
     {"réponse automatique", {"message d'absence", NULL, NULL}},
-    {"adresse mail", {"adresse électronique", "adresse de messagerie", "adresse de courriel"}},
     {"boîte mail", {"boîte aux lettres", "messagerie", "boîte de réception"}},
     {"compte mail", {"compte de messagerie", NULL, NULL}},
     {"faire suivre", {"transférer", "rediriger", "redirection"}},
