@@ -1525,6 +1525,45 @@ static void test_tables_session22_round2(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 23's round-2 entries (after batch 18): « timezone » (and
+ * « tz ») reach the « fuseau horaire »; « économiseur d'écran » the
+ * « économie d'énergie » and the « écran de veille », which « screensaver »
+ * reaches too; « adresse secondaire » and « adresse mail secondaire » an
+ * « alias »; « vpn » a « PPTP » account, one way (« pptp » does not reach
+ * the « VPN »); « répondeur automatique » and « out of office » the
+ * « message d'absence »; « blacklist » the « liste noire ». */
+static void test_tables_session23_round2(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Le fuseau horaire se règle dans le fichier de zone.",
+        "Désactivez les propriétés d'économie d'énergie du moniteur.",
+        "L'utilisateur peut avoir plusieurs alias de messagerie.",
+        "Activez l'option PPTP pour l'accès au serveur.",
+        "Rédigez le message d'absence avant de partir.",
+        "La liste noire refuse ces numéros.",
+        "Un écran de veille s'affiche après dix minutes.",
+        "Le VPN chiffre le trafic du poste nomade.",
+    };
+    ctx = open_texts(&ix, texts, 8, "Note", 993);
+    assert_int_equal(found_ids(ctx, "timezone"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "tz"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "économiseur d'écran"), 1u << 2 | 1u << 7);
+    assert_int_equal(found_ids(ctx, "screensaver"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "adresse secondaire"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "adresse mail secondaire"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "vpn"), 1u << 4 | 1u << 8);
+    assert_int_equal(found_ids(ctx, "pptp"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "répondeur automatique"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "out of office"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "blacklist"), 1u << 6);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2317,6 +2356,7 @@ int main(void)
         cmocka_unit_test(test_tables_session21),
         cmocka_unit_test(test_tables_session22),
         cmocka_unit_test(test_tables_session22_round2),
+        cmocka_unit_test(test_tables_session23_round2),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
