@@ -801,9 +801,14 @@ static void test_soft_clauses(void **state)
     assert_soft("comment trouver tout le travail des enfants ?", 4, 2); /* « tout » */
     assert_soft("trouver tout le travail des enfants", -1, 0);
     /* Nor a question's prepositions of place and time (« sous »,
-     * « devant », « pendant »), which a keyword query keeps. */
+     * « devant », « pendant »), nor a keyword query's before a word, but
+     * « avant » and « derrière », whose relation a keyword query asks. */
     assert_soft("comment mettre les paroles sous les notes ?", 4, 4); /* « sous » */
-    assert_soft("mettre les paroles sous les notes", -1, 0);
+    assert_soft("mettre les paroles sous les notes", 6, 8);           /* « sous » */
+    assert_soft("répondeur automatique pendant les vacances", -1, 4); /* « pendant » */
+    assert_soft("placer l'image derrière le texte", -1, 0);
+    assert_soft("aperçu avant impression", -1, 0);
+    assert_soft("les notes dessous", -1, 0);
     /* Nor the « faire » of a question opening with « que faire » and
      * other words; « que faire ? » keeps it. */
     q = parse("que faire si le travail des enfants ?");
