@@ -1928,7 +1928,7 @@ static const char *const query_weak_words[] = {
  * « pendant »): a question's relaxed order does not count them, as it
  * does not count « entre », « vers », « depuis » (query_weak_words), though
  * they match and score; nor a keyword query's, but « avant » and
- * « derrière » (query_keyword_soft_prepositions). Unaccented. */
+ * « derrière » (query_keyword_firm_prepositions). Unaccented. */
 static const char *const query_soft_prepositions[] = {
     "apres",  "avant", "contre", "derriere", "dessous", "dessus", "devant",
     "durant", "hors",  "malgre", "parmi",    "pendant", "sous",   "via",
@@ -2571,29 +2571,27 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
     return 1;
 }
 
-/* Prepositions a keyword query's relaxed order does not count
- * (query_soft_prepositions but « avant », « derrière », measured out:
- * « aperçu avant impression », « placer l'image derrière le texte » ask
- * for that very relation). */
-static const char *const query_keyword_soft_prepositions[] = {
-    "apres", "contre", "dessous", "dessus",  "devant", "durant",
-    "hors",  "malgre", "parmi",   "pendant", "sous",   "via",
-};
+/* The prepositions of place and time (query_soft_prepositions) a keyword
+ * query's relaxed order still counts, measured out: « aperçu avant
+ * impression », « placer l'image derrière le texte » ask for that very
+ * relation. Unaccented. */
+static const char *const query_keyword_firm_prepositions[] = {"avant", "derriere"};
 
 /* In a keyword query, a preposition of place or time before another word
- * (query_keyword_soft_prepositions) is soft, as in a question: it matches
- * and scores, but the relaxed order, when no document has every word, does
- * not count it. « répondeur automatique pendant les vacances »: the page on
- * absence notices never writes « pendant », which long pages say in
- * passing; « zéro devant nombre calc ». */
+ * (query_soft_prepositions but query_keyword_firm_prepositions) is soft,
+ * as in a question: it matches and scores, but the relaxed order, when no
+ * document has every word, does not count it. « répondeur automatique
+ * pendant les vacances »: the page on absence notices never writes
+ * « pendant », which long pages say in passing; « zéro devant nombre
+ * calc ». */
 static void query_mark_soft_prepositions(query_item *items, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++) {
         const char *w = query_word_at(items + i, n - i, 0);
-        if (w && items[i].npos == 1 &&
-            query_in_list(w, query_keyword_soft_prepositions,
-                          sizeof query_keyword_soft_prepositions /
-                              sizeof query_keyword_soft_prepositions[0]))
+        if (w && items[i].npos == 1 && query_soft_preposition(w) &&
+            !query_in_list(w, query_keyword_firm_prepositions,
+                           sizeof query_keyword_firm_prepositions /
+                               sizeof query_keyword_firm_prepositions[0]))
             items[i].soft = 1;
     }
 }
