@@ -115,7 +115,6 @@ static int is_bold_font(const char *name)
                     strcasestr(name, "heavy") || strcasestr(name, "semibold"));
 }
 
-/* Reads the lines of a page. */
 /* The character an expert font's glyph stands for. A Type 1 font without a
  * Unicode map (LaTeX's Utopia, Minion or Garamond expert sets) names its
  * old-style figures « threeoldstyle », its small capitals « Esmall », its
@@ -164,6 +163,7 @@ static char *pdf_expert_text(const char *text)
     return g_string_free(out, FALSE);
 }
 
+/* Reads the lines of a page. */
 static void read_page(PopplerPage *pp, pdf_page *page)
 {
     char *text = poppler_page_get_text(pp);

@@ -2561,8 +2561,7 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         if (w && items[i].npos == 1 && !items[i].dropped &&
             (query_in_list(w, query_weak_words,
                            sizeof query_weak_words / sizeof query_weak_words[0]) ||
-             query_in_list(w, query_soft_prepositions,
-                           sizeof query_soft_prepositions / sizeof query_soft_prepositions[0]) ||
+             query_soft_preposition(w) ||
              (i + 1 < n && query_in_list(w, query_light_verbs,
                                          sizeof query_light_verbs / sizeof query_light_verbs[0])) ||
              query_scope_name(items, n, i)))
