@@ -1261,6 +1261,24 @@ static int query_vowel_start(const char *text, size_t len, size_t i)
            base[0] == 0xE6;
 }
 
+/* The length of the apostrophe at text[i], or 0: the four the analyzer
+ * joins words with (analyzer.c): ' ’ ʼ ‘ (« l‘abri », typed where a
+ * keyboard or a word processor gave a left quote or a modifier letter,
+ * is « l'abri »). */
+static size_t query_apostrophe(const char *text, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    if (text[i] == '\'')
+        return 1;
+    if (len - i >= 2 && memcmp(text + i, "\xCA\xBC", 2) == 0)
+        return 2;
+    if (len - i >= 3 &&
+        (memcmp(text + i, "\xE2\x80\x99", 3) == 0 || memcmp(text + i, "\xE2\x80\x98", 3) == 0))
+        return 3;
+    return 0;
+}
+
 /* Elisions typed without their apostrophe: « mise a l abri », « qu un
  * enfant », « droits d enfants », « l’ abri ». A lone elided word (l d j m
  * n s t c qu jusqu…, analyzer_is_elision) followed by a word beginning
@@ -1289,10 +1307,7 @@ static void query_join_elisions(const char *text, size_t len, buf *out)
                    ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z')))
                 low[k++] = (char)(text[j++] | 0x20);
             size_t letters = j;
-            if (j < len && text[j] == '\'')
-                j++;
-            else if (len - j >= 3 && memcmp(text + j, "\xE2\x80\x99", 3) == 0)
-                j += 3;
+            j += query_apostrophe(text, len, j);
             for (w = j; w < len && query_is_space(text, len, w, &n);)
                 w += n;
             if (k > 0 && analyzer_is_elision(low, k) && w > j && w < len &&
@@ -1391,12 +1406,9 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
             w--;
         it.kind = QUERY_ITEM_WORD;
         it.ends = query_ends_clause(text, len, j);
-        it.article =
-            w - i > 1 && (text[i] | 0x20) == 'l' &&
-            (text[i + 1] == '\'' || (w - i > 3 && memcmp(text + i + 1, "\xE2\x80\x99", 3) == 0));
-        it.after_qu =
-            w - i > 2 && (text[i] | 0x20) == 'q' && (text[i + 1] | 0x20) == 'u' &&
-            (text[i + 2] == '\'' || (w - i > 4 && memcmp(text + i + 2, "\xE2\x80\x99", 3) == 0));
+        it.article = w - i > 1 && (text[i] | 0x20) == 'l' && query_apostrophe(text, w, i + 1) > 0;
+        it.after_qu = w - i > 2 && (text[i] | 0x20) == 'q' && (text[i + 1] | 0x20) == 'u' &&
+                      query_apostrophe(text, w, i + 2) > 0;
         query_item_analyze(&it, text + i, w - i);
         if (w < j && it.npos > 0 &&
             query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)

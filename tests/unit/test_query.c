@@ -1393,6 +1393,19 @@ static void test_elision_without_apostrophe(void **state)
     ASSERT_SAME_QUERY("jusqu a l été", "jusqu'à l'été");
     ASSERT_SAME_QUERY("d Œuvre", "d'œuvre");
     ASSERT_SAME_QUERY("l’  abri", "l'abri");
+    /* The four apostrophes the analyzer joins words with are one: a left
+     * quote or a modifier letter typed for it (« l‘abri », « lʼabri ») is
+     * read as « l'abri » everywhere the parser looks at the elision: the
+     * article before an object (« sans l'assistant »), « qu' » after a
+     * conjunction (« bien qu'elle »), a space after it. */
+    ASSERT_SAME_QUERY("l‘  abri", "l'abri");
+    ASSERT_SAME_QUERY("lʼ abri", "l'abri");
+    ASSERT_SAME_QUERY("comment créer une requête sans l‘assistant ?",
+                      "comment créer une requête sans l'assistant ?");
+    ASSERT_SAME_QUERY("comment créer une requête sans lʼassistant ?",
+                      "comment créer une requête sans l’assistant ?");
+    ASSERT_SAME_QUERY("maison bien qu‘elle brûle", "maison bien qu'elle brûle");
+    ASSERT_SAME_QUERY("maison bien quʼelle brûle", "maison bien qu’elle brûle");
     ASSERT_SAME_QUERY("\"mise a l abri\"", "\"mise à l'abri\"");
     ASSERT_SAME_QUERY("que faire si je soupconne qu un enfant est exploite ?",
                       "que faire si je soupconne qu'un enfant est exploite ?");
