@@ -85,6 +85,7 @@ typedef struct query_node {
                     * query (query_mark_optional), ranked where a row has it */
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
+    int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
     int acronym;   /* a clause of one word that is an acronym: typed in
                     * capitals, or a synonym group's short side
                     * (query_short_side) */
@@ -114,6 +115,11 @@ typedef struct {
     int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
     int article;     /* typed after an elided « l' » (« l'assistant »), which
                       * the analyzer strips */
+    int head;        /* the head noun of a keyword query that names a thing
+                      * (query_mark_head) */
+    int clitic;      /* typed after an elided « n' », « s' », « j' », « m' » or
+                      * « t' »: a negation or a pronoun, so a clause with
+                      * its verb (query_mark_head) */
     int after_qu;    /* typed after an elided « qu' » (« parce qu'il »), which
                       * the analyzer strips too */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
@@ -1407,6 +1413,8 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
         it.kind = QUERY_ITEM_WORD;
         it.ends = query_ends_clause(text, len, j);
         it.article = w - i > 1 && (text[i] | 0x20) == 'l' && query_apostrophe(text, w, i + 1) > 0;
+        it.clitic =
+            w - i > 1 && strchr("nsjmtNSJMT", text[i]) && query_apostrophe(text, w, i + 1) > 0;
         it.after_qu = w - i > 2 && (text[i] | 0x20) == 'q' && (text[i + 1] | 0x20) == 'u' &&
                       query_apostrophe(text, w, i + 2) > 0;
         query_item_analyze(&it, text + i, w - i);
@@ -1687,6 +1695,7 @@ static query_node *query_item_node(const query_item *it)
         return query_prefix_node(it);
     query_node *ph = query_phrase_of(it, 0, it->npos);
     ph->soft = it->soft;
+    ph->head = it->head;
     ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
                  query_says_little(query_pos_surface(&it->pos[0]));
     ph->derive = it->kind == QUERY_ITEM_WORD && it->npos == 1 && !ph->common;
@@ -2607,6 +2616,49 @@ static void query_mark_soft_prepositions(query_item *items, size_t n)
     }
 }
 
+/* The words that only a clause has: the negation and the clitic
+ * pronouns (« ne », « se », « me », « te »), unaccented. */
+static const char *const query_verb_clitics[] = {"me", "ne", "se", "te"};
+
+/* The definite articles before a query's first noun: « l'ombre d'un
+ * objet », « le nombre de lignes », « la couleur d'une note ». */
+static const char *const query_definite_articles[] = {"la", "le", "les"};
+
+/* A keyword query whose first word that is not a function word comes
+ * after a definite article (« l'ombre d'un objet », « la couleur d'une
+ * note ») names a thing, and French puts a noun phrase's head first: that
+ * noun is what it asks about, the words after it say which one. A page
+ * whose title opens with it is the page about it (rank.c,
+ * RANK_TITLE_HEAD): « Ombre », not « Bordures », which has a tab on
+ * shadows. Marks that word (query_item.head). */
+static void query_mark_head(query_item *items, size_t n)
+{
+    /* A negation or a clitic pronoun makes the query a clause, whose
+     * subject is not what it asks (« l'ordinateur ne s'allume pas »). */
+    for (size_t i = 0; i < n; i++) {
+        const char *w = query_word_at(items + i, n - i, 0);
+        if (items[i].clitic ||
+            (w && query_in_list(w, query_verb_clitics,
+                                sizeof query_verb_clitics / sizeof query_verb_clitics[0])))
+            return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        query_item *it = &items[i];
+        if (it->kind != QUERY_ITEM_WORD || query_function_word(items, n, i))
+            continue;
+        const char *before = i > 0 && items[i - 1].kind == QUERY_ITEM_WORD && !items[i - 1].neg &&
+                                     items[i - 1].npos == 1
+                                 ? query_pos_surface(&items[i - 1].pos[0])
+                                 : NULL;
+        it->head =
+            !it->neg && !it->prefix && it->npos == 1 &&
+            (it->article || (before && query_in_list(before, query_definite_articles,
+                                                     sizeof query_definite_articles /
+                                                         sizeof query_definite_articles[0])));
+        return;
+    }
+}
+
 /* A keyword query's function words (query_function_word: « une », « de »,
  * « à », « sur »; not « ne », « n' ») are not required: « connexion à un fichier texte » is
  * answered by « Connexion au fichier texte », « l'ordre de tri d'une
@@ -2750,6 +2802,7 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
     if (!question) {
         query_mark_optional(lx.items, lx.nitems);
         query_mark_soft_prepositions(lx.items, lx.nitems);
+        query_mark_head(lx.items, lx.nitems);
     }
     int meaning = question && query_asks_meaning(lx.items, lx.nitems,
                                                  joined.data ? joined.data : "", joined.len);
@@ -3574,6 +3627,18 @@ static void query_wrap_base(query_out *o)
     buf_puts(&o->text, ") AND (");
 }
 
+/* Is n, or a node under it (the word of a compound's or a synonym's
+ * alternatives), the head noun (query_node.head)? */
+static int query_node_head(const query_node *n)
+{
+    if (n->head)
+        return 1;
+    for (size_t i = 0; i < n->nkids; i++)
+        if (query_node_head(n->kids[i]))
+            return 1;
+    return 0;
+}
+
 query_expr *query_compile(const query *q, int flags, const query_vocab *v)
 {
     query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL};
@@ -3671,6 +3736,10 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     e->nterms = o.nterms;
     e->nclauses = (int)q->nclauses;
     e->soft = 0;
+    e->head = -1;
+    for (size_t i = 0; i < q->nclauses && e->head < 0; i++)
+        if (query_node_head(q->clauses[i]))
+            e->head = (int)i;
     for (size_t i = 0; i < q->nclauses && i < 64; i++)
         if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->soft)
             e->soft |= 1ULL << i;

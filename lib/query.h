@@ -154,6 +154,10 @@ typedef struct {
      * (« plus », « tout », « même », « depuis ») and the prepositions of
      * place and time (« sous », « devant », « pendant »). */
     unsigned long long soft;
+    /* The clause of a keyword query's head noun, typed after a definite
+     * article (« l'ombre d'un objet »): a title that opens with it is the
+     * page about it (rank.c, RANK_TITLE_HEAD); -1 when none. */
+    int head;
 } query_expr;
 
 enum {

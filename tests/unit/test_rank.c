@@ -160,6 +160,51 @@ static void run_top(const query_expr *e, rank_params *p, const double *after, in
     assert_int_equal(rows, nrows);
 }
 
+/* A keyword query naming a thing by a noun after a definite article
+ * (« l'hébergement ») scores a row whose title opens with that noun
+ * 1 + RANK_TITLE_HEAD times more (query_expr.head); not the same word
+ * typed bare, nor a row that has it in its text only, nor a clause (« ne »,
+ * a clitic pronoun: the noun is its subject). */
+static void test_title_head(void **state)
+{
+    (void)state;
+    query *q = parse("l'hébergement"), *bare = parse("hébergement");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS),
+               *b = compile(bare, QUERY_ALL | QUERY_SIGNALS);
+    assert_int_equal(e->head, 0);
+    assert_int_equal(b->head, -1);
+    rank_params p = params_for(e), pb = params_for(b);
+    p.title_cols = pb.title_cols = 1;
+    p.text_col = pb.text_col = 2;
+    /* 5: « Hébergement » titles it; 6: its text says it. */
+    assert_float_equal(score("repere_rank", e, &p, 5), 2 * score("repere_rank", b, &pb, 5), 1e-9);
+    assert_float_equal(score("repere_rank", e, &p, 6), score("repere_rank", b, &pb, 6), 1e-9);
+    query_expr_free(e);
+    query_expr_free(b);
+    query_free(q);
+    query_free(bare);
+    static const struct {
+        const char *text;
+        int head;
+    } cases[] = {
+        {"la couleur d'une note", 1}, /* « la » is clause 0 */
+        {"l’adresse mail d’un groupe", 0},
+        {"l ombre d un objet", 0},            /* typed without apostrophes */
+        {"changer l'écran d'accueil", -1},    /* a verb first */
+        {"l'ordinateur ne s'allume pas", -1}, /* a clause: its subject */
+        {"l'écran s'éteint", -1},
+        {"l'hébergement ?", -1}, /* a question */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        q = parse(cases[i].text);
+        e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+        if (e->head != cases[i].head)
+            fail_msg("%s: head %d, not %d", cases[i].text, e->head, cases[i].head);
+        query_expr_free(e);
+        query_free(q);
+    }
+}
+
 static void test_curves(void **state)
 {
     (void)state;
@@ -1048,6 +1093,7 @@ static void test_title_span(void **state)
     query *q = parse("l identifiant d un utilisateur");
     query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
     assert_int_equal(e->nclauses, 3);
+    e->head = -1; /* row 4's title opens with it: test_title_head's */
     rank_params p = params_for(e);
     p.text_col = 2;
     p.span_col[0] = p.span_col[1] = 1;
@@ -1100,6 +1146,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_curves),
+        cmocka_unit_test(test_title_head),
         cmocka_unit_test(test_proximity),
         cmocka_unit_test(test_exact_phrase),
         cmocka_unit_test(test_span),
