@@ -3743,6 +3743,10 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     for (size_t i = 0; i < q->nclauses && i < 64; i++)
         if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->soft)
             e->soft |= 1ULL << i;
+    e->little = 0;
+    for (size_t i = 0; i < q->nclauses && i < 64; i++)
+        if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->common)
+            e->little |= 1ULL << i;
     return e;
 }
 

@@ -158,6 +158,10 @@ typedef struct {
      * article (« l'ombre d'un objet »): a title that opens with it is the
      * page about it (rank.c, RANK_TITLE_HEAD); -1 when none. */
     int head;
+    /* The clauses of one word typed that says little alone (« autre »,
+     * « même », « plus », « depuis »: query_weak_words, or a question's
+     * function word): a title's span does not need them (rank.c). */
+    unsigned long long little;
 } query_expr;
 
 enum {

@@ -8,7 +8,8 @@
  * square root of its best passage's share (passage_share); a synonym no
  * row has changes no score; the relaxed count of a row with every clause
  * of a question (its passages, at least all but one); the span of a
- * title that lacks the query's function words (title_cols). */
+ * title that lacks the query's function words (title_cols) or its words
+ * that say little alone (query_expr.little). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1142,6 +1143,66 @@ static void test_title_span(void **state)
     query_free(q);
 }
 
+/* Nor does a title's stretch need a word that says little alone
+ * (query_expr.little): « l'espace d'adressage d'un autre processus » is
+ * together in a man page's NAME line without « autre », which another
+ * page writes beside the other words in its text. */
+static void test_title_span_little(void **state)
+{
+    (void)state;
+    static char body[4096];
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        size_t len = 0;
+        body[0] = 0;
+        /* 1: the words but « autre » together in the title, « autre » in
+         * the text; 2: every word together in the text; the others:
+         * filler only. */
+        const char *title =
+            r == 1 ? "Transférer les données entre les espaces d'adressage de processus"
+                   : "Accueil";
+        for (int i = 0; i < 40; i++) {
+            if (i == 5 && r <= 2)
+                len = append_word(body, sizeof body, len,
+                                  r == 2 ? "son espace d'adressage avec un autre processus"
+                                         : "un autre");
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        }
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, title, &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("l'espace d'adressage d'un autre processus");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    assert_true(e->little != 0);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.span_col[0] = p.span_col[1] = 1;
+    p.span_col[2] = 0.5;
+    p.title_cols = 1;
+    double plain[3], with[3], without[3];
+    for (int r = 1; r <= 2; r++)
+        plain[r] = score("repere_rank", e, &p, r);
+    p.w_span = 1;
+    for (int r = 1; r <= 2; r++)
+        with[r] = score("repere_rank", e, &p, r);
+    e->little = 0;
+    for (int r = 1; r <= 2; r++)
+        without[r] = score("repere_rank", e, &p, r);
+    /* Row 1's title: the whole span (the title's share), none when
+     * « autre » was needed there. */
+    assert_float_equal(with[1], 2 * plain[1], 1e-9);
+    assert_float_equal(without[1], plain[1], 1e-9);
+    /* The text still needs every clause: row 2's span, unchanged. */
+    assert_true(with[2] > plain[2]);
+    assert_float_equal(with[2], without[2], 1e-12);
+    assert_true(with[1] > with[2]);
+    query_expr_free(e);
+    query_free(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1165,6 +1226,7 @@ int main(void)
         cmocka_unit_test(test_relaxed_share),
         cmocka_unit_test(test_soft_clauses),
         cmocka_unit_test(test_title_span),
+        cmocka_unit_test(test_title_span_little),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
