@@ -73,6 +73,8 @@ typedef struct query_node {
                     * count (query_expr.soft) */
     int common;    /* PHRASE of one word typed that says little alone
                     * (query_says_little) */
+    int little;    /* PHRASE: common, or a question's light verb
+                    * (query_expr.little) */
     int derive;    /* PHRASE of one word typed: may reach its « -age »
                     * noun's forms, or its verb's, or its action noun's
                     * (query_lend decides) */
@@ -108,6 +110,8 @@ typedef struct {
     int dropped;     /* a function word of a question, not required */
     int soft;        /* a word of a question the relaxed order does not count
                       * (query_expr.soft) */
+    int light;       /* a question's light verb before a word (query_light_verbs),
+                      * which a title need not say (query_expr.little) */
     int optional;    /* a function word of a keyword query: not required, ranked */
     int asks;        /* a question's interrogative (« pourquoi »): no clause,
                       * but an exact-form signal of titles and headings */
@@ -1698,6 +1702,7 @@ static query_node *query_item_node(const query_item *it)
     ph->head = it->head;
     ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
                  query_says_little(query_pos_surface(&it->pos[0]));
+    ph->little = ph->common || it->light;
     ph->derive = it->kind == QUERY_ITEM_WORD && it->npos == 1 && !ph->common;
     if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole &&
         !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
@@ -2587,6 +2592,9 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
                                          sizeof query_light_verbs / sizeof query_light_verbs[0])) ||
              query_scope_name(items, n, i)))
             items[i].soft = 1;
+        items[i].light = items[i].soft && i + 1 < n &&
+                         query_in_list(w, query_light_verbs,
+                                       sizeof query_light_verbs / sizeof query_light_verbs[0]);
     }
     return 1;
 }
@@ -3745,7 +3753,7 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
             e->soft |= 1ULL << i;
     e->little = 0;
     for (size_t i = 0; i < q->nclauses && i < 64; i++)
-        if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->common)
+        if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->little)
             e->little |= 1ULL << i;
     return e;
 }

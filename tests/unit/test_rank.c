@@ -1146,7 +1146,8 @@ static void test_title_span(void **state)
 /* Nor does a title's stretch need a word that says little alone
  * (query_expr.little): « l'espace d'adressage d'un autre processus » is
  * together in a man page's NAME line without « autre », which another
- * page writes beside the other words in its text. */
+ * page writes beside the other words in its text; nor a question's light
+ * verb. */
 static void test_title_span_little(void **state)
 {
     (void)state;
@@ -1199,6 +1200,13 @@ static void test_title_span_little(void **state)
     assert_true(with[2] > plain[2]);
     assert_float_equal(with[2], without[2], 1e-12);
     assert_true(with[1] > with[2]);
+    query_expr_free(e);
+    query_free(q);
+    /* A question's light verb before a word says little too. */
+    q = parse("comment faire défiler les diapos ?");
+    e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 3);
+    assert_int_equal(e->little, 1); /* « faire », the first clause */
     query_expr_free(e);
     query_free(q);
 }
