@@ -921,9 +921,9 @@ static double rank_span(const rank_hit *hits, size_t n, const rank_state *m, con
  * clone(2) write in passing beside the other words (« son espace
  * d'adressage avec un autre processus »), earning the text's span. Such a
  * word is let in the stretch as the function words are. Measured (summed
- * nDCG@10, twenty sets, against main 25e24b3): 3 up, 0 down, +0.448
- * (heldout19 « l'espace d'adressage d'un autre processus » 0.496 ->
- * 0.869, heldout3 « que faire si gimp ne répond plus » 0.313 -> 0.373,
+ * nDCG@10, twenty sets, against main 25e24b3, the same on f5ef18b): 3 up,
+ * 0 down, +0.448 (heldout19 « l'espace d'adressage d'un autre processus »
+ * 0.496 -> 0.869, heldout3 « que faire si gimp ne répond plus » 0.313 -> 0.373,
  * blind « que faire si la souris ne bouge plus » 0.781 -> 0.796); the
  * weak words alone 1 up, 0 down, +0.373. Any content clause but one, at
  * a fraction of the title's share, had lost (12 up, 18 down); a
