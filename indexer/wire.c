@@ -7,16 +7,16 @@
  *   'R' (ready)
  *   'S' hash[64]          'D' hash[64] document          'E' str reason
  *   'T' u32 page, u32 ms, str text
- * and a document is "RPX3" u32 format, str title, str date, str
- * description, str headings, str keywords, str hidden, u32 pages, u32 n_chunks, then per chunk
- * u32 page, str heading, str text, then u32 n_scan_pages and the pages. */
+ * and a document is "RPX4" u32 format, str title, str date, str
+ * description, str headings, str keywords, str hidden, str links, u32 pages, u32 n_chunks, then per
+ * chunk u32 page, str heading, str text, then u32 n_scan_pages and the pages. */
 #include "wire.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define WIRE_DOC_MAGIC "RPX3"
+#define WIRE_DOC_MAGIC "RPX4"
 #define WIRE_NULL 0xFFFFFFFFu
 
 typedef struct {
@@ -201,6 +201,7 @@ static void wire_put_document(buf *b, const extract_doc *doc)
     wire_put_str(b, doc->headings);
     wire_put_str(b, doc->keywords);
     wire_put_str(b, doc->hidden);
+    wire_put_str(b, doc->links);
     wire_put_u32(b, (uint32_t)doc->pages);
     wire_put_u32(b, (uint32_t)doc->n_chunks);
     for (size_t i = 0; i < doc->n_chunks; i++) {
@@ -226,7 +227,8 @@ static int wire_get_document(wire_reader *r, extract_doc *doc)
     doc->format = (extract_format)format;
     if (wire_get_str(r, &doc->title) != 0 || wire_get_str(r, &doc->date) != 0 ||
         wire_get_str(r, &doc->description) != 0 || wire_get_str(r, &doc->headings) != 0 ||
-        wire_get_str(r, &doc->keywords) != 0 || wire_get_str(r, &doc->hidden) != 0)
+        wire_get_str(r, &doc->keywords) != 0 || wire_get_str(r, &doc->hidden) != 0 ||
+        wire_get_str(r, &doc->links) != 0)
         goto malformed;
     if (wire_get_u32(r, &pages) != 0 || pages > INT32_MAX || wire_get_u32(r, &n) != 0)
         goto malformed;

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "extract_formats.h"
+#include "links.h"
 #include "text.h"
 #include "title.h"
 
@@ -194,6 +195,15 @@ int extract_buffer(extract_format f, const char *name, const char *data, size_t 
         return rc;
     }
     doc->format = f;
+    /* A page's links name files of its tree relative to its own path. */
+    if (doc->links && name) {
+        links_resolve_doc(doc, name);
+    } else {
+        free(doc->links);
+        doc->links = NULL;
+    }
+    free(doc->link_base);
+    doc->link_base = NULL;
     if (doc->title && !doc->title[0]) {
         free(doc->title);
         doc->title = NULL;

@@ -77,6 +77,8 @@ void extract_doc_free(extract_doc *doc)
     free(doc->headings);
     free(doc->keywords);
     free(doc->hidden);
+    free(doc->links);
+    free(doc->link_base);
     for (size_t i = 0; i < doc->n_chunks; i++) {
         free(doc->chunks[i].heading);
         free(doc->chunks[i].text);

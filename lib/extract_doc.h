@@ -60,6 +60,12 @@ typedef struct {
      * help for one module), paragraphs one per line, or NULL: indexed in
      * a column of its own that weighs less than the body (schema.h) */
     char *hidden;
+    /* HTML: the page's links to files of its tree, one "target\ttext"
+     * line each, text case-folded (links.h); NULL for none. The extractor
+     * gives targets as written, and link_base the page's <base href>;
+     * extract_buffer resolves them against the file's path. */
+    char *links;
+    char *link_base;
     int pages;         /* page count (PDF, DOCX/ODT page hints); 0 when unknown */
     extract_chunk *chunks;
     size_t n_chunks;

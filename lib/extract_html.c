@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "datefind.h"
+#include "links.h"
 #include "text.h"
 
 #include <glib.h>
@@ -707,6 +708,14 @@ typedef struct {
     walker main_w, articles_w, body_w; /* PASS_PARTS */
     walker strict_w, lenient_w;        /* PASS_WHOLE */
     size_t target;                     /* PASS_WHOLE: ordinal of the part walked */
+    /* PASS_PARTS: every <a href> of the page, wherever it stands (a
+     * table of contents is often navigation), as extract_doc.links */
+    buf links;
+    size_t n_links;
+    size_t link_depth; /* > 0: inside a link, its depth + 1 */
+    char *link_href;
+    buf link_text;
+    char *base; /* the first <base href> */
 } page;
 
 static void page_walkers(page *p, walker **ws, size_t *n)
@@ -728,6 +737,8 @@ static void page_flush_run(page *p)
 {
     if (!p->run.len)
         return;
+    if (p->link_depth)
+        buf_append(&p->link_text, p->run.data, p->run.len);
     if (p->depth > 0 && !p->outside) {
         walker *ws[3];
         size_t n;
@@ -828,6 +839,47 @@ static int is_purpose(const element *e)
     return 0;
 }
 
+/* Ends the link being read: its href and text (whitespace collapsed,
+ * case-folded) as a line of p->links. */
+static void page_link_end(page *p)
+{
+    p->link_depth = 0;
+    if (p->n_links < LINKS_MAX) {
+        char *text = text_normalize(p->link_text.data ? p->link_text.data : "", p->link_text.len,
+                                    TEXT_ONE_LINE);
+        char *key = g_utf8_casefold(text, -1);
+        for (const char *h = p->link_href; *h; h++)
+            if (*h != '\t' && *h != '\n' && *h != '\r')
+                buf_putc(&p->links, *h);
+        buf_putc(&p->links, '\t');
+        if (strlen(key) <= LINKS_TEXT_MAX && !strpbrk(key, "\t\n"))
+            buf_puts(&p->links, key);
+        buf_putc(&p->links, '\n');
+        p->n_links++;
+        g_free(key);
+        free(text);
+    }
+    g_free(p->link_href);
+    p->link_href = NULL;
+    buf_clear(&p->link_text);
+}
+
+/* The first pass notes the links and the <base> (links.h). */
+static void page_link_start(page *p, const element *e)
+{
+    const char *href;
+    if (!e->name || !(href = attr(e, "href")))
+        return;
+    if (strcmp(e->name, "a") == 0) {
+        if (p->link_depth)
+            page_link_end(p);
+        p->link_href = g_strdup(href);
+        p->link_depth = p->depth + 1;
+    } else if (strcmp(e->name, "base") == 0 && !p->base) {
+        p->base = g_strdup(href);
+    }
+}
+
 static void on_start_document(void *ctx)
 {
     ((page *)ctx)->started = 1;
@@ -846,6 +898,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         e.tags |= TAG_HIDDEN;
     if (atts && atts[0] && is_purpose(&e))
         e.tags |= TAG_PURPOSE;
+    if (atts && atts[0] && p->pass == PASS_PARTS)
+        page_link_start(p, &e);
     p->ordinal++;
     if (p->depth == 0) {
         if (!p->root_ordinal) {
@@ -892,6 +946,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 static void page_end(page *p)
 {
     int tags = p->tags[--p->depth];
+    if (p->link_depth == p->depth + 1)
+        page_link_end(p);
     if (p->outside) {
         p->outside--;
         return;
@@ -982,6 +1038,10 @@ static void page_free(page *p)
     g_free(p->og_title);
     g_free(p->meta_date);
     free(p->keywords);
+    buf_free(&p->links);
+    g_free(p->link_href);
+    buf_free(&p->link_text);
+    g_free(p->base);
 }
 
 /* The parser's last error in plain words. */
@@ -1229,6 +1289,10 @@ int extract_html(const char *data, size_t len, extract_doc *doc, char *err, size
     }
     doc->keywords = p.keywords;
     p.keywords = NULL;
+    if (p.links.len)
+        doc->links = buf_detach(&p.links);
+    if (p.base)
+        doc->link_base = strdup(p.base);
     if (headings.len)
         doc->headings = buf_detach(&headings);
 

@@ -26,6 +26,7 @@ static void make_doc(extract_doc *doc)
     doc->headings = strdup("Introduction\nConclusion");
     doc->keywords = strdup("traite, exploitation\nmineurs non accompagnés");
     doc->hidden = strdup("Mots : Nombre de mots");
+    doc->links = strdup("corpus/a.html\tinformations générales\n");
     doc->pages = 12;
     extract_doc_add_chunk(doc, 1, NULL, "première page");
     extract_doc_add_chunk(doc, 2, "Introduction", "");
@@ -52,6 +53,7 @@ static void assert_same_doc(const extract_doc *a, const extract_doc *b)
     assert_same_str(a->headings, b->headings);
     assert_same_str(a->keywords, b->keywords);
     assert_same_str(a->hidden, b->hidden);
+    assert_same_str(a->links, b->links);
     assert_int_equal(a->pages, b->pages);
     assert_int_equal(a->n_chunks, b->n_chunks);
     for (size_t i = 0; i < a->n_chunks; i++) {
@@ -194,12 +196,12 @@ static void test_doc_malformed(void **state)
     assert_int_equal(wire_doc_deserialize(bad, len, &back), -1);
     free(bad);
 
-    /* a huge chunk count must not allocate: magic, format, 6 NULL strings,
+    /* a huge chunk count must not allocate: magic, format, 7 NULL strings,
      * pages, n_chunks = 0xFFFFFFF0 */
-    unsigned char huge[4 + 4 + 24 + 4 + 4] = "RPX3";
-    memset(huge + 8, 0xFF, 24);
-    memset(huge + 36, 0xF0, 1);
-    memset(huge + 37, 0xFF, 3);
+    unsigned char huge[4 + 4 + 28 + 4 + 4] = "RPX4";
+    memset(huge + 8, 0xFF, 28);
+    memset(huge + 40, 0xF0, 1);
+    memset(huge + 41, 0xFF, 3);
     assert_int_equal(wire_doc_deserialize((const char *)huge, sizeof huge, &back), -1);
 
     /* deterministic pseudo-random corruption never crashes */
