@@ -21,17 +21,35 @@
     "  expansion TEXT NOT NULL,"                                                                   \
     "  PRIMARY KEY (doc_id, acronym, expansion)) WITHOUT ROWID;"
 
-/* The full-text index over the documents' text, apart: an index of version
- * 8 gets the hidden column by building them again (schema_create). */
-#define SCHEMA_FTS_SQL                                                                             \
+/* The links and contexts tables, apart: an index of version 8 or 9 gets
+ * them at its next read-write open (schema_create). */
+#define SCHEMA_LINKS_SQL                                                                           \
+    "CREATE TABLE links("                                                                          \
+    "  doc_id INTEGER NOT NULL,"                                                                   \
+    "  target TEXT NOT NULL,"                                                                      \
+    "  text TEXT NOT NULL,"                                                                        \
+    "  PRIMARY KEY (doc_id, target, text)) WITHOUT ROWID;"                                         \
+    "CREATE TABLE contexts("                                                                       \
+    "  doc_id INTEGER PRIMARY KEY,"                                                                \
+    "  text TEXT NOT NULL);"
+
+/* What docs_fts indexes, apart: an index of version 9 gets the context
+ * in the body by making the view again (schema_create). */
+#define SCHEMA_VIEW_SQL                                                                            \
     "CREATE VIEW docs_text(id, title, headings, body, hidden) AS"                                  \
     "  SELECT d.id, d.title,"                                                                      \
     "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"     \
+    "    coalesce((SELECT x.text || char(10) FROM contexts x WHERE x.doc_id = d.id), '') ||"       \
     "    (SELECT group_concat(c.text, char(10)) FROM"                                              \
     "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"     \
     "        ORDER BY id) AS c),"                                                                  \
     "    d.hidden"                                                                                 \
-    "  FROM documents d;"                                                                          \
+    "  FROM documents d;"
+
+/* The full-text index over the documents' text, apart: an index of version
+ * 8 gets the hidden column by building them again (schema_create). */
+#define SCHEMA_FTS_SQL                                                                             \
+    SCHEMA_VIEW_SQL                                                                                \
     "CREATE VIRTUAL TABLE docs_fts USING fts5(title, headings, body, hidden,"                      \
     "  content='docs_text', content_rowid='id', tokenize='" SCHEMA_TOKENIZE "');"
 
@@ -59,7 +77,7 @@ static const char schema_sql[] =
     "  id INTEGER PRIMARY KEY,"
     "  doc_id INTEGER NOT NULL,"
     "  page INTEGER,"
-    "  text TEXT NOT NULL);" SCHEMA_FTS_SQL "CREATE TABLE vocab("
+    "  text TEXT NOT NULL);" SCHEMA_LINKS_SQL SCHEMA_FTS_SQL "CREATE TABLE vocab("
     "  key TEXT NOT NULL,"
     "  form TEXT NOT NULL,"
     "  PRIMARY KEY (key, form)) WITHOUT ROWID;"
@@ -115,6 +133,7 @@ static int schema_reset(sqlite3 *db, char *err, size_t errlen)
         "DROP TABLE IF EXISTS documents",  "DROP TABLE IF EXISTS vocab",
         "DROP TABLE IF EXISTS ocr_pages",  "DROP TABLE IF EXISTS spelling",
         "DROP TABLE IF EXISTS state",      "DROP TABLE IF EXISTS acronyms",
+        "DROP TABLE IF EXISTS links",      "DROP TABLE IF EXISTS contexts",
     };
     for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++)
         if (schema_exec(db, drops[i], err, errlen) != 0)
@@ -166,12 +185,21 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
      * and hash, so that the indexer's next walk reads them again (their
      * hidden text comes then); PDFs and the others are not read again. */
     static const char upgrade8[] =
-        "ALTER TABLE documents ADD COLUMN hidden TEXT;"
+        "ALTER TABLE documents ADD COLUMN hidden TEXT;" SCHEMA_LINKS_SQL
         "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format IN ('html', 'epub');"
         "DROP TABLE docs_fts;"
         "DROP VIEW docs_text;" SCHEMA_FTS_SQL "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');";
-    if (version == 8
-            ? schema_exec(db, upgrade8, err, errlen) != 0 ||
+    /* Version 9 lacks the links and the contexts (a generic title's
+     * parent's title, context.h): the view takes them in, which changes
+     * no document's text (there are no contexts yet), and the HTML pages
+     * lose their mtime and hash, so that the next walk reads them again
+     * for their links; the end of that run gives them their contexts. */
+    static const char upgrade9[] =
+        SCHEMA_LINKS_SQL "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format = 'html';"
+                         "DROP VIEW docs_text;" SCHEMA_VIEW_SQL;
+    int upgrade = version == 8 || version == 9;
+    if (upgrade
+            ? schema_exec(db, version == 8 ? upgrade8 : upgrade9, err, errlen) != 0 ||
                   schema_exec(db, pragma, err, errlen) != 0
             : schema_reset(db, err, errlen) != 0 || schema_exec(db, schema_sql, err, errlen) != 0 ||
                   schema_exec(db, pragma, err, errlen) != 0) {
@@ -180,7 +208,7 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
     }
     if (schema_exec(db, "COMMIT", err, errlen) != 0)
         return -1;
-    if (version != 8)
+    if (!upgrade)
         schema_page_size(db);
     return 0;
 }

@@ -18,8 +18,8 @@
  *             the document's passages (a PDF page, an HTML section), then
  *             its keywords, if any, on no page.
  *   docs_text view: one row per document (id, title, headings, body,
- *             hidden) where body is the document's chunks joined in order
- *             by "\n".
+ *             hidden) where body is the document's context, if any, and
+ *             chunks joined in order by "\n".
  *   docs_fts  FTS5(title, headings, body, hidden), external content =
  *             docs_text (hidden is SCHEMA_HIDDEN_COLUMN, weighed apart):
  *             the one full-text index. Whole documents match (words on two
@@ -42,6 +42,16 @@
  *             SCHEMA_STATE_ACRONYMS_SCAN when it has documents: the end of
  *             that run fills it from every document. Readers of an index
  *             without the table see no acronyms.
+ *   links(doc_id, target, text): an HTML document's links to the files
+ *             of its tree (links.h: target a path as documents.path has
+ *             them, text the link's text case-folded), written and
+ *             deleted with the document.
+ *   contexts(doc_id, text): what an HTML page whose title is generic
+ *             (another HTML page has it too) takes from its parent, the
+ *             page that lists it under that title: the parent's title
+ *             (context.h). docs_text's body is it, "\n", then the chunks:
+ *             documents.starts count its tokens, a snippet never shows
+ *             it. Decided at the end of a run (store_finish).
  *   state(name, value): SCHEMA_STATE_* rows (integers, but for the OCR
  *             check's record: ocrcheck.h).
  *   ocr_pages(hash, page, engine, lang, dpi, text, error, ms, used_at):
@@ -75,10 +85,11 @@
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried; but one of
- * version 8, which lacks only the hidden column (documents.hidden, docs_
- * fts's hidden), is upgraded in place at its next read-write open, its
- * documents, vocabulary and OCR cache kept (schema.c). */
-#define SCHEMA_VERSION 9
+ * version 8, which lacks the hidden column (documents.hidden, docs_
+ * fts's hidden), or 9, which lacks the links and contexts tables, is
+ * upgraded in place at its next read-write open, its documents,
+ * vocabulary and OCR cache kept (schema.c). */
+#define SCHEMA_VERSION 10
 #define SCHEMA_CHUNK_BITS 20
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
@@ -103,6 +114,9 @@
  * for readers to tell whether to reload it. */
 #define SCHEMA_STATE_ACRONYMS_SCAN "acronyms_scan"
 #define SCHEMA_STATE_ACRONYMS "acronyms"
+/* state row: HTML documents changed since the contexts were decided
+ * (context.h): the end of the run decides them again. */
+#define SCHEMA_STATE_CONTEXTS_STALE "contexts_stale"
 /* state row: docs_fts changes since its last 'optimize' (store_merge). */
 #define SCHEMA_STATE_FTS_CHANGES "fts_changes"
 /* state row: the indexer's last OCR check, for searchd's /healthz; the

@@ -958,6 +958,11 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
          * give way, its text read on a tie. */
         int paged = sqlite3_column_int(sm->starts, 2) > 0;
         size_t k = 0, i = 0;
+        /* Words before the first chunk are the page's context (schema.h,
+         * contexts): found, never shown. */
+        while (b && nchunks > 0 && i < h->n && h->v[i].off < snippet_start(b, 0))
+            i++;
+        size_t first = i;
         while (b && nchunks > 0 && i < h->n) {
             /* The chunk of hit i: the last one starting at or before it. */
             while (k + 1 < nchunks && snippet_start(b, k + 1) <= h->v[i].off)
@@ -1025,7 +1030,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             }
             i = j;
         }
-        *quiet = *seq < 0 && i > 0;
+        *quiet = *seq < 0 && i > first;
         rc = SQLITE_DONE;
     }
     sqlite3_reset(sm->starts);

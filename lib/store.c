@@ -20,6 +20,7 @@
 #include "acronym_table.h"
 #include "analyzer.h"
 #include "buf.h"
+#include "context.h"
 #include "schema.h"
 #include "spell.h"
 #include "vocab.h"
@@ -56,12 +57,21 @@ enum {
     ST_DOC_COUNT,
     ST_FTS_CHANGES,
     ST_SET_FTS_CHANGES,
+    ST_LINKS_DELETE,
+    ST_LINK_INSERT,
+    ST_CONTEXT_DELETE,
+    ST_CONTEXT_SET,
+    ST_CONTEXTS_STALE,
+    ST_CONTEXTS_STALE_GET,
+    ST_CONTEXTS_FRESH,
+    ST_CHUNK_LENGTHS,
+    ST_STARTS_GET,
     ST_COUNT
 };
 
 static const char *const store_sql[ST_COUNT] = {
     [ST_LIST] = "SELECT id, path, url, bytes, mtime_ns, hash, format, ocr FROM documents",
-    [ST_FIND] = "SELECT id FROM documents WHERE path = ?1",
+    [ST_FIND] = "SELECT id, format = 'html' FROM documents WHERE path = ?1",
     [ST_TEXT] = "SELECT title, headings, body, hidden FROM docs_text WHERE id = ?1",
     [ST_FIELDS] = "SELECT title, headings, NULL, hidden FROM docs_text WHERE id = ?1",
     /* VALUES, not INSERT … SELECT: a statement that may write several rows
@@ -99,6 +109,18 @@ static const char *const store_sql[ST_COUNT] = {
                        " WHERE name = '" SCHEMA_STATE_FTS_CHANGES "'), 0)",
     [ST_SET_FTS_CHANGES] = "INSERT INTO state(name, value) VALUES ('" SCHEMA_STATE_FTS_CHANGES
                            "', ?1) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+    [ST_LINKS_DELETE] = "DELETE FROM links WHERE doc_id = ?1",
+    [ST_LINK_INSERT] = "INSERT OR IGNORE INTO links(doc_id, target, text) VALUES (?1, ?2, ?3)",
+    [ST_CONTEXT_DELETE] = "DELETE FROM contexts WHERE doc_id = ?1",
+    [ST_CONTEXT_SET] = "INSERT OR REPLACE INTO contexts(doc_id, text) VALUES (?1, ?2)",
+    [ST_CONTEXTS_STALE] = "INSERT OR IGNORE INTO state(name, value)"
+                          " VALUES ('" SCHEMA_STATE_CONTEXTS_STALE "', 1)",
+    [ST_CONTEXTS_STALE_GET] = "SELECT count(*) FROM state"
+                              " WHERE name = '" SCHEMA_STATE_CONTEXTS_STALE "'",
+    [ST_CONTEXTS_FRESH] = "DELETE FROM state WHERE name = '" SCHEMA_STATE_CONTEXTS_STALE "'",
+    [ST_CHUNK_LENGTHS] = "SELECT length(CAST(text AS BLOB)) FROM chunks WHERE id BETWEEN ?1 AND ?2"
+                         " ORDER BY id",
+    [ST_STARTS_GET] = "SELECT starts FROM documents WHERE id = ?1",
 };
 
 /* A change to docs_fts waiting for the commit, with the values it is made
@@ -346,6 +368,8 @@ static int store_merge(store *st, int only_this_run, char *err, size_t errlen)
     return store_step_done(st, ST_MERGE, err, errlen);
 }
 
+static int store_contexts(store *st, char *err, size_t errlen);
+
 int store_finish(store *st, char *err, size_t errlen)
 {
     sqlite3_int64 by, generation;
@@ -354,7 +378,7 @@ int store_finish(store *st, char *err, size_t errlen)
         snprintf(err, errlen, "store_finish inside a transaction");
         return -1;
     }
-    if (store_begin(st, err, errlen) != 0)
+    if (store_contexts(st, err, errlen) != 0 || store_begin(st, err, errlen) != 0)
         return -1;
     if (store_int(st, ST_STALE_BY, &by, err, errlen) != 0 ||
         store_int(st, ST_GENERATION, &generation, err, errlen) != 0)
@@ -408,13 +432,16 @@ int store_in_transaction(const store *st)
     return st->in_tx;
 }
 
-/* Looks up the id of path; *id = 0 when it is not indexed. */
-static int store_find(store *st, const char *path, sqlite3_int64 *id, char *err, size_t errlen)
+/* Looks up the id of path; *id = 0 when it is not indexed. *html: the
+ * document is an HTML page. */
+static int store_find(store *st, const char *path, sqlite3_int64 *id, int *html, char *err,
+                      size_t errlen)
 {
     sqlite3_stmt *s = st->st[ST_FIND];
     sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     *id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    *html = rc == SQLITE_ROW && sqlite3_column_int(s, 1);
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -742,6 +769,35 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, stor
     return 0;
 }
 
+/* Replaces document id's links with doc's (NULL: none) and drops its
+ * context; when stale is set (an HTML page changed, or a document went),
+ * asks the end of the run to decide the contexts again (store_contexts). */
+static int store_links(store *st, sqlite3_int64 id, const extract_doc *doc, int stale, char *err,
+                       size_t errlen)
+{
+    sqlite3_bind_int64(st->st[ST_LINKS_DELETE], 1, id);
+    if (store_step_done(st, ST_LINKS_DELETE, err, errlen) != 0)
+        return -1;
+    sqlite3_bind_int64(st->st[ST_CONTEXT_DELETE], 1, id);
+    if (store_step_done(st, ST_CONTEXT_DELETE, err, errlen) != 0)
+        return -1;
+    sqlite3_stmt *s = st->st[ST_LINK_INSERT];
+    for (const char *l = doc ? doc->links : NULL; l && *l;) {
+        const char *nl = strchr(l, '\n');
+        size_t n = nl ? (size_t)(nl - l) : strlen(l);
+        const char *tab = memchr(l, '\t', n);
+        if (tab) {
+            sqlite3_bind_int64(s, 1, id);
+            sqlite3_bind_text(s, 2, l, (int)(tab - l), SQLITE_STATIC);
+            sqlite3_bind_text(s, 3, tab + 1, (int)(n - (size_t)(tab - l) - 1), SQLITE_STATIC);
+            if (store_step_done(st, ST_LINK_INSERT, err, errlen) != 0)
+                return -1;
+        }
+        l += n + (nl ? 1 : 0);
+    }
+    return stale ? store_step_done(st, ST_CONTEXTS_STALE, err, errlen) : 0;
+}
+
 static void store_now_iso(char *out, size_t len)
 {
     time_t now = time(NULL);
@@ -754,7 +810,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
               sqlite3_int64 *id_out, char *err, size_t errlen)
 {
     sqlite3_int64 id = 0;
-    int is_new;
+    int is_new, was_html = 0;
     char indexed_at[32];
     store_fts_op old = {0}, new = {0};
     if (!st->in_tx) {
@@ -771,7 +827,7 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
     if (store_mark_stale(st, err, errlen) != 0 ||
         store_exec(st, "SAVEPOINT store_put", err, errlen) != 0)
         return -1;
-    if (store_find(st, f->path, &id, err, errlen) != 0)
+    if (store_find(st, f->path, &id, &was_html, err, errlen) != 0)
         goto fail;
     is_new = id == 0;
     if (!is_new) {
@@ -789,7 +845,8 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
             goto fail;
         id = sqlite3_last_insert_rowid(st->db);
     }
-    if (store_index(st, id, doc, &new, err, errlen) != 0)
+    if (store_index(st, id, doc, &new, err, errlen) != 0 ||
+        store_links(st, id, doc, was_html || doc->format == EXTRACT_FORMAT_HTML, err, errlen) != 0)
         goto fail;
     if (acronym_table_put(st->acronyms, id, doc) != SQLITE_OK) {
         store_fail(st, "cannot write the acronyms", err, errlen);
@@ -826,7 +883,8 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
     if (store_unindex(st, id, &old, err, errlen) != 0)
         goto fail;
     sqlite3_bind_int64(st->st[ST_DOC_DELETE], 1, id);
-    if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0)
+    if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0 ||
+        store_links(st, id, NULL, 1, err, errlen) != 0)
         goto fail;
     if (acronym_table_delete(st->acronyms, id) != SQLITE_OK) {
         store_fail(st, "cannot write the acronyms", err, errlen);
@@ -859,4 +917,96 @@ int store_touch(store *st, sqlite3_int64 id, sqlite3_int64 mtime_ns, const char 
     if (url)
         sqlite3_bind_text(s, 3, url, -1, SQLITE_STATIC);
     return store_step_done(st, ST_TOUCH, err, errlen);
+}
+
+/* Gives document id the context text (NULL: none): its docs_fts row is
+ * made again from its stored chunks, the context first (no file read),
+ * and its chunks' starts move by the context's tokens (store_fts_add). */
+static int store_set_context(store *st, sqlite3_int64 id, const char *text, char *err,
+                             size_t errlen)
+{
+    store_fts_op old = {0}, new = {0};
+    int found, result = -1, rc;
+    size_t at = text ? strlen(text) + 1 : 0, cap = 0;
+    if (store_fts_values(st, id, 1, &old, &found, err, errlen) != 0)
+        goto cleanup;
+    if (!found) {
+        result = 0;
+        goto cleanup;
+    }
+    old.remove = 1;
+    int which = text ? ST_CONTEXT_SET : ST_CONTEXT_DELETE;
+    sqlite3_bind_int64(st->st[which], 1, id);
+    if (text)
+        sqlite3_bind_text(st->st[which], 2, text, -1, SQLITE_STATIC);
+    if (store_step_done(st, which, err, errlen) != 0 ||
+        store_fts_values(st, id, 1, &new, &found, err, errlen) != 0)
+        goto cleanup;
+    /* The keywords chunk, if any, stays the last. */
+    sqlite3_stmt *s = st->st[ST_STARTS_GET];
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const unsigned char *b = sqlite3_column_blob(s, 0);
+        size_t nb = (size_t)sqlite3_column_bytes(s, 0) / SCHEMA_STARTS_BYTES;
+        new.keywords = b &&nb && (b[nb * SCHEMA_STARTS_BYTES - 1] & 0x80);
+    }
+    sqlite3_reset(s);
+    s = st->st[ST_CHUNK_LENGTHS];
+    sqlite3_bind_int64(s, 1, SCHEMA_CHUNK_ID(id, 0));
+    sqlite3_bind_int64(s, 2, SCHEMA_CHUNK_ID(id, SCHEMA_CHUNK_MAX));
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        new.start = buf_xgrow(new.start, &cap, new.n + 1, sizeof *new.start);
+        new.start[new.n++] = at;
+        at += (size_t)sqlite3_column_int64(s, 0) + 1;
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_DONE) {
+        store_fail(st, "cannot read the index", err, errlen);
+        goto cleanup;
+    }
+    store_fts_push(st, &old);
+    store_fts_push(st, &new);
+    return 0;
+cleanup:
+    store_fts_op_free(&old);
+    store_fts_op_free(&new);
+    return result;
+}
+
+/* The run's contexts (context.h), in a transaction of their own before
+ * the spelling table's, which counts their words: when HTML documents
+ * changed since they were decided (SCHEMA_STATE_CONTEXTS_STALE), decides
+ * every page's again and makes the rows of those whose context changed
+ * again. */
+static int store_contexts(store *st, char *err, size_t errlen)
+{
+    sqlite3_int64 stale;
+    context_change *v = NULL;
+    size_t n = 0;
+    if (store_begin(st, err, errlen) != 0)
+        return -1;
+    if (store_int(st, ST_CONTEXTS_STALE_GET, &stale, err, errlen) != 0)
+        goto fail;
+    if (stale <= 0)
+        return store_commit(st, err, errlen);
+    int rc = context_decide(st->db, &v, &n);
+    if (rc != SQLITE_OK) {
+        st->last_error = rc;
+        snprintf(err, errlen, "cannot decide the pages' contexts: %s", sqlite3_errstr(rc));
+        goto fail;
+    }
+    if (n > 0 && store_mark_stale(st, err, errlen) != 0)
+        goto fail;
+    for (size_t i = 0; i < n; i++)
+        if (store_set_context(st, v[i].id, v[i].text, err, errlen) != 0)
+            goto fail;
+    if (store_step_done(st, ST_CONTEXTS_FRESH, err, errlen) != 0)
+        goto fail;
+    context_changes_free(v, n);
+    return store_commit(st, err, errlen);
+fail:
+    context_changes_free(v, n);
+    store_rollback(st);
+    return -1;
 }

@@ -307,7 +307,7 @@ static void test_upgrade_from_8(void **state)
     long long forms = query_int(fx->db, "SELECT count(*) FROM vocab");
     /* Version 8's layout, with the same rows. */
     static const char downgrade[] =
-        "DROP TABLE docs_fts; DROP VIEW docs_text;"
+        "DROP TABLE docs_fts; DROP VIEW docs_text; DROP TABLE links; DROP TABLE contexts;"
         "ALTER TABLE documents DROP COLUMN hidden;"
         "CREATE VIEW docs_text(id, title, headings, body) AS"
         "  SELECT d.id, d.title,"
@@ -321,14 +321,16 @@ static void test_upgrade_from_8(void **state)
         "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
         "INSERT INTO ocr_pages VALUES ('h', 1, 'e', 'fra', 300, 'lu', NULL, 5, 1);"
         "PRAGMA user_version = 8;";
-    assert_int_equal(sqlite3_exec(fx->db, downgrade, NULL, NULL, NULL), SQLITE_OK);
+    char *dmsg = NULL;
+    if (sqlite3_exec(fx->db, downgrade, NULL, NULL, &dmsg) != SQLITE_OK)
+        fail_msg("downgrade: %s", dmsg);
     store_close(fx->st);
     fx->st = NULL;
     sqlite3_close_v2(fx->db);
     fx->db = NULL;
 
     assert_int_equal(schema_open(fx->path, SCHEMA_READONLY, &db, err, sizeof err), -1);
-    assert_non_null(strstr(err, "not a Repère index of this version (found 8, want 9)"));
+    assert_non_null(strstr(err, "not a Repère index of this version (found 8, want 10)"));
     assert_int_equal(schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err), 0);
     assert_consistent(fx->db);
     assert_int_equal(query_int(fx->db, "PRAGMA user_version"), SCHEMA_VERSION);
@@ -364,6 +366,165 @@ static void test_upgrade_from_8(void **state)
         query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'hidden : mots'"), 1);
 }
 
+/* An HTML page of chunks « word » and « page deux », titled title, with
+ * links (extract_doc.links). */
+static void put_page(fixture *fx, const char *path, const char *title, const char *word,
+                     const char *links, sqlite3_int64 *id)
+{
+    char err[256];
+    extract_doc doc;
+    extract_chunk chunks[2];
+    store_file f = {.path = path, .url = path, .bytes = 10, .mtime_ns = 5, .hash = "cccc"};
+    make_doc(&doc, chunks, title, word);
+    doc.format = EXTRACT_FORMAT_HTML;
+    doc.pages = 0;
+    doc.links = (char *)links;
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_put(fx->st, &f, &doc, NULL, id, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+}
+
+static void finish(fixture *fx)
+{
+    char err[256];
+    if (store_finish(fx->st, err, sizeof err) != 0)
+        fail_msg("store_finish: %s", err);
+    assert_consistent(fx->db);
+}
+
+/* A page whose title another page has gets, at the end of the run, the
+ * title of the page that lists it under that title as its body's first
+ * paragraph (context.h): found by it, its chunks' starts moved past it;
+ * it loses it when its title is its own again, and when the parent goes. */
+static void test_contexts(void **state)
+{
+    fixture *fx = *state;
+    sqlite3_int64 parent = 0, child = 0, other = 0, x = 0;
+    put_page(fx, "site/users/samba.html", "Samba", "réglages",
+             "site/users/node23.html\tinformations générales\nsite/users/samba.html\tsamba\n",
+             &parent);
+    put_page(fx, "site/users/node23.html", "Informations générales", "répertoire home", NULL,
+             &child);
+    put_page(fx, "site/groups/node12.html", "Informations  Générales", "adresse", NULL, &other);
+    /* A link with another text, or to a page whose title is its own, is no parent's. */
+    put_page(fx, "site/groups/mail.html", "Mail", "messagerie",
+             "site/groups/node12.html\tle groupe\nsite/users/samba.html\tsamba\n", &x);
+    finish(fx);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 1);
+    assert_int_equal(query_int(fx->db, "SELECT doc_id FROM contexts WHERE text = 'Samba'"), child);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'body : samba'"), 1);
+    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH"
+                                       " 'body : samba AND body : home'"),
+                     child);
+    /* « Samba », one token, before the chunks. */
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT hex(starts) FROM documents WHERE id = %lld",
+             (long long)child);
+    sqlite3_stmt *s = NULL;
+    assert_int_equal(sqlite3_prepare_v2(fx->db, sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), "0100000003000000");
+    sqlite3_finalize(s);
+    /* The spelling table counts the context's words. */
+    assert_int_equal(query_int(fx->db, "SELECT docs FROM spelling WHERE word = 'samba'"), 2);
+    /* Nothing changed: nothing decided again, nothing written. */
+    finish(fx);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 1);
+    /* The parent's new title moves the context. */
+    put_page(fx, "site/users/samba.html", "Samba et Windows", "réglages",
+             "site/users/node23.html\tinformations générales\n", &parent);
+    finish(fx);
+    assert_int_equal(
+        query_int(fx->db, "SELECT doc_id FROM contexts WHERE text = 'Samba et Windows'"), child);
+    assert_int_equal(
+        query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'body : windows'"),
+        1);
+    /* The other page's title is its own now: the child's is no longer
+     * generic, its body what it was. */
+    put_page(fx, "site/groups/node12.html", "Adresse du groupe", "adresse", NULL, &other);
+    finish(fx);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 0);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH"
+                                       " 'body : windows'"),
+                     0);
+    snprintf(sql, sizeof sql,
+             "SELECT hex(starts) = '0000000002000000' FROM documents WHERE id = %lld",
+             (long long)child);
+    assert_int_equal(query_int(fx->db, sql), 1);
+    assert_int_equal(query_int(fx->db, "SELECT docs FROM spelling WHERE word = 'samba'"), 1);
+    /* Generic again, then the parent goes: so does the context. */
+    put_page(fx, "site/groups/node12.html", "Informations générales", "adresse", NULL, &other);
+    finish(fx);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 1);
+    char err[256];
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_delete(fx->st, parent, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    finish(fx);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 0);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM links"), 2);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH"
+                                       " 'samba'"),
+                     0);
+}
+
+/* An index of version 9 (no links, no contexts) is refused read-only and
+ * upgraded in place read-write: its documents stay, found as before, and
+ * its HTML pages are to be read again (for their links). */
+static void test_upgrade_from_9(void **state)
+{
+    fixture *fx = *state;
+    char err[256];
+    sqlite3 *db = NULL;
+    sqlite3_int64 html_id = 0, id = 0;
+    extract_doc doc;
+    extract_chunk chunks[2];
+    put_page(fx, "corpus/faq.html", "Questions", "saisir le juge", NULL, &html_id);
+    make_doc(&doc, chunks, "Rapport annuel", "mineurs accompagnés");
+    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
+    assert_int_equal(store_put(fx->st, &file_a, &doc, NULL, &id, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
+    static const char downgrade[] =
+        "DROP TABLE links; DROP TABLE contexts; DROP VIEW docs_text;"
+        "CREATE VIEW docs_text(id, title, headings, body, hidden) AS"
+        "  SELECT d.id, d.title,"
+        "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"
+        "    (SELECT group_concat(c.text, char(10)) FROM"
+        "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"
+        "        ORDER BY id) AS c),"
+        "    d.hidden"
+        "  FROM documents d;"
+        "DELETE FROM state WHERE name = 'contexts_stale';"
+        "PRAGMA user_version = 9;";
+    char *dmsg = NULL;
+    if (sqlite3_exec(fx->db, downgrade, NULL, NULL, &dmsg) != SQLITE_OK)
+        fail_msg("downgrade: %s", dmsg);
+    store_close(fx->st);
+    fx->st = NULL;
+    sqlite3_close_v2(fx->db);
+    fx->db = NULL;
+
+    assert_int_equal(schema_open(fx->path, SCHEMA_READONLY, &db, err, sizeof err), -1);
+    assert_non_null(strstr(err, "not a Repère index of this version (found 9, want 10)"));
+    assert_int_equal(schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "PRAGMA user_version"), SCHEMA_VERSION);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM links"), 0);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 0);
+    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'juge'"),
+                     html_id);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"
+                                       " WHERE path = 'corpus/faq.html' AND mtime_ns = 0"
+                                       " AND hash = ''"),
+                     1);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"
+                                       " WHERE path = 'corpus/a.pdf' AND mtime_ns = 5"
+                                       " AND hash = 'aaaa'"),
+                     1);
+    assert_int_equal(store_open(fx->db, &fx->st, err, sizeof err), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -373,6 +534,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hidden_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_contexts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrade_from_9, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
