@@ -715,6 +715,7 @@ typedef struct {
     size_t link_depth; /* > 0: inside a link, its depth + 1 */
     char *link_href;
     buf link_text;
+    int link_long; /* its text ran over what is kept of it */
     char *base; /* the first <base href> */
 } page;
 
@@ -737,8 +738,10 @@ static void page_flush_run(page *p)
 {
     if (!p->run.len)
         return;
-    if (p->link_depth)
+    if (p->link_depth && p->link_text.len + p->run.len <= 4 * LINKS_TEXT_MAX)
         buf_append(&p->link_text, p->run.data, p->run.len);
+    else if (p->link_depth)
+        p->link_long = 1;
     if (p->depth > 0 && !p->outside) {
         walker *ws[3];
         size_t n;
@@ -844,7 +847,7 @@ static int is_purpose(const element *e)
 static void page_link_end(page *p)
 {
     p->link_depth = 0;
-    if (p->n_links < LINKS_MAX) {
+    if (p->n_links < LINKS_MAX && strlen(p->link_href) <= LINKS_HREF_MAX) {
         char *text = text_normalize(p->link_text.data ? p->link_text.data : "", p->link_text.len,
                                     TEXT_ONE_LINE);
         char *key = g_utf8_casefold(text, -1);
@@ -852,7 +855,7 @@ static void page_link_end(page *p)
             if (*h != '\t' && *h != '\n' && *h != '\r')
                 buf_putc(&p->links, *h);
         buf_putc(&p->links, '\t');
-        if (strlen(key) <= LINKS_TEXT_MAX && !strpbrk(key, "\t\n"))
+        if (!p->link_long && strlen(key) <= LINKS_TEXT_MAX && !strpbrk(key, "\t\n"))
             buf_puts(&p->links, key);
         buf_putc(&p->links, '\n');
         p->n_links++;
@@ -862,6 +865,7 @@ static void page_link_end(page *p)
     g_free(p->link_href);
     p->link_href = NULL;
     buf_clear(&p->link_text);
+    p->link_long = 0;
 }
 
 /* The first pass notes the links and the <base> (links.h). */

@@ -10,9 +10,11 @@
 #include "extract_doc.h"
 
 /* Links kept of one page, and bytes of a link's text (longer: kept
- * with an empty text, as a target only). */
+ * with an empty text, as a target only), its case-folded text. */
 #define LINKS_MAX 20000
 #define LINKS_TEXT_MAX 512
+/* Bytes of an href kept: a longer one is left out (no path is that long). */
+#define LINKS_HREF_MAX 4096
 
 /* The path href (an attribute's value, as written) names when read on the
  * page at path page whose <base href> is base (NULL: none): the fragment

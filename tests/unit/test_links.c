@@ -12,6 +12,7 @@
 #include "extract.h"
 #include "links.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +87,22 @@ static void test_page_links(void **state)
                                    "site/img.html\t\n");
     assert_null(doc.link_base);
     extract_doc_free(&doc);
+    /* A link's text past LINKS_TEXT_MAX keeps its target only; an href
+     * past LINKS_HREF_MAX is left out. */
+    GString *big = g_string_new("<html><body><p>Texte. <a href=\"long.html\">");
+    for (int i = 0; i < 600; i++)
+        g_string_append(big, "mot ");
+    g_string_append(big, "</a><a href=\"");
+    for (int i = 0; i < LINKS_HREF_MAX; i++)
+        g_string_append_c(big, 'x');
+    g_string_append(big, ".html\">x</a></p></body></html>");
+    extract_doc_init(&doc);
+    assert_int_equal(extract_buffer(EXTRACT_FORMAT_HTML, "site/a.html", big->str, big->len, &doc,
+                                    err, sizeof err),
+                     EXTRACT_OK);
+    assert_string_equal(doc.links, "site/long.html\t\n");
+    extract_doc_free(&doc);
+    g_string_free(big, TRUE);
     /* No file name: nothing to resolve against. */
     extract_doc_init(&doc);
     assert_int_equal(
