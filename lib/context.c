@@ -6,6 +6,7 @@
 #include "context.h"
 
 #include "buf.h"
+#include "links.h"
 #include "text.h"
 
 #include <glib.h>
@@ -17,6 +18,7 @@ typedef struct {
     char *path;
     char *title;
     char *key;    /* title, blanks collapsed, case-folded (g_free) */
+    gint hash;    /* links_text_hash of key */
     char *stored; /* the context the index has, or NULL */
     int generic;
     int ntargets; /* pages it links to; -1: not counted yet */
@@ -31,6 +33,7 @@ typedef struct {
     GHashTable *by_id;    /* id (gint64 *) -> index + 1 */
     GHashTable *by_name;  /* file name -> GArray of indexes */
     GHashTable *keys;     /* key -> pages with that title */
+    GHashTable *generic;  /* the hashes of the generic titles */
     GHashTable *resolved; /* target -> index + 1, 0 for none */
     sqlite3_stmt *targets;
 } context_set;
@@ -108,11 +111,20 @@ static int context_ntargets(context_set *s, int k)
         return p->ntargets;
     GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
     sqlite3_bind_int64(s->targets, 1, p->id);
-    while (sqlite3_step(s->targets) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(s->targets, 0);
-        int r = t ? context_resolve(s, t) : -1;
-        if (r >= 0 && r != k)
-            g_hash_table_add(seen, GINT_TO_POINTER(r + 1));
+    if (sqlite3_step(s->targets) == SQLITE_ROW) {
+        const unsigned char *list = sqlite3_column_blob(s->targets, 0);
+        links_reader lr;
+        uint32_t hash;
+        const char *rel;
+        links_reader_init(&lr, list, (size_t)sqlite3_column_bytes(s->targets, 0));
+        while (links_read(&lr, &hash, &rel)) {
+            char *t = links_target(p->path, rel);
+            int r = context_resolve(s, t);
+            free(t);
+            if (r >= 0 && r != k)
+                g_hash_table_add(seen, GINT_TO_POINTER(r + 1));
+        }
+        links_reader_free(&lr);
     }
     sqlite3_reset(s->targets);
     p->ntargets = (int)g_hash_table_size(seen);
@@ -144,6 +156,7 @@ static int context_load(context_set *s)
         p->path = buf_xstrndup(path ? path : "", path ? strlen(path) : 0);
         p->title = buf_xstrndup(title ? title : "", title ? strlen(title) : 0);
         p->key = context_key(p->title);
+        p->hash = (gint)links_text_hash(p->key, strlen(p->key));
         p->stored = stored ? buf_xstrndup(stored, strlen(stored)) : NULL;
         p->generic = 0;
         p->ntargets = -1;
@@ -184,24 +197,35 @@ static int context_parents(context_set *s)
     }
     if (!generic)
         return SQLITE_OK;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].generic)
+            g_hash_table_add(s->generic, &s->v[i].hash);
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT doc_id, target, text FROM links WHERE text <> ''",
-                                -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(s->db, "SELECT doc_id, list FROM links", -1, &st, NULL);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
-        const char *text = (const char *)sqlite3_column_text(st, 2);
-        if (!text || GPOINTER_TO_INT(g_hash_table_lookup(s->keys, text)) < 2)
-            continue;
         gint64 id = sqlite3_column_int64(st, 0);
         int src = GPOINTER_TO_INT(g_hash_table_lookup(s->by_id, &id)) - 1;
-        const char *target = (const char *)sqlite3_column_text(st, 1);
-        if (src < 0 || !target || strcmp(s->v[src].key, text) == 0)
+        if (src < 0)
             continue;
-        int k = context_resolve(s, target);
-        if (k < 0 || k == src || !s->v[k].generic || strcmp(s->v[k].key, text) != 0)
-            continue;
-        if (s->v[k].parent < 0 || context_better(s, src, s->v[k].parent))
-            s->v[k].parent = src;
+        const unsigned char *list = sqlite3_column_blob(st, 1);
+        links_reader lr;
+        uint32_t hash;
+        const char *rel;
+        links_reader_init(&lr, list, (size_t)sqlite3_column_bytes(st, 1));
+        while (links_read(&lr, &hash, &rel)) {
+            gint h = (gint)hash;
+            if (!hash || h == s->v[src].hash || !g_hash_table_contains(s->generic, &h))
+                continue;
+            char *target = links_target(s->v[src].path, rel);
+            int k = context_resolve(s, target);
+            free(target);
+            if (k < 0 || k == src || !s->v[k].generic || s->v[k].hash != h)
+                continue;
+            if (s->v[k].parent < 0 || context_better(s, src, s->v[k].parent))
+                s->v[k].parent = src;
+        }
+        links_reader_free(&lr);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -230,7 +254,7 @@ static void context_array_free(gpointer a)
 
 int context_decide(sqlite3 *db, context_change **out, size_t *n_out)
 {
-    context_set s = {db, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    context_set s = {db, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = 0, cap = 0;
     *out = NULL;
     *n_out = 0;
@@ -238,9 +262,10 @@ int context_decide(sqlite3 *db, context_change **out, size_t *n_out)
     s.by_id = g_hash_table_new(g_int64_hash, g_int64_equal);
     s.by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, context_array_free);
     s.keys = g_hash_table_new(g_str_hash, g_str_equal);
+    s.generic = g_hash_table_new(g_int_hash, g_int_equal);
     s.resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     int rc =
-        sqlite3_prepare_v2(db, "SELECT target FROM links WHERE doc_id = ?1", -1, &s.targets, NULL);
+        sqlite3_prepare_v2(db, "SELECT list FROM links WHERE doc_id = ?1", -1, &s.targets, NULL);
     if (rc == SQLITE_OK)
         rc = context_load(&s);
     if (rc == SQLITE_OK)
@@ -260,6 +285,7 @@ int context_decide(sqlite3 *db, context_change **out, size_t *n_out)
     g_hash_table_destroy(s.by_id);
     g_hash_table_destroy(s.by_name);
     g_hash_table_destroy(s.keys);
+    g_hash_table_destroy(s.generic);
     g_hash_table_destroy(s.resolved);
     for (size_t i = 0; i < s.n; i++) {
         free(s.v[i].path);

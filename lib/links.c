@@ -6,6 +6,7 @@
 #include "buf.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -219,4 +220,146 @@ void links_resolve_doc(extract_doc *doc, const char *page)
     buf_free(&out);
     free(doc->link_base);
     doc->link_base = NULL;
+}
+
+char *links_relative(const char *page, const char *target)
+{
+    char *dir = links_dir(page);
+    buf b = BUF_INIT;
+    if (target[0] == '/' && dir[0] != '/') {
+        free(dir);
+        return buf_xstrndup(target, strlen(target));
+    }
+    /* The directory's and the target's common leading components. */
+    const char *d = dir, *t = target;
+    size_t common_d = d[0] == '/', common_t = common_d;
+    for (;;) {
+        size_t nd = strcspn(d + common_d, "/"), nt = strcspn(t + common_t, "/");
+        if (nd == 0 || nd != nt || memcmp(d + common_d, t + common_t, nd) != 0 ||
+            t[common_t + nt] != '/')
+            break;
+        common_d += nd + (d[common_d + nd] == '/');
+        common_t += nt + 1;
+        if (d[common_d] == '\0')
+            break;
+    }
+    /* One ".." for each component of the directory left. */
+    for (const char *p = d + common_d; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n > 0)
+            buf_puts(&b, "../");
+        p += n + (p[n] == '/');
+    }
+    buf_puts(&b, t + common_t);
+    free(dir);
+    return buf_detach(&b);
+}
+
+char *links_target(const char *page, const char *relative)
+{
+    char *dir = links_dir(page);
+    char *t = links_join(dir, relative);
+    free(dir);
+    return t;
+}
+
+uint32_t links_text_hash(const char *text, size_t len)
+{
+    /* FNV-1a */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)text[i];
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+typedef struct {
+    char *rel;
+    uint32_t hash;
+} links_entry;
+
+static int links_entry_cmp(const void *a, const void *b)
+{
+    const links_entry *x = a, *y = b;
+    int c = strcmp(x->rel, y->rel);
+    return c ? c : (x->hash > y->hash) - (x->hash < y->hash);
+}
+
+unsigned char *links_encode(const char *page, const char *lines, size_t *len)
+{
+    buf b = BUF_INIT;
+    links_entry *v = NULL;
+    size_t n = 0, cap = 0;
+    for (const char *s = lines; s && *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t k = nl ? (size_t)(nl - s) : strlen(s);
+        const char *tab = memchr(s, '\t', k);
+        if (tab && tab > s) {
+            size_t tl = k - (size_t)(tab - s) - 1;
+            char *target = buf_xstrndup(s, (size_t)(tab - s));
+            v = buf_xgrow(v, &cap, n + 1, sizeof *v);
+            v[n].rel = links_relative(page, target);
+            v[n++].hash = tl ? links_text_hash(tab + 1, tl) : 0;
+            free(target);
+        }
+        s += k + (nl ? 1 : 0);
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, links_entry_cmp);
+    const char *prev = "";
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && links_entry_cmp(&v[i], &v[i - 1]) == 0)
+            continue;
+        unsigned char hb[5];
+        for (int j = 0; j < 4; j++)
+            hb[j] = (unsigned char)(v[i].hash >> (8 * j));
+        size_t shared = 0;
+        while (shared < 255 && prev[shared] && prev[shared] == v[i].rel[shared])
+            shared++;
+        hb[4] = (unsigned char)shared;
+        buf_append(&b, hb, 5);
+        buf_append(&b, v[i].rel + shared, strlen(v[i].rel + shared) + 1);
+        prev = v[i].rel;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].rel);
+    free(v);
+    *len = b.len;
+    return (unsigned char *)buf_detach(&b);
+}
+
+void links_reader_init(links_reader *r, const unsigned char *list, size_t len)
+{
+    r->list = list;
+    r->len = list ? len : 0;
+    r->pos = 0;
+    r->target = (buf)BUF_INIT;
+}
+
+int links_read(links_reader *r, uint32_t *hash, const char **relative)
+{
+    if (r->pos + 5 >= r->len)
+        return 0;
+    const unsigned char *p = r->list + r->pos;
+    const unsigned char *end = memchr(p + 5, '\0', r->len - r->pos - 5);
+    size_t shared = p[4];
+    if (!end || shared > r->target.len)
+        return 0;
+    uint32_t h = 0;
+    for (int i = 0; i < 4; i++)
+        h |= (uint32_t)p[i] << (8 * i);
+    r->target.len = shared;
+    buf_append(&r->target, p + 5, (size_t)(end - (p + 5)));
+    buf_reserve(&r->target, 1);
+    r->target.data[r->target.len] = '\0';
+    *hash = h;
+    *relative = r->target.data;
+    r->pos = (size_t)(end - r->list) + 1;
+    return 1;
+}
+
+void links_reader_free(links_reader *r)
+{
+    buf_free(&r->target);
 }

@@ -25,10 +25,8 @@
  * them at its next read-write open (schema_create). */
 #define SCHEMA_LINKS_SQL                                                                           \
     "CREATE TABLE links("                                                                          \
-    "  doc_id INTEGER NOT NULL,"                                                                   \
-    "  target TEXT NOT NULL,"                                                                      \
-    "  text TEXT NOT NULL,"                                                                        \
-    "  PRIMARY KEY (doc_id, target, text)) WITHOUT ROWID;"                                         \
+    "  doc_id INTEGER PRIMARY KEY,"                                                                \
+    "  list BLOB NOT NULL);"                                                                       \
     "CREATE TABLE contexts("                                                                       \
     "  doc_id INTEGER PRIMARY KEY,"                                                                \
     "  text TEXT NOT NULL);"

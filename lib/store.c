@@ -21,6 +21,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "context.h"
+#include "links.h"
 #include "schema.h"
 #include "spell.h"
 #include "vocab.h"
@@ -110,7 +111,7 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_SET_FTS_CHANGES] = "INSERT INTO state(name, value) VALUES ('" SCHEMA_STATE_FTS_CHANGES
                            "', ?1) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
     [ST_LINKS_DELETE] = "DELETE FROM links WHERE doc_id = ?1",
-    [ST_LINK_INSERT] = "INSERT OR IGNORE INTO links(doc_id, target, text) VALUES (?1, ?2, ?3)",
+    [ST_LINK_INSERT] = "INSERT INTO links(doc_id, list) VALUES (?1, ?2)",
     [ST_CONTEXT_DELETE] = "DELETE FROM contexts WHERE doc_id = ?1",
     [ST_CONTEXT_SET] = "INSERT OR REPLACE INTO contexts(doc_id, text) VALUES (?1, ?2)",
     [ST_CONTEXTS_STALE] = "INSERT OR IGNORE INTO state(name, value)"
@@ -769,11 +770,12 @@ static int store_index(store *st, sqlite3_int64 id, const extract_doc *doc, stor
     return 0;
 }
 
-/* Replaces document id's links with doc's (NULL: none) and drops its
+/* Replaces document id's links with doc's (NULL: none; path the
+ * document's, which the index keeps them relative to) and drops its
  * context; when stale is set (an HTML page changed, or a document went),
  * asks the end of the run to decide the contexts again (store_contexts). */
-static int store_links(store *st, sqlite3_int64 id, const extract_doc *doc, int stale, char *err,
-                       size_t errlen)
+static int store_links(store *st, sqlite3_int64 id, const char *path, const extract_doc *doc,
+                       int stale, char *err, size_t errlen)
 {
     sqlite3_bind_int64(st->st[ST_LINKS_DELETE], 1, id);
     if (store_step_done(st, ST_LINKS_DELETE, err, errlen) != 0)
@@ -781,20 +783,17 @@ static int store_links(store *st, sqlite3_int64 id, const extract_doc *doc, int 
     sqlite3_bind_int64(st->st[ST_CONTEXT_DELETE], 1, id);
     if (store_step_done(st, ST_CONTEXT_DELETE, err, errlen) != 0)
         return -1;
-    sqlite3_stmt *s = st->st[ST_LINK_INSERT];
-    for (const char *l = doc ? doc->links : NULL; l && *l;) {
-        const char *nl = strchr(l, '\n');
-        size_t n = nl ? (size_t)(nl - l) : strlen(l);
-        const char *tab = memchr(l, '\t', n);
-        if (tab) {
-            sqlite3_bind_int64(s, 1, id);
-            sqlite3_bind_text(s, 2, l, (int)(tab - l), SQLITE_STATIC);
-            sqlite3_bind_text(s, 3, tab + 1, (int)(n - (size_t)(tab - l) - 1), SQLITE_STATIC);
-            if (store_step_done(st, ST_LINK_INSERT, err, errlen) != 0)
-                return -1;
+    size_t len = 0;
+    unsigned char *list = doc && doc->links ? links_encode(path, doc->links, &len) : NULL;
+    if (len > 0) {
+        sqlite3_bind_int64(st->st[ST_LINK_INSERT], 1, id);
+        sqlite3_bind_blob(st->st[ST_LINK_INSERT], 2, list, (int)len, SQLITE_STATIC);
+        if (store_step_done(st, ST_LINK_INSERT, err, errlen) != 0) {
+            free(list);
+            return -1;
         }
-        l += n + (nl ? 1 : 0);
     }
+    free(list);
     return stale ? store_step_done(st, ST_CONTEXTS_STALE, err, errlen) : 0;
 }
 
@@ -846,7 +845,8 @@ int store_put(store *st, const store_file *f, const extract_doc *doc, int *added
         id = sqlite3_last_insert_rowid(st->db);
     }
     if (store_index(st, id, doc, &new, err, errlen) != 0 ||
-        store_links(st, id, doc, was_html || doc->format == EXTRACT_FORMAT_HTML, err, errlen) != 0)
+        store_links(st, id, f->path, doc, was_html || doc->format == EXTRACT_FORMAT_HTML, err,
+                    errlen) != 0)
         goto fail;
     if (acronym_table_put(st->acronyms, id, doc) != SQLITE_OK) {
         store_fail(st, "cannot write the acronyms", err, errlen);
@@ -884,7 +884,7 @@ int store_delete(store *st, sqlite3_int64 id, char *err, size_t errlen)
         goto fail;
     sqlite3_bind_int64(st->st[ST_DOC_DELETE], 1, id);
     if (store_step_done(st, ST_DOC_DELETE, err, errlen) != 0 ||
-        store_links(st, id, NULL, 1, err, errlen) != 0)
+        store_links(st, id, NULL, NULL, 1, err, errlen) != 0)
         goto fail;
     if (acronym_table_delete(st->acronyms, id) != SQLITE_OK) {
         store_fail(st, "cannot write the acronyms", err, errlen);

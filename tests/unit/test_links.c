@@ -65,6 +65,79 @@ static void test_resolve(void **state)
     assert_resolves(page, "http://example.org/doc/", "file:///a.html", "/a.html");
 }
 
+static void assert_relative(const char *page, const char *target, const char *want)
+{
+    char *rel = links_relative(page, target);
+    assert_string_equal(rel, want);
+    char *back = links_target(page, rel);
+    assert_string_equal(back, target);
+    free(back);
+    free(rel);
+}
+
+/* The index keeps targets relative to the page's directory. */
+static void test_relative(void **state)
+{
+    (void)state;
+    assert_relative("corpus/gosa/users/samba.html", "corpus/gosa/users/node23.html", "node23.html");
+    assert_relative("corpus/gosa/users/samba.html", "corpus/gosa/groups/node12.html",
+                    "../groups/node12.html");
+    assert_relative("corpus/gosa/users/samba.html", "corpus/index.html", "../../index.html");
+    assert_relative("corpus/gosa/users/samba.html", "corpus/gosa/users/sub/a.html", "sub/a.html");
+    assert_relative("corpus/a.html", "../x.html", "../../x.html");
+    assert_relative("a.html", "b/c.html", "b/c.html");
+    assert_relative("corpus/a.html", "/usr/share/doc/a.html", "/usr/share/doc/a.html");
+    assert_relative("/srv/site/doc/a.html", "/srv/site/b.html", "../b.html");
+    assert_relative("/srv/site/doc/a.html", "/usr/x.html", "../../../usr/x.html");
+    assert_relative("/a.html", "/x/y.html", "x/y.html");
+    assert_relative("corpus/users/a.html", "corpus/usersx/b.html", "../usersx/b.html");
+}
+
+/* The index's form of the links: text hash, relative target, sorted,
+ * each once, targets front-coded. */
+static void test_encode(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    unsigned char *list = links_encode("site/users/samba.html",
+                                       "site/users/node23.html\tinformations générales\n"
+                                       "site/img.html\t\n"
+                                       "site/users/node23.html\tinformations générales\n"
+                                       "site/users/node24.html\tmail\n",
+                                       &len);
+    uint32_t hash;
+    const char *rel;
+    links_reader r;
+    links_reader_init(&r, list, len);
+    assert_true(links_read(&r, &hash, &rel));
+    assert_string_equal(rel, "../img.html");
+    assert_true(hash == 0);
+    assert_true(links_read(&r, &hash, &rel));
+    assert_string_equal(rel, "node23.html");
+    assert_true(hash ==
+                links_text_hash("informations générales", strlen("informations générales")));
+    assert_true(hash != 0);
+    assert_true(links_read(&r, &hash, &rel));
+    assert_string_equal(rel, "node24.html");
+    assert_true(hash == links_text_hash("mail", 4));
+    assert_false(links_read(&r, &hash, &rel));
+    links_reader_free(&r);
+    /* « node24.html » is stored as 5 shared bytes and « 4.html ». */
+    assert_int_equal(len, (5 + 12) + (5 + 12) + (5 + 7));
+    /* Cut short, or a shared count past the previous target: nothing read past the end. */
+    links_reader_init(&r, list, 8);
+    assert_false(links_read(&r, &hash, &rel));
+    links_reader_free(&r);
+    list[4] = 3;
+    links_reader_init(&r, list, len);
+    assert_false(links_read(&r, &hash, &rel));
+    links_reader_free(&r);
+    free(list);
+    list = links_encode("a.html", NULL, &len);
+    assert_int_equal(len, 0);
+    free(list);
+}
+
 static void test_page_links(void **state)
 {
     (void)state;
@@ -123,6 +196,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resolve),
+        cmocka_unit_test(test_relative),
+        cmocka_unit_test(test_encode),
         cmocka_unit_test(test_page_links),
     };
     return cmocka_run_group_tests_name("links", tests, NULL, NULL);

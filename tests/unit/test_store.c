@@ -463,7 +463,7 @@ static void test_contexts(void **state)
     assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
     finish(fx);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 0);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM links"), 2);
+    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM links"), 1);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH"
                                        " 'samba'"),
                      0);
