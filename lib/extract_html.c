@@ -851,9 +851,11 @@ static void page_link_end(page *p)
         char *text = text_normalize(p->link_text.data ? p->link_text.data : "", p->link_text.len,
                                     TEXT_ONE_LINE);
         char *key = g_utf8_casefold(text, -1);
-        for (const char *h = p->link_href; *h; h++)
-            if (*h != '\t' && *h != '\n' && *h != '\r')
-                buf_putc(&p->links, *h);
+        for (const char *h = p->link_href; *h;) {
+            size_t n = strcspn(h, "\t\n\r");
+            buf_append(&p->links, h, n);
+            h += n + (h[n] != '\0');
+        }
         buf_putc(&p->links, '\t');
         if (!p->link_long && strlen(key) <= LINKS_TEXT_MAX && !strpbrk(key, "\t\n"))
             buf_puts(&p->links, key);

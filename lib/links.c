@@ -21,9 +21,15 @@ static char *links_clean(const char *href)
         s++;
     while (end > s && (unsigned char)end[-1] <= ' ')
         end--;
-    for (; s < end && *s != '#' && *s != '?'; s++)
-        if (*s != '\t' && *s != '\n' && *s != '\r')
-            buf_putc(&b, *s);
+    while (s < end && *s != '#' && *s != '?') {
+        size_t n = 0;
+        while (s + n < end && !strchr("#?\t\n\r", s[n]))
+            n++;
+        buf_append(&b, s, n);
+        s += n;
+        if (s < end && (*s == '\t' || *s == '\n' || *s == '\r'))
+            s++;
+    }
     return buf_detach(&b);
 }
 
