@@ -33,6 +33,15 @@ static inline void fuzz_check_doc(const extract_doc *doc)
     fuzz_check_str("headings", doc->headings);
     fuzz_check_str("keywords", doc->keywords);
     fuzz_check_date(doc->date);
+    /* links: "target\ttext" lines, resolved (links.h); bytes, not text */
+    if (doc->link_base)
+        fuzz_fail("link_base left after extract_buffer");
+    for (const char *l = doc->links; l && *l;) {
+        const char *nl = strchr(l, '\n');
+        if (!nl || !memchr(l, '\t', (size_t)(nl - l)) || l[0] == '\t')
+            fuzz_fail("malformed links line");
+        l = nl + 1;
+    }
     if (doc->n_chunks > doc->cap_chunks || (doc->n_chunks && !doc->chunks))
         fuzz_fail("chunk array inconsistent: %zu of %zu", doc->n_chunks, doc->cap_chunks);
     for (size_t i = 0; i < doc->n_chunks; i++) {
@@ -64,7 +73,8 @@ static inline void fuzz_check_roundtrip(const extract_doc *doc)
     if (back.format != doc->format || !fuzz_str_eq(back.title, doc->title) ||
         !fuzz_str_eq(back.date, doc->date) || !fuzz_str_eq(back.description, doc->description) ||
         !fuzz_str_eq(back.headings, doc->headings) || !fuzz_str_eq(back.keywords, doc->keywords) ||
-        back.pages != doc->pages || back.n_chunks != doc->n_chunks)
+        !fuzz_str_eq(back.links, doc->links) || back.pages != doc->pages ||
+        back.n_chunks != doc->n_chunks)
         fuzz_fail("document changed through serialisation");
     for (size_t i = 0; i < doc->n_chunks; i++)
         if (back.chunks[i].page != doc->chunks[i].page ||
