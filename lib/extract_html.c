@@ -716,7 +716,7 @@ typedef struct {
     char *link_href;
     buf link_text;
     int link_long; /* its text ran over what is kept of it */
-    char *base; /* the first <base href> */
+    char *base;    /* the first <base href> */
 } page;
 
 static void page_walkers(page *p, walker **ws, size_t *n)
