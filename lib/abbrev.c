@@ -271,8 +271,8 @@ static const synonyms_equal_row abbrev_table[] = {
     {"simu", {"simulation", NULL, NULL}, ABBREV_BOTH},
     {"hexa", {"hexadécimal", NULL, NULL}, ABBREV_BOTH},
     {"élec", {"électrique", "électricité", "électronique"}, ABBREV_ONEWAY},
-    {"regex", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
-    {"regexp", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
+    {"regex", {"expression régulière", "expression rationnelle", NULL}, ABBREV_ONEWAY},
+    {"regexp", {"expression régulière", "expression rationnelle", NULL}, ABBREV_ONEWAY},
     {"cpu", {"processeur", NULL, NULL}, ABBREV_ONEWAY},
     {"msb", {"bit de poids fort", NULL, NULL}, ABBREV_ONEWAY},
     {"lsb", {"bit de poids faible", NULL, NULL}, ABBREV_ONEWAY},
@@ -364,6 +364,26 @@ static const synonyms_equal_row abbrev_table[] = {
     {"mta", {"agent de transfert de courrier", "serveur de messagerie", NULL}, ABBREV_ONEWAY},
     {"sso", {"authentification unique", NULL, NULL}, ABBREV_ONEWAY},
     {"2fa", {"authentification à deux facteurs", "double authentification", NULL}, ABBREV_ONEWAY},
+    /* Session 24, round 2 (after batch 19), from general usage, no
+     * failure showing them, one way (each is also a variable's or a
+     * field's name in C code and man pages): « fd », « pid », « tid »,
+     * « uid », « gid » name descriptors and identifiers, « ipc » the
+     * communication between processes, « acl » the access control lists,
+     * « tty » a terminal, « fs » a file system, « eof » the end of a
+     * file, « lib » a library (also « /usr/lib »), « cgroup » a control
+     * group. */
+    {"fd", {"descripteur de fichier", NULL, NULL}, ABBREV_ONEWAY},
+    {"pid", {"identifiant de processus", NULL, NULL}, ABBREV_ONEWAY},
+    {"tid", {"identifiant de thread", NULL, NULL}, ABBREV_ONEWAY},
+    {"uid", {"identifiant d'utilisateur", NULL, NULL}, ABBREV_ONEWAY},
+    {"gid", {"identifiant de groupe", NULL, NULL}, ABBREV_ONEWAY},
+    {"ipc", {"communication interprocessus", NULL, NULL}, ABBREV_ONEWAY},
+    {"acl", {"liste de contrôle d'accès", NULL, NULL}, ABBREV_ONEWAY},
+    {"tty", {"terminal", NULL, NULL}, ABBREV_ONEWAY},
+    {"fs", {"système de fichiers", NULL, NULL}, ABBREV_ONEWAY},
+    {"eof", {"fin de fichier", NULL, NULL}, ABBREV_ONEWAY},
+    {"lib", {"bibliothèque", NULL, NULL}, ABBREV_ONEWAY},
+    {"cgroup", {"groupe de contrôle", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

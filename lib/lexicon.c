@@ -398,6 +398,57 @@ static const lexicon_entry lexicon_table[] = {
     {"partage réseau", {"nfs", "samba", "cifs"}},
     {"démarrage", {"amorçage", NULL, NULL}},
     {"gestionnaire de démarrage", {"chargeur d'amorçage", "chargeur de démarrage", NULL}},
+    /* Session 24, round 2 (after batch 19, French man pages of sections 2
+     * and 3, the LaTeX2e manual and AlgoBox's help, became a development
+     * set), written before measuring, each that moves a query measured
+     * alone (docs/ANALYSIS.md). Seen in batch 19's failures (a disclosed
+     * bias: the answers write the words on the right): a « compte à
+     * rebours » is a « minuterie », a « temporisation »; one
+     * « chronomètre » code with a clock and the time elapsed; a number
+     * « au carré » is raised to a « puissance »; an « antivirus » detects
+     * « logiciels malveillants »; a « tube nommé » is a « fifo ». */
+    {"compte à rebours", {"minuterie", "temporisation", "décompte"}},
+    {"chronométrer", {"mesurer le temps", "horloge", "temps écoulé"}},
+    {"au carré", {"puissance", "exposant", NULL}},
+    {"antivirus", {"logiciel malveillant", "virus", NULL}},
+    {"tube nommé", {"fifo", NULL, NULL}},
+    /* Same round, from general knowledge, no failure showing them: what a
+     * French programmer types for what the French man pages and C
+     * documentation write. The neighbours of the failures: « au cube »,
+     * « mesurer le temps », « temps d'exécution ». Processes and their
+     * family (the translations write « enfant » and « parent », older ones
+     * « fils » and « père »), one « tue » a process with a signal, a
+     * « tâche de fond » runs « en arrière-plan »; concurrency (« étreinte
+     * fatale » is the French textbooks' deadlock); memory and errors (a
+     * « débordement » is what the translations call « dépassement »); the
+     * « librairie » that French programmers say for a library, the
+     * « expression régulière » the man pages call « rationnelle ». */
+    {"au cube", {"puissance", "exposant", NULL}},
+    {"mesurer le temps", {"horloge", "temps écoulé", NULL}},
+    {"temps d'exécution", {"temps processeur", "temps cpu", NULL}},
+    {"processus fils", {"processus enfant", NULL, NULL}},
+    {"processus père", {"processus parent", NULL, NULL}},
+    {"numéro de processus", {"identifiant de processus", "pid", NULL}},
+    {"tuer", {"terminer", "kill", NULL}},
+    {"tâche de fond", {"arrière-plan", "démon", NULL}},
+    {"mettre en pause", {"suspendre", "sommeil", NULL}},
+    {"communication entre processus", {"communication interprocessus", "ipc", NULL}},
+    {"mémoire commune", {"mémoire partagée", NULL, NULL}},
+    {"étreinte fatale", {"interblocage", NULL, NULL}},
+    {"blocage mutuel", {"interblocage", NULL, NULL}},
+    {"exclusion mutuelle", {"mutex", "verrou", NULL}},
+    {"débordement", {"dépassement", NULL, NULL}},
+    {"erreur de segmentation", {"sigsegv", "référence mémoire invalide", NULL}},
+    {"valeur de retour", {"valeur renvoyée", NULL, NULL}},
+    {"code retour", {"code de retour", "valeur renvoyée", NULL}},
+    {"code d'erreur", {"errno", NULL, NULL}},
+    {"fonction système", {"appel système", NULL, NULL}},
+    {"appel noyau", {"appel système", NULL, NULL}},
+    {"librairie", {"bibliothèque", NULL, NULL}},
+    {"expression régulière", {"expression rationnelle", NULL, NULL}},
+    {"nom de machine", {"nom d'hôte", NULL, NULL}},
+    {"droits root", {"superutilisateur", "privilégié", NULL}},
+    {"bac à sable", {"isolement", "confinement", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)

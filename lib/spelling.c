@@ -125,6 +125,17 @@ static const synonyms_equal_row spelling_table[] = {
     {"horraire", {"horaire", NULL}, SPELLING_ONEWAY},
     {"couriel", {"courriel", NULL}, SPELLING_ONEWAY},
     {"syncroniser", {"synchroniser", NULL}, SPELLING_ONEWAY},
+    /* Session 24, round 2 (after batch 19), from general usage, no
+     * failure showing them: misspellings of programming's words, one
+     * way. */
+    {"asyncrone", {"asynchrone", NULL}, SPELLING_ONEWAY},
+    {"syncrone", {"synchrone", NULL}, SPELLING_ONEWAY},
+    {"parrallèle", {"parallèle", NULL}, SPELLING_ONEWAY},
+    {"interuption", {"interruption", NULL}, SPELLING_ONEWAY},
+    {"procesus", {"processus", NULL}, SPELLING_ONEWAY},
+    {"algorythme", {"algorithme", NULL}, SPELLING_ONEWAY},
+    {"biblioteque", {"bibliothèque", NULL}, SPELLING_ONEWAY},
+    {"dévelloppement", {"développement", NULL}, SPELLING_ONEWAY},
 };
 
 size_t spelling_count(void)
