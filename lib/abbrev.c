@@ -271,8 +271,8 @@ static const synonyms_equal_row abbrev_table[] = {
     {"simu", {"simulation", NULL, NULL}, ABBREV_BOTH},
     {"hexa", {"hexadécimal", NULL, NULL}, ABBREV_BOTH},
     {"élec", {"électrique", "électricité", "électronique"}, ABBREV_ONEWAY},
-    {"regex", {"expression régulière", "expression rationnelle", NULL}, ABBREV_ONEWAY},
-    {"regexp", {"expression régulière", "expression rationnelle", NULL}, ABBREV_ONEWAY},
+    {"regex", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
+    {"regexp", {"expression régulière", NULL, NULL}, ABBREV_ONEWAY},
     {"cpu", {"processeur", NULL, NULL}, ABBREV_ONEWAY},
     {"msb", {"bit de poids fort", NULL, NULL}, ABBREV_ONEWAY},
     {"lsb", {"bit de poids faible", NULL, NULL}, ABBREV_ONEWAY},
@@ -373,7 +373,6 @@ static const synonyms_equal_row abbrev_table[] = {
      * file, « lib » a library (also « /usr/lib »), « cgroup » a control
      * group. */
     {"fd", {"descripteur de fichier", NULL, NULL}, ABBREV_ONEWAY},
-    {"pid", {"identifiant de processus", NULL, NULL}, ABBREV_ONEWAY},
     {"tid", {"identifiant de thread", NULL, NULL}, ABBREV_ONEWAY},
     {"uid", {"identifiant d'utilisateur", NULL, NULL}, ABBREV_ONEWAY},
     {"gid", {"identifiant de groupe", NULL, NULL}, ABBREV_ONEWAY},

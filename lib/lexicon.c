@@ -448,7 +448,6 @@ static const lexicon_entry lexicon_table[] = {
     {"expression régulière", {"expression rationnelle", NULL, NULL}},
     {"nom de machine", {"nom d'hôte", NULL, NULL}},
     {"droits root", {"superutilisateur", "privilégié", NULL}},
-    {"bac à sable", {"isolement", "confinement", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
