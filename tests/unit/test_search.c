@@ -1564,6 +1564,45 @@ static void test_tables_session23_round2(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 24's round-2 entries (after batch 19): « compte à rebours »,
+ * « timer » and « countdown » reach the « minuterie »; « named pipe », an
+ * English phrase matched as typed (and with a final s), the « tube
+ * nommé », while « pipe » alone, a function's name, has no entry; « au
+ * carré » the « puissance »; « chronométrer » the « horloge » (and the
+ * « minuterie », through « chronomètre », the same stem); « processus
+ * fils » the « processus enfant »; « eof » the « fin de fichier »;
+ * « segfault » the SIGSEGV signal. */
+static void test_tables_session24_round2(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "La minuterie expire au bout de cinq secondes.",
+        "Un tube nommé se crée avec mknod.",
+        "La fonction renvoie x élevé à la puissance y.",
+        "Lisez l'horloge monotone avant et après le calcul.",
+        "Le processus enfant hérite des descripteurs ouverts.",
+        "La lecture s'arrête à la fin de fichier.",
+        "Le noyau envoie SIGSEGV au processus fautif.",
+    };
+    ctx = open_texts(&ix, texts, 7, "Note", 998);
+    assert_int_equal(found_ids(ctx, "compte à rebours"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "timer"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "countdown"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "named pipe"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "named pipes"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "pipe"), 0);
+    assert_int_equal(found_ids(ctx, "au carré"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "chronométrer"), 1u << 1 | 1u << 4);
+    assert_int_equal(found_ids(ctx, "processus fils"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "eof"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "segfault"), 1u << 7);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2357,6 +2396,7 @@ int main(void)
         cmocka_unit_test(test_tables_session22),
         cmocka_unit_test(test_tables_session22_round2),
         cmocka_unit_test(test_tables_session23_round2),
+        cmocka_unit_test(test_tables_session24_round2),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
