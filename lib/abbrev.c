@@ -366,12 +366,12 @@ static const synonyms_equal_row abbrev_table[] = {
     {"2fa", {"authentification à deux facteurs", "double authentification", NULL}, ABBREV_ONEWAY},
     /* Session 24, round 2 (after batch 19), from general usage, no
      * failure showing them, one way (each is also a variable's or a
-     * field's name in C code and man pages): « fd », « pid », « tid »,
-     * « uid », « gid » name descriptors and identifiers, « ipc » the
-     * communication between processes, « acl » the access control lists,
-     * « tty » a terminal, « fs » a file system, « eof » the end of a
-     * file, « lib » a library (also « /usr/lib »), « cgroup » a control
-     * group. */
+     * field's name in C code and man pages): « fd », « tid », « uid »,
+     * « gid » name descriptors and identifiers, « ipc » the communication
+     * between processes, « acl » the access control lists, « tty » a
+     * terminal, « fs » a file system, « eof » the end of a file, « lib » a
+     * library (also « /usr/lib »), « cgroup » a control group. Not « pid »
+     * (measured out, docs/ANALYSIS.md). */
     {"fd", {"descripteur de fichier", NULL, NULL}, ABBREV_ONEWAY},
     {"tid", {"identifiant de thread", NULL, NULL}, ABBREV_ONEWAY},
     {"uid", {"identifiant d'utilisateur", NULL, NULL}, ABBREV_ONEWAY},
