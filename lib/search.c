@@ -120,6 +120,14 @@ static const search_tuning search_default_tuning = {
     .w_hidden = 0.25,
 };
 
+/* The title a hit or a document is shown with: a page whose title other
+ * HTML pages share (« Informations générales ») is shown under its
+ * parent's (context.c: « Liste rouge des fax › Informations générales »),
+ * as its body is indexed with it, so that a list of results tells the
+ * pages apart. Columns of documents d and contexts x. */
+#define SEARCH_SHOWN_TITLE                                                                         \
+    "CASE WHEN x.text IS NULL OR x.text = '' THEN d.title ELSE x.text || ' › ' || d.title END"
+
 /* Partial matches (search_partial): listed after the documents with every
  * word when these are fewer than SEARCH_PARTIAL_BELOW, for queries of
  * SEARCH_PARTIAL_CLAUSES content words or more; when these are fewer than
@@ -402,11 +410,14 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
         search_prepare(ctx, weighed.data, &ctx->weighed, err, errlen) != 0 ||
         search_prepare(ctx, near.data, &ctx->near, err, errlen) != 0 ||
-        search_prepare(ctx, "SELECT title, url, path, format, date FROM documents WHERE id = ?1",
+        search_prepare(ctx,
+                       "SELECT " SEARCH_SHOWN_TITLE ", url, path, format, date FROM documents d"
+                       " LEFT JOIN contexts x ON x.doc_id = d.id WHERE d.id = ?1",
                        &ctx->meta, err, errlen) != 0 ||
         search_prepare(ctx,
-                       "SELECT title, url, path, format, date, indexed_at, pages, bytes"
-                       " FROM documents WHERE id = ?1",
+                       "SELECT " SEARCH_SHOWN_TITLE ", url, path, format, date, indexed_at, pages,"
+                       " bytes FROM documents d LEFT JOIN contexts x ON x.doc_id = d.id"
+                       " WHERE d.id = ?1",
                        &ctx->doc, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM documents", &ctx->count, err, errlen) != 0)
         goto cleanup;
