@@ -280,6 +280,30 @@ static void test_hidden_column(void **state)
         query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'images'"), 1);
 }
 
+/* Rewrites fx's index into an older layout with the SQL downgrade (which
+ * sets user_version to found), closes it, and checks that it is refused
+ * read-only and upgraded in place read-write: fx->db is open on it after. */
+static void downgrade_and_upgrade(fixture *fx, const char *downgrade, int found)
+{
+    char err[256], want[96];
+    sqlite3 *db = NULL;
+    char *dmsg = NULL;
+    if (sqlite3_exec(fx->db, downgrade, NULL, NULL, &dmsg) != SQLITE_OK)
+        fail_msg("downgrade: %s", dmsg);
+    store_close(fx->st);
+    fx->st = NULL;
+    sqlite3_close_v2(fx->db);
+    fx->db = NULL;
+
+    assert_int_equal(schema_open(fx->path, SCHEMA_READONLY, &db, err, sizeof err), -1);
+    snprintf(want, sizeof want, "not a Repère index of this version (found %d, want %d)", found,
+             SCHEMA_VERSION);
+    assert_non_null(strstr(err, want));
+    assert_int_equal(schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err), 0);
+    assert_consistent(fx->db);
+    assert_int_equal(query_int(fx->db, "PRAGMA user_version"), SCHEMA_VERSION);
+}
+
 /* An index of version 8 (no hidden column) is refused read-only and
  * upgraded in place read-write: its documents, chunks, vocabulary and OCR
  * cache stay, found as before, with no hidden text. */
@@ -290,7 +314,6 @@ static void test_upgrade_from_8(void **state)
     extract_doc doc;
     extract_chunk chunks[2];
     sqlite3_int64 id = 0;
-    sqlite3 *db = NULL;
     sqlite3_int64 html_id = 0;
     static const store_file page = {.path = "corpus/faq.html",
                                     .url = "file:///x/corpus/faq.html",
@@ -321,19 +344,7 @@ static void test_upgrade_from_8(void **state)
         "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
         "INSERT INTO ocr_pages VALUES ('h', 1, 'e', 'fra', 300, 'lu', NULL, 5, 1);"
         "PRAGMA user_version = 8;";
-    char *dmsg = NULL;
-    if (sqlite3_exec(fx->db, downgrade, NULL, NULL, &dmsg) != SQLITE_OK)
-        fail_msg("downgrade: %s", dmsg);
-    store_close(fx->st);
-    fx->st = NULL;
-    sqlite3_close_v2(fx->db);
-    fx->db = NULL;
-
-    assert_int_equal(schema_open(fx->path, SCHEMA_READONLY, &db, err, sizeof err), -1);
-    assert_non_null(strstr(err, "not a Repère index of this version (found 8, want 10)"));
-    assert_int_equal(schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err), 0);
-    assert_consistent(fx->db);
-    assert_int_equal(query_int(fx->db, "PRAGMA user_version"), SCHEMA_VERSION);
+    downgrade_and_upgrade(fx, downgrade, 8);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM chunks"), 4);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM ocr_pages"), 1);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab"), forms);
@@ -476,7 +487,6 @@ static void test_upgrade_from_9(void **state)
 {
     fixture *fx = *state;
     char err[256];
-    sqlite3 *db = NULL;
     sqlite3_int64 html_id = 0, id = 0;
     extract_doc doc;
     extract_chunk chunks[2];
@@ -497,19 +507,7 @@ static void test_upgrade_from_9(void **state)
         "  FROM documents d;"
         "DELETE FROM state WHERE name = 'contexts_stale';"
         "PRAGMA user_version = 9;";
-    char *dmsg = NULL;
-    if (sqlite3_exec(fx->db, downgrade, NULL, NULL, &dmsg) != SQLITE_OK)
-        fail_msg("downgrade: %s", dmsg);
-    store_close(fx->st);
-    fx->st = NULL;
-    sqlite3_close_v2(fx->db);
-    fx->db = NULL;
-
-    assert_int_equal(schema_open(fx->path, SCHEMA_READONLY, &db, err, sizeof err), -1);
-    assert_non_null(strstr(err, "not a Repère index of this version (found 9, want 10)"));
-    assert_int_equal(schema_open(fx->path, SCHEMA_READWRITE, &fx->db, err, sizeof err), 0);
-    assert_consistent(fx->db);
-    assert_int_equal(query_int(fx->db, "PRAGMA user_version"), SCHEMA_VERSION);
+    downgrade_and_upgrade(fx, downgrade, 9);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM links"), 0);
     assert_int_equal(query_int(fx->db, "SELECT count(*) FROM contexts"), 0);
     assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'juge'"),
