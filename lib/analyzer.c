@@ -485,6 +485,11 @@ static int analyzer_word(analyzer_state *st, const char *w, size_t n, int digit,
     return st->rc;
 }
 
+int analyzer_is_apostrophe(int32_t c)
+{
+    return analyzer_class(c) == ANALYZER_CLS_APOS;
+}
+
 int analyzer_is_elision(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof analyzer_elisions / sizeof analyzer_elisions[0]; i++)

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ANALYZER_TOKENIZER "repere"
 
@@ -84,6 +85,10 @@ void analyzer_listen(const analyzer_listener *l);
 /* Folds the accents of a lowercase UTF-8 word ("été" -> "ete") into a new
  * NUL-terminated string (caller frees), *outlen set when outlen != NULL. */
 char *analyzer_fold(const char *word, size_t len, size_t *outlen);
+
+/* Is code point c an apostrophe that joins words (an elision, a
+ * compound): ' ’ ʼ ‘? The query parser reads elisions with the same set. */
+int analyzer_is_apostrophe(int32_t c);
 
 /* Is w[0..n) (lowercase) an elided word that an apostrophe joins to the
  * next: l d j m n s t c qu jusqu lorsqu puisqu quoiqu? */

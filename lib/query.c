@@ -1271,22 +1271,15 @@ static int query_vowel_start(const char *text, size_t len, size_t i)
            base[0] == 0xE6;
 }
 
-/* The length of the apostrophe at text[i], or 0: the four the analyzer
- * joins words with (analyzer.c): ' ’ ʼ ‘ (« l‘abri », typed where a
+/* The length of the apostrophe at text[i], or 0: one the analyzer joins
+ * words with (analyzer_is_apostrophe: ' ’ ʼ ‘; « l‘abri », typed where a
  * keyboard or a word processor gave a left quote or a modifier letter,
  * is « l'abri »). */
 static size_t query_apostrophe(const char *text, size_t len, size_t i)
 {
-    if (i >= len)
-        return 0;
-    if (text[i] == '\'')
-        return 1;
-    if (len - i >= 2 && memcmp(text + i, "\xCA\xBC", 2) == 0)
-        return 2;
-    if (len - i >= 3 &&
-        (memcmp(text + i, "\xE2\x80\x99", 3) == 0 || memcmp(text + i, "\xE2\x80\x98", 3) == 0))
-        return 3;
-    return 0;
+    int32_t c;
+    size_t n = i < len ? text_cp_at(text, len, i, &c) : 0;
+    return n && analyzer_is_apostrophe(c) ? n : 0;
 }
 
 /* Elisions typed without their apostrophe: « mise a l abri », « qu un
