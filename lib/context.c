@@ -7,7 +7,6 @@
 
 #include "buf.h"
 #include "links.h"
-#include "text.h"
 
 #include <glib.h>
 #include <stdlib.h>
@@ -37,14 +36,6 @@ typedef struct {
     GHashTable *resolved; /* target -> index + 1, 0 for none */
     sqlite3_stmt *targets;
 } context_set;
-
-static char *context_key(const char *s)
-{
-    char *t = text_normalize(s, strlen(s), TEXT_ONE_LINE);
-    char *k = g_utf8_casefold(t, -1);
-    free(t);
-    return k;
-}
 
 static const char *context_name(const char *path)
 {
@@ -155,7 +146,7 @@ static int context_load(context_set *s)
         p->id = sqlite3_column_int64(st, 0);
         p->path = buf_xstrndup(path ? path : "", path ? strlen(path) : 0);
         p->title = buf_xstrndup(title ? title : "", title ? strlen(title) : 0);
-        p->key = context_key(p->title);
+        p->key = links_text_key(p->title, strlen(p->title));
         p->hash = (gint)links_text_hash(p->key, strlen(p->key));
         p->stored = stored ? buf_xstrndup(stored, strlen(stored)) : NULL;
         p->generic = 0;

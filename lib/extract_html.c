@@ -848,9 +848,7 @@ static void page_link_end(page *p)
 {
     p->link_depth = 0;
     if (p->n_links < LINKS_MAX && strlen(p->link_href) <= LINKS_HREF_MAX) {
-        char *text = text_normalize(p->link_text.data ? p->link_text.data : "", p->link_text.len,
-                                    TEXT_ONE_LINE);
-        char *key = g_utf8_casefold(text, -1);
+        char *key = links_text_key(p->link_text.data ? p->link_text.data : "", p->link_text.len);
         for (const char *h = p->link_href; *h;) {
             size_t n = strcspn(h, "\t\n\r");
             buf_append(&p->links, h, n);
@@ -862,7 +860,6 @@ static void page_link_end(page *p)
         buf_putc(&p->links, '\n');
         p->n_links++;
         g_free(key);
-        free(text);
     }
     g_free(p->link_href);
     p->link_href = NULL;

@@ -4,8 +4,10 @@
 #include "links.h"
 
 #include "buf.h"
+#include "text.h"
 
 #include <ctype.h>
+#include <glib.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,6 +269,14 @@ char *links_target(const char *page, const char *relative)
     char *t = links_join(dir, relative);
     free(dir);
     return t;
+}
+
+char *links_text_key(const char *text, size_t len)
+{
+    char *line = text_normalize(text, len, TEXT_ONE_LINE);
+    char *key = g_utf8_casefold(line, -1);
+    free(line);
+    return key;
 }
 
 uint32_t links_text_hash(const char *text, size_t len)

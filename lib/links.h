@@ -41,6 +41,11 @@ void links_resolve_doc(extract_doc *doc, const char *page);
 char *links_relative(const char *page, const char *target);
 char *links_target(const char *page, const char *relative);
 
+/* The form in which a link's text and a page's title are compared
+ * (links_text_hash): blanks collapsed to one line (text_normalize),
+ * case-folded. The caller g_frees it. */
+char *links_text_key(const char *text, size_t len);
+
 /* The 32-bit hash the index keeps of a link's case-folded text (and
  * compares with a title's): never 0, which stands for no text. A link
  * whose text differs from its target's title is taken for a parent's
