@@ -46,21 +46,14 @@ static size_t links_scheme(const char *s)
     return s[n] == ':' ? n : 0;
 }
 
-static int links_hex(int c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
 /* %XX decoded in place; -1 when that gives a NUL, tab or line break. */
 static int links_decode(char *s)
 {
     char *w = s;
     for (const char *r = s; *r; r++) {
         int hi, lo;
-        if (*r == '%' && (hi = links_hex(r[1])) >= 0 && (lo = links_hex(r[2])) >= 0) {
+        if (*r == '%' && (hi = g_ascii_xdigit_value(r[1])) >= 0 &&
+            (lo = g_ascii_xdigit_value(r[2])) >= 0) {
             char c = (char)(hi * 16 + lo);
             if (c == '\0' || c == '\t' || c == '\n' || c == '\r')
                 return -1;
