@@ -351,3 +351,11 @@ int schema_check(sqlite3 *db, char *err, size_t errlen)
     return schema_check_one(db, "INSERT INTO docs_fts(docs_fts) VALUES('integrity-check')", 0, err,
                             errlen);
 }
+
+uint32_t schema_start_bits(const unsigned char *starts, size_t k)
+{
+    uint32_t v = 0;
+    for (int j = 0; j < SCHEMA_STARTS_BYTES; j++)
+        v |= (uint32_t)starts[k * SCHEMA_STARTS_BYTES + j] << (8 * j);
+    return v;
+}

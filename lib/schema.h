@@ -83,6 +83,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried; but one of
@@ -100,6 +101,9 @@
  * within version 8 (a bump would drop the OCR cache): documents indexed
  * before have no keywords chunk until their file changes. */
 #define SCHEMA_STARTS_KEYWORDS 0x80000000u
+/* Entry k of a documents.starts blob as stored: a chunk's start, with
+ * SCHEMA_STARTS_KEYWORDS on a last chunk of keywords. */
+uint32_t schema_start_bits(const unsigned char *starts, size_t k);
 /* docs_fts's hidden column (its last): the columns before it are the text
  * a visitor sees, whose tokens make a row's length in bm25. */
 #define SCHEMA_HIDDEN_COLUMN 3

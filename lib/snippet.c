@@ -596,25 +596,17 @@ static int snippet_from_row(snippet_maker *sm, sqlite3_stmt *st, sqlite3_int64 i
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static uint32_t snippet_start_bits(const unsigned char *b, size_t k)
-{
-    uint32_t v = 0;
-    for (int j = 0; j < SCHEMA_STARTS_BYTES; j++)
-        v |= (uint32_t)b[k * SCHEMA_STARTS_BYTES + j] << (8 * j);
-    return v;
-}
-
 /* Start k of a documents.starts blob. */
 static int snippet_start(const unsigned char *b, size_t k)
 {
-    uint32_t v = snippet_start_bits(b, k) & ~SCHEMA_STARTS_KEYWORDS;
+    uint32_t v = schema_start_bits(b, k) & ~SCHEMA_STARTS_KEYWORDS;
     return v > INT_MAX ? INT_MAX : (int)v;
 }
 
 /* Is chunk k the document's keywords (SCHEMA_STARTS_KEYWORDS)? */
 static int snippet_is_keywords(const unsigned char *b, size_t k)
 {
-    return (snippet_start_bits(b, k) & SCHEMA_STARTS_KEYWORDS) != 0;
+    return (schema_start_bits(b, k) & SCHEMA_STARTS_KEYWORDS) != 0;
 }
 
 static int snippet_title_add(void *vctx, int flags, const char *token, size_t len, size_t start,

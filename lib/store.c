@@ -948,7 +948,8 @@ static int store_set_context(store *st, sqlite3_int64 id, const char *text, char
     if (sqlite3_step(s) == SQLITE_ROW) {
         const unsigned char *b = sqlite3_column_blob(s, 0);
         size_t nb = (size_t)sqlite3_column_bytes(s, 0) / SCHEMA_STARTS_BYTES;
-        new.keywords = b &&nb && (b[nb * SCHEMA_STARTS_BYTES - 1] & 0x80);
+        int last_keywords = b && nb && (schema_start_bits(b, nb - 1) & SCHEMA_STARTS_KEYWORDS);
+        new.keywords = last_keywords;
     }
     sqlite3_reset(s);
     s = st->st[ST_CHUNK_LENGTHS];
