@@ -2577,17 +2577,15 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         items[1].soft = 1;
     for (size_t i = 0; i < n; i++) {
         const char *w = query_word_at(items + i, n - i, 0);
+        int light = w && i + 1 < n &&
+                    query_in_list(w, query_light_verbs,
+                                  sizeof query_light_verbs / sizeof query_light_verbs[0]);
         if (w && items[i].npos == 1 && !items[i].dropped &&
             (query_in_list(w, query_weak_words,
                            sizeof query_weak_words / sizeof query_weak_words[0]) ||
-             query_soft_preposition(w) ||
-             (i + 1 < n && query_in_list(w, query_light_verbs,
-                                         sizeof query_light_verbs / sizeof query_light_verbs[0])) ||
-             query_scope_name(items, n, i)))
+             query_soft_preposition(w) || light || query_scope_name(items, n, i)))
             items[i].soft = 1;
-        items[i].light = items[i].soft && i + 1 < n &&
-                         query_in_list(w, query_light_verbs,
-                                       sizeof query_light_verbs / sizeof query_light_verbs[0]);
+        items[i].light = items[i].soft && light;
     }
     return 1;
 }
