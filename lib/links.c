@@ -274,12 +274,7 @@ char *links_text_key(const char *text, size_t len)
 
 uint32_t links_text_hash(const char *text, size_t len)
 {
-    /* FNV-1a */
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)text[i];
-        h *= 16777619u;
-    }
+    uint32_t h = text_hash(text, len);
     return h ? h : 1;
 }
 
