@@ -383,6 +383,36 @@ static const synonyms_equal_row abbrev_table[] = {
     {"eof", {"fin de fichier", NULL, NULL}, ABBREV_ONEWAY},
     {"lib", {"bibliothèque", NULL, NULL}, ABBREV_ONEWAY},
     {"cgroup", {"groupe de contrôle", NULL, NULL}, ABBREV_ONEWAY},
+    /* Session 25 (lex25), written from general usage before the blind
+     * batch 20 was seen and before measuring, one way: mail (« cci »),
+     * images (« dpi »), networks (« dns », « lan », « wan », « wlan »,
+     * « nas », « ups », « url »), office files (« ppt ») and school
+     * (« qcm », « ent », « svt », « tice », « tni », « tbi », « aesh »,
+     * « cpe », « segpa »), banking (« dab »). */
+    {"cci", {"copie carbone invisible", "copie cachée", NULL}, ABBREV_ONEWAY},
+    {"dpi", {"points par pouce", "ppp", NULL}, ABBREV_ONEWAY},
+    {"qcm", {"questionnaire à choix multiples", "choix multiple", NULL}, ABBREV_ONEWAY},
+    {"ent", {"environnement numérique de travail", NULL, NULL}, ABBREV_ONEWAY},
+    {"svt", {"sciences de la vie et de la terre", NULL, NULL}, ABBREV_ONEWAY},
+    {"dns", {"système de noms de domaine", "serveur de noms", NULL}, ABBREV_ONEWAY},
+    {"lan", {"réseau local", NULL, NULL}, ABBREV_ONEWAY},
+    {"wan", {"réseau étendu", NULL, NULL}, ABBREV_ONEWAY},
+    {"wlan", {"réseau local sans fil", "réseau sans fil", NULL}, ABBREV_ONEWAY},
+    {"nas", {"stockage en réseau", "serveur de stockage en réseau", NULL}, ABBREV_ONEWAY},
+    {"ups", {"onduleur", "alimentation sans interruption", NULL}, ABBREV_ONEWAY},
+    {"url", {"adresse web", "adresse internet", NULL}, ABBREV_ONEWAY},
+    {"ppt", {"powerpoint", "présentation", NULL}, ABBREV_ONEWAY},
+    {"tice",
+     {"technologies de l'information et de la communication pour l'enseignement", NULL, NULL},
+     ABBREV_ONEWAY},
+    {"tni", {"tableau numérique interactif", NULL, NULL}, ABBREV_ONEWAY},
+    {"tbi", {"tableau blanc interactif", NULL, NULL}, ABBREV_ONEWAY},
+    {"aesh", {"accompagnant des élèves en situation de handicap", NULL, NULL}, ABBREV_ONEWAY},
+    {"cpe", {"conseiller principal d'éducation", NULL, NULL}, ABBREV_ONEWAY},
+    {"dab", {"distributeur automatique de billets", NULL, NULL}, ABBREV_ONEWAY},
+    {"segpa",
+     {"section d'enseignement général et professionnel adapté", NULL, NULL},
+     ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

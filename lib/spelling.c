@@ -136,6 +136,16 @@ static const synonyms_equal_row spelling_table[] = {
     {"algorythme", {"algorithme", NULL}, SPELLING_ONEWAY},
     {"biblioteque", {"bibliothèque", NULL}, SPELLING_ONEWAY},
     {"dévelloppement", {"développement", NULL}, SPELLING_ONEWAY},
+    /* Session 25 (lex25), from general usage before the blind batch 20
+     * was seen: misspellings of computing's words, one way. */
+    {"imprimente", {"imprimante", NULL}, SPELLING_ONEWAY},
+    {"logitiel", {"logiciel", NULL}, SPELLING_ONEWAY},
+    {"carractère", {"caractère", NULL}, SPELLING_ONEWAY},
+    {"shéma", {"schéma", NULL}, SPELLING_ONEWAY},
+    {"envirronement", {"environnement", NULL}, SPELLING_ONEWAY},
+    {"instalation", {"installation", NULL}, SPELLING_ONEWAY},
+    {"suprimer", {"supprimer", NULL}, SPELLING_ONEWAY},
+    {"ordinnateur", {"ordinateur", NULL}, SPELLING_ONEWAY},
 };
 
 size_t spelling_count(void)
