@@ -1603,6 +1603,42 @@ static void test_tables_session24_round2(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 25's entries (lex25), written before blind batch 20 was seen:
+ * « wifi » (anglicism) reaches the « réseau sans fil », one way (« sans
+ * fil » does not reach the Wi-Fi page); « effet miroir » (lexicon) the
+ * « symétrie », « filtre automatique » the « AutoFiltre », « ip fixe »
+ * the « adresse IP statique »; « vlookup » Calc's « RECHERCHEV »; « cci »
+ * (abbreviation, one way) the « copie carbone invisible »; « suprimer »
+ * (a misspelling, one way) « supprimer ». */
+static void test_tables_session25(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Choisissez le réseau sans fil dans la liste.",
+        "Appliquez une symétrie horizontale au calque.",
+        "L'AutoFiltre masque les lignes des autres valeurs.",
+        "Donnez à la machine une adresse IP statique.",
+        "RECHERCHEV cherche une valeur dans la première colonne.",
+        "Les destinataires en copie carbone invisible restent cachés.",
+        "Pour supprimer la ligne, sélectionnez-la.",
+        "Le Wi-Fi du portable se coupe en veille.",
+    };
+    ctx = open_texts(&ix, texts, 8, "Note", 989);
+    assert_int_equal(found_ids(ctx, "wifi"), 1u << 1 | 1u << 8);
+    assert_int_equal(found_ids(ctx, "sans fil"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "effet miroir"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "filtre automatique"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "ip fixe"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "vlookup"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "cci"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "suprimer"), 1u << 7);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2397,6 +2433,7 @@ int main(void)
         cmocka_unit_test(test_tables_session22_round2),
         cmocka_unit_test(test_tables_session23_round2),
         cmocka_unit_test(test_tables_session24_round2),
+        cmocka_unit_test(test_tables_session25),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
