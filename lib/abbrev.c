@@ -413,6 +413,18 @@ static const synonyms_equal_row abbrev_table[] = {
     {"segpa",
      {"section d'enseignement général et professionnel adapté", NULL, NULL},
      ABBREV_ONEWAY},
+    /* Same session, a second round, one way: phones,
+     * films, cables and French schools' and universities' acronyms. Not
+     * « sav » (service après-vente): it stems as « save », an anglicism. */
+    {"gsm", {"téléphone portable", "téléphone mobile", NULL}, ABBREV_ONEWAY},
+    {"vost", {"version originale sous-titrée", NULL, NULL}, ABBREV_ONEWAY},
+    {"rj45", {"câble ethernet", "prise ethernet", NULL}, ABBREV_ONEWAY},
+    {"cpge", {"classe préparatoire aux grandes écoles", NULL, NULL}, ABBREV_ONEWAY},
+    {"ulis", {"unité localisée pour l'inclusion scolaire", NULL, NULL}, ABBREV_ONEWAY},
+    {"dnb", {"diplôme national du brevet", NULL, NULL}, ABBREV_ONEWAY},
+    {"bts", {"brevet de technicien supérieur", NULL, NULL}, ABBREV_ONEWAY},
+    {"iut", {"institut universitaire de technologie", NULL, NULL}, ABBREV_ONEWAY},
+    {"ufr", {"unité de formation et de recherche", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

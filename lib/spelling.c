@@ -146,6 +146,10 @@ static const synonyms_equal_row spelling_table[] = {
     {"instalation", {"installation", NULL}, SPELLING_ONEWAY},
     {"suprimer", {"supprimer", NULL}, SPELLING_ONEWAY},
     {"ordinnateur", {"ordinateur", NULL}, SPELLING_ONEWAY},
+    /* Same session, a second round. */
+    {"autentification", {"authentification", NULL}, SPELLING_ONEWAY},
+    {"conection", {"connexion", NULL}, SPELLING_ONEWAY},
+    {"diaporamma", {"diaporama", NULL}, SPELLING_ONEWAY},
 };
 
 size_t spelling_count(void)
