@@ -425,6 +425,17 @@ static const synonyms_equal_row abbrev_table[] = {
     {"bts", {"brevet de technicien supérieur", NULL, NULL}, ABBREV_ONEWAY},
     {"iut", {"institut universitaire de technologie", NULL, NULL}, ABBREV_ONEWAY},
     {"ufr", {"unité de formation et de recherche", NULL, NULL}, ABBREV_ONEWAY},
+    /* Same session, a third round, one way: video, location, software
+     * categories, the web, networks. */
+    {"fps", {"images par seconde", NULL, NULL}, ABBREV_ONEWAY},
+    {"gps", {"géolocalisation", "système de positionnement", NULL}, ABBREV_ONEWAY},
+    {"sgbdr", {"système de gestion de base de données relationnelle", NULL, NULL}, ABBREV_ONEWAY},
+    {"erp", {"progiciel de gestion intégré", NULL, NULL}, ABBREV_ONEWAY},
+    {"crm", {"gestion de la relation client", NULL, NULL}, ABBREV_ONEWAY},
+    {"cms", {"système de gestion de contenu", NULL, NULL}, ABBREV_ONEWAY},
+    {"seo", {"référencement", NULL, NULL}, ABBREV_ONEWAY},
+    {"p2p", {"pair à pair", NULL, NULL}, ABBREV_ONEWAY},
+    {"ddos", {"déni de service distribué", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)
