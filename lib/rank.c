@@ -490,6 +490,8 @@ typedef struct {
     unsigned long long typed; /* those clauses, one bit each */
     double proximity; /* 0..1 */
     double span;      /* 0..1: every clause together (rank_span) */
+    double len;       /* the row's length in tokens (rank_row_length), or
+                       * -1 when not read (no statistics or no params) */
 } rank_signals;
 
 /* A term's share of bm25: a related word (a "~" line of the synonyms,
@@ -1402,6 +1404,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     unsigned long long typed = 0;
     size_t ninst = 0, nruns = 0;
     memset(out, 0, sizeof *out);
+    out->len = -1;
     memset(m->tf, 0, (size_t)m->nterms * sizeof *m->tf);
     memset(m->label, 0, (size_t)m->nterms * sizeof *m->label);
     memset(m->label_w, 0, (size_t)m->nterms * sizeof *m->label_w);
@@ -1486,6 +1489,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
         if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK)
             return rc;
         int whole = p->whole_labels && len > m->avgdl;
+        out->len = len;
         out->bm25 = rank_bm25(m, QUERY_PHRASE_MATCH, p->k1, p->b, (double)len, whole);
         out->exact = rank_bm25(m, QUERY_PHRASE_EXACT, p->k1, p->b, (double)len, whole);
         out->phrase = rank_bm25(m, QUERY_PHRASE_RUN, p->k1, p->b, (double)len, whole);
@@ -1555,6 +1559,54 @@ static int rank_counted(const rank_state *m)
     return __builtin_popcountll(rank_counted_mask(m));
 }
 
+/* A question's relaxed order reads the headings of a row
+ * RANK_LONG_HEADINGS times longer than the mean (avgdl) or more, whose
+ * title holds none of the clauses it counts, as passages of their own, as
+ * a keyword query's does for every row (rank_params.headings_apart): only
+ * the title speaks for the whole of such a row. The headings column joins
+ * every heading of a document, and in a long one about something else (a
+ * manual, a reference of many sections, a dialog of many tabs) they name
+ * sections far apart, so that a word the page says in passing gave it a
+ * clause more than the short page that answers: « pourquoi calc
+ * transforme mes nombres en dates ? », the ExpEYES programmer's manual
+ * (6,455 tokens, « dates » in a heading, « nombres » and « transforme »
+ * in its text) above « Désactivation des modifications automatiques »
+ * (342). A short page's headings are its own few sections, and a long
+ * page whose title names a word of the question (« Chapitre 2. Gestion
+ * des paquets Debian » for « pourquoi aptitude veut supprimer des
+ * paquets ? ») is about it: their headings still speak for them whole.
+ * Session 18 measured the headings apart for every row of a question (16
+ * up, 9 down, +0.388 on thirteen sets: « comment écrire deux voix sur une
+ * même portée ? » 0.938 -> 0.856, a short page whose headings answer).
+ * Measured on the twenty development sets (nDCG@10, query side,
+ * s25start's indexes, against main 8456371): 4 times the mean, 7 up, 0
+ * down, +0.126 (« pourquoi calc transforme mes nombres en dates ? » 0.434
+ * -> 0.485, « quel raccourci pour un saut de page dans writer ? » 0.902
+ * -> 0.940, « comment ajouter un mot au dictionnaire personnel ? » 0.984
+ * -> 1.000); 3 times 9 up, 1 down, +0.199; 6 and 8 times 6 up, 0 down,
+ * +0.121 and +0.119; 2 times 10 up, 4 down, +0.062; every row 13 up, 7
+ * down, +0.025. Without the title's exception: 4 times 7 up, 1 down,
+ * +0.092, and heldout4's question MRR 0.8333 -> 0.8167 under its floor
+ * (the aptitude question's chapter 2, graded 2, 2nd -> 3rd); 3 times 9
+ * up, 2 down. The count only goes down (a passage of the headings holds
+ * fewer clauses than all of them): phase one's bound still holds.
+ * hits[0..n): the row's clause hits, sorted by rank_hit_cmp (the title's
+ * first); len: its length in tokens (rank_signals.len). */
+#define RANK_LONG_HEADINGS 4.0
+
+static int rank_long_headings(const rank_state *m, const rank_params *p, const rank_hit *hits,
+                              size_t n, unsigned long long typed, double len)
+{
+    if (!p->long_headings_apart || !m->stats || len <= RANK_LONG_HEADINGS * m->avgdl)
+        return 0;
+    const query_term *ts = m->expr->terms;
+    unsigned long long title = 0;
+    for (size_t i = 0; i < n && hits[i].col < p->title_cols; i++)
+        if (!ts[hits[i].term].related)
+            title |= 1ULL << hits[i].clause;
+    return (title & typed & rank_counted_mask(m)) == 0;
+}
+
 /* The relaxed order's count: the clauses that stand in one passage, a
  * stretch of RANK_PASSAGE_TOKENS tokens of a text column (text_col and
  * after), with those of the columns before text_col (title, headings),
@@ -1601,7 +1653,7 @@ static int rank_counted(const rank_state *m)
  * neither kept. The count only goes down (a set of clauses of one
  * passage is within the old one's): the bound still holds. */
 static int rank_passage_clauses(const rank_state *m, const rank_params *p, const rank_hit *hits,
-                                size_t n, unsigned long long typed)
+                                size_t n, unsigned long long typed, double len)
 {
     const query_term *ts = m->expr->terms;
     int nclauses = m->expr->nclauses, text_col = p->text_col;
@@ -1613,7 +1665,8 @@ static int rank_passage_clauses(const rank_state *m, const rank_params *p, const
     if (counted < 2 || (strict && counted < RANK_SLACK_CLAUSES))
         return rank_relaxed_count(m, p, typed);
     int least = strict ? counted - 1 : 0;
-    int labels = p->headings_apart ? p->title_cols : text_col;
+    int labels = p->headings_apart || rank_long_headings(m, p, hits, n, typed, len) ? p->title_cols
+                                                                                    : text_col;
     for (; i < n && hits[i].col < labels; i++)
         if (!ts[hits[i].term].related)
             label |= 1ULL << hits[i].clause;
@@ -2064,7 +2117,7 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         score *= 1.0 + RANK_TITLE_HEAD;
     double share = -1;
     if (top && p->by_clauses) {
-        s.clauses = rank_passage_clauses(m, p, m->inst, nhits, s.typed);
+        s.clauses = rank_passage_clauses(m, p, m->inst, nhits, s.typed, s.len);
         /* Below the best rows with its full count, it stays below with
          * one clause less. */
         if (!rank_below_top(top, p, s.clauses, score))
@@ -2115,8 +2168,18 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
         sqlite3_result_error_code(ctx, rc);
         return;
     }
+    /* rank_compute reads the row's length only with params: the long
+     * rows' headings (rank_long_headings) need it. */
+    if (p && p->long_headings_apart && m->stats) {
+        int len = 0;
+        if ((rc = rank_row_length(api, fts, p, &len)) != SQLITE_OK) {
+            sqlite3_result_error_code(ctx, rc);
+            return;
+        }
+        s.len = len;
+    }
     double share;
-    int k = rank_passage_clauses(m, p, m->inst, nhits, s.typed);
+    int k = rank_passage_clauses(m, p, m->inst, nhits, s.typed, s.len);
     sqlite3_result_int(ctx, rank_relaxed_clauses(m, p, m->inst, nhits, k, &share));
 }
 

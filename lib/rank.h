@@ -72,6 +72,12 @@ typedef struct {
                          * alone counts with every passage (rank.c,
                          * rank_passage_clauses): a keyword query that no
                          * document answers whole */
+    int long_headings_apart; /* repere_clauses (and by_clauses): in a row
+                              * RANK_LONG_HEADINGS times longer than the
+                              * mean or more, the headings are read as
+                              * passages of their own, as with
+                              * headings_apart (questions: rank.c,
+                              * rank_passage_clauses) */
     int kin_clauses; /* repere_clauses (and by_clauses): a form of a word's
                       * derived word, other number or person gives its
                       * clause (questions: rank.c, rank_typed) */

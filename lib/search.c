@@ -1423,6 +1423,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .weighed = relaxed && query_is_question(q) && pass->min_clauses == 0,
         .kin_clauses = relaxed && query_is_question(q),
         .headings_apart = relaxed && !query_is_question(q) && !pass->before,
+        .long_headings_apart = relaxed && query_is_question(q),
         .whole_labels = !query_is_question(q),
         .passage_share = query_is_question(q),
         .label_span = query_asks_what_means(q),

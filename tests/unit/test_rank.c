@@ -788,6 +788,54 @@ static void test_headings_apart(void **state)
     query_free(q);
 }
 
+/* long_headings_apart (a question's relaxed order): the headings of a row
+ * RANK_LONG_HEADINGS times longer than the mean or more, whose title holds
+ * none of the question's clauses, are read as passages of their own, as
+ * headings_apart reads every row's; a shorter row's, or a long row's whose
+ * title names a word asked, still speak for it whole. Rows 1 to 3 have
+ * « harfang » and « lagopède » in two headings 150 tokens apart; rows 1
+ * and 3 have a long text too (600 tokens, the others 40), row 3 the title
+ * « Macareux ». No row says « guillemot ». */
+static void test_long_headings_apart(void **state)
+{
+    (void)state;
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 20; r++) {
+        char body[8192] = "", headings[4096] = "";
+        size_t len = 0, hlen = 0;
+        if (r <= 3) {
+            hlen = append_word(headings, sizeof headings, hlen, "harfang\n");
+            for (int i = 0; i < 150; i++)
+                hlen = append_word(headings, sizeof headings, hlen, filler_word(r, i));
+            hlen = append_word(headings, sizeof headings, hlen, "\nlagopède");
+        }
+        for (int i = 0; i < (r == 1 || r == 3 ? 600 : 40); i++)
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        const char *chunk = body;
+        assert_int_equal(ixf_add_doc(&ix, r, "text", 0, r == 3 ? "Macareux" : "Autre",
+                                     hlen ? headings : NULL, &chunk, 1, NULL),
+                         0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("harfang lagopède macareux guillemot ?");
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 4);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    p.title_cols = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 3);
+    p.long_headings_apart = 1;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 1);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 3);
+    query_expr_free(e);
+    query_free(q);
+}
+
 /* The relaxed order of a question does not count its words that say
  * little alone, nor the « faire » of « que faire si … »
  * (query_expr.soft): the page that has the other words together ranks
@@ -1231,6 +1279,7 @@ int main(void)
         cmocka_unit_test(test_passage_share),
         cmocka_unit_test(test_strict_passages),
         cmocka_unit_test(test_headings_apart),
+        cmocka_unit_test(test_long_headings_apart),
         cmocka_unit_test(test_relaxed_share),
         cmocka_unit_test(test_soft_clauses),
         cmocka_unit_test(test_title_span),
