@@ -126,6 +126,9 @@ typedef struct {
                       * its verb (query_mark_head) */
     int after_qu;    /* typed after an elided « qu' » (« parce qu'il »), which
                       * the analyzer strips too */
+    int extension;   /* typed with a dot glued before its letters and none
+                      * after (« .changes », « .dsc »): a file name's
+                      * extension, matched as typed (query_item_node) */
     char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
     query_pos *pos;
     size_t npos;
@@ -1361,6 +1364,26 @@ static int query_ends_clause(const char *text, size_t len, size_t i)
     return i == len || strchr(",;:!?", text[i]) != NULL;
 }
 
+/* Is text[i..w), a word, a file name's extension (« .changes », « .dsc »,
+ * « .po »): a dot glued before one run of letters or digits, at the start
+ * of the word, with no other punctuation? A name, not a French word: its
+ * stem's other forms (« changer », « changement ») and synonyms would find
+ * what the extension is not. A dot between two words (« fichier.changes »)
+ * or a number (« .5 ») is not one. */
+static int query_extension(const char *text, size_t i, size_t w, size_t npos)
+{
+    if (npos != 1 || w - i < 2 || text[i] != '.')
+        return 0;
+    int letter = 0;
+    for (size_t k = i + 1; k < w; k++) {
+        unsigned char c = (unsigned char)text[k];
+        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+            return 0;
+        letter |= !(c >= '0' && c <= '9');
+    }
+    return letter;
+}
+
 static void query_lex_run(query_lex *lx, const char *text, size_t len)
 {
     size_t i = 0, n;
@@ -1415,6 +1438,7 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
         it.after_qu = w - i > 2 && (text[i] | 0x20) == 'q' && (text[i + 1] | 0x20) == 'u' &&
                       query_apostrophe(text, w, i + 2) > 0;
         query_item_analyze(&it, text + i, w - i);
+        it.extension = query_extension(text, i, w, it.npos);
         if (w < j && it.npos > 0 &&
             query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)
             it.prefix = 1;
@@ -1690,6 +1714,12 @@ static query_node *query_item_node(const query_item *it)
 {
     if (it->prefix)
         return query_prefix_node(it);
+    if (it->extension) {
+        /* Its own form only, lowercase. */
+        query_node *ph = query_node_new(QUERY_NODE_PHRASE);
+        query_node_tok(ph, buf_xstrndup(it->pos[0].exact, strlen(it->pos[0].exact)));
+        return ph;
+    }
     query_node *ph = query_phrase_of(it, 0, it->npos);
     ph->soft = it->soft;
     ph->head = it->head;
@@ -1818,7 +1848,7 @@ static query_node *query_with_synonyms(query_node *base, const synonyms *syn, co
 
 static int query_plain_word(const query_item *it)
 {
-    return it->kind == QUERY_ITEM_WORD && !it->neg && !it->prefix;
+    return it->kind == QUERY_ITEM_WORD && !it->neg && !it->prefix && !it->extension;
 }
 
 static void query_add_clause(query *q, query_node *n)
@@ -1861,9 +1891,9 @@ static query_node *query_single(const query_item *it, const synonyms *syn, const
 {
     size_t groups[QUERY_MAX_SYN_GROUPS], sides[QUERY_MAX_SYN_GROUPS];
     size_t ng = 0;
-    if (syn && !it->prefix)
+    if (syn && !it->prefix && !it->extension)
         ng = query_syn_lookup(syn, it, 0, 1, groups, sides);
-    if (ng == 0 && extra && !it->prefix) {
+    if (ng == 0 && extra && !it->prefix && !it->extension) {
         ng = query_syn_lookup(extra, it, 0, 1, groups, sides);
         if (ng > 0)
             syn = extra;

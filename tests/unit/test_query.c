@@ -152,6 +152,8 @@ static const char *const docs[] = {
     /* 121 */ "Des colonnes larges.",
     /* 122 */ "Un import de fichiers.",
     /* 123 */ "Une étape importante.",
+    /* 124 */ "Les champs du fichier .changes d'un envoi.",
+    /* 125 */ "Les changements d'un envoi.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -870,6 +872,17 @@ static void test_prefix(void **state)
     ASSERT_SEARCH("exp*", "5,10");
 }
 
+/* A word typed with a dot glued before it (« .changes ») is a file
+ * name's extension: its own form only, not its stem's (« changements »)
+ * nor its synonyms; a dot between words or before a number is not one. */
+static void test_file_extension(void **state)
+{
+    ASSERT_SEARCH(".changes envoi", "124");
+    ASSERT_SEARCH(".CHANGES", "124");
+    ASSERT_SEARCH("changes envoi", "124,125");
+    ASSERT_SEARCH("fichier.changes", "124");
+}
+
 static void test_traite_is_not_traitement(void **state)
 {
     ASSERT_SEARCH("traite", "3");
@@ -1580,6 +1593,7 @@ int main(void)
         cmocka_unit_test(test_or),
         cmocka_unit_test(test_function_words_optional),
         cmocka_unit_test(test_prefix),
+        cmocka_unit_test(test_file_extension),
         cmocka_unit_test(test_traite_is_not_traitement),
         cmocka_unit_test(test_synonyms_both_directions),
         cmocka_unit_test(test_synonym_group_dup),
