@@ -2695,8 +2695,31 @@ static void query_mark_head(query_item *items, size_t n)
  * ranked where a row has them (proximity, the span of a text), so that
  * the rows which have them keep the order they had. Not in a query typed
  * with an operator, nor when nothing else is left. */
+/* The indefinite determiners (unaccented), which say how many, not
+ * what: « un rapport de bogue pour plusieurs paquets » is answered by
+ * « … contre une liste de paquets », « en masse ». Not required in a
+ * keyword query before a word, as its function words (a question's
+ * relaxed order counting them as function words or as soft words lost,
+ * docs/ANALYSIS.md). */
+static const char *const query_indefinites[] = {
+    "aucun",  "aucune", "certaines", "certains",  "chaque",   "diverses",
+    "divers", "maints", "maintes",   "plusieurs", "quelques",
+};
+
+/* Is items[i] an indefinite determiner before a word of its clause? */
+static int query_indefinite(const query_item *items, size_t n, size_t i)
+{
+    const query_item *it = &items[i];
+    return it->kind == QUERY_ITEM_WORD && !it->neg && !it->prefix && !it->ends && it->npos == 1 &&
+           i + 1 < n && items[i + 1].kind == QUERY_ITEM_WORD &&
+           query_in_list(query_pos_surface(&it->pos[0]), query_indefinites,
+                         sizeof query_indefinites / sizeof query_indefinites[0]);
+}
+
 static int query_optional_word(const query_item *items, size_t n, size_t i)
 {
+    if (query_indefinite(items, n, i))
+        return 1;
     if (!query_function_word(items, n, i))
         return 0;
     /* The negation stays required (« pas », « sans », « non », « ni »,

@@ -847,6 +847,11 @@ static void test_function_words_optional(void **state)
     /* The negation is no such word (« n' » is elided, as in the text). */
     ASSERT_SEARCH("la traite n'est pas un crime", "");
     ASSERT_SEARCH("ne traite un crime", ""); /* document 3 has no « ne » */
+    /* An indefinite determiner before a word neither (document 3 has no
+     * « plusieurs »), but a question's stays. */
+    ASSERT_SEARCH("traite de plusieurs êtres", "3");
+    ASSERT_SEARCH("traite de plusieurs", "");
+    ASSERT_SEARCH("comment traite-t-on plusieurs êtres ?", "");
     /* Still a clause, ranked where a row has it. */
     assert_int_equal(clauses_of(f, "traite sur un crime"), 4);
 }
