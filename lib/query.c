@@ -2716,9 +2716,40 @@ static int query_indefinite(const query_item *items, size_t n, size_t i)
                          sizeof query_indefinites / sizeof query_indefinites[0]);
 }
 
+/* The nouns that name a general account of a subject, not the subject
+ * (unaccented): « panorama », « généralités », « survol », and the
+ * locutions « vue d'ensemble », « tour d'horizon » (both words). A page
+ * about the subject names its account otherwise (« présentation »,
+ * « exposé général », « aperçu ») or not at all. */
+static const char *const query_genre_words[] = {"generalites", "panorama", "survol"};
+static const char *const query_genre_pairs[][2] = {{"vue", "ensemble"}, {"tour", "horizon"}};
+
+static int query_genre_word(const query_item *items, size_t n, size_t i)
+{
+    const query_item *it = &items[i];
+    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos != 1)
+        return 0;
+    const char *w = query_pos_surface(&it->pos[0]);
+    if (query_in_list(w, query_genre_words, sizeof query_genre_words / sizeof query_genre_words[0]))
+        return 1;
+    for (size_t k = 0; k < sizeof query_genre_pairs / sizeof query_genre_pairs[0]; k++)
+        for (int side = 0; side < 2; side++) {
+            size_t j = side ? i - 1 : i + 1;
+            if ((side ? i == 0 : i + 1 >= n) || strcmp(w, query_genre_pairs[k][side]) != 0)
+                continue;
+            const query_item *o = &items[j];
+            if (o->kind == QUERY_ITEM_WORD && !o->neg && !o->prefix && o->npos == 1 &&
+                strcmp(query_pos_surface(&o->pos[0]), query_genre_pairs[k][!side]) == 0)
+                return 1;
+        }
+    return 0;
+}
+
 static int query_optional_word(const query_item *items, size_t n, size_t i)
 {
     if (query_indefinite(items, n, i))
+        return 1;
+    if (query_genre_word(items, n, i))
         return 1;
     if (!query_function_word(items, n, i))
         return 0;

@@ -852,6 +852,12 @@ static void test_function_words_optional(void **state)
     ASSERT_SEARCH("traite de plusieurs êtres", "3");
     ASSERT_SEARCH("traite de plusieurs", "");
     ASSERT_SEARCH("comment traite-t-on plusieurs êtres ?", "");
+    /* Nor the nouns that name a general account (document 3 has neither
+     * « vue » nor « ensemble »), unless nothing else is left. */
+    ASSERT_SEARCH("vue d'ensemble de la traite", "3");
+    ASSERT_SEARCH("panorama de la traite", "3");
+    ASSERT_SEARCH("vue de la traite", "");
+    ASSERT_SEARCH("vue d'ensemble", "");
     /* Still a clause, ranked where a row has it. */
     assert_int_equal(clauses_of(f, "traite sur un crime"), 4);
 }
