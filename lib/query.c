@@ -2688,13 +2688,6 @@ static void query_mark_head(query_item *items, size_t n)
     }
 }
 
-/* A keyword query's function words (query_function_word: « une », « de »,
- * « à », « sur »; not « ne », « n' ») are not required: « connexion à un fichier texte » is
- * answered by « Connexion au fichier texte », « l'ordre de tri d'une
- * requête » by « Assistant Requête - Ordre de tri ». They stay clauses,
- * ranked where a row has them (proximity, the span of a text), so that
- * the rows which have them keep the order they had. Not in a query typed
- * with an operator, nor when nothing else is left. */
 /* The indefinite determiners (unaccented), which say how many, not
  * what: « un rapport de bogue pour plusieurs paquets » is answered by
  * « … contre une liste de paquets », « en masse ». Not required in a
@@ -2745,6 +2738,15 @@ static int query_genre_word(const query_item *items, size_t n, size_t i)
     return 0;
 }
 
+/* A keyword query's function words (query_function_word: « une », « de »,
+ * « à », « sur »; not « ne », « n' ») are not required, nor its indefinite
+ * determiners (query_indefinite) and the nouns naming an overview
+ * (query_genre_word): « connexion à un fichier texte » is
+ * answered by « Connexion au fichier texte », « l'ordre de tri d'une
+ * requête » by « Assistant Requête - Ordre de tri ». They stay clauses,
+ * ranked where a row has them (proximity, the span of a text), so that
+ * the rows which have them keep the order they had. Not in a query typed
+ * with an operator, nor when nothing else is left. */
 static int query_optional_word(const query_item *items, size_t n, size_t i)
 {
     if (query_indefinite(items, n, i))
