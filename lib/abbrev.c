@@ -436,6 +436,16 @@ static const synonyms_equal_row abbrev_table[] = {
     {"seo", {"référencement", NULL, NULL}, ABBREV_ONEWAY},
     {"p2p", {"pair à pair", NULL, NULL}, ABBREV_ONEWAY},
     {"ddos", {"déni de service distribué", NULL, NULL}, ABBREV_ONEWAY},
+    /* Session 25, round 2 (b20x, after batch 20), written before
+     * measuring, one way, none seen in batch 20's failures: security,
+     * threads, bank cards and loans, school work. */
+    {"aslr", {"distribution aléatoire de l'espace d'adressage", NULL, NULL}, ABBREV_ONEWAY},
+    {"pthreads", {"threads posix", NULL, NULL}, ABBREV_ONEWAY},
+    {"cb", {"carte bancaire", NULL, NULL}, ABBREV_ONEWAY},
+    {"taeg", {"taux annuel effectif global", NULL, NULL}, ABBREV_ONEWAY},
+    {"ds", {"devoir surveillé", NULL, NULL}, ABBREV_ONEWAY},
+    {"dm", {"devoir maison", NULL, NULL}, ABBREV_ONEWAY},
+    {"interro", {"interrogation", NULL, NULL}, ABBREV_ONEWAY},
 };
 
 size_t abbrev_count(void)

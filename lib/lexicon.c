@@ -795,6 +795,93 @@ static const lexicon_entry lexicon_table[] = {
     {"sommaire automatique", {"table des matières", NULL, NULL}},
     {"index alphabétique", {"index lexical", "entrées d'index", NULL}},
     {"bibliographie automatique", {"bibtex", "biblatex", NULL}},
+    /* Session 25, round 2 (b20x, after batch 20), written before
+     * measuring. Seen in batch 20's failures (a disclosed bias: the
+     * answers write the words on the right): « itinéraire le plus
+     * rapide » → plus court chemin, dijkstra; « ctrl+c » → sigint,
+     * interruption, copier (the terminal's and the office's senses);
+     * « interrompre un programme » → sigint, interruption; « relier » →
+     * connecter, interconnecter; « conteneur » → espace de noms, cgroup
+     * (Linux containers are namespaces and control groups);
+     * « durcissement » → hardening, sécurisation; « manuel scolaire » →
+     * ouvrage, sésamath, exercices; « prêt immobilier » → crédit
+     * immobilier, crédit, emprunt. From general knowledge, no failure
+     * showing them: graphs and algorithms as school and LaTeX pages write
+     * them, keyboard shortcuts typed « ctrl+x » (the terminal's signals,
+     * the office's commands), stopping and suspending programs, virtual
+     * networks and isolation, compiling and security, threads as French
+     * textbooks name them, loans and household accounts, school work. */
+    {"itinéraire le plus rapide", {"plus court chemin", "dijkstra", NULL}},
+    {"ctrl+c", {"sigint", "interruption", "copier"}},
+    {"interrompre un programme", {"sigint", "interruption", NULL}},
+    {"relier", {"connecter", "interconnecter", NULL}},
+    {"conteneur", {"espace de noms", "cgroup", NULL}},
+    {"durcissement", {"hardening", "sécurisation", NULL}},
+    {"manuel scolaire", {"ouvrage", "sésamath", "exercices"}},
+    {"prêt immobilier", {"crédit immobilier", "crédit", "emprunt"}},
+    {"itinéraire le plus court", {"plus court chemin", "dijkstra", NULL}},
+    {"chemin le plus court", {"plus court chemin", "dijkstra", NULL}},
+    {"trajet le plus court", {"plus court chemin", NULL, NULL}},
+    {"calcul d'itinéraire", {"plus court chemin", "graphe", NULL}},
+    {"réseau routier", {"graphe", NULL, NULL}},
+    {"algorigramme", {"organigramme", "logigramme", NULL}},
+    {"ctrl+z", {"annuler", "sigtstp", "suspendre"}},
+    {"ctrl+d", {"fin de fichier", "eof", NULL}},
+    {"ctrl+alt+suppr", {"ctrl-alt-del", "redémarrer", NULL}},
+    {"ctrl+s", {"enregistrer", "xoff", NULL}},
+    {"ctrl+q", {"quitter", "xon", NULL}},
+    {"ctrl+v", {"coller", NULL, NULL}},
+    {"ctrl+x", {"couper", NULL, NULL}},
+    {"ctrl+a", {"tout sélectionner", NULL, NULL}},
+    {"ctrl+f", {"rechercher", NULL, NULL}},
+    {"ctrl+p", {"imprimer", NULL, NULL}},
+    {"alt+tab", {"basculer entre les fenêtres", "changer de fenêtre", NULL}},
+    {"alt+f4", {"fermer la fenêtre", NULL, NULL}},
+    {"impr écran", {"capture d'écran", NULL, NULL}},
+    {"interrompre un processus", {"sigint", "interruption", NULL}},
+    {"arrêter un programme", {"terminer", "kill", "interruption"}},
+    {"programme bloqué", {"kill", "ne répond pas", NULL}},
+    {"programme qui ne répond pas", {"kill", "xkill", "forcer à quitter"}},
+    {"forcer à quitter", {"kill", "terminer", NULL}},
+    {"suspendre un programme", {"sigtstp", "sigstop", NULL}},
+    {"reprendre un programme", {"sigcont", "premier plan", NULL}},
+    {"réseau virtuel", {"ethernet virtuel", "veth", "pont"}},
+    {"carte réseau virtuelle", {"interface virtuelle", "veth", "tun"}},
+    {"pont réseau", {"bridge", NULL, NULL}},
+    {"isoler un processus", {"espace de noms", "chroot", "cgroup"}},
+    {"limiter la mémoire", {"cgroup", "rlimit", "ulimit"}},
+    {"limiter le processeur", {"cgroup", "cpuset", NULL}},
+    {"partage de connexion", {"nat", "masquerade", "routage"}},
+    {"machine virtuelle", {"virtualisation", "kvm", "qemu"}},
+    {"durcir", {"hardening", "sécuriser", NULL}},
+    {"protection de la pile", {"stack protector", "canari", NULL}},
+    {"drapeaux de compilation", {"options de compilation", "cflags", NULL}},
+    {"options de compilation", {"cflags", "drapeaux de compilation", NULL}},
+    {"trou de sécurité", {"vulnérabilité", "faille", NULL}},
+    {"processus léger", {"thread", NULL, NULL}},
+    {"fil d'exécution", {"thread", NULL, NULL}},
+    {"programmation parallèle", {"thread", "parallélisme", NULL}},
+    {"calcul parallèle", {"parallélisme", "thread", NULL}},
+    {"section critique", {"mutex", "verrou", NULL}},
+    {"accès concurrent", {"verrou", "mutex", "concurrence"}},
+    {"prêt auto", {"crédit", "emprunt", NULL}},
+    {"prêt personnel", {"crédit à la consommation", "crédit", "emprunt"}},
+    {"prêt bancaire", {"crédit", "emprunt", NULL}},
+    {"crédit immobilier", {"emprunt", "prêt immobilier", NULL}},
+    {"simulation de prêt", {"simulation de crédit", "simulateur de crédit", NULL}},
+    {"mensualité", {"échéance", "remboursement", NULL}},
+    {"chéquier", {"chèque", "carnet de chèques", NULL}},
+    {"prélèvement automatique", {"opération planifiée", "échéancier", NULL}},
+    {"dépenses fixes", {"opération planifiée", "échéancier", NULL}},
+    {"relevé de compte", {"relevé bancaire", "rapprochement", NULL}},
+    {"pointer ses comptes", {"rapprochement", "pointage", NULL}},
+    {"tenir ses comptes", {"comptabilité", "gestion de comptes", NULL}},
+    {"découvert", {"solde négatif", NULL, NULL}},
+    {"livre scolaire", {"manuel", "ouvrage", NULL}},
+    {"livre de maths", {"manuel", "mathématiques", NULL}},
+    {"cahier d'exercices", {"exercices", "fiche d'exercices", NULL}},
+    {"fiche d'exercices", {"exercices", "feuille d'exercices", NULL}},
+    {"feuille d'exercices", {"exercices", "fiche d'exercices", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
