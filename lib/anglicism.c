@@ -1239,7 +1239,7 @@ static const anglicism_entry_t anglicism_table[] = {
      * multithread, thread, processus léger. From general knowledge, no
      * failure showing them: concurrency, user and kernel space, virtual
      * networks, compiling and security, graphs, loans, school books. */
-    {"multithreading", {"multithread", "thread", "processus léger"}},
+    {"multithreading", {"thread", "threads posix", "processus léger"}},
     {"multithreaded", {"multithread", "thread", NULL}},
     {"threading", {"thread", NULL, NULL}},
     {"thread pool", {"réserve de threads", "groupe de threads", NULL}},

@@ -812,8 +812,8 @@ static const lexicon_entry lexicon_table[] = {
      * networks and isolation, compiling and security, threads as French
      * textbooks name them, loans and household accounts, school work. */
     {"itinéraire le plus rapide", {"plus court chemin", "dijkstra", NULL}},
-    {"ctrl+c", {"sigint", "interruption", "copier"}},
-    {"interrompre un programme", {"sigint", "interruption", NULL}},
+    {"ctrl+c", {"sigint", "copier", NULL}},
+    {"interrompre un programme", {"sigint", NULL, NULL}},
     {"relier", {"connecter", "interconnecter", NULL}},
     {"conteneur", {"espace de noms", "cgroup", NULL}},
     {"durcissement", {"hardening", "sécurisation", NULL}},
@@ -838,8 +838,8 @@ static const lexicon_entry lexicon_table[] = {
     {"alt+tab", {"basculer entre les fenêtres", "changer de fenêtre", NULL}},
     {"alt+f4", {"fermer la fenêtre", NULL, NULL}},
     {"impr écran", {"capture d'écran", NULL, NULL}},
-    {"interrompre un processus", {"sigint", "interruption", NULL}},
-    {"arrêter un programme", {"terminer", "kill", "interruption"}},
+    {"interrompre un processus", {"sigint", NULL, NULL}},
+    {"arrêter un programme", {"terminer", "kill", NULL}},
     {"programme bloqué", {"kill", "ne répond pas", NULL}},
     {"programme qui ne répond pas", {"kill", "xkill", "forcer à quitter"}},
     {"forcer à quitter", {"kill", "terminer", NULL}},
