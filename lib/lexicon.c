@@ -811,13 +811,13 @@ static const lexicon_entry lexicon_table[] = {
      * the office's commands), stopping and suspending programs, virtual
      * networks and isolation, compiling and security, threads as French
      * textbooks name them, loans and household accounts, school work. */
-    {"itinéraire le plus rapide", {"plus court chemin", "dijkstra", NULL}},
+    {"itinéraire le plus rapide", {"plus court chemin", NULL, NULL}},
     {"ctrl+c", {"sigint", "copier", NULL}},
     {"interrompre un programme", {"sigint", NULL, NULL}},
     {"relier", {"connecter", "interconnecter", NULL}},
     {"conteneur", {"espace de noms", "cgroup", NULL}},
     {"durcissement", {"hardening", "sécurisation", NULL}},
-    {"manuel scolaire", {"ouvrage", "sésamath", "exercices"}},
+    {"manuel scolaire", {"ouvrage", "exercices", NULL}},
     {"prêt immobilier", {"crédit immobilier", "crédit", "emprunt"}},
     {"itinéraire le plus court", {"plus court chemin", "dijkstra", NULL}},
     {"chemin le plus court", {"plus court chemin", "dijkstra", NULL}},
