@@ -1639,6 +1639,42 @@ static void test_tables_session25(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 25's round-2 entries (b20x, after batch 20): « itinéraire le
+ * plus rapide » reaches the « plus court chemin »; « ctrl+c » (and
+ * « ctrl-c ») SIGINT, « ctrl+z » SIGTSTP; « multithreading » the
+ * « threads POSIX »; « conteneur » the « espace de noms »;
+ * « durcissement » the « hardening »; « prêt immobilier » the « crédit »;
+ * « manuel scolaire » the « ouvrage ». */
+static void test_tables_session25_round2(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Le plus court chemin relie deux sommets du graphe.",
+        "Le terminal envoie SIGINT au groupe de premier plan.",
+        "Les threads POSIX partagent la mémoire du processus.",
+        "Chaque paire veth relie deux espaces de noms.",
+        "Vérifiez les options de hardening des binaires.",
+        "Le capital emprunté et le taux du crédit.",
+        "Le signal SIGTSTP suspend le processus.",
+        "Composez un ouvrage avec ses exercices.",
+    };
+    ctx = open_texts(&ix, texts, 8, "Note", 987);
+    assert_int_equal(found_ids(ctx, "itinéraire le plus rapide"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "ctrl+c"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "ctrl-c"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "multithreading"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "conteneur"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "durcissement"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "prêt immobilier"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "ctrl+z"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "manuel scolaire"), 1u << 8);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2434,6 +2470,7 @@ int main(void)
         cmocka_unit_test(test_tables_session23_round2),
         cmocka_unit_test(test_tables_session24_round2),
         cmocka_unit_test(test_tables_session25),
+        cmocka_unit_test(test_tables_session25_round2),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
