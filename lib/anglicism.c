@@ -1292,6 +1292,12 @@ static const anglicism_entry_t anglicism_table[] = {
     {"bank reconciliation", {"rapprochement bancaire", NULL, NULL}},
     {"personal finance", {"finances personnelles", NULL, NULL}},
     {"block programming", {"programmation par blocs", NULL, NULL}},
+    /* Session 25, round 2 (b20y), written before measuring; none seen in
+     * batch 20's failures. */
+    {"mac address", {"adresse mac", "adresse matérielle", NULL}},
+    {"hardware address", {"adresse matérielle", NULL, NULL}},
+    {"network device", {"périphérique réseau", "interface réseau", NULL}},
+    {"file format", {"format de fichier", NULL, NULL}},
 };
 
 size_t anglicism_count(void)

@@ -654,7 +654,7 @@ static const lexicon_entry lexicon_table[] = {
     {"éjecter", {"démonter", "umount", NULL}},
     {"redémarrer un service", {"systemctl", "relancer", NULL}},
     {"journaux système", {"journalctl", "syslog", NULL}},
-    {"adresse mac", {"adresse matérielle", NULL, NULL}},
+    {"adresse mac", {"adresse matérielle", "adresse physique", NULL}},
     {"nom de l'ordinateur", {"nom d'hôte", "hostname", NULL}},
     {"boutique d'applications", {"logithèque", "gestionnaire de logiciels", NULL}},
     {"magasin d'applications", {"logithèque", "gestionnaire de logiciels", NULL}},
@@ -918,6 +918,35 @@ static const lexicon_entry lexicon_table[] = {
     {"programmation par blocs", {"scratch", NULL, NULL}},
     {"formule de chimie", {"formule chimique", "molécule", NULL}},
     {"attendre la fin d'un processus", {"wait", "waitpid", NULL}},
+    /* Session 25, round 2 (b20y), written before measuring, after batch
+     * 20's four last failures were seen (seen: « adresse mac » widened,
+     * « interface réseau », « structure d'un fichier », « envoyer un
+     * paquet », « paquet source »). Networks: a MAC address is the
+     * interface's « adresse matérielle » or « adresse physique »; Linux
+     * names a network interface a « périphérique réseau » (netdevice); a
+     * default gateway is the « route par défaut ». Files: the structure of
+     * a file is its « format ». Debian: a package is sent to the archive
+     * by an « upload » (dput, dupload); a source package is described by
+     * its .dsc, a binary package is a .deb; a package is signed with
+     * debsign, a signature checked with gpg(v); « clef » is the older
+     * spelling of « clé ». */
+    {"adresse physique", {"adresse matérielle", "adresse mac", NULL}},
+    {"interface réseau", {"périphérique réseau", NULL, NULL}},
+    {"passerelle par défaut", {"route par défaut", NULL, NULL}},
+    {"structure d'un fichier", {"format de fichier", "format", NULL}},
+    {"structure de fichier", {"format de fichier", "format", NULL}},
+    {"structure du fichier", {"format du fichier", "format", NULL}},
+    {"organisation d'un fichier", {"format de fichier", "format", NULL}},
+    {"syntaxe d'un fichier", {"format de fichier", "format", NULL}},
+    {"envoyer un paquet", {"upload", "dput", "dupload"}},
+    {"téléverser un paquet", {"upload", "dput", "dupload"}},
+    {"publier un paquet", {"upload", "dput", NULL}},
+    {"paquet source", {"dsc", NULL, NULL}},
+    {"paquet binaire", {"deb", NULL, NULL}},
+    {"signer un paquet", {"debsign", "gpg", NULL}},
+    {"vérifier la signature", {"gpg", "gpgv", NULL}},
+    {"vérifier une signature", {"gpg", "gpgv", NULL}},
+    {"clé", {"clef", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
