@@ -941,12 +941,8 @@ static const lexicon_entry lexicon_table[] = {
     {"envoyer un paquet", {"upload", "dput", "dupload"}},
     {"téléverser un paquet", {"upload", "dput", "dupload"}},
     {"publier un paquet", {"upload", "dput", NULL}},
-    {"paquet source", {"dsc", NULL, NULL}},
     {"paquet binaire", {"deb", NULL, NULL}},
     {"signer un paquet", {"debsign", "gpg", NULL}},
-    {"vérifier la signature", {"gpg", "gpgv", NULL}},
-    {"vérifier une signature", {"gpg", "gpgv", NULL}},
-    {"clé", {"clef", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
