@@ -1675,6 +1675,39 @@ static void test_tables_session25_round2(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 25's round-2 entries (b20y, after batch 20): « structure d'un
+ * fichier » reaches its « format »; « envoyer un paquet » the « dput »
+ * that uploads it; « interface réseau » (and « network device ») the
+ * « périphérique réseau »; « adresse physique » (and « hardware
+ * address », « mac address ») the « adresse matérielle »; « adresse
+ * mac » the « adresse physique » too. Strict matches only: a text with
+ * one of the two words typed is a partial match without the entry. */
+static void test_tables_session25_round2b(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Le format deb822 sépare les champs par des lignes vides.",
+        "Lancez dput vers la file d'attente de l'archive.",
+        "Chaque périphérique réseau porte un nom et un indice.",
+        "Définir l'adresse matérielle de la carte est privilégié.",
+        "Son adresse physique est gravée en usine.",
+    };
+    ctx = open_texts(&ix, texts, 5, "Note", 986);
+    assert_int_equal(found_strict(ctx, "structure d'un fichier"), 1u << 1);
+    assert_int_equal(found_strict(ctx, "envoyer un paquet"), 1u << 2);
+    assert_int_equal(found_strict(ctx, "interface réseau"), 1u << 3);
+    assert_int_equal(found_strict(ctx, "network device"), 1u << 3);
+    assert_int_equal(found_strict(ctx, "adresse physique"), 1u << 4 | 1u << 5);
+    assert_int_equal(found_strict(ctx, "hardware address"), 1u << 4);
+    assert_int_equal(found_strict(ctx, "mac address"), 1u << 4);
+    assert_int_equal(found_strict(ctx, "adresse mac"), 1u << 4 | 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2471,6 +2504,7 @@ int main(void)
         cmocka_unit_test(test_tables_session24_round2),
         cmocka_unit_test(test_tables_session25),
         cmocka_unit_test(test_tables_session25_round2),
+        cmocka_unit_test(test_tables_session25_round2b),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
