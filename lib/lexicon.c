@@ -921,15 +921,15 @@ static const lexicon_entry lexicon_table[] = {
     /* Session 25, round 2 (b20y), written before measuring, after batch
      * 20's four last failures were seen (seen: « adresse mac » widened,
      * « interface réseau », « structure d'un fichier », « envoyer un
-     * paquet », « paquet source »). Networks: a MAC address is the
-     * interface's « adresse matérielle » or « adresse physique »; Linux
-     * names a network interface a « périphérique réseau » (netdevice); a
-     * default gateway is the « route par défaut ». Files: the structure of
-     * a file is its « format ». Debian: a package is sent to the archive
-     * by an « upload » (dput, dupload); a source package is described by
-     * its .dsc, a binary package is a .deb; a package is signed with
-     * debsign, a signature checked with gpg(v); « clef » is the older
-     * spelling of « clé ». */
+     * paquet »). Networks: a MAC address is the interface's « adresse
+     * matérielle » or « adresse physique »; Linux names a network
+     * interface a « périphérique réseau » (netdevice); a default gateway
+     * is the « route par défaut ». Files: the structure of a file is its
+     * « format ». Debian: a package is sent to the archive by an
+     * « upload » (dput, dupload); a binary package is a .deb; a package is
+     * signed with debsign. Measured and left out (docs/ANALYSIS.md):
+     * « paquet source » → dsc, « vérifier la signature » → gpg, « clé »
+     * → clef. */
     {"adresse physique", {"adresse matérielle", "adresse mac", NULL}},
     {"interface réseau", {"périphérique réseau", NULL, NULL}},
     {"passerelle par défaut", {"route par défaut", NULL, NULL}},
