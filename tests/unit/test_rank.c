@@ -9,7 +9,8 @@
  * row has changes no score; the relaxed count of a row with every clause
  * of a question (its passages, at least all but one); the span of a
  * title that lacks the query's function words (title_cols) or its words
- * that say little alone (query_expr.little). */
+ * that say little alone (query_expr.little); a rare related word's clause
+ * in the relaxed order, not a common one's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1103,6 +1104,63 @@ static void test_docinfo_find(void **state)
     assert_int_equal(docinfo_find(&d, -5), -1);
 }
 
+/* A related word (a "~" side of the synonyms) gives its clause in the
+ * relaxed order (repere_clauses) as the word typed does when it is rare in
+ * the index (rank_gives: one row of forty says « strigidé »), not when
+ * many rows hold it (« noyau », in every row): row 1 answers « chouette
+ * lagopède » in other words; row 2 has « lagopède » and only the common
+ * related word; row 3 both words typed. */
+static void test_related_clause(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_rank.XXXXXX", path[64], err[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/syn.txt", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("chouette ~ strigidé ~ noyau\n", fp);
+    fclose(fp);
+    synonyms *syn = NULL;
+    assert_int_equal(synonyms_load(path, &syn, err, sizeof err), 0);
+    unlink(path);
+    rmdir(dir);
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 40; r++) {
+        char body[4096] = "";
+        size_t len = 0;
+        if (r == 1)
+            len = append_word(body, sizeof body, len, "le strigidé et le lagopède");
+        if (r == 2)
+            len = append_word(body, sizeof body, len, "le lagopède");
+        if (r == 3)
+            len = append_word(body, sizeof body, len, "la chouette et le lagopède");
+        for (int i = 0; i < 30; i++)
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    const char *text = "chouette lagopède";
+    query *q = NULL;
+    assert_int_equal(query_parse(text, strlen(text), syn, &q, err, sizeof err), QUERY_OK);
+    query_expr *e = compile(q, QUERY_ANY | QUERY_SIGNALS);
+    assert_int_equal(e->nclauses, 2);
+    int related = 0;
+    for (int t = 0; t < e->nterms; t++)
+        related += e->terms[t].related;
+    assert_true(related >= 2);
+    rank_params p = params_for(e);
+    p.text_col = 2;
+    assert_int_equal((int)score("repere_clauses", e, &p, 1), 2);
+    assert_int_equal((int)score("repere_clauses", e, &p, 2), 1);
+    assert_int_equal((int)score("repere_clauses", e, &p, 3), 2);
+    query_expr_free(e);
+    query_free(q);
+    synonyms_free(syn);
+}
+
 /* In a title (title_cols), the span needs the query's content words
  * only: « l identifiant d un utilisateur » is together in a title that
  * says « identifiants d'utilisateur » without « un », which the text
@@ -1282,6 +1340,7 @@ int main(void)
         cmocka_unit_test(test_long_headings_apart),
         cmocka_unit_test(test_relaxed_share),
         cmocka_unit_test(test_soft_clauses),
+        cmocka_unit_test(test_related_clause),
         cmocka_unit_test(test_title_span),
         cmocka_unit_test(test_title_span_little),
     };
