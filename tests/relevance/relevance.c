@@ -305,7 +305,8 @@ static void rel_by_class(const rel_set *set, const rel_score *engine, const rel_
 }
 
 /* "ndcg@10 VALUE" and "mrr VALUE" are class v1 (the original 50 queries);
- * "ndcg@10 CLASS VALUE" and "mrr CLASS VALUE" any class; "#" comments. */
+ * "ndcg@10 CLASS VALUE" and "mrr CLASS VALUE" any class; "#" comments.
+ * A floor given twice is an error. */
 static void rel_read_baseline(const char *file, const rel_set *set, rel_class_score *cs)
 {
     FILE *f = fopen(file, "r");
@@ -325,10 +326,18 @@ static void rel_read_baseline(const char *file, const rel_set *set, rel_class_sc
         for (size_t c = 0; c < set->classes.n; c++) {
             if (strcmp(set->classes.name[c], cls) != 0)
                 continue;
-            if (strcmp(key, "ndcg@10") == 0)
-                cs[c].b_ndcg = atof(value);
-            else if (strcmp(key, "mrr") == 0)
-                cs[c].b_mrr = atof(value);
+            double *slot = strcmp(key, "ndcg@10") == 0 ? &cs[c].b_ndcg
+                           : strcmp(key, "mrr") == 0   ? &cs[c].b_mrr
+                                                       : NULL;
+            if (!slot)
+                continue;
+            /* Two lines for one floor (a merge that kept both sides) would
+             * leave the first unchecked: the last one read wins. */
+            if (*slot >= 0) {
+                line[strcspn(line, "\n")] = '\0';
+                judged_die("read the baseline: two lines for one floor", line);
+            }
+            *slot = atof(value);
         }
     }
     free(line);
