@@ -318,10 +318,65 @@ static int32_t after_line_break(const char *s, size_t len, size_t i, size_t *nex
 
 /* Code points that NFC leaves alone whatever surrounds them: below the
  * combining diacritics, general punctuation and currency signs. Text made
- * only of these (most French text) skips utf8proc_NFC, the costly step. */
+ * only of these (most French text) skips utf8proc's NFC, the costly step;
+ * other text gives it only the parts around the others (text_nfc_parts). */
 static int nfc_stable(int32_t cp)
 {
     return cp < 0x300 || (cp >= 0x2000 && cp < 0x20D0) || cp == REPLACEMENT;
+}
+
+/* The start of the code point that ends s[0..end) (0 when end is 0). */
+static size_t last_cp_start(const char *s, size_t end)
+{
+    if (end == 0)
+        return 0;
+    end--;
+    while (end > 0 && ((unsigned char)s[end] & 0xC0) == 0x80)
+        end--;
+    return end;
+}
+
+/* s[0..len) (valid UTF-8, no NUL) in NFC, as a new string the caller
+ * frees. NFC cannot join or reorder across an nfc_stable code point (none
+ * is a combining mark or the second of a composition), so only the parts
+ * around the others are given to utf8proc: from the code point before one
+ * (its possible base) to the next nfc_stable one. A page with one
+ * combining accent no longer has its whole text decomposed and composed
+ * again. */
+static char *text_nfc_parts(const char *s, size_t len)
+{
+    buf out = BUF_INIT;
+    buf_reserve(&out, len);
+    size_t done = 0, i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t at = i, n = text_cp_at(s, len, i, &cp);
+        i += n ? n : 1;
+        if (nfc_stable(cp))
+            continue;
+        size_t from = last_cp_start(s, at);
+        if (from < done)
+            from = done;
+        while (i < len && (n = text_cp_at(s, len, i, &cp)) > 0 && !nfc_stable(cp))
+            i += n;
+        buf_append(&out, s + done, from - done);
+        utf8proc_uint8_t *part = NULL;
+        utf8proc_ssize_t m =
+            utf8proc_map((const utf8proc_uint8_t *)s + from, (utf8proc_ssize_t)(i - from), &part,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (m >= 0)
+            buf_append(&out, part, (size_t)m);
+        else
+            buf_append(&out, s + from, i - from);
+        free(part);
+        done = i;
+    }
+    buf_append(&out, s + done, len - done);
+    return buf_detach(&out);
 }
 
 /* The whitespace seen since the last character written, before the next
@@ -415,13 +470,10 @@ char *text_normalize(const char *s, size_t len, int flags)
         if (!nfc_stable(cp))
             needs_nfc = 1;
     }
-    char *raw = buf_detach(&out);
     if (!needs_nfc)
-        return raw;
-    char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)raw);
-    if (!nfc)
-        return raw;
-    free(raw);
+        return buf_detach(&out);
+    char *nfc = text_nfc_parts(out.data, out.len);
+    buf_free(&out);
     return nfc;
 }
 

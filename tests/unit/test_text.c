@@ -196,6 +196,62 @@ static void test_nfc(void **state)
     assert_norm("Été « œuvre » — 45 € l’an…", TEXT_PARAGRAPHS, "Été « œuvre » — 45 € l’an…");
 }
 
+/* Only the parts around the code points NFC may change are given to it:
+ * the same text as NFC of the whole. A mark at the start, marks stacked
+ * and out of order, Hangul jamo, a composition exclusion (क़), marks on
+ * letters that have no precomposed form. */
+static void test_nfc_parts(void **state)
+{
+    (void)state;
+    assert_norm("\xCC\x81"
+                "abc e\xCC\x81t\xC3\xA9 e\xCC\xA3\xCC\x82 o\xCC\x82\xCC\xA3",
+                TEXT_PARAGRAPHS,
+                "\xCC\x81"
+                "abc \xC3\xA9t\xC3\xA9 \xE1\xBB\x87 \xE1\xBB\x99");
+    assert_norm("Hangul \xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8!", TEXT_PARAGRAPHS,
+                "Hangul \xEA\xB0\x81!");
+    assert_norm("\xE0\xA4\x95\xE0\xA4\xBC \xE0\xA5\x98", TEXT_PARAGRAPHS,
+                "\xE0\xA4\x95\xE0\xA4\xBC \xE0\xA4\x95\xE0\xA4\xBC");
+    assert_norm("q\xCC\x81 x\xE2\x83\x97y", TEXT_PARAGRAPHS, "q\xCC\x81 x\xE2\x83\x97y");
+    /* Random letters and marks: the result is utf8proc's NFC of the text. */
+    static const char *const pieces[] = {"a",
+                                         "e",
+                                         "\xC3\xA9",
+                                         "\xC3\x85",
+                                         "\xCC\x81",
+                                         "\xCC\x8A",
+                                         "\xCC\xA7",
+                                         "\xCD\x84",
+                                         "\xE1\x84\x80",
+                                         "\xE1\x85\xA1",
+                                         "\xE1\x86\xA8",
+                                         "\xE2\x84\xAB",
+                                         "\xE0\xA4\x95",
+                                         "\xE0\xA4\xBC",
+                                         "\xE0\xA5\x98",
+                                         "\xE2\x83\x90",
+                                         "\xE2\x80\xA6",
+                                         "\xC2\xAB"};
+    size_t n_pieces = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 12345;
+    for (int round = 0; round < 2000; round++) {
+        char in[256];
+        size_t len = 0;
+        for (int k = (int)(seed % 24); k > 0; k--) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % n_pieces];
+            memcpy(in + len, p, strlen(p));
+            len += strlen(p);
+        }
+        seed = seed * 1103515245u + 12345u;
+        in[len] = '\0';
+        char *want = (char *)utf8proc_NFC((const utf8proc_uint8_t *)in);
+        assert_non_null(want);
+        assert_norm(in, TEXT_PARAGRAPHS, want);
+        free(want);
+    }
+}
+
 /* TeX's accented i and j in PDFs: a dotless letter and a combining mark
  * become the accented letter; a dotless i alone (Turkish) stays. */
 static void test_dotless_accented(void **state)
@@ -376,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_whitespace_and_paragraphs),
         cmocka_unit_test(test_controls_removed),
         cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_nfc_parts),
         cmocka_unit_test(test_dotless_accented),
         cmocka_unit_test(test_upper_line),
         cmocka_unit_test(test_all_capitals),
