@@ -236,6 +236,13 @@ typedef struct {
     int tags;
 } element;
 
+/* c in ASCII lower case: g_ascii_tolower, inline (a call per byte was a
+ * over half of ascii_contains). */
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 /* Whether needle (ASCII, lower case) occurs in s, ASCII case ignored:
  * strcasestr in the C locale, without its set-up for long needles. */
 static int ascii_contains(const char *s, const char *needle)
@@ -243,7 +250,7 @@ static int ascii_contains(const char *s, const char *needle)
     size_t n = strlen(needle);
     for (; *s; s++) {
         size_t k = 0;
-        while (k < n && g_ascii_tolower(s[k]) == needle[k])
+        while (k < n && ascii_lower(s[k]) == needle[k])
             k++;
         if (k == n)
             return 1;
