@@ -360,6 +360,54 @@ static void test_odd_bytes(void **state)
     buf_free(&b);
 }
 
+/* The byte ranges of the words (not their colocated forms), "start-end "
+ * each. */
+static int span_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
+{
+    buf *out = ctx;
+    (void)token;
+    (void)len;
+    if (!(flags & ANALYZER_COLOCATED)) {
+        char one[48];
+        snprintf(one, sizeof one, "%zu-%zu ", start, end);
+        buf_puts(out, one);
+    }
+    return 0;
+}
+
+static void assert_spans(const char *text, const char *want)
+{
+    buf out = BUF_INIT;
+    assert_int_equal(analyzer_tokenize(text, strlen(text), ANALYZER_WORDS, span_cb, &out), 0);
+    assert_string_equal(out.data ? out.data : "", want);
+    buf_free(&out);
+}
+
+/* A run of letters is cut every 256 bytes, whatever its characters: ASCII
+ * ones (taken a run at a time) and others (one by one) alike; a character
+ * that would straddle the limit starts the next word. */
+static void test_long_runs_cut(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    for (int i = 0; i < 600; i++)
+        buf_putc(&b, i % 7 ? 'a' : 'Z');
+    assert_spans(b.data, "0-256 256-512 512-600 ");
+    buf_clear(&b);
+    for (int i = 0; i < 255; i++)
+        buf_putc(&b, 'a');
+    buf_puts(&b, "\xC3\xA9"
+                 "bbb d\xC3\xA9j\xC3\xA0 vu");
+    assert_spans(b.data, "0-255 255-260 261-267 268-270 ");
+    buf_clear(&b);
+    for (int i = 0; i < 100; i++)
+        buf_puts(&b, "\xC3\xA9");
+    for (int i = 0; i < 100; i++)
+        buf_putc(&b, 'x');
+    assert_spans(b.data, "0-256 256-300 ");
+    buf_free(&b);
+}
+
 static int stop_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
 {
     int *n = ctx;
@@ -491,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_listener),
         cmocka_unit_test(test_odd_bytes),
+        cmocka_unit_test(test_long_runs_cut),
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fts5_tokenizer),
