@@ -622,11 +622,10 @@ static inline double rank_col_weight_of(const double *w, const rank_params *p, i
  * 0.8590. For every query (the partial matches' order too), heldout5 v1
  * MRR 0.9333 -> 0.9250 and heldout9 title MRR 0.9167 -> 0.9111 (« zéro
  * devant nombre calc », « connexion à un fichier texte »): questions
- * only. */
+ * only. gives: rank_gives (a word typed, or a related word rare enough). */
 static int rank_typed(const query_term *t, const query_phrase *ph, int kin, int gives)
 {
-    return t->clause >= 0 && (!t->related || gives) &&
-           (!ph->weak || (kin && ph->weak == QUERY_WEAK_KIN));
+    return t->clause >= 0 && gives && (!ph->weak || (kin && ph->weak == QUERY_WEAK_KIN));
 }
 
 /* Does term t give its clause in the relaxed order (rank_typed,
@@ -1465,7 +1464,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             return rc;
         if (col >= 0 && ts[t].clause >= 0)
             m->runs[nruns++] = ninst;
-        if (col >= 0 && rank_typed(&ts[t], &phs[ph], kin, m->gives[t]))
+        if (col >= 0 && rank_typed(&ts[t], &phs[ph], kin, rank_gives(m, t)))
             typed |= 1ULL << ts[t].clause;
         double w = rank_phrase_weight(&phs[ph]);
         if (ts[t].label_only) {
@@ -1874,8 +1873,8 @@ static int rank_bound(const Fts5ExtensionApi *api, Fts5Context *fts, rank_state 
             if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
                 return rc;
             present |= col >= 0;
-            strong |=
-                col >= 0 && rank_typed(&ts[t], &m->expr->phrases[ph], p->kin_clauses, m->gives[t]);
+            strong |= col >= 0 &&
+                      rank_typed(&ts[t], &m->expr->phrases[ph], p->kin_clauses, rank_gives(m, t));
             double w = rank_phrase_weight(&m->expr->phrases[ph]);
             if (keep && col >= 0)
                 m->runs[nruns++] = ninst;
