@@ -620,13 +620,6 @@ static int acronym_separator(const char *text, size_t at, utf8proc_int32_t c)
     return c == '-' && at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t');
 }
 
-/* Whether byte b is an ASCII letter or digit (acronym_class's
- * ACRONYM_LETTER or ACRONYM_DIGIT, a code point on its own). */
-static int acronym_ascii_alnum(char b)
-{
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
-
 /* Bullets that may begin a glossary line. */
 static int acronym_bullet(utf8proc_int32_t c)
 {
@@ -656,7 +649,7 @@ int acronym_find(const char *text, size_t len, acronym_fn fn, void *ctx)
             }
             /* The rest of an ASCII run of the word at once: its letters and
              * digits change nothing but where the word ends. */
-            while (i < len && acronym_ascii_alnum(text[i]))
+            while (i < len && text_ascii_alnum(text[i]))
                 i++;
             word_end = i;
             if (line_words == 1)

@@ -206,12 +206,6 @@ static int analyzer_class(utf8proc_int32_t c)
     }
 }
 
-/* Whether byte b is an ASCII letter or digit (ANALYZER_CLS_WORD). */
-static int analyzer_ascii_word(char b)
-{
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
-
 /* Decodes one code point at text[i]; invalid bytes read as a separator. */
 static size_t analyzer_next(const char *text, size_t len, size_t i, int *cls)
 {
@@ -619,7 +613,7 @@ static int analyzer_text(analyzer_state *st, const char *text, size_t len)
             while (i < len) {
                 /* ASCII letters and digits at once: one byte, one character
                  * each, of class ANALYZER_CLS_WORD. */
-                while (i < len && analyzer_ascii_word(text[i]) &&
+                while (i < len && text_ascii_alnum(text[i]) &&
                        i + 1 - segstart <= ANALYZER_MAX_SEG_BYTES)
                     i++;
                 if (i >= len)

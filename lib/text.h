@@ -18,6 +18,14 @@ typedef enum {
     TEXT_ENC_CP1252, /* also used for ISO-8859-1, as browsers do */
 } text_encoding;
 
+/* Whether byte b is an ASCII letter or digit: a code point of its own,
+ * of the word class in the analyzer and the acronym finder, whose scans
+ * take such runs a byte at a time. */
+static inline int text_ascii_alnum(char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 /* 1 when s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates).
  * The one UTF-8 check of the engine: spell and searchd call it too. */
 int text_is_utf8(const char *s, size_t len);
