@@ -1377,7 +1377,7 @@ static int query_extension(const char *text, size_t i, size_t w, size_t npos)
     int letter = 0;
     for (size_t k = i + 1; k < w; k++) {
         unsigned char c = (unsigned char)text[k];
-        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+        if (c < 0x80 && !text_ascii_alnum((char)c))
             return 0;
         letter |= !(c >= '0' && c <= '9');
     }
