@@ -246,7 +246,7 @@ static const anglicism_entry_t anglicism_table[] = {
     {"stack", {"pile", NULL, NULL}},
     {"heap", {"tas", NULL, NULL}},
     {"buffer", {"tampon", "mémoire tampon", NULL}},
-    {"hash", {"hachage", NULL, NULL}},
+    {"hash", {"hachage", "empreinte", "somme de contrôle"}},
     {"parser", {"analyseur syntaxique", NULL, NULL}},
     {"parsing", {"analyse syntaxique", NULL, NULL}},
     {"token", {"jeton", NULL, NULL}},
@@ -679,7 +679,7 @@ static const anglicism_entry_t anglicism_table[] = {
     {"binary tree", {"arbre binaire", NULL, NULL}},
     {"binary search", {"recherche dichotomique", "recherche binaire", NULL}},
     {"hash table", {"table de hachage", NULL, NULL}},
-    {"checksum", {"somme de contrôle", NULL, NULL}},
+    {"checksum", {"somme de contrôle", "empreinte", NULL}},
     {"random number", {"nombre aléatoire", NULL, NULL}},
     {"pseudo-random", {"pseudo-aléatoire", NULL, NULL}},
     {"floating point", {"virgule flottante", NULL, NULL}},
@@ -1142,7 +1142,7 @@ static const anglicism_entry_t anglicism_table[] = {
     {"chemistry", {"chimie", NULL, NULL}},
     {"physics", {"physique", NULL, NULL}},
     {"biology", {"biologie", NULL, NULL}},
-    {"graph paper", {"papier millimétré", NULL, NULL}},
+    {"graph paper", {"papier millimétré", "papier quadrillé", "quadrillage"}},
     {"function plot", {"représentation graphique", "tracé de fonction", NULL}},
     {"plotting", {"tracé", "tracer", NULL}},
     {"equation solver", {"solveur d'équations", NULL, NULL}},
@@ -1298,6 +1298,31 @@ static const anglicism_entry_t anglicism_table[] = {
     {"hardware address", {"adresse matérielle", NULL, NULL}},
     {"network device", {"périphérique réseau", "interface réseau", NULL}},
     {"file format", {"format de fichier", NULL, NULL}},
+    /* Session 26, round 2 (b21, after batch 21), written before
+     * measuring. Seen in batch 21's failures (a disclosed bias): « hash »
+     * widened above (→ empreinte, somme de contrôle, as coreutils' French
+     * man pages write it); « unattended upgrades » → mises à jour
+     * automatiques, unattended-upgrades, cron-apt. From general
+     * knowledge, no failure showing them: the same families typed in
+     * English (« checksum » and « graph paper » widened above too). */
+    {"unattended upgrades", {"mises à jour automatiques", "unattended-upgrades", "cron-apt"}},
+    {"automatic updates", {"mises à jour automatiques", NULL, NULL}},
+    {"auto update", {"mise à jour automatique", NULL, NULL}},
+    {"subscribe", {"s'abonner", "s'inscrire", NULL}},
+    {"security announce", {"annonce de sécurité", "bulletin de sécurité", NULL}},
+    {"security alert", {"alerte de sécurité", "bulletin de sécurité", NULL}},
+    {"security bulletin", {"bulletin de sécurité", NULL, NULL}},
+    {"hacked", {"piraté", "compromis", NULL}},
+    {"compromised", {"compromis", "compromission", NULL}},
+    {"incident response", {"réponse à l'incident", NULL, NULL}},
+    {"sandboxing", {"bac à sable", "isolement", NULL}},
+    {"jail", {"prison", NULL, NULL}},
+    {"chroot jail", {"prison chroot", NULL, NULL}},
+    {"hash sum", {"somme de contrôle", "empreinte", NULL}},
+    {"human-readable", {"lisible par un humain", NULL, NULL}},
+    {"reverse", {"inverser", "inverse", NULL}},
+    {"upside down", {"à l'envers", NULL, NULL}},
+    {"ruled paper", {"papier réglé", "seyès", NULL}},
 };
 
 size_t anglicism_count(void)

@@ -943,6 +943,71 @@ static const lexicon_entry lexicon_table[] = {
     {"publier un paquet", {"upload", "dput", NULL}},
     {"paquet binaire", {"deb", NULL, NULL}},
     {"signer un paquet", {"debsign", "gpg", NULL}},
+    /* Session 26, round 2 (b21, after batch 21), written before
+     * measuring. Seen in batch 21's failures (a disclosed bias: the
+     * answers write the words on the right): « annonce de sécurité » →
+     * bulletin, alerte de sécurité, security announce (Debian's list is
+     * debian-security-announce); « abonnement » → s'abonner, inscription;
+     * « cahier d'écolier » → seyès, grands carreaux, quadrillage (the
+     * ruling of a French school exercise book); « à l'envers » →
+     * inverser, inverse, and « ligne à l'envers » → inverser les lignes,
+     * rev, tac (added after measuring: « écrire » kept the lines written
+     * on a grid above rev(1)); « serveur piraté » → compromission,
+     * système compromis, intrusion; « sandbox » → chroot, seccomp, prison
+     * (Unix's sandboxes: the chroot jail, the system call filter;
+     * « seccomp » for « isolement » after measuring: heldout19's
+     * « sandbox appels système » lost seccomp(2) to the pages that say
+     * chroot); « ko mo go » → lisible par un humain, human-readable (the
+     * -h of du, df, ls, numfmt). From general knowledge, no failure
+     * showing them: the same families as other words and phrases a user
+     * types: security alerts and mailing lists, ruled and squared paper,
+     * reversed text, a compromised machine, isolating a service,
+     * checksums, sizes in readable units, automatic updates. */
+    {"annonce de sécurité", {"bulletin de sécurité", "alerte de sécurité", "security announce"}},
+    {"abonnement", {"s'abonner", "inscription", NULL}},
+    {"cahier d'écolier", {"seyès", "grands carreaux", "quadrillage"}},
+    {"à l'envers", {"inverser", "inverse", NULL}},
+    {"ligne à l'envers", {"inverser les lignes", "rev", "tac"}},
+    {"serveur piraté", {"compromission", "système compromis", "intrusion"}},
+    {"sandbox", {"chroot", "seccomp", "prison"}},
+    {"ko mo go", {"lisible par un humain", "human-readable", NULL}},
+    {"alerte de sécurité", {"bulletin de sécurité", "annonce de sécurité", NULL}},
+    {"bulletin de sécurité", {"alerte de sécurité", "annonce de sécurité", NULL}},
+    {"s'abonner", {"s'inscrire", "subscribe", NULL}},
+    {"se désabonner", {"se désinscrire", "unsubscribe", NULL}},
+    {"désabonnement", {"désinscription", "se désabonner", NULL}},
+    {"cahier d'école", {"seyès", "grands carreaux", "quadrillage"}},
+    {"cahier d'écriture", {"seyès", "grands carreaux", "lignes"}},
+    {"grands carreaux", {"seyès", "quadrillage", NULL}},
+    {"petits carreaux", {"quadrillage", "grille", NULL}},
+    {"feuille à carreaux", {"quadrillage", "grille", "seyès"}},
+    {"papier quadrillé", {"quadrillage", "grille", NULL}},
+    {"papier millimétré", {"quadrillage", "grille", NULL}},
+    {"dans l'ordre inverse", {"inverser", "inverse", NULL}},
+    {"dans l'autre sens", {"inverser", "inverse", NULL}},
+    {"renverser un texte", {"inverser", NULL, NULL}},
+    {"texte à l'envers", {"inverser", "rev", NULL}},
+    {"fichier à l'envers", {"ordre inverse", "tac", NULL}},
+    {"machine piratée", {"compromission", "système compromis", "intrusion"}},
+    {"système piraté", {"compromission", "système compromis", "intrusion"}},
+    {"ordinateur piraté", {"compromission", "système compromis", "intrusion"}},
+    {"serveur compromis", {"compromission", "intrusion", "réponse à l'incident"}},
+    {"se faire pirater", {"compromission", "intrusion", NULL}},
+    {"hacké", {"piraté", "compromis", "intrusion"}},
+    {"bac à sable", {"chroot", "seccomp", "prison"}},
+    {"isoler un service", {"chroot", "prison", "espace de noms"}},
+    {"isoler un programme", {"chroot", "espace de noms", "bac à sable"}},
+    {"confiner un service", {"chroot", "prison", NULL}},
+    {"hachage", {"empreinte", "somme de contrôle", "condensé"}},
+    {"somme de contrôle", {"empreinte", "hachage", "checksum"}},
+    {"empreinte d'un fichier", {"somme de contrôle", "hachage", NULL}},
+    {"vérifier l'intégrité d'un fichier", {"somme de contrôle", "empreinte", NULL}},
+    {"taille lisible", {"lisible par un humain", "human-readable", NULL}},
+    {"kio mio gio", {"lisible par un humain", "human-readable", "iec"}},
+    {"mettre à jour automatiquement",
+     {"mises à jour automatiques", "unattended-upgrades", "cron-apt"}},
+    {"mise à jour de sécurité automatique",
+     {"mises à jour automatiques", "unattended-upgrades", "cron-apt"}},
 };
 
 size_t lexicon_add(synonyms *s)
