@@ -1708,6 +1708,50 @@ static void test_tables_session25_round2b(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 26's round-2 entries (b21, after batch 21): « annonces de
+ * sécurité » reaches the « bulletins de sécurité »; « cahier d'écolier »
+ * the « Seyès » ruling; « ligne à l'envers » and « à l'envers » the
+ * lines « inversées »; « serveur piraté » (and « hacked ») the
+ * « système compromis »; « sandbox » (and « bac à sable ») the chroot
+ * « prison » and the « seccomp » filter; « hash » (and « checksum ») the
+ * « sommes de contrôle »; « ko mo go » (and « human-readable ») the sizes
+ * « lisibles par un humain »; « unattended upgrades » the « mises à jour
+ * automatiques ». None of these pages writes a word of the query. */
+static void test_tables_session26_round2(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Recevez les bulletins de sécurité par courriel.",
+        "La réglure Seyès guide la main de l'élève.",
+        "Inverser les lignes au niveau des caractères.",
+        "Un système compromis doit être réinstallé.",
+        "Le démon tourne dans une prison chroot.",
+        "Calculer et vérifier les sommes de contrôle.",
+        "Les tailles sont lisibles par un humain (1K, 234M, 2G).",
+        "Les mises à jour automatiques installent les correctifs.",
+        "Le filtre seccomp restreint les appels du processus.",
+    };
+    ctx = open_texts(&ix, texts, 9, "Note", 985);
+    assert_int_equal(found_ids(ctx, "annonces de sécurité"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "cahier d'écolier"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "ligne à l'envers"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "à l'envers"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "serveur piraté"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "hacked"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "sandbox"), 1u << 5 | 1u << 9);
+    assert_int_equal(found_ids(ctx, "bac à sable"), 1u << 5 | 1u << 9);
+    assert_int_equal(found_ids(ctx, "hash"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "checksum"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "ko mo go"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "human-readable"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "unattended upgrades"), 1u << 8);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2505,6 +2549,7 @@ int main(void)
         cmocka_unit_test(test_tables_session25),
         cmocka_unit_test(test_tables_session25_round2),
         cmocka_unit_test(test_tables_session25_round2b),
+        cmocka_unit_test(test_tables_session26_round2),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
