@@ -1004,6 +1004,8 @@ static const lexicon_entry lexicon_table[] = {
     {"vérifier l'intégrité d'un fichier", {"somme de contrôle", "empreinte", NULL}},
     {"taille lisible", {"lisible par un humain", "human-readable", NULL}},
     {"kio mio gio", {"lisible par un humain", "human-readable", "iec"}},
+    {"ko mo", {"lisible par un humain", "human-readable", NULL}},
+    {"mo go", {"lisible par un humain", "human-readable", NULL}},
     {"mettre à jour automatiquement",
      {"mises à jour automatiques", "unattended-upgrades", "cron-apt"}},
     {"mise à jour de sécurité automatique",
