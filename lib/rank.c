@@ -294,6 +294,21 @@ static int rank_term_rows(const Fts5ExtensionApi *api, Fts5Context *fts, const r
     return rc;
 }
 
+/* Is term t of m one FTS5 phrase of two positions or more, with
+ * alternatives ("!a|!à !jour"), that no other term reads hits off? FTS5
+ * merges its alternatives' positions on every row it counts with
+ * xQueryPhrase; rank_params.expr_rows may count it cheaper (phrase.h). */
+static int rank_phrase_alone(const rank_state *m, int t)
+{
+    const query_term *term = &m->expr->terms[t];
+    if (term->n != 1 || term->of >= 0 || m->size[term->first] < 2 || !strchr(term->text, '|'))
+        return 0;
+    for (int ph = 0; ph < m->expr->nphrases; ph++)
+        if (m->expr->phrases[ph].exact == t)
+            return 0;
+    return 1;
+}
+
 /* The columns before p's hidden ones (all of them without, or without p). */
 static int rank_shown_cols(const Fts5ExtensionApi *api, Fts5Context *fts, const rank_params *p)
 {
@@ -351,6 +366,9 @@ static int rank_state_stats(const Fts5ExtensionApi *api, Fts5Context *fts, rank_
             if (t->of >= 0 && p->expr_rows) {
                 if ((hits = p->expr_rows(p->expr_rows_ctx, t->text, visible)) < 0)
                     return SQLITE_ERROR;
+            } else if (p->expr_rows && rank_phrase_alone(m, i) &&
+                       (hits = p->expr_rows(p->expr_rows_ctx, t->text, visible)) >= 0) {
+                /* counted by the caller (rank_params.expr_rows) */
             } else if ((rc = rank_term_rows(api, fts, p, m->expr,
                                             t->of >= 0 ? m->expr->phrases[t->of].term : i, visible,
                                             &hits)) != SQLITE_OK) {

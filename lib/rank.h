@@ -122,7 +122,10 @@ typedef struct {
      * first cols columns when cols > 0), or -1 on error. An exact-form
      * phrase read off another (query_term.of) has no phrase of its own for
      * FTS5 to count: without it, it counts the rows of the phrase it is
-     * read off. */
+     * read off. A term that is one phrase with alternatives at its
+     * positions ("!a|!à !jour") is asked of it too: the caller may count
+     * those without FTS5's merge of the alternatives (search.c, phrase.h);
+     * -1 there leaves it to FTS5 (xQueryPhrase). */
     long long (*expr_rows)(void *ctx, const char *fts, int cols);
     void *expr_rows_ctx;
 } rank_params;

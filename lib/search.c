@@ -26,6 +26,7 @@
 #include "extract.h"
 #include "initials.h"
 #include "lexicon.h"
+#include "phrase.h"
 #include "query.h"
 #include "rank.h"
 #include "schema.h"
@@ -194,6 +195,7 @@ struct search_ctx {
     sqlite3_stmt *count;   /* search_count */
     sqlite3_stmt *matches; /* documents matching an expression (completions) */
     sqlite3_stmt *exists;  /* is any document matching an expression? */
+    sqlite3_stmt *phrase_rows; /* documents holding a phrase with alternatives (phrase.h) */
     /* What ctx holds of the per-process shared entries, by kind
      * (search_shared): [SEARCH_SPELL] the index vocabulary, for corrections
      * and completions; [SEARCH_SYNONYMS] the file's groups and the acronyms
@@ -433,7 +435,11 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         search_prepare(ctx, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", &ctx->matches,
                        err, errlen) != 0 ||
         search_prepare(ctx, "SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", &ctx->exists,
-                       err, errlen) != 0)
+                       err, errlen) != 0 ||
+        search_prepare(ctx,
+                       "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1"
+                       " AND repere_phrase(docs_fts, ?2, ?3)",
+                       &ctx->phrase_rows, err, errlen) != 0)
         goto cleanup;
     rc = 0;
 cleanup:
@@ -985,7 +991,8 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     if (schema_open(db_path, SCHEMA_READONLY, &ctx->db, err, errlen) != 0)
         goto fail;
     sqlite3_exec(ctx->db, SEARCH_CACHE_PRAGMA, NULL, NULL, NULL);
-    if (rank_register(ctx->db, err, errlen) != 0 || search_prepare_all(ctx, err, errlen) != 0)
+    if (rank_register(ctx->db, err, errlen) != 0 || phrase_register(ctx->db, err, errlen) != 0 ||
+        search_prepare_all(ctx, err, errlen) != 0)
         goto fail;
     if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)) ||
         vocab_open(ctx->db, &ctx->vocab, err, errlen) != 0)
@@ -1015,6 +1022,7 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->count);
     sqlite3_finalize(ctx->matches);
     sqlite3_finalize(ctx->exists);
+    sqlite3_finalize(ctx->phrase_rows);
     for (int i = 0; i < SEARCH_KNOWN_SLOTS; i++)
         free(ctx->known[i].word);
     for (int i = 0; i < SEARCH_INITIALS_SLOTS; i++)
@@ -1264,11 +1272,31 @@ static int search_snippets(search_ctx *ctx, const query *q, const query_expr *ex
     return rc;
 }
 
+/* The rows holding fts when it is one phrase with alternatives
+ * (phrase_split), in their first cols columns when cols > 0; -1 when it
+ * is not one or the count fails (the caller asks FTS5 then). */
+static long long search_phrase_rows(search_ctx *ctx, const char *fts, int cols)
+{
+    buf expr = BUF_INIT, shape = BUF_INIT;
+    long long n = -1;
+    if (phrase_split(fts, &expr, &shape) > 0) {
+        sqlite3_bind_text(ctx->phrase_rows, 2, shape.data, -1, SQLITE_STATIC);
+        sqlite3_bind_int(ctx->phrase_rows, 3, cols);
+        n = search_int(ctx->phrase_rows, expr.data);
+    }
+    buf_free(&expr);
+    buf_free(&shape);
+    return n;
+}
+
 /* rank_params.expr_rows: the rows matching an FTS5 expression, asked of
  * the index while the ranking statement runs (same read transaction). */
 static long long search_expr_rows(void *vctx, const char *fts, int cols)
 {
     search_ctx *ctx = vctx;
+    long long rows = search_phrase_rows(ctx, fts, cols);
+    if (rows >= 0)
+        return rows;
     if (cols <= 0)
         return search_int(ctx->matches, fts);
     /* cols is rank_params.hidden_col: the columns before SCHEMA_HIDDEN_COLUMN */

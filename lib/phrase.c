@@ -1,0 +1,219 @@
+/* phrase: a phrase with colocated alternatives counted from its forms'
+ * positions (phrase.h). FTS5 merges the position lists of a phrase
+ * position's alternatives on every row holding all its positions
+ * (fts5ExprSynonymList): « de » and « des », « a » and « à » have hundreds
+ * per document, and counting the rows of « mise à jour de sécurité »'s
+ * synonym side cost 28.9 million instructions on the scale index where the
+ * AND of its positions' forms costs 4.8. Here FTS5 only matches that AND
+ * (rowids, no positions) and each of its rows is checked once. */
+#include "phrase.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "schema.h"
+
+#define PHRASE_MAX_POSITIONS 32
+
+/* One alternative of a piece: ANALYZER_VERBATIM and one byte at least, no
+ * quote (query.c doubles a quote inside a form; such a form is left to
+ * FTS5). */
+static int phrase_alt_ok(const char *s, size_t n)
+{
+    return n >= 2 && s[0] == ANALYZER_VERBATIM && !memchr(s, '"', n);
+}
+
+int phrase_split(const char *phrase, buf *expr, buf *shape)
+{
+    size_t len = strlen(phrase);
+    if (len < 2 || phrase[0] != '"' || phrase[len - 1] != '"')
+        return 0;
+    const char *p = phrase + 1, *end = phrase + len - 1;
+    int npos = 0, alts = 0;
+    /* A first pass checks the shape: nothing is written unless it fits. */
+    for (const char *s = p; s <= end;) {
+        const char *e = memchr(s, ' ', (size_t)(end - s));
+        if (!e)
+            e = end;
+        if (e == s || ++npos > PHRASE_MAX_POSITIONS)
+            return 0;
+        for (const char *a = s;; a++) {
+            const char *b = memchr(a, ANALYZER_ALTERNATIVE, (size_t)(e - a));
+            if (!b)
+                b = e;
+            if (!phrase_alt_ok(a, (size_t)(b - a)))
+                return 0;
+            if (b == e)
+                break;
+            alts++;
+            a = b;
+        }
+        s = e + 1;
+    }
+    if (npos < 2 || alts == 0)
+        return 0;
+    int first = 1;
+    for (const char *s = p; s <= end;) {
+        const char *e = memchr(s, ' ', (size_t)(end - s));
+        if (!e)
+            e = end;
+        int n = 0;
+        buf_puts(expr, first ? "(" : " AND (");
+        for (const char *a = s; a < e;) {
+            const char *b = memchr(a, ANALYZER_ALTERNATIVE, (size_t)(e - a));
+            if (!b)
+                b = e;
+            if (n++ > 0)
+                buf_puts(expr, " OR ");
+            buf_putc(expr, '"');
+            buf_append(expr, a, (size_t)(b - a));
+            buf_putc(expr, '"');
+            a = b + 1;
+        }
+        buf_putc(expr, ')');
+        buf_printf(shape, first ? "%d" : " %d", n);
+        first = 0;
+        s = e + 1;
+    }
+    return npos;
+}
+
+/* A hit as one ordered key: column, then offset. */
+static inline uint64_t phrase_key(int col, int off)
+{
+    return (uint64_t)(unsigned)col << 32 | (unsigned)off;
+}
+
+#define PHRASE_MAX_FORMS 512
+#define PHRASE_END UINT64_MAX
+
+/* The forms of the current row, each read lazily through its FTS5 phrase
+ * iterator: key[f] is form f's current hit (PHRASE_END past its last). */
+typedef struct {
+    const Fts5ExtensionApi *api;
+    Fts5Context *fts;
+    Fts5PhraseIter it[PHRASE_MAX_FORMS];
+    int col[PHRASE_MAX_FORMS], off[PHRASE_MAX_FORMS]; /* xPhraseNext reads them back */
+    uint64_t key[PHRASE_MAX_FORMS];
+} phrase_forms;
+
+static void phrase_next(phrase_forms *f, int i)
+{
+    f->api->xPhraseNext(f->fts, &f->it[i], &f->col[i], &f->off[i]);
+    f->key[i] = f->col[i] >= 0 ? phrase_key(f->col[i], f->off[i]) : PHRASE_END;
+}
+
+/* Does position i (forms from..to) have a form at want? Its forms move to
+ * their first hit at want or after; *done is set when all are past their
+ * last hit. */
+static int phrase_at(phrase_forms *f, int from, int to, uint64_t want, int *done)
+{
+    int have = 0, left = 0;
+    for (int k = from; k < to; k++) {
+        while (f->key[k] < want)
+            phrase_next(f, k);
+        have |= f->key[k] == want;
+        left |= f->key[k] != PHRASE_END;
+    }
+    *done = !left;
+    return have;
+}
+
+/* Does the phrase stand in the row: an offset where position 0 has a
+ * form, position 1 one at the next offset of the same column, and so on
+ * (in a column before cols when cols > 0)? Position i's forms are
+ * first[i] .. first[i + 1] - 1. The hits of position 0 are walked in
+ * order (the least of its forms' current hits each time), the others'
+ * forms only read up to where they are asked: a row stops at its first
+ * instance. */
+static int phrase_stands(phrase_forms *f, const int *first, int npos, int cols)
+{
+    for (;;) {
+        int least = -1;
+        for (int k = first[0]; k < first[1]; k++)
+            if (f->key[k] != PHRASE_END && (least < 0 || f->key[k] < f->key[least]))
+                least = k;
+        if (least < 0)
+            return 0;
+        uint64_t key = f->key[least];
+        if (cols > 0 && (int)(key >> 32) >= cols)
+            return 0;
+        int i = 1, done = 0;
+        while (i < npos && phrase_at(f, first[i], first[i + 1], key + (uint64_t)i, &done))
+            i++;
+        if (i == npos)
+            return 1;
+        if (done)
+            return 0;
+        /* every form of position 0 at key moves on */
+        for (int k = first[0]; k < first[1]; k++)
+            if (f->key[k] == key)
+                phrase_next(f, k);
+    }
+}
+
+/* repere_phrase(tbl, shape, cols). */
+static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
+                      sqlite3_value **argv)
+{
+    int first[PHRASE_MAX_POSITIONS + 1], npos = 0, total = 0, rc = SQLITE_OK;
+    const char *shape = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+    int cols = argc == 2 ? sqlite3_value_int(argv[1]) : 0;
+    for (const char *s = shape; s && *s && npos < PHRASE_MAX_POSITIONS;) {
+        char *e;
+        long n = strtol(s, &e, 10);
+        if (e == s || n <= 0 || n > PHRASE_MAX_FORMS)
+            break;
+        first[npos++] = total;
+        total += (int)n;
+        s = *e == ' ' ? e + 1 : e;
+    }
+    first[npos] = total;
+    if (npos < 2 || total > PHRASE_MAX_FORMS || total != api->xPhraseCount(fts)) {
+        sqlite3_result_error(ctx, "repere_phrase: the expression does not fit the shape", -1);
+        return;
+    }
+    /* The iterators' room, kept with the statement's cursor. */
+    phrase_forms *f = api->xGetAuxdata(fts, 0);
+    if (!f) {
+        if (!(f = malloc(sizeof *f))) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        if ((rc = api->xSetAuxdata(fts, f, free)) != SQLITE_OK) {
+            sqlite3_result_error_code(ctx, rc); /* xSetAuxdata freed f */
+            return;
+        }
+    }
+    f->api = api;
+    f->fts = fts;
+    for (int ph = 0; ph < total && rc == SQLITE_OK; ph++) {
+        if (api->xPhraseSize(fts, ph) != 1) {
+            sqlite3_result_error(ctx, "repere_phrase: a form is not one token", -1);
+            return;
+        }
+        rc = api->xPhraseFirst(fts, ph, &f->it[ph], &f->col[ph], &f->off[ph]);
+        f->key[ph] = f->col[ph] >= 0 ? phrase_key(f->col[ph], f->off[ph]) : PHRASE_END;
+    }
+    if (rc == SQLITE_OK)
+        sqlite3_result_int(ctx, phrase_stands(f, first, npos, cols));
+    else
+        sqlite3_result_error_code(ctx, rc);
+}
+
+int phrase_register(sqlite3 *db, char *err, size_t errlen)
+{
+    fts5_api *api = schema_fts5(db);
+    if (!api || api->iVersion < 2) {
+        snprintf(err, errlen, "FTS5 is not available in this SQLite");
+        return -1;
+    }
+    if (api->xCreateFunction(api, "repere_phrase", NULL, phrase_fn, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register repere_phrase: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}

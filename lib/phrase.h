@@ -1,0 +1,30 @@
+/* phrase: the rows of an FTS5 phrase whose positions have colocated
+ * alternatives ("!mis|!mise !a|!à !jour"), as query.c writes a synonym
+ * side, counted without FTS5's merge of each position's alternatives on
+ * every candidate row. The rows of the AND of each position's forms (one
+ * one-token phrase each, matched by rowid alone) are read, and the phrase
+ * is checked on each from those forms' positions (repere_phrase). It
+ * counts rows; it does not rank them. */
+#ifndef REPERE_PHRASE_H
+#define REPERE_PHRASE_H
+
+#include <sqlite3.h>
+
+#include "buf.h"
+
+/* When phrase is one FTS5 phrase of two positions or more written as
+ * query.c writes them ('"' pieces of "!form" alternatives joined by '|',
+ * separated by one space '"'), one position at least with alternatives:
+ * appends to expr the AND of its positions, each the OR of its forms as
+ * one-token phrases ("!form"), to shape each position's number of forms
+ * ("3 12 2"), and returns the number of positions. Else returns 0 and
+ * appends nothing: FTS5 counts such a phrase cheaply itself. */
+int phrase_split(const char *phrase, buf *expr, buf *shape);
+
+/* Registers repere_phrase(tbl, shape, cols) on db: for a row of the
+ * expression phrase_split wrote, 1 when the phrase stands in it (in one
+ * of its first cols columns when cols > 0), else 0. An expression whose
+ * phrases do not fit shape is an error. Returns 0, or -1 with err set. */
+int phrase_register(sqlite3 *db, char *err, size_t errlen);
+
+#endif
