@@ -8,6 +8,7 @@
  * (rowids, no positions) and each of its rows is checked once. */
 #include "phrase.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,15 +126,17 @@ static int phrase_at(phrase_forms *f, int from, int to, uint64_t want, int *done
 /* Does the phrase stand in the row: an offset where position 0 has a
  * form, position 1 one at the next offset of the same column, and so on
  * (in a column before cols when cols > 0)? Position i's forms are
- * first[i] .. first[i + 1] - 1. The hits of position 0 are walked in
- * order (the least of its forms' current hits each time), the others'
- * forms only read up to where they are asked: a row stops at its first
+ * first[i] .. first[i + 1] - 1; order[] lists the positions, the one with
+ * the fewest hits first. That one's hits are walked in order (the least
+ * of its forms' current hits each time), the others' forms only read up
+ * to where they are asked, fewest first: a row stops at its first
  * instance. */
-static int phrase_stands(phrase_forms *f, const int *first, int npos, int cols)
+static int phrase_stands(phrase_forms *f, const int *first, const int *order, int npos, int cols)
 {
+    int a = order[0];
     for (;;) {
         int least = -1;
-        for (int k = first[0]; k < first[1]; k++)
+        for (int k = first[a]; k < first[a + 1]; k++)
             if (f->key[k] != PHRASE_END && (least < 0 || f->key[k] < f->key[least]))
                 least = k;
         if (least < 0)
@@ -141,15 +144,19 @@ static int phrase_stands(phrase_forms *f, const int *first, int npos, int cols)
         uint64_t key = f->key[least];
         if (cols > 0 && (int)(key >> 32) >= cols)
             return 0;
-        int i = 1, done = 0;
-        while (i < npos && phrase_at(f, first[i], first[i + 1], key + (uint64_t)i, &done))
-            i++;
-        if (i == npos)
-            return 1;
-        if (done)
-            return 0;
-        /* every form of position 0 at key moves on */
-        for (int k = first[0]; k < first[1]; k++)
+        /* the phrase would begin at key - a, in key's column */
+        if ((uint32_t)key >= (uint32_t)a) {
+            int i = 1, done = 0;
+            while (i < npos && phrase_at(f, first[order[i]], first[order[i] + 1],
+                                         key - (uint64_t)a + (uint64_t)order[i], &done))
+                i++;
+            if (i == npos)
+                return 1;
+            if (done)
+                return 0;
+        }
+        /* every form of the walked position at key moves on */
+        for (int k = first[a]; k < first[a + 1]; k++)
             if (f->key[k] == key)
                 phrase_next(f, k);
     }
@@ -198,8 +205,22 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
         rc = api->xPhraseFirst(fts, ph, &f->it[ph], &f->col[ph], &f->off[ph]);
         f->key[ph] = f->col[ph] >= 0 ? phrase_key(f->col[ph], f->off[ph]) : PHRASE_END;
     }
+    /* Each position's hits, estimated by the bytes of its forms' position
+     * lists (what an iterator has left to read): the order of the walk
+     * only, not what it finds. */
+    int order[PHRASE_MAX_POSITIONS];
+    ptrdiff_t bytes[PHRASE_MAX_POSITIONS];
+    for (int i = 0; i < npos; i++) {
+        bytes[i] = 0;
+        for (int k = first[i]; k < first[i + 1]; k++)
+            bytes[i] += f->it[k].b - f->it[k].a;
+        int j = i;
+        for (; j > 0 && bytes[order[j - 1]] > bytes[i]; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
     if (rc == SQLITE_OK)
-        sqlite3_result_int(ctx, phrase_stands(f, first, npos, cols));
+        sqlite3_result_int(ctx, phrase_stands(f, first, order, npos, cols));
     else
         sqlite3_result_error_code(ctx, rc);
 }
