@@ -18,6 +18,7 @@
 #include "schema.h"
 
 #define PHRASE_MAX_POSITIONS 32
+#define PHRASE_MAX_FORMS 512 /* over all positions */
 
 /* One alternative of a piece: ANALYZER_VERBATIM and one byte at least, no
  * quote (query.c doubles a quote inside a form; such a form is left to
@@ -54,7 +55,7 @@ int phrase_split(const char *phrase, buf *expr, buf *shape)
         }
         s = e + 1;
     }
-    if (npos < 2 || alts == 0)
+    if (npos < 2 || alts == 0 || npos + alts > PHRASE_MAX_FORMS)
         return 0;
     int first = 1;
     for (const char *s = p; s <= end;) {
@@ -88,7 +89,6 @@ static inline uint64_t phrase_key(int col, int off)
     return (uint64_t)(unsigned)col << 32 | (unsigned)off;
 }
 
-#define PHRASE_MAX_FORMS 512
 #define PHRASE_END UINT64_MAX
 
 /* The forms of the current row, each read lazily through its FTS5 phrase

@@ -12,13 +12,13 @@
 
 #include "buf.h"
 
-/* When phrase is one FTS5 phrase of two positions or more written as
- * query.c writes them ('"' pieces of "!form" alternatives joined by '|',
- * separated by one space '"'), one position at least with alternatives:
- * appends to expr the AND of its positions, each the OR of its forms as
- * one-token phrases ("!form"), to shape each position's number of forms
- * ("3 12 2"), and returns the number of positions. Else returns 0 and
- * appends nothing: FTS5 counts such a phrase cheaply itself. */
+/* When phrase is one FTS5 phrase written as query.c writes them ('"',
+ * pieces of "!form" alternatives joined by '|' separated by one space,
+ * '"'), of 2 to 32 positions and 512 forms at most, one position at least
+ * with alternatives: appends to expr the AND of its positions, each the OR
+ * of its forms as one-token phrases ("!form"), to shape each position's
+ * number of forms ("3 12 2"), and returns the number of positions. Else
+ * returns 0 and appends nothing: the caller leaves the phrase to FTS5. */
 int phrase_split(const char *phrase, buf *expr, buf *shape);
 
 /* Registers repere_phrase(tbl, shape, cols) on db: for a row of the

@@ -109,6 +109,14 @@ static void test_split_shape(void **state)
         "\"!mise|!mises !jo\"\"ur\"", "(\"!mise\" OR \"!mises\")",
         "\"!mise|!mises  !jour\"",    "\"!mise| !jour\"",
     };
+    /* more positions than repere_phrase walks */
+    buf many = BUF_INIT;
+    buf_putc(&many, '"');
+    for (int i = 0; i < 33; i++)
+        buf_puts(&many, i ? " !a|!à" : "!a|!à");
+    buf_putc(&many, '"');
+    assert_int_equal(phrase_split(many.data, &expr, &shape), 0);
+    buf_free(&many);
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
         assert_int_equal(phrase_split(others[i], &expr, &shape), 0);
         assert_int_equal(expr.len, 0);
