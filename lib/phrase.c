@@ -166,7 +166,7 @@ static int phrase_stands(phrase_forms *f, const int *first, const int *order, in
 static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
                       sqlite3_value **argv)
 {
-    int first[PHRASE_MAX_POSITIONS + 1], npos = 0, total = 0, rc = SQLITE_OK;
+    int first[PHRASE_MAX_POSITIONS + 1], npos = 0, total = 0, rc;
     const char *shape = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
     int cols = argc == 2 ? sqlite3_value_int(argv[1]) : 0;
     for (const char *s = shape; s && *s && npos < PHRASE_MAX_POSITIONS;) {
@@ -197,12 +197,15 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
     }
     f->api = api;
     f->fts = fts;
-    for (int ph = 0; ph < total && rc == SQLITE_OK; ph++) {
+    for (int ph = 0; ph < total; ph++) {
         if (api->xPhraseSize(fts, ph) != 1) {
             sqlite3_result_error(ctx, "repere_phrase: a form is not one token", -1);
             return;
         }
-        rc = api->xPhraseFirst(fts, ph, &f->it[ph], &f->col[ph], &f->off[ph]);
+        if ((rc = api->xPhraseFirst(fts, ph, &f->it[ph], &f->col[ph], &f->off[ph])) != SQLITE_OK) {
+            sqlite3_result_error_code(ctx, rc);
+            return;
+        }
         f->key[ph] = f->col[ph] >= 0 ? phrase_key(f->col[ph], f->off[ph]) : PHRASE_END;
     }
     /* Each position's hits, estimated by the bytes of its forms' position
@@ -213,16 +216,13 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
     for (int i = 0; i < npos; i++) {
         bytes[i] = 0;
         for (int k = first[i]; k < first[i + 1]; k++)
-            bytes[i] += f->it[k].b - f->it[k].a;
+            bytes[i] += f->key[k] != PHRASE_END ? f->it[k].b - f->it[k].a : 0;
         int j = i;
         for (; j > 0 && bytes[order[j - 1]] > bytes[i]; j--)
             order[j] = order[j - 1];
         order[j] = i;
     }
-    if (rc == SQLITE_OK)
-        sqlite3_result_int(ctx, phrase_stands(f, first, order, npos, cols));
-    else
-        sqlite3_result_error_code(ctx, rc);
+    sqlite3_result_int(ctx, phrase_stands(f, first, order, npos, cols));
 }
 
 int phrase_register(sqlite3 *db, char *err, size_t errlen)
