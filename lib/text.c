@@ -13,10 +13,26 @@
 
 #define REPLACEMENT 0xFFFD
 
+/* The 8 bytes at s as one word (any alignment). */
+static uint64_t text_word8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
+#define TEXT_BYTES_01 UINT64_C(0x0101010101010101)
+#define TEXT_BYTES_80 UINT64_C(0x8080808080808080)
+
 int text_is_utf8(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* Mostly ASCII: eight bytes at a time while none has its top bit. */
+        while (i + 8 <= len && !(text_word8(s + i) & TEXT_BYTES_80))
+            i += 8;
+        if (i >= len)
+            break;
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
@@ -203,14 +219,31 @@ char *text_decode(const char *s, size_t len, text_encoding enc, size_t *out_len)
     return buf_detach(&b);
 }
 
+/* Whether one of the 8 bytes of w is below 0x20 or is 0x7F (DEL): exact
+ * for "any", though not for which ("Bit Twiddling Hacks": hasless, haszero). */
+static int text_word8_has_control(uint64_t w)
+{
+    uint64_t del = w ^ (TEXT_BYTES_01 * 0x7F);
+    return ((((w - TEXT_BYTES_01 * 0x20) & ~w) | ((del - TEXT_BYTES_01) & ~del)) & TEXT_BYTES_80) !=
+           0;
+}
+
 int text_looks_binary(const char *s, size_t len)
 {
     if (memchr(s, 0, len))
         return 1;
     size_t ctrl = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        ctrl += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+    for (size_t i = 0; i < len;) {
+        /* Text has few control bytes: skip eight at a time those without. */
+        if (i + 8 <= len && !text_word8_has_control(text_word8(s + i))) {
+            i += 8;
+            continue;
+        }
+        size_t end = i + 8 <= len ? i + 8 : len;
+        for (; i < end; i++) {
+            unsigned char c = (unsigned char)s[i];
+            ctrl += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+        }
     }
     return ctrl > 2 && ctrl * 50 > len;
 }
