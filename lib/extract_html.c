@@ -229,12 +229,20 @@ static int tag_of(const char *name)
 }
 
 /* An element as the parser reports its start: name, attributes (name,
- * value pairs, NULL-terminated; a value may be NULL) and tag_of(name). */
+ * value pairs, NULL-terminated; a value may be NULL) and tag_of(name);
+ * then what is_dropped learnt of its attributes, worked out on first use
+ * (ELEMENT_UNKNOWN until then): the first look and each walker reading the
+ * element ask again. */
 typedef struct {
     const char *name;
     const xmlChar **atts;
     int tags;
+    int dropped_role; /* a role of dropped_roles */
+    int aria_hidden;  /* aria-hidden="true" */
+    int banner;       /* a hidden style, or an id or class of banner_words */
 } element;
+
+#define ELEMENT_UNKNOWN (-1)
 
 /* c in ASCII lower case: g_ascii_tolower, inline (a call per byte was a
  * over half of ascii_contains). */
@@ -304,7 +312,7 @@ static const char *const banner_words[] = {"cookie", "consent", "gdpr", "rgpd", 
  * set apart (walker.hidden), not left out. aria-hidden marks what a screen
  * reader skips (icons, decoration) and an inline display:none a menu, a
  * template or a honeypot: left out. */
-static int is_dropped(const element *e, int in_section, int lenient, int keep_hidden)
+static int is_dropped(element *e, int in_section, int lenient, int keep_hidden)
 {
     static const char *const yes[] = {"true", NULL};
     static const char *const hidden_styles[] = {"display:none", "display: none",
@@ -316,13 +324,20 @@ static int is_dropped(const element *e, int in_section, int lenient, int keep_hi
     /* Most elements have no attribute: nothing more to look at. */
     if (!e->atts || !e->atts[0])
         return 0;
-    if (attr_is(e, "role", dropped_roles))
+    if (e->dropped_role == ELEMENT_UNKNOWN)
+        e->dropped_role = attr_is(e, "role", dropped_roles);
+    if (e->dropped_role)
         return 1;
     if (lenient || (e->tags & TAG_NEVER_BANNER))
         return 0;
-    return attr_is(e, "aria-hidden", yes) || (!keep_hidden && (e->tags & TAG_HIDDEN)) ||
-           attr_contains(e, "style", hidden_styles) || attr_contains(e, "id", banner_words) ||
-           attr_contains(e, "class", banner_words);
+    if (e->aria_hidden == ELEMENT_UNKNOWN)
+        e->aria_hidden = attr_is(e, "aria-hidden", yes);
+    if (e->aria_hidden || (!keep_hidden && (e->tags & TAG_HIDDEN)))
+        return 1;
+    if (e->banner == ELEMENT_UNKNOWN)
+        e->banner = attr_contains(e, "style", hidden_styles) ||
+                    attr_contains(e, "id", banner_words) || attr_contains(e, "class", banner_words);
+    return e->banner;
 }
 
 /* The text of one part of the page (its <main>, its articles, its body)
@@ -449,7 +464,7 @@ static void put_text(walker *w, const char *s)
 }
 
 /* Returns 1 when the walk should descend into e. */
-static int enter(walker *w, const element *e)
+static int enter(walker *w, element *e)
 {
     int tags = e->tags;
     if (is_dropped(e, w->in_section, w->lenient, 1))
@@ -597,8 +612,7 @@ static void leave(walker *w, int tags)
 /* An element starts at depth (elements open around it); is_part: it is
  * the walker's part (or, for the articles' walker, one of them); is_root:
  * it is the root; later: a top-level element put in the root. */
-static void walker_start(walker *w, const element *e, size_t depth, int is_part, int is_root,
-                         int later)
+static void walker_start(walker *w, element *e, size_t depth, int is_part, int is_root, int later)
 {
     int first = 0;
     if (w->state == WALK_WAITING && (is_part || (later && w->root_part && !w->first_dropped))) {
@@ -798,7 +812,7 @@ static void look_at_meta(page *p, const element *e)
  * <title> and <body>, the <meta>s, the first <main>, the articles (not
  * looked into); elements left out are not looked into. Sets *is_main,
  * *is_article, *is_body. */
-static void page_find(page *p, const element *e, int *is_main, int *is_article, int *is_body)
+static void page_find(page *p, element *e, int *is_main, int *is_article, int *is_body)
 {
     static const char *const main_role[] = {"main", NULL};
     *is_main = *is_article = *is_body = 0;
@@ -903,7 +917,12 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->cap = p->cap ? 2 * p->cap : 64;
         p->tags = g_renew(int, p->tags, p->cap);
     }
-    element e = {(const char *)name, atts, tag_of((const char *)name)};
+    element e = {.name = (const char *)name,
+                 .atts = atts,
+                 .tags = tag_of((const char *)name),
+                 .dropped_role = ELEMENT_UNKNOWN,
+                 .aria_hidden = ELEMENT_UNKNOWN,
+                 .banner = ELEMENT_UNKNOWN};
     if (atts && atts[0] && !(e.tags & TAG_NEVER_BANNER) && attr(&e, "hidden"))
         e.tags |= TAG_HIDDEN;
     if (atts && atts[0] && is_purpose(&e))
