@@ -233,6 +233,45 @@ static void analyzer_put_cp(buf *b, utf8proc_int32_t c)
     buf_append(b, tmp, (size_t)n);
 }
 
+/* analyzer_normalize of a part p[0..n) made of ASCII letters and digits and
+ * of the Latin-1 letters À-ÿ but for ß and æ, Æ (the accents of French
+ * text): the NFKC case fold of each of those is its own lower case
+ * (À-Þ + 0x20), without utf8proc. Returns 0, having written nothing, for
+ * any other part. */
+static int analyzer_normalize_latin1(analyzer_state *st, analyzer_seg *sg, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80)
+            continue;
+        /* U+00C0-U+00FF is C3 80-BF; not × (97), ß (9F), Æ (86), æ (A6), ÷ (B7) */
+        unsigned char t = i + 1 < n ? (unsigned char)p[i + 1] : 0;
+        if (c != 0xC3 || t < 0x80 || t > 0xBF || t == 0x97 || t == 0x9F || t == 0x86 || t == 0xA6 ||
+            t == 0xB7)
+            return 0;
+        i++;
+    }
+    buf_reserve(&st->norm, n);
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        } else if (c >= '0' && c <= '9') {
+            sg->digit = 1;
+        } else if ((unsigned char)c == 0xC3) {
+            st->norm.data[st->norm.len++] = c;
+            c = p[++i];
+            if ((unsigned char)c < 0xA0)
+                c = (char)(c + 0x20);
+        }
+        st->norm.data[st->norm.len++] = c;
+        sg->ncp++;
+    }
+    st->norm.data[st->norm.len] = '\0';
+    sg->normlen = st->norm.len - sg->norm;
+    return 1;
+}
+
 /* Appends the NFKC, case-folded, ligature-free form of one part to
  * st->norm, keeping only letters, marks and digits. */
 static void analyzer_normalize(analyzer_state *st, analyzer_seg *sg, const char *text)
@@ -260,6 +299,8 @@ static void analyzer_normalize(analyzer_state *st, analyzer_seg *sg, const char 
         sg->normlen = n;
         return;
     }
+    if (analyzer_normalize_latin1(st, sg, p, n))
+        return;
     const utf8proc_option_t opts =
         UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
     utf8proc_ssize_t m = 0;
