@@ -229,39 +229,47 @@ static int tag_of(const char *name)
 }
 
 /* An element as the parser reports its start: name, attributes (name,
- * value pairs, NULL-terminated; a value may be NULL) and tag_of(name);
- * then what is_dropped learnt of its attributes, worked out on first use
- * (ELEMENT_UNKNOWN until then): the first look and each walker reading the
- * element ask again. */
+ * value pairs, NULL-terminated; a value may be NULL) and tag_of(name); the
+ * values of the attributes the walk asks every element about, found in
+ * one pass (element_scan; as attr gives them); then what is_dropped learnt
+ * of them, worked out on first use (ELEMENT_UNKNOWN until then): the first
+ * look and each walker reading the element ask again. */
 typedef struct {
     const char *name;
     const xmlChar **atts;
     int tags;
+    const char *role, *aria_hidden, *style, *id, *klass, *hidden, *href;
     int dropped_role; /* a role of dropped_roles */
-    int aria_hidden;  /* aria-hidden="true" */
+    int aria_true;    /* aria-hidden="true" */
     int banner;       /* a hidden style, or an id or class of banner_words */
 } element;
 
 #define ELEMENT_UNKNOWN (-1)
 
 /* c in ASCII lower case: g_ascii_tolower, inline (a call per byte was a
- * over half of ascii_contains). */
+ * over half of ascii_contains_any). */
 static char ascii_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Whether needle (ASCII, lower case) occurs in s, ASCII case ignored:
- * strcasestr in the C locale, without its set-up for long needles. */
-static int ascii_contains(const char *s, const char *needle)
+/* Whether one of needles (ASCII, lower case, NULL-terminated) occurs in s,
+ * ASCII case ignored: strcasestr in the C locale, without its set-up for
+ * long needles, for all of them in one pass over s. */
+static int ascii_contains_any(const char *s, const char *const *needles)
 {
-    size_t n = strlen(needle);
     for (; *s; s++) {
-        size_t k = 0;
-        while (k < n && ascii_lower(s[k]) == needle[k])
-            k++;
-        if (k == n)
-            return 1;
+        char c = ascii_lower(*s);
+        for (const char *const *n = needles; *n; n++) {
+            const char *needle = *n;
+            if (needle[0] != c)
+                continue;
+            size_t k = 1;
+            while (needle[k] && ascii_lower(s[k]) == needle[k])
+                k++;
+            if (!needle[k])
+                return 1;
+        }
     }
     return 0;
 }
@@ -276,26 +284,58 @@ static const char *attr(const element *e, const char *name)
     return NULL;
 }
 
-static int attr_contains(const element *e, const char *name, const char *const *needles)
+/* Fills e's role … href (NULL: absent). */
+static void element_scan(element *e)
 {
-    const char *v = attr(e, name);
-    if (!v)
-        return 0;
-    int hit = 0;
-    for (; *needles && !hit; needles++)
-        hit = ascii_contains(v, *needles);
-    return hit;
+    for (const xmlChar **a = e->atts; a && a[0]; a += 2) {
+        const char *n = (const char *)a[0];
+        const char **slot = NULL;
+        switch (n[0]) {
+        case 'a':
+            slot = strcmp(n, "aria-hidden") == 0 ? &e->aria_hidden : NULL;
+            break;
+        case 'c':
+            slot = strcmp(n, "class") == 0 ? &e->klass : NULL;
+            break;
+        case 'h':
+            slot = strcmp(n, "href") == 0 ? &e->href : strcmp(n, "hidden") == 0 ? &e->hidden : NULL;
+            break;
+        case 'i':
+            slot = strcmp(n, "id") == 0 ? &e->id : NULL;
+            break;
+        case 'r':
+            slot = strcmp(n, "role") == 0 ? &e->role : NULL;
+            break;
+        case 's':
+            slot = strcmp(n, "style") == 0 ? &e->style : NULL;
+            break;
+        default:
+            break;
+        }
+        if (slot && !*slot)
+            *slot = a[1] ? (const char *)a[1] : "";
+    }
 }
 
-static int attr_is(const element *e, const char *name, const char *const *values)
+static int value_contains(const char *v, const char *const *needles)
 {
-    const char *v = attr(e, name);
+    return v && ascii_contains_any(v, needles);
+}
+
+/* Whether v (may be NULL) is one of values, ASCII case ignored. */
+static int value_is(const char *v, const char *const *values)
+{
     if (!v)
         return 0;
     int hit = 0;
     for (; *values && !hit; values++)
         hit = strcasecmp(v, *values) == 0;
     return hit;
+}
+
+static int attr_is(const element *e, const char *name, const char *const *values)
+{
+    return value_is(attr(e, name), values);
 }
 
 static const char *const dropped_roles[] = {"navigation",    "banner", "contentinfo", "search",
@@ -325,18 +365,18 @@ static int is_dropped(element *e, int in_section, int lenient, int keep_hidden)
     if (!e->atts || !e->atts[0])
         return 0;
     if (e->dropped_role == ELEMENT_UNKNOWN)
-        e->dropped_role = attr_is(e, "role", dropped_roles);
+        e->dropped_role = value_is(e->role, dropped_roles);
     if (e->dropped_role)
         return 1;
     if (lenient || (e->tags & TAG_NEVER_BANNER))
         return 0;
-    if (e->aria_hidden == ELEMENT_UNKNOWN)
-        e->aria_hidden = attr_is(e, "aria-hidden", yes);
-    if (e->aria_hidden || (!keep_hidden && (e->tags & TAG_HIDDEN)))
+    if (e->aria_true == ELEMENT_UNKNOWN)
+        e->aria_true = value_is(e->aria_hidden, yes);
+    if (e->aria_true || (!keep_hidden && (e->tags & TAG_HIDDEN)))
         return 1;
     if (e->banner == ELEMENT_UNKNOWN)
-        e->banner = attr_contains(e, "style", hidden_styles) ||
-                    attr_contains(e, "id", banner_words) || attr_contains(e, "class", banner_words);
+        e->banner = value_contains(e->style, hidden_styles) ||
+                    value_contains(e->id, banner_words) || value_contains(e->klass, banner_words);
     return e->banner;
 }
 
@@ -833,7 +873,7 @@ static void page_find(page *p, element *e, int *is_main, int *is_article, int *i
     }
     if (!(tags & TAG_HEAD) && is_dropped(e, 0, 0, 0)) {
         p->find_skip = 1;
-    } else if (((tags & TAG_MAIN) || attr_is(e, "role", main_role)) && !p->main_seen) {
+    } else if (((tags & TAG_MAIN) || value_is(e->role, main_role)) && !p->main_seen) {
         p->main_seen = 1;
         *is_main = 1;
     } else if (tags & TAG_ARTICLE) {
@@ -853,7 +893,7 @@ static void page_find(page *p, element *e, int *is_main, int *is_article, int *i
  * types, where the title has a function's name. */
 static int is_purpose(const element *e)
 {
-    const char *v = attr(e, "class");
+    const char *v = e->klass;
     static const char name[] = "refpurpose";
     for (const char *c = v; c && (c = strstr(c, name)) != NULL; c += sizeof name - 1) {
         char after = c[sizeof name - 1];
@@ -892,7 +932,7 @@ static void page_link_end(page *p)
 static void page_link_start(page *p, const element *e)
 {
     const char *href;
-    if (!e->name || !(href = attr(e, "href")))
+    if (!e->name || !(href = e->href))
         return;
     if (strcmp(e->name, "a") == 0) {
         if (p->link_depth)
@@ -921,9 +961,11 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
                  .atts = atts,
                  .tags = tag_of((const char *)name),
                  .dropped_role = ELEMENT_UNKNOWN,
-                 .aria_hidden = ELEMENT_UNKNOWN,
+                 .aria_true = ELEMENT_UNKNOWN,
                  .banner = ELEMENT_UNKNOWN};
-    if (atts && atts[0] && !(e.tags & TAG_NEVER_BANNER) && attr(&e, "hidden"))
+    if (atts && atts[0])
+        element_scan(&e);
+    if (atts && atts[0] && !(e.tags & TAG_NEVER_BANNER) && e.hidden)
         e.tags |= TAG_HIDDEN;
     if (atts && atts[0] && is_purpose(&e))
         e.tags |= TAG_PURPOSE;
