@@ -449,6 +449,17 @@ char *text_normalize(const char *s, size_t len, int flags)
             i = end;
             continue;
         }
+        /* Spaces and line breaks between the runs, without decoding. */
+        if (c == ' ' || c == '\t') {
+            spaces++;
+            i++;
+            continue;
+        }
+        if (c == '\n') {
+            breaks++;
+            i++;
+            continue;
+        }
         int32_t cp = next_cp(s, len, &i);
         if (cp == '\r') {
             if (i < len && s[i] == '\n')
