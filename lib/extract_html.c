@@ -217,7 +217,10 @@ static int tag_of(const char *name)
     size_t lo = 0, hi = sizeof tag_table / sizeof tag_table[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(name, tag_table[mid].name);
+        /* strcmp's order; most probes are settled by the first letter */
+        int c = (unsigned char)name[0] - (unsigned char)tag_table[mid].name[0];
+        if (c == 0 && name[0])
+            c = strcmp(name + 1, tag_table[mid].name + 1);
         if (c == 0)
             return tag_table[mid].tags;
         if (c < 0)
