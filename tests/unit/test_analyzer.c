@@ -408,6 +408,34 @@ static void test_long_runs_cut(void **state)
     buf_free(&b);
 }
 
+/* A part of ASCII and Latin-1 letters is folded without utf8proc
+ * (analyzer_normalize_latin1); a soft hyphen (U+00AD, ignorable) in the
+ * same word sends it through utf8proc's NFKC case fold: both must give
+ * the same tokens, for every Latin-1 letter, capital or small. */
+static void test_latin1_fast_path(void **state)
+{
+    (void)state;
+    for (unsigned cp = 0xC0; cp <= 0xFF; cp++) {
+        if (cp == 0xD7 || cp == 0xF7)
+            continue; /* × ÷ are not letters */
+        char fast[32], slow[32];
+        snprintf(fast, sizeof fast, "Za%c%cBzs", 0xC3, (int)(0x80 | (cp & 0x3F)));
+        snprintf(slow, sizeof slow,
+                 "Za%c%c\xC2\xAD"
+                 "Bzs",
+                 0xC3, (int)(0x80 | (cp & 0x3F)));
+        for (int m = 0; m < 2; m++) {
+            int mode = m ? ANALYZER_QUERY : ANALYZER_WORDS;
+            char *a = dump(fast, mode), *b = dump(slow, mode);
+            assert_non_null(a);
+            assert_null(strchr(b, ' ')); /* one word: the hyphen did not split it */
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+        }
+    }
+}
+
 static int stop_cb(void *ctx, int flags, const char *token, size_t len, size_t start, size_t end)
 {
     int *n = ctx;
@@ -540,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_listener),
         cmocka_unit_test(test_odd_bytes),
         cmocka_unit_test(test_long_runs_cut),
+        cmocka_unit_test(test_latin1_fast_path),
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fts5_tokenizer),
