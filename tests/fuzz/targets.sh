@@ -3,7 +3,7 @@
 # exist on the branch), the largest input libFuzzer may generate, and the
 # seed files from corpus/ and tests/fixtures/ (besides seeds/<target>/).
 
-FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize acronym title"
+FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize acronym title phrase"
 
 fuzz_requires() {
   case $1 in
@@ -19,6 +19,7 @@ fuzz_requires() {
     doc_deserialize) echo "lib/extract.c indexer/wire.c" ;;
     acronym) echo "lib/acronym.c lib/synonyms.c lib/query.c" ;;
     title) echo "lib/title.c lib/text.c" ;;
+    phrase) echo "lib/phrase.c lib/phrase.h" ;;
   esac
 }
 
@@ -37,7 +38,7 @@ fuzz_max_len() {
     text | snippet) echo 16384 ;;
     title) echo 8192 ;;
     tokenizer | acronym) echo 4096 ;;
-    query | search_params) echo 2048 ;;
+    query | search_params | phrase) echo 2048 ;;
     *) echo 8192 ;;
   esac
 }
