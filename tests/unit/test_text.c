@@ -116,6 +116,25 @@ static void test_looks_binary(void **state)
     memset(text, 'a', sizeof text);
     text[200] = '\x1A';
     assert_false(text_looks_binary(text, sizeof text));
+    /* Eight bytes are skipped at a time when none is a control byte
+     * (idx26): three control bytes in 100 are found wherever they stand
+     * in or across those words, among UTF-8 bytes (0x80-0xFF) too, and the
+     * four allowed ones (tab, line feed, carriage return, form feed) are
+     * never counted. */
+    for (int c = 1; c < 0x80; c++) {
+        if (c >= 0x20 && c != 0x7F)
+            continue;
+        int allowed = c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        for (int at = 0; at < 24; at++) {
+            char t[100];
+            for (size_t i = 0; i < sizeof t; i++)
+                t[i] = i % 3 ? 'e' : (char)0xC3;
+            t[at] = (char)c;
+            t[at + 1] = (char)c;
+            t[at + 9 + at % 7] = (char)c;
+            assert_int_equal(text_looks_binary(t, sizeof t), !allowed);
+        }
+    }
 }
 
 static void test_ligatures(void **state)
