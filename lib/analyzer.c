@@ -233,13 +233,14 @@ static void analyzer_put_cp(buf *b, utf8proc_int32_t c)
     buf_append(b, tmp, (size_t)n);
 }
 
-/* analyzer_normalize of a part p[0..n) made of ASCII letters and digits and
- * of the Latin-1 letters À-ÿ but for ß and æ, Æ (the accents of French
- * text): the NFKC case fold of each of those is its own lower case
- * (À-Þ + 0x20), without utf8proc. Returns 0, having written nothing, for
- * any other part. */
+/* analyzer_normalize of a part p[0..n) made of ASCII and of the Latin-1
+ * letters À-ÿ but for ß and æ, Æ (the accents of French text): the NFKC
+ * case fold of each of those is its own lower case (A-Z, À-Þ + 0x20),
+ * without utf8proc. Returns 0, having written nothing, for any other
+ * part. */
 static int analyzer_normalize_latin1(analyzer_state *st, analyzer_seg *sg, const char *p, size_t n)
 {
+    size_t pairs = 0; /* two-byte letters */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
         if (c < 0x80)
@@ -250,13 +251,12 @@ static int analyzer_normalize_latin1(analyzer_state *st, analyzer_seg *sg, const
             t == 0xB7)
             return 0;
         i++;
+        pairs++;
     }
     buf_reserve(&st->norm, n);
     for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
-        } else if (c >= '0' && c <= '9') {
+        char c = text_ascii_lower(p[i]);
+        if (c >= '0' && c <= '9') {
             sg->digit = 1;
         } else if ((unsigned char)c == 0xC3) {
             st->norm.data[st->norm.len++] = c;
@@ -265,10 +265,10 @@ static int analyzer_normalize_latin1(analyzer_state *st, analyzer_seg *sg, const
                 c = (char)(c + 0x20);
         }
         st->norm.data[st->norm.len++] = c;
-        sg->ncp++;
     }
     st->norm.data[st->norm.len] = '\0';
-    sg->normlen = st->norm.len - sg->norm;
+    sg->ncp = n - pairs;
+    sg->normlen = n;
     return 1;
 }
 
@@ -278,27 +278,9 @@ static void analyzer_normalize(analyzer_state *st, analyzer_seg *sg, const char 
 {
     const char *p = text + sg->start;
     size_t n = sg->end - sg->start;
-    size_t ascii = 1;
     sg->norm = st->norm.len;
     sg->ncp = 0;
     sg->digit = 0;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)p[i] < 0x80;
-    if (ascii) {
-        buf_reserve(&st->norm, n);
-        for (size_t i = 0; i < n; i++) {
-            char c = p[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if (c >= '0' && c <= '9')
-                sg->digit = 1;
-            st->norm.data[st->norm.len++] = c;
-        }
-        st->norm.data[st->norm.len] = '\0';
-        sg->ncp = n;
-        sg->normlen = n;
-        return;
-    }
     if (analyzer_normalize_latin1(st, sg, p, n))
         return;
     const utf8proc_option_t opts =

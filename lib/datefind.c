@@ -194,10 +194,7 @@ static int ends_with_word(const char *s, size_t len, const char *word)
     if (len < wl)
         return 0;
     for (size_t k = 0; k < wl; k++) {
-        char c = s[len - wl + k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != word[k])
+        if (text_ascii_lower(s[len - wl + k]) != word[k])
             return 0;
     }
     return 1;

@@ -249,26 +249,19 @@ typedef struct {
 
 #define ELEMENT_UNKNOWN (-1)
 
-/* c in ASCII lower case: g_ascii_tolower, inline (a call per byte was a
- * over half of ascii_contains_any). */
-static char ascii_lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Whether one of needles (ASCII, lower case, NULL-terminated) occurs in s,
  * ASCII case ignored: strcasestr in the C locale, without its set-up for
  * long needles, for all of them in one pass over s. */
 static int ascii_contains_any(const char *s, const char *const *needles)
 {
     for (; *s; s++) {
-        char c = ascii_lower(*s);
+        char c = text_ascii_lower(*s); /* inline: a call per byte was over half the time */
         for (const char *const *n = needles; *n; n++) {
             const char *needle = *n;
             if (needle[0] != c)
                 continue;
             size_t k = 1;
-            while (needle[k] && ascii_lower(s[k]) == needle[k])
+            while (needle[k] && text_ascii_lower(s[k]) == needle[k])
                 k++;
             if (!needle[k])
                 return 1;
@@ -966,14 +959,15 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
                  .dropped_role = ELEMENT_UNKNOWN,
                  .aria_true = ELEMENT_UNKNOWN,
                  .banner = ELEMENT_UNKNOWN};
-    if (atts && atts[0])
+    if (atts && atts[0]) {
         element_scan(&e);
-    if (atts && atts[0] && !(e.tags & TAG_NEVER_BANNER) && e.hidden)
-        e.tags |= TAG_HIDDEN;
-    if (atts && atts[0] && is_purpose(&e))
-        e.tags |= TAG_PURPOSE;
-    if (atts && atts[0] && p->pass == PASS_PARTS)
-        page_link_start(p, &e);
+        if (!(e.tags & TAG_NEVER_BANNER) && e.hidden)
+            e.tags |= TAG_HIDDEN;
+        if (is_purpose(&e))
+            e.tags |= TAG_PURPOSE;
+        if (p->pass == PASS_PARTS)
+            page_link_start(p, &e);
+    }
     p->ordinal++;
     if (p->depth == 0) {
         if (!p->root_ordinal) {

@@ -26,6 +26,13 @@ static inline int text_ascii_alnum(char b)
     return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
 }
 
+/* b in ASCII lower case (other bytes as they are): the scans that fold
+ * ASCII themselves, without a call per byte. */
+static inline char text_ascii_lower(char b)
+{
+    return b >= 'A' && b <= 'Z' ? (char)(b - 'A' + 'a') : b;
+}
+
 /* 1 when s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates).
  * The one UTF-8 check of the engine: spell and searchd call it too. */
 int text_is_utf8(const char *s, size_t len);
