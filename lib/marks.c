@@ -6,7 +6,6 @@
  * is not analysed again. */
 #include "marks.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,16 +70,7 @@ static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
 
 int marks_register(sqlite3 *db, char *err, size_t errlen)
 {
-    fts5_api *api = schema_fts5(db);
-    if (!api || api->iVersion < 2) {
-        snprintf(err, errlen, "FTS5 is not available in this SQLite");
-        return -1;
-    }
-    if (api->xCreateFunction(api, "repere_hits", NULL, marks_fn, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot register repere_hits: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    return 0;
+    return schema_fts5_function(db, "repere_hits", marks_fn, err, errlen);
 }
 
 typedef struct {

@@ -10,7 +10,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,14 +226,5 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
 
 int phrase_register(sqlite3 *db, char *err, size_t errlen)
 {
-    fts5_api *api = schema_fts5(db);
-    if (!api || api->iVersion < 2) {
-        snprintf(err, errlen, "FTS5 is not available in this SQLite");
-        return -1;
-    }
-    if (api->xCreateFunction(api, "repere_phrase", NULL, phrase_fn, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot register repere_phrase: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    return 0;
+    return schema_fts5_function(db, "repere_phrase", phrase_fn, err, errlen);
 }

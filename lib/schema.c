@@ -270,6 +270,21 @@ fts5_api *schema_fts5(sqlite3 *db)
     return api;
 }
 
+int schema_fts5_function(sqlite3 *db, const char *name, fts5_extension_function fn, char *err,
+                         size_t errlen)
+{
+    fts5_api *api = schema_fts5(db);
+    if (!api || api->iVersion < 2) {
+        snprintf(err, errlen, "FTS5 is not available in this SQLite");
+        return -1;
+    }
+    if (api->xCreateFunction(api, name, NULL, fn, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot register %s: %s", name, sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}
+
 int schema_open(const char *path, int flags, sqlite3 **out, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;

@@ -164,6 +164,11 @@ void schema_sqlite_config(void);
  * functions), or NULL when SQLite was built without FTS5. */
 fts5_api *schema_fts5(sqlite3 *db);
 
+/* Registers fn as the FTS5 auxiliary function name on db (no user data).
+ * Returns 0, or -1 with err set when FTS5 is missing or refuses it. */
+int schema_fts5_function(sqlite3 *db, const char *name, fts5_extension_function fn, char *err,
+                         size_t errlen);
+
 /* Runs PRAGMA integrity_check and the FTS5 integrity-check of docs_fts.
  * Returns 0 when all pass, else -1 with the first problem in err. */
 int schema_check(sqlite3 *db, char *err, size_t errlen);
