@@ -250,7 +250,7 @@ static const anglicism_entry_t anglicism_table[] = {
     {"parser", {"analyseur syntaxique", NULL, NULL}},
     {"parsing", {"analyse syntaxique", NULL, NULL}},
     {"token", {"jeton", NULL, NULL}},
-    {"wildcard", {"caractère générique", "joker", NULL}},
+    {"wildcard", {"caractère générique", "joker", "motif"}},
     {"timeout", {"délai d'attente", "expiration", NULL}},
     {"deprecated", {"obsolète", NULL, NULL}},
     {"overflow", {"dépassement", NULL, NULL}},
@@ -1323,6 +1323,27 @@ static const anglicism_entry_t anglicism_table[] = {
     {"reverse", {"inverser", "inverse", NULL}},
     {"upside down", {"à l'envers", NULL, NULL}},
     {"ruled paper", {"papier réglé", "seyès", NULL}},
+    /* Session 27, round 2 (b22, after batch 22), written before
+     * measuring. Seen in batch 22's failures (a disclosed bias):
+     * « load average » → charge moyenne (uptime, w, tload); « wildcard »
+     * widened above (→ motif, as fnmatch(3) and glob(7) write it);
+     * « hashmap » → table de hachage; « thread local storage » → données
+     * spécifiques à un thread (pthread_key_create); « zero copy » →
+     * sendfile, splice, sans copie. From general knowledge, no failure
+     * showing them: the same families typed in English. */
+    {"load average", {"charge moyenne", "charge du système", NULL}},
+    {"hashmap", {"table de hachage", "tableau associatif", NULL}},
+    {"thread local storage", {"données spécifiques à un thread", "thread-local", NULL}},
+    {"zero copy", {"sendfile", "splice", "sans copie"}},
+    {"system load", {"charge du système", "charge moyenne", NULL}},
+    {"cpu load", {"charge du processeur", "utilisation du processeur", NULL}},
+    {"loadavg", {"charge moyenne", NULL, NULL}},
+    {"glob pattern", {"motif", "caractère générique", NULL}},
+    {"shell pattern", {"motif", NULL, NULL}},
+    {"hash map", {"table de hachage", "tableau associatif", NULL}},
+    {"hashtable", {"table de hachage", NULL, NULL}},
+    {"associative array", {"tableau associatif", "table de hachage", NULL}},
+    {"thread specific data", {"données spécifiques à un thread", NULL, NULL}},
 };
 
 size_t anglicism_count(void)

@@ -1010,6 +1010,42 @@ static const lexicon_entry lexicon_table[] = {
      {"mises à jour automatiques", "unattended-upgrades", "cron-apt"}},
     {"mise à jour de sécurité automatique",
      {"mises à jour automatiques", "unattended-upgrades", "cron-apt"}},
+    /* Session 27, round 2 (b22, after batch 22), written before
+     * measuring. Seen in batch 22's failures (a disclosed bias: the
+     * answers write the words on the right): one « tue un programme »
+     * by its name with killall or pkill, the man pages « tuent des
+     * processus »; « ce qu'ils font » is the users' « activité » (w);
+     * « lignes trop longues » are cut to a « longueur », a « largeur »
+     * (fold, fmt); the « changements d'un paquet » are its « journal des
+     * modifications », its changelog; one « compare deux fichiers » to
+     * see their « différences » (diff, vimdiff); « faire le ménage » is
+     * « nettoyer »; « paquets inutiles » are « orphelins », « inutilisés »
+     * (deborphan, autoremove). From general knowledge, no failure showing
+     * them: the same families (killing by name, who is connected and what
+     * they do, long lines, a package's or a version's changes, comparing
+     * files or versions, cleaning up packages, the system's load). */
+    {"tuer un programme", {"tuer un processus", "killall", "pkill"}},
+    {"ce qu'ils font", {"activité", NULL, NULL}},
+    {"ligne trop longue", {"longueur", "largeur", "retour à la ligne"}},
+    {"changements d'un paquet", {"journal des modifications", "changelog", NULL}},
+    {"comparer deux fichiers", {"différences", "diff", NULL}},
+    {"faire le ménage", {"nettoyer", "nettoyage", "supprimer"}},
+    {"paquets inutiles", {"paquets orphelins", "inutilisés", "autoremove"}},
+    {"tuer une application", {"tuer un processus", "kill", NULL}},
+    {"tuer par son nom", {"killall", "pkill", NULL}},
+    {"tuer tous les processus", {"killall", NULL, NULL}},
+    {"ce qu'il fait", {"activité", NULL, NULL}},
+    {"qui est connecté", {"utilisateurs connectés", "who", NULL}},
+    {"texte trop long", {"longueur", "largeur", "tronquer"}},
+    {"changements d'une version", {"journal des modifications", "notes de version", NULL}},
+    {"historique des modifications", {"journal des modifications", "changelog", NULL}},
+    {"nouveautés d'un paquet", {"journal des modifications", "changelog", NULL}},
+    {"comparer des fichiers", {"différences", "diff", NULL}},
+    {"comparer deux versions", {"différences", "diff", NULL}},
+    {"comparer deux textes", {"différences", "diff", NULL}},
+    {"nettoyer les paquets", {"paquets orphelins", "autoremove", "autoclean"}},
+    {"paquets inutilisés", {"paquets orphelins", "autoremove", NULL}},
+    {"charge du processeur", {"charge moyenne", "utilisation du processeur", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
