@@ -1014,7 +1014,7 @@ static const lexicon_entry lexicon_table[] = {
      * measuring. Seen in batch 22's failures (a disclosed bias: the
      * answers write the words on the right): one « tue un programme »
      * by its name with killall or pkill, the man pages « tuent des
-     * processus »; « ce qu'ils font » is the users' « activité » (w);
+     * processus »; « ce qu'ils font » is « leur activité » (w);
      * « lignes trop longues » are cut to a « longueur », a « largeur »
      * (fold, fmt); the « changements d'un paquet » are its « journal des
      * modifications », its changelog; one « compare deux fichiers » to
@@ -1025,7 +1025,7 @@ static const lexicon_entry lexicon_table[] = {
      * they do, long lines, a package's or a version's changes, comparing
      * files or versions, cleaning up packages, the system's load). */
     {"tuer un programme", {"tuer un processus", "killall", "pkill"}},
-    {"ce qu'ils font", {"activité", NULL, NULL}},
+    {"ce qu'ils font", {"leur activité", NULL, NULL}},
     {"ligne trop longue", {"longueur", "largeur", "retour à la ligne"}},
     {"changements d'un paquet", {"journal des modifications", "changelog", NULL}},
     {"comparer deux fichiers", {"différences", "diff", NULL}},
@@ -1034,7 +1034,7 @@ static const lexicon_entry lexicon_table[] = {
     {"tuer une application", {"tuer un processus", "kill", NULL}},
     {"tuer par son nom", {"killall", "pkill", NULL}},
     {"tuer tous les processus", {"killall", NULL, NULL}},
-    {"ce qu'il fait", {"activité", NULL, NULL}},
+    {"ce qu'il fait", {"son activité", NULL, NULL}},
     {"qui est connecté", {"utilisateurs connectés", "who", NULL}},
     {"texte trop long", {"longueur", "largeur", "tronquer"}},
     {"changements d'une version", {"journal des modifications", "notes de version", NULL}},
