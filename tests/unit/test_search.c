@@ -1752,6 +1752,59 @@ static void test_tables_session26_round2(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 27's round-2 entries (b22, after batch 22): « tuer un
+ * programme » reaches pkill; « ce qu'ils font » the users' « activité »;
+ * « lignes trop longues » a « largeur »; « changements d'un paquet » its
+ * « journal des modifications »; « comparer deux fichiers » their
+ * « différences »; « faire le ménage » « nettoyer »; « paquets
+ * inutiles » the « paquets orphelins »; in English, « load average » the
+ * « charge moyenne », « hashmap » the « tables de hachage », « thread
+ * local storage » the « données spécifiques à un thread », « zero copy »
+ * sendfile and « wildcard » a « motif ». None of these pages writes a
+ * word of the query but « utilisateurs » and « paquets ». */
+static void test_tables_session27_round2(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Lancez pkill pour envoyer un signal.",
+        "Les utilisateurs présents et leur activité.",
+        "Limiter la largeur du texte à 80 colonnes.",
+        "Affiche les nouvelles entrées du journal des modifications.",
+        "Ouvre les versions dans l'éditeur et montre leurs différences.",
+        "Nettoyer le cache local.",
+        "Recherche les paquets orphelins.",
+    };
+    ctx = open_texts(&ix, texts, 7, "Note", 987);
+    assert_int_equal(found_ids(ctx, "tuer un programme"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "utilisateurs et ce qu'ils font"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "lignes trop longues"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "changements d'un paquet"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "comparer deux fichiers"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "faire le ménage"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "paquets inutiles"), 1u << 7);
+    search_close(ctx);
+    ixf_remove(&ix);
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *english[] = {
+        "La charge moyenne du système.",
+        "Les tables de hachage de la bibliothèque.",
+        "Gestion de données spécifiques à un thread.",
+        "Transférer avec sendfile dans le noyau.",
+        "Vérifie la correspondance avec un motif.",
+    };
+    ctx = open_texts(&ix, english, 5, "Note", 988);
+    assert_int_equal(found_ids(ctx, "load average"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "hashmap"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "thread local storage"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "zero copy"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "wildcard"), 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2550,6 +2603,7 @@ int main(void)
         cmocka_unit_test(test_tables_session25_round2),
         cmocka_unit_test(test_tables_session25_round2b),
         cmocka_unit_test(test_tables_session26_round2),
+        cmocka_unit_test(test_tables_session27_round2),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
