@@ -2882,6 +2882,9 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
     query_join_elisions(text, len, &joined);
     query_lex_run(&lx, joined.data ? joined.data : "", joined.len);
     query_lex_fix_or(&lx);
+    if (text_shouted(joined.data ? joined.data : "", joined.len))
+        for (size_t i = 0; i < lx.nitems; i++)
+            lx.items[i].caps = 0;
     int question =
         query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
     if (!question) {

@@ -592,10 +592,22 @@ static int spell_is_stopword(const char *folded)
     return 0;
 }
 
-/* Appends word, upper-casing its first letter when the original's is. */
+/* Appends word, upper-casing its first letter when the original's is, and
+ * all of it when the original is in capitals. */
 static void spell_put_like(buf *b, const char *word, const char *orig, size_t origlen)
 {
     utf8proc_int32_t oc = 0, wc = 0;
+    if (text_all_capitals(orig, origlen)) {
+        for (const char *p = word; *p;) {
+            utf8proc_uint8_t tmp[4];
+            utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &wc);
+            if (m <= 0)
+                break;
+            buf_append(b, tmp, (size_t)utf8proc_encode_char(utf8proc_toupper(wc), tmp));
+            p += m;
+        }
+        return;
+    }
     utf8proc_iterate((const utf8proc_uint8_t *)orig, (utf8proc_ssize_t)origlen, &oc);
     utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)word, -1, &wc);
     if (m > 0 && oc > 0 && utf8proc_isupper(oc)) {
@@ -615,7 +627,7 @@ static int spell_correctable(const char *text, size_t len, const spell_pos *p, u
                              size_t *n)
 {
     if (!p->folded || (p->end < len && text[p->end] == '*') ||
-        text_all_capitals(text + p->start, p->end - p->start))
+        (text_all_capitals(text + p->start, p->end - p->start) && !text_shouted(text, len)))
         return 0;
     *n = spell_decode(p->folded, strlen(p->folded), w, SPELL_MAX_LEN);
     if (*n < 4 || *n > SPELL_MAX_LEN || spell_is_stopword(p->folded))

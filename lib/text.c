@@ -549,6 +549,28 @@ int text_all_capitals(const char *s, size_t len)
     return letters >= 2;
 }
 
+int text_shouted(const char *s, size_t len)
+{
+    size_t words = 0, run = 0;
+    for (size_t i = 0; i <= len;) {
+        utf8proc_int32_t c = 0;
+        utf8proc_ssize_t m = 1;
+        if (i < len) {
+            m = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+            if (m <= 0 || utf8proc_islower(c))
+                return 0;
+        }
+        if (i < len && utf8proc_isupper(c))
+            run++;
+        else {
+            words += run >= 2;
+            run = 0;
+        }
+        i += (size_t)m;
+    }
+    return words >= 2;
+}
+
 int text_is_upper_line(const char *s, size_t len)
 {
     size_t letters = 0, lower = 0, i = 0;

@@ -96,6 +96,12 @@ int text_is_upper_line(const char *s, size_t len);
  * (« OQTF », « CNDA »: an acronym): no lowercase letter, valid UTF-8. */
 int text_all_capitals(const char *s, size_t len);
 
+/* 1 when s[0..len), a whole query, is typed in capitals throughout: no
+ * lowercase letter and at least two words of two letters or more
+ * (« COMPTE À REBOURS », « OQTF 18 ANS »). Its capitals then tell no
+ * acronym from a word. */
+int text_shouted(const char *s, size_t len);
+
 /* A title from the first meaningful lines of plain text (lines separated
  * by "\n"): the first line with at least 3 letters; when it is all
  * uppercase, the following consecutive uppercase lines are joined to it;

@@ -359,6 +359,37 @@ static char *search(fixture *f, const char *text, size_t len)
         free(got_);                                                                                \
     } while (0)
 
+/* The relaxed expression of text with its acronyms required
+ * (query_require_acronyms), written as keys. Caller frees. */
+static char *relaxed(fixture *f, const char *text)
+{
+    query *q = NULL;
+    char err[256] = "";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    query_require_acronyms(q);
+    query_expr *e = query_compile(q, QUERY_ANY, NULL);
+    buf b = BUF_INIT;
+    buf_puts(&b, e->fts);
+    query_expr_free(e);
+    query_free(q);
+    return buf_detach(&b);
+}
+
+/* A word typed in capitals is an acronym, which the relaxed expression
+ * requires; not in a query typed in capitals throughout (« ZQWX 18 ANS »),
+ * whose case tells no acronym from a word: it reads as in lower case. */
+static void test_shouted_query_has_no_acronym(void **state)
+{
+    char *lower = relaxed(*state, "zqwx 18 ans");
+    char *acronym = relaxed(*state, "ZQWX 18 ans");
+    char *shouted = relaxed(*state, "ZQWX 18 ANS");
+    assert_string_not_equal(acronym, lower);
+    assert_string_equal(shouted, lower);
+    free(lower);
+    free(acronym);
+    free(shouted);
+}
+
 static void test_words_all_required_any_order(void **state)
 {
     ASSERT_SEARCH("accompagnés mineurs", "1,7");
@@ -1587,6 +1618,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_all_required_any_order),
+        cmocka_unit_test(test_shouted_query_has_no_acronym),
         cmocka_unit_test(test_accents_and_forms),
         cmocka_unit_test(test_phrase),
         cmocka_unit_test(test_phrase_content),

@@ -196,6 +196,8 @@ static void test_words_left_alone(void **state)
     ASSERT_SUGGEST("exploitaton\xff", NULL); /* invalid UTF-8: no suggestion */
     ASSERT_SUGGEST("EXPLOITATON", NULL);     /* capitals: an acronym */
     ASSERT_SUGGEST("exploitaton OCRTEH", "exploitation OCRTEH");
+    /* A query in capitals throughout: its capitals tell no acronym. */
+    ASSERT_SUGGEST("EXPLOITATON DES MINEURS", "EXPLOITATION DES MINEURS");
     assert_null(spell_suggest(NULL, "x", 1, NULL, NULL));
 }
 

@@ -312,6 +312,18 @@ static void test_all_capitals(void **state)
     assert_false(text_all_capitals("OQ\xff", 3));
 }
 
+static void test_shouted(void **state)
+{
+    (void)state;
+    assert_true(text_shouted("OQTF 18 ANS", 11));
+    assert_true(text_shouted("COMPTE À REBOURS", strlen("COMPTE À REBOURS")));
+    assert_true(text_shouted("QU'EST-CE QU'UN DISQUE ?", strlen("QU'EST-CE QU'UN DISQUE ?")));
+    assert_false(text_shouted("OQTF", 4));         /* one word: an acronym */
+    assert_false(text_shouted("OQTF 18 ans", 11)); /* a lower-case word */
+    assert_false(text_shouted("A B C", 5));        /* no word of two letters */
+    assert_false(text_shouted("OQTF PJ\xff", 9));
+}
+
 static void assert_title(const char *in, const char *want)
 {
     char *t = text_title_from_lines(in, strlen(in));
@@ -455,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_dotless_accented),
         cmocka_unit_test(test_upper_line),
         cmocka_unit_test(test_all_capitals),
+        cmocka_unit_test(test_shouted),
         cmocka_unit_test(test_title_from_lines),
         cmocka_unit_test(test_split_point),
         cmocka_unit_test(test_cp_at),
