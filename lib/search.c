@@ -1753,6 +1753,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
 {
     struct timespec t0;
     query *q = NULL, *fixed = NULL;
+    char *unglued = NULL;
     int status, rc;
     search_now(&t0);
     memset(res, 0, sizeof *res);
@@ -1760,19 +1761,26 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         goto done;
     ctx->known_version = search_data_version(ctx);
     search_synonyms_refresh(ctx, ctx->known_version);
-    ctx->initials = search_initials(ctx, req->q);
-    if (query_parse_with(req->q, strlen(req->q), search_syn(ctx), ctx->initials, &q, err, errlen) !=
+    /* The vocabulary is the index's: without it there is no correction,
+     * but the search itself still runs. It is loaded (or reloaded) only
+     * when a word may need correcting: the index has not got it. An
+     * elision typed glued to its word (« quun ») is read split, as typed
+     * with its apostrophe (spell_unglue): the query, not a correction. */
+    int spelling = spell_needed(req->q, strlen(req->q), search_word_known_here, ctx) &&
+                   search_spell_refresh(ctx) == SQLITE_OK;
+    if (spelling)
+        unglued =
+            spell_unglue(search_spell(ctx), req->q, strlen(req->q), search_word_known_here, ctx);
+    const char *text = unglued ? unglued : req->q;
+    ctx->initials = search_initials(ctx, text);
+    if (query_parse_with(text, strlen(text), search_syn(ctx), ctx->initials, &q, err, errlen) !=
         QUERY_OK) {
         status = SEARCH_EBADREQ;
         goto done;
     }
-    /* The vocabulary is the index's: without it there is no correction,
-     * but the search itself still runs. It is loaded (or reloaded) only
-     * when a word may need correcting: the index has not got it. */
-    if (spell_needed(req->q, strlen(req->q), search_word_known_here, ctx) &&
-        search_spell_refresh(ctx) == SQLITE_OK)
+    if (spelling)
         res->suggestion =
-            spell_suggest(search_spell(ctx), req->q, strlen(req->q), search_word_known_here, ctx);
+            spell_suggest(search_spell(ctx), text, strlen(text), search_word_known_here, ctx);
     search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */
     rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
@@ -1867,6 +1875,7 @@ done:
     ctx->deadline_on = 0;
     query_free(q);
     query_free(fixed);
+    free(unglued);
     synonyms_free(ctx->initials);
     ctx->initials = NULL;
     res->took_ms = search_ms_since(&t0);

@@ -638,6 +638,64 @@ static int spell_correctable(const char *text, size_t len, const spell_pos *p, u
     return 1;
 }
 
+/* The bytes of the elided word (analyzer_is_elision: « qu », « n »,
+ * « lorsqu ») that begins folded, a word of 3 letters or more, when a
+ * vowel or an h follows it (an e after « c »: « cest »): folded may be an
+ * elision typed without its apostrophe (« quon », « nimprimer », « jai »).
+ * The longest such word first; 0 when there is none. */
+static size_t spell_elided_prefix(const char *folded, size_t from)
+{
+    size_t n = strlen(folded);
+    for (size_t k = from < n ? from : n - 1; n >= 3 && k >= 1; k--) {
+        const char *after = folded[0] == 'c' && k == 1 ? "e" : "aeiouyh";
+        if (analyzer_is_elision(folded, k) && strchr(after, folded[k]))
+            return k;
+    }
+    return 0;
+}
+
+/* Is the word at p in text one that may be an elision glued to its word
+ * (spell_elided_prefix), to split when the index lacks it: not before a
+ * '*', no digit, not in capitals (unless the whole text is)? */
+static int spell_gluable(const char *text, size_t len, const spell_pos *p)
+{
+    if (!p->folded || (p->end < len && text[p->end] == '*') ||
+        (text_all_capitals(text + p->start, p->end - p->start) && !text_shouted(text, len)) ||
+        strpbrk(p->folded, "0123456789"))
+        return 0;
+    return spell_elided_prefix(p->folded, 6) > 0;
+}
+
+/* Words that follow an elision in every text, which a small index may
+ * still lack (« jai »: « ai »). Folded. */
+static const char *const spell_after_elision[] = {
+    "a",   "ai",   "as",    "avait", "en", "est", "etait", "il",
+    "ils", "elle", "elles", "on",    "un", "une", "y",
+};
+
+/* The bytes of the elided word glued to folded whose rest the vocabulary
+ * has (« quon »: « qu » and « on ») or that is spell_after_elision's, or 0. */
+static size_t spell_glued(const spell *s, const char *folded)
+{
+    for (size_t k = spell_elided_prefix(folded, 6); k > 0; k = spell_elided_prefix(folded, k - 1)) {
+        if (spell_find(s, folded + k) >= 0)
+            return k;
+        for (size_t i = 0; i < sizeof spell_after_elision / sizeof spell_after_elision[0]; i++)
+            if (strcmp(spell_after_elision[i], folded + k) == 0)
+                return k;
+    }
+    return 0;
+}
+
+/* Are typed[0..k) the ASCII letters folded[0..k), in either case? */
+static int spell_typed_as(const char *typed, const char *folded, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if ((typed[i] | 0x20) != folded[i])
+            return 0;
+    return 1;
+}
+
 /* The words of text[0..*len) (at most SPELL_MAX_TEXT bytes, *len cut to
  * that) into c; 0 when text is not UTF-8 (c is then empty). */
 static int spell_words_read(const char *text, size_t *len, spell_words_ctx *c)
@@ -669,7 +727,8 @@ int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx)
     for (size_t i = 0; i < c.n && !needed; i++) {
         uint32_t w[SPELL_MAX_LEN + 1];
         size_t n;
-        needed = spell_correctable(text, len, &c.pos[i], w, &n) &&
+        needed = (spell_correctable(text, len, &c.pos[i], w, &n) ||
+                  spell_gluable(text, len, &c.pos[i])) &&
                  !known(ctx, c.pos[i].folded, c.pos[i].stem);
     }
     spell_words_free(&c);
@@ -741,6 +800,37 @@ char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn
     }
     spell_words_free(&c);
     if (!changed) {
+        buf_free(&out);
+        return NULL;
+    }
+    buf_append(&out, text + copied, len - copied);
+    return buf_detach(&out);
+}
+
+char *spell_unglue(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx)
+{
+    spell_words_ctx c;
+    buf out = BUF_INIT;
+    size_t copied = 0;
+
+    if (!s || !text || s->nwords == 0 || !spell_words_read(text, &len, &c))
+        return NULL;
+    for (size_t i = 0; i < c.n; i++) {
+        const spell_pos *p = &c.pos[i];
+        if (!spell_gluable(text, len, p) || spell_find(s, p->folded) >= 0 ||
+            (known && known(ctx, p->folded, p->stem)))
+            continue;
+        /* The elided word's letters are ASCII: as many bytes typed as
+         * folded. */
+        size_t k = spell_glued(s, p->folded);
+        if (k == 0 || p->end - p->start <= k || !spell_typed_as(text + p->start, p->folded, k))
+            continue;
+        buf_append(&out, text + copied, p->start + k - copied);
+        buf_putc(&out, '\'');
+        copied = p->start + k;
+    }
+    spell_words_free(&c);
+    if (copied == 0) {
         buf_free(&out);
         return NULL;
     }

@@ -55,8 +55,19 @@ typedef int (*spell_known_fn)(void *ctx, const char *folded, const char *stem);
  * has it (the vocabulary holds no stems). Caller frees with free(). */
 char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx);
 
-/* Whether text has a word spell_suggest would correct when the index
- * lacks it, as known tells: a caller can then look words up in the index
+/* The query text with its elisions typed glued to their word (« quon »,
+ * « nimprimer », « jai ») split by their apostrophe (« qu'on »), everything
+ * else kept byte for byte, or NULL when there is none. A word is one when
+ * it begins with an elided word (« l », « qu », « lorsqu »…) and a vowel or
+ * an h follows (an e after « c »), the index lacks it (the vocabulary and,
+ * known being non-NULL, known(ctx, folded, stem)) and the vocabulary has
+ * its rest. Such a word is what the person typed, not a slip: search.c
+ * reads the text so split, as if typed with the apostrophe. Not in capitals
+ * (an acronym), unless the whole text is. Caller frees with free(). */
+char *spell_unglue(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx);
+
+/* Whether text has a word spell_suggest would correct, or spell_unglue
+ * split, when the index lacks it, as known tells: a caller can then look words up in the index
  * as it is, and load the vocabulary only for a query that needs a
  * correction. */
 int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx);

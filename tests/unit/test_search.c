@@ -505,7 +505,8 @@ static void test_partial(void **state)
  * partial matches are only those missing one content word: five pages have
  * the three words, 805 and 809 two of them and follow, 806 one and does
  * not. A word typed in capitals (an acronym) is not the one missed: typed
- * « QUOKKA », 809 (no quokka) does not follow. */
+ * « QUOKKA », 809 (no quokka) does not follow. Typed « lornithorynque », the
+ * list is that of « l'ornithorynque ». */
 static void test_partial_near(void **state)
 {
     fixture *f = *state;
@@ -539,6 +540,15 @@ static void test_partial_near(void **state)
     assert_int_equal(res.total, 6);
     assert_int_equal(res.n_hits, 6);
     assert_int_equal(res.hits[5].id, 805);
+    search_result_free(&res);
+    /* An elision typed glued to its word is read as typed with its
+     * apostrophe (spell_unglue): the same list, not a correction's (which
+     * has no partial matches). */
+    assert_int_equal(run(f, "quokka wombat lornithorynque", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.all_words, 5);
+    assert_int_equal(res.total, 7);
+    assert_int_equal(res.corrected, 0);
+    assert_null(res.suggestion);
     search_result_free(&res);
     /* « zébu », typed in lower case, is an acronym-like short side of a
      * synonym (« bœuf à bosse »): 815, which lacks it, does not follow

@@ -186,6 +186,42 @@ static void test_privative_prefix(void **state)
     ASSERT_SUGGEST("déconecter", "déconnecter");
 }
 
+#define ASSERT_UNGLUE(text, expect)                                                                \
+    do {                                                                                           \
+        char *got_ = spell_unglue(f->sp, text, strlen(text), known_stem, f->vocab);                \
+        if ((expect) == NULL) {                                                                    \
+            if (got_)                                                                              \
+                fail_msg("unexpected split %s for %s", got_, text);                                \
+        } else {                                                                                   \
+            assert_non_null(got_);                                                                 \
+            assert_string_equal(got_, (expect) ? (expect) : "");                                   \
+        }                                                                                          \
+        free(got_);                                                                                \
+    } while (0)
+
+/* An elision typed glued to its word (« quil », « nest ») has its
+ * apostrophe put back when the index lacks the glued word but has the
+ * rest, a vowel or an h after the elided word (an e after « c »); the
+ * vocabulary is needed for it (spell_needed). */
+static void test_glued_elisions(void **state)
+{
+    fixture *f = *state;
+    ASSERT_UNGLUE("lexploitation domestique", "l'exploitation domestique");
+    ASSERT_UNGLUE("Lexploitation des mineurs", "L'exploitation des mineurs");
+    ASSERT_UNGLUE("quil accompagne", "qu'il accompagne");
+    ASSERT_UNGLUE("il nest pas accompagné", "il n'est pas accompagné");
+    ASSERT_UNGLUE("cest une exploration", "c'est une exploration");
+    ASSERT_UNGLUE("LEXPLOITATION DES MINEURS", "L'EXPLOITATION DES MINEURS");
+    ASSERT_UNGLUE("LEXPLOITATION", NULL);  /* an acronym */
+    ASSERT_UNGLUE("cil", NULL);            /* « c » elides before an e only */
+    ASSERT_UNGLUE("lexploitation*", NULL); /* a prefix */
+    ASSERT_UNGLUE("jai été accompagné", "j'ai été accompagné"); /* « ai », no document's */
+    ASSERT_UNGLUE("exploitation", NULL);
+    ASSERT_UNGLUE("lexplotation", NULL); /* the rest misspelt: a correction's */
+    assert_true(spell_needed("quil", 4, known_stem, f->vocab));
+    assert_false(spell_needed("il", 2, known_stem, f->vocab));
+}
+
 static void test_words_left_alone(void **state)
 {
     fixture *f = *state;
@@ -450,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_truncated_words),
         cmocka_unit_test(test_privative_prefix),
         cmocka_unit_test(test_words_left_alone),
+        cmocka_unit_test(test_glued_elisions),
         cmocka_unit_test(test_completions),
         cmocka_unit_test(test_follows_the_index),
         cmocka_unit_test(test_forms_let_go),
