@@ -1427,7 +1427,15 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
             i = j;
             continue;
         }
-        size_t w = j;
+        /* A period after a word ends a sentence (« fichier .changes. »,
+         * « exploit*. »), an abbreviation's (« etc. ») says nothing more:
+         * neither is the word's, nor keeps a '*' from being the last. */
+        size_t e = j;
+        while (e > i + 1 && text[e - 1] == '.')
+            e--;
+        if (text[e - 1] == '.')
+            e = j;
+        size_t w = e;
         while (w > i && text[w - 1] == '*')
             w--;
         it.kind = QUERY_ITEM_WORD;
@@ -1439,7 +1447,7 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
                       query_apostrophe(text, w, i + 2) > 0;
         query_item_analyze(&it, text + i, w - i);
         it.extension = query_extension(text, i, w, it.npos);
-        if (w < j && it.npos > 0 &&
+        if (w < e && it.npos > 0 &&
             query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)
             it.prefix = 1;
         query_lex_add(lx, &it);

@@ -390,6 +390,41 @@ static void test_shouted_query_has_no_acronym(void **state)
     free(shouted);
 }
 
+/* The expression and exact forms of text, written as keys, and whether it
+ * has operators. Caller frees. */
+static char *compiled(fixture *f, const char *text)
+{
+    query *q = NULL;
+    char err[256] = "";
+    assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
+    char *all = query_fts_all(q, NULL), *exact = query_fts_exact(q, NULL);
+    buf b = BUF_INIT;
+    buf_printf(&b, "%s | %s | %d", all, exact ? exact : "-", query_has_operators(q));
+    free(all);
+    free(exact);
+    query_free(q);
+    return buf_detach(&b);
+}
+
+#define ASSERT_SAME_TYPING(a, b)                                                                   \
+    do {                                                                                           \
+        char *a_ = compiled(*state, a), *b_ = compiled(*state, b);                                 \
+        assert_string_equal(a_, b_);                                                               \
+        free(a_);                                                                                  \
+        free(b_);                                                                                  \
+    } while (0)
+
+/* A period typed after the last word ends the sentence: it is not the
+ * word's, so a file name's extension stays one and a '*' before it still
+ * makes a prefix. */
+static void test_final_period(void **state)
+{
+    ASSERT_SAME_TYPING("structure d'un fichier .changes.", "structure d'un fichier .changes");
+    ASSERT_SAME_TYPING("exploit*.", "exploit*");
+    ASSERT_SAME_TYPING("victimes de traite.", "victimes de traite");
+    ASSERT_SAME_TYPING("L.425-1.", "L.425-1");
+}
+
 static void test_words_all_required_any_order(void **state)
 {
     ASSERT_SEARCH("accompagnés mineurs", "1,7");
@@ -1618,6 +1653,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_all_required_any_order),
+        cmocka_unit_test(test_final_period),
         cmocka_unit_test(test_shouted_query_has_no_acronym),
         cmocka_unit_test(test_accents_and_forms),
         cmocka_unit_test(test_phrase),
