@@ -1748,8 +1748,9 @@ static long long search_partial_below(const query *q)
                                                             : SEARCH_PARTIAL_PAIR_BELOW;
 }
 
-int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
-               size_t errlen)
+/* search_run for the text as typed. */
+static int search_run_typed(search_ctx *ctx, const search_request *req, search_result *res,
+                            char *err, size_t errlen)
 {
     struct timespec t0;
     query *q = NULL, *fixed = NULL;
@@ -1879,6 +1880,62 @@ done:
     synonyms_free(ctx->initials);
     ctx->initials = NULL;
     res->took_ms = search_ms_since(&t0);
+    return status;
+}
+
+/* Is text[i], a byte of UTF-8, one of a letter (an ASCII letter or any
+ * byte of a multibyte character)? */
+static int search_letter_byte(unsigned char c)
+{
+    return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* text with every hyphen between two letters a space (« demi-soupir »
+ * « demi soupir »), or NULL when it has none. Caller frees. */
+static char *search_unhyphenate(const char *text)
+{
+    char *out = NULL;
+    for (size_t i = 1; text[i]; i++)
+        if (text[i] == '-' && search_letter_byte((unsigned char)text[i - 1]) &&
+            search_letter_byte((unsigned char)text[i + 1])) {
+            if (!out)
+                out = buf_xstrndup(text, strlen(text));
+            out[i] = ' ';
+        }
+    return out;
+}
+
+int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
+               size_t errlen)
+{
+    int status = search_run_typed(ctx, req, res, err, errlen);
+    /* A compound typed with its hyphen is a phrase (the analyzer indexes
+     * compounds by parts): when no document has it, nor most of the
+     * query's words, the query is read as typed with spaces, its parts
+     * words of their own (« demi-soupir » as « demi soupir », whose
+     * documents have the two words apart); relaxed, as none had the
+     * compound. */
+    char *spaced =
+        status == SEARCH_OK && res->total == 0 && req->q ? search_unhyphenate(req->q) : NULL;
+    if (spaced) {
+        search_request again = *req;
+        search_result other;
+        again.q = spaced;
+        if (search_run_typed(ctx, &again, &other, err, errlen) == SEARCH_OK && other.total > 0) {
+            other.relaxed = 1;
+            other.all_words = 0;
+            other.took_ms += res->took_ms;
+            if (!other.suggestion) {
+                other.suggestion = res->suggestion;
+                res->suggestion = NULL;
+            }
+            search_result_free(res);
+            *res = other;
+        } else {
+            search_result_free(&other);
+        }
+        free(spaced);
+    }
     return status;
 }
 

@@ -562,6 +562,26 @@ static void test_partial_near(void **state)
     search_result_free(&res);
 }
 
+/* A compound typed with its hyphen is a phrase; when no document has it
+ * (the quokka and the wombat are never side by side), the query is read as
+ * typed with a space: the same list as « quokka wombat », relaxed. */
+static void test_compound_nobody_has(void **state)
+{
+    fixture *f = *state;
+    search_result spaced, res;
+    assert_int_equal(run(f, "quokka wombat", 10, 0, &spaced), SEARCH_OK);
+    assert_true(spaced.total > 0);
+    assert_int_equal(run(f, "quokka-wombat", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, spaced.total);
+    assert_int_equal(res.n_hits, spaced.n_hits);
+    for (size_t i = 0; i < res.n_hits; i++)
+        assert_int_equal(res.hits[i].id, spaced.hits[i].id);
+    assert_int_equal(res.relaxed, 1);
+    assert_int_equal(res.all_words, 0);
+    search_result_free(&res);
+    search_result_free(&spaced);
+}
+
 /* The documents with every word keep their order, but a partial match
  * comes before those still to come that it outranks in the relaxed order
  * (search_merge): 822 holds « tatou », « fennec » and « okapi » far apart
@@ -2581,6 +2601,7 @@ int main(void)
         cmocka_unit_test(test_relaxed),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_partial_near),
+        cmocka_unit_test(test_compound_nobody_has),
         cmocka_unit_test(test_partial_ranked),
         cmocka_unit_test(test_partial_phrase_words),
         cmocka_unit_test(test_partial_two_words),
