@@ -2983,9 +2983,18 @@ size_t query_content_clauses(const query *q)
 
 /* The content words typed in a clause: one for a word, each of them for
  * a phrase of a synonym group typed whole (its first reading, the words
- * as typed: « ordre du jour » counts two, its « odj » none more). */
+ * as typed: « ordre du jour » counts two, its « odj » none more), each
+ * part of a compound written by its stem (« arrière-plan » counts two, as
+ * « arrière plan »; « en-tête » one, its « en » a closed word written by
+ * its forms, query_pos_piece, as « en tête »). */
 static size_t query_clause_words(const query_node *n)
 {
+    if (n->kind == QUERY_NODE_PHRASE && n->ntoks > 1) {
+        size_t stems = 0;
+        for (size_t i = 0; !n->common && i < n->ntoks; i++)
+            stems += n->toks[i][0] == ANALYZER_VERBATIM;
+        return stems ? stems : !n->common;
+    }
     if (n->kind == QUERY_NODE_PHRASE)
         return !n->common;
     if (n->kind == QUERY_NODE_OR)

@@ -898,6 +898,36 @@ static void test_auxiliary_tenses_say_little(void **state)
 
 static size_t clauses_of(fixture *f, const char *text);
 
+/* A compound counts the content words its parts would count typed apart
+ * (search.c lists partial matches after fewer documents with three):
+ * « arrière-plan » two, as « arrière plan »; « en-tête » one, as « en
+ * tête ». */
+static void test_compound_content_words(void **state)
+{
+    fixture *f = *state;
+    char err[128];
+    static const struct {
+        const char *text;
+        size_t words;
+    } cases[] = {
+        {"l'arrière-plan d'une diapo", 3},
+        {"l'arrière plan d'une diapo", 3},
+        {"l en-tete des diapos", 2},
+        {"l en tete des diapos", 2},
+        {"sous-totaux", 1},
+        {"mot-clé", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        query *q;
+        assert_int_equal(
+            query_parse(cases[i].text, strlen(cases[i].text), f->syn, &q, err, sizeof err),
+            QUERY_OK);
+        if (query_content_words(q) != cases[i].words)
+            fail_msg("%s: %zu content words", cases[i].text, query_content_words(q));
+        query_free(q);
+    }
+}
+
 /* A keyword query's function words (« sur », « un », « à ») are not
  * required: document 3 says « crime » and « traite », not « sur »; they
  * still are in a query typed with an operator. */
@@ -1683,6 +1713,7 @@ int main(void)
         cmocka_unit_test(test_token_clause),
         cmocka_unit_test(test_drop_attached),
         cmocka_unit_test(test_auxiliary_tenses_say_little),
+        cmocka_unit_test(test_compound_content_words),
         cmocka_unit_test(test_questions),
         cmocka_unit_test(test_asks_what_means),
         cmocka_unit_test(test_elision_without_apostrophe),
