@@ -1433,7 +1433,7 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
         size_t e = j;
         while (e > i + 1 && text[e - 1] == '.')
             e--;
-        if (text[e - 1] == '.')
+        if (text[e - 1] == '.') /* dots only: kept as typed */
             e = j;
         size_t w = e;
         while (w > i && text[w - 1] == '*')

@@ -1883,7 +1883,7 @@ done:
     return status;
 }
 
-/* Is text[i], a byte of UTF-8, one of a letter (an ASCII letter or any
+/* Is c, a byte of UTF-8 text, part of a letter (an ASCII letter, or any
  * byte of a multibyte character)? */
 static int search_letter_byte(unsigned char c)
 {

@@ -67,9 +67,9 @@ char *spell_suggest(const spell *s, const char *text, size_t len, spell_known_fn
 char *spell_unglue(const spell *s, const char *text, size_t len, spell_known_fn known, void *ctx);
 
 /* Whether text has a word spell_suggest would correct, or spell_unglue
- * split, when the index lacks it, as known tells: a caller can then look words up in the index
- * as it is, and load the vocabulary only for a query that needs a
- * correction. */
+ * split, when the index lacks it, as known tells: a caller can then look
+ * words up in the index as it is, and load the vocabulary only for a query
+ * that needs it. */
 int spell_needed(const char *text, size_t len, spell_known_fn known, void *ctx);
 
 /* Up to max completions of the last word of text (a search box being
