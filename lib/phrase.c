@@ -92,13 +92,13 @@ static inline uint64_t phrase_key(int col, int off)
 
 /* The forms of the current row, each read lazily through its FTS5 phrase
  * iterator: key[f] is form f's current hit (PHRASE_END past its last). */
-typedef struct {
+struct phrase_forms {
     const Fts5ExtensionApi *api;
     Fts5Context *fts;
     Fts5PhraseIter it[PHRASE_MAX_FORMS];
     int col[PHRASE_MAX_FORMS], off[PHRASE_MAX_FORMS]; /* xPhraseNext reads them back */
     uint64_t key[PHRASE_MAX_FORMS];
-} phrase_forms;
+};
 
 static void phrase_next(phrase_forms *f, int i)
 {
@@ -122,6 +122,39 @@ static int phrase_at(phrase_forms *f, int from, int to, uint64_t want, int *done
     return have;
 }
 
+/* An FTS5 position list being written (what xPhraseFirst reads): SQLite
+ * varints, 1 then the column where the column changes, else the offset's
+ * step from the last one plus 2. */
+typedef struct {
+    buf *out;
+    int col, off;
+} phrase_list;
+
+static void phrase_put_varint(buf *b, uint32_t v)
+{
+    unsigned char tmp[5];
+    int n = 0;
+    do {
+        tmp[n++] = v & 0x7f;
+        v >>= 7;
+    } while (v);
+    while (n-- > 0)
+        buf_putc(b, (char)(tmp[n] | (n > 0 ? 0x80 : 0)));
+}
+
+static void phrase_list_add(phrase_list *l, uint64_t key)
+{
+    int col = (int)(key >> 32), off = (int)(uint32_t)key;
+    if (col != l->col) {
+        phrase_put_varint(l->out, 1);
+        phrase_put_varint(l->out, (uint32_t)col);
+        l->col = col;
+        l->off = 0;
+    }
+    phrase_put_varint(l->out, (uint32_t)(off - l->off) + 2);
+    l->off = off;
+}
+
 /* Does the phrase stand in the row: an offset where position 0 has a
  * form, position 1 one at the next offset of the same column, and so on
  * (in a column before cols when cols > 0)? Position i's forms are
@@ -129,36 +162,90 @@ static int phrase_at(phrase_forms *f, int from, int to, uint64_t want, int *done
  * the fewest hits first. That one's hits are walked in order (the least
  * of its forms' current hits each time), the others' forms only read up
  * to where they are asked, fewest first: a row stops at its first
- * instance. */
-static int phrase_stands(phrase_forms *f, const int *first, const int *order, int npos, int cols)
+ * instance, unless out is given: then every instance is written to it,
+ * in order. */
+static int phrase_stands(phrase_forms *f, const int *first, const int *order, int npos, int cols,
+                         phrase_list *out)
 {
-    int a = order[0];
+    int a = order[0], found = 0;
     for (;;) {
         int least = -1;
         for (int k = first[a]; k < first[a + 1]; k++)
             if (f->key[k] != PHRASE_END && (least < 0 || f->key[k] < f->key[least]))
                 least = k;
         if (least < 0)
-            return 0;
+            return found;
         uint64_t key = f->key[least];
         if (cols > 0 && (int)(key >> 32) >= cols)
-            return 0;
+            return found;
         /* the phrase would begin at key - a, in key's column */
         if ((uint32_t)key >= (uint32_t)a) {
             int i = 1, done = 0;
             while (i < npos && phrase_at(f, first[order[i]], first[order[i] + 1],
                                          key - (uint64_t)a + (uint64_t)order[i], &done))
                 i++;
-            if (i == npos)
+            if (i == npos && !out)
                 return 1;
-            if (done)
-                return 0;
+            if (i == npos) {
+                phrase_list_add(out, key - (uint64_t)a);
+                found = 1;
+            } else if (done) {
+                return found;
+            }
         }
         /* every form of the walked position at key moves on */
         for (int k = first[a]; k < first[a + 1]; k++)
             if (f->key[k] == key)
                 phrase_next(f, k);
     }
+}
+
+/* Reads the first hit of the forms 0 .. total - 1, FTS5's phrases base ..
+ * base + total - 1, and orders the positions (order[]) by the bytes of
+ * their forms' position lists (what an iterator has left to read): the
+ * order of the walk only, not what it finds. */
+static int phrase_begin(phrase_forms *f, int base, const int *first, int npos, int *order)
+{
+    int rc, total = first[npos];
+    for (int k = 0; k < total; k++) {
+        if (f->api->xPhraseSize(f->fts, base + k) != 1)
+            return SQLITE_ERROR;
+        if ((rc = f->api->xPhraseFirst(f->fts, base + k, &f->it[k], &f->col[k], &f->off[k])) !=
+            SQLITE_OK)
+            return rc;
+        f->key[k] = f->col[k] >= 0 ? phrase_key(f->col[k], f->off[k]) : PHRASE_END;
+    }
+    ptrdiff_t bytes[PHRASE_MAX_POSITIONS];
+    for (int i = 0; i < npos; i++) {
+        bytes[i] = 0;
+        for (int k = first[i]; k < first[i + 1]; k++)
+            bytes[i] += f->key[k] != PHRASE_END ? f->it[k].b - f->it[k].a : 0;
+        int j = i;
+        for (; j > 0 && bytes[order[j - 1]] > bytes[i]; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
+    return SQLITE_OK;
+}
+
+phrase_forms *phrase_forms_new(void)
+{
+    return malloc(sizeof(phrase_forms));
+}
+
+int phrase_hits(phrase_forms *f, const Fts5ExtensionApi *api, Fts5Context *fts, int base,
+                const int *first, int npos, buf *out)
+{
+    int order[PHRASE_MAX_POSITIONS], rc;
+    if (npos < 2 || npos > PHRASE_MAX_POSITIONS || first[npos] > PHRASE_MAX_FORMS)
+        return SQLITE_ERROR;
+    f->api = api;
+    f->fts = fts;
+    if ((rc = phrase_begin(f, base, first, npos, order)) != SQLITE_OK)
+        return rc;
+    phrase_list l = {out, 0, 0};
+    phrase_stands(f, first, order, npos, 0, &l);
+    return SQLITE_OK;
 }
 
 /* repere_phrase(tbl, shape, cols). */
@@ -196,32 +283,15 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
     }
     f->api = api;
     f->fts = fts;
-    for (int ph = 0; ph < total; ph++) {
-        if (api->xPhraseSize(fts, ph) != 1) {
-            sqlite3_result_error(ctx, "repere_phrase: a form is not one token", -1);
-            return;
-        }
-        if ((rc = api->xPhraseFirst(fts, ph, &f->it[ph], &f->col[ph], &f->off[ph])) != SQLITE_OK) {
-            sqlite3_result_error_code(ctx, rc);
-            return;
-        }
-        f->key[ph] = f->col[ph] >= 0 ? phrase_key(f->col[ph], f->off[ph]) : PHRASE_END;
-    }
-    /* Each position's hits, estimated by the bytes of its forms' position
-     * lists (what an iterator has left to read): the order of the walk
-     * only, not what it finds. */
     int order[PHRASE_MAX_POSITIONS];
-    ptrdiff_t bytes[PHRASE_MAX_POSITIONS];
-    for (int i = 0; i < npos; i++) {
-        bytes[i] = 0;
-        for (int k = first[i]; k < first[i + 1]; k++)
-            bytes[i] += f->key[k] != PHRASE_END ? f->it[k].b - f->it[k].a : 0;
-        int j = i;
-        for (; j > 0 && bytes[order[j - 1]] > bytes[i]; j--)
-            order[j] = order[j - 1];
-        order[j] = i;
+    if ((rc = phrase_begin(f, 0, first, npos, order)) != SQLITE_OK) {
+        if (rc == SQLITE_ERROR)
+            sqlite3_result_error(ctx, "repere_phrase: a form is not one token", -1);
+        else
+            sqlite3_result_error_code(ctx, rc);
+        return;
     }
-    sqlite3_result_int(ctx, phrase_stands(f, first, order, npos, cols));
+    sqlite3_result_int(ctx, phrase_stands(f, first, order, npos, cols, NULL));
 }
 
 int phrase_register(sqlite3 *db, char *err, size_t errlen)

@@ -3,8 +3,9 @@
  * side, counted without FTS5's merge of each position's alternatives on
  * every candidate row. The rows of the AND of each position's forms (one
  * one-token phrase each, matched by rowid alone) are read, and the phrase
- * is checked on each from those forms' positions (repere_phrase). It
- * counts rows; it does not rank them. */
+ * is checked on each from those forms' positions (repere_phrase); or
+ * its instances in a row are written out from them (phrase_hits), for
+ * split.c's view of a ranked expression so matched. */
 #ifndef REPERE_PHRASE_H
 #define REPERE_PHRASE_H
 
@@ -20,6 +21,22 @@
  * number of forms ("3 12 2"), and returns the number of positions. Else
  * returns 0 and appends nothing: the caller leaves the phrase to FTS5. */
 int phrase_split(const char *phrase, buf *expr, buf *shape);
+
+/* The room to read a phrase's forms in (one per thread: phrase_hits
+ * keeps nothing in it between calls); the caller frees it with free().
+ * NULL when out of memory. */
+typedef struct phrase_forms phrase_forms;
+phrase_forms *phrase_forms_new(void);
+
+/* Every instance in the current row of a phrase of npos positions (2 ..
+ * 32) whose position i has the forms first[i] .. first[i + 1] - 1 (512 at
+ * most in all), FTS5's one-token phrases base + first[i] .. of the
+ * expression it runs: appended to out as FTS5 writes a phrase's position
+ * list (what xPhraseFirst and xPhraseNext read), the start of each
+ * instance once, in order. A form that is not one token is SQLITE_ERROR.
+ * Returns an SQLite code. */
+int phrase_hits(phrase_forms *f, const Fts5ExtensionApi *api, Fts5Context *fts, int base,
+                const int *first, int npos, buf *out);
 
 /* Registers repere_phrase(tbl, shape, cols) on db: for a row of the
  * expression phrase_split wrote, 1 when the phrase stands in it (in one

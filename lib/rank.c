@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "schema.h"
+#include "split.h"
 #include "text.h"
 
 #define RANK_MAX_CLAUSES 64
@@ -2148,9 +2149,8 @@ void rank_top_free(rank_top *top)
 
 /* The bound rank_params and the query state, or NULL with the error set
  * on ctx. */
-static rank_state *rank_begin(const Fts5ExtensionApi *api, Fts5Context *fts,
-                              sqlite3_context *ctx, int argc, sqlite3_value **argv,
-                              int with_stats, const rank_params **p)
+static rank_state *rank_begin(const Fts5ExtensionApi **api, Fts5Context **fts, sqlite3_context *ctx,
+                              int argc, sqlite3_value **argv, int with_stats, const rank_params **p)
 {
     int rc;
     const char *why;
@@ -2159,7 +2159,9 @@ static rank_state *rank_begin(const Fts5ExtensionApi *api, Fts5Context *fts,
         return NULL;
     }
     *p = sqlite3_value_pointer(argv[0], RANK_POINTER);
-    rank_state *m = rank_state_get(api, fts, *p, with_stats, &rc, &why);
+    if (*p && (*p)->split)
+        split_view((*p)->split, api, fts);
+    rank_state *m = rank_state_get(*api, *fts, *p, with_stats, &rc, &why);
     if (!m) {
         if (rc != SQLITE_OK)
             sqlite3_result_error_code(ctx, rc);
@@ -2188,7 +2190,7 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
                          int argc, sqlite3_value **argv)
 {
     const rank_params *p;
-    rank_state *m = rank_begin(api, fts, ctx, argc, argv, 1, &p);
+    rank_state *m = rank_begin(&api, &fts, ctx, argc, argv, 1, &p);
     rank_signals s;
     int rc, clauses;
     double ub;
@@ -2255,7 +2257,7 @@ static void rank_fn_clauses(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
                             int argc, sqlite3_value **argv)
 {
     const rank_params *p;
-    rank_state *m = rank_begin(api, fts, ctx, argc, argv, 0, &p);
+    rank_state *m = rank_begin(&api, &fts, ctx, argc, argv, 0, &p);
     rank_signals s;
     size_t nhits = 0;
     int rc;

@@ -128,6 +128,10 @@ typedef struct {
      * -1 there leaves it to FTS5 (xQueryPhrase). */
     long long (*expr_rows)(void *ctx, const char *fts, int cols);
     void *expr_rows_ctx;
+    /* When FTS5 runs split's expression for expr (split.h): the functions
+     * read the row through its view, expr's phrases as FTS5 would give
+     * them; NULL: FTS5 runs expr->fts. */
+    struct split_plan *split;
 } rank_params;
 
 /* A row among the best topk repere_rank saw: its rowid, exact score,

@@ -32,6 +32,7 @@
 #include "schema.h"
 #include "snippet.h"
 #include "spell.h"
+#include "split.h"
 #include "spelling.h"
 #include "synonyms.h"
 #include "text.h"
@@ -190,6 +191,10 @@ struct search_ctx {
     sqlite3_stmt *relaxed; /* the same, most clauses first */
     sqlite3_stmt *weighed; /* the same, a question's order (rank_weighed) */
     sqlite3_stmt *near;    /* the same, of the rows with ?6 clauses or more */
+    /* The same four over a split expression (split.h): ?7 the split_plan,
+     * whose filter (repere_keep) comes before every other. */
+    sqlite3_stmt *split_rank, *split_relaxed, *split_weighed, *split_near;
+    sqlite3_stmt *split_rowids; /* the rows of an expression (split_plan_new) */
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
@@ -361,10 +366,63 @@ static void search_listed_fn(sqlite3_context *ctx, int argc, sqlite3_value **arg
                                 bsearch(&id, c->listed, c->nlisted, sizeof id, search_id_cmp));
 }
 
-static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
+/* The four ranking statements (search_ctx.rank ..), over a split
+ * expression when split (split.h). */
+static int search_prepare_ranking(search_ctx *ctx, int split, char *err, size_t errlen)
 {
     buf rank = BUF_INIT, relaxed = BUF_INIT, weighed = BUF_INIT, near = BUF_INIT;
-    int rc = -1;
+    /* ?1 the expression, ?2 the rank_params, ?3 limit, ?4 offset, ?5 the
+     * search_counts: every match is filtered and counted (repere_facet),
+     * the page is ranked. */
+    static const char select_rank[] = "SELECT rowid, repere_rank(docs_fts, ?2) AS score";
+    const char *keep = split ? "CASE WHEN repere_keep(docs_fts, ?7) THEN " : "";
+    const char *kept = split ? " ELSE 0 END" : "";
+    buf_printf(&rank,
+               "%s FROM docs_fts WHERE docs_fts MATCH ?1 AND %srepere_facet(?5, rowid)%s"
+               " ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4",
+               select_rank, keep, kept);
+    /* The documents with every word (repere_listed: the partial matches'
+     * pass) come first, so that the rows read hold them all, whatever
+     * their count, for search_merge to rank them among the others. */
+    buf_printf(&relaxed,
+               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
+               " WHERE docs_fts MATCH ?1 AND %srepere_facet(?5, rowid)%s"
+               " ORDER BY repere_listed(?5, rowid) DESC, clauses DESC, score DESC, rowid"
+               " LIMIT ?3 OFFSET ?4",
+               select_rank, keep, kept);
+    buf_printf(&weighed,
+               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
+               " WHERE docs_fts MATCH ?1 AND %srepere_facet(?5, rowid)%s"
+               " ORDER BY score DESC, clauses DESC, rowid"
+               " LIMIT ?3 OFFSET ?4",
+               select_rank, keep, kept);
+    /* The rows with too few clauses, but for the documents with every
+     * word, are neither counted nor faceted: the CASE asks repere_facet
+     * only of the others. */
+    buf_printf(&near,
+               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
+               " WHERE docs_fts MATCH ?1 AND %sCASE WHEN repere_listed(?5, rowid)"
+               " OR repere_clauses(docs_fts, ?2) >= ?6 THEN repere_facet(?5, rowid) ELSE 0 END%s"
+               " ORDER BY repere_listed(?5, rowid) DESC, clauses DESC, score DESC, rowid"
+               " LIMIT ?3 OFFSET ?4",
+               select_rank, keep, kept);
+    int rc = search_prepare(ctx, rank.data, split ? &ctx->split_rank : &ctx->rank, err, errlen) ||
+             search_prepare(ctx, relaxed.data, split ? &ctx->split_relaxed : &ctx->relaxed, err,
+                            errlen) ||
+             search_prepare(ctx, weighed.data, split ? &ctx->split_weighed : &ctx->weighed, err,
+                            errlen) ||
+             search_prepare(ctx, near.data, split ? &ctx->split_near : &ctx->near, err, errlen) ||
+             (split && search_prepare(ctx, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1",
+                                      &ctx->split_rowids, err, errlen));
+    buf_free(&rank);
+    buf_free(&relaxed);
+    buf_free(&weighed);
+    buf_free(&near);
+    return rc ? -1 : 0;
+}
+
+static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
+{
     if (sqlite3_create_function(ctx->db, "repere_facet", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                 search_facet_fn, NULL, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot register repere_facet: %s", sqlite3_errmsg(ctx->db));
@@ -375,43 +433,8 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "cannot register repere_listed: %s", sqlite3_errmsg(ctx->db));
         return -1;
     }
-    /* ?1 the expression, ?2 the rank_params, ?3 limit, ?4 offset, ?5 the
-     * search_counts: every match is filtered and counted (repere_facet),
-     * the page is ranked. */
-    static const char select_rank[] = "SELECT rowid, repere_rank(docs_fts, ?2) AS score";
-    buf_printf(&rank,
-               "%s FROM docs_fts WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
-               " ORDER BY score DESC, rowid LIMIT ?3 OFFSET ?4",
-               select_rank);
-    /* The documents with every word (repere_listed: the partial matches'
-     * pass) come first, so that the rows read hold them all, whatever
-     * their count, for search_merge to rank them among the others. */
-    buf_printf(&relaxed,
-               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
-               " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
-               " ORDER BY repere_listed(?5, rowid) DESC, clauses DESC, score DESC, rowid"
-               " LIMIT ?3 OFFSET ?4",
-               select_rank);
-    buf_printf(&weighed,
-               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
-               " WHERE docs_fts MATCH ?1 AND repere_facet(?5, rowid)"
-               " ORDER BY score DESC, clauses DESC, rowid"
-               " LIMIT ?3 OFFSET ?4",
-               select_rank);
-    /* The rows with too few clauses, but for the documents with every
-     * word, are neither counted nor faceted: the CASE asks repere_facet
-     * only of the others. */
-    buf_printf(&near,
-               "%s, repere_clauses(docs_fts, ?2) AS clauses FROM docs_fts"
-               " WHERE docs_fts MATCH ?1 AND CASE WHEN repere_listed(?5, rowid)"
-               " OR repere_clauses(docs_fts, ?2) >= ?6 THEN repere_facet(?5, rowid) ELSE 0 END"
-               " ORDER BY repere_listed(?5, rowid) DESC, clauses DESC, score DESC, rowid"
-               " LIMIT ?3 OFFSET ?4",
-               select_rank);
-    if (search_prepare(ctx, rank.data, &ctx->rank, err, errlen) != 0 ||
-        search_prepare(ctx, relaxed.data, &ctx->relaxed, err, errlen) != 0 ||
-        search_prepare(ctx, weighed.data, &ctx->weighed, err, errlen) != 0 ||
-        search_prepare(ctx, near.data, &ctx->near, err, errlen) != 0 ||
+    if (search_prepare_ranking(ctx, 0, err, errlen) != 0 ||
+        search_prepare_ranking(ctx, 1, err, errlen) != 0 ||
         search_prepare(ctx,
                        "SELECT " SEARCH_SHOWN_TITLE ", url, path, format, date FROM documents d"
                        " LEFT JOIN contexts x ON x.doc_id = d.id WHERE d.id = ?1",
@@ -422,7 +445,7 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                        " WHERE d.id = ?1",
                        &ctx->doc, err, errlen) != 0 ||
         search_prepare(ctx, "SELECT count(*) FROM documents", &ctx->count, err, errlen) != 0)
-        goto cleanup;
+        return -1;
     if (search_prepare(ctx, "PRAGMA data_version", &ctx->version, err, errlen) != 0 ||
         search_prepare(ctx,
                        "SELECT coalesce((SELECT value FROM state"
@@ -440,14 +463,8 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
                        "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1"
                        " AND repere_phrase(docs_fts, ?2, ?3)",
                        &ctx->phrase_rows, err, errlen) != 0)
-        goto cleanup;
-    rc = 0;
-cleanup:
-    buf_free(&rank);
-    buf_free(&relaxed);
-    buf_free(&weighed);
-    buf_free(&near);
-    return rc;
+        return -1;
+    return 0;
 }
 
 static int search_learn_one(void *vsyn, const char *acronym, const char *expansion, long docs)
@@ -992,7 +1009,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
         goto fail;
     sqlite3_exec(ctx->db, SEARCH_CACHE_PRAGMA, NULL, NULL, NULL);
     if (rank_register(ctx->db, err, errlen) != 0 || phrase_register(ctx->db, err, errlen) != 0 ||
-        search_prepare_all(ctx, err, errlen) != 0)
+        split_register(ctx->db, err, errlen) != 0 || search_prepare_all(ctx, err, errlen) != 0)
         goto fail;
     if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)) ||
         vocab_open(ctx->db, &ctx->vocab, err, errlen) != 0)
@@ -1017,6 +1034,11 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->relaxed);
     sqlite3_finalize(ctx->weighed);
     sqlite3_finalize(ctx->near);
+    sqlite3_finalize(ctx->split_rank);
+    sqlite3_finalize(ctx->split_relaxed);
+    sqlite3_finalize(ctx->split_weighed);
+    sqlite3_finalize(ctx->split_near);
+    sqlite3_finalize(ctx->split_rowids);
     sqlite3_finalize(ctx->meta);
     sqlite3_finalize(ctx->doc);
     sqlite3_finalize(ctx->count);
@@ -1405,6 +1427,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     if (ctx->tuning.w_phrase != 0)
         flags |= QUERY_RUNS;
     query_expr *ranked = query_compile(q, flags, &ctx->qvocab);
+    split_plan *split = split_plan_new(ranked, ctx->split_rowids);
     char *formats = search_format_list(req->formats);
     search_counts counts;
     memset(&counts, 0, sizeof counts);
@@ -1463,17 +1486,20 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .row_hidden_ctx = &ctx->docs,
         .expr_rows = search_expr_rows,
         .expr_rows_ctx = ctx,
+        .split = split,
     };
-    sqlite3_stmt *st = !relaxed                ? ctx->rank
-                       : pass->min_clauses > 0 ? ctx->near
-                       : params.weighed        ? ctx->weighed
-                                               : ctx->relaxed;
-    sqlite3_bind_text(st, 1, ranked->fts, -1, SQLITE_STATIC);
+    sqlite3_stmt *st = !relaxed                ? (split ? ctx->split_rank : ctx->rank)
+                       : pass->min_clauses > 0 ? (split ? ctx->split_near : ctx->near)
+                       : params.weighed        ? (split ? ctx->split_weighed : ctx->weighed)
+                                               : (split ? ctx->split_relaxed : ctx->relaxed);
+    sqlite3_bind_text(st, 1, split ? split_plan_fts(split) : ranked->fts, -1, SQLITE_STATIC);
+    if (split)
+        sqlite3_bind_pointer(st, 7, split, SPLIT_POINTER, NULL);
     sqlite3_bind_pointer(st, 2, &params, RANK_POINTER, NULL);
     sqlite3_bind_int(st, 3, page_rows);
     sqlite3_bind_int(st, 4, page_offset);
     sqlite3_bind_pointer(st, 5, &counts, SEARCH_COUNTS_POINTER, NULL);
-    if (st == ctx->near)
+    if (st == ctx->near || st == ctx->split_near)
         sqlite3_bind_int(st, 6, pass->min_clauses);
     counts.listed = pass->before;
     counts.nlisted = pass->nbefore;
@@ -1574,6 +1600,7 @@ cleanup:
     free(formats);
     free(counts.years);
     rank_top_free(&top);
+    split_plan_free(split);
     query_expr_free(ranked);
     return rc;
 }

@@ -1,0 +1,593 @@
+/* split: a ranked expression with its phrases of colocated alternatives
+ * matched as their forms' AND (split.h). FTS5 merges the position lists
+ * of such a phrase's alternatives on every row holding all its positions
+ * (fts5ExprSynonymList): « mise à jour de sécurité »'s two synonym sides
+ * cost 54.8 million instructions a run on the scale index. Here FTS5
+ * matches the AND of each position's forms (rowids, one-token phrases),
+ * and the phrase's hits are derived from those forms' (phrase_hits) when
+ * rank.c or the filter asks for them. Nothing here decides a score. */
+#include "split.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "phrase.h"
+#include "schema.h"
+
+#define SPLIT_MAX_POSITIONS 32
+
+enum { SPLIT_PHRASE, SPLIT_AND, SPLIT_OR };
+
+/* A node of the expression: a phrase (FTS5's numbering of e->fts) or an
+ * AND or OR of its children (kid, then each one's next); its text in
+ * e->fts (its parentheses included), whether a split phrase is below it,
+ * and for an OR above one, the rows of its other children (rest). */
+typedef struct {
+    int kind, phrase, kid, next;
+    size_t start, end;
+    int split;
+    sqlite3_int64 *rest; /* sorted */
+    size_t nrest;
+    int have_rest;
+} split_node;
+
+/* A phrase of e->fts: where FTS5's expression has it (its first form
+ * when split), and when split (npos > 0) its positions' forms and this
+ * row's hits. */
+typedef struct {
+    size_t start, end; /* its text in e->fts, quotes included */
+    int exact;         /* every node above it an OR or a required AND */
+    int phys;          /* FTS5's phrase, or the first of its forms */
+    int npos;          /* 0: not split */
+    int first[SPLIT_MAX_POSITIONS + 1];
+    buf fts; /* the AND phrase_split writes */
+    buf hits;
+    int done; /* hits are the current row's */
+} split_leaf;
+
+struct split_plan {
+    Fts5ExtensionApi view; /* first: the plan is the view's context */
+    const Fts5ExtensionApi *api;
+    Fts5Context *fts;
+    sqlite3_int64 rowid;
+    split_leaf *leaf;
+    int nleaves, nphys; /* e's phrases, FTS5's */
+    split_node *node;
+    size_t nnodes, cap;
+    int root;
+    char *text;
+    const char *expr; /* e->fts */
+    sqlite3_stmt *rowids;
+    phrase_forms *forms;
+};
+
+/* ---- the expression's shape ---- */
+
+typedef struct {
+    const char *s;
+    size_t i, n;
+    split_plan *p;
+    int fail;
+} split_parser;
+
+static void split_blank(split_parser *ps)
+{
+    while (ps->i < ps->n && (ps->s[ps->i] == ' ' || ps->s[ps->i] == '\t' || ps->s[ps->i] == '\n'))
+        ps->i++;
+}
+
+/* Is the next word w (AND, OR), then skipped? */
+static int split_word(split_parser *ps, const char *w)
+{
+    size_t k = strlen(w);
+    split_blank(ps);
+    if (ps->n - ps->i < k || memcmp(ps->s + ps->i, w, k) != 0)
+        return 0;
+    char c = ps->i + k < ps->n ? ps->s[ps->i + k] : ' ';
+    if (c != ' ' && c != '(' && c != '"')
+        return 0;
+    ps->i += k;
+    return 1;
+}
+
+static int split_new_node(split_plan *p, int kind, int phrase)
+{
+    p->node = buf_xgrow(p->node, &p->cap, p->nnodes + 1, sizeof *p->node);
+    p->node[p->nnodes] = (split_node){kind, phrase, -1, -1, 0, 0, 0, NULL, 0, 0};
+    return (int)p->nnodes++;
+}
+
+static int split_or(split_parser *ps);
+
+static int split_primary(split_parser *ps)
+{
+    split_blank(ps);
+    if (ps->fail || ps->i >= ps->n)
+        return ps->fail = 1, -1;
+    if (ps->s[ps->i] == '(') {
+        size_t start = ps->i++;
+        int n = split_or(ps);
+        split_blank(ps);
+        if (ps->fail || ps->i >= ps->n || ps->s[ps->i] != ')')
+            return ps->fail = 1, -1;
+        ps->i++;
+        ps->p->node[n].start = start;
+        ps->p->node[n].end = ps->i;
+        return n;
+    }
+    if (ps->s[ps->i] != '"')
+        return ps->fail = 1, -1;
+    size_t start = ps->i++;
+    for (;;) {
+        const char *q = memchr(ps->s + ps->i, '"', ps->n - ps->i);
+        if (!q)
+            return ps->fail = 1, -1;
+        ps->i = (size_t)(q - ps->s) + 1;
+        if (ps->i < ps->n && ps->s[ps->i] == '"')
+            ps->i++; /* a quote inside the phrase */
+        else
+            break;
+    }
+    split_plan *p = ps->p;
+    p->leaf = buf_xrealloc(p->leaf, (size_t)(p->nleaves + 1) * sizeof *p->leaf);
+    memset(&p->leaf[p->nleaves], 0, sizeof *p->leaf);
+    p->leaf[p->nleaves].start = start;
+    p->leaf[p->nleaves].end = ps->i;
+    int n = split_new_node(p, SPLIT_PHRASE, p->nleaves++);
+    p->node[n].start = start;
+    p->node[n].end = ps->i;
+    return n;
+}
+
+/* kind's operands (AND: primaries, OR: ANDs), left to right; one alone is
+ * itself. */
+static int split_list(split_parser *ps, int kind)
+{
+    const char *op = kind == SPLIT_AND ? "AND" : "OR";
+    int first = kind == SPLIT_AND ? split_primary(ps) : split_list(ps, SPLIT_AND);
+    if (ps->fail || !split_word(ps, op))
+        return first;
+    int n = split_new_node(ps->p, kind, -1), last = first;
+    ps->p->node[n].kid = first;
+    do {
+        int k = kind == SPLIT_AND ? split_primary(ps) : split_list(ps, SPLIT_AND);
+        if (ps->fail)
+            return -1;
+        ps->p->node[last].next = k;
+        last = k;
+    } while (split_word(ps, op));
+    ps->p->node[n].start = ps->p->node[first].start;
+    ps->p->node[n].end = ps->p->node[last].end;
+    return n;
+}
+
+static int split_or(split_parser *ps)
+{
+    return split_list(ps, SPLIT_OR);
+}
+
+/* Marks the phrases whose hits FTS5 gives wherever they match: a node
+ * below an OR is on a row when it matches it, if the OR is; below an AND,
+ * only when the AND is required (the root, or a required AND's child). */
+static void split_mark(split_plan *p, int n, int required, int exact)
+{
+    const split_node *node = &p->node[n];
+    if (node->kind == SPLIT_PHRASE) {
+        p->leaf[node->phrase].exact = exact;
+        return;
+    }
+    for (int k = node->kid; k >= 0; k = p->node[k].next)
+        if (node->kind == SPLIT_AND)
+            split_mark(p, k, required, required);
+        else
+            split_mark(p, k, 0, exact);
+}
+
+/* Is phrase ph's term that phrase alone, which no exact-form term reads
+ * (rank.c's rank_phrase_alone: its rows are not asked of xQueryPhrase)? */
+static int split_alone(const query_expr *e, int ph)
+{
+    int t = e->phrases[ph].term;
+    if (t < 0 || t >= e->nterms || e->terms[t].n != 1 || e->terms[t].of >= 0 ||
+        e->terms[t].first != ph)
+        return 0;
+    for (int k = 0; k < e->nphrases; k++)
+        if (e->phrases[k].exact == t)
+            return 0;
+    return 1;
+}
+
+void split_plan_free(split_plan *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nleaves; i++) {
+        buf_free(&p->leaf[i].fts);
+        buf_free(&p->leaf[i].hits);
+    }
+    free(p->leaf);
+    for (size_t n = 0; n < p->nnodes; n++)
+        free(p->node[n].rest);
+    free(p->node);
+    free(p->text);
+    free(p->forms);
+    free(p);
+}
+
+static void split_view_init(split_plan *p);
+
+/* Marks the nodes with a split phrase below them. */
+static int split_below(split_plan *p, int n)
+{
+    split_node *node = &p->node[n];
+    if (node->kind == SPLIT_PHRASE)
+        return node->split = p->leaf[node->phrase].npos > 0;
+    for (int k = node->kid; k >= 0; k = p->node[k].next)
+        node->split |= split_below(p, k);
+    return node->split;
+}
+
+split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids)
+{
+    if (!e || !e->fts || e->nphrases <= 0 || !rowids)
+        return NULL;
+    split_plan *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->expr = e->fts;
+    p->rowids = rowids;
+    split_parser ps = {e->fts, 0, strlen(e->fts), p, 0};
+    p->root = split_or(&ps);
+    split_blank(&ps);
+    int nsplit = 0;
+    if (!ps.fail && ps.i == ps.n && p->nleaves == e->nphrases) {
+        split_mark(p, p->root, 1, 1);
+        for (int ph = 0; ph < p->nleaves; ph++) {
+            split_leaf *l = &p->leaf[ph];
+            if (!l->exact || !split_alone(e, ph))
+                continue;
+            char *text = buf_xstrndup(e->fts + l->start, l->end - l->start);
+            buf shape = BUF_INIT;
+            int npos = phrase_split(text, &l->fts, &shape);
+            if (npos > 0 && npos <= SPLIT_MAX_POSITIONS) {
+                const char *s = shape.data;
+                for (int i = 0; i < npos; i++) {
+                    char *end;
+                    l->first[i + 1] = l->first[i] + (int)strtol(s, &end, 10);
+                    s = end;
+                }
+                l->npos = npos;
+                nsplit++;
+            }
+            free(text);
+            buf_free(&shape);
+        }
+    }
+    if (nsplit == 0 || !(p->forms = phrase_forms_new())) {
+        split_plan_free(p);
+        return NULL;
+    }
+    split_below(p, p->root);
+    buf out = BUF_INIT;
+    size_t at = 0;
+    int phys = 0;
+    for (int ph = 0; ph < p->nleaves; ph++) {
+        split_leaf *l = &p->leaf[ph];
+        buf_append(&out, e->fts + at, l->start - at);
+        l->phys = phys;
+        if (l->npos > 0) {
+            buf_putc(&out, '(');
+            buf_append(&out, l->fts.data, l->fts.len);
+            buf_putc(&out, ')');
+            phys += l->first[l->npos];
+        } else {
+            buf_append(&out, e->fts + l->start, l->end - l->start);
+            phys++;
+        }
+        at = l->end;
+    }
+    buf_puts(&out, e->fts + at);
+    p->nphys = phys;
+    p->text = buf_detach(&out);
+    split_view_init(p);
+    return p;
+}
+
+const char *split_plan_fts(const split_plan *p)
+{
+    return p->text;
+}
+
+/* ---- the view ---- */
+
+static split_plan *split_of(Fts5Context *v)
+{
+    return (split_plan *)(void *)v;
+}
+
+/* Leaf ph's hits in the current row, derived once per row. */
+static int split_hits(split_plan *p, split_leaf *l)
+{
+    if (l->done)
+        return SQLITE_OK;
+    buf_clear(&l->hits);
+    int rc = phrase_hits(p->forms, p->api, p->fts, l->phys, l->first, l->npos, &l->hits);
+    l->done = rc == SQLITE_OK;
+    return rc;
+}
+
+static void *split_user_data(Fts5Context *v)
+{
+    split_plan *p = split_of(v);
+    return p->api->xUserData(p->fts);
+}
+
+static int split_column_count(Fts5Context *v)
+{
+    split_plan *p = split_of(v);
+    return p->api->xColumnCount(p->fts);
+}
+
+static int split_row_count(Fts5Context *v, sqlite3_int64 *n)
+{
+    split_plan *p = split_of(v);
+    return p->api->xRowCount(p->fts, n);
+}
+
+static int split_column_total_size(Fts5Context *v, int col, sqlite3_int64 *n)
+{
+    split_plan *p = split_of(v);
+    return p->api->xColumnTotalSize(p->fts, col, n);
+}
+
+static int split_tokenize(Fts5Context *v, const char *text, int n, void *ctx,
+                          int (*token)(void *, int, const char *, int, int, int))
+{
+    split_plan *p = split_of(v);
+    return p->api->xTokenize(p->fts, text, n, ctx, token);
+}
+
+static int split_phrase_count(Fts5Context *v)
+{
+    return split_of(v)->nleaves;
+}
+
+static int split_phrase_size(Fts5Context *v, int ph)
+{
+    split_plan *p = split_of(v);
+    if (ph < 0 || ph >= p->nleaves)
+        return 0;
+    return p->leaf[ph].npos > 0 ? p->leaf[ph].npos : p->api->xPhraseSize(p->fts, p->leaf[ph].phys);
+}
+
+/* xInst and xPhraseFirstColumn would need the split phrases' hits in
+ * another order: rank.c does not ask for them. */
+static int split_inst_count(Fts5Context *v, int *n)
+{
+    (void)v;
+    *n = 0;
+    return SQLITE_ERROR;
+}
+
+static int split_inst(Fts5Context *v, int i, int *ph, int *col, int *off)
+{
+    (void)v;
+    (void)i;
+    *ph = *col = *off = -1;
+    return SQLITE_ERROR;
+}
+
+static sqlite3_int64 split_rowid(Fts5Context *v)
+{
+    split_plan *p = split_of(v);
+    return p->api->xRowid(p->fts);
+}
+
+static int split_column_text(Fts5Context *v, int col, const char **z, int *n)
+{
+    split_plan *p = split_of(v);
+    return p->api->xColumnText(p->fts, col, z, n);
+}
+
+static int split_column_size(Fts5Context *v, int col, int *n)
+{
+    split_plan *p = split_of(v);
+    return p->api->xColumnSize(p->fts, col, n);
+}
+
+/* A split phrase is no phrase of FTS5's expression to query. */
+static int split_query_phrase(Fts5Context *v, int ph, void *ctx,
+                              int (*cb)(const Fts5ExtensionApi *, Fts5Context *, void *))
+{
+    split_plan *p = split_of(v);
+    if (ph < 0 || ph >= p->nleaves || p->leaf[ph].npos > 0)
+        return SQLITE_ERROR;
+    return p->api->xQueryPhrase(p->fts, p->leaf[ph].phys, ctx, cb);
+}
+
+static int split_set_auxdata(Fts5Context *v, void *aux, void (*del)(void *))
+{
+    split_plan *p = split_of(v);
+    return p->api->xSetAuxdata(p->fts, aux, del);
+}
+
+static void *split_get_auxdata(Fts5Context *v, int clear)
+{
+    split_plan *p = split_of(v);
+    return p->api->xGetAuxdata(p->fts, clear);
+}
+
+static void split_phrase_next(Fts5Context *v, Fts5PhraseIter *it, int *col, int *off)
+{
+    split_plan *p = split_of(v);
+    p->api->xPhraseNext(p->fts, it, col, off);
+}
+
+/* A split phrase's iterator reads the position list phrase_hits wrote
+ * with FTS5's own xPhraseNext, which reads it as it reads its own. */
+static int split_phrase_first(Fts5Context *v, int ph, Fts5PhraseIter *it, int *col, int *off)
+{
+    split_plan *p = split_of(v);
+    if (ph < 0 || ph >= p->nleaves)
+        return SQLITE_RANGE;
+    split_leaf *l = &p->leaf[ph];
+    if (l->npos == 0)
+        return p->api->xPhraseFirst(p->fts, l->phys, it, col, off);
+    int rc = split_hits(p, l);
+    if (rc != SQLITE_OK)
+        return rc;
+    it->a = l->hits.len > 0 ? (const unsigned char *)l->hits.data : NULL;
+    it->b = it->a ? it->a + l->hits.len : NULL;
+    *col = 0;
+    *off = 0;
+    p->api->xPhraseNext(p->fts, it, col, off);
+    return SQLITE_OK;
+}
+
+static int split_phrase_first_column(Fts5Context *v, int ph, Fts5PhraseIter *it, int *col)
+{
+    (void)v;
+    (void)ph;
+    it->a = it->b = NULL;
+    *col = -1;
+    return SQLITE_ERROR;
+}
+
+static void split_phrase_next_column(Fts5Context *v, Fts5PhraseIter *it, int *col)
+{
+    (void)v;
+    (void)it;
+    *col = -1;
+}
+
+static void split_view_init(split_plan *p)
+{
+    p->view = (Fts5ExtensionApi){3,
+                                 split_user_data,
+                                 split_column_count,
+                                 split_row_count,
+                                 split_column_total_size,
+                                 split_tokenize,
+                                 split_phrase_count,
+                                 split_phrase_size,
+                                 split_inst_count,
+                                 split_inst,
+                                 split_rowid,
+                                 split_column_text,
+                                 split_column_size,
+                                 split_query_phrase,
+                                 split_set_auxdata,
+                                 split_get_auxdata,
+                                 split_phrase_first,
+                                 split_phrase_next,
+                                 split_phrase_first_column,
+                                 split_phrase_next_column};
+    p->rowid = 0;
+}
+
+void split_view(split_plan *p, const Fts5ExtensionApi **api, Fts5Context **fts)
+{
+    sqlite3_int64 rowid = (*api)->xRowid(*fts);
+    if (p->fts != *fts || p->api != *api || p->rowid != rowid)
+        for (int i = 0; i < p->nleaves; i++)
+            p->leaf[i].done = 0;
+    p->api = *api;
+    p->fts = *fts;
+    p->rowid = rowid;
+    *api = &p->view;
+    *fts = (Fts5Context *)(void *)p;
+}
+
+/* ---- the filter ---- */
+
+/* The rows of the children of OR node n with no split phrase below
+ * them: FTS5's own match of their OR, read once a statement. */
+static int split_rest(split_plan *p, split_node *node)
+{
+    buf b = BUF_INIT;
+    size_t cap = 0;
+    int rc = SQLITE_DONE;
+    node->have_rest = 1;
+    for (int k = node->kid; k >= 0; k = p->node[k].next)
+        if (!p->node[k].split) {
+            buf_puts(&b, b.len ? " OR (" : "(");
+            buf_append(&b, p->expr + p->node[k].start, p->node[k].end - p->node[k].start);
+            buf_putc(&b, ')');
+        }
+    if (b.len > 0) {
+        sqlite3_bind_text(p->rowids, 1, b.data, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(p->rowids)) == SQLITE_ROW) {
+            node->rest = buf_xgrow(node->rest, &cap, node->nrest + 1, sizeof *node->rest);
+            node->rest[node->nrest++] = sqlite3_column_int64(p->rowids, 0);
+        }
+        sqlite3_reset(p->rowids);
+        sqlite3_clear_bindings(p->rowids);
+    }
+    buf_free(&b);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int split_rowid_cmp(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* Does node n, a split phrase or a node above one, match the row as e->fts
+ * would? FTS5 matched the row with the split phrases' ANDs: a required
+ * AND's children without a split phrase matched it; a split phrase
+ * matches when its derived hits are not empty; an OR's other children,
+ * when the row is among their rows (split_rest: FTS5 does not give the
+ * hits of a phrase below an AND that is not on the row, so they cannot
+ * be read off the row). */
+static int split_eval(split_plan *p, int n, int *rc)
+{
+    split_node *node = &p->node[n];
+    if (node->kind == SPLIT_PHRASE) {
+        Fts5PhraseIter it;
+        int col = -1, off = 0;
+        *rc = split_phrase_first((Fts5Context *)(void *)p, node->phrase, &it, &col, &off);
+        return *rc == SQLITE_OK && col >= 0;
+    }
+    for (int k = node->kid; k >= 0 && *rc == SQLITE_OK; k = p->node[k].next) {
+        if (!p->node[k].split)
+            continue;
+        int m = split_eval(p, k, rc);
+        if (node->kind == SPLIT_AND && !m)
+            return 0;
+        if (node->kind == SPLIT_OR && m)
+            return 1;
+    }
+    if (*rc != SQLITE_OK || node->kind == SPLIT_AND)
+        return node->kind == SPLIT_AND;
+    if (!node->have_rest && (*rc = split_rest(p, node)) != SQLITE_OK)
+        return 0;
+    return node->nrest > 0 &&
+           bsearch(&p->rowid, node->rest, node->nrest, sizeof *node->rest, split_rowid_cmp);
+}
+
+/* repere_keep(tbl, plan). */
+static void split_keep_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                          int argc, sqlite3_value **argv)
+{
+    split_plan *p = argc == 1 ? sqlite3_value_pointer(argv[0], SPLIT_POINTER) : NULL;
+    if (!p || api->xPhraseCount(fts) != p->nphys) {
+        sqlite3_result_error(ctx, "repere_keep: the plan is not the expression FTS5 runs", -1);
+        return;
+    }
+    int rc = SQLITE_OK;
+    split_view(p, &api, &fts);
+    int keep = split_eval(p, p->root, &rc);
+    if (rc == SQLITE_OK && !p->node[p->root].split)
+        rc = SQLITE_ERROR;
+    if (rc != SQLITE_OK)
+        sqlite3_result_error_code(ctx, rc);
+    else
+        sqlite3_result_int(ctx, keep);
+}
+
+int split_register(sqlite3 *db, char *err, size_t errlen)
+{
+    return schema_fts5_function(db, "repere_keep", split_keep_fn, err, errlen);
+}
