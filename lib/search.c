@@ -195,6 +195,7 @@ struct search_ctx {
      * whose filter (repere_keep) comes before every other. */
     sqlite3_stmt *split_rank, *split_relaxed, *split_weighed, *split_near;
     sqlite3_stmt *split_rowids; /* the rows of an expression (split_plan_new) */
+    split_cache *split_cache;
     sqlite3_stmt *meta;    /* a hit's metadata */
     sqlite3_stmt *doc;     /* search_document */
     sqlite3_stmt *count;   /* search_count */
@@ -1011,6 +1012,10 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     if (rank_register(ctx->db, err, errlen) != 0 || phrase_register(ctx->db, err, errlen) != 0 ||
         split_register(ctx->db, err, errlen) != 0 || search_prepare_all(ctx, err, errlen) != 0)
         goto fail;
+    if (!(ctx->split_cache = split_cache_new())) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)) ||
         vocab_open(ctx->db, &ctx->vocab, err, errlen) != 0)
         goto fail;
@@ -1039,6 +1044,7 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->split_weighed);
     sqlite3_finalize(ctx->split_near);
     sqlite3_finalize(ctx->split_rowids);
+    split_cache_free(ctx->split_cache);
     sqlite3_finalize(ctx->meta);
     sqlite3_finalize(ctx->doc);
     sqlite3_finalize(ctx->count);
@@ -1427,7 +1433,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     if (ctx->tuning.w_phrase != 0)
         flags |= QUERY_RUNS;
     query_expr *ranked = query_compile(q, flags, &ctx->qvocab);
-    split_plan *split = split_plan_new(ranked, ctx->split_rowids);
+    split_plan *split = NULL;
     char *formats = search_format_list(req->formats);
     search_counts counts;
     memset(&counts, 0, sizeof counts);
@@ -1451,6 +1457,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         stamp = 0;
     if ((rc = docinfo_refresh(&ctx->docs, ctx->db, stamp)) != SQLITE_OK)
         goto cleanup;
+    split = split_plan_new(ranked, ctx->split_rowids, ctx->split_cache, stamp);
     counts.docs = &ctx->docs;
     search_filter(&counts, formats, req);
     rank_params params = {

@@ -16,6 +16,22 @@
 #include "schema.h"
 
 #define SPLIT_MAX_POSITIONS 32
+#define SPLIT_CACHE_SLOTS 16
+
+/* The rows of the expressions split_rest asked FTS5 for, by text, for the
+ * index's commit stamp: a warm run of a query asks again. */
+typedef struct {
+    char *text;
+    long long stamp;
+    sqlite3_int64 *v;
+    size_t n;
+    unsigned long used;
+} split_cached;
+
+struct split_cache {
+    split_cached slot[SPLIT_CACHE_SLOTS];
+    unsigned long clock;
+};
 
 enum { SPLIT_PHRASE, SPLIT_AND, SPLIT_OR };
 
@@ -59,6 +75,8 @@ struct split_plan {
     char *text;
     const char *expr; /* e->fts */
     sqlite3_stmt *rowids;
+    split_cache *cache;
+    long long stamp;
     phrase_forms *forms;
 };
 
@@ -228,7 +246,24 @@ static int split_below(split_plan *p, int n)
     return node->split;
 }
 
-split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids)
+split_cache *split_cache_new(void)
+{
+    return calloc(1, sizeof(split_cache));
+}
+
+void split_cache_free(split_cache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < SPLIT_CACHE_SLOTS; i++) {
+        free(c->slot[i].text);
+        free(c->slot[i].v);
+    }
+    free(c);
+}
+
+split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cache *cache,
+                           long long stamp)
 {
     if (!e || !e->fts || e->nphrases <= 0 || !rowids)
         return NULL;
@@ -237,6 +272,8 @@ split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids)
         return NULL;
     p->expr = e->fts;
     p->rowids = rowids;
+    p->cache = stamp ? cache : NULL;
+    p->stamp = stamp;
     split_parser ps = {e->fts, 0, strlen(e->fts), p, 0};
     p->root = split_or(&ps);
     split_blank(&ps);
@@ -515,6 +552,24 @@ static int split_rest(split_plan *p, split_node *node)
             buf_append(&b, p->expr + p->node[k].start, p->node[k].end - p->node[k].start);
             buf_putc(&b, ')');
         }
+    split_cached *c = NULL;
+    if (b.len > 0 && p->cache) {
+        split_cache *cache = p->cache;
+        c = &cache->slot[0];
+        for (int i = 0; i < SPLIT_CACHE_SLOTS; i++) {
+            split_cached *s = &cache->slot[i];
+            if (s->text && s->stamp == p->stamp && strcmp(s->text, b.data) == 0) {
+                s->used = ++cache->clock;
+                node->rest = buf_xrealloc(NULL, (s->n ? s->n : 1) * sizeof *node->rest);
+                memcpy(node->rest, s->v, s->n * sizeof *node->rest);
+                node->nrest = s->n;
+                buf_free(&b);
+                return SQLITE_OK;
+            }
+            if (s->used < c->used)
+                c = s;
+        }
+    }
     if (b.len > 0) {
         sqlite3_bind_text(p->rowids, 1, b.data, -1, SQLITE_STATIC);
         while ((rc = sqlite3_step(p->rowids)) == SQLITE_ROW) {
@@ -523,6 +578,16 @@ static int split_rest(split_plan *p, split_node *node)
         }
         sqlite3_reset(p->rowids);
         sqlite3_clear_bindings(p->rowids);
+    }
+    if (c && rc == SQLITE_DONE) {
+        free(c->text);
+        free(c->v);
+        c->v = buf_xrealloc(NULL, (node->nrest ? node->nrest : 1) * sizeof *c->v);
+        memcpy(c->v, node->rest, node->nrest * sizeof *c->v);
+        c->n = node->nrest;
+        c->text = buf_detach(&b);
+        c->stamp = p->stamp;
+        c->used = ++p->cache->clock;
     }
     buf_free(&b);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;

@@ -17,10 +17,19 @@
 
 typedef struct split_plan split_plan;
 
-/* The plan for e (kept alive by the caller, with rowids, while the plan
- * lives; rowids is "SELECT rowid FROM <table> WHERE <table> MATCH ?1",
- * which the filter runs on the parts of e->fts beside a split phrase whose
- * match it cannot read off the row, once each): NULL
+/* The rows the filter asked FTS5 for (split_rest), kept per connection
+ * for the index's commit stamp: a query run again asks no more. NULL when
+ * out of memory. */
+typedef struct split_cache split_cache;
+split_cache *split_cache_new(void);
+void split_cache_free(split_cache *cache);
+
+/* The plan for e (kept alive by the caller, with rowids and cache, while
+ * the plan lives; rowids is "SELECT rowid FROM <table> WHERE <table>
+ * MATCH ?1", which the filter runs on the parts of e->fts beside a split
+ * phrase whose match it cannot read off the row, once each, or finds in
+ * cache for stamp, the commit the read transaction sees; stamp 0 or cache
+ * NULL: no cache): NULL
  * when no phrase of e->fts is split (the expression is run as written)
  * or out of memory. A phrase is split when it is one phrase_split writes
  * as an AND, every node above it is an OR or an AND the whole expression
@@ -29,7 +38,8 @@ typedef struct split_plan split_plan;
  * rows by rank_params.expr_rows, not xQueryPhrase). The expression must
  * be phrases, parentheses, AND and OR only. The caller frees the plan
  * with split_plan_free. */
-split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids);
+split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cache *cache,
+                           long long stamp);
 void split_plan_free(split_plan *plan);
 
 /* The expression FTS5 runs instead of e->fts (owned by the plan). */

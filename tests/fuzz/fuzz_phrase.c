@@ -8,13 +8,44 @@
  * in the shown ones (the property rank.c's document counts rely on); when
  * it does not, it must have written nothing. Up to 64 positions and any
  * number of forms: the refusals at 32 positions and 512 forms are
- * reached. */
+ * reached. And lib/split.c against FTS5: the phrase in an expression of
+ * the shapes query.c writes (alone, beside the words' AND, below a
+ * required AND, again below an AND that is not), matched as its forms'
+ * AND and read through split_view with repere_keep, must give FTS5's
+ * rows, and on each every phrase's size and hits. */
 #include "buf.h"
 #include "fuzz_index.h"
 #include "phrase.h"
+#include "split.h"
 
 static sqlite3 *p_db;
-static sqlite3_stmt *p_fts, *p_fts_shown, *p_ours;
+static sqlite3_stmt *p_fts, *p_fts_shown, *p_ours, *p_rowids, *p_rows, *p_split_rows;
+
+/* p_hits(tbl, plan): every phrase's size and hits in the row, through the
+ * plan's view when plan is bound. */
+static void p_hits(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
+                   sqlite3_value **argv)
+{
+    split_plan *plan = argc == 1 ? sqlite3_value_pointer(argv[0], SPLIT_POINTER) : NULL;
+    if (plan)
+        split_view(plan, &api, &fts);
+    buf b = BUF_INIT;
+    for (int ph = 0; ph < api->xPhraseCount(fts); ph++) {
+        Fts5PhraseIter it;
+        int col, off;
+        buf_printf(&b, "%d/%d:", ph, api->xPhraseSize(fts, ph));
+        if (api->xPhraseFirst(fts, ph, &it, &col, &off) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "xPhraseFirst failed", -1);
+            buf_free(&b);
+            return;
+        }
+        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+            buf_printf(&b, " %d.%d", col, off);
+        buf_putc(&b, ';');
+    }
+    sqlite3_result_text(ctx, b.data ? b.data : "", -1, SQLITE_TRANSIENT);
+    buf_free(&b);
+}
 
 /* Forms of the index's words (exact forms, as typed and lower-cased, and
  * some stems), a few twice, and words no document has. */
@@ -38,8 +69,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     char err[256];
     p_db = fuzz_index_create(":memory:");
-    if (phrase_register(p_db, err, sizeof err) != 0)
-        fuzz_fail("phrase_register: %s", err);
+    if (phrase_register(p_db, err, sizeof err) != 0 || split_register(p_db, err, sizeof err) != 0 ||
+        schema_fts5_function(p_db, "p_hits", p_hits, err, sizeof err) != 0)
+        fuzz_fail("register: %s", err);
     if (sqlite3_prepare_v2(p_db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", -1,
                            &p_fts, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(p_db,
@@ -49,7 +81,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         sqlite3_prepare_v2(p_db,
                            "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1"
                            " AND repere_phrase(docs_fts, ?2, ?3)",
-                           -1, &p_ours, NULL) != SQLITE_OK)
+                           -1, &p_ours, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(p_db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1", -1,
+                           &p_rowids, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(p_db,
+                           "SELECT rowid, p_hits(docs_fts, ?2) FROM docs_fts"
+                           " WHERE docs_fts MATCH ?1",
+                           -1, &p_rows, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(p_db,
+                           "SELECT rowid, p_hits(docs_fts, ?2) FROM docs_fts"
+                           " WHERE docs_fts MATCH ?1 AND repere_keep(docs_fts, ?2)",
+                           -1, &p_split_rows, NULL) != SQLITE_OK)
         fuzz_fail("prepare: %s", sqlite3_errmsg(p_db));
     return 0;
 }
@@ -63,6 +105,71 @@ static long long p_count(sqlite3_stmt *st)
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return n;
+}
+
+/* Every row's id and p_hits of st with ?1 = fts and ?2 = plan. */
+static char *p_rows_of(sqlite3_stmt *st, const char *fts, split_plan *plan)
+{
+    buf b = BUF_INIT;
+    int rc;
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    if (plan)
+        sqlite3_bind_pointer(st, 2, plan, SPLIT_POINTER, NULL);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        buf_printf(&b, "%lld %s\n", (long long)sqlite3_column_int64(st, 0),
+                   (const char *)sqlite3_column_text(st, 1));
+    if (rc != SQLITE_DONE)
+        fuzz_fail("%s: %s", fts, sqlite3_errmsg(p_db));
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    buf_putc(&b, '.');
+    return buf_detach(&b);
+}
+
+/* The phrase in an expression of one of query.c's shapes (shape % 4),
+ * split: the rows and every hit of FTS5's match of the expression. */
+static void p_split(const char *phrase, unsigned shape, const char *w1, const char *w2)
+{
+    buf fts = BUF_INIT;
+    int n;
+    switch (shape % 4) {
+    case 0:
+        buf_puts(&fts, phrase);
+        n = 1;
+        break;
+    case 1: /* the words' AND beside the side, as query_with_synonyms writes it */
+        buf_printf(&fts, "((\"!%s\" OR \"!%s\") AND \"!%s\") OR %s", w1, w2, w2, phrase);
+        n = 4;
+        break;
+    case 2: /* below the root's AND */
+        buf_printf(&fts, "(%s OR \"!%s\") AND (\"!%s\" OR \"!%s\")", phrase, w1, w2, w1);
+        n = 4;
+        break;
+    default: /* again below an AND that is not required, as a relaxed pass writes it */
+        buf_printf(&fts, "(\"!%s\" OR %s) AND (\"!%s\" OR ((\"!%s\" OR %s) AND \"!%s\"))", w1,
+                   phrase, w2, w1, phrase, w2);
+        n = 6;
+        break;
+    }
+    query_term t[6];
+    query_phrase ph[6];
+    for (int i = 0; i < n; i++) {
+        t[i] = (query_term){.clause = i, .first = i, .n = 1, .of = -1, .text = (char *)""};
+        ph[i] = (query_phrase){.term = i, .exact = -1, .check = -1};
+    }
+    query_expr e = {.fts = fts.data, .terms = t, .nterms = n, .phrases = ph, .nphrases = n};
+    split_plan *plan = split_plan_new(&e, p_rowids, NULL, 0);
+    if (!plan)
+        fuzz_fail("split_plan_new refused %s", fts.data);
+    char *want = p_rows_of(p_rows, fts.data, NULL);
+    char *got = p_rows_of(p_split_rows, split_plan_fts(plan), plan);
+    if (strcmp(want, got) != 0)
+        fuzz_fail("%s split as %s:\nFTS5:\n%s\nsplit:\n%s", fts.data, split_plan_fts(plan), want,
+                  got);
+    free(want);
+    free(got);
+    split_plan_free(plan);
+    buf_free(&fts);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -113,6 +220,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 "%s%s: repere_phrase counts %lld rows, FTS5 %lld\n  expression: %s  shape: %s",
                 shown ? "shown columns, " : "", phrase.data, got, want, expr.data, shape.data);
     }
+    p_split(phrase.data, data[0], p_words[data[size - 1] % P_NWORDS],
+            p_words[data[size / 2] % P_NWORDS]);
 done:
     buf_free(&phrase);
     buf_free(&expr);

@@ -19,7 +19,7 @@ fuzz_requires() {
     doc_deserialize) echo "lib/extract.c indexer/wire.c" ;;
     acronym) echo "lib/acronym.c lib/synonyms.c lib/query.c" ;;
     title) echo "lib/title.c lib/text.c" ;;
-    phrase) echo "lib/phrase.c lib/phrase.h" ;;
+    phrase) echo "lib/phrase.c lib/phrase.h lib/split.c lib/split.h" ;;
   esac
 }
 

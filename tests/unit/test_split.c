@@ -154,7 +154,7 @@ static int same_as_fts5(const char *fts, int nphrases)
 {
     fake_expr f;
     fake(&f, fts, nphrases);
-    split_plan *plan = split_plan_new(&f.e, rowids);
+    split_plan *plan = split_plan_new(&f.e, rowids, NULL, 0);
     assert_non_null(plan);
     char *want = rows("SELECT rowid, test_hits(docs_fts, ?2) FROM docs_fts"
                       " WHERE docs_fts MATCH ?1",
@@ -163,6 +163,19 @@ static int same_as_fts5(const char *fts, int nphrases)
                      " WHERE docs_fts MATCH ?1 AND repere_keep(docs_fts, ?2)",
                      split_plan_fts(plan), plan);
     assert_string_equal(got, want);
+    /* the same twice more with a cache: the second finds the rows of the
+     * split phrases' neighbours there */
+    split_cache *cache = split_cache_new();
+    for (int run = 0; run < 2; run++) {
+        split_plan *again = split_plan_new(&f.e, rowids, cache, 1);
+        char *cached = rows("SELECT rowid, test_hits(docs_fts, ?2) FROM docs_fts"
+                            " WHERE docs_fts MATCH ?1 AND repere_keep(docs_fts, ?2)",
+                            split_plan_fts(again), again);
+        assert_string_equal(cached, want);
+        free(cached);
+        split_plan_free(again);
+    }
+    split_cache_free(cache);
     int n = 0;
     for (const char *s = want; *s; s++)
         n += *s == '\n';
@@ -223,7 +236,7 @@ static void test_not_split(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fake_expr f;
         fake(&f, cases[i].fts, cases[i].n);
-        split_plan *plan = split_plan_new(&f.e, rowids);
+        split_plan *plan = split_plan_new(&f.e, rowids, NULL, 0);
         if (plan)
             fail_msg("split: %s", cases[i].fts);
     }
@@ -231,11 +244,11 @@ static void test_not_split(void **state)
     fake_expr f;
     fake(&f, SIDE " OR \"!mise\"", 2);
     f.p[1].exact = 0;
-    assert_null(split_plan_new(&f.e, rowids));
+    assert_null(split_plan_new(&f.e, rowids, NULL, 0));
     fake(&f, SIDE " OR \"!mise\"", 2);
     f.t[0].n = 2;
     f.p[1].term = 0;
-    assert_null(split_plan_new(&f.e, rowids));
+    assert_null(split_plan_new(&f.e, rowids, NULL, 0));
 }
 
 /* What FTS5 runs: the split phrases as phrase_split writes them, the
@@ -245,7 +258,7 @@ static void test_expression(void **state)
     (void)state;
     fake_expr f;
     fake(&f, "\"!x\" OR \"!mise|!mises !jour\" OR (\"!y\")", 3);
-    split_plan *plan = split_plan_new(&f.e, rowids);
+    split_plan *plan = split_plan_new(&f.e, rowids, NULL, 0);
     assert_non_null(plan);
     assert_string_equal(split_plan_fts(plan),
                         "\"!x\" OR ((\"!mise\" OR \"!mises\") AND (\"!jour\")) OR (\"!y\")");
