@@ -583,7 +583,8 @@ static int split_rest(split_plan *p, split_node *node)
         free(c->text);
         free(c->v);
         c->v = buf_xrealloc(NULL, (node->nrest ? node->nrest : 1) * sizeof *c->v);
-        memcpy(c->v, node->rest, node->nrest * sizeof *c->v);
+        if (node->nrest > 0)
+            memcpy(c->v, node->rest, node->nrest * sizeof *c->v);
         c->n = node->nrest;
         c->text = buf_detach(&b);
         c->stamp = p->stamp;
