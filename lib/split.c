@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer.h"
 #include "buf.h"
 #include "phrase.h"
 #include "schema.h"
@@ -68,6 +69,7 @@ struct split_plan {
     Fts5Context *fts;
     sqlite3_int64 rowid;
     split_leaf *leaf;
+    size_t leaf_cap;
     int nleaves, nphys; /* e's phrases, FTS5's */
     split_node *node;
     size_t nnodes, cap;
@@ -148,7 +150,7 @@ static int split_primary(split_parser *ps)
             break;
     }
     split_plan *p = ps->p;
-    p->leaf = buf_xrealloc(p->leaf, (size_t)(p->nleaves + 1) * sizeof *p->leaf);
+    p->leaf = buf_xgrow(p->leaf, &p->leaf_cap, (size_t)p->nleaves + 1, sizeof *p->leaf);
     memset(&p->leaf[p->nleaves], 0, sizeof *p->leaf);
     p->leaf[p->nleaves].start = start;
     p->leaf[p->nleaves].end = ps->i;
@@ -265,7 +267,8 @@ void split_cache_free(split_cache *c)
 split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cache *cache,
                            long long stamp)
 {
-    if (!e || !e->fts || e->nphrases <= 0 || !rowids)
+    /* no alternative anywhere: nothing to split (most queries) */
+    if (!e || !e->fts || e->nphrases <= 0 || !rowids || !strchr(e->fts, ANALYZER_ALTERNATIVE))
         return NULL;
     split_plan *p = calloc(1, sizeof *p);
     if (!p)
