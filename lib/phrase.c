@@ -122,9 +122,9 @@ static int phrase_at(phrase_forms *f, int from, int to, uint64_t want, int *done
     return have;
 }
 
-/* An FTS5 position list being written (what xPhraseFirst reads): SQLite
- * varints, 1 then the column where the column changes, else the offset's
- * step from the last one plus 2. */
+/* A position list being written (phrase_list_next reads it; the shape of
+ * FTS5's own): SQLite varints, 1 then the column where the column
+ * changes, else the offset's step from the last one plus 2. */
 typedef struct {
     buf *out;
     int col, off;
@@ -140,6 +140,41 @@ static void phrase_put_varint(buf *b, uint32_t v)
     } while (v);
     while (n-- > 0)
         buf_putc(b, (char)(tmp[n] | (n > 0 ? 0x80 : 0)));
+}
+
+/* One varint of 32 bits at most from *a, not past b: 0 when it runs past. */
+static int phrase_get_varint(const unsigned char **a, const unsigned char *b, uint32_t *v)
+{
+    uint32_t x = 0;
+    for (int n = 0; n < 5 && *a < b; n++) {
+        unsigned char c = *(*a)++;
+        x = x << 7 | (c & 0x7f);
+        if (!(c & 0x80)) {
+            *v = x;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void phrase_list_next(const unsigned char **a, const unsigned char *b, int *col, int *off)
+{
+    uint32_t v;
+    if (!*a || *a >= b || !phrase_get_varint(a, b, &v))
+        goto end;
+    if (v == 1) {
+        uint32_t c;
+        if (!phrase_get_varint(a, b, &c) || !phrase_get_varint(a, b, &v) || v < 2)
+            goto end;
+        *col = (int)c;
+        *off = 0;
+    } else if (v < 2)
+        goto end;
+    *off += (int)(v - 2);
+    return;
+end:
+    *a = b;
+    *col = *off = -1;
 }
 
 static void phrase_list_add(phrase_list *l, uint64_t key)

@@ -33,10 +33,16 @@ phrase_forms *phrase_forms_new(void);
  * most in all), FTS5's one-token phrases base + first[i] .. of the
  * expression it runs: appended to out as FTS5 writes a phrase's position
  * list (what xPhraseFirst and xPhraseNext read), the start of each
- * instance once, in order. A form that is not one token is SQLITE_ERROR.
- * Returns an SQLite code. */
+ * instance once, in order; read back with phrase_list_next. A form that
+ * is not one token is SQLITE_ERROR. Returns an SQLite code. */
 int phrase_hits(phrase_forms *f, const Fts5ExtensionApi *api, Fts5Context *fts, int base,
                 const int *first, int npos, buf *out);
+
+/* The next hit of a list phrase_hits wrote, from *a (advanced) up to b:
+ * its column and offset, given the last ones in *col and *off (0, 0
+ * before the first); -1, -1 at the end of the list or on a varint that
+ * runs past b. */
+void phrase_list_next(const unsigned char **a, const unsigned char *b, int *col, int *off);
 
 /* Registers repere_phrase(tbl, shape, cols) on db: for a row of the
  * expression phrase_split wrote, 1 when the phrase stands in it (in one

@@ -71,6 +71,7 @@ struct split_plan {
     split_leaf *leaf;
     size_t leaf_cap;
     int nleaves, nphys; /* e's phrases, FTS5's */
+    int *split, nsplit; /* the split leaves */
     split_node *node;
     size_t nnodes, cap;
     int root;
@@ -227,6 +228,7 @@ void split_plan_free(split_plan *p)
         buf_free(&p->leaf[i].hits);
     }
     free(p->leaf);
+    free(p->split);
     for (size_t n = 0; n < p->nnodes; n++)
         free(p->node[n].rest);
     free(p->node);
@@ -308,6 +310,10 @@ split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cach
         split_plan_free(p);
         return NULL;
     }
+    p->split = buf_xrealloc(NULL, (size_t)nsplit * sizeof *p->split);
+    for (int ph = 0; ph < p->nleaves; ph++)
+        if (p->leaf[ph].npos > 0)
+            p->split[p->nsplit++] = ph;
     split_below(p, p->root);
     buf out = BUF_INIT;
     size_t at = 0;
@@ -458,14 +464,36 @@ static void *split_get_auxdata(Fts5Context *v, int clear)
     return p->api->xGetAuxdata(p->fts, clear);
 }
 
+/* Is it an iterator over a split phrase's hits (its end is the end of
+ * that leaf's list), read here, not by FTS5? */
+static int split_own_iter(const split_plan *p, const Fts5PhraseIter *it)
+{
+    if (!it->b)
+        return 0;
+    for (int i = 0; i < p->nsplit; i++) {
+        const split_leaf *l = &p->leaf[p->split[i]];
+        if (l->hits.len > 0 && it->b == (const unsigned char *)l->hits.data + l->hits.len)
+            return 1;
+    }
+    return 0;
+}
+
 static void split_phrase_next(Fts5Context *v, Fts5PhraseIter *it, int *col, int *off)
 {
     split_plan *p = split_of(v);
-    p->api->xPhraseNext(p->fts, it, col, off);
+    if (!it->b) { /* an empty list, FTS5's or the view's */
+        *col = *off = -1;
+        return;
+    }
+    if (split_own_iter(p, it))
+        phrase_list_next(&it->a, it->b, col, off);
+    else
+        p->api->xPhraseNext(p->fts, it, col, off);
 }
 
-/* A split phrase's iterator reads the position list phrase_hits wrote
- * with FTS5's own xPhraseNext, which reads it as it reads its own. */
+/* A split phrase's iterator is the view's own (FTS5's Fts5PhraseIter is
+ * FTS5's to fill): it walks the list phrase_hits wrote, from a to b, read
+ * by phrase_list_next; an empty list is no hit. */
 static int split_phrase_first(Fts5Context *v, int ph, Fts5PhraseIter *it, int *col, int *off)
 {
     split_plan *p = split_of(v);
@@ -477,11 +505,16 @@ static int split_phrase_first(Fts5Context *v, int ph, Fts5PhraseIter *it, int *c
     int rc = split_hits(p, l);
     if (rc != SQLITE_OK)
         return rc;
-    it->a = l->hits.len > 0 ? (const unsigned char *)l->hits.data : NULL;
-    it->b = it->a ? it->a + l->hits.len : NULL;
     *col = 0;
     *off = 0;
-    p->api->xPhraseNext(p->fts, it, col, off);
+    if (l->hits.len == 0) {
+        it->a = it->b = NULL;
+        *col = *off = -1;
+        return SQLITE_OK;
+    }
+    it->a = (const unsigned char *)l->hits.data;
+    it->b = it->a + l->hits.len;
+    phrase_list_next(&it->a, it->b, col, off);
     return SQLITE_OK;
 }
 

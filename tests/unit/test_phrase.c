@@ -171,12 +171,53 @@ static void test_wrong_shape(void **state)
                      -1);
 }
 
+/* phrase_list_next reads a list as phrase_hits writes it (1 then the
+ * column where it changes, else the step plus 2) and stops, never reading
+ * past the end, at a varint cut short. */
+static void test_list_next(void **state)
+{
+    (void)state;
+    /* column 0 offset 3, offset 200 (step 197 + 2 = 199: two bytes), then
+     * column 2 offset 5 */
+    const unsigned char list[] = {5, 0x81, 0x47, 1, 2, 7};
+    const unsigned char *a = list, *b = list + sizeof list;
+    int col = 0, off = 0;
+    phrase_list_next(&a, b, &col, &off);
+    assert_int_equal(col, 0);
+    assert_int_equal(off, 3);
+    phrase_list_next(&a, b, &col, &off);
+    assert_int_equal(off, 200);
+    phrase_list_next(&a, b, &col, &off);
+    assert_int_equal(col, 2);
+    assert_int_equal(off, 5);
+    phrase_list_next(&a, b, &col, &off);
+    assert_int_equal(col, -1);
+    assert_int_equal(off, -1);
+    /* cut inside the second varint: its last byte would be past b */
+    a = list;
+    b = list + 2;
+    col = off = 0;
+    phrase_list_next(&a, b, &col, &off);
+    assert_int_equal(off, 3);
+    phrase_list_next(&a, b, &col, &off);
+    assert_int_equal(col, -1);
+    assert_ptr_equal(a, b);
+    /* a column change with its column missing */
+    const unsigned char cut[] = {1};
+    a = cut;
+    col = off = 0;
+    phrase_list_next(&a, cut + 1, &col, &off);
+    assert_int_equal(col, -1);
+    assert_int_equal(off, -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split_shape),
         cmocka_unit_test(test_same_rows),
         cmocka_unit_test(test_wrong_shape),
+        cmocka_unit_test(test_list_next),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
