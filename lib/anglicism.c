@@ -1344,6 +1344,19 @@ static const anglicism_entry_t anglicism_table[] = {
     {"hashtable", {"table de hachage", NULL, NULL}},
     {"associative array", {"tableau associatif", "table de hachage", NULL}},
     {"thread specific data", {"données spécifiques à un thread", NULL, NULL}},
+    /* Session 27, round 2 (b23, after batch 23), written before
+     * measuring. Seen in batch 23's failures (a disclosed bias): « free
+     * space » → espace libre, blocs libres (statvfs). From general
+     * knowledge, no failure showing them: the same family typed in
+     * English. */
+    {"free space", {"espace libre", "blocs libres", "espace disponible"}},
+    {"free disk space", {"espace disque libre", "espace libre", "blocs libres"}},
+    {"used space", {"espace utilisé", "blocs utilisés", NULL}},
+    {"disk usage", {"utilisation du disque", "espace disque", NULL}},
+    {"effective uid", {"identifiant effectif", "uid effectif", "euid"}},
+    {"real uid", {"identifiant réel", "uid réel", NULL}},
+    {"signal blocking", {"masque de signaux", "signaux bloqués", NULL}},
+    {"glibc version", {"version de la glibc", "gnu_get_libc_version", NULL}},
 };
 
 size_t anglicism_count(void)

@@ -654,7 +654,7 @@ static const lexicon_entry lexicon_table[] = {
     {"éjecter", {"démonter", "umount", NULL}},
     {"redémarrer un service", {"systemctl", "relancer", NULL}},
     {"journaux système", {"journalctl", "syslog", NULL}},
-    {"adresse mac", {"adresse matérielle", "adresse physique", NULL}},
+    {"adresse mac", {"adresse matérielle", "adresse physique", "adresse ethernet"}},
     {"nom de l'ordinateur", {"nom d'hôte", "hostname", NULL}},
     {"boutique d'applications", {"logithèque", "gestionnaire de logiciels", NULL}},
     {"magasin d'applications", {"logithèque", "gestionnaire de logiciels", NULL}},
@@ -1046,6 +1046,44 @@ static const lexicon_entry lexicon_table[] = {
     {"nettoyer les paquets", {"paquets orphelins", "autoremove", "autoclean"}},
     {"paquets inutilisés", {"paquets orphelins", "autoremove", NULL}},
     {"charge du processeur", {"charge moyenne", "utilisation du processeur", NULL}},
+    /* Session 27, round 2 (b23, after batch 23), written before
+     * measuring. Seen in batch 23's failures (a disclosed bias: the
+     * answers write the words on the right): the « arc tangente d'un
+     * point » is atan2's, of its two coordinates; the « exponentielle d'un
+     * réel » is exp's, a C page says « virgule flottante »; the « uid
+     * effectif » is the « identifiant effectif » (euidaccess); one checks
+     * the « accès à un fichier » by its « permissions »; one finds a
+     * « groupe par son nom » with getgrnam; the « position courante » is
+     * the « position actuelle » (telldir); one « bloque des signaux » with
+     * the « masque de signaux » (sigprocmask); the « version de la glibc »
+     * is gnu_get_libc_version's; an « adresse mac » is an « adresse
+     * Ethernet » (ether_aton, widened above). From general knowledge, no
+     * failure showing them: the same families (a point's angle, a real
+     * number's functions, effective and real ids, lookups by name,
+     * current values, signal masks, the library's version). */
+    {"arc tangente d'un point", {"atan2", "arc tangente de deux variables", NULL}},
+    {"exponentielle d'un réel", {"exponentielle", "exp", NULL}},
+    {"uid effectif", {"identifiant effectif", "euid", NULL}},
+    {"accès à un fichier", {"permissions", "droits d'accès", NULL}},
+    {"groupe par son nom", {"getgrnam", "nom de groupe", NULL}},
+    {"position courante", {"position actuelle", NULL, NULL}},
+    {"bloquer des signaux", {"masque de signaux", "signaux bloqués", "sigprocmask"}},
+    {"version de la glibc", {"gnu_get_libc_version", "version de la bibliothèque C", NULL}},
+    {"angle d'un point", {"atan2", "arc tangente", NULL}},
+    {"logarithme d'un réel", {"logarithme", "log", NULL}},
+    {"nombre réel", {"virgule flottante", "flottant", NULL}},
+    {"gid effectif", {"identifiant de groupe effectif", "egid", NULL}},
+    {"uid réel", {"identifiant réel", "ruid", NULL}},
+    {"droits d'accès à un fichier", {"permissions", NULL, NULL}},
+    {"utilisateur par son nom", {"getpwnam", "nom d'utilisateur", NULL}},
+    {"hôte par son nom", {"gethostbyname", "getaddrinfo", "nom d'hôte"}},
+    {"service par son nom", {"getservbyname", "nom de service", NULL}},
+    {"heure courante", {"heure actuelle", NULL, NULL}},
+    {"valeur courante", {"valeur actuelle", NULL, NULL}},
+    {"répertoire ouvert", {"flux répertoire", "opendir", NULL}},
+    {"bloquer un signal", {"masque de signaux", "signaux bloqués", "sigprocmask"}},
+    {"masquer des signaux", {"masque de signaux", "sigprocmask", NULL}},
+    {"version de la libc", {"gnu_get_libc_version", "version de la glibc", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
