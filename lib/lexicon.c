@@ -1056,11 +1056,13 @@ static const lexicon_entry lexicon_table[] = {
      * « groupe par son nom » with getgrnam; the « position courante » is
      * the « position actuelle » (telldir); one « bloque des signaux » with
      * the « masque de signaux » (sigprocmask); the « version de la glibc »
-     * is gnu_get_libc_version's; an « adresse mac » is an « adresse
-     * Ethernet » (ether_aton, widened above). From general knowledge, no
-     * failure showing them: the same families (a point's angle, a real
-     * number's functions, effective and real ids, lookups by name,
-     * current values, signal masks, the library's version). */
+     * is gnu_get_libc_version's, and what a « fonction donne » it
+     * « renvoie » (« donne » alone reaches « données »); an « adresse
+     * mac » is an « adresse Ethernet » (ether_aton, widened above). From
+     * general knowledge, no failure showing them: the same families (a
+     * point's angle, a real number's functions, effective and real ids,
+     * lookups by name, current values, signal masks, the library's
+     * version, what a function returns). */
     {"arc tangente d'un point", {"atan2", "arc tangente de deux variables", NULL}},
     {"exponentielle d'un réel", {"exponentielle", "exp", NULL}},
     {"uid effectif", {"identifiant effectif", "euid", NULL}},
@@ -1084,6 +1086,9 @@ static const lexicon_entry lexicon_table[] = {
     {"bloquer un signal", {"masque de signaux", "signaux bloqués", "sigprocmask"}},
     {"masquer des signaux", {"masque de signaux", "sigprocmask", NULL}},
     {"version de la libc", {"gnu_get_libc_version", "version de la glibc", NULL}},
+    {"fonction donne", {"fonction renvoie", "renvoie", "obtenir"}},
+    {"fonction qui donne", {"fonction renvoie", "renvoie", "obtenir"}},
+    {"fonction retourne", {"fonction renvoie", "renvoie", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
