@@ -1058,11 +1058,13 @@ static const lexicon_entry lexicon_table[] = {
      * the « masque de signaux » (sigprocmask); the « version de la glibc »
      * is gnu_get_libc_version's, and what a « fonction donne » it
      * « renvoie » (« donne » alone reaches « données »); an « adresse
-     * mac » is an « adresse Ethernet » (ether_aton, widened above). From
+     * mac » is an « adresse Ethernet » (ether_aton, widened above), and
+     * « en texte » a « chaîne » or a « forme texte » (ether_ntoa, inet_ntop
+     * convert an address to one). From
      * general knowledge, no failure showing them: the same families (a
      * point's angle, a real number's functions, effective and real ids,
      * lookups by name, current values, signal masks, the library's
-     * version, what a function returns). */
+     * version, what a function returns, an address as text). */
     {"arc tangente d'un point", {"atan2", "arc tangente de deux variables", NULL}},
     {"exponentielle d'un réel", {"exponentielle", "exp", NULL}},
     {"uid effectif", {"identifiant effectif", "euid", NULL}},
@@ -1089,6 +1091,8 @@ static const lexicon_entry lexicon_table[] = {
     {"fonction donne", {"fonction renvoie", "renvoie", "obtenir"}},
     {"fonction qui donne", {"fonction renvoie", "renvoie", "obtenir"}},
     {"fonction retourne", {"fonction renvoie", "renvoie", NULL}},
+    {"adresse en texte", {"adresse en chaîne", "forme texte", "notation"}},
+    {"en texte", {"forme texte", "chaîne", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
