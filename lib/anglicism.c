@@ -1359,6 +1359,21 @@ static const anglicism_entry_t anglicism_table[] = {
     {"real uid", {"identifiant réel", "uid réel", NULL}},
     {"signal blocking", {"masque de signaux", "signaux bloqués", NULL}},
     {"glibc version", {"version de la glibc", "gnu_get_libc_version", NULL}},
+    /* Session 27, round 2 (b24, after batch 24), written before
+     * measuring. Seen in batch 24's failures (a disclosed bias):
+     * « codename » → nom de code (the Debian history's releases);
+     * « serial port » → port série, ligne série (ttyS(4): « lignes de
+     * communication série », « terminaux série »). From general
+     * knowledge, no failure showing them: the same families typed in
+     * English (a release's name, serial lines and consoles). */
+    {"codename", {"nom de code", NULL, NULL}},
+    {"serial port", {"port série", "ligne série", "terminal série"}},
+    {"code name", {"nom de code", NULL, NULL}},
+    {"release name", {"nom de code", "nom de version", NULL}},
+    {"serial line", {"ligne série", "port série", NULL}},
+    {"serial console", {"console série", "port série", NULL}},
+    {"serial terminal", {"terminal série", "ligne série", NULL}},
+    {"serial number", {"numéro de série", NULL, NULL}},
 };
 
 size_t anglicism_count(void)

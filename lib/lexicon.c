@@ -1093,6 +1093,23 @@ static const lexicon_entry lexicon_table[] = {
     {"fonction retourne", {"fonction renvoie", "renvoie", NULL}},
     {"adresse en texte", {"adresse en chaîne", "forme texte", "notation"}},
     {"en texte", {"forme texte", "chaîne", NULL}},
+    /* Session 27, round 2 (b24, after batch 24), written before
+     * measuring. Seen in batch 24's failures (a disclosed bias: the
+     * answers write the words on the right): « chiffrement » is also
+     * « cryptage », « encryptage » (des_crypt(3): « Cryptage DES
+     * rapide »; the table had only cryptage → chiffrement); a program
+     * that signals « lui-même » signals « l'appelant », the « processus
+     * appelant » (raise(3)). From general knowledge, no failure showing
+     * them: the same families (encrypting, decrypting). Measured and
+     * left out: « chiffrer » → crypter (heldout « volumes chiffrés »
+     * 0.994 → 0.992: « crypter » pages rose), « s'envoyer un signal » →
+     * raise (the elided « s' » is lost: the key met « envoie un signal »,
+     * heldout19 and heldout7 went down). */
+    {"chiffrement", {"cryptage", "encryptage", NULL}},
+    {"lui-même", {"à l'appelant", "processus appelant", "thread appelant"}},
+    {"chiffrer", {"encrypter", NULL, NULL}},
+    {"déchiffrement", {"décryptage", NULL, NULL}},
+    {"déchiffrer", {"décrypter", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
