@@ -1840,6 +1840,12 @@ static void test_tables_session27_round2(void **state)
  * one; a table without them finds none of them (checked on main's tables,
  * 8d5896e). */
 static void test_tables_session27_b23(void **state)
+/* Session 27's round-2 entries (b24, after batch 24): « chiffrement »
+ * reaches the « cryptage »; « lui-même » the process « appelant »; in
+ * English, « codename » the « nom de code » and « serial port » the
+ * « lignes série ». None of these pages writes a word of the query but
+ * « signal » and « versions ». */
+static void test_tables_session27_round2_b24(void **state)
 {
     (void)state;
     ixf_index ix;
@@ -1876,6 +1882,16 @@ static void test_tables_session27_b23(void **state)
     ctx = open_texts(&ix, english, 2, "Note", 990);
     assert_int_equal(found_ids(ctx, "free space"), 1u << 1);
     assert_int_equal(found_ids(ctx, "en texte"), 1u << 2);
+        "Cryptage rapide par blocs de 64 bits.",
+        "Envoyer un signal à l'appelant.",
+        "Les versions portent un nom de code.",
+        "Les lignes série relient les terminaux.",
+    };
+    ctx = open_texts(&ix, texts, 4, "Note", 1024);
+    assert_int_equal(found_ids(ctx, "chiffrement"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "signal à lui-même"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "codename des versions"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "serial port"), 1u << 4);
     search_close(ctx);
     ixf_remove(&ix);
 }
@@ -2681,6 +2697,7 @@ int main(void)
         cmocka_unit_test(test_tables_session26_round2),
         cmocka_unit_test(test_tables_session27_round2),
         cmocka_unit_test(test_tables_session27_b23),
+        cmocka_unit_test(test_tables_session27_round2_b24),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
