@@ -1374,6 +1374,7 @@ static const anglicism_entry_t anglicism_table[] = {
     {"serial console", {"console série", "port série", NULL}},
     {"serial terminal", {"terminal série", "ligne série", NULL}},
     {"serial number", {"numéro de série", NULL, NULL}},
+    {"universally unique identifier", {"identifiant unique universel", "uuid", NULL}},
 };
 
 size_t anglicism_count(void)
