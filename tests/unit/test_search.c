@@ -1843,8 +1843,9 @@ static void test_tables_session27_b23(void **state)
 /* Session 27's round-2 entries (b24, after batch 24): « chiffrement »
  * reaches the « cryptage »; « lui-même » the process « appelant »; in
  * English, « codename » the « nom de code » and « serial port » the
- * « lignes série ». None of these pages writes a word of the query but
- * « signal » and « versions ». */
+ * « lignes série »; « identifiant unique universel » an UUID. None of
+ * these pages writes a word of the query but « signal » and
+ * « versions ». */
 static void test_tables_session27_round2_b24(void **state)
 {
     (void)state;
@@ -1886,12 +1887,14 @@ static void test_tables_session27_round2_b24(void **state)
         "Envoyer un signal à l'appelant.",
         "Les versions portent un nom de code.",
         "Les lignes série relient les terminaux.",
+        "Convertir un UUID en chaîne.",
     };
-    ctx = open_texts(&ix, texts, 4, "Note", 1024);
+    ctx = open_texts(&ix, texts, 5, "Note", 1024);
     assert_int_equal(found_ids(ctx, "chiffrement"), 1u << 1);
     assert_int_equal(found_ids(ctx, "signal à lui-même"), 1u << 2);
     assert_int_equal(found_ids(ctx, "codename des versions"), 1u << 3);
     assert_int_equal(found_ids(ctx, "serial port"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "identifiant unique universel"), 1u << 5);
     search_close(ctx);
     ixf_remove(&ix);
 }
