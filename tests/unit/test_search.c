@@ -1840,13 +1840,6 @@ static void test_tables_session27_round2(void **state)
  * one; a table without them finds none of them (checked on main's tables,
  * 8d5896e). */
 static void test_tables_session27_b23(void **state)
-/* Session 27's round-2 entries (b24, after batch 24): « chiffrement »
- * reaches the « cryptage »; « lui-même » the process « appelant »; in
- * English, « codename » the « nom de code » and « serial port » the
- * « lignes série »; « identifiant unique universel » an UUID. None of
- * these pages writes a word of the query but « signal » and
- * « versions ». */
-static void test_tables_session27_round2_b24(void **state)
 {
     (void)state;
     ixf_index ix;
@@ -1883,6 +1876,23 @@ static void test_tables_session27_round2_b24(void **state)
     ctx = open_texts(&ix, english, 2, "Note", 990);
     assert_int_equal(found_ids(ctx, "free space"), 1u << 1);
     assert_int_equal(found_ids(ctx, "en texte"), 1u << 2);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
+/* Session 27's round-2 entries (b24, after batch 24): « chiffrement »
+ * reaches the « cryptage »; « lui-même » the process « appelant »; in
+ * English, « codename » the « nom de code » and « serial port » the
+ * « lignes série »; « identifiant unique universel » an UUID. None of
+ * these pages writes a word of the query but « signal » and
+ * « versions ». */
+static void test_tables_session27_round2_b24(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
         "Cryptage rapide par blocs de 64 bits.",
         "Envoyer un signal à l'appelant.",
         "Les versions portent un nom de code.",
