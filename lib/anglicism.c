@@ -1062,7 +1062,8 @@ static const anglicism_entry_t anglicism_table[] = {
     {"special parameters", {"paramètres spéciaux", NULL, NULL}},
     {"builtin", {"commande interne", NULL, NULL}},
     {"built-in command", {"commande interne", NULL, NULL}},
-    {"login shell", {"shell de connexion", "interpréteur de connexion", NULL}},
+    {"login shell",
+     {"shell de connexion", "interpréteur de connexion", "interpréteur de commandes"}},
     {"interactive shell", {"shell interactif", "interpréteur interactif", NULL}},
     {"startup files", {"fichiers d'initialisation", "fichiers de démarrage", NULL}},
     {"keybinding", {"raccourci clavier", "association de touches", NULL}},
@@ -1375,6 +1376,20 @@ static const anglicism_entry_t anglicism_table[] = {
     {"serial terminal", {"terminal série", "ligne série", NULL}},
     {"serial number", {"numéro de série", NULL, NULL}},
     {"universally unique identifier", {"identifiant unique universel", "uuid", NULL}},
+    /* Session 27, round 2 (b25, after batch 25), written before
+     * measuring. Seen in batch 25's failures (a disclosed bias): a
+     * « login shell » is also an « interpréteur de commandes »
+     * (getusershell(3): « interpréteurs de commande utilisateur
+     * permis »; the third form of the row « login shell » above: a
+     * second row of that key is never read); a byte « swap » inverts
+     * the bytes' order (bswap(3): « inverser l'ordre des octets »).
+     * From general knowledge, no failure showing them: the same
+     * families typed in English. */
+    {"swap des octets", {"inverser l'ordre des octets", "échanger les octets", NULL}},
+    {"user shell", {"interpréteur de commandes", NULL, NULL}},
+    {"byte swap", {"inverser l'ordre des octets", "échanger les octets", NULL}},
+    {"swap bytes", {"inverser l'ordre des octets", "échanger les octets", NULL}},
+    {"byteswap", {"inverser l'ordre des octets", NULL, NULL}},
 };
 
 size_t anglicism_count(void)

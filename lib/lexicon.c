@@ -1118,6 +1118,20 @@ static const lexicon_entry lexicon_table[] = {
      * plus proche » 0.956 → 0.787). */
     {"identifiant unique universel", {"uuid", NULL, NULL}},
     {"identifiant unique global", {"guid", "uuid", NULL}},
+    /* Session 27, round 2 (b25, after batch 25), written before
+     * measuring. Seen in batch 25's failures (a disclosed bias: the
+     * answers write the words on the right): the program « en cours
+     * d'exécution » is the « programme appelant » of the man pages
+     * (program_invocation_name(3)); an « entier 64 bits » is C's
+     * uint64_t (bswap(3) writes only the type). From general knowledge,
+     * no failure showing them: the same family for a process, the other
+     * widths. */
+    {"programme en cours d'exécution", {"programme appelant", "processus appelant", NULL}},
+    {"processus en cours d'exécution", {"processus appelant", "processus courant", NULL}},
+    {"programme courant", {"programme appelant", NULL, NULL}},
+    {"entier 64 bits", {"uint64_t", "int64_t", "entier de 64 bits"}},
+    {"entier 32 bits", {"uint32_t", "int32_t", "entier de 32 bits"}},
+    {"entier 16 bits", {"uint16_t", "int16_t", "entier de 16 bits"}},
 };
 
 size_t lexicon_add(synonyms *s)
