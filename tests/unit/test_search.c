@@ -1909,6 +1909,32 @@ static void test_tables_session27_round2_b24(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 27's round-2 entries (b25, after batch 25): a « login shell »
+ * reaches the « interpréteur de commandes », a « swap des octets » the
+ * inverted order of the bytes, an « entier 64 bits » C's uint64_t, the
+ * « programme en cours d'exécution » the « programme appelant ». None of
+ * these pages writes the query's words but « octets » and « nom ». */
+static void test_tables_session27_round2_b25(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Lister les interpréteurs de commandes utilisateur permis.",
+        "Inverser l'ordre des octets.",
+        "Renvoie un uint64_t.",
+        "Le nom du programme appelant.",
+    };
+    ctx = open_texts(&ix, texts, 4, "Note", 1025);
+    assert_int_equal(found_ids(ctx, "login shell"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "swap des octets"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "entier 64 bits"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "nom du programme en cours d'exécution"), 1u << 4);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2711,6 +2737,7 @@ int main(void)
         cmocka_unit_test(test_tables_session27_round2),
         cmocka_unit_test(test_tables_session27_b23),
         cmocka_unit_test(test_tables_session27_round2_b24),
+        cmocka_unit_test(test_tables_session27_round2_b25),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
