@@ -1390,6 +1390,10 @@ static const anglicism_entry_t anglicism_table[] = {
     {"byte swap", {"inverser l'ordre des octets", "échanger les octets", NULL}},
     {"swap bytes", {"inverser l'ordre des octets", "échanger les octets", NULL}},
     {"byteswap", {"inverser l'ordre des octets", NULL, NULL}},
+    /* The same round, a batch 25 query under 0.9: « unlock » is
+     * « déverrouiller » (sem_post(3): « Déverrouiller un sémaphore »);
+     * the table had « lock » but not its undoing. */
+    {"unlock", {"déverrouiller", "déverrouillage", NULL}},
 };
 
 size_t anglicism_count(void)
