@@ -1912,8 +1912,9 @@ static void test_tables_session27_round2_b24(void **state)
 /* Session 27's round-2 entries (b25, after batch 25): a « login shell »
  * reaches the « interpréteur de commandes », a « swap des octets » the
  * inverted order of the bytes, an « entier 64 bits » C's uint64_t, the
- * « programme en cours d'exécution » the « programme appelant ». None of
- * these pages writes the query's words but « octets » and « nom ». */
+ * « programme en cours d'exécution » the « programme appelant », an
+ * « unlock » the act of « déverrouiller ». None of these pages writes the
+ * query's words but « octets » and « nom ». */
 static void test_tables_session27_round2_b25(void **state)
 {
     (void)state;
@@ -1925,12 +1926,14 @@ static void test_tables_session27_round2_b25(void **state)
         "Inverser l'ordre des octets.",
         "Renvoie un uint64_t.",
         "Le nom du programme appelant.",
+        "Déverrouiller un verrou.",
     };
-    ctx = open_texts(&ix, texts, 4, "Note", 1025);
+    ctx = open_texts(&ix, texts, 5, "Note", 1025);
     assert_int_equal(found_ids(ctx, "login shell"), 1u << 1);
     assert_int_equal(found_ids(ctx, "swap des octets"), 1u << 2);
     assert_int_equal(found_ids(ctx, "entier 64 bits"), 1u << 3);
     assert_int_equal(found_ids(ctx, "nom du programme en cours d'exécution"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "unlock"), 1u << 5);
     search_close(ctx);
     ixf_remove(&ix);
 }
