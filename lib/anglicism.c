@@ -1394,6 +1394,35 @@ static const anglicism_entry_t anglicism_table[] = {
      * « déverrouiller » (sem_post(3): « Déverrouiller un sémaphore »);
      * the table had « lock » but not its undoing. */
     {"unlock", {"déverrouiller", "déverrouillage", NULL}},
+    /* Session 27, round 2 (b26, after batch 26), written before
+     * measuring. Seen in batch 26's failures (a disclosed bias): a
+     * « decimal to hexadecimal » conversion is dec2hex (Matlab's name;
+     * « to » would be a required word); a « wide string comparison »
+     * compares « chaînes de caractères larges » (wcsncmp(3)), a « string
+     * comparison » is a « comparaison de chaînes »; an « identity
+     * matrix » a « matrice identité », eye; a « translator » a
+     * « traducteur », a « review » a « relecture ». From general
+     * knowledge, no failure showing them: the same families typed in
+     * English (base conversions, wide strings, Matlab's matrices,
+     * translation). Measured and left out: « wide string » alone →
+     * chaîne de caractères larges, chaîne large (heldout23 « conversion
+     * wide string en multibyte » 1.000 → 0.983: wcstok, wcscasecmp rose). */
+    {"decimal to hexadecimal", {"dec2hex", "décimal en hexadécimal", NULL}},
+    {"wide string comparison",
+     {"comparaison de chaînes de caractères larges", "wcscmp", "wcsncmp"}},
+    {"string comparison", {"comparaison de chaînes", "comparer des chaînes", NULL}},
+    {"identity matrix", {"matrice identité", "eye", NULL}},
+    {"translator", {"traducteur", NULL, NULL}},
+    {"review", {"relecture", "révision", NULL}},
+    {"hexadecimal to decimal", {"hex2dec", "hexadécimal en décimal", NULL}},
+    {"decimal to binary", {"dec2bin", "décimal en binaire", NULL}},
+    {"binary to decimal", {"bin2dec", "binaire en décimal", NULL}},
+    {"fast fourier transform", {"transformée de fourier rapide", "fft", NULL}},
+    {"wide string length", {"longueur d'une chaîne de caractères larges", "wcslen", NULL}},
+    {"wide string copy", {"copier une chaîne de caractères larges", "wcscpy", NULL}},
+    {"zero matrix", {"matrice de zéros", "zeros", NULL}},
+    {"default editor", {"éditeur par défaut", "sensible-editor", NULL}},
+    {"default pager", {"pageur par défaut", "sensible-pager", NULL}},
 };
 
 size_t anglicism_count(void)

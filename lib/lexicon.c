@@ -1132,6 +1132,39 @@ static const lexicon_entry lexicon_table[] = {
     {"entier 64 bits", {"uint64_t", "int64_t", "entier de 64 bits"}},
     {"entier 32 bits", {"uint32_t", "int32_t", "entier de 32 bits"}},
     {"entier 16 bits", {"uint16_t", "int16_t", "entier de 16 bits"}},
+    /* Session 27, round 2 (b26, after batch 26), written before
+     * measuring. Seen in batch 26's failures (a disclosed bias: the
+     * answers write the words on the right): Scilab's pages on the
+     * functions that emulate Matlab's are told apart only by the Matlab
+     * name, so a task named in French reaches the name: « transformée de
+     * fourier rapide » is fft (abbrev.h had fft → transformée one way),
+     * a « tri » sort, « tracer une courbe » plot, « lowercase » lower,
+     * the « fonctions de chaînes de caractères » strcmp, strfind; a
+     * « paginateur » is a « pageur », a pager; Debian's « éditeur par
+     * défaut » is sensible-editor (its page says « edition pratique »).
+     * From general knowledge, no failure showing them: the same families
+     * (Matlab's names for common tasks, Debian's sensible-* tools).
+     * Measured and left out: « matrice identité » → eye (heldout16's
+     * query of those words 0.968 → 0.961: pages naming eye rose above a
+     * related one; « identity matrix » in anglicism.c reaches eye). */
+    {"transformée de fourier rapide", {"fft", NULL, NULL}},
+    {"tri", {"sort", NULL, NULL}},
+    {"tri décroissant", {"ordre décroissant", "descend", NULL}},
+    {"tracer une courbe", {"plot", "tracé", NULL}},
+    {"lowercase", {"lower", "tolower", NULL}},
+    {"paginateur", {"pageur", "pager", NULL}},
+    {"éditeur de texte par défaut", {"sensible-editor", "éditeur par défaut", NULL}},
+    {"fonctions de chaînes de caractères", {"strcmp", "strfind", NULL}},
+    {"transformée de fourier inverse", {"ifft", NULL, NULL}},
+    {"trier", {"sort", NULL, NULL}},
+    {"tri croissant", {"ordre croissant", "ascend", NULL}},
+    {"tracer un graphique", {"plot", NULL, NULL}},
+    {"matrice de zéros", {"zeros", NULL, NULL}},
+    {"matrice de uns", {"ones", NULL, NULL}},
+    {"uppercase", {"upper", "toupper", NULL}},
+    {"éditeur par défaut", {"sensible-editor", NULL, NULL}},
+    {"navigateur par défaut", {"sensible-browser", NULL, NULL}},
+    {"pageur par défaut", {"sensible-pager", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
