@@ -1141,7 +1141,8 @@ static const lexicon_entry lexicon_table[] = {
      * a « tri » sort, « tracer une courbe » plot, « lowercase » lower,
      * the « fonctions de chaînes de caractères » strcmp, strfind; a
      * « paginateur » is a « pageur », a pager; Debian's « éditeur par
-     * défaut » is sensible-editor (its page says « edition pratique »).
+     * défaut » is sensible-editor (its page says « edition pratique »),
+     * chosen with select-editor.
      * From general knowledge, no failure showing them: the same families
      * (Matlab's names for common tasks, Debian's sensible-* tools).
      * Measured and left out: « matrice identité » → eye (heldout16's
@@ -1153,7 +1154,7 @@ static const lexicon_entry lexicon_table[] = {
     {"tracer une courbe", {"plot", "tracé", NULL}},
     {"lowercase", {"lower", "tolower", NULL}},
     {"paginateur", {"pageur", "pager", NULL}},
-    {"éditeur de texte par défaut", {"sensible-editor", "éditeur par défaut", NULL}},
+    {"éditeur de texte par défaut", {"sensible-editor", "select-editor", "éditeur par défaut"}},
     {"fonctions de chaînes de caractères", {"strcmp", "strfind", NULL}},
     {"transformée de fourier inverse", {"ifft", NULL, NULL}},
     {"trier", {"sort", NULL, NULL}},
@@ -1162,7 +1163,7 @@ static const lexicon_entry lexicon_table[] = {
     {"matrice de zéros", {"zeros", NULL, NULL}},
     {"matrice de uns", {"ones", NULL, NULL}},
     {"uppercase", {"upper", "toupper", NULL}},
-    {"éditeur par défaut", {"sensible-editor", NULL, NULL}},
+    {"éditeur par défaut", {"sensible-editor", "select-editor", NULL}},
     {"navigateur par défaut", {"sensible-browser", NULL, NULL}},
     {"pageur par défaut", {"sensible-pager", NULL, NULL}},
 };
