@@ -1916,10 +1916,6 @@ static void test_tables_session27_round2_b24(void **state)
  * « unlock » the act of « déverrouiller ». None of these pages writes the
  * query's words but « octets » and « nom ». */
 static void test_tables_session27_round2_b25(void **state)
-/* Session 27, round 2 (b26): the rows seen in batch 26's failures. The
- * pages that emulate Matlab's functions differ by the Matlab name only,
- * so the task typed in French or English reaches the name. */
-static void test_tables_session27_round2_b26(void **state)
 {
     (void)state;
     ixf_index ix;
@@ -1938,6 +1934,20 @@ static void test_tables_session27_round2_b26(void **state)
     assert_int_equal(found_ids(ctx, "entier 64 bits"), 1u << 3);
     assert_int_equal(found_ids(ctx, "nom du programme en cours d'exécution"), 1u << 4);
     assert_int_equal(found_ids(ctx, "unlock"), 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
+/* Session 27, round 2 (b26): the rows seen in batch 26's failures. The
+ * pages that emulate Matlab's functions differ by the Matlab name only,
+ * so the task typed in French or English reaches the name. */
+static void test_tables_session27_round2_b26(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
         "Emulation de fft pour Scilab.",
         "Emulation de sort pour Scilab.",
         "Outil de mise en page (pageur) pratique.",
