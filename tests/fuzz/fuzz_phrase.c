@@ -17,35 +17,10 @@
 #include "fuzz_index.h"
 #include "phrase.h"
 #include "split.h"
+#include "../unit/split_hits.h"
 
 static sqlite3 *p_db;
 static sqlite3_stmt *p_fts, *p_fts_shown, *p_ours, *p_rowids, *p_rows, *p_split_rows;
-
-/* p_hits(tbl, plan): every phrase's size and hits in the row, through the
- * plan's view when plan is bound. */
-static void p_hits(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
-                   sqlite3_value **argv)
-{
-    split_plan *plan = argc == 1 ? sqlite3_value_pointer(argv[0], SPLIT_POINTER) : NULL;
-    if (plan)
-        split_view(plan, &api, &fts);
-    buf b = BUF_INIT;
-    for (int ph = 0; ph < api->xPhraseCount(fts); ph++) {
-        Fts5PhraseIter it;
-        int col, off;
-        buf_printf(&b, "%d/%d:", ph, api->xPhraseSize(fts, ph));
-        if (api->xPhraseFirst(fts, ph, &it, &col, &off) != SQLITE_OK) {
-            sqlite3_result_error(ctx, "xPhraseFirst failed", -1);
-            buf_free(&b);
-            return;
-        }
-        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-            buf_printf(&b, " %d.%d", col, off);
-        buf_putc(&b, ';');
-    }
-    sqlite3_result_text(ctx, b.data ? b.data : "", -1, SQLITE_TRANSIENT);
-    buf_free(&b);
-}
 
 /* Forms of the index's words (exact forms, as typed and lower-cased, and
  * some stems), a few twice, and words no document has. */
@@ -70,7 +45,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char err[256];
     p_db = fuzz_index_create(":memory:");
     if (phrase_register(p_db, err, sizeof err) != 0 || split_register(p_db, err, sizeof err) != 0 ||
-        schema_fts5_function(p_db, "p_hits", p_hits, err, sizeof err) != 0)
+        schema_fts5_function(p_db, "p_hits", split_hits_fn, err, sizeof err) != 0)
         fuzz_fail("register: %s", err);
     if (sqlite3_prepare_v2(p_db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1", -1,
                            &p_fts, NULL) != SQLITE_OK ||

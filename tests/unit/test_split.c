@@ -19,6 +19,7 @@
 #include "phrase.h"
 #include "schema.h"
 #include "split.h"
+#include "split_hits.h"
 
 /* Documents (title, headings, text, hidden): the phrases' forms
  * together, apart, across two columns, in a compound, twice in one row,
@@ -39,32 +40,6 @@ static const char *const docs[][4] = {
 static ixf_index ix;
 static sqlite3 *db;
 static sqlite3_stmt *rowids;
-
-/* test_hits(tbl, plan): every phrase's size and hits in the row, through
- * the plan's view when plan is bound. */
-static void hits_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
-                    sqlite3_value **argv)
-{
-    split_plan *plan = argc == 1 ? sqlite3_value_pointer(argv[0], SPLIT_POINTER) : NULL;
-    if (plan)
-        split_view(plan, &api, &fts);
-    buf b = BUF_INIT;
-    for (int ph = 0; ph < api->xPhraseCount(fts); ph++) {
-        Fts5PhraseIter it;
-        int col, off;
-        buf_printf(&b, "%d/%d:", ph, api->xPhraseSize(fts, ph));
-        if (api->xPhraseFirst(fts, ph, &it, &col, &off) != SQLITE_OK) {
-            sqlite3_result_error(ctx, "xPhraseFirst failed", -1);
-            buf_free(&b);
-            return;
-        }
-        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-            buf_printf(&b, " %d.%d", col, off);
-        buf_putc(&b, ';');
-    }
-    sqlite3_result_text(ctx, b.data ? b.data : "", -1, SQLITE_TRANSIENT);
-    buf_free(&b);
-}
 
 static int setup(void **state)
 {
@@ -91,7 +66,7 @@ static int setup(void **state)
         return -1;
     if (ixf_close(&ix) != 0 || schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err) != 0 ||
         split_register(db, err, sizeof err) != 0 ||
-        schema_fts5_function(db, "test_hits", hits_fn, err, sizeof err) != 0 ||
+        schema_fts5_function(db, "test_hits", split_hits_fn, err, sizeof err) != 0 ||
         sqlite3_prepare_v2(db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1", -1, &rowids,
                            NULL) != SQLITE_OK) {
         fprintf(stderr, "setup: %s\n", err);
