@@ -1900,6 +1900,12 @@ static int search_run_typed(search_ctx *ctx, const search_request *req, search_r
         free(strict.order);
         sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL);
     }
+    /* A count the ranking statement asks of the index (rank_params.expr_rows)
+     * that the budget cuts short fails it with a plain SQLITE_ERROR (a split
+     * phrase, split.h, has no xQueryPhrase to fall back on): past the budget,
+     * the failure is the budget's. */
+    if ((rc & 0xff) == SQLITE_ERROR && search_progress(ctx))
+        rc = SQLITE_INTERRUPT;
     ctx->deadline_on = 0;
     if (rc != SQLITE_OK) {
         status = search_fail(ctx, rc, err, errlen);
