@@ -1935,7 +1935,7 @@ static int search_letter_byte(unsigned char c)
 static char *search_unhyphenate(const char *text)
 {
     char *out = NULL;
-    for (size_t i = 1; text[i]; i++)
+    for (size_t i = 1; text[0] && text[i]; i++)
         if (text[i] == '-' && search_letter_byte((unsigned char)text[i - 1]) &&
             search_letter_byte((unsigned char)text[i + 1])) {
             if (!out)
