@@ -101,18 +101,22 @@ static int teardown(void **state)
     return 0;
 }
 
-#define ASSERT_SUGGEST(text, expect)                                                               \
+/* fn's answer for text (spell_suggest, spell_unglue): none when expect is
+ * NULL, else expect; what names the answer in the failure message. */
+#define ASSERT_SPELL(fn, what, text, expect)                                                       \
     do {                                                                                           \
-        char *got_ = spell_suggest(f->sp, text, strlen(text), known_stem, f->vocab);               \
+        char *got_ = fn(f->sp, text, strlen(text), known_stem, f->vocab);                          \
         if ((expect) == NULL) {                                                                    \
             if (got_)                                                                              \
-                fail_msg("unexpected suggestion %s for %s", got_, text);                           \
+                fail_msg("unexpected %s %s for %s", what, got_, text);                             \
         } else {                                                                                   \
             assert_non_null(got_);                                                                 \
             assert_string_equal(got_, (expect) ? (expect) : "");                                   \
         }                                                                                          \
         free(got_);                                                                                \
     } while (0)
+#define ASSERT_SUGGEST(text, expect) ASSERT_SPELL(spell_suggest, "suggestion", text, expect)
+#define ASSERT_UNGLUE(text, expect) ASSERT_SPELL(spell_unglue, "split", text, expect)
 
 static void test_vocabulary_loaded(void **state)
 {
@@ -185,19 +189,6 @@ static void test_privative_prefix(void **state)
     ASSERT_SUGGEST("signature valdie", "signature valide");
     ASSERT_SUGGEST("déconecter", "déconnecter");
 }
-
-#define ASSERT_UNGLUE(text, expect)                                                                \
-    do {                                                                                           \
-        char *got_ = spell_unglue(f->sp, text, strlen(text), known_stem, f->vocab);                \
-        if ((expect) == NULL) {                                                                    \
-            if (got_)                                                                              \
-                fail_msg("unexpected split %s for %s", got_, text);                                \
-        } else {                                                                                   \
-            assert_non_null(got_);                                                                 \
-            assert_string_equal(got_, (expect) ? (expect) : "");                                   \
-        }                                                                                          \
-        free(got_);                                                                                \
-    } while (0)
 
 /* An elision typed glued to its word (« quil », « nest ») has its
  * apostrophe put back when the index lacks the glued word but has the
