@@ -16,9 +16,6 @@
 #include "analyzer.h"
 #include "schema.h"
 
-#define PHRASE_MAX_POSITIONS 32
-#define PHRASE_MAX_FORMS 512 /* over all positions */
-
 /* One alternative of a piece: ANALYZER_VERBATIM and one byte at least, no
  * quote (query.c doubles a quote inside a form; such a form is left to
  * FTS5). */
@@ -283,13 +280,9 @@ int phrase_hits(phrase_forms *f, const Fts5ExtensionApi *api, Fts5Context *fts, 
     return SQLITE_OK;
 }
 
-/* repere_phrase(tbl, shape, cols). */
-static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
-                      sqlite3_value **argv)
+int phrase_shape_read(const char *shape, int *first)
 {
-    int first[PHRASE_MAX_POSITIONS + 1], npos = 0, total = 0, rc;
-    const char *shape = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
-    int cols = argc == 2 ? sqlite3_value_int(argv[1]) : 0;
+    int npos = 0, total = 0;
     for (const char *s = shape; s && *s && npos < PHRASE_MAX_POSITIONS;) {
         char *e;
         long n = strtol(s, &e, 10);
@@ -300,6 +293,17 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
         s = *e == ' ' ? e + 1 : e;
     }
     first[npos] = total;
+    return npos;
+}
+
+/* repere_phrase(tbl, shape, cols). */
+static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
+                      sqlite3_value **argv)
+{
+    int first[PHRASE_MAX_POSITIONS + 1], rc;
+    const char *shape = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+    int cols = argc == 2 ? sqlite3_value_int(argv[1]) : 0;
+    int npos = phrase_shape_read(shape, first), total = first[npos];
     if (npos < 2 || total > PHRASE_MAX_FORMS || total != api->xPhraseCount(fts)) {
         sqlite3_result_error(ctx, "repere_phrase: the expression does not fit the shape", -1);
         return;
@@ -307,7 +311,7 @@ static void phrase_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
     /* The iterators' room, kept with the statement's cursor. */
     phrase_forms *f = api->xGetAuxdata(fts, 0);
     if (!f) {
-        if (!(f = malloc(sizeof *f))) {
+        if (!(f = phrase_forms_new())) {
             sqlite3_result_error_nomem(ctx);
             return;
         }

@@ -13,6 +13,11 @@
 
 #include "buf.h"
 
+/* The most positions a phrase split here has, and the most forms over
+ * all its positions. */
+#define PHRASE_MAX_POSITIONS 32
+#define PHRASE_MAX_FORMS 512
+
 /* When phrase is one FTS5 phrase written as query.c writes them ('"',
  * pieces of "!form" alternatives joined by '|' separated by one space,
  * '"'), of 2 to 32 positions and 512 forms at most, one position at least
@@ -21,6 +26,12 @@
  * number of forms ("3 12 2"), and returns the number of positions. Else
  * returns 0 and appends nothing: the caller leaves the phrase to FTS5. */
 int phrase_split(const char *phrase, buf *expr, buf *shape);
+
+/* Reads a shape phrase_split wrote ("3 12 2") into first[0 .. npos]:
+ * position i's forms are first[i] .. first[i + 1] - 1 (first has room for
+ * PHRASE_MAX_POSITIONS + 1). Returns npos, the positions read before the
+ * end or before the first number that is not 1 .. PHRASE_MAX_FORMS. */
+int phrase_shape_read(const char *shape, int *first);
 
 /* The room to read a phrase's forms in (one per thread: phrase_hits
  * keeps nothing in it between calls); the caller frees it with free().
@@ -31,9 +42,9 @@ phrase_forms *phrase_forms_new(void);
 /* Every instance in the current row of a phrase of npos positions (2 ..
  * 32) whose position i has the forms first[i] .. first[i + 1] - 1 (512 at
  * most in all), FTS5's one-token phrases base + first[i] .. of the
- * expression it runs: appended to out as FTS5 writes a phrase's position
- * list (what xPhraseFirst and xPhraseNext read), the start of each
- * instance once, in order; read back with phrase_list_next. A form that
+ * expression it runs: appended to out as a position list in the shape of
+ * FTS5's own, the start of each instance once, in order; read back with
+ * phrase_list_next. A form that
  * is not one token is SQLITE_ERROR. Returns an SQLite code. */
 int phrase_hits(phrase_forms *f, const Fts5ExtensionApi *api, Fts5Context *fts, int base,
                 const int *first, int npos, buf *out);

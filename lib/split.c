@@ -16,7 +16,6 @@
 #include "phrase.h"
 #include "schema.h"
 
-#define SPLIT_MAX_POSITIONS 32
 #define SPLIT_CACHE_SLOTS 16
 
 /* The rows of the expressions split_rest asked FTS5 for, by text, for the
@@ -57,7 +56,7 @@ typedef struct {
     int exact;         /* every node above it an OR or a required AND */
     int phys;          /* FTS5's phrase, or the first of its forms */
     int npos;          /* 0: not split */
-    int first[SPLIT_MAX_POSITIONS + 1];
+    int first[PHRASE_MAX_POSITIONS + 1];
     buf fts; /* the AND phrase_split writes */
     buf hits;
     int done; /* hits are the current row's */
@@ -292,13 +291,7 @@ split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cach
             char *text = buf_xstrndup(e->fts + l->start, l->end - l->start);
             buf shape = BUF_INIT;
             int npos = phrase_split(text, &l->fts, &shape);
-            if (npos > 0 && npos <= SPLIT_MAX_POSITIONS) {
-                const char *s = shape.data;
-                for (int i = 0; i < npos; i++) {
-                    char *end;
-                    l->first[i + 1] = l->first[i] + (int)strtol(s, &end, 10);
-                    s = end;
-                }
+            if (npos > 0 && phrase_shape_read(shape.data, l->first) == npos) {
                 l->npos = npos;
                 nsplit++;
             }
