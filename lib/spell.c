@@ -620,14 +620,22 @@ static void spell_put_like(buf *b, const char *word, const char *orig, size_t or
     buf_puts(b, word);
 }
 
+/* Is the word at p in text one typed as a word, the spelling's to look
+ * at: not before a '*' (a prefix), not in capitals (an acronym) unless the
+ * whole text is? */
+static int spell_plain_word(const char *text, size_t len, const spell_pos *p)
+{
+    return p->folded && !(p->end < len && text[p->end] == '*') &&
+           !(text_all_capitals(text + p->start, p->end - p->start) && !text_shouted(text, len));
+}
+
 /* Is the word at p in text one to correct when the index lacks it (not
  * before a '*', not in capitals, 4 to SPELL_MAX_LEN letters, not a
  * function word, no digit)? Leaves its n code points in w. */
 static int spell_correctable(const char *text, size_t len, const spell_pos *p, uint32_t *w,
                              size_t *n)
 {
-    if (!p->folded || (p->end < len && text[p->end] == '*') ||
-        (text_all_capitals(text + p->start, p->end - p->start) && !text_shouted(text, len)))
+    if (!spell_plain_word(text, len, p))
         return 0;
     *n = spell_decode(p->folded, strlen(p->folded), w, SPELL_MAX_LEN);
     if (*n < 4 || *n > SPELL_MAX_LEN || spell_is_stopword(p->folded))
@@ -659,9 +667,7 @@ static size_t spell_elided_prefix(const char *folded, size_t from)
  * '*', no digit, not in capitals (unless the whole text is)? */
 static int spell_gluable(const char *text, size_t len, const spell_pos *p)
 {
-    if (!p->folded || (p->end < len && text[p->end] == '*') ||
-        (text_all_capitals(text + p->start, p->end - p->start) && !text_shouted(text, len)) ||
-        strpbrk(p->folded, "0123456789"))
+    if (!spell_plain_word(text, len, p) || strpbrk(p->folded, "0123456789"))
         return 0;
     return spell_elided_prefix(p->folded, 6) > 0;
 }
@@ -691,7 +697,7 @@ static size_t spell_glued(const spell *s, const char *folded)
 static int spell_typed_as(const char *typed, const char *folded, size_t k)
 {
     for (size_t i = 0; i < k; i++)
-        if ((typed[i] | 0x20) != folded[i])
+        if (text_ascii_lower(typed[i]) != folded[i])
             return 0;
     return 1;
 }
