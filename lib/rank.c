@@ -1235,6 +1235,121 @@ static double rank_passage_share(const rank_state *m, const rank_params *p, cons
     return best >= whole ? 1.0 : best / whole;
 }
 
+/* A row RANK_LONG_ROW times longer than the mean or more (a book, a
+ * manual of hundreds of pages, bash(1)) is scored times the fourth power
+ * (RANK_LONG_POWER) of the share of its evidence that its best page holds
+ * (rank_long_share): such a row holds every word of a query somewhere,
+ * most of them hundreds of times, and with search.c's slow saturation
+ * (k1 6) and mild length normalisation (b 0.35) it came before the short
+ * page that answers; a book about the subject holds it in one of its
+ * pages as well as in the whole, and keeps its score. Measured on the 27
+ * development sets (nDCG@10, query side, against b76f7a4): 8 up, 0
+ * down, +0.632 (heldout25 « trouver les programmes qui n'ont pas de page
+ * de manuel » 0.431 -> 0.631 and « comment obtenir le nom du programme
+ * en cours d'exécution ? » 0.500 -> 0.631, the two TeX books no longer
+ * first; « coupure des mots à la fin des lignes en français » 0.834 ->
+ * 0.956; heldout17 « tableau de variations latex » 0.411 -> 0.461).
+ * The power 1 (the share itself) moved 5 up, 0 down (+0.285), 2 6 up
+ * (+0.354), 3 8 up (+0.501): the books hold a good part of their
+ * evidence in one page (their titles and headings count with it), and
+ * only a steep power parts them from the short page; 4 to 8 moved the
+ * same queries as 4. From 10 times the
+ * mean: 12 up, 5 down (+0.628); 15: 10 up, 1 down; 18 to 30: 7 to 9 up,
+ * none down. A page of 100 tokens: 11 up, 2 down (« combien d'espace
+ * disque faut-il pour installer debian ? » 0.932 -> 0.915, « faire un
+ * diaporama en latex » 0.984 -> 0.913); 150: 10 up,
+ * 1 down; 250 to 500: 5 to 8 up, none down. The headings read as
+ * passages, only the title counting with every page: 13 up, 4 down
+ * (« faire un diaporama en latex » 0.984 -> 0.713). Keyword queries
+ * only: 5 up, 0 down (+0.441). docs/ANALYSIS.md has the rest. */
+#define RANK_LONG_ROW 20.0
+
+/* The page of rank_long_share: a stretch of a text column, in tokens
+ * (about half a PDF page). */
+#define RANK_LONG_WINDOW 250
+
+#define RANK_LONG_POWER 4
+
+/* bm25's saturation of t hits already divided by the length's norm. */
+static inline double rank_long_saturate(double t, double k1)
+{
+    return t * (k1 + 1.0) / (t + k1);
+}
+
+/* What weight cw more of clause c's hits adds to a window's score in
+ * rank_long_share: its hits there being in[c] (norm nv), its label hits
+ * label[c]. */
+static inline double rank_long_step(const rank_state *m, const rank_params *p, const double *label,
+                                    const double *in, int c, double cw, double nv)
+{
+    return m->clause_idf[c] * (rank_long_saturate(label[c] + (in[c] + cw) / nv, p->k1) -
+                               rank_long_saturate(label[c] + in[c] / nv, p->k1));
+}
+
+/* How much of a long row's evidence its best page holds, both sides
+ * weighed as bm25 does (rank_bm25 with whole: k1 and b from p): the whole
+ * row, the sum over the content clauses (m->content; not a related word's
+ * hits) of the clause's IDF times its hits saturated, those of the
+ * columns before text_col (title, headings) counted whole, the others
+ * shortened by the row's length; the page, the best stretch of
+ * RANK_LONG_WINDOW tokens of a column from text_col on, the same with
+ * its hits shortened by the stretch's length, the title and headings
+ * counting with it. In (0, 1]. A book whose words are spread over its
+ * chapters holds a small part of them in any page; the page of a shorter
+ * row, or a long row's section about the query, holds about the row's
+ * evidence. hits[0..n): the row's clause hits, sorted by rank_hit_cmp;
+ * len: its length in tokens; cws: the columns' weights
+ * (rank_col_weights). */
+static double rank_long_share(const rank_state *m, const rank_params *p, const rank_hit *hits,
+                              size_t n, double len, const double *cws, int ncols)
+{
+    int nclauses = m->expr->nclauses;
+    double label[RANK_MAX_CLAUSES] = {0}, text[RANK_MAX_CLAUSES] = {0}, in[RANK_MAX_CLAUSES] = {0};
+    for (size_t j = 0; j < n; j++) {
+        if (!rank_share_counts(m, &hits[j]))
+            continue;
+        double cw = rank_col_weight_of(cws, p, hits[j].col, ncols);
+        if (hits[j].col < p->text_col)
+            label[hits[j].clause] += cw;
+        else
+            text[hits[j].clause] += cw;
+    }
+    double nw = 1.0 - p->b + p->b * len / m->avgdl,
+           nv = 1.0 - p->b + p->b * RANK_LONG_WINDOW / m->avgdl;
+    double whole = 0, best = 0;
+    for (int c = 0; c < nclauses; c++) {
+        if (!m->content[c])
+            continue;
+        whole += m->clause_idf[c] * rank_long_saturate(label[c] + text[c] / nw, p->k1);
+        best += m->clause_idf[c] * rank_long_saturate(label[c], p->k1);
+    }
+    if (whole <= 0)
+        return 1.0;
+    size_t i = 0;
+    while (i < n && hits[i].col < p->text_col)
+        i++;
+    /* The page's score, kept as its hits change (rank_passage_share). */
+    double score = best;
+    for (size_t l = i, r = i; r < n; r++) {
+        const rank_hit *h = &hits[r];
+        if (!rank_share_counts(m, h))
+            continue;
+        for (; l < r && (hits[l].col != h->col || h->off - hits[l].off >= RANK_LONG_WINDOW); l++) {
+            if (!rank_share_counts(m, &hits[l]))
+                continue;
+            double cw = rank_col_weight_of(cws, p, hits[l].col, ncols);
+            in[hits[l].clause] -= cw;
+            score -= rank_long_step(m, p, label, in, hits[l].clause, cw, nv);
+        }
+        double cw = rank_col_weight_of(cws, p, h->col, ncols);
+        score += rank_long_step(m, p, label, in, h->clause, cw, nv);
+        in[h->clause] += cw;
+        if (score > best)
+            best = score;
+    }
+    return best >= whole ? 1.0 : best / whole;
+}
+
 /* The current row's length in tokens over its shown columns. */
 static int rank_row_length(const Fts5ExtensionApi *api, Fts5Context *fts, const rank_params *p,
                            int *len)
@@ -2221,6 +2336,13 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
                    (1.0 + p->w_prox * s.proximity) * (1.0 + p->w_span * s.span);
     if (rank_title_head(m, p, m->inst, nhits))
         score *= 1.0 + RANK_TITLE_HEAD;
+    if (p->long_rows && m->stats && s.len > RANK_LONG_ROW * m->avgdl) {
+        double cws[RANK_MAX_COLUMNS];
+        int ncols = api->xColumnCount(fts);
+        rank_col_weights(p, ncols, cws);
+        score *=
+            pow(rank_long_share(m, p, m->inst, nhits, (double)s.len, cws, ncols), RANK_LONG_POWER);
+    }
     double share = -1;
     if (top && p->by_clauses) {
         s.clauses = rank_passage_clauses(m, p, m->inst, nhits, s.typed, s.len);

@@ -86,6 +86,10 @@ typedef struct {
                            * uses are not shortened by the row's length in bm25,
                            * those of its text are (rank.c, rank_bm25); 0 for
                            * questions, which a passage answers */
+    int long_rows;        /* repere_rank: a row RANK_LONG_ROW times longer than
+                           * the mean or more scored times a power of the
+                           * share of its evidence its best page holds
+                           * (rank.c, rank_long_share) */
     int passage_share;    /* repere_rank times the square root of the share of
                            * the row's query words its best passage holds
                            * (rank.c, rank_passage_share): questions */

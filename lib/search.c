@@ -1483,6 +1483,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         .headings_apart = relaxed && !query_is_question(q) && !pass->before,
         .long_headings_apart = relaxed && query_is_question(q),
         .whole_labels = !query_is_question(q),
+        .long_rows = 1,
         .passage_share = query_is_question(q),
         .label_span = query_asks_what_means(q),
         .top = &top,

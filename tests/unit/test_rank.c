@@ -5,7 +5,8 @@
  * when the others get a bound, a query that is not the one FTS5 runs, the
  * row lengths of docinfo.c standing for FTS5's, and the title hits of long
  * rows counted whole (whole_labels), and a question's score times the
- * square root of its best passage's share (passage_share); a synonym no
+ * square root of its best passage's share (passage_share), a book-sized
+ * row's times a power of its best page's (long_rows); a synonym no
  * row has changes no score; the relaxed count of a row with every clause
  * of a question (its passages, at least all but one); the span of a
  * title that lacks the query's function words (title_cols) or its words
@@ -673,6 +674,71 @@ static void test_passage_share(void **state)
     query_free(q);
 }
 
+/* long_rows: a row RANK_LONG_ROW times longer than the mean or more that
+ * says each word of a query often but never both in one page (row 1:
+ * 6,000 tokens, « harfang » 19 times in its first half, « lagopède » 19
+ * times in its second) falls under the short page that has them together
+ * (row 2), which it outscored without; a row as long whose words stand
+ * in one page (row 3) keeps its score, as the short page does; a score
+ * only shrinks, so the bound of the rows left out of the top still
+ * holds. b is low here so that 19 mentions outscore the page, as
+ * hundreds do in a book with search.c's weights. */
+static void test_long_rows(void **state)
+{
+    (void)state;
+    close_index();
+    assert_int_equal(ixf_create(&ix), 0);
+    for (int r = 1; r <= 100; r++) {
+        static char body[65536];
+        size_t len = 0;
+        body[0] = '\0';
+        int n = r <= 3 ? 6000 : 10;
+        for (int i = 0; i < n; i++) {
+            if (r == 1 && i % 150 == 0 && i != 2850 && i != 3000)
+                len = append_word(body, sizeof body, len, i < 3000 ? "harfang" : "lagopède");
+            if (r == 3 && i < 190 && i % 5 == 0)
+                len = append_word(body, sizeof body, len, i % 10 ? "lagopède" : "harfang");
+            len = append_word(body, sizeof body, len, filler_word(r, i));
+        }
+        if (r == 2)
+            snprintf(body + len, sizeof body - len, "harfang lagopède");
+        const char *chunk = body;
+        assert_int_equal(ixf_add(&ix, r, "text", 0, "Autre", &chunk, 1), 0);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    open_index();
+    query *q = parse("harfang lagopède");
+    query_expr *e = compile(q, QUERY_ALL | QUERY_SIGNALS);
+    rank_params p = params_for(e);
+    p.w_col[0] = 5;
+    p.k1 = 6;
+    p.b = 0.1;
+    p.text_col = 2;
+    double before[4], after[4];
+    for (int r = 1; r <= 3; r++)
+        before[r] = score("repere_rank", e, &p, r);
+    p.long_rows = 1;
+    for (int r = 1; r <= 3; r++)
+        after[r] = score("repere_rank", e, &p, r);
+    assert_true(before[1] > before[2]);
+    assert_true(after[2] > after[1]);
+    assert_float_equal(after[2], before[2], 1e-12);
+    assert_float_equal(after[3], before[3], 1e-12);
+    assert_true(after[1] < before[1] * 0.25);
+    /* With a top of one: row 3 kept, exact; the others' bounds at least
+     * their scores. */
+    rank_top top = {1, NULL, 0};
+    p.topk = 1;
+    p.top = &top;
+    run_top(e, &p, after, 3);
+    assert_int_equal(top.n, 1);
+    assert_non_null(rank_top_find(&top, 3));
+    assert_float_equal(rank_top_find(&top, 3)->score, after[3], 1e-12);
+    rank_top_free(&top);
+    query_expr_free(e);
+    query_free(q);
+}
+
 /* The relaxed order's count (repere_clauses) of a row that has every
  * clause of a question: with three clauses or more, those it has in one
  * passage, and at least all but one, so that a long page holding the
@@ -1335,6 +1401,7 @@ int main(void)
         cmocka_unit_test(test_top_rows_exact), /* last: these write their own index */
         cmocka_unit_test(test_whole_labels),
         cmocka_unit_test(test_passage_share),
+        cmocka_unit_test(test_long_rows),
         cmocka_unit_test(test_strict_passages),
         cmocka_unit_test(test_headings_apart),
         cmocka_unit_test(test_long_headings_apart),
