@@ -1323,7 +1323,7 @@ static double rank_long_share(const rank_state *m, const rank_params *p, const r
         whole += m->clause_idf[c] * rank_long_saturate(label[c] + text[c] / nw, p->k1);
         best += m->clause_idf[c] * rank_long_saturate(label[c], p->k1);
     }
-    if (whole <= 0)
+    if (whole <= best)
         return 1.0;
     size_t i = 0;
     while (i < n && hits[i].col < p->text_col)
@@ -1346,8 +1346,10 @@ static double rank_long_share(const rank_state *m, const rank_params *p, const r
         in[h->clause] += cw;
         if (score > best)
             best = score;
+        if (best >= whole)
+            return 1.0;
     }
-    return best >= whole ? 1.0 : best / whole;
+    return best / whole;
 }
 
 /* The current row's length in tokens over its shown columns. */
@@ -2336,13 +2338,6 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
                    (1.0 + p->w_prox * s.proximity) * (1.0 + p->w_span * s.span);
     if (rank_title_head(m, p, m->inst, nhits))
         score *= 1.0 + RANK_TITLE_HEAD;
-    if (p->long_rows && m->stats && s.len > RANK_LONG_ROW * m->avgdl) {
-        double cws[RANK_MAX_COLUMNS];
-        int ncols = api->xColumnCount(fts);
-        rank_col_weights(p, ncols, cws);
-        score *=
-            pow(rank_long_share(m, p, m->inst, nhits, (double)s.len, cws, ncols), RANK_LONG_POWER);
-    }
     double share = -1;
     if (top && p->by_clauses) {
         s.clauses = rank_passage_clauses(m, p, m->inst, nhits, s.typed, s.len);
@@ -2351,9 +2346,17 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         if (!rank_below_top(top, p, s.clauses, score))
             s.clauses = rank_relaxed_clauses(m, p, m->inst, nhits, s.clauses, &share);
     }
-    /* The share is at most 1: the bound (rank_bound) stays one, and a row
-     * already below the best topk without it keeps the score before it,
-     * a bound as rank_bound's are (it stays out). */
+    /* The shares are at most 1: the bound (rank_bound) stays one, and a
+     * row already below the best topk without them keeps the score before
+     * them, a bound as rank_bound's are (it stays out). */
+    if (p->long_rows && m->stats && s.len > RANK_LONG_ROW * m->avgdl &&
+        !(top && rank_below_top(top, p, p->by_clauses ? s.clauses : 0, score))) {
+        double cws[RANK_MAX_COLUMNS];
+        int ncols = api->xColumnCount(fts);
+        rank_col_weights(p, ncols, cws);
+        score *=
+            pow(rank_long_share(m, p, m->inst, nhits, (double)s.len, cws, ncols), RANK_LONG_POWER);
+    }
     if (p->passage_share && m->stats &&
         !(top && rank_below_top(top, p, p->by_clauses ? s.clauses : 0, score)))
         score *= sqrt(share >= 0 ? share : rank_passage_share(m, p, m->inst, nhits));
