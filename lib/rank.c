@@ -1253,15 +1253,16 @@ static double rank_passage_share(const rank_state *m, const rank_params *p, cons
  * (+0.354), 3 8 up (+0.501): the books hold a good part of their
  * evidence in one page (their titles and headings count with it), and
  * only a steep power parts them from the short page; 4 to 8 moved the
- * same queries as 4. From 10 times the
- * mean: 12 up, 5 down (+0.628); 15: 10 up, 1 down; 18 to 30: 7 to 9 up,
- * none down. A page of 100 tokens: 11 up, 2 down (« combien d'espace
- * disque faut-il pour installer debian ? » 0.932 -> 0.915, « faire un
- * diaporama en latex » 0.984 -> 0.913); 150: 10 up,
- * 1 down; 250 to 500: 5 to 8 up, none down. The headings read as
- * passages, only the title counting with every page: 13 up, 4 down
- * (« faire un diaporama en latex » 0.984 -> 0.713). Keyword queries
- * only: 5 up, 0 down (+0.441). docs/ANALYSIS.md has the rest. */
+ * same queries as 4. From 10 times the mean: 12 up, 5 down (+0.628: the
+ * Debian reference's chapters answer « comment installer un paquet avec
+ * aptitude ? »); 15: 10 up, 1 down; 18 to 30: 7 to 9 up, none down. A
+ * page of 100 tokens: 11 up, 2 down (« combien d'espace disque faut-il
+ * pour installer debian ? » 0.932 -> 0.915, « faire un diaporama en
+ * latex » 0.984 -> 0.913); 200: 8 up, 1 down; 250 to 500: 5 to 8 up,
+ * none down. The headings read as passages, only the title counting
+ * with every page: 13 up, 4 down (« faire un diaporama en latex » 0.984
+ * -> 0.691). Keyword queries only: 5 up, 0 down (+0.441).
+ * docs/ANALYSIS.md has the rest. */
 #define RANK_LONG_ROW 20.0
 
 /* The page of rank_long_share: a stretch of a text column, in tokens
