@@ -1016,13 +1016,15 @@ static char *query_plural_piece(const char *piece, const query_vocab *v)
 
 /* Writes a PHRASE node, a term of the query, and returns how many FTS5
  * phrases it wrote, with, when weak is not NULL, which of them are weak
- * forms (query_weak_forms). A word with several forms is their phrases OR-ed:
- * FTS5 merges the rows of an OR cheaply, while the alternatives of one
- * phrase ("!a|!b", colocated) make it merge their positions in every row
- * (« fichier de configuration », with 15 forms of « configur »: 3.6 ms to
- * match, 0.75 ms OR-ed). Phrases of several words keep the alternatives of
- * each position in one phrase. */
-static int query_term_render(buf *b, const query_node *n, const query_vocab *v, int *weak)
+ * forms (query_weak_forms); w records their shape, or is NULL (expr.h).
+ * A word with several forms is their phrases OR-ed: FTS5 merges the rows
+ * of an OR cheaply, while the alternatives of one phrase ("!a|!b",
+ * colocated) make it merge their positions in every row (« fichier de
+ * configuration », with 15 forms of « configur »: 3.6 ms to match, 0.75 ms
+ * OR-ed). Phrases of several words keep the alternatives of each position
+ * in one phrase. */
+static int query_term_render(buf *b, expr_writer *w, const query_node *n, const query_vocab *v,
+                             int *weak)
 {
     if (weak)
         weak[0] = 0;
@@ -1063,20 +1065,23 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
                 weak[i] = i < agent_end ? QUERY_WEAK_POS : QUERY_WEAK_KIN;
         if (f.n > 0) {
             if (f.n > 1)
-                buf_putc(b, '(');
+                expr_open(b, w);
             for (size_t i = 0; i < f.n; i++) {
                 if (i > 0)
-                    buf_puts(b, " OR ");
+                    expr_op(b, w, EXPR_OR);
+                size_t at = b->len;
                 query_fts_form(b, f.v[i], strlen(f.v[i]));
                 if (n->prefix)
                     buf_putc(b, '*');
+                expr_phrase(b, w, at, n->prefix);
                 free(f.v[i]);
             }
             if (f.n > 1)
-                buf_putc(b, ')');
+                expr_close(b, w);
             return (int)f.n;
         }
     }
+    size_t at = b->len;
     buf_putc(b, '"');
     for (size_t i = 0; i < n->ntoks; i++) {
         if (i > 0)
@@ -1086,13 +1091,14 @@ static int query_term_render(buf *b, const query_node *n, const query_vocab *v, 
     buf_putc(b, '"');
     if (n->prefix)
         buf_putc(b, '*');
+    expr_phrase(b, w, at, n->prefix);
     return 1;
 }
 
 static void query_node_render(buf *b, const query_node *n, const query_vocab *v)
 {
     if (n->kind == QUERY_NODE_PHRASE) {
-        query_term_render(b, n, v, NULL);
+        query_term_render(b, NULL, n, v, NULL);
         return;
     }
     if (n->nkids == 1) {
@@ -3044,6 +3050,7 @@ typedef struct {
      * phrases show no hits. */
     int ors, ands_under_or;
     unsigned char *loose; /* per term: written inside such an AND */
+    expr_writer shape;    /* the expression's shape (query_expr.nodes) */
 } query_out;
 
 static void query_out_free(query_out *o)
@@ -3054,6 +3061,7 @@ static void query_out_free(query_out *o)
     free(o->loose);
     free(o->ph);
     buf_free(&o->text);
+    expr_writer_free(&o->shape);
 }
 
 /* A match phrase of the commonest function words only: their pieces are
@@ -3137,7 +3145,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
 {
     size_t at = o->text.len;
     int weak[QUERY_MAX_FORMS];
-    int nph = query_term_render(&o->text, n, o->v, weak);
+    int nph = query_term_render(&o->text, &o->shape, n, o->v, weak);
     int content = query_node_content(n);
     query_out_room(o);
     o->loose[o->nterms] = o->ands_under_or > 0;
@@ -3174,16 +3182,16 @@ static void query_emit(query_out *o, const query_node *n, int clause, query_phra
     int and_under_or = n->kind == QUERY_NODE_AND && o->ors > 0;
     o->ors += n->kind == QUERY_NODE_OR;
     o->ands_under_or += and_under_or;
-    buf_putc(&o->text, '(');
+    expr_open(&o->text, &o->shape);
     for (size_t i = 0; i < n->nkids; i++) {
         if (i > 0)
-            buf_puts(&o->text, n->kind == QUERY_NODE_AND ? " AND " : " OR ");
+            expr_op(&o->text, &o->shape, n->kind == QUERY_NODE_AND ? EXPR_AND : EXPR_OR);
         query_emit(o, n->kids[i], clause, kind);
         if (n->kind == QUERY_NODE_AND && clause >= 0 && i > 0 &&
             n->kids[i - 1]->kind == QUERY_NODE_PHRASE && n->kids[i]->kind == QUERY_NODE_PHRASE)
             o->terms[o->nterms - 1].pair = 1;
     }
-    buf_putc(&o->text, ')');
+    expr_close(&o->text, &o->shape);
     o->ors -= n->kind == QUERY_NODE_OR;
     o->ands_under_or -= and_under_or;
 }
@@ -3210,7 +3218,7 @@ static void query_emit_base(query_out *o, const query *q, int any)
             need++;
             only = i;
         }
-    buf_putc(&o->text, '(');
+    expr_open(&o->text, &o->shape);
     if (need == 1) {
         query_emit(o, top.kids[only], (int)only, QUERY_PHRASE_MATCH);
     } else if (any && q->must != 0 && q->must != query_all_clauses(top.nkids)) {
@@ -3220,39 +3228,44 @@ static void query_emit_base(query_out *o, const query *q, int any)
         for (size_t i = 0; i < top.nkids; i++) {
             if (!(q->must >> i & 1))
                 continue;
-            buf_puts(&o->text, first ? "(" : " AND ");
+            if (first)
+                expr_open(&o->text, &o->shape);
+            else
+                expr_op(&o->text, &o->shape, EXPR_AND);
             first = 0;
             query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
         }
-        buf_puts(&o->text, ") AND (");
+        expr_close(&o->text, &o->shape);
+        expr_op(&o->text, &o->shape, EXPR_AND);
+        expr_open(&o->text, &o->shape);
         o->ors++;
         first = 1;
         for (size_t i = 0; i < top.nkids; i++) {
             if (q->must >> i & 1)
                 continue;
             if (!first)
-                buf_puts(&o->text, " OR ");
+                expr_op(&o->text, &o->shape, EXPR_OR);
             first = 0;
             query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
         }
         o->ors--;
-        buf_putc(&o->text, ')');
+        expr_close(&o->text, &o->shape);
     } else {
-        buf_putc(&o->text, '(');
+        expr_open(&o->text, &o->shape);
         o->ors += any;
         int first = 1;
         for (size_t i = 0; i < top.nkids; i++) {
             if (!any && top.kids[i]->optional)
                 continue;
             if (!first)
-                buf_puts(&o->text, any ? " OR " : " AND ");
+                expr_op(&o->text, &o->shape, any ? EXPR_OR : EXPR_AND);
             first = 0;
             query_emit(o, top.kids[i], (int)i, QUERY_PHRASE_MATCH);
         }
         o->ors -= any;
-        buf_putc(&o->text, ')');
+        expr_close(&o->text, &o->shape);
     }
-    buf_putc(&o->text, ')');
+    expr_close(&o->text, &o->shape);
     if (q->nexcl == 0)
         return;
     query_node alt;
@@ -3260,12 +3273,12 @@ static void query_emit_base(query_out *o, const query *q, int any)
     alt.kind = QUERY_NODE_OR;
     alt.kids = q->excl;
     alt.nkids = q->nexcl;
-    buf_puts(&o->text, " NOT ");
+    expr_op(&o->text, &o->shape, EXPR_NOT);
     if (q->nexcl == 1)
-        buf_putc(&o->text, '(');
+        expr_open(&o->text, &o->shape);
     query_emit(o, &alt, -1, QUERY_PHRASE_FILTER);
     if (q->nexcl == 1)
-        buf_putc(&o->text, ')');
+        expr_close(&o->text, &o->shape);
 }
 
 /* Runs of two or more plain phrases AND-ed one to the next (the words of
@@ -3304,9 +3317,9 @@ static void query_emit_group(query_out *o, query_node **kids, size_t n, query_ph
     alt.kind = QUERY_NODE_OR;
     alt.kids = kids;
     alt.nkids = n;
-    buf_putc(&o->text, '(');
+    expr_open(&o->text, &o->shape);
     query_emit(o, &alt, -1, kind);
-    buf_putc(&o->text, ')');
+    expr_close(&o->text, &o->shape);
 }
 
 /* The length of the quoted string at s (s[0] is '"'), closing quote
@@ -3482,7 +3495,9 @@ static size_t query_emit_exact(query_out *o, query_node **left, const int *of, c
     for (size_t i = 0; i < n; i++)
         nw += of[i] < 0;
     if (nw > 0)
-        buf_puts(&o->text, nw > 1 ? "((" : "(");
+        expr_open(&o->text, &o->shape);
+    if (nw > 1)
+        expr_open(&o->text, &o->shape);
     o->ors += nw > 1;
     for (size_t i = 0; i < n; i++) {
         if (of[i] >= 0) {
@@ -3490,12 +3505,14 @@ static size_t query_emit_exact(query_out *o, query_node **left, const int *of, c
             continue;
         }
         if (k++ > 0)
-            buf_puts(&o->text, " OR ");
+            expr_op(&o->text, &o->shape, EXPR_OR);
         query_emit(o, left[i], -1, QUERY_PHRASE_EXACT);
     }
     o->ors -= nw > 1;
+    if (nw > 1)
+        expr_close(&o->text, &o->shape);
     if (nw > 0)
-        buf_puts(&o->text, nw > 1 ? "))" : ")");
+        expr_close(&o->text, &o->shape);
     return nw;
 }
 
@@ -3504,14 +3521,16 @@ static size_t query_emit_exact(query_out *o, query_node **left, const int *of, c
 static void query_emit_checks(query_out *o, const query_checks *c)
 {
     size_t at = o->text.len;
-    buf_putc(&o->text, '(');
+    expr_open(&o->text, &o->shape);
     for (size_t i = 0; i < c->n; i++) {
         if (i > 0)
-            buf_puts(&o->text, " OR ");
+            expr_op(&o->text, &o->shape, EXPR_OR);
+        size_t start = o->text.len;
         buf_printf(&o->text, "\"%s\"", c->v[i].form);
+        expr_phrase(&o->text, &o->shape, start, 0);
         query_out_phrase(o, (query_phrase){o->nterms, 0, -1, c->v[i].x, c->v[i].at});
     }
-    buf_putc(&o->text, ')');
+    expr_close(&o->text, &o->shape);
     query_out_room(o);
     o->loose[o->nterms] = 0;
     o->terms[o->nterms] = (query_term){.clause = -1,
@@ -3537,7 +3556,7 @@ static size_t query_exact_left(query_out *o, const query *q, query_node **left, 
     int match = o->nterms;
     for (size_t i = 0; i < q->nexact; i++) {
         buf b = BUF_INIT;
-        query_term_render(&b, q->exact[i], o->v, NULL);
+        query_term_render(&b, NULL, q->exact[i], o->v, NULL);
         int found = 0;
         for (int t = 0; t < match && !found; t++) {
             if (o->terms[t].kind == QUERY_PHRASE_MATCH && strcmp(o->terms[t].text, b.data) == 0) {
@@ -3580,7 +3599,7 @@ static int query_word_forms(query_out *o, const query_node *n)
         n->toks[0][0] == ANALYZER_EXACT)
         return 0;
     buf b = BUF_INIT;
-    int forms = query_term_render(&b, n, o->v, NULL);
+    int forms = query_term_render(&b, NULL, n, o->v, NULL);
     buf_free(&b);
     return forms;
 }
@@ -3724,12 +3743,9 @@ static void query_emit_dup(query_out *o, const query *q)
 /* Writes "(" base ") AND (" in place of the base written so far. */
 static void query_wrap_base(query_out *o)
 {
-    buf base = o->text;
-    o->text = (buf)BUF_INIT;
-    buf_putc(&o->text, '(');
-    buf_append(&o->text, base.data, base.len);
-    buf_free(&base);
-    buf_puts(&o->text, ") AND (");
+    expr_wrap(&o->text, &o->shape);
+    expr_op(&o->text, &o->shape, EXPR_AND);
+    expr_open(&o->text, &o->shape);
 }
 
 /* Is n, or a node under it (the word of a compound's or a synonym's
@@ -3746,7 +3762,7 @@ static int query_node_head(const query_node *n)
 
 query_expr *query_compile(const query *q, int flags, const query_vocab *v)
 {
-    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL};
+    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL, EXPR_WRITER_INIT};
     int any = flags & QUERY_ANY;
     query_node **runs = NULL, **exact = NULL;
     size_t nruns = 0, nexact = 0;
@@ -3783,7 +3799,7 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
             if (!q->clauses[i]->optional)
                 continue;
             query_emit(&o, q->clauses[i], (int)i, QUERY_PHRASE_MATCH);
-            buf_puts(&o.text, " OR ");
+            expr_op(&o.text, &o.shape, EXPR_OR);
         }
         o.ors--;
     }
@@ -3798,16 +3814,16 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         if (!wrapped)
             query_wrap_base(&o);
         if (nexact > 0 && query_emit_exact(&o, exact, of, texts, nexact, &checks) > 0)
-            buf_puts(&o.text, " OR ");
+            expr_op(&o.text, &o.shape, EXPR_OR);
         if (checks.n > 0) {
             query_emit_checks(&o, &checks);
-            buf_puts(&o.text, " OR ");
+            expr_op(&o.text, &o.shape, EXPR_OR);
         }
         if (nruns > 0) {
             query_emit_group(&o, runs, nruns, QUERY_PHRASE_RUN);
-            buf_puts(&o.text, " OR ");
+            expr_op(&o.text, &o.shape, EXPR_OR);
         }
-        buf_putc(&o.text, '(');
+        expr_open(&o.text, &o.shape);
         if (any) {
             int from = o.nterms;
             query_emit_base(&o, q, 1);
@@ -3819,7 +3835,8 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
         } else {
             query_emit_dup(&o, q);
         }
-        buf_puts(&o.text, "))");
+        expr_close(&o.text, &o.shape); /* the dup's group, then the signals' */
+        expr_close(&o.text, &o.shape);
     }
     for (size_t i = 0; i < nruns; i++)
         query_node_free(runs[i]);
@@ -3835,6 +3852,7 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     free(o.loose);
     query_expr *e = buf_xrealloc(NULL, sizeof *e);
     e->fts = buf_detach(&o.text);
+    e->root = expr_finish(&o.shape, &e->nodes, &e->nnodes);
     e->phrases = o.ph;
     e->nphrases = o.n;
     e->terms = o.terms;
@@ -3860,6 +3878,7 @@ void query_expr_free(query_expr *e)
     if (!e)
         return;
     free(e->fts);
+    free(e->nodes);
     for (int i = 0; i < e->nterms; i++)
         free(e->terms[i].text);
     free(e->terms);
@@ -3951,10 +3970,10 @@ char *query_fts_exact(const query *q, const query_vocab *v)
 {
     if (!q || q->nexact == 0)
         return NULL;
-    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL};
+    query_out o = {BUF_INIT, NULL, 0, 0, NULL, 0, 0, v, 0, 0, NULL, EXPR_WRITER_INIT};
     for (size_t i = 0; i < q->nexact; i++) {
         if (i > 0)
-            buf_puts(&o.text, " OR ");
+            expr_op(&o.text, &o.shape, EXPR_OR);
         query_emit(&o, q->exact[i], -1, QUERY_PHRASE_EXACT);
     }
     char *s = buf_detach(&o.text);

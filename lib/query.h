@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "expr.h"
 #include "synonyms.h"
 
 #define QUERY_MAX_TERMS 32   /* analysed words kept; the rest is ignored */
@@ -71,7 +72,7 @@ void query_drop_common(query *q);
 /* A compiled query: the FTS5 MATCH expression, its terms (what each stands
  * for) and which term each of its phrases belongs to, so that the ranking
  * functions (rank.c) and the marks (marks.c) read FTS5's phrase numbers
- * without parsing the expression. A term is a word (its forms, each a
+ * without parsing the expression, and its shape (split.c). A term is a word (its forms, each a
  * phrase, OR-ed), a phrase of words, or a prefix. */
 typedef enum {
     QUERY_PHRASE_MATCH,  /* a term of a positive clause */
@@ -139,7 +140,12 @@ typedef struct {
 } query_phrase;
 
 typedef struct {
-    char *fts;             /* the MATCH expression */
+    char *fts; /* the MATCH expression */
+    /* Its shape, recorded as fts was written (expr.h): nodes[root] is the
+     * whole expression, a phrase node's number is FTS5's (phrases[]), so
+     * that split.c walks the tree instead of parsing fts again. */
+    expr_node *nodes;
+    int nnodes, root;
     query_term *terms;     /* in the order the expression writes them */
     int nterms;
     query_phrase *phrases; /* phrases[i] is FTS5's phrase i */

@@ -262,9 +262,64 @@ static int fts_phrases(sqlite3 *db, const char *expr)
     return n;
 }
 
+/* Walks node n of e's shape (query_expr.nodes): a phrase is a quoted
+ * string, FTS5's next; between the children of an AND, an OR or a NOT
+ * stands its operator, with the parentheses around them. */
+static void shape_walk(const query_expr *e, int n, int *seen, int *phrase)
+{
+    static const char *const ops[] = {
+        [EXPR_AND] = " AND ", [EXPR_OR] = " OR ", [EXPR_NOT] = " NOT "};
+    const expr_node *x = &e->nodes[n];
+    const char *t = e->fts;
+    (*seen)++;
+    if (x->kind == EXPR_PHRASE) {
+        assert_int_equal(x->phrase, (*phrase)++);
+        assert_int_equal(t[x->start], '"');
+        assert_int_equal(t[x->end - 1], x->prefix ? '*' : '"');
+        return;
+    }
+    size_t at = x->start;
+    int kids = 0;
+    for (int k = x->kid; k >= 0; k = e->nodes[k].next, kids++) {
+        size_t start = e->nodes[k].start;
+        while (at < start && t[at] == ')')
+            at++;
+        if (kids > 0) {
+            if (strncmp(t + at, ops[x->kind], strlen(ops[x->kind])) != 0)
+                fail_msg("%s: no%s at %zu", t, ops[x->kind], at);
+            at += strlen(ops[x->kind]);
+        }
+        while (at < start && t[at] == '(')
+            at++;
+        assert_int_equal(at, start);
+        shape_walk(e, k, seen, phrase);
+        at = e->nodes[k].end;
+    }
+    while (at < x->end && t[at] == ')')
+        at++;
+    assert_int_equal(at, x->end);
+    assert_true(kids >= 2);
+}
+
+/* e's shape is its text's: every node and phrase once, the root all of
+ * it but the parentheses around it. */
+static void check_shape(const query_expr *e)
+{
+    assert_true(e->root >= 0 && e->root < e->nnodes);
+    int seen = 0, phrase = 0;
+    shape_walk(e, e->root, &seen, &phrase);
+    assert_int_equal(seen, e->nnodes);
+    assert_int_equal(phrase, e->nphrases);
+    size_t len = strlen(e->fts);
+    for (size_t i = 0; i < len; i++)
+        if (i < e->nodes[e->root].start || i >= e->nodes[e->root].end)
+            assert_int_equal(e->fts[i], i < e->nodes[e->root].start ? '(' : ')');
+}
+
 /* Parses text and runs every compiled expression; returns the rowids of
  * the QUERY_ALL one ("" when none, "empty" for QUERY_EMPTY). The signals
- * never change the rows, and each phrase table is FTS5's. */
+ * never change the rows, each phrase table is FTS5's and the shape
+ * recorded is the text's (check_shape). */
 static char *search(fixture *f, const char *text, size_t len)
 {
     query *q = NULL;
@@ -290,6 +345,7 @@ static char *search(fixture *f, const char *text, size_t len)
         if (strncmp(rows[i], "error", 5) == 0)
             fail_msg("%s (query %.80s)", rows[i], text);
         assert_int_equal(e->nclauses, (int)query_clauses(q));
+        check_shape(e);
         int n = fts_phrases(f->db, e->fts);
         if (n >= 0 && n != e->nphrases)
             fail_msg("%s: FTS5 counts %d phrases, the compiler %d", e->fts, n, e->nphrases);
