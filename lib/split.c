@@ -5,7 +5,9 @@
  * cost 54.8 million instructions a run on the scale index. Here FTS5
  * matches the AND of each position's forms (rowids, one-token phrases),
  * and the phrase's hits are derived from those forms' (phrase_hits) when
- * rank.c or the filter asks for them. Nothing here decides a score. */
+ * rank.c or the filter asks for them. The expression's shape is the tree
+ * query.c recorded as it wrote e->fts (e->nodes), not read back from the
+ * text. Nothing here decides a score. */
 #include "split.h"
 
 #include <stdlib.h>
@@ -33,12 +35,11 @@ struct split_cache {
     unsigned long clock;
 };
 
-enum { SPLIT_PHRASE, SPLIT_AND, SPLIT_OR };
-
-/* A node of the expression: a phrase (FTS5's numbering of e->fts) or an
- * AND or OR of its children (kid, then each one's next); its text in
- * e->fts (its parentheses included), whether a split phrase is below it,
- * and for an OR above one, the rows of its other children (rest). */
+/* A node of e's tree (e->nodes, the same index, read into the plan): a
+ * phrase (FTS5's numbering of e->fts) or an AND or OR of its children
+ * (kid, then each one's next); its text in e->fts, whether a split phrase
+ * is below it, and for an OR above one, the rows of its other children
+ * (rest). */
 typedef struct {
     int kind, phrase, kid, next;
     size_t start, end;
@@ -52,7 +53,7 @@ typedef struct {
  * when split), and when split (npos > 0) its positions' forms and this
  * row's hits. */
 typedef struct {
-    size_t start, end; /* its text in e->fts, quotes included */
+    size_t start, end; /* its text in e->fts, quotes included; end 0: not met yet */
     int exact;         /* every node above it an OR or a required AND */
     int phys;          /* FTS5's phrase, or the first of its forms */
     int npos;          /* 0: not split */
@@ -68,12 +69,10 @@ struct split_plan {
     Fts5Context *fts;
     sqlite3_int64 rowid;
     split_leaf *leaf;
-    size_t leaf_cap;
     int nleaves, nphys; /* e's phrases, FTS5's */
     int *split, nsplit; /* the split leaves */
     split_node *node;
-    size_t nnodes, cap;
-    int root;
+    int nnodes, root;
     char *text;
     const char *expr; /* e->fts */
     sqlite3_stmt *rowids;
@@ -84,107 +83,48 @@ struct split_plan {
 
 /* ---- the expression's shape ---- */
 
-typedef struct {
-    const char *s;
-    size_t i, n;
-    split_plan *p;
-    int fail;
-} split_parser;
-
-static void split_blank(split_parser *ps)
+/* Reads e's tree into the plan: 1 when it has phrases, ANDs and ORs only,
+ * no prefix. */
+static int split_read(split_plan *p, const query_expr *e)
 {
-    while (ps->i < ps->n && (ps->s[ps->i] == ' ' || ps->s[ps->i] == '\t' || ps->s[ps->i] == '\n'))
-        ps->i++;
-}
-
-/* Is the next word w (AND, OR), then skipped? */
-static int split_word(split_parser *ps, const char *w)
-{
-    size_t k = strlen(w);
-    split_blank(ps);
-    if (ps->n - ps->i < k || memcmp(ps->s + ps->i, w, k) != 0)
-        return 0;
-    char c = ps->i + k < ps->n ? ps->s[ps->i + k] : ' ';
-    if (c != ' ' && c != '(' && c != '"')
-        return 0;
-    ps->i += k;
+    for (int n = 0; n < e->nnodes; n++) {
+        const expr_node *x = &e->nodes[n];
+        if ((x->kind != EXPR_PHRASE && x->kind != EXPR_AND && x->kind != EXPR_OR) ||
+            (x->kind == EXPR_PHRASE && x->prefix))
+            return 0;
+        p->node[n] =
+            (split_node){x->kind, x->phrase, x->kid, x->next, x->start, x->end, 0, NULL, 0, 0};
+        p->nnodes = n + 1;
+    }
     return 1;
 }
 
-static int split_new_node(split_plan *p, int kind, int phrase)
+/* Reads the leaves of the tree below node n: 1 when none of e's phrases
+ * is there twice. */
+static int split_shape(split_plan *p, int n)
 {
-    p->node = buf_xgrow(p->node, &p->cap, p->nnodes + 1, sizeof *p->node);
-    p->node[p->nnodes] = (split_node){kind, phrase, -1, -1, 0, 0, 0, NULL, 0, 0};
-    return (int)p->nnodes++;
-}
-
-static int split_or(split_parser *ps);
-
-static int split_primary(split_parser *ps)
-{
-    split_blank(ps);
-    if (ps->fail || ps->i >= ps->n)
-        return ps->fail = 1, -1;
-    if (ps->s[ps->i] == '(') {
-        size_t start = ps->i++;
-        int n = split_or(ps);
-        split_blank(ps);
-        if (ps->fail || ps->i >= ps->n || ps->s[ps->i] != ')')
-            return ps->fail = 1, -1;
-        ps->i++;
-        ps->p->node[n].start = start;
-        ps->p->node[n].end = ps->i;
-        return n;
+    const split_node *node = &p->node[n];
+    if (node->kind == EXPR_PHRASE) {
+        int ph = node->phrase;
+        if (ph < 0 || ph >= p->nleaves || p->leaf[ph].end > 0)
+            return 0;
+        p->leaf[ph].start = node->start;
+        p->leaf[ph].end = node->end;
+        return 1;
     }
-    if (ps->s[ps->i] != '"')
-        return ps->fail = 1, -1;
-    size_t start = ps->i++;
-    for (;;) {
-        const char *q = memchr(ps->s + ps->i, '"', ps->n - ps->i);
-        if (!q)
-            return ps->fail = 1, -1;
-        ps->i = (size_t)(q - ps->s) + 1;
-        if (ps->i < ps->n && ps->s[ps->i] == '"')
-            ps->i++; /* a quote inside the phrase */
-        else
-            break;
-    }
-    split_plan *p = ps->p;
-    p->leaf = buf_xgrow(p->leaf, &p->leaf_cap, (size_t)p->nleaves + 1, sizeof *p->leaf);
-    memset(&p->leaf[p->nleaves], 0, sizeof *p->leaf);
-    p->leaf[p->nleaves].start = start;
-    p->leaf[p->nleaves].end = ps->i;
-    int n = split_new_node(p, SPLIT_PHRASE, p->nleaves++);
-    p->node[n].start = start;
-    p->node[n].end = ps->i;
-    return n;
+    for (int k = node->kid; k >= 0; k = p->node[k].next)
+        if (!split_shape(p, k))
+            return 0;
+    return 1;
 }
 
-/* kind's operands (AND: primaries, OR: ANDs), left to right; one alone is
- * itself. */
-static int split_list(split_parser *ps, int kind)
+/* Did split_shape meet every phrase, in text order? */
+static int split_leaves_read(const split_plan *p)
 {
-    const char *op = kind == SPLIT_AND ? "AND" : "OR";
-    int first = kind == SPLIT_AND ? split_primary(ps) : split_list(ps, SPLIT_AND);
-    if (ps->fail || !split_word(ps, op))
-        return first;
-    int n = split_new_node(ps->p, kind, -1), last = first;
-    ps->p->node[n].kid = first;
-    do {
-        int k = kind == SPLIT_AND ? split_primary(ps) : split_list(ps, SPLIT_AND);
-        if (ps->fail)
-            return -1;
-        ps->p->node[last].next = k;
-        last = k;
-    } while (split_word(ps, op));
-    ps->p->node[n].start = ps->p->node[first].start;
-    ps->p->node[n].end = ps->p->node[last].end;
-    return n;
-}
-
-static int split_or(split_parser *ps)
-{
-    return split_list(ps, SPLIT_OR);
+    for (int ph = 0; ph < p->nleaves; ph++)
+        if (p->leaf[ph].end == 0 || (ph > 0 && p->leaf[ph].start < p->leaf[ph - 1].end))
+            return 0;
+    return 1;
 }
 
 /* Marks the phrases whose hits FTS5 gives wherever they match: a node
@@ -193,12 +133,12 @@ static int split_or(split_parser *ps)
 static void split_mark(split_plan *p, int n, int required, int exact)
 {
     const split_node *node = &p->node[n];
-    if (node->kind == SPLIT_PHRASE) {
+    if (node->kind == EXPR_PHRASE) {
         p->leaf[node->phrase].exact = exact;
         return;
     }
     for (int k = node->kid; k >= 0; k = p->node[k].next)
-        if (node->kind == SPLIT_AND)
+        if (node->kind == EXPR_AND)
             split_mark(p, k, required, required);
         else
             split_mark(p, k, 0, exact);
@@ -228,7 +168,7 @@ void split_plan_free(split_plan *p)
     }
     free(p->leaf);
     free(p->split);
-    for (size_t n = 0; n < p->nnodes; n++)
+    for (int n = 0; p->node && n < p->nnodes; n++)
         free(p->node[n].rest);
     free(p->node);
     free(p->text);
@@ -242,7 +182,7 @@ static void split_view_init(split_plan *p);
 static int split_below(split_plan *p, int n)
 {
     split_node *node = &p->node[n];
-    if (node->kind == SPLIT_PHRASE)
+    if (node->kind == EXPR_PHRASE)
         return node->split = p->leaf[node->phrase].npos > 0;
     for (int k = node->kid; k >= 0; k = p->node[k].next)
         node->split |= split_below(p, k);
@@ -269,7 +209,8 @@ split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cach
                            long long stamp)
 {
     /* no alternative anywhere: nothing to split (most queries) */
-    if (!e || !e->fts || e->nphrases <= 0 || !rowids || !strchr(e->fts, ANALYZER_ALTERNATIVE))
+    if (!e || !e->fts || e->nphrases <= 0 || !e->nodes || e->root < 0 || e->root >= e->nnodes ||
+        !rowids || !strchr(e->fts, ANALYZER_ALTERNATIVE))
         return NULL;
     split_plan *p = calloc(1, sizeof *p);
     if (!p)
@@ -278,11 +219,16 @@ split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cach
     p->rowids = rowids;
     p->cache = stamp ? cache : NULL;
     p->stamp = stamp;
-    split_parser ps = {e->fts, 0, strlen(e->fts), p, 0};
-    p->root = split_or(&ps);
-    split_blank(&ps);
+    p->root = e->root;
+    p->leaf = calloc((size_t)e->nphrases, sizeof *p->leaf);
+    p->node = malloc((size_t)e->nnodes * sizeof *p->node); /* filled by split_read */
+    if (!p->leaf || !p->node) {
+        split_plan_free(p);
+        return NULL;
+    }
+    p->nleaves = e->nphrases;
     int nsplit = 0;
-    if (!ps.fail && ps.i == ps.n && p->nleaves == e->nphrases) {
+    if (split_read(p, e) && split_shape(p, p->root) && split_leaves_read(p)) {
         split_mark(p, p->root, 1, 1);
         for (int ph = 0; ph < p->nleaves; ph++) {
             split_leaf *l = &p->leaf[ph];
@@ -639,7 +585,7 @@ static int split_rowid_cmp(const void *a, const void *b)
 static int split_eval(split_plan *p, int n, int *rc)
 {
     split_node *node = &p->node[n];
-    if (node->kind == SPLIT_PHRASE) {
+    if (node->kind == EXPR_PHRASE) {
         Fts5PhraseIter it;
         int col = -1, off = 0;
         *rc = split_phrase_first((Fts5Context *)(void *)p, node->phrase, &it, &col, &off);
@@ -649,13 +595,13 @@ static int split_eval(split_plan *p, int n, int *rc)
         if (!p->node[k].split)
             continue;
         int m = split_eval(p, k, rc);
-        if (node->kind == SPLIT_AND && !m)
+        if (node->kind == EXPR_AND && !m)
             return 0;
-        if (node->kind == SPLIT_OR && m)
+        if (node->kind == EXPR_OR && m)
             return 1;
     }
-    if (*rc != SQLITE_OK || node->kind == SPLIT_AND)
-        return node->kind == SPLIT_AND;
+    if (*rc != SQLITE_OK || node->kind == EXPR_AND)
+        return node->kind == EXPR_AND;
     if (!node->have_rest && (*rc = split_rest(p, node)) != SQLITE_OK)
         return 0;
     return node->nrest > 0 &&

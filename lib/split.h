@@ -36,8 +36,9 @@ void split_cache_free(split_cache *cache);
  * requires (its hits are then FTS5's wherever it matches), and its term
  * is that phrase alone, read by no exact-form term (rank.c counts its
  * rows by rank_params.expr_rows, not xQueryPhrase). The expression must
- * be phrases, parentheses, AND and OR only. The caller frees the plan
- * with split_plan_free. */
+ * be phrases, AND and OR only (its shape, e->nodes: no NOT, no prefix
+ * phrase), each of e's phrases once. The caller frees the plan with
+ * split_plan_free. */
 split_plan *split_plan_new(const query_expr *e, sqlite3_stmt *rowids, split_cache *cache,
                            long long stamp);
 void split_plan_free(split_plan *plan);

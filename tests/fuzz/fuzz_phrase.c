@@ -17,6 +17,7 @@
 #include "fuzz_index.h"
 #include "phrase.h"
 #include "split.h"
+#include "../unit/expr_read.h"
 #include "../unit/split_hits.h"
 
 static sqlite3 *p_db;
@@ -132,7 +133,10 @@ static void p_split(const char *phrase, unsigned shape, const char *w1, const ch
         t[i] = (query_term){.clause = i, .first = i, .n = 1, .of = -1, .text = (char *)""};
         ph[i] = (query_phrase){.term = i, .exact = -1, .check = -1};
     }
-    query_expr e = {.fts = fts.data, .terms = t, .nterms = n, .phrases = ph, .nphrases = n};
+    query_expr e = {.terms = t, .nterms = n, .phrases = ph, .nphrases = n};
+    e.root = expr_read(fts.data, &e.fts, &e.nodes, &e.nnodes);
+    if (strcmp(e.fts, fts.data) != 0)
+        fuzz_fail("the writer wrote %s as %s", fts.data, e.fts);
     split_plan *plan = split_plan_new(&e, p_rowids, NULL, 0);
     if (!plan)
         fuzz_fail("split_plan_new refused %s", fts.data);
@@ -144,6 +148,8 @@ static void p_split(const char *phrase, unsigned shape, const char *w1, const ch
     free(want);
     free(got);
     split_plan_free(plan);
+    free(e.fts);
+    free(e.nodes);
     buf_free(&fts);
 }
 
