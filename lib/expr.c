@@ -85,7 +85,8 @@ static void expr_reduce(expr_writer *w, expr_group g, size_t end)
 void expr_open(buf *b, expr_writer *w)
 {
     if (w) {
-        w->group = buf_xgrow(w->group, &w->gcap, w->ngroups + 1, sizeof *w->group);
+        if (w->ngroups == w->gcap)
+            w->group = buf_xgrow(w->group, &w->gcap, w->ngroups + 1, sizeof *w->group);
         w->group[w->ngroups++] = (expr_group){w->nitems, b->len};
     }
     buf_putc(b, '(');
@@ -100,7 +101,10 @@ void expr_close(buf *b, expr_writer *w)
 
 void expr_op(buf *b, expr_writer *w, expr_kind op)
 {
-    buf_puts(b, op == EXPR_AND ? " AND " : op == EXPR_OR ? " OR " : " NOT ");
+    if (op == EXPR_OR)
+        buf_append(b, " OR ", 4);
+    else
+        buf_append(b, op == EXPR_AND ? " AND " : " NOT ", 5);
     if (w)
         expr_push(w, (expr_item){-1 - (int)op, 0, 0});
 }
