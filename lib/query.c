@@ -71,6 +71,8 @@ typedef struct query_node {
                     * its forms of another part of speech (query_weak_forms) */
     int soft;      /* PHRASE: a question's word the relaxed order does not
                     * count (query_expr.soft) */
+    int either;    /* PHRASE: a side of a question's « entre A et B », which
+                    * the relaxed order counts with the other (query_expr.either) */
     int common;    /* PHRASE of one word typed that says little alone
                     * (query_says_little) */
     int little;    /* PHRASE: common, or a question's light verb
@@ -110,6 +112,7 @@ typedef struct {
     int dropped;     /* a function word of a question, not required */
     int soft;        /* a word of a question the relaxed order does not count
                       * (query_expr.soft) */
+    int either;      /* a side of a question's « entre A et B » (query_mark_either) */
     int light;       /* a question's light verb before a word (query_light_verbs),
                       * which a title need not say (query_expr.little) */
     int optional;    /* a function word of a keyword query: not required, ranked */
@@ -1736,6 +1739,7 @@ static query_node *query_item_node(const query_item *it)
     }
     query_node *ph = query_phrase_of(it, 0, it->npos);
     ph->soft = it->soft;
+    ph->either = it->either;
     ph->head = it->head;
     ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
                  query_says_little(query_pos_surface(&it->pos[0]));
@@ -2575,6 +2579,45 @@ static int query_scope_name(const query_item *items, size_t n, size_t i)
     return before && (strcmp(before, "dans") == 0 || strcmp(before, "avec") == 0);
 }
 
+/* Is items[i] a plain word of one position that a question requires? */
+static int query_plain_kept(const query_item *items, size_t i)
+{
+    return items[i].kind == QUERY_ITEM_WORD && !items[i].neg && !items[i].prefix &&
+           !items[i].dropped && items[i].npos == 1;
+}
+
+/* « quelle est la différence entre les MPM prefork et worker ? », « entre
+ * fork et vfork ? »: a question that sets two things side by side names
+ * them on either side of the « et » of its « entre … et », and each one's
+ * own page answers it, though it seldom names the other. The word before
+ * that « et » and the one word after it, the question's last, are marked
+ * either (query_expr.either): the relaxed order counts a row with one of
+ * them as having both. Only a single word after « et »: « entre un lien
+ * symbolique et un lien physique » pairs no words. */
+static void query_mark_either(query_item *items, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !(query_word_at(items + i, 1, 0) && items[i].npos == 1 &&
+                      strcmp(query_word_at(items + i, 1, 0), "entre") == 0))
+        i++;
+    size_t et = i + 1;
+    while (et < n && !(query_word_at(items + et, 1, 0) && items[et].npos == 1 &&
+                       strcmp(query_word_at(items + et, 1, 0), "et") == 0))
+        et++;
+    if (et >= n || et < i + 2 || !query_plain_kept(items, et - 1))
+        return;
+    size_t b = n, kept = 0;
+    for (size_t j = et + 1; j < n; j++)
+        if (!items[j].dropped) {
+            kept++;
+            b = j;
+        }
+    if (kept != 1 || !query_plain_kept(items, b))
+        return;
+    items[et - 1].either = 1;
+    items[b].either = 1;
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
@@ -2631,6 +2674,7 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
             items[i].soft = 1;
         items[i].light = items[i].soft && light;
     }
+    query_mark_either(items, n);
     return 1;
 }
 
@@ -3870,6 +3914,12 @@ query_expr *query_compile(const query *q, int flags, const query_vocab *v)
     for (size_t i = 0; i < q->nclauses && i < 64; i++)
         if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->little)
             e->little |= 1ULL << i;
+    e->either = 0;
+    for (size_t i = 0; i < q->nclauses && i < 64; i++)
+        if (q->clauses[i]->kind == QUERY_NODE_PHRASE && q->clauses[i]->either)
+            e->either |= 1ULL << i;
+    if (__builtin_popcountll(e->either) != 2)
+        e->either = 0;
     return e;
 }
 

@@ -170,6 +170,10 @@ typedef struct {
      * (« faire », « rendre »): a title's span does not need them
      * (rank.c). */
     unsigned long long little;
+    /* The two clauses of a question's « entre A et B » (« différence
+     * entre prefork et worker ? »): the relaxed order of a question counts
+     * a row with one of them as having both (rank.c); 0 when none. */
+    unsigned long long either;
 } query_expr;
 
 enum {

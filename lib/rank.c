@@ -1758,11 +1758,15 @@ static unsigned long long rank_counted_mask(const rank_state *m)
  * raised to 0.5 to 2 or capped at 1 to 2) lost « une victime sans papiers
  * peut-elle obtenir un titre de séjour ? » (0.884 -> 0.753) and « que faire
  * si je soupçonne qu'un enfant est exploité ? » (0.820 -> 0.787) in every
- * variant tried; at best class question 0.9101. */
+ * variant tried; at best class question 0.9101. A row with one side of a
+ * question's « entre A et B » has both (query_expr.either: « différence
+ * entre les MPM prefork et worker ? », heldout27 0.377 -> 0.706). */
 static int rank_relaxed_count(const rank_state *m, const rank_params *p, unsigned long long have)
 {
     int nc = m->expr->nclauses;
     unsigned long long all = rank_counted_mask(m);
+    if (have & m->expr->either)
+        have |= m->expr->either;
     have &= all;
     int n = __builtin_popcountll(all), k = __builtin_popcountll(have);
     if (!p || !p->slack || !m->stats || n < RANK_SLACK_CLAUSES || k != n - 1)

@@ -1968,6 +1968,45 @@ static void test_tables_session27_round2_b26(void **state)
     ixf_remove(&ix);
 }
 
+/* « quelle est la différence entre les MPM prefork et worker ? »: the
+ * page on prefork and the page on worker answer it, each naming its own
+ * MPM only; a long page that names both in passing has one clause more
+ * but for query_mark_either, the relaxed order counting one side of
+ * « entre A et B » as both (heldout27 round 2). */
+static void test_question_either_side(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx = NULL;
+    assert_int_equal(ixf_create(&ix), 0);
+    assert_int_equal(add_text(&ix, 1, "html", 0, "Prefork",
+                              "Le MPM prefork lance des processus enfants sans thread."),
+                     0);
+    assert_int_equal(add_text(&ix, 2, "html", 0, "Worker",
+                              "Le MPM worker lance des processus avec plusieurs threads."),
+                     0);
+    char *both = framed(2770, 40, "un MPM comme prefork ou worker se choisit", 40);
+    assert_int_equal(add_text(&ix, 3, "html", 0, "Compilation", both), 0);
+    free(both);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(2790 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "html", 0, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    search_result res;
+    search_request req = {.q = "quelle est la différence entre les MPM prefork et worker ?",
+                          .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_int_equal(res.n_hits, 3);
+    assert_int_equal(res.hits[2].id, 3);
+    search_result_free(&res);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The partial matches count the words typed, not the clauses: « ordre du
  * jour », a synonym group's phrase (« odj », abbrev.h), is one clause of
  * « ordre du jour réunion » but two of its three content words, so the
@@ -2805,6 +2844,7 @@ int main(void)
         cmocka_unit_test(test_tables_session27_round2_b24),
         cmocka_unit_test(test_tables_session27_round2_b25),
         cmocka_unit_test(test_tables_session27_round2_b26),
+        cmocka_unit_test(test_question_either_side),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
