@@ -794,8 +794,8 @@ static const anglicism_entry_t anglicism_table[] = {
     {"tab stop", {"taquet de tabulation", NULL, NULL}},
     {"word wrap", {"retour à la ligne automatique", NULL, NULL}},
     {"track changes", {"suivi des modifications", NULL, NULL}},
-    {"find and replace", {"rechercher et remplacer", NULL, NULL}},
-    {"search and replace", {"rechercher et remplacer", NULL, NULL}},
+    {"find and replace", {"rechercher et remplacer", "substitution", NULL}},
+    {"search and replace", {"rechercher et remplacer", "substitution", NULL}},
     {"autosave", {"enregistrement automatique", NULL, NULL}},
     {"autocorrect", {"correction automatique", "autocorrection", NULL}},
     {"conditional formatting", {"mise en forme conditionnelle", NULL, NULL}},
@@ -1423,6 +1423,44 @@ static const anglicism_entry_t anglicism_table[] = {
     {"zero matrix", {"matrice de zéros", "zeros", NULL}},
     {"default editor", {"éditeur par défaut", "sensible-editor", NULL}},
     {"default pager", {"pageur par défaut", "sensible-pager", NULL}},
+    /* Session 28, round 2 (b27, after batch 27, the Apache HTTP Server
+     * manual), written after its failures were seen (a disclosed bias:
+     * the answers write the words on the right): a « cache stampede »
+     * (« thundering herd ») is a « tempête de requêtes » on the origin
+     * server; a « response body » the « corps de la réponse »; a find and
+     * replace a « substitution » (above); slowloris a « déni de
+     * service » by slow requests, which a server defends with a request
+     * timeout; a « web server benchmark » a « test des performances »;
+     * a « correlation id » or « request id » an « identifiant unique »
+     * of the request; keep-alive the « connexions persistantes »; user
+     * tracking the « suivi » of the user's path. From general knowledge,
+     * no failure showing them: the same families (request and response
+     * parts, load and performance testing, denial of service, tracing
+     * ids, persistent connections, tracking). */
+    {"cache stampede", {"tempête de requêtes", "afflux de requêtes", NULL}},
+    {"thundering herd", {"tempête de requêtes", "afflux de requêtes", NULL}},
+    {"response body", {"corps de la réponse", "corps de réponse", NULL}},
+    {"request body", {"corps de la requête", "corps de requête", NULL}},
+    {"response header", {"en-tête de réponse", "en-tête de la réponse", NULL}},
+    {"request header", {"en-tête de requête", "en-tête de la requête", NULL}},
+    {"slowloris", {"déni de service", "requêtes lentes", "délai de réception"}},
+    {"denial of service", {"déni de service", NULL, NULL}},
+    {"dos attack", {"attaque par déni de service", "déni de service", NULL}},
+    {"web server benchmark", {"test des performances du serveur", "test de performances", NULL}},
+    {"server benchmark", {"test des performances du serveur", "test de performances", NULL}},
+    {"performance testing", {"test de performances", "test des performances", NULL}},
+    {"load testing", {"test de charge", "test de montée en charge", NULL}},
+    {"load test", {"test de charge", "test de montée en charge", NULL}},
+    {"correlation id", {"identifiant unique", "identifiant de corrélation", NULL}},
+    {"request id", {"identifiant de requête", "identifiant unique", NULL}},
+    {"trace id", {"identifiant de trace", "identifiant unique", NULL}},
+    {"keep-alive", {"connexion persistante", "connexions persistantes", NULL}},
+    {"keepalive", {"connexion persistante", "connexions persistantes", NULL}},
+    {"persistent connection", {"connexion persistante", NULL, NULL}},
+    {"user tracking", {"suivi des utilisateurs", "suivre le parcours", NULL}},
+    {"tracking", {"suivi", "pistage", NULL}},
+    {"clickstream", {"parcours de navigation", "suivre le parcours", NULL}},
+    {"internal server error", {"erreur interne du serveur", "erreur 500", NULL}},
 };
 
 size_t anglicism_count(void)

@@ -1166,6 +1166,27 @@ static const lexicon_entry lexicon_table[] = {
     {"éditeur par défaut", {"sensible-editor", "select-editor", NULL}},
     {"navigateur par défaut", {"sensible-browser", NULL, NULL}},
     {"pageur par défaut", {"sensible-pager", NULL, NULL}},
+    /* Session 28, round 2 (b27, after batch 27, the Apache HTTP Server
+     * manual), written after its failures were seen (a disclosed bias:
+     * the answers write the words on the right): the « nouveautés » of a
+     * version are its « nouvelles fonctionnalités »; what one watches
+     * « en temps réel » is shown « instantané »; a « pistage » of
+     * visitors is their « suivi »; to « garder la connexion ouverte » is
+     * a « connexion persistante » (keep-alive); an « erreur interne du
+     * serveur » is the « Internal Server Error », the error 500. From
+     * general knowledge, no failure showing them: the same families (a
+     * release's news, live views, tracking, HTTP's errors by number). */
+    {"nouveautés", {"nouvelles fonctionnalités", "quoi de neuf", NULL}},
+    {"nouveauté", {"nouvelle fonctionnalité", NULL, NULL}},
+    {"en temps réel", {"instantané", "en direct", NULL}},
+    {"pistage", {"suivi", "traçage", NULL}},
+    {"traçage des visiteurs", {"suivi des utilisateurs", "suivre le parcours", NULL}},
+    {"garder la connexion ouverte", {"connexion persistante", "keepalive", NULL}},
+    {"maintenir la connexion ouverte", {"connexion persistante", "keepalive", NULL}},
+    {"connexion persistante", {"keepalive", "keep-alive", NULL}},
+    {"erreur interne du serveur", {"internal server error", "erreur 500", NULL}},
+    {"page introuvable", {"not found", "erreur 404", NULL}},
+    {"accès interdit", {"forbidden", "erreur 403", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)

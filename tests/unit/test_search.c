@@ -1968,6 +1968,41 @@ static void test_tables_session27_round2_b26(void **state)
     ixf_remove(&ix);
 }
 
+/* Session 28, round 2 (b27): the rows written after batch 27's failures
+ * (anglicism.c, lexicon.c) reach the words its answers write. */
+static void test_tables_session28_round2_b27(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Eviter une tempête de requêtes vers le serveur d'origine.",
+        "Une variable contenant un identifiant unique pour chaque requête.",
+        "Des substitutions de chaînes sur le corps de la réponse.",
+        "L'outil de test des performances du serveur.",
+        "Ce module permet de suivre le parcours d'un utilisateur.",
+        "Vue d'ensemble des nouvelles fonctionnalités de la version.",
+        "Active la connexion persistante (les connexions persistantes).",
+        "Un message contenant Internal Server Error.",
+        "Une page fournit l'état instantané du moteur; garder la porte ouverte.",
+    };
+    ctx = open_texts(&ix, texts, 9, "Note", 2727);
+    assert_int_equal(found_ids(ctx, "cache stampede"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "correlation id"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "find and replace"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "response body"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "web server benchmark"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "user tracking"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "nouveautés"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "garder la connexion ouverte"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "keepalive"), 1u << 7);
+    assert_int_equal(found_ids(ctx, "erreur interne du serveur"), 1u << 8);
+    assert_int_equal(found_ids(ctx, "en temps réel"), 1u << 9);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* « quelle est la différence entre les MPM prefork et worker ? »: the
  * page on prefork and the page on worker answer it, each naming its own
  * MPM only; a long page that names both in passing has one clause more
@@ -2845,6 +2880,7 @@ int main(void)
         cmocka_unit_test(test_tables_session27_round2_b25),
         cmocka_unit_test(test_tables_session27_round2_b26),
         cmocka_unit_test(test_question_either_side),
+        cmocka_unit_test(test_tables_session28_round2_b27),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
