@@ -2767,6 +2767,34 @@ static int query_indefinite(const query_item *items, size_t n, size_t i)
                          sizeof query_indefinites / sizeof query_indefinites[0]);
 }
 
+/* Is items[i] a word of a locution that says how many before a noun
+ * (unaccented): « un grand nombre de », « un petit nombre de »,
+ * « beaucoup de », « une multitude de », « de nombreux », « de
+ * nombreuses »? Like the indefinite determiners (query_indefinites), they
+ * say how many, not what: « l'hébergement d'un grand nombre de sites
+ * virtuels » is answered by « Hébergement virtuel de masse ». « nombre »
+ * alone stays (« le nombre de processus »). */
+static int query_quantity(const query_item *items, size_t n, size_t i)
+{
+    const char *w = query_word_at(items + i, 1, 0), *next = NULL, *after = NULL, *prev = NULL;
+    if (!w || items[i].npos != 1 || items[i].ends || i + 1 >= n)
+        return 0;
+    next = query_word_at(items + i + 1, 1, 0);
+    after = i + 2 < n ? query_word_at(items + i + 2, 1, 0) : NULL;
+    prev = i > 0 ? query_word_at(items + i - 1, 1, 0) : NULL;
+    if (!next)
+        return 0;
+    int de = !strcmp(next, "de") || !strcmp(next, "d");
+    if ((!strcmp(w, "beaucoup") || !strcmp(w, "multitude")) && de)
+        return 1;
+    if (!strcmp(w, "nombreux") || !strcmp(w, "nombreuses"))
+        return 1;
+    if ((!strcmp(w, "grand") || !strcmp(w, "petit")) && !strcmp(next, "nombre") && after &&
+        (!strcmp(after, "de") || !strcmp(after, "d")))
+        return 1;
+    return !strcmp(w, "nombre") && de && prev && (!strcmp(prev, "grand") || !strcmp(prev, "petit"));
+}
+
 /* The nouns that name a general account of a subject, not the subject
  * (unaccented): « panorama », « généralités », « survol », and the
  * locutions « vue d'ensemble », « tour d'horizon » (both words). A page
@@ -2807,7 +2835,7 @@ static int query_genre_word(const query_item *items, size_t n, size_t i)
  * with an operator, nor when nothing else is left. */
 static int query_optional_word(const query_item *items, size_t n, size_t i)
 {
-    if (query_indefinite(items, n, i))
+    if (query_indefinite(items, n, i) || query_quantity(items, n, i))
         return 1;
     if (query_genre_word(items, n, i))
         return 1;

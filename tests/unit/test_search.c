@@ -1968,6 +1968,32 @@ static void test_tables_session27_round2_b26(void **state)
     ixf_remove(&ix);
 }
 
+/* A locution that says how many (query_quantity) is not required in a
+ * keyword query: « un grand nombre de sites » is answered by a page on
+ * hosting sites « de masse »; « nombre » alone stays required
+ * (heldout27 round 2). */
+static void test_quantity_not_required(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "L'hébergement virtuel de masse de milliers de sites.",
+        "L'hébergement d'un grand nombre de sites virtuels sur une machine.",
+        "Le processus démarre au lancement.",
+        "Le nombre de processus est limité.",
+    };
+    ctx = open_texts(&ix, texts, 4, "Note", 2750);
+    assert_int_equal(found_strict(ctx, "l'hébergement d'un grand nombre de sites virtuels"),
+                     1u << 1 | 1u << 2);
+    assert_int_equal(found_strict(ctx, "hébergement de nombreux sites virtuels"),
+                     1u << 1 | 1u << 2);
+    assert_int_equal(found_strict(ctx, "le nombre de processus"), 1u << 4);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Session 28, round 2 (b27): the rows written after batch 27's failures
  * (anglicism.c, lexicon.c) reach the words its answers write. */
 static void test_tables_session28_round2_b27(void **state)
@@ -2881,6 +2907,7 @@ int main(void)
         cmocka_unit_test(test_tables_session27_round2_b26),
         cmocka_unit_test(test_question_either_side),
         cmocka_unit_test(test_tables_session28_round2_b27),
+        cmocka_unit_test(test_quantity_not_required),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
