@@ -2593,13 +2593,28 @@ static int query_plain_kept(const query_item *items, size_t i)
  * that « et » and the one word after it, the question's last, are marked
  * either (query_expr.either): the relaxed order counts a row with one of
  * them as having both. Only a single word after « et »: « entre un lien
- * symbolique et un lien physique » pairs no words. */
+ * symbolique et un lien physique » pairs no words; and only when a word
+ * that compares comes before « entre » (query_comparing): « partager un
+ * fichier entre windows et linux ? » asks for both. */
+static const char *const query_comparing[] = {
+    "choisir",     "choix",        "comparaison", "comparer",   "difference",
+    "differences", "differencier", "distinction", "distinguer",
+};
+
 static void query_mark_either(query_item *items, size_t n)
 {
     size_t i = 0;
+    int compares = 0;
     while (i < n && !(query_word_at(items + i, 1, 0) && items[i].npos == 1 &&
-                      strcmp(query_word_at(items + i, 1, 0), "entre") == 0))
+                      strcmp(query_word_at(items + i, 1, 0), "entre") == 0)) {
+        const char *w = query_word_at(items + i, 1, 0);
+        compares |=
+            w && items[i].npos == 1 &&
+            query_in_list(w, query_comparing, sizeof query_comparing / sizeof query_comparing[0]);
         i++;
+    }
+    if (!compares)
+        return;
     size_t et = i + 1;
     while (et < n && !(query_word_at(items + et, 1, 0) && items[et].npos == 1 &&
                        strcmp(query_word_at(items + et, 1, 0), "et") == 0))
