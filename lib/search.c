@@ -1012,7 +1012,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     if (rank_register(ctx->db, err, errlen) != 0 || phrase_register(ctx->db, err, errlen) != 0 ||
         split_register(ctx->db, err, errlen) != 0 || search_prepare_all(ctx, err, errlen) != 0)
         goto fail;
-    if (!(ctx->split_cache = split_cache_new())) {
+    if (!(ctx->split_cache = split_cache_new(SPLIT_CACHE_MAX_ROWS))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }

@@ -33,6 +33,7 @@ typedef struct {
 struct split_cache {
     split_cached slot[SPLIT_CACHE_SLOTS];
     unsigned long clock;
+    size_t max_rows;
 };
 
 /* A node of e's tree (e->nodes, the same index, read into the plan): a
@@ -189,9 +190,12 @@ static int split_below(split_plan *p, int n)
     return node->split;
 }
 
-split_cache *split_cache_new(void)
+split_cache *split_cache_new(size_t max_rows)
 {
-    return calloc(1, sizeof(split_cache));
+    split_cache *c = calloc(1, sizeof(split_cache));
+    if (c)
+        c->max_rows = max_rows;
+    return c;
 }
 
 void split_cache_free(split_cache *c)
@@ -554,7 +558,7 @@ static int split_rest(split_plan *p, split_node *node)
         sqlite3_reset(p->rowids);
         sqlite3_clear_bindings(p->rowids);
     }
-    if (c && rc == SQLITE_DONE) {
+    if (c && rc == SQLITE_DONE && node->nrest <= p->cache->max_rows) {
         free(c->text);
         free(c->v);
         c->v = buf_xrealloc(NULL, (node->nrest ? node->nrest : 1) * sizeof *c->v);

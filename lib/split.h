@@ -18,10 +18,13 @@
 typedef struct split_plan split_plan;
 
 /* The rows the filter asked FTS5 for (split_rest), kept per connection
- * for the index's commit stamp: a query run again asks no more. NULL when
+ * for the index's commit stamp: a query run again asks no more. A list of
+ * more than max_rows rows is not kept (SPLIT_CACHE_MAX_ROWS: the cache's
+ * 16 lists then hold 8 MiB at most, whatever the index's size). NULL when
  * out of memory. */
+#define SPLIT_CACHE_MAX_ROWS 65536
 typedef struct split_cache split_cache;
-split_cache *split_cache_new(void);
+split_cache *split_cache_new(size_t max_rows);
 void split_cache_free(split_cache *cache);
 
 /* The plan for e (kept alive by the caller, with rowids and cache, while

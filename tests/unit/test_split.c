@@ -149,7 +149,7 @@ static int same_as_fts5(const char *fts, int nphrases)
     assert_string_equal(got, want);
     /* the same twice more with a cache: the second finds the rows of the
      * split phrases' neighbours there */
-    split_cache *cache = split_cache_new();
+    split_cache *cache = split_cache_new(SPLIT_CACHE_MAX_ROWS);
     for (int run = 0; run < 2; run++) {
         split_plan *again = split_plan_new(&f.e, rowids, cache, 1);
         char *cached = rows("SELECT rowid, test_hits(docs_fts, ?2) FROM docs_fts"
@@ -257,12 +257,55 @@ static void test_expression(void **state)
     unfake(&f);
 }
 
+/* A list of the rows beside a split phrase longer than the cache's
+ * max_rows is not kept: the filter asks FTS5 for it again on the next
+ * run; one within it is asked for once. */
+static void test_cache_cap(void **state)
+{
+    (void)state;
+    fake_expr f;
+    fake(&f, SIDE " OR \"!note\"", 2);
+    char *want = rows("SELECT rowid, test_hits(docs_fts, ?2) FROM docs_fts"
+                      " WHERE docs_fts MATCH ?1",
+                      f.e.fts, NULL);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT count(*) FROM docs_fts"
+                                        " WHERE docs_fts MATCH '\"!note\"'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    size_t notes = (size_t)sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    assert_true(notes > 1);
+    for (int keep = 0; keep < 2; keep++) {
+        split_cache *cache = split_cache_new(keep ? notes : notes - 1);
+        int before = sqlite3_stmt_status(rowids, SQLITE_STMTSTATUS_RUN, 0);
+        for (int run = 0; run < 2; run++) {
+            split_plan *plan = split_plan_new(&f.e, rowids, cache, 1);
+            assert_non_null(plan);
+            char *got = rows("SELECT rowid, test_hits(docs_fts, ?2) FROM docs_fts"
+                             " WHERE docs_fts MATCH ?1 AND repere_keep(docs_fts, ?2)",
+                             split_plan_fts(plan), plan);
+            assert_string_equal(got, want);
+            free(got);
+            split_plan_free(plan);
+        }
+        assert_int_equal(sqlite3_stmt_status(rowids, SQLITE_STMTSTATUS_RUN, 0) - before,
+                         keep ? 1 : 2);
+        split_cache_free(cache);
+    }
+    free(want);
+    unfake(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_fts5),
         cmocka_unit_test(test_not_split),
         cmocka_unit_test(test_expression),
+        cmocka_unit_test(test_cache_cap),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
