@@ -316,10 +316,72 @@ static void check_shape(const query_expr *e)
             assert_int_equal(e->fts[i], i < e->nodes[e->root].start ? '(' : ')');
 }
 
+/* The rows of node n of e's shape, a bit per rowid (the documents are
+ * fewer than 128): each phrase's rows are FTS5's for its text alone,
+ * joined as the tree says (NOT: the first child's without the others'). */
+typedef struct {
+    uint64_t w[2];
+} rowset;
+
+static rowset shape_rows(fixture *f, const query_expr *e, int n)
+{
+    const expr_node *x = &e->nodes[n];
+    rowset r = {{0, 0}};
+    if (x->kind == EXPR_PHRASE) {
+        char *text = buf_xstrndup(e->fts + x->start, x->end - x->start);
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(f->db,
+                                            "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?", -1,
+                                            &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            long long id = sqlite3_column_int64(st, 0);
+            assert_true(id > 0 && id < 128);
+            r.w[id / 64] |= 1ULL << (id % 64);
+        }
+        sqlite3_finalize(st);
+        free(text);
+        return r;
+    }
+    int first = 1;
+    for (int k = x->kid; k >= 0; k = e->nodes[k].next) {
+        rowset c = shape_rows(f, e, k);
+        for (int i = 0; i < 2; i++) {
+            if (first)
+                r.w[i] = c.w[i];
+            else if (x->kind == EXPR_AND)
+                r.w[i] &= c.w[i];
+            else if (x->kind == EXPR_OR)
+                r.w[i] |= c.w[i];
+            else
+                r.w[i] &= ~c.w[i];
+        }
+        first = 0;
+    }
+    return r;
+}
+
+/* e's shape matches the rows FTS5 matches for e->fts ("1,5"): the
+ * operators the tree joins its phrases with are the text's, with FTS5's
+ * precedence, wherever query.c wrote them (check_shape only reads the
+ * text along the tree). */
+static void check_rows(fixture *f, const query_expr *e, const char *rows)
+{
+    rowset r = shape_rows(f, e, e->root);
+    buf b = BUF_INIT;
+    for (int id = 0; id < 128; id++)
+        if (r.w[id / 64] >> (id % 64) & 1)
+            buf_printf(&b, "%s%d", b.len ? "," : "", id);
+    if (strcmp(b.data ? b.data : "", rows) != 0)
+        fail_msg("%s: the tree matches %s, FTS5 %s", e->fts, b.data ? b.data : "", rows);
+    buf_free(&b);
+}
+
 /* Parses text and runs every compiled expression; returns the rowids of
  * the QUERY_ALL one ("" when none, "empty" for QUERY_EMPTY). The signals
  * never change the rows, each phrase table is FTS5's and the shape
- * recorded is the text's (check_shape). */
+ * recorded is the text's (check_shape) and matches its rows (check_rows). */
 static char *search(fixture *f, const char *text, size_t len)
 {
     query *q = NULL;
@@ -346,6 +408,7 @@ static char *search(fixture *f, const char *text, size_t len)
             fail_msg("%s (query %.80s)", rows[i], text);
         assert_int_equal(e->nclauses, (int)query_clauses(q));
         check_shape(e);
+        check_rows(f, e, rows[i]);
         int n = fts_phrases(f->db, e->fts);
         if (n >= 0 && n != e->nphrases)
             fail_msg("%s: FTS5 counts %d phrases, the compiler %d", e->fts, n, e->nphrases);
@@ -1671,6 +1734,30 @@ static void test_hostile_inputs(void **state)
         ":",
         "a:b:c",
         "\"a\" OR",
+        /* shapes: synonym groups, exclusions, operators typed, prefixes */
+        "MNA OR TEH",
+        "MNA -traite",
+        "MNA NOT traite",
+        "MNA TEH -ASE -FA",
+        "mineurs OR traite -exploitation",
+        "(mineurs OR traite) exploitation",
+        "mineurs AND traite OR exploitation NOT jeunes",
+        "((mineurs)) ((traite OR TEH))",
+        "\"mineurs \"non\" accompagnés\"",
+        "mine* -trai*",
+        "mineurs* OR traite*",
+        "mineurs -\"traite des\"",
+        "balises indicateurs -MNA",
+        "title:traite OR mineurs",
+        "NOT NOT mineurs",
+        "différence entre traite et exploitation ?",
+        "quelle différence entre MNA et ASE ?",
+        "choisir entre mineurs et",
+        "différence entre traite et exploitation et mineurs ?",
+        "beaucoup de",
+        "un grand nombre de mineurs accompagnés",
+        "\"beaucoup de mineurs\" traite",
+        "de nombreux mineurs -traite",
     };
     for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
         char *r = search(*state, hostile[i], strlen(hostile[i]));
@@ -1698,6 +1785,14 @@ static void test_long_and_many_terms(void **state)
     buf_clear(&b);
     for (int i = 0; i < 10000; i++)
         buf_putc(&b, "\"-*( OR)a"[i % 9]);
+    r = search(f, b.data, b.len);
+    free(r);
+    buf_clear(&b);
+    static const char *const mixed[] = {"mineurs", "OR",  "traite", "-exploitation",
+                                        "MNA",     "(",   ")",      "\"filles accompagnées\"",
+                                        "jeunes*", "TEH", "NOT"};
+    for (int i = 0; i < 200; i++)
+        buf_printf(&b, "%s ", mixed[(i * 7 + i / 3) % 11]);
     r = search(f, b.data, b.len);
     free(r);
     buf_clear(&b);
