@@ -3,8 +3,10 @@
  * (query_lend) and its FTS5 rewrite (expanded through the index's
  * vocabulary), then executed as MATCH on a small index with the
  * real schema, tokenizer and writer. The contract: any input parses or is QUERY_EMPTY with a
- * reason, and no rewrite is ever an FTS5 error. Only the deliberate work
- * limit (a progress handler, like searchd's time budget) may stop a query. */
+ * reason, no rewrite is ever an FTS5 error, and the shape each rewrite
+ * records (query_expr.nodes, which split.c walks) is a tree over its
+ * phrases in FTS5's order (q_shape). Only the deliberate work limit (a
+ * progress handler, like searchd's time budget) may stop a query. */
 #include "analyzer.h"
 #include "fuzz_index.h"
 #include "query.h"
@@ -60,6 +62,44 @@ static void q_run(const char *table, const char *expr)
     sqlite3_free(sql);
 }
 
+/* Walks node n of e's shape (query_expr.nodes): each phrase FTS5's next
+ * in text order, its quotes (and '*') at its ends; an AND, OR or NOT of
+ * two children or more, each inside it and after the one before. */
+static void q_shape_walk(const query_expr *e, int n, int *seen, int *phrase)
+{
+    if (n < 0 || n >= e->nnodes || ++*seen > e->nnodes)
+        fuzz_fail("node %d of %d in the shape of %s", n, e->nnodes, e->fts);
+    const expr_node *x = &e->nodes[n];
+    size_t len = strlen(e->fts);
+    if (x->start >= x->end || x->end > len)
+        fuzz_fail("node %d spans %zu..%zu of %s", n, x->start, x->end, e->fts);
+    if (x->kind == EXPR_PHRASE) {
+        if (x->phrase != (*phrase)++ || e->fts[x->start] != '"' ||
+            e->fts[x->end - 1] != (x->prefix ? '*' : '"'))
+            fuzz_fail("phrase node %d (%d) is not phrase %d of %s", n, x->phrase, *phrase - 1,
+                      e->fts);
+        return;
+    }
+    int kids = 0;
+    size_t at = x->start;
+    for (int k = x->kid; k >= 0; k = e->nodes[k].next, kids++) {
+        if (k >= e->nnodes || e->nodes[k].start < at)
+            fuzz_fail("child %d of node %d out of order in %s", k, n, e->fts);
+        q_shape_walk(e, k, seen, phrase);
+        at = e->nodes[k].end;
+    }
+    if (kids < 2 || at > x->end)
+        fuzz_fail("node %d has %d children in %s", n, kids, e->fts);
+}
+
+static void q_shape(const query_expr *e)
+{
+    int seen = 0, phrase = 0;
+    q_shape_walk(e, e->root, &seen, &phrase);
+    if (seen != e->nnodes || phrase != e->nphrases)
+        fuzz_fail("the shape of %s has %d of %d nodes, %d of %d phrases", e->fts, seen, e->nnodes,
+                  phrase, e->nphrases);
+}
 
 typedef struct {
     const query *q;
@@ -103,6 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
         query_expr *e = query_compile(q, flags[i], &q_qv);
         q_run("docs_fts", e->fts);
+        q_shape(e);
         for (int k = 0; k < e->nphrases; k++)
             if (e->phrases[k].term < 0 || e->phrases[k].term >= e->nterms)
                 fuzz_fail("phrase %d of %s has term %d", k, e->fts, e->phrases[k].term);
