@@ -2782,13 +2782,22 @@ static int query_indefinite(const query_item *items, size_t n, size_t i)
                          sizeof query_indefinites / sizeof query_indefinites[0]);
 }
 
+/* Is the adjective at items[i] a superlative's (« le plus petit nombre
+ * de la liste », « le moins grand »): a number, not a quantity. */
+static int query_superlative(const query_item *items, size_t i)
+{
+    const char *prev = i > 0 ? query_word_at(items + i - 1, 1, 0) : NULL;
+    return prev && (!strcmp(prev, "plus") || !strcmp(prev, "moins"));
+}
+
 /* Is items[i] a word of a locution that says how many before a noun
  * (unaccented): « un grand nombre de », « un petit nombre de »,
  * « beaucoup de », « une multitude de », « de nombreux », « de
  * nombreuses »? Like the indefinite determiners (query_indefinites), they
  * say how many, not what: « l'hébergement d'un grand nombre de sites
  * virtuels » is answered by « Hébergement virtuel de masse ». « nombre »
- * alone stays (« le nombre de processus »). */
+ * alone stays (« le nombre de processus »), and a superlative's
+ * (query_superlative). */
 static int query_quantity(const query_item *items, size_t n, size_t i)
 {
     const char *w = query_word_at(items + i, 1, 0), *next = NULL, *after = NULL, *prev = NULL;
@@ -2806,8 +2815,9 @@ static int query_quantity(const query_item *items, size_t n, size_t i)
         return 1;
     if ((!strcmp(w, "grand") || !strcmp(w, "petit")) && !strcmp(next, "nombre") && after &&
         (!strcmp(after, "de") || !strcmp(after, "d")))
-        return 1;
-    return !strcmp(w, "nombre") && de && prev && (!strcmp(prev, "grand") || !strcmp(prev, "petit"));
+        return !query_superlative(items, i);
+    return !strcmp(w, "nombre") && de && prev &&
+           (!strcmp(prev, "grand") || !strcmp(prev, "petit")) && !query_superlative(items, i - 1);
 }
 
 /* The nouns that name a general account of a subject, not the subject

@@ -1983,13 +1983,17 @@ static void test_quantity_not_required(void **state)
         "L'hébergement d'un grand nombre de sites virtuels sur une machine.",
         "Le processus démarre au lancement.",
         "Le nombre de processus est limité.",
+        "Trouver le plus petit nombre d'une liste.",
+        "La liste la plus longue.",
     };
-    ctx = open_texts(&ix, texts, 4, "Note", 2750);
+    ctx = open_texts(&ix, texts, 6, "Note", 2750);
     assert_int_equal(found_strict(ctx, "l'hébergement d'un grand nombre de sites virtuels"),
                      1u << 1 | 1u << 2);
     assert_int_equal(found_strict(ctx, "hébergement de nombreux sites virtuels"),
                      1u << 1 | 1u << 2);
     assert_int_equal(found_strict(ctx, "le nombre de processus"), 1u << 4);
+    /* a superlative's « petit nombre » is a number: required */
+    assert_int_equal(found_strict(ctx, "le plus petit nombre de la liste"), 1u << 5);
     search_close(ctx);
     ixf_remove(&ix);
 }
