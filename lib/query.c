@@ -69,6 +69,8 @@ typedef struct query_node {
     int related;   /* PHRASE: a side of a "~" synonym group (synonyms.h) */
     char *typed;   /* PHRASE of one word typed: its unaccented form, to tell
                     * its forms of another part of speech (query_weak_forms) */
+    char *word;    /* PHRASE of one word typed: its unaccented form, whose
+                    * spellings' other number it reaches (query_number_alts) */
     int soft;      /* PHRASE: a question's word the relaxed order does not
                     * count (query_expr.soft) */
     int either;    /* PHRASE: a side of a question's « entre A et B », which
@@ -185,6 +187,7 @@ static void query_node_free(query_node *n)
         free(n->toks[i]);
     free(n->toks);
     free(n->typed);
+    free(n->word);
     free(n->derived);
     free(n->plural);
     for (size_t i = 0; i < n->nkids; i++)
@@ -996,9 +999,139 @@ static int query_re_verb_alt(buf *b, const char *alt, size_t n, const query_voca
     return added;
 }
 
+static int query_closed_word(const char *unaccented);
+static int query_says_little(const char *word);
+static int query_soft_preposition(const char *word);
+
+/* Is the form w[0..len) one side of a number pair to leave alone: a word
+ * of fewer than three letters (« bu » / « bus », « sa » / « sas »), a
+ * function word or a word that says little (« moi » / « mois », « soi » /
+ * « sois », « par » / « pars »), or an invariable word (query_invariable:
+ * « mai » / « mais », « plu » / « plus »)? Read unaccented. */
+static int query_number_shy(const char *w, size_t len)
+{
+    char bare[64];
+    analyzer_keyset k;
+    analyzer_keys(w, len, &k);
+    const char *s = k.fold_len > 0 ? k.fold : w;
+    size_t n = k.fold_len > 0 ? k.fold_len : len;
+    if (query_utf8_chars_n(s, n) < 3 || n >= sizeof bare)
+        return 1;
+    memcpy(bare, s, n);
+    bare[n] = '\0';
+    return query_invariable(bare, n) || query_closed_word(bare) || query_says_little(bare) ||
+           query_soft_preposition(bare);
+}
+
+/* Adds to b "=o" for the form o, the other number of the form w[0..len)
+ * (query_number_alts), when the index has o under a key other than w's. */
+static void query_number_try(buf *b, const query_forms *own, const char *w, size_t len,
+                             const char *o, size_t olen, const query_vocab *v)
+{
+    char wstem[256];
+    analyzer_keyset k;
+    analyzer_keys(w, len, &k);
+    if (k.stem_len >= sizeof wstem)
+        return;
+    size_t wl = k.stem_len;
+    memcpy(wstem, k.stem, wl);
+    analyzer_keys(o, olen, &k);
+    if (k.stem_len == 0 || (k.stem_len == wl && memcmp(k.stem, wstem, wl) == 0))
+        return;
+    for (size_t i = 0; i < own->n; i++)
+        if (strlen(own->v[i]) == olen && memcmp(own->v[i], o, olen) == 0)
+            return;
+    char mark[258];
+    mark[0] = ANALYZER_EXACT;
+    if (olen + 1 >= sizeof mark)
+        return;
+    memcpy(mark + 1, o, olen);
+    if (query_piece_has(b->data, b->len, mark, olen + 1))
+        return;
+    query_forms f = {.n = 0};
+    v->forms(v->ctx, k.stem, k.stem_len, 0, query_forms_add, &f);
+    int has = 0;
+    for (size_t i = 0; i < f.n && !has; i++)
+        has = strlen(f.v[i]) == olen && memcmp(f.v[i], o, olen) == 0;
+    query_forms_free(&f);
+    if (!has || query_number_shy(o, olen))
+        return;
+    buf_putc(b, ANALYZER_ALTERNATIVE);
+    buf_append(b, mark, olen + 1);
+}
+
+/* Appends to b ("!stem|…", the piece of the word typed word, unaccented)
+ * the exact forms of the other number of the word's spellings among the
+ * forms its alternatives reach, where Snowball stems the two apart and
+ * the index has both: « menus » (an s after u, kept) for « menu »,
+ * « permission » ("permiss") for « permissions » ("perm"), « entiers »
+ * for « entier », « petits » for « petit », « travaux » for « travail ».
+ * The form, not its key: « permissions »'s key is also « permis »'s. The
+ * word's spellings only, not every form of its stem: « délai » and
+ * « délit » share "del", and « délits » is no number of « délai ».
+ * Plural: an s, an x after au, eu, ou, -aux for -al, -ail, -au; singular
+ * the other way. Neither side may be a short, function or invariable word
+ * (query_number_shy). */
+static void query_number_alts(buf *b, const char *word, const query_vocab *v)
+{
+    query_forms own;
+    query_piece_forms(b->data, 0, NULL, v, &own);
+    char o[260];
+    size_t wordlen = strlen(word);
+    for (size_t i = 0; i < own.n; i++) {
+        const char *w = own.v[i];
+        size_t len = strlen(w), p;
+        if (len + 3 >= sizeof o || len < 3)
+            continue;
+        analyzer_keyset k;
+        analyzer_keys(w, len, &k);
+        if (k.fold_len > 0 ? k.fold_len != wordlen || memcmp(k.fold, word, wordlen) != 0
+                           : len != wordlen || memcmp(w, word, wordlen) != 0)
+            continue;
+        char last = w[len - 1];
+        int shy = -1; /* query_number_shy(w), computed at the first candidate */
+        const char *ends[3];
+        size_t cut = len, nends = 0;
+        if (query_ends(w, len, "aux", 3, &p)) {
+            cut = p;
+            ends[nends++] = "al";
+            ends[nends++] = "ail";
+            ends[nends++] = "au";
+        } else if (last == 'x' &&
+                   (query_ends(w, len, "eux", 1, &p) || query_ends(w, len, "oux", 1, &p) ||
+                    query_ends(w, len, "aux", 1, &p))) {
+            cut = len - 1;
+            ends[nends++] = "";
+        } else if (last == 's' && w[len - 2] != 's') {
+            cut = len - 1;
+            ends[nends++] = "";
+        } else if (last != 's' && last != 'x' && last != 'z') {
+            ends[nends++] = "s";
+            if (query_ends(w, len, "al", 3, &p) || query_ends(w, len, "ail", 3, &p)) {
+                cut = p;
+                ends[nends++] = "aux";
+            } else if (query_ends(w, len, "au", 1, &p) || query_ends(w, len, "eu", 1, &p) ||
+                       query_ends(w, len, "ou", 1, &p))
+                ends[nends++] = "x";
+        }
+        for (size_t e = 0; e < nends; e++) {
+            size_t keep = ends[e][0] == 's' || ends[e][0] == 'x' ? len : cut;
+            size_t el = strlen(ends[e]);
+            memcpy(o, w, keep);
+            memcpy(o + keep, ends[e], el);
+            if (shy < 0)
+                shy = query_number_shy(w, len);
+            if (shy)
+                break;
+            query_number_try(b, &own, w, len, o, keep + el, v);
+        }
+    }
+    query_forms_free(&own);
+}
+
 /* The piece with the alternatives of its other number (query_plural_alt)
  * added, or NULL when it has none. */
-static char *query_plural_piece(const char *piece, const query_vocab *v)
+static char *query_plural_piece(const char *piece, const char *word, const query_vocab *v)
 {
     buf b = BUF_INIT;
     buf_puts(&b, piece);
@@ -1010,6 +1143,10 @@ static char *query_plural_piece(const char *piece, const query_vocab *v)
     while (query_alt_next(&it, &p, &n))
         added |= query_plural_alt(&b, p, n, v) | query_person_alt(&b, p, n, v) |
                  query_re_verb_alt(&b, p, n, v);
+    size_t had = b.len;
+    if (word)
+        query_number_alts(&b, word, v);
+    added |= b.len > had;
     if (!added) {
         buf_free(&b);
         return NULL;
@@ -1745,10 +1882,11 @@ static query_node *query_item_node(const query_item *it)
                  query_says_little(query_pos_surface(&it->pos[0]));
     ph->little = ph->common || it->light;
     ph->derive = it->kind == QUERY_ITEM_WORD && it->npos == 1 && !ph->common;
-    if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole &&
-        !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
-        ph->typed = buf_xstrndup(query_pos_surface(&it->pos[0]),
-                                 strlen(query_pos_surface(&it->pos[0])));
+    if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole)
+        ph->word =
+            buf_xstrndup(query_pos_surface(&it->pos[0]), strlen(query_pos_surface(&it->pos[0])));
+    if (ph->word && !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
+        ph->typed = buf_xstrndup(ph->word, strlen(ph->word));
     if (it->kind != QUERY_ITEM_WORD || !it->whole)
         return ph;
     query_node *alt = query_node_new(QUERY_NODE_OR);
@@ -4413,7 +4551,7 @@ static void query_plural_toks(query_node *n, const query_vocab *v, int weak)
     free(n->plural);
     n->plural = NULL;
     if (weak && n->ntoks == 1 && !n->prefix) {
-        char *more = query_plural_piece(n->toks[0], v);
+        char *more = query_plural_piece(n->toks[0], n->word, v);
         if (more) {
             size_t own = strlen(n->toks[0]);
             n->plural = buf_xstrndup(more + own + 1, strlen(more) - own - 1);
@@ -4424,7 +4562,7 @@ static void query_plural_toks(query_node *n, const query_vocab *v, int weak)
     for (size_t i = 0; i < n->ntoks; i++) {
         if (n->prefix && i + 1 == n->ntoks)
             continue;
-        char *more = query_plural_piece(n->toks[i], v);
+        char *more = query_plural_piece(n->toks[i], n->ntoks == 1 ? n->word : NULL, v);
         if (more) {
             free(n->toks[i]);
             n->toks[i] = more;

@@ -154,6 +154,16 @@ static const char *const docs[] = {
     /* 123 */ "Une étape importante.",
     /* 124 */ "Les champs du fichier .changes d'un envoi.",
     /* 125 */ "Les changements d'un envoi.",
+    /* 126-134: words whose other number Snowball stems apart (test_number_forms) */
+    /* 126 */ "Les menus déroulants.",
+    /* 127 */ "Le menu principal.",
+    /* 128 */ "Les permissions des dossiers.",
+    /* 129 */ "La permission accordée.",
+    /* 130 */ "Des travaux publics.",
+    /* 131 */ "Le travail du soir.",
+    /* 132 */ "Le délai de recours.",
+    /* 133 */ "Des délits graves.",
+    /* 134 */ "Un délit, en mai, mais rare.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -790,6 +800,26 @@ static void test_plural_forms(void **state)
     query_lend(q, &f->qv);
     assert_int_equal(query_token_clause(q, "moi", 3), -1);
     query_free(q);
+}
+
+/* A word and its other number that Snowball stems apart (« menus » keeps
+ * its s, « permissions » "perm" and « permission » "permiss", « travaux »
+ * "traval" and « travail ») meet, either way, for matching and excluding;
+ * not another word of the stem (« délai » and « délit » are "del", but
+ * « délits » is no number of « délai »), nor a function or invariable
+ * word (« mai » is not « mais »). */
+static void test_number_forms(void **state)
+{
+    ASSERT_SEARCH("menu", "126,127");
+    ASSERT_SEARCH("menus", "126,127");
+    ASSERT_SEARCH("menu déroulant", "126");
+    ASSERT_SEARCH("permission", "128,129");
+    ASSERT_SEARCH("permissions accordées", "129");
+    ASSERT_SEARCH("dossiers -permission", "");
+    ASSERT_SEARCH("travail", "130,131");
+    ASSERT_SEARCH("travaux", "130,131");
+    ASSERT_SEARCH("délai graves", "");
+    ASSERT_SEARCH("mai", "134");
 }
 
 /* A verb's third person plural, which Snowball leaves whole
@@ -1846,6 +1876,7 @@ int main(void)
         cmocka_unit_test(test_derivations_irregular_stems),
         cmocka_unit_test(test_adjective_verbs),
         cmocka_unit_test(test_plural_forms),
+        cmocka_unit_test(test_number_forms),
         cmocka_unit_test(test_person_forms),
         cmocka_unit_test(test_re_verb_forms),
         cmocka_unit_test(test_agent_nouns),
