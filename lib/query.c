@@ -1193,16 +1193,24 @@ static int query_term_render(buf *b, expr_writer *w, const query_node *n, const 
             if (n->toks[0][0] == QUERY_AGENT)
                 agent_end = f.n;
         }
+        /* The other number's exact forms (query_number_alts), last in
+         * n->plural, rank as weak forms that give no clause in a
+         * question's relaxed order: giving it moved 2 more judged
+         * questions down (docs/ANALYSIS.md). */
+        size_t number_from = QUERY_MAX_FORMS;
         if (n->plural && v) {
             query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
             const char *alt;
             size_t alen;
-            while (query_alt_next(&it, &alt, &alen))
+            while (query_alt_next(&it, &alt, &alen)) {
+                if (alt[0] == ANALYZER_EXACT && number_from == QUERY_MAX_FORMS)
+                    number_from = f.n;
                 query_alt_forms(v, alt, alen, 0, &f);
+            }
         }
         if (weak)
             for (size_t i = own; i < f.n; i++)
-                weak[i] = i < agent_end ? QUERY_WEAK_POS : QUERY_WEAK_KIN;
+                weak[i] = i < agent_end || i >= number_from ? QUERY_WEAK_POS : QUERY_WEAK_KIN;
         if (f.n > 0) {
             if (f.n > 1)
                 expr_open(b, w);

@@ -126,9 +126,11 @@ typedef struct {
     int term;  /* the term this FTS5 phrase is (a form of) */
     int weak;  /* 0, or QUERY_WEAK_POS: a form of its word in another part
                 * of speech than the one typed (a participle, « signée »,
-                * for « signes »), or QUERY_WEAK_KIN: a form of the word's
-                * derived word, other number or other person (« connexion »
-                * for « connecter », query_lend); rank.c weighs both as a
+                * for « signes ») or of its other number that Snowball
+                * stems apart (« menus » for « menu », query_lend), or
+                * QUERY_WEAK_KIN: a form of the word's derived word, other
+                * number or other person (« connexion » for « connecter »,
+                * query_lend); rank.c weighs both as a
                 * related word, and the second gives its clause in the
                 * relaxed order as the word typed does */
     int exact; /* the exact-form term (n 0) this phrase's hits count for
