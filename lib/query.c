@@ -1015,8 +1015,10 @@ static int query_number_shy(const char *w, size_t len)
     analyzer_keys(w, len, &k);
     const char *s = k.fold_len > 0 ? k.fold : w;
     size_t n = k.fold_len > 0 ? k.fold_len : len;
-    if (query_utf8_chars_n(s, n) < 3 || n >= sizeof bare)
+    if (query_utf8_chars_n(s, n) < 3)
         return 1;
+    if (n >= sizeof bare) /* no function word is that long */
+        return 0;
     memcpy(bare, s, n);
     bare[n] = '\0';
     return query_invariable(bare, n) || query_closed_word(bare) || query_says_little(bare) ||
