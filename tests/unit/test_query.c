@@ -327,16 +327,18 @@ static void check_shape(const query_expr *e)
 }
 
 /* The rows of node n of e's shape, a bit per rowid (the documents are
- * fewer than 128): each phrase's rows are FTS5's for its text alone,
+ * fewer than ROWSET_MAX): each phrase's rows are FTS5's for its text alone,
  * joined as the tree says (NOT: the first child's without the others'). */
+#define ROWSET_WORDS 3
+#define ROWSET_MAX (ROWSET_WORDS * 64)
 typedef struct {
-    uint64_t w[2];
+    uint64_t w[ROWSET_WORDS];
 } rowset;
 
 static rowset shape_rows(fixture *f, const query_expr *e, int n)
 {
     const expr_node *x = &e->nodes[n];
-    rowset r = {{0, 0}};
+    rowset r = {{0}};
     if (x->kind == EXPR_PHRASE) {
         char *text = buf_xstrndup(e->fts + x->start, x->end - x->start);
         sqlite3_stmt *st = NULL;
@@ -347,7 +349,7 @@ static rowset shape_rows(fixture *f, const query_expr *e, int n)
         sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
         while (sqlite3_step(st) == SQLITE_ROW) {
             long long id = sqlite3_column_int64(st, 0);
-            assert_true(id > 0 && id < 128);
+            assert_true(id > 0 && id < ROWSET_MAX);
             r.w[id / 64] |= 1ULL << (id % 64);
         }
         sqlite3_finalize(st);
@@ -357,7 +359,7 @@ static rowset shape_rows(fixture *f, const query_expr *e, int n)
     int first = 1;
     for (int k = x->kid; k >= 0; k = e->nodes[k].next) {
         rowset c = shape_rows(f, e, k);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < ROWSET_WORDS; i++) {
             if (first)
                 r.w[i] = c.w[i];
             else if (x->kind == EXPR_AND)
@@ -380,7 +382,7 @@ static void check_rows(fixture *f, const query_expr *e, const char *rows)
 {
     rowset r = shape_rows(f, e, e->root);
     buf b = BUF_INIT;
-    for (int id = 0; id < 128; id++)
+    for (int id = 0; id < ROWSET_MAX; id++)
         if (r.w[id / 64] >> (id % 64) & 1)
             buf_printf(&b, "%s%d", b.len ? "," : "", id);
     if (strcmp(b.data ? b.data : "", rows) != 0)
