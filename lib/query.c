@@ -1146,7 +1146,7 @@ static char *query_plural_piece(const char *piece, const char *word, const query
         added |= query_plural_alt(&b, p, n, v) | query_person_alt(&b, p, n, v) |
                  query_re_verb_alt(&b, p, n, v);
     size_t had = b.len;
-    if (word)
+    if (word && v->numbers)
         query_number_alts(&b, word, v);
     added |= b.len > had;
     if (!added) {

@@ -197,6 +197,11 @@ typedef struct {
     int (*forms)(void *ctx, const char *key, size_t len, int prefix,
                  void (*add)(void *actx, const char *form, size_t len), void *actx);
     void *ctx;
+    /* Whether a word also reaches the index forms of its other number
+     * that Snowball stems apart (« menu » / « menus », « permission » /
+     * « permissions »: query_number_alts); search.c turns it on for a
+     * second reading of a query the first found too little for. */
+    int numbers;
 } query_vocab;
 
 /* A word typed without accents (« protegees ») gets the stems of its

@@ -143,6 +143,12 @@ static const search_tuning search_default_tuning = {
 #define SEARCH_PARTIAL_NEAR_BELOW 10
 #define SEARCH_PARTIAL_CLAUSES 3
 #define SEARCH_PARTIAL_PAIR_BELOW 2
+/* A query that lists fewer documents than this (every word, or the
+ * relaxed and partial readings) is read again with its words' other
+ * number (search_run_read). */
+#ifndef SEARCH_NUMBERS_BELOW
+#define SEARCH_NUMBERS_BELOW 4
+#endif
 /* A question reads most of its words (the relaxed pass) when fewer
  * documents than this have every word: two pages of the default size,
  * the same for every page asked, so that pages follow one list. */
@@ -1019,7 +1025,7 @@ int search_open(const char *db_path, const char *synonyms_path, int budget_ms, s
     if (!(ctx->snippets = snippet_open(ctx->db, err, errlen)) ||
         vocab_open(ctx->db, &ctx->vocab, err, errlen) != 0)
         goto fail;
-    ctx->qvocab = (query_vocab){vocab_forms, ctx->vocab};
+    ctx->qvocab = (query_vocab){vocab_forms, ctx->vocab, 0};
     sqlite3_progress_handler(ctx->db, SEARCH_PROGRESS_STEPS, search_progress, ctx);
     search_synonyms_refresh(ctx, search_data_version(ctx));
     *out = ctx;
@@ -1946,10 +1952,42 @@ static char *search_unhyphenate(const char *text)
     return out;
 }
 
+/* search_run_typed, then, when it lists fewer than SEARCH_NUMBERS_BELOW
+ * documents, read again with each word's other number
+ * (query_vocab.numbers: « menu déroulant » reaches « menus déroulants »,
+ * « permission » « permissions », which Snowball stems apart), the second
+ * reading kept when it lists more. Only then: a word's other number
+ * reorders the pages of a query that finds enough without it, and on
+ * the development sets it moved more judged queries down than up
+ * (docs/ANALYSIS.md, « Other number »). */
+static int search_run_read(search_ctx *ctx, const search_request *req, search_result *res,
+                           char *err, size_t errlen)
+{
+    int status = search_run_typed(ctx, req, res, err, errlen);
+    if (status != SEARCH_OK || !req->q || res->total >= SEARCH_NUMBERS_BELOW)
+        return status;
+    search_result other;
+    ctx->qvocab.numbers = 1;
+    int again = search_run_typed(ctx, req, &other, err, errlen);
+    ctx->qvocab.numbers = 0;
+    if (again == SEARCH_OK && other.total > res->total) {
+        other.took_ms += res->took_ms;
+        if (!other.suggestion) {
+            other.suggestion = res->suggestion;
+            res->suggestion = NULL;
+        }
+        search_result_free(res);
+        *res = other;
+    } else {
+        search_result_free(&other);
+    }
+    return status;
+}
+
 int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
                size_t errlen)
 {
-    int status = search_run_typed(ctx, req, res, err, errlen);
+    int status = search_run_read(ctx, req, res, err, errlen);
     /* A compound typed with its hyphen is a phrase (the analyzer indexes
      * compounds by parts): when no document has it, nor most of the
      * query's words, the query is read as typed with spaces, its parts
@@ -1962,7 +2000,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         search_request again = *req;
         search_result other;
         again.q = spaced;
-        if (search_run_typed(ctx, &again, &other, err, errlen) == SEARCH_OK && other.total > 0) {
+        if (search_run_read(ctx, &again, &other, err, errlen) == SEARCH_OK && other.total > 0) {
             other.relaxed = 1;
             other.all_words = 0;
             other.took_ms += res->took_ms;

@@ -33,7 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     q_db = fuzz_index_create(":memory:");
     if (vocab_open(q_db, &q_vocab, err, sizeof err) != 0)
         fuzz_fail("vocab_open: %s", err);
-    q_qv = (query_vocab){vocab_forms, q_vocab};
+    q_qv = (query_vocab){vocab_forms, q_vocab, 1};
     /* With the real synonyms when run from the repository root. */
     if (synonyms_load("corpus/synonymes.txt", &q_syn, err, sizeof err) != 0)
         q_syn = NULL;

@@ -63,7 +63,7 @@ static void open_index(void)
     assert_int_equal(schema_open(ix.path, SCHEMA_READONLY, &db, err, sizeof err), 0);
     assert_int_equal(rank_register(db, err, sizeof err), 0);
     assert_int_equal(vocab_open(db, &voc, err, sizeof err), 0);
-    qv = (query_vocab){vocab_forms, voc};
+    qv = (query_vocab){vocab_forms, voc, 0};
 }
 
 static void close_index(void)

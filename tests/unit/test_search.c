@@ -858,7 +858,7 @@ static void test_bm25_matches_fts5(void **state)
     assert_int_equal(query_parse("facette", 7, NULL, &q, err, sizeof err), QUERY_OK);
     vocab *v;
     assert_int_equal(vocab_open(db, &v, err, sizeof err), 0);
-    query_vocab qv = {vocab_forms, v};
+    query_vocab qv = {vocab_forms, v, 0};
     char *all = query_fts_all(q, &qv);
     assert_int_equal(sqlite3_prepare_v2(db,
                                         "SELECT -bm25(docs_fts) FROM docs_fts"
@@ -1998,6 +1998,37 @@ static void test_quantity_not_required(void **state)
     ixf_remove(&ix);
 }
 
+/* A query found in fewer than SEARCH_NUMBERS_BELOW documents is read
+ * again with its words' other number, which Snowball stems apart
+ * (« menu » / « menus », « permission » / « permissions » "perm"): the
+ * page that writes only the plural is found. A query found often enough
+ * keeps its first reading (« outil »: four pages write it, the fifth
+ * only « outils », whose stem is Snowball's own: joined whatever). */
+static void test_number_second_reading(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Les menus déroulants et les permissions des fichiers.",
+        "Le menu principal et la permission accordée.",
+        "Un menu contextuel.",
+        "Le menu des réglages.",
+        "Le menu de l'aide.",
+        "Le menu des fichiers récents.",
+        "Les menus et sous-menus.",
+    };
+    ctx = open_texts(&ix, texts, 7, "Note", 2828);
+    assert_int_equal(found_ids(ctx, "menu déroulant"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "permission"), 1u << 1 | 1u << 2);
+    assert_int_equal(found_ids(ctx, "permissions"), 1u << 1 | 1u << 2);
+    /* five pages write « menu »: the plural pages are not added */
+    assert_int_equal(found_ids(ctx, "menu"), 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5 | 1u << 6);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Session 28, round 2 (b27): the rows written after batch 27's failures
  * (anglicism.c, lexicon.c) reach the words its answers write. */
 static void test_tables_session28_round2_b27(void **state)
@@ -2918,6 +2949,7 @@ int main(void)
         cmocka_unit_test(test_question_either_side),
         cmocka_unit_test(test_tables_session28_round2_b27),
         cmocka_unit_test(test_quantity_not_required),
+        cmocka_unit_test(test_number_second_reading),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),

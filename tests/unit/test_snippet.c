@@ -265,7 +265,7 @@ static void env_open(snippet_env *env, const ixf_index *ix)
     env->sm = snippet_open(env->db, err, sizeof err);
     assert_non_null(env->sm);
     assert_int_equal(vocab_open(env->db, &env->v, err, sizeof err), 0);
-    env->qv = (query_vocab){vocab_forms, env->v};
+    env->qv = (query_vocab){vocab_forms, env->v, 0};
 }
 
 static void env_close(snippet_env *env)
