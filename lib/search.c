@@ -1952,6 +1952,20 @@ static char *search_unhyphenate(const char *text)
     return out;
 }
 
+/* A second reading of a query (other) replaces the first (res): its time
+ * adds to the first's, and the first's suggestion stays when it has
+ * none. */
+static void search_take(search_result *res, search_result *other)
+{
+    other->took_ms += res->took_ms;
+    if (!other->suggestion) {
+        other->suggestion = res->suggestion;
+        res->suggestion = NULL;
+    }
+    search_result_free(res);
+    *res = *other;
+}
+
 /* search_run_typed, then, when it lists fewer than SEARCH_NUMBERS_BELOW
  * documents, read again with each word's other number
  * (query_vocab.numbers: « menu déroulant » reaches « menus déroulants »,
@@ -1970,17 +1984,10 @@ static int search_run_read(search_ctx *ctx, const search_request *req, search_re
     ctx->qvocab.numbers = 1;
     int again = search_run_typed(ctx, req, &other, err, errlen);
     ctx->qvocab.numbers = 0;
-    if (again == SEARCH_OK && other.total > res->total) {
-        other.took_ms += res->took_ms;
-        if (!other.suggestion) {
-            other.suggestion = res->suggestion;
-            res->suggestion = NULL;
-        }
-        search_result_free(res);
-        *res = other;
-    } else {
+    if (again == SEARCH_OK && other.total > res->total)
+        search_take(res, &other);
+    else
         search_result_free(&other);
-    }
     return status;
 }
 
@@ -2003,13 +2010,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         if (search_run_read(ctx, &again, &other, err, errlen) == SEARCH_OK && other.total > 0) {
             other.relaxed = 1;
             other.all_words = 0;
-            other.took_ms += res->took_ms;
-            if (!other.suggestion) {
-                other.suggestion = res->suggestion;
-                res->suggestion = NULL;
-            }
-            search_result_free(res);
-            *res = other;
+            search_take(res, &other);
         } else {
             search_result_free(&other);
         }
