@@ -67,10 +67,10 @@ typedef struct query_node {
     size_t ntoks;
     int prefix;    /* PHRASE: the last token is a prefix */
     int related;   /* PHRASE: a side of a "~" synonym group (synonyms.h) */
-    char *typed;   /* PHRASE of one word typed: its unaccented form, to tell
-                    * its forms of another part of speech (query_weak_forms) */
     char *word;    /* PHRASE of one word typed: its unaccented form, whose
                     * spellings' other number it reaches (query_number_alts) */
+    int typed;     /* word is not a participle: its forms of another part of
+                    * speech are told by it (query_weak_forms) */
     int soft;      /* PHRASE: a question's word the relaxed order does not
                     * count (query_expr.soft) */
     int either;    /* PHRASE: a side of a question's « entre A et B », which
@@ -186,7 +186,6 @@ static void query_node_free(query_node *n)
     for (size_t i = 0; i < n->ntoks; i++)
         free(n->toks[i]);
     free(n->toks);
-    free(n->typed);
     free(n->word);
     free(n->derived);
     free(n->plural);
@@ -1174,7 +1173,7 @@ static int query_term_render(buf *b, expr_writer *w, const query_node *n, const 
         query_forms f;
         query_piece_forms(n->toks[0], n->prefix, NULL, v, &f);
         if (f.n > 0 && weak && n->typed)
-            query_weak_forms(&f, n->typed, weak);
+            query_weak_forms(&f, n->word, weak);
         else if (weak)
             memset(weak, 0, f.n * sizeof *weak);
         /* A derived word's forms and its other number's are weak: they
@@ -1895,8 +1894,7 @@ static query_node *query_item_node(const query_item *it)
     if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole)
         ph->word =
             buf_xstrndup(query_pos_surface(&it->pos[0]), strlen(query_pos_surface(&it->pos[0])));
-    if (ph->word && !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1)))
-        ph->typed = buf_xstrndup(ph->word, strlen(ph->word));
+    ph->typed = ph->word && !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1));
     if (it->kind != QUERY_ITEM_WORD || !it->whole)
         return ph;
     query_node *alt = query_node_new(QUERY_NODE_OR);
