@@ -146,9 +146,7 @@ static const search_tuning search_default_tuning = {
 /* A query that lists fewer documents than this (every word, or the
  * relaxed and partial readings) is read again with its words' other
  * number (search_run_read). */
-#ifndef SEARCH_NUMBERS_BELOW
 #define SEARCH_NUMBERS_BELOW 4
-#endif
 /* A question reads most of its words (the relaxed pass) when fewer
  * documents than this have every word: two pages of the default size,
  * the same for every page asked, so that pages follow one list. */
@@ -1973,7 +1971,7 @@ static void search_take(search_result *res, search_result *other)
  * reading kept when it lists more. Only then: a word's other number
  * reorders the pages of a query that finds enough without it, and on
  * the development sets it moved more judged queries down than up
- * (docs/ANALYSIS.md, « Other number »). */
+ * (docs/ANALYSIS.md, « Query language »: a word's other number). */
 static int search_run_read(search_ctx *ctx, const search_request *req, search_result *res,
                            char *err, size_t errlen)
 {
