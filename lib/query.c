@@ -3254,6 +3254,30 @@ static size_t query_clause_words(const query_node *n)
     return words;
 }
 
+/* Words typed in n, a synonym group's typed side: a phrase's tokens, or the
+ * words of an AND of them (a side matched in any order). */
+static size_t query_side_words(const query_node *n)
+{
+    if (n->kind == QUERY_NODE_PHRASE)
+        return n->ntoks;
+    size_t words = 0;
+    for (size_t i = 0; n->kind == QUERY_NODE_AND && i < n->nkids; i++)
+        words += query_side_words(n->kids[i]);
+    return words;
+}
+
+int query_joins_words(const query *q)
+{
+    if (!q || q->operators)
+        return 0;
+    for (size_t i = 0; i < q->nclauses; i++) {
+        const query_node *n = q->clauses[i];
+        if (n->kind == QUERY_NODE_OR && n->nkids > 0 && query_side_words(n->kids[0]) >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 size_t query_content_words(const query *q)
 {
     size_t n = 0;

@@ -55,6 +55,13 @@ int query_asks_what_means(const query *q);
  * says: search.c lists no partial matches after its documents. */
 int query_has_operators(const query *q);
 
+/* Does a clause of q stand for two or more words typed that a synonym group
+ * joined (« sticky notes » and its row « note adhésive », « pense-bête »:
+ * one clause, an OR whose typed side has both words), q being typed
+ * without operators? When no document has that clause, search.c reads
+ * the words apart. */
+int query_joins_words(const query *q);
+
 /* Number of positive clauses that are not one word saying little alone
  * (« une », « de », « à », « tout », « plus »: the question's function
  * words and the weak words of snippet.c's query_term.common). */

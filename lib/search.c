@@ -233,6 +233,11 @@ struct search_ctx {
     /* This query's long forms of initials no page defines (initials.h),
      * or NULL: what search_word_known_here also counts as known. */
     synonyms *initials;
+    /* search_run's reading of a query with no synonym group (its typed
+     * words apart, search_run_apart), and whether the last reading's query
+     * had a clause joining words typed (query_joins_words). */
+    int words_apart;
+    int joined;
     /* The long forms initials_find gave a word (a pass over every title
      * and heading), by hash, under the data_version they were read at. */
     search_initials_seen initials_seen[SEARCH_INITIALS_SLOTS];
@@ -1812,12 +1817,13 @@ static int search_run_typed(search_ctx *ctx, const search_request *req, search_r
         unglued =
             spell_unglue(search_spell(ctx), req->q, strlen(req->q), search_word_known_here, ctx);
     const char *text = unglued ? unglued : req->q;
-    ctx->initials = search_initials(ctx, text);
-    if (query_parse_with(text, strlen(text), search_syn(ctx), ctx->initials, &q, err, errlen) !=
-        QUERY_OK) {
+    const synonyms *syn = ctx->words_apart ? NULL : search_syn(ctx);
+    ctx->initials = ctx->words_apart ? NULL : search_initials(ctx, text);
+    if (query_parse_with(text, strlen(text), syn, ctx->initials, &q, err, errlen) != QUERY_OK) {
         status = SEARCH_EBADREQ;
         goto done;
     }
+    ctx->joined = query_joins_words(q);
     if (spelling)
         res->suggestion =
             spell_suggest(search_spell(ctx), text, strlen(text), search_word_known_here, ctx);
@@ -1841,8 +1847,8 @@ static int search_run_typed(search_ctx *ctx, const search_request *req, search_r
         /* Nothing has every word: first the spelling correction, then the
          * documents with most of the words. */
         if (rc == SQLITE_OK && res->total == 0 && res->suggestion &&
-            query_parse_with(res->suggestion, strlen(res->suggestion), search_syn(ctx),
-                             ctx->initials, &fixed, err, errlen) == QUERY_OK) {
+            query_parse_with(res->suggestion, strlen(res->suggestion), syn, ctx->initials, &fixed,
+                             err, errlen) == QUERY_OK) {
             query_lend(fixed, &ctx->qvocab);
             search_reset_matches(res);
             /* A corrected question is still read as a question (below). */
@@ -1989,10 +1995,33 @@ static int search_run_read(search_ctx *ctx, const search_request *req, search_re
     return status;
 }
 
+/* A query none of whose documents has a clause that joins words typed
+ * (query_joins_words: « sticky notes », one clause with its row « note
+ * adhésive », « pense-bête ») lists nothing, and a query of one clause has
+ * no relaxed pass to fall back on: it is read again with no synonym group,
+ * its typed words apart, relaxed (the pages that have « notes »); that
+ * reading replaces the first when it lists documents. */
+static void search_run_apart(search_ctx *ctx, const search_request *req, search_result *res,
+                             char *err, size_t errlen)
+{
+    search_result other;
+    ctx->words_apart = 1;
+    int status = search_run_read(ctx, req, &other, err, errlen);
+    ctx->words_apart = 0;
+    if (status == SEARCH_OK && other.total > 0) {
+        other.relaxed = 1;
+        other.all_words = 0;
+        search_take(res, &other);
+    } else {
+        search_result_free(&other);
+    }
+}
+
 int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
                size_t errlen)
 {
     int status = search_run_read(ctx, req, res, err, errlen);
+    int joined = ctx->joined;
     /* A compound typed with its hyphen is a phrase (the analyzer indexes
      * compounds by parts): when no document has it, nor most of the
      * query's words, the query is read as typed with spaces, its parts
@@ -2014,6 +2043,8 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
         }
         free(spaced);
     }
+    if (status == SEARCH_OK && res->total == 0 && joined)
+        search_run_apart(ctx, req, res, err, errlen);
     return status;
 }
 

@@ -582,6 +582,46 @@ static void test_compound_nobody_has(void **state)
     search_result_free(&spaced);
 }
 
+/* A query whose words a table's row joins into one clause (« sticky notes »,
+ * anglicism.c: « note adhésive », « pense-bête ») has no relaxed pass to
+ * fall back on: when no page has the clause, its words are read apart,
+ * relaxed (the page with « notes »), not nothing listed. A page with the
+ * row's French is found as before, and a quoted phrase asks for exactly
+ * that (nothing). */
+static void test_joined_words_apart(void **state)
+{
+    (void)state;
+    char err[256];
+    for (int with_row = 0; with_row <= 1; with_row++) {
+        ixf_index ix;
+        search_ctx *ctx;
+        assert_int_equal(ixf_create(&ix), 0);
+        assert_int_equal(add_text(&ix, 1, "text", 0, "Carnet", "Écrire des notes et les relire."),
+                         0);
+        assert_int_equal(add_text(&ix, 2, "text", 0, "Bureau", "Ranger le bureau."), 0);
+        if (with_row)
+            assert_int_equal(add_text(&ix, 3, "text", 0, "Rappel", "Un pense-bête sur l'écran."),
+                             0);
+        assert_int_equal(ixf_close(&ix), 0);
+        assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+        search_result res;
+        search_request req = {.q = "sticky notes", .limit = 10};
+        assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+        assert_int_equal(res.total, 1);
+        assert_int_equal(res.n_hits, 1);
+        assert_int_equal(res.hits[0].id, with_row ? 3 : 1);
+        assert_int_equal(res.relaxed, !with_row);
+        assert_int_equal(res.all_words, with_row);
+        search_result_free(&res);
+        search_request quoted = {.q = "\"sticky notes\"", .limit = 10};
+        assert_int_equal(search_run(ctx, &quoted, &res, err, sizeof err), SEARCH_OK);
+        assert_int_equal(res.total, with_row);
+        search_result_free(&res);
+        search_close(ctx);
+        ixf_remove(&ix);
+    }
+}
+
 /* The documents with every word keep their order, but a partial match
  * comes before those still to come that it outranks in the relaxed order
  * (search_merge): 822 holds « tatou », « fennec » and « okapi » far apart
@@ -2966,6 +3006,7 @@ int main(void)
         cmocka_unit_test(test_acronyms_shared),
         cmocka_unit_test(test_acronyms_threads),
         cmocka_unit_test(test_time_budget),
+        cmocka_unit_test(test_joined_words_apart),
         cmocka_unit_test(test_time_budget_split),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
