@@ -164,6 +164,11 @@ static const char *const docs[] = {
     /* 132 */ "Le délai de recours.",
     /* 133 */ "Des délits graves.",
     /* 134 */ "Un délit, en mai, mais rare.",
+    /* 135-138: an agent noun and the « gu » of « -guer » (test_agent_derivations) */
+    /* 135 */ "Astuces de débogage.",
+    /* 136 */ "Le débogueur.",
+    /* 137 */ "La navigation.",
+    /* 138 */ "Naviguer.",
 };
 
 /* FTS5's phrase count of the expression being run, for checking the
@@ -734,6 +739,18 @@ static void test_more_derivations(void **state)
     ASSERT_SEARCH("connexion", "103,104");
     ASSERT_SEARCH("connecter", "103,104");
     ASSERT_SEARCH("réponse", "99,105");
+}
+
+/* An agent noun reaches its verb's « -age » noun, not the other way
+ * (« débogueur », « débogage »: query_agent_derivations), and a verb in
+ * « -guer » its noun in « -gation » both ways, as French spelling writes
+ * « g » before « a » and « gu » before « e » (query_derived_make). */
+static void test_agent_derivations(void **state)
+{
+    ASSERT_SEARCH("débogueur", "135,136");
+    ASSERT_SEARCH("débogage", "135");
+    ASSERT_SEARCH("naviguer", "137,138");
+    ASSERT_SEARCH("navigation", "137,138");
 }
 
 /* Verbs whose action noun changes the end of the stem (« extraire »
@@ -1882,6 +1899,7 @@ int main(void)
         cmocka_unit_test(test_derivations),
         cmocka_unit_test(test_more_derivations),
         cmocka_unit_test(test_derivations_irregular_stems),
+        cmocka_unit_test(test_agent_derivations),
         cmocka_unit_test(test_adjective_verbs),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_number_forms),
