@@ -2844,7 +2844,10 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
     /* « que faire si … », « que faire quand … »: the infinitive that
      * opens the question is still a word, but the relaxed order does not
      * count it (query_expr.soft); nor a word that says little alone
-     * (query_weak_words: « plus », « tout », « même », « depuis »), nor a
+     * (query_weak_words: « plus », « tout », « même », « depuis »), which
+     * no row needs either (optional, as a keyword query's function words:
+     * the spin buttons' page writes « boutons -/+ » for « comment choisir
+     * un nombre avec des boutons plus et moins ? »; session 29, r29), nor a
      * preposition of place or time (query_soft_prepositions: « sous »,
      * « devant », « pendant »), nor a light verb before a word
      * (query_light_verbs: « rend », « faire »; a final « que faire ? » is
@@ -2862,8 +2865,11 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         if (w && items[i].npos == 1 && !items[i].dropped &&
             (query_in_list(w, query_weak_words,
                            sizeof query_weak_words / sizeof query_weak_words[0]) ||
-             query_soft_preposition(w) || light || query_scope_name(items, n, i)))
+             query_soft_preposition(w) || light || query_scope_name(items, n, i))) {
             items[i].soft = 1;
+            items[i].optional = query_in_list(w, query_weak_words,
+                                              sizeof query_weak_words / sizeof query_weak_words[0]);
+        }
         items[i].light = items[i].soft && light;
     }
     query_mark_either(items, n);

@@ -1122,6 +1122,11 @@ static void test_function_words_optional(void **state)
     ASSERT_SEARCH("traite de plusieurs êtres", "3");
     ASSERT_SEARCH("traite de plusieurs", "");
     ASSERT_SEARCH("comment traite-t-on plusieurs êtres ?", "");
+    /* A question's words that say little alone (« toujours », « plus »)
+     * neither: document 3 has none; a keyword query's stay. */
+    ASSERT_SEARCH("pourquoi la traite est-elle toujours un crime ?", "3");
+    ASSERT_SEARCH("pourquoi la traite est-elle plus un crime ?", "3");
+    ASSERT_SEARCH("traite toujours crime", "");
     /* Nor the nouns that name a general account (document 3 has neither
      * « vue » nor « ensemble »), unless nothing else is left. */
     ASSERT_SEARCH("vue d'ensemble de la traite", "3");
