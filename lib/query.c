@@ -2810,6 +2810,28 @@ static void query_mark_either(query_item *items, size_t n)
     items[b].either = 1;
 }
 
+/* In a question asking what a word means, the words after a « dans » or
+ * « avec » that follows it (« qu'est-ce qu'une cible dans un projet
+ * autotools ? ») say where the word is used: the page that defines it
+ * seldom names that place, pages of the place name it in passing. They
+ * are neither required nor counted by the relaxed order (soft, optional),
+ * but rank where a row has them. */
+static void query_mark_meaning_scope(query_item *items, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (items[k].dropped || !query_positive(&items[k])))
+        k++;
+    for (size_t j = k + 1; j < n; j++) {
+        const char *w = query_word_at(items + j, 1, 0);
+        if (!w || items[j].npos != 1 || (strcmp(w, "dans") != 0 && strcmp(w, "avec") != 0))
+            continue;
+        for (size_t i = j + 1; i < n; i++)
+            if (!items[i].dropped && query_positive(&items[i]))
+                items[i].soft = items[i].optional = 1;
+        return;
+    }
+}
+
 static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
@@ -2873,6 +2895,8 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         items[i].light = items[i].soft && light;
     }
     query_mark_either(items, n);
+    if (query_asks_meaning(items, n, text, len))
+        query_mark_meaning_scope(items, n);
     return 1;
 }
 

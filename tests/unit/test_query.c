@@ -1127,6 +1127,12 @@ static void test_function_words_optional(void **state)
     ASSERT_SEARCH("pourquoi la traite est-elle toujours un crime ?", "3");
     ASSERT_SEARCH("pourquoi la traite est-elle plus un crime ?", "3");
     ASSERT_SEARCH("traite toujours crime", "");
+    /* Nor, when a question asks what a word means, the place after its
+     * « dans » or « avec » (document 3 has no « roman »); another
+     * question's stays. */
+    ASSERT_SEARCH("qu'est-ce que la traite dans un roman ?", "3");
+    ASSERT_SEARCH("qu'est-ce que la traite avec un roman ?", "3");
+    ASSERT_SEARCH("comment parler de la traite dans un roman ?", "");
     /* Nor the nouns that name a general account (document 3 has neither
      * « vue » nor « ensemble »), unless nothing else is left. */
     ASSERT_SEARCH("vue d'ensemble de la traite", "3");
