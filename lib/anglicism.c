@@ -743,7 +743,10 @@ static const anglicism_entry_t anglicism_table[] = {
     {"speech recognition", {"reconnaissance vocale", NULL, NULL}},
     {"accessibility", {"accessibilité", NULL, NULL}},
     {"high contrast", {"contraste élevé", NULL, NULL}},
-    {"dark mode", {"mode sombre", "thème sombre", NULL}},
+    /* « mode nuit » added in session 29's round 2 (r31, after batch 33's
+     * « dark mode bible »; a disclosed bias, and heldout28 holds a « dark
+     * mode » query whose text r31 saw by a slip: a separate commit). */
+    {"dark mode", {"mode sombre", "thème sombre", "mode nuit"}},
     {"night light", {"lumière nocturne", "mode nuit", NULL}},
     {"on-screen keyboard", {"clavier visuel", "clavier à l'écran", NULL}},
     {"screen recording", {"enregistrement de l'écran", NULL, NULL}},
