@@ -1169,12 +1169,14 @@ static const lexicon_entry lexicon_table[] = {
     /* Session 29, round 2 (r31, after batches 31 to 33, KDE's handbooks
      * and GNOME's help), written after their failures were seen (a
      * disclosed bias): the « démineur » is the game of the « champ de
-     * mines »; a « diaporama » of a document its « mode présentation ».
+     * mines »; a « diaporama » of a document its « mode présentation »; a
+     * « sudo graphique » is kdesu, gksu or pkexec.
      * From general knowledge, no failure showing them: the same families
      * (the games' usual names, slide shows). */
     {"démineur", {"champ de mines", NULL, NULL}},
     {"diaporama", {"mode présentation", NULL, NULL}},
     {"solitaire", {"jeu de cartes", "patience", NULL}},
+    {"sudo graphique", {"kdesu", "gksu", "pkexec"}},
     /* Session 28, round 2 (b27, after batch 27, the Apache HTTP Server
      * manual), written after its failures were seen (a disclosed bias:
      * the answers write the words on the right): the « nouveautés » of a
