@@ -550,6 +550,31 @@ static char *compiled(fixture *f, const char *text)
         free(b_);                                                                                  \
     } while (0)
 
+/* A question asking what a term of two words or more means has one more
+ * exact-form phrase, the term followed by « est » (query_build_defining):
+ * the page that defines it (« Le fichier PO - C'est … »). Not a term of
+ * one word, nor another question. */
+static void test_defining_phrase(void **state)
+{
+    (void)state;
+    const char *yes = "qu'est-ce qu'un fichier PO ?";
+    const char *no[] = {"qu'est-ce qu'un grob ?", "comment ouvrir un fichier PO ?", "fichier PO"};
+    query *q = NULL;
+    char err[128];
+    assert_int_equal(query_parse(yes, strlen(yes), NULL, &q, err, sizeof err), QUERY_OK);
+    char *e = query_fts_exact(q, NULL);
+    assert_non_null(strstr(e, "\"=fichier|~fichier =po|~po =est\""));
+    free(e);
+    query_free(q);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        assert_int_equal(query_parse(no[i], strlen(no[i]), NULL, &q, err, sizeof err), QUERY_OK);
+        e = query_fts_exact(q, NULL);
+        assert_null(strstr(e, "=est"));
+        free(e);
+        query_free(q);
+    }
+}
+
 /* A period typed after the last word ends the sentence: it is not the
  * word's, so a file name's extension stays one and a '*' before it still
  * makes a prefix. */
@@ -1901,6 +1926,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_all_required_any_order),
         cmocka_unit_test(test_final_period),
+        cmocka_unit_test(test_defining_phrase),
         cmocka_unit_test(test_shouted_query_has_no_acronym),
         cmocka_unit_test(test_accents_and_forms),
         cmocka_unit_test(test_phrase),
