@@ -3126,6 +3126,21 @@ static void query_mark_optional(query_item *items, size_t n)
         items[i].optional = query_optional_word(items, n, i);
 }
 
+/* A query requires one clause at least: when every clause is optional (a
+ * question of weak words only, « pourquoi toujours ? », or asking what a
+ * weak word means somewhere, « qu'est-ce que plus dans un projet ? »:
+ * query_mark_question), each is required, as query_mark_optional leaves a
+ * keyword query of function words only. Else the strict expression would
+ * require nothing: FTS5 rejects its empty parentheses. */
+static void query_require_some(query *q)
+{
+    for (size_t i = 0; i < q->nclauses; i++)
+        if (!q->clauses[i]->optional)
+            return;
+    for (size_t i = 0; i < q->nclauses; i++)
+        q->clauses[i]->optional = 0;
+}
+
 static void query_build(query *q, const query_item *items, size_t n, const synonyms *syn,
                         const synonyms *extra)
 {
@@ -3299,6 +3314,7 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
         q->operators |= it->neg || it->prefix || it->kind != QUERY_ITEM_WORD;
     }
     query_build(q, lx.items, lx.nitems, syn, extra);
+    query_require_some(q);
     if (q->nclauses == 0) {
         snprintf(err, errlen, "%s",
                  q->nexcl > 0 ? "the query only excludes words: add a word to look for"

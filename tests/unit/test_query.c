@@ -1152,6 +1152,11 @@ static void test_function_words_optional(void **state)
     ASSERT_SEARCH("pourquoi la traite est-elle toujours un crime ?", "3");
     ASSERT_SEARCH("pourquoi la traite est-elle plus un crime ?", "3");
     ASSERT_SEARCH("traite toujours crime", "");
+    /* When every word is one of them, each is required (the strict
+     * expression requiring none is not valid FTS5): no document has
+     * « toujours » or « plus », not an error. */
+    ASSERT_SEARCH("pourquoi toujours ?", "");
+    ASSERT_SEARCH("qu'est-ce que plus dans la traite ?", "");
     /* Nor, when a question asks what a word means, the place after its
      * « dans » or « avec » (document 3 has no « roman »); another
      * question's stays. */
