@@ -222,6 +222,10 @@ struct search_ctx {
     int deadline_on;
     struct timespec deadline;      /* thread CPU time */
     struct timespec wall_deadline; /* monotonic */
+    /* The deadlines of the search_run under way, armed by its first
+     * reading and shared by the others (search_arm_query); 0: none yet. */
+    int query_armed;
+    struct timespec query_deadline, query_wall_deadline;
     /* Words search_word_known looked up, by hash, under the data_version
      * they were looked up at. */
     struct {
@@ -293,6 +297,27 @@ static void search_arm(search_ctx *ctx)
     search_deadline(CLOCK_MONOTONIC, (long long)ctx->budget_ms * SEARCH_WALL_FACTOR,
                     &ctx->wall_deadline);
     ctx->deadline_on = 1;
+}
+
+/* Arms the budget of a reading of search_run: the first reading's starts
+ * the query's budget, the others (the other numbers, search_run_read; the
+ * hyphens read as spaces; the words apart, search_run_apart: up to six
+ * readings in all) have what is left of it, so that budget_ms bounds the
+ * query, not each reading. Returns 1 when a later reading finds the budget
+ * spent: it does not run, and search_run keeps the readings before it. */
+static int search_arm_query(search_ctx *ctx)
+{
+    if (!ctx->query_armed) {
+        search_arm(ctx);
+        ctx->query_deadline = ctx->deadline;
+        ctx->query_wall_deadline = ctx->wall_deadline;
+        ctx->query_armed = 1;
+        return 0;
+    }
+    ctx->deadline = ctx->query_deadline;
+    ctx->wall_deadline = ctx->query_wall_deadline;
+    ctx->deadline_on = 1;
+    return search_progress(ctx);
 }
 
 static int search_prepare(search_ctx *ctx, const char *sql, sqlite3_stmt **st, char *err,
@@ -1827,9 +1852,9 @@ static int search_run_typed(search_ctx *ctx, const search_request *req, search_r
     if (spelling)
         res->suggestion =
             spell_suggest(search_spell(ctx), text, strlen(text), search_word_known_here, ctx);
-    search_arm(ctx);
     /* One read transaction: total, facets and hits see the same commit. */
-    rc = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
+    rc =
+        search_arm_query(ctx) ? SQLITE_INTERRUPT : sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         query_lend(q, &ctx->qvocab);
         /* The strict pass keeps the rowids of its documents when they are
@@ -2020,6 +2045,7 @@ static void search_run_apart(search_ctx *ctx, const search_request *req, search_
 int search_run(search_ctx *ctx, const search_request *req, search_result *res, char *err,
                size_t errlen)
 {
+    ctx->query_armed = 0;
     int status = search_run_read(ctx, req, res, err, errlen);
     int joined = ctx->joined;
     /* A compound typed with its hyphen is a phrase (the analyzer indexes
@@ -2045,6 +2071,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
     }
     if (status == SEARCH_OK && res->total == 0 && joined)
         search_run_apart(ctx, req, res, err, errlen);
+    ctx->query_armed = 0;
     return status;
 }
 

@@ -91,9 +91,9 @@ void search_process_init(void);
 /* Opens db_path read-only. synonyms_path may be NULL (no synonyms); the file
  * is re-read when its mtime changes, the acronyms when the indexer changed
  * them (looked at when another connection committed). budget_ms bounds each query's SQLite work
- * in CPU time of the calling thread (0 = SEARCH_DEFAULT_BUDGET_MS), and its
- * wall-clock time at five times that. Returns SEARCH_OK or SEARCH_EUNAVAILABLE
- * with err set. */
+ * (all its readings: search_run reads some queries again) in CPU time of the
+ * calling thread (0 = SEARCH_DEFAULT_BUDGET_MS), and its wall-clock time at
+ * five times that. Returns SEARCH_OK or SEARCH_EUNAVAILABLE with err set. */
 int search_open(const char *db_path, const char *synonyms_path, int budget_ms, search_ctx **out,
                 char *err, size_t errlen);
 void search_close(search_ctx *ctx);

@@ -2346,6 +2346,84 @@ static void test_time_budget_split(void **state)
     ixf_remove(&ix);
 }
 
+/* The calling thread's CPU time, in ms. */
+static double thread_cpu_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* search_run's CPU time for q on ctx, for the year 2021 (its status in
+ * *rc, its total in *total). */
+static double run_cpu_ms(search_ctx *ctx, const char *q, int *rc, long long *total)
+{
+    char err[256];
+    search_result res;
+    search_request req = {.q = q, .limit = 10, .year_from = 2021, .year_to = 2021};
+    double t0 = thread_cpu_ms();
+    *rc = search_run(ctx, &req, &res, err, sizeof err);
+    double took = thread_cpu_ms() - t0;
+    *total = *rc == SEARCH_OK ? res.total : -1;
+    search_result_free(&res);
+    return took;
+}
+
+/* The budget bounds a query, not each of its readings (search_run reads
+ * « chameau-dromadaire » as typed, again with the other numbers, then with
+ * a space). The phrase, which no page has, is read over 4,000 pages of 2020
+ * that have both words apart, 200 times each: that costs each reading of
+ * the phrase a time « one »; five pages of 2021 have the words apart. With
+ * a budget of 1.5 « one », the two readings of the phrase spend it: the
+ * third reading does not run, and the query lists what the first found
+ * (nothing) instead of the five pages. With a budget of its own, the third
+ * reading listed them. */
+static void test_time_budget_readings(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    assert_int_equal(ixf_create(&ix), 0);
+    buf many = BUF_INIT;
+    for (int k = 0; k < 200; k++)
+        buf_puts(&many, "chameau ou dromadaire, ");
+    for (int i = 0; i < 4000; i++)
+        assert_int_equal(add_text(&ix, i + 1, "text", 2020, "Lot", many.data), 0);
+    buf_free(&many);
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(add_text(&ix, 5001 + i, "text", 2021, "Bêtes", "Chameau et dromadaire."),
+                         0);
+    assert_int_equal(ixf_close(&ix), 0);
+    search_ctx *ctx;
+    int rc;
+    long long total;
+    assert_int_equal(search_open(ix.path, NULL, 60000, &ctx, err, sizeof err), SEARCH_OK);
+    double one = 1e9;
+    for (int k = 0; k < 3; k++) {
+        /* A quoted phrase is read twice (as typed, with the other numbers). */
+        double took = run_cpu_ms(ctx, "\"chameau dromadaire\"", &rc, &total) / 2;
+        assert_int_equal(rc, SEARCH_OK);
+        assert_int_equal(total, 0);
+        one = took < one ? took : one;
+    }
+    run_cpu_ms(ctx, "chameau-dromadaire", &rc, &total);
+    assert_int_equal(rc, SEARCH_OK);
+    assert_int_equal(total, 5);
+    search_close(ctx);
+    int budget = (int)(one * 1.5 + 0.5);
+    if (budget < 3) {
+        ixf_remove(&ix);
+        skip(); /* a machine too fast to tell the readings apart */
+    }
+    assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
+    double took = run_cpu_ms(ctx, "chameau-dromadaire", &rc, &total);
+    if (rc != SEARCH_OK || total != 0)
+        fail_msg("budget %d ms, one reading %.1f ms: status %d, %lld listed in %.1f ms", budget,
+                 one, rc, total, took);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* The pass over the titles that reads a word as initials has a budget of
  * its own: on an index whose titles take longer to read than the budget,
  * « tdm » gives up its long form (no page titled « Table des matières »
@@ -3008,6 +3086,7 @@ int main(void)
         cmocka_unit_test(test_time_budget),
         cmocka_unit_test(test_joined_words_apart),
         cmocka_unit_test(test_time_budget_split),
+        cmocka_unit_test(test_time_budget_readings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
