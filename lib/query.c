@@ -3409,7 +3409,8 @@ static size_t query_clause_words(const query_node *n)
 }
 
 /* Words typed in n, a synonym group's typed side: a phrase's tokens, or the
- * words of an AND of them (a side matched in any order). */
+ * words of an AND of them (a side of words typed apart, matched in any
+ * order). */
 static size_t query_side_words(const query_node *n)
 {
     if (n->kind == QUERY_NODE_PHRASE)
@@ -3420,13 +3421,18 @@ static size_t query_side_words(const query_node *n)
     return words;
 }
 
+/* Only a side of words typed apart (an AND, query_build's run of words a
+ * group matched): a phrase typed as one word (a compound's, « pense-bête »,
+ * whose OR holds its parts and the word glued; an elision's) is the same
+ * with no synonym group, and reading it again would find nothing more. */
 int query_joins_words(const query *q)
 {
     if (!q || q->operators)
         return 0;
     for (size_t i = 0; i < q->nclauses; i++) {
         const query_node *n = q->clauses[i];
-        if (n->kind == QUERY_NODE_OR && n->nkids > 0 && query_side_words(n->kids[0]) >= 2)
+        if (n->kind == QUERY_NODE_OR && n->nkids > 0 && n->kids[0]->kind == QUERY_NODE_AND &&
+            query_side_words(n->kids[0]) >= 2)
             return 1;
     }
     return 0;

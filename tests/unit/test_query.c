@@ -778,6 +778,39 @@ static void test_agent_derivations(void **state)
     ASSERT_SEARCH("navigation", "137,138");
 }
 
+/* A clause that joins words typed apart (a synonym group's run of words,
+ * « mineurs non accompagnés ») is what search_run reads again with its
+ * words apart when nothing has it (query_joins_words); not a word typed
+ * with its hyphen, whose clause also holds a phrase of its parts (the
+ * reading again would be the same), nor a query with operators. */
+static void test_joins_words(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *text;
+        int joins;
+    } cases[] = {
+        {"mineurs non accompagnés", 1},
+        {"aide aux mineurs non accompagnés", 1},
+        {"MNA", 0},
+        {"traite", 0},
+        {"pense-bête", 0},
+        {"demi-soupir pointé", 0},
+        {"\"mineurs non accompagnés\"", 0},
+        {"mineurs non accompagnés -traite", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        query *q = NULL;
+        char err[256];
+        assert_int_equal(
+            query_parse(cases[i].text, strlen(cases[i].text), f->syn, &q, err, sizeof err),
+            QUERY_OK);
+        if (query_joins_words(q) != cases[i].joins)
+            fail_msg("%s: %d", cases[i].text, query_joins_words(q));
+        query_free(q);
+    }
+}
+
 /* Verbs whose action noun changes the end of the stem (« extraire »
  * "extrair", « extraction » "extract"; « interrompre » / « interruption »,
  * « exclure » / « exclusion », « joindre » / « jonction », « interdire » /
@@ -1942,6 +1975,7 @@ int main(void)
         cmocka_unit_test(test_more_derivations),
         cmocka_unit_test(test_derivations_irregular_stems),
         cmocka_unit_test(test_agent_derivations),
+        cmocka_unit_test(test_joins_words),
         cmocka_unit_test(test_adjective_verbs),
         cmocka_unit_test(test_plural_forms),
         cmocka_unit_test(test_number_forms),
