@@ -2815,7 +2815,8 @@ static void query_mark_either(query_item *items, size_t n)
  * autotools ? ») say where the word is used: the page that defines it
  * seldom names that place, pages of the place name it in passing. They
  * are neither required nor counted by the relaxed order (soft, optional),
- * but rank where a row has them. */
+ * but rank where a row has them. Not a phrase typed in quotes nor a
+ * prefix: the person asked for those (« … dans "gnu autotools" ? »). */
 static void query_mark_meaning_scope(query_item *items, size_t n)
 {
     size_t k = 0;
@@ -2826,7 +2827,8 @@ static void query_mark_meaning_scope(query_item *items, size_t n)
         if (!w || items[j].npos != 1 || (strcmp(w, "dans") != 0 && strcmp(w, "avec") != 0))
             continue;
         for (size_t i = j + 1; i < n; i++)
-            if (!items[i].dropped && query_positive(&items[i]))
+            if (!items[i].dropped && query_positive(&items[i]) &&
+                items[i].kind == QUERY_ITEM_WORD && !items[i].prefix)
                 items[i].soft = items[i].optional = 1;
         return;
     }

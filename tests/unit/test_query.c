@@ -1196,6 +1196,9 @@ static void test_function_words_optional(void **state)
     ASSERT_SEARCH("qu'est-ce que la traite dans un roman ?", "3");
     ASSERT_SEARCH("qu'est-ce que la traite avec un roman ?", "3");
     ASSERT_SEARCH("comment parler de la traite dans un roman ?", "");
+    /* Unless typed in quotes or as a prefix. */
+    ASSERT_SEARCH("qu'est-ce que la traite dans \"un roman\" ?", "");
+    ASSERT_SEARCH("qu'est-ce que la traite dans un rom* ?", "");
     /* Nor the nouns that name a general account (document 3 has neither
      * « vue » nor « ensemble »), unless nothing else is left. */
     ASSERT_SEARCH("vue d'ensemble de la traite", "3");
