@@ -2374,10 +2374,10 @@ static double run_cpu_ms(search_ctx *ctx, const char *q, int *rc, long long *tot
  * a space). The phrase, which no page has, is read over 4,000 pages of 2020
  * that have both words apart, 200 times each: that costs each reading of
  * the phrase a time « one »; five pages of 2021 have the words apart. With
- * a budget of 1.5 « one », the two readings of the phrase spend it: the
- * third reading does not run, and the query lists what the first found
- * (nothing) instead of the five pages. With a budget of its own, the third
- * reading listed them. */
+ * a budget of « one », the two readings of the phrase spend it: the third
+ * reading does not run, and the query lists what the first found (nothing;
+ * or it fails, when the first reading alone went over), not the five pages
+ * the third reading listed with a budget of its own. */
 static void test_time_budget_readings(void **state)
 {
     (void)state;
@@ -2410,14 +2410,14 @@ static void test_time_budget_readings(void **state)
     assert_int_equal(rc, SEARCH_OK);
     assert_int_equal(total, 5);
     search_close(ctx);
-    int budget = (int)(one * 1.5 + 0.5);
+    int budget = (int)(one + 0.5);
     if (budget < 3) {
         ixf_remove(&ix);
         skip(); /* a machine too fast to tell the readings apart */
     }
     assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
     double took = run_cpu_ms(ctx, "chameau-dromadaire", &rc, &total);
-    if (rc != SEARCH_OK || total != 0)
+    if (!(rc == SEARCH_OK && total == 0) && rc != SEARCH_ETIMEOUT)
         fail_msg("budget %d ms, one reading %.1f ms: status %d, %lld listed in %.1f ms", budget,
                  one, rc, total, took);
     search_close(ctx);
