@@ -7,9 +7,13 @@
  * records (query_expr.nodes, which split.c walks) is a tree over its
  * phrases in FTS5's order (q_shape). Only the deliberate work limit (a
  * progress handler, like searchd's time budget) may stop a query. */
+#include "abbrev.h"
 #include "analyzer.h"
+#include "anglicism.h"
 #include "fuzz_index.h"
+#include "lexicon.h"
 #include "query.h"
+#include "spelling.h"
 #include "synonyms.h"
 #include "vocab.h"
 
@@ -34,9 +38,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (vocab_open(q_db, &q_vocab, err, sizeof err) != 0)
         fuzz_fail("vocab_open: %s", err);
     q_qv = (query_vocab){vocab_forms, q_vocab, 1};
-    /* With the real synonyms when run from the repository root. */
+    /* With the real synonyms when run from the repository root, and the
+     * built-in tables as search.c adds them (their rows join words typed
+     * apart: query_joins_words). */
     if (synonyms_load("corpus/synonymes.txt", &q_syn, err, sizeof err) != 0)
-        q_syn = NULL;
+        q_syn = synonyms_new();
+    abbrev_add(q_syn);
+    spelling_add(q_syn);
+    anglicism_add(q_syn);
+    lexicon_add(q_syn);
     sqlite3_progress_handler(q_db, 1000, q_progress, NULL);
     return 0;
 }
@@ -133,6 +143,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (rc != QUERY_OK || !q)
         fuzz_fail("query_parse returned %d", rc);
+    /* search.c reads again with no synonym group only a query typed
+     * without operators. */
+    if (query_joins_words(q) && query_has_operators(q))
+        fuzz_fail("query_joins_words with operators");
     size_t n = query_clauses(q);
     /* As searchd does after parsing; lending adds stems, never clauses. */
     query_lend(q, &q_qv);
