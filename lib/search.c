@@ -184,6 +184,7 @@ typedef struct {
     long long version;
     size_t n;
     char *forms[INITIALS_MAX_FORMS];
+    unsigned long gave_up; /* the search_run (search_ctx.runs) whose pass gave word up; 0: none */
 } search_initials_seen;
 
 struct search_ctx {
@@ -226,6 +227,7 @@ struct search_ctx {
      * reading and shared by the others (search_arm_query); 0: none yet. */
     int query_armed;
     struct timespec query_deadline, query_wall_deadline;
+    unsigned long runs; /* search_run's calls, the one under way included */
     /* Words search_word_known looked up, by hash, under the data_version
      * they were looked up at. */
     struct {
@@ -995,19 +997,25 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
         search_initials_seen *seen = &ctx->initials_seen[slot];
         if (ctx->known_version < 0 || seen->version != ctx->known_version ||
             strcmp(seen->word, word) != 0) {
+            /* The pass has a budget of its own (the query's is armed
+             * later): on a very large index it gives up, and the word is
+             * left to the corrector; for the rest of this search_run too,
+             * whose other readings would give it up again, each after a
+             * budget (six passes for « tdm-abc » instead of two). */
+            if (seen->gave_up == ctx->runs && strcmp(seen->word, word) == 0)
+                continue;
             for (size_t k = 0; k < seen->n; k++)
                 free(seen->forms[k]);
             seen->n = 0;
             seen->version = -1;
-            /* The pass has a budget of its own (the query's is armed
-             * later): on a very large index it gives up, and the word is
-             * left to the corrector. */
             search_arm(ctx);
             int found_rc = initials_find(ctx->db, word, seen->forms, &seen->n);
             ctx->deadline_on = 0;
-            if (found_rc != SQLITE_OK)
-                continue;
             memcpy(seen->word, word, sizeof word);
+            if (found_rc != SQLITE_OK) {
+                seen->gave_up = ctx->runs;
+                continue;
+            }
             seen->version = ctx->known_version;
         }
         if (seen->n == 0)
@@ -2046,6 +2054,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
                size_t errlen)
 {
     ctx->query_armed = 0;
+    ctx->runs++;
     int status = search_run_read(ctx, req, res, err, errlen);
     int joined = ctx->joined;
     /* A compound typed with its hyphen is a phrase (the analyzer indexes
