@@ -2420,6 +2420,10 @@ static void test_time_budget_readings(void **state)
     if (!(rc == SEARCH_OK && total == 0) && rc != SEARCH_ETIMEOUT)
         fail_msg("budget %d ms, one reading %.1f ms: status %d, %lld listed in %.1f ms", budget,
                  one, rc, total, took);
+    /* The next query has a budget of its own. */
+    run_cpu_ms(ctx, "chameau dromadaire", 2021, &rc, &total);
+    assert_int_equal(rc, SEARCH_OK);
+    assert_int_equal(total, 5);
     search_close(ctx);
     ixf_remove(&ix);
 }
