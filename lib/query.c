@@ -3195,6 +3195,27 @@ static void query_build(query *q, const query_item *items, size_t n, const synon
     }
 }
 
+/* The exact-form token of a word's position: its form as typed, and when
+ * typed without accents its accented forms with the same letters too
+ * ("=accompagnes|~accompagnes"). Caller frees. */
+static char *query_exact_piece(const query_pos *p)
+{
+    buf piece = BUF_INIT;
+    buf_puts(&piece, p->exact);
+    if (!p->folded) {
+        buf_putc(&piece, ANALYZER_ALTERNATIVE);
+        buf_putc(&piece, ANALYZER_FOLDED);
+        buf_puts(&piece, p->exact + 1);
+    }
+    return buf_detach(&piece);
+}
+
+static void query_add_exact(query *q, query_node *ph)
+{
+    q->exact = buf_xrealloc(q->exact, (q->nexact + 1) * sizeof q->exact[0]);
+    q->exact[q->nexact++] = ph;
+}
+
 /* The exact-form boost: one phrase of "=form" tokens per positive word or
  * phrase. A form typed without accents accepts the accented forms with the
  * same letters ("=accompagnes|~accompagnes"): the person could not type
@@ -3206,20 +3227,10 @@ static void query_build_exact(query *q, const query_item *items, size_t n)
         if (!query_positive(it) || it->prefix || (it->dropped && !it->asks))
             continue;
         query_node *ph = query_node_new(QUERY_NODE_PHRASE);
-        for (size_t k = 0; k < it->npos; k++) {
-            const query_pos *p = &it->pos[k];
-            buf piece = BUF_INIT;
-            buf_puts(&piece, p->exact);
-            if (!p->folded) {
-                buf_putc(&piece, ANALYZER_ALTERNATIVE);
-                buf_putc(&piece, ANALYZER_FOLDED);
-                buf_puts(&piece, p->exact + 1);
-            }
-            query_node_tok(ph, buf_detach(&piece));
-        }
+        for (size_t k = 0; k < it->npos; k++)
+            query_node_tok(ph, query_exact_piece(&it->pos[k]));
         ph->label_only = it->asks;
-        q->exact = buf_xrealloc(q->exact, (q->nexact + 1) * sizeof q->exact[0]);
-        q->exact[q->nexact++] = ph;
+        query_add_exact(q, ph);
     }
 }
 
@@ -3254,20 +3265,10 @@ static void query_build_defining(query *q, const query_item *items, size_t n)
         return;
     query_node *ph = query_node_new(QUERY_NODE_PHRASE);
     for (size_t i = first; i <= last; i++)
-        for (size_t k = 0; k < items[i].npos; k++) {
-            const query_pos *p = &items[i].pos[k];
-            buf piece = BUF_INIT;
-            buf_puts(&piece, p->exact);
-            if (!p->folded) {
-                buf_putc(&piece, ANALYZER_ALTERNATIVE);
-                buf_putc(&piece, ANALYZER_FOLDED);
-                buf_puts(&piece, p->exact + 1);
-            }
-            query_node_tok(ph, buf_detach(&piece));
-        }
+        for (size_t k = 0; k < items[i].npos; k++)
+            query_node_tok(ph, query_exact_piece(&items[i].pos[k]));
     query_node_tok(ph, buf_xstrndup("=est", 4));
-    q->exact = buf_xrealloc(q->exact, (q->nexact + 1) * sizeof q->exact[0]);
-    q->exact[q->nexact++] = ph;
+    query_add_exact(q, ph);
 }
 
 int query_parse(const char *text, size_t len, const synonyms *syn, query **out, char *err,
