@@ -1495,11 +1495,13 @@ static const anglicism_entry_t anglicism_table[] = {
      * their failures were seen (disclosed): git's and CVS's « blame » is
      * Cervisia's « annoter »; Skrooge's « recurring transactions » its
      * « opérations programmées »; a « hotkey » a « raccourci » even when
-     * « clavier » is not next to it (KStars' « Raccourcis des menus »). */
+     * « clavier » is not next to it (KStars' « Raccourcis des menus »);
+     * Marble's « maps » its « cartes ». */
     {"blame", {"annoter", "annotation", NULL}},
     {"recurring transaction",
      {"opération programmée", "opération récurrente", "opération périodique"}},
     {"recurring payment", {"opération programmée", "paiement récurrent", NULL}},
+    {"map", {"carte", NULL, NULL}},
 };
 
 size_t anglicism_count(void)
