@@ -1240,7 +1240,9 @@ static const lexicon_entry lexicon_table[] = {
      * is « figé », its « caractères illisibles » « bizarres »; an IRC
      * « salon » is a « canal »; the « publicité » Konqueror blocks is
      * AdBlock's; the « complétion » of an address its
-     * « autocomplètement »; a chess « pendule » a « chronomètre ». */
+     * « autocomplètement »; a chess « pendule » a « chronomètre »; a
+     * file one « renomme » has its « nom » changed (Konqueror's
+     * « Changement des noms »). */
     {"recadrer", {"rogner", "rognage", NULL}},
     {"brochure", {"livret", NULL, NULL}},
     {"hebdomadaire", {"toutes les semaines", "chaque semaine", "récurrence"}},
@@ -1252,6 +1254,7 @@ static const lexicon_entry lexicon_table[] = {
     {"bloquer les publicités", {"adblock", "bloqueur de publicité", NULL}},
     {"complétion", {"autocomplètement", "complètement automatique", NULL}},
     {"pendule", {"chronomètre", "contrôle du temps", NULL}},
+    {"renommer", {"changer le nom", "changement de nom", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
