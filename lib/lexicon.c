@@ -1242,10 +1242,15 @@ static const lexicon_entry lexicon_table[] = {
      * AdBlock's; the « complétion » of an address its
      * « autocomplètement »; a chess « pendule » a « chronomètre »; a
      * file one « renomme » has its « nom » changed (Konqueror's
-     * « Changement des noms »). */
+     * « Changement des noms »); a « mensuel » budget is one « par mois »
+     * (Skrooge). From general knowledge, no failure showing them, the same
+     * family: « annuel », « quotidien ». */
     {"recadrer", {"rogner", "rognage", NULL}},
     {"brochure", {"livret", NULL, NULL}},
     {"hebdomadaire", {"toutes les semaines", "chaque semaine", "récurrence"}},
+    {"mensuel", {"par mois", "chaque mois", "mois"}},
+    {"annuel", {"par an", "chaque année", "année"}},
+    {"quotidien", {"chaque jour", "tous les jours", "journalier"}},
     {"bloqué", {"figé", "gelé", NULL}},
     {"caractères illisibles", {"caractères bizarres", "symboles bizarres", NULL}},
     {"salon irc", {"canal irc", "canal", NULL}},
