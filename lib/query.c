@@ -92,6 +92,8 @@ typedef struct query_node {
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
     int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
+    int defining;   /* PHRASE: a meaning question's term followed by « est »
+                     * (query_build_defining; query_term.defining) */
     int acronym;   /* a clause of one word that is an acronym: typed in
                     * capitals, or a synonym group's short side
                     * (query_short_side) */
@@ -3268,6 +3270,7 @@ static void query_build_defining(query *q, const query_item *items, size_t n)
         for (size_t k = 0; k < items[i].npos; k++)
             query_node_tok(ph, query_exact_piece(&items[i].pos[k]));
     query_node_tok(ph, buf_xstrndup("=est", 4));
+    ph->defining = 1;
     query_add_exact(q, ph);
 }
 
@@ -3585,6 +3588,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
                                        .common = query_node_common(n, kind),
                                        .related = n->related,
                                        .label_only = n->label_only,
+                                       .defining = n->defining,
                                        .content = content,
                                        .minor = query_node_minor(n, kind, content),
                                        .first = o->n,
