@@ -3270,6 +3270,11 @@ static void query_build_defining(query *q, const query_item *items, size_t n)
         for (size_t k = 0; k < items[i].npos; k++)
             query_node_tok(ph, query_exact_piece(&items[i].pos[k]));
     query_node_tok(ph, buf_xstrndup("=est", 4));
+    /* « … est un(e) / le / la … »: what the term is, not what is done to
+     * it (« la macro-construction est exécutée », « le glissement
+     * intelligent est activé »). */
+    static const char determiners[] = "=un|=une|=le|=la|=les|=des|=du";
+    query_node_tok(ph, buf_xstrndup(determiners, sizeof determiners - 1));
     ph->defining = 1;
     query_add_exact(q, ph);
 }
