@@ -92,6 +92,8 @@ typedef struct query_node {
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
     int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
+    int defining;   /* PHRASE: a meaning question's term followed by « est »
+                     * (query_build_defining; query_term.defining) */
     int acronym;   /* a clause of one word that is an acronym: typed in
                     * capitals, or a synonym group's short side
                     * (query_short_side) */
@@ -3234,6 +3236,22 @@ static void query_build_exact(query *q, const query_item *items, size_t n)
     }
 }
 
+/* The exact-form phrase of a meaning question's term (items[first..last]
+ * as typed) followed by « est » and, when determiners is not NULL, by one
+ * of them. */
+static query_node *query_defining_phrase(const query_item *items, size_t first, size_t last,
+                                         const char *determiners)
+{
+    query_node *ph = query_node_new(QUERY_NODE_PHRASE);
+    for (size_t i = first; i <= last; i++)
+        for (size_t k = 0; k < items[i].npos; k++)
+            query_node_tok(ph, query_exact_piece(&items[i].pos[k]));
+    query_node_tok(ph, buf_xstrndup("=est", 4));
+    if (determiners)
+        query_node_tok(ph, buf_xstrndup(determiners, strlen(determiners)));
+    return ph;
+}
+
 /* A question asking what a term means (« qu'est-ce qu'un fichier PO ? »):
  * the term's words as typed followed by « est » are one more exact-form
  * phrase, so that the page that defines it (« Le fichier PO - C'est le
@@ -3243,10 +3261,14 @@ static void query_build_exact(query *q, const query_item *items, size_t n)
  * or more. Measured (33 sets, session 29, r31): 1 up, 0 down (heldout31
  * « qu est ce que le glissement intelligent » 0.695 -> 0.748, the
  * chapter that explains the mode third -> second); with a term of one
- * word too, 1 up, 1
- * down (heldout15 « qu est ce qu un grob » 0.819 -> 0.672). « qu est ce
- * qu un fichier PO » stays 0.571: the definition's page gains, but three
- * pages with « fichier PO » in their titles stay far above. */
+ * word too, 1 up, 1 down (heldout15 « qu est ce qu un grob » 0.819 ->
+ * 0.672). That phrase weighs as any exact form, little: « qu est ce qu
+ * un fichier PO » stayed 0.571, three pages with « fichier PO » in their
+ * titles far above the definition's. So the term, « est » and a
+ * determiner (« … est un / une / le / la … », what the term is, not what
+ * is done to it: « la macro-construction est exécutée », « le glissement
+ * intelligent est activé ») are a third phrase, the defining one, which
+ * rank.c weighs RANK_DEFINING_WEIGHT (session 30). */
 static void query_build_defining(query *q, const query_item *items, size_t n)
 {
     if (!q->meaning)
@@ -3263,11 +3285,9 @@ static void query_build_defining(query *q, const query_item *items, size_t n)
     }
     if (kept < 2)
         return;
-    query_node *ph = query_node_new(QUERY_NODE_PHRASE);
-    for (size_t i = first; i <= last; i++)
-        for (size_t k = 0; k < items[i].npos; k++)
-            query_node_tok(ph, query_exact_piece(&items[i].pos[k]));
-    query_node_tok(ph, buf_xstrndup("=est", 4));
+    query_add_exact(q, query_defining_phrase(items, first, last, NULL));
+    query_node *ph = query_defining_phrase(items, first, last, "=un|=une|=le|=la|=les|=des|=du");
+    ph->defining = 1;
     query_add_exact(q, ph);
 }
 
@@ -3585,6 +3605,7 @@ static void query_out_term(query_out *o, const query_node *n, int clause, query_
                                        .common = query_node_common(n, kind),
                                        .related = n->related,
                                        .label_only = n->label_only,
+                                       .defining = n->defining,
                                        .content = content,
                                        .minor = query_node_minor(n, kind, content),
                                        .first = o->n,

@@ -620,9 +620,29 @@ typedef struct {
  * what says the query is a noun phrase. */
 #define RANK_TITLE_HEAD 1.0
 
+/* The weight of a meaning question's defining phrase (query_term.defining:
+ * « qu'est-ce qu'un fichier PO ? » and the page that writes « le fichier
+ * PO - c'est le type de fichier… ») in the exact-form bm25, which search.c
+ * weighs at 0.1 (w_exact). At 1, as every exact form, the page that says
+ * what the term is stayed below the pages that name it in their title
+ * (heldout33's « qu est ce qu un fichier PO » 0.571, 4th). Measured on
+ * session 30's sets (nDCG@10, against 5c5c598), the phrase first being
+ * r31's, the term and « est »: 10, 1 up; 40, 2 up; 80 and 150, 2 up, 0
+ * down on 38 sets, but blind batch 38 then lost « qu est ce qu une macro
+ * construction » 0.893 -> 0.701 (« lorsque la macro-construction est
+ * exécutée »), and one of the two up was the same kind (« le glissement
+ * intelligent est activé »). The defining phrase with a determiner after
+ * « est » (query.c), r31's phrase kept at the exact forms' weight: 40
+ * sets, 2,041 queries, 1 up, 0 down, +0.429 (« qu est ce qu un fichier
+ * PO » 0.571 -> 1.000); blind batch 37 unmoved. */
+#define RANK_DEFINING_WEIGHT 80.0
+
 static double rank_term_weight(const query_term *t)
 {
-    return t->label_only ? RANK_ASK_WEIGHT : t->related ? RANK_RELATED_WEIGHT : 1.0;
+    return t->label_only ? RANK_ASK_WEIGHT
+           : t->defining ? RANK_DEFINING_WEIGHT
+           : t->related  ? RANK_RELATED_WEIGHT
+                         : 1.0;
 }
 
 /* Is term t one of a synonym side's loose words: AND-ed to the term before

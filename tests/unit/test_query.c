@@ -550,10 +550,11 @@ static char *compiled(fixture *f, const char *text)
         free(b_);                                                                                  \
     } while (0)
 
-/* A question asking what a term of two words or more means has one more
- * exact-form phrase, the term followed by « est » (query_build_defining):
- * the page that defines it (« Le fichier PO - C'est … »). Not a term of
- * one word, nor another question. */
+/* A question asking what a term of two words or more means has two more
+ * exact-form phrases (query_build_defining), the term followed by « est »,
+ * and by « est » and a determiner: the page that defines it (« Le fichier
+ * PO - C'est le type … »), not one that says what is done to it (« le
+ * fichier PO est ouvert »). Not a term of one word, nor another question. */
 static void test_defining_phrase(void **state)
 {
     (void)state;
@@ -564,6 +565,7 @@ static void test_defining_phrase(void **state)
     assert_int_equal(query_parse(yes, strlen(yes), NULL, &q, err, sizeof err), QUERY_OK);
     char *e = query_fts_exact(q, NULL);
     assert_non_null(strstr(e, "\"=fichier|~fichier =po|~po =est\""));
+    assert_non_null(strstr(e, "\"=fichier|~fichier =po|~po =est =un|=une|=le|=la|=les|=des|=du\""));
     free(e);
     query_free(q);
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {

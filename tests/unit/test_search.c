@@ -181,6 +181,19 @@ static int setup(void **state)
                               "Menu Affichage - Gnou. Un clic sur l'icône Gnou, puis "
                               "Gnou - Standard. Menu Insertion - Gnou."),
                      0);
+    /* « qu'est-ce qu'une ruche dadant ? » (test_meaning_defines): 852
+     * has the term in its title (its text says « ruche » once), 853 a longer text
+     * that says once what the term is (« la ruche dadant est un … »), 854
+     * the same text but what is done to it (« … est ouverte »). */
+    char *visit = framed(852, 30, "on ouvre la ruche au printemps", 30);
+    assert_int_equal(add_text(ix, 852, "html", 0, "Les visites du rucher au printemps : la ruche dadant", visit), 0);
+    free(visit);
+    char *defines = framed(853, 70, "la ruche dadant est un modèle de ruche à cadres", 70);
+    assert_int_equal(add_text(ix, 853, "html", 0, "Apiculture", defines), 0);
+    free(defines);
+    char *done = framed(853, 70, "la ruche dadant est ouverte au printemps dans le rucher", 70);
+    assert_int_equal(add_text(ix, 854, "html", 0, "Apiculture", done), 0);
+    free(done);
     /* 807 and 808 alike but for « sur » (test_function_words_ranked). */
     char *on = framed(807, 30, "le pangolin dort sur la colline", 30);
     char *by = framed(807, 30, "le pangolin dort vers la colline", 30);
@@ -765,6 +778,31 @@ static void test_meaning_label(void **state)
     search_result_free(&res);
 }
 
+/* A question asking what a term of two words means ranks first the page
+ * whose text says what it is (the term followed by « est » and a
+ * determiner: the exact-form phrase of query_build_defining, weighed
+ * RANK_DEFINING_WEIGHT), above the page titled with it, and a page that
+ * says what is done to it (« est ouverte ») below that one; the term typed
+ * alone keeps its bm25 order. */
+static void test_meaning_defines(void **state)
+{
+    fixture *f = *state;
+    search_result res;
+    const char *asked[] = {"qu'est-ce qu'une ruche dadant ?", "qu est ce qu une ruche dadant"};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(run(f, asked[i], 10, 0, &res), SEARCH_OK);
+        assert_int_equal(res.total, 3);
+        assert_int_equal(res.hits[0].id, 853);
+        assert_int_equal(res.hits[1].id, 852);
+        assert_int_equal(res.hits[2].id, 854);
+        search_result_free(&res);
+    }
+    assert_int_equal(run(f, "ruche dadant", 10, 0, &res), SEARCH_OK);
+    assert_int_equal(res.total, 3);
+    assert_int_equal(res.hits[0].id, 852);
+    search_result_free(&res);
+}
+
 static void test_hostile_queries(void **state)
 {
     fixture *f = *state;
@@ -842,7 +880,7 @@ static void test_hostile_queries(void **state)
     assert_int_equal(search_run(f->ctx, &req, &res, err, sizeof err), SEARCH_EBADREQ);
     search_result_free(&res);
     free(big);
-    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 29 + 40);
+    assert_int_equal(search_count(f->ctx), 5 + FACET_DOCS + 32 + 40);
 }
 
 static void test_snippets_and_pages(void **state)
@@ -3052,6 +3090,7 @@ int main(void)
         cmocka_unit_test(test_question_title_asks),
         cmocka_unit_test(test_headings_apart),
         cmocka_unit_test(test_meaning_label),
+        cmocka_unit_test(test_meaning_defines),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_agent_not_kin),
         cmocka_unit_test(test_clause_weight),
