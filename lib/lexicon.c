@@ -1272,6 +1272,11 @@ static const lexicon_entry lexicon_table[] = {
     {"ranger automatiquement", {"trier", "filtrer", "filtrage"}},
     {"historique des recherches", {"historique des requêtes", "requêtes", NULL}},
     {"budget", {"finances", NULL, NULL}},
+    /* The same round: KDE writes « mouvements de la souris » for the
+     * « gestes » one draws with it (KHotKeys); « mouse gesture » in
+     * lib/anglicism.c. */
+    {"gestes de la souris", {"mouvements de la souris", "mouvement de souris", NULL}},
+    {"geste de souris", {"mouvements de la souris", "mouvement de souris", NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
