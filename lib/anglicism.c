@@ -1507,6 +1507,27 @@ static const anglicism_entry_t anglicism_table[] = {
      * KDE's French, a « mouvement de souris » (« gestes de la souris »
      * in lib/lexicon.c; this row moves nothing measured). */
     {"mouse gesture", {"mouvement de souris", "geste de souris", NULL}},
+    /* The same round: a « gamepad » is a « manette » (Tux Paint writes
+     * « joystick »); an « outline color » the « couleur de contour »
+     * (Inkscape's « Fond et contour »; « outline » alone stays the word
+     * processor's « plan »: with « contour » added to it instead, the
+     * query rose less, 0.631); a « batch » job is done « par lots »; a
+     * « beep » is a « bip » (the terminal's « Réglage du bip »); an
+     * « airbrush » an « aérographe » (KolourPaint); « remote » is
+     * « distant », « à distance » (MPlayer's « Flux distants »), a
+     * « télécommande »; a « grading scale » a « barème » (AMC's
+     * « Barèmes »); GMT is « temps universel », « heure universelle »
+     * (KStars' « Heure universelle »). */
+    {"gamepad", {"manette", "joystick", "manette de jeu"}},
+    {"outline color", {"couleur de contour", "contour", NULL}},
+    {"outline colour", {"couleur de contour", "contour", NULL}},
+    {"batch", {"par lots", "traitement par lots", NULL}},
+    {"beep", {"bip", "sonnerie", NULL}},
+    {"airbrush", {"aérographe", NULL, NULL}},
+    {"remote", {"distant", "à distance", "télécommande"}},
+    {"grading scale", {"barème", "barème de notation", NULL}},
+    {"grading", {"notation", "barème", NULL}},
+    {"gmt", {"temps universel", "heure universelle", "greenwich"}},
 };
 
 size_t anglicism_count(void)
