@@ -1528,6 +1528,13 @@ static const anglicism_entry_t anglicism_table[] = {
     {"grading scale", {"barème", "barème de notation", NULL}},
     {"grading", {"notation", "barème", NULL}},
     {"gmt", {"temps universel", "heure universelle", "greenwich"}},
+    /* The same round: a Bible « reading plan » is a « programme de
+     * lecture » (BibleTime's « programmes de lecture de la Bible »); a
+     * « god » a « dieu »; « slow » is « lent », « ralentir » (Crawl's
+     * Cheibriados, who « ralentit »). */
+    {"reading plan", {"programme de lecture", "plan de lecture", NULL}},
+    {"god", {"dieu", NULL, NULL}},
+    {"slow", {"lent", "lenteur", "ralentir"}},
 };
 
 size_t anglicism_count(void)
