@@ -1535,6 +1535,9 @@ static const anglicism_entry_t anglicism_table[] = {
     {"reading plan", {"programme de lecture", "plan de lecture", NULL}},
     {"god", {"dieu", NULL, NULL}},
     {"slow", {"lent", "lenteur", "ralentir"}},
+    /* The same round: an « alert » sent by mail is an « alerte », a
+     * « notification » (CUPS' mailto.conf). */
+    {"alert", {"alerte", "notification", NULL}},
 };
 
 size_t anglicism_count(void)

@@ -1277,6 +1277,10 @@ static const lexicon_entry lexicon_table[] = {
      * lib/anglicism.c. */
     {"gestes de la souris", {"mouvements de la souris", "mouvement de souris", NULL}},
     {"geste de souris", {"mouvements de la souris", "mouvement de souris", NULL}},
+    /* The same round: the « TVA » one computes is a « taxe » (a price
+     * « taxé à 15 % » in GNOME's calculator; lib/abbrev.c spells the
+     * acronym out). */
+    {"tva", {"taxe", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
