@@ -92,8 +92,8 @@ typedef struct query_node {
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
     int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
-    int defining;   /* PHRASE: a meaning question's term followed by « est »
-                     * (query_build_defining; query_term.defining) */
+    int defining;   /* PHRASE: a meaning question's term followed by « est » and
+                     * a determiner (query_build_defining; query_term.defining) */
     int acronym;   /* a clause of one word that is an acronym: typed in
                     * capitals, or a synonym group's short side
                     * (query_short_side) */
@@ -2750,12 +2750,18 @@ static int query_negated(const query_item *items, size_t n, size_t i)
  * installing or running asks about: « est-ce que texworks fonctionne sous
  * windows ? »), nor « en » (what a thing becomes: « convertir un script
  * matlab en scilab »), nor after a determiner (« dans une macro »). */
+/* Is w « dans » or « avec », before the place a word is asked in
+ * (query_scope_name, query_mark_meaning_scope)? */
+static int query_scope_preposition(const char *w)
+{
+    return w && (strcmp(w, "dans") == 0 || strcmp(w, "avec") == 0);
+}
+
 static int query_scope_name(const query_item *items, size_t n, size_t i)
 {
     if (i == 0 || i + 1 != n || items[i - 1].npos != 1)
         return 0;
-    const char *before = query_word_at(items + i - 1, n - i + 1, 0);
-    return before && (strcmp(before, "dans") == 0 || strcmp(before, "avec") == 0);
+    return query_scope_preposition(query_word_at(items + i - 1, n - i + 1, 0));
 }
 
 /* Is items[i] a plain word of one position that a question requires? */
@@ -2826,7 +2832,7 @@ static void query_mark_meaning_scope(query_item *items, size_t n)
         k++;
     for (size_t j = k + 1; j < n; j++) {
         const char *w = query_word_at(items + j, 1, 0);
-        if (!w || items[j].npos != 1 || (strcmp(w, "dans") != 0 && strcmp(w, "avec") != 0))
+        if (items[j].npos != 1 || !query_scope_preposition(w))
             continue;
         for (size_t i = j + 1; i < n; i++)
             if (!items[i].dropped && query_positive(&items[i]) &&
@@ -2888,13 +2894,12 @@ static int query_mark_question(query_item *items, size_t n, const char *text, si
         int light = w && i + 1 < n &&
                     query_in_list(w, query_light_verbs,
                                   sizeof query_light_verbs / sizeof query_light_verbs[0]);
+        int weak = w && query_in_list(w, query_weak_words,
+                                      sizeof query_weak_words / sizeof query_weak_words[0]);
         if (w && items[i].npos == 1 && !items[i].dropped &&
-            (query_in_list(w, query_weak_words,
-                           sizeof query_weak_words / sizeof query_weak_words[0]) ||
-             query_soft_preposition(w) || light || query_scope_name(items, n, i))) {
+            (weak || query_soft_preposition(w) || light || query_scope_name(items, n, i))) {
             items[i].soft = 1;
-            items[i].optional = query_in_list(w, query_weak_words,
-                                              sizeof query_weak_words / sizeof query_weak_words[0]);
+            items[i].optional = weak;
         }
         items[i].light = items[i].soft && light;
     }

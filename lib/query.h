@@ -110,9 +110,9 @@ typedef struct {
                      * the titles and headings only (a page titled
                      * « Pourquoi … ? »), not the text's */
     int defining;  /* the exact-form phrase of a meaning question's term
-                    * followed by « est » (« le fichier PO - c'est… »): the
-                    * page that defines it; rank.c weighs it
-                    * RANK_DEFINING_WEIGHT in the exact-form bm25 */
+                    * followed by « est » and a determiner (« le fichier PO -
+                    * c'est le… »): the page that defines it; rank.c weighs
+                    * it RANK_DEFINING_WEIGHT in the exact-form bm25 */
     int content;   /* the positions of its phrase that are not among the
                     * commonest function words (« de », « la », « à »):
                     * « protection judiciaire de la jeunesse » has 3 */

@@ -628,9 +628,9 @@ typedef struct {
  * (heldout33's « qu est ce qu un fichier PO » 0.571, 4th). Measured on
  * session 30's sets (nDCG@10, against 5c5c598), the phrase first being
  * r31's, the term and « est »: 10, 1 up; 40, 2 up; 80 and 150, 2 up, 0
- * down on 38 sets (1,991 queries), but blind batch 38 then lost « qu est ce qu une macro
- * construction » 0.893 -> 0.701 (« lorsque la macro-construction est
- * exécutée »), and one of the two up was the same kind (« le glissement
+ * down on 38 sets (1,991 queries), but blind batch 38 then lost « qu est
+ * ce qu une macro construction » 0.893 -> 0.701 (« lorsque la
+ * macro-construction est exécutée »), and one of the two up was the same kind (« le glissement
  * intelligent est activé »). The defining phrase with a determiner after
  * « est » (query.c), r31's phrase kept at the exact forms' weight: 39
  * sets, 2,041 queries, 1 up, 0 down, +0.429 (« qu est ce qu un fichier
