@@ -228,6 +228,7 @@ struct search_ctx {
     int query_armed;
     struct timespec query_deadline, query_wall_deadline;
     unsigned long runs; /* search_run's calls, the one under way included */
+    search_work work;   /* the last search_run's, counted (search_last_work) */
     /* Words search_word_known looked up, by hash, under the data_version
      * they were looked up at. */
     struct {
@@ -314,12 +315,18 @@ static int search_arm_query(search_ctx *ctx)
         ctx->query_deadline = ctx->deadline;
         ctx->query_wall_deadline = ctx->wall_deadline;
         ctx->query_armed = 1;
+        ctx->work.readings++;
         return 0;
     }
     ctx->deadline = ctx->query_deadline;
     ctx->wall_deadline = ctx->query_wall_deadline;
     ctx->deadline_on = 1;
-    return search_progress(ctx);
+    int spent = search_progress(ctx);
+    if (spent)
+        ctx->work.readings_cut++;
+    else
+        ctx->work.readings++;
+    return spent;
 }
 
 static int search_prepare(search_ctx *ctx, const char *sql, sqlite3_stmt **st, char *err,
@@ -1011,9 +1018,11 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
             search_arm(ctx);
             int found_rc = initials_find(ctx->db, word, seen->forms, &seen->n);
             ctx->deadline_on = 0;
+            ctx->work.initials_passes++;
             memcpy(seen->word, word, sizeof word);
             if (found_rc != SQLITE_OK) {
                 seen->gave_up = ctx->runs;
+                ctx->work.initials_given_up++;
                 continue;
             }
             seen->version = ctx->known_version;
@@ -1110,6 +1119,11 @@ void search_close(search_ctx *ctx)
     sqlite3_close_v2(ctx->db);
     free(ctx->syn_path);
     free(ctx);
+}
+
+void search_last_work(const search_ctx *ctx, search_work *out)
+{
+    *out = ctx->work;
 }
 
 void search_get_tuning(const search_ctx *ctx, search_tuning *t)
@@ -2055,6 +2069,7 @@ int search_run(search_ctx *ctx, const search_request *req, search_result *res, c
 {
     ctx->query_armed = 0;
     ctx->runs++;
+    ctx->work = (search_work){0};
     int status = search_run_read(ctx, req, res, err, errlen);
     int joined = ctx->joined;
     /* A compound typed with its hyphen is a phrase (the analyzer indexes

@@ -133,6 +133,17 @@ long long search_count(search_ctx *ctx);
  * when the record cannot be read. */
 int search_ocr_check(search_ctx *ctx, ocrcheck *out);
 
+/* What the last search_run on a context did, counted (tests check that a
+ * budget bounds work by counting it, not by timing it). */
+typedef struct {
+    unsigned readings;          /* readings of the query that ran (up to six) */
+    unsigned readings_cut;      /* later readings not run: the budget was spent */
+    unsigned initials_passes;   /* passes over the titles reading a word as initials */
+    unsigned initials_given_up; /* of those, passes their own budget cut short */
+} search_work;
+
+void search_last_work(const search_ctx *ctx, search_work *out);
+
 /* Ranking weights (defaults tuned on tests/relevance, see search.c). The
  * relevance harness changes them to measure alternatives. */
 typedef struct {
