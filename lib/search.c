@@ -190,8 +190,8 @@ typedef struct {
 struct search_ctx {
     sqlite3 *db;
     snippet_maker *snippets;
-    vocab *vocab;         /* the index's forms by key */
-    query_vocab qvocab;   /* the same, for query_compile */
+    vocab *vocab;          /* the index's forms by key */
+    query_vocab qvocab;    /* the same, for query_compile */
     sqlite3_stmt *rank;    /* one page of matches, best first */
     sqlite3_stmt *relaxed; /* the same, most clauses first */
     sqlite3_stmt *weighed; /* the same, a question's order (rank_weighed) */
@@ -201,11 +201,11 @@ struct search_ctx {
     sqlite3_stmt *split_rank, *split_relaxed, *split_weighed, *split_near;
     sqlite3_stmt *split_rowids; /* the rows of an expression (split_plan_new) */
     split_cache *split_cache;
-    sqlite3_stmt *meta;    /* a hit's metadata */
-    sqlite3_stmt *doc;     /* search_document */
-    sqlite3_stmt *count;   /* search_count */
-    sqlite3_stmt *matches; /* documents matching an expression (completions) */
-    sqlite3_stmt *exists;  /* is any document matching an expression? */
+    sqlite3_stmt *meta;        /* a hit's metadata */
+    sqlite3_stmt *doc;         /* search_document */
+    sqlite3_stmt *count;       /* search_count */
+    sqlite3_stmt *matches;     /* documents matching an expression (completions) */
+    sqlite3_stmt *exists;      /* is any document matching an expression? */
     sqlite3_stmt *phrase_rows; /* documents holding a phrase with alternatives (phrase.h) */
     /* What ctx holds of the per-process shared entries, by kind
      * (search_shared): [SEARCH_SPELL] the index vocabulary, for corrections
@@ -342,13 +342,13 @@ static int search_prepare(search_ctx *ctx, const char *sql, sqlite3_stmt **st, c
 /* The filters and facet counts of one search (repere_facet). */
 typedef struct {
     const docinfo *docs;
-    uint32_t formats;      /* the formats asked, a bit per docs->formats entry */
+    uint32_t formats;       /* the formats asked, a bit per docs->formats entry */
     int year_from, year_to; /* 0: any year */
     long long total;
     long long per_format[DOCINFO_MAX_FORMATS];
     struct {
         long long year, count;
-    } *years;
+    } * years;
     size_t nyears, cap;
     const long long *listed; /* repere_listed's rowids, sorted */
     size_t nlisted;
@@ -1260,8 +1260,7 @@ static void search_set_facets(const search_counts *c, search_result *res)
     res->total = c->total;
     for (int i = 0; i < c->docs->nformats; i++)
         if (c->per_format[i] > 0)
-            search_facet_add(&res->formats, &res->n_formats, c->docs->formats[i],
-                             c->per_format[i]);
+            search_facet_add(&res->formats, &res->n_formats, c->docs->formats[i], c->per_format[i]);
     for (size_t i = 0; i < c->nyears; i++) {
         char year[24];
         snprintf(year, sizeof year, "%lld", c->years[i].year);

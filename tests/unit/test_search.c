@@ -186,7 +186,9 @@ static int setup(void **state)
      * that says once what the term is (« la ruche dadant est un … »), 854
      * the same text but what is done to it (« … est ouverte »). */
     char *visit = framed(852, 30, "on ouvre la ruche au printemps", 30);
-    assert_int_equal(add_text(ix, 852, "html", 0, "Les visites du rucher au printemps : la ruche dadant", visit), 0);
+    assert_int_equal(
+        add_text(ix, 852, "html", 0, "Les visites du rucher au printemps : la ruche dadant", visit),
+        0);
     free(visit);
     char *defines = framed(853, 70, "la ruche dadant est un modèle de ruche à cadres", 70);
     assert_int_equal(add_text(ix, 853, "html", 0, "Apiculture", defines), 0);
@@ -1540,9 +1542,12 @@ static void test_tables_session21(void **state)
     ixf_remove(&ix);
     assert_int_equal(ixf_create(&ix), 0);
     const char *more[] = {
-        "Le vecteur colonne est transposé.", "La macro vect trace une flèche.",
-        "Un pantalon kaki.",                 "Une veste khaki.",
-        "Une séance d'acupuncture le lundi.", "L'acuponcture soulage le dos.",
+        "Le vecteur colonne est transposé.",
+        "La macro vect trace une flèche.",
+        "Un pantalon kaki.",
+        "Une veste khaki.",
+        "Une séance d'acupuncture le lundi.",
+        "L'acuponcture soulage le dos.",
     };
     ctx = open_texts(&ix, more, 6, "Note", 995);
     assert_int_equal(found_ids(ctx, "vect"), 1u << 1 | 1u << 2);
@@ -1971,10 +1976,8 @@ static void test_tables_session27_round2_b24(void **state)
     search_ctx *ctx;
     assert_int_equal(ixf_create(&ix), 0);
     const char *texts[] = {
-        "Cryptage rapide par blocs de 64 bits.",
-        "Envoyer un signal à l'appelant.",
-        "Les versions portent un nom de code.",
-        "Les lignes série relient les terminaux.",
+        "Cryptage rapide par blocs de 64 bits.", "Envoyer un signal à l'appelant.",
+        "Les versions portent un nom de code.",  "Les lignes série relient les terminaux.",
         "Convertir un UUID en chaîne.",
     };
     ctx = open_texts(&ix, texts, 5, "Note", 1024);
@@ -2543,8 +2546,8 @@ static void test_initials_budget(void **state)
         work.initials_given_up != 2)
         fail_msg("« tdm-abc », budget %d ms (first query %.1f ms, pass %.1f ms): status %d, "
                  "%u readings ran, %u cut, %u initials passes, %u given up",
-                 budget, first, pass, rc, work.readings, work.readings_cut,
-                 work.initials_passes, work.initials_given_up);
+                 budget, first, pass, rc, work.readings, work.readings_cut, work.initials_passes,
+                 work.initials_given_up);
     search_close(ctx);
     ixf_remove(&ix);
 }
