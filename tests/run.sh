@@ -22,6 +22,7 @@
 # tests/relevance/heldout34, tests/relevance/heldout35, tests/relevance/heldout36,
 # tests/relevance/heldout37, tests/relevance/heldout38, tests/relevance/heldout39,
 # tests/relevance/heldout40, tests/relevance/heldout41, tests/relevance/heldout42,
+# tests/relevance/heldout43,
 # tests/relevance/invariance (queries typed other ways, tests/relevance/typings),
 # tests/relevance/pages (the page a PDF hit opens at),
 # tests/browser.
