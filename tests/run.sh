@@ -22,7 +22,7 @@
 # tests/relevance/heldout34, tests/relevance/heldout35, tests/relevance/heldout36,
 # tests/relevance/heldout37, tests/relevance/heldout38, tests/relevance/heldout39,
 # tests/relevance/heldout40, tests/relevance/heldout41, tests/relevance/heldout42,
-# tests/relevance/heldout43,
+# tests/relevance/heldout43, tests/relevance/heldout44,
 # tests/relevance/invariance (queries typed other ways, tests/relevance/typings),
 # tests/relevance/pages (the page a PDF hit opens at),
 # tests/browser.
@@ -98,7 +98,7 @@ for t in tests/integration/*; do
   run_suite "asan/integration/$(basename "$t")" REPERE_BIN="$ROOT/build/asan/bin" REPERE_ASAN=1 -- "$t"
 done
 
-for t in tests/relevance/run tests/relevance/heldout/run tests/relevance/heldout3/run tests/relevance/heldout4/run tests/relevance/heldout5/run tests/relevance/heldout6/run tests/relevance/heldout7/run tests/relevance/heldout8/run tests/relevance/heldout9/run tests/relevance/heldout10/run tests/relevance/heldout11/run tests/relevance/heldout12/run tests/relevance/heldout13/run tests/relevance/heldout14/run tests/relevance/heldout15/run tests/relevance/heldout16/run tests/relevance/heldout17/run tests/relevance/heldout18/run tests/relevance/heldout19/run tests/relevance/heldout20/run tests/relevance/heldout21/run tests/relevance/heldout22/run tests/relevance/heldout23/run tests/relevance/heldout24/run tests/relevance/heldout25/run tests/relevance/heldout26/run tests/relevance/heldout27/run tests/relevance/heldout28/run tests/relevance/heldout29/run tests/relevance/heldout30/run tests/relevance/heldout31/run tests/relevance/heldout32/run tests/relevance/heldout33/run tests/relevance/heldout34/run tests/relevance/heldout35/run tests/relevance/heldout36/run tests/relevance/heldout37/run tests/relevance/heldout38/run tests/relevance/heldout39/run tests/relevance/heldout40/run tests/relevance/heldout41/run tests/relevance/heldout42/run tests/relevance/heldout43/run tests/relevance/invariance/run tests/relevance/pages/run tests/fuzz/replay tests/browser/run; do
+for t in tests/relevance/run tests/relevance/heldout/run tests/relevance/heldout3/run tests/relevance/heldout4/run tests/relevance/heldout5/run tests/relevance/heldout6/run tests/relevance/heldout7/run tests/relevance/heldout8/run tests/relevance/heldout9/run tests/relevance/heldout10/run tests/relevance/heldout11/run tests/relevance/heldout12/run tests/relevance/heldout13/run tests/relevance/heldout14/run tests/relevance/heldout15/run tests/relevance/heldout16/run tests/relevance/heldout17/run tests/relevance/heldout18/run tests/relevance/heldout19/run tests/relevance/heldout20/run tests/relevance/heldout21/run tests/relevance/heldout22/run tests/relevance/heldout23/run tests/relevance/heldout24/run tests/relevance/heldout25/run tests/relevance/heldout26/run tests/relevance/heldout27/run tests/relevance/heldout28/run tests/relevance/heldout29/run tests/relevance/heldout30/run tests/relevance/heldout31/run tests/relevance/heldout32/run tests/relevance/heldout33/run tests/relevance/heldout34/run tests/relevance/heldout35/run tests/relevance/heldout36/run tests/relevance/heldout37/run tests/relevance/heldout38/run tests/relevance/heldout39/run tests/relevance/heldout40/run tests/relevance/heldout41/run tests/relevance/heldout42/run tests/relevance/heldout43/run tests/relevance/heldout44/run tests/relevance/invariance/run tests/relevance/pages/run tests/fuzz/replay tests/browser/run; do
   [ -x "$t" ] || continue
   run_suite "${t#tests/}" REPERE_BIN="$ROOT/bin" -- "$t"
 done
