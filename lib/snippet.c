@@ -6,8 +6,10 @@
  * that are not mere function words (snippet_key), those the title lacks
  * first; one with only « de », « des » is never shown marked; in a PDF, a
  * table of contents gives way to the page it lists, and a list's items (a
- * glossary's, a bibliography's) to the text about their topic. Escapes the
- * text first, then adds <mark>s: no other markup ever comes out. */
+ * glossary's, a bibliography's) to the text about their topic. A meaning
+ * question's hit shows the sentence that defines the term when it has one.
+ * Escapes the text first, then adds <mark>s: no other markup ever comes
+ * out. */
 #include "snippet.h"
 
 #include <limits.h>
