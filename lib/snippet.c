@@ -1177,8 +1177,8 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
          * words only. */
         sqlite3_bind_int64(sm->first, 1, lo);
         sqlite3_bind_int64(sm->first, 2, hi);
-        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, NULL, NULL, quiet ? NULL : q, out, page,
-                              &found);
+        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, NULL, NULL, quiet ? NULL : q, out,
+                              page, &found);
     }
     if (rc != SQLITE_OK)
         return rc;
