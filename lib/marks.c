@@ -16,10 +16,10 @@
 
 #define MARKS_TOKS_SLOTS 512
 
-static void marks_hits_push(marks_hits *h, rank_hit hit)
+static void marks_hits_push(rank_hit **v, size_t *n, size_t *cap, rank_hit hit)
 {
-    h->v = buf_xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
-    h->v[h->n++] = hit;
+    *v = buf_xgrow(*v, cap, *n + 1, sizeof **v);
+    (*v)[(*n)++] = hit;
 }
 
 void marks_hits_free(marks_hits *h)
@@ -27,11 +27,13 @@ void marks_hits_free(marks_hits *h)
     if (!h)
         return;
     free(h->v);
+    free(h->defs);
     memset(h, 0, sizeof *h);
 }
 
 /* repere_hits(tbl, request): the current row's hits in the request's
- * column, if the request asks for this row. Returns NULL. */
+ * column (its clauses' and its defining phrase's), if the request asks for
+ * this row. Returns NULL. */
 static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
                      int argc, sqlite3_value **argv)
 {
@@ -46,19 +48,25 @@ static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
     for (size_t i = 0; i < req->n && !out; i++)
         if (req->rowids[i] == rowid)
             out = &req->out[i];
-    if (!out || out->n > 0)
+    if (!out || out->n > 0 || out->ndefs > 0)
         return;
     for (int ph = 0; ph < req->expr->nphrases && rc == SQLITE_OK; ph++) {
         Fts5PhraseIter it;
         int col, off, size = api->xPhraseSize(fts, ph), t = req->expr->phrases[ph].term;
-        int clause = req->expr->terms[t].clause;
-        if (clause < 0)
+        int clause = req->expr->terms[t].clause, defining = req->expr->terms[t].defining;
+        if (clause < 0 && !defining)
             continue;
         if ((rc = api->xPhraseFirst(fts, ph, &it, &col, &off)) != SQLITE_OK)
             break;
-        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-            if (col == req->col)
-                marks_hits_push(out, (rank_hit){0, off, off + size, clause, t});
+        for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+            if (col != req->col)
+                continue;
+            rank_hit hit = {0, off, off + size, clause, t};
+            if (clause >= 0)
+                marks_hits_push(&out->v, &out->n, &out->cap, hit);
+            else
+                marks_hits_push(&out->defs, &out->ndefs, &out->defs_cap, hit);
+        }
     }
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
@@ -66,6 +74,8 @@ static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
     }
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, rank_hit_cmp);
+    if (out->ndefs > 1)
+        qsort(out->defs, out->ndefs, sizeof *out->defs, rank_hit_cmp);
 }
 
 int marks_register(sqlite3 *db, char *err, size_t errlen)

@@ -21,11 +21,16 @@
 typedef struct {
     rank_hit *v; /* sorted by rank_hit_cmp */
     size_t n, cap;
+    /* The hits of a meaning question's defining phrase (query_term.defining,
+     * clause -1), sorted too: where the document says what the term is. */
+    rank_hit *defs;
+    size_t ndefs, defs_cap;
 } marks_hits;
 
 /* What repere_hits(tbl, request) fills: for each row whose rowid is in
- * rowids, the hits of the compiled query's clause phrases in column col
- * (out[i] for rowids[i]; rows not asked for are left alone). The caller
+ * rowids, the hits of the compiled query's clause phrases and of its
+ * defining phrase in column col (out[i] for rowids[i]; rows not asked for
+ * are left alone). The caller
  * binds it with sqlite3_bind_pointer(st, i, &request, MARKS_POINTER,
  * NULL), zeroes out, and frees each list with marks_hits_free. expr is the
  * expression FTS5 runs. */

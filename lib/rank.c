@@ -154,6 +154,9 @@ typedef struct {
     unsigned char *ex_seen;              /* per such term: a hit in the bound's row */
     int *ph_col, *ph_end, *ph_gap;       /* scratch per term, as last_* and best_gap */
     rank_hit *inst;                      /* scratch: the current row's clause hits */
+    rank_hit *defs;                      /* scratch: its defining phrase's hits
+                                          * (query_term.defining), for the snippet only */
+    size_t ndefs, defs_cap;
     rank_hit *merged;                    /* scratch: the same, while they are merged */
     size_t inst_cap, merged_cap;
     size_t *runs;                        /* scratch per phrase + 1: where its hits start */
@@ -195,6 +198,7 @@ static void rank_state_free(void *p)
     free(m->ph_end);
     free(m->ph_gap);
     free(m->inst);
+    free(m->defs);
     free(m->merged);
     free(m->runs);
     free(m->checked);
@@ -1648,6 +1652,7 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
     size_t ninst = 0, nruns = 0;
     memset(out, 0, sizeof *out);
     out->len = -1;
+    m->ndefs = 0;
     memset(m->tf, 0, (size_t)m->nterms * sizeof *m->tf);
     memset(m->label, 0, (size_t)m->nterms * sizeof *m->label);
     memset(m->label_w, 0, (size_t)m->nterms * sizeof *m->label_w);
@@ -1697,8 +1702,15 @@ static int rank_compute(const Fts5ExtensionApi *api, Fts5Context *fts, rank_stat
             }
             if (x >= 0)
                 m->tf[x] += cw;
-            if (ts[t].clause < 0)
+            if (ts[t].clause < 0) {
+                /* Where the page says what the term is: the snippet shows
+                 * it (snippet.c); no clause, so no signal reads it. */
+                if (ts[t].defining) {
+                    m->defs = buf_xgrow(m->defs, &m->defs_cap, m->ndefs + 1, sizeof *m->defs);
+                    m->defs[m->ndefs++] = (rank_hit){col, off, off + m->size[ph], -1, t};
+                }
                 continue;
+            }
             if (ninst == m->inst_cap)
                 m->inst = buf_xgrow(m->inst, &m->inst_cap, ninst + 1, sizeof *m->inst);
             m->inst[ninst++] = (rank_hit){col, off, off + m->size[ph], ts[t].clause, t};
@@ -2214,13 +2226,37 @@ static void rank_top_swap(rank_top *top, int a, int b)
     top->v[b] = k;
 }
 
+/* The hits of v[0..n) (sorted by column) in column col, copied into *out
+ * (*nout of them; with none, NULL unless always). */
+static int rank_col_hits(const rank_hit *v, size_t n, int col, int always, rank_hit **out,
+                         size_t *nout)
+{
+    size_t from = 0, to;
+    while (from < n && v[from].col < col)
+        from++;
+    for (to = from; to < n && v[to].col == col; to++)
+        ;
+    *nout = to - from;
+    *out = NULL;
+    if (to == from && !always)
+        return SQLITE_OK;
+    *out = malloc((to > from ? to - from : 1) * sizeof **out);
+    if (!*out)
+        return SQLITE_NOMEM;
+    if (to > from) /* none: a row whose hits are all in hidden text */
+        memcpy(*out, v + from, (to - from) * sizeof **out);
+    return SQLITE_OK;
+}
+
 /* Offers a row with its exact score to the heap of the best topk, with its
  * hits in column top->hits_col (hits: the row's clause hits, sorted by
- * rank_hit_cmp); *kept tells whether it is among them now. A row whose
- * score equals the least of a full heap stays out, as ORDER BY score DESC,
- * rowid leaves it (rows come by rowid). */
+ * rank_hit_cmp; defs: its defining phrase's, by phrase); *kept tells
+ * whether it is among them now. A row whose score equals the least of a
+ * full heap stays out, as ORDER BY score DESC, rowid leaves it (rows come
+ * by rowid). */
 static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 rowid, int clauses,
-                          double score, const rank_hit *hits, size_t nhits, int *kept)
+                          double score, const rank_hit *hits, size_t nhits, rank_hit *defs,
+                          size_t ndefs, int *kept)
 {
     *kept = 0;
     if (!p->by_clauses)
@@ -2229,22 +2265,21 @@ static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 row
         (top->n == p->topk && clauses == top->v[0].clauses && score == top->v[0].score))
         return SQLITE_OK;
     *kept = 1;
-    size_t from = 0, to = 0;
-    while (from < nhits && hits[from].col < top->hits_col)
-        from++;
-    to = from;
-    while (to < nhits && hits[to].col == top->hits_col)
-        to++;
-    rank_hit *copy = malloc((to - from ? to - from : 1) * sizeof *copy);
-    if (!copy)
+    rank_hit *copy = NULL, *dcopy = NULL;
+    size_t ncopy = 0, ndcopy = 0;
+    if (ndefs > 1)
+        qsort(defs, ndefs, sizeof *defs, rank_hit_cmp);
+    if (rank_col_hits(hits, nhits, top->hits_col, 1, &copy, &ncopy) != SQLITE_OK ||
+        rank_col_hits(defs, ndefs, top->hits_col, 0, &dcopy, &ndcopy) != SQLITE_OK) {
+        free(copy);
         return SQLITE_NOMEM;
-    if (to > from) /* none: a row whose hits are all in hidden text */
-        memcpy(copy, hits + from, (to - from) * sizeof *copy);
-    rank_kept k = {rowid, score, clauses, copy, to - from};
+    }
+    rank_kept k = {rowid, score, clauses, copy, ncopy, dcopy, ndcopy};
     int i;
     if (top->n < p->topk) {
         if (!top->v && !(top->v = calloc((size_t)p->topk, sizeof *top->v))) {
             free(copy);
+            free(dcopy);
             return SQLITE_NOMEM;
         }
         i = top->n++;
@@ -2256,6 +2291,7 @@ static int rank_top_offer(rank_top *top, const rank_params *p, sqlite3_int64 row
         return SQLITE_OK;
     }
     free(top->v[0].hits);
+    free(top->v[0].defs);
     top->v[0] = k;
     for (i = 0;;) {
         int l = 2 * i + 1, r = l + 1, least = i;
@@ -2283,8 +2319,10 @@ void rank_top_free(rank_top *top)
 {
     if (!top)
         return;
-    for (int i = 0; i < top->n; i++)
+    for (int i = 0; i < top->n; i++) {
         free(top->v[i].hits);
+        free(top->v[i].defs);
+    }
     free(top->v);
     top->v = NULL;
     top->n = 0;
@@ -2388,7 +2426,7 @@ static void rank_fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         score *= sqrt(share >= 0 ? share : rank_passage_share(m, p, m->inst, nhits));
     int kept = 0;
     if (top && (rc = rank_top_offer(top, p, api->xRowid(fts), s.clauses, score, m->inst, nhits,
-                                    &kept)) != SQLITE_OK) {
+                                    m->defs, m->ndefs, &kept)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }

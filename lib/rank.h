@@ -139,14 +139,18 @@ typedef struct {
 } rank_params;
 
 /* A row among the best topk repere_rank saw: its rowid, exact score,
- * distinct clauses (when by_clauses) and clause hits in column hits_col
- * (the snippets' passages come from them: marks.c). */
+ * distinct clauses (when by_clauses), clause hits in column hits_col (the
+ * snippets' passages come from them: marks.c) and, there too, the hits of
+ * a meaning question's defining phrase (query_term.defining, clause -1:
+ * the snippet shows the definition). */
 typedef struct {
     sqlite3_int64 rowid;
     double score;
     int clauses;
     rank_hit *hits; /* sorted by rank_hit_cmp */
     size_t nhits;
+    rank_hit *defs; /* sorted by rank_hit_cmp */
+    size_t ndefs;
 } rank_kept;
 
 /* The caller's: zeroed, with hits_col set, before the statement runs; the

@@ -1340,7 +1340,7 @@ static int search_snippets(search_ctx *ctx, const query *q, const query_expr *ex
             ids[i] = res->hits[i].id;
             kept = kept && k;
             if (k)
-                hits[i] = (marks_hits){k->hits, k->nhits, k->nhits};
+                hits[i] = (marks_hits){k->hits, k->nhits, k->nhits, k->defs, k->ndefs, k->ndefs};
         }
         rc = snippet_documents(ctx->snippets, n, ids, q, expr, kept ? hits : NULL, outs, pages);
         for (size_t i = 0; i < n; i++) {

@@ -6,8 +6,10 @@
  * that are not mere function words (snippet_key), those the title lacks
  * first; one with only « de », « des » is never shown marked; in a PDF, a
  * table of contents gives way to the page it lists, and a list's items (a
- * glossary's, a bibliography's) to the text about their topic. Escapes the
- * text first, then adds <mark>s: no other markup ever comes out. */
+ * glossary's, a bibliography's) to the text about their topic. A meaning
+ * question's hit shows the sentence that defines the term when it has one.
+ * Escapes the text first, then adds <mark>s: no other markup ever comes
+ * out. */
 #include "snippet.h"
 
 #include <limits.h>
@@ -376,9 +378,40 @@ static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clau
     return 0;
 }
 
+/* The run of t's words in text[astart..aend) (a meaning question's
+ * defining phrase: snippet_best_chunk) into [*bi, *bj); 0 when there is
+ * none. */
+static int snippet_anchor_run(const snippet_toks *t, size_t astart, size_t aend, size_t *bi,
+                              size_t *bj)
+{
+    size_t i = 0;
+    while (i < t->n && t->v[i].start < astart)
+        i++;
+    size_t j = i;
+    while (j < t->n && t->v[j].start < aend)
+        j++;
+    *bi = i;
+    *bj = j;
+    return j > i;
+}
+
+/* Where the sentence holding byte at starts, if it starts after from: the
+ * space after the end of the one before (« . », « ! », « ? »); else from. */
+static size_t snippet_sentence(const char *text, size_t from, size_t at)
+{
+    for (size_t p = at; p > from + 1; p--)
+        if (snippet_is_space((unsigned char)text[p - 1]) &&
+            (text[p - 2] == '.' || text[p - 2] == '!' || text[p - 2] == '?'))
+            return p - 1;
+    return from;
+}
+
 /* The passage of text around the best run of t's words (judged by w when
- * not NULL); frees t's array. */
-static char *snippet_build(const char *text, size_t len, snippet_toks *ts, const snippet_want *w)
+ * not NULL), or around text[astart..aend) when aend > astart and t has
+ * words there (from the start of its sentence when that fits); frees t's
+ * array. */
+static char *snippet_build(const char *text, size_t len, snippet_toks *ts, const snippet_want *w,
+                           size_t astart, size_t aend)
 {
     snippet_toks t = *ts;
     buf out = BUF_INIT;
@@ -394,8 +427,10 @@ static char *snippet_build(const char *text, size_t len, snippet_toks *ts, const
     size_t from = 0, to = len;
     if (total > SNIPPET_MAX_CHARS) {
         size_t ms = 0, me = 0, cms = 0, cme = 0, bi, bj;
+        int anchored = aend > astart && snippet_anchor_run(&t, astart, aend, &bi, &bj);
         if (t.n > 0) {
-            snippet_best_window(&t, w, &bi, &bj);
+            if (!anchored)
+                snippet_best_window(&t, w, &bi, &bj);
             /* Do not start or end inside a run of one clause's words (a
              * phrase cut in two), when the whole run fits. */
             while (bi > 0 && (t.v[bi - 1].clauses & t.v[bi].clauses) &&
@@ -422,6 +457,8 @@ static char *snippet_build(const char *text, size_t len, snippet_toks *ts, const
         if (lead > (long)cms)
             lead = (long)cms;
         from = snippet_walk(text, len, ms, -lead);
+        if (anchored)
+            from = snippet_sentence(text, from, ms);
         to = snippet_walk(text, len, from, SNIPPET_TARGET_CHARS);
         if (to < me)
             to = me;
@@ -483,13 +520,14 @@ char *snippet_from_text(const char *text, size_t len, const query *q)
     snippet_toks t = {q, NULL, 0, 0};
     if (q)
         analyzer_tokenize(text, len, ANALYZER_WORDS, snippet_on_token, &t);
-    return snippet_build(text, len, &t, NULL);
+    return snippet_build(text, len, &t, NULL, 0, 0);
 }
 
-/* The passage around the marked words (in text order); NULL when there
+/* The passage around the marked words (in text order), around
+ * text[astart..aend) when aend > astart (snippet_build); NULL when there
  * are none. */
 static char *snippet_from_marks(const char *text, size_t len, const marks_list *marks,
-                                const snippet_want *w)
+                                const snippet_want *w, size_t astart, size_t aend)
 {
     snippet_toks t = {NULL, NULL, 0, 0};
     for (size_t i = 0; marks && i < marks->n; i++) {
@@ -503,7 +541,7 @@ static char *snippet_from_marks(const char *text, size_t len, const marks_list *
         free(t.v);
         return NULL;
     }
-    return snippet_build(text, len, &t, w);
+    return snippet_build(text, len, &t, w, astart, aend);
 }
 
 snippet_maker *snippet_open(sqlite3 *db, char *err, size_t errlen)
@@ -567,23 +605,46 @@ void snippet_close(snippet_maker *sm)
     free(sm);
 }
 
+/* The bytes of chunk id's text[0..len) (whose first word is at position
+ * pos) that hit def spans, into [*astart, *aend): from its first word to
+ * the word after it (len past the last). */
+static int snippet_def_bytes(snippet_maker *sm, sqlite3_int64 id, const char *text, size_t len,
+                             int pos, const rank_hit *def, size_t *astart, size_t *aend)
+{
+    int npos = def->end - pos + 1;
+    size_t *starts = malloc((size_t)npos * sizeof *starts);
+    int rc = starts ? marks_starts(sm->cache, id, text, len, npos, starts) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) {
+        *astart = starts[def->off - pos];
+        *aend = starts[def->end - pos];
+    }
+    free(starts);
+    return rc;
+}
+
 /* Steps st (bound by the caller: a chunk's text and page) and builds the
  * snippet, with the marks of hits[0..nhits) when there are any (pos: where
- * the chunk starts; judged by w), else where q's words are; *found is 0
- * when there is no row. */
+ * the chunk starts; judged by w; around def when not NULL: a defining
+ * phrase's hit in the chunk), else where q's words are; *found is 0 when
+ * there is no row. */
 static int snippet_from_row(snippet_maker *sm, sqlite3_stmt *st, sqlite3_int64 id, int pos,
-                            const rank_hit *hits, size_t nhits, const snippet_want *w,
-                            const query *q, char **out, int *page, int *found)
+                            const rank_hit *hits, size_t nhits, const rank_hit *def,
+                            const snippet_want *w, const query *q, char **out, int *page,
+                            int *found)
 {
     int rc = sqlite3_step(st);
     *found = 0;
     if (rc == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
         size_t len = text ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+        size_t astart = 0, aend = 0;
         marks_list marks = {NULL, 0, 0};
         rc = nhits ? marks_spans(sm->cache, id, text ? text : "", len, pos, hits, nhits, &marks)
                    : SQLITE_OK;
-        *out = rc == SQLITE_OK ? snippet_from_marks(text ? text : "", len, &marks, w) : NULL;
+        if (rc == SQLITE_OK && def && def->off >= pos)
+            rc = snippet_def_bytes(sm, id, text ? text : "", len, pos, def, &astart, &aend);
+        *out = rc == SQLITE_OK ? snippet_from_marks(text ? text : "", len, &marks, w, astart, aend)
+                               : NULL;
         if (rc == SQLITE_OK && !*out)
             *out = snippet_from_text(text ? text : "", len, q);
         marks_list_free(&marks);
@@ -912,8 +973,21 @@ static int snippet_listed_loses(snippet_maker *sm, long long doc_id, const snipp
     return rc;
 }
 
-/* The best chunk of a document from its hits (sorted by rank_hit_cmp): the
- * one with the best snippet_key, then, in a document of pages (a PDF): of
+/* The first of h's defining phrase's hits (a meaning question's: « le
+ * fichier PO est le … ») that lies whole in the chunk of tokens
+ * [start, end), or NULL. */
+static const rank_hit *snippet_chunk_def(const marks_hits *h, int start, int end)
+{
+    for (size_t i = 0; i < h->ndefs; i++)
+        if (h->defs[i].off >= start && h->defs[i].end <= end)
+            return &h->defs[i];
+    return NULL;
+}
+
+/* The best chunk of a document from its hits (sorted by rank_hit_cmp): one
+ * that holds the defining phrase of a meaning question (h->defs: the page
+ * says what the term is, which the question asks), then the one with the
+ * best snippet_key, then, in a document of pages (a PDF): of
  * chunks that say as many clauses, the best key from the hits outside list
  * items (snippet_listed_key, read only for those), then one that is not a
  * table of contents (snippet_is_contents, read only for chunks of equal
@@ -921,16 +995,18 @@ static int snippet_listed_loses(snippet_maker *sm, long long doc_id, const snipp
  * its keywords (the last chunk) only when no other chunk will do: a list of
  * subjects shows less than the text about them. *seq is -1 when there are no hits or no chunk
  * starts, and when every chunk has only function words of a query that has others (it would show
- * nothing of the query: *quiet is then 1). Fills w for the chunk's passage, and *said with the
- * clauses whose content words the chunk has (0 without a chunk). */
+ * nothing of the query: *quiet is then 1). Fills w for the chunk's passage, *said with the
+ * clauses whose content words the chunk has (0 without a chunk) and *def with its defining
+ * phrase's hit (NULL: none). */
 static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_hits *h,
                               const query_expr *expr, const query *q, snippet_want *w,
                               sqlite3_int64 *seq, int *pos, size_t *from, size_t *to, int *quiet,
-                              uint64_t *said)
+                              uint64_t *said, const rank_hit **def)
 {
     *seq = -1;
     *quiet = 0;
     *said = 0;
+    *def = NULL;
     if (expr)
         snippet_want_init(w, expr, h->v, h->n);
     if (h->n == 0)
@@ -970,12 +1046,13 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
             /* The keywords chunk comes last: *seq tells whether another did. */
             int eligible = has.said && (*seq < 0 || !snippet_is_keywords(b, k));
             snippet_chunk chunk = {k, start, end, h->v + i, j - i, key, SNIPPET_UNREAD};
-            int cmp = (key > best_chunk.key) - (key < best_chunk.key);
+            const rank_hit *d = snippet_chunk_def(h, start, end);
+            int cmp = !d != !*def ? (d ? 1 : -1) : (key > best_chunk.key) - (key < best_chunk.key);
             /* In a document of pages, chunks that say as many of the
              * query's clauses compare on their words outside list items,
              * unless the query asks what a word means: a glossary's line
              * is then the answer. */
-            if (paged && eligible && *seq >= 0 && !meaning &&
+            if (paged && eligible && *seq >= 0 && !meaning && !d == !*def &&
                 SNIPPET_KEY_SAID(key) == SNIPPET_KEY_SAID(best_chunk.key)) {
                 int loses = 0;
                 int lrc = snippet_listed_loses(sm, doc_id, w, &chunk, &best_chunk, score <= best,
@@ -1015,6 +1092,7 @@ static int snippet_best_chunk(snippet_maker *sm, long long doc_id, const marks_h
                 best = score;
                 best_contents = contents;
                 *said = has.said;
+                *def = d;
                 *seq = (sqlite3_int64)k;
                 *pos = start;
                 *from = i;
@@ -1054,7 +1132,7 @@ static int snippet_hidden(snippet_maker *sm, long long doc_id, const query *q, u
         for (size_t i = 0; i < t.n; i++)
             said |= t.v[i].clauses;
         if (__builtin_popcountll(said & content) > __builtin_popcountll(shown))
-            *out = snippet_build(text, len, &t, NULL);
+            *out = snippet_build(text, len, &t, NULL, 0, 0);
         else
             free(t.v);
     }
@@ -1071,16 +1149,19 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
     size_t from = 0, to = 0;
     int pos = 0, found = 0, quiet;
     uint64_t said;
+    const rank_hit *def;
     snippet_want w;
     *out = NULL;
     *page = 0;
-    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to, &quiet, &said);
+    int rc = snippet_best_chunk(sm, doc_id, h, expr, q, &w, &seq, &pos, &from, &to, &quiet, &said,
+                                &def);
     if (rc != SQLITE_OK)
         return rc;
-    if (q && expr) {
+    if (q && expr && !def) {
         /* The hidden text, when it has more of the query's content words
          * than the best passage of the text (none when no passage shows
-         * one): the visitor finds them there after a click. */
+         * one): the visitor finds them there after a click. A definition
+         * in the text is what a meaning question asks: it stays. */
         uint64_t content = snippet_want_clauses(&w, expr);
         if ((rc = snippet_hidden(sm, doc_id, q, content, seq < 0 ? 0 : said, out)) != SQLITE_OK)
             return rc;
@@ -1090,14 +1171,14 @@ static int snippet_finish(snippet_maker *sm, long long doc_id, const marks_hits 
     if (seq >= 0) {
         sqlite3_bind_int64(sm->chunk, 1, SCHEMA_CHUNK_ID(doc_id, seq));
         rc = snippet_from_row(sm, sm->chunk, SCHEMA_CHUNK_ID(doc_id, seq), pos, h->v + from,
-                              to - from, &w, q, out, page, &found);
+                              to - from, def, &w, q, out, page, &found);
     } else {
         /* The start of the document: unmarked when its hits were function
          * words only. */
         sqlite3_bind_int64(sm->first, 1, lo);
         sqlite3_bind_int64(sm->first, 2, hi);
-        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, NULL, quiet ? NULL : q, out, page,
-                              &found);
+        rc = snippet_from_row(sm, sm->first, lo, 0, NULL, 0, NULL, NULL, quiet ? NULL : q, out,
+                              page, &found);
     }
     if (rc != SQLITE_OK)
         return rc;
@@ -1166,7 +1247,7 @@ int snippet_documents(snippet_maker *sm, size_t n, const long long *doc_ids, con
     if (n == 0)
         return SQLITE_OK;
     marks_hits *hits = NULL;
-    static const marks_hits none = {NULL, 0, 0};
+    static const marks_hits none = {NULL, 0, 0, NULL, 0, 0};
     if (expr && !given) {
         if (!(hits = calloc(n, sizeof *hits)))
             return SQLITE_NOMEM;

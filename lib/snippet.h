@@ -25,7 +25,8 @@ void snippet_close(snippet_maker *sm);
 
 /* The snippets of the n documents doc_ids (a page of results) for query
  * q, into outs[i] and pages[i]: the passage of each document's best chunk
- * (most distinct clauses, closest, most hits; the passage of its hidden
+ * (the one that says what the term of a meaning question is, around that
+ * sentence; else most distinct clauses, closest, most hits; the passage of its hidden
  * text when that has more of the query's content words than the best
  * chunk; the first chunk when no chunk has a word of the query but
  * function words and the hidden text none), HTML with the hits marked,

@@ -805,6 +805,48 @@ static void test_meaning_defines(void **state)
     search_result_free(&res);
 }
 
+/* Issue 10, point 4: the hit of a meaning question shows the passage that
+ * says what the term is (its defining phrase, kept with the hits the
+ * ranking kept) and that passage's page, not the page that says the term
+ * most; the term typed as keywords shows that page. */
+static void test_meaning_snippet(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    search_result res;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *defines =
+        framed(862, 40, "fin du chapitre. Une ruche dadant est une ruche à cadres mobiles.", 40);
+    const char *pages[] = {"La ruche dadant se visite au printemps : on ouvre la ruche dadant "
+                           "avec soin et chaque ruche dadant reçoit une hausse.",
+                           defines, "Le rucher en hiver."};
+    assert_int_equal(ixf_add(&ix, 1, "pdf", 2020, "Apiculture", pages, 3), 0);
+    free(defines);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(870 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    const char *asked[] = {"qu'est-ce qu'une ruche dadant ?", "ruche dadant"};
+    for (size_t i = 0; i < 2; i++) {
+        search_request req = {.q = asked[i], .limit = 10};
+        assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+        assert_int_equal(res.n_hits, 1);
+        assert_int_equal(res.hits[0].page, i == 0 ? 2 : 1);
+        if (i == 0)
+            assert_non_null(strstr(res.hits[0].snippet, "… Une <mark>ruche</mark> "
+                                                        "<mark>dadant</mark> est une "
+                                                        "<mark>ruche</mark> à cadres"));
+        search_result_free(&res);
+    }
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 static void test_hostile_queries(void **state)
 {
     fixture *f = *state;
@@ -3129,6 +3171,7 @@ int main(void)
         cmocka_unit_test(test_headings_apart),
         cmocka_unit_test(test_meaning_label),
         cmocka_unit_test(test_meaning_defines),
+        cmocka_unit_test(test_meaning_snippet),
         cmocka_unit_test(test_kin_clauses),
         cmocka_unit_test(test_agent_not_kin),
         cmocka_unit_test(test_clause_weight),

@@ -654,6 +654,61 @@ static void test_pronouns_prepositions(void **state)
     ixf_remove(&ix);
 }
 
+/* Issue 10, point 4: a meaning question's hit shows the passage that says
+ * what the term is (its defining phrase: the term, « est », a determiner),
+ * on its page, not the page that says the term most; the term is marked,
+ * « est » and « une » alone are not, and the text around is escaped. The
+ * same words typed as keywords keep the page that says them most. The hits
+ * are read here (snippet_hits), with the expression search.c ranks by. */
+static void test_meaning_definition(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *a = ixf_filler(60, 40), *b = ixf_filler(61, 40);
+    buf defines = BUF_INIT;
+    buf_printf(&defines,
+               "%s fin du chapitre. Une ruche dadant est une ruche à cadres <mobiles> & "
+               "légère. %s",
+               a, b);
+    const char *pages[] = {"La ruche dadant se visite au printemps : on ouvre la ruche dadant "
+                           "avec soin et chaque ruche dadant reçoit une hausse.",
+                           defines.data, "Le rucher en hiver."};
+    assert_int_equal(ixf_add(&ix, 61, "pdf", 2020, "Apiculture", pages, 3), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    snippet_env env;
+    env_open(&env, &ix);
+    const char *asked[] = {"qu'est-ce qu'une ruche dadant ?", "qu est ce qu une ruche dadant",
+                           "ruche dadant"};
+    for (size_t i = 0; i < sizeof asked / sizeof *asked; i++) {
+        query *q = parse(asked[i]);
+        query_expr *e = query_compile(q, QUERY_ANY | QUERY_SIGNALS, &env.qv);
+        long long doc = 61;
+        char *out = NULL;
+        int page = -1;
+        assert_int_equal(snippet_documents(env.sm, 1, &doc, q, e, NULL, &out, &page), SQLITE_OK);
+        if (i < 2) {
+            assert_int_equal(page, 2);
+            assert_non_null(strstr(out, "… Une <mark>ruche</mark> <mark>dadant</mark> est une "
+                                        "<mark>ruche</mark> à cadres &lt;mobiles&gt; &amp; "
+                                        "légère."));
+            assert_null(strstr(out, "<mark>est</mark>"));
+            assert_null(strstr(out, "<mark>une</mark>"));
+            assert_true(visible_chars(out) <= SNIPPET_MAX_CHARS);
+        } else {
+            assert_int_equal(page, 1);
+        }
+        free(out);
+        query_expr_free(e);
+        query_free(q);
+    }
+    env_close(&env);
+    ixf_remove(&ix);
+    buf_free(&defines);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -670,6 +725,7 @@ int main(void)
         cmocka_unit_test(test_contents_page),
         cmocka_unit_test(test_list_items),
         cmocka_unit_test(test_pronouns_prepositions),
+        cmocka_unit_test(test_meaning_definition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
