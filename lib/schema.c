@@ -56,7 +56,7 @@
     "    (SELECT group_concat(c.text, char(10)) FROM"                                              \
     "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"     \
     "        ORDER BY id) AS c),"                                                                  \
-    "    trim(coalesce(d.hidden, '') || char(10) || " SCHEMA_NAME_SQL ", char(10))"                 \
+    "    trim(coalesce(d.hidden, '') || char(10) || " SCHEMA_NAME_SQL ", char(10))"                \
     "  FROM documents d;"
 
 /* The state row that asks the end of the writer's run for the forms
@@ -214,17 +214,16 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
      * only added: the body's tokens and chunk starts are the same); the
      * end of the next run adds their forms to the vocab table. */
 #define SCHEMA_UPGRADE10_SQL                                                                       \
-    "DROP VIEW docs_text;" SCHEMA_VIEW_SQL "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"     \
-        SCHEMA_FILL_SQL
+    "DROP VIEW docs_text;" SCHEMA_VIEW_SQL                                                         \
+    "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');" SCHEMA_FILL_SQL
     /* Version 9 lacks the links and the contexts (a generic title's
      * parent's title, context.h) as well: the view takes them in, which
      * changes no document's text (there are no contexts yet), and the HTML
      * pages lose their mtime and hash, so that the next walk reads them
      * again for their links; the end of that run gives them their
      * contexts. */
-    static const char upgrade9[] =
-        SCHEMA_LINKS_SQL "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format = 'html';"
-            SCHEMA_UPGRADE10_SQL;
+    static const char upgrade9[] = SCHEMA_LINKS_SQL
+        "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format = 'html';" SCHEMA_UPGRADE10_SQL;
     static const char upgrade10[] = SCHEMA_UPGRADE10_SQL;
     int upgrade = version >= 8 && version <= 10;
     if (upgrade
