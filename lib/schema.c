@@ -31,23 +31,8 @@
     "  doc_id INTEGER PRIMARY KEY,"                                                                \
     "  text TEXT NOT NULL);"
 
-/* The words of a document's file name (SCHEMA_NAME_WORDS): its base name
- * b (the path after its last '/': rtrim strips every character but '/'
- * from the end), without its extension (the part after its last '.', but
- * a name starting with its only '.' is whole), '_', '-' and '.' read as
- * spaces: « corpus/2019_rapport-ECPAT.pdf » gives « 2019 rapport ECPAT ».
- * SQL's own functions only: every connection that reads the view (FTS5
- * reads it for the hidden column's text) has them. */
-#define SCHEMA_NAME_SQL                                                                            \
-    "(SELECT replace(replace(replace("                                                             \
-    "   CASE WHEN instr(b, '.') > 1"                                                               \
-    "   THEN substr(b, 1, length(rtrim(b, replace(b, '.', ''))) - 1) ELSE b END,"                  \
-    "   '_', ' '), '-', ' '), '.', ' ')"                                                           \
-    "  FROM (SELECT substr(d.path, length(rtrim(d.path, replace(d.path, '/', ''))) + 1) AS b))"
-
 /* What docs_fts indexes, apart: an index of version 9 gets the context
- * in the body, one of version 10 the file name's words in the hidden
- * column, by making the view again (schema_create). */
+ * in the body by making the view again (schema_create). */
 #define SCHEMA_VIEW_SQL                                                                            \
     "CREATE VIEW docs_text(id, title, headings, body, hidden) AS"                                  \
     "  SELECT d.id, d.title,"                                                                      \
@@ -56,14 +41,8 @@
     "    (SELECT group_concat(c.text, char(10)) FROM"                                              \
     "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"     \
     "        ORDER BY id) AS c),"                                                                  \
-    "    trim(coalesce(d.hidden, '') || char(10) || " SCHEMA_NAME_SQL ", char(10))"                \
+    "    d.hidden"                                                                                 \
     "  FROM documents d;"
-
-/* The state row that asks the end of the writer's run for the forms
- * docs_fts indexes that the vocab table lacks (store_finish): after an
- * upgrade whose 'rebuild' indexed words no writer listened to. */
-#define SCHEMA_FILL_SQL                                                                            \
-    "INSERT OR IGNORE INTO state(name, value) VALUES ('" SCHEMA_STATE_VOCAB_FILL "', 1);"
 
 /* The full-text index over the documents' text, apart: an index of version
  * 8 gets the hidden column by building them again (schema_create). */
@@ -207,31 +186,18 @@ static int schema_create(sqlite3 *db, char *err, size_t errlen)
         "ALTER TABLE documents ADD COLUMN hidden TEXT;" SCHEMA_LINKS_SQL
         "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format IN ('html', 'epub');"
         "DROP TABLE docs_fts;"
-        "DROP VIEW docs_text;" SCHEMA_FTS_SQL
-        "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');" SCHEMA_FILL_SQL;
-    /* Version 10 lacks the file name's words in the hidden column: the
-     * view takes them in and docs_fts is built again from it (its words
-     * only added: the body's tokens and chunk starts are the same); the
-     * end of the next run adds their forms to the vocab table. */
-#define SCHEMA_UPGRADE10_SQL                                                                       \
-    "DROP VIEW docs_text;" SCHEMA_VIEW_SQL                                                         \
-    "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');" SCHEMA_FILL_SQL
+        "DROP VIEW docs_text;" SCHEMA_FTS_SQL "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');";
     /* Version 9 lacks the links and the contexts (a generic title's
-     * parent's title, context.h) as well: the view takes them in, which
-     * changes no document's text (there are no contexts yet), and the HTML
-     * pages lose their mtime and hash, so that the next walk reads them
-     * again for their links; the end of that run gives them their
-     * contexts. */
-    static const char upgrade9[] = SCHEMA_LINKS_SQL
-        "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format = 'html';" SCHEMA_UPGRADE10_SQL;
-    static const char upgrade10[] = SCHEMA_UPGRADE10_SQL;
-    int upgrade = version >= 8 && version <= 10;
+     * parent's title, context.h): the view takes them in, which changes
+     * no document's text (there are no contexts yet), and the HTML pages
+     * lose their mtime and hash, so that the next walk reads them again
+     * for their links; the end of that run gives them their contexts. */
+    static const char upgrade9[] =
+        SCHEMA_LINKS_SQL "UPDATE documents SET mtime_ns = 0, hash = '' WHERE format = 'html';"
+                         "DROP VIEW docs_text;" SCHEMA_VIEW_SQL;
+    int upgrade = version == 8 || version == 9;
     if (upgrade
-            ? schema_exec(db,
-                          version == 8   ? upgrade8
-                          : version == 9 ? upgrade9
-                                         : upgrade10,
-                          err, errlen) != 0 ||
+            ? schema_exec(db, version == 8 ? upgrade8 : upgrade9, err, errlen) != 0 ||
                   schema_exec(db, pragma, err, errlen) != 0
             : schema_reset(db, err, errlen) != 0 || schema_exec(db, schema_sql, err, errlen) != 0 ||
                   schema_exec(db, pragma, err, errlen) != 0) {

@@ -19,11 +19,7 @@
  *             its keywords, if any, on no page.
  *   docs_text view: one row per document (id, title, headings, body,
  *             hidden) where body is the document's context, if any, and
- *             chunks joined in order by "\n", and hidden its hidden text,
- *             if any, and the words of its file name (the base name
- *             without its extension: schema.c, SCHEMA_NAME_SQL), which the
- *             query finds as it finds hidden text and a snippet never
- *             shows (snippets read documents.hidden).
+ *             chunks joined in order by "\n".
  *   docs_fts  FTS5(title, headings, body, hidden), external content =
  *             docs_text (hidden is SCHEMA_HIDDEN_COLUMN, weighed apart):
  *             the one full-text index. Whole documents match (words on two
@@ -92,11 +88,10 @@
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried; but one of
  * version 8, which lacks the hidden column (documents.hidden, docs_
- * fts's hidden), 9, which lacks the links and contexts tables, or 10,
- * whose docs_fts lacks the file names' words, is upgraded in place at
- * its next read-write open, its documents, vocabulary and OCR cache kept
- * (schema.c). */
-#define SCHEMA_VERSION 11
+ * fts's hidden), or 9, which lacks the links and contexts tables, is
+ * upgraded in place at its next read-write open, its documents,
+ * vocabulary and OCR cache kept (schema.c). */
+#define SCHEMA_VERSION 10
 #define SCHEMA_CHUNK_BITS 20
 #define SCHEMA_CHUNK_ID(doc_id, seq) (((sqlite3_int64)(doc_id) << SCHEMA_CHUNK_BITS) | (seq))
 #define SCHEMA_CHUNK_MAX ((1 << SCHEMA_CHUNK_BITS) - 1)
@@ -127,10 +122,6 @@ uint32_t schema_start_bits(const unsigned char *starts, size_t k);
 /* state row: HTML documents changed since the contexts were decided
  * (context.h): the end of the run decides them again. */
 #define SCHEMA_STATE_CONTEXTS_STALE "contexts_stale"
-/* state row: docs_fts was built again by an upgrade (schema.c), with
- * words the vocab table may lack (the file names'): the end of the next
- * writer's run adds them (store_finish). */
-#define SCHEMA_STATE_VOCAB_FILL "vocab_fill"
 /* state row: docs_fts changes since its last 'optimize' (store_merge). */
 #define SCHEMA_STATE_FTS_CHANGES "fts_changes"
 /* state row: the indexer's last OCR check, for searchd's /healthz; the

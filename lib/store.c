@@ -67,8 +67,6 @@ enum {
     ST_CONTEXTS_FRESH,
     ST_CHUNK_LENGTHS,
     ST_STARTS_GET,
-    ST_FILL_GET,
-    ST_FILL_DONE,
     ST_COUNT
 };
 
@@ -124,8 +122,6 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_CHUNK_LENGTHS] = "SELECT length(CAST(text AS BLOB)) FROM chunks WHERE id BETWEEN ?1 AND ?2"
                          " ORDER BY id",
     [ST_STARTS_GET] = "SELECT starts FROM documents WHERE id = ?1",
-    [ST_FILL_GET] = "SELECT count(*) FROM state WHERE name = '" SCHEMA_STATE_VOCAB_FILL "'",
-    [ST_FILL_DONE] = "DELETE FROM state WHERE name = '" SCHEMA_STATE_VOCAB_FILL "'",
 };
 
 /* A change to docs_fts waiting for the commit, with the values it is made
@@ -375,40 +371,6 @@ static int store_merge(store *st, int only_this_run, char *err, size_t errlen)
 
 static int store_contexts(store *st, char *err, size_t errlen);
 
-/* After an upgrade that built docs_fts again (SCHEMA_STATE_VOCAB_FILL):
- * every form it indexes goes to the vocab table (the ones it has already
- * are left as they are), since a query word finds only the forms the
- * table gives it (vocab.h). *filled: it was asked (the spelling table is
- * then written again from docs_fts too). In the run's transaction. */
-static int store_vocab_fill(store *st, int *filled, char *err, size_t errlen)
-{
-    sqlite3_int64 asked;
-    sqlite3_stmt *terms = NULL;
-    *filled = 0;
-    if (store_int(st, ST_FILL_GET, &asked, err, errlen) != 0)
-        return -1;
-    if (asked == 0)
-        return 0;
-    int rc = sqlite3_exec(st->db,
-                          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.repere_fill"
-                          " USING fts5vocab(main, docs_fts, row)",
-                          NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(st->db, "SELECT term FROM temp.repere_fill", -1, &terms, NULL);
-    if (rc == SQLITE_OK)
-        while ((rc = sqlite3_step(terms)) == SQLITE_ROW)
-            vocab_note(st->vocab, (const char *)sqlite3_column_text(terms, 0),
-                       (size_t)sqlite3_column_bytes(terms, 0));
-    sqlite3_finalize(terms);
-    if (rc == SQLITE_DONE)
-        rc = vocab_flush(st->vocab);
-    sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.repere_fill", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(st, "cannot write the vocabulary", err, errlen);
-    *filled = 1;
-    return store_step_done(st, ST_FILL_DONE, err, errlen);
-}
-
 int store_finish(store *st, char *err, size_t errlen)
 {
     sqlite3_int64 by, generation;
@@ -428,14 +390,11 @@ int store_finish(store *st, char *err, size_t errlen)
         store_fail(st, "cannot write the acronyms", err, errlen);
         goto fail;
     }
-    int filled;
-    if (store_vocab_fill(st, &filled, err, errlen) != 0)
-        goto fail;
-    if (by < 0 && !st->changed && !filled)
+    if (by < 0 && !st->changed)
         return store_commit(st, err, errlen);
     /* Only this run's changes are missing: add them (unless the vocabulary
      * let its counts go); else count again. */
-    int only_this_run = by == st->run && !st->recount && !filled && generation == st->generation;
+    int only_this_run = by == st->run && !st->recount && generation == st->generation;
     rc = only_this_run && !vocab_count_lost(st->vocab)
              ? spell_apply(st->db, vocab_count_each, st->vocab, err, errlen)
              : spell_write(st->db, err, errlen);

@@ -18,11 +18,6 @@ typedef struct {
     char path[96];
     sqlite3 *db; /* open for writing between ixf_create and ixf_close */
     store *st;
-    /* Set after ixf_create: the documents' paths have an empty base name
-     * (« docs/12.text/ »), so that docs_fts's hidden column holds no
-     * file-name words (schema.h, docs_text): for the tests that compare
-     * with FTS5's own bm25(), whose row length counts every column. */
-    int nameless;
 } ixf_index;
 
 /* Creates an empty index in a new temporary directory and begins a
@@ -55,7 +50,7 @@ static inline int ixf_add_full(ixf_index *ix, long long id, const char *format, 
     char path[64], url[80], date[16], err[256];
     extract_doc doc;
     extract_doc_init(&doc);
-    snprintf(path, sizeof path, ix->nameless ? "docs/%lld.%s/" : "docs/%lld.%s", id, format);
+    snprintf(path, sizeof path, "docs/%lld.%s", id, format);
     snprintf(url, sizeof url, "file:///%s", path);
     snprintf(date, sizeof date, "%04d-01-15", year);
     doc.format = strcmp(format, "pdf") == 0    ? EXTRACT_FORMAT_PDF

@@ -77,7 +77,6 @@ static int setup(void **state)
 {
     (void)state;
     assert_int_equal(ixf_create(&ix), 0);
-    ix.nameless = 1; /* scores compared with FTS5's bm25() */
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         assert_int_equal(ixf_add(&ix, (long long)i + 1, "text", 0, rows[i][0], &rows[i][1], 1), 0);
     assert_int_equal(ixf_close(&ix), 0);

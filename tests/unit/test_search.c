@@ -82,7 +82,6 @@ static int setup(void **state)
     char err[256];
     assert_non_null(f);
     assert_int_equal(ixf_create(&f->ix), 0);
-    f->ix.nameless = 1; /* test_bm25_matches_fts5 compares with FTS5's bm25() */
     ixf_index *ix = &f->ix;
 
     /* 1: the phrase; 2: the words scattered over two pages; otherwise
@@ -2595,39 +2594,6 @@ static void test_initials_budget(void **state)
     ixf_remove(&ix);
 }
 
-/* A document's file name is words of its own (schema.h, docs_text's
- * hidden column): « docs/12.text » is « 12 », and a page of a program's
- * help found by the program's name its text never writes; a snippet
- * never shows them. */
-static void test_file_name_words(void **state)
-{
-    (void)state;
-    ixf_index ix;
-    char err[256];
-    search_ctx *ctx;
-    search_result res;
-    assert_int_equal(ixf_create(&ix), 0);
-    const char *a[] = {"Saisissez le titre de la note puis validez."};
-    const char *b[] = {"Saisissez le nom du fichier puis validez."};
-    assert_int_equal(ixf_add(&ix, 7, "text", 2020, "Créer une note", a, 1), 0);
-    assert_int_equal(ixf_add(&ix, 8, "text", 2020, "Enregistrer", b, 1), 0);
-    assert_int_equal(ixf_close(&ix), 0);
-    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
-    /* The name's word: « 7 » is in no text, only in « docs/7.text ». */
-    assert_int_equal(found_ids(ctx, "7"), 1u << 7);
-    search_request req = {.q = "note 7", .limit = 10};
-    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
-    assert_int_equal(res.n_hits, 1);
-    assert_int_equal(res.hits[0].id, 7);
-    assert_null(strstr(res.hits[0].snippet, "docs"));
-    assert_null(strstr(res.hits[0].snippet, "<mark>7</mark>"));
-    search_result_free(&res);
-    /* The extension is not a word: « text » finds nothing. */
-    assert_int_equal(found_ids(ctx, "text"), 0);
-    search_close(ctx);
-    ixf_remove(&ix);
-}
-
 /* « entrée » folds to the stem of « entre », which is in nearly every
  * document: the word, typed with accents or bare, singular or plural,
  * reaches its own spellings only, never the preposition. */
@@ -3242,7 +3208,6 @@ int main(void)
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
-        cmocka_unit_test(test_file_name_words),
         cmocka_unit_test(test_related_words),
         cmocka_unit_test(test_learned_acronyms),
         cmocka_unit_test(test_acronyms_old_index),

@@ -523,69 +523,6 @@ static void test_upgrade_from_9(void **state)
     assert_int_equal(store_open(fx->db, &fx->st, err, sizeof err), 0);
 }
 
-/* An index of version 10 (no file-name words in docs_fts) is refused
- * read-only and upgraded in place read-write: docs_fts is built again with
- * the words of each file's name, found at once; the end of the next run
- * adds their forms to the vocab table (which a query's words are matched
- * through) and writes the spelling table again, once. */
-static void test_upgrade_from_10(void **state)
-{
-    fixture *fx = *state;
-    char err[256];
-    extract_doc doc;
-    extract_chunk chunks[2];
-    sqlite3_int64 id = 0;
-    static const store_file named = {.path = "corpus/2019_bilan-ECPAT.pdf",
-                                     .url = "file:///x/corpus/2019_bilan-ECPAT.pdf",
-                                     .bytes = 10,
-                                     .mtime_ns = 5,
-                                     .hash = "cccc"};
-    make_doc(&doc, chunks, "Rapport annuel", "mineurs accompagnés");
-    assert_int_equal(store_begin(fx->st, err, sizeof err), 0);
-    assert_int_equal(store_put(fx->st, &named, &doc, NULL, &id, err, sizeof err), 0);
-    assert_int_equal(store_commit(fx->st, err, sizeof err), 0);
-    assert_int_equal(store_finish(fx->st, err, sizeof err), 0);
-    /* Written by this version, the name's words are in at once. */
-    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'ecpat'"),
-                     id);
-    long long keys = query_int(fx->db, "SELECT count(*) FROM vocab WHERE form = 'ecpat'");
-    assert_true(keys > 0);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'pdf'"),
-                     0);
-    static const char downgrade[] =
-        "DROP VIEW docs_text;"
-        "CREATE VIEW docs_text(id, title, headings, body, hidden) AS"
-        "  SELECT d.id, d.title,"
-        "    trim(coalesce(d.headings, '') || char(10) || coalesce(d.description, ''), char(10)),"
-        "    coalesce((SELECT x.text || char(10) FROM contexts x WHERE x.doc_id = d.id), '') ||"
-        "    (SELECT group_concat(c.text, char(10)) FROM"
-        "       (SELECT text FROM chunks WHERE id BETWEEN (d.id << 20) AND (d.id << 20) + 1048575"
-        "        ORDER BY id) AS c),"
-        "    d.hidden"
-        "  FROM documents d;"
-        "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
-        "DELETE FROM vocab WHERE form IN ('2019', 'bilan', 'ecpat');"
-        "DELETE FROM spelling WHERE word IN ('2019', 'bilan', 'ecpat');"
-        "PRAGMA user_version = 10;";
-    downgrade_and_upgrade(fx, downgrade, 10);
-    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'ecpat'"),
-                     id);
-    assert_int_equal(query_int(fx->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH 'mineurs'"),
-                     id);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM documents"
-                                       " WHERE hex(starts) = '0000000002000000'"),
-                     1);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab WHERE form = 'ecpat'"), 0);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM state WHERE name = 'vocab_fill'"), 1);
-    /* The next run, even one that changes nothing, adds the forms. */
-    assert_int_equal(store_open(fx->db, &fx->st, err, sizeof err), 0);
-    assert_int_equal(store_finish(fx->st, err, sizeof err), 0);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM vocab WHERE form = 'ecpat'"), keys);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM spelling WHERE word = 'ecpat'"), 1);
-    assert_int_equal(query_int(fx->db, "SELECT count(*) FROM state WHERE name = 'vocab_fill'"), 0);
-    assert_consistent(fx->db);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -597,7 +534,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrade_from_8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_contexts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_9, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_upgrade_from_10, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
