@@ -30,7 +30,8 @@ static const char *const fuzz_index_docs[][3] = {
      "des rencontres, tout le collectif a même évoqué les victimes mineures, vers qui les "
      "associations se tournent. Les jeunes sans papiers et les mineurs non accompagnés "
      "demandent une aide sociale à l'enfance. Est-ce que le département doit les héberger ? "
-     "Où trouver un hébergement d'urgence ? ASE : aide sociale à l'enfance."},
+     "Où trouver un hébergement d'urgence ? ASE : aide sociale à l'enfance. Le mineur non "
+     "accompagné est un enfant sans représentant légal ; la définition vient de la directive."},
 };
 #define FUZZ_INDEX_NDOCS (sizeof fuzz_index_docs / sizeof fuzz_index_docs[0])
 
