@@ -379,8 +379,10 @@ static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clau
 }
 
 /* The run of t's words in text[astart..aend) (a meaning question's
- * defining phrase: snippet_best_chunk) into [*bi, *bj); 0 when there is
- * none. */
+ * defining phrase: snippet_best_chunk) into [*bi, *bj), its first words
+ * within three quarters of the target length as snippet_best_window's (a
+ * term of many long words would make the passage longer than a snippet);
+ * 0 when there is none. t's cstart and cend are set. */
 static int snippet_anchor_run(const snippet_toks *t, size_t astart, size_t aend, size_t *bi,
                               size_t *bj)
 {
@@ -388,7 +390,8 @@ static int snippet_anchor_run(const snippet_toks *t, size_t astart, size_t aend,
     while (i < t->n && t->v[i].start < astart)
         i++;
     size_t j = i;
-    while (j < t->n && t->v[j].start < aend)
+    while (j < t->n && t->v[j].start < aend &&
+           (j == i || t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4))
         j++;
     *bi = i;
     *bj = j;

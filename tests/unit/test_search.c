@@ -2457,10 +2457,13 @@ static double run_cpu_ms(search_ctx *ctx, const char *q, int year, int *rc, long
  * a space). The phrase, which no page has, is read over 4,000 pages of 2020
  * that have both words apart, 200 times each: that costs each reading of
  * the phrase a time « one »; five pages of 2021 have the words apart. With
- * a budget of « one », the two readings of the phrase spend it: the third
- * reading does not run, and the query lists what the first found (nothing;
- * or it fails, when the first reading alone went over), not the five pages
- * the third reading listed with a budget of its own. */
+ * a budget of one and a half « one », the first reading runs and the second
+ * spends the rest: the third is cut (counted), and the query lists what the
+ * first found (nothing), not the five pages the third reading lists with a
+ * budget of its own. A run whose first reading alone went over (a time-out,
+ * the later readings never tried) tells nothing: tried again, up to five
+ * times. With a budget of « one » (before), that was most runs, and the
+ * test passed with a budget per reading 3 times in 4. */
 static void test_time_budget_readings(void **state)
 {
     (void)state;
@@ -2493,23 +2496,29 @@ static void test_time_budget_readings(void **state)
     assert_int_equal(rc, SEARCH_OK);
     assert_int_equal(total, 5);
     search_close(ctx);
-    int budget = (int)(one + 0.5);
-    if (budget < 3) {
+    int budget = (int)(1.5 * one + 0.5);
+    if (budget < 5) {
         ixf_remove(&ix);
         skip(); /* a machine too fast to tell the readings apart */
     }
-    assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
-    double took = run_cpu_ms(ctx, "chameau-dromadaire", 2021, &rc, &total);
     search_work work;
-    search_last_work(ctx, &work);
-    if (!(rc == SEARCH_OK && total == 0) && rc != SEARCH_ETIMEOUT)
+    double took = 0;
+    for (int tries = 0;; tries++) {
+        assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
+        took = run_cpu_ms(ctx, "chameau-dromadaire", 2021, &rc, &total);
+        search_last_work(ctx, &work);
+        if (!(rc == SEARCH_ETIMEOUT && work.readings == 1 && work.readings_cut == 0))
+            break;
+        search_close(ctx);
+        if (tries == 4) {
+            ixf_remove(&ix);
+            skip(); /* the first reading went over five times: too noisy here */
+        }
+    }
+    if (rc != SEARCH_OK || total != 0 || work.readings_cut == 0)
         fail_msg("budget %d ms, one reading %.1f ms: status %d, %lld listed in %.1f ms, "
                  "%u readings ran, %u cut",
                  budget, one, rc, total, took, work.readings, work.readings_cut);
-    /* Listing nothing, the query was cut: a reading found the budget spent
-     * before it started, or the one under way was interrupted. */
-    if (rc == SEARCH_OK)
-        assert_true(work.readings_cut > 0 || work.readings == 3);
     /* The next query has a budget of its own: a cheap one (a title word of
      * five pages) runs its one reading, where the spent budget of the query
      * before would refuse it at once. Counted, not timed. */

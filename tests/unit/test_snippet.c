@@ -709,6 +709,53 @@ static void test_meaning_definition(void **state)
     free(b);
 }
 
+/* A meaning question whose term is longer than a snippet (eighteen long
+ * words: 270 characters with « est une »): the passage around
+ * the definition still keeps to SNIPPET_MAX_CHARS, as the passage of the
+ * same words typed as keywords does, and stays valid UTF-8. */
+static void test_meaning_long_term(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    static const char term[] =
+        "procédure administrative dérogatoire applicable exceptionnellement "
+        "réglementation départementale intercommunale extraordinairement "
+        "contraignante hébergement provisoire accompagnement socioéducatif "
+        "interdépartemental pluridisciplinaire institutionnellement renforcé";
+    char *a = ixf_filler(62, 40), *b = ixf_filler(63, 40);
+    buf defines = BUF_INIT, asked = BUF_INIT;
+    buf_printf(&defines, "%s fin du chapitre. Une %s est une mesure. %s", a, term, b);
+    buf_printf(&asked, "qu'est-ce qu'une %s ?", term);
+    const char *pages[] = {"Le rucher en hiver.", defines.data};
+    assert_int_equal(ixf_add(&ix, 62, "pdf", 2020, "Mesures", pages, 2), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    snippet_env env;
+    env_open(&env, &ix);
+    /* The term typed as keywords too: its passage is the best window's. */
+    const char *texts[] = {asked.data, term};
+    for (size_t i = 0; i < 2; i++) {
+        query *q = parse(texts[i]);
+        query_expr *e = query_compile(q, QUERY_ANY | QUERY_SIGNALS, &env.qv);
+        long long doc = 62;
+        char *out = NULL;
+        int page = -1;
+        assert_int_equal(snippet_documents(env.sm, 1, &doc, q, e, NULL, &out, &page), SQLITE_OK);
+        assert_int_equal(page, 2);
+        if (visible_chars(out) > SNIPPET_MAX_CHARS || !valid_utf8(out))
+            fail_msg("« %s »: %zu characters: %s", texts[i], visible_chars(out), out);
+        free(out);
+        query_expr_free(e);
+        query_free(q);
+    }
+    env_close(&env);
+    ixf_remove(&ix);
+    buf_free(&defines);
+    buf_free(&asked);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -726,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_list_items),
         cmocka_unit_test(test_pronouns_prepositions),
         cmocka_unit_test(test_meaning_definition),
+        cmocka_unit_test(test_meaning_long_term),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
