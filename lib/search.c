@@ -184,7 +184,6 @@ typedef struct {
     long long version;
     size_t n;
     char *forms[INITIALS_MAX_FORMS];
-    unsigned long gave_up; /* the search_run (search_ctx.runs) whose pass gave word up; 0: none */
 } search_initials_seen;
 
 struct search_ctx {
@@ -248,6 +247,12 @@ struct search_ctx {
     /* The long forms initials_find gave a word (a pass over every title
      * and heading), by hash, under the data_version they were read at. */
     search_initials_seen initials_seen[SEARCH_INITIALS_SLOTS];
+    /* The words whose pass gave up in the search_run given_up_run: its
+     * other readings do not make them again (by word, not by slot: two
+     * words of one query may share a slot of initials_seen). */
+    char given_up[SEARCH_INITIALS_WORDS][INITIALS_MAX_LETTERS + 1];
+    size_t n_given_up;
+    unsigned long given_up_run;
     char *syn_path;
     time_t syn_checked;            /* when the file's mtime was looked at */
     sqlite3_stmt *acro_generation; /* the acronyms table's (SCHEMA_STATE_ACRONYMS) */
@@ -959,6 +964,22 @@ static int search_word_known_here(void *vctx, const char *folded, const char *st
     return search_word_known(vctx, folded, stem);
 }
 
+/* Has word's initials pass given up in this search_run (search_ctx.
+ * given_up)? With add, records that it has. */
+static int search_initials_given_up(search_ctx *ctx, const char *word, int add)
+{
+    if (ctx->given_up_run != ctx->runs) {
+        ctx->given_up_run = ctx->runs;
+        ctx->n_given_up = 0;
+    }
+    for (size_t i = 0; i < ctx->n_given_up; i++)
+        if (strcmp(ctx->given_up[i], word) == 0)
+            return 1;
+    if (add && ctx->n_given_up < SEARCH_INITIALS_WORDS)
+        snprintf(ctx->given_up[ctx->n_given_up++], sizeof ctx->given_up[0], "%s", word);
+    return 0;
+}
+
 /* The long forms of the words of text that the index does not know and
  * that are initials (initials_candidate) spelt by title or heading words
  * (initials_find), each as a one-way group of equivalents, like a built-in
@@ -1009,7 +1030,7 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
              * left to the corrector; for the rest of this search_run too,
              * whose other readings would give it up again, each after a
              * budget (six passes for « tdm-abc » instead of two). */
-            if (seen->gave_up == ctx->runs && strcmp(seen->word, word) == 0)
+            if (search_initials_given_up(ctx, word, 0))
                 continue;
             for (size_t k = 0; k < seen->n; k++)
                 free(seen->forms[k]);
@@ -1021,7 +1042,7 @@ static synonyms *search_initials(search_ctx *ctx, const char *text)
             ctx->work.initials_passes++;
             memcpy(seen->word, word, sizeof word);
             if (found_rc != SQLITE_OK) {
-                seen->gave_up = ctx->runs;
+                search_initials_given_up(ctx, word, 1);
                 ctx->work.initials_given_up++;
                 continue;
             }

@@ -24,6 +24,7 @@
 #include "index_fixture.h"
 #include "query.h"
 #include "search.h"
+#include "text.h"
 #include "vocab.h"
 
 #define FACET_DOCS 25
@@ -2598,6 +2599,26 @@ static void test_initials_budget(void **state)
         fail_msg("« tdm-abc », budget %d ms (first query %.1f ms, pass %.1f ms): status %d, "
                  "%u readings ran, %u cut, %u initials passes, %u given up",
                  budget, first, pass, rc, work.readings, work.readings_cut, work.initials_passes,
+                 work.initials_given_up);
+    /* The same for two words that share a slot of the context's cache of
+     * passes (search.c: the word's hash modulo 16 slots): no reading makes
+     * both passes again because the other word's record took the slot. */
+    char pair[16] = "";
+    for (int a = 0; a < 26 * 26 && !pair[0]; a++)
+        for (int b = a + 1; b < 26 * 26 && !pair[0]; b++) {
+            char x[4] = {'q', (char)('a' + a / 26), (char)('a' + a % 26), 0};
+            char y[4] = {'q', (char)('a' + b / 26), (char)('a' + b % 26), 0};
+            if (text_hash(x, 3) % 16 == text_hash(y, 3) % 16)
+                snprintf(pair, sizeof pair, "%s-%s", x, y);
+        }
+    assert_true(pair[0] != 0);
+    run_cpu_ms(ctx, pair, 0, &rc, &total);
+    search_last_work(ctx, &work);
+    if (rc != SEARCH_OK || work.readings + work.readings_cut < 3 || work.initials_passes != 2 ||
+        work.initials_given_up != 2)
+        fail_msg("« %s », budget %d ms: status %d, %u readings ran, %u cut, %u initials passes, "
+                 "%u given up",
+                 pair, budget, rc, work.readings, work.readings_cut, work.initials_passes,
                  work.initials_given_up);
     search_close(ctx);
     ixf_remove(&ix);
