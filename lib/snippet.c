@@ -308,8 +308,13 @@ static uint64_t snippet_key(const snippet_want *w, const snippet_has *h)
 /* A key no chunk has: one not computed yet. */
 #define SNIPPET_UNREAD UINT64_MAX
 
+/* The most characters a run of matched words a passage is built around
+ * may span (snippet_best_window, snippet_anchor_run): three quarters of
+ * the target length, which leaves room for context on both sides. */
+#define SNIPPET_RUN_CHARS (SNIPPET_TARGET_CHARS * 3 / 4)
+
 /* The run of matched words with the best snippet_key in the fewest
- * characters, within three quarters of the target length. */
+ * characters, within SNIPPET_RUN_CHARS. */
 static void snippet_best_window(const snippet_toks *t, const snippet_want *w, size_t *bi,
                                 size_t *bj)
 {
@@ -320,7 +325,7 @@ static void snippet_best_window(const snippet_toks *t, const snippet_want *w, si
     for (size_t i = 0; i < t->n; i++) {
         snippet_has h = {0, 0, 0, 0, 0};
         size_t j = i, last = SIZE_MAX; /* the last token with a content term */
-        while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4) {
+        while (j < t->n && t->v[j].cend - t->v[i].cstart <= SNIPPET_RUN_CHARS) {
             snippet_has_add(&h, w, t->v[j].clauses, t->v[j].terms);
             if (w && (t->v[j].terms & w->content)) {
                 if (last != SIZE_MAX && t->v[j].cstart - t->v[last].cend <= SNIPPET_NEAR_CHARS)
@@ -380,9 +385,9 @@ static int snippet_push(snippet_toks *t, size_t start, size_t end, uint64_t clau
 
 /* The run of t's words in text[astart..aend) (a meaning question's
  * defining phrase: snippet_best_chunk) into [*bi, *bj), its first words
- * within three quarters of the target length as snippet_best_window's (a
- * term of many long words would make the passage longer than a snippet);
- * 0 when there is none. t's cstart and cend are set. */
+ * within SNIPPET_RUN_CHARS, as snippet_best_window's (a term of many long
+ * words would make the passage longer than a snippet); 0 when there is
+ * none. t's cstart and cend are set. */
 static int snippet_anchor_run(const snippet_toks *t, size_t astart, size_t aend, size_t *bi,
                               size_t *bj)
 {
@@ -391,7 +396,7 @@ static int snippet_anchor_run(const snippet_toks *t, size_t astart, size_t aend,
         i++;
     size_t j = i;
     while (j < t->n && t->v[j].start < aend &&
-           (j == i || t->v[j].cend - t->v[i].cstart <= SNIPPET_TARGET_CHARS * 3 / 4))
+           (j == i || t->v[j].cend - t->v[i].cstart <= SNIPPET_RUN_CHARS))
         j++;
     *bi = i;
     *bj = j;
