@@ -2533,6 +2533,25 @@ static void test_time_budget_readings(void **state)
     ixf_remove(&ix);
 }
 
+/* q, two words read as initials whose passes the budget of ctx (budget
+ * ms, set between first, a fresh context's first query, and pass, one
+ * pass) cuts: its readings, three or more, were tried (run or cut), and
+ * each word's pass was made once and given up, not once per reading. */
+static void assert_two_passes(search_ctx *ctx, const char *q, int budget, double first, double pass)
+{
+    int rc;
+    long long total;
+    search_work work;
+    run_cpu_ms(ctx, q, 0, &rc, &total);
+    search_last_work(ctx, &work);
+    if (rc != SEARCH_OK || work.readings + work.readings_cut < 3 || work.initials_passes != 2 ||
+        work.initials_given_up != 2)
+        fail_msg("« %s », budget %d ms (first query %.1f ms, pass %.1f ms): status %d, "
+                 "%u readings ran, %u cut, %u initials passes, %u given up",
+                 q, budget, first, pass, rc, work.readings, work.readings_cut, work.initials_passes,
+                 work.initials_given_up);
+}
+
 /* The pass over the titles that reads a word as initials has a budget of
  * its own: on an index whose titles take longer to read than the budget,
  * « tdm » gives up its long form (no page titled « Table des matières »
@@ -2592,14 +2611,7 @@ static void test_initials_budget(void **state)
     }
     int budget = (int)sqrt(first * pass);
     assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
-    run_cpu_ms(ctx, "tdm-abc", 0, &rc, &total);
-    search_last_work(ctx, &work);
-    if (rc != SEARCH_OK || work.readings + work.readings_cut < 3 || work.initials_passes != 2 ||
-        work.initials_given_up != 2)
-        fail_msg("« tdm-abc », budget %d ms (first query %.1f ms, pass %.1f ms): status %d, "
-                 "%u readings ran, %u cut, %u initials passes, %u given up",
-                 budget, first, pass, rc, work.readings, work.readings_cut, work.initials_passes,
-                 work.initials_given_up);
+    assert_two_passes(ctx, "tdm-abc", budget, first, pass);
     /* The same for two words that share a slot of the context's cache of
      * passes (search.c: the word's hash modulo 16 slots): no reading makes
      * both passes again because the other word's record took the slot. */
@@ -2612,14 +2624,7 @@ static void test_initials_budget(void **state)
                 snprintf(pair, sizeof pair, "%s-%s", x, y);
         }
     assert_true(pair[0] != 0);
-    run_cpu_ms(ctx, pair, 0, &rc, &total);
-    search_last_work(ctx, &work);
-    if (rc != SEARCH_OK || work.readings + work.readings_cut < 3 || work.initials_passes != 2 ||
-        work.initials_given_up != 2)
-        fail_msg("« %s », budget %d ms: status %d, %u readings ran, %u cut, %u initials passes, "
-                 "%u given up",
-                 pair, budget, rc, work.readings, work.readings_cut, work.initials_passes,
-                 work.initials_given_up);
+    assert_two_passes(ctx, pair, budget, first, pass);
     search_close(ctx);
     ixf_remove(&ix);
 }

@@ -358,20 +358,28 @@ static void test_document_pages(void **state)
     ixf_remove(&ix);
 }
 
-/* The snippet of document doc for qtext (read with syn, may be NULL). */
-static char *doc_snippet(snippet_maker *sm, const query_vocab *qv, const synonyms *syn,
-                         const char *qtext, long long doc, int *page)
+/* The snippet of document doc for qtext (read with syn, may be NULL),
+ * with the expression query_compile gives for flags. */
+static char *doc_snippet_with(snippet_maker *sm, const query_vocab *qv, const synonyms *syn,
+                              const char *qtext, long long doc, int flags, int *page)
 {
     query *q = NULL;
     char err[256];
     assert_int_equal(query_parse(qtext, strlen(qtext), syn, &q, err, sizeof err), QUERY_OK);
-    query_expr *any = query_compile(q, QUERY_ANY, qv);
+    query_expr *e = query_compile(q, flags, qv);
     char *out = NULL;
-    assert_int_equal(snippet_documents(sm, 1, &doc, q, any, NULL, &out, page), SQLITE_OK);
-    query_expr_free(any);
+    assert_int_equal(snippet_documents(sm, 1, &doc, q, e, NULL, &out, page), SQLITE_OK);
+    query_expr_free(e);
     query_free(q);
     assert_non_null(out);
     return out;
+}
+
+/* doc_snippet_with with the expression of QUERY_ANY. */
+static char *doc_snippet(snippet_maker *sm, const query_vocab *qv, const synonyms *syn,
+                         const char *qtext, long long doc, int *page)
+{
+    return doc_snippet_with(sm, qv, syn, qtext, doc, QUERY_ANY, page);
 }
 
 /* The page of document doc's snippet for qtext, the snippet dropped. */
@@ -681,12 +689,9 @@ static void test_meaning_definition(void **state)
     const char *asked[] = {"qu'est-ce qu'une ruche dadant ?", "qu est ce qu une ruche dadant",
                            "ruche dadant"};
     for (size_t i = 0; i < sizeof asked / sizeof *asked; i++) {
-        query *q = parse(asked[i]);
-        query_expr *e = query_compile(q, QUERY_ANY | QUERY_SIGNALS, &env.qv);
-        long long doc = 61;
-        char *out = NULL;
         int page = -1;
-        assert_int_equal(snippet_documents(env.sm, 1, &doc, q, e, NULL, &out, &page), SQLITE_OK);
+        char *out =
+            doc_snippet_with(env.sm, &env.qv, NULL, asked[i], 61, QUERY_ANY | QUERY_SIGNALS, &page);
         if (i < 2) {
             assert_int_equal(page, 2);
             assert_non_null(strstr(out, "… Une <mark>ruche</mark> <mark>dadant</mark> est une "
@@ -699,8 +704,6 @@ static void test_meaning_definition(void **state)
             assert_int_equal(page, 1);
         }
         free(out);
-        query_expr_free(e);
-        query_free(q);
     }
     env_close(&env);
     ixf_remove(&ix);
@@ -735,18 +738,13 @@ static void test_meaning_long_term(void **state)
     /* The term typed as keywords too: its passage is the best window's. */
     const char *texts[] = {asked.data, term};
     for (size_t i = 0; i < 2; i++) {
-        query *q = parse(texts[i]);
-        query_expr *e = query_compile(q, QUERY_ANY | QUERY_SIGNALS, &env.qv);
-        long long doc = 62;
-        char *out = NULL;
         int page = -1;
-        assert_int_equal(snippet_documents(env.sm, 1, &doc, q, e, NULL, &out, &page), SQLITE_OK);
+        char *out =
+            doc_snippet_with(env.sm, &env.qv, NULL, texts[i], 62, QUERY_ANY | QUERY_SIGNALS, &page);
         assert_int_equal(page, 2);
         if (visible_chars(out) > SNIPPET_MAX_CHARS || !valid_utf8(out))
             fail_msg("« %s »: %zu characters: %s", texts[i], visible_chars(out), out);
         free(out);
-        query_expr_free(e);
-        query_free(q);
     }
     env_close(&env);
     ixf_remove(&ix);
@@ -759,20 +757,13 @@ static void test_meaning_long_term(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escapes_markup),
-        cmocka_unit_test(test_only_marks),
-        cmocka_unit_test(test_marks_original_forms),
-        cmocka_unit_test(test_cut_at_word_boundaries),
-        cmocka_unit_test(test_short_text_whole),
-        cmocka_unit_test(test_utf8_safety),
-        cmocka_unit_test(test_best_passage),
-        cmocka_unit_test(test_phrase_not_cut),
-        cmocka_unit_test(test_document_pages),
-        cmocka_unit_test(test_passage_choice),
-        cmocka_unit_test(test_contents_page),
-        cmocka_unit_test(test_list_items),
-        cmocka_unit_test(test_pronouns_prepositions),
-        cmocka_unit_test(test_meaning_definition),
+        cmocka_unit_test(test_escapes_markup),        cmocka_unit_test(test_only_marks),
+        cmocka_unit_test(test_marks_original_forms),  cmocka_unit_test(test_cut_at_word_boundaries),
+        cmocka_unit_test(test_short_text_whole),      cmocka_unit_test(test_utf8_safety),
+        cmocka_unit_test(test_best_passage),          cmocka_unit_test(test_phrase_not_cut),
+        cmocka_unit_test(test_document_pages),        cmocka_unit_test(test_passage_choice),
+        cmocka_unit_test(test_contents_page),         cmocka_unit_test(test_list_items),
+        cmocka_unit_test(test_pronouns_prepositions), cmocka_unit_test(test_meaning_definition),
         cmocka_unit_test(test_meaning_long_term),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
