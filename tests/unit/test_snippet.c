@@ -712,6 +712,54 @@ static void test_meaning_definition(void **state)
     free(b);
 }
 
+/* A meaning question's definition at a page's very edges: the last words
+ * of a page (« … est une » and nothing after) and the first ones (the
+ * page opens with the sentence). The snippet shows that sentence, opens
+ * that page, marks no « est » nor « une », and stays within
+ * SNIPPET_MAX_CHARS and valid UTF-8 (the sentence's end or start is the
+ * page's: snippet.c looks for it there). */
+static void test_meaning_page_edges(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    assert_int_equal(ixf_create(&ix), 0);
+    char *a = ixf_filler(64, 60), *b = ixf_filler(65, 60);
+    buf ends = BUF_INIT, opens = BUF_INIT;
+    buf_printf(&ends, "%s fin du chapitre. Une ruche dadant est une", a);
+    buf_printf(&opens, "Une ruche warré est une ruche à hausses posées dessous. %s", b);
+    const char *pages[] = {"La ruche dadant et la ruche warré se visitent au printemps.", ends.data,
+                           "Le rucher en hiver.", opens.data};
+    assert_int_equal(ixf_add(&ix, 64, "pdf", 2020, "Apiculture", pages, 4), 0);
+    assert_int_equal(ixf_close(&ix), 0);
+    snippet_env env;
+    env_open(&env, &ix);
+    static const struct {
+        const char *q, *shown;
+        int page;
+    } cases[] = {
+        {"qu'est-ce qu'une ruche dadant ?", "<mark>ruche</mark> <mark>dadant</mark> est une", 2},
+        {"qu'est-ce qu'une ruche warré ?",
+         "Une <mark>ruche</mark> <mark>warré</mark> est une <mark>ruche</mark> à hausses", 4},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int page = -1;
+        char *out = doc_snippet_with(env.sm, &env.qv, NULL, cases[i].q, 64,
+                                     QUERY_ANY | QUERY_SIGNALS, &page);
+        if (page != cases[i].page || !strstr(out, cases[i].shown) ||
+            strstr(out, "<mark>est</mark>") || strstr(out, "<mark>une</mark>") ||
+            visible_chars(out) > SNIPPET_MAX_CHARS || !valid_utf8(out))
+            fail_msg("« %s »: page %d (want %d), %zu characters: %s", cases[i].q, page,
+                     cases[i].page, visible_chars(out), out);
+        free(out);
+    }
+    env_close(&env);
+    ixf_remove(&ix);
+    buf_free(&ends);
+    buf_free(&opens);
+    free(a);
+    free(b);
+}
+
 /* A meaning question whose term is longer than a snippet (eighteen long
  * words: 270 characters with « est une »): the passage around
  * the definition still keeps to SNIPPET_MAX_CHARS, as the passage of the
@@ -764,7 +812,7 @@ int main(void)
         cmocka_unit_test(test_document_pages),        cmocka_unit_test(test_passage_choice),
         cmocka_unit_test(test_contents_page),         cmocka_unit_test(test_list_items),
         cmocka_unit_test(test_pronouns_prepositions), cmocka_unit_test(test_meaning_definition),
-        cmocka_unit_test(test_meaning_long_term),
+        cmocka_unit_test(test_meaning_long_term),     cmocka_unit_test(test_meaning_page_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
