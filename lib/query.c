@@ -65,38 +65,38 @@ typedef struct query_node {
     query_kind kind;
     char **toks; /* PHRASE: marked tokens */
     size_t ntoks;
-    int prefix;    /* PHRASE: the last token is a prefix */
-    int related;   /* PHRASE: a side of a "~" synonym group (synonyms.h) */
-    char *word;    /* PHRASE of one word typed: its unaccented form, whose
-                    * spellings' other number it reaches (query_number_alts) */
-    int typed;     /* word is not a participle: its forms of another part of
-                    * speech are told by it (query_weak_forms) */
-    int soft;      /* PHRASE: a question's word the relaxed order does not
-                    * count (query_expr.soft) */
-    int either;    /* PHRASE: a side of a question's « entre A et B », which
-                    * the relaxed order counts with the other (query_expr.either) */
-    int common;    /* PHRASE of one word typed that says little alone
-                    * (query_says_little) */
-    int little;    /* PHRASE: common, or a question's light verb
-                    * (query_expr.little) */
-    int derive;    /* PHRASE of one word typed: may reach its « -age »
-                    * noun's forms, or its verb's, or its action noun's
-                    * (query_lend decides) */
-    char *derived; /* ... and does: the vocabulary keys of those words,
-                    * "a|b" (query_derived_key, query_derived_words), set
-                    * by query_lend; else NULL */
-    char *plural;  /* PHRASE of one word: the alternatives of its other
-                    * number (query_plural_piece), its weak forms; else NULL */
-    int optional;  /* a clause not required: a function word of a keyword
-                    * query (query_mark_optional), ranked where a row has it */
+    int prefix;     /* PHRASE: the last token is a prefix */
+    int related;    /* PHRASE: a side of a "~" synonym group (synonyms.h) */
+    char *word;     /* PHRASE of one word typed: its unaccented form, whose
+                     * spellings' other number it reaches (query_number_alts) */
+    int typed;      /* word is not a participle: its forms of another part of
+                     * speech are told by it (query_weak_forms) */
+    int soft;       /* PHRASE: a question's word the relaxed order does not
+                     * count (query_expr.soft) */
+    int either;     /* PHRASE: a side of a question's « entre A et B », which
+                     * the relaxed order counts with the other (query_expr.either) */
+    int common;     /* PHRASE of one word typed that says little alone
+                     * (query_says_little) */
+    int little;     /* PHRASE: common, or a question's light verb
+                     * (query_expr.little) */
+    int derive;     /* PHRASE of one word typed: may reach its « -age »
+                     * noun's forms, or its verb's, or its action noun's
+                     * (query_lend decides) */
+    char *derived;  /* ... and does: the vocabulary keys of those words,
+                     * "a|b" (query_derived_key, query_derived_words), set
+                     * by query_lend; else NULL */
+    char *plural;   /* PHRASE of one word: the alternatives of its other
+                     * number (query_plural_piece), its weak forms; else NULL */
+    int optional;   /* a clause not required: a function word of a keyword
+                     * query (query_mark_optional), ranked where a row has it */
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
     int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
     int defining;   /* PHRASE: a meaning question's term followed by « est » and
                      * a determiner (query_build_defining; query_term.defining) */
-    int acronym;   /* a clause of one word that is an acronym: typed in
-                    * capitals, or a synonym group's short side
-                    * (query_short_side) */
+    int acronym;    /* a clause of one word that is an acronym: typed in
+                     * capitals, or a synonym group's short side
+                     * (query_short_side) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -149,9 +149,9 @@ struct query {
     size_t nexcl;
     query_node **exact; /* exact-form phrases, one per positive word or phrase */
     size_t nexact;
-    int question; /* query_mark_question found a question */
-    int meaning;  /* the question asks what a word means (query_asks_meaning) */
-    int operators; /* typed with an exclusion, a "phrase", OR or a prefix */
+    int question;            /* query_mark_question found a question */
+    int meaning;             /* the question asks what a word means (query_asks_meaning) */
+    int operators;           /* typed with an exclusion, a "phrase", OR or a prefix */
     unsigned long long must; /* the clauses the relaxed expression requires
                               * (query_require_acronyms), a bit each */
 };
@@ -373,8 +373,9 @@ static void query_piece_render(buf *b, const char *piece, int prefix, const quer
 /* Does form[0..len) end as a past participle: -é, -ée, -és, -ées? */
 static int query_participle(const char *form, size_t len)
 {
-    static const char *const ends[] = {"\xC3\xA9", "\xC3\xA9"
-                                                   "e",
+    static const char *const ends[] = {"\xC3\xA9",
+                                       "\xC3\xA9"
+                                       "e",
                                        "\xC3\xA9"
                                        "s",
                                        "\xC3\xA9"
@@ -798,10 +799,11 @@ static int query_key_has_forms(const query_vocab *v, const char *key, size_t len
  * (pleuvoir). Stems (folded, unaccented as typed). */
 static int query_invariable(const char *s, size_t len)
 {
-    static const char *const words[] = {
-        "bras", "ceux", "deux", "dessous", "dessus", "doux", "faux", "fois", "frais", "gras",
-        "jamais", "mais", "mieux", "mois", "paris", "plus", "pris", "repos", "sous", "taux",
-        "tous", "vieux", "nous", "vous", "puis", "depuis", "gros", "corpus", "virus", "bonus"};
+    static const char *const words[] = {"bras",  "ceux",   "deux",  "dessous", "dessus", "doux",
+                                        "faux",  "fois",   "frais", "gras",    "jamais", "mais",
+                                        "mieux", "mois",   "paris", "plus",    "pris",   "repos",
+                                        "sous",  "taux",   "tous",  "vieux",   "nous",   "vous",
+                                        "puis",  "depuis", "gros",  "corpus",  "virus",  "bonus"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
             return 1;
@@ -1671,10 +1673,10 @@ static void query_lex_fix_or(query_lex *lx)
  * the index (with stems, « mot de passe » read « de », « des », « dé » and
  * « dés »: 0.5 ms of matching became 4.9). */
 static const char *const query_closed_words[] = {
-    "a",    "au",   "aux", "avec", "c",   "ce",   "ces", "d",  "dans", "de",  "des",
-    "du",   "elle", "en",  "est",  "et",  "il",   "l",   "la", "le",   "les", "leur",
-    "leurs", "n",   "ne",  "ou",   "par", "pas",  "pour", "qu", "que", "qui", "s",
-    "sa",   "se",   "ses", "son",  "sont", "sur", "un",  "une", "y",
+    "a",     "au",   "aux", "avec", "c",    "ce",  "ces",  "d",   "dans", "de",  "des",
+    "du",    "elle", "en",  "est",  "et",   "il",  "l",    "la",  "le",   "les", "leur",
+    "leurs", "n",    "ne",  "ou",   "par",  "pas", "pour", "qu",  "que",  "qui", "s",
+    "sa",    "se",   "ses", "son",  "sont", "sur", "un",   "une", "y",
 };
 
 static int query_closed_word(const char *unaccented)
@@ -2213,7 +2215,8 @@ static int query_says_little(const char *word)
 {
     return query_in_list(word, query_function_words,
                          sizeof query_function_words / sizeof query_function_words[0]) ||
-           query_in_list(word, query_weak_words, sizeof query_weak_words / sizeof query_weak_words[0]);
+           query_in_list(word, query_weak_words,
+                         sizeof query_weak_words / sizeof query_weak_words[0]);
 }
 
 /* The possessive determiners (unaccented): « le vôtre » and « la nôtre »
@@ -3766,8 +3769,8 @@ static void query_runs_of(const query_node *n, query_node ***runs, size_t *nruns
             query_node *run = query_node_new(QUERY_NODE_PHRASE);
             for (size_t k = from; k < i; k++)
                 for (size_t t = 0; t < n->kids[k]->ntoks; t++)
-                    query_node_tok(run, buf_xstrndup(n->kids[k]->toks[t],
-                                                     strlen(n->kids[k]->toks[t])));
+                    query_node_tok(run,
+                                   buf_xstrndup(n->kids[k]->toks[t], strlen(n->kids[k]->toks[t])));
             *runs = buf_xrealloc(*runs, (*nruns + 1) * sizeof **runs);
             (*runs)[(*nruns)++] = run;
         }

@@ -91,44 +91,44 @@ typedef enum {
 typedef struct {
     int clause; /* the positive clause (0 <= clause < nclauses) it belongs to, or -1 */
     query_phrase_kind kind;
-    int pair;      /* AND-ed to the term just before it inside its clause (a
-                    * synonym side's words): the two count as neighbours */
-    int exact_too; /* a match term that is also its word's exact forms (a
-                    * function word: written once, counted for both) */
-    int function;  /* a match term made of the commonest function words only
-                    * (« de », « des », « la »…): a passage showing only such
-                    * words shows nothing of the query (snippet.c) */
-    int common;    /* a match term of one word typed that a question passes
-                    * over (« vous », « peut », « cela », « avec ») or that
-                    * says little alone (« lors », « tout », « même »): a
-                    * passage showing only such words says little of the
-                    * query either (snippet.c) */
-    int related;   /* a side of a "~" synonym group: a related word, not the
-                    * one typed (rank.c weighs it less) */
+    int pair;       /* AND-ed to the term just before it inside its clause (a
+                     * synonym side's words): the two count as neighbours */
+    int exact_too;  /* a match term that is also its word's exact forms (a
+                     * function word: written once, counted for both) */
+    int function;   /* a match term made of the commonest function words only
+                     * (« de », « des », « la »…): a passage showing only such
+                     * words shows nothing of the query (snippet.c) */
+    int common;     /* a match term of one word typed that a question passes
+                     * over (« vous », « peut », « cela », « avec ») or that
+                     * says little alone (« lors », « tout », « même »): a
+                     * passage showing only such words says little of the
+                     * query either (snippet.c) */
+    int related;    /* a side of a "~" synonym group: a related word, not the
+                     * one typed (rank.c weighs it less) */
     int label_only; /* the exact form of a question's interrogative
                      * (« pourquoi »), no clause: rank.c counts its hits in
                      * the titles and headings only (a page titled
                      * « Pourquoi … ? »), not the text's */
-    int defining;  /* the exact-form phrase of a meaning question's term
-                    * followed by « est » and a determiner (« le fichier PO -
-                    * c'est le… »): the page that defines it; rank.c weighs
-                    * it RANK_DEFINING_WEIGHT in the exact-form bm25 */
-    int content;   /* the positions of its phrase that are not among the
-                    * commonest function words (« de », « la », « à »):
-                    * « protection judiciaire de la jeunesse » has 3 */
-    int minor;     /* a match term of one preposition of place or time
-                    * (« sous », « devant »): a word, but a passage showing
-                    * it alone shows little of the query (snippet.c) */
-    int first, n;  /* its FTS5 phrases: first .. first + n - 1; n is 0 for
-                    * an exact-form term read off a word's own phrases
-                    * (query_phrase.exact) or off a phrase's (of), which
-                    * the expression does not write again */
-    int of;        /* an exact-form phrase read off its word phrase: FTS5's
-                    * phrase of that match term, whose hits are this term's
-                    * where the check phrases (query_phrase.check) of the
-                    * positions that differ stand too; -1 when not */
-    char *text;    /* the term as the expression writes it: the same text is
-                    * the same term (rank.c caches statistics by it) */
+    int defining;   /* the exact-form phrase of a meaning question's term
+                     * followed by « est » and a determiner (« le fichier PO -
+                     * c'est le… »): the page that defines it; rank.c weighs
+                     * it RANK_DEFINING_WEIGHT in the exact-form bm25 */
+    int content;    /* the positions of its phrase that are not among the
+                     * commonest function words (« de », « la », « à »):
+                     * « protection judiciaire de la jeunesse » has 3 */
+    int minor;      /* a match term of one preposition of place or time
+                     * (« sous », « devant »): a word, but a passage showing
+                     * it alone shows little of the query (snippet.c) */
+    int first, n;   /* its FTS5 phrases: first .. first + n - 1; n is 0 for
+                     * an exact-form term read off a word's own phrases
+                     * (query_phrase.exact) or off a phrase's (of), which
+                     * the expression does not write again */
+    int of;         /* an exact-form phrase read off its word phrase: FTS5's
+                     * phrase of that match term, whose hits are this term's
+                     * where the check phrases (query_phrase.check) of the
+                     * positions that differ stand too; -1 when not */
+    char *text;     /* the term as the expression writes it: the same text is
+                     * the same term (rank.c caches statistics by it) */
 } query_term;
 
 enum { QUERY_WEAK_POS = 1, QUERY_WEAK_KIN = 2 }; /* query_phrase.weak */
@@ -159,7 +159,7 @@ typedef struct {
      * that split.c walks the tree instead of parsing fts again. */
     expr_node *nodes;
     int nnodes, root;
-    query_term *terms;     /* in the order the expression writes them */
+    query_term *terms; /* in the order the expression writes them */
     int nterms;
     query_phrase *phrases; /* phrases[i] is FTS5's phrase i */
     int nphrases;

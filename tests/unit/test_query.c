@@ -414,8 +414,11 @@ static char *search(fixture *f, const char *text, size_t len)
     assert_int_equal(rc, QUERY_OK);
     assert_true(query_clauses(q) >= 1);
     query_lend(q, &f->qv); /* as search.c does */
-    static const int flags[] = {QUERY_ALL, QUERY_ANY, QUERY_ALL | QUERY_SIGNALS,
-                                QUERY_ANY | QUERY_SIGNALS, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
+    static const int flags[] = {QUERY_ALL,
+                                QUERY_ANY,
+                                QUERY_ALL | QUERY_SIGNALS,
+                                QUERY_ANY | QUERY_SIGNALS,
+                                QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
                                 QUERY_ANY | QUERY_SIGNALS | QUERY_RUNS};
     char *rows[6];
     for (size_t i = 0; i < 6; i++) {
@@ -743,19 +746,19 @@ static void test_derived_forms(void **state)
 static void test_derivations(void **state)
 {
     static const char *const pairs[][2] = {
-        {"publication", "publier"},      {"communication", "communiquer"},
-        {"création", "créer"},           {"migration", "migrer"},
-        {"définition", "définir"},       {"démolition", "démolir"},
-        {"réduction", "réduire"},        {"suppression", "supprimer"},
-        {"correction", "corriger"},      {"insertion", "insérer"},
-        {"conversion", "convertir"},     {"description", "décrire"},
-        {"écriture", "écrire"},          {"sélection", "sélectionner"},
-        {"fermeture", "fermer"},         {"coupure", "couper"},
-        {"exécution", "exécuter"},       {"pollution", "polluer"},
-        {"résolution", "résoudre"},      {"transmission", "transmettre"},
-        {"perception", "percevoir"},     {"choix", "choisir"},
-        {"lecture", "lire"},             {"ouverture", "ouvrir"},
-        {"réception", "recevoir"},       {"impression", "imprimé"},
+        {"publication", "publier"},  {"communication", "communiquer"},
+        {"création", "créer"},       {"migration", "migrer"},
+        {"définition", "définir"},   {"démolition", "démolir"},
+        {"réduction", "réduire"},    {"suppression", "supprimer"},
+        {"correction", "corriger"},  {"insertion", "insérer"},
+        {"conversion", "convertir"}, {"description", "décrire"},
+        {"écriture", "écrire"},      {"sélection", "sélectionner"},
+        {"fermeture", "fermer"},     {"coupure", "couper"},
+        {"exécution", "exécuter"},   {"pollution", "polluer"},
+        {"résolution", "résoudre"},  {"transmission", "transmettre"},
+        {"perception", "percevoir"}, {"choix", "choisir"},
+        {"lecture", "lire"},         {"ouverture", "ouvrir"},
+        {"réception", "recevoir"},   {"impression", "imprimé"},
         {"mission", "mettre"}, /* 80, 81: not a pair (below) */
         {"inscription", "inscrire"},
     };
@@ -1435,12 +1438,13 @@ static char *ranked(fixture *f, const char *text)
     sqlite3_stmt *st;
     assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
     char *all = query_fts_all(q, &f->qv), *exact = query_fts_exact(q, &f->qv);
-    assert_int_equal(sqlite3_prepare_v2(f->db,
-                                        "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY"
-                                        " rowid IN (SELECT rowid FROM docs_fts WHERE docs_fts"
-                                        " MATCH ?2) DESC, bm25(docs_fts), rowid",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(f->db,
+                           "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY"
+                           " rowid IN (SELECT rowid FROM docs_fts WHERE docs_fts"
+                           " MATCH ?2) DESC, bm25(docs_fts), rowid",
+                           -1, &st, NULL),
+        SQLITE_OK);
     sqlite3_bind_text(st, 1, all, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, exact, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW)
