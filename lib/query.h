@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "piece.h"
 #include "synonyms.h"
 
 #define QUERY_MAX_TERMS 32   /* analysed words kept; the rest is ignored */
@@ -199,21 +200,9 @@ enum {
                         * (they cost a positional match) */
 };
 
-/* Where the compiler finds the index's word forms (vocab.c): forms calls
- * add(actx, form, len) for each form whose key is key[0..len) (prefix: whose
- * key starts with it) and returns an SQLite code. A word's keys are the
- * ANALYZER_WORDS tokens it is matched by: its folded stem ("accompagn"),
- * "%" + the stem of its unaccented form, "~" + its unaccented form. */
-typedef struct {
-    int (*forms)(void *ctx, const char *key, size_t len, int prefix,
-                 void (*add)(void *actx, const char *form, size_t len), void *actx);
-    void *ctx;
-    /* Whether a word also reaches the index forms of its other number
-     * that Snowball stems apart (« menu » / « menus », « permission » /
-     * « permissions »: query_number_alts); search.c turns it on for a
-     * second reading of a query the first found too little for. */
-    int numbers;
-} query_vocab;
+/* Where the compiler finds the index's word forms (vocab.c): piece.h's
+ * piece_vocab, its numbers turned on for a second reading (search.c). */
+typedef piece_vocab query_vocab;
 
 /* A word typed without accents (« protegees ») gets the stems of its
  * accented spellings in the index (« protégées », « protégée »: "proteg",
@@ -238,16 +227,6 @@ typedef struct {
  * synonym side's agent noun only with an agent noun typed, and the other
  * way round.) */
 void query_lend(query *q, const query_vocab *v);
-
-/* When the stem[0..len) (a stem key, as the analyzer gives it, with or
- * without its ANALYZER_FOLDED_STEM mark) is a verb's third person plural
- * in « -ent », which Snowball keeps (« recalculent »), and the stem
- * without it leads to a verb's forms in
- * the index (an infinitive in -er or a participle: « recalcule »,
- * « recalculées »), the length of that stem, else 0. query_lend gives the
- * word those forms even when the index lacks the -ent form itself: such a
- * word is known, not one to correct. */
-size_t query_person_verb(const query_vocab *v, const char *stem, size_t len);
 
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and
  * QUERY_RUNS), each word written as the forms of the index it matches,

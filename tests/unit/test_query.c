@@ -16,6 +16,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "index_fixture.h"
+#include "morph.h"
 #include "query.h"
 #include "synonyms.h"
 #include "vocab.h"
@@ -740,7 +741,7 @@ static void test_derived_forms(void **state)
 }
 
 /* Each verb and action noun French derives one from the other and
- * Snowball stems apart (query_derivations: « vérifier » "vérifi" and
+ * Snowball stems apart (morph_derivations: « vérifier » "vérifi" and
  * « vérification » "vérif") reaches the other, both ways, a pair of
  * documents per class of ending; « mettre » does not reach « mission ». */
 static void test_derivations(void **state)
@@ -788,9 +789,9 @@ static void test_more_derivations(void **state)
 }
 
 /* An agent noun reaches its verb's « -age » noun, not the other way
- * (« débogueur », « débogage »: query_agent_derivations), and a verb in
+ * (« débogueur », « débogage »: morph_agent_derivations), and a verb in
  * « -guer » its noun in « -gation » both ways, as French spelling writes
- * « g » before « a » and « gu » before « e » (query_derived_make). */
+ * « g » before « a » and « gu » before « e » (morph_derived_make). */
 static void test_agent_derivations(void **state)
 {
     ASSERT_SEARCH("débogueur", "135,136");
@@ -856,7 +857,7 @@ static void test_derivations_irregular_stems(void **state)
 }
 
 /* An adjective and the verb French makes of it (« sombre » /
- * « assombrir », « large » / « élargir »: query_adjective_verbs), which
+ * « assombrir », « large » / « élargir »: morph_adjective_verbs), which
  * Snowball stems apart, reach each other both ways, the verb by any of its
  * forms (« assombrit »). */
 static void test_adjective_verbs(void **state)
@@ -943,9 +944,9 @@ static void test_person_forms(void **state)
     ASSERT_SEARCH("parer", "97");
     /* A plural the index lacks still reaches its verb (« pirater »). */
     ASSERT_SEARCH("piratent", "17");
-    assert_int_equal(query_person_verb(&f->qv, "piratent", 8), 5);
-    assert_int_equal(query_person_verb(&f->qv, "parent", 6), 0);
-    assert_int_equal(query_person_verb(&f->qv, "zorgent", 7), 0);
+    assert_int_equal(morph_person_verb(&f->qv, "piratent", 8), 5);
+    assert_int_equal(morph_person_verb(&f->qv, "parent", 6), 0);
+    assert_int_equal(morph_person_verb(&f->qv, "zorgent", 7), 0);
     query *q;
     char err[256];
     assert_int_equal(query_parse("chevaucher", strlen("chevaucher"), NULL, &q, err, sizeof err),
