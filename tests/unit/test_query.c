@@ -1882,8 +1882,8 @@ static void test_hostile_inputs(void **state)
         "؟",
         "ﷺ",
         "ﷰ",
-        "a\xc2\xa0"
-        "b",
+        ("a\xc2\xa0"
+         "b"),
         "NEAR/3",
         "mineurs NEAR/2 traite",
         ":",
