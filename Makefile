@@ -17,7 +17,9 @@ endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(OCR_DEF)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) -Ilib -MMD -MP
+# -iquote lib: a lib/ header named as a library's (lib/morph.h, leptonica's
+# morph.h) is the one a "..." include outside lib/ (tests/unit/) finds.
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) -iquote lib -Ilib -MMD -MP
 LDFLAGS ?=
 
 # BUILD=build for the normal build, build/asan for the sanitizer build.

@@ -2,7 +2,8 @@
  * prefix*) into items, analyses each with the analyzer, expands synonyms,
  * and writes FTS5 expressions in which every string is built here from
  * analyzer tokens and double-quoted: user text never reaches FTS5.
- * Does not run queries nor rank (search.c).
+ * Does not run queries nor rank (search.c), nor find the forms of a word's
+ * family Snowball stems apart (morph.c, which query_lend asks).
  *
  * Each string holds space-separated tokens with a marker the tokenizer
  * passes through (analyzer.h): "!stem" for a stem computed here, "=form"
@@ -22,6 +23,8 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "morph.h"
+#include "piece.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -32,71 +35,45 @@
 #define QUERY_MIN_PREFIX 3    /* letters before a '*': shorter prefixes cost too much */
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
 #define QUERY_MAX_SYN_GROUPS 8
-#define QUERY_MAX_FORMS 128 /* index forms one position of a query looks for */
-#define QUERY_PERSON_MIN 4  /* letters of a verb's stem before « -ent » */
-#define QUERY_DERIVE_MIN 5  /* letters of a stem an « -age » noun derives from */
-#define QUERY_MAX_LENT 8    /* stems the accented spellings of a bare word lend it */
-/* A piece's alternative "^w": w, typed without accents, borrows the stems
- * of its accented spellings (query_lend). */
-#define QUERY_LEND '^'
-/* A piece's alternative "@": its word was typed as an agent noun
- * (« utilisateur »), which Snowball stems as its verb (« utiliser »):
- * query_lend keeps only its stem's agent-noun forms (query_agent_piece). */
-#define QUERY_AGENT '@'
-/* A piece's alternative "&s": its word's folded stem s is that of a word
- * saying little (« entrée », "entre"): query_lend adds the index forms of
- * s but that word's own (query_kin_piece). */
-#define QUERY_KIN '&'
-/* A piece's alternative "/w": its word, typed as w (unaccented), has the
- * stem of an unrelated word (query_false_stems): query_lend keeps its
- * stems' forms but that word's (query_rival_piece). */
-#define QUERY_RIVAL '/'
-
-/* Is c the first byte of an alternative query_lend rewrites ("^w", "@",
- * "&s", "/w"), which no index token has? */
-static int query_lent_marker(char c)
-{
-    return c == QUERY_LEND || c == QUERY_AGENT || c == QUERY_KIN || c == QUERY_RIVAL;
-}
-
+#define QUERY_MAX_LENT 8 /* stems the accented spellings of a bare word lend it */
 typedef enum { QUERY_NODE_PHRASE, QUERY_NODE_AND, QUERY_NODE_OR } query_kind;
 
 typedef struct query_node {
     query_kind kind;
     char **toks; /* PHRASE: marked tokens */
     size_t ntoks;
-    int prefix;    /* PHRASE: the last token is a prefix */
-    int related;   /* PHRASE: a side of a "~" synonym group (synonyms.h) */
-    char *word;    /* PHRASE of one word typed: its unaccented form, whose
-                    * spellings' other number it reaches (query_number_alts) */
-    int typed;     /* word is not a participle: its forms of another part of
-                    * speech are told by it (query_weak_forms) */
-    int soft;      /* PHRASE: a question's word the relaxed order does not
-                    * count (query_expr.soft) */
-    int either;    /* PHRASE: a side of a question's « entre A et B », which
-                    * the relaxed order counts with the other (query_expr.either) */
-    int common;    /* PHRASE of one word typed that says little alone
-                    * (query_says_little) */
-    int little;    /* PHRASE: common, or a question's light verb
-                    * (query_expr.little) */
-    int derive;    /* PHRASE of one word typed: may reach its « -age »
-                    * noun's forms, or its verb's, or its action noun's
-                    * (query_lend decides) */
-    char *derived; /* ... and does: the vocabulary keys of those words,
-                    * "a|b" (query_derived_key, query_derived_words), set
-                    * by query_lend; else NULL */
-    char *plural;  /* PHRASE of one word: the alternatives of its other
-                    * number (query_plural_piece), its weak forms; else NULL */
-    int optional;  /* a clause not required: a function word of a keyword
-                    * query (query_mark_optional), ranked where a row has it */
+    int prefix;     /* PHRASE: the last token is a prefix */
+    int related;    /* PHRASE: a side of a "~" synonym group (synonyms.h) */
+    char *word;     /* PHRASE of one word typed: its unaccented form, whose
+                     * spellings' other number it reaches (morph_number_alts) */
+    int typed;      /* word is not a participle: its forms of another part of
+                     * speech are told by it (morph_weak_forms) */
+    int soft;       /* PHRASE: a question's word the relaxed order does not
+                     * count (query_expr.soft) */
+    int either;     /* PHRASE: a side of a question's « entre A et B », which
+                     * the relaxed order counts with the other (query_expr.either) */
+    int common;     /* PHRASE of one word typed that says little alone
+                     * (query_says_little) */
+    int little;     /* PHRASE: common, or a question's light verb
+                     * (query_expr.little) */
+    int derive;     /* PHRASE of one word typed: may reach its « -age »
+                     * noun's forms, or its verb's, or its action noun's
+                     * (query_lend decides) */
+    char *derived;  /* ... and does: the vocabulary keys of those words,
+                     * "a|b" (morph_age_key, morph_derived_words), set
+                     * by query_lend; else NULL */
+    char *plural;   /* PHRASE of one word: the alternatives of its other
+                     * number (morph_plural_piece), its weak forms; else NULL */
+    int optional;   /* a clause not required: a function word of a keyword
+                     * query (query_mark_optional), ranked where a row has it */
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
     int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
     int defining;   /* PHRASE: a meaning question's term followed by « est » and
                      * a determiner (query_build_defining; query_term.defining) */
-    int acronym;   /* a clause of one word that is an acronym: typed in
-                    * capitals, or a synonym group's short side
-                    * (query_short_side) */
+    int acronym;    /* a clause of one word that is an acronym: typed in
+                     * capitals, or a synonym group's short side
+                     * (query_short_side) */
     struct query_node **kids;
     size_t nkids;
 } query_node;
@@ -149,9 +126,9 @@ struct query {
     size_t nexcl;
     query_node **exact; /* exact-form phrases, one per positive word or phrase */
     size_t nexact;
-    int question; /* query_mark_question found a question */
-    int meaning;  /* the question asks what a word means (query_asks_meaning) */
-    int operators; /* typed with an exclusion, a "phrase", OR or a prefix */
+    int question;            /* query_mark_question found a question */
+    int meaning;             /* the question asks what a word means (query_asks_meaning) */
+    int operators;           /* typed with an exclusion, a "phrase", OR or a prefix */
     unsigned long long must; /* the clauses the relaxed expression requires
                               * (query_require_acronyms), a bit each */
 };
@@ -209,117 +186,6 @@ static void query_node_kid(query_node *n, query_node *kid)
     n->kids[n->nkids++] = kid;
 }
 
-/* Expansion: the index forms a piece's alternatives name (vocab.c). */
-typedef struct {
-    char *v[QUERY_MAX_FORMS];
-    size_t n;
-    size_t chars; /* prefixes: keep the first chars characters of each form */
-    int (*keep)(const char *form, size_t len); /* NULL, or the only forms taken */
-} query_forms;
-
-static void query_forms_add(void *ctx, const char *form, size_t len)
-{
-    query_forms *f = ctx;
-    if (f->keep && !f->keep(form, len))
-        return;
-    if (f->chars > 0) {
-        size_t i = 0, c = 0;
-        while (i < len && c < f->chars) {
-            i++;
-            while (i < len && ((unsigned char)form[i] & 0xC0) == 0x80)
-                i++;
-            c++;
-        }
-        len = i;
-    }
-    if (f->n == QUERY_MAX_FORMS || len == 0)
-        return;
-    for (size_t i = 0; i < f->n; i++)
-        if (strlen(f->v[i]) == len && memcmp(f->v[i], form, len) == 0)
-            return;
-    f->v[f->n++] = buf_xstrndup(form, len);
-}
-
-static size_t query_utf8_chars_n(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-/* Walks the alternatives of a piece ("a|b|c", its first len bytes): each
- * query_alt_next gives the next one as alt[0..n) and returns 0 after the
- * last. A bar at the very end opens no alternative. */
-typedef struct {
-    const char *p, *end;
-} query_alt_iter;
-
-static query_alt_iter query_alt_iter_of(const char *piece, size_t len)
-{
-    return (query_alt_iter){piece, piece + len};
-}
-
-static int query_alt_next(query_alt_iter *it, const char **alt, size_t *n)
-{
-    if (it->p >= it->end)
-        return 0;
-    const char *bar = memchr(it->p, ANALYZER_ALTERNATIVE, (size_t)(it->end - it->p));
-    *alt = it->p;
-    *n = (size_t)((bar ? bar : it->end) - it->p);
-    it->p = bar ? bar + 1 : it->end;
-    return 1;
-}
-
-/* The first alternative of a piece (« =un » of « =un|~un »): its length. */
-static size_t query_first_alt(const char *piece)
-{
-    const char *bar = strchr(piece, ANALYZER_ALTERNATIVE);
-    return bar ? (size_t)(bar - piece) : strlen(piece);
-}
-
-/* The forms of one alternative: "=x" is the form x; "!x", "%x", "~x" the
- * forms whose key (vocab.c) is x, "%x", "~x". In a prefix, "=x" is the
- * prefix x itself and "~x" the beginnings, as long as x, of the forms
- * whose unaccented form starts with x (« élè » for « elev* »). */
-static void query_alt_forms(const query_vocab *v, const char *alt, size_t len, int prefix,
-                            query_forms *out)
-{
-    if (len < 2 || query_lent_marker(alt[0]))
-        return;
-    if (alt[0] == ANALYZER_EXACT) {
-        query_forms_add(out, alt + 1, len - 1);
-        return;
-    }
-    if (prefix && alt[0] == ANALYZER_FOLDED) {
-        out->chars = query_utf8_chars_n(alt + 1, len - 1);
-        v->forms(v->ctx, alt, len, 1, query_forms_add, out);
-        out->chars = 0;
-        return;
-    }
-    if (alt[0] == ANALYZER_VERBATIM)
-        v->forms(v->ctx, alt + 1, len - 1, 0, query_forms_add, out);
-    else
-        v->forms(v->ctx, alt, len, 0, query_forms_add, out);
-}
-
-/* The forms one piece names (none without a vocabulary), those keep
- * accepts when it is not NULL. */
-static void query_piece_forms(const char *piece, int prefix, int (*keep)(const char *, size_t),
-                              const query_vocab *v, query_forms *f)
-{
-    f->n = 0;
-    f->chars = 0;
-    f->keep = keep;
-    if (!v)
-        return;
-    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
-    const char *alt;
-    size_t n;
-    while (query_alt_next(&it, &alt, &n))
-        query_alt_forms(v, alt, n, prefix, f);
-}
-
 /* Appends s[0..len) to b doubling '"' (inside an FTS5 string). */
 static void query_quoted(buf *b, const char *s, size_t len)
 {
@@ -344,15 +210,15 @@ void query_fts_form(buf *b, const char *form, size_t len)
  * tokenizer then reads keys that no document has). */
 static void query_piece_render(buf *b, const char *piece, int prefix, const query_vocab *v)
 {
-    query_forms f;
-    query_piece_forms(piece, prefix, NULL, v, &f);
+    piece_forms f;
+    piece_forms_of(piece, prefix, NULL, v, &f);
     if (f.n == 0) {
-        query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+        piece_alt_iter it = piece_alt_iter_of(piece, strlen(piece));
         const char *alt;
         size_t n;
         int first = 1;
-        while (query_alt_next(&it, &alt, &n)) {
-            if (n > 0 && query_lent_marker(alt[0]))
+        while (piece_alt_next(&it, &alt, &n)) {
+            if (n > 0 && piece_lent_marker(alt[0]))
                 continue;
             if (!first)
                 buf_putc(b, ANALYZER_ALTERNATIVE);
@@ -370,827 +236,9 @@ static void query_piece_render(buf *b, const char *piece, int prefix, const quer
     }
 }
 
-/* Does form[0..len) end as a past participle: -é, -ée, -és, -ées? */
-static int query_participle(const char *form, size_t len)
-{
-    static const char *const ends[] = {"\xC3\xA9", "\xC3\xA9"
-                                                   "e",
-                                       "\xC3\xA9"
-                                       "s",
-                                       "\xC3\xA9"
-                                       "es"};
-    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-        size_t k = strlen(ends[i]);
-        if (len >= k && memcmp(form + len - k, ends[i], k) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Does form[0..len) end as a present participle or the adjective made
- * from it: -ant, -ante, -ants, -antes, after three letters at least?
- * Snowball deletes these endings as a verb's, so « important » has the
- * stem of « import » and « importer », « donnant » that of « données ». */
-static int query_present_participle(const char *form, size_t len)
-{
-    static const char *const ends[] = {"ant", "ante", "ants", "antes"};
-    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-        size_t k = strlen(ends[i]);
-        if (len >= k + 3 && memcmp(form + len - k, ends[i], k) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Marks in weak[] the forms f[] of a word typed as typed (unaccented) that
- * are participles of its stem when the word typed cannot be one: Snowball
- * gives « signes » and « signée » one stem, and a convention « signée »
- * says nothing of the signs of trafficking; nor does « une étape
- * importante » of an « import », or « en donnant » of « données »
- * (present participles and their adjectives: a word typed so, « courant »,
- * « enfants », has its own forms). A word typed without accents
- * that may be a participle (« exploite » for « exploité », whose forms
- * « exploité », « exploités », « exploitée » fold to it with at most an e
- * or an s more) has none weak, nor has a word whose forms are all
- * participles. */
-static void query_weak_forms(const query_forms *f, const char *typed, int *weak)
-{
-    size_t nweak = 0;
-    for (size_t i = 0; i < f->n; i++) {
-        size_t len = strlen(f->v[i]);
-        weak[i] = query_participle(f->v[i], len) || query_present_participle(f->v[i], len)
-                      ? QUERY_WEAK_POS
-                      : 0;
-        if (!weak[i])
-            continue;
-        char *fold = analyzer_fold(f->v[i], len, NULL);
-        size_t tl = strlen(typed);
-        int same = fold && strncmp(fold, typed, tl) == 0 &&
-                   (!fold[tl] || !strcmp(fold + tl, "e") || !strcmp(fold + tl, "s") ||
-                    !strcmp(fold + tl, "es"));
-        free(fold);
-        if (same) {
-            memset(weak, 0, f->n * sizeof *weak);
-            return;
-        }
-        nweak++;
-    }
-    if (nweak == f->n)
-        memset(weak, 0, f->n * sizeof *weak);
-}
-
-/* Writes to key (size bytes) the vocabulary key (vocab.h) of the word a
- * one-word piece ("!stem|...") derives from or to by « -age », a related
- * word Snowball does not join to it, and returns its length, or 0:
- * « piratage » ("piratag") and « pirater » ("pirat"), « affichage » and
- * « afficher », « repérage » and « repérer ». Only stems of at least
- * QUERY_DERIVE_MIN letters without the « ag »: « visage » is not « viser »,
- * « message » not « messe », « garage » not « gare ». */
-static size_t query_derived_key(const char *piece, char *key, size_t size)
-{
-    if (piece[0] != ANALYZER_VERBATIM)
-        return 0;
-    const char *stem = piece + 1;
-    size_t len = query_first_alt(stem);
-    if (len + 3 > size)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)stem[i] < 'a' || (unsigned char)stem[i] > 'z') &&
-            !((unsigned char)stem[i] & 0x80))
-            return 0;
-    memcpy(key, stem, len);
-    size_t klen = len + 2, base = len;
-    if (len >= 2 && memcmp(stem + len - 2, "ag", 2) == 0)
-        klen = base = len - 2;
-    else
-        memcpy(key + len, "ag", 2);
-    key[klen] = '\0';
-    return query_utf8_chars_n(key, base) < QUERY_DERIVE_MIN ? 0 : klen;
-}
-
-/* Has f a form of a verb: an infinitive in -er or a participle? */
-static int query_verb_forms(const query_forms *f)
-{
-    for (size_t i = 0; i < f->n; i++) {
-        size_t len = strlen(f->v[i]);
-        if ((len > 2 && memcmp(f->v[i] + len - 2, "er", 2) == 0) || query_participle(f->v[i], len))
-            return 1;
-    }
-    return 0;
-}
-
-static void query_forms_free(query_forms *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        free(f->v[i]);
-    f->n = 0;
-}
-
-/* Does the one-word piece, of index forms own, reach its derived word,
- * key[0..klen) (query_derived_key)? Only when the index has forms of both and the side
- * without « ag » has a verb's (« pirater », « piraté »): « avantage » does
- * not reach « avant », nor « personne » « personnage ». */
-static int query_derive_ok(const query_forms *own, const char *key, size_t klen,
-                           const query_vocab *v)
-{
-    query_forms other = {.n = 0};
-    v->forms(v->ctx, key, klen, 0, query_forms_add, &other);
-    int reverse = klen < 2 || memcmp(key + klen - 2, "ag", 2) != 0;
-    int ok = own->n > 0 && other.n > 0 && query_verb_forms(reverse ? &other : own);
-    query_forms_free(&other);
-    return ok;
-}
-
-/* Verb and action-noun endings French derives one from the other and
- * Snowball stems apart (« vérifier » "vérifi", « vérification » "vérif"),
- * with the fewest characters before them: « mettre » is not « mission »,
- * nor « aller » « allure ». Written from French morphology; a pair holds
- * only when the index has the word it makes (query_derived_words). */
-typedef struct {
-    const char *verb, *noun;
-    size_t min; /* characters before the ending */
-} query_derivation;
-
-/* clang-format off */
-static const query_derivation query_derivations[] = {
-    {"ier", "ication", 3},   /* vérifier, publier, planifier */
-    {"iquer", "ication", 3}, /* appliquer, communiquer */
-    {"\xC3\xA9" "er", "\xC3\xA9" "ation", 2}, /* créer */
-    {"er", "ation", 4},      /* migrer (Snowball joins most) */
-    {"nir", "nition", 1},    /* définir, finir (not « partir »/« partition ») */
-    {"lir", "lition", 3},    /* démolir, abolir */
-    {"uire", "uction", 2},   /* réduire, produire, construire */
-    {"imer", "ession", 3},   /* supprimer, imprimer, exprimer */
-    {"iger", "ection", 3},   /* corriger, diriger */
-    {"\xC3\xA9" "rer", "ertion", 3}, /* insérer */
-    {"vertir", "version", 2}, /* convertir */
-    {"crire", "cription", 1}, /* décrire, inscrire */
-    {"crire", "criture", 1},  /* écrire */
-    {"\xC3\xA9" "crire", "escription", 1}, /* décrire */
-    {"ionner", "ion", 3},    /* sélectionner */
-    {"er", "eture", 4},      /* fermer */
-    {"er", "ure", 4},        /* couper, blesser */
-    {"uter", "ution", 2},    /* exécuter */
-    {"uer", "ution", 3},     /* attribuer, distribuer, évoluer */
-    {"oudre", "olution", 1}, /* résoudre */
-    {"ettre", "ission", 2},  /* transmettre, émettre (not « mettre ») */
-    {"cevoir", "ception", 3}, /* concevoir, percevoir */
-    {"ecter", "exion", 3},   /* connecter, déconnecter */
-    {"ondre", "onse", 2},    /* répondre */
-    {"traire", "traction", 1}, /* extraire, soustraire, distraire */
-    {"dire", "diction", 3},  /* interdire, prédire */
-    {"rompre", "ruption", 2}, /* interrompre, corrompre */
-    {"clure", "clusion", 1}, /* inclure, exclure, conclure */
-    {"oindre", "onction", 1}, /* joindre, adjoindre */
-    {"qu\xC3\xA9" "rir", "quisition", 2}, /* acquérir */
-    /* Irregular: a closed list. */
-    {"oisir", "oix", 2},     /* choisir */
-    {"lire", "lecture", 0},  /* lire, relire */
-    {"ouvrir", "ouverture", 0}, /* ouvrir, couvrir */
-    {"recevoir", "r\xC3\xA9" "ception", 0},
-};
-
-/* An agent noun in « -eur » reaches the action noun in « -age » of the
- * same verb, not the other way (session 29, r29, after batch 29): the
- * « débogueur » is the « débogage »'s tool (Snowball: "debogueur",
- * "debogag"; the « gu » of « -gueur » is the « g » of « -gage »:
- * query_derived_make). Not to the verb itself, measured on 30 sets:
- * both ways 10 up, 7 down (« gravées » reached « graveur », a CD
- * burner, « compter » « compteur »), from the noun only 4 up, 3 down
- * (« solveur » reached the English « solver », « travailleurs »
- * « travailler »); this row alone 1 up, 1 down (docs/ANALYSIS.md). */
-static const query_derivation query_agent_derivations[] = {
-    {"age", "eur", 3}, /* débogueur / débogage */
-};
-/* clang-format on */
-
-#define QUERY_MAX_DERIVED 4 /* derived keys of one word */
-
-/* Does s[0..len) end with end, after at least min characters (*before
- * bytes)? */
-static int query_ends(const char *s, size_t len, const char *end, size_t min, size_t *before)
-{
-    size_t k = strlen(end);
-    if (len < k || memcmp(s + len - k, end, k) != 0 || query_utf8_chars_n(s, len - k) < min)
-        return 0;
-    *before = len - k;
-    return 1;
-}
-
-static int query_piece_has(const char *piece, size_t len, const char *alt, size_t alen);
-
-/* Has f the word w[0..len), or its plural, or (an -er verb) its participle?
- * With any_ir, an -ir verb counts by any form of it (« assombri »,
- * « assombrit »: pages write the infinitive less than those). */
-static int query_forms_have(const query_forms *f, const char *w, size_t len, int any_ir)
-{
-    if (any_ir && len > 4 && memcmp(w + len - 2, "ir", 2) == 0)
-        for (size_t i = 0; i < f->n; i++)
-            if (strncmp(f->v[i], w, len - 1) == 0)
-                return 1;
-    int er = len > 2 && memcmp(w + len - 2, "er", 2) == 0;
-    for (size_t i = 0; i < f->n; i++) {
-        size_t fl = strlen(f->v[i]);
-        if (fl >= len - (er ? 2 : 0) && memcmp(f->v[i], w, len - (er ? 2 : 0)) == 0) {
-            const char *rest = f->v[i] + len - (er ? 2 : 0);
-            if (er ? (!strcmp(rest, "er") || !strcmp(rest, "\xC3\xA9"))
-                   : (fl == len || !strcmp(rest, "s")))
-                return 1;
-        }
-    }
-    return 0;
-}
-
-/* Adds to keys ("a|b", klen bytes) the stem of the word w[0..len) the
- * derivation makes, when the index has that word and the stem is new. */
-static void query_derived_try(buf *keys, size_t *nkeys, buf *tried, const char *w, size_t len,
-                              const char *piece, const query_vocab *v, int any_ir)
-{
-    /* Each word made once: the forms of a verb make the same noun. */
-    if (tried->len > 0 && query_piece_has(tried->data, tried->len, w, len))
-        return;
-    if (tried->len > 0)
-        buf_putc(tried, ANALYZER_ALTERNATIVE);
-    buf_append(tried, w, len);
-    analyzer_keyset ks;
-    analyzer_keys(w, len, &ks);
-    char key[256];
-    if (ks.stem_len == 0 || ks.stem_len + 1 >= sizeof key || *nkeys >= QUERY_MAX_DERIVED ||
-        (keys->len > 0 && query_piece_has(keys->data, keys->len, ks.stem, ks.stem_len)))
-        return;
-    /* Not a stem the piece has already ("!stem"). */
-    key[0] = ANALYZER_VERBATIM;
-    memcpy(key + 1, ks.stem, ks.stem_len);
-    if (query_piece_has(piece, strlen(piece), key, ks.stem_len + 1))
-        return;
-    memmove(key, key + 1, ks.stem_len);
-    size_t klen = ks.stem_len;
-    query_forms f = {.n = 0};
-    v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
-    if (query_forms_have(&f, w, len, any_ir)) {
-        if (keys->len > 0)
-            buf_putc(keys, ANALYZER_ALTERNATIVE);
-        buf_append(keys, key, klen);
-        (*nkeys)++;
-    }
-    query_forms_free(&f);
-}
-
-/* Tries (query_derived_try) the word stem[0..p) + end and, where French
- * spelling writes « g » before « a » and « o » and « gu » before « e » and
- * « i », its other spelling: « naviguer » / « navigation », « déboguer » /
- * « débogage », « débogage » / « débogueur ». */
-static void query_derived_make(buf *keys, size_t *nkeys, buf *tried, const char *stem, size_t p,
-                               const char *end, const char *piece, const query_vocab *v)
-{
-    char made[256];
-    size_t el = strlen(end);
-    if (p + el + 1 >= sizeof made)
-        return;
-    memcpy(made, stem, p);
-    memcpy(made + p, end, el);
-    query_derived_try(keys, nkeys, tried, made, p + el, piece, v, 0);
-    if (p >= 2 && stem[p - 2] == 'g' && stem[p - 1] == 'u' && (end[0] == 'a' || end[0] == 'o')) {
-        memcpy(made + p - 1, end, el);
-        query_derived_try(keys, nkeys, tried, made, p - 1 + el, piece, v, 0);
-    } else if (p >= 1 && stem[p - 1] == 'g' && (end[0] == 'e' || end[0] == 'i')) {
-        made[p] = 'u';
-        memcpy(made + p + 1, end, el);
-        query_derived_try(keys, nkeys, tried, made, p + 1 + el, piece, v, 0);
-    }
-}
-
-/* Adjectives and the verbs French makes of them, most with a prefix
- * (parasynthetic verbs in a-, é-, en-, r(e)a-: « sombre » / « assombrir »,
- * « large » / « élargir », « riche » / « enrichir », « lent » /
- * « ralentir »; a few without: « noir » / « noircir », « chaud » /
- * « chauffer »), which Snowball stems apart: a person types the
- * adjective, a help page the verb (« la colonne s'élargit », « l'image
- * s'assombrit »). Written from general French morphology (colour, light,
- * size, weight, speed, texture), not from any query. Left out where the
- * verb's forms are another word's too: « court » / « raccourcir »
- * (« raccourci », a keyboard shortcut), « fin » / « finir » (« fin »,
- * the end); and « plein » / « remplir », measured out: « plein écran »
- * is a phrase of its own. */
-typedef struct {
-    const char *adj, *verb;
-} query_adjective_verb;
-
-/* clang-format off */
-static const query_adjective_verb query_adjective_verbs[] = {
-    {"sombre", "assombrir"}, {"obscur", "obscurcir"}, {"clair", "\xC3\xA9" "claircir"},
-    {"noir", "noircir"}, {"blanc", "blanchir"}, {"rouge", "rougir"}, {"jaune", "jaunir"},
-    {"vert", "verdir"}, {"bleu", "bleuir"}, {"p\xC3\xA2" "le", "p\xC3\xA2" "lir"},
-    {"grand", "agrandir"}, {"gros", "grossir"}, {"large", "\xC3\xA9" "largir"},
-    {"\xC3\xA9" "troit", "r\xC3\xA9" "tr\xC3\xA9" "cir"}, {"long", "allonger"},
-    {"\xC3\xA9" "pais", "\xC3\xA9" "paissir"}, {"mince", "amincir"}, {"plat", "aplatir"},
-    {"rond", "arrondir"}, {"profond", "approfondir"}, {"lourd", "alourdir"},
-    {"l\xC3\xA9" "ger", "all\xC3\xA9" "ger"}, {"lent", "ralentir"}, {"faible", "affaiblir"},
-    {"fort", "renforcer"}, {"doux", "adoucir"}, {"dur", "durcir"}, {"souple", "assouplir"},
-    {"froid", "refroidir"}, {"chaud", "chauffer"}, {"frais", "rafra\xC3\xAE" "chir"},
-    {"riche", "enrichir"}, {"beau", "embellir"}, {"jeune", "rajeunir"}, {"vieux", "vieillir"},
-    {"sale", "salir"}, {"petit", "rapetisser"},
-};
-/* clang-format on */
-
-/* Is form an index form of the adjective adj (masculine or feminine,
- * singular or plural)? */
-static int query_adjective_form(const char *form, const char *adj)
-{
-    size_t n = strlen(adj);
-    if (strncmp(form, adj, n) != 0)
-        return 0;
-    const char *rest = form + n;
-    return !*rest || !strcmp(rest, "s") || !strcmp(rest, "e") || !strcmp(rest, "es");
-}
-
-/* Is form an index form of the verb (its letters before -ir or -er, four
- * or more, begin it: « assombrit », « agrandissement », « allongé »)? */
-static int query_verb_form(const char *form, const char *verb)
-{
-    size_t n = strlen(verb) - 2;
-    return query_utf8_chars_n(verb, n) >= 4 && strncmp(form, verb, n) == 0;
-}
-
-/* Adds to keys the stems of the verbs and action nouns
- * (query_derivations) the index forms f of the one-word piece derive from
- * or to: « supprimer » and « supprimé » reach « suppression », which
- * reaches « supprimer ». */
-static void query_derived_words(const char *piece, const query_forms *f, const query_vocab *v,
-                                buf *keys)
-{
-    size_t nkeys = 0;
-    buf tried = BUF_INIT;
-    for (size_t i = 0; i < f->n; i++) {
-        const char *w = f->v[i];
-        size_t len = strlen(w);
-        if (len == 0)
-            continue;
-        /* An adjective and its verb (query_adjective_verbs), either way. */
-        for (size_t r = 0; r < sizeof query_adjective_verbs / sizeof query_adjective_verbs[0];
-             r++) {
-            const query_adjective_verb *d = &query_adjective_verbs[r];
-            if (w[0] != d->adj[0] && w[0] != d->verb[0])
-                continue;
-            if (query_adjective_form(w, d->adj))
-                query_derived_try(keys, &nkeys, &tried, d->verb, strlen(d->verb), piece, v, 1);
-            else if (query_verb_form(w, d->verb))
-                query_derived_try(keys, &nkeys, &tried, d->adj, strlen(d->adj), piece, v, 0);
-        }
-        char inf[256];
-        /* The infinitive of a participle in -é(e)(s), the singular of a
-         * noun in -s. */
-        size_t base = len;
-        if (base > 0 && w[base - 1] == 's')
-            base--;
-        if (base > 0 && w[base - 1] == 'e')
-            base--;
-        int part = base >= 2 && memcmp(w + base - 2, "\xC3\xA9", 2) == 0 && base + 1 < sizeof inf;
-        size_t ilen = 0;
-        if (part) {
-            memcpy(inf, w, base - 2);
-            memcpy(inf + base - 2, "er", 2);
-            ilen = base;
-        }
-        size_t sing = len > 1 && w[len - 1] == 's' ? len - 1 : len;
-        /* Every verb ending ends in r or e, every noun ending in n, e,
-         * r or x: most forms try no ending. */
-        char last = w[len - 1], nlast = w[sing - 1];
-        if (last != 'r' && last != 'e' && !part && nlast != 'n' && nlast != 'e' && nlast != 'r' &&
-            nlast != 'x')
-            continue;
-        size_t nd = sizeof query_derivations / sizeof query_derivations[0];
-        size_t na = sizeof query_agent_derivations / sizeof query_agent_derivations[0];
-        for (size_t r = 0; r < nd + na; r++) {
-            int agent = r >= nd;
-            const query_derivation *d =
-                agent ? &query_agent_derivations[r - nd] : &query_derivations[r];
-            size_t p;
-            /* Verb to noun: its infinitive, typed or of its participle. */
-            for (int k = 0; k < 2 && !agent; k++) {
-                const char *vb = k ? inf : w;
-                size_t vl = k ? ilen : len;
-                if (vl == 0 || !query_ends(vb, vl, d->verb, d->min, &p))
-                    continue;
-                query_derived_make(keys, &nkeys, &tried, vb, p, d->noun, piece, v);
-            }
-            /* Noun to verb. */
-            if (query_ends(w, sing, d->noun, d->min, &p))
-                query_derived_make(keys, &nkeys, &tried, w, p, d->verb, piece, v);
-        }
-    }
-    buf_free(&tried);
-}
-
-/* Does the index have forms for the key (vocab.h) key[0..len)? */
-static int query_key_has_forms(const query_vocab *v, const char *key, size_t len)
-{
-    query_forms f = {.n = 0};
-    v->forms(v->ctx, key, len, 0, query_forms_add, &f);
-    int has = f.n > 0;
-    query_forms_free(&f);
-    return has;
-}
-
-/* Words ending in -s or -x that are no plural of the stem without it, the
- * index having forms of both: « mois » is not « moi »s, « prix » « pri »
- * (prier), « mais » « mai », « paris » « pari », « plus » « plu »
- * (pleuvoir). Stems (folded, unaccented as typed). */
-static int query_invariable(const char *s, size_t len)
-{
-    static const char *const words[] = {
-        "bras", "ceux", "deux", "dessous", "dessus", "doux", "faux", "fois", "frais", "gras",
-        "jamais", "mais", "mieux", "mois", "paris", "plus", "pris", "repos", "sous", "taux",
-        "tous", "vieux", "nous", "vous", "puis", "depuis", "gros", "corpus", "virus", "bonus"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
-            return 1;
-    return 0;
-}
-
-/* Is body[0..len) (a stem) ended by a plural mark Snowball keeps: an « s »
- * after a, i or o (« cinémas », « amis », « zéros »; after è or s it is
- * the word's: « succès », « stress »), or the « x » of « -aux », « -eux »,
- * « -oux » (« lieux », « bijoux »; « prix », « voix », « unix » are
- * singulars)? Not an s after u: invariable words crowd there (corpus,
- * virus, plus, sous, jus, refus), and « corrompus » for « corrompu » cost
- * heldout6's questions 0.008 (docs/ANALYSIS.md). */
-static int query_plural_end(const char *body, size_t len)
-{
-    if (len < 2)
-        return 0;
-    char last = body[len - 1], before = body[len - 2];
-    if (last == 's')
-        return before == 'a' || before == 'i' || before == 'o';
-    return last == 'x' && before == 'u';
-}
-
-/* Appends to b the alternative of the word's other number for the
- * alternative alt[0..n) ("!stem" or "%stem"): a plural Snowball leaves
- * its s or x (« zéros », « lieux », « amis », query_plural_end) reaches
- * its singular's key and a singular its plural's (stem + s after a, i, o;
- * + x after u), when the index has forms of both, the
- * singular's stem has three letters or more (« eu » is not « eux », « si »
- * not « six », « ça » not « cas ») and the plural is no invariable word
- * (query_invariable). Returns whether it did. */
-static int query_plural_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
-{
-    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
-        return 0;
-    const char *body = alt + 1;
-    size_t len = n - 1;
-    char key[256];
-    if (len + 2 > sizeof key)
-        return 0;
-    /* The marker is part of a "%" key, not of a "!" one (query_alt_forms). */
-    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
-    if (mk)
-        key[0] = ANALYZER_FOLDED_STEM;
-    if (query_plural_end(body, len)) {
-        if (query_utf8_chars_n(body, len - 1) < 3 || query_invariable(body, len))
-            return 0;
-        memcpy(key + mk, body, len - 1);
-        size_t klen = mk + len - 1;
-        if (!query_key_has_forms(v, alt + 1 - mk, len + mk) || !query_key_has_forms(v, key, klen))
-            return 0;
-        buf_putc(b, ANALYZER_ALTERNATIVE);
-        buf_putc(b, alt[0]);
-        buf_append(b, body, len - 1);
-        return 1;
-    }
-    if (query_utf8_chars_n(body, len) < 3 || !query_key_has_forms(v, alt + 1 - mk, len + mk))
-        return 0;
-    char last = body[len - 1];
-    char mark = last == 'u' ? 'x' : (last == 'a' || last == 'i' || last == 'o') ? 's' : 0;
-    if (!mark)
-        return 0;
-    memcpy(key + mk, body, len);
-    key[mk + len] = mark;
-    if (query_invariable(key + mk, len + 1) || !query_key_has_forms(v, key, mk + len + 1))
-        return 0;
-    buf_putc(b, ANALYZER_ALTERNATIVE);
-    buf_putc(b, alt[0]);
-    buf_append(b, key + mk, len + 1);
-    return 1;
-}
-
-/* Does the key[0..len) lead to the forms of a verb (query_verb_forms)? */
-static int query_key_verb(const query_vocab *v, const char *key, size_t len)
-{
-    query_forms f = {.n = 0};
-    v->forms(v->ctx, key, len, 0, query_forms_add, &f);
-    int verb = f.n > 0 && query_verb_forms(&f);
-    query_forms_free(&f);
-    return verb;
-}
-
-/* Appends to b the alternative of a verb's other person for alt[0..n)
- * ("!stem" or "%stem"): Snowball leaves the « -ent » of the third person
- * plural (« chevauchent », « s'affichent », « fonctionnent » are their own
- * stems), so « les notes se chevauchent » never met « chevaucher » nor
- * « chevauchement ». A stem in -ent reaches the stem without it and a
- * verb's stem the one with it, when both lead to forms, the verb's side
- * to a verb's (an infinitive in -er, a participle), and that stem has
- * QUERY_PERSON_MIN letters or more: « parent » is not « parer », « agent »
- * not « agir ». A stem in -ent the index lacks reaches its verb all the
- * same. Returns whether it did. */
-static int query_person_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
-{
-    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
-        return 0;
-    const char *body = alt + 1;
-    size_t len = n - 1;
-    char key[256];
-    if (len + 4 > sizeof key)
-        return 0;
-    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
-    if (mk)
-        key[0] = ANALYZER_FOLDED_STEM;
-    const char *own = alt + 1 - mk;
-    size_t ownlen = len + mk, klen;
-    if (len > 3 && memcmp(body + len - 3, "ent", 3) == 0) {
-        /* The -ent form itself need not be in the index: « recalculent »
-         * typed over pages that say « recalcule », « recalculées » is
-         * that verb, not a word to correct. */
-        klen = query_person_verb(v, own, ownlen);
-        if (klen == 0)
-            return 0;
-        memcpy(key, own, klen);
-    } else {
-        if (query_utf8_chars_n(body, len) < QUERY_PERSON_MIN)
-            return 0;
-        memcpy(key + mk, body, len);
-        memcpy(key + mk + len, "ent", 3);
-        klen = mk + len + 3;
-        if (!query_key_has_forms(v, key, klen) || !query_key_verb(v, own, ownlen))
-            return 0;
-    }
-    buf_putc(b, ANALYZER_ALTERNATIVE);
-    buf_putc(b, alt[0]);
-    buf_append(b, key + mk, klen - mk);
-    return 1;
-}
-
-size_t query_person_verb(const query_vocab *v, const char *stem, size_t len)
-{
-    size_t mk = len > 0 && stem[0] == ANALYZER_FOLDED_STEM;
-    if (!v || len <= mk + 3 || memcmp(stem + len - 3, "ent", 3) != 0 ||
-        query_utf8_chars_n(stem + mk, len - mk - 3) < QUERY_PERSON_MIN ||
-        !query_key_verb(v, stem, len - 3))
-        return 0;
-    return len - 3;
-}
-
-/* Has the index a form of the key[0..len) ending with end? */
-static int query_key_form_ends(const query_vocab *v, const char *key, size_t len, const char *end)
-{
-    query_forms f = {.n = 0};
-    v->forms(v->ctx, key, len, 0, query_forms_add, &f);
-    size_t k = strlen(end);
-    int has = 0;
-    for (size_t i = 0; i < f.n && !has; i++) {
-        size_t fl = strlen(f.v[i]);
-        has = fl >= k && memcmp(f.v[i] + fl - k, end, k) == 0;
-    }
-    query_forms_free(&f);
-    return has;
-}
-
-/* Appends to b the alternatives of the other forms of a verb in -dre or
- * -ttre for alt[0..n) ("!stem" or "%stem"), which Snowball stems four
- * ways: « répondre » "répondr", « répond » "répond", « répondent »
- * "répondent", « répondu » "répondu" (« mettre » "mettr", « met » "met",
- * « mettent » "mettent"); « que faire si gimp ne répond plus » never met
- * « répondre ». The root (« répond », « mett ») has QUERY_PERSON_MIN
- * letters or more and the index has the infinitive (a form of root + r
- * in -dre, -ttre): « commande » is no verb « commandre ». The same for
- * « reconnaître » / « reconnaît » / « reconnu », « devenir » / « devient »
- * / « devenu », « rejoindre » / « rejoint », « construire » / « construit »,
- * « écrire » / « écrit », « inclure » / « inclut » moved only
- * tests/relevance questions 0.9173 -> 0.9146 and heldout4's 0.7486 ->
- * 0.7458, down (« comment reconnaître une victime de traite ? » 0.916 ->
- * 0.882: « reconnu » is another sense). Returns whether it added one. */
-static int query_re_verb_alt(buf *b, const char *alt, size_t n, const query_vocab *v)
-{
-    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
-        return 0;
-    const char *body = alt + 1;
-    size_t len = n - 1, rl;
-    char root[256], key[260];
-    if (len + 3 > sizeof root)
-        return 0;
-    size_t p;
-    memcpy(root, body, len);
-    if (query_ends(body, len, "dr", 1, &p) || query_ends(body, len, "ttr", 1, &p) ||
-        query_ends(body, len, "du", 1, &p))
-        rl = len - 1;
-    else if (query_ends(body, len, "dent", 1, &p) || query_ends(body, len, "ttent", 1, &p))
-        rl = len - 3;
-    else if (query_ends(body, len, "dus", 1, &p))
-        rl = len - 2;
-    else if (query_ends(body, len, "d", 1, &p))
-        rl = len;
-    else if (query_ends(body, len, "et", 1, &p)) {
-        root[len] = 't'; /* « met », « permet » */
-        rl = len + 1;
-    } else
-        return 0;
-    int dre = root[rl - 1] == 'd';
-    if (!dre && (rl < 2 || root[rl - 1] != 't' || root[rl - 2] != 't'))
-        return 0;
-    if (query_utf8_chars_n(root, rl) < QUERY_PERSON_MIN)
-        return 0;
-    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
-    key[0] = ANALYZER_FOLDED_STEM;
-    memcpy(key + mk, root, rl);
-    key[mk + rl] = 'r';
-    if (!query_key_form_ends(v, key, mk + rl + 1, dre ? "dre" : "ttre"))
-        return 0;
-    /* The infinitive, the singular, the plural, the participle. */
-    const char *adds[] = {"r", "", "ent", "u", "us"};
-    int added = 0;
-    for (size_t i = 0; i < sizeof adds / sizeof adds[0]; i++) {
-        size_t al = strlen(adds[i]), kl = rl;
-        if (!dre && i >= 3)
-            break;
-        if (!dre && i == 1)
-            kl--; /* « met » */
-        memcpy(key + mk, root, kl);
-        memcpy(key + mk + kl, adds[i], al);
-        kl += mk + al;
-        char mark[262];
-        mark[0] = alt[0];
-        memcpy(mark + 1, key + mk, kl - mk);
-        if ((kl - mk == len && memcmp(key + mk, body, len) == 0) ||
-            query_piece_has(b->data, b->len, mark, kl - mk + 1) || !query_key_has_forms(v, key, kl))
-            continue;
-        buf_putc(b, ANALYZER_ALTERNATIVE);
-        buf_append(b, mark, kl - mk + 1);
-        added = 1;
-    }
-    return added;
-}
-
-static int query_closed_word(const char *unaccented);
-static int query_says_little(const char *word);
-static int query_soft_preposition(const char *word);
-
-/* Is the form w[0..len) one side of a number pair to leave alone: a word
- * of fewer than three letters (« bu » / « bus », « sa » / « sas »), a
- * function word or a word that says little (« moi » / « mois », « soi » /
- * « sois », « par » / « pars »), or an invariable word (query_invariable:
- * « mai » / « mais », « plu » / « plus »)? Read unaccented. */
-static int query_number_shy(const char *w, size_t len)
-{
-    char bare[64];
-    analyzer_keyset k;
-    analyzer_keys(w, len, &k);
-    const char *s = k.fold_len > 0 ? k.fold : w;
-    size_t n = k.fold_len > 0 ? k.fold_len : len;
-    if (query_utf8_chars_n(s, n) < 3)
-        return 1;
-    if (n >= sizeof bare) /* no function word is that long */
-        return 0;
-    memcpy(bare, s, n);
-    bare[n] = '\0';
-    return query_invariable(bare, n) || query_closed_word(bare) || query_says_little(bare) ||
-           query_soft_preposition(bare);
-}
-
-/* Adds to b "=o" for the form o, the other number of the form w[0..len)
- * (query_number_alts), when the index has o under a key other than w's. */
-static void query_number_try(buf *b, const query_forms *own, const char *w, size_t len,
-                             const char *o, size_t olen, const query_vocab *v)
-{
-    char wstem[256];
-    analyzer_keyset k;
-    analyzer_keys(w, len, &k);
-    if (k.stem_len >= sizeof wstem)
-        return;
-    size_t wl = k.stem_len;
-    memcpy(wstem, k.stem, wl);
-    analyzer_keys(o, olen, &k);
-    if (k.stem_len == 0 || (k.stem_len == wl && memcmp(k.stem, wstem, wl) == 0))
-        return;
-    for (size_t i = 0; i < own->n; i++)
-        if (strlen(own->v[i]) == olen && memcmp(own->v[i], o, olen) == 0)
-            return;
-    char mark[258];
-    mark[0] = ANALYZER_EXACT;
-    if (olen + 1 >= sizeof mark)
-        return;
-    memcpy(mark + 1, o, olen);
-    if (query_piece_has(b->data, b->len, mark, olen + 1))
-        return;
-    query_forms f = {.n = 0};
-    v->forms(v->ctx, k.stem, k.stem_len, 0, query_forms_add, &f);
-    int has = 0;
-    for (size_t i = 0; i < f.n && !has; i++)
-        has = strlen(f.v[i]) == olen && memcmp(f.v[i], o, olen) == 0;
-    query_forms_free(&f);
-    if (!has || query_number_shy(o, olen))
-        return;
-    buf_putc(b, ANALYZER_ALTERNATIVE);
-    buf_append(b, mark, olen + 1);
-}
-
-/* Appends to b ("!stem|…", the piece of the word typed word, unaccented)
- * the exact forms of the other number of the word's spellings among the
- * forms its alternatives reach, where Snowball stems the two apart and
- * the index has both: « menus » (an s after u, kept) for « menu »,
- * « permission » ("permiss") for « permissions » ("perm"), « entiers »
- * for « entier », « petits » for « petit », « travaux » for « travail ».
- * The form, not its key: « permissions »'s key is also « permis »'s. The
- * word's spellings only, not every form of its stem: « délai » and
- * « délit » share "del", and « délits » is no number of « délai ».
- * Plural: an s, an x after au, eu, ou, -aux for -al, -ail, -au; singular
- * the other way. Neither side may be a short, function or invariable word
- * (query_number_shy). */
-static void query_number_alts(buf *b, const char *word, const query_vocab *v)
-{
-    query_forms own;
-    query_piece_forms(b->data, 0, NULL, v, &own);
-    char o[260];
-    size_t wordlen = strlen(word);
-    for (size_t i = 0; i < own.n; i++) {
-        const char *w = own.v[i];
-        size_t len = strlen(w), p;
-        if (len + 3 >= sizeof o || len < 3)
-            continue;
-        analyzer_keyset k;
-        analyzer_keys(w, len, &k);
-        if (k.fold_len > 0 ? k.fold_len != wordlen || memcmp(k.fold, word, wordlen) != 0
-                           : len != wordlen || memcmp(w, word, wordlen) != 0)
-            continue;
-        char last = w[len - 1];
-        int shy = -1; /* query_number_shy(w), computed at the first candidate */
-        const char *ends[3];
-        size_t cut = len, nends = 0;
-        if (query_ends(w, len, "aux", 3, &p)) {
-            cut = p;
-            ends[nends++] = "al";
-            ends[nends++] = "ail";
-            ends[nends++] = "au";
-        } else if (last == 'x' &&
-                   (query_ends(w, len, "eux", 1, &p) || query_ends(w, len, "oux", 1, &p) ||
-                    query_ends(w, len, "aux", 1, &p))) {
-            cut = len - 1;
-            ends[nends++] = "";
-        } else if (last == 's' && w[len - 2] != 's') {
-            cut = len - 1;
-            ends[nends++] = "";
-        } else if (last != 's' && last != 'x' && last != 'z') {
-            ends[nends++] = "s";
-            if (query_ends(w, len, "al", 3, &p) || query_ends(w, len, "ail", 3, &p)) {
-                cut = p;
-                ends[nends++] = "aux";
-            } else if (query_ends(w, len, "au", 1, &p) || query_ends(w, len, "eu", 1, &p) ||
-                       query_ends(w, len, "ou", 1, &p))
-                ends[nends++] = "x";
-        }
-        for (size_t e = 0; e < nends; e++) {
-            size_t keep = ends[e][0] == 's' || ends[e][0] == 'x' ? len : cut;
-            size_t el = strlen(ends[e]);
-            memcpy(o, w, keep);
-            memcpy(o + keep, ends[e], el);
-            if (shy < 0)
-                shy = query_number_shy(w, len);
-            if (shy)
-                break;
-            query_number_try(b, &own, w, len, o, keep + el, v);
-        }
-    }
-    query_forms_free(&own);
-}
-
-/* The piece with the alternatives of its other number (query_plural_alt)
- * added, or NULL when it has none. */
-static char *query_plural_piece(const char *piece, const char *word, const query_vocab *v)
-{
-    buf b = BUF_INIT;
-    buf_puts(&b, piece);
-    size_t plen = strlen(piece);
-    int added = 0;
-    query_alt_iter it = query_alt_iter_of(piece, plen);
-    const char *p;
-    size_t n;
-    while (query_alt_next(&it, &p, &n))
-        added |= query_plural_alt(&b, p, n, v) | query_person_alt(&b, p, n, v) |
-                 query_re_verb_alt(&b, p, n, v);
-    size_t had = b.len;
-    if (word && v->numbers)
-        query_number_alts(&b, word, v);
-    added |= b.len > had;
-    if (!added) {
-        buf_free(&b);
-        return NULL;
-    }
-    return buf_detach(&b);
-}
-
 /* Writes a PHRASE node, a term of the query, and returns how many FTS5
  * phrases it wrote, with, when weak is not NULL, which of them are weak
- * forms (query_weak_forms); w records their shape, or is NULL (expr.h).
+ * forms (morph_weak_forms); w records their shape, or is NULL (expr.h).
  * A word with several forms is their phrases OR-ed: FTS5 merges the rows
  * of an OR cheaply, while the alternatives of one phrase ("!a|!b",
  * colocated) make it merge their positions in every row (« fichier de
@@ -1203,10 +251,10 @@ static int query_term_render(buf *b, expr_writer *w, const query_node *n, const 
     if (weak)
         weak[0] = 0;
     if (n->ntoks == 1) {
-        query_forms f;
-        query_piece_forms(n->toks[0], n->prefix, NULL, v, &f);
+        piece_forms f;
+        piece_forms_of(n->toks[0], n->prefix, NULL, v, &f);
         if (f.n > 0 && weak && n->typed)
-            query_weak_forms(&f, n->word, weak);
+            morph_weak_forms(&f, n->word, QUERY_WEAK_POS, weak);
         else if (weak)
             memset(weak, 0, f.n * sizeof *weak);
         /* A derived word's forms and its other number's are weak: they
@@ -1214,32 +262,32 @@ static int query_term_render(buf *b, expr_writer *w, const query_node *n, const 
          * typed. */
         size_t own = f.n, agent_end = 0;
         if (n->derived && v) {
-            query_alt_iter it = query_alt_iter_of(n->derived, strlen(n->derived));
+            piece_alt_iter it = piece_alt_iter_of(n->derived, strlen(n->derived));
             const char *key;
             size_t klen;
-            while (query_alt_next(&it, &key, &klen))
-                v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
+            while (piece_alt_next(&it, &key, &klen))
+                v->forms(v->ctx, key, klen, 0, piece_forms_add, &f);
             /* An agent noun's other forms (« utiliser », « utilisé »
              * for « utilisateur », query_lend_node) are another part
              * of speech, not the word's kin: they do not give its clause
              * in a question's relaxed order, or every page that uses
              * something had « utilisateur ». */
-            if (n->toks[0][0] == QUERY_AGENT)
+            if (n->toks[0][0] == PIECE_AGENT)
                 agent_end = f.n;
         }
-        /* The other number's exact forms (query_number_alts), last in
+        /* The other number's exact forms (morph_number_alts), last in
          * n->plural, rank as weak forms that give no clause in a
          * question's relaxed order: giving it moved 2 more judged
          * questions down (docs/ANALYSIS.md). */
-        size_t number_from = QUERY_MAX_FORMS;
+        size_t number_from = PIECE_MAX_FORMS;
         if (n->plural && v) {
-            query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
+            piece_alt_iter it = piece_alt_iter_of(n->plural, strlen(n->plural));
             const char *alt;
             size_t alen;
-            while (query_alt_next(&it, &alt, &alen)) {
-                if (alt[0] == ANALYZER_EXACT && number_from == QUERY_MAX_FORMS)
+            while (piece_alt_next(&it, &alt, &alen)) {
+                if (alt[0] == ANALYZER_EXACT && number_from == PIECE_MAX_FORMS)
                     number_from = f.n;
-                query_alt_forms(v, alt, alen, 0, &f);
+                piece_alt_forms(v, alt, alen, 0, &f);
             }
         }
         if (weak)
@@ -1300,11 +348,11 @@ static void query_node_render(buf *b, const query_node *n, const query_vocab *v)
  * marked piece? */
 static int query_piece_matches(const char *piece, int prefix, const char *token, size_t len)
 {
-    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    piece_alt_iter it = piece_alt_iter_of(piece, strlen(piece));
     const char *t;
     size_t tl;
-    while (query_alt_next(&it, &t, &tl)) {
-        if (tl > 0 && query_lent_marker(t[0]))
+    while (piece_alt_next(&it, &t, &tl)) {
+        if (tl > 0 && piece_lent_marker(t[0]))
             continue;
         if (tl > 0 && t[0] == ANALYZER_VERBATIM) {
             t++;
@@ -1325,7 +373,7 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
         return 0;
     }
     /* Its derived word's stem, as its weak forms are marked. */
-    if (n->derived && query_piece_has(n->derived, strlen(n->derived), token, len))
+    if (n->derived && piece_has(n->derived, strlen(n->derived), token, len))
         return 1;
     if (n->plural && query_piece_matches(n->plural, 0, token, len))
         return 1;
@@ -1671,10 +719,10 @@ static void query_lex_fix_or(query_lex *lx)
  * the index (with stems, « mot de passe » read « de », « des », « dé » and
  * « dés »: 0.5 ms of matching became 4.9). */
 static const char *const query_closed_words[] = {
-    "a",    "au",   "aux", "avec", "c",   "ce",   "ces", "d",  "dans", "de",  "des",
-    "du",   "elle", "en",  "est",  "et",  "il",   "l",   "la", "le",   "les", "leur",
-    "leurs", "n",   "ne",  "ou",   "par", "pas",  "pour", "qu", "que", "qui", "s",
-    "sa",   "se",   "ses", "son",  "sont", "sur", "un",  "une", "y",
+    "a",     "au",   "aux", "avec", "c",    "ce",  "ces",  "d",   "dans", "de",  "des",
+    "du",    "elle", "en",  "est",  "et",   "il",  "l",    "la",  "le",   "les", "leur",
+    "leurs", "n",    "ne",  "ou",   "par",  "pas", "pour", "qu",  "que",  "qui", "s",
+    "sa",    "se",   "ses", "son",  "sont", "sur", "un",   "une", "y",
 };
 
 static int query_closed_word(const char *unaccented)
@@ -1696,7 +744,7 @@ static int query_agent_form(const char *s, size_t len)
 {
     size_t before;
     for (size_t i = 0; i < sizeof query_agent_ends / sizeof query_agent_ends[0]; i++)
-        if (query_ends(s, len, query_agent_ends[i], 2, &before))
+        if (morph_ends(s, len, query_agent_ends[i], 2, &before))
             return 1;
     return 0;
 }
@@ -1707,8 +755,8 @@ static int query_agent_form(const char *s, size_t len)
 static int query_agent_word(const char *form, const char *stem)
 {
     size_t before, len = strlen(stem);
-    return query_agent_form(form, strlen(form)) && !query_ends(stem, len, "ateur", 0, &before) &&
-           !query_ends(stem, len, "atric", 0, &before);
+    return query_agent_form(form, strlen(form)) && !morph_ends(stem, len, "ateur", 0, &before) &&
+           !morph_ends(stem, len, "atric", 0, &before);
 }
 
 static int query_agent_pos(const query_pos *p)
@@ -1843,7 +891,7 @@ static char *query_pos_piece(const query_pos *p)
             }
         }
         buf_putc(&b, ANALYZER_ALTERNATIVE);
-        buf_putc(&b, QUERY_KIN);
+        buf_putc(&b, PIECE_KIN);
         buf_puts(&b, p->stem);
     } else {
         buf_putc(&b, ANALYZER_VERBATIM);
@@ -1854,7 +902,7 @@ static char *query_pos_piece(const query_pos *p)
         buf_putc(&b, ANALYZER_FOLDED_STEM);
         buf_puts(&b, p->stem);
         buf_putc(&b, ANALYZER_ALTERNATIVE);
-        buf_putc(&b, QUERY_LEND);
+        buf_putc(&b, PIECE_LEND);
         buf_puts(&b, surface);
     } else if (p->pct && !analyzer_is_protected(p->pct + 1, strlen(p->pct + 1))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
@@ -1868,11 +916,11 @@ static char *query_pos_piece(const query_pos *p)
     }
     if (query_agent_pos(p)) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
-        buf_putc(&b, QUERY_AGENT);
+        buf_putc(&b, PIECE_AGENT);
     }
     if (query_false_stem(surface, strlen(surface))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
-        buf_putc(&b, QUERY_RIVAL);
+        buf_putc(&b, PIECE_RIVAL);
         buf_puts(&b, surface);
     }
     return buf_detach(&b);
@@ -1927,7 +975,7 @@ static query_node *query_item_node(const query_item *it)
     if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole)
         ph->word =
             buf_xstrndup(query_pos_surface(&it->pos[0]), strlen(query_pos_surface(&it->pos[0])));
-    ph->typed = ph->word && !query_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1));
+    ph->typed = ph->word && !morph_participle(it->pos[0].exact + 1, strlen(it->pos[0].exact + 1));
     if (it->kind != QUERY_ITEM_WORD || !it->whole)
         return ph;
     query_node *alt = query_node_new(QUERY_NODE_OR);
@@ -1952,7 +1000,7 @@ static query_node *query_side_node(const synonyms *syn, size_t g, size_t k)
         buf_puts(&piece, toks[i]);
         if (form && query_agent_word(form, toks[i])) {
             buf_putc(&piece, ANALYZER_ALTERNATIVE);
-            buf_putc(&piece, QUERY_AGENT);
+            buf_putc(&piece, PIECE_AGENT);
         }
         query_node_tok(ph, buf_detach(&piece));
     }
@@ -2213,7 +1261,8 @@ static int query_says_little(const char *word)
 {
     return query_in_list(word, query_function_words,
                          sizeof query_function_words / sizeof query_function_words[0]) ||
-           query_in_list(word, query_weak_words, sizeof query_weak_words / sizeof query_weak_words[0]);
+           query_in_list(word, query_weak_words,
+                         sizeof query_weak_words / sizeof query_weak_words[0]);
 }
 
 /* The possessive determiners (unaccented): « le vôtre » and « la nôtre »
@@ -3612,7 +2661,7 @@ static void query_out_phrase(query_out *o, query_phrase ph)
 static void query_out_term(query_out *o, const query_node *n, int clause, query_phrase_kind kind)
 {
     size_t at = o->text.len;
-    int weak[QUERY_MAX_FORMS];
+    int weak[PIECE_MAX_FORMS];
     int nph = query_term_render(&o->text, &o->shape, n, o->v, weak);
     int content = query_node_content(n);
     query_out_room(o);
@@ -3766,8 +2815,8 @@ static void query_runs_of(const query_node *n, query_node ***runs, size_t *nruns
             query_node *run = query_node_new(QUERY_NODE_PHRASE);
             for (size_t k = from; k < i; k++)
                 for (size_t t = 0; t < n->kids[k]->ntoks; t++)
-                    query_node_tok(run, buf_xstrndup(n->kids[k]->toks[t],
-                                                     strlen(n->kids[k]->toks[t])));
+                    query_node_tok(run,
+                                   buf_xstrndup(n->kids[k]->toks[t], strlen(n->kids[k]->toks[t])));
             *runs = buf_xrealloc(*runs, (*nruns + 1) * sizeof **runs);
             (*runs)[(*nruns)++] = run;
         }
@@ -3813,9 +2862,9 @@ static size_t query_quoted_len(const char *s, int *prefix)
 static int query_exact_claim(query_out *o, int t, const char *text, int x)
 {
     const query_term *m = &o->terms[t];
-    int claimed[QUERY_MAX_FORMS];
+    int claimed[PIECE_MAX_FORMS];
     int nclaimed = 0, prefix;
-    if (m->kind != QUERY_PHRASE_MATCH || m->n > QUERY_MAX_FORMS || o->loose[t])
+    if (m->kind != QUERY_PHRASE_MATCH || m->n > PIECE_MAX_FORMS || o->loose[t])
         return 0;
     for (const char *p = strchr(text, '"'); p; p = strchr(p, '"')) {
         size_t len = query_quoted_len(p, &prefix);
@@ -4079,7 +3128,7 @@ static int query_word_forms(query_out *o, const query_node *n)
 static int query_dup_cost(query_out *o, const query_node *n)
 {
     int forms = query_word_forms(o, n);
-    return forms > 0 && !query_node_content(n) ? forms + QUERY_MAX_FORMS : forms;
+    return forms > 0 && !query_node_content(n) ? forms + PIECE_MAX_FORMS : forms;
 }
 
 /* The word of phrase n (two tokens or more) that costs least as the dup
@@ -4388,10 +3437,10 @@ static void query_drop_exact(query *q, const query_node *n)
 {
     if (n->kind != QUERY_NODE_PHRASE || n->ntoks != 1)
         return;
-    size_t len = query_first_alt(n->toks[0]);
+    size_t len = piece_first_alt(n->toks[0]);
     for (size_t j = 0; j < q->nexact; j++) {
         const query_node *x = q->exact[j];
-        if (x->ntoks != 1 || query_first_alt(x->toks[0]) != len ||
+        if (x->ntoks != 1 || piece_first_alt(x->toks[0]) != len ||
             memcmp(x->toks[0], n->toks[0], len) != 0)
             continue;
         query_node_free(q->exact[j]);
@@ -4456,18 +3505,6 @@ char *query_fts_exact(const query *q, const query_vocab *v)
     return s;
 }
 
-/* Does piece[0..len) name the alternative alt[0..alen)? */
-static int query_piece_has(const char *piece, size_t len, const char *alt, size_t alen)
-{
-    query_alt_iter it = query_alt_iter_of(piece, len);
-    const char *a;
-    size_t n;
-    while (query_alt_next(&it, &a, &n))
-        if (n == alen && memcmp(a, alt, alen) == 0)
-            return 1;
-    return 0;
-}
-
 /* Whether a stem (not NUL-terminated) is that of a word saying little,
  * « entre » for « entrée » (query_pos_piece). */
 static int query_stem_says_little(const char *stem, size_t len)
@@ -4486,9 +3523,9 @@ static int query_stem_says_little(const char *stem, size_t len)
  * « comment »; for « entrée » « entrer », not « entre » (query_pos_piece). */
 static void query_kin_forms(buf *b, const char *s, size_t len, const query_vocab *v)
 {
-    query_forms f = {.n = 0, .chars = 0};
+    piece_forms f = {.n = 0, .chars = 0};
     if (len > 0)
-        v->forms(v->ctx, s, len, 0, query_forms_add, &f);
+        v->forms(v->ctx, s, len, 0, piece_forms_add, &f);
     buf alt = BUF_INIT;
     for (size_t i = 0; i < f.n; i++) {
         size_t flen = strlen(f.v[i]);
@@ -4497,14 +3534,14 @@ static void query_kin_forms(buf *b, const char *s, size_t len, const query_vocab
         buf_putc(&alt, ANALYZER_EXACT);
         buf_append(&alt, f.v[i], flen);
         if (bare && !query_says_little(bare) &&
-            !query_piece_has(b->data ? b->data : "", b->len, alt.data, alt.len)) {
+            !piece_has(b->data ? b->data : "", b->len, alt.data, alt.len)) {
             buf_putc(b, ANALYZER_ALTERNATIVE);
             buf_append(b, alt.data, alt.len);
         }
         free(bare);
     }
     buf_free(&alt);
-    query_forms_free(&f);
+    piece_forms_free(&f);
 }
 
 /* The piece with its "^w" alternative replaced by the folded stems of the
@@ -4517,14 +3554,14 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
     const char *w = NULL, *kin = NULL;
     size_t wlen = 0, klen = 0;
     buf b = BUF_INIT;
-    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    piece_alt_iter it = piece_alt_iter_of(piece, strlen(piece));
     const char *p;
     size_t n;
-    while (query_alt_next(&it, &p, &n)) {
-        if (n > 0 && p[0] == QUERY_LEND) {
+    while (piece_alt_next(&it, &p, &n)) {
+        if (n > 0 && p[0] == PIECE_LEND) {
             w = p + 1;
             wlen = n - 1;
-        } else if (n > 0 && p[0] == QUERY_KIN) {
+        } else if (n > 0 && p[0] == PIECE_KIN) {
             kin = p + 1;
             klen = n - 1;
         } else {
@@ -4544,9 +3581,9 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
     buf key = BUF_INIT;
     buf_putc(&key, ANALYZER_FOLDED);
     buf_append(&key, w, wlen);
-    query_forms f = {.n = 0, .chars = 0};
+    piece_forms f = {.n = 0, .chars = 0};
     if (wlen > 0)
-        v->forms(v->ctx, key.data, key.len, 0, query_forms_add, &f);
+        v->forms(v->ctx, key.data, key.len, 0, piece_forms_add, &f);
     buf_free(&key);
     size_t lent = 0;
     for (size_t i = 0; i < f.n; i++) {
@@ -4556,7 +3593,7 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
         buf_putc(&alt, ANALYZER_VERBATIM);
         buf_append(&alt, ks.stem, ks.stem_len);
         if (lent < QUERY_MAX_LENT && ks.stem_len > 0 &&
-            !query_piece_has(b.data, b.len, alt.data, alt.len) &&
+            !piece_has(b.data, b.len, alt.data, alt.len) &&
             !query_stem_says_little(ks.stem, ks.stem_len)) {
             buf_putc(&b, ANALYZER_ALTERNATIVE);
             buf_append(&b, alt.data, alt.len);
@@ -4577,33 +3614,33 @@ static char *query_lend_piece(const char *piece, const query_vocab *v)
  * no "@". */
 static char *query_agent_piece(const char *piece, const query_vocab *v)
 {
-    char agent = QUERY_AGENT;
+    char agent = PIECE_AGENT;
     size_t plen = strlen(piece);
-    if (!query_piece_has(piece, plen, &agent, 1))
+    if (!piece_has(piece, plen, &agent, 1))
         return NULL;
-    query_forms f;
-    query_piece_forms(piece, 0, query_agent_form, v, &f);
+    piece_forms f;
+    piece_forms_of(piece, 0, query_agent_form, v, &f);
     buf b = BUF_INIT;
     if (f.n > 0)
-        buf_putc(&b, QUERY_AGENT);
+        buf_putc(&b, PIECE_AGENT);
     for (size_t i = 0; i < f.n; i++) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
         buf_putc(&b, ANALYZER_EXACT);
         buf_puts(&b, f.v[i]);
     }
     if (f.n == 0) {
-        query_alt_iter it = query_alt_iter_of(piece, plen);
+        piece_alt_iter it = piece_alt_iter_of(piece, plen);
         const char *alt;
         size_t n;
-        while (query_alt_next(&it, &alt, &n)) {
-            if (n == 1 && alt[0] == QUERY_AGENT)
+        while (piece_alt_next(&it, &alt, &n)) {
+            if (n == 1 && alt[0] == PIECE_AGENT)
                 continue;
             if (b.len > 0)
                 buf_putc(&b, ANALYZER_ALTERNATIVE);
             buf_append(&b, alt, n);
         }
     }
-    query_forms_free(&f);
+    piece_forms_free(&f);
     return buf_detach(&b);
 }
 
@@ -4611,11 +3648,11 @@ static char *query_agent_piece(const char *piece, const query_vocab *v)
  * typed, query_pos_piece), w in *w, or NULL. */
 static const query_false_row *query_piece_rival(const char *piece, const char **w, size_t *wlen)
 {
-    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    piece_alt_iter it = piece_alt_iter_of(piece, strlen(piece));
     const char *alt;
     size_t n;
-    while (query_alt_next(&it, &alt, &n))
-        if (n > 1 && alt[0] == QUERY_RIVAL) {
+    while (piece_alt_next(&it, &alt, &n))
+        if (n > 1 && alt[0] == PIECE_RIVAL) {
             *w = alt + 1;
             *wlen = n - 1;
             return query_false_stem(alt + 1, n - 1);
@@ -4634,7 +3671,7 @@ static int query_rival_form(const query_false_row *row, const char *form)
 }
 
 /* Takes row's rival forms out of f. */
-static void query_rival_drop(query_forms *f, const query_false_row *row)
+static void query_rival_drop(piece_forms *f, const query_false_row *row)
 {
     size_t k = 0;
     for (size_t i = 0; i < f->n; i++) {
@@ -4648,7 +3685,7 @@ static void query_rival_drop(query_forms *f, const query_false_row *row)
 
 /* Appends the forms f to b as exact alternatives ("|=f1|=f2", without
  * the first bar on an empty b), and frees them. */
-static void query_exact_alts(buf *b, query_forms *f)
+static void query_exact_alts(buf *b, piece_forms *f)
 {
     for (size_t i = 0; i < f->n; i++) {
         if (b->len > 0)
@@ -4656,7 +3693,7 @@ static void query_exact_alts(buf *b, query_forms *f)
         buf_putc(b, ANALYZER_EXACT);
         buf_puts(b, f->v[i]);
     }
-    query_forms_free(f);
+    piece_forms_free(f);
 }
 
 /* The piece of a word typed with a false stem (its "/w" alternative,
@@ -4671,13 +3708,13 @@ static char *query_rival_piece(const char *piece, const query_vocab *v)
     const char *w = NULL;
     size_t wlen = 0;
     const query_false_row *row = query_piece_rival(piece, &w, &wlen);
-    if (!row || piece[0] == QUERY_RIVAL)
+    if (!row || piece[0] == PIECE_RIVAL)
         return NULL;
-    query_forms f;
-    query_piece_forms(piece, 0, NULL, v, &f);
+    piece_forms f;
+    piece_forms_of(piece, 0, NULL, v, &f);
     query_rival_drop(&f, row);
     buf b = BUF_INIT;
-    buf_putc(&b, QUERY_RIVAL);
+    buf_putc(&b, PIECE_RIVAL);
     buf_append(&b, w, wlen);
     if (f.n == 0)
         for (int k = 0; k < 2; k++) {
@@ -4699,8 +3736,8 @@ static void query_rival_node(query_node *n, const query_vocab *v)
     size_t wlen = 0;
     const query_false_row *row = n->ntoks == 1 ? query_piece_rival(n->toks[0], &w, &wlen) : NULL;
     if (row && n->plural) {
-        query_forms f;
-        query_piece_forms(n->plural, 0, NULL, v, &f);
+        piece_forms f;
+        piece_forms_of(n->plural, 0, NULL, v, &f);
         query_rival_drop(&f, row);
         buf b = BUF_INIT;
         query_exact_alts(&b, &f);
@@ -4710,12 +3747,12 @@ static void query_rival_node(query_node *n, const query_vocab *v)
     }
     if (row && n->derived) {
         buf keys = BUF_INIT;
-        query_alt_iter it = query_alt_iter_of(n->derived, strlen(n->derived));
+        piece_alt_iter it = piece_alt_iter_of(n->derived, strlen(n->derived));
         const char *key;
         size_t klen;
-        while (query_alt_next(&it, &key, &klen)) {
-            query_forms f = {.n = 0};
-            v->forms(v->ctx, key, klen, 0, query_forms_add, &f);
+        while (piece_alt_next(&it, &key, &klen)) {
+            piece_forms f = {.n = 0};
+            v->forms(v->ctx, key, klen, 0, piece_forms_add, &f);
             size_t all = f.n;
             query_rival_drop(&f, row);
             if (f.n == all) {
@@ -4723,7 +3760,7 @@ static void query_rival_node(query_node *n, const query_vocab *v)
                     buf_putc(&keys, ANALYZER_ALTERNATIVE);
                 buf_append(&keys, key, klen);
             }
-            query_forms_free(&f);
+            piece_forms_free(&f);
         }
         free(n->derived);
         n->derived = keys.len > 0 ? buf_detach(&keys) : NULL;
@@ -4743,10 +3780,10 @@ static void query_rival_node(query_node *n, const query_vocab *v)
 static char *query_piece_keys(const char *piece)
 {
     buf b = BUF_INIT;
-    query_alt_iter it = query_alt_iter_of(piece, strlen(piece));
+    piece_alt_iter it = piece_alt_iter_of(piece, strlen(piece));
     const char *alt;
     size_t n;
-    while (query_alt_next(&it, &alt, &n)) {
+    while (piece_alt_next(&it, &alt, &n)) {
         if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
             continue;
         if (b.len > 0)
@@ -4775,7 +3812,14 @@ static void query_agent_toks(query_node *n, const query_vocab *v)
     }
 }
 
-/* Gives n the alternatives of its other number (query_plural_piece): a
+/* Is the unaccented word one whose number pairs morph_plural_piece leaves
+ * alone: a function word, a word that says little, a soft preposition? */
+static int query_number_little(const char *bare)
+{
+    return query_closed_word(bare) || query_says_little(bare) || query_soft_preposition(bare);
+}
+
+/* Gives n the alternatives of its other number (morph_plural_piece): a
  * word alone (weak) as n->plural, its weak forms (they measured a little
  * better than full ones); every piece of a phrase or of an exclusion (not
  * weak, not a prefix) as alternatives of the piece: a plural is the same
@@ -4785,7 +3829,7 @@ static void query_plural_toks(query_node *n, const query_vocab *v, int weak)
     free(n->plural);
     n->plural = NULL;
     if (weak && n->ntoks == 1 && !n->prefix) {
-        char *more = query_plural_piece(n->toks[0], n->word, v);
+        char *more = morph_plural_piece(n->toks[0], n->word, v, query_number_little);
         if (more) {
             size_t own = strlen(n->toks[0]);
             n->plural = buf_xstrndup(more + own + 1, strlen(more) - own - 1);
@@ -4796,7 +3840,8 @@ static void query_plural_toks(query_node *n, const query_vocab *v, int weak)
     for (size_t i = 0; i < n->ntoks; i++) {
         if (n->prefix && i + 1 == n->ntoks)
             continue;
-        char *more = query_plural_piece(n->toks[i], n->ntoks == 1 ? n->word : NULL, v);
+        char *more =
+            morph_plural_piece(n->toks[i], n->ntoks == 1 ? n->word : NULL, v, query_number_little);
         if (more) {
             free(n->toks[i]);
             n->toks[i] = more;
@@ -4826,7 +3871,7 @@ static void query_lend_words(query_node *n, const query_vocab *v)
     query_plural_toks(n, v, 1);
     free(n->derived);
     n->derived = NULL;
-    if (stems && n->toks[0][0] == QUERY_AGENT) {
+    if (stems && n->toks[0][0] == PIECE_AGENT) {
         n->derived = stems;
         return;
     }
@@ -4834,33 +3879,33 @@ static void query_lend_words(query_node *n, const query_vocab *v)
     if (!n->derive || n->prefix || n->ntoks != 1 || n->toks[0][0] != ANALYZER_VERBATIM)
         return;
     char key[256];
-    size_t klen = query_derived_key(n->toks[0], key, sizeof key);
     buf keys = BUF_INIT;
-    query_forms own;
-    query_piece_forms(n->toks[0], 0, NULL, v, &own);
+    piece_forms own;
+    piece_forms_of(n->toks[0], 0, NULL, v, &own);
     const char *w = NULL;
     size_t wlen = 0;
     const query_false_row *row = query_piece_rival(n->toks[0], &w, &wlen);
     if (row)
         query_rival_drop(&own, row);
-    if (klen > 0 && query_derive_ok(&own, key, klen, v))
+    size_t klen = morph_age_key(n->toks[0], &own, v, key, sizeof key);
+    if (klen > 0)
         buf_append(&keys, key, klen);
     /* The forms of its other number, person or stems (query_plural_toks)
      * derive as its own: « répond » reaches « réponse » through
      * « répondre ». */
     if (n->plural) {
-        query_alt_iter it = query_alt_iter_of(n->plural, strlen(n->plural));
+        piece_alt_iter it = piece_alt_iter_of(n->plural, strlen(n->plural));
         const char *alt;
         size_t alen;
-        while (query_alt_next(&it, &alt, &alen))
-            query_alt_forms(v, alt, alen, 0, &own);
+        while (piece_alt_next(&it, &alt, &alen))
+            piece_alt_forms(v, alt, alen, 0, &own);
     }
     /* A false stem's rival derives nothing for it: « format » does not
      * reach « former » through « formation ». */
     if (row)
         query_rival_drop(&own, row);
-    query_derived_words(n->toks[0], &own, v, &keys);
-    query_forms_free(&own);
+    morph_derived_words(n->toks[0], &own, v, &keys);
+    piece_forms_free(&own);
     if (keys.len > 0)
         n->derived = buf_detach(&keys);
     else

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "piece.h"
 #include "synonyms.h"
 
 #define QUERY_MAX_TERMS 32   /* analysed words kept; the rest is ignored */
@@ -91,44 +92,44 @@ typedef enum {
 typedef struct {
     int clause; /* the positive clause (0 <= clause < nclauses) it belongs to, or -1 */
     query_phrase_kind kind;
-    int pair;      /* AND-ed to the term just before it inside its clause (a
-                    * synonym side's words): the two count as neighbours */
-    int exact_too; /* a match term that is also its word's exact forms (a
-                    * function word: written once, counted for both) */
-    int function;  /* a match term made of the commonest function words only
-                    * (« de », « des », « la »…): a passage showing only such
-                    * words shows nothing of the query (snippet.c) */
-    int common;    /* a match term of one word typed that a question passes
-                    * over (« vous », « peut », « cela », « avec ») or that
-                    * says little alone (« lors », « tout », « même »): a
-                    * passage showing only such words says little of the
-                    * query either (snippet.c) */
-    int related;   /* a side of a "~" synonym group: a related word, not the
-                    * one typed (rank.c weighs it less) */
+    int pair;       /* AND-ed to the term just before it inside its clause (a
+                     * synonym side's words): the two count as neighbours */
+    int exact_too;  /* a match term that is also its word's exact forms (a
+                     * function word: written once, counted for both) */
+    int function;   /* a match term made of the commonest function words only
+                     * (« de », « des », « la »…): a passage showing only such
+                     * words shows nothing of the query (snippet.c) */
+    int common;     /* a match term of one word typed that a question passes
+                     * over (« vous », « peut », « cela », « avec ») or that
+                     * says little alone (« lors », « tout », « même »): a
+                     * passage showing only such words says little of the
+                     * query either (snippet.c) */
+    int related;    /* a side of a "~" synonym group: a related word, not the
+                     * one typed (rank.c weighs it less) */
     int label_only; /* the exact form of a question's interrogative
                      * (« pourquoi »), no clause: rank.c counts its hits in
                      * the titles and headings only (a page titled
                      * « Pourquoi … ? »), not the text's */
-    int defining;  /* the exact-form phrase of a meaning question's term
-                    * followed by « est » and a determiner (« le fichier PO -
-                    * c'est le… »): the page that defines it; rank.c weighs
-                    * it RANK_DEFINING_WEIGHT in the exact-form bm25 */
-    int content;   /* the positions of its phrase that are not among the
-                    * commonest function words (« de », « la », « à »):
-                    * « protection judiciaire de la jeunesse » has 3 */
-    int minor;     /* a match term of one preposition of place or time
-                    * (« sous », « devant »): a word, but a passage showing
-                    * it alone shows little of the query (snippet.c) */
-    int first, n;  /* its FTS5 phrases: first .. first + n - 1; n is 0 for
-                    * an exact-form term read off a word's own phrases
-                    * (query_phrase.exact) or off a phrase's (of), which
-                    * the expression does not write again */
-    int of;        /* an exact-form phrase read off its word phrase: FTS5's
-                    * phrase of that match term, whose hits are this term's
-                    * where the check phrases (query_phrase.check) of the
-                    * positions that differ stand too; -1 when not */
-    char *text;    /* the term as the expression writes it: the same text is
-                    * the same term (rank.c caches statistics by it) */
+    int defining;   /* the exact-form phrase of a meaning question's term
+                     * followed by « est » and a determiner (« le fichier PO -
+                     * c'est le… »): the page that defines it; rank.c weighs
+                     * it RANK_DEFINING_WEIGHT in the exact-form bm25 */
+    int content;    /* the positions of its phrase that are not among the
+                     * commonest function words (« de », « la », « à »):
+                     * « protection judiciaire de la jeunesse » has 3 */
+    int minor;      /* a match term of one preposition of place or time
+                     * (« sous », « devant »): a word, but a passage showing
+                     * it alone shows little of the query (snippet.c) */
+    int first, n;   /* its FTS5 phrases: first .. first + n - 1; n is 0 for
+                     * an exact-form term read off a word's own phrases
+                     * (query_phrase.exact) or off a phrase's (of), which
+                     * the expression does not write again */
+    int of;         /* an exact-form phrase read off its word phrase: FTS5's
+                     * phrase of that match term, whose hits are this term's
+                     * where the check phrases (query_phrase.check) of the
+                     * positions that differ stand too; -1 when not */
+    char *text;     /* the term as the expression writes it: the same text is
+                     * the same term (rank.c caches statistics by it) */
 } query_term;
 
 enum { QUERY_WEAK_POS = 1, QUERY_WEAK_KIN = 2 }; /* query_phrase.weak */
@@ -159,7 +160,7 @@ typedef struct {
      * that split.c walks the tree instead of parsing fts again. */
     expr_node *nodes;
     int nnodes, root;
-    query_term *terms;     /* in the order the expression writes them */
+    query_term *terms; /* in the order the expression writes them */
     int nterms;
     query_phrase *phrases; /* phrases[i] is FTS5's phrase i */
     int nphrases;
@@ -199,21 +200,9 @@ enum {
                         * (they cost a positional match) */
 };
 
-/* Where the compiler finds the index's word forms (vocab.c): forms calls
- * add(actx, form, len) for each form whose key is key[0..len) (prefix: whose
- * key starts with it) and returns an SQLite code. A word's keys are the
- * ANALYZER_WORDS tokens it is matched by: its folded stem ("accompagn"),
- * "%" + the stem of its unaccented form, "~" + its unaccented form. */
-typedef struct {
-    int (*forms)(void *ctx, const char *key, size_t len, int prefix,
-                 void (*add)(void *actx, const char *form, size_t len), void *actx);
-    void *ctx;
-    /* Whether a word also reaches the index forms of its other number
-     * that Snowball stems apart (« menu » / « menus », « permission » /
-     * « permissions »: query_number_alts); search.c turns it on for a
-     * second reading of a query the first found too little for. */
-    int numbers;
-} query_vocab;
+/* Where the compiler finds the index's word forms (vocab.c): piece.h's
+ * piece_vocab, its numbers turned on for a second reading (search.c). */
+typedef piece_vocab query_vocab;
 
 /* A word typed without accents (« protegees ») gets the stems of its
  * accented spellings in the index (« protégées », « protégée »: "proteg",
@@ -238,16 +227,6 @@ typedef struct {
  * synonym side's agent noun only with an agent noun typed, and the other
  * way round.) */
 void query_lend(query *q, const query_vocab *v);
-
-/* When the stem[0..len) (a stem key, as the analyzer gives it, with or
- * without its ANALYZER_FOLDED_STEM mark) is a verb's third person plural
- * in « -ent », which Snowball keeps (« recalculent »), and the stem
- * without it leads to a verb's forms in
- * the index (an infinitive in -er or a participle: « recalcule »,
- * « recalculées »), the length of that stem, else 0. query_lend gives the
- * word those forms even when the index lacks the -ent form itself: such a
- * word is known, not one to correct. */
-size_t query_person_verb(const query_vocab *v, const char *stem, size_t len);
 
 /* Compiles q (flags: QUERY_ALL or QUERY_ANY, with QUERY_SIGNALS and
  * QUERY_RUNS), each word written as the forms of the index it matches,

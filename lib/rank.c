@@ -706,7 +706,7 @@ static inline double rank_col_weight_of(const double *w, const rank_params *p, i
  * 0.8450; heldout9 0.8310 -> 0.8247 (« comment changer le mot de passe
  * d'un utilisateur de la base » 0.925 -> 0.891: the agent noun's verb,
  * « utiliser », counts), heldout/ batch 1 0.8534 -> 0.8521. With
- * « connecter » / « connexion » derived (query.c), heldout9's questions
+ * « connecter » / « connexion » derived (morph.c), heldout9's questions
  * 0.8590. For every query (the partial matches' order too), heldout5 v1
  * MRR 0.9333 -> 0.9250 and heldout9 title MRR 0.9167 -> 0.9111 (« zéro
  * devant nombre calc », « connexion à un fichier texte »): questions

@@ -26,6 +26,7 @@
 #include "extract.h"
 #include "initials.h"
 #include "lexicon.h"
+#include "morph.h"
 #include "phrase.h"
 #include "query.h"
 #include "rank.h"
@@ -937,8 +938,8 @@ static int search_word_known(void *vctx, const char *folded, const char *stem)
     if (known == 0 && stem[0])
         known = search_key_known(ctx, NULL, 0, stem, strlen(stem));
     /* A verb's third person plural the index lacks (« recalculent ») is
-     * read as its verb (query_person_verb), not corrected. */
-    size_t verb = known == 0 && stem[0] ? query_person_verb(&ctx->qvocab, stem, strlen(stem)) : 0;
+     * read as its verb (morph_person_verb), not corrected. */
+    size_t verb = known == 0 && stem[0] ? morph_person_verb(&ctx->qvocab, stem, strlen(stem)) : 0;
     if (verb > 0)
         known = search_key_known(ctx, NULL, 0, stem, verb);
     buf_free(&key);

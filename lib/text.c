@@ -114,6 +114,14 @@ size_t text_cp_at(const char *s, size_t len, size_t i, int32_t *cp)
     return n > 0 ? (size_t)n : 0;
 }
 
+size_t text_utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
 uint32_t text_hash(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;

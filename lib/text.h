@@ -41,6 +41,10 @@ int text_is_utf8(const char *s, size_t len);
  * end or on invalid UTF-8 (then *cp is -1 and callers skip one byte). */
 size_t text_cp_at(const char *s, size_t len, size_t i, int32_t *cp);
 
+/* The characters (code points) of the UTF-8 s[0..n): its bytes that
+ * are not continuation bytes. */
+size_t text_utf8_chars(const char *s, size_t n);
+
 /* FNV-1a of s[0..len): the one hash of the engine's small caches (the
  * analyzer's stems, rank's statistics, vocab's form sets, searchd's known
  * words). */

@@ -52,7 +52,7 @@ void vocab_set_max_forms(vocab *v, size_t max_forms);
 
 /* Calls add(actx, form, len) for each form whose key is key[0..len), or
  * starts with it when prefix. Returns an SQLite code. The signature is
- * query_vocab's (query.h), v being a vocab. */
+ * piece_vocab's (piece.h; query.h calls it query_vocab), v being a vocab. */
 int vocab_forms(void *v, const char *key, size_t len, int prefix,
                 void (*add)(void *actx, const char *form, size_t len), void *actx);
 

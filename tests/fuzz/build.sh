@@ -73,7 +73,7 @@ for t in $FUZZ_TARGETS; do
     [ tests/fuzz/driver.c -nt "$bin" ] ||
     [ -n "$(find tests/fuzz -name '*.h' -newer "$bin")" ]; then
     # shellcheck disable=SC2086
-    $CC -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $TFLAGS $PKG_CFLAGS -Ilib \
+    $CC -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $TFLAGS $PKG_CFLAGS -iquote lib -Ilib \
       -Isearchd -Iindexer -o "$bin" "tests/fuzz/fuzz_$t.c" "${EXTRA[@]}" "${objs[@]}" "$LIB" $PKG_LIBS >&2
   fi
   echo "$t"

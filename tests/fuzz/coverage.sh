@@ -25,7 +25,7 @@ if [ ${#objs[@]} -gt 0 ]; then
   make --no-print-directory -s CC=clang BUILD=$OUT WARN="-Wall -Wextra" CFLAGS="$COV" "${objs[@]}" >&2
 fi
 # shellcheck disable=SC2046
-clang -std=c11 -D_GNU_SOURCE $COV $(pkg-config --cflags $PKGS) -Ilib -Isearchd -Iindexer \
+clang -std=c11 -D_GNU_SOURCE $COV $(pkg-config --cflags $PKGS) -iquote lib -Ilib -Isearchd -Iindexer \
   -o "$OUT/fuzz_$t" "tests/fuzz/fuzz_$t.c" tests/fuzz/driver.c "${objs[@]}" "$OUT/librepere.a" \
   $(pkg-config --libs $PKGS) -lstemmer -lpthread -lm
 

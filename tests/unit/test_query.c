@@ -16,6 +16,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "index_fixture.h"
+#include "morph.h"
 #include "query.h"
 #include "synonyms.h"
 #include "vocab.h"
@@ -414,8 +415,11 @@ static char *search(fixture *f, const char *text, size_t len)
     assert_int_equal(rc, QUERY_OK);
     assert_true(query_clauses(q) >= 1);
     query_lend(q, &f->qv); /* as search.c does */
-    static const int flags[] = {QUERY_ALL, QUERY_ANY, QUERY_ALL | QUERY_SIGNALS,
-                                QUERY_ANY | QUERY_SIGNALS, QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
+    static const int flags[] = {QUERY_ALL,
+                                QUERY_ANY,
+                                QUERY_ALL | QUERY_SIGNALS,
+                                QUERY_ANY | QUERY_SIGNALS,
+                                QUERY_ALL | QUERY_SIGNALS | QUERY_RUNS,
                                 QUERY_ANY | QUERY_SIGNALS | QUERY_RUNS};
     char *rows[6];
     for (size_t i = 0; i < 6; i++) {
@@ -737,25 +741,25 @@ static void test_derived_forms(void **state)
 }
 
 /* Each verb and action noun French derives one from the other and
- * Snowball stems apart (query_derivations: « vérifier » "vérifi" and
+ * Snowball stems apart (morph_derivations: « vérifier » "vérifi" and
  * « vérification » "vérif") reaches the other, both ways, a pair of
  * documents per class of ending; « mettre » does not reach « mission ». */
 static void test_derivations(void **state)
 {
     static const char *const pairs[][2] = {
-        {"publication", "publier"},      {"communication", "communiquer"},
-        {"création", "créer"},           {"migration", "migrer"},
-        {"définition", "définir"},       {"démolition", "démolir"},
-        {"réduction", "réduire"},        {"suppression", "supprimer"},
-        {"correction", "corriger"},      {"insertion", "insérer"},
-        {"conversion", "convertir"},     {"description", "décrire"},
-        {"écriture", "écrire"},          {"sélection", "sélectionner"},
-        {"fermeture", "fermer"},         {"coupure", "couper"},
-        {"exécution", "exécuter"},       {"pollution", "polluer"},
-        {"résolution", "résoudre"},      {"transmission", "transmettre"},
-        {"perception", "percevoir"},     {"choix", "choisir"},
-        {"lecture", "lire"},             {"ouverture", "ouvrir"},
-        {"réception", "recevoir"},       {"impression", "imprimé"},
+        {"publication", "publier"},  {"communication", "communiquer"},
+        {"création", "créer"},       {"migration", "migrer"},
+        {"définition", "définir"},   {"démolition", "démolir"},
+        {"réduction", "réduire"},    {"suppression", "supprimer"},
+        {"correction", "corriger"},  {"insertion", "insérer"},
+        {"conversion", "convertir"}, {"description", "décrire"},
+        {"écriture", "écrire"},      {"sélection", "sélectionner"},
+        {"fermeture", "fermer"},     {"coupure", "couper"},
+        {"exécution", "exécuter"},   {"pollution", "polluer"},
+        {"résolution", "résoudre"},  {"transmission", "transmettre"},
+        {"perception", "percevoir"}, {"choix", "choisir"},
+        {"lecture", "lire"},         {"ouverture", "ouvrir"},
+        {"réception", "recevoir"},   {"impression", "imprimé"},
         {"mission", "mettre"}, /* 80, 81: not a pair (below) */
         {"inscription", "inscrire"},
     };
@@ -785,9 +789,9 @@ static void test_more_derivations(void **state)
 }
 
 /* An agent noun reaches its verb's « -age » noun, not the other way
- * (« débogueur », « débogage »: query_agent_derivations), and a verb in
+ * (« débogueur », « débogage »: morph_agent_derivations), and a verb in
  * « -guer » its noun in « -gation » both ways, as French spelling writes
- * « g » before « a » and « gu » before « e » (query_derived_make). */
+ * « g » before « a » and « gu » before « e » (morph_derived_make). */
 static void test_agent_derivations(void **state)
 {
     ASSERT_SEARCH("débogueur", "135,136");
@@ -853,7 +857,7 @@ static void test_derivations_irregular_stems(void **state)
 }
 
 /* An adjective and the verb French makes of it (« sombre » /
- * « assombrir », « large » / « élargir »: query_adjective_verbs), which
+ * « assombrir », « large » / « élargir »: morph_adjective_verbs), which
  * Snowball stems apart, reach each other both ways, the verb by any of its
  * forms (« assombrit »). */
 static void test_adjective_verbs(void **state)
@@ -940,9 +944,9 @@ static void test_person_forms(void **state)
     ASSERT_SEARCH("parer", "97");
     /* A plural the index lacks still reaches its verb (« pirater »). */
     ASSERT_SEARCH("piratent", "17");
-    assert_int_equal(query_person_verb(&f->qv, "piratent", 8), 5);
-    assert_int_equal(query_person_verb(&f->qv, "parent", 6), 0);
-    assert_int_equal(query_person_verb(&f->qv, "zorgent", 7), 0);
+    assert_int_equal(morph_person_verb(&f->qv, "piratent", 8), 5);
+    assert_int_equal(morph_person_verb(&f->qv, "parent", 6), 0);
+    assert_int_equal(morph_person_verb(&f->qv, "zorgent", 7), 0);
     query *q;
     char err[256];
     assert_int_equal(query_parse("chevaucher", strlen("chevaucher"), NULL, &q, err, sizeof err),
@@ -1435,12 +1439,13 @@ static char *ranked(fixture *f, const char *text)
     sqlite3_stmt *st;
     assert_int_equal(query_parse(text, strlen(text), f->syn, &q, err, sizeof err), QUERY_OK);
     char *all = query_fts_all(q, &f->qv), *exact = query_fts_exact(q, &f->qv);
-    assert_int_equal(sqlite3_prepare_v2(f->db,
-                                        "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY"
-                                        " rowid IN (SELECT rowid FROM docs_fts WHERE docs_fts"
-                                        " MATCH ?2) DESC, bm25(docs_fts), rowid",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(f->db,
+                           "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY"
+                           " rowid IN (SELECT rowid FROM docs_fts WHERE docs_fts"
+                           " MATCH ?2) DESC, bm25(docs_fts), rowid",
+                           -1, &st, NULL),
+        SQLITE_OK);
     sqlite3_bind_text(st, 1, all, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, exact, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW)
@@ -1877,8 +1882,8 @@ static void test_hostile_inputs(void **state)
         "؟",
         "ﷺ",
         "ﷰ",
-        "a\xc2\xa0"
-        "b",
+        ("a\xc2\xa0"
+         "b"),
         "NEAR/3",
         "mineurs NEAR/2 traite",
         ":",
