@@ -6,7 +6,8 @@
 # SKIP why") is a skip, not a pass, and so is a whole suite's plan "1..0"
 # ("1..0 # SKIP why"). A "# TODO reason" line (a known failure an issue will fix) is neither
 # passed nor failed: it is counted apart, and one that passes is named.
-# Suites: unit (cmocka, normal and ASan+UBSan builds), tests/integration/*
+# Suites: unit (cmocka, normal and ASan+UBSan builds), tests/compilers/clang
+# (everything built again with clang, warnings as errors), tests/integration/*
 # against bin/ and again against the ASan binaries, tests/relevance,
 # tests/relevance/heldout, tests/relevance/heldout3, tests/relevance/heldout4,
 # tests/relevance/heldout5, tests/relevance/heldout6, tests/relevance/heldout7,
@@ -88,6 +89,8 @@ for t in build/asan/tests/test_*; do
   [ -x "$t" ] || continue
   run_suite "asan/unit/$(basename "$t")" CMOCKA_MESSAGE_OUTPUT=TAP -- "$t"
 done
+
+run_suite "compilers/clang" -- tests/compilers/clang
 
 for t in tests/integration/*; do
   [ -x "$t" ] || continue
