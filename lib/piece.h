@@ -22,7 +22,7 @@
 #define PIECE_AGENT '@'
 /* A piece's alternative "&s": its word's folded stem s is that of a word
  * saying little (« entrée », "entre"): query_lend adds the index forms of
- * s but that word's own (query_kin_piece). */
+ * s but that word's own (query_kin_forms). */
 #define PIECE_KIN '&'
 /* A piece's alternative "/w": its word, typed as w (unaccented), has the
  * stem of an unrelated word (query_false_stems): query_lend keeps its
