@@ -714,10 +714,11 @@ static void test_meaning_definition(void **state)
 
 /* A meaning question's definition at a page's very edges: the last words
  * of a page (« … est une » and nothing after) and the first ones (the
- * page opens with the sentence). The snippet shows that sentence, opens
- * that page, marks no « est » nor « une », and stays within
- * SNIPPET_MAX_CHARS and valid UTF-8 (the sentence's end or start is the
- * page's: snippet.c looks for it there). */
+ * page opens with the sentence). The snippet opens that page and starts
+ * with that sentence (at a page's end too, where the room left before
+ * the words would show the text before it: snippet_sentence), ends with
+ * the page when the page ends there, marks no « est » nor « une », and
+ * stays within SNIPPET_MAX_CHARS and valid UTF-8. */
 static void test_meaning_page_edges(void **state)
 {
     (void)state;
@@ -733,19 +734,23 @@ static void test_meaning_page_edges(void **state)
     assert_int_equal(ixf_close(&ix), 0);
     snippet_env env;
     env_open(&env, &ix);
+    /* What the snippet starts with and, at the page's end, ends with. */
     static const struct {
-        const char *q, *shown;
+        const char *q, *opens, *closes;
         int page;
     } cases[] = {
-        {"qu'est-ce qu'une ruche dadant ?", "<mark>ruche</mark> <mark>dadant</mark> est une", 2},
+        {"qu'est-ce qu'une ruche dadant ?", "… Une <mark>ruche</mark> <mark>dadant</mark> est une",
+         "est une", 2},
         {"qu'est-ce qu'une ruche warré ?",
-         "Une <mark>ruche</mark> <mark>warré</mark> est une <mark>ruche</mark> à hausses", 4},
+         "Une <mark>ruche</mark> <mark>warré</mark> est une <mark>ruche</mark> à hausses", NULL, 4},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         int page = -1;
         char *out = doc_snippet_with(env.sm, &env.qv, NULL, cases[i].q, 64,
                                      QUERY_ANY | QUERY_SIGNALS, &page);
-        if (page != cases[i].page || !strstr(out, cases[i].shown) ||
+        size_t len = strlen(out), closes = cases[i].closes ? strlen(cases[i].closes) : 0;
+        if (page != cases[i].page || strncmp(out, cases[i].opens, strlen(cases[i].opens)) != 0 ||
+            (closes > 0 && (len < closes || strcmp(out + len - closes, cases[i].closes) != 0)) ||
             strstr(out, "<mark>est</mark>") || strstr(out, "<mark>une</mark>") ||
             visible_chars(out) > SNIPPET_MAX_CHARS || !valid_utf8(out))
             fail_msg("« %s »: page %d (want %d), %zu characters: %s", cases[i].q, page,
