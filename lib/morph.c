@@ -425,14 +425,29 @@ void morph_derived_words(const char *piece, const piece_forms *f, const piece_vo
     buf_free(&tried);
 }
 
-/* Does the index have forms for the key (vocab.h) key[0..len)? */
-static int morph_key_has_forms(const piece_vocab *v, const char *key, size_t len)
+/* What test(forms, arg) says of the index forms of the key (vocab.h)
+ * key[0..len): the helpers below ask whether there are any, whether they
+ * are a verb's, whether one ends a given way. */
+static int morph_key_test(const piece_vocab *v, const char *key, size_t len,
+                          int (*test)(const piece_forms *f, const char *arg), const char *arg)
 {
     piece_forms f = {.n = 0};
     v->forms(v->ctx, key, len, 0, piece_forms_add, &f);
-    int has = f.n > 0;
+    int r = test(&f, arg);
     piece_forms_free(&f);
-    return has;
+    return r;
+}
+
+static int morph_any_form(const piece_forms *f, const char *arg)
+{
+    (void)arg;
+    return f->n > 0;
+}
+
+/* Does the index have forms for the key (vocab.h) key[0..len)? */
+static int morph_key_has_forms(const piece_vocab *v, const char *key, size_t len)
+{
+    return morph_key_test(v, key, len, morph_any_form, NULL);
 }
 
 /* Words ending in -s or -x that are no plural of the stem without it, the
@@ -469,6 +484,20 @@ static int morph_plural_end(const char *body, size_t len)
     return last == 'x' && before == 'u';
 }
 
+/* Is alt[0..n) a stem alternative, "!stem" or "%stem"? Its stem is then
+ * (*body)[0..*len), and *mk the length of the marker a key made from it
+ * keeps: the "%" is part of a "%" key, no "!" of a "!" one
+ * (piece_alt_forms). */
+static int morph_stem_alt(const char *alt, size_t n, const char **body, size_t *len, size_t *mk)
+{
+    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+        return 0;
+    *body = alt + 1;
+    *len = n - 1;
+    *mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
+    return 1;
+}
+
 /* Appends to b the alternative of the word's other number for the
  * alternative alt[0..n) ("!stem" or "%stem"): a plural Snowball leaves
  * its s or x (« zéros », « lieux », « amis », morph_plural_end) reaches
@@ -479,15 +508,13 @@ static int morph_plural_end(const char *body, size_t len)
  * (morph_invariable). Returns whether it did. */
 static int morph_plural_alt(buf *b, const char *alt, size_t n, const piece_vocab *v)
 {
-    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+    const char *body;
+    size_t len, mk;
+    if (!morph_stem_alt(alt, n, &body, &len, &mk))
         return 0;
-    const char *body = alt + 1;
-    size_t len = n - 1;
     char key[256];
     if (len + 2 > sizeof key)
         return 0;
-    /* The marker is part of a "%" key, not of a "!" one (piece_alt_forms). */
-    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
     if (mk)
         key[0] = ANALYZER_FOLDED_STEM;
     if (morph_plural_end(body, len)) {
@@ -518,14 +545,16 @@ static int morph_plural_alt(buf *b, const char *alt, size_t n, const piece_vocab
     return 1;
 }
 
+static int morph_verb_of(const piece_forms *f, const char *arg)
+{
+    (void)arg;
+    return f->n > 0 && morph_verb_forms(f);
+}
+
 /* Does the key[0..len) lead to the forms of a verb (morph_verb_forms)? */
 static int morph_key_verb(const piece_vocab *v, const char *key, size_t len)
 {
-    piece_forms f = {.n = 0};
-    v->forms(v->ctx, key, len, 0, piece_forms_add, &f);
-    int verb = f.n > 0 && morph_verb_forms(&f);
-    piece_forms_free(&f);
-    return verb;
+    return morph_key_test(v, key, len, morph_verb_of, NULL);
 }
 
 /* Appends to b the alternative of a verb's other person for alt[0..n)
@@ -540,14 +569,13 @@ static int morph_key_verb(const piece_vocab *v, const char *key, size_t len)
  * same. Returns whether it did. */
 static int morph_person_alt(buf *b, const char *alt, size_t n, const piece_vocab *v)
 {
-    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+    const char *body;
+    size_t len, mk;
+    if (!morph_stem_alt(alt, n, &body, &len, &mk))
         return 0;
-    const char *body = alt + 1;
-    size_t len = n - 1;
     char key[256];
     if (len + 4 > sizeof key)
         return 0;
-    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
     if (mk)
         key[0] = ANALYZER_FOLDED_STEM;
     const char *own = alt + 1 - mk;
@@ -585,19 +613,21 @@ size_t morph_person_verb(const piece_vocab *v, const char *stem, size_t len)
     return len - 3;
 }
 
+static int morph_form_ends(const piece_forms *f, const char *end)
+{
+    size_t k = strlen(end);
+    for (size_t i = 0; i < f->n; i++) {
+        size_t fl = strlen(f->v[i]);
+        if (fl >= k && memcmp(f->v[i] + fl - k, end, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Has the index a form of the key[0..len) ending with end? */
 static int morph_key_form_ends(const piece_vocab *v, const char *key, size_t len, const char *end)
 {
-    piece_forms f = {.n = 0};
-    v->forms(v->ctx, key, len, 0, piece_forms_add, &f);
-    size_t k = strlen(end);
-    int has = 0;
-    for (size_t i = 0; i < f.n && !has; i++) {
-        size_t fl = strlen(f.v[i]);
-        has = fl >= k && memcmp(f.v[i] + fl - k, end, k) == 0;
-    }
-    piece_forms_free(&f);
-    return has;
+    return morph_key_test(v, key, len, morph_form_ends, end);
 }
 
 /* Appends to b the alternatives of the other forms of a verb in -dre or
@@ -616,10 +646,10 @@ static int morph_key_form_ends(const piece_vocab *v, const char *key, size_t len
  * 0.882: « reconnu » is another sense). Returns whether it added one. */
 static int morph_re_verb_alt(buf *b, const char *alt, size_t n, const piece_vocab *v)
 {
-    if (n < 2 || (alt[0] != ANALYZER_VERBATIM && alt[0] != ANALYZER_FOLDED_STEM))
+    const char *body;
+    size_t len, mk, rl;
+    if (!morph_stem_alt(alt, n, &body, &len, &mk))
         return 0;
-    const char *body = alt + 1;
-    size_t len = n - 1, rl;
     char root[256], key[260];
     if (len + 3 > sizeof root)
         return 0;
@@ -644,7 +674,6 @@ static int morph_re_verb_alt(buf *b, const char *alt, size_t n, const piece_voca
         return 0;
     if (text_utf8_chars(root, rl) < MORPH_PERSON_MIN)
         return 0;
-    size_t mk = alt[0] == ANALYZER_FOLDED_STEM ? 1 : 0;
     key[0] = ANALYZER_FOLDED_STEM;
     memcpy(key + mk, root, rl);
     key[mk + rl] = 'r';
