@@ -456,14 +456,6 @@ static const char *query_pos_surface(const query_pos *p)
     return (p->folded ? p->folded : p->exact) + 1;
 }
 
-static size_t query_utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* Lexing. */
 
 static int query_is_space(const char *text, size_t len, size_t i, size_t *n)
@@ -683,9 +675,10 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
                       query_apostrophe(text, w, i + 2) > 0;
         query_item_analyze(&it, text + i, w - i);
         it.extension = query_extension(text, i, w, it.npos);
-        if (w < e && it.npos > 0 &&
-            query_utf8_chars(query_pos_surface(&it.pos[it.npos - 1])) >= QUERY_MIN_PREFIX)
-            it.prefix = 1;
+        if (w < e && it.npos > 0) {
+            const char *last = query_pos_surface(&it.pos[it.npos - 1]);
+            it.prefix = text_utf8_chars(last, strlen(last)) >= QUERY_MIN_PREFIX;
+        }
         query_lex_add(lx, &it);
         i = j;
     }

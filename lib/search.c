@@ -2236,11 +2236,10 @@ int search_suggest(search_ctx *ctx, const char *prefix, size_t max, char ***out,
     }
     if (search_check_query_bytes(strlen(prefix), err, errlen) != SEARCH_OK)
         return SEARCH_EBADREQ;
-    size_t len = strlen(prefix), start = len, chars = 0;
+    size_t len = strlen(prefix), start = len;
     while (start > 0 && prefix[start - 1] != ' ')
         start--;
-    for (size_t i = start; i < len; i++)
-        chars += ((unsigned char)prefix[i] & 0xC0) != 0x80;
+    size_t chars = text_utf8_chars(prefix + start, len - start);
     /* One letter matches too many words to be useful. */
     if (max == 0 || chars < 2)
         return SEARCH_OK;
