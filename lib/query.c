@@ -1,24 +1,9 @@
 /* query: reads a search-box string (words, "phrases", -exclusions, OR,
  * prefix*) into items, analyses each with the analyzer, expands synonyms,
- * and writes FTS5 expressions in which every string is built here from
- * analyzer tokens and double-quoted: user text never reaches FTS5.
- * Does not run queries nor rank (search.c), nor find the forms of a word's
- * family Snowball stems apart (morph.c, which query_lend asks).
- *
- * Each string holds space-separated tokens with a marker the tokenizer
- * passes through (analyzer.h): "!stem" for a stem computed here, "=form"
- * and "~form" for surface forms (prefixes, exact-form boost), "%stem" for
- * the stem of documents' unaccented forms; "a|b" lists alternatives for one
- * position (a word typed without accents is "!stem|%stem").
- *
- * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
- * space; '-' glued to a word or phrase excludes it and its synonyms; "OR"
- * or "OU" (upper case) between two positive words or phrases joins them,
- * anywhere else it is the word « or » or « ou »; a trailing '*' makes a prefix when at least
- * three letters precede it; any other character is text for the analyzer
- * (punctuation inside a word makes a phrase of its parts: query_in_word).
- * In a question, function words are not required (query_mark_question).
- * Input is read up to QUERY_MAX_BYTES and QUERY_MAX_TERMS analysed words. */
+ * and writes FTS5 expressions built here from analyzer tokens, each
+ * double-quoted: user text never reaches FTS5. Does not run queries nor
+ * rank (search.c), nor find the forms of a word's family Snowball stems
+ * apart (morph.c, which query_lend asks). */
 #include "query.h"
 
 #include "analyzer.h"
@@ -31,6 +16,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+/* The strings written: space-separated tokens with a marker the tokenizer
+ * passes through (analyzer.h): "!stem" for a stem computed here, "=form"
+ * and "~form" for surface forms (prefixes, exact-form boost), "%stem" for
+ * the stem of documents' unaccented forms; "a|b" lists alternatives for one
+ * position (a word typed without accents is "!stem|%stem").
+ *
+ * Reading rules: a '"' with a closing '"' opens a phrase, a lone one is a
+ * space; '-' glued to a word or phrase excludes it and its synonyms; "OR"
+ * or "OU" (upper case) between two positive words or phrases joins them,
+ * anywhere else it is the word « or » or « ou »; a trailing '*' makes a
+ * prefix when at least three letters precede it; any other character is
+ * text for the analyzer (punctuation inside a word makes a phrase of its
+ * parts: query_in_word). In a question, function words are not required
+ * (query_mark_question). Input is read up to QUERY_MAX_BYTES and
+ * QUERY_MAX_TERMS analysed words. */
 
 #define QUERY_MIN_PREFIX 3    /* letters before a '*': shorter prefixes cost too much */
 #define QUERY_MAX_SYN_WORDS 8 /* longest synonym side tried, in words */
