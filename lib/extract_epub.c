@@ -149,9 +149,7 @@ static int add_chapter(container *c, const char *part, extract_doc *doc, buf *he
         return -1;
     }
     for (size_t i = 0; i < ch.n_chunks; i++) {
-        const char *t = ch.chunks[i].text;
-        for (; *t; t++)
-            *chars += ((unsigned char)*t & 0xC0) != 0x80;
+        *chars += text_utf8_chars(ch.chunks[i].text, strlen(ch.chunks[i].text));
         extract_doc_add_chunk(doc, 0, ch.chunks[i].heading, ch.chunks[i].text);
     }
     if (ch.headings) {

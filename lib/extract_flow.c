@@ -52,8 +52,7 @@ void extract_flow_text(extract_flow *f, const char *s, size_t len)
     buf *p = innermost(f);
     if (!p || f->chars > f->max_chars)
         return;
-    for (size_t i = 0; i < len; i++)
-        f->chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    f->chars += text_utf8_chars(s, len);
     buf_append(p, s, len);
 }
 
