@@ -1,17 +1,19 @@
 /* dump: every answer of the engine to a list of queries, written out in full
  * (pages, scores to 17 digits, snippets, facets, totals, flags, suggestion)
  * so that two builds can be compared byte for byte after a change meant to
- * leave results alone:
- *   dump DB SYNONYMS|- FILE...
- * FILE is a mix (one query per line, '#' comments) or, when its name ends in
- * .tsv, a judgment file whose first column is the query. Each distinct query
- * runs in a few shapes (first page, second page, 100 hits, a format filter)
- * on one search_ctx, in order, as a server connection would run them. */
+ * leave results alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "search.h"
+
+/* Usage:
+ *   dump DB SYNONYMS|- FILE...
+ * FILE is a mix (one query per line, '#' comments) or, when its name ends in
+ * .tsv, a judgment file whose first column is the query. Each distinct query
+ * runs in a few shapes (first page, second page, 100 hits, a format filter)
+ * on one search_ctx, in order, as a server connection would run them. */
 
 typedef struct {
     char **v;

@@ -2,11 +2,7 @@
  * would write it: pdftotext (a subprocess) for PDFs, libxml2's text nodes for
  * HTML, text files as they are, all into one contentful FTS5 table with the
  * unicode61 tokenizer and no French analysis; queries are the mix's words
- * quoted for FTS5, MATCH + ORDER BY rank LIMIT 10, no snippet.
- *   naive index DB JOBS PATH...            JOBS threads extract, one writes
- *   naive loop DB QUERIES THREADS SECONDS  queries/s, p50, p99 (the floor)
- *   naive each DB QUERIES RUNS             each query on one thread
- *   naive translate QUERIES                the FTS5 expressions it runs */
+ * quoted for FTS5, MATCH + ORDER BY rank LIMIT 10, no snippet. */
 #include <ctype.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -24,6 +20,12 @@
 
 #include "buf.h"
 #include "driver.h"
+
+/* Usage:
+ *   naive index DB JOBS PATH...            JOBS threads extract, one writes
+ *   naive loop DB QUERIES THREADS SECONDS  queries/s, p50, p99 (the floor)
+ *   naive each DB QUERIES RUNS             each query on one thread
+ *   naive translate QUERIES                the FTS5 expressions it runs */
 
 extern char **environ;
 

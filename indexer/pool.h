@@ -1,11 +1,6 @@
 /* pool: the indexer's extraction workers (worker.c), each a process that
- * handles many files in turn. A worker is started by re-running bin/indexer
- * in worker mode (posix_spawn: no copy of the indexer's memory), is killed
- * past a file's wall-clock deadline, and is replaced after a crash, a hang,
- * memory exhaustion or a number of files. A file whose worker died is
- * tried once more in a fresh worker when the dead one had handled other
- * files before, so that no file fails for what an earlier one left behind.
- * Does not touch the index. */
+ * handles many files in turn, started, killed and replaced here. Does not
+ * touch the index. */
 #ifndef REPERE_POOL_H
 #define REPERE_POOL_H
 
@@ -13,6 +8,13 @@
 
 #include "extract.h"
 #include "store.h"
+
+/* A worker is started by re-running bin/indexer in worker mode
+ * (posix_spawn: no copy of the indexer's memory), is killed past a file's
+ * wall-clock deadline, and is replaced after a crash, a hang, memory
+ * exhaustion or a number of files. A file whose worker died is tried once
+ * more in a fresh worker when the dead one had handled other files before,
+ * so that no file fails for what an earlier one left behind. */
 
 typedef struct {
     int timeout_s;        /* CPU and wall-clock limit per file */

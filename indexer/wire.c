@@ -1,6 +1,13 @@
 /* wire: encoding and decoding of the indexer <-> worker messages (see
  * wire.h). All integers are little-endian; a string is a u32 length
- * (0xFFFFFFFF for NULL) and its bytes, never containing a NUL. Payloads:
+ * (0xFFFFFFFF for NULL) and its bytes, never containing a NUL. */
+#include "wire.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Payloads:
  *   'C' u32 timeout_s, u64 max_memory_mb, u64 max_bytes, u64 max_words
  *   'J' u32 format, str path, str old_hash
  *   'P' str path, str hash, u32 page, u32 timeout_s
@@ -8,13 +15,9 @@
  *   'S' hash[64]          'D' hash[64] document          'E' str reason
  *   'T' u32 page, u32 ms, str text
  * and a document is "RPX4" u32 format, str title, str date, str
- * description, str headings, str keywords, str hidden, str links, u32 pages, u32 n_chunks, then per
- * chunk u32 page, str heading, str text, then u32 n_scan_pages and the pages. */
-#include "wire.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+ * description, str headings, str keywords, str hidden, str links, u32 pages,
+ * u32 n_chunks, then per chunk u32 page, str heading, str text, then
+ * u32 n_scan_pages and the pages. */
 
 #define WIRE_DOC_MAGIC "RPX4"
 #define WIRE_NULL 0xFFFFFFFFu

@@ -1,14 +1,15 @@
 /* abbrev: the table of everyday French abbreviations (abbrev.h). Each
  * entry is general usage, written from what people type in a search box
- * and what documentation spells out, not from any judged query: computing
- * and office words, typography, meetings and administration, social work,
- * and (since session 22) the national administration's acronyms (ASE,
- * MNA, CAF…), one way: a site's synonyms file that defines one keeps its
- * own meaning, and the documents that define them teach the rest
- * (acronym.h). What the entries reach counts as the words typed
- * (rank.c): an abbreviation is the same word. Entries measured and left
- * out are listed in docs/ANALYSIS.md. */
+ * and what documentation spells out, not from any judged query. Entries
+ * measured and left out are listed in docs/ANALYSIS.md. */
 #include "abbrev.h"
+
+/* Computing and office words, typography, meetings and administration,
+ * social work, and (since session 22) the national administration's
+ * acronyms (ASE, MNA, CAF…), one way: a site's synonyms file that defines
+ * one keeps its own meaning, and the documents that define them teach the
+ * rest (acronym.h). What the entries reach counts as the words typed
+ * (rank.c): an abbreviation is the same word. */
 
 /* Both ways: the long form typed also reaches the abbreviation. One way:
  * only the abbreviation reaches the long forms, because the abbreviation

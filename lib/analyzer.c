@@ -3,9 +3,22 @@
  * letters and digits joined by apostrophes, hyphens and dots, strips
  * elisions, joins dotted acronyms, normalises (NFKC, case fold, ligatures),
  * stems the accented form (Snowball French), then folds accents.
- * What each mode emits is described in analyzer.h.
- *
- * Design decisions:
+ * What each mode emits is described in analyzer.h. */
+#include "analyzer.h"
+
+#include "buf.h"
+#include "schema.h"
+#include "text.h"
+
+#include <libstemmer.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Design decisions:
  * - Stop words are never dropped: « non », « sans », « des » carry meaning
  *   and phrases must keep their positions.
  * - Protected words: Snowball sends « traite », « traité », « traitement »
@@ -40,19 +53,6 @@
  *   instance, one per thread for analyzer_tokenize), and word forms are
  *   cached there, since stemming was most of the time (~45 MB/s of French
  *   text on one core, ~28 MB/s through FTS5, vs ~145 MB/s for unicode61). */
-#include "analyzer.h"
-
-#include "buf.h"
-#include "schema.h"
-#include "text.h"
-
-#include <libstemmer.h>
-#include <pthread.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <utf8proc.h>
 
 #define ANALYZER_MAX_SEGS 32
 #define ANALYZER_MAX_SEG_BYTES 256 /* longer runs of letters are cut */

@@ -1,19 +1,21 @@
 /* anglicism: the table of English words and their French terms
- * (anglicism.h). Each entry is general usage, written from the terms the
- * Commission d'enrichissement de la langue française recommends
- * (FranceTerme: « courriel », « pourriel », « téléverser », « infolettre »)
- * and from what French offices, associations and training write for the
- * English word a visitor types, not from any judged query. The English
- * word is matched as spelt, accents aside, with or without a final s
- * (synonyms_literal): « poste » typed is not « post », whose stem it
- * shares. It leads to the French terms, not the reverse: a page that writes
- * « réunion » is what « meeting » looks for, while « réunion » typed has
- * its own word in every French page. An English word that the site's
- * synonyms file, an acronym the documents define or an abbreviation
- * (abbrev.h) already gives a meaning keeps that meaning alone: « SCAN »
- * defined by a page is its acronym, not « numérisation ». Entries
- * measured and left out are listed in docs/ANALYSIS.md. */
+ * (anglicism.h). Each entry is general usage, not from any judged query.
+ * It leads to the French terms, not the reverse. Entries measured and left
+ * out are listed in docs/ANALYSIS.md. */
 #include "anglicism.h"
+
+/* The entries are written from the terms the Commission d'enrichissement
+ * de la langue française recommends (FranceTerme: « courriel »,
+ * « pourriel », « téléverser », « infolettre ») and from what French
+ * offices, associations and training write for the English word a visitor
+ * types. The English word is matched as spelt, accents aside, with or
+ * without a final s (synonyms_literal): « poste » typed is not « post »,
+ * whose stem it shares. A page that writes « réunion » is what « meeting »
+ * looks for, while « réunion » typed has its own word in every French page.
+ * An English word that the site's synonyms file, an acronym the documents
+ * define or an abbreviation (abbrev.h) already gives a meaning keeps that
+ * meaning alone: « SCAN » defined by a page is its acronym, not
+ * « numérisation ». */
 
 #define ANGLICISM_MAX_FRENCH 3
 

@@ -1,9 +1,6 @@
 /* anglicism: a built-in table of the English words French speakers type
- * for office, computing, training and association work (« mail »,
- * « newsletter », « password », « meeting ») and the French terms
- * documentation writes for them (« courriel », « lettre d'information »,
- * « mot de passe », « réunion »), as FranceTerme recommends or everyday
- * French usage has them, added to a synonyms object as groups
+ * (« mail », « newsletter », « password », « meeting ») and the French terms
+ * documentation writes for them, added to a synonyms object as groups
  * (synonyms_equate), from the English word to the French. Works with or
  * without a synonyms file, whose groups keep their meaning. Does not
  * expand queries (query.c). */
@@ -11,6 +8,11 @@
 #define REPERE_ANGLICISM_H
 
 #include "synonyms.h"
+
+/* The words are those of office, computing, training and association
+ * work; the French terms (« courriel », « lettre d'information », « mot de
+ * passe », « réunion ») are those FranceTerme recommends or everyday French
+ * usage has. */
 
 /* Adds the table's groups to s, after whatever it holds. Returns how many
  * were added. */

@@ -1,5 +1,13 @@
 /* context: what an HTML page whose title is generic takes from its
- * parent. Help systems title many pages alike (GOsa's « Informations
+ * parent, the page that lists it. Here the contexts are decided from the
+ * tables; the store writes them (store_finish). */
+#ifndef REPERE_CONTEXT_H
+#define REPERE_CONTEXT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* Help systems title many pages alike (GOsa's « Informations
  * générales » for each tab of each form, LibreOffice's « Options »,
  * aptitude's « Long Description »): the page's subject is the title of
  * the page that lists it, which the page itself never writes. A title is
@@ -8,13 +16,7 @@
  * the page's title as the link's text (a table of contents, a list of
  * subsections), of several the one with the fewest link targets (the
  * nearest list); the page's context is the parent's title, indexed as the
- * body's first paragraph (schema.h, contexts). Here the contexts are
- * decided from the tables; the store writes them (store_finish). */
-#ifndef REPERE_CONTEXT_H
-#define REPERE_CONTEXT_H
-
-#include <sqlite3.h>
-#include <stddef.h>
+ * body's first paragraph (schema.h, contexts). */
 
 /* A document whose context is to change: its new context, NULL for none. */
 typedef struct {

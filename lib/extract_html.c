@@ -1,16 +1,7 @@
 /* extract_html: web pages through libxml2's HTML parser (no network, no
- * external entities, errors silenced). Decodes to UTF-8 first (BOM, then
- * <meta charset> / http-equiv unless the bytes are plainly UTF-8, then
- * UTF-8 when valid, else Windows-1252);
- * keeps the page's content — <main>, else the <article>s, else <body> —
- * minus scripts, navigation, page header/footer, asides and cookie banners;
- * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks;
- * a reference page's purpose line (DocBook's refpurpose) is its description
- * when it has no meta description, else, on a page that shows code, the
- * first sentence of the paragraph under its h1.
- * The page is read from the parser's events, never built as a tree (a
- * libxml2 tree takes 10 to 20 times the page's bytes), and no recursion:
- * neither size nor nesting can exhaust memory or the stack. */
+ * external entities, errors silenced), read from the parser's events, never
+ * built as a tree, and with no recursion: neither size nor nesting can
+ * exhaust memory or the stack. */
 #include "extract_formats.h"
 
 #include "buf.h"
@@ -28,6 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* Decodes to UTF-8 first (BOM, then <meta charset> / http-equiv unless the
+ * bytes are plainly UTF-8, then UTF-8 when valid, else Windows-1252); keeps
+ * the page's content — <main>, else the <article>s, else <body> — minus
+ * scripts, navigation, page header/footer, asides and cookie banners;
+ * <title>, meta description and h1–h6 become fields, h1–h6 cut chunks; a
+ * reference page's purpose line (DocBook's refpurpose) is its description
+ * when it has no meta description, else, on a page that shows code, the
+ * first sentence of the paragraph under its h1. A libxml2 tree takes 10 to
+ * 20 times the page's bytes. */
 
 #define CHARSET_SCAN 4096 /* bytes searched for a <meta> charset */
 

@@ -3,10 +3,7 @@
  * first lines, the date in datelines, and section headings (« 2. LETTRE
  * AU PRESIDENT… », « a) … », uppercase lines, Markdown '#'), which also cut
  * the text into chunks. A form feed is a page break: it ends a chunk, but
- * chunks keep page 0 since the contract gives pages to PDFs only.
- * A formatted manual page (`man foo | col -b`: first line « FOO(1) … FOO(1) »,
- * a NOM/NAME section) takes its title from the NOM paragraph; its section
- * names (column 0) are its headings, its running header and footer are not. */
+ * chunks keep page 0 since the contract gives pages to PDFs only. */
 #include "extract_formats.h"
 
 #include "buf.h"
@@ -17,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* A formatted manual page (`man foo | col -b`: first line « FOO(1) … FOO(1) »,
+ * a NOM/NAME section) takes its title from the NOM paragraph; its section
+ * names (column 0) are its headings, its running header and footer are not. */
 
 #define HEADING_MAX 200  /* a longer line is running text, not a heading */
 #define TITLE_SCAN 65536 /* the title is looked for in the text's first bytes */

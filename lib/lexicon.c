@@ -1,13 +1,14 @@
 /* lexicon: the table of everyday words and their documentation equivalents
  * (lexicon.h). Each entry is general usage: the precise verb software and
  * administrative documentation prefers to the everyday one a visitor
- * types (« supprimer » for « enlever », « afficher » for « montrer »);
- * clipped nouns (« diapo », « appli ») are abbreviations (abbrev.h). The
- * ranking weighs what they reach as related words (rank.c): a document
- * with the word typed ranks above one with only its equivalent, and an
- * equivalent no document has changes nothing. Entries measured and left
- * out are listed in docs/ANALYSIS.md. */
+ * types (« supprimer » for « enlever », « afficher » for « montrer »).
+ * Entries measured and left out are listed in docs/ANALYSIS.md. */
 #include "lexicon.h"
+
+/* Clipped nouns (« diapo », « appli ») are abbreviations (abbrev.h). The
+ * ranking weighs what the entries reach as related words (rank.c): a
+ * document with the word typed ranks above one with only its equivalent,
+ * and an equivalent no document has changes nothing. */
 
 #define LEXICON_MAX_TO 3
 

@@ -1,10 +1,5 @@
 /* phrase: a phrase with colocated alternatives counted from its forms'
- * positions (phrase.h). FTS5 merges the position lists of a phrase
- * position's alternatives on every row holding all its positions
- * (fts5ExprSynonymList): « de » and « des », « a » and « à » have hundreds
- * per document, and counting the rows of « mise à jour de sécurité »'s
- * synonym side cost 28.9 million instructions on the scale index where the
- * AND of its positions' forms costs 4.8. Here FTS5 only matches that AND
+ * positions (phrase.h). FTS5 only matches the AND of its positions' forms
  * (rowids, no positions) and each of its rows is checked once. */
 #include "phrase.h"
 
@@ -15,6 +10,13 @@
 
 #include "analyzer.h"
 #include "schema.h"
+
+/* FTS5 merges the position lists of a phrase position's alternatives on
+ * every row holding all its positions (fts5ExprSynonymList): « de » and
+ * « des », « a » and « à » have hundreds per document, and counting the rows
+ * of « mise à jour de sécurité »'s synonym side cost 28.9 million
+ * instructions on the scale index where the AND of its positions' forms
+ * costs 4.8. Hence the AND here. */
 
 /* One alternative of a piece: ANALYZER_VERBATIM and one byte at least, no
  * quote (query.c doubles a quote inside a form; such a form is left to

@@ -1,17 +1,19 @@
 /* phrase: the rows of an FTS5 phrase whose positions have colocated
  * alternatives ("!mis|!mise !a|!à !jour"), as query.c writes a synonym
  * side, counted without FTS5's merge of each position's alternatives on
- * every candidate row. The rows of the AND of each position's forms (one
- * one-token phrase each, matched by rowid alone) are read, and the phrase
- * is checked on each from those forms' positions (repere_phrase); or
- * its instances in a row are written out from them (phrase_hits), for
- * split.c's view of a ranked expression so matched. */
+ * every candidate row. */
 #ifndef REPERE_PHRASE_H
 #define REPERE_PHRASE_H
 
 #include <sqlite3.h>
 
 #include "buf.h"
+
+/* The rows of the AND of each position's forms (one one-token phrase each,
+ * matched by rowid alone) are read, and the phrase is checked on each from
+ * those forms' positions (repere_phrase); or its instances in a row are
+ * written out from them (phrase_hits), for split.c's view of a ranked
+ * expression so matched. */
 
 /* The most positions a phrase split here has, and the most forms over
  * all its positions. */

@@ -1,11 +1,8 @@
-/* rank: Repère's FTS5 auxiliary functions for ranking: its own bm25 (an IDF
- * that stays positive) with the signals FTS5's lacks: how close the query's
- * words stand (proximity), all of them in one stretch of a title, heading
- * or text (span), the words as one phrase, hits on the query's
- * exact forms, and how many distinct clauses a row matches (relaxed mode);
- * and the score of a passage for snippets. Registered per connection by
- * search_open; the SQL that calls them lives in search.c. Where hits are
- * in a passage's text (the snippet marks) is marks.c's. */
+/* rank: Repère's FTS5 auxiliary functions for ranking (its own bm25 with
+ * the signals FTS5's lacks) and the score of a passage for snippets.
+ * Registered per connection by search_open; the SQL that calls them lives
+ * in search.c. Where hits are in a passage's text (the snippet marks) is
+ * marks.c's. */
 #ifndef REPERE_RANK_H
 #define REPERE_RANK_H
 
@@ -13,6 +10,11 @@
 #include <stddef.h>
 
 #include "query.h"
+
+/* The bm25 has an IDF that stays positive; the signals are how close the
+ * query's words stand (proximity), all of them in one stretch of a title,
+ * heading or text (span), the words as one phrase, hits on the query's exact
+ * forms, and how many distinct clauses a row matches (relaxed mode). */
 
 #define RANK_MAX_COLUMNS 8
 /* The pointer type of rank_params for sqlite3_bind_pointer. */

@@ -1,8 +1,14 @@
 /* schema: opens the index file (one SQLite database in WAL mode, 16 KB
  * pages), registers the French tokenizer, creates or upgrades the tables.
- * Both programs open the index only through here.
- *
- * Tables (SCHEMA_VERSION in PRAGMA user_version):
+ * Both programs open the index only through here. */
+#ifndef REPERE_SCHEMA_H
+#define REPERE_SCHEMA_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Tables (SCHEMA_VERSION in PRAGMA user_version):
  *   documents(id, path UNIQUE, url, format, title, date, year, description,
  *             headings, pages, bytes, mtime_ns, hash, indexed_at, starts, ocr,
  *             hidden)
@@ -78,12 +84,6 @@
  * spelling table when the row holds its mark and the table's generation is
  * the one it found, else rewrite the table from docs_fts; then delete the
  * row and add one to SCHEMA_STATE_SPELLING. */
-#ifndef REPERE_SCHEMA_H
-#define REPERE_SCHEMA_H
-
-#include <sqlite3.h>
-#include <stddef.h>
-#include <stdint.h>
 
 /* Bumped whenever the tables or the tokens the analyzer emits change: an
  * index written by another version is rebuilt, never queried; but one of

@@ -1,15 +1,7 @@
 /* snippet: builds the passage shown under a result from the document's best
  * chunk only (FTS5's snippet() re-reads whole documents: too slow on big
- * PDFs). The hits are where FTS5 matched (marks.c), so stems, folded
- * accents and synonyms are marked as the document writes them and a phrase
- * only where it stands whole. The best passage has the most query words
- * that are not mere function words (snippet_key), those the title lacks
- * first; one with only « de », « des » is never shown marked; in a PDF, a
- * table of contents gives way to the page it lists, and a list's items (a
- * glossary's, a bibliography's) to the text about their topic. A meaning
- * question's hit shows the sentence that defines the term when it has one.
- * Escapes the text first, then adds <mark>s: no other markup ever comes
- * out. */
+ * PDFs). Escapes the text first, then adds <mark>s: no other markup ever
+ * comes out. */
 #include "snippet.h"
 
 #include <limits.h>
@@ -24,6 +16,15 @@
 #include "rank.h"
 #include "schema.h"
 #include "ways.h"
+
+/* The hits are where FTS5 matched (marks.c), so stems, folded accents and
+ * synonyms are marked as the document writes them and a phrase only where it
+ * stands whole. The best passage has the most query words that are not mere
+ * function words (snippet_key), those the title lacks first; one with only
+ * « de », « des » is never shown marked; in a PDF, a table of contents gives
+ * way to the page it lists, and a list's items (a glossary's, a
+ * bibliography's) to the text about their topic. A meaning question's hit
+ * shows the sentence that defines the term when it has one. */
 
 /* docs_fts's body: the chunks' text. */
 #define SNIPPET_BODY_COLUMN 2

@@ -1,21 +1,23 @@
-/* spell: "did you mean" from the index's own vocabulary. Loads every word
- * form the index holds (the analyzer's exact-form tokens, with how many
- * documents use each: the spelling table, which the writer brings up to
- * date at the end of a run) and corrects query words it does not
- * know: within edit distance 1 for words of 4 to 7 letters, 2 for longer ones
- * (a swap of two neighbours counts as one), preferring the closest, then
- * the most frequent form. Accents never count as errors; the correction
- * keeps the accents typed (« acompagné » → « accompagné »). A word no
- * correction reaches but that words of the index begin with is a word cut
- * short, suggested as that prefix (« coeff » → « coeff* »).
- * A word is known when its unaccented form or its stem is in the index;
- * words under 4 letters, with digits, before a '*', typed in capitals
- * (acronyms) and common French function words are never corrected. */
+/* spell: "did you mean" from the index's own vocabulary: corrects query
+ * words the index does not know, or suggests the prefix of a word cut
+ * short. Words under 4 letters, with digits, before a '*', typed in
+ * capitals (acronyms) and common French function words are never corrected. */
 #ifndef REPERE_SPELL_H
 #define REPERE_SPELL_H
 
 #include <sqlite3.h>
 #include <stddef.h>
+
+/* Loads every word form the index holds (the analyzer's exact-form tokens,
+ * with how many documents use each: the spelling table, which the writer
+ * brings up to date at the end of a run). Corrections lie within edit
+ * distance 1 for words of 4 to 7 letters, 2 for longer ones (a swap of two
+ * neighbours counts as one), preferring the closest, then the most frequent
+ * form. Accents never count as errors; the correction keeps the accents
+ * typed (« acompagné » → « accompagné »). A word no correction reaches but
+ * that words of the index begin with is a word cut short, suggested as that
+ * prefix (« coeff » → « coeff* »). A word is known when its unaccented form
+ * or its stem is in the index. */
 
 typedef struct spell spell;
 

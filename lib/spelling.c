@@ -1,13 +1,14 @@
 /* spelling: the table of French words with two correct spellings
  * (spelling.h), written from the dictionaries' doublets and the 1990
- * rectifications' list, not from any judged query. Spellings that differ
- * only by their accents (« événement » / « évènement », « boîte » /
- * « boite ») need no entry, accents not mattering (analyzer.h), nor those
- * Snowball stems alike (« relais » / « relai »). What an entry reaches
- * counts as the word typed (rank.c): a word spelt two ways is one word,
- * not a related one. Entries measured and left out are listed in
- * docs/ANALYSIS.md. */
+ * rectifications' list, not from any judged query. Entries measured and
+ * left out are listed in docs/ANALYSIS.md. */
 #include "spelling.h"
+
+/* Spellings that differ only by their accents (« événement » / « évènement »,
+ * « boîte » / « boite ») need no entry, accents not mattering (analyzer.h),
+ * nor those Snowball stems alike (« relais » / « relai »). What an entry
+ * reaches counts as the word typed (rank.c): a word spelt two ways is one
+ * word, not a related one. */
 
 /* The first spelling is matched as typed (synonyms_literal), the others
  * by their stems: the first is the one whose stem may be another word's.

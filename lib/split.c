@@ -1,13 +1,8 @@
 /* split: a ranked expression with its phrases of colocated alternatives
- * matched as their forms' AND (split.h). FTS5 merges the position lists
- * of such a phrase's alternatives on every row holding all its positions
- * (fts5ExprSynonymList): « mise à jour de sécurité »'s two synonym sides
- * cost 54.8 million instructions a run on the scale index. Here FTS5
- * matches the AND of each position's forms (rowids, one-token phrases),
- * and the phrase's hits are derived from those forms' (phrase_hits) when
- * rank.c or the filter asks for them. The expression's shape is the tree
- * query.c recorded as it wrote e->fts (e->nodes), not read back from the
- * text. Nothing here decides a score. */
+ * matched as their forms' AND (split.h): FTS5 matches the AND of each
+ * position's forms, and the phrase's hits are derived from those forms'
+ * (phrase_hits) when rank.c or the filter asks for them. Nothing here
+ * decides a score. */
 #include "split.h"
 
 #include <stdlib.h>
@@ -17,6 +12,13 @@
 #include "buf.h"
 #include "phrase.h"
 #include "schema.h"
+
+/* FTS5 merges the position lists of such a phrase's alternatives on every
+ * row holding all its positions (fts5ExprSynonymList): « mise à jour de
+ * sécurité »'s two synonym sides cost 54.8 million instructions a run on the
+ * scale index. Here FTS5 matches the AND of each position's forms (rowids,
+ * one-token phrases) instead. The expression's shape is the tree query.c
+ * recorded as it wrote e->fts (e->nodes), not read back from the text. */
 
 #define SPLIT_CACHE_SLOTS 16
 

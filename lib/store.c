@@ -1,14 +1,8 @@
 /* store: index writes (documents, chunks, the docs_fts external-content
  * table, the vocabulary, the spelling table, the acronyms each document
- * defines: acronym_table.c) following the write protocol
- * of schema.h. One prepared statement per operation; each store_put runs
- * in a savepoint so a failed document leaves the caller's batch intact.
- * docs_fts is written at commit, for the whole transaction: FTS5 writes its
- * pending terms out as a new segment at every savepoint once it is part of
- * the transaction, which per document cost the writer half its time. The
- * text is analysed once, by FTS5: a listener on the tokenizer collects the
- * forms for the vocabulary and their document counts, and the position
- * where each chunk starts. */
+ * defines: acronym_table.c) following the write protocol of schema.h.
+ * One prepared statement per operation; each store_put runs in a savepoint
+ * so a failed document leaves the caller's batch intact. */
 #include "store.h"
 
 #include <stdint.h>
@@ -25,6 +19,13 @@
 #include "schema.h"
 #include "spell.h"
 #include "vocab.h"
+
+/* docs_fts is written at commit, for the whole transaction: FTS5 writes its
+ * pending terms out as a new segment at every savepoint once it is part of
+ * the transaction, which per document cost the writer half its time. The
+ * text is analysed once, by FTS5: a listener on the tokenizer collects the
+ * forms for the vocabulary and their document counts, and the position
+ * where each chunk starts. */
 
 /* store_merge: 'optimize' once the runs since the last one changed 1/8 of
  * the documents, by a run that changed at least 1/64 of them; else a

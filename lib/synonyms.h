@@ -1,8 +1,12 @@
 /* synonyms: the acronym and synonym file (corpus/synonymes.txt), one group
  * per line, sides separated by "=" ("MNA = mineurs non accompagnés"), "#"
- * comments. Expansion is symmetric; multi-word sides are phrases.
- *
- * File format (UTF-8):
+ * comments. Expansion is symmetric; multi-word sides are phrases. */
+#ifndef REPERE_SYNONYMS_H
+#define REPERE_SYNONYMS_H
+
+#include <stddef.h>
+
+/* File format (UTF-8):
  *   # a comment line; "#" also starts a comment at the end of a line
  *   MNA = mineurs non accompagnés
  *   TEH = traite des êtres humains = traite des personnes
@@ -15,10 +19,6 @@
  * stemmer does not join (« protéger ~ protection ») or of close meaning
  * (« signes ~ indicateurs »). They expand the same way, and the ranking
  * weighs what they reach less than the words typed (rank.c). */
-#ifndef REPERE_SYNONYMS_H
-#define REPERE_SYNONYMS_H
-
-#include <stddef.h>
 
 typedef struct synonyms synonyms;
 

@@ -1,18 +1,18 @@
 /* title: a readable title for one written all in capitals (minutes exported
  * from a word processor: « COMPTE-RENDU DESRENCONTRES DU COLLECTIF »), from
- * the document's own text: each word as the text writes it most often
- * outside lines in capitals (« Collectif », « plénière », « CCEM »), a word
- * the text never writes split in two where it writes both halves (words
- * glued by the export: « DESRENCONTRES » → « des rencontres »), other words
- * in lower case unless they look like acronyms (« OQTF »); the first
- * letter a capital, and the first of a quotation (« Ensemble… »). Names
- * (« APT-GET(8) », « L.425-1 ») and words with a lowercase letter
- * (« OpenSSL ») stay as written. Pure function of its input: no index, no
- * I/O. */
+ * the document's own text. Pure function of its input: no index, no I/O. */
 #ifndef REPERE_TITLE_H
 #define REPERE_TITLE_H
 
 #include <stddef.h>
+
+/* Each word as the text writes it most often outside lines in capitals
+ * (« Collectif », « plénière », « CCEM »), a word the text never writes
+ * split in two where it writes both halves (words glued by the export:
+ * « DESRENCONTRES » → « des rencontres »), other words in lower case unless
+ * they look like acronyms (« OQTF »); the first letter a capital, and the
+ * first of a quotation (« Ensemble… »). Names (« APT-GET(8) », « L.425-1 »)
+ * and words with a lowercase letter (« OpenSSL ») stay as written. */
 
 /* Longest title read, in bytes: a longer one is no title written by hand
  * (a page's text in its <title>) and stays as it is. Each of its words of

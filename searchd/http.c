@@ -1,14 +1,7 @@
 /* http: libmicrohttpd glue. A request's state lives in an http_request made
  * by the URI log callback (which sees the raw request line, query string
- * included, for the log) and freed by the completion callback. The access
- * handler is called several times per request: the first call sees the
- * headers (a request with a body is refused then, unread), the second
- * answers. Searches do not run on libmicrohttpd's threads: the connection is
- * suspended, the query (its arguments copied) goes to the jobs queue, and the
- * worker that ran it resumes the connection, whose next call sends the
- * answer. libmicrohttpd's thread pool ties each connection to one thread for
- * its life, so long keep-alive connections piled on one thread would leave
- * the other cores idle; the queue spreads the work instead. */
+ * included, for the log) and freed by the completion callback. Searches do
+ * not run on libmicrohttpd's threads but on the jobs queue's workers. */
 #include "http.h"
 
 #include <errno.h>
@@ -24,6 +17,15 @@
 #include "api.h"
 #include "jobs.h"
 #include "metrics.h"
+
+/* The access handler is called several times per request: the first call
+ * sees the headers (a request with a body is refused then, unread), the
+ * second answers. Searches do not run on libmicrohttpd's threads: the
+ * connection is suspended, the query (its arguments copied) goes to the jobs
+ * queue, and the worker that ran it resumes the connection, whose next call
+ * sends the answer. libmicrohttpd's thread pool ties each connection to one
+ * thread for its life, so long keep-alive connections piled on one thread
+ * would leave the other cores idle; the queue spreads the work instead. */
 
 #define HTTP_LOG_URI_MAX 200
 #define HTTP_ALLOW "GET, HEAD, OPTIONS"

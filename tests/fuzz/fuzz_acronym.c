@@ -2,15 +2,16 @@
  * detector (lib/acronym.c), which the indexer runs on every text it
  * stores, then each definition found through the query side: learned into
  * the synonyms (synonyms_learn, over corpus/synonymes.txt's groups and
- * over none) and both sides parsed and compiled as queries with them.
- * Checks acronym.h's promises: the acronym is a slice of the text of 2 to
- * 10 capital letters, the long form valid UTF-8 without NUL, lowercase,
- * with single spaces and none at its ends; a non-zero return of the
- * callback stops the search and is returned; two runs find the same. */
+ * over none) and both sides parsed and compiled as queries with them. */
 #include "acronym.h"
 #include "fuzz_util.h"
 #include "query.h"
 #include "synonyms.h"
+
+/* Checks acronym.h's promises: the acronym is a slice of the text of 2 to
+ * 10 capital letters, the long form valid UTF-8 without NUL, lowercase,
+ * with single spaces and none at its ends; a non-zero return of the
+ * callback stops the search and is returned; two runs find the same. */
 
 #define AC_MAX_DEFS 64
 

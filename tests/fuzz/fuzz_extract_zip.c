@@ -1,16 +1,17 @@
-/* fuzz_extract_zip: arbitrary bytes as a DOCX, an ODT and an EPUB. An input
- * that starts with "PK" is taken as the archive itself: libzip reading
- * hostile bytes under container.c's limits. Any other input is a list of
- * parts ("=== name" on a line, then its content) that the target first
- * packs into a well-formed zip, so that mutations reach the XML parts, the
- * SAX2 parse and the format modules instead of stopping at a bad CRC. Same
- * contract checks as the other extractor targets (fuzz_doc.h). Seeds: the
- * DOCX/ODT/EPUB of corpus/ and tests/fuzz/seeds/extract_zip/. */
+/* fuzz_extract_zip: arbitrary bytes as a DOCX, an ODT and an EPUB, with the
+ * same contract checks as the other extractor targets (fuzz_doc.h). Seeds:
+ * the DOCX/ODT/EPUB of corpus/ and tests/fuzz/seeds/extract_zip/. */
 #include "extract.h"
 #include "fuzz_doc.h"
 #include "fuzz_util.h"
 
 #include <zip.h>
+
+/* An input that starts with "PK" is taken as the archive itself: libzip
+ * reading hostile bytes under container.c's limits. Any other input is a
+ * list of parts ("=== name" on a line, then its content) that the target
+ * first packs into a well-formed zip, so that mutations reach the XML parts,
+ * the SAX2 parse and the format modules instead of stopping at a bad CRC. */
 
 #define PARTS_MAX 64
 #define PART_MARK "=== "

@@ -1,24 +1,27 @@
-/* fuzz_phrase: lib/phrase.c against FTS5 itself. The input's bytes choose
- * a phrase of exact forms with alternatives at its positions (a byte with
- * its high bit set opens a new position, any other adds one form from a
- * list of words and stems of the small index, or one absent), the way
- * query.c writes a synonym side ("!mise|!mises !à|!a !jour"). When
- * phrase_split takes it, the rows counted from the AND of its forms with
- * repere_phrase must be FTS5's own rows of the phrase, in every column and
- * in the shown ones (the property rank.c's document counts rely on); when
- * it does not, it must have written nothing. Up to 64 positions and any
- * number of forms: the refusals at 32 positions and 512 forms are
- * reached. And lib/split.c against FTS5: the phrase in an expression of
- * the shapes query.c writes (alone, beside the words' AND, below a
- * required AND, again below an AND that is not), matched as its forms'
- * AND and read through split_view with repere_keep, must give FTS5's
- * rows, and on each every phrase's size and hits. */
+/* fuzz_phrase: lib/phrase.c and lib/split.c against FTS5 itself: the rows
+ * they count or view for a phrase of exact forms with alternatives at its
+ * positions must be FTS5's own rows (the property rank.c's document counts
+ * rely on). */
 #include "buf.h"
 #include "fuzz_index.h"
 #include "phrase.h"
 #include "split.h"
 #include "../unit/expr_read.h"
 #include "../unit/split_hits.h"
+
+/* The input's bytes choose a phrase of exact forms with alternatives at its
+ * positions (a byte with its high bit set opens a new position, any other
+ * adds one form from a list of words and stems of the small index, or one
+ * absent), the way query.c writes a synonym side ("!mise|!mises !à|!a
+ * !jour"). When phrase_split takes it, the rows counted from the AND of its
+ * forms with repere_phrase must be FTS5's own rows of the phrase, in every
+ * column and in the shown ones; when it does not, it must have written
+ * nothing. Up to 64 positions and any number of forms: the refusals at 32
+ * positions and 512 forms are reached. And lib/split.c: the phrase in an
+ * expression of the shapes query.c writes (alone, beside the words' AND,
+ * below a required AND, again below an AND that is not), matched as its
+ * forms' AND and read through split_view with repere_keep, must give FTS5's
+ * rows, and on each every phrase's size and hits. */
 
 static sqlite3 *p_db;
 static sqlite3_stmt *p_fts, *p_fts_shown, *p_ours, *p_rowids, *p_rows, *p_split_rows;

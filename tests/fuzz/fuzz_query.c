@@ -1,12 +1,8 @@
 /* fuzz_query: arbitrary bytes as what a person types in the search box,
  * through the query parser, the stems lent to words typed without accents
  * (query_lend) and its FTS5 rewrite (expanded through the index's
- * vocabulary), then executed as MATCH on a small index with the
- * real schema, tokenizer and writer. The contract: any input parses or is QUERY_EMPTY with a
- * reason, no rewrite is ever an FTS5 error, and the shape each rewrite
- * records (query_expr.nodes, which split.c walks) is a tree over its
- * phrases in FTS5's order (q_shape). Only the deliberate work limit (a
- * progress handler, like searchd's time budget) may stop a query. */
+ * vocabulary), then executed as MATCH on a small index with the real
+ * schema, tokenizer and writer. */
 #include "abbrev.h"
 #include "analyzer.h"
 #include "anglicism.h"
@@ -16,6 +12,12 @@
 #include "spelling.h"
 #include "synonyms.h"
 #include "vocab.h"
+
+/* The contract: any input parses or is QUERY_EMPTY with a reason, no
+ * rewrite is ever an FTS5 error, and the shape each rewrite records
+ * (query_expr.nodes, which split.c walks) is a tree over its phrases in
+ * FTS5's order (q_shape). Only the deliberate work limit (a progress
+ * handler, like searchd's time budget) may stop a query. */
 
 static sqlite3 *q_db;
 static vocab *q_vocab;

@@ -1,15 +1,16 @@
 /* fuzz_text: arbitrary bytes through the text helpers every extractor uses
  * (lib/text.c: encoding detection and decoding, normalisation, titles,
- * chunk split points) and the French date finder (lib/datefind.c).
- * Checks their documented promises: decoded and normalised text is valid
- * UTF-8 (text_is_utf8 agreeing with utf8proc), normalised text has no
- * leading/trailing or doubled whitespace and no line break in one-line
- * mode, split points fall inside the text on a character boundary, and
- * found dates are real "YYYY-MM-DD" dates. */
+ * chunk split points) and the French date finder (lib/datefind.c). */
 #include "datefind.h"
 #include "fuzz_doc.h"
 #include "fuzz_util.h"
 #include "text.h"
+
+/* Checks their documented promises: decoded and normalised text is valid
+ * UTF-8 (text_is_utf8 agreeing with utf8proc), normalised text has no
+ * leading/trailing or doubled whitespace and no line break in one-line
+ * mode, split points fall inside the text on a character boundary, and
+ * found dates are real "YYYY-MM-DD" dates. */
 
 static void t_check_normal(const char *s, int flags)
 {

@@ -1,14 +1,15 @@
 /* fuzz_title: the readable form of titles in capitals (lib/title.c) on
  * arbitrary input: the first line is the title, the rest the document's
  * texts, separated by form feeds (as many chunks), given raw and as the
- * extractors store them (text_normalize). Checks title.h's promises: NULL
- * exactly when the title is not in capitals or longer than TITLE_MAX_LEN;
- * otherwise valid UTF-8 when the title is, and the same letters as the
- * title, in the same order, once folded (lowercase, unaccented): only
- * case, accents and the spaces between glued words change. */
+ * extractors store them (text_normalize). */
 #include "fuzz_util.h"
 #include "text.h"
 #include "title.h"
+
+/* Checks title.h's promises: NULL exactly when the title is not in capitals
+ * or longer than TITLE_MAX_LEN; otherwise valid UTF-8 when the title is, and
+ * the same letters as the title, in the same order, once folded (lowercase,
+ * unaccented): only case, accents and the spaces between glued words change. */
 
 #define TI_MAX_TEXTS 16
 

@@ -1,12 +1,8 @@
 /* pages: scores the page a PDF hit carries (search_hit.page, the page of
  * the passage its snippet shows: lib/snippet.c) against the judged pages of
  * tests/relevance/pages/judgments.tsv, through search_run on real indexes.
- * An item is a (query, PDF) pair; it is scored when the PDF is among the
- * query's first 10 results. Reports page accuracy (the share of scored items
- * whose page has grade 2, and grade >= 1) per class and overall, next to two
- * references: the first page, and the page with the most distinct query
- * words (not counting words every page of the PDF has). Prints TAP against
- * a committed floor. Does not judge the ranking (relevance.c does). */
+ * Prints TAP against a committed floor. Does not judge the ranking
+ * (relevance.c does). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +13,12 @@
 #include "judged.h"
 #include "schema.h"
 #include "search.h"
+
+/* An item is a (query, PDF) pair; it is scored when the PDF is among the
+ * query's first 10 results. Reports page accuracy (the share of scored items
+ * whose page has grade 2, and grade >= 1) per class and overall, next to two
+ * references: the first page, and the page with the most distinct query
+ * words (not counting words every page of the PDF has). */
 
 #define PG_TOP 10
 #define PG_TOLERANCE 0.005

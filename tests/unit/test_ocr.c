@@ -1,11 +1,6 @@
-/* test_ocr: the scanned minutes of tests/fixtures (two pages of images, no text):
- * extract_pdf lists both pages as scanned and the file is not refused as
- * empty; a text PDF and a drawing list none, a born-digital PDF only its
- * page an image fills (not its figures), a scanned receipt its page; a page
- * renders at 300 dpi as an A4 grey image and tesseract reads its French
- * words (skipped when this build has no OCR); extract_doc_set_page and
- * extract_put_ocr put page texts in page order, replace a page, join the
- * lines tesseract set apart, and title a document named after its file. */
+/* test_ocr: the scanned minutes of tests/fixtures (two pages of images, no
+ * text) and the page lists and OCR of extract_pdf, on real PDFs; the
+ * tesseract test is skipped when this build has no OCR. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +14,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* extract_pdf lists both pages of the scanned minutes as scanned and the
+ * file is not refused as empty; a text PDF and a drawing list none, a
+ * born-digital PDF only its page an image fills (not its figures), a scanned
+ * receipt its page; a page renders at 300 dpi as an A4 grey image and
+ * tesseract reads its French words; extract_doc_set_page and extract_put_ocr
+ * put page texts in page order, replace a page, join the lines tesseract set
+ * apart, and title a document named after its file. */
 
 #define SCAN "corpus/comptes-rendus/2024-03-23-proces-verbal-assemblee-generale-scan.pdf"
 

@@ -1,17 +1,6 @@
 /* test_rank: the ranking signals of lib/rank.c, through its FTS5 functions
  * on a real index (written by store_put) and compiled queries bound as
- * pointers: IDF and gap curves, proximity, exact forms, runs,
- * column weights, clause counts, passage scores, the best rows kept exact
- * when the others get a bound, a query that is not the one FTS5 runs, the
- * row lengths of docinfo.c standing for FTS5's, and the title hits of long
- * rows counted whole (whole_labels), and a question's score times the
- * square root of its best passage's share (passage_share), a book-sized
- * row's times a power of its best page's (long_rows); a synonym no
- * row has changes no score; the relaxed count of a row with every clause
- * of a question (its passages, at least all but one); the span of a
- * title that lacks the query's function words (title_cols) or its words
- * that say little alone (query_expr.little); a rare related word's clause
- * in the relaxed order, not a common one's. */
+ * pointers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +18,19 @@
 #include "rank.h"
 #include "synonyms.h"
 #include "vocab.h"
+
+/* IDF and gap curves, proximity, exact forms, runs, column weights, clause
+ * counts, passage scores, the best rows kept exact when the others get a
+ * bound, a query that is not the one FTS5 runs, the row lengths of
+ * docinfo.c standing for FTS5's, and the title hits of long rows counted
+ * whole (whole_labels), and a question's score times the square root of
+ * its best passage's share (passage_share), a book-sized row's times a power
+ * of its best page's (long_rows); a synonym no row has changes no score; the
+ * relaxed count of a row with every clause of a question (its passages, at
+ * least all but one); the span of a title that lacks the query's function
+ * words (title_cols) or its words that say little alone
+ * (query_expr.little); a rare related word's clause in the relaxed order,
+ * not a common one's. */
 
 /* Documents (title, text): pairs that differ in one thing only. */
 static const char *const rows[][2] = {
