@@ -9,11 +9,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Is word (unaccented) one of list[0..n)? */
+static int grammar_in_list(const char *word, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], word) == 0)
+            return 1;
+    return 0;
+}
+
 /* The commonest function words, which query.c matches by their own form
- * and its accented spellings, not by their stem: « des » and « de » are in nearly
- * every document, and each of their forms is one of the longest lists of
- * the index (with stems, « mot de passe » read « de », « des », « dé » and
- * « dés »: 0.5 ms of matching became 4.9). */
+ * and its accented spellings, not by their stem: « des » and « de » are
+ * in nearly every document, and each of their forms is one of the longest
+ * lists of the index (with stems, « mot de passe » read « de », « des »,
+ * « dé » and « dés »: 0.5 ms of matching became 4.9). */
 static const char *const grammar_closed_words[] = {
     "a",     "au",   "aux", "avec", "c",    "ce",  "ces",  "d",   "dans", "de",  "des",
     "du",    "elle", "en",  "est",  "et",   "il",  "l",    "la",  "le",   "les", "leur",
@@ -23,10 +32,8 @@ static const char *const grammar_closed_words[] = {
 
 int grammar_closed_word(const char *unaccented)
 {
-    for (size_t i = 0; i < sizeof grammar_closed_words / sizeof grammar_closed_words[0]; i++)
-        if (strcmp(grammar_closed_words[i], unaccented) == 0)
-            return 1;
-    return 0;
+    return grammar_in_list(unaccented, grammar_closed_words,
+                           sizeof grammar_closed_words / sizeof grammar_closed_words[0]);
 }
 
 /* Questions. « comment identifier une victime de traite ? » needs none of
@@ -61,14 +68,6 @@ static const char *const grammar_function_words[] = {
     "sur",     "t",       "ta",         "te",       "tes",     "toi",   "ton",      "tu",
     "un",      "une",     "vos",        "votre",    "vous",    "y",
 };
-
-static int grammar_in_list(const char *word, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], word) == 0)
-            return 1;
-    return 0;
-}
 
 static const char *const grammar_determiners[] = {
     "ce",   "ces",   "cet", "cette", "des", "du",  "la",    "le",    "les",
