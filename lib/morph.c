@@ -3,7 +3,7 @@
  * typed, the « -age » noun and a verb's action noun, adjectives and their
  * verbs, the other number, a verb's other person, the forms of verbs in
  * -dre and -ttre. Reads the index through a piece_vocab only; does not
- * parse queries, tell function words nor write FTS5 (query.c). */
+ * parse queries, tell function words (grammar.c) nor write FTS5 (query.c). */
 #include "morph.h"
 
 #include "analyzer.h"
@@ -707,7 +707,7 @@ static int morph_re_verb_alt(buf *b, const char *alt, size_t n, const piece_voca
 /* Is the form w[0..len) one side of a number pair to leave alone: a word
  * of fewer than three letters (« bu » / « bus », « sa » / « sas »), a
  * function word or a word that says little, as little (the caller's:
- * query.c's word lists) tells (« moi » / « mois », « soi » /
+ * grammar.c's word lists) tells (« moi » / « mois », « soi » /
  * « sois », « par » / « pars »), or an invariable word (morph_invariable:
  * « mai » / « mais », « plu » / « plus »)? Read unaccented. */
 static int morph_number_shy(const char *w, size_t len, int (*little)(const char *word))

@@ -1,15 +1,17 @@
 /* query: reads a search-box string (words, "phrases", -exclusions, OR,
- * prefix*) into items, analyses each with the analyzer, expands synonyms,
- * and writes FTS5 expressions built here from analyzer tokens, each
- * double-quoted: user text never reaches FTS5. Does not run queries nor
- * rank (search.c), nor find the forms of a word's family Snowball stems
- * apart (morph.c, which query_lend asks). */
+ * prefix*) into items, analyses each, expands synonyms, and writes FTS5
+ * expressions built from analyzer tokens, each double-quoted: user text
+ * never reaches FTS5. Does not tell function words nor questions
+ * (grammar.c), nor a word family's forms (morph.c, which query_lend asks),
+ * nor run queries or rank (search.c). */
 #include "query.h"
 
 #include "analyzer.h"
 #include "buf.h"
+#include "grammar.h"
 #include "morph.h"
 #include "piece.h"
+#include "query_item.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -30,7 +32,7 @@
  * prefix when at least three letters precede it; any other character is
  * text for the analyzer (punctuation inside a word makes a phrase of its
  * parts: query_in_word). In a question, function words are not required
- * (query_mark_question). Input is read up to QUERY_MAX_BYTES and
+ * (grammar_mark_question). Input is read up to QUERY_MAX_BYTES and
  * QUERY_MAX_TERMS analysed words. */
 
 #define QUERY_MIN_PREFIX 3    /* letters before a '*': shorter prefixes cost too much */
@@ -54,7 +56,7 @@ typedef struct query_node {
     int either;     /* PHRASE: a side of a question's « entre A et B », which
                      * the relaxed order counts with the other (query_expr.either) */
     int common;     /* PHRASE of one word typed that says little alone
-                     * (query_says_little) */
+                     * (grammar_says_little) */
     int little;     /* PHRASE: common, or a question's light verb
                      * (query_expr.little) */
     int derive;     /* PHRASE of one word typed: may reach its « -age »
@@ -66,10 +68,10 @@ typedef struct query_node {
     char *plural;   /* PHRASE of one word: the alternatives of its other
                      * number (morph_plural_piece), its weak forms; else NULL */
     int optional;   /* a clause not required: a function word of a keyword
-                     * query (query_mark_optional), ranked where a row has it */
+                     * query (grammar_mark_optional), ranked where a row has it */
     int label_only; /* PHRASE: ranked by its hits in the titles and headings
                      * only (query_term.label_only) */
-    int head;       /* PHRASE: the head noun of a keyword query (query_mark_head) */
+    int head;       /* PHRASE: the head noun of a keyword query (grammar_mark_head) */
     int defining;   /* PHRASE: a meaning question's term followed by « est » and
                      * a determiner (query_build_defining; query_term.defining) */
     int acronym;    /* a clause of one word that is an acronym: typed in
@@ -79,47 +81,6 @@ typedef struct query_node {
     size_t nkids;
 } query_node;
 
-typedef struct {
-    char *stem;   /* folded stem, no marker */
-    char *exact;  /* "=form" */
-    char *folded; /* "~form" or NULL when the form has no accent */
-    char *pct;    /* "%stem" of the unaccented form when it differs, or NULL */
-} query_pos;
-
-enum { QUERY_ITEM_WORD, QUERY_ITEM_PHRASE, QUERY_ITEM_OR };
-
-typedef struct {
-    int kind;
-    int neg, prefix;
-    int dropped;     /* a function word of a question, not required */
-    int soft;        /* a word of a question the relaxed order does not count
-                      * (query_expr.soft) */
-    int either;      /* a side of a question's « entre A et B » (query_mark_either) */
-    int light;       /* a question's light verb before a word (query_light_verbs),
-                      * which a title need not say (query_expr.little) */
-    int optional;    /* a function word of a keyword query: not required, ranked */
-    int asks;        /* a question's interrogative (« pourquoi »): no clause,
-                      * but an exact-form signal of titles and headings */
-    int caps;        /* typed in capitals, two letters or more (an acronym) */
-    int ends;        /* the last word of its clause: the text or a , ; : ! ? follows */
-    int article;     /* typed after an elided « l' » (« l'assistant »), which
-                      * the analyzer strips */
-    int head;        /* the head noun of a keyword query that names a thing
-                      * (query_mark_head) */
-    int clitic;      /* typed after an elided « n' », « s' », « j' », « m' » or
-                      * « t' »: a negation or a pronoun, so a clause with
-                      * its verb (query_mark_head) */
-    int after_qu;    /* typed after an elided « qu' » (« parce qu'il »), which
-                      * the analyzer strips too */
-    int extension;   /* typed with a dot glued before its letters and none
-                      * after (« .changes », « .dsc »): a file name's
-                      * extension, matched as typed (query_item_node) */
-    char or_word[3]; /* QUERY_ITEM_OR: the word it is when not an operator */
-    query_pos *pos;
-    size_t npos;
-    char *whole; /* a compound's whole, no marker */
-} query_item;
-
 struct query {
     query_node **clauses;
     size_t nclauses;
@@ -127,8 +88,8 @@ struct query {
     size_t nexcl;
     query_node **exact; /* exact-form phrases, one per positive word or phrase */
     size_t nexact;
-    int question;            /* query_mark_question found a question */
-    int meaning;             /* the question asks what a word means (query_asks_meaning) */
+    int question;            /* grammar_mark_question found a question */
+    int meaning;             /* the question asks what a word means (grammar_asks_meaning) */
     int operators;           /* typed with an exclusion, a "phrase", OR or a prefix */
     unsigned long long must; /* the clauses the relaxed expression requires
                               * (query_require_acronyms), a bit each */
@@ -386,7 +347,7 @@ static int query_node_matches(const query_node *n, const char *token, size_t len
 
 /* Items. */
 
-static void query_pos_free(query_pos *p)
+void query_pos_free(query_pos *p)
 {
     free(p->stem);
     free(p->exact);
@@ -449,12 +410,6 @@ static void query_item_analyze(query_item *it, const char *text, size_t len)
     for (size_t i = 0; i < it->npos; i++)
         if (!it->pos[i].exact)
             it->pos[i].exact = query_marked(ANALYZER_EXACT, it->pos[i].stem);
-}
-
-/* The unaccented surface of position p, without marker. */
-static const char *query_pos_surface(const query_pos *p)
-{
-    return (p->folded ? p->folded : p->exact) + 1;
 }
 
 /* Lexing. */
@@ -685,11 +640,6 @@ static void query_lex_run(query_lex *lx, const char *text, size_t len)
     }
 }
 
-static int query_positive(const query_item *it)
-{
-    return it->kind != QUERY_ITEM_OR && !it->neg;
-}
-
 /* An OR (or OU) that does not stand between two positive items is a word. */
 static void query_lex_fix_or(query_lex *lx)
 {
@@ -706,26 +656,6 @@ static void query_lex_fix_or(query_lex *lx)
 }
 
 /* Nodes from items. */
-
-/* The commonest function words are matched by their own form and its
- * accented spellings, not by their stem: « des » and « de » are in nearly
- * every document, and each of their forms is one of the longest lists of
- * the index (with stems, « mot de passe » read « de », « des », « dé » and
- * « dés »: 0.5 ms of matching became 4.9). */
-static const char *const query_closed_words[] = {
-    "a",     "au",   "aux", "avec", "c",    "ce",  "ces",  "d",   "dans", "de",  "des",
-    "du",    "elle", "en",  "est",  "et",   "il",  "l",    "la",  "le",   "les", "leur",
-    "leurs", "n",    "ne",  "ou",   "par",  "pas", "pour", "qu",  "que",  "qui", "s",
-    "sa",    "se",   "ses", "son",  "sont", "sur", "un",   "une", "y",
-};
-
-static int query_closed_word(const char *unaccented)
-{
-    for (size_t i = 0; i < sizeof query_closed_words / sizeof query_closed_words[0]; i++)
-        if (strcmp(query_closed_words[i], unaccented) == 0)
-            return 1;
-    return 0;
-}
 
 /* Agent-noun endings (« utilisateur », « administratrices »), which
  * Snowball deletes in R2, leaving the stem of the verb and of its action
@@ -849,17 +779,15 @@ static const query_false_row *query_false_stem(const char *word, size_t len)
  * no "!signe". A word typed without accents also gets "^word": query_lend
  * adds the stems of its accented spellings in the index.
  * Neither side crosses the stem of a word that says little either
- * (query_says_little): « entrée » written bare, « entree », stems to
+ * (grammar_says_little): « entrée » written bare, « entree », stems to
  * "entre", the stem of « entre », in nearly every document. There the
  * piece names the spellings themselves, "~entree|=entree|~entrees|=entrees"
  * instead of "!entre", whether typed « entrée » or bare. */
-static int query_says_little(const char *word);
-static int query_soft_preposition(const char *word);
-
 static char *query_pos_piece(const query_pos *p)
 {
     buf b = BUF_INIT;
-    if (query_closed_word(query_pos_surface(p)) || query_soft_preposition(query_pos_surface(p))) {
+    if (grammar_closed_word(query_pos_surface(p)) ||
+        grammar_soft_preposition(query_pos_surface(p))) {
         /* Its own form and its accented spellings: « de », « dé ». */
         buf_putc(&b, ANALYZER_EXACT);
         buf_puts(&b, query_pos_surface(p));
@@ -869,7 +797,7 @@ static char *query_pos_piece(const query_pos *p)
         return buf_detach(&b);
     }
     const char *surface = query_pos_surface(p);
-    if (strcmp(p->stem, surface) != 0 && query_says_little(p->stem)) {
+    if (strcmp(p->stem, surface) != 0 && grammar_says_little(p->stem)) {
         /* Its spelling and its other number's, accented or bare. */
         size_t slen = strlen(surface);
         int plural = slen > 1 && surface[slen - 1] == 's';
@@ -900,7 +828,7 @@ static char *query_pos_piece(const query_pos *p)
         buf_puts(&b, surface);
     } else if (p->pct && !analyzer_is_protected(p->pct + 1, strlen(p->pct + 1))) {
         buf_putc(&b, ANALYZER_ALTERNATIVE);
-        if (query_says_little(p->pct + 1)) {
+        if (grammar_says_little(p->pct + 1)) {
             buf_putc(&b, ANALYZER_EXACT);
             buf_puts(&b, surface);
         } else {
@@ -946,8 +874,6 @@ static query_node *query_prefix_node(const query_item *it)
     return ph;
 }
 
-static int query_says_little(const char *word);
-
 static query_node *query_item_node(const query_item *it)
 {
     if (it->prefix)
@@ -963,7 +889,7 @@ static query_node *query_item_node(const query_item *it)
     ph->either = it->either;
     ph->head = it->head;
     ph->common = it->kind == QUERY_ITEM_WORD && it->npos == 1 &&
-                 query_says_little(query_pos_surface(&it->pos[0]));
+                 grammar_says_little(query_pos_surface(&it->pos[0]));
     ph->little = ph->common || it->light;
     ph->derive = it->kind == QUERY_ITEM_WORD && it->npos == 1 && !ph->common;
     if (it->kind == QUERY_ITEM_WORD && it->npos == 1 && !it->whole)
@@ -1144,1044 +1070,10 @@ static query_node *query_single(const query_item *it, const synonyms *syn, const
 }
 
 /* Builds clauses and exclusions from the items. */
-/* Questions. « comment identifier une victime de traite ? » needs none of
- * « comment », « une », « de » to be in a document: in a question (text
- * ending with '?', or starting with an interrogative: « que faire si … »,
- * « qui peut … ») its function words are not required, unless nothing else
- * is left: articles, pronouns, prepositions, the conjunctions « et » and
- * « ou », interrogatives, and the conjugated auxiliaries and modal verbs
- * that only carry a question (« j'ai été », « peut-elle », « est-ce que »,
- * « dois-je »). Infinitives stay (« être indemnisé », « que faire ? »: FAQs
- * and fact sheets ask their questions in the same words), and so do
- * « sans », « non » and « pas ».
- * They still join synonym sides (« aide sociale à l'enfance ? »). */
-static const char *const query_interrogatives[] = {
-    "comment", "pourquoi", "combien", "quand",  "quel",     "quelle",   "quels",      "quelles",
-    "que",     "qui",      "quoi",    "lequel", "laquelle", "lesquels", "lesquelles",
-};
-
-static const char *const query_function_words[] = {
-    "a",       "ai",      "as",         "au",       "aux",     "avec",  "avez",     "avons",
-    "c",       "ca",      "ce",         "cela",     "ces",     "cet",   "cette",    "chez",
-    "combien", "comment", "d",          "dans",     "de",      "des",   "devez",    "devons",
-    "dois",    "doit",    "doivent",    "du",       "elle",    "elles", "en",       "es",
-    "est",     "et",      "etais",      "etait",    "ete",     "etes",  "eux",      "faut",
-    "il",      "ils",     "j",          "je",       "l",       "la",    "laquelle", "le",
-    "lequel",  "les",     "lesquelles", "lesquels", "leur",    "leurs", "lui",      "m",
-    "ma",      "me",      "mes",        "moi",      "mon",     "n",     "ne",       "nos",
-    "notre",   "nous",    "on",         "ont",      "ou",      "par",   "peut",     "peuvent",
-    "peux",    "pour",    "pourquoi",   "pouvez",   "pouvons", "puis",  "qu",       "quand",
-    "que",     "quel",    "quelle",     "quelles",  "quels",   "qui",   "quoi",     "s",
-    "sa",      "se",      "ses",        "si",       "sommes",  "son",   "sont",     "suis",
-    "sur",     "t",       "ta",         "te",       "tes",     "toi",   "ton",      "tu",
-    "un",      "une",     "vos",        "votre",    "vous",    "y",
-};
-
-static int query_in_list(const char *word, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], word) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *const query_determiners[] = {
-    "ce",   "ces",   "cet", "cette", "des", "du",  "la",    "le",    "les",
-    "leur", "leurs", "ma",  "mes",   "mon", "nos", "notre", "sa",    "ses",
-    "son",  "ta",    "tes", "ton",   "un",  "une", "vos",   "votre",
-};
-
-/* Words that say little in a passage without a noun or a verb beside them
- * (adverbs, pronouns, auxiliaries: « lors des », « tout », « même »; the
- * auxiliaries' imperfect, future and conditional, « sera », « avait »,
- * as their present is among a question's; adverbs of time and frequency,
- * « toujours », « souvent », « ensuite »), on top of a question's function
- * words; « non », « sans », « pas », « jamais » say something and are not
- * here. Unaccented. */
-static const char *const query_weak_words[] = {
-    "ainsi",      "alors",   "aura",     "aurai",     "auraient",    "aurais",   "aurait",
-    "auras",      "aurez",   "auriez",   "aurions",   "aurons",      "auront",   "aussi",
-    "aussitot",   "autre",   "autres",   "avaient",   "avais",       "avait",    "aviez",
-    "avions",     "avoir",   "bien",     "bientot",   "celle",       "celles",   "celui",
-    "ceux",       "comme",   "deja",     "depuis",    "desormais",   "donc",     "dont",
-    "dorenavant", "encore",  "enfin",    "ensuite",   "entre",       "etaient",  "etiez",
-    "etions",     "etre",    "ici",      "longtemps", "lors",        "mais",     "meme",
-    "memes",      "moins",   "parfois",  "plus",      "quelquefois", "rarement", "selon",
-    "sera",       "serai",   "seraient", "serais",    "serait",      "seras",    "serez",
-    "seriez",     "serions", "serons",   "seront",    "souvent",     "tard",     "tot",
-    "toujours",   "tous",    "tout",     "toute",     "toutes",      "tres",     "vers",
-};
-
-/* Prepositions of place and time (« sous », « devant », « derrière »,
- * « pendant »): a question's relaxed order does not count them, as it
- * does not count « entre », « vers », « depuis » (query_weak_words), though
- * they match and score; nor a keyword query's, but « avant » and
- * « derrière » (query_keyword_firm_prepositions). Unaccented. */
-static const char *const query_soft_prepositions[] = {
-    "apres",  "avant", "contre", "derriere", "dessous", "dessus", "devant",
-    "durant", "hors",  "malgre", "parmi",    "pendant", "sous",   "via",
-};
-
-/* Light verbs (unaccented): the copulas (« sembler », « paraître »,
- * « rester »), the causatives (« faire », « laisser », « rendre ») and the
- * verbs of knowing (« savoir », « connaître »), infinitive and present.
- * Before a word they frame what a question asks, which that word names:
- * « pourquoi la gomme ne rend pas transparent ? », « comment faire défiler
- * les diapos », « comment connaître le nombre de mots »; the page that
- * answers seldom writes them, and long pages say them in passing, so a
- * question's relaxed order does not count them, though they match and
- * score. Written from French grammar; « devenir » measured out (« comment
- * devenir mainteneur debian »: becoming is what is asked), « reste » and
- * « demeure » left out as nouns too (a division's remainder). */
-static const char *const query_light_verbs[] = {
-    "connaitre",  "demeurent", "demeurer", "faire",    "laisse",  "laissent", "laisser",
-    "paraissent", "parait",    "paraitre", "rend",     "rendent", "rendre",   "restent",
-    "rester",     "savoir",    "semble",   "semblent", "sembler",
-};
-
-/* Whether a word (unaccented) is a preposition of place or time. Matched by
- * its own form, as the closed words (query_pos_piece), not by its stem:
- * « devant » stems as « devez », « pendant » as « pendre », « durant » as
- * « durée »; but a word all the same (query_node_content). */
-static int query_soft_preposition(const char *word)
-{
-    return query_in_list(word, query_soft_prepositions,
-                         sizeof query_soft_prepositions / sizeof query_soft_prepositions[0]);
-}
-
-/* Whether a word (unaccented) is a function word of a question
- * (query_function_words) or says little alone (query_weak_words). */
-static int query_says_little(const char *word)
-{
-    return query_in_list(word, query_function_words,
-                         sizeof query_function_words / sizeof query_function_words[0]) ||
-           query_in_list(word, query_weak_words,
-                         sizeof query_weak_words / sizeof query_weak_words[0]);
-}
-
-/* The possessive determiners (unaccented): « le vôtre » and « la nôtre »
- * read "votre" and "notre". */
-static const char *const query_possessives[] = {
-    "leur", "leurs", "ma", "mes", "mon", "nos", "notre", "sa",
-    "ses",  "son",   "ta", "tes", "ton", "vos", "votre",
-};
-
-/* Is items[i] a possessive right after a determiner of its clause (« le
- * son », « du ton », « un son »)? Two determiners do not stand in a row:
- * the possessive is then a noun (the sound, the tone) or a pronoun (« le
- * vôtre », « le leur »). In the scale corpus's text (9.5k pages), every
- * article or demonstrative followed by a possessive is so: « le son » 38,
- * « un son » 21, « du son » 18, « un ton » 6, « le/la/les vôtre(s) » 22,
- * « ce son » 3, « au son » 3, « le ton » and « du ton » 2 each, « le
- * leur » 1; none is a determiner before a noun. « au » and « aux » hold
- * an article. No judged query moved (tests/relevance, both held-out
- * batches): « que faire si le son grésille ? » keeps « son », but the
- * possessive « son » of every page matches it too, and no page writes
- * « grésille » (the answer says « craquements »). */
-static int query_after_determiner(const query_item *items, size_t i)
-{
-    const query_item *it = &items[i], *prev = i > 0 ? &items[i - 1] : NULL;
-    if (!prev || prev->kind != QUERY_ITEM_WORD || prev->neg || prev->prefix || prev->ends ||
-        prev->npos == 0 || it->npos != 1)
-        return 0;
-    const char *before = query_pos_surface(&prev->pos[prev->npos - 1]);
-    return query_in_list(query_pos_surface(&it->pos[0]), query_possessives,
-                         sizeof query_possessives / sizeof query_possessives[0]) &&
-           (query_in_list(before, query_determiners,
-                          sizeof query_determiners / sizeof query_determiners[0]) ||
-            strcmp(before, "au") == 0 || strcmp(before, "aux") == 0);
-}
-
-/* Is it a letter that French elides (« c », « d », « l », « s »…)
- * standing alone? The analyzer strips an elided letter from its word
- * (« l'abri », and « l abri » typed without the apostrophe: query_join_elisions),
- * so a letter left alone stood before a consonant or at the end, where
- * French elides nothing: a name (« trier un tableau en C », « vitamine
- * C »), a unit, a key, not « ce » or « de ». */
-static int query_lone_letter(const query_item *it)
-{
-    if (it->npos != 1)
-        return 0;
-    const char *w = query_pos_surface(&it->pos[0]);
-    return w[0] && !w[1] && strchr("cdjlmnst", w[0]);
-}
-
-/* The nouns of French prepositional locutions (« au lieu de », « à cause
- * de », « en cas de », « à l'aide de »), of interrogative ones
- * (« combien de temps », « de quelle manière », « pour quelle raison »)
- * and of adverbials of frequency (« tous les jours », « chaque semaine »):
- * the locution is a preposition, an interrogative or an adverb, its noun
- * names no topic, and is a function word (query_function_word). Each entry: the
- * words before the noun, unaccented (an elided « l' » is stripped by the
- * analyzer), then the noun. Written from French grammar; « à partir de »
- * was measured out (« comment calculer l'âge à partir de la date de
- * naissance ? » 0.947 -> 0.883: the answers say « à partir de » too);
- * « au cours de » left out: « au cours de français » is a class. */
-enum { QUERY_BEFORE_ANY, QUERY_BEFORE_DE, QUERY_BEFORE_A };
-
-static const struct {
-    const char *w[3]; /* the words before the noun, then the noun */
-    int before;       /* what must follow: « de » (« du », « des », « d'un »), « à »,
-                       * or anything but « de » (a complement of the noun) */
-} query_locutions[] = {
-    {{"au", "lieu"}, QUERY_BEFORE_DE},
-    {{"a", "cause"}, QUERY_BEFORE_DE},
-    {{"en", "cas"}, QUERY_BEFORE_DE},
-    {{"au", "moyen"}, QUERY_BEFORE_DE},
-    {{"a", "aide"}, QUERY_BEFORE_DE},
-    {{"a", "la", "place"}, QUERY_BEFORE_DE},
-    {{"au", "sein"}, QUERY_BEFORE_DE},
-    {{"a", "propos"}, QUERY_BEFORE_DE},
-    {{"en", "raison"}, QUERY_BEFORE_DE},
-    {{"du", "fait"}, QUERY_BEFORE_DE},
-    {{"a", "egard"}, QUERY_BEFORE_DE},
-    {{"en", "depit"}, QUERY_BEFORE_DE},
-    {{"a", "force"}, QUERY_BEFORE_DE},
-    {{"au", "bout"}, QUERY_BEFORE_DE},
-    {{"a", "cote"}, QUERY_BEFORE_DE},
-    {{"en", "face"}, QUERY_BEFORE_DE},
-    {{"en", "dehors"}, QUERY_BEFORE_DE},
-    {{"par", "rapport"}, QUERY_BEFORE_A},
-    {{"combien", "de", "temps"}, QUERY_BEFORE_ANY},
-    {{"combien", "de", "fois"}, QUERY_BEFORE_ANY},
-    {{"quelle", "maniere"}, QUERY_BEFORE_ANY},
-    {{"quelle", "facon"}, QUERY_BEFORE_ANY},
-    {{"quelle", "raison"}, QUERY_BEFORE_ANY},
-    {{"quel", "moment"}, QUERY_BEFORE_ANY},
-    {{"tous", "les", "jours"}, QUERY_BEFORE_ANY},
-    {{"tous", "les", "soirs"}, QUERY_BEFORE_ANY},
-    {{"tous", "les", "matins"}, QUERY_BEFORE_ANY},
-    {{"tous", "les", "mois"}, QUERY_BEFORE_ANY},
-    {{"tous", "les", "ans"}, QUERY_BEFORE_ANY},
-    {{"toutes", "les", "heures"}, QUERY_BEFORE_ANY},
-    {{"toutes", "les", "minutes"}, QUERY_BEFORE_ANY},
-    {{"toutes", "les", "semaines"}, QUERY_BEFORE_ANY},
-    {{"chaque", "jour"}, QUERY_BEFORE_ANY},
-    {{"chaque", "semaine"}, QUERY_BEFORE_ANY},
-    {{"chaque", "mois"}, QUERY_BEFORE_ANY},
-    {{"chaque", "annee"}, QUERY_BEFORE_ANY},
-};
-
-static const char *query_word_at(const query_item *items, size_t n, size_t k);
-
-/* Is items[i] (one word) the noun of such a locution, followed by what
- * it must be (« au sein d'une équipe », not « allaitement au sein »;
- * « à l'aide d'un outil », not « accéder à l'aide juridictionnelle »)? */
-static int query_locution_noun(const query_item *items, size_t n, size_t i)
-{
-    const query_item *it = &items[i];
-    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos != 1)
-        return 0;
-    size_t k = 0;
-    for (size_t j = 0; j < i; j++) {
-        if (items[j].kind != QUERY_ITEM_WORD || items[j].neg || items[j].prefix)
-            return 0;
-        k += items[j].npos;
-    }
-    const char *w = query_pos_surface(&it->pos[0]);
-    const char *next = query_word_at(items, n, k + 1);
-    static const char *const de[] = {"de", "des", "du", "un", "une"}; /* « d'un »: d' stripped */
-    static const char *const a[] = {"a", "au", "aux"};
-    for (size_t l = 0; l < sizeof query_locutions / sizeof query_locutions[0]; l++) {
-        size_t m = 0;
-        while (m < 3 && query_locutions[l].w[m])
-            m++;
-        if (strcmp(query_locutions[l].w[m - 1], w) != 0 || k < m - 1)
-            continue;
-        if (query_locutions[l].before == QUERY_BEFORE_DE &&
-            (!next || !query_in_list(next, de, sizeof de / sizeof de[0])))
-            continue;
-        if (query_locutions[l].before == QUERY_BEFORE_A &&
-            (!next || !query_in_list(next, a, sizeof a / sizeof a[0])))
-            continue;
-        /* « combien de temps de travail », « chaque jour de congé »: the
-         * noun has a complement, it is the topic. */
-        if (query_locutions[l].before == QUERY_BEFORE_ANY && next && query_in_list(next, de, 3))
-            continue;
-        size_t b = 0;
-        while (b + 1 < m) {
-            const char *prev = query_word_at(items, n, k - (m - 1) + b);
-            if (!prev || strcmp(prev, query_locutions[l].w[b]) != 0)
-                break;
-            b++;
-        }
-        if (b + 1 == m)
-            return 1;
-    }
-    return 0;
-}
-
-/* French conjunctive locutions (« tant que », « alors que », « parce
- * que », « bien que », « afin que », « à mesure que », « étant donné
- * que »): the words before « que » make a conjunction with it, grammar
- * that names no topic, like the prepositional locutions above. Each
- * entry: the words before « que », unaccented. Written from French
- * grammar; « sans que » left out (« sans » says something, and has its
- * own rule: query_sans_object), « pour que » needs nothing (« pour » is
- * a function word). */
-/* clang-format off */
-static const char *const query_conjunctions[][3] = {
-    {"tant"}, {"alors"}, {"parce"}, {"bien"}, {"pendant"}, {"afin"}, {"avant"}, {"apres"},
-    {"depuis"}, {"ainsi"}, {"tandis"}, {"plutot"}, {"sauf"}, {"vu"}, {"autant"},
-    {"maintenant"}, {"pourvu"}, {"encore"},
-    {"a", "mesure"}, {"de", "sorte"}, {"en", "sorte"}, {"a", "condition"}, {"a", "moins"},
-    {"une", "fois"}, {"etant", "donne"}, {"en", "attendant"}, {"de", "facon"},
-    {"de", "maniere"},
-};
-/* clang-format on */
-
-/* Is items[i] (one word) a word of such a locution, « que » or « qu' »
- * following it? */
-static int query_conjunction_word(const query_item *items, size_t n, size_t i)
-{
-    for (size_t l = 0; l < sizeof query_conjunctions / sizeof query_conjunctions[0]; l++) {
-        size_t m = 0;
-        while (m < 3 && query_conjunctions[l][m])
-            m++;
-        for (size_t p = 0; p < m; p++) {
-            if (p > i || i - p + m >= n)
-                continue;
-            size_t first = i - p, k;
-            for (k = 0; k < m; k++) {
-                const query_item *w = &items[first + k];
-                if (w->kind != QUERY_ITEM_WORD || w->neg || w->prefix || w->npos != 1 ||
-                    (k + 1 < m && w->ends) ||
-                    strcmp(query_pos_surface(&w->pos[0]), query_conjunctions[l][k]) != 0)
-                    break;
-            }
-            const query_item *q = &items[first + m];
-            if (k == m && !items[first + m - 1].ends && q->kind == QUERY_ITEM_WORD && !q->neg &&
-                !q->prefix && q->npos > 0 &&
-                (q->after_qu || strcmp(query_pos_surface(&q->pos[0]), "que") == 0))
-                return 1;
-        }
-    }
-    return 0;
-}
-
-/* A plain word made of function words only (« une », « est-ce »),
- * compared unaccented. A determiner that ends its clause is none: no noun
- * follows it, so it is a noun (« pourquoi je n'ai pas de son ? »: the
- * sound; « le la », the note). Measured on the held-out set
- * (tests/relevance/heldout): « pourquoi je n'ai pas de son ? » 0.000 ->
- * 0.821, class question 0.7511 -> 0.8194, nothing else moved in either
- * set. Dropping the « pas » of a question's « ne … pas » too (it says no
- * topic) was tried: « pas de son » 0.931, but « pourquoi mon wifi ne
- * marche pas ? » 0.228 -> 0.121 and « que faire si l'ordinateur ne
- * s'allume pas ? » 0.983 -> 0.959 (class 0.8178); with « plus », « jamais »,
- * « rien », « point » as well, « comment réparer un système qui ne démarre
- * plus ? » 0.906 -> 0.707. So « pas » stays a word. */
-static int query_function_word(const query_item *items, size_t n, size_t i)
-{
-    const query_item *it = &items[i];
-    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos == 0)
-        return 0;
-    if ((i > 0 && items[i - 1].kind == QUERY_ITEM_OR) ||
-        (i + 1 < n && items[i + 1].kind == QUERY_ITEM_OR))
-        return 0;
-    if (it->ends && it->npos == 1 &&
-        query_in_list(query_pos_surface(&it->pos[0]), query_determiners,
-                      sizeof query_determiners / sizeof query_determiners[0]))
-        return 0;
-    if (query_after_determiner(items, i))
-        return 0;
-    if (query_lone_letter(it))
-        return 0;
-    if (query_locution_noun(items, n, i) || query_conjunction_word(items, n, i))
-        return 1;
-    for (size_t k = 0; k < it->npos; k++)
-        if (!query_in_list(query_pos_surface(&it->pos[k]), query_function_words,
-                           sizeof query_function_words / sizeof query_function_words[0]))
-            return 0;
-    return 1;
-}
-
-/* The subject pronoun a question puts after its verb (« aident-ils »,
- * « doit-on », « va-t-il ») is no word to look for: the compound becomes
- * its verb. */
-static const char *const query_pronouns[] = {"elle", "elles", "il", "ils", "je",
-                                             "nous", "on",    "t",  "tu",  "vous"};
-
-static void query_trim_pronouns(query_item *it)
-{
-    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix)
-        return;
-    size_t n = it->npos;
-    while (n > 1 && query_in_list(query_pos_surface(&it->pos[n - 1]), query_pronouns,
-                                  sizeof query_pronouns / sizeof query_pronouns[0]))
-        n--;
-    if (n == it->npos)
-        return;
-    for (size_t k = n; k < it->npos; k++)
-        query_pos_free(&it->pos[k]);
-    it->npos = n;
-    free(it->whole);
-    it->whole = NULL;
-}
-
-/* Surface k of the positions items[0..n) hold, read across items (a plain
- * word each), or NULL: « est-ce » and « est ce » both read "est", "ce". */
-static const char *query_word_at(const query_item *items, size_t n, size_t k)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (items[i].kind != QUERY_ITEM_WORD || items[i].neg || items[i].prefix)
-            return NULL;
-        if (k < items[i].npos)
-            return query_pos_surface(&items[i].pos[k]);
-        k -= items[i].npos;
-    }
-    return NULL;
-}
-
-/* The prepositions before which an interrogative still opens a question
- * (« à qui s'adresser », « de quoi a besoin une victime », « à partir de
- * quel âge », « jusqu'à quand »), unaccented; and the interrogatives that
- * do so after them: not « que » (« pour que » is « so that »), nor « ou »
- * (« pour ou contre »). */
-static const char *const query_ask_prepositions[] = {
-    "a",     "aupres", "avec", "chez",   "contre", "dans",  "de",   "depuis", "en",
-    "entre", "jusqu",  "par",  "partir", "pour",   "selon", "sous", "sur",    "vers",
-};
-
-static const char *const query_asked_after[] = {
-    "combien", "quand", "quel", "quelle", "quels", "quelles", "qui", "quoi",
-};
-
-#define QUERY_ASK_MAX_LEAD 3 /* « à partir de » */
-
-/* Do the text's first words ask by a preposition or up to three, then an
- * interrogative? */
-static int query_asks_after_preposition(const query_item *items, size_t n)
-{
-    size_t k = 0;
-    const char *w;
-    while (k < QUERY_ASK_MAX_LEAD && (w = query_word_at(items, n, k)) &&
-           query_in_list(w, query_ask_prepositions,
-                         sizeof query_ask_prepositions / sizeof query_ask_prepositions[0]))
-        k++;
-    return k > 0 && (w = query_word_at(items, n, k)) &&
-           query_in_list(w, query_asked_after,
-                         sizeof query_asked_after / sizeof query_asked_after[0]);
-}
-
-/* Does the text ask a question by its first words, « ? » or not? An
- * interrogative (« comment », « que faire »), « où » with or without its
- * accent, or « est-ce » (« qu'est-ce que », « est-ce que »), written
- * with or without its hyphen and apostrophe: « qu est ce qu une adresse
- * ip » is « qu'est-ce qu'une adresse IP ? » typed quickly. « ou » is « or »
- * between words; typed first in the query (at_start) and followed by another
- * word, it is « où » without its accent (« ou porter plainte », « ou
- * trouver de l aide »), a query having nothing before it to join; « OU »
- * in capitals is the operator typed out of place (query_lex_fix_or), left
- * a word. Or prepositions, then an interrogative
- * (query_asks_after_preposition). */
-static int query_asks(const query_item *items, size_t n, int at_start)
-{
-    if (n == 0 || items[0].kind != QUERY_ITEM_WORD || items[0].neg || items[0].prefix)
-        return 0;
-    const query_pos *p = &items[0].pos[0];
-    if (items[0].npos == 1 &&
-        (query_in_list(query_pos_surface(p), query_interrogatives,
-                       sizeof query_interrogatives / sizeof query_interrogatives[0]) ||
-         strcmp(p->exact + 1, "o\xC3\xB9") == 0 ||
-         (at_start && strcmp(p->exact + 1, "ou") == 0 && !items[0].or_word[0] && n > 1)))
-        return 1;
-    const char *first = query_word_at(items, n, 0), *second = query_word_at(items, n, 1);
-    if (first && second && strcmp(first, "est") == 0 && strcmp(second, "ce") == 0)
-        return 1;
-    return query_asks_after_preposition(items, n);
-}
-
-/* The words before which a subject pronoun is elided, not inverted (« s'il »,
- * « qu'on », « lorsqu'elle »), unaccented. */
-static const char *const query_elided[] = {"c", "d",      "j",  "jusqu", "l",  "lorsqu", "m",
-                                           "n", "puisqu", "qu", "s",     "si", "quoiqu"};
-
-static const char *const query_subjects[] = {"elle", "elles", "il", "ils", "je", "tu"};
-
-/* The auxiliary and modal verbs after which a subject pronoun typed as a
- * word of its own, without the hyphen, is inverted too (« peut elle »,
- * « faut il »), unaccented; not « puis » (« puis il part »: then). The
- * questions of the three judged sets typed without accents, apostrophes,
- * hyphens or « ? »: tests/relevance 0.8857 -> 0.8967 (« une victime sans
- * papiers peut elle obtenir un titre de sejour » 0.641 -> 0.884). */
-static const char *const query_inverting[] = {
-    "ai",      "avez", "avons",  "devez",   "devons", "dois", "doit",
-    "doivent", "es",   "est",    "etes",    "faut",   "ont",  "peut",
-    "peuvent", "peux", "pouvez", "pouvons", "sommes", "sont", "suis",
-};
-
-/* Is items[i] a subject pronoun typed apart after such a verb? */
-static int query_inverted_apart(const query_item *items, size_t i)
-{
-    const query_item *it = &items[i], *prev = i > 0 ? &items[i - 1] : NULL;
-    if (!prev || it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos != 1 ||
-        prev->kind != QUERY_ITEM_WORD || prev->neg || prev->prefix || prev->ends || prev->npos == 0)
-        return 0;
-    const char *last = query_pos_surface(&it->pos[0]);
-    const char *verb = query_pos_surface(&prev->pos[prev->npos - 1]);
-    return (query_in_list(last, query_subjects, sizeof query_subjects / sizeof query_subjects[0]) ||
-            strcmp(last, "on") == 0) &&
-           query_in_list(verb, query_inverting, sizeof query_inverting / sizeof query_inverting[0]);
-}
-
-/* Does the text ask by inverting a verb and its subject pronoun, anywhere
- * (« une victime sans papiers peut-elle obtenir… », « puis-je », « a-t-il »,
- * « faut-il »)? French puts a subject pronoun after its verb, joined by a
- * hyphen, only to ask (or in an incise, « dit-il », which nobody types in
- * a search box). « nous » and « vous » are not counted: after an
- * imperative they are objects (« connectez-vous », « rendez-vous »); and
- * « -on » only after an auxiliary or modal verb of a question
- * (query_function_words: « peut-on », « doit-on », « est-on ») or a
- * euphonic t (« va-t-on »): English compounds end in it (« add-on »,
- * « reset-on », « wake-on »: 8 of the 10 commonest « X-on » of the scale
- * corpus). */
-static int query_inverts(const query_item *items, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const query_item *it = &items[i];
-        if (query_inverted_apart(items, i))
-            return 1;
-        if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos < 2)
-            continue;
-        const char *last = query_pos_surface(&it->pos[it->npos - 1]);
-        const char *verb = query_pos_surface(&it->pos[it->npos - 2]);
-        if (query_in_list(verb, query_elided, sizeof query_elided / sizeof query_elided[0]))
-            continue;
-        if (query_in_list(last, query_subjects, sizeof query_subjects / sizeof query_subjects[0]))
-            return 1;
-        if (strcmp(last, "on") == 0 &&
-            (strcmp(verb, "t") == 0 ||
-             query_in_list(verb, query_function_words,
-                           sizeof query_function_words / sizeof query_function_words[0])))
-            return 1;
-    }
-    return 0;
-}
-
-/* Does a clause after the first open with an interrogative (« j'ai été
- * victime de traite, que faire », « titre de séjour : comment
- * l'obtenir »)? */
-static int query_asks_later(const query_item *items, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (items[i - 1].ends && query_asks(items + i, n - i, 0))
-            return 1;
-    return 0;
-}
-
-/* Does « quoi » stand anywhere among the words? In a search box it asks
- * wherever it is (« c'est quoi la traite », « le 115 sert à quoi »). */
-static int query_says_quoi(const query_item *items, size_t n)
-{
-    const char *w;
-    for (size_t k = 0; (w = query_word_at(items, n, k)) != NULL; k++)
-        if (strcmp(w, "quoi") == 0)
-            return 1;
-    return 0;
-}
-
-/* Does the text ask what a word means: « que veut dire … », « que
- * signifie … », « qu'est-ce que … », « définition de … »? A glossary's
- * line (« MIPROF : Mission interministérielle … ») answers it. */
-static int query_asks_meaning(const query_item *items, size_t n, const char *text, size_t len)
-{
-    const char *w0 = query_word_at(items, n, 0), *w1 = query_word_at(items, n, 1);
-    const char *w2 = query_word_at(items, n, 2);
-    if (!w0)
-        return 0;
-    if (strcmp(w0, "definition") == 0 || strcmp(w0, "signification") == 0)
-        return 1;
-    if (!w1)
-        return 0;
-    if (strcmp(w0, "que") == 0)
-        return strcmp(w1, "signifie") == 0 || strcmp(w1, "signifient") == 0 ||
-               ((strcmp(w1, "veut") == 0 || strcmp(w1, "veulent") == 0) && w2 &&
-                strcmp(w2, "dire") == 0);
-    /* « qu'est-ce que », not « est-ce que » (a yes or no question): the
-     * text's first letters, after spaces, quotes or guillemets (w0 being
-     * « est », no other word comes first). */
-    size_t i = 0;
-    while (i < len && !((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
-        i++;
-    return strcmp(w0, "est") == 0 && strcmp(w1, "ce") == 0 && i + 2 <= len &&
-           (text[i] == 'q' || text[i] == 'Q') && (text[i + 1] == 'u' || text[i + 1] == 'U');
-}
-
-/* Is items[i] « savoir » opening an indirect question, before an
- * interrogative or « si » (« comment savoir quel paquet a installé un
- * fichier ? », « comment savoir si … »)? The page answers the question
- * asked after it and does not say « savoir »; not before « que » (« savoir
- * que … », to know that). */
-static int query_asks_indirectly(const query_item *items, size_t n, size_t i)
-{
-    const char *w = query_word_at(items + i, n - i, 0);
-    const char *next = query_word_at(items + i, n - i, 1);
-    if (!w || !next || items[i].npos != 1 || items[i].ends || strcmp(w, "savoir") != 0)
-        return 0;
-    return strcmp(next, "si") == 0 || strcmp(next, "ou") == 0 ||
-           (strcmp(next, "que") != 0 &&
-            query_in_list(next, query_interrogatives,
-                          sizeof query_interrogatives / sizeof query_interrogatives[0]));
-}
-
-/* Does w end as an infinitive (-er, -ir, -oir, -re)? After « sans le »,
- * « sans la », « sans les », « sans l' » such a word is a verb whose object
- * the pronoun is (« sans le signer », « sans l'ouvrir »), the action the
- * person wants done, not a thing to go without. Nouns so ending (« sans
- * le clavier », « sans le titre ») are left as words too. */
-static int query_infinitive_end(const char *w)
-{
-    size_t len = strlen(w);
-    return len > 3 && ((w[len - 1] == 'r' && (w[len - 2] == 'e' || w[len - 2] == 'i')) ||
-                       (w[len - 2] == 'r' && w[len - 1] == 'e'));
-}
-
-/* When items[i] is « sans » before a determiner and a noun (« sans
- * l'assistant », « sans un compte », « sans mon mot de passe »: its first
- * word), the index of that noun, else 0. A question asks how to do
- * something without it: the pages that answer describe the other way and
- * seldom name it, while the pages about it (« Assistant Requête »,
- * « Assistant Requête - Ordre de tri »…) have every other word of the
- * question. A bare noun after « sans » makes a compound (« sans fil »,
- * « sans papiers », « sans abri »), and stays. */
-static size_t query_sans_object(const query_item *items, size_t n, size_t i)
-{
-    const query_item *it = &items[i];
-    if (i + 1 >= n || it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos != 1 ||
-        it->ends || strcmp(query_pos_surface(&it->pos[0]), "sans") != 0)
-        return 0;
-    size_t k = i + 1;
-    const query_item *d = &items[k];
-    if (d->kind != QUERY_ITEM_WORD || d->neg || d->prefix || d->npos == 0)
-        return 0;
-    int pronoun = d->article; /* « l' » may be the verb's object */
-    if (!d->article) {
-        const char *det = query_pos_surface(&d->pos[0]);
-        if (d->npos != 1 || d->ends || ++k >= n ||
-            !query_in_list(det, query_determiners,
-                           sizeof query_determiners / sizeof query_determiners[0]))
-            return 0;
-        pronoun = !strcmp(det, "le") || !strcmp(det, "la") || !strcmp(det, "les");
-    }
-    const query_item *o = &items[k];
-    if (o->kind != QUERY_ITEM_WORD || o->neg || o->prefix || o->npos == 0 ||
-        (pronoun && query_infinitive_end(query_pos_surface(&o->pos[0]))))
-        return 0;
-    return k;
-}
-
-/* Is items[i] « sans » with such a noun, or that noun? Neither is a word
- * to look for in a question. */
-static int query_negated(const query_item *items, size_t n, size_t i)
-{
-    if (query_sans_object(items, n, i))
-        return 1;
-    for (size_t j = i >= 2 ? i - 2 : 0; j < i; j++)
-        if (query_sans_object(items, n, j) == i)
-            return 1;
-    return 0;
-}
-
-/* Is items[i] the name of the program a question is asked in: its last
- * word, a bare name after « dans » or « avec » (« comment figer les volets
- * dans calc ? », « comment signer un document avec openpgp ? »)? Every
- * page of that program's help is about it, and the page that answers
- * seldom names it, while pages that only mention the program have it: a
- * question's relaxed order does not count it, though it matches and
- * scores. Not after « sur », « sous » (the platform, which a question of
- * installing or running asks about: « est-ce que texworks fonctionne sous
- * windows ? »), nor « en » (what a thing becomes: « convertir un script
- * matlab en scilab »), nor after a determiner (« dans une macro »). */
-/* Is w « dans » or « avec », before the place a word is asked in
- * (query_scope_name, query_mark_meaning_scope)? */
-static int query_scope_preposition(const char *w)
-{
-    return w && (strcmp(w, "dans") == 0 || strcmp(w, "avec") == 0);
-}
-
-static int query_scope_name(const query_item *items, size_t n, size_t i)
-{
-    if (i == 0 || i + 1 != n || items[i - 1].npos != 1)
-        return 0;
-    return query_scope_preposition(query_word_at(items + i - 1, n - i + 1, 0));
-}
-
-/* Is items[i] a plain word of one position that a question requires? */
-static int query_plain_kept(const query_item *items, size_t i)
-{
-    return items[i].kind == QUERY_ITEM_WORD && !items[i].neg && !items[i].prefix &&
-           !items[i].dropped && items[i].npos == 1;
-}
-
-/* « quelle est la différence entre les MPM prefork et worker ? », « entre
- * fork et vfork ? »: a question that sets two things side by side names
- * them on either side of the « et » of its « entre … et », and each one's
- * own page answers it, though it seldom names the other. The word before
- * that « et » and the one word after it, the question's last, are marked
- * either (query_expr.either): the relaxed order counts a row with one of
- * them as having both. Only a single word after « et »: « entre un lien
- * symbolique et un lien physique » pairs no words; and only when a word
- * that compares comes before « entre » (query_comparing): « partager un
- * fichier entre windows et linux ? » asks for both. */
-static const char *const query_comparing[] = {
-    "choisir",     "choix",        "comparaison", "comparer",   "difference",
-    "differences", "differencier", "distinction", "distinguer",
-};
-
-static void query_mark_either(query_item *items, size_t n)
-{
-    size_t i = 0;
-    int compares = 0;
-    while (i < n && !(query_word_at(items + i, 1, 0) && items[i].npos == 1 &&
-                      strcmp(query_word_at(items + i, 1, 0), "entre") == 0)) {
-        const char *w = query_word_at(items + i, 1, 0);
-        compares |=
-            w && items[i].npos == 1 &&
-            query_in_list(w, query_comparing, sizeof query_comparing / sizeof query_comparing[0]);
-        i++;
-    }
-    if (!compares)
-        return;
-    size_t et = i + 1;
-    while (et < n && !(query_word_at(items + et, 1, 0) && items[et].npos == 1 &&
-                       strcmp(query_word_at(items + et, 1, 0), "et") == 0))
-        et++;
-    if (et >= n || et < i + 2 || !query_plain_kept(items, et - 1))
-        return;
-    size_t b = n, kept = 0;
-    for (size_t j = et + 1; j < n; j++)
-        if (!items[j].dropped) {
-            kept++;
-            b = j;
-        }
-    if (kept != 1 || !query_plain_kept(items, b))
-        return;
-    items[et - 1].either = 1;
-    items[b].either = 1;
-}
-
-/* In a question asking what a word means, the words after a « dans » or
- * « avec » that follows it (« qu'est-ce qu'une cible dans un projet
- * autotools ? ») say where the word is used: the page that defines it
- * seldom names that place, pages of the place name it in passing. They
- * are neither required nor counted by the relaxed order (soft, optional),
- * but rank where a row has them. Not a phrase typed in quotes nor a
- * prefix: the person asked for those (« … dans "gnu autotools" ? »). */
-static void query_mark_meaning_scope(query_item *items, size_t n)
-{
-    size_t k = 0;
-    while (k < n && (items[k].dropped || !query_positive(&items[k])))
-        k++;
-    for (size_t j = k + 1; j < n; j++) {
-        const char *w = query_word_at(items + j, 1, 0);
-        if (items[j].npos != 1 || !query_scope_preposition(w))
-            continue;
-        for (size_t i = j + 1; i < n; i++)
-            if (!items[i].dropped && query_positive(&items[i]) &&
-                items[i].kind == QUERY_ITEM_WORD && !items[i].prefix)
-                items[i].soft = items[i].optional = 1;
-        return;
-    }
-}
-
-static int query_mark_question(query_item *items, size_t n, const char *text, size_t len)
-{
-    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
-        len--;
-    int question = (len > 0 && text[len - 1] == '?') || query_asks(items, n, 1) ||
-                   query_inverts(items, n) || query_asks_later(items, n) ||
-                   query_says_quoi(items, n);
-    if (!question)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        query_trim_pronouns(&items[i]);
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        kept += query_positive(&items[i]) && !query_function_word(items, n, i) &&
-                !query_asks_indirectly(items, n, i) && !query_negated(items, n, i);
-    if (kept == 0)
-        return 1;
-    for (size_t i = 0; i < n; i++)
-        items[i].dropped = query_function_word(items, n, i) || query_asks_indirectly(items, n, i) ||
-                           query_negated(items, n, i);
-    /* « pourquoi » is not required, but a page whose title or heading
-     * asks « Pourquoi … ? » about the same thing answers it (« pourquoi
-     * choisir debian »: « Pourquoi la distribution Debian ? »): an
-     * exact-form signal of titles and headings (query_term.label_only).
-     * Not « comment », « quel »…: documentation titles its sections
-     * « Comment … » whatever they answer (every interrogative: summed
-     * nDCG@10 of the thirteen sets -0.372, 7 up 15 down). */
-    for (size_t i = 0; i < n; i++) {
-        const char *w = query_word_at(items + i, n - i, 0);
-        items[i].asks = w && items[i].dropped && items[i].npos == 1 && !strcmp(w, "pourquoi");
-    }
-    /* « que faire si … », « que faire quand … »: the infinitive that
-     * opens the question is still a word, but the relaxed order does not
-     * count it (query_expr.soft); nor a word that says little alone
-     * (query_weak_words: « plus », « tout », « même », « depuis »), which
-     * no row needs either (optional, as a keyword query's function words:
-     * the spin buttons' page writes « boutons -/+ » for « comment choisir
-     * un nombre avec des boutons plus et moins ? »; session 29, r29), nor a
-     * preposition of place or time (query_soft_prepositions: « sous »,
-     * « devant », « pendant »), nor a light verb before a word
-     * (query_light_verbs: « rend », « faire »; a final « que faire ? » is
-     * the question itself), nor the program it is asked in
-     * (query_scope_name: « … dans calc ? »). */
-    const char *w0 = query_word_at(items, n, 0), *w1 = query_word_at(items, n, 1);
-    if (n > 2 && w0 && w1 && items[0].npos == 1 && items[1].npos == 1 && !items[1].ends &&
-        strcmp(w0, "que") == 0 && strcmp(w1, "faire") == 0)
-        items[1].soft = 1;
-    for (size_t i = 0; i < n; i++) {
-        const char *w = query_word_at(items + i, n - i, 0);
-        int light = w && i + 1 < n &&
-                    query_in_list(w, query_light_verbs,
-                                  sizeof query_light_verbs / sizeof query_light_verbs[0]);
-        int weak = w && query_in_list(w, query_weak_words,
-                                      sizeof query_weak_words / sizeof query_weak_words[0]);
-        if (w && items[i].npos == 1 && !items[i].dropped &&
-            (weak || query_soft_preposition(w) || light || query_scope_name(items, n, i))) {
-            items[i].soft = 1;
-            items[i].optional = weak;
-        }
-        items[i].light = items[i].soft && light;
-    }
-    query_mark_either(items, n);
-    if (query_asks_meaning(items, n, text, len))
-        query_mark_meaning_scope(items, n);
-    return 1;
-}
-
-/* The prepositions of place and time (query_soft_prepositions) a keyword
- * query's relaxed order still counts, measured out: « aperçu avant
- * impression », « placer l'image derrière le texte » ask for that very
- * relation. Unaccented. */
-static const char *const query_keyword_firm_prepositions[] = {"avant", "derriere"};
-
-/* In a keyword query, a preposition of place or time before another word
- * (query_soft_prepositions but query_keyword_firm_prepositions) is soft,
- * as in a question: it matches and scores, but the relaxed order, when no
- * document has every word, does not count it. « répondeur automatique
- * pendant les vacances »: the page on absence notices never writes
- * « pendant », which long pages say in passing; « zéro devant nombre
- * calc ». */
-static void query_mark_soft_prepositions(query_item *items, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        const char *w = query_word_at(items + i, n - i, 0);
-        if (w && items[i].npos == 1 && query_soft_preposition(w) &&
-            !query_in_list(w, query_keyword_firm_prepositions,
-                           sizeof query_keyword_firm_prepositions /
-                               sizeof query_keyword_firm_prepositions[0]))
-            items[i].soft = 1;
-    }
-}
-
-/* A keyword query's content words before the program it is asked in
- * (query_keyword_scope) that make its name soft. */
-#define QUERY_KEYWORD_SCOPE_WORDS 4
-
-/* In a keyword query of many words, the program it is asked in, a bare
- * last word after « dans » or « avec » (query_scope_name: « afficher les
- * images en plein écran dans gthumb »), is soft as in a question: every
- * page of that program's help is about it, and the page that answers
- * seldom names it. Not in a shorter query, where the name is one of few
- * words and the pages of other programs with the rest come in (session
- * 23 measured every keyword query). Measured (33 sets, session 29, r31):
- * four content words or more before « dans », 1 up, 0 down (that query
- * 0.431 -> 1.000); three, 1 up, 1 down (« l'emplacement du terminal
- * courant dans utmp » 1.000 -> 0.983); two or one, 1 up, 5 down
- * (« l'ancrage d'une image dans calc » 0.728 -> 0.538). */
-static void query_keyword_scope(query_item *items, size_t n)
-{
-    if (n < 2 || !query_scope_name(items, n, n - 1))
-        return;
-    size_t content = 0;
-    for (size_t i = 0; i + 2 < n; i++) {
-        const char *w = query_word_at(items + i, n - i, 0);
-        content += w && items[i].npos == 1 && !query_closed_word(w);
-    }
-    if (content >= QUERY_KEYWORD_SCOPE_WORDS)
-        items[n - 1].soft = 1;
-}
-
-/* The words that only a clause has: the negation and the clitic
- * pronouns (« ne », « se », « me », « te »), unaccented. */
-static const char *const query_verb_clitics[] = {"me", "ne", "se", "te"};
-
-/* The definite articles before a query's first noun: « l'ombre d'un
- * objet », « le nombre de lignes », « la couleur d'une note ». */
-static const char *const query_definite_articles[] = {"la", "le", "les"};
-
-/* A keyword query whose first word that is not a function word comes
- * after a definite article (« l'ombre d'un objet », « la couleur d'une
- * note ») names a thing, and French puts a noun phrase's head first: that
- * noun is what it asks about, the words after it say which one. A page
- * whose title opens with it is the page about it (rank.c,
- * RANK_TITLE_HEAD): « Ombre », not « Bordures », which has a tab on
- * shadows. Marks that word (query_item.head). */
-static void query_mark_head(query_item *items, size_t n)
-{
-    /* A negation or a clitic pronoun makes the query a clause, whose
-     * subject is not what it asks (« l'ordinateur ne s'allume pas »). */
-    for (size_t i = 0; i < n; i++) {
-        const char *w = query_word_at(items + i, n - i, 0);
-        if (items[i].clitic ||
-            (w && query_in_list(w, query_verb_clitics,
-                                sizeof query_verb_clitics / sizeof query_verb_clitics[0])))
-            return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        query_item *it = &items[i];
-        if (it->kind != QUERY_ITEM_WORD || query_function_word(items, n, i))
-            continue;
-        const char *before = i > 0 && items[i - 1].kind == QUERY_ITEM_WORD && !items[i - 1].neg &&
-                                     items[i - 1].npos == 1
-                                 ? query_pos_surface(&items[i - 1].pos[0])
-                                 : NULL;
-        it->head =
-            !it->neg && !it->prefix && it->npos == 1 &&
-            (it->article || (before && query_in_list(before, query_definite_articles,
-                                                     sizeof query_definite_articles /
-                                                         sizeof query_definite_articles[0])));
-        return;
-    }
-}
-
-/* The indefinite determiners (unaccented), which say how many, not
- * what: « un rapport de bogue pour plusieurs paquets » is answered by
- * « … contre une liste de paquets », « en masse ». Not required in a
- * keyword query before a word, as its function words (a question's
- * relaxed order counting them as function words or as soft words lost,
- * docs/ANALYSIS.md). */
-static const char *const query_indefinites[] = {
-    "aucun",  "aucune", "certaines", "certains",  "chaque",   "diverses",
-    "divers", "maints", "maintes",   "plusieurs", "quelques",
-};
-
-/* Is items[i] an indefinite determiner before a word of its clause? */
-static int query_indefinite(const query_item *items, size_t n, size_t i)
-{
-    const query_item *it = &items[i];
-    return it->kind == QUERY_ITEM_WORD && !it->neg && !it->prefix && !it->ends && it->npos == 1 &&
-           i + 1 < n && items[i + 1].kind == QUERY_ITEM_WORD &&
-           query_in_list(query_pos_surface(&it->pos[0]), query_indefinites,
-                         sizeof query_indefinites / sizeof query_indefinites[0]);
-}
-
-/* Is the adjective at items[i] a superlative's (« le plus petit nombre
- * de la liste », « le moins grand »): a number, not a quantity. */
-static int query_superlative(const query_item *items, size_t i)
-{
-    const char *prev = i > 0 ? query_word_at(items + i - 1, 1, 0) : NULL;
-    return prev && (!strcmp(prev, "plus") || !strcmp(prev, "moins"));
-}
-
-/* Is items[i] a word of a locution that says how many before a noun
- * (unaccented): « un grand nombre de », « un petit nombre de »,
- * « beaucoup de », « une multitude de », « de nombreux », « de
- * nombreuses »? Like the indefinite determiners (query_indefinites), they
- * say how many, not what: « l'hébergement d'un grand nombre de sites
- * virtuels » is answered by « Hébergement virtuel de masse ». « nombre »
- * alone stays (« le nombre de processus »), and a superlative's
- * (query_superlative). */
-static int query_quantity(const query_item *items, size_t n, size_t i)
-{
-    const char *w = query_word_at(items + i, 1, 0), *next = NULL, *after = NULL, *prev = NULL;
-    if (!w || items[i].npos != 1 || items[i].ends || i + 1 >= n)
-        return 0;
-    next = query_word_at(items + i + 1, 1, 0);
-    after = i + 2 < n ? query_word_at(items + i + 2, 1, 0) : NULL;
-    prev = i > 0 ? query_word_at(items + i - 1, 1, 0) : NULL;
-    if (!next)
-        return 0;
-    int de = !strcmp(next, "de") || !strcmp(next, "d");
-    if ((!strcmp(w, "beaucoup") || !strcmp(w, "multitude")) && de)
-        return 1;
-    if (!strcmp(w, "nombreux") || !strcmp(w, "nombreuses"))
-        return 1;
-    if ((!strcmp(w, "grand") || !strcmp(w, "petit")) && !strcmp(next, "nombre") && after &&
-        (!strcmp(after, "de") || !strcmp(after, "d")))
-        return !query_superlative(items, i);
-    return !strcmp(w, "nombre") && de && prev &&
-           (!strcmp(prev, "grand") || !strcmp(prev, "petit")) && !query_superlative(items, i - 1);
-}
-
-/* The nouns that name a general account of a subject, not the subject
- * (unaccented): « panorama », « généralités », « survol », and the
- * locutions « vue d'ensemble », « tour d'horizon » (both words). A page
- * about the subject names its account otherwise (« présentation »,
- * « exposé général », « aperçu ») or not at all. */
-static const char *const query_genre_words[] = {"generalites", "panorama", "survol"};
-static const char *const query_genre_pairs[][2] = {{"vue", "ensemble"}, {"tour", "horizon"}};
-
-static int query_genre_word(const query_item *items, size_t n, size_t i)
-{
-    const query_item *it = &items[i];
-    if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix || it->npos != 1)
-        return 0;
-    const char *w = query_pos_surface(&it->pos[0]);
-    if (query_in_list(w, query_genre_words, sizeof query_genre_words / sizeof query_genre_words[0]))
-        return 1;
-    for (size_t k = 0; k < sizeof query_genre_pairs / sizeof query_genre_pairs[0]; k++)
-        for (int side = 0; side < 2; side++) {
-            size_t j = side ? i - 1 : i + 1;
-            if ((side ? i == 0 : i + 1 >= n) || strcmp(w, query_genre_pairs[k][side]) != 0)
-                continue;
-            const query_item *o = &items[j];
-            if (o->kind == QUERY_ITEM_WORD && !o->neg && !o->prefix && o->npos == 1 &&
-                strcmp(query_pos_surface(&o->pos[0]), query_genre_pairs[k][!side]) == 0)
-                return 1;
-        }
-    return 0;
-}
-
-/* A keyword query's function words (query_function_word: « une », « de »,
- * « à », « sur »; not « ne », « n' ») are not required, nor its indefinite
- * determiners (query_indefinite) and the nouns naming an overview
- * (query_genre_word): « connexion à un fichier texte » is
- * answered by « Connexion au fichier texte », « l'ordre de tri d'une
- * requête » by « Assistant Requête - Ordre de tri ». They stay clauses,
- * ranked where a row has them (proximity, the span of a text), so that
- * the rows which have them keep the order they had. Not in a query typed
- * with an operator, nor when nothing else is left. */
-static int query_optional_word(const query_item *items, size_t n, size_t i)
-{
-    if (query_indefinite(items, n, i) || query_quantity(items, n, i))
-        return 1;
-    if (query_genre_word(items, n, i))
-        return 1;
-    if (!query_function_word(items, n, i))
-        return 0;
-    /* The negation stays required (« pas », « sans », « non », « ni »,
-     * « plus » are no function words). */
-    for (size_t k = 0; k < items[i].npos; k++) {
-        const char *w = query_pos_surface(&items[i].pos[k]);
-        if (!strcmp(w, "ne") || !strcmp(w, "n"))
-            return 0;
-    }
-    return 1;
-}
-
-static void query_mark_optional(query_item *items, size_t n)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        const query_item *it = &items[i];
-        if (it->neg || it->prefix || it->kind != QUERY_ITEM_WORD)
-            return;
-        kept += !query_optional_word(items, n, i);
-    }
-    if (kept == 0)
-        return;
-    for (size_t i = 0; i < n; i++)
-        items[i].optional = query_optional_word(items, n, i);
-}
-
 /* A query requires one clause at least: when every clause is optional (a
  * question of weak words only, « pourquoi toujours ? », or asking what a
  * weak word means somewhere, « qu'est-ce que plus dans un projet ? »:
- * query_mark_question), each is required, as query_mark_optional leaves a
+ * grammar_mark_question), each is required, as grammar_mark_optional leaves a
  * keyword query of function words only. Else the strict expression would
  * require nothing: FTS5 rejects its empty parentheses. */
 static void query_require_some(query *q)
@@ -2317,7 +1209,7 @@ static query_node *query_defining_phrase(const query_item *items, size_t first, 
  * is done to it: « la macro-construction est exécutée », « le glissement
  * intelligent est activé ») are a second phrase, the defining one, which
  * rank.c weighs RANK_DEFINING_WEIGHT (session 30). Its term leaves out
- * the place the question names (query_mark_meaning_scope: « … flottant
+ * the place the question names (grammar_mark_meaning_scope: « … flottant
  * dans lyx ? » defines « flottant ») and may be one word, the determiner
  * keeping it to definitions: 43 sets (2,241 queries) against aa92b8c, 2
  * up, 0 down, +0.520 (heldout42 « qu est ce qu un flottant dans lyx »
@@ -2378,15 +1270,15 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
         for (size_t i = 0; i < lx.nitems; i++)
             lx.items[i].caps = 0;
     int question =
-        query_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
+        grammar_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
     if (!question) {
-        query_mark_optional(lx.items, lx.nitems);
-        query_mark_soft_prepositions(lx.items, lx.nitems);
-        query_keyword_scope(lx.items, lx.nitems);
-        query_mark_head(lx.items, lx.nitems);
+        grammar_mark_optional(lx.items, lx.nitems);
+        grammar_mark_soft_prepositions(lx.items, lx.nitems);
+        grammar_keyword_scope(lx.items, lx.nitems);
+        grammar_mark_head(lx.items, lx.nitems);
     }
-    int meaning = question && query_asks_meaning(lx.items, lx.nitems,
-                                                 joined.data ? joined.data : "", joined.len);
+    int meaning = question && grammar_asks_meaning(lx.items, lx.nitems,
+                                                   joined.data ? joined.data : "", joined.len);
     buf_free(&joined);
 
     q = buf_xrealloc(NULL, sizeof *q);
@@ -2597,14 +1489,14 @@ static int query_node_minor(const query_node *n, query_phrase_kind kind, int con
 }
 
 /* A match phrase of one word typed that says little alone
- * (query_says_little). */
+ * (grammar_says_little). */
 static int query_node_common(const query_node *n, query_phrase_kind kind)
 {
     return kind == QUERY_PHRASE_MATCH && n->kind == QUERY_NODE_PHRASE && n->common;
 }
 
 /* The positions of a PHRASE node that are not among the commonest
- * function words (query_closed_words): those written as stems, but a
+ * function words (grammar_closed_words): those written as stems, but a
  * synonym side's stems found in the list (« de », « la », « a » for « à »),
  * and a preposition of place or time written as its form. */
 static int query_node_content(const query_node *n)
@@ -2626,7 +1518,7 @@ static int query_node_content(const query_node *n)
         }
         memcpy(word, tok + 1, len);
         word[len] = '\0';
-        content += exact ? query_soft_preposition(word) : !query_closed_word(word);
+        content += exact ? grammar_soft_preposition(word) : !grammar_closed_word(word);
     }
     return content;
 }
@@ -3508,7 +2400,7 @@ static int query_stem_says_little(const char *stem, size_t len)
         return 0;
     memcpy(word, stem, len);
     word[len] = '\0';
-    return query_says_little(word);
+    return grammar_says_little(word);
 }
 
 /* Adds to b ("a|b") the index forms whose folded stem is s[0..len), that
@@ -3527,7 +2419,7 @@ static void query_kin_forms(buf *b, const char *s, size_t len, const query_vocab
         alt.len = 0;
         buf_putc(&alt, ANALYZER_EXACT);
         buf_append(&alt, f.v[i], flen);
-        if (bare && !query_says_little(bare) &&
+        if (bare && !grammar_says_little(bare) &&
             !piece_has(b->data ? b->data : "", b->len, alt.data, alt.len)) {
             buf_putc(b, ANALYZER_ALTERNATIVE);
             buf_append(b, alt.data, alt.len);
@@ -3810,7 +2702,7 @@ static void query_agent_toks(query_node *n, const query_vocab *v)
  * alone: a function word, a word that says little, a soft preposition? */
 static int query_number_little(const char *bare)
 {
-    return query_closed_word(bare) || query_says_little(bare) || query_soft_preposition(bare);
+    return grammar_closed_word(bare) || grammar_says_little(bare) || grammar_soft_preposition(bare);
 }
 
 /* Gives n the alternatives of its other number (morph_plural_piece): a

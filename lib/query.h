@@ -179,7 +179,7 @@ typedef struct {
      * page about it (rank.c, RANK_TITLE_HEAD); -1 when none. */
     int head;
     /* The clauses of one word typed that says little alone (« autre »,
-     * « même », « plus », « depuis »: query_weak_words, or a question's
+     * « même », « plus », « depuis »: grammar_weak_words, or a question's
      * function word) and a question's light verbs before a word
      * (« faire », « rendre »): a title's span does not need them
      * (rank.c). */

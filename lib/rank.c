@@ -1059,7 +1059,7 @@ static double rank_span(const rank_hit *hits, size_t n, const rank_state *m, con
  * weak words alone 1 up, 0 down, +0.373. Any content clause but one, at
  * a fraction of the title's share, had lost (12 up, 18 down); a
  * question's other soft clauses: its prepositions of place and time
- * moved nothing, the program it is asked in (query_scope_name) 0 up, 1
+ * moved nothing, the program it is asked in (grammar_scope_name) 0 up, 1
  * down (« comment installer un paquet avec aptitude ? » 0.615 -> 0.600). */
 static void rank_title_clauses(rank_state *m, const int *longest)
 {

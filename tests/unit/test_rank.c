@@ -1006,7 +1006,7 @@ static void test_soft_clauses(void **state)
     assert_soft("comment installer texworks sur windows ?", 3, 0);
     assert_soft("trier les lignes dans calc", -1, 0);
     /* A keyword query of four content words or more before the program's
-     * name has it soft too (query_keyword_scope); a shorter one does not. */
+     * name has it soft too (grammar_keyword_scope); a shorter one does not. */
     assert_soft("afficher les images en plein écran dans gthumb", 8, 128); /* « gthumb » */
     assert_soft("trier les lignes du tableau dans calc", -1, 0);
     assert_soft("importer une url dans calc", -1, 0);

@@ -2092,7 +2092,7 @@ static void test_tables_session27_round2_b26(void **state)
     ixf_remove(&ix);
 }
 
-/* A locution that says how many (query_quantity) is not required in a
+/* A locution that says how many (grammar_quantity) is not required in a
  * keyword query: « un grand nombre de sites » is answered by a page on
  * hosting sites « de masse »; « nombre » alone stays required
  * (heldout27 round 2). */
@@ -2191,7 +2191,7 @@ static void test_tables_session28_round2_b27(void **state)
 /* « quelle est la différence entre les MPM prefork et worker ? »: the
  * page on prefork and the page on worker answer it, each naming its own
  * MPM only; a long page that names both in passing has one clause more
- * but for query_mark_either, the relaxed order counting one side of
+ * but for grammar_mark_either, the relaxed order counting one side of
  * « entre A et B » as both after a word that compares (heldout27 round
  * 2). */
 static void test_question_either_side(void **state)
