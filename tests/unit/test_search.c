@@ -2348,6 +2348,38 @@ static void test_anglicisms(void **state)
     ixf_remove(&ix);
 }
 
+/* The field's English terms (anglicism.c, session 33), without a
+ * synonyms file: « debt bondage » finds the fiche that writes « servitude
+ * pour dettes » and no page that only has « dette »; « legal aid » the
+ * one on « l'aide juridictionnelle », not the page where something is
+ * « légal »; « safe house » the « hébergement sécurisé »; and one way:
+ * « mendicité forcée » typed does not reach a page that writes « forced
+ * begging ». */
+static void test_anglicisms_field(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "La servitude pour dettes : le passeur exige le remboursement du voyage.",
+        "Il a remboursé sa dette à la banque.",
+        "Demander l'aide juridictionnelle sans condition de séjour.",
+        "Est-ce légal de garder le passeport d'un salarié ?",
+        "L'orientation vers un hébergement sécurisé loin du réseau.",
+        "Mendicité forcée : repérer les enfants contraints.",
+        "The report on forced begging in Europe.",
+    };
+    ctx = open_texts(&ix, texts, 7, "Note", 710);
+    assert_int_equal(found_ids(ctx, "debt bondage"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "legal aid"), 1u << 3);
+    assert_int_equal(found_ids(ctx, "safe house"), 1u << 5);
+    assert_int_equal(found_ids(ctx, "forced begging"), 1u << 6 | 1u << 7);
+    assert_int_equal(found_ids(ctx, "mendicité forcée"), 1u << 6);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Initials no page defines (initials.h): « tdm » finds the pages titled
  * « Table des matières » (whole in two titles, « des » giving its letter)
  * and marks the long form in the snippet; « ndbp » the one titled « Notes
@@ -3256,6 +3288,7 @@ int main(void)
         cmocka_unit_test(test_quantity_not_required),
         cmocka_unit_test(test_number_second_reading),
         cmocka_unit_test(test_anglicisms),
+        cmocka_unit_test(test_anglicisms_field),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
         cmocka_unit_test(test_related_words),
