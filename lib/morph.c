@@ -167,6 +167,7 @@ static const morph_derivation morph_derivations[] = {
     {"lir", "lition", 3},    /* démolir, abolir */
     {"uire", "uction", 2},   /* réduire, produire, construire */
     {"imer", "ession", 3},   /* supprimer, imprimer, exprimer */
+    {"oser", "osition", 2},  /* transposer, composer, proposer (session 33) */
     {"iger", "ection", 3},   /* corriger, diriger */
     {"\xC3\xA9" "rer", "ertion", 3}, /* insérer */
     {"vertir", "version", 2}, /* convertir */

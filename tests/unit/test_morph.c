@@ -32,6 +32,7 @@ static const char *const docs[] = {
     "Le piratage des comptes : pirater un compte, un compte piraté.",
     "L'affichage de la page d'accueil.",
     "La suppression du compte. Supprimer un fichier. La réduction des délais.",
+    "La directive transposée en 2013 ; transposer une directive.",
     "Les montants recalculées chaque mois, recalculé en mai.",
     "Le menu principal et ses sous-menus : les menus déroulants.",
     "Le mois de mai. Moi, je signe. Une permission écrite, des permissions.",
@@ -225,6 +226,17 @@ static void test_derived_words(void **state)
     morph_derived_words(piece_of("suppression"), &own, &f->pv, &keys);
     buf_putc(&keys, '\0');
     assert_true(alt_in(keys.data, stem_of("supprimer")));
+    piece_forms_free(&own);
+
+    /* « transposition » reaches « transposer » (-oser / -osition). */
+    keys.len = 0;
+    assert_string_not_equal(stem_of("transposition"), stem_of("transposer"));
+    forms_of(f, "transposition", &own);
+    assert_int_equal(own.n, 0);
+    piece_forms_add(&own, "transposition", strlen("transposition"));
+    morph_derived_words(piece_of("transposition"), &own, &f->pv, &keys);
+    buf_putc(&keys, '\0');
+    assert_true(alt_in(keys.data, stem_of("transposer")));
     piece_forms_free(&own);
 
     keys.len = 0;
