@@ -267,6 +267,15 @@ static const lexicon_entry lexicon_table[] = {
     {"prison", {"détention", "incarcération", NULL}},
     {"contester", {"recours", NULL, NULL}},
     {"avocat gratuit", {"aide juridictionnelle", NULL, NULL}},
+    /* Session 33: the words of victims and volunteers for what legal and
+     * social documents name otherwise. */
+    {"dédommager", {"indemniser", "réparation", NULL}},
+    {"dédommagement", {"indemnisation", "réparation", NULL}},
+    {"expulsion", {"éloignement", "obligation de quitter le territoire", NULL}},
+    {"patron", {"employeur", NULL, NULL}},
+    {"travail au noir", {"travail dissimulé", "travail non déclaré", NULL}},
+    {"juge pour enfants", {"juge des enfants", NULL, NULL}},
+    {"procès", {"audience", "jugement", NULL}},
     {"garde des enfants", {"autorité parentale", "résidence", NULL}},
     {"assistante sociale", {"travailleur social", "assistant de service social", NULL}},
     {"notes de réunion", {"compte rendu", "procès-verbal", NULL}},

@@ -2354,7 +2354,7 @@ static void test_anglicisms(void **state)
  * one on « l'aide juridictionnelle », not the page where something is
  * « légal »; « safe house » the « hébergement sécurisé »; and one way:
  * « mendicité forcée » typed does not reach a page that writes « forced
- * begging ». */
+ * begging ». And the lexicon's « dédommagement » (lexicon.c). */
 static void test_anglicisms_field(void **state)
 {
     (void)state;
@@ -2369,13 +2369,17 @@ static void test_anglicisms_field(void **state)
         "L'orientation vers un hébergement sécurisé loin du réseau.",
         "Mendicité forcée : repérer les enfants contraints.",
         "The report on forced begging in Europe.",
+        "L'indemnisation des victimes par la CIVI.",
     };
-    ctx = open_texts(&ix, texts, 7, "Note", 710);
+    ctx = open_texts(&ix, texts, 8, "Note", 710);
     assert_int_equal(found_ids(ctx, "debt bondage"), 1u << 1);
     assert_int_equal(found_ids(ctx, "legal aid"), 1u << 3);
     assert_int_equal(found_ids(ctx, "safe house"), 1u << 5);
     assert_int_equal(found_ids(ctx, "forced begging"), 1u << 6 | 1u << 7);
     assert_int_equal(found_ids(ctx, "mendicité forcée"), 1u << 6);
+    /* The lexicon's row (lexicon.c): « dédommagement » typed reaches the
+     * « indemnisation » of legal documents. */
+    assert_int_equal(found_ids(ctx, "dédommagement"), 1u << 8);
     search_close(ctx);
     ixf_remove(&ix);
 }
