@@ -2536,6 +2536,7 @@ static void test_time_budget_readings(void **state)
     int budget = (int)(1.5 * one + 0.5);
     if (budget < 5) {
         ixf_remove(&ix);
+        print_message("# one reading %.2f ms: budget %d ms under 5\n", one, budget);
         skip(); /* a machine too fast to tell the readings apart */
     }
     search_work work;
@@ -2549,6 +2550,9 @@ static void test_time_budget_readings(void **state)
         search_close(ctx);
         if (tries == 4) {
             ixf_remove(&ix);
+            print_message("# budget %d ms (one reading %.2f ms): the first reading went over "
+                          "five times, the last in %.1f ms\n",
+                          budget, one, took);
             skip(); /* the first reading went over five times: too noisy here */
         }
     }
