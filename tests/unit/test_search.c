@@ -2500,7 +2500,10 @@ static double run_cpu_ms(search_ctx *ctx, const char *q, int year, int *rc, long
  * budget of its own. A run whose first reading alone went over (a time-out,
  * the later readings never tried) tells nothing: tried again, up to five
  * times. With a budget of « one » (before), that was most runs, and the
- * test passed with a budget per reading 3 times in 4. */
+ * test passed with a budget per reading 3 times in 4. A run whose readings
+ * all ran, in less than the budget, says « one » was measured on a busier
+ * machine: measured again on that run (session 33's clean-clone check
+ * failed once so: one reading 12.5 ms, three in 17.2 ms). */
 static void test_time_budget_readings(void **state)
 {
     (void)state;
@@ -2533,28 +2536,43 @@ static void test_time_budget_readings(void **state)
     assert_int_equal(rc, SEARCH_OK);
     assert_int_equal(total, 5);
     search_close(ctx);
-    int budget = (int)(1.5 * one + 0.5);
-    if (budget < 5) {
-        ixf_remove(&ix);
-        print_message("# one reading %.2f ms: budget %d ms under 5\n", one, budget);
-        skip(); /* a machine too fast to tell the readings apart */
-    }
     search_work work;
     double took = 0;
-    for (int tries = 0;; tries++) {
-        assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
-        took = run_cpu_ms(ctx, "chameau-dromadaire", 2021, &rc, &total);
-        search_last_work(ctx, &work);
-        if (!(rc == SEARCH_ETIMEOUT && work.readings == 1 && work.readings_cut == 0))
-            break;
-        search_close(ctx);
-        if (tries == 4) {
+    int budget;
+    for (int round = 0;; round++) {
+        budget = (int)(1.5 * one + 0.5);
+        if (budget < 5) {
             ixf_remove(&ix);
-            print_message("# budget %d ms (one reading %.2f ms): the first reading went over "
-                          "five times, the last in %.1f ms\n",
-                          budget, one, took);
-            skip(); /* the first reading went over five times: too noisy here */
+            print_message("# one reading %.2f ms: budget %d ms under 5\n", one, budget);
+            skip(); /* a machine too fast to tell the readings apart */
         }
+        for (int tries = 0;; tries++) {
+            assert_int_equal(search_open(ix.path, NULL, budget, &ctx, err, sizeof err), SEARCH_OK);
+            took = run_cpu_ms(ctx, "chameau-dromadaire", 2021, &rc, &total);
+            search_last_work(ctx, &work);
+            if (!(rc == SEARCH_ETIMEOUT && work.readings == 1 && work.readings_cut == 0))
+                break;
+            search_close(ctx);
+            if (tries == 4) {
+                ixf_remove(&ix);
+                print_message("# budget %d ms (one reading %.2f ms): the first reading went "
+                              "over five times, the last in %.1f ms\n",
+                              budget, one, took);
+                skip(); /* the first reading went over five times: too noisy here */
+            }
+        }
+        /* Every reading ran, and all of them took less than the budget: the
+         * machine was slower when « one » was measured than now (a budget
+         * that bounds each reading alone would take more than the budget).
+         * Measured again on this run's readings, twice at most. */
+        if (!(rc == SEARCH_OK && work.readings_cut == 0 && work.readings > 0 && took < budget &&
+              round < 2))
+            break;
+        print_message("# budget %d ms: %u readings ran in %.1f ms, « one » %.2f ms measured "
+                      "again\n",
+                      budget, work.readings, took, one);
+        one = took / work.readings;
+        search_close(ctx);
     }
     if (rc != SEARCH_OK || total != 0 || work.readings_cut == 0)
         fail_msg("budget %d ms, one reading %.1f ms: status %d, %lld listed in %.1f ms, "
