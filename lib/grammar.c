@@ -853,7 +853,7 @@ static const char *const grammar_keyword_firm_prepositions[] = {"avant", "derrie
  * pendant les vacances »: the page on absence notices never writes
  * « pendant », which long pages say in passing; « zéro devant nombre
  * calc ». */
-void grammar_mark_soft_prepositions(query_item *items, size_t n)
+static void grammar_mark_soft_prepositions(query_item *items, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++) {
         const char *w = grammar_word_at(items + i, n - i, 0);
@@ -880,7 +880,7 @@ void grammar_mark_soft_prepositions(query_item *items, size_t n)
  * 0.431 -> 1.000); three, 1 up, 1 down (« l'emplacement du terminal
  * courant dans utmp » 1.000 -> 0.983); two or one, 1 up, 5 down
  * (« l'ancrage d'une image dans calc » 0.728 -> 0.538). */
-void grammar_keyword_scope(query_item *items, size_t n)
+static void grammar_keyword_scope(query_item *items, size_t n)
 {
     if (n < 2 || !grammar_scope_name(items, n, n - 1))
         return;
@@ -908,7 +908,7 @@ static const char *const grammar_definite_articles[] = {"la", "le", "les"};
  * whose title opens with it is the page about it (rank.c,
  * RANK_TITLE_HEAD): « Ombre », not « Bordures », which has a tab on
  * shadows. Marks that word (query_item.head). */
-void grammar_mark_head(query_item *items, size_t n)
+static void grammar_mark_head(query_item *items, size_t n)
 {
     /* A negation or a clitic pronoun makes the query a clause, whose
      * subject is not what it asks (« l'ordinateur ne s'allume pas »). */
@@ -1052,7 +1052,10 @@ static int grammar_optional_word(const query_item *items, size_t n, size_t i)
     return 1;
 }
 
-void grammar_mark_optional(query_item *items, size_t n)
+/* A keyword query's function words, indefinites and quantities are
+ * optional (grammar_optional_word), unless it has an excluded word, a
+ * prefix, a phrase or an OR, or every word of it would be. */
+static void grammar_mark_optional(query_item *items, size_t n)
 {
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1065,4 +1068,12 @@ void grammar_mark_optional(query_item *items, size_t n)
         return;
     for (size_t i = 0; i < n; i++)
         items[i].optional = grammar_optional_word(items, n, i);
+}
+
+void grammar_mark_keywords(query_item *items, size_t n)
+{
+    grammar_mark_optional(items, n);
+    grammar_mark_soft_prepositions(items, n);
+    grammar_keyword_scope(items, n);
+    grammar_mark_head(items, n);
 }

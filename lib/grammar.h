@@ -33,13 +33,9 @@ int grammar_mark_question(query_item *items, size_t n, const char *text, size_t 
  * que … », « définition de … »)? */
 int grammar_asks_meaning(const query_item *items, size_t n, const char *text, size_t len);
 
-/* The marks of a keyword query (no question), called in this order:
- * its function words, indefinites and quantities optional; its
- * prepositions of place or time soft; the program it is asked in soft
- * (after four content words); its head noun. */
-void grammar_mark_optional(query_item *items, size_t n);
-void grammar_mark_soft_prepositions(query_item *items, size_t n);
-void grammar_keyword_scope(query_item *items, size_t n);
-void grammar_mark_head(query_item *items, size_t n);
+/* Marks a keyword query (no question): its function words, indefinites
+ * and quantities optional; its prepositions of place or time soft; the
+ * program it is asked in soft (after four content words); its head noun. */
+void grammar_mark_keywords(query_item *items, size_t n);
 
 #endif

@@ -1271,12 +1271,8 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
             lx.items[i].caps = 0;
     int question =
         grammar_mark_question(lx.items, lx.nitems, joined.data ? joined.data : "", joined.len);
-    if (!question) {
-        grammar_mark_optional(lx.items, lx.nitems);
-        grammar_mark_soft_prepositions(lx.items, lx.nitems);
-        grammar_keyword_scope(lx.items, lx.nitems);
-        grammar_mark_head(lx.items, lx.nitems);
-    }
+    if (!question)
+        grammar_mark_keywords(lx.items, lx.nitems);
     int meaning = question && grammar_asks_meaning(lx.items, lx.nitems,
                                                    joined.data ? joined.data : "", joined.len);
     buf_free(&joined);
