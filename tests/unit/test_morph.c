@@ -13,18 +13,9 @@
 #include <cmocka.h>
 
 #include "analyzer.h"
-#include "index_fixture.h"
 #include "morph.h"
 #include "piece.h"
-#include "schema.h"
-#include "vocab.h"
-
-typedef struct {
-    ixf_index ix;
-    sqlite3 *db;
-    vocab *vocab;
-    piece_vocab pv;
-} fixture;
+#include "vocab_fixture.h"
 
 /* Each text is one document; what a test needs the index to lack is
  * written nowhere. */
@@ -43,27 +34,13 @@ static const char *const docs[] = {
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    char err[256];
-    assert_non_null(f);
-    assert_int_equal(ixf_create(&f->ix), 0);
-    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
-        assert_int_equal(ixf_add(&f->ix, (long long)i + 1, "text", 0, "Note", &docs[i], 1), 0);
-    assert_int_equal(ixf_close(&f->ix), 0);
-    assert_int_equal(schema_open(f->ix.path, SCHEMA_READONLY, &f->db, err, sizeof err), 0);
-    assert_int_equal(vocab_open(f->db, &f->vocab, err, sizeof err), 0);
-    f->pv = (piece_vocab){vocab_forms, f->vocab, 0};
-    *state = f;
-    return 0;
+    *state = vfx_open(docs, sizeof docs / sizeof docs[0]);
+    return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    vocab_close(f->vocab);
-    sqlite3_close(f->db);
-    ixf_remove(&f->ix);
-    free(f);
+    vfx_close(*state);
     return 0;
 }
 
@@ -90,32 +67,18 @@ static const char *piece_of(const char *word)
     return out[k];
 }
 
+/* Does the piece "a|b|c" have the alternative alt (piece_has)? */
+static int has_alt(const char *piece, const char *alt)
+{
+    return piece_has(piece, strlen(piece), alt, strlen(alt));
+}
+
 /* The index forms whose key is the stem of word. */
-static void forms_of(fixture *f, const char *word, piece_forms *out)
+static void forms_of(vfx *f, const char *word, piece_forms *out)
 {
     const char *s = stem_of(word);
     memset(out, 0, sizeof *out);
     assert_int_equal(f->pv.forms(f->pv.ctx, s, strlen(s), 0, piece_forms_add, out), SQLITE_OK);
-}
-
-static int forms_has(const piece_forms *pf, const char *form)
-{
-    for (size_t i = 0; i < pf->n; i++)
-        if (strcmp(pf->v[i], form) == 0)
-            return 1;
-    return 0;
-}
-
-/* Does the piece "a|b|c" have the alternative alt? */
-static int alt_in(const char *piece, const char *alt)
-{
-    piece_alt_iter it = piece_alt_iter_of(piece, strlen(piece));
-    const char *p;
-    size_t n;
-    while (piece_alt_next(&it, &p, &n))
-        if (n == strlen(alt) && memcmp(p, alt, n) == 0)
-            return 1;
-    return 0;
 }
 
 static void test_participle_shapes(void **state)
@@ -185,7 +148,7 @@ static void test_weak_forms(void **state)
  * « avantage » « avant » (no verb). */
 static void test_age_key(void **state)
 {
-    fixture *f = *state;
+    vfx *f = *state;
     char key[64];
     piece_forms own;
 
@@ -216,16 +179,16 @@ static void test_age_key(void **state)
  * document writes, nor « affichage » anything. */
 static void test_derived_words(void **state)
 {
-    fixture *f = *state;
+    vfx *f = *state;
     piece_forms own;
     buf keys = BUF_INIT;
 
     assert_string_not_equal(stem_of("suppression"), stem_of("supprimer"));
     forms_of(f, "suppression", &own);
-    assert_true(forms_has(&own, "suppression"));
+    assert_true(vfx_has_form(&own, "suppression"));
     morph_derived_words(piece_of("suppression"), &own, &f->pv, &keys);
     buf_putc(&keys, '\0');
-    assert_true(alt_in(keys.data, stem_of("supprimer")));
+    assert_true(has_alt(keys.data, stem_of("supprimer")));
     piece_forms_free(&own);
 
     /* « transposition » reaches « transposer » (-oser / -osition). */
@@ -236,7 +199,7 @@ static void test_derived_words(void **state)
     piece_forms_add(&own, "transposition", strlen("transposition"));
     morph_derived_words(piece_of("transposition"), &own, &f->pv, &keys);
     buf_putc(&keys, '\0');
-    assert_true(alt_in(keys.data, stem_of("transposer")));
+    assert_true(has_alt(keys.data, stem_of("transposer")));
     piece_forms_free(&own);
 
     keys.len = 0;
@@ -262,7 +225,7 @@ static void test_derived_words(void **state)
  * nor participle, only the noun « compte ». */
 static void test_person_verb(void **state)
 {
-    fixture *f = *state;
+    vfx *f = *state;
     const char *s = stem_of("recalculent");
     assert_int_equal(morph_person_verb(&f->pv, s, strlen(s)), strlen(s) - strlen("ent"));
     s = stem_of("comptent");
@@ -282,7 +245,7 @@ static int never_little(const char *word)
 
 static void test_plural_piece(void **state)
 {
-    fixture *f = *state;
+    vfx *f = *state;
     char *p = morph_plural_piece(piece_of("menu"), "menu", &f->pv, never_little);
     /* Snowball stems « menu » and « menus » alike: without the second
      * reading nothing is added. */
@@ -292,7 +255,7 @@ static void test_plural_piece(void **state)
     f->pv.numbers = 0;
     assert_non_null(p);
     assert_true(strncmp(p, piece_of("menu"), strlen(piece_of("menu"))) == 0);
-    assert_true(alt_in(p, "=menus"));
+    assert_true(has_alt(p, "=menus"));
     free(p);
 
     f->pv.numbers = 1;
@@ -307,7 +270,7 @@ static void test_plural_piece(void **state)
     p = morph_plural_piece(piece_of("permissions"), "permissions", &f->pv, never_little);
     f->pv.numbers = 0;
     assert_non_null(p);
-    assert_true(alt_in(p, "=permission"));
+    assert_true(has_alt(p, "=permission"));
     free(p);
 }
 

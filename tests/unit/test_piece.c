@@ -14,17 +14,8 @@
 #include <cmocka.h>
 
 #include "analyzer.h"
-#include "index_fixture.h"
 #include "piece.h"
-#include "schema.h"
-#include "vocab.h"
-
-typedef struct {
-    ixf_index ix;
-    sqlite3 *db;
-    vocab *vocab;
-    piece_vocab pv;
-} fixture;
+#include "vocab_fixture.h"
 
 static const char *const docs[] = {
     "Les élèves et leur élève préférée. Un élevage de chèvres.",
@@ -33,35 +24,13 @@ static const char *const docs[] = {
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    char err[256];
-    assert_non_null(f);
-    assert_int_equal(ixf_create(&f->ix), 0);
-    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
-        assert_int_equal(ixf_add(&f->ix, (long long)i + 1, "text", 0, "Note", &docs[i], 1), 0);
-    assert_int_equal(ixf_close(&f->ix), 0);
-    assert_int_equal(schema_open(f->ix.path, SCHEMA_READONLY, &f->db, err, sizeof err), 0);
-    assert_int_equal(vocab_open(f->db, &f->vocab, err, sizeof err), 0);
-    f->pv = (piece_vocab){vocab_forms, f->vocab, 0};
-    *state = f;
-    return 0;
+    *state = vfx_open(docs, sizeof docs / sizeof docs[0]);
+    return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    vocab_close(f->vocab);
-    sqlite3_close(f->db);
-    ixf_remove(&f->ix);
-    free(f);
-    return 0;
-}
-
-static int has_form(const piece_forms *pf, const char *form)
-{
-    for (size_t i = 0; i < pf->n; i++)
-        if (strcmp(pf->v[i], form) == 0)
-            return 1;
+    vfx_close(*state);
     return 0;
 }
 
@@ -123,7 +92,7 @@ static void test_forms_add(void **state)
     piece_forms_add(&f, "menus", 5);
     piece_forms_add(&f, "", 0);
     assert_int_equal(f.n, 2);
-    assert_true(has_form(&f, "menu") && has_form(&f, "menus"));
+    assert_true(vfx_has_form(&f, "menu") && vfx_has_form(&f, "menus"));
     piece_forms_free(&f);
     assert_int_equal(f.n, 0);
 
@@ -133,7 +102,7 @@ static void test_forms_add(void **state)
     piece_forms_add(&f, "élève", strlen("élève"));
     piece_forms_add(&f, "élevage", strlen("élevage"));
     assert_int_equal(f.n, 2);
-    assert_true(has_form(&f, "élè") && has_form(&f, "éle"));
+    assert_true(vfx_has_form(&f, "élè") && vfx_has_form(&f, "éle"));
     piece_forms_free(&f);
 
     f.chars = 0;
@@ -153,7 +122,7 @@ static void test_forms_add(void **state)
     }
     assert_int_equal(f.n, PIECE_MAX_FORMS);
     snprintf(w, sizeof w, "f%d", PIECE_MAX_FORMS);
-    assert_false(has_form(&f, w));
+    assert_false(vfx_has_form(&f, w));
     piece_forms_free(&f);
 }
 
@@ -163,7 +132,7 @@ static void test_forms_add(void **state)
  * marker or a one-byte alternative nothing. */
 static void test_alt_forms(void **state)
 {
-    fixture *f = *state;
+    vfx *f = *state;
     piece_forms pf = {.n = 0};
     piece_alt_forms(&f->pv, "=absent", 7, 0, &pf);
     assert_int_equal(pf.n, 1);
@@ -175,15 +144,15 @@ static void test_alt_forms(void **state)
     char alt[80];
     snprintf(alt, sizeof alt, "%c%.*s", ANALYZER_VERBATIM, (int)k.stem_len, k.stem);
     piece_alt_forms(&f->pv, alt, strlen(alt), 0, &pf);
-    assert_true(has_form(&pf, "accompagnées"));
-    assert_false(has_form(&pf, "menu"));
+    assert_true(vfx_has_form(&pf, "accompagnées"));
+    assert_false(vfx_has_form(&pf, "menu"));
     piece_forms_free(&pf);
 
     piece_alt_forms(&f->pv, "~elev", 5, 1, &pf);
     /* « élèves », « élève », « élevage »: their first four characters. */
     assert_int_equal(pf.n, 2);
-    assert_true(has_form(&pf, "élèv"));
-    assert_true(has_form(&pf, "élev"));
+    assert_true(vfx_has_form(&pf, "élèv"));
+    assert_true(vfx_has_form(&pf, "élev"));
     piece_forms_free(&pf);
 
     static const char lent[] = {PIECE_LEND, PIECE_AGENT, PIECE_KIN, PIECE_RIVAL};
@@ -198,11 +167,11 @@ static void test_alt_forms(void **state)
 
 static void test_forms_of(void **state)
 {
-    fixture *f = *state;
+    vfx *f = *state;
     piece_forms pf;
     piece_forms_of("=menu|=menus|=absent", 0, no_plural, &f->pv, &pf);
     assert_int_equal(pf.n, 2);
-    assert_true(has_form(&pf, "menu") && has_form(&pf, "absent"));
+    assert_true(vfx_has_form(&pf, "menu") && vfx_has_form(&pf, "absent"));
     piece_forms_free(&pf);
     /* No vocabulary: no forms, even exact ones. */
     piece_forms_of("=menu", 0, NULL, NULL, &pf);
