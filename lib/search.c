@@ -965,6 +965,20 @@ static int search_word_known_here(void *vctx, const char *folded, const char *st
     return search_word_known(vctx, folded, stem);
 }
 
+/* search_word_known_here, and a word of the synonym groups (the site's
+ * file, the built-in tables) is a word too, not an elision glued to
+ * another (spell_unglue): « county lines » typed where no page writes
+ * « lines » but one writes « Inès » is the English term (anglicism.h), not
+ * « county l'Inès ». The corrector still offers its own word for it
+ * (« hyperlink » → « hyperlien », where no page writes the table's
+ * « lien hypertexte »). */
+static int search_word_whole(void *vctx, const char *folded, const char *stem)
+{
+    search_ctx *ctx = vctx;
+    return search_word_known_here(vctx, folded, stem) ||
+           (!ctx->words_apart && synonyms_has_word(search_syn(ctx), stem));
+}
+
 /* Has word's initials pass given up in this search_run (search_ctx.
  * given_up)? With add, records that it has. */
 static int search_initials_given_up(search_ctx *ctx, const char *word, int add)
@@ -1882,8 +1896,7 @@ static int search_run_typed(search_ctx *ctx, const search_request *req, search_r
     int spelling = spell_needed(req->q, strlen(req->q), search_word_known_here, ctx) &&
                    search_spell_refresh(ctx) == SQLITE_OK;
     if (spelling)
-        unglued =
-            spell_unglue(search_spell(ctx), req->q, strlen(req->q), search_word_known_here, ctx);
+        unglued = spell_unglue(search_spell(ctx), req->q, strlen(req->q), search_word_whole, ctx);
     const char *text = unglued ? unglued : req->q;
     const synonyms *syn = ctx->words_apart ? NULL : search_syn(ctx);
     ctx->initials = ctx->words_apart ? NULL : search_initials(ctx, text);

@@ -312,6 +312,19 @@ int synonyms_defines(const synonyms *s, const char *word)
     return found;
 }
 
+int synonyms_has_word(const synonyms *s, const char *stem)
+{
+    for (size_t g = 0; s && stem && g < s->ngroups; g++)
+        for (size_t k = 0; k < s->groups[g].nsides; k++) {
+            const synonyms_side_t *side = &s->groups[g].sides[k];
+            for (size_t t = 0; t < side->ntokens; t++)
+                if (strcmp(side->tokens[t], stem) == 0 ||
+                    (side->alts[t] && strcmp(side->alts[t], stem) == 0))
+                    return 1;
+        }
+    return 0;
+}
+
 size_t synonyms_row_len(const char *const *rest, size_t max)
 {
     size_t n = 0;

@@ -56,6 +56,13 @@ int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway)
  * (anglicism.h). */
 int synonyms_defines(const synonyms *s, const char *word);
 
+/* Is stem (a word's stem, as the analyzer writes it) a word of any side of
+ * any group, first or not (the « lines » of « county lines »)? A word the
+ * tables know is a word, even where no document has it: the query must not
+ * read it as an elision glued to another (spell_unglue: « l'ines »). Walks
+ * every group: for the few words the index lacks. */
+int synonyms_has_word(const synonyms *s, const char *stem);
+
 /* A row of a built-in table (lexicon.h, abbrev.h, anglicism.h, spelling.h): the
  * number of words of rest[0..max), NULL-ended when shorter; and that row,
  * first then rest's words, gathered in words (room for 1 + max) as

@@ -2384,6 +2384,33 @@ static void test_anglicisms_field(void **state)
     ixf_remove(&ix);
 }
 
+/* A word of the synonym groups is a word, not an elision glued to a word
+ * the index has (search.c, search_word_whole): « county lines », where no
+ * page writes « lines » but one names « Inès », is the English term
+ * (anglicism.c) and finds the drug runs, not « county l'Inès »; « sex
+ * trafficking » is not « s'ex » (an « ex-compagnon »). The second round of
+ * the field's English terms: « warehouse » finds the « entrepôt ». */
+static void test_table_words_whole(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Compte rendu rédigé par Inès, relu par le bureau.",
+        "Des adolescents recrutés pour le trafic de stupéfiants d'une ville à l'autre.",
+        "Son ex-compagnon la menaçait au téléphone.",
+        "La traite à des fins d'exploitation sexuelle par les annonces en ligne.",
+        "Le travail de nuit dans un entrepôt logistique.",
+    };
+    ctx = open_texts(&ix, texts, 5, "Note", 720);
+    assert_int_equal(found_ids(ctx, "county lines"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "sex trafficking"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "warehouse"), 1u << 5);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Initials no page defines (initials.h): « tdm » finds the pages titled
  * « Table des matières » (whole in two titles, « des » giving its letter)
  * and marks the long form in the snippet; « ndbp » the one titled « Notes
@@ -3315,6 +3342,7 @@ int main(void)
         cmocka_unit_test(test_number_second_reading),
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_anglicisms_field),
+        cmocka_unit_test(test_table_words_whole),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
         cmocka_unit_test(test_related_words),
