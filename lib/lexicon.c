@@ -276,6 +276,25 @@ static const lexicon_entry lexicon_table[] = {
     {"travail au noir", {"travail dissimulé", "travail non déclaré", NULL}},
     {"juge pour enfants", {"juge des enfants", NULL, NULL}},
     {"procès", {"audience", "jugement", NULL}},
+    /* Session 34, written from general knowledge of social and legal
+     * work before the blind batches 54-55 were read: what a person or a
+     * volunteer says for what a file, a court or a fiche writes. A
+     * disclosed bias: « disparaît », « fuguer », « travailleur de la mer »,
+     * « radiographie » and « salaire impayé » were words of failed queries
+     * of batches 50-52. A row is matched by its word's stem, so a verb
+     * needs its forms (« disparaît » moved what « disparaître » did not).
+     * Left out: « enfermer » / « enfermé » to « séquestration » (« nounou
+     * enfermée chez ses patrons » 0.347 -> 0.273). */
+    {"disparaître", {"fugue", "disparition", NULL}},
+    {"disparu", {"fugue", "disparition", NULL}},
+    {"disparaît", {"fugue", "disparition", NULL}},
+    {"fuguer", {"fugue", "disparition", NULL}},
+    {"dénoncer", {"signaler", "signalement", NULL}},
+    {"travailleur de la mer", {"marin", "gens de mer", "pêche"}},
+    {"radiographie", {"test osseux", "examen osseux", NULL}},
+    {"logement", {"hébergement", NULL, NULL}},
+    {"frapper", {"violences", NULL, NULL}},
+    {"salaire impayé", {"rappel de salaire", "recouvrement des salaires", NULL}},
     {"garde des enfants", {"autorité parentale", "résidence", NULL}},
     {"assistante sociale", {"travailleur social", "assistant de service social", NULL}},
     {"notes de réunion", {"compte rendu", "procès-verbal", NULL}},

@@ -2370,8 +2370,9 @@ static void test_anglicisms_field(void **state)
         "Mendicité forcée : repérer les enfants contraints.",
         "The report on forced begging in Europe.",
         "L'indemnisation des victimes par la CIVI.",
+        "Les tests osseux ne disent pas l'âge d'un jeune.",
     };
-    ctx = open_texts(&ix, texts, 8, "Note", 710);
+    ctx = open_texts(&ix, texts, 9, "Note", 710);
     assert_int_equal(found_ids(ctx, "debt bondage"), 1u << 1);
     assert_int_equal(found_ids(ctx, "legal aid"), 1u << 3);
     assert_int_equal(found_ids(ctx, "safe house"), 1u << 5);
@@ -2380,6 +2381,9 @@ static void test_anglicisms_field(void **state)
     /* The lexicon's row (lexicon.c): « dédommagement » typed reaches the
      * « indemnisation » of legal documents. */
     assert_int_equal(found_ids(ctx, "dédommagement"), 1u << 8);
+    /* Session 34's: the « radiographie » a person names, the « tests
+     * osseux » a fiche writes. */
+    assert_int_equal(found_ids(ctx, "radiographie"), 1u << 9);
     search_close(ctx);
     ixf_remove(&ix);
 }
