@@ -13,7 +13,7 @@ fuzz_requires() {
     extract_rtf) echo "lib/extract_rtf.c" ;;
     text) echo "lib/text.c lib/text.h lib/datefind.c lib/datefind.h" ;;
     tokenizer) echo "lib/analyzer.c" ;;
-    query) echo "lib/query.c lib/analyzer.c lib/synonyms.c" ;;
+    query) echo "lib/query.c lib/grammar.c lib/morph.c lib/piece.c lib/analyzer.c lib/synonyms.c" ;;
     snippet) echo "lib/snippet.c lib/snippet.h lib/query.c lib/analyzer.c lib/text.c" ;;
     search_params) echo "lib/search.c searchd/api.c searchd/ctxpool.c searchd/metrics.c" ;;
     doc_deserialize) echo "lib/extract.c indexer/wire.c" ;;
