@@ -4,6 +4,8 @@
  * out are listed in docs/ANALYSIS.md. */
 #include "anglicism.h"
 
+#include <string.h>
+
 /* The entries are written from the terms the Commission d'enrichissement
  * de la langue française recommends (FranceTerme: « courriel »,
  * « pourriel », « téléverser », « infolettre ») and from what French
@@ -18,6 +20,9 @@
  * « numérisation ». */
 
 #define ANGLICISM_MAX_FRENCH 3
+
+/* The longest English entry whose plural anglicism_add adds, in bytes. */
+#define ANGLICISM_PLURAL_MAX 64
 
 typedef struct {
     const char *english;                      /* as visitors type it */
@@ -488,8 +493,8 @@ static const anglicism_entry_t anglicism_table[] = {
     {"posted worker", {"travailleur détaché", NULL, NULL}},
     {"seasonal worker", {"travailleur saisonnier", "saisonnier", NULL}},
     {"seasonal", {"saisonnier", NULL, NULL}},
-    {"farm worker", {"ouvrier agricole", "salarié agricole", NULL}},
-    {"farmworker", {"ouvrier agricole", "salarié agricole", NULL}},
+    {"farm worker", {"ouvrier agricole", "salarié agricole", "saisonnier agricole"}},
+    {"farmworker", {"ouvrier agricole", "salarié agricole", "saisonnier agricole"}},
     {"subcontracting", {"sous-traitance", NULL, NULL}},
     {"supply chain", {"chaîne d'approvisionnement", "sous-traitance", NULL}},
     {"due diligence", {"devoir de vigilance", "obligation de vigilance", NULL}},
@@ -1722,6 +1727,27 @@ size_t anglicism_add(synonyms *s)
                                 ANGLICISM_MAX_FRENCH, words);
         if (!synonyms_defines(s, words[0]))
             added += (size_t)synonyms_equate(s, words, n, 1);
+    }
+    /* Each entry's plural as a side of its own where the French stemmer
+     * cuts it apart from the singular (« workers » "worker", « worker »
+     * "work"): « posted workers » is the table's « posted worker ». After
+     * every entry, so that a plural the table writes (« hot corners »)
+     * keeps its own row; where both stem alike, the plural's side is
+     * taken and nothing is added (synonyms_equate). Not counted. */
+    for (size_t i = 0; i < anglicism_count(); i++) {
+        const char *words[1 + ANGLICISM_MAX_FRENCH];
+        size_t n = synonyms_row(anglicism_table[i].english, anglicism_table[i].french,
+                                ANGLICISM_MAX_FRENCH, words);
+        size_t len = strlen(words[0]);
+        char plural[ANGLICISM_PLURAL_MAX];
+        if (len + 2 > sizeof plural || words[0][len - 1] == 's')
+            continue;
+        memcpy(plural, words[0], len);
+        plural[len] = 's';
+        plural[len + 1] = '\0';
+        words[0] = plural;
+        if (!synonyms_defines(s, plural))
+            synonyms_equate(s, words, n, 1);
     }
     return added;
 }
