@@ -1925,6 +1925,17 @@ static int search_run_typed(search_ctx *ctx, const search_request *req, search_r
                               .want_ranked = partial || question};
         rc = search_exec(ctx, q, req, &strict, res);
         res->all_words = res->total;
+        /* Pages have every word as typed: a word of the synonym groups
+         * found them (« posted workers », the table's English) and is not
+         * offered a French word the index has (« poste »). Nothing found,
+         * the correction keeps it (« hyperlink » → « hyperlien », where no
+         * page writes the table's « lien hypertexte »). */
+        if (rc == SQLITE_OK && res->total > 0 && res->suggestion) {
+            char *kept =
+                spell_suggest(search_spell(ctx), text, strlen(text), search_word_whole, ctx);
+            free(res->suggestion);
+            res->suggestion = kept;
+        }
         /* Nothing has every word: first the spelling correction, then the
          * documents with most of the words. */
         if (rc == SQLITE_OK && res->total == 0 && res->suggestion &&

@@ -2407,8 +2407,9 @@ static void test_table_words_whole(void **state)
         "La traite à des fins d'exploitation sexuelle par les annonces en ligne.",
         "Le travail de nuit dans un entrepôt logistique.",
         "Les travailleurs détachés du transport routier.",
+        "Le poste de travail du bureau, au poste d'accueil.",
     };
-    ctx = open_texts(&ix, texts, 6, "Note", 720);
+    ctx = open_texts(&ix, texts, 7, "Note", 720);
     assert_int_equal(found_ids(ctx, "county lines"), 1u << 2);
     assert_int_equal(found_ids(ctx, "sex trafficking"), 1u << 4);
     assert_int_equal(found_ids(ctx, "warehouse"), 1u << 5);
@@ -2416,6 +2417,15 @@ static void test_table_words_whole(void **state)
      * (« workers » "worker", « worker » "work"), is the entry. */
     assert_int_equal(found_ids(ctx, "posted worker"), 1u << 6);
     assert_int_equal(found_ids(ctx, "posted workers"), 1u << 6);
+    /* Found through the table, « posted » is offered no French word
+     * (« poste »). */
+    char err[256];
+    search_result res;
+    search_request req = {.q = "posted workers", .limit = 10};
+    assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+    assert_true(res.total > 0);
+    assert_null(res.suggestion);
+    search_result_free(&res);
     search_close(ctx);
     ixf_remove(&ix);
 }
