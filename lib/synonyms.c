@@ -398,11 +398,14 @@ int synonyms_equate(synonyms *s, const char *const *words, size_t n, int oneway)
     if (n == 0)
         return 0;
     synonyms_side_t first = synonyms_side_of(words[0], strlen(words[0]));
-    int clash = first.ntokens == 0 || synonyms_taken(s, &first, NULL);
-    synonyms_side_free(&first);
-    if (clash)
+    if (first.ntokens == 0 || synonyms_taken(s, &first, NULL)) {
+        synonyms_side_free(&first);
         return 0;
-    for (size_t i = 0; i < n; i++)
+    }
+    /* The first side, read once: the group's first. */
+    g.sides = buf_xrealloc(NULL, sizeof g.sides[0]);
+    g.sides[g.nsides++] = first;
+    for (size_t i = 1; i < n; i++)
         synonyms_group_side(&g, words[i], strlen(words[i]));
     return synonyms_push(s, &g);
 }
