@@ -90,6 +90,7 @@ struct query {
     size_t nexact;
     int question;            /* grammar_mark_question found a question */
     int meaning;             /* the question asks what a word means (grammar_asks_meaning) */
+    char *defined;           /* that word, unaccented (query_build_defining), or NULL */
     int operators;           /* typed with an exclusion, a "phrase", OR or a prefix */
     unsigned long long must; /* the clauses the relaxed expression requires
                               * (query_require_acronyms), a bit each */
@@ -1242,6 +1243,14 @@ static void query_build_defining(query *q, const query_item *items, size_t n)
     query_node *ph = query_defining_phrase(items, tfirst, tlast, "=un|=une|=le|=la|=les|=des|=du");
     ph->defining = 1;
     query_add_exact(q, ph);
+    buf term = BUF_INIT;
+    for (size_t i = tfirst; i <= tlast; i++)
+        for (size_t k = 0; k < items[i].npos; k++) {
+            if (term.len)
+                buf_putc(&term, ' ');
+            buf_puts(&term, query_pos_surface(&items[i].pos[k]));
+        }
+    q->defined = buf_detach(&term);
 }
 
 int query_parse(const char *text, size_t len, const synonyms *syn, query **out, char *err,
@@ -1319,6 +1328,7 @@ void query_free(query *q)
     for (size_t i = 0; i < q->nexact; i++)
         query_node_free(q->exact[i]);
     free(q->exact);
+    free(q->defined);
     free(q);
 }
 
@@ -1335,6 +1345,11 @@ int query_is_question(const query *q)
 int query_asks_what_means(const query *q)
 {
     return q && q->meaning;
+}
+
+const char *query_defined_term(const query *q)
+{
+    return q ? q->defined : NULL;
 }
 
 int query_has_operators(const query *q)

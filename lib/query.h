@@ -51,6 +51,11 @@ int query_is_question(const query *q);
  * … », « qu'est-ce que … », « définition de … »)? */
 int query_asks_what_means(const query *q);
 
+/* The term such a question asks about, its words unaccented and apart by
+ * spaces (« qu'est-ce qu'un lover boy ? »: "lover boy"; « … flottant dans
+ * lyx ? »: "flottant"), or NULL. Owned by q. */
+const char *query_defined_term(const query *q);
+
 /* Was q typed with the query language's operators: an exclusion (-mot), a
  * "phrase", OR or a prefix (mot*)? Such a query asks for exactly what it
  * says: search.c lists no partial matches after its documents. */

@@ -22,6 +22,7 @@
 #include "acronym_table.h"
 #include "analyzer.h"
 #include "buf.h"
+#include "define.h"
 #include "docinfo.h"
 #include "extract.h"
 #include "initials.h"
@@ -152,6 +153,16 @@ static const search_tuning search_default_tuning = {
  * documents than this have every word: two pages of the default size,
  * the same for every page asked, so that pages follow one list. */
 #define SEARCH_QUESTION_BELOW 20
+/* A question asking what a term means (query_defined_term) lists first,
+ * of its best SEARCH_DEFINE_ROWS rows, those whose text defines the term
+ * (define.h): a glossary's line (« Juju – serment rituel… ») says the word
+ * once, and pages that use it often rank above. The same rows whatever
+ * page is asked, so that pages follow one list. */
+#define SEARCH_DEFINE_ROWS 10
+/* The bytes of a document's text search_defines reads at most (a glossary
+ * is short; a manual defines its terms in its first pages, or in a
+ * chapter the ranking finds as a page of its own). */
+#define SEARCH_DEFINE_BYTES 32768
 /* Completions weighed against the words typed before, per one returned. */
 #define SEARCH_SUGGEST_POOL 3
 /* Wall-clock cap of a query, in budgets (the budget itself is CPU time). */
@@ -207,6 +218,7 @@ struct search_ctx {
     sqlite3_stmt *matches;     /* documents matching an expression (completions) */
     sqlite3_stmt *exists;      /* is any document matching an expression? */
     sqlite3_stmt *phrase_rows; /* documents holding a phrase with alternatives (phrase.h) */
+    sqlite3_stmt *define_text; /* a document's title, then its texts (search_defines) */
     /* What ctx holds of the per-process shared entries, by kind
      * (search_shared): [SEARCH_SPELL] the index vocabulary, for corrections
      * and completions; [SEARCH_SYNONYMS] the file's groups and the acronyms
@@ -512,7 +524,12 @@ static int search_prepare_all(search_ctx *ctx, char *err, size_t errlen)
         search_prepare(ctx,
                        "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1"
                        " AND repere_phrase(docs_fts, ?2, ?3)",
-                       &ctx->phrase_rows, err, errlen) != 0)
+                       &ctx->phrase_rows, err, errlen) != 0 ||
+        search_prepare(ctx,
+                       "SELECT 0, title FROM documents WHERE id = ?1"
+                       " UNION ALL SELECT 1, text FROM contexts WHERE doc_id = ?1"
+                       " UNION ALL SELECT 1, text FROM chunks WHERE id BETWEEN ?2 AND ?3",
+                       &ctx->define_text, err, errlen) != 0)
         return -1;
     return 0;
 }
@@ -1138,6 +1155,7 @@ void search_close(search_ctx *ctx)
     sqlite3_finalize(ctx->matches);
     sqlite3_finalize(ctx->exists);
     sqlite3_finalize(ctx->phrase_rows);
+    sqlite3_finalize(ctx->define_text);
     for (int i = 0; i < SEARCH_KNOWN_SLOTS; i++)
         free(ctx->known[i].word);
     for (int i = 0; i < SEARCH_INITIALS_SLOTS; i++)
@@ -1516,6 +1534,64 @@ static int search_id_cmp(const void *a, const void *b)
 
 /* One pass of matching: every match counted, one page ranked (its rows'
  * hits kept for their snippets), then the snippets. */
+/* Does document id's text define term (define_finds)? *defines is set,
+ * and SQLite's status returned. Its texts one by one (its context, its
+ * chunks), until one does. */
+static int search_defines(search_ctx *ctx, long long id, const char *term, int *defines)
+{
+    sqlite3_stmt *st = ctx->define_text;
+    char *title = NULL;
+    int rc = SQLITE_DONE;
+    *defines = 0;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, SCHEMA_CHUNK_ID(id, 0));
+    sqlite3_bind_int64(st, 3, SCHEMA_CHUNK_ID(id, SCHEMA_CHUNK_MAX));
+    size_t left = SEARCH_DEFINE_BYTES;
+    while (!*defines && left > 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 1);
+        size_t len = (size_t)sqlite3_column_bytes(st, 1);
+        if (!text)
+            continue;
+        if (sqlite3_column_int(st, 0) == 0) {
+            free(title);
+            title = search_strdup(text);
+            continue;
+        }
+        if (len > left)
+            len = left;
+        left -= len;
+        *defines = define_finds(text, len, term, title);
+    }
+    if (*defines || left == 0 || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    sqlite3_reset(st);
+    free(title);
+    return rc;
+}
+
+/* Lists first, stably, the rows of v[0..n) whose text defines term
+ * (search_defines). */
+static int search_definitions_first(search_ctx *ctx, search_row *v, size_t n, const char *term)
+{
+    search_row *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp)
+        return SQLITE_NOMEM;
+    size_t k = 0, rest = 0;
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+        int def = 0;
+        rc = search_defines(ctx, v[i].id, term, &def);
+        if (def)
+            v[k++] = v[i];
+        else
+            tmp[rest++] = v[i];
+    }
+    if (rc == SQLITE_OK)
+        memcpy(v + k, tmp, rest * sizeof *v);
+    free(tmp);
+    return rc;
+}
+
 static int search_exec(search_ctx *ctx, const query *q, const search_request *req,
                        search_pass *pass, search_result *res)
 {
@@ -1541,6 +1617,15 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
     int topk = req->limit + req->offset + (int)pass->nbefore;
     if (pass->topk > topk)
         topk = pass->topk;
+    const char *term = pass->before ? NULL : query_defined_term(q);
+    if (term) {
+        page_rows = req->offset + req->limit;
+        if (page_rows < SEARCH_DEFINE_ROWS)
+            page_rows = SEARCH_DEFINE_ROWS;
+        page_offset = 0;
+        if (topk < page_rows)
+            topk = page_rows;
+    }
     /* The index's stamp for the statistics cache: the commit this read
      * transaction sees. */
     long long stamp = search_data_version(ctx);
@@ -1649,7 +1734,39 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         free(rows);
         free(best);
     }
-    while (!pass->before && (rc = sqlite3_step(st)) == SQLITE_ROW &&
+    if (term) {
+        search_row *v = malloc((size_t)page_rows * sizeof *v);
+        size_t n = 0;
+        if (!v) {
+            rc = SQLITE_NOMEM;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            goto cleanup;
+        }
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < (size_t)page_rows) {
+            search_row *r = &v[n++];
+            *r = (search_row){sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1), 0, 0};
+            if (params.weighed)
+                r->score /= rank_weighed(1.0, sqlite3_column_int(st, 2));
+        }
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+            rc = search_definitions_first(ctx, v, n < SEARCH_DEFINE_ROWS ? n : SEARCH_DEFINE_ROWS,
+                                          term);
+        for (size_t i = (size_t)req->offset;
+             rc == SQLITE_OK && i < n && res->n_hits < (size_t)req->limit; i++) {
+            search_hit *h = &res->hits[res->n_hits++];
+            memset(h, 0, sizeof *h);
+            h->id = v[i].id;
+            h->score = v[i].score;
+        }
+        free(v);
+        if (rc != SQLITE_OK)
+            goto cleanup;
+        rc = SQLITE_DONE;
+    }
+    while (!pass->before && !term && (rc = sqlite3_step(st)) == SQLITE_ROW &&
            res->n_hits < (size_t)req->limit) {
         search_hit *h = &res->hits[res->n_hits++];
         memset(h, 0, sizeof *h);

@@ -3,7 +3,7 @@
 # exist on the branch), the largest input libFuzzer may generate, and the
 # seed files from corpus/ and tests/fixtures/ (besides seeds/<target>/).
 
-FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize acronym title phrase"
+FUZZ_TARGETS="extract_html extract_text extract_zip extract_rtf text tokenizer query snippet search_params doc_deserialize acronym title phrase define"
 
 fuzz_requires() {
   case $1 in
@@ -20,6 +20,7 @@ fuzz_requires() {
     acronym) echo "lib/acronym.c lib/synonyms.c lib/query.c" ;;
     title) echo "lib/title.c lib/text.c" ;;
     phrase) echo "lib/phrase.c lib/phrase.h lib/split.c lib/split.h" ;;
+    define) echo "lib/define.c lib/define.h lib/text.c" ;;
   esac
 }
 

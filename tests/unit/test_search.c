@@ -806,6 +806,65 @@ static void test_meaning_defines(void **state)
     search_result_free(&res);
 }
 
+/* A question asking what a term means lists first, of its best rows, the
+ * page whose text defines the term as a glossary does (« Juju – serment
+ * … », define.h), which says it once, above the pages that use it often;
+ * the term typed as keywords, or a page whose title alone reads like an
+ * entry, keeps the bm25 order. */
+static void test_meaning_glossary(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    char err[256];
+    search_ctx *ctx;
+    search_result res;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Le juju revient dans chaque récit. Le juju, la dette et la peur du juju : le juju "
+        "empêche la plainte, et le juju lie les femmes au réseau.",
+        "Glossaire\nMadam – femme qui contrôle les victimes du réseau.\n"
+        "Juju – serment rituel prêté avant le départ, qui lie la victime à la dette.\n"
+        "OQTF – obligation de quitter le territoire français.\n",
+        "La peur du juju empêche souvent la plainte ; le juju pèse sur les victimes.",
+    };
+    assert_int_equal(add_text(&ix, 1, "text", 2020, "Juju : notes de la réunion", texts[0]), 0);
+    assert_int_equal(add_text(&ix, 2, "text", 2020, "Lexique", texts[1]), 0);
+    assert_int_equal(add_text(&ix, 3, "text", 2020, "Note", texts[2]), 0);
+    for (int i = 0; i < 20; i++) {
+        char *t = ixf_filler(1900 + (unsigned)i, 60);
+        assert_int_equal(add_text(&ix, 10 + i, "text", 2020, "Divers", t), 0);
+        free(t);
+    }
+    assert_int_equal(ixf_close(&ix), 0);
+    assert_int_equal(search_open(ix.path, NULL, 0, &ctx, err, sizeof err), SEARCH_OK);
+    const char *asked[] = {"qu est ce que le juju", "qu'est-ce que le juju ?", "juju"};
+    for (size_t i = 0; i < 3; i++) {
+        search_request req = {.q = asked[i], .limit = 10};
+        assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+        assert_int_equal(res.total, 3);
+        if (i < 2)
+            assert_int_equal(res.hits[0].id, 2);
+        else
+            assert_int_equal(res.hits[2].id, 2);
+        search_result_free(&res);
+    }
+    /* Pages of one row: the same list. */
+    search_request all = {.q = "qu est ce que le juju", .limit = 3};
+    search_result whole;
+    assert_int_equal(search_run(ctx, &all, &whole, err, sizeof err), SEARCH_OK);
+    assert_int_equal(whole.n_hits, 3);
+    for (int off = 0; off < 3; off++) {
+        search_request req = {.q = "qu est ce que le juju", .limit = 1, .offset = off};
+        assert_int_equal(search_run(ctx, &req, &res, err, sizeof err), SEARCH_OK);
+        assert_int_equal(res.n_hits, 1);
+        assert_int_equal(res.hits[0].id, whole.hits[off].id);
+        search_result_free(&res);
+    }
+    search_result_free(&whole);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* Issue 10, point 4: the hit of a meaning question shows the passage that
  * says what the term is (its defining phrase, kept with the hits the
  * ranking kept) and that passage's page, not the page that says the term
@@ -3362,6 +3421,7 @@ int main(void)
         cmocka_unit_test(test_anglicisms),
         cmocka_unit_test(test_anglicisms_field),
         cmocka_unit_test(test_table_words_whole),
+        cmocka_unit_test(test_meaning_glossary),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
         cmocka_unit_test(test_related_words),
