@@ -142,6 +142,10 @@ static const synonyms_equal_row abbrev_table[] = {
     {"instit", {"instituteur", NULL, NULL}, ABBREV_BOTH},
     {"kiné", {"kinésithérapeute", NULL, NULL}, ABBREV_BOTH},
     {"psy", {"psychologue", "psychiatre", NULL}, ABBREV_ONEWAY},
+    /* Session 35: overseas France. One way: the DOM is also the web's
+     * Document Object Model. */
+    {"dom", {"outre-mer", "départements d'outre-mer", NULL}, ABBREV_ONEWAY},
+    {"drom", {"outre-mer", "départements et régions d'outre-mer", NULL}, ABBREV_ONEWAY},
     /* Not « alloc », « appart », « éduc », « notif », « attest »,
      * « coloc »: Snowball stems them as « allocation », « appartement »,
      * « éducateur », « notification », « attestation », « colocation »

@@ -306,6 +306,29 @@ static const lexicon_entry lexicon_table[] = {
     {"nounou", {"assistante maternelle", NULL, NULL}},
     {"école", {"scolarité", "établissement scolaire", NULL}},
     {"école buissonnière", {"absentéisme", NULL, NULL}},
+    /* Session 35, written from general knowledge of social and legal
+     * work before the blind batches 60-61 were read. A disclosed bias:
+     * « juge », « domestique », « contredire » / « contredit » /
+     * « contredisent » were words of failed queries of batches 56-59
+     * (« formation des juges sur la traite dans les DOM », « témoignage
+     * d'une ancienne domestique malgache », « pourquoi une victime se
+     * contredit dans son récit ? »). A row is matched by its word's stem:
+     * the verb's forms Snowball stems apart are rows of their own.
+     * Measured on the 60 sets and left out (docs/ANALYSIS.md): « juge » ->
+     * « magistrat » and « sans papiers » -> « situation irrégulière »
+     * (trades), « domestique » (the adjective of « esclavage
+     * domestique »), « confisqué », « mendiant ». */
+    {"bonne à tout faire", {"employée de maison", "servitude domestique", NULL}},
+    {"contredire", {"contradiction", "incohérence", NULL}},
+    {"contredit", {"contradiction", "incohérence", NULL}},
+    {"contredisent", {"contradiction", "incohérence", NULL}},
+    {"se taire", {"silence", "mutisme", NULL}},
+    {"se taisent", {"silence", "mutisme", NULL}},
+    {"maquereau", {"proxénète", NULL, NULL}},
+    {"avortement", {"ivg", "interruption volontaire de grossesse", NULL}},
+    {"enceinte", {"grossesse", NULL, NULL}},
+    {"mariage arrangé", {"mariage forcé", NULL, NULL}},
+    {"famille d'accueil", {"assistant familial", "placement familial", NULL}},
     /* More of the same kinds, same session, still before measuring. */
     {"flèche de la souris", {"pointeur", NULL, NULL}},
     {"cliquer deux fois", {"double-cliquer", "double-clic", NULL}},

@@ -2447,6 +2447,39 @@ static void test_anglicisms_field(void **state)
     ixf_remove(&ix);
 }
 
+/* The lexicon's rows of session 35 (lexicon.c): « contredit »,
+ * « contredisent » (each form a row: Snowball stems them apart) reach the
+ * « contradictions » a module writes, in a question too; « avortement »,
+ * « enceinte » the « IVG » and the « grossesse » of a fiche; « bonne à
+ * tout faire » the « employée de maison »; and the abbreviation « DOM »
+ * (abbrev.c) « l'outre-mer », not the other way. */
+static void test_lexicon_field(void **state)
+{
+    (void)state;
+    ixf_index ix;
+    search_ctx *ctx;
+    assert_int_equal(ixf_create(&ix), 0);
+    const char *texts[] = {
+        "Les contradictions du récit tiennent au psychotraumatisme.",
+        "Une IVG imposée par le réseau, une grossesse sous contrainte.",
+        "Une employée de maison exploitée chez un diplomate.",
+        "La traite dans les territoires d'outre-mer.",
+        "Le DOM de la page web et ses noeuds.",
+    };
+    ctx = open_texts(&ix, texts, 5, "Note", 1950);
+    assert_int_equal(found_ids(ctx, "contredit"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "contredisent"), 1u << 1);
+    assert_int_equal(found_ids(ctx, "pourquoi une victime se contredit ?") & 1u << 1, 1u << 1);
+    assert_int_equal(found_ids(ctx, "avortement"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "enceinte"), 1u << 2);
+    assert_int_equal(found_ids(ctx, "bonne à tout faire"), 1u << 3);
+    assert_int_equal(found_strict(ctx, "traite DOM"), 1u << 4);
+    assert_int_equal(found_ids(ctx, "DOM"), 1u << 4 | 1u << 5);
+    assert_int_equal(found_ids(ctx, "outre-mer"), 1u << 4);
+    search_close(ctx);
+    ixf_remove(&ix);
+}
+
 /* A word of the synonym groups is a word, not an elision glued to a word
  * the index has (search.c, search_word_whole): « county lines », where no
  * page writes « lines » but one names « Inès », is the English term
@@ -3422,6 +3455,7 @@ int main(void)
         cmocka_unit_test(test_anglicisms_field),
         cmocka_unit_test(test_table_words_whole),
         cmocka_unit_test(test_meaning_glossary),
+        cmocka_unit_test(test_lexicon_field),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_initials_budget),
         cmocka_unit_test(test_related_words),
