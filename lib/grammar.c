@@ -572,15 +572,44 @@ static int grammar_says_quoi(const query_item *items, size_t n)
     return 0;
 }
 
+/* The number of words of the items (grammar_word_at's). */
+static size_t grammar_word_count(const query_item *items, size_t n)
+{
+    size_t k = 0;
+    while (grammar_word_at(items, n, k))
+        k++;
+    return k;
+}
+
+static int grammar_is(const char *w, const char *word)
+{
+    return w && strcmp(w, word) == 0;
+}
+
 /* Does the text ask what a word means: « que veut dire … », « que
- * signifie … », « qu'est-ce que … », « définition de … »? A glossary's
- * line (« MIPROF : Mission interministérielle … ») answers it. */
+ * signifie … », « qu'est-ce que … », « définition de … », « c'est quoi
+ * … », or after the word « … c'est quoi ? », « … veut dire quoi ? »? A
+ * glossary's line (« MIPROF : Mission interministérielle … ») answers
+ * it. */
 int grammar_asks_meaning(const query_item *items, size_t n, const char *text, size_t len)
 {
     const char *w0 = grammar_word_at(items, n, 0), *w1 = grammar_word_at(items, n, 1);
     const char *w2 = grammar_word_at(items, n, 2);
     if (!w0)
         return 0;
+    size_t words = grammar_word_count(items, n);
+    if (words >= 3) {
+        const char *a = grammar_word_at(items, n, words - 3);
+        const char *b = grammar_word_at(items, n, words - 2);
+        const char *c = grammar_word_at(items, n, words - 1);
+        if (grammar_is(c, "quoi") &&
+            (grammar_is(b, "est") ||
+             (grammar_is(b, "dire") && (grammar_is(a, "veut") || grammar_is(a, "veulent")))))
+            return 1;
+    }
+    /* « c'est quoi … » (the elided « c' » is not a word). */
+    if (grammar_is(w0, "est") && grammar_is(w1, "quoi") && words >= 3)
+        return 1;
     if (strcmp(w0, "definition") == 0 || strcmp(w0, "signification") == 0)
         return 1;
     if (!w1)
@@ -597,6 +626,39 @@ int grammar_asks_meaning(const query_item *items, size_t n, const char *text, si
         i++;
     return strcmp(w0, "est") == 0 && strcmp(w1, "ce") == 0 && i + 2 <= len &&
            (text[i] == 'q' || text[i] == 'Q') && (text[i + 1] == 'u' || text[i + 1] == 'U');
+}
+
+/* In a question asking what a word means (grammar_asks_meaning), drops
+ * the words that ask it and are not function words: « veut dire »,
+ * « signifie », « définition », « signification », « ça »; the word asked
+ * about is then the only clause (« que veut dire OQTF ? » had « veut » and
+ * « dire » as clauses, which the glossary's line does not write). */
+void grammar_mark_meaning(query_item *items, size_t n)
+{
+    static const char *const asking[] = {"signifie",    "signifient",    "definition",
+                                         "definitions", "signification", "ca"};
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        kept += items[i].kind == QUERY_ITEM_WORD && !items[i].dropped && !items[i].neg;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = grammar_word_at(items + i, n - i, 0);
+        const char *next = grammar_word_at(items + i, n - i, 1);
+        if (!w || items[i].npos != 1 || items[i].dropped || kept <= 1)
+            continue;
+        int drop = grammar_in_list(w, asking, sizeof asking / sizeof asking[0]);
+        if ((strcmp(w, "veut") == 0 || strcmp(w, "veulent") == 0) && grammar_is(next, "dire") &&
+            i + 1 < n && items[i + 1].npos == 1) {
+            if (!items[i + 1].dropped && kept > 2) {
+                items[i + 1].dropped = 1;
+                kept--;
+            }
+            drop = 1;
+        }
+        if (drop) {
+            items[i].dropped = 1;
+            kept--;
+        }
+    }
 }
 
 /* Is items[i] « savoir » opening an indirect question, before an

@@ -33,6 +33,11 @@ int grammar_mark_question(query_item *items, size_t n, const char *text, size_t 
  * que … », « définition de … »)? */
 int grammar_asks_meaning(const query_item *items, size_t n, const char *text, size_t len);
 
+/* In such a question, marks dropped the words that ask it and are no
+ * function words (« veut dire », « signifie », « définition »), keeping
+ * one word at least. */
+void grammar_mark_meaning(query_item *items, size_t n);
+
 /* Marks a keyword query (no question): its function words, indefinites
  * and quantities optional; its prepositions of place or time soft; the
  * program it is asked in soft (after four content words); its head noun. */

@@ -1284,6 +1284,8 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
         grammar_mark_keywords(lx.items, lx.nitems);
     int meaning = question && grammar_asks_meaning(lx.items, lx.nitems,
                                                    joined.data ? joined.data : "", joined.len);
+    if (meaning)
+        grammar_mark_meaning(lx.items, lx.nitems);
     buf_free(&joined);
 
     q = buf_xrealloc(NULL, sizeof *q);

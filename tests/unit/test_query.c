@@ -1530,27 +1530,37 @@ static char *fts_of(fixture *f, const char *text)
     } while (0)
 
 /* A question asking what a word means (a glossary's line answers it,
- * snippet.c): « que veut dire », « que signifie », « qu'est-ce que » typed
- * with or without apostrophe and hyphen, « définition de »; not « est-ce
- * que » (yes or no), nor another question or a plain query. */
+ * snippet.c, define.c): « que veut dire », « que signifie », « qu'est-ce
+ * que » typed with or without apostrophe and hyphen, « définition de »,
+ * « c'est quoi … », « … c'est quoi ? », « … ça veut dire quoi ? »; not
+ * « est-ce que » (yes or no), nor another question or a plain query. The
+ * term asked about (query_defined_term) is the same whichever way it is
+ * asked, and the words that ask are no clauses. */
 static void test_asks_what_means(void **state)
 {
     (void)state;
     static const struct {
         const char *text;
         int means;
+        const char *term;
+        size_t clauses;
     } cases[] = {
-        {"que veut dire MIPROF", 1},
-        {"que veulent dire ces sigles ?", 1},
-        {"que signifie OQTF ?", 1},
-        {"qu'est-ce que la traite ?", 1},
-        {"qu est ce que TDS", 1},
-        {"  « Qu’est-ce que la traite ? »", 1},
-        {"définition de la servitude ?", 1},
-        {"est-ce que la CIVI indemnise ?", 0},
-        {"que demande le collectif au gouvernement ?", 0},
-        {"comment porter plainte ?", 0},
-        {"MIPROF", 0},
+        {"que veut dire MIPROF", 1, "miprof", 1},
+        {"que veulent dire ces sigles ?", 1, "sigles", 1},
+        {"que signifie OQTF ?", 1, "oqtf", 1},
+        {"qu'est-ce que la traite ?", 1, "traite", 1},
+        {"qu est ce que TDS", 1, "tds", 1},
+        {"  « Qu’est-ce que la traite ? »", 1, "traite", 1},
+        {"définition de la servitude ?", 1, "servitude", 1},
+        {"c'est quoi un lover boy ?", 1, "lover boy", 2},
+        {"c est quoi un lover boy", 1, "lover boy", 2},
+        {"lover boy c'est quoi ?", 1, "lover boy", 2},
+        {"OQTF ça veut dire quoi ?", 1, "oqtf", 1},
+        {"que veut dire lover boy ?", 1, "lover boy", 2},
+        {"est-ce que la CIVI indemnise ?", 0, NULL, 2},
+        {"que demande le collectif au gouvernement ?", 0, NULL, 3},
+        {"comment porter plainte ?", 0, NULL, 2},
+        {"MIPROF", 0, NULL, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         query *q = NULL;
@@ -1559,6 +1569,11 @@ static void test_asks_what_means(void **state)
             query_parse(cases[i].text, strlen(cases[i].text), NULL, &q, err, sizeof err), QUERY_OK);
         if (query_asks_what_means(q) != cases[i].means)
             fail_msg("%s: %d", cases[i].text, query_asks_what_means(q));
+        const char *term = query_defined_term(q);
+        if (cases[i].term ? !term || strcmp(term, cases[i].term) != 0 : term != NULL)
+            fail_msg("%s: term %s", cases[i].text, term ? term : "(none)");
+        if (query_clauses(q) != cases[i].clauses)
+            fail_msg("%s: %zu clauses", cases[i].text, query_clauses(q));
         query_free(q);
     }
 }
