@@ -1606,6 +1606,14 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("comment savoir si un mineur est exploité", "mineur exploité");
     assert_int_equal(clauses_of(f, "comment savoir que la traite est un crime ?"), 3);
     assert_int_equal(clauses_of(f, "savoir si ?"), 2); /* nothing else: they stay */
+    /* « comment faire pour … », « comment on fait pour … »: « faire »
+     * frames the question as « comment » does. */
+    ASSERT_SAME_QUERY("comment faire pour adhérer au collectif ?",
+                      "comment adhérer au collectif ?");
+    ASSERT_SAME_QUERY("comment on fait pour porter plainte ?", "comment porter plainte ?");
+    ASSERT_SAME_QUERY("que faire pour aider un mineur ?", "comment aider un mineur ?");
+    assert_int_equal(clauses_of(f, "comment faire pour ?"), 1); /* nothing else: it stays */
+    assert_int_equal(clauses_of(f, "faire pour adhérer au collectif"), 5); /* no question */
     /* A noun after « sans » and its determiner is what the person goes
      * without: neither it (its first word) nor « sans » is a word to look
      * for. A bare noun
