@@ -1613,6 +1613,22 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("comment on fait pour porter plainte ?", "comment porter plainte ?");
     ASSERT_SAME_QUERY("que faire pour aider un mineur ?", "comment aider un mineur ?");
     assert_int_equal(clauses_of(f, "comment faire pour ?"), 1); /* nothing else: it stays */
+    /* The question's verb in the present after its subject is read as its
+     * infinitive (Snowball stems « désactive » apart from « désactiver »);
+     * not a verb further on, nor one whose root has an « è ». */
+    ASSERT_SAME_QUERY("comment on désactive la correction automatique ?",
+                      "comment désactiver la correction automatique ?");
+    ASSERT_SAME_QUERY("comment je signale un bogue ?", "comment signaler un bogue ?");
+    ASSERT_SAME_QUERY("pourquoi ils contestent la décision ?", "pourquoi contester la décision ?");
+    {
+        char *a = fts_of(f, "comment afficher un menu quand on désactive l option ?");
+        char *b = fts_of(f, "comment afficher un menu quand on désactiver l option ?");
+        assert_non_null(a);
+        assert_non_null(b);
+        assert_string_not_equal(a, b);
+        free(a);
+        free(b);
+    }
     assert_int_equal(clauses_of(f, "faire pour adhérer au collectif"), 5); /* no question */
     /* A noun after « sans » and its determiner is what the person goes
      * without: neither it (its first word) nor « sans » is a word to look
