@@ -2447,7 +2447,8 @@ static void test_anglicisms_field(void **state)
     ixf_remove(&ix);
 }
 
-/* The lexicon's rows of session 35 (lexicon.c): « contredit »,
+/* The lexicon's rows of session 35 (lexicon.c): a nationality and its
+ * country (« marocain », « Maroc »); « contredit »,
  * « contredisent » (each form a row: Snowball stems them apart) reach the
  * « contradictions » a module writes, in a question too; « avortement »,
  * « enceinte » the « IVG » and the « grossesse » of a fiche; « bonne à
@@ -2465,8 +2466,10 @@ static void test_lexicon_field(void **state)
         "Une employée de maison exploitée chez un diplomate.",
         "La traite dans les territoires d'outre-mer.",
         "Le DOM de la page web et ses noeuds.",
+        "Un saisonnier venu du Maroc, endetté auprès du recruteur.",
+        "Accueillir les familles ukrainiennes à la gare.",
     };
-    ctx = open_texts(&ix, texts, 5, "Note", 1950);
+    ctx = open_texts(&ix, texts, 7, "Note", 1950);
     assert_int_equal(found_ids(ctx, "contredit"), 1u << 1);
     assert_int_equal(found_ids(ctx, "contredisent"), 1u << 1);
     assert_int_equal(found_ids(ctx, "pourquoi une victime se contredit ?") & 1u << 1, 1u << 1);
@@ -2476,6 +2479,10 @@ static void test_lexicon_field(void **state)
     assert_int_equal(found_strict(ctx, "traite DOM"), 1u << 4);
     assert_int_equal(found_ids(ctx, "DOM"), 1u << 4 | 1u << 5);
     assert_int_equal(found_ids(ctx, "outre-mer"), 1u << 4);
+    /* A nationality and its country, both ways (Snowball stems them
+     * apart). */
+    assert_int_equal(found_strict(ctx, "saisonnier marocain"), 1u << 6);
+    assert_int_equal(found_ids(ctx, "Ukraine"), 1u << 7);
     search_close(ctx);
     ixf_remove(&ix);
 }
