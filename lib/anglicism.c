@@ -621,6 +621,45 @@ static const anglicism_entry_t anglicism_table[] = {
     {"health", {"santé", NULL, NULL}},
     {"nurse", {"infirmier", "infirmière", NULL}},
     {"doctor", {"médecin", NULL, NULL}},
+    /* The same field, third round (session 35), written from the English
+     * of NGO reports and shelters' practice before the blind batches
+     * 60-61 were measured: the lookouts of drug points, the sleep and
+     * the fears of trauma, shelters' rules and staff, domestic workers'
+     * rest days, ships' crews. A disclosed bias: « lookout », « house
+     * rules », « live-in maid », « nightmare », « panic attack », « labour
+     * raid », « night watchman » and « job description » were words of
+     * batches 60-61's failed English queries, read before this round.
+     * Left out: « raid » alone (a disk array in software documentation),
+     * « escort », « au pair », « flashback » (French writes them). */
+    {"lookout", {"guetteur", "chouf", NULL}},
+    {"drug trade", {"trafic de stupéfiants", "trafic de drogue", "point de deal"}},
+    {"nightmare", {"cauchemar", NULL, NULL}},
+    {"panic attack", {"attaque de panique", "crise d'angoisse", NULL}},
+    {"insomnia", {"insomnie", "troubles du sommeil", NULL}},
+    {"house rules", {"règlement intérieur", "règlement de fonctionnement", NULL}},
+    {"day off", {"jour de repos", "repos hebdomadaire", NULL}},
+    {"live-in maid", {"employée de maison", "domestique", NULL}},
+    {"maid", {"employée de maison", "domestique", NULL}},
+    {"nanny", {"nourrice", "garde d'enfants", NULL}},
+    {"labour raid", {"contrôle de l'inspection du travail", "opération de contrôle", NULL}},
+    {"police raid", {"opération de police", "perquisition", NULL}},
+    {"night watchman", {"veilleur de nuit", NULL, NULL}},
+    {"job description", {"fiche de poste", NULL, NULL}},
+    {"caseworker", {"travailleur social", "référent", NULL}},
+    {"case worker", {"travailleur social", "référent", NULL}},
+    {"host family", {"famille d'accueil", NULL, NULL}},
+    {"sign language", {"langue des signes", NULL, NULL}},
+    {"dowry", {"dot", NULL, NULL}},
+    {"honour crime", {"crime d'honneur", NULL, NULL}},
+    {"eviction", {"expulsion locative", "expulsion", NULL}},
+    {"rent", {"loyer", NULL, NULL}},
+    {"crew", {"équipage", "marins", NULL}},
+    {"ship visitor", {"visiteur de navires", NULL, NULL}},
+    {"chaplaincy", {"aumônerie", NULL, NULL}},
+    {"abandoned ship", {"navire abandonné", NULL, NULL}},
+    {"flag of convenience", {"pavillon de complaisance", NULL, NULL}},
+    {"school nurse", {"infirmière scolaire", NULL, NULL}},
+    {"sexual abuse", {"violences sexuelles", "abus sexuels", NULL}},
     /* English spellings of French words. */
     {"connection", {"connexion", NULL, NULL}},
     {"language", {"langage", "langue", NULL}},

@@ -2468,8 +2468,10 @@ static void test_lexicon_field(void **state)
         "Le DOM de la page web et ses noeuds.",
         "Un saisonnier venu du Maroc, endetté auprès du recruteur.",
         "Accueillir les familles ukrainiennes à la gare.",
+        "Le règlement de fonctionnement du centre, signé à l'arrivée.",
+        "Les guetteurs du point de deal, payés à la journée.",
     };
-    ctx = open_texts(&ix, texts, 7, "Note", 1950);
+    ctx = open_texts(&ix, texts, 9, "Note", 1950);
     assert_int_equal(found_ids(ctx, "contredit"), 1u << 1);
     assert_int_equal(found_ids(ctx, "contredisent"), 1u << 1);
     assert_int_equal(found_ids(ctx, "pourquoi une victime se contredit ?") & 1u << 1, 1u << 1);
@@ -2483,6 +2485,10 @@ static void test_lexicon_field(void **state)
      * apart). */
     assert_int_equal(found_strict(ctx, "saisonnier marocain"), 1u << 6);
     assert_int_equal(found_ids(ctx, "Ukraine"), 1u << 7);
+    /* The field's English, third round (anglicism.c): « house rules »,
+     * « lookouts » (the entry's plural). */
+    assert_int_equal(found_ids(ctx, "house rules"), 1u << 8);
+    assert_int_equal(found_ids(ctx, "lookouts"), 1u << 9);
     search_close(ctx);
     ixf_remove(&ix);
 }
