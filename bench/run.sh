@@ -589,7 +589,8 @@ failures() { # indexing log: what failed, if anything (the notices of empty docu
   echo "Corpus: \`$CORPUS\` ($files_html HTML, $files_txt text, $files_pdf PDF files, $corpus_mib MiB);"
   echo "Repère indexed $RP_DOCS documents, the naive pipeline $NV_DOCS. Query mix: \`$QUERIES\`"
   echo "($queries_n queries: rare and frequent words, two words, multi-word queries with function"
-  echo "words, phrases, a long question, prefixes, an exclusion, accents typed and omitted, OR,"
+  echo "words, phrases, a long question, a question asking what a term means, prefixes, an"
+  echo "exclusion, accents typed and omitted, OR,"
   echo "one without hits). ${SECS} s per wrk or loop run; searchd with its default $(nproc) workers,"
   echo "warmed by each query of the mix once, one after the other, then 1 s of wrk at c=4."
   echo
