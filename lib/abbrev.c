@@ -142,6 +142,7 @@ static const synonyms_equal_row abbrev_table[] = {
     {"instit", {"instituteur", NULL, NULL}, ABBREV_BOTH},
     {"kiné", {"kinésithérapeute", NULL, NULL}, ABBREV_BOTH},
     {"psy", {"psychologue", "psychiatre", NULL}, ABBREV_ONEWAY},
+    {"resto", {"restaurant", NULL, NULL}, ABBREV_BOTH},
     /* Session 35: overseas France. One way: the DOM is also the web's
      * Document Object Model. */
     {"dom", {"outre-mer", "départements d'outre-mer", NULL}, ABBREV_ONEWAY},

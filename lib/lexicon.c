@@ -329,6 +329,22 @@ static const lexicon_entry lexicon_table[] = {
     {"enceinte", {"grossesse", NULL, NULL}},
     {"mariage arrangé", {"mariage forcé", NULL, NULL}},
     {"famille d'accueil", {"assistant familial", "placement familial", NULL}},
+    /* Session 35, everyday and slang words before the blind batches 62-63
+     * were read: the « professeur » an « enseignant », the « toubib » a
+     * « médecin », money, work, prison and the police as people say
+     * them; none moved a query of the 62 sets. Measured and left out:
+     * « bateau » -> « navire » (1 up, batch 60's « … qui visitent les
+     * bateaux », read before; 2 down: « bateau de migrants qui coule au
+     * large de Mayotte » 0.955 -> 0.917), « prof » -> « enseignant » (1
+     * down: « sensibiliser les profs de lycée … » 0.953 -> 0.925). */
+    {"professeur", {"enseignant", NULL, NULL}},
+    {"toubib", {"médecin", NULL, NULL}},
+    {"fric", {"argent", NULL, NULL}},
+    {"thune", {"argent", NULL, NULL}},
+    {"taf", {"travail", "emploi", NULL}},
+    {"taule", {"prison", "détention", NULL}},
+    {"keuf", {"policier", "police", NULL}},
+    {"tapin", {"prostitution", NULL, NULL}},
     /* Session 35: a person's nationality and the country, where Snowball
      * stems them apart (« marocain » "marocain", « Maroc » "maroc";
      * « soudanais » and « Soudan », « albanais » and « Albanie »,
