@@ -193,6 +193,26 @@ static int define_follows(define_cur *c, define_tok *t)
     return 0;
 }
 
+/* Does the term stand at c (t its first token), as typed or after an
+ * article (« la traite… », « l'esclavage… »), followed by what makes it a
+ * definition when follows is set (define_follows)? */
+static int define_term_here(define_cur c, define_tok t, char (*words)[DEFINE_WORD_MAX],
+                            size_t nwords, int follows)
+{
+    define_cur keep = c;
+    define_tok kt = t;
+    if (define_term_at(&c, &t, words, nwords) && (!follows || define_follows(&c, &t)))
+        return 1;
+    c = keep;
+    t = kt;
+    if (!define_any(&t, define_articles))
+        return 0;
+    define_next(&c, &t);
+    while (t.kind == DEFINE_MARK && define_joiner(t.mark))
+        define_next(&c, &t);
+    return define_term_at(&c, &t, words, nwords) && (!follows || define_follows(&c, &t));
+}
+
 /* Does the line or sentence at c define the term? */
 static int define_at(define_cur c, char (*words)[DEFINE_WORD_MAX], size_t nwords)
 {
@@ -202,36 +222,14 @@ static int define_at(define_cur c, char (*words)[DEFINE_WORD_MAX], size_t nwords
          k < DEFINE_LEAD_MAX && (t.kind == DEFINE_MARK || (t.kind == DEFINE_WORD && !t.letter));
          k++)
         define_next(&c, &t);
-    if (define_is(&t, "on")) {
-        define_next(&c, &t);
-        if (!define_is(&t, "appelle"))
-            return 0;
-        define_next(&c, &t);
-        define_cur keep = c;
-        define_tok kt = t;
-        if (define_term_at(&c, &t, words, nwords))
-            return 1;
-        c = keep;
-        t = kt;
-        if (!define_any(&t, define_articles))
-            return 0;
-        define_next(&c, &t);
-        while (t.kind == DEFINE_MARK && define_joiner(t.mark))
-            define_next(&c, &t);
-        return define_term_at(&c, &t, words, nwords);
-    }
-    define_cur keep = c;
-    define_tok kt = t;
-    if (define_term_at(&c, &t, words, nwords) && define_follows(&c, &t))
-        return 1;
-    c = keep;
-    t = kt;
-    if (!define_any(&t, define_articles))
+    if (!define_is(&t, "on"))
+        return define_term_here(c, t, words, nwords, 1);
+    /* « On appelle « confiage » la pratique… »: the term after it. */
+    define_next(&c, &t);
+    if (!define_is(&t, "appelle"))
         return 0;
     define_next(&c, &t);
-    while (t.kind == DEFINE_MARK && define_joiner(t.mark))
-        define_next(&c, &t);
-    return define_term_at(&c, &t, words, nwords) && define_follows(&c, &t);
+    return define_term_here(c, t, words, nwords, 0);
 }
 
 /* Are the words of the line at c those of title (marks aside)? */
