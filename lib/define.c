@@ -113,6 +113,22 @@ static int define_any(const define_tok *t, const char *const *words)
     return 0;
 }
 
+/* Is t the term's word w, or w in its other number (an s or an x more or
+ * less: « êtres humains » for « etre humain » typed)? */
+static int define_same_word(const define_tok *t, const char *w)
+{
+    if (t->kind != DEFINE_WORD)
+        return 0;
+    size_t a = t->wlen, b = strlen(w);
+    if (a == b)
+        return memcmp(t->word, w, a) == 0;
+    if (a == b + 1)
+        return (t->word[b] == 's' || t->word[b] == 'x') && memcmp(t->word, w, b) == 0;
+    if (b == a + 1)
+        return (w[a] == 's' || w[a] == 'x') && memcmp(t->word, w, a) == 0;
+    return 0;
+}
+
 /* A mark joining the words of one term: a hyphen, an apostrophe. */
 static int define_joiner(int32_t cp)
 {
@@ -140,7 +156,7 @@ static int define_term_at(define_cur *c, define_tok *t, char (*words)[DEFINE_WOR
         if (k > 0)
             while (t->kind == DEFINE_MARK && define_joiner(t->mark))
                 define_next(c, t);
-        if (!define_is(t, words[k]))
+        if (!define_same_word(t, words[k]))
             return 0;
         define_next(c, t);
     }

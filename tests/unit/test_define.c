@@ -53,6 +53,10 @@ static void test_sentences(void **state)
         "On appelle « confiage » la pratique de confier un enfant à un parent.\n"
         "Le délai de réflexion désigne les trente jours accordés à la victime.\n";
     assert_true(finds(text, "traite des etres humains", NULL));
+    /* The term typed in the other number. */
+    assert_true(finds(text, "traite des etre humain", NULL));
+    assert_true(finds("Les lover boys : des proxénètes qui séduisent.\n", "lover boy", NULL));
+    assert_false(finds("Les lover boyss : des proxénètes qui séduisent.\n", "lover boy", NULL));
     assert_true(finds(text, "esclavage domestique", NULL));
     assert_true(finds(text, "confiage", NULL));
     assert_true(finds(text, "delai de reflexion", NULL));
