@@ -477,9 +477,10 @@ static size_t query_apostrophe(const char *text, size_t len, size_t i)
  * which the analyzer strips: otherwise it is a required word of its own,
  * found in few documents (« L.425-1 », « n° »). French elides only before
  * a vowel or a mute h, so « vitamine C », « plan B », « l 425 » keep their
- * letter; an operator (OR, OU) after it stays an operator. Writes the
+ * letter; an operator (OR, OU) after it stays an operator, but « OU » in a
+ * text typed all in capitals (shouted), where it is « où ». Writes the
  * text, so rewritten, to out. */
-static void query_join_elisions(const char *text, size_t len, buf *out)
+static void query_join_elisions(const char *text, size_t len, buf *out, int shouted)
 {
     size_t i = 0, n;
     int start = 1; /* text[i] begins a word */
@@ -503,7 +504,8 @@ static void query_join_elisions(const char *text, size_t len, buf *out)
                 w += n;
             if (k > 0 && analyzer_is_elision(low, k) && w > j && w < len &&
                 query_vowel_start(text, len, w) &&
-                !(len - w >= 2 && text[w] == 'O' && (text[w + 1] == 'R' || text[w + 1] == 'U') &&
+                !(len - w >= 2 && text[w] == 'O' &&
+                  (text[w + 1] == 'R' || (text[w + 1] == 'U' && !shouted)) &&
                   (len - w == 2 || !query_in_word(text, len, w + 2, &n)))) {
                 buf_append(out, text + i, letters - i);
                 buf_putc(out, '\'');
@@ -1318,10 +1320,19 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
     if (len > QUERY_MAX_BYTES)
         len = QUERY_MAX_BYTES;
     buf joined = BUF_INIT;
-    query_join_elisions(text, len, &joined);
+    query_join_elisions(text, len, &joined, text_shouted(text, len));
     query_lex_run(&lx, joined.data ? joined.data : "", joined.len);
+    int shouted = text_shouted(joined.data ? joined.data : "", joined.len);
+    /* Typed all in capitals, « OU » is the word (« D OU VIENNENT LES
+     * CHAUFFEURS ROUTIERS DETACHES », « d'où »), not the operator: the
+     * person did not choose its capitals. « OR » stays the operator. */
+    for (size_t i = 0; shouted && i < lx.nitems; i++)
+        if (lx.items[i].kind == QUERY_ITEM_OR && lx.items[i].or_word[1] == 'u') {
+            lx.items[i].kind = QUERY_ITEM_WORD;
+            query_item_analyze(&lx.items[i], lx.items[i].or_word, 2);
+        }
     query_lex_fix_or(&lx);
-    if (text_shouted(joined.data ? joined.data : "", joined.len))
+    if (shouted)
         for (size_t i = 0; i < lx.nitems; i++)
             lx.items[i].caps = 0;
     int question =

@@ -1606,6 +1606,14 @@ static void test_questions(void **state)
     ASSERT_SAME_QUERY("comment savoir si un mineur est exploité", "mineur exploité");
     assert_int_equal(clauses_of(f, "comment savoir que la traite est un crime ?"), 3);
     assert_int_equal(clauses_of(f, "savoir si ?"), 2); /* nothing else: they stay */
+    /* Typed all in capitals, « OU » is « où » or « ou », not the operator:
+     * the person did not choose its capitals; « OR » stays one. */
+    ASSERT_SAME_QUERY("D OU VIENNENT LES CHAUFFEURS ROUTIERS DETACHES",
+                      "d ou viennent les chauffeurs routiers detaches");
+    ASSERT_SAME_QUERY("PASSEUR OU EXPLOITEUR QUELLE DIFFÉRENCE",
+                      "passeur ou exploiteur quelle différence");
+    assert_int_equal(clauses_of(f, "servitude OU esclavage"), 1);
+    assert_int_equal(clauses_of(f, "GRUB OR LILO"), 1);
     /* « comment faire pour … », « comment on fait pour … »: « faire »
      * frames the question as « comment » does. */
     ASSERT_SAME_QUERY("comment faire pour adhérer au collectif ?",
