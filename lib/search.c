@@ -1535,8 +1535,6 @@ static int search_id_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* One pass of matching: every match counted, one page ranked (its rows'
- * hits kept for their snippets), then the snippets. */
 /* Does document id's text define term (define_finds)? *defines is set,
  * and SQLite's status returned. Its texts one by one (its context, its
  * chunks), until one does. */
@@ -1595,6 +1593,8 @@ static int search_definitions_first(search_ctx *ctx, search_row *v, size_t n, co
     return rc;
 }
 
+/* One pass of matching: every match counted, one page ranked (its rows'
+ * hits kept for their snippets), then the snippets. */
 static int search_exec(search_ctx *ctx, const query *q, const search_request *req,
                        search_pass *pass, search_result *res)
 {
