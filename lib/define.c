@@ -171,9 +171,7 @@ static int define_follows(define_cur *c, define_tok *t)
     static const char *const verbs[] = {"designe",    "designent",     "signifie",
                                         "signifient", "consiste",      "consistent",
                                         "correspond", "correspondent", NULL};
-    static const char *const after_est[] = {"le",      "la",      "les",      "l", "un",
-                                            "une",     "des",     "du",       "d", "defini",
-                                            "definie", "definis", "definies", NULL};
+    static const char *const defined[] = {"defini", "definie", "definis", "definies", NULL};
     if (t->kind == DEFINE_MARK && t->mark == '(') {
         int k = 0;
         do
@@ -200,7 +198,7 @@ static int define_follows(define_cur *c, define_tok *t)
         return 1;
     if (define_is(t, "est") || define_is(t, "sont")) {
         define_next(c, t);
-        return define_any(t, after_est);
+        return define_any(t, define_articles) || define_any(t, defined);
     }
     if (define_is(t, "se")) {
         define_next(c, t);

@@ -390,6 +390,14 @@ static int grammar_function_word(const query_item *items, size_t n, size_t i)
 static const char *const grammar_pronouns[] = {"elle", "elles", "il", "ils", "je",
                                                "nous", "on",    "t",  "tu",  "vous"};
 
+int grammar_subject_pronoun(const char *word)
+{
+    return strcmp(word, "j") == 0 ||
+           (strcmp(word, "t") != 0 &&
+            grammar_in_list(word, grammar_pronouns,
+                            sizeof grammar_pronouns / sizeof grammar_pronouns[0]));
+}
+
 static void grammar_trim_pronouns(query_item *it)
 {
     if (it->kind != QUERY_ITEM_WORD || it->neg || it->prefix)
@@ -572,6 +580,13 @@ static int grammar_says_quoi(const query_item *items, size_t n)
     return 0;
 }
 
+/* Are a and b « veut dire » or « veulent dire »? */
+static int grammar_veut_dire(const char *a, const char *b)
+{
+    return a && b && (strcmp(a, "veut") == 0 || strcmp(a, "veulent") == 0) &&
+           strcmp(b, "dire") == 0;
+}
+
 /* The number of words of the items (grammar_word_at's). */
 static size_t grammar_word_count(const query_item *items, size_t n)
 {
@@ -602,9 +617,7 @@ int grammar_asks_meaning(const query_item *items, size_t n, const char *text, si
         const char *a = grammar_word_at(items, n, words - 3);
         const char *b = grammar_word_at(items, n, words - 2);
         const char *c = grammar_word_at(items, n, words - 1);
-        if (grammar_is(c, "quoi") &&
-            (grammar_is(b, "est") ||
-             (grammar_is(b, "dire") && (grammar_is(a, "veut") || grammar_is(a, "veulent")))))
+        if (grammar_is(c, "quoi") && (grammar_is(b, "est") || grammar_veut_dire(a, b)))
             return 1;
     }
     /* « c'est quoi … » (the elided « c' » is not a word). */
@@ -616,8 +629,7 @@ int grammar_asks_meaning(const query_item *items, size_t n, const char *text, si
         return 0;
     if (strcmp(w0, "que") == 0)
         return strcmp(w1, "signifie") == 0 || strcmp(w1, "signifient") == 0 ||
-               ((strcmp(w1, "veut") == 0 || strcmp(w1, "veulent") == 0) && w2 &&
-                strcmp(w2, "dire") == 0);
+               grammar_veut_dire(w1, w2);
     /* « qu'est-ce que », not « est-ce que » (a yes or no question): the
      * text's first letters, after spaces, quotes or guillemets (w0 being
      * « est », no other word comes first). */
@@ -646,8 +658,7 @@ void grammar_mark_meaning(query_item *items, size_t n)
         if (!w || items[i].npos != 1 || items[i].dropped || kept <= 1)
             continue;
         int drop = grammar_in_list(w, asking, sizeof asking / sizeof asking[0]);
-        if ((strcmp(w, "veut") == 0 || strcmp(w, "veulent") == 0) && grammar_is(next, "dire") &&
-            i + 1 < n && items[i + 1].npos == 1) {
+        if (grammar_veut_dire(w, next) && i + 1 < n && items[i + 1].npos == 1) {
             if (!items[i + 1].dropped && kept > 2) {
                 items[i + 1].dropped = 1;
                 kept--;

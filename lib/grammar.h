@@ -33,6 +33,11 @@ int grammar_mark_question(query_item *items, size_t n, const char *text, size_t 
  * que … », « définition de … »)? */
 int grammar_asks_meaning(const query_item *items, size_t n, const char *text, size_t len);
 
+/* Is word (unaccented) a subject pronoun a verb follows: « on », « je »,
+ * the elided « j », « tu », « il », « elle », « nous », « vous », « ils »,
+ * « elles »? */
+int grammar_subject_pronoun(const char *word);
+
 /* In such a question, marks dropped the words that ask it and are no
  * function words (« veut dire », « signifie », « définition »), keeping
  * one word at least. */

@@ -1161,10 +1161,6 @@ static void query_add_exact(query *q, query_node *ph)
     q->exact[q->nexact++] = ph;
 }
 
-/* Subject pronouns before a verb typed in the present (unaccented). */
-static const char *const query_subjects[] = {"on",   "je",   "j",    "tu",  "il",
-                                             "elle", "nous", "vous", "ils", "elles"};
-
 /* The infinitive of an -er verb typed in the present (« désactive »,
  * « signales », « identifient », lowercase) into out: the ending -e, -es,
  * -ent, -ons, -ez off, -er on. 0 when the form has none of them, or when
@@ -1200,11 +1196,7 @@ static int query_after_subject(const query_item *items, size_t i)
         items[i].npos != 1 || items[i].neg || items[i].prefix ||
         items[i - 1].kind != QUERY_ITEM_WORD || items[i - 1].npos != 1 || items[i - 1].neg)
         return 0;
-    const char *w = query_pos_surface(&items[i - 1].pos[0]);
-    for (size_t k = 0; k < sizeof query_subjects / sizeof query_subjects[0]; k++)
-        if (strcmp(w, query_subjects[k]) == 0)
-            return 1;
-    return 0;
+    return grammar_subject_pronoun(query_pos_surface(&items[i - 1].pos[0]));
 }
 
 /* The exact-form boost: one phrase of "=form" tokens per positive word or
@@ -1320,9 +1312,11 @@ int query_parse_with(const char *text, size_t len, const synonyms *syn, const sy
     if (len > QUERY_MAX_BYTES)
         len = QUERY_MAX_BYTES;
     buf joined = BUF_INIT;
-    query_join_elisions(text, len, &joined, text_shouted(text, len));
+    /* Joining elisions only puts an apostrophe where a space was: the text
+     * joined is shouted when the text typed is. */
+    int shouted = text_shouted(text, len);
+    query_join_elisions(text, len, &joined, shouted);
     query_lex_run(&lx, joined.data ? joined.data : "", joined.len);
-    int shouted = text_shouted(joined.data ? joined.data : "", joined.len);
     /* Typed all in capitals, « OU » is the word (« D OU VIENNENT LES
      * CHAUFFEURS ROUTIERS DETACHES », « d'où »), not the operator: the
      * person did not choose its capitals. « OR » stays the operator. */

@@ -1570,6 +1570,15 @@ static int search_defines(search_ctx *ctx, long long id, const char *term, int *
     return rc;
 }
 
+/* The score of a ranking statement's row (column 1); of a question's
+ * order (weighed), the key is the score times RANK_CLAUSE_WEIGHT per
+ * clause (column 2), which it takes off. */
+static double search_row_score(sqlite3_stmt *st, int weighed)
+{
+    double score = sqlite3_column_double(st, 1);
+    return weighed ? score / rank_weighed(1.0, sqlite3_column_int(st, 2)) : score;
+}
+
 /* Lists first, stably, the rows of v[0..n) whose text defines term
  * (search_defines). */
 static int search_definitions_first(search_ctx *ctx, search_row *v, size_t n, const char *term)
@@ -1747,10 +1756,8 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
             goto cleanup;
         }
         while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < (size_t)page_rows) {
-            search_row *r = &v[n++];
-            *r = (search_row){sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1), 0, 0};
-            if (params.weighed)
-                r->score /= rank_weighed(1.0, sqlite3_column_int(st, 2));
+            v[n++] = (search_row){sqlite3_column_int64(st, 0), search_row_score(st, params.weighed),
+                                  0, 0};
         }
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
@@ -1774,9 +1781,7 @@ static int search_exec(search_ctx *ctx, const query *q, const search_request *re
         search_hit *h = &res->hits[res->n_hits++];
         memset(h, 0, sizeof *h);
         h->id = sqlite3_column_int64(st, 0);
-        h->score = sqlite3_column_double(st, 1);
-        if (params.weighed) /* the key: score times RANK_CLAUSE_WEIGHT per clause */
-            h->score /= rank_weighed(1.0, sqlite3_column_int(st, 2));
+        h->score = search_row_score(st, params.weighed);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
